@@ -1,0 +1,75 @@
+# Bare-metal ARM64 guest conformance harness.
+#   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
+#   make run        set up what is missing, build, boot under QEMU, print the report
+#   make test       host unit tests + every integration run (QEMU and Xen)
+# Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
+
+CROSS_COMPILE ?= aarch64-linux-gnu-
+O ?= build
+V ?= 0
+PYTHON ?= python3
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)gcc
+endif
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+
+PICOLIBC := /usr/lib/picolibc/aarch64-linux-gnu
+LIBFDT_A := /usr/lib/aarch64-linux-gnu/libfdt.a
+LIBGCC_A := $(shell $(CROSS_COMPILE)gcc -print-libgcc-file-name 2>/dev/null)
+
+ifneq ($(findstring clang,$(CC)),)
+TARGET_FLAGS := --target=aarch64-none-elf -isystem $(PICOLIBC)/include
+else
+TARGET_FLAGS := --specs=picolibc.specs
+endif
+
+CFLAGS := $(TARGET_FLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding \
+	-fpie -fno-plt -mstrict-align -fno-stack-protector \
+	-ffunction-sections -fdata-sections \
+	-Iboot -Ilib -Idrivers -I$(O)/include
+ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
+LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
+	-T linker/harness.ld --build-id=none --no-warn-rwx-segments
+
+SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S drivers/*.c tests/*.c)
+OBJS := $(patsubst %,$(O)/obj/%.o,$(SRCS))
+FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.h
+
+all: $(O)/harness.bin
+
+$(O)/include/%.h: /usr/include/%.h
+	@mkdir -p $(dir $@)
+	$(Q)ln -sf $< $@
+
+$(O)/obj/%.c.o: %.c $(FDT_HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/obj/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/harness.elf: $(OBJS) linker/harness.ld
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC)/lib/libc.a $(LIBGCC_A) --end-group
+
+$(O)/harness.bin: $(O)/harness.elf
+	@$(if $(Q),echo "  OBJCOPY $@")
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+-include $(OBJS:.o=.d)
+
+.SECONDARY: $(FDT_HEADERS)
+.PHONY: all clean
+clean:
+	rm -rf $(O)

@@ -1,0 +1,27 @@
+/*
+ * Identity map: RAM (from the DT) Normal write-back, everything else up to
+ * the PA size Device-nGnRE, so that a probe anywhere reaches the platform and
+ * any fault seen is the platform's, not ours.
+ */
+#ifndef MMU_H
+#define MMU_H
+
+#include <stdint.h>
+
+#include "platform.h"
+
+/* PA size from ID_AA64MMFR0_EL1.PARange, in bits. */
+unsigned mmu_pa_bits(void);
+
+struct mmu_normal_range {
+	uint64_t base, size;
+};
+
+/*
+ * Build a map of all PA space as Device with the given ranges Normal, then
+ * switch to it (the MMU may be on or off). Returns the mapped PA bits or 0
+ * when the page-table pool ran out (the previous map stays).
+ */
+unsigned mmu_switch(const struct mmu_normal_range *normal, int n);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * PL011 / SBSA generic UART, output only. Uses just the SBSA subset (DR, FR)
+ * and polls FR.TXFF alone: Xen 4.17's vpl011 never sets TXFE again after the
+ * first write (SBSA generic UART, Arm DEN0094; Arm PL011 TRM DDI 0183).
+ */
+#ifndef PL011_H
+#define PL011_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PL011_DR 0x000
+#define PL011_RSR 0x004
+#define PL011_FR 0x018
+#define PL011_FR_TXFF (1u << 5)
+
+void pl011_init(uintptr_t base);
+void pl011_write(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * Arm semihosting (Arm IHI 0058): console output and exit when the
+ * emulator offers it. The trap is fault-guarded, so calling it where
+ * semihosting is off (QEMU without -semihosting, Xen) is safe.
+ */
+#ifndef SEMIHOSTING_H
+#define SEMIHOSTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int semihosting_detect(void);
+void semihosting_write(const char *s, size_t len);
+void semihosting_exit(int code);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * Binding checks of the nodes the model uses, against the Linux kernel's
+ * Documentation/devicetree/bindings: interrupt-controller/arm,gic.yaml and
+ * arm,gic-v3.yaml, timer/arm,arch_timer.yaml, serial/pl011.yaml and
+ * arm_sbsa_uart.txt, arm/xen.txt. Found defects become model problems.
+ */
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "platform.h"
+
+static int u32_prop(const struct platform *p, int node, const char *name, uint32_t *out)
+{
+	int len;
+	const fdt32_t *v = fdt_getprop(p->fdt, node, name, &len);
+
+	if (!v || len != 4)
+		return -1;
+	*out = fdt32_ld(v);
+	return 0;
+}
+
+static void check_gic(struct platform *p)
+{
+	const struct dt_device *g = p->gic;
+	uint32_t cells;
+
+	if (!g) {
+		platform_problem(p, AREA_GIC, "no GIC node (arm,gic-v3, arm,gic-400 or arm,cortex-a15-gic)");
+		return;
+	}
+	if (!fdt_getprop(p->fdt, g->node, "interrupt-controller", NULL))
+		platform_problem(p, AREA_GIC, "%s: interrupt-controller property missing", g->path);
+	if (u32_prop(p, g->node, "#interrupt-cells", &cells) || cells < 3)
+		platform_problem(p, AREA_GIC, "%s: #interrupt-cells missing or < 3", g->path);
+	if (g->nreg < 2)
+		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path, g->nreg,
+				 p->gic_version,
+				 p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
+	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
+		platform_problem(p, AREA_GIC,
+				 "%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",
+				 g->path, (unsigned long long)g->reg[1].size);
+	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size / 0x20000 < (uint64_t)p->ncpus)
+		platform_problem(p, AREA_GIC, "%s: GICR region holds %llu frames for %d CPUs", g->path,
+				 (unsigned long long)(g->reg[1].size / 0x20000), p->ncpus);
+}
+
+static void check_timer(struct platform *p)
+{
+	const struct dt_device *t = p->timer;
+
+	if (!t) {
+		platform_problem(p, AREA_TIMER, "no arm,armv8-timer node");
+		return;
+	}
+	if (t->nirq < 4)
+		platform_problem(p, AREA_TIMER,
+				 "%s: %d interrupts; the binding lists secure, non-secure, virtual and hypervisor timers",
+				 t->path, t->nirq);
+	for (int i = 0; i < t->nirq; i++)
+		if (t->irq[i].kind != IRQ_PPI)
+			platform_problem(p, AREA_TIMER, "%s: interrupt %d is not a PPI", t->path, i);
+}
+
+static void check_uart(struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled || !(dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart")))
+			continue;
+		if (d->nreg < 1)
+			platform_problem(p, AREA_CONSOLE, "%s: UART without reg", d->path);
+		if (d->nirq < 1)
+			platform_problem(p, AREA_CONSOLE, "%s: UART without interrupts", d->path);
+		if (dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,primecell"))
+			platform_problem(p, AREA_CONSOLE,
+					 "%s: arm,pl011 without arm,primecell (pl011.yaml)", d->path);
+	}
+}
+
+static void check_hypervisor(struct platform *p)
+{
+	const struct dt_device *x = p->hypervisor;
+	int off = 0, versioned = 0;
+
+	if (!x)
+		return;
+	while (off < x->compat_len) {
+		const char *s = x->compat + off;
+		unsigned maj, min;
+		char tail;
+		if (!strncmp(s, "xen,xen-", 8) && sscanf(s + 8, "%u.%u%c", &maj, &min, &tail) == 2)
+			versioned = 1;
+		off += strlen(s) + 1;
+	}
+	if (!versioned)
+		platform_problem(p, AREA_HYPERVISOR, "%s: no \"xen,xen-X.Y\" compatible", x->path);
+	if (x->nreg < 1)
+		platform_problem(p, AREA_HYPERVISOR, "%s: no reg (grant table region)", x->path);
+	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
+		platform_problem(p, AREA_HYPERVISOR, "%s: interrupts must be one PPI (event channel)",
+				 x->path);
+}
+
+void platform_check_bindings(struct platform *p)
+{
+	if (!p->fdt_valid)
+		return;
+	check_gic(p);
+	check_timer(p);
+	check_uart(p);
+	check_hypervisor(p);
+}

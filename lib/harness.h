@@ -1,0 +1,33 @@
+/* State the harness holds for the whole run. */
+#ifndef HARNESS_H
+#define HARNESS_H
+
+#include <stdint.h>
+
+#include "platform.h"
+
+enum console_kind { CONSOLE_NONE, CONSOLE_UART, CONSOLE_XEN, CONSOLE_SEMIHOSTING };
+
+struct harness {
+	struct platform plat;
+	const void *dtb;
+	int dtb_from_override;    /* the runner's --dtb, via the Image header */
+	unsigned entry_el;
+	uintptr_t image_base;
+	uintptr_t image_end;
+	unsigned pa_bits;
+	unsigned mapped_pa_bits;  /* what the identity map covers */
+	int semihosting;
+	enum console_kind console;
+	char bootargs[256];
+	int watchdog_ok;
+	const char *watchdog_why; /* when not ok */
+	unsigned watchdog_seconds;
+};
+
+extern struct harness harness;
+
+/* Exit codes (semihosting) the runner understands. */
+enum harness_exit { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_NO_CONSOLE = 3 };
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * KTAP v1 emitter (Linux Documentation/dev-tools/ktap.rst): each suite a
+ * top-level test, each case a subtest indented two spaces.
+ */
+#ifndef KTAP_H
+#define KTAP_H
+
+#include <stddef.h>
+
+enum ktap_result { KTAP_PASS, KTAP_FAIL, KTAP_SKIP, KTAP_TIMEOUT };
+
+/* Where lines go; the harness points it at the console, host tests at a buffer. */
+extern void (*ktap_sink)(const char *s, size_t len);
+
+/* The line that tells the runner the report is complete. */
+#define KTAP_SENTINEL "# harness: report complete"
+
+struct ktap_totals {
+	unsigned passed, failed, skipped;
+};
+
+void ktap_header(unsigned nsuites);
+void ktap_suite_begin(const char *name, unsigned ncases);
+void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_result r,
+		 const char *reason);
+/* "# ..." diagnostic at a nesting depth; newlines in the text start new "# " lines. */
+void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ktap_finish(const struct ktap_totals *t);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * harness_main: from the loader's DTB to the KTAP verdict. Maps memory,
+ * parses the device tree into the platform model, finds a console, runs the
+ * selected suites and ends the run (semihosting exit code, then PSCI
+ * SYSTEM_OFF).
+ */
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bootargs.h"
+#include "console.h"
+#include "harness.h"
+#include "ktap.h"
+#include "mmu.h"
+#include "probe.h"
+#include "psci.h"
+#include "recovery.h"
+#include "semihosting.h"
+#include "suite.h"
+#include "watchdog.h"
+
+#define DEFAULT_WATCHDOG_SECONDS 20
+
+struct harness harness;
+
+extern char _head[], _end[];
+extern uint64_t image_dtb_override;
+
+/*
+ * Look at the DTB header through the probe: x0 may point anywhere. Returns
+ * the bytes to map (0 when unusable, with *why set).
+ */
+static uint32_t dtb_extent(const void *dtb, const char **why)
+{
+	struct probe_outcome magic, size;
+
+	*why = NULL;
+	if (!dtb) {
+		*why = "no device tree was passed (x0 = 0)";
+		return 0;
+	}
+	if ((uintptr_t)dtb & 7) {
+		*why = "device tree address is not 8-byte aligned";
+		return 0;
+	}
+	if (probe_read((uintptr_t)dtb, 32, &magic) || probe_read((uintptr_t)dtb + 4, 32, &size)) {
+		*why = "device tree address does not read (abort)";
+		return 0;
+	}
+	uint32_t n = fdt32_to_cpu((fdt32_t)size.value);
+	/* Map enough for libfdt to read the header and report what is wrong. */
+	if (fdt32_to_cpu((fdt32_t)magic.value) != FDT_MAGIC || n < sizeof(struct fdt_header))
+		return 4096;
+	return n > (2u << 20) ? (2u << 20) : n;
+}
+
+static void map_memory(struct harness *h, uint32_t dtb_size)
+{
+	struct mmu_normal_range r[PLAT_MAX_BANKS + 2];
+	int n = 0;
+
+	r[n++] = (struct mmu_normal_range){h->image_base, h->image_end - h->image_base};
+	if (dtb_size)
+		r[n++] = (struct mmu_normal_range){(uintptr_t)h->dtb, dtb_size};
+	for (int i = 0; i < h->plat.nbanks; i++)
+		r[n++] = (struct mmu_normal_range){h->plat.banks[i].base, h->plat.banks[i].size};
+	h->mapped_pa_bits = mmu_switch(r, n);
+}
+
+static void init_watchdog(struct harness *h)
+{
+	static jmp_buf jb;
+	char buf[16];
+
+	h->watchdog_seconds = DEFAULT_WATCHDOG_SECONDS;
+	if (bootarg_get(h->bootargs, "watchdog", buf, sizeof(buf))) {
+		uint64_t s;
+		if (!parse_size(buf, &s) && s > 0 && s < 3600)
+			h->watchdog_seconds = (unsigned)s;
+	}
+	/* A lying DT can put the GIC anywhere: an abort here is reported, not fatal. */
+	recovery_arm(&jb);
+	if (setjmp(jb) == 0) {
+		h->watchdog_why = watchdog_init(h);
+		h->watchdog_ok = h->watchdog_why == NULL;
+	} else {
+		h->watchdog_why = "enabling the timer interrupt faulted";
+	}
+	recovery_disarm();
+}
+
+void harness_main(const void *dtb, unsigned entry_el)
+{
+	struct harness *h = &harness;
+	char selection[128];
+
+	h->entry_el = entry_el;
+	h->image_base = (uintptr_t)_head;
+	h->image_end = (uintptr_t)_end;
+	h->pa_bits = mmu_pa_bits();
+	if (image_dtb_override) {
+		dtb = (const void *)(uintptr_t)image_dtb_override;
+		h->dtb_from_override = 1;
+	}
+	h->dtb = dtb;
+
+	const char *why;
+	uint32_t dtb_size = dtb_extent(dtb, &why);
+	map_memory(h, dtb_size); /* bootstrap: image and DTB Normal, so libc may run */
+	h->semihosting = semihosting_detect();
+	platform_parse(&h->plat, dtb_size ? dtb : NULL, dtb_size);
+	if (why)
+		snprintf(h->plat.problems[0].msg, sizeof(h->plat.problems[0].msg), "%s", why);
+	if (h->plat.nbanks)
+		map_memory(h, dtb_size);
+	snprintf(h->bootargs, sizeof(h->bootargs), "%s", h->plat.bootargs);
+
+	ktap_sink = console_write;
+	if (console_setup(h) == CONSOLE_NONE) {
+		semihosting_exit(EXIT_NO_CONSOLE);
+		psci_system_off(h->plat.psci);
+		for (;;)
+			__asm__ volatile("wfi");
+	}
+	init_watchdog(h);
+	if (!bootarg_get(h->bootargs, "suites", selection, sizeof(selection)))
+		selection[0] = 0;
+	int failed = suites_run(h, selection[0] ? selection : NULL);
+	semihosting_exit(failed ? EXIT_FAIL : EXIT_PASS);
+	psci_system_off(h->plat.psci);
+	for (;;)
+		__asm__ volatile("wfi");
+}

@@ -1,0 +1,113 @@
+/*
+ * The platform model: the device tree parsed once, with libfdt, into
+ * validated tables. The DT is untrusted: everything read is checked and
+ * every defect becomes a problem in the area it concerns, for the dt suite
+ * to report. Suites read the model, never the raw blob.
+ */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include <stdint.h>
+
+#define PLAT_MAX_BANKS 16
+#define PLAT_MAX_DEVICES 96
+#define PLAT_MAX_REGS 8
+#define PLAT_MAX_IRQS 8
+#define PLAT_MAX_CPUS 16
+#define PLAT_MAX_PROBLEMS 48
+#define PLAT_PATH_LEN 80
+
+enum dt_area {
+	AREA_HEADER,
+	AREA_STRUCTURE,
+	AREA_MEMORY,
+	AREA_CPUS,
+	AREA_GIC,
+	AREA_TIMER,
+	AREA_PSCI,
+	AREA_CONSOLE,
+	AREA_REG,
+	AREA_INTERRUPTS,
+	AREA_HYPERVISOR,
+	AREA_COUNT
+};
+
+struct addr_range {
+	uint64_t base;
+	uint64_t size;
+};
+
+enum irq_kind { IRQ_SPI = 0, IRQ_PPI = 1, IRQ_OTHER = 2 };
+
+struct dt_irq {
+	enum irq_kind kind;
+	uint32_t number; /* as written: SPI or PPI number */
+	uint32_t flags;
+	uint32_t intid;  /* GIC INTID: SPI + 32, PPI + 16 */
+};
+
+struct dt_device {
+	char path[PLAT_PATH_LEN];
+	const char *compat; /* NUL-separated list inside the blob */
+	int compat_len;
+	int enabled;        /* status absent or "okay" */
+	int node;
+	struct addr_range reg[PLAT_MAX_REGS];
+	int nreg;
+	struct dt_irq irq[PLAT_MAX_IRQS];
+	int nirq;
+};
+
+enum psci_conduit { PSCI_NONE, PSCI_HVC, PSCI_SMC };
+
+struct dt_problem {
+	enum dt_area area;
+	char msg[168];
+};
+
+struct platform {
+	const void *fdt;
+	int fdt_valid;
+	uint32_t fdt_size;
+	char root_compat[64];
+
+	struct addr_range banks[PLAT_MAX_BANKS];
+	int nbanks;
+
+	struct dt_device devices[PLAT_MAX_DEVICES];
+	int ndevices;
+
+	uint64_t cpu_mpidr[PLAT_MAX_CPUS];
+	int ncpus;
+
+	int gic_version; /* 0 none, 2 or 3 */
+	const struct dt_device *gic;
+	const struct dt_device *timer;
+	const struct dt_device *uart;
+	const struct dt_device *hypervisor;
+	enum psci_conduit psci;
+	char psci_compat[32];
+
+	char bootargs[256];
+	char stdout_path[PLAT_PATH_LEN];
+	int uart_from_stdout_path;
+
+	struct dt_problem problems[PLAT_MAX_PROBLEMS];
+	int nproblems;
+	int problems_dropped;
+};
+
+/* Parse and validate; never fails hard: a bad blob leaves fdt_valid = 0. */
+void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
+
+int dt_compat_has(const struct dt_device *d, const char *compat);
+const struct dt_device *platform_find_compatible(const struct platform *p,
+						 const char *compat, int nth);
+const char *dt_area_name(enum dt_area area);
+void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* In dt_bindings.c: binding checks of the nodes the model uses. */
+void platform_check_bindings(struct platform *p);
+uint64_t platform_ram_total(const struct platform *p);
+
+#endif

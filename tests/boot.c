@@ -1,0 +1,131 @@
+/*
+ * boot suite: what the start-up established (Arm ARM DDI 0487: CurrentEL,
+ * MIDR_EL1, MPIDR_EL1, ID_AA64MMFR0_EL1, CNTFRQ_EL0; Linux
+ * Documentation/arch/arm64/booting.rst for the Image load contract).
+ */
+#include <stdio.h>
+
+#include "bootargs.h"
+#include "harness.h"
+#include "mmio.h"
+#include "suite.h"
+
+static void exception_level(struct test_ctx *t)
+{
+	char want[8];
+	unsigned now = (unsigned)(sysreg_read(CurrentEL) >> 2) & 3;
+
+	note(t, "entry_el: %u", t->h->entry_el);
+	check(t, t->h->entry_el == 1 || t->h->entry_el == 2, "entered at EL%u; must be EL1 or EL2",
+	      t->h->entry_el);
+	check(t, now == 1, "running at EL%u after start-up, expected EL1", now);
+	if (bootarg_get(t->h->bootargs, "expect_el", want, sizeof(want)))
+		check(t, (unsigned)(want[0] - '0') == t->h->entry_el,
+		      "entered at EL%u, the runner expected EL%s", t->h->entry_el, want);
+}
+
+static void cpu_id(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+	uint64_t midr = sysreg_read(midr_el1), mpidr = sysreg_read(mpidr_el1);
+	uint64_t aff = mpidr & 0xff00ffffffull;
+	int listed = 0;
+
+	note(t, "midr: 0x%08llx (implementer 0x%02llx part 0x%03llx)", (unsigned long long)midr,
+	     (unsigned long long)(midr >> 24), (unsigned long long)((midr >> 4) & 0xfff));
+	note(t, "mpidr: 0x%llx", (unsigned long long)mpidr);
+	check(t, midr != 0, "MIDR_EL1 reads 0");
+	check(t, (mpidr >> 31) & 1, "MPIDR_EL1 bit 31 (RES1) clear");
+	for (int i = 0; i < p->ncpus; i++)
+		listed |= p->cpu_mpidr[i] == aff;
+	if (p->ncpus)
+		check(t, listed, "this CPU's affinity 0x%llx is not a /cpus reg",
+		      (unsigned long long)aff);
+}
+
+static void pa_size(struct test_ctx *t)
+{
+	unsigned pa = t->h->pa_bits, mapped = t->h->mapped_pa_bits;
+
+	note(t, "pa_bits: %u", pa);
+	note(t, "mapped_pa_bits: %u", mapped);
+	check(t, pa >= 32 && pa <= 52, "PARange gives %u bits", pa);
+	check(t, mapped != 0, "identity map could not be built");
+	if (mapped && mapped < pa)
+		note(t, "identity map stops at 2^%u: addresses above are not probed", mapped);
+}
+
+static void counter(struct test_ctx *t)
+{
+	uint64_t frq = sysreg_read(cntfrq_el0);
+	uint64_t a = sysreg_read(cntvct_el0);
+
+	for (volatile int i = 0; i < 10000; i++)
+		;
+	uint64_t b = sysreg_read(cntvct_el0);
+	note(t, "cntfrq: %llu Hz", (unsigned long long)frq);
+	check(t, frq != 0, "CNTFRQ_EL0 is 0");
+	check(t, b > a, "virtual counter did not advance (%llu -> %llu)", (unsigned long long)a,
+	      (unsigned long long)b);
+}
+
+/* A pointer stored in data: right only if self-relocation ran. */
+static void (*const relocated_ptr)(struct test_ctx *) = counter;
+
+static void image(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+	uintptr_t base = t->h->image_base;
+	int in_ram = 0;
+
+	note(t, "load_address: 0x%llx", (unsigned long long)base);
+	note(t, "image_size: 0x%llx", (unsigned long long)(t->h->image_end - base));
+	check(t, (base & 0xfff) == 0, "image at 0x%llx is not 4 KiB aligned", (unsigned long long)base);
+	check(t, relocated_ptr == counter, "relocation not applied: stored 0x%llx, runtime 0x%llx",
+	      (unsigned long long)(uintptr_t)relocated_ptr, (unsigned long long)(uintptr_t)counter);
+	for (int i = 0; i < p->nbanks; i++)
+		in_ram |= base >= p->banks[i].base && t->h->image_end <= p->banks[i].base + p->banks[i].size;
+	if (p->nbanks)
+		check(t, in_ram, "the image 0x%llx..0x%llx lies outside every DT memory bank",
+		      (unsigned long long)base, (unsigned long long)t->h->image_end);
+}
+
+static void fp_simd(struct test_ctx *t)
+{
+	volatile double x = 1.5;
+
+	check(t, x * 4.0 == 6.0, "FP arithmetic wrong");
+	check(t, ((sysreg_read(cpacr_el1) >> 20) & 3) == 3, "CPACR_EL1.FPEN is not 0b11");
+}
+
+static void mmu(struct test_ctx *t)
+{
+	uint64_t sctlr = sysreg_read(sctlr_el1);
+
+	check(t, sctlr & 1, "MMU is off");
+	check(t, sctlr & 4, "data cache is off");
+}
+
+static void watchdog(struct test_ctx *t)
+{
+	check(t, t->h->watchdog_ok, "watchdog unavailable: %s", t->h->watchdog_why);
+	note(t, "watchdog: %u s per case", t->h->watchdog_seconds);
+}
+
+static const struct test_case boot_cases[] = {
+	{"exception_level", exception_level},
+	{"cpu_id", cpu_id},
+	{"pa_size", pa_size},
+	{"counter", counter},
+	{"image", image},
+	{"fp_simd", fp_simd},
+	{"mmu", mmu},
+	{"watchdog", watchdog},
+};
+
+static const struct suite boot_suite = {
+	.name = "boot",
+	.cases = boot_cases,
+	.ncases = ARRAY_SIZE(boot_cases),
+};
+SUITE_REGISTER(10, boot_suite);

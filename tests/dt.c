@@ -1,0 +1,175 @@
+/*
+ * dt suite: structure and binding checks of every node the platform model
+ * uses (Devicetree Specification v0.4; Linux Documentation/devicetree/bindings
+ * for arm,gic*, arm,armv8-timer, arm,pl011, arm,sbsa-uart, arm,psci, xen,xen).
+ * One case per area of the model; each problem the model found fails its area.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "console.h"
+#include "harness.h"
+#include "suite.h"
+
+static int report_area(struct test_ctx *t, enum dt_area area)
+{
+	const struct platform *p = &t->h->plat;
+	int found = 0;
+
+	t->checks++; /* the area itself is the check: clean or not */
+	for (int i = 0; i < p->nproblems; i++)
+		if (p->problems[i].area == area) {
+			check(t, 0, "%s: %s", dt_area_name(area), p->problems[i].msg);
+			found++;
+		}
+	return found;
+}
+
+/* Every area but the header needs a tree that parsed. */
+static int usable(struct test_ctx *t)
+{
+	if (!t->h->plat.fdt_valid) {
+		skip(t, "device tree unusable (see header)");
+		return 0;
+	}
+	return 1;
+}
+
+static void header(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	report_area(t, AREA_HEADER);
+	if (check(t, p->fdt_valid, "device tree not usable"))
+		note(t, "dtb: %u bytes at 0x%llx%s", (unsigned)p->fdt_size,
+		     (unsigned long long)(uintptr_t)p->fdt,
+		     t->h->dtb_from_override ? " (runner --dtb)" : "");
+	if (p->problems_dropped)
+		check(t, 0, "%d further problems not recorded", p->problems_dropped);
+}
+
+static void structure(struct test_ctx *t)
+{
+	if (!usable(t))
+		return;
+	report_area(t, AREA_STRUCTURE);
+	note(t, "root compatible: %s", t->h->plat.root_compat[0] ? t->h->plat.root_compat : "(none)");
+	note(t, "devices: %d", t->h->plat.ndevices);
+}
+
+static void memory(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, p->nbanks > 0, "no memory bank");
+	report_area(t, AREA_MEMORY);
+	for (int i = 0; i < p->nbanks; i++)
+		note(t, "bank%d: 0x%llx size 0x%llx", i, (unsigned long long)p->banks[i].base,
+		     (unsigned long long)p->banks[i].size);
+}
+
+static void cpus(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, p->ncpus > 0, "no cpu");
+	report_area(t, AREA_CPUS);
+	note(t, "cpus: %d", p->ncpus);
+}
+
+static void gic(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, p->gic != NULL, "no GIC");
+	report_area(t, AREA_GIC);
+	if (p->gic)
+		note(t, "gic: v%d at %s", p->gic_version, p->gic->path);
+}
+
+static void timer(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, p->timer != NULL, "no timer");
+	report_area(t, AREA_TIMER);
+	for (int i = 0; p->timer && i < p->timer->nirq; i++)
+		note(t, "timer irq%d: INTID %u", i, (unsigned)p->timer->irq[i].intid);
+}
+
+static void psci(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, p->psci != PSCI_NONE, "no PSCI conduit");
+	report_area(t, AREA_PSCI);
+	note(t, "psci: %s via %s", p->psci_compat,
+	     p->psci == PSCI_HVC ? "hvc" : p->psci == PSCI_SMC ? "smc" : "none");
+}
+
+static void console(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	check(t, t->h->console != CONSOLE_NONE, "no console");
+	report_area(t, AREA_CONSOLE);
+	if (!p->stdout_path[0])
+		note(t, "console: no /chosen/stdout-path; %s",
+		     p->uart ? "fell back to the first UART node" : "and no UART node");
+	note(t, "console: %s%s%s", console_describe(t->h), p->uart ? " " : "",
+	     p->uart ? p->uart->path : "");
+}
+
+static void reg(struct test_ctx *t)
+{
+	if (!usable(t))
+		return;
+	report_area(t, AREA_REG);
+}
+
+static void interrupts(struct test_ctx *t)
+{
+	if (!usable(t))
+		return;
+	report_area(t, AREA_INTERRUPTS);
+}
+
+static void hypervisor(struct test_ctx *t)
+{
+	const struct platform *p = &t->h->plat;
+
+	if (!usable(t))
+		return;
+	if (!p->hypervisor) {
+		skip(t, "no /hypervisor node");
+		return;
+	}
+	report_area(t, AREA_HYPERVISOR);
+	note(t, "hypervisor: %s", p->hypervisor->compat);
+}
+
+static const struct test_case dt_cases[] = {
+	{"header", header},	    {"structure", structure}, {"memory", memory},
+	{"cpus", cpus},		    {"gic", gic},	      {"timer", timer},
+	{"psci", psci},		    {"console", console},     {"reg", reg},
+	{"interrupts", interrupts}, {"hypervisor", hypervisor},
+};
+
+static const struct suite dt_suite = {
+	.name = "dt",
+	.cases = dt_cases,
+	.ncases = ARRAY_SIZE(dt_cases),
+};
+SUITE_REGISTER(20, dt_suite);
