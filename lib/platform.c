@@ -328,7 +328,7 @@ static void parse_cpus(struct platform *p)
 		const char *em = fdt_getprop(p->fdt, node, "enable-method", NULL);
 		if (em && strcmp(em, "psci") && strcmp(em, "spin-table"))
 			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path, em);
-		if (!em && node != fdt_first_subnode(p->fdt, cpus))
+		if (!em && p->ncpus > 1)
 			platform_problem(p, AREA_CPUS, "%s: secondary CPU without enable-method", path);
 	}
 	if (p->ncpus == 0)

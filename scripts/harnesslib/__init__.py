@@ -1,0 +1,1 @@
+"""Host-side runner library for the harness (Python standard library only)."""

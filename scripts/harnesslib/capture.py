@@ -1,0 +1,73 @@
+"""Run a platform process, capture its console, stop at the sentinel or a timeout."""
+import os
+import selectors
+import subprocess
+import time
+
+from . import ktap
+
+
+class Capture:
+    def __init__(self):
+        self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
+        self.elapsed, self.first_line_at = 0.0, None
+
+
+def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
+        stop_pattern=None):
+    """Start cmd; every console line goes to log_path raw and, transformed, into
+    the capture. Ends at the sentinel (then waits up to `grace` seconds for the
+    process to exit by itself), when the process exits, or after `timeout` s."""
+    cap = Capture()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    buf = b""
+    with open(log_path, "wb") as log:
+        deadline = start + timeout
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                cap.timed_out = not cap.sentinel
+                break
+            events = sel.select(timeout=min(0.2, deadline - now))
+            if not events:
+                if proc.poll() is not None:
+                    break
+                continue
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            log.write(chunk)
+            log.flush()
+            buf += chunk
+            while b"\n" in buf:
+                raw, buf = buf.split(b"\n", 1)
+                text = raw.decode("utf-8", "replace").rstrip("\r")
+                line = transform(text)
+                if line is None:
+                    continue
+                if cap.first_line_at is None:
+                    cap.first_line_at = time.monotonic() - start
+                cap.lines.append(line)
+                if on_line:
+                    on_line(line)
+                if line == ktap.SENTINEL and not cap.sentinel:
+                    cap.sentinel = True
+                    deadline = min(deadline, time.monotonic() + grace)
+                if stop_pattern and stop_pattern(text):
+                    deadline = min(deadline, time.monotonic() + 0.5)
+        if buf:
+            log.write(b"")
+            line = transform(buf.decode("utf-8", "replace").rstrip("\r"))
+            if line is not None:
+                cap.lines.append(line)
+    cap.elapsed = time.monotonic() - start
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    else:
+        cap.returncode = proc.returncode
+    return cap

@@ -1,0 +1,90 @@
+"""QEMU `virt` platform: the command line that boots the harness directly."""
+import os
+import shutil
+import struct
+import subprocess
+
+QEMU = "qemu-system-aarch64"
+CPU = "cortex-a57"
+# Where a user's --dtb is placed, RAM base + 48 MiB: clear of QEMU's own DTB
+# (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
+RAM_BASE = 0x40000000
+USER_DTB_ADDR = RAM_BASE + 0x03000000
+# Image header field (res2, offset 0x28) the harness reads as a DTB address.
+DTB_OVERRIDE_OFFSET = 0x28
+
+
+class UsageError(Exception):
+    pass
+
+
+def size_bytes(text):
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    t = text.strip().upper().rstrip("B")
+    try:
+        if t and t[-1] in units:
+            return int(t[:-1]) * units[t[-1]]
+        return int(t) << 20  # QEMU's -m default unit is MiB
+    except ValueError:
+        raise UsageError(f"bad size {text!r} (use e.g. 512M or 2G)")
+
+
+def machine_args(gic, smp, mem, virtualization=False):
+    if gic not in (2, 3):
+        raise UsageError("--gic must be 2 or 3")
+    if gic == 2 and smp > 8:
+        raise UsageError("GICv2 allows at most 8 CPUs")
+    machine = f"virt,gic-version={gic}" + (",virtualization=on" if virtualization else "")
+    return [QEMU, "-M", machine, "-cpu", CPU, "-smp", str(smp), "-m", mem,
+            "-nographic", "-nodefaults", "-serial", "stdio", "-no-reboot"]
+
+
+def compile_dtb(path, outdir):
+    """A .dts is compiled with dtc; a .dtb is taken byte for byte."""
+    if not os.path.exists(path):
+        raise UsageError(f"--dtb {path}: no such file")
+    if path.endswith(".dts"):
+        out = os.path.join(outdir, "user.dtb")
+        r = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, path],
+                           capture_output=True, text=True)
+        if r.returncode:
+            raise UsageError(f"dtc could not compile {path}:\n{r.stderr}")
+        return out
+    out = os.path.join(outdir, "user.dtb")
+    shutil.copyfile(path, out)
+    return out
+
+
+def set_bootargs(dtb, bootargs):
+    """Best effort: a broken tree may refuse; the harness then uses its defaults."""
+    r = subprocess.run(["fdtput", "-t", "s", "-c", dtb, "/chosen"], capture_output=True)
+    r = subprocess.run(["fdtput", "-t", "s", dtb, "/chosen", "bootargs", bootargs],
+                       capture_output=True, text=True)
+    return r.returncode == 0
+
+
+def patched_image(image, outdir, dtb_addr):
+    out = os.path.join(outdir, "harness-dtb.bin")
+    data = bytearray(open(image, "rb").read())
+    if data[0x38:0x3c] != b"ARM\x64":
+        raise UsageError(f"{image} is not an arm64 Image")
+    data[DTB_OVERRIDE_OFFSET:DTB_OVERRIDE_OFFSET + 8] = struct.pack("<Q", dtb_addr)
+    open(out, "wb").write(bytes(data))
+    return out
+
+
+def command(args, outdir, bootargs, notes):
+    cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2)
+    cmd += ["-semihosting"]
+    image = args.image
+    if args.dtb:
+        if size_bytes(args.mem) < 64 << 20:
+            raise UsageError("--dtb needs --mem of at least 64M")
+        dtb = compile_dtb(args.dtb, outdir)
+        if not set_bootargs(dtb, bootargs):
+            notes.append(f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
+                         "the harness runs with its defaults")
+        image = patched_image(image, outdir, USER_DTB_ADDR)
+        cmd += ["-device", f"loader,file={dtb},addr={USER_DTB_ADDR:#x},force-raw=on"]
+    cmd += ["-kernel", image, "-append", bootargs]
+    return cmd
