@@ -22,7 +22,7 @@ LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 
 PICOLIBC := /usr/lib/picolibc/aarch64-linux-gnu
-LIBFDT_A := /usr/lib/aarch64-linux-gnu/libfdt.a
+LIBFDT_A := $(CURDIR)/build/deps/arm64/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBGCC_A := $(shell $(CROSS_COMPILE)gcc -print-libgcc-file-name 2>/dev/null)
 
 ifneq ($(findstring clang,$(CC)),)
@@ -70,6 +70,31 @@ $(O)/harness.bin: $(O)/harness.elf
 -include $(OBJS:.o=.d)
 
 .SECONDARY: $(FDT_HEADERS)
+
+# ---- Running and testing -------------------------------------------------
+SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
+
+.PHONY: setup run test host-test integration clang-build
+setup:
+	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
+
+run: setup
+	$(MAKE) --no-print-directory all
+	$(PYTHON) scripts/run $(RUN_ARGS)
+
+test: setup
+	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory host-test
+	$(MAKE) --no-print-directory clang-build
+	$(PYTHON) scripts/integration
+
+include tests/host/host.mk
+
+# The image must also build with clang 14 (--target=aarch64-none-elf).
+clang-build:
+	$(MAKE) --no-print-directory CC=clang O=$(O)/clang $(O)/clang/harness.bin
+
 .PHONY: all clean
+# Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/run $(O)/test $(O)/host $(O)/clang
