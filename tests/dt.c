@@ -44,6 +44,8 @@ static void header(struct test_ctx *t)
 		note(t, "dtb: %u bytes at 0x%llx%s", (unsigned)p->fdt_size,
 		     (unsigned long long)(uintptr_t)p->fdt,
 		     t->h->dtb_from_override ? " (runner --dtb)" : "");
+	if (!p->fdt_valid)
+		note(t, "console: %s", console_describe(t->h));
 	if (p->problems_dropped)
 		check(t, 0, "%d further problems not recorded", p->problems_dropped);
 }

@@ -10,8 +10,8 @@ CPU = "cortex-a57"
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
 USER_DTB_ADDR = RAM_BASE + 0x03000000
-# Image header field (res2, offset 0x28) the harness reads as a DTB address.
-DTB_OVERRIDE_OFFSET = 0x28
+# Image header field (res2, offset 0x20) the harness reads as a DTB address.
+DTB_OVERRIDE_OFFSET = 0x20
 
 
 class UsageError(Exception):
@@ -56,7 +56,12 @@ def compile_dtb(path, outdir):
 
 
 def set_bootargs(dtb, bootargs):
-    """Best effort: a broken tree may refuse; the harness then uses its defaults."""
+    """Best effort, and only on a well-formed blob (header totalsize = file
+    size): editing would rewrite a byte-level defect away. Otherwise the
+    harness runs with its default bootargs."""
+    data = open(dtb, "rb").read()
+    if len(data) < 8 or data[:4] != b"\xd0\x0d\xfe\xed" or struct.unpack(">I", data[4:8])[0] != len(data):
+        return False
     r = subprocess.run(["fdtput", "-t", "s", "-c", dtb, "/chosen"], capture_output=True)
     r = subprocess.run(["fdtput", "-t", "s", dtb, "/chosen", "bootargs", bootargs],
                        capture_output=True, text=True)
