@@ -83,10 +83,7 @@ run: setup
 	$(PYTHON) scripts/run $(RUN_ARGS)
 
 test: setup
-	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory host-test
-	$(MAKE) --no-print-directory clang-build
-	$(PYTHON) scripts/integration
+	$(PYTHON) scripts/test
 
 include tests/host/host.mk
 
