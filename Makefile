@@ -80,7 +80,7 @@ setup:
 
 run: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose $(RUN_ARGS)
 
 test: setup
 	$(PYTHON) scripts/test

@@ -65,6 +65,13 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
             line = transform(buf.decode("utf-8", "replace").rstrip("\r"))
             if line is not None:
                 cap.lines.append(line)
+    if proc.poll() is None and not cap.timed_out:
+        # Output ended (sentinel or EOF): give the process time to exit by itself,
+        # since its exit status carries the harness's verdict.
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
     cap.elapsed = time.monotonic() - start
     if proc.poll() is None:
         proc.kill()
