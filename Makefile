@@ -1,6 +1,7 @@
 # Bare-metal ARM64 guest conformance harness.
 #   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
 #   make run        set up what is missing, build, boot under QEMU, print the report
+#   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
 #   make test       host unit tests + every integration run (QEMU and Xen)
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
@@ -74,13 +75,18 @@ $(O)/harness.bin: $(O)/harness.elf
 # ---- Running and testing -------------------------------------------------
 SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 
-.PHONY: setup run test host-test integration clang-build
+.PHONY: setup run run-xen test host-test integration clang-build
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
 run: setup
 	$(MAKE) --no-print-directory all
 	$(PYTHON) scripts/run $(RUN_ARGS)
+
+# The default Xen config: dom0less domU, GICv3 host, 1 vCPU, vpl011, /hypervisor.
+run-xen: setup
+	$(MAKE) --no-print-directory all
+	$(PYTHON) scripts/run --platform xen $(RUN_ARGS)
 
 test: setup
 	$(MAKE) --no-print-directory all
