@@ -75,7 +75,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # ---- Running and testing -------------------------------------------------
 SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 
-.PHONY: setup run run-xen test host-test integration clang-build
+.PHONY: setup run run-xen test host-test integration clang-build check-xen-abi
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
@@ -92,9 +92,14 @@ test: setup
 	$(MAKE) --no-print-directory all
 	$(MAKE) --no-print-directory host-test
 	$(MAKE) --no-print-directory clang-build
+	$(MAKE) --no-print-directory check-xen-abi
 	$(PYTHON) scripts/integration
 
 include tests/host/host.mk
+
+# lib/xen_abi.h is generated from Xen's public headers: regenerate and compare.
+check-xen-abi:
+	scripts/gen-xen-abi --check
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:

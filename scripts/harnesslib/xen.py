@@ -21,9 +21,9 @@ IMAGE_ADDR = 0x50000000
 HOST_UART = "/pl011@9000000"  # QEMU virt's UART node, from the dumped DTB
 
 # Xen 4.17 prints a domU's vpl011 output as "(XEN) DOM1: text" and its
-# console_io output as "(XEN) (d1) text"; guest_loglvl=all is needed for both
-# to appear (a dom0less domU's console_io is rate-limited "guest" output).
-GUEST_LINE = re.compile(r"^\(XEN\) (?:DOM1: |\(d1\) ?)(?P<text>.*)$")
+# console_io output as "(d1) text" (no "(XEN) "); the latter appears only with
+# guest_loglvl=all (a domU's console_io is "guest" output, filtered by default).
+GUEST_LINE = re.compile(r"^(?:\(XEN\) DOM1: |\(d1\) )(?P<text>.*)$")
 # Xen's panic() frames its message with "Panic on CPU n:" ... "Reboot in five
 # seconds"; a crashed domU is announced by domain_crash() as
 # "Domain 1 (vcpu#N) crashed on cpu#M:" followed by its registers.
