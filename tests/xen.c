@@ -53,8 +53,11 @@ static void version(struct test_ctx *t)
 		found = sscanf(x->compat + off, "xen,xen-%u.%u", &maj, &min) == 2;
 	int64_t v = hypercall(t, XEN_HC_XEN_VERSION, XENVER_version, 0, &trapped);
 	note(t, "dt: xen,xen-%u.%u", maj, min);
-	note(t, "xen_version: 0x%08llx (%lld.%lld)", (unsigned long long)v, (long long)(v >> 16),
-	     (long long)(v & 0xffff));
+	if (v >= 0)
+		note(t, "xen_version: 0x%08llx (%lld.%lld)", (unsigned long long)v, (long long)(v >> 16),
+		     (long long)(v & 0xffff));
+	else
+		note(t, "xen_version: %lld (an error, not a version)", (long long)v);
 	if (!check(t, found, "%s: no \"xen,xen-X.Y\" compatible", x->path) || trapped)
 		return;
 	check(t, v == (int64_t)((maj << 16) | min),

@@ -29,7 +29,7 @@ GUEST_LINE = re.compile(r"^(?:\(XEN\) DOM1: |\(d1\) )(?P<text>.*)$")
 # "Domain 1 (vcpu#N) crashed on cpu#M:" followed by its registers.
 XEN_PANIC = re.compile(r"Panic on CPU \d+:|Xen BUG at |Assertion '.*' failed")
 XEN_PANIC_END = re.compile(r"Reboot in |Manual reset required")
-DOMAIN_CRASH = re.compile(r"Domain 1 \(vcpu#\d+\) crashed|Domain 1 crashed")
+DOMAIN_CRASH = re.compile(r"Domain 1 \(vcpu#\d+\) crashed|Domain 1 reported crashed")
 
 
 def _run(cmd):
@@ -130,7 +130,8 @@ class Platform:
                 self.panic.append(text)
                 self.done = self.done or bool(XEN_PANIC_END.search(text))
             elif DOMAIN_CRASH.search(text):
-                self.crash.append(text)
+                # with the lines just before it, which say why (e.g. "domain_crash called from")
+                self.crash = [ln[5:].strip() for ln in self.xen_lines[-3:]]
                 self.done = True
             return None
         return line
