@@ -23,7 +23,12 @@ HOST_UART = "/pl011@9000000"  # QEMU virt's UART node, from the dumped DTB
 # Xen 4.17 prints a domU's vpl011 output as "(XEN) DOM1: text" and its
 # console_io output as "(d1) text" (no "(XEN) "); the latter appears only with
 # guest_loglvl=all (a domU's console_io is "guest" output, filtered by default).
-GUEST_LINE = re.compile(r"^(?:\(XEN\) DOM1: |\(d1\) )(?P<text>.*)$")
+GUEST_LINE = re.compile(r"^(?:\(XEN\) (?P<vpl011>DOM1: )|\(d1\) )(?P<text>.*)$")
+# vpl011 (xen/arch/arm/vpl011.c, 4.17) flushes its 128-byte buffer after 126
+# characters with a newline of its own: such a segment continues on the next
+# "DOM1: " line (an empty one when the line was exactly 126 long). console_io
+# keeps lines up to 255 characters whole when each line starts a hypercall.
+VPL011_SEGMENT = 126
 # Xen's panic() frames its message with "Panic on CPU n:" ... "Reboot in five
 # seconds"; a crashed domU is announced by domain_crash() as
 # "Domain 1 (vcpu#N) crashed on cpu#M:" followed by its registers.
@@ -43,6 +48,7 @@ class Platform:
     def __init__(self, a, out, notes):
         self.a, self.out, self.notes = a, out, notes
         self.xen_lines, self.panic, self.crash, self.done = [], [], [], False
+        self.partial = ""  # a vpl011 line Xen split
 
     # ---- the host device tree -------------------------------------------
     def bootargs(self):
@@ -120,9 +126,15 @@ class Platform:
         """Guest lines lose Xen's prefix; Xen's own lines stay in console.log only."""
         m = GUEST_LINE.match(line)
         if m:
-            if m.group("text") == ktap.SENTINEL:
+            text = m.group("text")
+            if m.group("vpl011"):
+                text, self.partial = self.partial + text, ""
+                if len(m.group("text")) == VPL011_SEGMENT:
+                    self.partial = text
+                    return None
+            if text == ktap.SENTINEL:
                 self.done = True  # SYSTEM_OFF only pauses the domain: stop here
-            return m.group("text")
+            return text
         if line.startswith("(XEN)"):
             self.xen_lines.append(line)
             text = line[5:].strip()
