@@ -43,6 +43,10 @@ def _run(cmd):
     return r.stdout
 
 
+def _dts_string(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
 class Platform:
     def __init__(self, a, out, notes):
         self.a, self.out, self.notes = a, out, notes
@@ -79,7 +83,7 @@ class Platform:
             f"\t\t\tmodule@{IMAGE_ADDR:x} {{",
             '\t\t\t\tcompatible = "multiboot,kernel", "multiboot,module";',
             f"\t\t\t\treg = <0x00 {IMAGE_ADDR:#x} 0x00 {image_size:#x}>;",
-            f'\t\t\t\tbootargs = "{self.bootargs()}";',
+            f'\t\t\t\tbootargs = "{_dts_string(self.bootargs())}";',
             "\t\t\t};",
             "\t\t};",
         ]
