@@ -1,6 +1,7 @@
 # Bare-metal ARM64 guest conformance harness.
 #   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
 #   make run        set up what is missing, build, boot under QEMU, print the report
+#   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
 #   make test       host unit tests + every integration run (QEMU and Xen)
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
@@ -74,7 +75,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # ---- Running and testing -------------------------------------------------
 SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 
-.PHONY: setup run test host-test integration clang-build
+.PHONY: setup run run-xen test host-test integration clang-build check-xen-abi
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
@@ -82,10 +83,19 @@ run: setup
 	$(MAKE) --no-print-directory all
 	$(PYTHON) scripts/run --verbose $(RUN_ARGS)
 
+# The default Xen config: dom0less domU, GICv3 host, 1 vCPU, vpl011, /hypervisor.
+run-xen: setup
+	$(MAKE) --no-print-directory all
+	$(PYTHON) scripts/run --verbose --platform xen $(RUN_ARGS)
+
 test: setup
 	$(PYTHON) scripts/test
 
 include tests/host/host.mk
+
+# lib/xen_abi.h is generated from Xen's public headers: regenerate and compare.
+check-xen-abi:
+	scripts/gen-xen-abi --check
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:

@@ -47,6 +47,9 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                 raw, buf = buf.split(b"\n", 1)
                 text = raw.decode("utf-8", "replace").rstrip("\r")
                 line = transform(text)
+                # Raw lines the transform drops (a hypervisor's own) may still end the run.
+                if stop_pattern and stop_pattern(text):
+                    deadline = min(deadline, time.monotonic() + 0.5)
                 if line is None:
                     continue
                 if cap.first_line_at is None:
@@ -58,8 +61,6 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                     cap.sentinel = True
                     cap.sentinel_at = time.monotonic() - start
                     deadline = min(deadline, time.monotonic() + grace)
-                if stop_pattern and stop_pattern(text):
-                    deadline = min(deadline, time.monotonic() + 0.5)
         if buf:
             log.write(b"")
             line = transform(buf.decode("utf-8", "replace").rstrip("\r"))

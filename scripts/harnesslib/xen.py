@@ -1,0 +1,180 @@
+"""Xen 4.17 platform: the harness booted as a dom0less domU (no dom0) under QEMU.
+
+QEMU `virt` (EL2) boots Debian's Xen with a host DTB that is QEMU's own
+(`dumpdtb`) plus /chosen: Xen's bootargs and one `xen,domain` node whose
+kernel module is the harness image, loaded by QEMU's `loader` device.
+Documents: Xen docs/misc/arm/device-tree/booting.txt (dom0less, `xen,enhanced`,
+`vpl011`, multiboot modules) and docs/misc/xen-command-line.pandoc.
+"""
+import os
+import re
+import subprocess
+
+from . import ktap, qemu, status
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+XEN = os.path.join(ROOT, "build", "deps", "xen", "boot", "xen-4.17-arm64")
+# Where QEMU's loader puts the harness in host RAM: clear of Xen (loaded by
+# QEMU at RAM + 2 MiB, then relocated by Xen to the top of RAM) and of the
+# host DTB (start of RAM).
+IMAGE_ADDR = 0x50000000
+
+# Xen 4.17 prints a domU's vpl011 output as "(XEN) DOM1: text" and its
+# console_io output as "(d1) text" (no "(XEN) "); the latter appears only with
+# guest_loglvl=all (a domU's console_io is "guest" output, filtered by default).
+GUEST_LINE = re.compile(r"^(?:\(XEN\) (?P<vpl011>DOM1: )|\(d1\) )(?P<text>.*)$")
+# vpl011 (xen/arch/arm/vpl011.c, 4.17) flushes its 128-byte buffer after 126
+# characters with a newline of its own: such a segment continues on the next
+# "DOM1: " line (an empty one when the line was exactly 126 long). console_io
+# keeps lines up to 255 characters whole when each line starts a hypercall.
+VPL011_SEGMENT = 126
+# Xen's panic() frames its message with "Panic on CPU n:" ... "Reboot in five
+# seconds"; a crashed domU is announced by domain_crash() as
+# "Domain 1 (vcpu#N) crashed on cpu#M:" followed by its registers.
+XEN_PANIC = re.compile(r"Panic on CPU \d+:|Xen BUG at |Assertion '.*' failed")
+XEN_PANIC_END = re.compile(r"Reboot in |Manual reset required")
+DOMAIN_CRASH = re.compile(r"Domain 1 \(vcpu#\d+\) crashed|Domain 1 reported crashed")
+
+
+def _run(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode:
+        raise qemu.UsageError(f"{' '.join(cmd)} failed:\n{r.stdout}{r.stderr}")
+    return r.stdout
+
+
+def _dts_string(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+class Platform:
+    def __init__(self, a, out, notes):
+        self.a, self.out, self.notes = a, out, notes
+        self.xen_lines, self.panic, self.crash, self.done = [], [], [], False
+        self.partial = ""  # a vpl011 line Xen split
+
+    # ---- the host device tree -------------------------------------------
+    def bootargs(self):
+        mem = qemu.size_bytes(self.a.domu_mem)
+        return f"expect_el=1 vm_mem={mem} {self.a.bootargs}".strip()
+
+    def host_dtb(self, machine):
+        """QEMU's own DTB for exactly this machine, plus Xen's /chosen."""
+        base = os.path.join(self.out, "qemu.dtb")
+        dtb = os.path.join(self.out, "host.dtb")
+        _run([machine[0], "-M", f"{machine[2]},dumpdtb={base}"] + machine[3:])
+        dts = _run(["dtc", "-q", "-I", "dtb", "-O", "dts", base])
+        image_size = os.path.getsize(self.a.image)
+        domu_kib = qemu.size_bytes(self.a.domu_mem) >> 10
+        domu = [
+            "\t\tdomU1 {",
+            '\t\t\tcompatible = "xen,domain";',
+            "\t\t\t#address-cells = <0x02>;",
+            "\t\t\t#size-cells = <0x02>;",
+            f"\t\t\tmemory = <0x00 {domu_kib:#x}>;",
+            f"\t\t\tcpus = <{self.a.vcpus:#x}>;",
+        ]
+        if not self.a.no_vpl011:
+            domu.append("\t\t\tvpl011;")
+        if not self.a.no_enhanced:
+            # "enabled" would need xenstore, hence a dom0: Xen panics without it.
+            domu.append('\t\t\txen,enhanced = "no-xenstore";')
+        domu += [
+            f"\t\t\tmodule@{IMAGE_ADDR:x} {{",
+            '\t\t\t\tcompatible = "multiboot,kernel", "multiboot,module";',
+            f"\t\t\t\treg = <0x00 {IMAGE_ADDR:#x} 0x00 {image_size:#x}>;",
+            f'\t\t\t\tbootargs = "{_dts_string(self.bootargs())}";',
+            "\t\t\t};",
+            "\t\t};",
+        ]
+        # Xen's console is the UART QEMU's tree names as its stdout-path.
+        uart = re.search(r'^\t\tstdout-path = "([^":]+)', dts, re.M)
+        if not uart:
+            raise qemu.UsageError("QEMU's DTB has no /chosen/stdout-path for Xen's console")
+        props = [
+            f'\t\txen,xen-bootargs = "{self.xen_bootargs(uart.group(1))}";',
+            "\t\t#address-cells = <0x02>;",
+            "\t\t#size-cells = <0x02>;",
+        ]
+        m = re.search(r"^\tchosen \{\n", dts, re.M)
+        if not m:
+            raise qemu.UsageError("QEMU's DTB has no /chosen node")
+        end = dts.index("\n\t};\n", m.end()) + 1  # properties first, then the domU node
+        dts = (dts[:m.end()] + "\n".join(props) + "\n" + dts[m.end():end] + "\n".join(domu)
+               + "\n" + dts[end:])
+        host_dts = os.path.join(self.out, "host.dts")
+        with open(host_dts, "w") as f:
+            f.write(dts)
+        _run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, host_dts])
+        return dtb
+
+    @staticmethod
+    def xen_bootargs(uart):
+        # guest_loglvl=all: without it Xen drops a domU's console_io output.
+        return f"console=dtuart dtuart={uart} guest_loglvl=all"
+
+    # ---- the platform interface scripts/run uses ---------------------------
+    def command(self):
+        a = self.a
+        if not os.path.exists(XEN):
+            raise qemu.UsageError(f"{XEN} not found; run scripts/setup")
+        if a.dtb:
+            raise qemu.UsageError("--dtb is for --platform qemu; Xen builds the domU's DT")
+        if a.vcpus < 1:
+            raise qemu.UsageError(f"--vcpus {a.vcpus}: a domain needs at least one vCPU")
+        domu = qemu.size_bytes(a.domu_mem)
+        if domu + (256 << 20) > qemu.size_bytes(a.mem):
+            raise qemu.UsageError(f"--domu-mem {a.domu_mem} does not fit in --mem {a.mem} "
+                                  "with room for Xen (256M)")
+        machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)
+        dtb = self.host_dtb(machine)
+        return machine + ["-kernel", XEN, "-dtb", dtb,
+                          "-device", f"loader,file={a.image},addr={IMAGE_ADDR:#x},force-raw=on"]
+
+    def transform(self, line):
+        """Guest lines lose Xen's prefix; Xen's own lines stay in console.log only."""
+        m = GUEST_LINE.match(line)
+        if m:
+            text = m.group("text")
+            if m.group("vpl011"):
+                text, self.partial = self.partial + text, ""
+                if len(m.group("text")) == VPL011_SEGMENT:
+                    self.partial = text
+                    return None
+            if text == ktap.SENTINEL:
+                self.done = True  # SYSTEM_OFF only pauses the domain: stop here
+            return text
+        if line.startswith("(XEN)"):
+            self.xen_lines.append(line)
+            text = line[5:].strip()
+            if XEN_PANIC.search(text) or (self.panic and not self.done):
+                self.panic.append(text)
+                self.done = self.done or bool(XEN_PANIC_END.search(text))
+            elif DOMAIN_CRASH.search(text):
+                # with the lines just before it, which say why (e.g. "domain_crash called from")
+                self.crash = [ln[5:].strip() for ln in self.xen_lines[-3:]]
+                self.done = True
+            return None
+        return line
+
+    def stop_pattern(self, text):
+        # Nothing more will come after the sentinel (the domain is paused), after
+        # a Xen panic (Xen reboots) or once a crashed domain has been reported.
+        return self.done
+
+    def harness_exit(self, cap):
+        # SYSTEM_OFF only pauses the domain: no exit code comes back through Xen.
+        return None
+
+    def refine(self, cap, code, why):
+        if self.panic:
+            msg = [t for t in self.panic if t.strip("* ") and not XEN_PANIC_END.search(t)]
+            return status.CRASH, "Xen panicked: " + " | ".join(msg)[:500]
+        if self.crash and code not in (status.PASS, status.TEST_FAILED):
+            return status.CRASH, "the domain crashed: " + " | ".join(self.crash)
+        if code == status.SILENT and self.xen_lines:
+            why += f" (Xen printed {len(self.xen_lines)} lines of its own: see console.log)"
+        return code, why
+
+    def after(self, cap, rep):
+        pass
