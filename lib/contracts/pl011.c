@@ -8,7 +8,7 @@
 #include "contract.h"
 
 #define T "DDI 0183G Table 3-1"
-#define ID "DDI 0183G 3.3 PrimeCell IDs"
+#define ID "DDI 0183G PrimeCell IDs"
 
 static const struct reg_contract regs[] = {
 	REG("UARTDR", 0x000, ACC_RW, W32, "data", 0, T),

@@ -10,8 +10,8 @@ CPU = "cortex-a57"
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
 USER_DTB_ADDR = RAM_BASE + 0x03000000
-# Image header field (res2, offset 0x28) the harness reads as a DTB address.
-DTB_OVERRIDE_OFFSET = 0x28
+# Image header field (res2, offset 0x20) the harness reads as a DTB address.
+DTB_OVERRIDE_OFFSET = 0x20
 
 
 class UsageError(Exception):
