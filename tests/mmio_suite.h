@@ -16,7 +16,7 @@ void finding(struct test_ctx *t, const struct dt_device *d, const struct device_
 	     const char *spec, const char *observed, enum finding_class cls);
 /* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */
 void finding_summary(struct test_ctx *t, const char *case_name);
-/* "0x1234" or "abort (ESR 0x96000010, DFSC 0x10)". */
+/* "0x1234" or "abort ESR 0x96000010". */
 void describe_outcome(const struct probe_outcome *o, char *buf, unsigned long len);
 /* The address of a register in a device, or 0 if the node's reg does not cover it. */
 uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes);

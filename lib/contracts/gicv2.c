@@ -52,7 +52,7 @@ const struct device_contract contract_gicv2_dist = {
 	CONTRACT_REGS(dist_regs),
 	CONTRACT_RESERVED(dist_reserved),
 	.reserved_rule = RES_ANY,
-	.reserved_spec = D ": reserved; implementations may RAZ/WI or abort",
+	.reserved_spec = D ": reserved (RAZ/WI or abort)",
 	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = D ": RO",
 	.identity_extra = gicv2_identity_extra,

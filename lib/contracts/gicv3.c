@@ -9,8 +9,8 @@
  */
 #include "contract.h"
 
-#define D "IHI 0069 GICD register map"
-#define R "IHI 0069 GICR register map"
+#define D "IHI 0069 GICD map"
+#define R "IHI 0069 GICR map"
 #define PIDR2 "IHI 0069 PIDR2.ArchRev"
 
 static const struct reg_contract dist_regs[] = {
@@ -50,7 +50,7 @@ const struct device_contract contract_gicv3_dist = {
 	CONTRACT_REGS(dist_regs),
 	CONTRACT_RESERVED(dist_reserved),
 	.reserved_rule = RES_ANY,
-	.reserved_spec = D ": reserved; implementations may RAZ/WI or abort (GIC-600 TRM)",
+	.reserved_spec = D ": reserved (RAZ/WI or abort, as GIC-600 may)",
 	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = D ": RO",
 };
