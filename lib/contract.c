@@ -17,6 +17,13 @@ const char *finding_class_name(enum finding_class c)
 	}
 }
 
+const char *reg_class_name(unsigned cls)
+{
+	static const char names[CLS_COUNT][10] = {"id", "id64", "data", "status", "control", "irq", "enable", "pending", "priority", "target", "config", "sgi", "ack", "route", "power", "features", "queue", "dma"};
+
+	return cls < CLS_COUNT ? names[cls] : "?";
+}
+
 unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
 		       unsigned max, const char **matched)
 {

@@ -24,6 +24,30 @@
 
 enum reg_access { ACC_RO, ACC_RW, ACC_WO, ACC_RAZWI };
 
+/* Register classes: the width matrix probes one register of each. */
+enum reg_class {
+	CLS_ID,
+	CLS_ID64,
+	CLS_DATA,
+	CLS_STATUS,
+	CLS_CONTROL,
+	CLS_IRQ,
+	CLS_ENABLE,
+	CLS_PENDING,
+	CLS_PRIORITY,
+	CLS_TARGET,
+	CLS_CONFIG,
+	CLS_SGI,
+	CLS_ACK,
+	CLS_ROUTE,
+	CLS_POWER,
+	CLS_FEATURES,
+	CLS_QUEUE,
+	CLS_DMA,
+	CLS_COUNT
+};
+const char *reg_class_name(unsigned cls);
+
 /* Register flags. */
 #define F_NOREAD (1u << 0)    /* a read has side effects (GICC_IAR acknowledges) */
 #define F_WI_PROBE (1u << 1)  /* RO and a write is harmless: check it is ignored */
@@ -37,13 +61,13 @@ struct reg_identity {
 };
 
 struct reg_contract {
-	const char *name;
+	char name[20];     /* inline: no relocation per register in the -pie image */
 	uint32_t offset;
 	uint8_t region;    /* index into the node's reg[] */
 	uint8_t access;    /* enum reg_access */
 	uint8_t required;  /* widths the spec requires to work (W8|W16|...) */
 	uint8_t flags;
-	const char *cls;   /* register class for the width matrix: "id", "data", ... */
+	uint8_t cls;       /* enum reg_class */
 	struct reg_identity id; /* mask 0: no identity */
 	const char *spec;  /* section of the spec */
 };
@@ -126,6 +150,6 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 /* A read-only identity register whose field under mask must lie in [lo, hi]. */
 #define IDREG(rg, nm, off, req, msk, l, h, sp)                                             \
 	{.name = nm, .offset = off, .region = rg, .access = ACC_RO, .required = req,        \
-	 .cls = "id", .flags = F_WI_PROBE, .id = {msk, l, h}, .spec = sp}
+	 .cls = CLS_ID, .flags = F_WI_PROBE, .id = {msk, l, h}, .spec = sp}
 #define CONTRACT_REGS(a) .regs = a, .nregs = sizeof(a) / sizeof(a[0])
 #define CONTRACT_RESERVED(a) .reserved = a, .nreserved = sizeof(a) / sizeof(a[0])

@@ -124,13 +124,13 @@ static void identity(struct test_ctx *t)
 
 /* One register of each class: the first naturally aligned for 64 bits, else the first. */
 static const struct reg_contract *class_representative(const struct device_contract *c,
-						       const char *cls)
+						       unsigned cls)
 {
 	const struct reg_contract *first = NULL;
 
 	for (unsigned i = 0; i < c->nregs; i++) {
 		const struct reg_contract *r = &c->regs[i];
-		if (!readable(r) || strcmp(r->cls, cls))
+		if (!readable(r) || r->cls != cls)
 			continue;
 		if (!(r->offset & 7))
 			return r;
@@ -140,10 +140,10 @@ static const struct reg_contract *class_representative(const struct device_contr
 	return first;
 }
 
-static int class_seen(const struct device_contract *c, unsigned upto, const char *cls)
+static int class_seen(const struct device_contract *c, unsigned upto, unsigned cls)
 {
 	for (unsigned i = 0; i < upto; i++)
-		if (readable(&c->regs[i]) && !strcmp(c->regs[i].cls, cls))
+		if (readable(&c->regs[i]) && c->regs[i].cls == cls)
 			return 1;
 	return 0;
 }
@@ -164,7 +164,7 @@ static void widths_of(struct test_ctx *t, const struct target *tg)
 		for (unsigned w = 0; w < ARRAY_SIZE(widths); w++) {
 			unsigned bits = widths[w];
 			char what[24], exp[40], obs[64];
-			snprintf(what, sizeof(what), "read%u (%s)", bits, r->cls);
+			snprintf(what, sizeof(what), "read%u (%s)", bits, reg_class_name(r->cls));
 			if (r->offset % (bits / 8)) {
 				note(t, "%s: %s@0x%x read%u not naturally aligned: not probed", tg->d->path,
 				     r->name, (unsigned)r->offset, bits);

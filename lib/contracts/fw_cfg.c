@@ -10,9 +10,9 @@
 #define Q "QEMU docs/specs/fw_cfg MMIO"
 
 static const struct reg_contract regs[] = {
-	REG("Data", 0x000, ACC_RO, W8 | W16 | W32 | W64, "data", 0, Q),
-	REG("Selector", 0x008, ACC_WO, W16, "control", 0, Q),
-	REG("DMA", 0x010, ACC_RW, 0, "dma", 0, Q),
+	REG("Data", 0x000, ACC_RO, W8 | W16 | W32 | W64, CLS_DATA, 0, Q),
+	REG("Selector", 0x008, ACC_WO, W16, CLS_CONTROL, 0, Q),
+	REG("DMA", 0x010, ACC_RW, 0, CLS_DMA, 0, Q),
 };
 
 static const char *const compats[] = {"qemu,fw-cfg-mmio", NULL};

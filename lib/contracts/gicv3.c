@@ -14,13 +14,13 @@
 #define PIDR2 "IHI 0069 PIDR2.ArchRev"
 
 static const struct reg_contract dist_regs[] = {
-	REG("GICD_CTLR", 0x0000, ACC_RW, W32, "control", 0, D),
-	REG("GICD_TYPER", 0x0004, ACC_RO, W32, "id", F_WI_PROBE | F_FORM, D),
-	REG("GICD_IIDR", 0x0008, ACC_RO, W32, "id", F_WI_PROBE, D),
-	REG("GICD_ISENABLER1", 0x0104, ACC_RW, W32, "enable", 0, D),
-	REG("GICD_IPRIORITYR8", 0x0420, ACC_RW, W8 | W32, "priority", 0, D ", byte-accessible"),
-	REG("GICD_ICFGR2", 0x0c08, ACC_RW, W32, "config", 0, D),
-	REG("GICD_IROUTER32", 0x6100, ACC_RW, W32 | W64, "route", 0, D ", 64-bit register"),
+	REG("GICD_CTLR", 0x0000, ACC_RW, W32, CLS_CONTROL, 0, D),
+	REG("GICD_TYPER", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE | F_FORM, D),
+	REG("GICD_IIDR", 0x0008, ACC_RO, W32, CLS_ID, F_WI_PROBE, D),
+	REG("GICD_ISENABLER1", 0x0104, ACC_RW, W32, CLS_ENABLE, 0, D),
+	REG("GICD_IPRIORITYR8", 0x0420, ACC_RW, W8 | W32, CLS_PRIORITY, 0, D ", byte-accessible"),
+	REG("GICD_ICFGR2", 0x0c08, ACC_RW, W32, CLS_CONFIG, 0, D),
+	REG("GICD_IROUTER32", 0x6100, ACC_RW, W32 | W64, CLS_ROUTE, 0, D ", 64-bit register"),
 	IDREG(0, "GICD_PIDR2", 0xffe8, W32, 0xf0, 0x3, 0x4, PIDR2),
 };
 
@@ -28,14 +28,14 @@ static const uint32_t dist_reserved[] = {0x0018, 0x0f40, 0x7fe0};
 
 /* Offsets in region 1 (the first redistributor frame). */
 static const struct reg_contract redist_regs[] = {
-	REG_IN(1, "GICR_CTLR", 0x0000, ACC_RW, W32, "control", 0, R),
-	REG_IN(1, "GICR_IIDR", 0x0004, ACC_RO, W32, "id", F_WI_PROBE, R),
-	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, "id64", F_WI_PROBE | F_FORM, R ", 64-bit register"),
-	REG_IN(1, "GICR_WAKER", 0x0014, ACC_RW, W32, "power", 0, R),
+	REG_IN(1, "GICR_CTLR", 0x0000, ACC_RW, W32, CLS_CONTROL, 0, R),
+	REG_IN(1, "GICR_IIDR", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE, R),
+	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, CLS_ID64, F_WI_PROBE | F_FORM, R ", 64-bit register"),
+	REG_IN(1, "GICR_WAKER", 0x0014, ACC_RW, W32, CLS_POWER, 0, R),
 	IDREG(1, "GICR_PIDR2", 0xffe8, W32, 0xf0, 0x3, 0x4, PIDR2),
-	REG_IN(1, "GICR_IGROUPR0", 0x10080, ACC_RW, W32, "enable", 0, R " (SGI_base)"),
-	REG_IN(1, "GICR_ISENABLER0", 0x10100, ACC_RW, W32, "enable", 0, R " (SGI_base)"),
-	REG_IN(1, "GICR_IPRIORITYR0", 0x10400, ACC_RW, W8 | W32, "priority", 0, R " (SGI_base), byte-accessible"),
+	REG_IN(1, "GICR_IGROUPR0", 0x10080, ACC_RW, W32, CLS_ENABLE, 0, R " (SGI_base)"),
+	REG_IN(1, "GICR_ISENABLER0", 0x10100, ACC_RW, W32, CLS_ENABLE, 0, R " (SGI_base)"),
+	REG_IN(1, "GICR_IPRIORITYR0", 0x10400, ACC_RW, W8 | W32, CLS_PRIORITY, 0, R " (SGI_base), byte-accessible"),
 };
 
 static const char *const compats[] = {"arm,gic-v3", NULL};

@@ -12,13 +12,13 @@
 #define B "DEN0094 App. B generic UART"
 
 static const struct reg_contract regs[] = {
-	REG("UARTDR", 0x000, ACC_RW, W32, "data", 0, B),
-	REG("UARTRSR", 0x004, ACC_RW, W32, "status", 0, B),
-	REG("UARTFR", 0x018, ACC_RO, W32, "status", F_WI_PROBE, B),
-	REG("UARTIMSC", 0x038, ACC_RW, W32, "irq", F_FORM, B),
-	REG("UARTRIS", 0x03c, ACC_RO, W32, "irq", 0, B),
-	REG("UARTMIS", 0x040, ACC_RO, W32, "irq", 0, B),
-	REG("UARTICR", 0x044, ACC_WO, W32, "irq", 0, B),
+	REG("UARTDR", 0x000, ACC_RW, W32, CLS_DATA, 0, B),
+	REG("UARTRSR", 0x004, ACC_RW, W32, CLS_STATUS, 0, B),
+	REG("UARTFR", 0x018, ACC_RO, W32, CLS_STATUS, F_WI_PROBE, B),
+	REG("UARTIMSC", 0x038, ACC_RW, W32, CLS_IRQ, F_FORM, B),
+	REG("UARTRIS", 0x03c, ACC_RO, W32, CLS_IRQ, 0, B),
+	REG("UARTMIS", 0x040, ACC_RO, W32, CLS_IRQ, 0, B),
+	REG("UARTICR", 0x044, ACC_WO, W32, CLS_IRQ, 0, B),
 };
 
 /* PL011 registers the generic UART does not include, and its ID window. */

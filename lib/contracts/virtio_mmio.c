@@ -10,16 +10,16 @@
 #define V "virtio 1.2 4.2.2"
 
 static const struct reg_contract regs[] = {
-	{.name = "MagicValue", .offset = 0x000, .access = ACC_RO, .required = W32, .cls = "id",
+	{.name = "MagicValue", .offset = 0x000, .access = ACC_RO, .required = W32, .cls = CLS_ID,
 	 .flags = F_FORM, .id = {0xffffffff, 0x74726976, 0x74726976}, .spec = V},
-	{.name = "Version", .offset = 0x004, .access = ACC_RO, .required = W32, .cls = "id",
+	{.name = "Version", .offset = 0x004, .access = ACC_RO, .required = W32, .cls = CLS_ID,
 	 .id = {0xffffffff, 1, 2}, .spec = V " (1 legacy, 2)"},
-	REG("DeviceID", 0x008, ACC_RO, W32, "id", 0, V),
-	REG("VendorID", 0x00c, ACC_RO, W32, "id", 0, V),
-	REG("DeviceFeatures", 0x010, ACC_RO, W32, "features", 0, V),
-	REG("QueueNumMax", 0x034, ACC_RO, W32, "queue", 0, V),
-	REG("InterruptStatus", 0x060, ACC_RO, W32, "irq", 0, V),
-	REG("Status", 0x070, ACC_RW, W32, "status", 0, V),
+	REG("DeviceID", 0x008, ACC_RO, W32, CLS_ID, 0, V),
+	REG("VendorID", 0x00c, ACC_RO, W32, CLS_ID, 0, V),
+	REG("DeviceFeatures", 0x010, ACC_RO, W32, CLS_FEATURES, 0, V),
+	REG("QueueNumMax", 0x034, ACC_RO, W32, CLS_QUEUE, 0, V),
+	REG("InterruptStatus", 0x060, ACC_RO, W32, CLS_IRQ, 0, V),
+	REG("Status", 0x070, ACC_RW, W32, CLS_STATUS, 0, V),
 };
 
 static const uint32_t reserved[] = {0x018, 0x048, 0x0b0};
