@@ -52,7 +52,6 @@ const char *reg_class_name(unsigned cls);
 #define F_NOREAD (1u << 0)    /* a read has side effects (GICC_IAR acknowledges) */
 #define F_WI_PROBE (1u << 1)  /* RO and a write is harmless: check it is ignored */
 #define F_FORM (1u << 2)      /* the register the instruction-form table reads */
-#define F_RW_PROBE (1u << 3)  /* RW, harmless to change briefly: write, read back, restore */
 
 /* An identity: (value & mask) >> shift of mask must lie in [lo, hi]. */
 struct reg_identity {
@@ -84,7 +83,6 @@ enum ro_write_rule {
 	ROW_UNCHANGED,      /* must not change the register; an abort is allowed */
 };
 
-struct device_part;
 struct test_ctx;
 struct dt_device;
 
@@ -100,8 +98,6 @@ struct device_contract {
 	const char *reserved_spec;
 	uint8_t ro_write_rule;       /* enum ro_write_rule */
 	const char *ro_write_spec;
-	/* Widths no register of this device needs: a completed or aborted access is
-	 * "permitted" unless the register's required mask says otherwise. */
 	/* Checks that need more than a register table (fw_cfg selector, GICv3
 	 * redistributor walk, virtio empty transport); may be NULL. */
 	void (*identity_extra)(struct test_ctx *t, const struct dt_device *d,

@@ -112,6 +112,7 @@ static void identity_of(struct test_ctx *t, const struct target *tg)
 static void identity(struct test_ctx *t)
 {
 	quiet_matches = 0;
+	finding_reset();
 	for (unsigned i = 0; i < ntargets; i++)
 		identity_of(t, &targets[i]);
 	if (quiet_matches)
@@ -196,6 +197,7 @@ static void widths_of(struct test_ctx *t, const struct target *tg)
 
 static void widths(struct test_ctx *t)
 {
+	finding_reset();
 	for (unsigned i = 0; i < ntargets; i++)
 		if (targets[i].first)
 			widths_of(t, &targets[i]);
@@ -242,6 +244,7 @@ static void read_only_of(struct test_ctx *t, const struct target *tg)
 
 static void read_only(struct test_ctx *t)
 {
+	finding_reset();
 	for (unsigned i = 0; i < ntargets; i++)
 		if (targets[i].first)
 			read_only_of(t, &targets[i]);
@@ -271,6 +274,7 @@ static void reserved_of(struct test_ctx *t, const struct target *tg)
 
 static void reserved(struct test_ctx *t)
 {
+	finding_reset();
 	for (unsigned i = 0; i < ntargets; i++)
 		if (targets[i].first)
 			reserved_of(t, &targets[i]);
@@ -329,6 +333,7 @@ static void forms_of(struct test_ctx *t, const struct target *tg)
 
 static void instruction_forms(struct test_ctx *t)
 {
+	finding_reset();
 	for (unsigned i = 0; i < ntargets; i++)
 		if (targets[i].first)
 			forms_of(t, &targets[i]);

@@ -25,11 +25,16 @@ uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, uns
 
 static unsigned counts[3];
 
+void finding_reset(void)
+{
+	counts[0] = counts[1] = counts[2] = 0;
+}
+
 void finding_summary(struct test_ctx *t, const char *case_name)
 {
 	note(t, "mmio-summary: %s: %u required, %u permitted, %u deviation", case_name,
 	     counts[FIND_REQUIRED], counts[FIND_PERMITTED], counts[FIND_DEVIATION]);
-	counts[0] = counts[1] = counts[2] = 0;
+	finding_reset();
 }
 
 void finding(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,

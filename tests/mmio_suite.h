@@ -14,6 +14,8 @@
 void finding(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 	     const char *reg, uint32_t off, const char *what, const char *expect,
 	     const char *spec, const char *observed, enum finding_class cls);
+/* Zero the per-class counts (a case abandoned by an exception leaves them set). */
+void finding_reset(void);
 /* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */
 void finding_summary(struct test_ctx *t, const char *case_name);
 /* "0x1234" or "abort ESR 0x96000010". */
