@@ -40,7 +40,7 @@ ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments
 
-SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S drivers/*.c tests/*.c)
+SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S lib/contracts/*.c drivers/*.c tests/*.c)
 OBJS := $(patsubst %,$(O)/obj/%.o,$(SRCS))
 FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.h
 
