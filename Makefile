@@ -39,7 +39,7 @@ ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments
 
-SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S drivers/*.c tests/*.c)
+SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S lib/profiles/*.c drivers/*.c tests/*.c)
 OBJS := $(patsubst %,$(O)/obj/%.o,$(SRCS))
 FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.h
 
@@ -84,11 +84,25 @@ run: setup
 
 test: setup
 	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory check-profiles
 	$(MAKE) --no-print-directory host-test
 	$(MAKE) --no-print-directory clang-build
 	$(PYTHON) scripts/integration
 
 include tests/host/host.mk
+
+# The xen-4.17 profile is generated from Xen's public arch-arm.h (libxen-dev).
+.PHONY: profiles check-profiles docs
+profiles:
+	$(PYTHON) scripts/gen-xen-profile --out lib/profiles/xen-4.17.c
+check-profiles:
+	$(PYTHON) scripts/gen-xen-profile --check lib/profiles/xen-4.17.c
+
+# docs/memory-map/<platform>/memory-map.{md,svg}: the documented guest memory
+# maps as the harness finds them (scripts/docs runs each configuration).
+docs: setup
+	$(MAKE) --no-print-directory all
+	$(PYTHON) scripts/docs
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:
