@@ -1,0 +1,260 @@
+"""The guest memory-map document: memory-map.md and memory-map.svg from the
+memmap suite's "memmap-*" KTAP diagnostics (documented by the profile,
+described by the DT, found by the probe). write(ktap_lines, outdir)."""
+import math
+import os
+import re
+from html import escape
+
+KV = re.compile(r"(\w+)=(\S+)")
+RANGE = re.compile(r"^(0x[0-9a-f]+)\+(0x[0-9a-f]+)$")
+ADDR = re.compile(r"0x[0-9a-f]+")
+
+
+def _diag(line):
+    s = line.strip()
+    return s[2:] if s.startswith("# ") else None
+
+
+def _range(text):
+    m = RANGE.match(text or "")
+    return (int(m.group(1), 16), int(m.group(2), 16)) if m else None
+
+
+def parse(ktap_lines):
+    """The memmap suite's map, or None when the report has none."""
+    d = {"profile": None, "document": "", "regions": [], "dt": [], "sweep": [], "findings": [],
+         "gaps": [], "sweep_time_us": None, "status": None}
+    in_memmap = False
+    for line in ktap_lines:
+        s = line.strip()
+        if s == "# Subtest: memmap":
+            in_memmap = True
+        m = re.match(r"^(ok|not ok) \d+ memmap\b(.*)$", line)
+        if m:
+            d["status"] = ("skip: " + m.group(2).split("SKIP", 1)[1].strip()) if "SKIP" in m.group(2) \
+                else ("pass" if m.group(1) == "ok" else "fail")
+            in_memmap = False
+        t = _diag(line)
+        if not in_memmap or t is None:
+            continue
+        if t.startswith("memmap-profile:"):
+            d["profile"] = dict(KV.findall(t))
+        elif t.startswith("memmap-document:"):
+            d["document"] = t.split(":", 1)[1].strip()
+        elif t.startswith("memmap-region:"):
+            r = dict(KV.findall(t))
+            r["doc"], r["dtr"] = _range(r.get("doc")), _range(r.get("dt"))
+            d["regions"].append(r)
+        elif t.startswith("memmap-dt:"):
+            d["dt"].append(dict(KV.findall(t)))
+        elif t.startswith("memmap-sweep:"):
+            m = re.match(r"memmap-sweep: (0x[0-9a-f]+)\.\.(0x[0-9a-f]+) (answered|faulted) (.*)$", t)
+            if m:
+                r = dict(KV.findall(m.group(4)))
+                d["sweep"].append((int(m.group(1), 16), int(m.group(2), 16), m.group(3) == "answered",
+                                   r.get("region", "-"), r.get("esr", "-"), int(r.get("points", "0"))))
+        elif t.startswith("memmap-finding:") and "region=" in t:
+            m = re.match(r"memmap-finding: region=(\S+) (.*)$", t)
+            if m:
+                d["findings"].append((m.group(1), m.group(2)))
+        elif t.startswith("memmap-gap:"):
+            m = re.match(r"memmap-gap: (0x[0-9a-f]+)\+(0x[0-9a-f]+) (.*?) probes=(\d+) faulted=(\d+)", t)
+            if m:
+                d["gaps"].append((int(m.group(1), 16), int(m.group(2), 16), m.group(3),
+                                  int(m.group(4)), int(m.group(5))))
+        elif t.startswith("sweep_time_us:"):
+            d["sweep_time_us"] = int(t.split(":", 1)[1])
+    return d if d["profile"] else (d if d["status"] else None)
+
+
+def human(n):
+    for unit, shift in (("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if n >= 1 << shift:
+            v = n / (1 << shift)
+            return f"{n >> shift} {unit}" if n % (1 << shift) == 0 else f"{v:.2f} {unit} ({n:#x})"
+    return f"{n} B"
+
+
+def hx(n):
+    return f"0x{n:x}" if n < 1 << 32 else f"0x{n >> 32:x}_{n & 0xffffffff:08x}"
+
+
+def rows(d):
+    """Documented regions and the undocumented gaps between them, by address."""
+    out = []
+    for r in d["regions"]:
+        b, s = r["doc"]
+        out.append({"name": r["name"], "kind": r["kind"], "base": b, "size": s, "dt": r["dtr"],
+                    "probe": r.get("probe", "-"),
+                    "findings": [f for reg, f in d["findings"] if reg == r["name"]]})
+    for b, s, what, probes, faulted in d["gaps"]:
+        if what == "undocumented gap":
+            out.append({"name": "(undocumented)", "kind": "gap", "base": b, "size": s, "dt": None,
+                        "probe": "faulted" if probes == faulted else f"answered {probes - faulted}/{probes}",
+                        "findings": [f for reg, f in d["findings"] if reg == "-" and _inside(f, b, s)]})
+    out.sort(key=lambda r: (r["base"], r["kind"] == "gap"))
+    return out
+
+
+def _inside(text, base, size):
+    m = ADDR.search(text.split(" answers ")[-1] if " answers " in text else text)
+    addrs = [int(a, 16) for a in ADDR.findall(text)]
+    return any(base <= a < base + size for a in addrs[:1] or ([int(m.group(0), 16)] if m else []))
+
+
+def markdown(d, title, timing=True):
+    p = d["profile"]
+    lines = [f"# Guest memory map: {title}", ""]
+    if not p:
+        lines += [f"The memmap suite did not run: {d['status']}.", ""]
+        return "\n".join(lines)
+    lines += [f"Documentation: {d['document']} (profile `{p['name']}`), GICv{p['gic']}. "
+              f"Physical address size {p['pa_bits']} bits; probed up to 2^{p['mapped_pa_bits']}.", "",
+              "Generated by the harness (`scripts/run`, memmap suite) from what the documentation "
+              "says (profile), what the platform says (device tree) and what it does (probe: a 32-bit "
+              "read of the first word of each described range; first, middle and last page of "
+              "everything else).", "",
+              "| Region | Kind | Documented base | Documented size | DT base | DT size | Probe | Finding |",
+              "|---|---|---|---|---|---|---|---|"]
+    for r in rows(d):
+        dtb, dts = (hx(r["dt"][0]), human(r["dt"][1])) if r["dt"] else ("-", "-")
+        f = "<br>".join(escape(x) for x in r["findings"]) or "-"
+        lines.append(f"| {r['name']} | {r['kind']} | {hx(r['base'])} | {human(r['size'])} | {dtb} | {dts} "
+                     f"| {r['probe']} | {f} |")
+    outside = [f for reg, f in d["findings"] if reg == "-"]
+    lines += ["", "## Findings", ""]
+    lines += [f"- {escape(f)}" for reg, f in d["findings"]] or ["None: the device tree, the documentation "
+                                                                 "and the probe agree."]
+    lines += ["", "## Device tree ranges", "", "| Node | Range | Documented region |", "|---|---|---|"]
+    for n in d["dt"]:
+        kind, rng = next(((k, n[k]) for k in ("reg", "window", "bank") if k in n), ("?", "?"))
+        rr = _range(rng)
+        shown = f"{kind} {hx(rr[0])} + {human(rr[1])}" if rr else rng
+        lines.append(f"| {n.get('node')} | {shown} | {n.get('region')} |")
+    lines += ["", "## Sweep", ""]
+    lines.append("Every 1 GiB, and every 2 MiB within 32 MiB of each edge" +
+                 (f"; guest time {d['sweep_time_us'] / 1000:.1f} ms." if timing and d["sweep_time_us"] is not None
+                  else "."))
+    lines.append("")
+    lines += ["| From | To | Answered | Region | Points | Fault |", "|---|---|---|---|---|---|"]
+    for a, b, ans, reg, esr, pts in d["sweep"]:
+        lines.append(f"| {hx(a)} | {hx(b)} | {'yes' if ans else 'no'} | {reg} | {pts} | {esr.replace('/', ' ')} |")
+    if outside:
+        lines += ["", f"{len(outside)} finding(s) lie outside the documented map."]
+    return "\n".join(lines) + "\n"
+
+
+COLORS = {"ram": "#9ecae1", "mmio": "#fdd49e", "reserved": "#d9d9d9", "absent": "#f0f0f0", "gap": "#ffffff"}
+
+
+def picture_rows(d):
+    """rows(), with each RAM window cut where the DT's banks begin and end, so
+    that the scale gives the populated part a row of its own."""
+    out = []
+    remainder = {(b, sz): (probes, faulted) for b, sz, what, probes, faulted in d["gaps"]
+                 if what.endswith("outside the banks")}
+    for r in rows(d):
+        if r["kind"] != "ram" or not r["dt"]:
+            out.append(r)
+            continue
+        lo, hi, end = r["dt"][0], r["dt"][0] + r["dt"][1], r["base"] + r["size"]
+        for a, b, described in ((r["base"], lo, False), (lo, hi, True), (hi, end, False)):
+            if b <= a:
+                continue
+            probes, faulted = remainder.get((a, b - a), (0, 0))
+            probe = r["probe"] if described else ("faulted" if probes and probes == faulted else
+                                                  f"answered {probes - faulted}/{probes}" if probes else "-")
+            out.append(dict(r, base=a, size=b - a, probe=probe, dt=(a, b - a) if described else None,
+                            name=r["name"] + (" (DT banks)" if described else " (no bank)"),
+                            findings=r["findings"] if described else []))
+    return out
+
+
+def svg(d, title):
+    rs = picture_rows(d)
+    if not rs:
+        return None
+    # Non-linear scale: each row's height grows with log2 of its size.
+    heights = [16 + 4.5 * math.log2(max(r["size"], 4096) / 4096) for r in rs]
+    top, x_addr, x_doc, x_dt, x_probe, x_sweep, x_find = 70, 10, 150, 470, 540, 610, 680
+    y, ys = top, []
+    for h in heights:
+        ys.append(y)
+        y += h
+    height, width = y + 60, 1280
+
+    def y_of(addr):
+        for r, y0, h in zip(rs, ys, heights):
+            if r["base"] <= addr < r["base"] + r["size"]:
+                return y0 + h * (addr - r["base"]) / r["size"]
+        return None
+
+    e = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
+         f'font-family="DejaVu Sans, sans-serif" font-size="11">',
+         '<rect width="100%" height="100%" fill="white"/>',
+         f'<text x="10" y="22" font-size="16" font-weight="bold">{escape(title)}</text>',
+         f'<text x="10" y="40">{escape(d["document"])}; non-linear scale (row height ~ log2 size)</text>',
+         f'<text x="{x_doc}" y="{top - 8}" font-weight="bold">documented</text>',
+         f'<text x="{x_dt}" y="{top - 8}" font-weight="bold">DT</text>',
+         f'<text x="{x_probe}" y="{top - 8}" font-weight="bold">probe</text>',
+         f'<text x="{x_sweep}" y="{top - 8}" font-weight="bold">sweep</text>',
+         f'<text x="{x_find}" y="{top - 8}" font-weight="bold">findings</text>']
+    for r, y0, h in zip(rs, ys, heights):
+        fill = COLORS.get(r["kind"], "#ffffff") if not r["name"].endswith("(no bank)") else "#deebf7"
+        dash = ' stroke-dasharray="3,2"' if r["kind"] in ("gap", "absent") else ""
+        e.append(f'<rect x="{x_doc}" y="{y0:.1f}" width="{x_dt - x_doc - 10}" height="{h:.1f}" '
+                 f'fill="{fill}" stroke="#555"{dash}/>')
+        e.append(f'<text x="{x_addr}" y="{y0 + 11:.1f}">{hx(r["base"])}</text>')
+        label = f'{r["name"]} ({r["kind"]}, {human(r["size"])})' if r["kind"] != "gap" else \
+            f'undocumented, {human(r["size"])}'
+        e.append(f'<text x="{x_doc + 6}" y="{y0 + 12:.1f}">{escape(label)}</text>')
+        if r["dt"]:
+            a = y_of(r["dt"][0]) or y0
+            b = y_of(r["dt"][0] + r["dt"][1] - 1) or (y0 + h)
+            e.append(f'<rect x="{x_dt}" y="{a:.1f}" width="50" height="{max(b - a, 3):.1f}" fill="#6baed6"/>')
+        p = r["probe"]
+        pc = "#31a354" if p in ("answered", "ram-ok") else "#bdbdbd" if p == "faulted" else \
+            "#fd8d3c" if p not in ("not-probed", "-") else "#ffffff"
+        e.append(f'<rect x="{x_probe}" y="{y0 + 1:.1f}" width="50" height="{max(h - 2, 2):.1f}" fill="{pc}" '
+                 f'stroke="#999"/><text x="{x_probe + 3}" y="{y0 + 12:.1f}" font-size="9">{escape(p[:9])}</text>')
+        for i, f in enumerate(r["findings"][:3]):
+            e.append(f'<text x="{x_find}" y="{y0 + 12 + 12 * i:.1f}" fill="#b30000">&#9888; {escape(f[:110])}</text>')
+    for a, b, ans, reg, esr, pts in d["sweep"]:
+        ya, yb = y_of(a), y_of(b)
+        if ya is None or yb is None:
+            continue
+        e.append(f'<rect x="{x_sweep}" y="{ya:.1f}" width="50" height="{max(yb - ya, 2):.1f}" '
+                 f'fill="{"#31a354" if ans else "#e0e0e0"}"/>')
+        if ans and reg == "-":
+            e.append(f'<circle cx="{x_sweep + 60}" cy="{ya:.1f}" r="5" fill="#b30000"/>')
+    ly = height - 30
+    legend = [("RAM window", COLORS["ram"]), ("device", COLORS["mmio"]), ("reserved", COLORS["reserved"]),
+              ("documented absent", COLORS["absent"]), ("DT describes", "#6baed6"), ("answered", "#31a354"),
+              ("faulted", "#bdbdbd"), ("finding", "#b30000")]
+    x = 10
+    for name, c in legend:
+        e.append(f'<rect x="{x}" y="{ly}" width="14" height="14" fill="{c}" stroke="#555"/>'
+                 f'<text x="{x + 18}" y="{ly + 11}">{escape(name)}</text>')
+        x += 30 + 7 * len(name)
+    e.append("</svg>")
+    return "\n".join(e) + "\n"
+
+
+def write(ktap_lines, outdir, title=None, timing=True):
+    """Writes memory-map.md and memory-map.svg; returns their paths ([] without a map).
+    timing=False leaves the sweep's guest time out (documents kept under version control)."""
+    d = parse(ktap_lines)
+    if d is None:
+        return []
+    p = d["profile"]
+    title = title or (f"{p['name']} (GICv{p['gic']})" if p else "memory map")
+    paths = [os.path.join(outdir, "memory-map.md")]
+    with open(paths[0], "w") as f:
+        f.write(markdown(d, title, timing))
+    picture = svg(d, title) if p else None
+    if picture:
+        paths.append(os.path.join(outdir, "memory-map.svg"))
+        with open(paths[1], "w") as f:
+            f.write(picture)
+    return paths
