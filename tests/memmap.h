@@ -12,7 +12,7 @@
 #include "suite.h"
 
 #define MM_MAX_REGIONS 48
-#define MM_MAX_FINDINGS 64
+#define MM_MAX_FINDINGS 128
 #define MM_PROBE_LEN 48
 
 struct mm_region {

@@ -80,6 +80,20 @@ void mm_probe_mmio(struct test_ctx *t)
 		int a = answered - a0, f = faulted - f0;
 		mm_set_probe(ri, "%s", a && !f ? "answered" : f && !a ? "faulted" : a ? "partial" : "not-probed");
 	}
+	/* What the DT puts outside the documented map: does anything answer there? */
+	for (int i = 0; i < p->ndevices; i++)
+		for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
+			const struct addr_range *g = &p->devices[i].reg[k];
+			struct probe_outcome o;
+			if (mm_region_overlapping(g->base, g->size) >= 0 || g->base >= mm.limit)
+				continue;
+			probe_read((uintptr_t)g->base, 32, &o);
+			note(t, "probe: %s 0x%llx read32 -> %s", p->devices[i].path,
+			     (unsigned long long)g->base, mm_outcome(&o));
+			if (!o.faulted)
+				mm_finding(t, -1, "undocumented accessible address 0x%llx (the DT's %s): %s",
+					   (unsigned long long)g->base, p->devices[i].path, mm_outcome_short(&o));
+		}
 	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
 	check(t, answered + faulted > 0, "the DT describes no documented device to probe");
 }

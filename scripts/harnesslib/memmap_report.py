@@ -201,7 +201,8 @@ def svg(d, title):
          f'<text x="{x_sweep}" y="{top - 8}" font-weight="bold">sweep</text>',
          f'<text x="{x_find}" y="{top - 8}" font-weight="bold">findings</text>']
     for r, y0, h in zip(rs, ys, heights):
-        fill = COLORS.get(r["kind"], "#ffffff") if not r["name"].endswith("(no bank)") else "#deebf7"
+        unpopulated = r["kind"] == "ram" and not r["dt"]  # a RAM window no bank is in
+        fill = "#deebf7" if unpopulated else COLORS.get(r["kind"], "#ffffff")
         dash = ' stroke-dasharray="3,2"' if r["kind"] in ("gap", "absent") else ""
         e.append(f'<rect x="{x_doc}" y="{y0:.1f}" width="{x_dt - x_doc - 10}" height="{h:.1f}" '
                  f'fill="{fill}" stroke="#555"{dash}/>')

@@ -10,8 +10,10 @@ CPU = "cortex-a57"
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
 USER_DTB_ADDR = RAM_BASE + 0x03000000
-# Image header field (res2, offset 0x28) the harness reads as a DTB address.
-DTB_OVERRIDE_OFFSET = 0x28
+# Image header field the harness reads as a DTB address: res2, at offset 0x20
+# (booting.rst: code0 0, code1 4, text_offset 8, image_size 0x10, flags 0x18,
+# res2 0x20, res3 0x28, res4 0x30, magic 0x38; boot/head.S image_dtb_override).
+DTB_OVERRIDE_OFFSET = 0x20
 
 
 class UsageError(Exception):
