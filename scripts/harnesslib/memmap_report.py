@@ -98,9 +98,9 @@ def rows(d):
 
 
 def _inside(text, base, size):
-    m = ADDR.search(text.split(" answers ")[-1] if " answers " in text else text)
+    """Is the first address a finding names inside [base, base + size)?"""
     addrs = [int(a, 16) for a in ADDR.findall(text)]
-    return any(base <= a < base + size for a in addrs[:1] or ([int(m.group(0), 16)] if m else []))
+    return bool(addrs) and base <= addrs[0] < base + size
 
 
 def markdown(d, title, timing=True):
@@ -182,7 +182,9 @@ def svg(d, title):
     for h in heights:
         ys.append(y)
         y += h
-    height, width = y + 60, 1280
+    placed = {f for r in rs for f in r["findings"]}
+    loose = [f for reg, f in d["findings"] if f not in placed]  # no address in a drawn row
+    height, width = y + 60 + 14 * min(len(loose), 8) + (20 if loose else 0), 1280
 
     def y_of(addr):
         for r, y0, h in zip(rs, ys, heights):
@@ -219,8 +221,13 @@ def svg(d, title):
             "#fd8d3c" if p not in ("not-probed", "-") else "#ffffff"
         e.append(f'<rect x="{x_probe}" y="{y0 + 1:.1f}" width="50" height="{max(h - 2, 2):.1f}" fill="{pc}" '
                  f'stroke="#999"/><text x="{x_probe + 3}" y="{y0 + 12:.1f}" font-size="9">{escape(p[:9])}</text>')
-        for i, f in enumerate(r["findings"][:3]):
-            e.append(f'<text x="{x_find}" y="{y0 + 12 + 12 * i:.1f}" fill="#b30000">&#9888; {escape(f[:110])}</text>')
+        if r["findings"]:  # one line per row; memory-map.md has them all
+            f = r["findings"][0]
+            f = f if len(f) <= 100 else f[:99] + "\u2026"
+            more = f" (+{len(r['findings']) - 1} more)" if len(r["findings"]) > 1 else ""
+            e.append(f'<rect x="{x_doc}" y="{y0:.1f}" width="{x_dt - x_doc - 10}" height="{h:.1f}" '
+                     f'fill="none" stroke="#b30000" stroke-width="2.5"/>')
+            e.append(f'<text x="{x_find}" y="{y0 + 12:.1f}" fill="#b30000">&#9888; {escape(f + more)}</text>')
     for a, b, ans, reg, esr, pts in d["sweep"]:
         ya, yb = y_of(a), y_of(b)
         if ya is None or yb is None:
@@ -230,6 +237,12 @@ def svg(d, title):
         if ans and reg == "-":
             e.append(f'<circle cx="{x_sweep + 60}" cy="{ya:.1f}" r="5" fill="#b30000"/>')
     ly = height - 30
+    if loose:
+        e.append(f'<text x="10" y="{y + 24:.0f}" font-weight="bold" fill="#b30000">'
+                 f'Findings not tied to one region ({len(loose)}):</text>')
+        for i, f in enumerate(loose[:8]):
+            f = f if len(f) <= 160 else f[:159] + "\u2026"
+            e.append(f'<text x="20" y="{y + 38 + 14 * i:.0f}" fill="#b30000">&#9888; {escape(f)}</text>')
     legend = [("RAM window", COLORS["ram"]), ("device", COLORS["mmio"]), ("reserved", COLORS["reserved"]),
               ("documented absent", COLORS["absent"]), ("DT describes", "#6baed6"), ("answered", "#31a354"),
               ("faulted", "#bdbdbd"), ("finding", "#b30000")]
