@@ -80,14 +80,10 @@ setup:
 
 run: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose $(RUN_ARGS)
 
 test: setup
-	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory check-profiles
-	$(MAKE) --no-print-directory host-test
-	$(MAKE) --no-print-directory clang-build
-	$(PYTHON) scripts/integration
+	$(PYTHON) scripts/test
 
 include tests/host/host.mk
 

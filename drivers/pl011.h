@@ -14,7 +14,12 @@
 #define PL011_FR 0x018
 #define PL011_FR_TXFF (1u << 5)
 
+struct probe_outcome;
+
 void pl011_init(uintptr_t base);
-void pl011_write(const char *s, size_t len);
+/* Returns -1 once an access to the UART has aborted (and from then on). */
+int pl011_write(const char *s, size_t len);
+/* The abort that ended the UART, or NULL. */
+const struct probe_outcome *pl011_fault(void);
 
 #endif

@@ -13,5 +13,7 @@
 enum console_kind console_setup(struct harness *h);
 void console_write(const char *s, size_t len);
 const char *console_describe(const struct harness *h);
+/* The line that reported a UART abort, or NULL when the UART works. */
+const char *console_lost_uart(void);
 
 #endif

@@ -23,7 +23,11 @@ static void emitf(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	emit(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	if ((size_t)n >= sizeof(buf)) { /* cut, but keep the line ending */
+		n = sizeof(buf) - 1;
+		buf[n - 1] = '\n';
+	}
+	emit(buf, (size_t)n);
 }
 
 static const char *indent(unsigned depth)

@@ -127,6 +127,9 @@ void harness_main(const void *dtb, unsigned entry_el)
 	if (!bootarg_get(h->bootargs, "suites", selection, sizeof(selection)))
 		selection[0] = 0;
 	int failed = suites_run(h, selection[0] ? selection : NULL);
+	/* Reported through semihosting: the DT offered no console; say so in the code too. */
+	if (h->console == CONSOLE_SEMIHOSTING)
+		semihosting_exit(EXIT_NO_CONSOLE);
 	semihosting_exit(failed ? EXIT_FAIL : EXIT_PASS);
 	psci_system_off(h->plat.psci);
 	for (;;)

@@ -51,7 +51,7 @@ void skip(struct test_ctx *t, const char *reason)
 
 static int selected(const struct suite *s, const char *selection)
 {
-	return !selection || list_has(selection, s->name);
+	return selection ? list_has(selection, s->name) : !s->on_request;
 }
 
 /* Runs one case under a recovery point and the watchdog; returns its result. */

@@ -28,6 +28,7 @@ struct suite {
 	const char *(*skip_reason)(struct harness *h);
 	const struct test_case *cases;
 	unsigned ncases;
+	int on_request; /* runs only when named in suites= */
 };
 
 #define SUITE_REGISTER(order, var)                                                         \

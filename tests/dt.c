@@ -44,6 +44,8 @@ static void header(struct test_ctx *t)
 		note(t, "dtb: %u bytes at 0x%llx%s", (unsigned)p->fdt_size,
 		     (unsigned long long)(uintptr_t)p->fdt,
 		     t->h->dtb_from_override ? " (runner --dtb)" : "");
+	if (!p->fdt_valid)
+		note(t, "console: %s", console_describe(t->h));
 	if (p->problems_dropped)
 		check(t, 0, "%d further problems not recorded", p->problems_dropped);
 }
@@ -124,12 +126,15 @@ static void console(struct test_ctx *t)
 	if (!usable(t))
 		return;
 	check(t, t->h->console != CONSOLE_NONE, "no console");
+	if (console_lost_uart())
+		check(t, 0, "the DT's console UART does not work: %.*s",
+		      (int)strlen(console_lost_uart()) - 3, console_lost_uart() + 2);
 	report_area(t, AREA_CONSOLE);
 	if (!p->stdout_path[0])
 		note(t, "console: no /chosen/stdout-path; %s",
 		     p->uart ? "fell back to the first UART node" : "and no UART node");
-	note(t, "console: %s%s%s", console_describe(t->h), p->uart ? " " : "",
-	     p->uart ? p->uart->path : "");
+	int uart = t->h->console == CONSOLE_UART;
+	note(t, "console: %s%s%s", console_describe(t->h), uart ? " " : "", uart ? p->uart->path : "");
 }
 
 static void reg(struct test_ctx *t)

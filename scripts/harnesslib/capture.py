@@ -10,7 +10,7 @@ from . import ktap
 class Capture:
     def __init__(self):
         self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
-        self.elapsed, self.first_line_at = 0.0, None
+        self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
 
 
 def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
@@ -56,6 +56,7 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                     on_line(line)
                 if line == ktap.SENTINEL and not cap.sentinel:
                     cap.sentinel = True
+                    cap.sentinel_at = time.monotonic() - start
                     deadline = min(deadline, time.monotonic() + grace)
                 if stop_pattern and stop_pattern(text):
                     deadline = min(deadline, time.monotonic() + 0.5)
@@ -64,6 +65,13 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
             line = transform(buf.decode("utf-8", "replace").rstrip("\r"))
             if line is not None:
                 cap.lines.append(line)
+    if proc.poll() is None and not cap.timed_out:
+        # Output ended (sentinel or EOF): give the process time to exit by itself,
+        # since its exit status carries the harness's verdict.
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
     cap.elapsed = time.monotonic() - start
     if proc.poll() is None:
         proc.kill()

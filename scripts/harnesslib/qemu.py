@@ -10,9 +10,7 @@ CPU = "cortex-a57"
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
 USER_DTB_ADDR = RAM_BASE + 0x03000000
-# Image header field the harness reads as a DTB address: res2, at offset 0x20
-# (booting.rst: code0 0, code1 4, text_offset 8, image_size 0x10, flags 0x18,
-# res2 0x20, res3 0x28, res4 0x30, magic 0x38; boot/head.S image_dtb_override).
+# Image header field (res2, offset 0x20) the harness reads as a DTB address.
 DTB_OVERRIDE_OFFSET = 0x20
 
 
@@ -58,7 +56,12 @@ def compile_dtb(path, outdir):
 
 
 def set_bootargs(dtb, bootargs):
-    """Best effort: a broken tree may refuse; the harness then uses its defaults."""
+    """Best effort, and only on a well-formed blob (header totalsize = file
+    size): editing would rewrite a byte-level defect away. Otherwise the
+    harness runs with its default bootargs."""
+    data = open(dtb, "rb").read()
+    if len(data) < 8 or data[:4] != b"\xd0\x0d\xfe\xed" or struct.unpack(">I", data[4:8])[0] != len(data):
+        return False
     r = subprocess.run(["fdtput", "-t", "s", "-c", dtb, "/chosen"], capture_output=True)
     r = subprocess.run(["fdtput", "-t", "s", dtb, "/chosen", "bootargs", bootargs],
                        capture_output=True, text=True)
@@ -75,18 +78,34 @@ def patched_image(image, outdir, dtb_addr):
     return out
 
 
+def dump_dtb(cmd, outdir):
+    """QEMU's own device tree for this machine configuration."""
+    out = os.path.join(outdir, "qemu.dtb")
+    machine = cmd[cmd.index("-M") + 1]
+    r = subprocess.run(cmd[:cmd.index("-M")] + ["-M", f"{machine},dumpdtb={out}"] + cmd[cmd.index("-M") + 2:],
+                       capture_output=True, text=True)
+    if r.returncode or not os.path.exists(out):
+        raise UsageError(f"QEMU could not dump its device tree:\n{r.stdout}{r.stderr}")
+    return out
+
+
 def command(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2)
     cmd += ["-semihosting"]
-    image = args.image
-    if args.dtb:
-        if size_bytes(args.mem) < 64 << 20:
-            raise UsageError("--dtb needs --mem of at least 64M")
-        dtb = compile_dtb(args.dtb, outdir)
-        if not set_bootargs(dtb, bootargs):
-            notes.append(f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
-                         "the harness runs with its defaults")
-        image = patched_image(image, outdir, USER_DTB_ADDR)
-        cmd += ["-device", f"loader,file={dtb},addr={USER_DTB_ADDR:#x},force-raw=on"]
-    cmd += ["-kernel", image, "-append", bootargs]
-    return cmd
+    if not args.dtb and args.load_addr is None:
+        return cmd + ["-kernel", args.image, "-append", bootargs]
+    if size_bytes(args.mem) < 64 << 20:
+        raise UsageError("--dtb and --load-addr need --mem of at least 64M")
+    dtb = compile_dtb(args.dtb, outdir) if args.dtb else dump_dtb(cmd, outdir)
+    if not set_bootargs(dtb, bootargs):
+        notes.append(f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
+                     "the harness runs with its defaults")
+    image = patched_image(args.image, outdir, USER_DTB_ADDR)
+    cmd += ["-device", f"loader,file={dtb},addr={USER_DTB_ADDR:#x},force-raw=on"]
+    if args.load_addr is None:
+        return cmd + ["-kernel", image]
+    # No -kernel: the generic loader places the image and starts the CPU there,
+    # which exercises self-relocation at an address of the user's choice.
+    if args.load_addr % 4096 or not RAM_BASE <= args.load_addr < USER_DTB_ADDR - (4 << 20):
+        raise UsageError(f"--load-addr must be 4 KiB aligned, in RAM below {USER_DTB_ADDR - (4 << 20):#x}")
+    return cmd + ["-device", f"loader,file={image},addr={args.load_addr:#x},cpu-num=0,force-raw=on"]

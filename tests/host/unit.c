@@ -1,0 +1,138 @@
+/*
+ * Host unit tests of the image's portable parts: ESR decoding, KTAP
+ * emission, bootargs. Built natively with ASan and UBSan.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "bootargs.h"
+#include "esr.h"
+#include "ktap.h"
+
+static int passed, failed;
+
+#define EXPECT(cond, ...)                                                  \
+	do {                                                               \
+		if (cond) {                                                \
+			passed++;                                          \
+		} else {                                                   \
+			failed++;                                          \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);       \
+			printf(__VA_ARGS__);                               \
+			printf("\n");                                      \
+		}                                                          \
+	} while (0)
+
+static void test_esr(void)
+{
+	struct esr_info d;
+	char buf[200];
+
+	/* QEMU's unmapped-address abort: EC 0x25, ISV=0, DFSC 0x10. */
+	esr_decode(0x96000010, &d);
+	EXPECT(d.ec == 0x25 && d.is_data && !d.isv && d.dfsc == 0x10, "0x96000010 decode");
+	esr_format(0x96000010, buf, sizeof(buf));
+	EXPECT(!strcmp(buf, "ESR 0x96000010: EC 0x25 (data abort, same EL) DFSC 0x10 "
+			    "(synchronous external abort) ISV=0 read"),
+	       "format: %s", buf);
+
+	/* Xen's injected abort: ESR 0x96000000 (DFSC 0: address size fault, level 0). */
+	esr_decode(0x96000000, &d);
+	EXPECT(d.dfsc == 0 && !strcmp(esr_fault_name(d.dfsc), "address size fault"),
+	       "0x96000000 dfsc name %s", esr_fault_name(d.dfsc));
+
+	/* ISV=1, SAS=2 (32-bit), SRT=2, write, EA. */
+	uint64_t esr = (0x25ull << 26) | (1u << 25) | (1u << 24) | (2u << 22) | (2u << 16) |
+		       (1u << 9) | (1u << 6) | 0x10;
+	esr_decode(esr, &d);
+	EXPECT(d.isv && d.width == 32 && d.srt == 2 && d.write && d.external, "ISV=1 fields");
+	esr_format(esr, buf, sizeof(buf));
+	EXPECT(strstr(buf, "ISV=1 32-bit write x2 EA") != NULL, "format ISV=1: %s", buf);
+
+	/* 64-bit sign-extended read. */
+	esr_decode((0x24ull << 26) | (1u << 24) | (3u << 22) | (1u << 21) | 0x21, &d);
+	EXPECT(d.width == 64 && d.sign_ext && d.dfsc == 0x21 &&
+		       !strcmp(esr_fault_name(d.dfsc), "alignment fault"),
+	       "SAS=3 SSE alignment");
+
+	/* Not an abort: undefined instruction. */
+	esr_decode(0x02000000, &d);
+	EXPECT(!d.is_abort && d.ec == 0 && d.il == 1, "UDF");
+	esr_format(0x02000000, buf, sizeof(buf));
+	EXPECT(strstr(buf, "(unknown reason (undefined instruction))") != NULL, "UDF: %s", buf);
+	/* Every translation fault level names the same fault. */
+	for (unsigned dfsc = 4; dfsc <= 7; dfsc++)
+		EXPECT(!strcmp(esr_fault_name(dfsc), "translation fault"), "dfsc %u", dfsc);
+}
+
+static char out[4096];
+static size_t outlen;
+
+static void sink(const char *s, size_t len)
+{
+	if (outlen + len < sizeof(out)) {
+		memcpy(out + outlen, s, len);
+		outlen += len;
+		out[outlen] = 0;
+	}
+}
+
+static void test_ktap(void)
+{
+	struct ktap_totals t = {.passed = 1, .failed = 1, .skipped = 1};
+
+	ktap_sink = sink;
+	ktap_header(2);
+	ktap_suite_begin("boot", 2);
+	ktap_diag(2, "key: %d\nsecond line", 7);
+	ktap_result(1, 1, "one", KTAP_PASS, NULL);
+	ktap_result(1, 2, "two", KTAP_TIMEOUT, "watchdog expired");
+	ktap_result(0, 1, "boot", KTAP_FAIL, NULL);
+	ktap_result(0, 2, "xen", KTAP_SKIP, "no /hypervisor node");
+	ktap_finish(&t);
+	const char *want = "KTAP version 1\n1..2\n"
+			   "  KTAP version 1\n  # Subtest: boot\n  1..2\n"
+			   "    # key: 7\n    # second line\n"
+			   "  ok 1 one\n"
+			   "  not ok 2 two # TIMEOUT watchdog expired\n"
+			   "not ok 1 boot\n"
+			   "ok 2 xen # SKIP no /hypervisor node\n"
+			   "1 passed, 1 failed, 1 skipped\n" KTAP_SENTINEL "\n";
+	EXPECT(!strcmp(out, want), "KTAP text:\n%s", out);
+
+	/* A long diagnostic is cut, never overrun. */
+	char big[1000];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	outlen = 0;
+	ktap_diag(0, "%s", big);
+	EXPECT(outlen > 0 && outlen < 600 && out[outlen - 1] == '\n', "long diag %zu", outlen);
+}
+
+static void test_bootargs(void)
+{
+	char v[32];
+	uint64_t n;
+	const char *args = "suites=dt,boot  watchdog=5 verbose vm_mem=536870912 suitesx=no";
+
+	EXPECT(bootarg_get(args, "suites", v, sizeof(v)) && !strcmp(v, "dt,boot"), "suites=%s", v);
+	EXPECT(bootarg_get(args, "verbose", v, sizeof(v)) && v[0] == 0, "flag");
+	EXPECT(!bootarg_get(args, "suite", v, sizeof(v)), "prefix must not match");
+	EXPECT(!bootarg_get("", "x", v, sizeof(v)), "empty");
+	EXPECT(bootarg_get("k=0123456789abcdef", "k", v, 8) && !strcmp(v, "0123456"), "cut: %s", v);
+	EXPECT(!parse_size("512M", &n) && n == 512ull << 20, "512M");
+	EXPECT(!parse_size("2G", &n) && n == 2ull << 30, "2G");
+	EXPECT(!parse_size("0x1000", &n) && n == 0x1000, "hex");
+	EXPECT(parse_size("12Q", &n) && parse_size("", &n), "junk refused");
+	EXPECT(list_has("dt,boot", "boot") && list_has("dt,boot", "dt") && !list_has("dt,boot", "bo"),
+	       "list");
+}
+
+int main(void)
+{
+	test_esr();
+	test_ktap();
+	test_bootargs();
+	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
+	return failed != 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * selftest suite: proves the harness's own safety nets on the platform at
+ * hand. Runs only when asked (suites=selftest): one case takes an
+ * unexpected exception, one hangs until the watchdog ends it, and the case
+ * after them must still run. The runner's tests expect exactly those
+ * failures.
+ */
+#include "harness.h"
+#include "suite.h"
+
+static void unexpected_exception(struct test_ctx *t)
+{
+	check(t, 1, "about to execute UDF");
+	__asm__ volatile("udf #0x4a11");
+	check(t, 0, "execution continued past UDF");
+}
+
+static void hang(struct test_ctx *t)
+{
+	if (!check(t, t->h->watchdog_ok, "no watchdog; not hanging on purpose"))
+		return;
+	for (;;)
+		__asm__ volatile("wfe");
+}
+
+static void runs_after(struct test_ctx *t)
+{
+	check(t, 1, "the run went on after the failures above");
+}
+
+static const struct test_case selftest_cases[] = {
+	{"unexpected_exception", unexpected_exception},
+	{"hang", hang},
+	{"runs_after", runs_after},
+};
+
+static const struct suite selftest_suite = {
+	.name = "selftest",
+	.on_request = 1,
+	.cases = selftest_cases,
+	.ncases = ARRAY_SIZE(selftest_cases),
+};
+SUITE_REGISTER(90, selftest_suite);
