@@ -40,7 +40,8 @@ ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments
 
-SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S lib/contracts/*.c drivers/*.c tests/*.c)
+SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S lib/contracts/*.c lib/profiles/*.c \
+	drivers/*.c tests/*.c)
 OBJS := $(patsubst %,$(O)/obj/%.o,$(SRCS))
 FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.h
 
@@ -96,6 +97,19 @@ include tests/host/host.mk
 # lib/xen_abi.h is generated from Xen's public headers: regenerate and compare.
 check-xen-abi:
 	scripts/gen-xen-abi --check
+
+# The xen-4.17 profile is generated from Xen's public arch-arm.h (libxen-dev).
+.PHONY: profiles check-profiles docs
+profiles:
+	$(PYTHON) scripts/gen-xen-profile --out lib/profiles/xen-4.17.c
+check-profiles:
+	$(PYTHON) scripts/gen-xen-profile --check lib/profiles/xen-4.17.c
+
+# docs/memory-map/<platform>/memory-map.{md,svg}: the documented guest memory
+# maps as the harness finds them (scripts/docs runs each configuration).
+docs: setup
+	$(MAKE) --no-print-directory all
+	$(PYTHON) scripts/docs
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:
