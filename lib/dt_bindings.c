@@ -4,8 +4,9 @@
  * arm,gic-v3.yaml, timer/arm,arch_timer.yaml, serial/pl011.yaml and
  * arm_sbsa_uart.txt, arm/xen.txt. Found defects become model problems.
  */
+#include <ctype.h>
 #include <libfdt.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "platform.h"
@@ -86,25 +87,38 @@ static void check_uart(struct platform *p)
 static void check_hypervisor(struct platform *p)
 {
 	const struct dt_device *x = p->hypervisor;
-	int off = 0, versioned = 0;
+	unsigned maj, min;
 
 	if (!x)
 		return;
-	while (off < x->compat_len) {
-		const char *s = x->compat + off;
-		unsigned maj, min;
-		char tail;
-		if (!strncmp(s, "xen,xen-", 8) && sscanf(s + 8, "%u.%u%c", &maj, &min, &tail) == 2)
-			versioned = 1;
-		off += strlen(s) + 1;
-	}
-	if (!versioned)
+	if (dt_xen_version(x, &maj, &min))
 		platform_problem(p, AREA_HYPERVISOR, "%s: no \"xen,xen-X.Y\" compatible", x->path);
 	if (x->nreg < 1)
 		platform_problem(p, AREA_HYPERVISOR, "%s: no reg (grant table region)", x->path);
 	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
 		platform_problem(p, AREA_HYPERVISOR, "%s: interrupts must be one PPI (event channel)",
 				 x->path);
+}
+
+/* "xen,xen-X.Y" among the compatibles (arm/xen.txt); 0 when found. */
+int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min)
+{
+	for (int off = 0; off < x->compat_len; off += strlen(x->compat + off) + 1) {
+		const char *s = x->compat + off;
+		char *dot, *end;
+		if (strncmp(s, "xen,xen-", 8) || !isdigit((unsigned char)s[8]))
+			continue;
+		unsigned long a = strtoul(s + 8, &dot, 10);
+		if (*dot != '.' || !isdigit((unsigned char)dot[1]))
+			continue;
+		unsigned long b = strtoul(dot + 1, &end, 10);
+		if (*end || a > 0xffff || b > 0xffff)
+			continue;
+		*maj = (unsigned)a;
+		*min = (unsigned)b;
+		return 0;
+	}
+	return -1;
 }
 
 void platform_check_bindings(struct platform *p)

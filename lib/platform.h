@@ -108,6 +108,8 @@ void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ..
 	__attribute__((format(printf, 3, 4)));
 /* In dt_bindings.c: binding checks of the nodes the model uses. */
 void platform_check_bindings(struct platform *p);
+/* Xen version from a "xen,xen-X.Y" compatible; 0 when found. */
+int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min);
 uint64_t platform_ram_total(const struct platform *p);
 
 #endif

@@ -47,10 +47,8 @@ static void version(struct test_ctx *t)
 {
 	const struct dt_device *x = t->h->plat.hypervisor;
 	unsigned maj = 0, min = 0;
-	int found = 0, trapped;
-
-	for (int off = 0; off < x->compat_len && !found; off += strlen(x->compat + off) + 1)
-		found = sscanf(x->compat + off, "xen,xen-%u.%u", &maj, &min) == 2;
+	int trapped;
+	int found = dt_xen_version(x, &maj, &min) == 0;
 	int64_t v = hypercall(t, XEN_HC_XEN_VERSION, XENVER_version, 0, &trapped);
 	note(t, "dt: xen,xen-%u.%u", maj, min);
 	if (v >= 0)
