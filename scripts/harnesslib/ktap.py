@@ -5,6 +5,7 @@ SENTINEL = "# harness: report complete"
 RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
                     r"(?: # (?P<directive>SKIP|TIMEOUT|XFAIL|ERROR|TODO)\b ?(?P<reason>.*))?$")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed, (\d+) skipped$")
+PLAN = re.compile(r"^(?P<indent> *)1\.\.(?P<n>\d+)$")
 
 
 class Case:
@@ -15,11 +16,33 @@ class Case:
 class Suite:
     def __init__(self, name):
         self.name, self.cases, self.status, self.reason, self.diags = name, [], None, "", []
+        self.plan = None
 
 
 class Report:
     def __init__(self):
         self.suites, self.summary, self.complete, self.preamble = [], None, False, []
+        self.plan = None
+
+    def inconsistencies(self):
+        """Why a report that ends with the sentinel still cannot be trusted:
+        plans that disagree with the results, or a summary that disagrees
+        with them (a line lost on the way, a suite cut short)."""
+        why = []
+        if self.plan is None:
+            why.append("no top-level plan")
+        elif self.plan != len(self.suites):
+            why.append(f"plan 1..{self.plan} but {len(self.suites)} top-level results")
+        for s in self.suites:
+            if s.plan is not None and s.plan != len(s.cases):
+                why.append(f"{s.name}: plan 1..{s.plan} but {len(s.cases)} results")
+        c = self.counts()
+        if self.summary is None:
+            why.append("no 'N passed, N failed, N skipped' line")
+        elif self.summary != (c["pass"], c["fail"], c["skip"]):
+            why.append("summary says %d passed, %d failed, %d skipped; the results say %d, %d, %d"
+                       % (self.summary + (c["pass"], c["fail"], c["skip"])))
+        return why
 
     def counts(self):
         c = {"pass": 0, "fail": 0, "skip": 0}
@@ -60,6 +83,13 @@ def parse(lines):
         m = SUMMARY.match(line)
         if m:
             rep.summary = tuple(int(x) for x in m.groups())
+            continue
+        m = PLAN.match(line)
+        if m:
+            if not m.group("indent"):
+                rep.plan = int(m.group("n"))
+            elif current is not None:
+                current.plan = int(m.group("n"))
             continue
         m = RESULT.match(line)
         if m:

@@ -1,5 +1,6 @@
 # Host unit tests: the image's portable parts built natively with ASan and
-# UBSan, and the platform model run on every tree in dts/broken.
+# UBSan, the platform model run on every tree in dts/broken, and the
+# runner's judgement of reports (Python).
 HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Ilib -Idrivers
@@ -26,3 +27,4 @@ broken-dtbs: $(BROKEN_DTBS)
 host-test: $(O)/host/unit $(O)/host/dtcheck $(BROKEN_DTBS)
 	$(O)/host/unit
 	$(PYTHON) tests/host/check-dts.py $(O)/host/dtcheck $(O)/dts
+	$(PYTHON) tests/host/test_runner.py

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Host tests of the runner's judgement: a report is trusted only when it is
+whole, adds up, and agrees with the harness's exit code."""
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from harnesslib import capture, ktap, status  # noqa: E402
+
+loader = importlib.machinery.SourceFileLoader("run", os.path.join(ROOT, "scripts", "run"))
+run = importlib.util.module_from_spec(importlib.util.spec_from_loader("run", loader))
+loader.exec_module(run)
+
+GOOD = """KTAP version 1
+1..2
+  KTAP version 1
+  # Subtest: boot
+  1..2
+    # entry_el: 1
+  ok 1 exception_level
+  ok 2 cpu_id
+ok 1 boot
+ok 2 xen # SKIP no /hypervisor node
+2 passed, 0 failed, 1 skipped
+# harness: report complete""".splitlines()
+
+
+def judge(lines, harness_exit=0, timed_out=False, returncode=0):
+    cap = capture.Capture()
+    cap.timed_out, cap.returncode = timed_out, returncode
+    kl = ktap.extract(lines)
+    return run.judge(cap, ktap.parse(kl), kl, harness_exit)[0]
+
+
+class Judge(unittest.TestCase):
+    def test_good_report_passes(self):
+        self.assertEqual(judge(GOOD), status.PASS)
+
+    def test_failed_case(self):
+        lines = [l.replace("  ok 2 cpu_id", "  not ok 2 cpu_id") for l in GOOD]
+        lines = [l.replace("ok 1 boot", "not ok 1 boot") if l == "ok 1 boot" else l for l in lines]
+        lines = [l.replace("2 passed, 0 failed", "1 passed, 1 failed") for l in lines]
+        self.assertEqual(judge(lines, harness_exit=1), status.TEST_FAILED)
+
+    def test_lost_case_line_is_not_a_pass(self):
+        self.assertEqual(judge([l for l in GOOD if l != "  ok 2 cpu_id"]), status.TRUNCATED)
+
+    def test_lost_suite_is_not_a_pass(self):
+        self.assertEqual(judge([l for l in GOOD if not l.startswith("ok 2 xen")]), status.TRUNCATED)
+
+    def test_missing_summary_is_not_a_pass(self):
+        self.assertEqual(judge([l for l in GOOD if "passed," not in l]), status.TRUNCATED)
+
+    def test_exit_code_says_failed(self):
+        self.assertEqual(judge(GOOD, harness_exit=1), status.TRUNCATED)
+
+    def test_no_sentinel(self):
+        self.assertEqual(judge(GOOD[:-1]), status.TRUNCATED)
+        self.assertEqual(judge(GOOD[:-1], timed_out=True), status.HANG)
+
+    def test_silence_and_crash(self):
+        self.assertEqual(judge(["(XEN) booting"], timed_out=True), status.SILENT)
+        self.assertEqual(judge(["qemu: error"], returncode=1, harness_exit=None), status.SILENT)
+        self.assertEqual(judge(["qemu: error"], returncode=134, harness_exit=134), status.CRASH)
+
+    def test_no_console(self):
+        self.assertEqual(judge(GOOD, harness_exit=3), status.NO_CONSOLE)
+
+
+class Parse(unittest.TestCase):
+    def test_results_and_reasons(self):
+        rep = ktap.parse(ktap.extract(["noise", *GOOD]))
+        self.assertTrue(rep.complete)
+        self.assertEqual([s.name for s in rep.suites], ["boot", "xen"])
+        self.assertEqual(rep.suites[1].reason, "no /hypervisor node")
+        self.assertEqual(rep.suites[0].cases[0].diags, ["entry_el: 1"])
+        self.assertEqual(rep.counts(), {"pass": 2, "fail": 0, "skip": 1})
+
+    def test_timeout_directive_fails(self):
+        rep = ktap.parse(["KTAP version 1", "1..1", "  1..1", "  not ok 1 hang # TIMEOUT watchdog expired",
+                          "not ok 1 s"])
+        self.assertEqual(rep.suites[0].cases[0].status, "fail")
+        self.assertEqual(rep.suites[0].cases[0].reason, "watchdog expired")
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=1).result
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed, {len(result.skipped)} skipped")
+    sys.exit(1 if failed else 0)
