@@ -66,7 +66,8 @@ enum finding_class contract_classify_reserved(const struct device_contract *c, i
 {
 	if (c->reserved_rule == RES_RAZWI)
 		return !faulted && value == 0 ? FIND_REQUIRED : FIND_DEVIATION;
-	return FIND_PERMITTED;
+	/* RES_ANY: reading zero or aborting are both allowed; data is not. */
+	return !faulted && value != 0 ? FIND_DEVIATION : FIND_PERMITTED;
 }
 
 enum finding_class contract_classify_ro_write(const struct device_contract *c, int faulted,

@@ -74,7 +74,7 @@ struct reg_contract {
 /* What reserved offsets (and registers the contract leaves out) may do. */
 enum reserved_rule {
 	RES_RAZWI,          /* must read as zero (RES0) */
-	RES_ANY,            /* unspecified: reading zero or aborting are both allowed */
+	RES_ANY,            /* reading zero or aborting are both allowed; data is a deviation */
 };
 
 /* What a write to a read-only register may do. */

@@ -39,6 +39,9 @@ static void check_gic(struct platform *p)
 		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path, g->nreg,
 				 p->gic_version,
 				 p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
+	if (p->gic_version == 2 && p->ncpus > 8)
+		platform_problem(p, AREA_GIC, "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)",
+				 g->path, p->ncpus);
 	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
 		platform_problem(p, AREA_GIC,
 				 "%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",

@@ -31,8 +31,11 @@ void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
 	char exp[32], obs[64];
 	int ncpus = t->h->plat.ncpus;
 
-	if (!a || ncpus < 1 || ncpus > 8)
+	if (!a || ncpus < 1 || ncpus > 8) {
+		note(t, "%s: GICD_TYPER.CPUNumber not compared: %s", d->path,
+		     !a ? "GICD_TYPER outside reg" : "the DT lists no CPU or more than GICv2's 8 (dt gic)");
 		return;
+	}
 	probe_read(a, 32, &o);
 	snprintf(exp, sizeof(exp), "CPUNumber %d", ncpus - 1);
 	if (o.faulted)
@@ -73,8 +76,13 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 	uint64_t off = 0, typer = 0, stride = GICR_FRAME;
 	char exp[64], obs[96];
 
-	if (d->nreg < 2)
+	if (d->nreg < 2) {
+		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)", d->path);
 		return;
+	}
+	/* #redistributor-regions > 1 is legal; the harness walks the first region only. */
+	if (d->nreg > 2)
+		note(t, "%s: %d reg entries; redistributor frames walked in reg[1] only", d->path, d->nreg);
 	while (nframes < ARRAY_SIZE(aff)) {
 		uintptr_t a = reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 8);
 		if (!a || off > 0xffffffffu)

@@ -22,7 +22,7 @@ static const struct reg_contract regs[] = {
 	REG("Status", 0x070, ACC_RW, W32, CLS_STATUS, 0, V),
 };
 
-static const uint32_t reserved[] = {0x018, 0x048, 0x0b0};
+static const uint32_t reserved[] = {0x018, 0x048, 0x0c8}; /* 0x0ac-0x0c0 are SHM/QueueReset in virtio 1.2 */
 
 static const char *const compats[] = {"virtio,mmio", NULL};
 
