@@ -13,6 +13,7 @@
 #define DESC_ATTR(i) ((uint64_t)(i) << 2)
 #define DESC_SH_INNER (3ull << 8)
 #define DESC_AF (1ull << 10)
+#define DESC_NG (1ull << 11) /* tagged with the map's ASID: see mmu_switch */
 #define DESC_PXN (1ull << 53)
 #define DESC_UXN (1ull << 54)
 #define ADDR_MASK 0x0000fffffffff000ull
@@ -22,8 +23,8 @@
 #define ATTR_DEVICE 0
 #define ATTR_NORMAL 1
 
-#define DEVICE_BLOCK (DESC_VALID | DESC_ATTR(ATTR_DEVICE) | DESC_AF | DESC_PXN | DESC_UXN)
-#define NORMAL_BLOCK (DESC_VALID | DESC_ATTR(ATTR_NORMAL) | DESC_SH_INNER | DESC_AF)
+#define DEVICE_BLOCK (DESC_VALID | DESC_ATTR(ATTR_DEVICE) | DESC_AF | DESC_NG | DESC_PXN | DESC_UXN)
+#define NORMAL_BLOCK (DESC_VALID | DESC_ATTR(ATTR_NORMAL) | DESC_SH_INNER | DESC_AF | DESC_NG)
 
 /* Two pools: we build the next map while the current one is live. */
 static uint64_t pool[2][POOL_PAGES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
@@ -85,6 +86,21 @@ static int map(uint64_t *table, int level, uint64_t va, uint64_t size, uint64_t 
 	return 0;
 }
 
+/*
+ * Tables written with the MMU off went straight to memory; drop any stale
+ * cache lines over them so the (cacheable) table walk sees what we wrote.
+ */
+static void invalidate_tables(void)
+{
+	unsigned line = 4u << ((sysreg_read(ctr_el0) >> 16) & 0xf);
+
+	for (int i = 0; i < pool_used; i++)
+		for (uintptr_t a = (uintptr_t)pool[pool_sel][i]; a < (uintptr_t)pool[pool_sel][i + 1];
+		     a += line)
+			__asm__ volatile("dc ivac, %0" ::"r"(a) : "memory");
+	dsb(sy);
+}
+
 unsigned mmu_pa_bits(void)
 {
 	static const unsigned bits[] = {32, 36, 40, 42, 44, 48, 52};
@@ -116,11 +132,18 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 	uint64_t ips = (sysreg_read(id_aa64mmfr0_el1) & 0xf) > 5 ? 5 : (sysreg_read(id_aa64mmfr0_el1) & 0xf);
 	uint64_t tcr = (64 - va) | (1ull << 8) | (1ull << 10) | (3ull << 12) | (1ull << 23) | (ips << 32);
 
+	if (!(sysreg_read(sctlr_el1) & 1))
+		invalidate_tables();
 	dsb(ish);
 	sysreg_write(mair_el1, (MAIR_NORMAL_WB << 8) | MAIR_DEVICE_nGnRE);
 	sysreg_write(tcr_el1, tcr);
 	isb();
-	sysreg_write(ttbr0_el1, (uintptr_t)root);
+	/*
+	 * Each map has its own ASID (all entries are non-global), so entries of
+	 * the map being left never meet the new map's in the TLB: no break-
+	 * before-make is needed for a region that changes from Device to Normal.
+	 */
+	sysreg_write(ttbr0_el1, (uintptr_t)root | ((uint64_t)(pool_sel + 1) << 48));
 	isb();
 	__asm__ volatile("tlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
 	/* M, C, I on; A (alignment check) off so Normal memory allows unaligned. */

@@ -55,6 +55,19 @@ static uint32_t dtb_extent(const void *dtb, const char **why)
 	return n > (2u << 20) ? (2u << 20) : n;
 }
 
+/* A bank that overlaps a described device is left Device: a lying memory
+ * node must not turn MMIO into cacheable memory (the dt suite reports it). */
+static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
+{
+	for (int i = 0; i < p->ndevices; i++)
+		for (int r = 0; r < p->devices[i].nreg; r++) {
+			const struct addr_range *d = &p->devices[i].reg[r];
+			if (d->size && d->base < b->base + b->size && b->base < d->base + d->size)
+				return 1;
+		}
+	return 0;
+}
+
 static void map_memory(struct harness *h, uint32_t dtb_size)
 {
 	struct mmu_normal_range r[PLAT_MAX_BANKS + 2];
@@ -64,7 +77,8 @@ static void map_memory(struct harness *h, uint32_t dtb_size)
 	if (dtb_size)
 		r[n++] = (struct mmu_normal_range){(uintptr_t)h->dtb, dtb_size};
 	for (int i = 0; i < h->plat.nbanks; i++)
-		r[n++] = (struct mmu_normal_range){h->plat.banks[i].base, h->plat.banks[i].size};
+		if (!bank_overlaps_device(&h->plat, &h->plat.banks[i]))
+			r[n++] = (struct mmu_normal_range){h->plat.banks[i].base, h->plat.banks[i].size};
 	h->mapped_pa_bits = mmu_switch(r, n);
 }
 
