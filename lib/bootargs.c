@@ -31,16 +31,19 @@ int parse_size(const char *s, uint64_t *out)
 	char *end;
 	unsigned long long v;
 
-	if (!s || !*s)
+	unsigned shift = 0;
+
+	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
 		return -1;
 	v = strtoull(s, &end, 0);
 	switch (*end) {
-	case 'G': case 'g': v <<= 30; end++; break;
-	case 'M': case 'm': v <<= 20; end++; break;
-	case 'K': case 'k': v <<= 10; end++; break;
+	case 'G': case 'g': shift = 30; end++; break;
+	case 'M': case 'm': shift = 20; end++; break;
+	case 'K': case 'k': shift = 10; end++; break;
 	}
-	if (*end)
+	if (*end || end == s || v > (~0ull >> shift))
 		return -1;
+	v <<= shift;
 	*out = v;
 	return 0;
 }

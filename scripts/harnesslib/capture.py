@@ -43,6 +43,8 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
             log.write(chunk)
             log.flush()
             buf += chunk
+            if b"\n" not in buf and len(buf) > 4096:
+                buf += b"\n"  # a guest that never ends its line is still read, 4 KiB at a time
             while b"\n" in buf:
                 raw, buf = buf.split(b"\n", 1)
                 text = raw.decode("utf-8", "replace").rstrip("\r")
@@ -62,7 +64,6 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                     cap.sentinel_at = time.monotonic() - start
                     deadline = min(deadline, time.monotonic() + grace)
         if buf:
-            log.write(b"")
             line = transform(buf.decode("utf-8", "replace").rstrip("\r"))
             if line is not None:
                 cap.lines.append(line)

@@ -173,7 +173,7 @@ class Platform:
         if self.panic:
             msg = [t for t in self.panic if t.strip("* ") and not XEN_PANIC_END.search(t)]
             return status.CRASH, "Xen panicked: " + " | ".join(msg)[:500]
-        if self.crash and code not in (status.PASS, status.TEST_FAILED):
+        if self.crash:  # even after a whole report: the guest did not end cleanly
             return status.CRASH, "the domain crashed: " + " | ".join(self.crash)
         if code == status.SILENT and self.xen_lines:
             why += f" (Xen printed {len(self.xen_lines)} lines of its own: see console.log)"

@@ -124,6 +124,8 @@ static void test_bootargs(void)
 	EXPECT(!parse_size("2G", &n) && n == 2ull << 30, "2G");
 	EXPECT(!parse_size("0x1000", &n) && n == 0x1000, "hex");
 	EXPECT(parse_size("12Q", &n) && parse_size("", &n), "junk refused");
+	EXPECT(parse_size("-1", &n) && parse_size("M", &n), "negative or bare unit refused");
+	EXPECT(parse_size("17179869184G", &n), "overflow refused");
 	EXPECT(list_has("dt,boot", "boot") && list_has("dt,boot", "dt") && !list_has("dt,boot", "bo"),
 	       "list");
 }
