@@ -36,12 +36,14 @@ int parse_size(const char *s, uint64_t *out)
 	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
 		return -1;
 	v = strtoull(s, &end, 0);
+	if (end == s)
+		return -1;
 	switch (*end) {
 	case 'G': case 'g': shift = 30; end++; break;
 	case 'M': case 'm': shift = 20; end++; break;
 	case 'K': case 'k': shift = 10; end++; break;
 	}
-	if (*end || end == s || v > (~0ull >> shift))
+	if (*end || v > (~0ull >> shift))
 		return -1;
 	v <<= shift;
 	*out = v;
