@@ -10,7 +10,7 @@
 
 static void unexpected_exception(struct test_ctx *t)
 {
-	check(t, 1, "about to execute UDF");
+	note(t, "executing UDF: the case must end here, failed, with the exception decoded");
 	__asm__ volatile("udf #0x4a11");
 	check(t, 0, "execution continued past UDF");
 }
@@ -23,9 +23,11 @@ static void hang(struct test_ctx *t)
 		__asm__ volatile("wfe");
 }
 
+/* A liveness marker: its "ok" line exists only if the run went on. */
 static void runs_after(struct test_ctx *t)
 {
-	check(t, 1, "the run went on after the failures above");
+	note(t, "the run went on after the failures above");
+	t->checks++;
 }
 
 static const struct test_case selftest_cases[] = {
