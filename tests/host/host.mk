@@ -9,7 +9,7 @@ $(O)/host/unit: tests/host/unit.c lib/esr.c lib/ktap.c lib/bootargs.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-$(O)/host/dtcheck: tests/host/dtcheck.c lib/platform.c lib/dt_bindings.c
+$(O)/host/dtcheck: tests/host/dtcheck.c lib/platform.c lib/platform_props.c lib/dt_bindings.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lfdt
 
