@@ -8,7 +8,9 @@ HANG = 5            # output stopped and the timeout expired before the report c
 CRASH = 6           # the platform itself failed (QEMU error, Xen panic, domain crash)
 NO_CONSOLE = 7      # the harness found no console and said so through its exit code
 SETUP = 8           # a tool the run needs is missing
+DOMAIN_CRASH = 9    # the hypervisor crashed the guest's domain (Xen domain_crash)
 
 NAMES = {PASS: "pass", TEST_FAILED: "test failures", USAGE: "usage error", SILENT: "silence",
          TRUNCATED: "truncated report", HANG: "hang (timeout)", CRASH: "platform crash",
-         NO_CONSOLE: "harness found no console", SETUP: "missing tool"}
+         NO_CONSOLE: "harness found no console", SETUP: "missing tool",
+         DOMAIN_CRASH: "domain crashed"}

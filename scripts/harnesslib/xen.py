@@ -174,7 +174,7 @@ class Platform:
             msg = [t for t in self.panic if t.strip("* ") and not XEN_PANIC_END.search(t)]
             return status.CRASH, "Xen panicked: " + " | ".join(msg)[:500]
         if self.crash:  # even after a whole report: the guest did not end cleanly
-            return status.CRASH, "the domain crashed: " + " | ".join(self.crash)
+            return status.DOMAIN_CRASH, "Xen crashed the domain: " + " | ".join(self.crash)
         if code == status.SILENT and self.xen_lines:
             why += f" (Xen printed {len(self.xen_lines)} lines of its own: see console.log)"
         return code, why

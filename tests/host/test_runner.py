@@ -9,7 +9,7 @@ import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from harnesslib import capture, ktap, status  # noqa: E402
+from harnesslib import capture, ktap, status, xen  # noqa: E402
 
 loader = importlib.machinery.SourceFileLoader("run", os.path.join(ROOT, "scripts", "run"))
 run = importlib.util.module_from_spec(importlib.util.spec_from_loader("run", loader))
@@ -69,6 +69,43 @@ class Judge(unittest.TestCase):
 
     def test_no_console(self):
         self.assertEqual(judge(GOOD, harness_exit=3), status.NO_CONSOLE)
+
+
+class XenConsole(unittest.TestCase):
+    """The runner's reading of a Xen console, on transcripts in Xen 4.17's formats."""
+
+    def feed(self, lines):
+        plat = xen.Platform(None, "/nonexistent", [])
+        out = [t for t in (plat.transform(l) for l in lines) if t is not None]
+        return plat, out
+
+    def test_prefixes_stripped_and_xen_lines_kept_apart(self):
+        plat, out = self.feed(["(XEN) Xen version 4.17", "(XEN) DOM1: KTAP version 1", "(d1) 1..1"])
+        self.assertEqual(out, ["KTAP version 1", "1..1"])
+        self.assertEqual(plat.xen_lines, ["(XEN) Xen version 4.17"])
+
+    def test_vpl011_split_line_is_joined(self):
+        long = "# " + "x" * 124  # 126 characters: vpl011 breaks the line here
+        plat, out = self.feed([f"(XEN) DOM1: {long}", "(XEN) DOM1: tail"])
+        self.assertEqual(out, [long + "tail"])
+
+    def test_sentinel_stops_the_run(self):
+        plat, _ = self.feed([f"(XEN) DOM1: {ktap.SENTINEL}"])
+        self.assertTrue(plat.stop_pattern(""))
+
+    def test_panic_is_a_platform_crash(self):
+        plat, _ = self.feed(["(XEN) ****************************************", "(XEN) Panic on CPU 0:",
+                             "(XEN) Unable to allocate memory for domain", "(XEN) Reboot in five seconds..."])
+        code, why = plat.refine(None, status.SILENT, "")
+        self.assertEqual(code, status.CRASH)
+        self.assertIn("Unable to allocate memory for domain", why)
+
+    def test_domain_crash_is_its_own_status_even_after_a_report(self):
+        plat, _ = self.feed([f"(XEN) DOM1: {ktap.SENTINEL}", "(XEN) domain_crash called from p2m.c:1234",
+                             "(XEN) Domain 1 (vcpu#0) crashed on cpu#1:"])
+        code, why = plat.refine(None, status.PASS, "all passed")
+        self.assertEqual(code, status.DOMAIN_CRASH)
+        self.assertIn("domain_crash called from p2m.c:1234", why)
 
 
 class Parse(unittest.TestCase):
