@@ -123,9 +123,10 @@ void harness_main(const void *dtb, unsigned entry_el)
 	uint32_t dtb_size = dtb_extent(dtb, &why);
 	map_memory(h, dtb_size); /* bootstrap: image and DTB Normal, so libc may run */
 	h->semihosting = semihosting_detect();
-	platform_parse(&h->plat, dtb_size ? dtb : NULL, dtb_size);
 	if (why)
-		snprintf(h->plat.problems[0].msg, sizeof(h->plat.problems[0].msg), "%s", why);
+		platform_unusable(&h->plat, why);
+	else
+		platform_parse(&h->plat, dtb, dtb_size);
 	if (h->plat.nbanks)
 		map_memory(h, dtb_size);
 	snprintf(h->bootargs, sizeof(h->bootargs), "%s", h->plat.bootargs);

@@ -333,6 +333,12 @@ static void classify_devices(struct platform *p)
 	}
 }
 
+void platform_unusable(struct platform *p, const char *why)
+{
+	memset(p, 0, sizeof(*p));
+	platform_problem(p, AREA_HEADER, "%s", why);
+}
+
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 {
 	memset(p, 0, sizeof(*p));

@@ -99,6 +99,8 @@ struct platform {
 
 /* Parse and validate; never fails hard: a bad blob leaves fdt_valid = 0. */
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
+/* No tree to parse (x0 = 0, misaligned, unreadable): an empty model saying why. */
+void platform_unusable(struct platform *p, const char *why);
 
 int dt_compat_has(const struct dt_device *d, const char *compat);
 const struct dt_device *platform_find_compatible(const struct platform *p,

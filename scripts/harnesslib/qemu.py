@@ -94,6 +94,10 @@ def dump_dtb(cmd, outdir):
 def command(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2)
     cmd += ["-semihosting"]
+    if args.no_dtb:
+        # The generic loader starts the CPU with x0 = 0: no device tree at all.
+        addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
+        return cmd + ["-device", f"loader,file={args.image},addr={addr:#x},cpu-num=0,force-raw=on"]
     if not args.dtb and args.load_addr is None:
         return cmd + ["-kernel", args.image, "-append", bootargs]
     if size_bytes(args.mem) < 64 << 20:

@@ -121,8 +121,9 @@ class Platform:
         a = self.a
         if not os.path.exists(XEN):
             raise qemu.UsageError(f"{XEN} not found; run scripts/setup")
-        if a.dtb:
-            raise qemu.UsageError("--dtb is for --platform qemu; Xen builds the domU's DT")
+        if a.dtb or a.no_dtb or a.load_addr is not None:
+            raise qemu.UsageError("--dtb, --no-dtb and --load-addr are for --platform qemu; "
+                                  "Xen builds the domU's DT and loads it")
         if a.vcpus < 1:
             raise qemu.UsageError(f"--vcpus {a.vcpus}: a domain needs at least one vCPU")
         domu = qemu.size_bytes(a.domu_mem)
