@@ -78,6 +78,13 @@ const char *esr_fault_name(uint32_t dfsc)
 	return "other fault status";
 }
 
+const char *esr_fault_text(const struct esr_info *d)
+{
+	if (d->is_abort && d->iss == 0)
+		return "no fault status: ISS 0, an injected abort";
+	return esr_fault_name(d->dfsc);
+}
+
 int esr_format(uint64_t esr, char *buf, size_t len)
 {
 	struct esr_info d;
@@ -92,7 +99,7 @@ int esr_format(uint64_t esr, char *buf, size_t len)
 				"ESR 0x%08llx: EC 0x%02x (%s) DFSC 0x%02x (%s) ISV=0%s%s",
 				(unsigned long long)esr, (unsigned)d.ec,
 				esr_class_name(d.ec), (unsigned)d.dfsc,
-				esr_fault_name(d.dfsc),
+				esr_fault_text(&d),
 				d.is_data ? (d.write ? " write" : " read") : "",
 				d.external ? " EA" : "");
 	return snprintf(buf, len,

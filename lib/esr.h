@@ -33,6 +33,9 @@ struct esr_info {
 void esr_decode(uint64_t esr, struct esr_info *out);
 const char *esr_class_name(uint32_t ec);
 const char *esr_fault_name(uint32_t dfsc);
+/* The fault of a decoded abort in words; an abort with ISS 0 carries no fault
+ * status at all (Xen injects its aborts so), which is said as such. */
+const char *esr_fault_text(const struct esr_info *d);
 /* One-line summary: "EC 0x25 (data abort, same EL) DFSC 0x10 (...) ISV=1 ..." */
 int esr_format(uint64_t esr, char *buf, size_t len);
 

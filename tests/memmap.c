@@ -116,7 +116,7 @@ const char *mm_outcome_short(const struct probe_outcome *o)
 	}
 	esr_decode(o->esr, &d);
 	snprintf(buf, sizeof(buf), "abort ESR 0x%08llx (%s)", (unsigned long long)o->esr,
-		 d.is_abort ? esr_fault_name(d.dfsc) : esr_class_name(d.ec));
+		 d.is_abort ? esr_fault_text(&d) : esr_class_name(d.ec));
 	return buf;
 }
 
@@ -227,9 +227,12 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 			   (unsigned long long)g->base, (unsigned long long)g->size, r->name);
 		return;
 	}
-	if (r->compat && !listed)
+	if (!listed && r->compat)
 		mm_finding(t, ri, "%s (compatible %s) is in %s, documented for %s", d->path,
 			   d->compat ? d->compat : "none", r->name, r->compat);
+	else if (!listed)
+		mm_finding(t, ri, "%s (compatible %s) is in %s, where the documentation places no device",
+			   d->path, d->compat ? d->compat : "none", r->name);
 	if (is_window || r->kind == REGION_RAM)
 		return;
 	uint64_t unit = r->slot ? r->slot : r->size;
@@ -276,6 +279,14 @@ static void dt_regions(struct test_ctx *t)
 							   (unsigned long long)e->reg[m].base,
 							   (unsigned long long)e->reg[m].size);
 			}
+			for (int b = 0; b < p->nbanks; b++)
+				if (overlaps(d->reg[k].base, d->reg[k].size, p->banks[b].base, p->banks[b].size))
+					mm_finding(t, mm_region_overlapping(d->reg[k].base, d->reg[k].size),
+						   "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
+						   d->path, (unsigned long long)d->reg[k].base,
+						   (unsigned long long)d->reg[k].size,
+						   (unsigned long long)p->banks[b].base,
+						   (unsigned long long)p->banks[b].size);
 		}
 	}
 	for (int w = 0; w < mm.nwindows; w++, n++) {

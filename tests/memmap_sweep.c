@@ -158,11 +158,18 @@ static void esr_word(uint32_t esr, char *buf, size_t len)
 	struct esr_info d;
 
 	esr_decode(esr, &d);
-	int n = snprintf(buf, len, "0x%08x/%s/%s", (unsigned)esr, esr_class_name(d.ec),
-			 d.is_abort ? esr_fault_name(d.dfsc) : "-");
-	for (int i = 0; i < n && (size_t)i < len; i++)
-		if (buf[i] == ' ' || buf[i] == ',')
-			buf[i] = '-';
+	snprintf(buf, len, "0x%08x/%s/%s", (unsigned)esr, esr_class_name(d.ec),
+		 d.is_abort ? esr_fault_text(&d) : "-");
+	/* One word: each run of spaces, commas and colons becomes one '-'. */
+	char *out = buf;
+	for (const char *in = buf; *in; in++) {
+		int sep = *in == ' ' || *in == ',' || *in == ':';
+		if (!sep)
+			*out++ = *in;
+		else if (out > buf && out[-1] != '-')
+			*out++ = '-';
+	}
+	*out = 0;
 }
 
 void mm_print_sweep(struct test_ctx *t)

@@ -15,7 +15,7 @@ $(O)/host/dtcheck: tests/host/dtcheck.c lib/platform.c lib/platform_props.c lib/
 
 # Byte-level broken trees that dtc cannot write.
 BROKEN_DTBS := $(addprefix $(O)/dts/,bad-magic.dtb truncated.dtb absurd-totalsize.dtb)
-$(O)/dts/qemu-virt-7.2-gicv3.dtb: dts/qemu-virt-7.2-gicv3.dts
+$(O)/dts/qemu-virt-7.2-gicv3.dtb: dts/qemu-virt-7.2-gicv3.dtsi
 	@mkdir -p $(dir $@)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
 $(BROKEN_DTBS) &: $(O)/dts/qemu-virt-7.2-gicv3.dtb scripts/make-broken-dtbs

@@ -36,10 +36,15 @@ static void test_esr(void)
 			    "(synchronous external abort) ISV=0 read"),
 	       "format: %s", buf);
 
-	/* Xen's injected abort: ESR 0x96000000 (DFSC 0: address size fault, level 0). */
+	/* Xen's injected abort: ESR 0x96000000, ISS 0: no fault status, not DFSC 0. */
 	esr_decode(0x96000000, &d);
-	EXPECT(d.dfsc == 0 && !strcmp(esr_fault_name(d.dfsc), "address size fault"),
-	       "0x96000000 dfsc name %s", esr_fault_name(d.dfsc));
+	EXPECT(d.dfsc == 0 && !strcmp(esr_fault_text(&d), "no fault status: ISS 0, an injected abort"),
+	       "0x96000000: %s", esr_fault_text(&d));
+	esr_format(0x96000000, buf, sizeof(buf));
+	EXPECT(strstr(buf, "DFSC 0x00 (no fault status: ISS 0, an injected abort) ISV=0 read") != NULL,
+	       "format ISS 0: %s", buf);
+	esr_decode(0x96000001, &d);
+	EXPECT(!strcmp(esr_fault_text(&d), "address size fault"), "DFSC 1: %s", esr_fault_text(&d));
 
 	/* ISV=1, SAS=2 (32-bit), SRT=2, write, EA. */
 	uint64_t esr = (0x25ull << 26) | (1u << 25) | (1u << 24) | (2u << 22) | (2u << 16) |
