@@ -315,6 +315,15 @@ static void check_irq(struct test_ctx *t, int ri, const struct dt_device *d, con
 			   (unsigned)q->intid, (unsigned)want_lo, (unsigned)want_hi, what);
 }
 
+/* Does the profile's interrupt table name one of d's compatibles? */
+static int irq_table_names(const struct dt_device *d)
+{
+	for (unsigned i = 0; i < mm.prof->nirqs; i++)
+		if (dt_compat_has(d, mm.prof->irqs[i].compat))
+			return 1;
+	return 0;
+}
+
 static void dt_interrupts(struct test_ctx *t)
 {
 	const struct platform *p = &t->h->plat;
@@ -327,8 +336,16 @@ static void dt_interrupts(struct test_ctx *t)
 		if (!d->enabled || d->nreg < 1)
 			continue;
 		int ri = mm_region_containing(d->reg[0].base, d->reg[0].size);
-		if (ri < 0 || !mm.regions[ri].doc->intid)
+		if (ri < 0)
 			continue;
+		if (!mm.regions[ri].doc->intid) {
+			/* The GIC's own interrupt is its maintenance PPI; the profile's
+			 * interrupt table covers nodes like the timer and the hypervisor. */
+			if (d->nirq && d != p->gic && !irq_table_names(d))
+				mm_finding(t, ri, "%s has interrupt INTID %u; the documentation gives %s none",
+					   d->path, (unsigned)d->irq[0].intid, mm.regions[ri].doc->name);
+			continue;
+		}
 		const struct profile_region *r = mm.regions[ri].doc;
 		uint32_t lo = r->intid, hi = r->intid + r->nintid - 1;
 		if (r->slot) {
