@@ -130,6 +130,9 @@ class Platform:
         if domu + (256 << 20) > qemu.size_bytes(a.mem):
             raise qemu.UsageError(f"--domu-mem {a.domu_mem} does not fit in --mem {a.mem} "
                                   "with room for Xen (256M)")
+        if IMAGE_ADDR + os.path.getsize(a.image) > qemu.RAM_BASE + qemu.size_bytes(a.mem):
+            raise qemu.UsageError(f"--mem {a.mem} ends below {IMAGE_ADDR:#x}, where the harness "
+                                  "module is loaded")
         machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)
         dtb = self.host_dtb(machine)
         return machine + ["-kernel", XEN, "-dtb", dtb,
