@@ -62,7 +62,7 @@ static int bank_overlaps_device(const struct platform *p, const struct addr_rang
 	for (int i = 0; i < p->ndevices; i++)
 		for (int r = 0; r < p->devices[i].nreg; r++) {
 			const struct addr_range *d = &p->devices[i].reg[r];
-			if (d->size && d->base < b->base + b->size && b->base < d->base + d->size)
+			if (ranges_overlap(d->base, d->size, b->base, b->size))
 				return 1;
 		}
 	return 0;

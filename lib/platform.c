@@ -223,13 +223,18 @@ static void pick_console(struct platform *p)
 
 static int overlaps(const struct addr_range *a, const struct addr_range *b)
 {
-	return a->size && b->size && a->base < b->base + b->size && b->base < a->base + a->size;
+	return ranges_overlap(a->base, a->size, b->base, b->size);
 }
 
 static int is_ancestor(const char *a, const char *b)
 {
 	size_t n = strlen(a);
 	return !strncmp(a, b, n) && (b[n] == '/' || !strcmp(a, "/"));
+}
+
+int dt_paths_related(const char *a, const char *b)
+{
+	return is_ancestor(a, b) || is_ancestor(b, a);
 }
 
 static void check_overlaps(struct platform *p)
@@ -247,8 +252,7 @@ static void check_overlaps(struct platform *p)
 							 (unsigned long long)p->banks[b].size);
 			for (int j = i + 1; j < p->ndevices; j++) {
 				const struct dt_device *c = &p->devices[j];
-				if (!a->enabled || !c->enabled || is_ancestor(a->path, c->path) ||
-				    is_ancestor(c->path, a->path))
+				if (!a->enabled || !c->enabled || dt_paths_related(a->path, c->path))
 					continue;
 				for (int rj = 0; rj < c->nreg; rj++)
 					if (overlaps(&a->reg[ri], &c->reg[rj]))

@@ -114,4 +114,12 @@ void platform_check_bindings(struct platform *p);
 int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min);
 uint64_t platform_ram_total(const struct platform *p);
 
+/* Do [a, a + as) and [b, b + bs) share an address? An empty range shares none. */
+static inline int ranges_overlap(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)
+{
+	return as && bs && a < b + bs && b < a + as;
+}
+/* Is one of two nodes (by path) an ancestor of the other? Their regs may nest. */
+int dt_paths_related(const char *a, const char *b);
+
 #endif

@@ -28,11 +28,6 @@ static const char *skip_reason(struct harness *h)
 	return profile_select(h, &why) ? NULL : why;
 }
 
-static int overlaps(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)
-{
-	return as && bs && a < b + bs && b < a + as;
-}
-
 int mm_region_containing(uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < mm.nregions; i++) {
@@ -46,7 +41,7 @@ int mm_region_containing(uint64_t base, uint64_t size)
 int mm_region_overlapping(uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < mm.nregions; i++)
-		if (overlaps(base, size ? size : 1, mm.regions[i].doc->base, mm.regions[i].doc->size))
+		if (ranges_overlap(base, size ? size : 1, mm.regions[i].doc->base, mm.regions[i].doc->size))
 			return i;
 	return -1;
 }
@@ -54,14 +49,14 @@ int mm_region_overlapping(uint64_t base, uint64_t size)
 int mm_dt_describes(const struct platform *p, uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < p->nbanks; i++)
-		if (overlaps(base, size, p->banks[i].base, p->banks[i].size))
+		if (ranges_overlap(base, size, p->banks[i].base, p->banks[i].size))
 			return 1;
 	for (int i = 0; i < p->ndevices; i++)
 		for (int r = 0; p->devices[i].enabled && r < p->devices[i].nreg; r++)
-			if (overlaps(base, size, p->devices[i].reg[r].base, p->devices[i].reg[r].size))
+			if (ranges_overlap(base, size, p->devices[i].reg[r].base, p->devices[i].reg[r].size))
 				return 1;
 	for (int i = 0; i < mm.nwindows; i++)
-		if (overlaps(base, size, mm.windows[i].range.base, mm.windows[i].range.size))
+		if (ranges_overlap(base, size, mm.windows[i].range.base, mm.windows[i].range.size))
 			return 1;
 	return 0;
 }
@@ -158,18 +153,18 @@ int mm_prepare(struct test_ctx *t)
 	for (int i = 0; i < mm.nregions; i++) {
 		const struct profile_region *r = mm.regions[i].doc;
 		for (int b = 0; b < p->nbanks; b++)
-			if (overlaps(r->base, r->size, p->banks[b].base, p->banks[b].size))
+			if (ranges_overlap(r->base, r->size, p->banks[b].base, p->banks[b].size))
 				record_dt(i, p->banks[b].base, p->banks[b].size);
 		/* A RAM window is described by banks; a device reg there (Xen's extended
 		 * regions) marks free space, which dt_regions judges. */
 		for (int d = 0; r->kind != REGION_RAM && d < p->ndevices; d++)
 			for (int k = 0; p->devices[d].enabled && k < p->devices[d].nreg; k++) {
 				const struct addr_range *g = &p->devices[d].reg[k];
-				if (overlaps(r->base, r->size, g->base, g->size))
+				if (ranges_overlap(r->base, r->size, g->base, g->size))
 					record_dt(i, g->base, g->size);
 			}
 		for (int w = 0; r->kind != REGION_RAM && w < mm.nwindows; w++)
-			if (overlaps(r->base, r->size, mm.windows[w].range.base, mm.windows[w].range.size))
+			if (ranges_overlap(r->base, r->size, mm.windows[w].range.base, mm.windows[w].range.size))
 				record_dt(i, mm.windows[w].range.base, mm.windows[w].range.size);
 	}
 	return 1;
@@ -245,13 +240,6 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 			   (unsigned long long)g->size, (unsigned long long)unit, r->name);
 }
 
-static int related(const struct dt_device *a, const struct dt_device *b)
-{
-	size_t na = strlen(a->path), nb = strlen(b->path);
-	return (!strncmp(a->path, b->path, na) && b->path[na] == '/') ||
-	       (!strncmp(a->path, b->path, nb) && a->path[nb] == '/');
-}
-
 static void dt_regions(struct test_ctx *t)
 {
 	const struct platform *p = &t->h->plat;
@@ -270,8 +258,10 @@ static void dt_regions(struct test_ctx *t)
 			check_range(t, d, &d->reg[k], 0);
 			for (int j = i + 1; j < p->ndevices; j++) {
 				const struct dt_device *e = &p->devices[j];
-				for (int m = 0; e->enabled && !related(d, e) && m < e->nreg; m++)
-					if (overlaps(d->reg[k].base, d->reg[k].size, e->reg[m].base, e->reg[m].size))
+				if (!e->enabled || dt_paths_related(d->path, e->path))
+					continue;
+				for (int m = 0; m < e->nreg; m++)
+					if (ranges_overlap(d->reg[k].base, d->reg[k].size, e->reg[m].base, e->reg[m].size))
 						mm_finding(t, mm_region_overlapping(d->reg[k].base, d->reg[k].size),
 							   "DT regions overlap: %s reg 0x%llx+0x%llx and %s reg 0x%llx+0x%llx",
 							   d->path, (unsigned long long)d->reg[k].base,
@@ -280,7 +270,7 @@ static void dt_regions(struct test_ctx *t)
 							   (unsigned long long)e->reg[m].size);
 			}
 			for (int b = 0; b < p->nbanks; b++)
-				if (overlaps(d->reg[k].base, d->reg[k].size, p->banks[b].base, p->banks[b].size))
+				if (ranges_overlap(d->reg[k].base, d->reg[k].size, p->banks[b].base, p->banks[b].size))
 					mm_finding(t, mm_region_overlapping(d->reg[k].base, d->reg[k].size),
 						   "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
 						   d->path, (unsigned long long)d->reg[k].base,

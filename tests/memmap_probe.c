@@ -134,7 +134,7 @@ static const char *bank_unsafe(const struct platform *p, const struct addr_range
 		for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
 			const struct addr_range *g = &p->devices[i].reg[k];
 			int gi = mm_region_containing(g->base, g->size);
-			if (g->size && g->base < b->base + b->size && b->base < g->base + g->size &&
+			if (ranges_overlap(g->base, g->size, b->base, b->size) &&
 			    !(gi >= 0 && mm.regions[gi].doc->kind == REGION_RAM))
 				return "overlaps a described device";
 		}
