@@ -35,7 +35,7 @@ endif
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
 	-fpie -fno-plt -mstrict-align -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
-	-Iboot -Ilib -Idrivers -I$(O)/include
+	-I. -Iboot -Ilib -Idrivers -I$(O)/include
 ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \
@@ -93,7 +93,7 @@ run-xen: setup
 test: setup
 	$(PYTHON) scripts/test
 
-include tests/host/host.mk
+include tests/harness/host.mk
 
 # lib/xen_abi.h is generated from Xen's public headers: regenerate and compare.
 check-xen-abi:

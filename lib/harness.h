@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "platform.h"
+#include "runtime/protocol.h"
 
 enum console_kind { CONSOLE_NONE, CONSOLE_UART, CONSOLE_XEN, CONSOLE_SEMIHOSTING };
 
@@ -27,7 +28,5 @@ struct harness {
 
 extern struct harness harness;
 
-/* Exit codes (semihosting) the runner understands. */
-enum harness_exit { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_NO_CONSOLE = 3 };
 
 #endif

@@ -7,13 +7,15 @@
 
 #include <stddef.h>
 
+#include "runtime/protocol.h"
+
 enum ktap_result { KTAP_PASS, KTAP_FAIL, KTAP_SKIP, KTAP_TIMEOUT };
 
 /* Where lines go; the harness points it at the console, host tests at a buffer. */
 extern void (*ktap_sink)(const char *s, size_t len);
 
 /* The line that tells the runner the report is complete. */
-#define KTAP_SENTINEL "# harness: report complete"
+#define KTAP_SENTINEL REPORT_SENTINEL
 
 struct ktap_totals {
 	unsigned passed, failed, skipped;

@@ -133,7 +133,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 
 	ktap_sink = console_write;
 	if (console_setup(h) == CONSOLE_NONE) {
-		semihosting_exit(EXIT_NO_CONSOLE);
+		semihosting_exit(GUEST_EXIT_NO_CONSOLE);
 		psci_system_off(h->plat.psci);
 		for (;;)
 			__asm__ volatile("wfi");
@@ -144,8 +144,8 @@ void harness_main(const void *dtb, unsigned entry_el)
 	int failed = suites_run(h, selection[0] ? selection : NULL);
 	/* Reported through semihosting: the DT offered no console; say so in the code too. */
 	if (h->console == CONSOLE_SEMIHOSTING)
-		semihosting_exit(EXIT_NO_CONSOLE);
-	semihosting_exit(failed ? EXIT_FAIL : EXIT_PASS);
+		semihosting_exit(GUEST_EXIT_NO_CONSOLE);
+	semihosting_exit(failed ? GUEST_EXIT_FAIL : GUEST_EXIT_PASS);
 	psci_system_off(h->plat.psci);
 	for (;;)
 		__asm__ volatile("wfi");

@@ -33,7 +33,7 @@ void recovery_escape(enum recovery_cause cause)
 
 void harness_fatal(void)
 {
-	semihosting_exit(EXIT_FAIL);
+	semihosting_exit(GUEST_EXIT_FATAL);
 	psci_system_off(harness.plat.psci);
 	for (;;)
 		__asm__ volatile("wfi");

@@ -21,17 +21,44 @@ static void vdiag(const char *prefix, const char *fmt, va_list ap)
 	ktap_diag(2, "%s%s", prefix, buf);
 }
 
-int check(struct test_ctx *t, int cond, const char *fmt, ...)
+static void vfinding(struct test_ctx *t, const char *fmt, va_list ap)
 {
 	t->checks++;
-	if (!cond) {
-		va_list ap;
-		t->failures++;
-		va_start(ap, fmt);
-		vdiag("FAIL: ", fmt, ap);
-		va_end(ap);
+	t->failures++;
+	vdiag(FINDING_PREFIX, fmt, ap);
+}
+
+void finding(struct test_ctx *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfinding(t, fmt, ap);
+	va_end(ap);
+}
+
+int check(struct test_ctx *t, int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cond) {
+		t->checks++;
+		return cond;
 	}
+	va_start(ap, fmt);
+	vfinding(t, fmt, ap);
+	va_end(ap);
 	return cond;
+}
+
+void evidence(struct test_ctx *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	t->checks++;
+	va_start(ap, fmt);
+	vdiag(EVIDENCE_PREFIX, fmt, ap);
+	va_end(ap);
 }
 
 void note(struct test_ctx *t, const char *fmt, ...)

@@ -37,9 +37,13 @@ struct suite {
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A failed check prints "FAIL: <message>" and fails the case. Returns cond. */
+/* A finding: a disagreement. Prints "FAIL: <message>" and fails the case. */
+void finding(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A check: when cond is false, a finding with the message. Returns cond. */
 int check(struct test_ctx *t, int cond, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Record a check that passed, with a note of what was seen. */
+/* Evidence: a conforming observation, counted as a check that passed. */
+void evidence(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note: what was seen or not done; neither passes nor fails anything. */
 void note(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Skip the case with a reason (a failure already recorded still fails it). */
 void skip(struct test_ctx *t, const char *reason);

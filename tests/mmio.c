@@ -79,7 +79,7 @@ static void identity_of(struct test_ctx *t, const struct target *tg)
 			continue;
 		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
 		if (!a) {
-			finding(t, tg->d, c, r->name, r->offset, "identity", "inside the node's reg",
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", "inside the node's reg",
 				c->spec, "reg too small or missing", FIND_DEVIATION);
 			bad++;
 			continue;
@@ -99,7 +99,7 @@ static void identity_of(struct test_ctx *t, const struct target *tg)
 		describe_outcome(&o, obs, sizeof(obs));
 		/* Every identity of the first device, only the mismatches of the others. */
 		if (tg->first || !ok)
-			finding(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec, obs,
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec, obs,
 				ok ? FIND_REQUIRED : FIND_DEVIATION);
 		bad += !ok;
 	}
@@ -196,7 +196,7 @@ static void widths_of(struct test_ctx *t, const struct target *tg)
 				    again.value == ref.value)
 					cls = FIND_DEVIATION;
 			}
-			finding(t, tg->d, c, r->name, r->offset, what, exp, r->spec, obs, cls);
+			mmio_observed(t, tg->d, c, r->name, r->offset, what, exp, r->spec, obs, cls);
 		}
 	}
 }
@@ -242,7 +242,7 @@ static void read_only_of(struct test_ctx *t, const struct target *tg)
 		else
 			snprintf(obs, sizeof(obs), "write completed; 0x%llx -> 0x%llx",
 				 (unsigned long long)b2.value, (unsigned long long)after.value);
-		finding(t, tg->d, c, r->name, r->offset, "write32 to RO",
+		mmio_observed(t, tg->d, c, r->name, r->offset, "write32 to RO",
 			c->ro_write_rule == ROW_IGNORED ? "ignored" : "unchanged (abort allowed)",
 			c->ro_write_spec, obs, contract_classify_ro_write(c, w.faulted, changed));
 	}
@@ -273,7 +273,7 @@ static void reserved_of(struct test_ctx *t, const struct target *tg)
 			continue;
 		probe_read(a, 32, &o);
 		describe_outcome(&o, obs, sizeof(obs));
-		finding(t, tg->d, c, "reserved", c->reserved[i], "read32",
+		mmio_observed(t, tg->d, c, "reserved", c->reserved[i], "read32",
 			c->reserved_rule == RES_RAZWI ? "0" : "0 or abort", c->reserved_spec, obs,
 			contract_classify_reserved(c, o.faulted, o.value));
 	}
@@ -317,7 +317,7 @@ static void forms_of(struct test_ctx *t, const struct target *tg)
 		char exp[48], obs[64];
 		probe_read(a, 32, &ldr);
 		describe_outcome(&ldr, obs, sizeof(obs));
-		finding(t, tg->d, c, r->name, r->offset, "form ldr32", "completes", r->spec, obs,
+		mmio_observed(t, tg->d, c, r->name, r->offset, "form ldr32", "completes", r->spec, obs,
 			ldr.faulted ? FIND_DEVIATION : FIND_REQUIRED);
 		for (unsigned f = 0; f < ARRAY_SIZE(forms); f++) {
 			struct probe_outcome o;
@@ -331,7 +331,7 @@ static void forms_of(struct test_ctx *t, const struct target *tg)
 			snprintf(what, sizeof(what), "form %s", forms[f].name);
 			snprintf(exp, sizeof(exp), "same as ldr32 (0x%llx)", (unsigned long long)ldr.value);
 			describe_outcome(&o, obs, sizeof(obs));
-			finding(t, tg->d, c, r->name, r->offset, what,
+			mmio_observed(t, tg->d, c, r->name, r->offset, what,
 				ldr.faulted ? "nothing to compare (ldr32 aborts)" : exp,
 				"Arm ARM DDI 0487 load/store: one 32-bit access", obs,
 				contract_classify_form(ldr.faulted, ldr.value, o.faulted, v));

@@ -37,9 +37,9 @@ void finding_summary(struct test_ctx *t, const char *case_name)
 	finding_reset();
 }
 
-void finding(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
-	     const char *reg, uint32_t off, const char *what, const char *expect,
-	     const char *spec, const char *observed, enum finding_class cls)
+void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
+		   const char *reg, uint32_t off, const char *what, const char *expect,
+		   const char *spec, const char *observed, enum finding_class cls)
 {
 	char where[48];
 
@@ -50,14 +50,16 @@ void finding(struct test_ctx *t, const struct dt_device *d, const struct device_
 	counts[cls]++;
 	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
 	char line[FINDING_MAX + 64];
-	int n = snprintf(line, sizeof(line), "finding: %s | %s | %s | %s | expect %s [%s] | observed %s | %s",
+	int n = snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%s] | observed %s | %s",
 			 d->path, c->part, where, what, expect, spec, observed, finding_class_name(cls));
 	if (n > FINDING_MAX) {
 		int keep = (int)strlen(spec) - (n - FINDING_MAX) - 2;
-		n = snprintf(line, sizeof(line), "finding: %s | %s | %s | %s | expect %s [%.*s..] | observed %s | %s",
-			     d->path, c->part, where, what, expect, keep > 0 ? keep : 0, spec, observed,
-			     finding_class_name(cls));
+		snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%.*s..] | observed %s | %s",
+			 d->path, c->part, where, what, expect, keep > 0 ? keep : 0, spec, observed,
+			 finding_class_name(cls));
 	}
-	note(t, "%s", line);
-	check(t, cls != FIND_DEVIATION, "deviation: %s %s %s", d->path, where, what);
+	if (cls == FIND_DEVIATION)
+		finding(t, "%s", line);
+	else
+		evidence(t, "%s", line);
 }

@@ -42,7 +42,7 @@ void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
 		describe_outcome(&o, obs, sizeof(obs));
 	else
 		snprintf(obs, sizeof(obs), "CPUNumber %u", (unsigned)(o.value >> 5 & 7));
-	finding(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
+	mmio_observed(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
 		"IHI 0048B GICD_TYPER.CPUNumber", obs,
 		!o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? FIND_REQUIRED : FIND_DEVIATION);
 }
@@ -89,7 +89,7 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 			break;
 		if (read_gicr_typer(a, &typer)) {
 			snprintf(obs, sizeof(obs), "frame %u aborts", nframes);
-			finding(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "frame walk",
+			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "frame walk",
 				"readable up to the frame with Last", "IHI 0069 GICR_TYPER.Last", obs,
 				FIND_DEVIATION);
 			return;
@@ -106,7 +106,7 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 	snprintf(obs, sizeof(obs), last_seen ? "%u frames, Last on frame %u, stride 0x%llx"
 					     : "%u frames, no Last inside the reg",
 		 nframes, nframes - 1, (unsigned long long)stride);
-	finding(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
+	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
 		"IHI 0069 GICR_TYPER.Last", obs,
 		last_seen && (int)nframes == p->ncpus ? FIND_REQUIRED : FIND_DEVIATION);
 	for (int i = 0; i < p->ncpus; i++) {
@@ -117,7 +117,7 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 				found = (int)f;
 		snprintf(exp, sizeof(exp), "a frame with Affinity 0x%x (cpu%d)", (unsigned)want, i);
 		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
-		finding(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
+		mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
 			"IHI 0069 GICR_TYPER.Affinity_Value", obs,
 			found >= 0 ? FIND_REQUIRED : FIND_DEVIATION);
 	}
@@ -127,7 +127,7 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
 		describe_outcome(&o, obs, sizeof(obs));
-		finding(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "past the Last frame",
+		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "past the Last frame",
 			"anything", "IHI 0069: not defined", obs, FIND_PERMITTED);
 	}
 }
@@ -140,7 +140,7 @@ void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
 	char obs[64];
 
 	if (!sel || !data) {
-		finding(t, d, c, "Selector", FW_CFG_SELECTOR, "signature", "reg covers 0x0-0x9",
+		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature", "reg covers 0x0-0x9",
 			c->spec, "reg too small", FIND_DEVIATION);
 		return;
 	}
@@ -151,7 +151,7 @@ void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
 		probe_read(data, 32, &o);
 		describe_outcome(&o, obs, sizeof(obs));
 	}
-	finding(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
+	mmio_observed(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
 		"QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
 		!w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE ? FIND_REQUIRED
 										  : FIND_DEVIATION);

@@ -7,13 +7,14 @@
 #include "suite.h"
 
 /*
- * One "# finding: ..." diagnostic line, stable and greppable:
- *   # finding: PATH | PART | REG@0xOFF | CHECK | expect E [SPEC] | observed O | CLASS
- * A deviation also fails the running case.
+ * One classified observation, a greppable line (runtime/protocol.h):
+ *   PATH | PART | REG@0xOFF | CHECK | expect E [SPEC] | observed O | CLASS
+ * A deviation is a finding ("FAIL: " line, fails the case); required and
+ * permitted outcomes are evidence ("evidence: " line).
  */
-void finding(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
-	     const char *reg, uint32_t off, const char *what, const char *expect,
-	     const char *spec, const char *observed, enum finding_class cls);
+void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
+		   const char *reg, uint32_t off, const char *what, const char *expect,
+		   const char *spec, const char *observed, enum finding_class cls);
 /* Zero the per-class counts (a case abandoned by an exception leaves them set). */
 void finding_reset(void);
 /* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */

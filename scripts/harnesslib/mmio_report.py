@@ -1,7 +1,9 @@
-"""mmio-findings.md from a run's ktap.txt: the mmio suite's findings as tables.
+"""mmio-findings.md from a run's ktap.txt: the mmio suite's observations as tables.
 
-The suite (tests/mmio.c) prints one line per finding:
-    # finding: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | CLASS
+The suite (tests/mmio.c) prints one line per classified observation, a
+finding (a deviation, "FAIL: ") or evidence (required or permitted, "evidence: "):
+    # FAIL: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | deviation
+    # evidence: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | required
 CLASS is required (the spec demands it and it happened), permitted (the spec
 leaves it open) or deviation (contrary to the spec).
 
@@ -12,7 +14,7 @@ import os
 import re
 import sys
 
-FINDING = re.compile(r"^\s*# finding: (?P<body>.*)$")
+FINDING = re.compile(r"^\s*# (?:FAIL|evidence): (?P<body>[^|]* \| .*)$")
 EXPECT = re.compile(r"^expect (?P<expect>.*) \[(?P<spec>[^\]]*)\]$")
 CLASSES = ("deviation", "permitted", "required")
 
@@ -74,8 +76,8 @@ def _matrix(good, prefix, columns, heading):
 def render(findings, title):
     good = [f for f in findings if "raw" not in f]
     counts = {c: sum(f["class"] == c for f in good) for c in CLASSES}
-    md = [f"# MMIO findings: {title}", "",
-          f"{len(good)} findings: {counts['deviation']} deviation, {counts['permitted']} permitted, "
+    md = [f"# MMIO observations: {title}", "",
+          f"{len(good)} observations: {counts['deviation']} deviation, {counts['permitted']} permitted, "
           f"{counts['required']} required.", "",
           "*required*: the outcome the spec demands; *permitted*: the spec leaves it open "
           "(UNPREDICTABLE width, reserved offset, register outside a subset); "

@@ -5,11 +5,11 @@ HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Ilib -Idrivers
 
-$(O)/host/unit: tests/host/unit.c lib/esr.c lib/ktap.c lib/bootargs.c
+$(O)/host/unit: tests/harness/unit/unit.c lib/esr.c lib/ktap.c lib/bootargs.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-$(O)/host/dtcheck: tests/host/dtcheck.c lib/platform.c lib/platform_props.c lib/dt_bindings.c
+$(O)/host/dtcheck: tests/harness/unit/dtcheck.c lib/platform.c lib/platform_props.c lib/dt_bindings.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lfdt
 
@@ -26,5 +26,5 @@ broken-dtbs: $(BROKEN_DTBS)
 
 host-test: $(O)/host/unit $(O)/host/dtcheck $(BROKEN_DTBS)
 	$(O)/host/unit
-	$(PYTHON) tests/host/check-dts.py $(O)/host/dtcheck $(O)/dts
-	$(PYTHON) tests/host/test_runner.py
+	$(PYTHON) tests/harness/unit/check-dts.py $(O)/host/dtcheck $(O)/dts
+	$(PYTHON) tests/harness/runner/test_runner.py

@@ -7,7 +7,7 @@ import os
 import sys
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 from harnesslib import capture, ktap, status, xen  # noqa: E402
 
@@ -68,7 +68,7 @@ class Judge(unittest.TestCase):
         self.assertEqual(judge(["qemu: error"], returncode=134, harness_exit=134), status.CRASH)
 
     def test_no_console(self):
-        self.assertEqual(judge(GOOD, harness_exit=3), status.NO_CONSOLE)
+        self.assertEqual(judge(GOOD, harness_exit=10), status.NO_CONSOLE)
 
 
 class XenConsole(unittest.TestCase):

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 BYTE_LEVEL = {
     "bad-magic.dtb": "header: bad header: FDT_ERR_BADMAGIC (magic 0xd00dfeef)",
     "truncated.dtb": "header: structure check failed: FDT_ERR_BADSTRUCTURE",
