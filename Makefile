@@ -35,14 +35,22 @@ endif
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
 	-fpie -fno-plt -mstrict-align -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
-	-I. -Iboot -Ilib -Idrivers -I$(O)/include
-ASFLAGS := $(TARGET_FLAGS) -Iboot -Ilib
+	-I. -Ilib -I$(O)/include
+ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \
 	--defsym=vfprintf=__i_vfprintf # integer-only printf: the harness prints no floats
 
-SRCS := $(wildcard boot/*.c boot/*.S lib/*.c lib/*.S lib/contracts/*.c lib/profiles/*.c \
-	drivers/*.c tests/*.c)
+# The image, layer by layer (docs/architecture.md). Suites are tests/*.c and
+# tests/<suite>/*.c; the harness's own tests (tests/harness/) never enter it.
+ARCH := aarch64
+ARCH_SRCS := $(wildcard boot/$(ARCH)/*.c boot/$(ARCH)/*.S)
+DRIVER_SRCS := $(wildcard drivers/*.c)
+DT_SRCS := $(wildcard lib/dt/*.c)
+SPEC_SRCS := $(wildcard lib/spec/*.c lib/spec/contracts/*.c lib/spec/profiles/*.c)
+RUNTIME_SRCS := $(wildcard lib/runtime/*.c)
+SUITE_SRCS := $(filter-out tests/harness/%,$(wildcard tests/*.c tests/*/*.c))
+SRCS := $(ARCH_SRCS) $(DRIVER_SRCS) $(DT_SRCS) $(SPEC_SRCS) $(RUNTIME_SRCS) $(SUITE_SRCS)
 OBJS := $(patsubst %,$(O)/obj/%.o,$(SRCS))
 FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.h
 

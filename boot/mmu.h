@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "platform.h"
+#include "dt/platform.h"
 
 /* PA size from ID_AA64MMFR0_EL1.PARange, in bits. */
 unsigned mmu_pa_bits(void);

@@ -1,6 +1,6 @@
-#include "gic.h"
+#include "drivers/gic.h"
 
-#include "mmio.h"
+#include "boot/mmio.h"
 
 #define ICC_SRE_EL1 S3_0_C12_C12_5
 #define ICC_PMR_EL1 S3_0_C4_C6_0

@@ -1,6 +1,6 @@
-#include "pl011.h"
+#include "drivers/pl011.h"
 
-#include "probe.h"
+#include "boot/probe.h"
 
 static uintptr_t uart_base;
 static int uart_failed;

@@ -1,4 +1,4 @@
-#include "psci.h"
+#include "drivers/psci.h"
 
 /* In lib/probe_access.S, fault-guarded. */
 uint64_t smccc_hvc_trap(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);

@@ -1,4 +1,4 @@
-#include "semihosting.h"
+#include "drivers/semihosting.h"
 
 #define SYS_WRITE0 0x04
 #define SYS_ERRNO 0x13

@@ -1,4 +1,4 @@
-#include "xen.h"
+#include "drivers/xen.h"
 
 /* In lib/probe_access.S: x0..x4 arguments, x5 hypercall number. */
 uint64_t xen_hypercall_trap(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,

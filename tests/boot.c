@@ -5,10 +5,10 @@
  */
 #include <stdio.h>
 
-#include "bootargs.h"
-#include "harness.h"
-#include "mmio.h"
-#include "suite.h"
+#include "runtime/bootargs.h"
+#include "runtime/harness.h"
+#include "boot/mmio.h"
+#include "runtime/suite.h"
 
 static void exception_level(struct test_ctx *t)
 {

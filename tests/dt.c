@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "console.h"
-#include "harness.h"
-#include "suite.h"
+#include "runtime/console.h"
+#include "runtime/harness.h"
+#include "runtime/suite.h"
 
 static int report_area(struct test_ctx *t, enum dt_area area)
 {

@@ -5,8 +5,8 @@
  * after them must still run. The runner's tests expect exactly those
  * failures.
  */
-#include "harness.h"
-#include "suite.h"
+#include "runtime/harness.h"
+#include "runtime/suite.h"
 
 static void unexpected_exception(struct test_ctx *t)
 {

@@ -11,12 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extable.h"
-#include "harness.h"
-#include "psci.h"
-#include "suite.h"
-#include "xen.h"
-#include "xen_abi.h"
+#include "boot/aarch64/extable.h"
+#include "runtime/harness.h"
+#include "drivers/psci.h"
+#include "runtime/suite.h"
+#include "drivers/xen.h"
+#include "drivers/xen_abi.h"
 
 /* Hypercall results are written here: real buffers in guest RAM. */
 static char caps[1024];

@@ -3,13 +3,13 @@
 # runner's judgement of reports (Python).
 HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -Ilib -Idrivers
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Ilib
 
-$(O)/host/unit: tests/harness/unit/unit.c lib/esr.c lib/ktap.c lib/bootargs.c
+$(O)/host/unit: tests/harness/unit/unit.c boot/aarch64/esr.c lib/runtime/ktap.c lib/runtime/bootargs.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-$(O)/host/dtcheck: tests/harness/unit/dtcheck.c lib/platform.c lib/platform_props.c lib/dt_bindings.c
+$(O)/host/dtcheck: tests/harness/unit/dtcheck.c $(wildcard lib/dt/*.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lfdt
 

@@ -1,0 +1,131 @@
+/*
+ * Entry point: the Linux arm64 Image header (Documentation/arch/arm64/booting.rst)
+ * so that QEMU -kernel, Xen and U-Boot booti accept the image, then the
+ * position-independent start-up: drop EL2 to EL1, enable FP/SIMD, set up the
+ * stack, clear BSS, apply our own relocations, install the vectors, set up TLS
+ * and call harness_main(dtb, entry_el).
+ */
+#include "boot/aarch64/sysreg.h"
+
+	.section .head, "ax"
+	.global _head
+_head:
+	b	primary_entry			/* code0 */
+	.long	0				/* code1 */
+	.quad	0				/* text_offset */
+	.quad	_end - _head			/* image_size: includes BSS, stack, page tables */
+	.quad	0xa				/* flags: LE, 4 KiB pages, place anywhere */
+	.global	image_dtb_override
+image_dtb_override:
+	.quad	0				/* res2: DTB address set by the runner's --dtb (0: use x0) */
+	.quad	0				/* res3 */
+	.quad	0				/* res4 */
+	.ascii	"ARM\x64"			/* magic */
+	.long	0				/* res5: no PE/COFF header */
+
+	.section .text.boot, "ax"
+primary_entry:
+	mov	x19, x0				/* DTB from the loader */
+	mrs	x20, CurrentEL
+	lsr	x20, x20, #2			/* entry exception level */
+	cmp	x20, #2
+	b.ne	1f
+	bl	el2_to_el1
+1:	mov	x0, #CPACR_FPEN_ALL
+	msr	cpacr_el1, x0			/* FP/SIMD: picolibc and SIMD probes use it */
+	isb
+
+	adrp	x0, __stack_top
+	add	x0, x0, :lo12:__stack_top
+	mov	sp, x0
+
+	/* Zero .tbss and .bss; MMU is off, so only aligned stores. */
+	adrp	x0, __zero_start
+	add	x0, x0, :lo12:__zero_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+2:	cmp	x0, x1
+	b.hs	3f
+	str	xzr, [x0], #8
+	b	2b
+
+	/* Self-relocation: apply R_AARCH64_RELATIVE (1027) for the load base. */
+3:	adrp	x2, _head
+	add	x2, x2, :lo12:_head
+	adrp	x0, __rela_start
+	add	x0, x0, :lo12:__rela_start
+	adrp	x1, __rela_end
+	add	x1, x1, :lo12:__rela_end
+4:	cmp	x0, x1
+	b.hs	6f
+	ldp	x3, x4, [x0], #16		/* r_offset, r_info */
+	ldr	x5, [x0], #8			/* r_addend */
+	cmp	w4, #1027
+	b.ne	5f
+	add	x5, x5, x2
+	str	x5, [x2, x3]
+	b	4b
+5:	mov	x0, #0				/* a relocation we cannot apply */
+	b	halt_early
+6:	adrp	x0, exception_vectors
+	add	x0, x0, :lo12:exception_vectors
+	msr	vbar_el1, x0
+	isb
+
+	adrp	x0, __tls_base
+	add	x0, x0, :lo12:__tls_base
+	bl	_set_tls
+
+	mov	x0, x19
+	mov	x1, x20
+	bl	harness_main
+halt_early:
+	wfi
+	b	halt_early
+
+/*
+ * Leave EL2 for EL1 with the MMU off. Registers that reset to UNKNOWN values
+ * and change what EL1 sees are given defined ones; the EL2 vectors turn any
+ * HVC that reaches them into "not supported" (-1) instead of a hang.
+ */
+el2_to_el1:
+	mrs	x0, midr_el1
+	msr	vpidr_el2, x0
+	mrs	x0, mpidr_el1
+	msr	vmpidr_el2, x0
+	mov	x0, #HCR_EL2_RW
+	msr	hcr_el2, x0
+	mov	x0, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
+	msr	cnthctl_el2, x0
+	msr	cntvoff_el2, xzr
+	mov	x0, #CPTR_EL2_RES1
+	msr	cptr_el2, x0
+	msr	hstr_el2, xzr
+	mrs	x0, id_aa64pfr0_el1
+	ubfx	x0, x0, #24, #4			/* GIC system registers implemented? */
+	cbz	x0, 1f
+	mov	x0, #ICC_SRE_EL2_ENABLE_SRE
+	msr	ICC_SRE_EL2, x0
+	isb
+1:	ldr	x0, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x0
+	adrp	x0, el2_stub_vectors
+	add	x0, x0, :lo12:el2_stub_vectors
+	msr	vbar_el2, x0
+	mov	x0, #SPSR_EL1H_DAIF_MASKED
+	msr	spsr_el2, x0
+	msr	elr_el2, x30
+	eret
+
+	.macro	el2_stub
+	.balign	128
+	mov	x0, #-1
+	eret
+	.endm
+
+	.section .vectors, "ax"
+	.balign	2048
+el2_stub_vectors:
+	.rept	16
+	el2_stub
+	.endr

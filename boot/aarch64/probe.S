@@ -1,0 +1,85 @@
+/*
+ * Probe accessors: one instruction each that may fault. On a fault the
+ * exception dispatcher records ESR/FAR in fault_record and resumes at the
+ * fixup, which returns 0. Loads: x0 = address, load into x2, return it in x0.
+ * Stores: x0 = address, x1 = value.
+ */
+#include "boot/aarch64/extable.h"
+
+	.macro	probe_fn name, insn:vararg
+	.text
+	.global	\name
+	.type	\name, %function
+\name:
+1:	\insn
+	mov	x0, x2
+	ret
+2:	mov	x0, #0
+	ret
+	extable	1b, 2b
+	.endm
+
+	probe_fn probe_ldr8, ldrb w2, [x0]
+	probe_fn probe_ldr16, ldrh w2, [x0]
+	probe_fn probe_ldr32, ldr w2, [x0]
+	probe_fn probe_ldr64, ldr x2, [x0]
+	probe_fn probe_str8, strb w1, [x0]
+	probe_fn probe_str16, strh w1, [x0]
+	probe_fn probe_str32, str w1, [x0]
+	probe_fn probe_str64, str x1, [x0]
+
+/*
+ * Instruction forms that leave ESR.ISV = 0 (or differ from a plain LDR):
+ * all read 32 bits at x0 and return the value in x0.
+ */
+	probe_fn probe_form_ldp32, ldp w2, w3, [x0]
+	probe_fn probe_form_ldr32_pre, ldr w2, [x0, #0]!
+	probe_fn probe_form_ldr32_post, ldr w2, [x0], #0
+	probe_fn probe_form_ldrsw, ldrsw x2, [x0]
+
+	.text
+	.global	probe_form_ldr_simd
+probe_form_ldr_simd:
+1:	ldr	s0, [x0]
+	fmov	w0, s0
+	ret
+2:	mov	x0, #0
+	ret
+	extable	1b, 2b
+
+/* Semihosting trap (Arm semihosting v2: HLT #0xF000 on AArch64). */
+	.text
+	.global	semihosting_trap
+semihosting_trap:
+1:	hlt	#0xf000
+	ret
+2:	mov	x0, #-1
+	ret
+	extable	1b, 2b
+
+/* Xen hypercall: x16 = number, x0..x4 arguments (xen/include/public/arch-arm.h). */
+	.global	xen_hypercall_trap
+xen_hypercall_trap:
+	mov	x16, x5
+1:	hvc	#0xea1
+	ret
+2:	mov	x0, #-38			/* -ENOSYS: no Xen here */
+	ret
+	extable	1b, 2b
+
+/* SMCCC call through HVC #0 or SMC #0: x0 function, x1..x3 arguments. */
+	.global	smccc_hvc_trap
+smccc_hvc_trap:
+1:	hvc	#0
+	ret
+2:	mov	x0, #-1
+	ret
+	extable	1b, 2b
+
+	.global	smccc_smc_trap
+smccc_smc_trap:
+1:	smc	#0
+	ret
+2:	mov	x0, #-1
+	ret
+	extable	1b, 2b

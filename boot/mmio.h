@@ -1,0 +1,11 @@
+/* Plain MMIO accessors for drivers: one single-copy access each, no fault capture. */
+#ifndef BOOT_MMIO_H
+#define BOOT_MMIO_H
+
+#if defined(__aarch64__)
+#include "boot/aarch64/mmio.h"
+#else
+#error "no architecture layer for this target: add boot/<arch>/mmio.h"
+#endif
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * Binding checks of the nodes the model uses, against the Linux kernel's
+ * Documentation/devicetree/bindings: interrupt-controller/arm,gic.yaml and
+ * arm,gic-v3.yaml, timer/arm,arch_timer.yaml, serial/pl011.yaml and
+ * arm_sbsa_uart.txt, arm/xen.txt. Found defects become model problems.
+ */
+#include <ctype.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dt/platform.h"
+
+static int u32_prop(const struct platform *p, int node, const char *name, uint32_t *out)
+{
+	int len;
+	const fdt32_t *v = fdt_getprop(p->fdt, node, name, &len);
+
+	if (!v || len != 4)
+		return -1;
+	*out = fdt32_ld(v);
+	return 0;
+}
+
+static void check_gic(struct platform *p)
+{
+	const struct dt_device *g = p->gic;
+	uint32_t cells;
+
+	if (!g) {
+		platform_problem(p, AREA_GIC, "no GIC node (arm,gic-v3, arm,gic-400 or arm,cortex-a15-gic)");
+		return;
+	}
+	if (!fdt_getprop(p->fdt, g->node, "interrupt-controller", NULL))
+		platform_problem(p, AREA_GIC, "%s: interrupt-controller property missing", g->path);
+	if (u32_prop(p, g->node, "#interrupt-cells", &cells) || cells < 3)
+		platform_problem(p, AREA_GIC, "%s: #interrupt-cells missing or < 3", g->path);
+	if (g->nreg < 2)
+		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path, g->nreg,
+				 p->gic_version,
+				 p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
+	if (p->gic_version == 2 && p->ncpus > 8)
+		platform_problem(p, AREA_GIC, "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)",
+				 g->path, p->ncpus);
+	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
+		platform_problem(p, AREA_GIC,
+				 "%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",
+				 g->path, (unsigned long long)g->reg[1].size);
+	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size / 0x20000 < (uint64_t)p->ncpus)
+		platform_problem(p, AREA_GIC, "%s: GICR region holds %llu frames for %d CPUs", g->path,
+				 (unsigned long long)(g->reg[1].size / 0x20000), p->ncpus);
+}
+
+static void check_timer(struct platform *p)
+{
+	const struct dt_device *t = p->timer;
+
+	if (!t) {
+		platform_problem(p, AREA_TIMER, "no arm,armv8-timer node");
+		return;
+	}
+	/* arm,arch_timer.yaml: secure, non-secure, virtual, hypervisor[, hyp virtual],
+	 * minItems 1. A guest at EL1 needs the virtual timer (index 2); the
+	 * hypervisor timers are for EL2 software and a VM's tree may omit them. */
+	if (t->nirq < 3)
+		platform_problem(p, AREA_TIMER,
+				 "%s: %d interrupts; no virtual timer (the binding's third entry)",
+				 t->path, t->nirq);
+	for (int i = 0; i < t->nirq; i++)
+		if (t->irq[i].kind != IRQ_PPI)
+			platform_problem(p, AREA_TIMER, "%s: interrupt %d is not a PPI", t->path, i);
+}
+
+static void check_uart(struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled || !(dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart")))
+			continue;
+		if (d->nreg < 1)
+			platform_problem(p, AREA_CONSOLE, "%s: UART without reg", d->path);
+		if (d->nirq < 1)
+			platform_problem(p, AREA_CONSOLE, "%s: UART without interrupts", d->path);
+		if (dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,primecell"))
+			platform_problem(p, AREA_CONSOLE,
+					 "%s: arm,pl011 without arm,primecell (pl011.yaml)", d->path);
+	}
+}
+
+static void check_hypervisor(struct platform *p)
+{
+	const struct dt_device *x = p->hypervisor;
+	unsigned maj, min;
+
+	if (!x)
+		return;
+	if (dt_xen_version(x, &maj, &min))
+		platform_problem(p, AREA_HYPERVISOR, "%s: no \"xen,xen-X.Y\" compatible", x->path);
+	if (x->nreg < 1)
+		platform_problem(p, AREA_HYPERVISOR, "%s: no reg (grant table region)", x->path);
+	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
+		platform_problem(p, AREA_HYPERVISOR, "%s: interrupts must be one PPI (event channel)",
+				 x->path);
+}
+
+/* "xen,xen-X.Y" among the compatibles (arm/xen.txt); 0 when found. */
+int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min)
+{
+	for (int off = 0; off < x->compat_len; off += strlen(x->compat + off) + 1) {
+		const char *s = x->compat + off;
+		char *dot, *end;
+		if (strncmp(s, "xen,xen-", 8) || !isdigit((unsigned char)s[8]))
+			continue;
+		unsigned long a = strtoul(s + 8, &dot, 10);
+		if (*dot != '.' || !isdigit((unsigned char)dot[1]))
+			continue;
+		unsigned long b = strtoul(dot + 1, &end, 10);
+		if (*end || a > 0xffff || b > 0xffff)
+			continue;
+		*maj = (unsigned)a;
+		*min = (unsigned)b;
+		return 0;
+	}
+	return -1;
+}
+
+void platform_check_bindings(struct platform *p)
+{
+	if (!p->fdt_valid)
+		return;
+	check_gic(p);
+	check_timer(p);
+	check_uart(p);
+	check_hypervisor(p);
+}

@@ -1,0 +1,46 @@
+/*
+ * Arm PrimeCell Real Time Clock (PL031) TRM, Arm DDI 0224B: register
+ * summary (Table 3-1) and the PrimeCell identification registers at
+ * 0xFE0-0xFFC. 32-bit APB registers.
+ */
+#include "spec/contract.h"
+
+#define T "DDI 0224B Table 3-1"
+#define ID "DDI 0224B PrimeCell IDs"
+
+static const struct reg_contract regs[] = {
+	/* RTCDR counts seconds: a write-ignored check could race the tick. */
+	REG("RTCDR", 0x000, ACC_RO, W32, CLS_DATA, 0, T),
+	REG("RTCMR", 0x004, ACC_RW, W32, CLS_CONTROL, 0, T),
+	REG("RTCLR", 0x008, ACC_RW, W32, CLS_CONTROL, 0, T),
+	REG("RTCCR", 0x00c, ACC_RW, W32, CLS_CONTROL, 0, T),
+	REG("RTCIMSC", 0x010, ACC_RW, W32, CLS_IRQ, 0, T),
+	REG("RTCRIS", 0x014, ACC_RO, W32, CLS_IRQ, F_WI_PROBE, T),
+	REG("RTCMIS", 0x018, ACC_RO, W32, CLS_IRQ, 0, T),
+	REG("RTCICR", 0x01c, ACC_WO, W32, CLS_IRQ, 0, T),
+	IDREG(0, "RTCPeriphID0", 0xfe0, W32, 0xff, 0x31, 0x31, ID),
+	IDREG(0, "RTCPeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, ID),
+	IDREG(0, "RTCPeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, ID),
+	IDREG(0, "RTCPeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, ID),
+	{.name = "RTCPCellID0", .offset = 0xff0, .access = ACC_RO, .required = W32, .cls = CLS_ID,
+	 .flags = F_WI_PROBE | F_FORM, .id = {0xff, 0x0d, 0x0d}, .spec = ID},
+	IDREG(0, "RTCPCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, ID),
+	IDREG(0, "RTCPCellID2", 0xff8, W32, 0xff, 0x05, 0x05, ID),
+	IDREG(0, "RTCPCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, ID),
+};
+
+static const uint32_t reserved[] = {0x020, 0x100, 0xfd0};
+
+static const char *const compats[] = {"arm,pl031", NULL};
+
+const struct device_contract contract_pl031 = {
+	.part = "rtc",
+	.compats = compats,
+	.spec = "Arm PL031 TRM (DDI 0224B)",
+	CONTRACT_REGS(regs),
+	CONTRACT_RESERVED(reserved),
+	.reserved_rule = RES_ANY,
+	.reserved_spec = "DDI 0224B Table 3-1: reserved, behaviour not defined",
+	.ro_write_rule = ROW_UNCHANGED,
+	.ro_write_spec = T ": RO",
+};

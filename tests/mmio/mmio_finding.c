@@ -1,0 +1,65 @@
+/* Findings of the mmio suite: one greppable line each, counted per class. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tests/mmio/mmio.h"
+
+void describe_outcome(const struct probe_outcome *o, char *buf, unsigned long len)
+{
+	if (!o->faulted) {
+		snprintf(buf, len, "0x%llx", (unsigned long long)o->value);
+		return;
+	}
+	snprintf(buf, len, "abort ESR 0x%llx", (unsigned long long)o->esr);
+}
+
+uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes)
+{
+	if ((int)region >= d->nreg || (uint64_t)off + bytes > d->reg[region].size)
+		return 0;
+	return (uintptr_t)(d->reg[region].base + off);
+}
+
+/* Longest finding text: the line also carries 6 characters of indent and "# ". */
+#define FINDING_MAX 240
+
+static unsigned counts[3];
+
+void finding_reset(void)
+{
+	counts[0] = counts[1] = counts[2] = 0;
+}
+
+void finding_summary(struct test_ctx *t, const char *case_name)
+{
+	note(t, "mmio-summary: %s: %u required, %u permitted, %u deviation", case_name,
+	     counts[FIND_REQUIRED], counts[FIND_PERMITTED], counts[FIND_DEVIATION]);
+	finding_reset();
+}
+
+void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
+		   const char *reg, uint32_t off, const char *what, const char *expect,
+		   const char *spec, const char *observed, enum finding_class cls)
+{
+	char where[48];
+
+	if (reg)
+		snprintf(where, sizeof(where), "%s@0x%x", reg, (unsigned)off);
+	else
+		snprintf(where, sizeof(where), "-");
+	counts[cls]++;
+	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
+	char line[FINDING_MAX + 64];
+	int n = snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%s] | observed %s | %s",
+			 d->path, c->part, where, what, expect, spec, observed, finding_class_name(cls));
+	if (n > FINDING_MAX) {
+		int keep = (int)strlen(spec) - (n - FINDING_MAX) - 2;
+		snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%.*s..] | observed %s | %s",
+			 d->path, c->part, where, what, expect, keep > 0 ? keep : 0, spec, observed,
+			 finding_class_name(cls));
+	}
+	if (cls == FIND_DEVIATION)
+		finding(t, "%s", line);
+	else
+		evidence(t, "%s", line);
+}

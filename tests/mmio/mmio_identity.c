@@ -1,0 +1,172 @@
+/*
+ * mmio suite: identity checks that need more than a register table.
+ *   GICv2 (IHI 0048B): GICD_TYPER.CPUNumber against the DT's /cpus.
+ *   GICv3 (IHI 0069): one redistributor frame per CPU, GICR_TYPER.Affinity
+ *     matching each DT cpu's MPIDR, Last set on the last frame, frame stride
+ *     128 KiB (256 KiB with GICR_TYPER.VLPIS).
+ *   QEMU fw_cfg: key 0x0000 (FW_CFG_SIGNATURE) reads "QEMU".
+ *   virtio-mmio (virtio 1.2 4.2.2): DeviceID 0 is an empty transport.
+ */
+#include <stdio.h>
+
+#include "runtime/harness.h"
+#include "tests/mmio/mmio.h"
+
+#define GICD_TYPER 0x004
+#define GICR_TYPER 0x008
+#define GICR_TYPER_VLPIS (1ull << 1)
+#define GICR_TYPER_LAST (1ull << 4)
+#define GICR_FRAME 0x20000
+#define FW_CFG_DATA 0x0
+#define FW_CFG_SELECTOR 0x8
+#define FW_CFG_SIGNATURE_KEY 0x0000
+#define FW_CFG_SIGNATURE 0x554d4551 /* "QEMU" in byte order, read little-endian */
+#define VIRTIO_DEVICE_ID 0x008
+
+void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
+			  const struct device_contract *c)
+{
+	uintptr_t a = reg_addr(d, 0, GICD_TYPER, 4);
+	struct probe_outcome o;
+	char exp[32], obs[64];
+	int ncpus = t->h->plat.ncpus;
+
+	if (!a || ncpus < 1 || ncpus > 8) {
+		note(t, "%s: GICD_TYPER.CPUNumber not compared: %s", d->path,
+		     !a ? "GICD_TYPER outside reg" : "the DT lists no CPU or more than GICv2's 8 (dt gic)");
+		return;
+	}
+	probe_read(a, 32, &o);
+	snprintf(exp, sizeof(exp), "CPUNumber %d", ncpus - 1);
+	if (o.faulted)
+		describe_outcome(&o, obs, sizeof(obs));
+	else
+		snprintf(obs, sizeof(obs), "CPUNumber %u", (unsigned)(o.value >> 5 & 7));
+	mmio_observed(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
+		"IHI 0048B GICD_TYPER.CPUNumber", obs,
+		!o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? FIND_REQUIRED : FIND_DEVIATION);
+}
+
+static uint32_t mpidr_affinity(uint64_t mpidr)
+{
+	return (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32 & 0xff) << 24));
+}
+
+/* GICR_TYPER of a frame: 64-bit access, else two 32-bit halves. */
+static int read_gicr_typer(uintptr_t a, uint64_t *typer)
+{
+	struct probe_outcome lo, hi;
+
+	if (!probe_read(a, 64, &lo)) {
+		*typer = lo.value;
+		return 0;
+	}
+	if (probe_read(a, 32, &lo) || probe_read(a + 4, 32, &hi))
+		return -1;
+	*typer = lo.value | hi.value << 32;
+	return 0;
+}
+
+void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
+			const struct device_contract *c)
+{
+	const struct platform *p = &t->h->plat;
+	uint32_t aff[PLAT_MAX_CPUS * 2];
+	unsigned nframes = 0, last_seen = 0;
+	uint64_t off = 0, typer = 0, stride = GICR_FRAME;
+	char exp[64], obs[96];
+
+	if (d->nreg < 2) {
+		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)", d->path);
+		return;
+	}
+	/* #redistributor-regions > 1 is legal; the harness walks the first region only. */
+	if (d->nreg > 2)
+		note(t, "%s: %d reg entries; redistributor frames walked in reg[1] only", d->path, d->nreg);
+	while (nframes < ARRAY_SIZE(aff)) {
+		uintptr_t a = reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 8);
+		if (!a || off > 0xffffffffu)
+			break;
+		if (read_gicr_typer(a, &typer)) {
+			snprintf(obs, sizeof(obs), "frame %u aborts", nframes);
+			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "frame walk",
+				"readable up to the frame with Last", "IHI 0069 GICR_TYPER.Last", obs,
+				FIND_DEVIATION);
+			return;
+		}
+		aff[nframes++] = (uint32_t)(typer >> 32);
+		stride = typer & GICR_TYPER_VLPIS ? 2 * GICR_FRAME : GICR_FRAME;
+		off += stride;
+		if (typer & GICR_TYPER_LAST) {
+			last_seen = 1;
+			break;
+		}
+	}
+	snprintf(exp, sizeof(exp), "%d frames, Last on frame %d", p->ncpus, p->ncpus - 1);
+	snprintf(obs, sizeof(obs), last_seen ? "%u frames, Last on frame %u, stride 0x%llx"
+					     : "%u frames, no Last inside the reg",
+		 nframes, nframes - 1, (unsigned long long)stride);
+	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
+		"IHI 0069 GICR_TYPER.Last", obs,
+		last_seen && (int)nframes == p->ncpus ? FIND_REQUIRED : FIND_DEVIATION);
+	for (int i = 0; i < p->ncpus; i++) {
+		uint32_t want = mpidr_affinity(p->cpu_mpidr[i]);
+		int found = -1;
+		for (unsigned f = 0; f < nframes && found < 0; f++)
+			if (aff[f] == want)
+				found = (int)f;
+		snprintf(exp, sizeof(exp), "a frame with Affinity 0x%x (cpu%d)", (unsigned)want, i);
+		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
+		mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
+			"IHI 0069 GICR_TYPER.Affinity_Value", obs,
+			found >= 0 ? FIND_REQUIRED : FIND_DEVIATION);
+	}
+	/* What lies past the last frame is not the architecture's business: recorded. */
+	uintptr_t past = last_seen ? reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 4) : 0;
+	if (past) {
+		struct probe_outcome o;
+		probe_read(past, 32, &o);
+		describe_outcome(&o, obs, sizeof(obs));
+		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "past the Last frame",
+			"anything", "IHI 0069: not defined", obs, FIND_PERMITTED);
+	}
+}
+
+void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
+			   const struct device_contract *c)
+{
+	uintptr_t sel = reg_addr(d, 0, FW_CFG_SELECTOR, 2), data = reg_addr(d, 0, FW_CFG_DATA, 4);
+	struct probe_outcome w, o;
+	char obs[64];
+
+	if (!sel || !data) {
+		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature", "reg covers 0x0-0x9",
+			c->spec, "reg too small", FIND_DEVIATION);
+		return;
+	}
+	/* The key 0 is the same in either byte order. */
+	if (probe_write(sel, 16, FW_CFG_SIGNATURE_KEY, &w)) {
+		describe_outcome(&w, obs, sizeof(obs));
+	} else {
+		probe_read(data, 32, &o);
+		describe_outcome(&o, obs, sizeof(obs));
+	}
+	mmio_observed(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
+		"QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
+		!w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE ? FIND_REQUIRED
+										  : FIND_DEVIATION);
+}
+
+void virtio_identity_extra(struct test_ctx *t, const struct dt_device *d,
+			   const struct device_contract *c)
+{
+	uintptr_t a = reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
+	struct probe_outcome o;
+
+	(void)c;
+	if (!a || probe_read(a, 32, &o))
+		return; /* the MagicValue finding already says what is wrong */
+	if (o.value)
+		note(t, "%s: virtio transport with DeviceID %llu", d->path,
+		     (unsigned long long)o.value);
+}
