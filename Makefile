@@ -85,7 +85,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # ---- Running and testing -------------------------------------------------
 SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 
-.PHONY: setup run run-xen test host-test integration clang-build check-xen-abi
+.PHONY: setup run run-xen test host-test integration clang-build check-xen-abi check-layers
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
@@ -103,16 +103,20 @@ test: setup
 
 include tests/harness/host.mk
 
-# lib/xen_abi.h is generated from Xen's public headers: regenerate and compare.
+# Layers only point down: includes and calls of the image's objects (scripts/check-layers).
+check-layers: $(OBJS)
+	$(PYTHON) scripts/check-layers --nm $(CROSS_COMPILE)nm --obj-dir $(O)/obj $(OBJS)
+
+# drivers/xen_abi.h is generated from Xen's public headers: regenerate and compare.
 check-xen-abi:
-	scripts/gen-xen-abi --check
+	$(PYTHON) scripts/gen-xen-abi --check drivers/xen_abi.h
 
 # The xen-4.17 profile is generated from Xen's public arch-arm.h (libxen-dev).
 .PHONY: profiles check-profiles docs
 profiles:
-	$(PYTHON) scripts/gen-xen-profile --out lib/profiles/xen-4.17.c
+	$(PYTHON) scripts/gen-xen-profile --out lib/spec/profiles/xen-4.17.c
 check-profiles:
-	$(PYTHON) scripts/gen-xen-profile --check lib/profiles/xen-4.17.c
+	$(PYTHON) scripts/gen-xen-profile --check lib/spec/profiles/xen-4.17.c
 
 # docs/memory-map/<platform>/memory-map.{md,svg}: the documented guest memory
 # maps as the harness finds them (scripts/docs runs each configuration).

@@ -1,6 +1,6 @@
 /* Decoding of ESR_ELx syndromes (Arm ARM DDI 0487, D17.2.37). */
-#ifndef ESR_H
-#define ESR_H
+#ifndef BOOT_ESR_H
+#define BOOT_ESR_H
 
 #include <stddef.h>
 #include <stdint.h>

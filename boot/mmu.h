@@ -3,12 +3,10 @@
  * the PA size Device-nGnRE, so that a probe anywhere reaches the platform and
  * any fault seen is the platform's, not ours.
  */
-#ifndef MMU_H
-#define MMU_H
+#ifndef BOOT_MMU_H
+#define BOOT_MMU_H
 
 #include <stdint.h>
-
-#include "dt/platform.h"
 
 /* PA size from ID_AA64MMFR0_EL1.PARange, in bits. */
 unsigned mmu_pa_bits(void);

@@ -1,10 +1,11 @@
 /*
  * The probe primitive: touch an address with a given width and get back
- * either the value or the fault the platform raised.
+ * either the value or the fault the platform raised, never an exception.
  */
-#ifndef PROBE_H
-#define PROBE_H
+#ifndef BOOT_PROBE_H
+#define BOOT_PROBE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct probe_outcome {
@@ -18,25 +19,28 @@ struct probe_outcome {
 int probe_read(uintptr_t addr, unsigned width, struct probe_outcome *out);
 int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_outcome *out);
 
-/* "read 0x00000000" or "abort ESR 0x96000010 (...)" */
-void probe_describe(const struct probe_outcome *o, char *buf, unsigned long len);
+/*
+ * Load instructions other than a plain LDR that read one 32-bit word at an
+ * address (the architecture's forms without a full syndrome, ISV=0, and
+ * others a hypervisor must decode). Each reads 32 bits; a sign-extending
+ * form returns the extended 64-bit value.
+ */
+struct probe_form {
+	const char *name;
+	uint64_t (*load)(uintptr_t addr);
+	int sign_extends;
+};
+extern const struct probe_form probe_forms[];
+extern const unsigned probe_nforms;
+/* Run one form under fault capture. */
+int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out);
 
-/* Accessors in probe_access.S. */
-uint64_t probe_ldr8(uintptr_t a);
-uint64_t probe_ldr16(uintptr_t a);
-uint64_t probe_ldr32(uintptr_t a);
-uint64_t probe_ldr64(uintptr_t a);
-void probe_str8(uintptr_t a, uint64_t v);
-void probe_str16(uintptr_t a, uint64_t v);
-void probe_str32(uintptr_t a, uint64_t v);
-void probe_str64(uintptr_t a, uint64_t v);
-uint64_t probe_form_ldp32(uintptr_t a);
-uint64_t probe_form_ldr32_pre(uintptr_t a);
-uint64_t probe_form_ldr32_post(uintptr_t a);
-uint64_t probe_form_ldrsw(uintptr_t a);
-uint64_t probe_form_ldr_simd(uintptr_t a);
-
-/* Run an accessor under fault capture. */
-int probe_call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome *out);
+/* How an outcome is written out; one formatter for every user. */
+enum probe_style {
+	PROBE_VALUE,   /* "0x1234" or "abort ESR 0x96000010" */
+	PROBE_BRIEF,   /* "read 0x1234" or "abort ESR 0x96000010 (synchronous external abort)" */
+	PROBE_DECODED, /* "read 0x1234" or "abort, ESR 0x96000010: EC 0x25 (...) DFSC ..." */
+};
+void probe_format(const struct probe_outcome *o, enum probe_style style, char *buf, size_t len);
 
 #endif

@@ -1,20 +1,14 @@
 #include "drivers/gic.h"
 
+#include "boot/cpu.h"
 #include "boot/mmio.h"
-
-#define ICC_SRE_EL1 S3_0_C12_C12_5
-#define ICC_PMR_EL1 S3_0_C4_C6_0
-#define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
-#define ICC_IAR1_EL1 S3_0_C12_C12_0
-#define ICC_EOIR1_EL1 S3_0_C12_C12_1
 
 static int gic_version;
 static uintptr_t gicc;
 
 static uintptr_t find_redist(uintptr_t base, uint64_t size)
 {
-	uint64_t mpidr = sysreg_read(mpidr_el1);
-	uint32_t aff = (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32 & 0xff) << 24));
+	uint32_t aff = cpu_affinity(cpu_mpidr());
 
 	for (uint64_t off = 0; off + GICR_FRAME_SIZE <= size; off += GICR_FRAME_SIZE) {
 		uint64_t typer = mmio_read64(base + off + GICR_TYPER);
@@ -51,27 +45,21 @@ int gic_init_ppi(int version, uintptr_t dist, uintptr_t cpu_or_redist, uint64_t 
 	mmio_write32(sgi + GICD_ISENABLER, 1u << intid);
 	/* ARE_NS | EnableGrp1NS; keep what firmware set. */
 	mmio_write32(dist + GICD_CTLR, mmio_read32(dist + GICD_CTLR) | (1u << 4) | 2u);
-	sysreg_write(ICC_SRE_EL1, sysreg_read(ICC_SRE_EL1) | 1);
-	isb();
-	sysreg_write(ICC_PMR_EL1, 0xf0);
-	sysreg_write(ICC_IGRPEN1_EL1, 1);
-	isb();
+	gic_cpuif_enable(0xf0);
 	return 0;
 }
 
 uint32_t gic_ack(void)
 {
 	if (gic_version == 3)
-		return (uint32_t)sysreg_read(ICC_IAR1_EL1) & 0xffffff;
+		return gic_cpuif_ack();
 	return mmio_read32(gicc + GICC_IAR) & 0x3ff;
 }
 
 void gic_eoi(uint32_t intid)
 {
-	if (gic_version == 3) {
-		sysreg_write(ICC_EOIR1_EL1, intid);
-		isb();
-	} else {
+	if (gic_version == 3)
+		gic_cpuif_eoi(intid);
+	else
 		mmio_write32(gicc + GICC_EOIR, intid);
-	}
 }

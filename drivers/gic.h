@@ -2,8 +2,8 @@
  * Minimal GIC driver for the watchdog interrupt: enable one PPI on this CPU,
  * acknowledge and end it (Arm IHI 0048 GICv2, IHI 0069 GICv3).
  */
-#ifndef GIC_H
-#define GIC_H
+#ifndef DRIVERS_GIC_H
+#define DRIVERS_GIC_H
 
 #include <stdint.h>
 

@@ -3,8 +3,8 @@
  * and polls FR.TXFF alone: Xen 4.17's vpl011 never sets TXFE again after the
  * first write (SBSA generic UART, Arm DEN0094; Arm PL011 TRM DDI 0183).
  */
-#ifndef PL011_H
-#define PL011_H
+#ifndef DRIVERS_PL011_H
+#define DRIVERS_PL011_H
 
 #include <stddef.h>
 #include <stdint.h>

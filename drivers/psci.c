@@ -1,19 +1,23 @@
 #include "drivers/psci.h"
 
-/* In lib/probe_access.S, fault-guarded. */
-uint64_t smccc_hvc_trap(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
-uint64_t smccc_smc_trap(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
-
-int64_t smccc_call(int conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+struct trap_result smccc_call_raw(enum psci_conduit conduit, uint64_t fn, uint64_t a1,
+				  uint64_t a2, uint64_t a3)
 {
-	if (conduit == 1)
-		return (int64_t)smccc_hvc_trap(fn, a1, a2, a3);
-	if (conduit == 2)
-		return (int64_t)smccc_smc_trap(fn, a1, a2, a3);
-	return -1;
+	if (conduit == PSCI_HVC)
+		return trap_smccc_hvc(fn, a1, a2, a3);
+	if (conduit == PSCI_SMC)
+		return trap_smccc_smc(fn, a1, a2, a3);
+	return (struct trap_result){.x0 = (uint64_t)SMCCC_NOT_SUPPORTED};
 }
 
-void psci_system_off(int conduit)
+int64_t smccc_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	struct trap_result r = smccc_call_raw(conduit, fn, a1, a2, a3);
+
+	return r.trapped ? SMCCC_NOT_SUPPORTED : (int64_t)r.x0;
+}
+
+void psci_system_off(enum psci_conduit conduit)
 {
 	smccc_call(conduit, PSCI_SYSTEM_OFF, 0, 0, 0);
 }

@@ -3,8 +3,8 @@
  * emulator offers it. The trap is fault-guarded, so calling it where
  * semihosting is off (QEMU without -semihosting, Xen) is safe.
  */
-#ifndef SEMIHOSTING_H
-#define SEMIHOSTING_H
+#ifndef DRIVERS_SEMIHOSTING_H
+#define DRIVERS_SEMIHOSTING_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,12 +1,17 @@
 #include "drivers/xen.h"
 
-/* In lib/probe_access.S: x0..x4 arguments, x5 hypercall number. */
-uint64_t xen_hypercall_trap(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-			    uint64_t nr);
+#include "drivers/xen_abi.h"
+
+struct trap_result xen_hypercall_raw(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2)
+{
+	return trap_xen_hypercall(nr, a0, a1, a2, 0, 0);
+}
 
 int64_t xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-	return (int64_t)xen_hypercall_trap(a0, a1, a2, 0, 0, nr);
+	struct trap_result r = xen_hypercall_raw(nr, a0, a1, a2);
+
+	return r.trapped ? -XEN_ABI_ENOSYS : (int64_t)r.x0;
 }
 
 int64_t xen_version(void)

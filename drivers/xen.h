@@ -3,11 +3,13 @@
  * (xen/include/public/arch-arm.h, xen.h, version.h). Fault-guarded: off Xen
  * they return -ENOSYS.
  */
-#ifndef XEN_H
-#define XEN_H
+#ifndef DRIVERS_XEN_H
+#define DRIVERS_XEN_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "boot/trap.h"
 
 #define XEN_HC_CONSOLE_IO 18
 #define XEN_HC_XEN_VERSION 17
@@ -25,7 +27,10 @@
 #define XENVER_commandline 9
 #define XENVER_build_id 10
 
+/* The hypercall's result; -ENOSYS when it trapped (not Xen). */
 int64_t xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2);
+/* The same, with whether the HVC trapped instead of returning. */
+struct trap_result xen_hypercall_raw(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2);
 /* XENVER_version, or a negative errno when this is not Xen. */
 int64_t xen_version(void);
 void xen_console_write(const char *s, size_t len);

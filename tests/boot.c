@@ -5,29 +5,28 @@
  */
 #include <stdio.h>
 
-#include "runtime/bootargs.h"
-#include "runtime/harness.h"
-#include "boot/mmio.h"
-#include "runtime/suite.h"
+#include "boot/cpu.h"
+#include "runtime/check.h"
+#include "runtime/watchdog.h"
 
 static void exception_level(struct test_ctx *t)
 {
-	char want[8];
-	unsigned now = (unsigned)(sysreg_read(CurrentEL) >> 2) & 3;
+	const char *want = t->opt->expect_el;
+	unsigned now = cpu_current_el();
 
-	note(t, "entry_el: %u", t->h->entry_el);
-	check(t, t->h->entry_el == 1 || t->h->entry_el == 2, "entered at EL%u; must be EL1 or EL2",
-	      t->h->entry_el);
+	note(t, "entry_el: %u", t->boot->entry_el);
+	check(t, t->boot->entry_el == 1 || t->boot->entry_el == 2,
+	      "entered at EL%u; must be EL1 or EL2", t->boot->entry_el);
 	check(t, now == 1, "running at EL%u after start-up, expected EL1", now);
-	if (bootarg_get(t->h->bootargs, "expect_el", want, sizeof(want)))
-		check(t, (unsigned)(want[0] - '0') == t->h->entry_el,
-		      "entered at EL%u, the runner expected EL%s", t->h->entry_el, want);
+	if (want[0])
+		check(t, (unsigned)(want[0] - '0') == t->boot->entry_el,
+		      "entered at EL%u, the runner expected EL%s", t->boot->entry_el, want);
 }
 
 static void cpu_id(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
-	uint64_t midr = sysreg_read(midr_el1), mpidr = sysreg_read(mpidr_el1);
+	const struct platform *p = t->plat;
+	uint64_t midr = cpu_midr(), mpidr = cpu_mpidr();
 	uint64_t aff = mpidr & 0xff00ffffffull;
 	int listed = 0;
 
@@ -45,7 +44,7 @@ static void cpu_id(struct test_ctx *t)
 
 static void pa_size(struct test_ctx *t)
 {
-	unsigned pa = t->h->pa_bits, mapped = t->h->mapped_pa_bits;
+	unsigned pa = t->boot->pa_bits, mapped = t->boot->mapped_pa_bits;
 
 	note(t, "pa_bits: %u", pa);
 	note(t, "mapped_pa_bits: %u", mapped);
@@ -57,12 +56,12 @@ static void pa_size(struct test_ctx *t)
 
 static void counter(struct test_ctx *t)
 {
-	uint64_t frq = sysreg_read(cntfrq_el0);
-	uint64_t a = sysreg_read(cntvct_el0);
+	uint64_t frq = cpu_counter_hz();
+	uint64_t a = cpu_counter();
 
 	for (volatile int i = 0; i < 10000; i++)
 		;
-	uint64_t b = sysreg_read(cntvct_el0);
+	uint64_t b = cpu_counter();
 	note(t, "cntfrq: %llu Hz", (unsigned long long)frq);
 	check(t, frq != 0, "CNTFRQ_EL0 is 0");
 	check(t, b > a, "virtual counter did not advance (%llu -> %llu)", (unsigned long long)a,
@@ -74,20 +73,20 @@ static void (*const relocated_ptr)(struct test_ctx *) = counter;
 
 static void image(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
-	uintptr_t base = t->h->image_base;
+	const struct platform *p = t->plat;
+	uintptr_t base = t->boot->image_base;
 	int in_ram = 0;
 
 	note(t, "load_address: 0x%llx", (unsigned long long)base);
-	note(t, "image_size: 0x%llx", (unsigned long long)(t->h->image_end - base));
+	note(t, "image_size: 0x%llx", (unsigned long long)(t->boot->image_end - base));
 	check(t, (base & 0xfff) == 0, "image at 0x%llx is not 4 KiB aligned", (unsigned long long)base);
 	check(t, relocated_ptr == counter, "relocation not applied: stored 0x%llx, runtime 0x%llx",
 	      (unsigned long long)(uintptr_t)relocated_ptr, (unsigned long long)(uintptr_t)counter);
 	for (int i = 0; i < p->nbanks; i++)
-		in_ram |= base >= p->banks[i].base && t->h->image_end <= p->banks[i].base + p->banks[i].size;
+		in_ram |= base >= p->banks[i].base && t->boot->image_end <= p->banks[i].base + p->banks[i].size;
 	if (p->nbanks)
 		check(t, in_ram, "the image 0x%llx..0x%llx lies outside every DT memory bank",
-		      (unsigned long long)base, (unsigned long long)t->h->image_end);
+		      (unsigned long long)base, (unsigned long long)t->boot->image_end);
 }
 
 static void fp_simd(struct test_ctx *t)
@@ -95,32 +94,30 @@ static void fp_simd(struct test_ctx *t)
 	volatile double x = 1.5;
 
 	check(t, x * 4.0 == 6.0, "FP arithmetic wrong");
-	check(t, ((sysreg_read(cpacr_el1) >> 20) & 3) == 3, "CPACR_EL1.FPEN is not 0b11");
+	check(t, cpu_fp_enabled(), "CPACR_EL1.FPEN is not 0b11");
 }
 
 static void mmu(struct test_ctx *t)
 {
-	uint64_t sctlr = sysreg_read(sctlr_el1);
-
-	check(t, sctlr & 1, "MMU is off");
-	check(t, sctlr & 4, "data cache is off");
+	check(t, cpu_mmu_enabled(), "MMU is off");
+	check(t, cpu_dcache_enabled(), "data cache is off");
 }
 
 static void watchdog(struct test_ctx *t)
 {
-	check(t, t->h->watchdog_ok, "watchdog unavailable: %s", t->h->watchdog_why);
-	note(t, "watchdog: %u s per case", t->h->watchdog_seconds);
+	check(t, watchdog_usable(), "watchdog unavailable: %s", watchdog_unusable_reason());
+	note(t, "watchdog: %u s per case", t->opt->watchdog_seconds);
 }
 
 static const struct test_case boot_cases[] = {
-	{"exception_level", exception_level},
-	{"cpu_id", cpu_id},
-	{"pa_size", pa_size},
-	{"counter", counter},
-	{"image", image},
-	{"fp_simd", fp_simd},
-	{"mmu", mmu},
-	{"watchdog", watchdog},
+	CASE(exception_level),
+	CASE(cpu_id),
+	CASE(pa_size),
+	CASE(counter),
+	CASE(image),
+	CASE(fp_simd),
+	CASE(mmu),
+	CASE(watchdog),
 };
 
 static const struct suite boot_suite = {

@@ -7,13 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/check.h"
 #include "runtime/console.h"
-#include "runtime/harness.h"
-#include "runtime/suite.h"
 
 static int report_area(struct test_ctx *t, enum dt_area area)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 	int found = 0;
 
 	for (int i = 0; i < p->nproblems; i++)
@@ -29,7 +28,7 @@ static int report_area(struct test_ctx *t, enum dt_area area)
 /* Every area but the header needs a tree that parsed. */
 static int usable(struct test_ctx *t)
 {
-	if (!t->h->plat.fdt_valid) {
+	if (!t->plat->fdt_valid) {
 		skip(t, "device tree unusable (see header)");
 		return 0;
 	}
@@ -38,15 +37,15 @@ static int usable(struct test_ctx *t)
 
 static void header(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	report_area(t, AREA_HEADER);
 	if (check(t, p->fdt_valid, "device tree not usable"))
 		note(t, "dtb: %u bytes at 0x%llx%s", (unsigned)p->fdt_size,
 		     (unsigned long long)(uintptr_t)p->fdt,
-		     t->h->dtb_from_override ? " (runner --dtb)" : "");
+		     t->boot->dtb_from_override ? " (runner --dtb)" : "");
 	if (!p->fdt_valid)
-		note(t, "console: %s", console_describe(t->h));
+		note(t, "console: %s", console_describe());
 	if (p->problems_dropped)
 		finding(t, "%d further problems not recorded", p->problems_dropped);
 }
@@ -56,13 +55,13 @@ static void structure(struct test_ctx *t)
 	if (!usable(t))
 		return;
 	report_area(t, AREA_STRUCTURE);
-	note(t, "root compatible: %s", t->h->plat.root_compat[0] ? t->h->plat.root_compat : "(none)");
-	note(t, "devices: %d", t->h->plat.ndevices);
+	note(t, "root compatible: %s", t->plat->root_compat[0] ? t->plat->root_compat : "(none)");
+	note(t, "devices: %d", t->plat->ndevices);
 }
 
 static void memory(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -75,7 +74,7 @@ static void memory(struct test_ctx *t)
 
 static void cpus(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -86,7 +85,7 @@ static void cpus(struct test_ctx *t)
 
 static void gic(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -98,7 +97,7 @@ static void gic(struct test_ctx *t)
 
 static void timer(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -110,7 +109,7 @@ static void timer(struct test_ctx *t)
 
 static void psci(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -122,11 +121,11 @@ static void psci(struct test_ctx *t)
 
 static void console(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
-	check(t, t->h->console != CONSOLE_NONE, "no console");
+	check(t, console_kind() != CONSOLE_NONE, "no console");
 	if (console_lost_uart())
 		finding(t, "the DT's console UART does not work: %.*s",
 		      (int)strlen(console_lost_uart()) - 3, console_lost_uart() + 2);
@@ -134,8 +133,8 @@ static void console(struct test_ctx *t)
 	if (!p->stdout_path[0])
 		note(t, "console: no /chosen/stdout-path; %s",
 		     p->uart ? "fell back to the first UART node" : "and no UART node");
-	int uart = t->h->console == CONSOLE_UART;
-	note(t, "console: %s%s%s", console_describe(t->h), uart ? " " : "", uart ? p->uart->path : "");
+	int uart = console_kind() == CONSOLE_UART;
+	note(t, "console: %s%s%s", console_describe(), uart ? " " : "", uart ? p->uart->path : "");
 }
 
 static void reg(struct test_ctx *t)
@@ -154,7 +153,7 @@ static void interrupts(struct test_ctx *t)
 
 static void hypervisor(struct test_ctx *t)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 
 	if (!usable(t))
 		return;
@@ -167,10 +166,10 @@ static void hypervisor(struct test_ctx *t)
 }
 
 static const struct test_case dt_cases[] = {
-	{"header", header},	    {"structure", structure}, {"memory", memory},
-	{"cpus", cpus},		    {"gic", gic},	      {"timer", timer},
-	{"psci", psci},		    {"console", console},     {"reg", reg},
-	{"interrupts", interrupts}, {"hypervisor", hypervisor},
+	CASE(header),	    CASE(structure), CASE(memory),
+	CASE(cpus),		    CASE(gic),	      CASE(timer),
+	CASE(psci),		    CASE(console),     CASE(reg),
+	CASE(interrupts), CASE(hypervisor),
 };
 
 static const struct suite dt_suite = {

@@ -5,22 +5,23 @@
  * after them must still run. The runner's tests expect exactly those
  * failures.
  */
-#include "runtime/harness.h"
-#include "runtime/suite.h"
+#include "boot/cpu.h"
+#include "runtime/check.h"
+#include "runtime/watchdog.h"
 
 static void unexpected_exception(struct test_ctx *t)
 {
 	note(t, "executing UDF: the case must end here, failed, with the exception decoded");
-	__asm__ volatile("udf #0x4a11");
+	cpu_undefined_instruction();
 	finding(t, "execution continued past UDF");
 }
 
 static void hang(struct test_ctx *t)
 {
-	if (!check(t, t->h->watchdog_ok, "no watchdog; not hanging on purpose"))
+	if (!check(t, watchdog_usable(), "no watchdog; not hanging on purpose"))
 		return;
 	for (;;)
-		__asm__ volatile("wfe");
+		cpu_wait();
 }
 
 /* A liveness marker: its "ok" line exists only if the run went on. */
@@ -30,9 +31,9 @@ static void runs_after(struct test_ctx *t)
 }
 
 static const struct test_case selftest_cases[] = {
-	{"unexpected_exception", unexpected_exception},
-	{"hang", hang},
-	{"runs_after", runs_after},
+	CASE(unexpected_exception),
+	CASE(hang),
+	CASE(runs_after),
 };
 
 static const struct suite selftest_suite = {

@@ -1,16 +1,31 @@
+/*
+ * The dispatcher boot/aarch64/vectors.S calls for every exception: a fault of
+ * a listed instruction (extable.h) is recorded and resumed at its fixup;
+ * anything else goes to the handlers the layers above installed.
+ */
 #include "boot/exception.h"
 
 #include <stddef.h>
 
-#include "boot/esr.h"
 #include "boot/aarch64/extable.h"
-#include "runtime/harness.h"
-#include "runtime/ktap.h"
-#include "runtime/recovery.h"
+#include "boot/aarch64/fault.h"
 
-int (*exception_irq_hook)(struct exception_frame *frame);
+void exception_dispatch(struct exception_frame *frame, uint64_t vector);
+
+static exception_irq_handler irq_handler;
+static exception_unexpected_handler unexpected_handler;
 
 extern const struct extable_entry __extable_start[], __extable_end[];
+
+void exception_set_irq_handler(exception_irq_handler h)
+{
+	irq_handler = h;
+}
+
+void exception_set_unexpected_handler(exception_unexpected_handler h)
+{
+	unexpected_handler = h;
+}
 
 uintptr_t extable_fixup(uintptr_t pc)
 {
@@ -22,21 +37,19 @@ uintptr_t extable_fixup(uintptr_t pc)
 	return 0;
 }
 
-static const char *const vector_names[4] = {"synchronous", "IRQ", "FIQ", "SError"};
-static const char *const source_names[4] = {"current EL with SP_EL0", "current EL with SP_ELx",
-					    "lower EL AArch64", "lower EL AArch32"};
-
-static void report_unexpected(const struct exception_frame *f, uint64_t vector)
+const char *exception_kind_name(unsigned vector)
 {
-	char esr[160];
+	static const char *const names[4] = {"synchronous", "IRQ", "FIQ", "SError"};
 
-	esr_format(f->esr, esr, sizeof(esr));
-	ktap_diag(2, "unexpected %s exception from %s", vector_names[vector & 3],
-		  source_names[(vector >> 2) & 3]);
-	ktap_diag(2, "%s", esr);
-	ktap_diag(2, "FAR 0x%016llx ELR 0x%016llx (image+0x%llx) SPSR 0x%08llx",
-		  (unsigned long long)f->far, (unsigned long long)f->elr,
-		  (unsigned long long)(f->elr - harness.image_base), (unsigned long long)f->spsr);
+	return names[vector & 3];
+}
+
+const char *exception_source_name(unsigned vector)
+{
+	static const char *const names[4] = {"current EL with SP_EL0", "current EL with SP_ELx",
+					     "lower EL AArch64", "lower EL AArch32"};
+
+	return names[(vector >> 2) & 3];
 }
 
 void exception_dispatch(struct exception_frame *f, uint64_t vector)
@@ -46,16 +59,15 @@ void exception_dispatch(struct exception_frame *f, uint64_t vector)
 	if (kind == VEC_SYNC) {
 		uintptr_t fixup = extable_fixup(f->elr);
 		if (fixup) {
-			fault_record.faulted = 1;
-			fault_record.esr = f->esr;
-			fault_record.far = f->far;
-			fault_record.pc = f->elr;
+			fault_record(f->esr, f->far, f->elr);
 			f->elr = fixup;
 			return;
 		}
 	}
-	if (kind == VEC_IRQ && exception_irq_hook && exception_irq_hook(f))
+	if (kind == VEC_IRQ && irq_handler && irq_handler(f))
 		return;
-	report_unexpected(f, vector);
-	recovery_escape(RECOVERED_EXCEPTION);
+	if (unexpected_handler)
+		unexpected_handler(f, (unsigned)vector);
+	for (;;) /* nobody to tell: stop here rather than return into the fault */
+		__asm__ volatile("wfi");
 }

@@ -15,8 +15,8 @@ _head:
 	.quad	0				/* text_offset */
 	.quad	_end - _head			/* image_size: includes BSS, stack, page tables */
 	.quad	0xa				/* flags: LE, 4 KiB pages, place anywhere */
-	.global	image_dtb_override
-image_dtb_override:
+	.global	image_header_dtb
+image_header_dtb:
 	.quad	0				/* res2: DTB address set by the runner's --dtb (0: use x0) */
 	.quad	0				/* res3 */
 	.quad	0				/* res4 */

@@ -1,6 +1,6 @@
 #include "boot/mmu.h"
 
-#include "boot/mmio.h"
+#include "boot/aarch64/sysreg.h"
 
 #define PAGE_SIZE 4096
 #define ENTRIES 512

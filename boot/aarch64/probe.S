@@ -1,7 +1,7 @@
 /*
  * Probe accessors: one instruction each that may fault. On a fault the
- * exception dispatcher records ESR/FAR in fault_record and resumes at the
- * fixup, which returns 0. Loads: x0 = address, load into x2, return it in x0.
+ * exception dispatcher records it (fault.h) and resumes at the fixup, which
+ * returns 0. Loads: x0 = address, load into x2, return it in x0.
  * Stores: x0 = address, x1 = value.
  */
 #include "boot/aarch64/extable.h"
@@ -44,42 +44,5 @@ probe_form_ldr_simd:
 	fmov	w0, s0
 	ret
 2:	mov	x0, #0
-	ret
-	extable	1b, 2b
-
-/* Semihosting trap (Arm semihosting v2: HLT #0xF000 on AArch64). */
-	.text
-	.global	semihosting_trap
-semihosting_trap:
-1:	hlt	#0xf000
-	ret
-2:	mov	x0, #-1
-	ret
-	extable	1b, 2b
-
-/* Xen hypercall: x16 = number, x0..x4 arguments (xen/include/public/arch-arm.h). */
-	.global	xen_hypercall_trap
-xen_hypercall_trap:
-	mov	x16, x5
-1:	hvc	#0xea1
-	ret
-2:	mov	x0, #-38			/* -ENOSYS: no Xen here */
-	ret
-	extable	1b, 2b
-
-/* SMCCC call through HVC #0 or SMC #0: x0 function, x1..x3 arguments. */
-	.global	smccc_hvc_trap
-smccc_hvc_trap:
-1:	hvc	#0
-	ret
-2:	mov	x0, #-1
-	ret
-	extable	1b, 2b
-
-	.global	smccc_smc_trap
-smccc_smc_trap:
-1:	smc	#0
-	ret
-2:	mov	x0, #-1
 	ret
 	extable	1b, 2b

@@ -2,40 +2,64 @@
 
 #include <stdio.h>
 
+#include "boot/aarch64/fault.h"
 #include "boot/esr.h"
-#include "boot/aarch64/extable.h"
 
-volatile struct fault_record fault_record;
+uint64_t probe_ldr8(uintptr_t a);
+uint64_t probe_ldr16(uintptr_t a);
+uint64_t probe_ldr32(uintptr_t a);
+uint64_t probe_ldr64(uintptr_t a);
+void probe_str8(uintptr_t a, uint64_t v);
+void probe_str16(uintptr_t a, uint64_t v);
+void probe_str32(uintptr_t a, uint64_t v);
+void probe_str64(uintptr_t a, uint64_t v);
+uint64_t probe_form_ldp32(uintptr_t a);
+uint64_t probe_form_ldr32_pre(uintptr_t a);
+uint64_t probe_form_ldr32_post(uintptr_t a);
+uint64_t probe_form_ldrsw(uintptr_t a);
+uint64_t probe_form_ldr_simd(uintptr_t a);
 
-static void begin(void)
-{
-	fault_record.faulted = 0;
-	__asm__ volatile("" ::: "memory");
-}
+const struct probe_form probe_forms[] = {
+	{"ldr32-post", probe_form_ldr32_post, 0}, {"ldr32-pre", probe_form_ldr32_pre, 0},
+	{"ldp32", probe_form_ldp32, 0},           {"ldrsw", probe_form_ldrsw, 1},
+	{"ldr-simd-s", probe_form_ldr_simd, 0},
+};
+const unsigned probe_nforms = sizeof(probe_forms) / sizeof(probe_forms[0]);
 
 static int finish(struct probe_outcome *out, uint64_t value)
 {
-	__asm__ volatile("" ::: "memory");
-	out->faulted = fault_record.faulted;
-	out->value = out->faulted ? 0 : value;
-	out->esr = out->faulted ? fault_record.esr : 0;
-	out->far = out->faulted ? fault_record.far : 0;
-	return out->faulted ? -1 : 0;
+	struct fault_seen f;
+
+	*out = (struct probe_outcome){0};
+	if (fault_end(&f)) {
+		out->faulted = 1;
+		out->esr = f.esr;
+		out->far = f.far;
+		return -1;
+	}
+	out->value = value;
+	return 0;
 }
 
-int probe_call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome *out)
+static int call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome *out)
 {
-	begin();
-	return finish(out, fn(addr));
+	fault_begin();
+	uint64_t v = fn(addr);
+	return finish(out, v);
+}
+
+int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out)
+{
+	return call(f->load, addr, out);
 }
 
 int probe_read(uintptr_t addr, unsigned width, struct probe_outcome *out)
 {
 	switch (width) {
-	case 8: return probe_call(probe_ldr8, addr, out);
-	case 16: return probe_call(probe_ldr16, addr, out);
-	case 32: return probe_call(probe_ldr32, addr, out);
-	case 64: return probe_call(probe_ldr64, addr, out);
+	case 8: return call(probe_ldr8, addr, out);
+	case 16: return call(probe_ldr16, addr, out);
+	case 32: return call(probe_ldr32, addr, out);
+	case 64: return call(probe_ldr64, addr, out);
 	}
 	*out = (struct probe_outcome){.faulted = -1};
 	return -1;
@@ -43,7 +67,7 @@ int probe_read(uintptr_t addr, unsigned width, struct probe_outcome *out)
 
 int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_outcome *out)
 {
-	begin();
+	fault_begin();
 	switch (width) {
 	case 8: probe_str8(addr, value); break;
 	case 16: probe_str16(addr, value); break;
@@ -54,13 +78,29 @@ int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_out
 	return finish(out, 0);
 }
 
-void probe_describe(const struct probe_outcome *o, char *buf, unsigned long len)
+void probe_format(const struct probe_outcome *o, enum probe_style style, char *buf, size_t len)
 {
+	struct esr_info d;
+
 	if (!o->faulted) {
-		snprintf(buf, len, "read 0x%llx", (unsigned long long)o->value);
+		snprintf(buf, len, "%s0x%llx", style == PROBE_VALUE ? "" : "read ",
+			 (unsigned long long)o->value);
 		return;
 	}
-	int n = snprintf(buf, len, "abort, ");
-	if (n > 0 && (unsigned long)n < len)
-		esr_format(o->esr, buf + n, len - n);
+	switch (style) {
+	case PROBE_VALUE:
+		snprintf(buf, len, "abort ESR 0x%llx", (unsigned long long)o->esr);
+		return;
+	case PROBE_BRIEF:
+		esr_decode(o->esr, &d);
+		snprintf(buf, len, "abort ESR 0x%08llx (%s)", (unsigned long long)o->esr,
+			 d.is_abort ? esr_fault_text(&d) : esr_class_name(d.ec));
+		return;
+	case PROBE_DECODED: {
+		int n = snprintf(buf, len, "abort, ");
+		if (n > 0 && (size_t)n < len)
+			esr_format(o->esr, buf + n, len - n);
+		return;
+	}
+	}
 }

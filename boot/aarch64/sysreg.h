@@ -1,6 +1,10 @@
-/* System register fields used by the assembly start-up (Arm ARM DDI 0487). */
-#ifndef SYSREG_H
-#define SYSREG_H
+/*
+ * AArch64 system registers (Arm ARM DDI 0487): the fields the start-up code
+ * sets, and for C the accessors of boot/aarch64/. Nothing above boot/ uses
+ * this file: boot/cpu.h is the interface.
+ */
+#ifndef BOOT_AARCH64_SYSREG_H
+#define BOOT_AARCH64_SYSREG_H
 
 #define CPACR_FPEN_ALL (3 << 20)
 #define HCR_EL2_RW (1 << 31)
@@ -11,5 +15,19 @@
 #define ICC_SRE_EL2_ENABLE_SRE 0xf /* SRE, DFB, DIB, Enable (EL1 may use SRE) */
 #define SCTLR_EL1_RES1 0x30d00800
 #define SPSR_EL1H_DAIF_MASKED 0x3c5
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+#define sysreg_read(name)                                                                          \
+	({                                                                                         \
+		uint64_t _v;                                                                       \
+		__asm__ volatile("mrs %0, " #name : "=r"(_v));                                     \
+		_v;                                                                                \
+	})
+#define sysreg_write(name, v) __asm__ volatile("msr " #name ", %0" ::"r"((uint64_t)(v)) : "memory")
+#define isb() __asm__ volatile("isb" ::: "memory")
+#define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
+#endif
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * EL1 exception vectors: all 16 entries save the full register frame
- * (struct exception_frame in lib/exception.h) and call
+ * (struct exception_frame in boot/exception.h) and call
  * exception_dispatch(frame, vector_index), which may change the frame
  * (ELR for a probe fixup) before we return with ERET.
  */

@@ -4,11 +4,9 @@
  * arm,gic-v3.yaml, timer/arm,arch_timer.yaml, serial/pl011.yaml and
  * arm_sbsa_uart.txt, arm/xen.txt. Found defects become model problems.
  */
-#include <ctype.h>
 #include <libfdt.h>
-#include <stdlib.h>
-#include <string.h>
 
+#include "dt/bindings.h"
 #include "dt/platform.h"
 
 static int u32_prop(const struct platform *p, int node, const char *name, uint32_t *out)
@@ -101,27 +99,6 @@ static void check_hypervisor(struct platform *p)
 	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
 		platform_problem(p, AREA_HYPERVISOR, "%s: interrupts must be one PPI (event channel)",
 				 x->path);
-}
-
-/* "xen,xen-X.Y" among the compatibles (arm/xen.txt); 0 when found. */
-int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min)
-{
-	for (int off = 0; off < x->compat_len; off += strlen(x->compat + off) + 1) {
-		const char *s = x->compat + off;
-		char *dot, *end;
-		if (strncmp(s, "xen,xen-", 8) || !isdigit((unsigned char)s[8]))
-			continue;
-		unsigned long a = strtoul(s + 8, &dot, 10);
-		if (*dot != '.' || !isdigit((unsigned char)dot[1]))
-			continue;
-		unsigned long b = strtoul(dot + 1, &end, 10);
-		if (*end || a > 0xffff || b > 0xffff)
-			continue;
-		*maj = (unsigned)a;
-		*min = (unsigned)b;
-		return 0;
-	}
-	return -1;
 }
 
 void platform_check_bindings(struct platform *p)

@@ -1,73 +1,18 @@
-#include "dt/platform.h"
-#include "dt/props.h"
-
+/*
+ * The platform model from a blob: header and structure checked by libfdt,
+ * then memory, CPUs, PSCI, /chosen and every device node read once, the
+ * nodes the model relies on picked out and the bindings checked.
+ */
 #include <libfdt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/bindings.h"
+#include "dt/platform.h"
+#include "dt/props.h"
+
 /* Linux refuses device trees above 2 MiB; anything larger is not a real DTB. */
 #define FDT_MAX_SIZE (2u << 20)
-
-static const char *const area_names[AREA_COUNT] = {
-	[AREA_HEADER] = "header",	   [AREA_STRUCTURE] = "structure",
-	[AREA_MEMORY] = "memory",	   [AREA_CPUS] = "cpus",
-	[AREA_GIC] = "gic",		   [AREA_TIMER] = "timer",
-	[AREA_PSCI] = "psci",		   [AREA_CONSOLE] = "console",
-	[AREA_REG] = "reg",		   [AREA_INTERRUPTS] = "interrupts",
-	[AREA_HYPERVISOR] = "hypervisor",
-};
-
-const char *dt_area_name(enum dt_area area)
-{
-	return area < AREA_COUNT ? area_names[area] : "?";
-}
-
-void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ...)
-{
-	if (p->nproblems >= PLAT_MAX_PROBLEMS) {
-		p->problems_dropped++;
-		return;
-	}
-	struct dt_problem *pr = &p->problems[p->nproblems++];
-	va_list ap;
-
-	pr->area = area;
-	va_start(ap, fmt);
-	vsnprintf(pr->msg, sizeof(pr->msg), fmt, ap);
-	va_end(ap);
-}
-
-int dt_compat_has(const struct dt_device *d, const char *compat)
-{
-	int off = 0;
-
-	while (d->compat && off < d->compat_len) {
-		const char *s = d->compat + off;
-		if (!strcmp(s, compat))
-			return 1;
-		off += strnlen(s, d->compat_len - off) + 1;
-	}
-	return 0;
-}
-
-const struct dt_device *platform_find_compatible(const struct platform *p,
-						 const char *compat, int nth)
-{
-	for (int i = 0; i < p->ndevices; i++)
-		if (p->devices[i].enabled && dt_compat_has(&p->devices[i], compat) && nth-- == 0)
-			return &p->devices[i];
-	return NULL;
-}
-
-uint64_t platform_ram_total(const struct platform *p)
-{
-	uint64_t total = 0;
-
-	for (int i = 0; i < p->nbanks; i++)
-		total += p->banks[i].size;
-	return total;
-}
 
 static int is_named(const void *fdt, int node, const char *base)
 {
@@ -104,8 +49,8 @@ static void parse_cpus(struct platform *p)
 		platform_problem(p, AREA_CPUS, "/cpus: node missing");
 		return;
 	}
-	int ac = dt_cells_of(p, cpus, "#address-cells", -2);
-	int sc = dt_cells_of(p, cpus, "#size-cells", -2);
+	int ac = dt_cells_of(p->fdt, cpus, "#address-cells", -2);
+	int sc = dt_cells_of(p->fdt, cpus, "#size-cells", -2);
 	if (ac != 1 && ac != 2)
 		platform_problem(p, AREA_CPUS, "/cpus: #address-cells is %d, must be 1 or 2", ac);
 	if (sc != 0)
@@ -221,53 +166,33 @@ static void pick_console(struct platform *p)
 	}
 }
 
-static int overlaps(const struct addr_range *a, const struct addr_range *b)
-{
-	return ranges_overlap(a->base, a->size, b->base, b->size);
-}
-
-static int is_ancestor(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	return !strncmp(a, b, n) && (b[n] == '/' || !strcmp(a, "/"));
-}
-
-int dt_paths_related(const char *a, const char *b)
-{
-	return is_ancestor(a, b) || is_ancestor(b, a);
-}
-
 static void check_overlaps(struct platform *p)
 {
-	for (int i = 0; i < p->ndevices; i++) {
-		const struct dt_device *a = &p->devices[i];
-		for (int ri = 0; ri < a->nreg; ri++) {
-			for (int b = 0; b < p->nbanks; b++)
-				if (overlaps(&a->reg[ri], &p->banks[b]))
-					platform_problem(p, AREA_REG,
-							 "%s: reg 0x%llx+0x%llx overlaps memory bank 0x%llx+0x%llx",
-							 a->path, (unsigned long long)a->reg[ri].base,
-							 (unsigned long long)a->reg[ri].size,
-							 (unsigned long long)p->banks[b].base,
-							 (unsigned long long)p->banks[b].size);
-			for (int j = i + 1; j < p->ndevices; j++) {
-				const struct dt_device *c = &p->devices[j];
-				if (!a->enabled || !c->enabled || dt_paths_related(a->path, c->path))
-					continue;
-				for (int rj = 0; rj < c->nreg; rj++)
-					if (overlaps(&a->reg[ri], &c->reg[rj]))
-						platform_problem(p, AREA_REG,
-								 "%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
-								 a->path, (unsigned long long)a->reg[ri].base,
-								 (unsigned long long)a->reg[ri].size, c->path,
-								 (unsigned long long)c->reg[rj].base,
-								 (unsigned long long)c->reg[rj].size);
-			}
-		}
+	for (struct dt_reg_iter a = {.p = p, .include_disabled = 1}; dt_next_reg(&a);) {
+		for (int b = 0; b < p->nbanks; b++)
+			if (ranges_overlap(a.r->base, a.r->size, p->banks[b].base, p->banks[b].size))
+				platform_problem(p, AREA_REG,
+						 "%s: reg 0x%llx+0x%llx overlaps memory bank 0x%llx+0x%llx",
+						 a.d->path, (unsigned long long)a.r->base,
+						 (unsigned long long)a.r->size,
+						 (unsigned long long)p->banks[b].base,
+						 (unsigned long long)p->banks[b].size);
+		if (!a.d->enabled)
+			continue;
+		/* Each pair once: only devices after this one; a child may nest in its parent. */
+		for (struct dt_reg_iter c = {.p = p, .base = a.r->base, .span = a.r->size};
+		     dt_next_reg(&c);)
+			if (c.d > a.d && !dt_paths_related(a.d->path, c.d->path))
+				platform_problem(p, AREA_REG,
+						 "%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
+						 a.d->path, (unsigned long long)a.r->base,
+						 (unsigned long long)a.r->size, c.d->path,
+						 (unsigned long long)c.r->base, (unsigned long long)c.r->size);
 	}
 	for (int i = 0; i < p->nbanks; i++)
 		for (int j = i + 1; j < p->nbanks; j++)
-			if (overlaps(&p->banks[i], &p->banks[j]))
+			if (ranges_overlap(p->banks[i].base, p->banks[i].size, p->banks[j].base,
+					   p->banks[j].size))
 				platform_problem(p, AREA_MEMORY, "memory banks 0x%llx and 0x%llx overlap",
 						 (unsigned long long)p->banks[i].base,
 						 (unsigned long long)p->banks[j].base);

@@ -4,10 +4,12 @@
  * every defect becomes a problem in the area it concerns, for the dt suite
  * to report. Suites read the model, never the raw blob.
  */
-#ifndef PLATFORM_H
-#define PLATFORM_H
+#ifndef DT_PLATFORM_H
+#define DT_PLATFORM_H
 
 #include <stdint.h>
+
+#include "drivers/psci.h"
 
 #define PLAT_MAX_BANKS 16
 #define PLAT_MAX_DEVICES 96
@@ -58,8 +60,6 @@ struct dt_device {
 	int nirq;
 };
 
-enum psci_conduit { PSCI_NONE, PSCI_HVC, PSCI_SMC };
-
 struct dt_problem {
 	enum dt_area area;
 	char msg[168];
@@ -97,22 +97,43 @@ struct platform {
 	int problems_dropped;
 };
 
-/* Parse and validate; never fails hard: a bad blob leaves fdt_valid = 0. */
+/* Parse and validate (parse.c); never fails hard: a bad blob leaves fdt_valid = 0. */
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
 /* No tree to parse (x0 = 0, misaligned, unreadable): an empty model saying why. */
 void platform_unusable(struct platform *p, const char *why);
 
-int dt_compat_has(const struct dt_device *d, const char *compat);
-const struct dt_device *platform_find_compatible(const struct platform *p,
-						 const char *compat, int nth);
+/* Problems (problem.c): what the model found wrong, by area. */
 const char *dt_area_name(enum dt_area area);
 void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* In dt_bindings.c: binding checks of the nodes the model uses. */
-void platform_check_bindings(struct platform *p);
+
+/* Reading the model (device.c). */
+
+/* The compatible after prev (NULL: the first, most specific); NULL at the end. */
+const char *dt_compat_next(const struct dt_device *d, const char *prev);
+int dt_compat_has(const struct dt_device *d, const char *compat);
+/* The nth enabled device with compat, or NULL. */
+const struct dt_device *platform_find_compatible(const struct platform *p, const char *compat,
+						 int nth);
 /* Xen version from a "xen,xen-X.Y" compatible; 0 when found. */
 int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min);
 uint64_t platform_ram_total(const struct platform *p);
+
+/*
+ * Every reg of every enabled device (with include_disabled, of every device):
+ *   for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);)
+ *           use(it.d, it.r);
+ * With a nonzero span, only the regs that overlap [base, base + span).
+ */
+struct dt_reg_iter {
+	const struct platform *p;
+	int include_disabled;
+	uint64_t base, span;
+	const struct dt_device *d; /* the current device and reg */
+	const struct addr_range *r;
+	int next_dev, next_reg;
+};
+int dt_next_reg(struct dt_reg_iter *it);
 
 /* Do [a, a + as) and [b, b + bs) share an address? An empty range shares none. */
 static inline int ranges_overlap(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/platform.h"
 #include "dt/props.h"
 
 void dt_node_path(const void *fdt, int node, char *buf, int len)
@@ -26,10 +27,10 @@ uint64_t dt_read_cells(const fdt32_t *cells, int n)
 }
 
 /* #address-cells / #size-cells a node gives its children; -1 when invalid. */
-int dt_cells_of(struct platform *p, int node, const char *prop, int dflt)
+int dt_cells_of(const void *fdt, int node, const char *prop, int dflt)
 {
 	int len;
-	const fdt32_t *v = fdt_getprop(p->fdt, node, prop, &len);
+	const fdt32_t *v = fdt_getprop(fdt, node, prop, &len);
 
 	if (!v)
 		return dflt;
@@ -53,9 +54,9 @@ static int translate(struct platform *p, int node, uint64_t *addr)
 		if (!r)
 			return -1; /* not memory-mapped (cpus, i2c, ...) */
 		if (len) {
-			int ca = dt_cells_of(p, child, "#address-cells", 2);
-			int pa = dt_cells_of(p, bus, "#address-cells", 2);
-			int cs = dt_cells_of(p, child, "#size-cells", 1);
+			int ca = dt_cells_of(p->fdt, child, "#address-cells", 2);
+			int pa = dt_cells_of(p->fdt, bus, "#address-cells", 2);
+			int cs = dt_cells_of(p->fdt, child, "#size-cells", 1);
 			int entry = ca + pa + cs;
 			int found = 0;
 
@@ -90,8 +91,8 @@ int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_ran
 
 	if (!reg || parent < 0)
 		return 0;
-	int ac = dt_cells_of(p, parent, "#address-cells", 2);
-	int sc = dt_cells_of(p, parent, "#size-cells", 1);
+	int ac = dt_cells_of(p->fdt, parent, "#address-cells", 2);
+	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
 	if (ac < 1 || ac > 2 || sc < 0 || sc > 2) {
 		platform_problem(p, AREA_STRUCTURE,
 				 "%s: parent #address-cells=%d #size-cells=%d not supported (1..2, 0..2)",
@@ -168,7 +169,7 @@ void dt_parse_interrupts(struct platform *p, int node, struct dt_device *d)
 				 "%s: interrupt parent %s is not an interrupt-controller", d->path, cpath);
 		return;
 	}
-	int cells = dt_cells_of(p, ctl, "#interrupt-cells", 0);
+	int cells = dt_cells_of(p->fdt, ctl, "#interrupt-cells", 0);
 	if (cells < 1 || cells > 4) {
 		platform_problem(p, AREA_INTERRUPTS,
 				 "%s: interrupt parent has #interrupt-cells=%d (missing or invalid)",

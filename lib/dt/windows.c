@@ -2,22 +2,7 @@
 
 #include <libfdt.h>
 
-static int cells(const void *fdt, int node, const char *prop, int dflt)
-{
-	int len;
-	const fdt32_t *v = fdt_getprop(fdt, node, prop, &len);
-
-	return v && len == 4 ? (int)fdt32_ld(v) : v ? -1 : dflt;
-}
-
-static uint64_t read_cells(const fdt32_t *c, int n)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < n; i++)
-		v = (v << 32) | fdt32_ld(&c[i]);
-	return v;
-}
+#include "dt/props.h"
 
 int dt_bus_windows(const struct platform *p, struct dt_window *out, int max)
 {
@@ -25,7 +10,7 @@ int dt_bus_windows(const struct platform *p, struct dt_window *out, int max)
 
 	if (!p->fdt_valid)
 		return 0;
-	int pa = cells(p->fdt, 0, "#address-cells", 2);
+	int pa = dt_cells_of(p->fdt, 0, "#address-cells", 2);
 	for (int i = 0; i < p->ndevices; i++) {
 		const struct dt_device *d = &p->devices[i];
 		int len;
@@ -34,8 +19,8 @@ int dt_bus_windows(const struct platform *p, struct dt_window *out, int max)
 		/* Empty ranges (identity) adds no window; deeper buses are not followed. */
 		if (!d->enabled || !r || len <= 0 || fdt_parent_offset(p->fdt, d->node) != 0)
 			continue;
-		int ca = cells(p->fdt, d->node, "#address-cells", 2);
-		int cs = cells(p->fdt, d->node, "#size-cells", 1);
+		int ca = dt_cells_of(p->fdt, d->node, "#address-cells", 2);
+		int cs = dt_cells_of(p->fdt, d->node, "#size-cells", 1);
 		if (ca < 1 || ca > 3 || cs < 1 || cs > 2 || pa < 1 || pa > 2)
 			continue;
 		int entry = ca + pa + cs;
@@ -44,8 +29,8 @@ int dt_bus_windows(const struct platform *p, struct dt_window *out, int max)
 		for (int off = 0; off < len / 4 && n < max; off += entry) {
 			/* PCI child addresses are 3 cells: the space code is not an address. */
 			out[n].dev = d;
-			out[n].range.base = read_cells(r + off + ca, pa);
-			out[n].range.size = read_cells(r + off + ca + pa, cs);
+			out[n].range.base = dt_read_cells(r + off + ca, pa);
+			out[n].range.size = dt_read_cells(r + off + ca + pa, cs);
 			if (out[n].range.size)
 				n++;
 		}

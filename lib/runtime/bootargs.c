@@ -49,18 +49,3 @@ int parse_size(const char *s, uint64_t *out)
 	*out = v;
 	return 0;
 }
-
-int list_has(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; p && *p;) {
-		size_t w = strcspn(p, ",");
-		if (w == n && !strncmp(p, word, n))
-			return 1;
-		p += w;
-		if (*p == ',')
-			p++;
-	}
-	return 0;
-}

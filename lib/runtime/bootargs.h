@@ -1,6 +1,6 @@
 /* Bootargs: space-separated key=value words from /chosen/bootargs. */
-#ifndef BOOTARGS_H
-#define BOOTARGS_H
+#ifndef RUNTIME_BOOTARGS_H
+#define RUNTIME_BOOTARGS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -9,7 +9,5 @@
 int bootarg_get(const char *args, const char *key, char *buf, size_t len);
 /* Parse a size with optional K/M/G suffix; returns 0 on success. */
 int parse_size(const char *s, uint64_t *out);
-/* Is word in a comma-separated list? */
-int list_has(const char *list, const char *word);
 
 #endif

@@ -3,34 +3,38 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "drivers/pl011.h"
 #include "boot/probe.h"
-#include "drivers/semihosting.h"
+#include "drivers/pl011.h"
 #include "drivers/xen.h"
+#include "drivers/semihosting.h"
 
 static enum console_kind kind;
-
-static struct harness *owner;
+static const struct platform *plat;
+static int have_semihosting;
 static char uart_lost[200];
 
-static enum console_kind fallback(const struct harness *h)
+static enum console_kind fallback(void)
 {
 	if (xen_version() > 0)
 		return CONSOLE_XEN;
-	return h->semihosting ? CONSOLE_SEMIHOSTING : CONSOLE_NONE;
+	return have_semihosting ? CONSOLE_SEMIHOSTING : CONSOLE_NONE;
 }
 
-enum console_kind console_setup(struct harness *h)
+enum console_kind console_setup(const struct platform *p, int semihosting)
 {
-	owner = h;
-	kind = CONSOLE_NONE;
-	if (h->plat.uart) {
-		pl011_init(h->plat.uart->reg[0].base);
+	plat = p;
+	have_semihosting = semihosting;
+	if (p->uart) {
+		pl011_init(p->uart->reg[0].base);
 		kind = CONSOLE_UART;
 	} else {
-		kind = fallback(h);
+		kind = fallback();
 	}
-	h->console = kind;
+	return kind;
+}
+
+enum console_kind console_kind(void)
+{
 	return kind;
 }
 
@@ -39,11 +43,10 @@ static void uart_failed(const char *s, size_t len)
 {
 	char what[160];
 
-	probe_describe(pl011_fault(), what, sizeof(what));
-	kind = fallback(owner);
-	owner->console = kind;
+	probe_format(pl011_fault(), PROBE_DECODED, what, sizeof(what));
+	kind = fallback();
 	snprintf(uart_lost, sizeof(uart_lost), "# console: UART %s aborted (%s); now %s\n",
-		 owner->plat.uart->path, what, console_describe(owner));
+		 plat->uart->path, what, console_describe());
 	console_write(uart_lost, strlen(uart_lost));
 	console_write(s, len);
 }
@@ -66,10 +69,11 @@ void console_write(const char *s, size_t len)
 	}
 }
 
-const char *console_describe(const struct harness *h)
+const char *console_describe(void)
 {
-	switch (h->console) {
-	case CONSOLE_UART: return h->plat.uart_from_stdout_path ? "uart (stdout-path)" : "uart (first UART node)";
+	switch (kind) {
+	case CONSOLE_UART:
+		return plat->uart_from_stdout_path ? "uart (stdout-path)" : "uart (first UART node)";
 	case CONSOLE_XEN: return "xen console_io hypercall";
 	case CONSOLE_SEMIHOSTING: return "semihosting";
 	default: return "none";

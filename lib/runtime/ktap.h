@@ -2,8 +2,8 @@
  * KTAP v1 emitter (Linux Documentation/dev-tools/ktap.rst): each suite a
  * top-level test, each case a subtest indented two spaces.
  */
-#ifndef KTAP_H
-#define KTAP_H
+#ifndef RUNTIME_KTAP_H
+#define RUNTIME_KTAP_H
 
 #include <stddef.h>
 

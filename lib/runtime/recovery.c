@@ -2,10 +2,9 @@
 
 #include <stddef.h>
 
-#include "runtime/harness.h"
 #include "runtime/ktap.h"
-#include "drivers/psci.h"
-#include "drivers/semihosting.h"
+#include "runtime/protocol.h"
+#include "runtime/stop.h"
 
 static jmp_buf *armed;
 
@@ -25,16 +24,8 @@ void recovery_escape(enum recovery_cause cause)
 
 	if (!jb) {
 		ktap_diag(0, "fatal: unexpected event outside any test case; stopping");
-		harness_fatal();
+		harness_stop(GUEST_EXIT_FATAL);
 	}
 	armed = NULL;
 	longjmp(*jb, (int)cause);
-}
-
-void harness_fatal(void)
-{
-	semihosting_exit(GUEST_EXIT_FATAL);
-	psci_system_off(harness.plat.psci);
-	for (;;)
-		__asm__ volatile("wfi");
 }

@@ -1,105 +1,41 @@
 #include "runtime/suite.h"
 
 #include <setjmp.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "runtime/bootargs.h"
-#include "runtime/harness.h"
+#include "boot/cpu.h"
+#include "dt/strlist.h"
 #include "runtime/ktap.h"
 #include "runtime/recovery.h"
 #include "runtime/watchdog.h"
 
 extern const struct suite *const __suites_start[], *const __suites_end[];
 
-static void vdiag(const char *prefix, const char *fmt, va_list ap)
-{
-	char buf[400];
-
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	ktap_diag(2, "%s%s", prefix, buf);
-}
-
-static void vfinding(struct test_ctx *t, const char *fmt, va_list ap)
-{
-	t->checks++;
-	t->failures++;
-	vdiag(FINDING_PREFIX, fmt, ap);
-}
-
-void finding(struct test_ctx *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfinding(t, fmt, ap);
-	va_end(ap);
-}
-
-int check(struct test_ctx *t, int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cond) {
-		t->checks++;
-		return cond;
-	}
-	va_start(ap, fmt);
-	vfinding(t, fmt, ap);
-	va_end(ap);
-	return cond;
-}
-
-void evidence(struct test_ctx *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	t->checks++;
-	va_start(ap, fmt);
-	vdiag(EVIDENCE_PREFIX, fmt, ap);
-	va_end(ap);
-}
-
-void note(struct test_ctx *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)t;
-	va_start(ap, fmt);
-	vdiag("", fmt, ap);
-	va_end(ap);
-}
-
-void skip(struct test_ctx *t, const char *reason)
-{
-	t->skip_reason = reason;
-}
-
 static int selected(const struct suite *s, const char *selection)
 {
-	return selection ? list_has(selection, s->name) : !s->on_request;
+	return selection[0] ? strlist_has(selection, ',', s->name) : !s->on_request;
 }
 
 /* Runs one case under a recovery point and the watchdog; returns its result. */
-static enum ktap_result run_case(struct harness *h, const struct test_case *c,
+static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
 				 const char **reason)
 {
 	static jmp_buf jb;
 	static struct test_ctx t;
 	int cause;
+	unsigned seconds = env->opt->watchdog_seconds;
 
-	t = (struct test_ctx){.h = h};
+	t = *env;
 	recovery_arm(&jb);
 	cause = setjmp(jb);
 	if (cause == 0) {
-		if (h->watchdog_ok)
-			watchdog_arm(h->watchdog_seconds);
+		if (watchdog_usable())
+			watchdog_arm(seconds);
 		c->run(&t);
 	}
-	if (h->watchdog_ok) {
+	if (watchdog_usable()) {
 		watchdog_disarm();
-		__asm__ volatile("msr daifclr, #2"); /* an exception left IRQs masked */
+		cpu_irq_unmask(); /* an exception left IRQs masked */
 	}
 	recovery_disarm();
 	*reason = NULL;
@@ -127,7 +63,7 @@ static unsigned unknown_names(const char *selection)
 {
 	unsigned unknown = 0;
 
-	for (const char *p = selection; p && *p;) {
+	for (const char *p = selection; *p;) {
 		size_t n = strcspn(p, ",");
 		int found = 0;
 		for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
@@ -138,9 +74,46 @@ static unsigned unknown_names(const char *selection)
 	return unknown;
 }
 
-int suites_run(struct harness *h, const char *selection)
+/* Why the suite does not run here, or NULL; on NULL env->state is its state. */
+static const char *prepare(const struct suite *s, struct test_ctx *env)
+{
+	const char *why = s->skip_if ? s->skip_if(env) : NULL;
+
+	env->state = NULL;
+	if (!why && s->init)
+		why = s->init(env);
+	return why;
+}
+
+/* One suite's cases; returns 1 if one failed. */
+static int run_suite(const struct suite *s, unsigned index, const struct test_ctx *env,
+		     struct ktap_totals *totals)
+{
+	int failed = 0, passed = 0;
+
+	ktap_suite_begin(s->name, s->ncases);
+	for (unsigned i = 0; i < s->ncases; i++) {
+		const char *reason;
+		enum ktap_result r = run_case(env, &s->cases[i], &reason);
+		ktap_result(1, i + 1, s->cases[i].name, r, reason);
+		if (r == KTAP_PASS)
+			totals->passed++, passed++;
+		else if (r == KTAP_SKIP)
+			totals->skipped++;
+		else
+			totals->failed++, failed++;
+	}
+	ktap_result(0, index, s->name, failed ? KTAP_FAIL : passed ? KTAP_PASS : KTAP_SKIP,
+		    failed || passed ? NULL : "every case skipped");
+	return failed;
+}
+
+int suites_run(const struct platform *plat, const struct startup *boot,
+	       const struct options *opt)
 {
 	struct ktap_totals totals = {0};
+	struct test_ctx env = {.plat = plat, .boot = boot, .opt = opt};
+	const char *selection = opt->suites;
 	unsigned nsel = 0, index = 0;
 	unsigned unknown = unknown_names(selection);
 
@@ -161,28 +134,13 @@ int suites_run(struct harness *h, const char *selection)
 		if (!selected(s, selection))
 			continue;
 		index++;
-		const char *why = s->skip_reason ? s->skip_reason(h) : NULL;
+		const char *why = prepare(s, &env);
 		if (why) {
 			ktap_result(0, index, s->name, KTAP_SKIP, why);
 			totals.skipped++;
 			continue;
 		}
-		ktap_suite_begin(s->name, s->ncases);
-		int suite_failed = 0, suite_passed = 0;
-		for (unsigned i = 0; i < s->ncases; i++) {
-			const char *reason;
-			enum ktap_result r = run_case(h, &s->cases[i], &reason);
-			ktap_result(1, i + 1, s->cases[i].name, r, reason);
-			if (r == KTAP_PASS)
-				totals.passed++, suite_passed++;
-			else if (r == KTAP_SKIP)
-				totals.skipped++;
-			else
-				totals.failed++, suite_failed++;
-		}
-		ktap_result(0, index, s->name,
-			    suite_failed ? KTAP_FAIL : suite_passed ? KTAP_PASS : KTAP_SKIP,
-			    suite_failed || suite_passed ? NULL : "every case skipped");
+		run_suite(s, index, &env, &totals);
 	}
 	ktap_finish(&totals);
 	return totals.failed != 0;

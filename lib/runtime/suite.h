@@ -1,17 +1,31 @@
 /*
  * Suites register themselves by linker section (adding a suite is adding a
  * file); they run in the order of their section names. A suite is a list of
- * cases; each case makes checks and is one KTAP subtest.
+ * cases; each case makes checks and is one KTAP subtest. What a case may say
+ * is runtime/check.h.
  */
-#ifndef SUITE_H
-#define SUITE_H
+#ifndef RUNTIME_SUITE_H
+#define RUNTIME_SUITE_H
+
+#include <stdint.h>
 
 #include "dt/platform.h"
+#include "runtime/options.h"
 
-struct harness;
+/* What the start-up established, for the suites to read. */
+struct startup {
+	uintptr_t image_base, image_end;
+	unsigned entry_el;
+	unsigned pa_bits;         /* ID_AA64MMFR0_EL1.PARange */
+	unsigned mapped_pa_bits;  /* what the identity map covers */
+	int dtb_from_override;    /* the runner's --dtb, via the Image header */
+};
 
 struct test_ctx {
-	struct harness *h;
+	const struct platform *plat;  /* the DT model */
+	const struct startup *boot;
+	const struct options *opt;
+	void *state;                  /* what the suite's init built for its cases */
 	unsigned checks;
 	unsigned failures;
 	const char *skip_reason;
@@ -22,33 +36,28 @@ struct test_case {
 	void (*run)(struct test_ctx *t);
 };
 
+/* A case named after its function: CASE(identity) is {"identity", identity}. */
+#define CASE(fn) {#fn, fn}
+
 struct suite {
 	const char *name;
-	/* NULL when the suite applies, else the reason it is skipped. */
-	const char *(*skip_reason)(struct harness *h);
+	/* Why the suite does not apply here, or NULL; only reads t. */
+	const char *(*skip_if)(const struct test_ctx *t);
+	/* Builds the state its cases share (t->state); returns why it cannot, or NULL. */
+	const char *(*init)(struct test_ctx *t);
 	const struct test_case *cases;
 	unsigned ncases;
 	int on_request; /* runs only when named in suites= */
 };
 
-#define SUITE_REGISTER(order, var)                                                         \
-	static const struct suite *const suite_entry_##var                                 \
+#define SUITE_REGISTER(order, var)                                                                 \
+	static const struct suite *const suite_entry_##var                                         \
 		__attribute__((section(".suites." #order "_" #var), used)) = &var
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A finding: a disagreement. Prints "FAIL: <message>" and fails the case. */
-void finding(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A check: when cond is false, a finding with the message. Returns cond. */
-int check(struct test_ctx *t, int cond, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Evidence: a conforming observation, counted as a check that passed. */
-void evidence(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A note: what was seen or not done; neither passes nor fails anything. */
-void note(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Skip the case with a reason (a failure already recorded still fails it). */
-void skip(struct test_ctx *t, const char *reason);
-
-/* Run the selected suites (comma list, NULL = all); returns nonzero if any case failed. */
-int suites_run(struct harness *h, const char *selection);
+/* Run the selected suites (comma list; empty: the default set); nonzero if any case failed. */
+int suites_run(const struct platform *plat, const struct startup *boot,
+	       const struct options *opt);
 
 #endif

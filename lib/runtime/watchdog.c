@@ -1,11 +1,12 @@
 #include "runtime/watchdog.h"
 
+#include <setjmp.h>
 #include <stddef.h>
 
+#include "boot/cpu.h"
 #include "boot/exception.h"
 #include "drivers/gic.h"
 #include "runtime/ktap.h"
-#include "boot/mmio.h"
 #include "runtime/recovery.h"
 
 /* Timer node interrupts: secure phys, non-secure phys, virtual, hypervisor. */
@@ -13,6 +14,7 @@
 
 static uint32_t timer_intid;
 static unsigned armed_seconds;
+static const char *unusable = "not set up";
 
 static int watchdog_irq(struct exception_frame *f)
 {
@@ -24,43 +26,62 @@ static int watchdog_irq(struct exception_frame *f)
 			gic_eoi(intid);
 		return intid >= 1020; /* spurious: nothing to do */
 	}
-	sysreg_write(cntv_ctl_el0, 2); /* masked, disabled */
+	cpu_vtimer_stop();
 	gic_eoi(intid);
 	ktap_diag(2, "watchdog: case still running after %u s; ended", armed_seconds);
 	recovery_escape(RECOVERED_WATCHDOG);
 }
 
-const char *watchdog_init(struct harness *h)
+static const char *enable(const struct platform *p)
 {
-	const struct platform *p = &h->plat;
-
 	if (!p->gic || p->gic->nreg < 2)
 		return "no usable GIC in the device tree";
 	if (!p->timer || p->timer->nirq <= TIMER_IRQ_VIRT ||
 	    p->timer->irq[TIMER_IRQ_VIRT].kind != IRQ_PPI)
 		return "no virtual timer PPI in the device tree";
-	if (sysreg_read(cntfrq_el0) == 0)
+	if (cpu_counter_hz() == 0)
 		return "CNTFRQ_EL0 is 0";
 	timer_intid = p->timer->irq[TIMER_IRQ_VIRT].intid;
 	if (gic_init_ppi(p->gic_version, p->gic->reg[0].base, p->gic->reg[1].base,
 			 p->gic->reg[1].size, timer_intid))
 		return "no GIC redistributor frame matches this CPU's MPIDR";
-	sysreg_write(cntv_ctl_el0, 2);
-	exception_irq_hook = watchdog_irq;
-	__asm__ volatile("msr daifclr, #2");
+	cpu_vtimer_stop();
+	exception_set_irq_handler(watchdog_irq);
+	cpu_irq_unmask();
 	return NULL;
+}
+
+const char *watchdog_init(const struct platform *p)
+{
+	static jmp_buf jb;
+
+	/* A lying DT can put the GIC anywhere: an abort here is reported, not fatal. */
+	recovery_arm(&jb);
+	if (setjmp(jb) == 0)
+		unusable = enable(p);
+	else
+		unusable = "enabling the timer interrupt faulted";
+	recovery_disarm();
+	return unusable;
+}
+
+int watchdog_usable(void)
+{
+	return unusable == NULL;
+}
+
+const char *watchdog_unusable_reason(void)
+{
+	return unusable;
 }
 
 void watchdog_arm(unsigned seconds)
 {
 	armed_seconds = seconds;
-	sysreg_write(cntv_cval_el0, sysreg_read(cntvct_el0) + sysreg_read(cntfrq_el0) * seconds);
-	sysreg_write(cntv_ctl_el0, 1);
-	isb();
+	cpu_vtimer_arm(cpu_counter() + cpu_counter_hz() * seconds);
 }
 
 void watchdog_disarm(void)
 {
-	sysreg_write(cntv_ctl_el0, 2);
-	isb();
+	cpu_vtimer_stop();
 }

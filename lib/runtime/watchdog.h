@@ -1,11 +1,15 @@
 /* Watchdog on the generic timer's virtual timer: ends a case that hangs. */
-#ifndef WATCHDOG_H
-#define WATCHDOG_H
+#ifndef RUNTIME_WATCHDOG_H
+#define RUNTIME_WATCHDOG_H
 
-#include "runtime/harness.h"
+#include "dt/platform.h"
 
-/* Returns 0 when armed cases can be interrupted; else a reason. */
-const char *watchdog_init(struct harness *h);
+/* Returns NULL when armed cases can be interrupted; else why not (also kept). */
+const char *watchdog_init(const struct platform *p);
+/* Did watchdog_init succeed? */
+int watchdog_usable(void);
+/* Why the watchdog is unusable, or NULL. */
+const char *watchdog_unusable_reason(void);
 void watchdog_arm(unsigned seconds);
 void watchdog_disarm(void);
 

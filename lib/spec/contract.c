@@ -6,13 +6,11 @@
  */
 #include "spec/contract.h"
 
-#include <string.h>
-
-const char *finding_class_name(enum finding_class c)
+const char *outcome_class_name(enum outcome_class c)
 {
 	switch (c) {
-	case FIND_REQUIRED: return "required";
-	case FIND_PERMITTED: return "permitted";
+	case OUTCOME_REQUIRED: return "required";
+	case OUTCOME_PERMITTED: return "permitted";
 	default: return "deviation";
 	}
 }
@@ -24,60 +22,29 @@ const char *reg_class_name(unsigned cls)
 	return cls < CLS_COUNT ? names[cls] : "?";
 }
 
-unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
-		       unsigned max, const char **matched)
-{
-	int off = 0;
-
-	/* Walk the device's compatibles, most specific first. */
-	while (d->compat && off < d->compat_len) {
-		const char *s = d->compat + off;
-		unsigned n = 0;
-		for (const struct device_contract *const *c = contracts; *c; c++)
-			for (const char *const *cc = (*c)->compats; *cc; cc++)
-				if (!strcmp(*cc, s) && n < max) {
-					out[n++] = *c;
-					break;
-				}
-		if (n) {
-			*matched = s;
-			return n;
-		}
-		off += strnlen(s, d->compat_len - off) + 1;
-	}
-	return 0;
-}
-
 /*
  * A width the spec requires must complete. Any other width is one the spec
  * does not define for the register (UNPREDICTABLE, or simply not listed): the
  * platform may complete it or abort, both are "permitted".
  */
-enum finding_class contract_classify_width(const struct reg_contract *r, unsigned width,
+enum outcome_class contract_classify_width(const struct reg_contract *r, unsigned width,
 					   int faulted)
 {
 	if (r->required & WIDTH_BIT(width))
-		return faulted ? FIND_DEVIATION : FIND_REQUIRED;
-	return FIND_PERMITTED;
+		return faulted ? OUTCOME_DEVIATION : OUTCOME_REQUIRED;
+	return OUTCOME_PERMITTED;
 }
 
-enum finding_class contract_classify_reserved(const struct device_contract *c, int faulted,
-					      uint64_t value)
+enum outcome_class contract_classify_reserved(int faulted, uint64_t value)
 {
-	if (c->reserved_rule == RES_RAZWI)
-		return !faulted && value == 0 ? FIND_REQUIRED : FIND_DEVIATION;
-	/* RES_ANY: reading zero or aborting are both allowed; data is not. */
-	return !faulted && value != 0 ? FIND_DEVIATION : FIND_PERMITTED;
+	return !faulted && value != 0 ? OUTCOME_DEVIATION : OUTCOME_PERMITTED;
 }
 
-enum finding_class contract_classify_ro_write(const struct device_contract *c, int faulted,
-					      int changed)
+enum outcome_class contract_classify_ro_write(int faulted, int changed)
 {
 	if (changed)
-		return FIND_DEVIATION;
-	if (faulted)
-		return c->ro_write_rule == ROW_IGNORED ? FIND_DEVIATION : FIND_PERMITTED;
-	return FIND_REQUIRED;
+		return OUTCOME_DEVIATION;
+	return faulted ? OUTCOME_PERMITTED : OUTCOME_REQUIRED;
 }
 
 /*
@@ -89,14 +56,14 @@ enum finding_class contract_classify_ro_write(const struct device_contract *c, i
  * licence the architecture grants. If the plain LDR aborts there is nothing
  * to compare: permitted.
  */
-enum finding_class contract_classify_form(int ldr_faulted, uint64_t ldr_value, int form_faulted,
+enum outcome_class contract_classify_form(int ldr_faulted, uint64_t ldr_value, int form_faulted,
 					  uint64_t form_value)
 {
 	if (ldr_faulted)
-		return FIND_PERMITTED;
+		return OUTCOME_PERMITTED;
 	if (form_faulted || (uint32_t)form_value != (uint32_t)ldr_value)
-		return FIND_DEVIATION;
-	return FIND_REQUIRED;
+		return OUTCOME_DEVIATION;
+	return OUTCOME_REQUIRED;
 }
 
 uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value)

@@ -4,16 +4,15 @@
  * distributor and a CPU interface part); each register carries its offset,
  * the access widths the spec requires, its access type, the identity value
  * the spec fixes (if any) and the section it comes from. The mmio suite
- * (tests/mmio.c) holds the platform against these; classification of what it
+ * (tests/mmio/) holds the platform against these; classification of what it
  * sees is in contract_classify_*() so the rules live in one place.
  */
-#ifndef CONTRACT_H
-#define CONTRACT_H
+#ifndef SPEC_CONTRACT_H
+#define SPEC_CONTRACT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dt/platform.h"
 
 /* Access widths as a bit mask. */
 #define W8 (1u << 0)
@@ -22,7 +21,7 @@
 #define W64 (1u << 3)
 #define WIDTH_BIT(bits) ((bits) == 8 ? W8 : (bits) == 16 ? W16 : (bits) == 32 ? W32 : W64)
 
-enum reg_access { ACC_RO, ACC_RW, ACC_WO, ACC_RAZWI };
+enum reg_access { ACC_RO, ACC_RW, ACC_WO };
 
 /* Register classes: the width matrix probes one register of each. */
 enum reg_class {
@@ -71,20 +70,17 @@ struct reg_contract {
 	const char *spec;  /* section of the spec */
 };
 
-/* What reserved offsets (and registers the contract leaves out) may do. */
-enum reserved_rule {
-	RES_RAZWI,          /* must read as zero (RES0) */
-	RES_ANY,            /* reading zero or aborting are both allowed; data is a deviation */
+/*
+ * Identity checks a register table cannot express; the spec each one comes
+ * from is named where the suite makes it.
+ */
+enum contract_extra {
+	EXTRA_NONE,
+	EXTRA_GICD_TYPER_CPUS,    /* GICv2 GICD_TYPER.CPUNumber against the DT's CPUs */
+	EXTRA_GICR_FRAMES,        /* GICv3: one redistributor frame per DT CPU, Last, Affinity */
+	EXTRA_FW_CFG_SIGNATURE,   /* fw_cfg key 0x0000 reads "QEMU" */
+	EXTRA_VIRTIO_DEVICE_ID,   /* virtio-mmio DeviceID 0: an empty transport */
 };
-
-/* What a write to a read-only register may do. */
-enum ro_write_rule {
-	ROW_IGNORED,        /* must be ignored: no abort, no change */
-	ROW_UNCHANGED,      /* must not change the register; an abort is allowed */
-};
-
-struct test_ctx;
-struct dt_device;
 
 struct device_contract {
 	const char *part;            /* "distributor", "uart", ... */
@@ -92,43 +88,29 @@ struct device_contract {
 	const char *spec;            /* document, e.g. "Arm PL011 TRM (DDI 0183G)" */
 	const struct reg_contract *regs;
 	unsigned nregs;
-	const uint32_t *reserved;    /* offsets in region 0 the spec reserves */
+	/* Reserved offsets in region 0 (and offsets outside a subset): reading zero
+	 * or aborting are both allowed, data is a deviation. */
+	const uint32_t *reserved;
 	unsigned nreserved;
-	uint8_t reserved_rule;       /* enum reserved_rule */
 	const char *reserved_spec;
-	uint8_t ro_write_rule;       /* enum ro_write_rule */
+	/* A write to a read-only register must not change it; an abort is allowed. */
 	const char *ro_write_spec;
-	/* Checks that need more than a register table (fw_cfg selector, GICv3
-	 * redistributor walk, virtio empty transport); may be NULL. */
-	void (*identity_extra)(struct test_ctx *t, const struct dt_device *d,
-			       const struct device_contract *c);
+	enum contract_extra extra;
 };
 
-/* Every contract the harness knows, NULL-terminated (lib/contracts/index.c). */
-extern const struct device_contract *const contracts[];
-
-/*
- * The contracts that apply to a device: those whose compatible matches the
- * device's most specific compatible that any contract knows. Fills out[]
- * (up to max) and returns the count.
- */
-unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
-		       unsigned max, const char **matched);
-
-enum finding_class { FIND_REQUIRED, FIND_PERMITTED, FIND_DEVIATION };
-const char *finding_class_name(enum finding_class c);
+/* How an observation stands against the spec. */
+enum outcome_class { OUTCOME_REQUIRED, OUTCOME_PERMITTED, OUTCOME_DEVIATION };
+const char *outcome_class_name(enum outcome_class c);
 
 /* A read of width bits that completed (faulted = 0) or aborted. */
-enum finding_class contract_classify_width(const struct reg_contract *r, unsigned width,
+enum outcome_class contract_classify_width(const struct reg_contract *r, unsigned width,
 					   int faulted);
 /* A read of a reserved offset (or an offset outside the contract's subset). */
-enum finding_class contract_classify_reserved(const struct device_contract *c, int faulted,
-					      uint64_t value);
+enum outcome_class contract_classify_reserved(int faulted, uint64_t value);
 /* A write to a read-only register: did it abort, did the value change? */
-enum finding_class contract_classify_ro_write(const struct device_contract *c, int faulted,
-					      int changed);
+enum outcome_class contract_classify_ro_write(int faulted, int changed);
 /* An ISV=0 instruction form against the plain LDR of the same register. */
-enum finding_class contract_classify_form(int ldr_faulted, uint64_t ldr_value, int form_faulted,
+enum outcome_class contract_classify_form(int ldr_faulted, uint64_t ldr_value, int form_faulted,
 					  uint64_t form_value);
 /* An identity read. */
 int contract_identity_matches(const struct reg_identity *id, uint64_t value);
@@ -136,7 +118,7 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 
 #endif
 
-/* Table helpers for lib/contracts/ (R = region 0, R1 = region 1). */
+/* Table helpers for lib/spec/contracts/ (REG: region 0, REG_IN: region rg). */
 #define REG(nm, off, acc, req, cl, fl, sp)                                                 \
 	{.name = nm, .offset = off, .access = acc, .required = req, .cls = cl, .flags = fl, \
 	 .spec = sp}

@@ -1,15 +1,14 @@
 /*
  * Profiles: what a platform's documentation says its guest memory map is,
  * as data. One profile per documented platform release (lib/profiles/).
- * Suites hold the device tree (lib/platform.h) and the probe against it.
+ * Suites hold the device tree (dt/platform.h) and the probe against it;
+ * which profile applies is spec/profile_select.h.
  */
-#ifndef PROFILE_H
-#define PROFILE_H
+#ifndef SPEC_PROFILE_H
+#define SPEC_PROFILE_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-struct harness;
 
 enum region_kind {
 	REGION_RAM,      /* a window guest RAM banks may occupy */
@@ -55,11 +54,6 @@ struct profile {
 	unsigned nirqs;
 };
 
-extern const struct profile profile_xen_4_17;
-extern const struct profile profile_qemu_virt_7_2;
-
-/* The profile for this platform (bootargs profile=NAME, else from the DT); NULL with *why. */
-const struct profile *profile_select(const struct harness *h, const char **why);
 /* Does the region apply to a platform with this GIC version? */
 int profile_region_applies(const struct profile_region *r, int gic_version);
 const char *region_kind_name(enum region_kind k);

@@ -4,7 +4,7 @@ import selectors
 import subprocess
 import time
 
-from . import ktap
+from .protocol import REPORT_SENTINEL
 
 
 class Capture:
@@ -59,7 +59,7 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                 cap.lines.append(line)
                 if on_line:
                     on_line(line)
-                if line == ktap.SENTINEL and not cap.sentinel:
+                if line == REPORT_SENTINEL and not cap.sentinel:
                     cap.sentinel = True
                     cap.sentinel_at = time.monotonic() - start
                     deadline = min(deadline, time.monotonic() + grace)

@@ -1,6 +1,8 @@
 """JUnit XML from a parsed KTAP report."""
 import xml.etree.ElementTree as ET
 
+from .protocol import FINDING_PREFIX
+
 
 def write(report, path, config):
     root = ET.Element("testsuites", name=config)
@@ -20,7 +22,7 @@ def write(report, path, config):
             tc = ET.SubElement(ts, "testcase", classname=f"{config}.{s.name}", name=c.name)
             text = "\n".join(c.diags)
             if c.status == "fail":
-                fails = [d for d in c.diags if d.startswith("FAIL:")] or c.diags[-3:]
+                fails = [d for d in c.diags if d.startswith(FINDING_PREFIX.rstrip())] or c.diags[-3:]
                 ET.SubElement(tc, "failure", message=(c.reason or "; ".join(fails))[:500]).text = text
             elif c.status == "skip":
                 ET.SubElement(tc, "skipped", message=c.reason)

@@ -1,7 +1,8 @@
 """Parse the harness's KTAP v1 stream into suites, cases and diagnostics."""
 import re
 
-SENTINEL = "# harness: report complete"
+from .protocol import REPORT_SENTINEL
+
 RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
                     r"(?: # (?P<directive>SKIP|TIMEOUT|XFAIL|ERROR|TODO)\b ?(?P<reason>.*))?$")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed, (\d+) skipped$")
@@ -69,7 +70,7 @@ def extract(lines):
             inside = True
         if inside:
             out.append(line)
-            if line == SENTINEL:
+            if line == REPORT_SENTINEL:
                 break
     return out
 
@@ -77,7 +78,7 @@ def extract(lines):
 def parse(lines):
     rep, pending, current = Report(), [], None
     for line in lines:
-        if line == SENTINEL:
+        if line == REPORT_SENTINEL:
             rep.complete = True
             continue
         m = SUMMARY.match(line)

@@ -1,20 +1,26 @@
 """mmio-findings.md from a run's ktap.txt: the mmio suite's observations as tables.
 
-The suite (tests/mmio.c) prints one line per classified observation, a
+The suite (tests/mmio/) prints one line per classified observation, a
 finding (a deviation, "FAIL: ") or evidence (required or permitted, "evidence: "):
     # FAIL: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | deviation
     # evidence: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | required
 CLASS is required (the spec demands it and it happened), permitted (the spec
 leaves it open) or deviation (contrary to the spec).
 
+The prefixes and the field separator are lib/runtime/protocol.h's
+(FINDING_PREFIX, EVIDENCE_PREFIX, FIELD_SEPARATOR).
+
     write(outdir, title)   -> path of mmio-findings.md, or None without findings
-    python3 scripts/harnesslib/mmio_report.py OUTDIR [TITLE]
+    PYTHONPATH=scripts python3 -m harnesslib.mmio_report OUTDIR [TITLE]
 """
 import os
 import re
 import sys
 
-FINDING = re.compile(r"^\s*# (?:FAIL|evidence): (?P<body>[^|]* \| .*)$")
+from .protocol import EVIDENCE_PREFIX, FIELD_SEPARATOR, FINDING_PREFIX
+
+FINDING = re.compile(r"^\s*# (?:%s|%s)(?P<body>.*?%s.*)$"
+                     % (re.escape(FINDING_PREFIX), re.escape(EVIDENCE_PREFIX), re.escape(FIELD_SEPARATOR)))
 EXPECT = re.compile(r"^expect (?P<expect>.*) \[(?P<spec>[^\]]*)\]$")
 CLASSES = ("deviation", "permitted", "required")
 
@@ -26,7 +32,7 @@ def parse(lines):
         m = FINDING.match(line)
         if not m:
             continue
-        f = m.group("body").split(" | ")
+        f = m.group("body").split(FIELD_SEPARATOR)
         if len(f) != 7 or not f[5].startswith("observed ") or f[6] not in CLASSES:
             out.append({"raw": m.group("body")})
             continue

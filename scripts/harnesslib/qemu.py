@@ -1,4 +1,5 @@
-"""QEMU `virt` platform: the command line that boots the harness directly."""
+"""QEMU `virt` platform: the command line that boots the harness directly, and
+the platform interface scripts/run uses (Platform; harnesslib/xen.py has Xen's)."""
 import os
 import shutil
 import struct
@@ -91,7 +92,7 @@ def dump_dtb(cmd, outdir):
     return out
 
 
-def command(args, outdir, bootargs, notes):
+def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2)
     cmd += ["-semihosting"]
     if args.no_dtb:
@@ -115,3 +116,30 @@ def command(args, outdir, bootargs, notes):
     if args.load_addr % 4096 or not RAM_BASE <= args.load_addr < USER_DTB_ADDR - (4 << 20):
         raise UsageError(f"--load-addr must be 4 KiB aligned, in RAM below {USER_DTB_ADDR - (4 << 20):#x}")
     return cmd + ["-device", f"loader,file={image},addr={args.load_addr:#x},cpu-num=0,force-raw=on"]
+
+
+class Platform:
+    """QEMU runs the harness directly: the console is the guest's, and QEMU's
+    exit status is the harness's semihosting exit code."""
+
+    def __init__(self, a, out, notes):
+        self.a, self.out, self.notes = a, out, notes
+
+    def bootargs(self):
+        mem = size_bytes(self.a.mem)
+        return f"expect_el={self.a.el} vm_mem={mem} {self.a.bootargs}".strip()
+
+    def command(self):
+        return command_line(self.a, self.out, self.bootargs(), self.notes)
+
+    transform = staticmethod(lambda line: line)
+    stop_pattern = None
+
+    def harness_exit(self, cap):
+        return cap.returncode  # QEMU's status is the harness's semihosting exit code
+
+    def refine(self, cap, code, why):
+        return code, why
+
+    def after(self, cap, rep):
+        pass

@@ -10,10 +10,10 @@ import os
 import re
 import subprocess
 
-from . import ktap, qemu, status
+from . import paths, qemu, status
+from .protocol import REPORT_SENTINEL
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-XEN = os.path.join(ROOT, "build", "deps", "xen", "boot", "xen-4.17-arm64")
+XEN = paths.XEN
 # Where QEMU's loader puts the harness in host RAM: clear of Xen (loaded by
 # QEMU at RAM + 2 MiB, then relocated by Xen to the top of RAM) and of the
 # host DTB (start of RAM).
@@ -148,7 +148,7 @@ class Platform:
                 if len(m.group("text")) == VPL011_SEGMENT:
                     self.partial = text
                     return None
-            if text == ktap.SENTINEL:
+            if text == REPORT_SENTINEL:
                 self.done = True  # SYSTEM_OFF only pauses the domain: stop here
             return text
         if line.startswith("(XEN)"):

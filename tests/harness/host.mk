@@ -5,7 +5,8 @@ HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Ilib
 
-$(O)/host/unit: tests/harness/unit/unit.c boot/aarch64/esr.c lib/runtime/ktap.c lib/runtime/bootargs.c
+$(O)/host/unit: tests/harness/unit/unit.c boot/aarch64/esr.c lib/runtime/ktap.c lib/runtime/bootargs.c \
+		lib/dt/strlist.c lib/dt/device.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
@@ -18,7 +19,7 @@ BROKEN_DTBS := $(addprefix $(O)/dts/,bad-magic.dtb truncated.dtb absurd-totalsiz
 $(O)/dts/qemu-virt-7.2-gicv3.dtb: dts/qemu-virt-7.2-gicv3.dtsi
 	@mkdir -p $(dir $@)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
-$(BROKEN_DTBS) &: $(O)/dts/qemu-virt-7.2-gicv3.dtb scripts/make-broken-dtbs
+$(BROKEN_DTBS) &: $(O)/dts/qemu-virt-7.2-gicv3.dtb scripts/make-broken-dtbs scripts/harnesslib/broken_dtbs.py
 	$(Q)$(PYTHON) scripts/make-broken-dtbs $< $(O)/dts
 
 .PHONY: host-test broken-dtbs
@@ -26,5 +27,5 @@ broken-dtbs: $(BROKEN_DTBS)
 
 host-test: $(O)/host/unit $(O)/host/dtcheck $(BROKEN_DTBS)
 	$(O)/host/unit
-	$(PYTHON) tests/harness/unit/check-dts.py $(O)/host/dtcheck $(O)/dts
-	$(PYTHON) tests/harness/runner/test_runner.py
+	PYTHONPATH=scripts $(PYTHON) tests/harness/unit/check-dts.py $(O)/host/dtcheck $(O)/dts
+	PYTHONPATH=scripts $(PYTHON) tests/harness/runner/all.py

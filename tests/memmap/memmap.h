@@ -1,19 +1,22 @@
 /*
- * State the memmap suite's cases share: the active profile, what the DT and
- * the probe said about each documented region, and the findings, so that
- * the last case can print the map the runner turns into documents.
+ * The memmap suite's state, built by its init and passed to every case
+ * (t->state): the active profile, what the DT and the probe said about each
+ * documented region, the findings kept for the map, and the sweep's runs,
+ * so that the last case can print the map the runner turns into documents.
  */
-#ifndef MEMMAP_H
-#define MEMMAP_H
+#ifndef TESTS_MEMMAP_H
+#define TESTS_MEMMAP_H
 
-#include "dt/windows.h"
 #include "boot/probe.h"
+#include "dt/windows.h"
+#include "runtime/check.h"
 #include "spec/profile.h"
-#include "runtime/suite.h"
 
 #define MM_MAX_REGIONS 48
 #define MM_MAX_FINDINGS 128
 #define MM_PROBE_LEN 48
+#define MM_MAX_POINTS 24576
+#define MM_MAX_RUNS 160
 
 struct mm_region {
 	const struct profile_region *doc;
@@ -24,8 +27,26 @@ struct mm_region {
 };
 
 struct mm_finding {
-	int region; /* index in mm.regions, -1 when outside the documented map */
+	int region; /* index in regions, -1 when outside the documented map */
 	char text[176];
+};
+
+/* One run of sweep points: same region, same answer. */
+struct mm_run {
+	uint64_t first, last;
+	int region;
+	int answered;
+	uint32_t esr;
+	unsigned points;
+};
+
+struct mm_sweep {
+	uint64_t points[MM_MAX_POINTS];
+	int npoints, points_dropped;
+	struct mm_run runs[MM_MAX_RUNS];
+	int nruns, runs_merged;
+	uint64_t sweep_us;
+	int swept;
 };
 
 struct memmap {
@@ -37,32 +58,34 @@ struct memmap {
 	struct mm_finding findings[MM_MAX_FINDINGS];
 	int nfindings, findings_dropped;
 	uint64_t limit; /* 2^mapped_pa_bits: what can be probed */
+	struct mm_sweep sweep;
 };
 
-extern struct memmap mm;
-
-/* Build mm for this run (once); returns 0 when there is no profile. */
-int mm_prepare(struct test_ctx *t);
+/* Build the state for this run (state.c); returns why there is none, or NULL. */
+const char *memmap_build(struct memmap *mm, const struct test_ctx *t);
 /* Index of the applicable region that contains [base, base + size), else -1. */
-int mm_region_containing(uint64_t base, uint64_t size);
+int mm_region_containing(const struct memmap *mm, uint64_t base, uint64_t size);
 /* Index of the first applicable region overlapping [base, base + size), else -1. */
-int mm_region_overlapping(uint64_t base, uint64_t size);
-/* A disagreement: fails the case and is kept for the map. */
-void mm_finding(struct test_ctx *t, int region, const char *fmt, ...)
+int mm_region_overlapping(const struct memmap *mm, uint64_t base, uint64_t size);
+/* A finding (runtime/check.h), also kept for the map under its region. */
+void memmap_finding(struct test_ctx *t, int region, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Does the DT put anything (bank, reg, window) at [base, base + size)? */
-int mm_dt_describes(const struct platform *p, uint64_t base, uint64_t size);
-void mm_set_probe(int region, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* "read 0x..." or "abort ESR ... decoded", for diagnostics. */
-const char *mm_outcome(const struct probe_outcome *o);
-/* "read 0x..." or "abort ESR 0x... (fault name)", for findings. */
-const char *mm_outcome_short(const struct probe_outcome *o);
-
-/* Cases in memmap_probe.c and memmap_sweep.c. */
-void mm_probe_mmio(struct test_ctx *t);
-void mm_probe_ram(struct test_ctx *t);
-void mm_probe_undescribed(struct test_ctx *t);
-void mm_sweep(struct test_ctx *t);
+void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* probe_format() into a buffer of its own, for one format argument. */
+const char *outcome_text(const struct probe_outcome *o, enum probe_style style);
+/* The sweep's runs as "memmap-sweep:" lines (sweep.c). */
 void mm_print_sweep(struct test_ctx *t);
+
+/* The cases, in the order they run. */
+void profile(struct test_ctx *t);
+void dt_regions(struct test_ctx *t);
+void dt_interrupts(struct test_ctx *t);
+void dt_memory(struct test_ctx *t);
+void probe_mmio(struct test_ctx *t);
+void probe_ram(struct test_ctx *t);
+void probe_undescribed(struct test_ctx *t);
+void sweep(struct test_ctx *t);
+void map(struct test_ctx *t);
 
 #endif

@@ -1,10 +1,31 @@
-/* Shared by the mmio suite's files: targets (device + contract) and findings. */
+/*
+ * The mmio suite's shared parts: the targets (a device the DT describes and a
+ * contract that applies to it), built once by the suite's init, and the
+ * classified observations its cases make.
+ */
 #ifndef TESTS_MMIO_H
 #define TESTS_MMIO_H
 
-#include "spec/contract.h"
 #include "boot/probe.h"
-#include "runtime/suite.h"
+#include "runtime/check.h"
+#include "spec/contract.h"
+
+struct mmio_target {
+	const struct dt_device *d;
+	const struct device_contract *c;
+	int first; /* first device bound to this contract: the width/forms tables use it */
+};
+
+struct mmio_state {
+	struct mmio_target targets[PLAT_MAX_DEVICES * 2];
+	unsigned ntargets;
+	unsigned counts[3]; /* observations of the running case, by enum outcome_class */
+};
+
+static inline struct mmio_state *mmio_state(struct test_ctx *t)
+{
+	return t->state;
+}
 
 /*
  * One classified observation, a greppable line (runtime/protocol.h):
@@ -14,14 +35,24 @@
  */
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 		   const char *reg, uint32_t off, const char *what, const char *expect,
-		   const char *spec, const char *observed, enum finding_class cls);
-/* Zero the per-class counts (a case abandoned by an exception leaves them set). */
-void finding_reset(void);
+		   const char *spec, const char *observed, enum outcome_class cls);
+/* Zero the counts (a case abandoned by an exception leaves them set). */
+void observations_reset(struct test_ctx *t);
 /* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */
-void finding_summary(struct test_ctx *t, const char *case_name);
-/* "0x1234" or "abort ESR 0x96000010". */
-void describe_outcome(const struct probe_outcome *o, char *buf, unsigned long len);
+void observations_summary(struct test_ctx *t, const char *case_name);
 /* The address of a register in a device, or 0 if the node's reg does not cover it. */
 uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes);
+/* May the register be read without a side effect? */
+int reg_readable(const struct reg_contract *r);
+
+/* Identity checks a register table cannot express (extras.c), by c->extra. */
+void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c);
+
+/* The cases, one file each. */
+void identity(struct test_ctx *t);
+void access_widths(struct test_ctx *t);
+void read_only_writes(struct test_ctx *t);
+void reserved_offsets(struct test_ctx *t);
+void instruction_forms(struct test_ctx *t);
 
 #endif

@@ -17,17 +17,12 @@ static const struct reg_contract regs[] = {
 
 static const char *const compats[] = {"qemu,fw-cfg-mmio", NULL};
 
-void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
-			   const struct device_contract *c);
-
 const struct device_contract contract_fw_cfg = {
 	.part = "fw_cfg",
 	.compats = compats,
 	.spec = "QEMU fw_cfg (docs/specs/fw_cfg, MMIO interface)",
 	CONTRACT_REGS(regs),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = Q,
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = Q,
-	.identity_extra = fw_cfg_identity_extra,
+	.extra = EXTRA_FW_CFG_SIGNATURE,
 };

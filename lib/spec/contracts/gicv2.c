@@ -42,20 +42,15 @@ static const struct reg_contract cpu_regs[] = {
 
 static const char *const compats[] = {"arm,cortex-a15-gic", "arm,gic-400", NULL};
 
-void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
-			  const struct device_contract *c);
-
 const struct device_contract contract_gicv2_dist = {
 	.part = "distributor",
 	.compats = compats,
 	.spec = "Arm GICv2 (IHI 0048B), distributor",
 	CONTRACT_REGS(dist_regs),
 	CONTRACT_RESERVED(dist_reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = D ": reserved (RAZ/WI or abort)",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = D ": RO",
-	.identity_extra = gicv2_identity_extra,
+	.extra = EXTRA_GICD_TYPER_CPUS,
 };
 
 const struct device_contract contract_gicv2_cpu = {
@@ -63,8 +58,6 @@ const struct device_contract contract_gicv2_cpu = {
 	.compats = compats,
 	.spec = "Arm GICv2 (IHI 0048B), CPU interface",
 	CONTRACT_REGS(cpu_regs),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = C,
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = C ": RO",
 };

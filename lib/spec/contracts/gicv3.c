@@ -40,18 +40,13 @@ static const struct reg_contract redist_regs[] = {
 
 static const char *const compats[] = {"arm,gic-v3", NULL};
 
-void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
-			const struct device_contract *c);
-
 const struct device_contract contract_gicv3_dist = {
 	.part = "distributor",
 	.compats = compats,
 	.spec = "Arm GICv3 (IHI 0069), distributor",
 	CONTRACT_REGS(dist_regs),
 	CONTRACT_RESERVED(dist_reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = D ": reserved (RAZ/WI or abort, as GIC-600 may)",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = D ": RO",
 };
 
@@ -60,9 +55,7 @@ const struct device_contract contract_gicv3_redist = {
 	.compats = compats,
 	.spec = "Arm GICv3 (IHI 0069), redistributors",
 	CONTRACT_REGS(redist_regs),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = R,
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = R ": RO",
-	.identity_extra = gicv3_redist_extra,
+	.extra = EXTRA_GICR_FRAMES,
 };

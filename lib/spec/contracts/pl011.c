@@ -47,8 +47,6 @@ const struct device_contract contract_pl011 = {
 	.spec = "Arm PL011 TRM (DDI 0183G)",
 	CONTRACT_REGS(regs),
 	CONTRACT_RESERVED(reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = "DDI 0183G Table 3-1: reserved, behaviour not defined",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = "DDI 0183G Table 3-1: RO",
 };

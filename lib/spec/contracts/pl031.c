@@ -39,8 +39,6 @@ const struct device_contract contract_pl031 = {
 	.spec = "Arm PL031 TRM (DDI 0224B)",
 	CONTRACT_REGS(regs),
 	CONTRACT_RESERVED(reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = "DDI 0224B Table 3-1: reserved, behaviour not defined",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = T ": RO",
 };

@@ -41,8 +41,6 @@ const struct device_contract contract_pl061 = {
 	.spec = "Arm PL061 TRM (DDI 0190B)",
 	CONTRACT_REGS(regs),
 	CONTRACT_RESERVED(reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = "DDI 0190B Table 3-1: reserved, behaviour not defined",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = T ": RO",
 };

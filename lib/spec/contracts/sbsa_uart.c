@@ -32,8 +32,6 @@ const struct device_contract contract_sbsa_uart = {
 	.spec = "SBSA generic UART (Arm DEN0094 App. B)",
 	CONTRACT_REGS(regs),
 	CONTRACT_RESERVED(reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = "DEN0094 App. B: outside the generic UART subset",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = B " UARTFR: RO",
 };

@@ -26,18 +26,13 @@ static const uint32_t reserved[] = {0x018, 0x048, 0x0c8}; /* 0x0ac-0x0c0 are SHM
 
 static const char *const compats[] = {"virtio,mmio", NULL};
 
-void virtio_identity_extra(struct test_ctx *t, const struct dt_device *d,
-			   const struct device_contract *c);
-
 const struct device_contract contract_virtio_mmio = {
 	.part = "transport",
 	.compats = compats,
 	.spec = "virtio 1.2 4.2.2 (virtio-mmio)",
 	CONTRACT_REGS(regs),
 	CONTRACT_RESERVED(reserved),
-	.reserved_rule = RES_ANY,
 	.reserved_spec = V ": reserved offsets not defined",
-	.ro_write_rule = ROW_UNCHANGED,
 	.ro_write_spec = V,
-	.identity_extra = virtio_identity_extra,
+	.extra = EXTRA_VIRTIO_DEVICE_ID,
 };

@@ -1,19 +1,13 @@
 #!/usr/bin/env python3
 """Host tests of the runner's judgement: a report is trusted only when it is
-whole, adds up, and agrees with the harness's exit code."""
-import importlib.machinery
-import importlib.util
-import os
+whole, adds up, and agrees with the harness's exit code; and of its reading
+of a Xen console and of KTAP. Run with PYTHONPATH=scripts (all.py runs every
+test_*.py here)."""
 import sys
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from harnesslib import capture, ktap, status, xen  # noqa: E402
-
-loader = importlib.machinery.SourceFileLoader("run", os.path.join(ROOT, "scripts", "run"))
-run = importlib.util.module_from_spec(importlib.util.spec_from_loader("run", loader))
-loader.exec_module(run)
+from harnesslib import capture, ktap, mmio_report, status, verdict, xen
+from harnesslib.protocol import REPORT_SENTINEL
 
 GOOD = """KTAP version 1
 1..2
@@ -33,7 +27,7 @@ def judge(lines, harness_exit=0, timed_out=False, returncode=0):
     cap = capture.Capture()
     cap.timed_out, cap.returncode = timed_out, returncode
     kl = ktap.extract(lines)
-    return run.judge(cap, ktap.parse(kl), kl, harness_exit)[0]
+    return verdict.judge(cap, ktap.parse(kl), kl, harness_exit)[0]
 
 
 class Judge(unittest.TestCase):
@@ -90,7 +84,7 @@ class XenConsole(unittest.TestCase):
         self.assertEqual(out, [long + "tail"])
 
     def test_sentinel_stops_the_run(self):
-        plat, _ = self.feed([f"(XEN) DOM1: {ktap.SENTINEL}"])
+        plat, _ = self.feed([f"(XEN) DOM1: {REPORT_SENTINEL}"])
         self.assertTrue(plat.stop_pattern(""))
 
     def test_panic_is_a_platform_crash(self):
@@ -101,7 +95,7 @@ class XenConsole(unittest.TestCase):
         self.assertIn("Unable to allocate memory for domain", why)
 
     def test_domain_crash_is_its_own_status_even_after_a_report(self):
-        plat, _ = self.feed([f"(XEN) DOM1: {ktap.SENTINEL}", "(XEN) domain_crash called from p2m.c:1234",
+        plat, _ = self.feed([f"(XEN) DOM1: {REPORT_SENTINEL}", "(XEN) domain_crash called from p2m.c:1234",
                              "(XEN) Domain 1 (vcpu#0) crashed on cpu#1:"])
         code, why = plat.refine(None, status.PASS, "all passed")
         self.assertEqual(code, status.DOMAIN_CRASH)
@@ -122,6 +116,18 @@ class Parse(unittest.TestCase):
                           "not ok 1 s"])
         self.assertEqual(rep.suites[0].cases[0].status, "fail")
         self.assertEqual(rep.suites[0].cases[0].reason, "watchdog expired")
+
+
+class MmioReport(unittest.TestCase):
+    def test_finding_and_evidence_lines(self):
+        lines = ["    # FAIL: /pl011@9000000 | uart | UARTFR@0x18 | read64 (status) | expect completes [X] "
+                 "| observed abort | deviation",
+                 "    # evidence: /pl011@9000000 | uart | UARTFR@0x18 | read32 (status) | expect completes [X] "
+                 "| observed 0x90 | required",
+                 "    # FAIL: not an observation"]
+        found = mmio_report.parse(lines)
+        self.assertEqual([f["class"] for f in found], ["deviation", "required"])
+        self.assertEqual(found[1]["observed"], "0x90")
 
 
 if __name__ == "__main__":

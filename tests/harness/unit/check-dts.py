@@ -1,30 +1,28 @@
 #!/usr/bin/env python3
-"""Host check of the platform model against the trees in dts/: the QEMU base
-tree must give no problem; every dts/broken/*.dts must give each problem its
-"// expect:" lines name, and the byte-level broken DTBs theirs.
+"""Host check of the platform model against the test trees: the QEMU base
+tree must give no problem; every tree in dts/broken and dts/lies, and every
+byte-level broken DTB, must be parsed without a crash and give each problem
+its `// expect:` header lines name (read by harnesslib.testspec, the same
+reader scripts/integration uses, so an expectation is written once).
 
-usage: check-dts.py DTCHECK BUILD_DTS_DIR
+usage: PYTHONPATH=scripts check-dts.py DTCHECK BUILD_DTS_DIR
 """
-import glob
 import os
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-BYTE_LEVEL = {
-    "bad-magic.dtb": "header: bad header: FDT_ERR_BADMAGIC (magic 0xd00dfeef)",
-    "truncated.dtb": "header: structure check failed: FDT_ERR_BADSTRUCTURE",
-    "absurd-totalsize.dtb": "header: totalsize 67108864 is absurd (limit 2097152)",
-}
+from harnesslib import paths, testspec
 
 
-def compile_dts(src, outdir):
-    out = os.path.join(outdir, os.path.splitext(os.path.basename(src))[0] + ".dtb")
+def compile_dts(src, outdir, name=None):
+    out = os.path.join(outdir, (name or os.path.splitext(os.path.basename(src))[0]) + ".dtb")
     subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, src], check=True)
     return out
 
 
 def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__.strip())
     dtcheck, outdir = sys.argv[1], sys.argv[2]
     os.makedirs(outdir, exist_ok=True)
     passed = failed = 0
@@ -34,15 +32,20 @@ def main():
         passed, failed = passed + ok, failed + (not ok)
         print(f"{'ok  ' if ok else 'FAIL'} {what}" + ("" if ok else "\n" + output))
 
-    base = compile_dts(os.path.join(ROOT, "dts", "qemu-virt-7.2-gicv3.dtsi"), outdir)
+    base = compile_dts(os.path.join(paths.DTS, "qemu-virt-7.2-gicv3.dtsi"), outdir)
     r = subprocess.run([dtcheck, base], capture_output=True, text=True)
     verdict(r.returncode == 0, "qemu-virt-7.2-gicv3.dtsi: no problem", r.stdout + r.stderr)
-    cases = []
-    for src in sorted(glob.glob(os.path.join(ROOT, "dts", "broken", "*.dts"))):
-        expects = [l.split(":", 1)[1].strip() for l in open(src) if l.startswith("// expect:")]
-        cases.append((os.path.relpath(src, ROOT), compile_dts(src, outdir), expects))
-    for name, want in BYTE_LEVEL.items():
-        cases.append((name, os.path.join(outdir, name), [want]))
+    try:
+        cases = []
+        for src in testspec.trees():
+            t = testspec.load_tree(src)
+            # Named after the test (broken-NAME, lie-NAME): the two folders may share a name.
+            cases.append((paths.rel(src), compile_dts(src, outdir, t.name), t.expects))
+        for t in testspec.byte_level_tests(outdir):
+            cases.append((os.path.basename(t.tree), t.tree, t.expects))
+    except testspec.SpecError as e:
+        verdict(False, f"test trees readable: {e}")
+        cases = []
     for name, dtb, expects in cases:
         r = subprocess.run([dtcheck, dtb], capture_output=True, text=True)
         crashed = r.returncode not in (0, 1)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "platform.h"
+#include "dt/platform.h"
 
 static struct platform plat;
 

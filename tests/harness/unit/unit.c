@@ -1,13 +1,16 @@
 /*
  * Host unit tests of the image's portable parts: ESR decoding, KTAP
- * emission, bootargs. Built natively with ASan and UBSan.
+ * emission, bootargs, word lists, the DT model's iterators. Built natively
+ * with ASan and UBSan.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "bootargs.h"
-#include "esr.h"
-#include "ktap.h"
+#include "boot/esr.h"
+#include "dt/platform.h"
+#include "dt/strlist.h"
+#include "runtime/bootargs.h"
+#include "runtime/ktap.h"
 
 static int passed, failed;
 
@@ -131,8 +134,47 @@ static void test_bootargs(void)
 	EXPECT(parse_size("12Q", &n) && parse_size("", &n), "junk refused");
 	EXPECT(parse_size("-1", &n) && parse_size("M", &n), "negative or bare unit refused");
 	EXPECT(parse_size("17179869184G", &n), "overflow refused");
-	EXPECT(list_has("dt,boot", "boot") && list_has("dt,boot", "dt") && !list_has("dt,boot", "bo"),
+	EXPECT(strlist_has("dt,boot", ',', "boot") && strlist_has("dt,boot", ',', "dt") &&
+		       !strlist_has("dt,boot", ',', "bo") && !strlist_has("dt,boot", ' ', "dt"),
 	       "list");
+	EXPECT(strlist_has("arm,gic-v3 arm,gic-400", ' ', "arm,gic-400") &&
+		       !strlist_has("", ' ', "x") && !strlist_has(NULL, ',', "x"),
+	       "space list");
+}
+
+static struct platform model;
+
+static void test_model_iterators(void)
+{
+	static const char compat[] = "arm,pl011\0arm,primecell";
+	struct dt_device *d = model.devices;
+	int n = 0;
+
+	d[0] = (struct dt_device){.enabled = 1, .nreg = 2, .reg = {{0x1000, 0x100}, {0x3000, 0x10}}};
+	d[1] = (struct dt_device){.enabled = 0, .nreg = 1, .reg = {{0x1080, 0x10}}};
+	d[2] = (struct dt_device){.enabled = 1, .nreg = 0};
+	d[3] = (struct dt_device){.enabled = 1, .nreg = 1, .reg = {{0x2000, 0x1000}},
+				  .compat = compat, .compat_len = sizeof(compat)};
+	model.ndevices = 4;
+	for (struct dt_reg_iter it = {.p = &model}; dt_next_reg(&it);)
+		n++;
+	EXPECT(n == 3, "enabled regs: %d", n);
+	n = 0;
+	for (struct dt_reg_iter it = {.p = &model, .include_disabled = 1}; dt_next_reg(&it);)
+		n++;
+	EXPECT(n == 4, "all regs: %d", n);
+	struct dt_reg_iter it = {.p = &model, .include_disabled = 1, .base = 0x1050, .span = 0x1000};
+	EXPECT(dt_next_reg(&it) && it.r == &d[0].reg[0], "first overlap");
+	EXPECT(dt_next_reg(&it) && it.r == &d[1].reg[0], "second overlap");
+	EXPECT(dt_next_reg(&it) && it.r == &d[3].reg[0], "third overlap");
+	EXPECT(!dt_next_reg(&it), "no fourth overlap");
+	const char *c = dt_compat_next(&d[3], NULL);
+	EXPECT(c && !strcmp(c, "arm,pl011"), "first compatible");
+	c = dt_compat_next(&d[3], c);
+	EXPECT(c && !strcmp(c, "arm,primecell"), "second compatible");
+	EXPECT(!dt_compat_next(&d[3], c), "end of compatibles");
+	EXPECT(!dt_compat_next(&d[2], NULL), "no compatible");
+	EXPECT(dt_compat_has(&d[3], "arm,primecell") && !dt_compat_has(&d[3], "arm,pl01"), "has");
 }
 
 int main(void)
@@ -140,6 +182,7 @@ int main(void)
 	test_esr();
 	test_ktap();
 	test_bootargs();
+	test_model_iterators();
 	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
 	return failed != 0;
 }

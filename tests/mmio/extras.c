@@ -1,5 +1,6 @@
 /*
- * mmio suite: identity checks that need more than a register table.
+ * mmio suite: identity checks that need more than a register table
+ * (enum contract_extra).
  *   GICv2 (IHI 0048B): GICD_TYPER.CPUNumber against the DT's /cpus.
  *   GICv3 (IHI 0069): one redistributor frame per CPU, GICR_TYPER.Affinity
  *     matching each DT cpu's MPIDR, Last set on the last frame, frame stride
@@ -9,7 +10,7 @@
  */
 #include <stdio.h>
 
-#include "runtime/harness.h"
+#include "boot/cpu.h"
 #include "tests/mmio/mmio.h"
 
 #define GICD_TYPER 0x004
@@ -23,13 +24,13 @@
 #define FW_CFG_SIGNATURE 0x554d4551 /* "QEMU" in byte order, read little-endian */
 #define VIRTIO_DEVICE_ID 0x008
 
-void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
-			  const struct device_contract *c)
+static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
+			    const struct device_contract *c)
 {
 	uintptr_t a = reg_addr(d, 0, GICD_TYPER, 4);
 	struct probe_outcome o;
 	char exp[32], obs[64];
-	int ncpus = t->h->plat.ncpus;
+	int ncpus = t->plat->ncpus;
 
 	if (!a || ncpus < 1 || ncpus > 8) {
 		note(t, "%s: GICD_TYPER.CPUNumber not compared: %s", d->path,
@@ -39,17 +40,12 @@ void gicv2_identity_extra(struct test_ctx *t, const struct dt_device *d,
 	probe_read(a, 32, &o);
 	snprintf(exp, sizeof(exp), "CPUNumber %d", ncpus - 1);
 	if (o.faulted)
-		describe_outcome(&o, obs, sizeof(obs));
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 	else
 		snprintf(obs, sizeof(obs), "CPUNumber %u", (unsigned)(o.value >> 5 & 7));
 	mmio_observed(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
 		"IHI 0048B GICD_TYPER.CPUNumber", obs,
-		!o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? FIND_REQUIRED : FIND_DEVIATION);
-}
-
-static uint32_t mpidr_affinity(uint64_t mpidr)
-{
-	return (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32 & 0xff) << 24));
+		!o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 }
 
 /* GICR_TYPER of a frame: 64-bit access, else two 32-bit halves. */
@@ -67,10 +63,10 @@ static int read_gicr_typer(uintptr_t a, uint64_t *typer)
 	return 0;
 }
 
-void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
+static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 			const struct device_contract *c)
 {
-	const struct platform *p = &t->h->plat;
+	const struct platform *p = t->plat;
 	uint32_t aff[PLAT_MAX_CPUS * 2];
 	unsigned nframes = 0, last_seen = 0;
 	uint64_t off = 0, typer = 0, stride = GICR_FRAME;
@@ -91,7 +87,7 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 			snprintf(obs, sizeof(obs), "frame %u aborts", nframes);
 			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "frame walk",
 				"readable up to the frame with Last", "IHI 0069 GICR_TYPER.Last", obs,
-				FIND_DEVIATION);
+				OUTCOME_DEVIATION);
 			return;
 		}
 		aff[nframes++] = (uint32_t)(typer >> 32);
@@ -108,9 +104,9 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 		 nframes, nframes - 1, (unsigned long long)stride);
 	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
 		"IHI 0069 GICR_TYPER.Last", obs,
-		last_seen && (int)nframes == p->ncpus ? FIND_REQUIRED : FIND_DEVIATION);
+		last_seen && (int)nframes == p->ncpus ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	for (int i = 0; i < p->ncpus; i++) {
-		uint32_t want = mpidr_affinity(p->cpu_mpidr[i]);
+		uint32_t want = cpu_affinity(p->cpu_mpidr[i]);
 		int found = -1;
 		for (unsigned f = 0; f < nframes && found < 0; f++)
 			if (aff[f] == want)
@@ -119,20 +115,20 @@ void gicv3_redist_extra(struct test_ctx *t, const struct dt_device *d,
 		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
 		mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
 			"IHI 0069 GICR_TYPER.Affinity_Value", obs,
-			found >= 0 ? FIND_REQUIRED : FIND_DEVIATION);
+			found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
 	uintptr_t past = last_seen ? reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 4) : 0;
 	if (past) {
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
-		describe_outcome(&o, obs, sizeof(obs));
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "past the Last frame",
-			"anything", "IHI 0069: not defined", obs, FIND_PERMITTED);
+			"anything", "IHI 0069: not defined", obs, OUTCOME_PERMITTED);
 	}
 }
 
-void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
+static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 			   const struct device_contract *c)
 {
 	uintptr_t sel = reg_addr(d, 0, FW_CFG_SELECTOR, 2), data = reg_addr(d, 0, FW_CFG_DATA, 4);
@@ -141,23 +137,23 @@ void fw_cfg_identity_extra(struct test_ctx *t, const struct dt_device *d,
 
 	if (!sel || !data) {
 		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature", "reg covers 0x0-0x9",
-			c->spec, "reg too small", FIND_DEVIATION);
+			c->spec, "reg too small", OUTCOME_DEVIATION);
 		return;
 	}
 	/* The key 0 is the same in either byte order. */
 	if (probe_write(sel, 16, FW_CFG_SIGNATURE_KEY, &w)) {
-		describe_outcome(&w, obs, sizeof(obs));
+		probe_format(&w, PROBE_VALUE, obs, sizeof(obs));
 	} else {
 		probe_read(data, 32, &o);
-		describe_outcome(&o, obs, sizeof(obs));
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 	}
 	mmio_observed(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
 		"QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
-		!w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE ? FIND_REQUIRED
-										  : FIND_DEVIATION);
+		!w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE ? OUTCOME_REQUIRED
+										  : OUTCOME_DEVIATION);
 }
 
-void virtio_identity_extra(struct test_ctx *t, const struct dt_device *d,
+static void virtio_device_id(struct test_ctx *t, const struct dt_device *d,
 			   const struct device_contract *c)
 {
 	uintptr_t a = reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
@@ -165,8 +161,19 @@ void virtio_identity_extra(struct test_ctx *t, const struct dt_device *d,
 
 	(void)c;
 	if (!a || probe_read(a, 32, &o))
-		return; /* the MagicValue finding already says what is wrong */
+		return; /* the MagicValue observation already says what is wrong */
 	if (o.value)
 		note(t, "%s: virtio transport with DeviceID %llu", d->path,
 		     (unsigned long long)o.value);
+}
+
+void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c)
+{
+	switch (c->extra) {
+	case EXTRA_NONE: break;
+	case EXTRA_GICD_TYPER_CPUS: gicd_typer_cpus(t, d, c); break;
+	case EXTRA_GICR_FRAMES: gicr_frames(t, d, c); break;
+	case EXTRA_FW_CFG_SIGNATURE: fw_cfg_signature(t, d, c); break;
+	case EXTRA_VIRTIO_DEVICE_ID: virtio_device_id(t, d, c); break;
+	}
 }

@@ -1,17 +1,8 @@
-/* Findings of the mmio suite: one greppable line each, counted per class. */
+/* The mmio suite's observations: one greppable line each, counted per class. */
 #include <stdio.h>
 #include <string.h>
 
 #include "tests/mmio/mmio.h"
-
-void describe_outcome(const struct probe_outcome *o, char *buf, unsigned long len)
-{
-	if (!o->faulted) {
-		snprintf(buf, len, "0x%llx", (unsigned long long)o->value);
-		return;
-	}
-	snprintf(buf, len, "abort ESR 0x%llx", (unsigned long long)o->esr);
-}
 
 uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes)
 {
@@ -20,26 +11,33 @@ uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, uns
 	return (uintptr_t)(d->reg[region].base + off);
 }
 
-/* Longest finding text: the line also carries 6 characters of indent and "# ". */
+/* Longest observation text: the line also carries 6 characters of indent and "# ". */
 #define FINDING_MAX 240
 
-static unsigned counts[3];
-
-void finding_reset(void)
+int reg_readable(const struct reg_contract *r)
 {
+	return r->access != ACC_WO && !(r->flags & F_NOREAD);
+}
+
+void observations_reset(struct test_ctx *t)
+{
+	unsigned *counts = mmio_state(t)->counts;
+
 	counts[0] = counts[1] = counts[2] = 0;
 }
 
-void finding_summary(struct test_ctx *t, const char *case_name)
+void observations_summary(struct test_ctx *t, const char *case_name)
 {
+	const unsigned *counts = mmio_state(t)->counts;
+
 	note(t, "mmio-summary: %s: %u required, %u permitted, %u deviation", case_name,
-	     counts[FIND_REQUIRED], counts[FIND_PERMITTED], counts[FIND_DEVIATION]);
-	finding_reset();
+	     counts[OUTCOME_REQUIRED], counts[OUTCOME_PERMITTED], counts[OUTCOME_DEVIATION]);
+	observations_reset(t);
 }
 
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 		   const char *reg, uint32_t off, const char *what, const char *expect,
-		   const char *spec, const char *observed, enum finding_class cls)
+		   const char *spec, const char *observed, enum outcome_class cls)
 {
 	char where[48];
 
@@ -47,18 +45,18 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 		snprintf(where, sizeof(where), "%s@0x%x", reg, (unsigned)off);
 	else
 		snprintf(where, sizeof(where), "-");
-	counts[cls]++;
+	mmio_state(t)->counts[cls]++;
 	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
 	char line[FINDING_MAX + 64];
 	int n = snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%s] | observed %s | %s",
-			 d->path, c->part, where, what, expect, spec, observed, finding_class_name(cls));
+			 d->path, c->part, where, what, expect, spec, observed, outcome_class_name(cls));
 	if (n > FINDING_MAX) {
 		int keep = (int)strlen(spec) - (n - FINDING_MAX) - 2;
 		snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%.*s..] | observed %s | %s",
 			 d->path, c->part, where, what, expect, keep > 0 ? keep : 0, spec, observed,
-			 finding_class_name(cls));
+			 outcome_class_name(cls));
 	}
-	if (cls == FIND_DEVIATION)
+	if (cls == OUTCOME_DEVIATION)
 		finding(t, "%s", line);
 	else
 		evidence(t, "%s", line);

@@ -1,0 +1,117 @@
+/* AArch64 implementation of boot/cpu.h (Arm ARM DDI 0487; GICv3 ICC_* in IHI 0069). */
+#ifndef BOOT_AARCH64_CPU_H
+#define BOOT_AARCH64_CPU_H
+
+#include <stdint.h>
+
+#include "boot/aarch64/sysreg.h"
+
+#define ICC_SRE_EL1 S3_0_C12_C12_5
+#define ICC_PMR_EL1 S3_0_C4_C6_0
+#define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
+#define ICC_IAR1_EL1 S3_0_C12_C12_0
+#define ICC_EOIR1_EL1 S3_0_C12_C12_1
+
+#define CNTV_CTL_ENABLE 1u
+#define CNTV_CTL_IMASK 2u
+
+static inline unsigned cpu_current_el(void)
+{
+	return (unsigned)(sysreg_read(CurrentEL) >> 2) & 3;
+}
+
+static inline uint64_t cpu_midr(void)
+{
+	return sysreg_read(midr_el1);
+}
+
+static inline uint64_t cpu_mpidr(void)
+{
+	return sysreg_read(mpidr_el1);
+}
+
+static inline uint32_t cpu_affinity(uint64_t mpidr)
+{
+	return (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32 & 0xff) << 24));
+}
+
+static inline uint64_t cpu_counter(void)
+{
+	isb();
+	return sysreg_read(cntvct_el0);
+}
+
+static inline uint64_t cpu_counter_hz(void)
+{
+	return sysreg_read(cntfrq_el0);
+}
+
+static inline void cpu_vtimer_arm(uint64_t cval)
+{
+	sysreg_write(cntv_cval_el0, cval);
+	sysreg_write(cntv_ctl_el0, CNTV_CTL_ENABLE);
+	isb();
+}
+
+static inline void cpu_vtimer_stop(void)
+{
+	sysreg_write(cntv_ctl_el0, CNTV_CTL_IMASK);
+	isb();
+}
+
+static inline void cpu_irq_unmask(void)
+{
+	__asm__ volatile("msr daifclr, #2" ::: "memory");
+}
+
+static inline void cpu_irq_mask(void)
+{
+	__asm__ volatile("msr daifset, #2" ::: "memory");
+}
+
+static inline void cpu_wait(void)
+{
+	__asm__ volatile("wfe" ::: "memory");
+}
+
+static inline void cpu_undefined_instruction(void)
+{
+	__asm__ volatile("udf #0x4a11");
+}
+
+static inline int cpu_fp_enabled(void)
+{
+	return ((sysreg_read(cpacr_el1) >> 20) & 3) == 3;
+}
+
+static inline int cpu_mmu_enabled(void)
+{
+	return sysreg_read(sctlr_el1) & 1;
+}
+
+static inline int cpu_dcache_enabled(void)
+{
+	return (sysreg_read(sctlr_el1) >> 2) & 1;
+}
+
+static inline void gic_cpuif_enable(uint32_t pmr)
+{
+	sysreg_write(ICC_SRE_EL1, sysreg_read(ICC_SRE_EL1) | 1);
+	isb();
+	sysreg_write(ICC_PMR_EL1, pmr);
+	sysreg_write(ICC_IGRPEN1_EL1, 1);
+	isb();
+}
+
+static inline uint32_t gic_cpuif_ack(void)
+{
+	return (uint32_t)sysreg_read(ICC_IAR1_EL1) & 0xffffff;
+}
+
+static inline void gic_cpuif_eoi(uint32_t intid)
+{
+	sysreg_write(ICC_EOIR1_EL1, intid);
+	isb();
+}
+
+#endif

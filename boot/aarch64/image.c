@@ -1,0 +1,19 @@
+#include "boot/image.h"
+
+extern char _head[], _end[];
+extern uint64_t image_header_dtb; /* head.S: the Image header's res2 field */
+
+uintptr_t image_base(void)
+{
+	return (uintptr_t)_head;
+}
+
+uintptr_t image_end(void)
+{
+	return (uintptr_t)_end;
+}
+
+uintptr_t image_dtb_override(void)
+{
+	return (uintptr_t)image_header_dtb;
+}

@@ -1,0 +1,27 @@
+/*
+ * Calls that leave the guest: SMCCC through HVC or SMC, Xen hypercalls,
+ * semihosting. Each is fault-guarded: where nothing answers (no EL2 handler,
+ * no Xen, semihosting off) the call returns with trapped set and the
+ * syndrome of the exception it raised, instead of taking the harness down.
+ */
+#ifndef BOOT_TRAP_H
+#define BOOT_TRAP_H
+
+#include <stdint.h>
+
+struct trap_result {
+	uint64_t x0;   /* what the call returned in x0/r0 */
+	int trapped;   /* the call raised an exception here instead of returning */
+	uint64_t esr;  /* its syndrome, when trapped */
+};
+
+/* SMC Calling Convention (Arm DEN 0028): function ID and three arguments. */
+struct trap_result trap_smccc_hvc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+struct trap_result trap_smccc_smc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+/* Xen hypercall (public/arch-arm.h): HVC #0xEA1, number in x16, arguments x0..x4. */
+struct trap_result trap_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
+				      uint64_t a3, uint64_t a4);
+/* Arm semihosting (IHI 0058): operation and parameter block. */
+struct trap_result trap_semihosting(uint64_t op, uint64_t arg);
+
+#endif

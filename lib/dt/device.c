@@ -1,0 +1,88 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dt/platform.h"
+
+const char *dt_compat_next(const struct dt_device *d, const char *prev)
+{
+	const char *end = d->compat + d->compat_len;
+	const char *s = prev ? prev + strnlen(prev, end - prev) + 1 : d->compat;
+
+	return d->compat && s < end ? s : NULL;
+}
+
+int dt_compat_has(const struct dt_device *d, const char *compat)
+{
+	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s))
+		if (!strcmp(s, compat))
+			return 1;
+	return 0;
+}
+
+const struct dt_device *platform_find_compatible(const struct platform *p, const char *compat,
+						 int nth)
+{
+	for (int i = 0; i < p->ndevices; i++)
+		if (p->devices[i].enabled && dt_compat_has(&p->devices[i], compat) && nth-- == 0)
+			return &p->devices[i];
+	return NULL;
+}
+
+/* "xen,xen-X.Y" among the compatibles (arm/xen.txt); 0 when found. */
+int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min)
+{
+	for (const char *s = dt_compat_next(x, NULL); s; s = dt_compat_next(x, s)) {
+		char *dot, *end;
+		if (strncmp(s, "xen,xen-", 8) || !isdigit((unsigned char)s[8]))
+			continue;
+		unsigned long a = strtoul(s + 8, &dot, 10);
+		if (*dot != '.' || !isdigit((unsigned char)dot[1]))
+			continue;
+		unsigned long b = strtoul(dot + 1, &end, 10);
+		if (*end || a > 0xffff || b > 0xffff)
+			continue;
+		*maj = (unsigned)a;
+		*min = (unsigned)b;
+		return 0;
+	}
+	return -1;
+}
+
+uint64_t platform_ram_total(const struct platform *p)
+{
+	uint64_t total = 0;
+
+	for (int i = 0; i < p->nbanks; i++)
+		total += p->banks[i].size;
+	return total;
+}
+
+int dt_next_reg(struct dt_reg_iter *it)
+{
+	while (it->next_dev < it->p->ndevices) {
+		const struct dt_device *d = &it->p->devices[it->next_dev];
+		if ((d->enabled || it->include_disabled) && it->next_reg < d->nreg) {
+			const struct addr_range *r = &d->reg[it->next_reg++];
+			if (it->span && !ranges_overlap(r->base, r->size, it->base, it->span))
+				continue;
+			it->d = d;
+			it->r = r;
+			return 1;
+		}
+		it->next_dev++;
+		it->next_reg = 0;
+	}
+	return 0;
+}
+
+static int is_ancestor(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return !strncmp(a, b, n) && (b[n] == '/' || !strcmp(a, "/"));
+}
+
+int dt_paths_related(const char *a, const char *b)
+{
+	return is_ancestor(a, b) || is_ancestor(b, a);
+}

@@ -1,0 +1,54 @@
+#include "runtime/memory.h"
+
+#include <libfdt.h>
+
+#include "boot/mmu.h"
+#include "boot/probe.h"
+
+uint32_t dtb_extent(const void *dtb, const char **why)
+{
+	struct probe_outcome magic, size;
+
+	*why = NULL;
+	if (!dtb) {
+		*why = "no device tree was passed (x0 = 0)";
+		return 0;
+	}
+	if ((uintptr_t)dtb & 7) {
+		*why = "device tree address is not 8-byte aligned";
+		return 0;
+	}
+	if (probe_read((uintptr_t)dtb, 32, &magic) || probe_read((uintptr_t)dtb + 4, 32, &size)) {
+		*why = "device tree address does not read (abort)";
+		return 0;
+	}
+	uint32_t n = fdt32_to_cpu((fdt32_t)size.value);
+	/* Map enough for libfdt to read the header and report what is wrong. */
+	if (fdt32_to_cpu((fdt32_t)magic.value) != FDT_MAGIC || n < sizeof(struct fdt_header))
+		return 4096;
+	return n > (2u << 20) ? (2u << 20) : n;
+}
+
+/* A bank that overlaps a described device is left Device: a lying memory
+ * node must not turn MMIO into cacheable memory (the dt suite reports it). */
+static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
+{
+	struct dt_reg_iter it = {.p = p, .include_disabled = 1, .base = b->base, .span = b->size};
+
+	return dt_next_reg(&it);
+}
+
+unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb,
+		    uint32_t dtb_size, const struct platform *p)
+{
+	struct mmu_normal_range r[PLAT_MAX_BANKS + 2];
+	int n = 0;
+
+	r[n++] = (struct mmu_normal_range){image_base, image_end - image_base};
+	if (dtb_size)
+		r[n++] = (struct mmu_normal_range){(uintptr_t)dtb, dtb_size};
+	for (int i = 0; p && i < p->nbanks; i++)
+		if (p->banks[i].size && !bank_overlaps_device(p, &p->banks[i]))
+			r[n++] = (struct mmu_normal_range){p->banks[i].base, p->banks[i].size};
+	return mmu_switch(r, n);
+}

@@ -1,0 +1,16 @@
+/* Which contracts apply to a device the DT describes (contract_lookup.c). */
+#ifndef SPEC_CONTRACT_LOOKUP_H
+#define SPEC_CONTRACT_LOOKUP_H
+
+#include "dt/platform.h"
+#include "spec/contract.h"
+
+/*
+ * The contracts that apply to a device: those whose compatible matches the
+ * device's most specific compatible that any contract knows. Fills out[]
+ * (up to max), sets *matched to that compatible and returns the count.
+ */
+unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
+		       unsigned max, const char **matched);
+
+#endif

@@ -1,0 +1,147 @@
+"""Run the integration tests: the blocks of tests/harness/integration/*.tests
+and one test per test tree (dts/broken/*.dts as broken-NAME, dts/lies/*.dts
+as lie-NAME, the byte-level broken DTBs of scripts/make-broken-dtbs as
+broken-NAME). A test tree's expectations live in the tree and nowhere else;
+a .tests block may not hand over a test tree.
+
+.tests files, one block per test:
+
+    test NAME
+      run ARGS...            arguments for scripts/run (shell-quoted)
+      status N               expected exit status of scripts/run (default 0)
+      ktap "TEXT"            TEXT must appear in ktap.txt; a result ("ok 3 xen",
+                             "not ok 5 mmio # ...") must be a whole line
+      ktap-not "TEXT"        TEXT must not appear in ktap.txt
+      console "TEXT"         TEXT must appear in console.log
+      file NAME "TEXT"       TEXT must appear in the output file NAME
+      prove                  `prove -e cat ktap.txt` must accept the report
+      needs TOOL             skip (with the reason printed) when TOOL is absent
+
+Test trees carry `// key: value` lines (anywhere in the file; by convention
+in its opening comment). The run is `scripts/run --dtb TREE`, plus:
+
+    // run: ARGS...          more scripts/run arguments (shell-quoted; no --dtb)
+    // status: N             expected exit status of scripts/run (required)
+    // expect: TEXT          a problem the platform model finds: ktap.txt must
+                             have "# FAIL: TEXT", and tests/harness/unit/check-dts.py
+                             requires the host model (dtcheck) to print TEXT
+    // expect-run: TEXT      a finding only a run makes: ktap.txt has "# FAIL: TEXT"
+    // note: TEXT            ktap.txt has the diagnostic "# TEXT"
+    // ktap: TEXT            as ktap above (no quotes: the rest of the line)
+    // ktap-not: TEXT        as ktap-not above
+    // console: TEXT         as console above
+    // file: NAME TEXT       as file above
+    // prove:                as prove above
+    // needs: TOOL           as needs above
+
+A tree without a status line or without any expectation is an error, as is
+an unknown key. Each test's files go to build/test/NAME. Ends with
+"N passed, N failed, N skipped"; exit status 0 when none failed, 1 when some
+did, 2 when the tests cannot be read or none matches -k.
+"""
+import argparse
+import concurrent.futures
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+from . import paths, status, testspec
+
+
+def in_ktap(text, ktap_text, ktap_lines):
+    """A result ("ok 3 xen", "not ok 5 mmio") must be a whole line, so that
+    "ok 3 xen" does not match "not ok 3 xen" or "ok 3 xen # SKIP ..."; any
+    other text may appear anywhere."""
+    if text.startswith("ok ") or text.startswith("not ok "):
+        return text in ktap_lines
+    return text in ktap_text
+
+
+def read(path):
+    try:
+        return open(path, errors="replace").read()
+    except OSError:
+        return ""
+
+
+def problems_of(t, out, returncode):
+    problems = []
+    if returncode != t.status:
+        problems.append(f"scripts/run exited {returncode}, expected {t.status}")
+    ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
+    ktap_lines = {line.strip() for line in ktap_text.splitlines()}
+    for kind, fname, text in t.checks:
+        if kind == "ktap" and not in_ktap(text, ktap_text, ktap_lines):
+            problems.append(f"ktap.txt lacks: {text}")
+        elif kind == "ktap-not" and in_ktap(text, ktap_text, ktap_lines):
+            problems.append(f"ktap.txt has: {text}")
+        elif kind == "console" and text not in console:
+            problems.append(f"console.log lacks: {text}")
+        elif kind == "file" and text not in read(os.path.join(out, fname)):
+            problems.append(f"{fname} lacks: {text}")
+        elif kind == "prove":
+            p = subprocess.run(["prove", "-e", "cat", os.path.join(out, "ktap.txt")], capture_output=True, text=True)
+            if p.returncode and t.status == 0:
+                problems.append("prove rejected ktap.txt:\n" + p.stdout[-400:])
+            elif "Parse errors" in p.stdout:
+                problems.append("prove found parse errors:\n" + p.stdout[-400:])
+    return problems
+
+
+def execute(t, image=None):
+    missing = [n for n in t.needs if not (shutil.which(n) or os.path.exists(os.path.join(paths.ROOT, n)))]
+    if missing:
+        return "skip", f"needs {', '.join(missing)}", 0.0
+    out = os.path.join(paths.BUILD, "test", t.name)
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.monotonic()
+    cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out] + (["--image", image] if image else [])
+    r = subprocess.run(cmd + t.run,
+                       capture_output=True, text=True, cwd=paths.ROOT)
+    took = time.monotonic() - start
+    problems = problems_of(t, out, r.returncode)
+    if problems:
+        tail = "\n".join("      | " + l for l in r.stdout.splitlines()[-6:])
+        return "fail", "\n    ".join(problems) + ("\n" + tail if tail else ""), took
+    return "pass", "", took
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*",
+                    help="test files (.tests) or test trees (default: every .tests file and every tree)")
+    ap.add_argument("-k", "--filter", help="run only tests whose name contains this")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
+    ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
+    a = ap.parse_args(argv)
+    try:
+        tests = testspec.load(a.files)
+    except (testspec.SpecError, OSError) as e:
+        print(f"scripts/integration: {e}", file=sys.stderr)
+        return status.USAGE
+    if a.filter:
+        tests = [t for t in tests if a.filter in t.name]
+        if not tests:
+            print(f"scripts/integration: no test matches {a.filter!r} (--list shows the names)", file=sys.stderr)
+            return status.USAGE
+    if a.list:
+        for t in tests:
+            print(f"{t.name:40} {' '.join(t.run)}")
+        return 0
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    print(f"running {len(tests)} integration tests, {a.jobs} at a time")
+    with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+        futures = {pool.submit(execute, t, a.image): t for t in tests}
+        for i, f in enumerate(concurrent.futures.as_completed(futures), 1):
+            t = futures[f]
+            verdict, why, took = f.result()
+            counts[verdict] += 1
+            label = {"pass": "ok", "fail": "FAIL", "skip": "SKIP"}[verdict]
+            print(f"[{i}/{len(tests)}] {label:4} {t.name} ({took:.1f} s){': ' + why if why else ''}")
+            sys.stdout.flush()
+    print(f"{counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped")
+    return 1 if counts["fail"] else 0

@@ -1,0 +1,71 @@
+"""`make test`: every stage in order, each stage's own output shown, then one
+total line. Every "N passed, N failed, N skipped" line a stage prints adds to
+the total (a stage may run several test programs); a stage that prints none
+counts as one test (its exit status).
+
+usage: scripts/test [-k STAGE]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+from . import paths
+
+MAKE = os.environ.get("MAKE", "make")
+
+# The stages, in order: (name, command run in the repository root). Adding a
+# stage is adding a line.
+STAGES = [
+    ("build", [MAKE, "--no-print-directory", "all"]),
+    ("check-profiles", [MAKE, "--no-print-directory", "check-profiles"]),
+    ("host-test", [MAKE, "--no-print-directory", "host-test"]),
+    ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),
+    ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
+    ("integration", [sys.executable, "scripts/integration"]),
+]
+
+SUMMARY = re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$")
+
+
+def run_stage(name, cmd):
+    """Run one stage, showing its output; its counts and exit status."""
+    print(f"=== {name}: {' '.join(cmd)}", flush=True)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    last = None
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        m = SUMMARY.match(line.strip())
+        if m:
+            last = [a + int(x or 0) for a, x in zip(last or [0, 0, 0], m.groups())]
+    rc = proc.wait()
+    counts = last if last else ([1, 0, 0] if rc == 0 else [0, 1, 0])
+    if rc and counts[1] == 0:
+        counts[1] = 1  # failed without saying what: count the stage
+    print(f"=== {name}: {'ok' if rc == 0 else 'FAILED (exit %d)' % rc} in {time.monotonic() - start:.1f} s",
+          flush=True)
+    return counts, rc
+
+
+def main(argv):
+    names = [name for name, _ in STAGES]
+    ap = argparse.ArgumentParser(prog="scripts/test", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-k", metavar="STAGE", choices=names, help="run only this stage: " + ", ".join(names))
+    a = ap.parse_args(argv)
+    totals, bad = [0, 0, 0], []
+    for name, cmd in STAGES:
+        if a.k and a.k != name:
+            continue
+        counts, rc = run_stage(name, cmd)
+        totals = [x + y for x, y in zip(totals, counts)]
+        if rc:
+            bad.append(name)
+    if bad:
+        print(f"failed stages: {', '.join(bad)}")
+    print(f"{totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
+    return 1 if bad else 0

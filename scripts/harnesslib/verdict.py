@@ -1,0 +1,35 @@
+"""The verdict of a run: a report is trusted only when it is whole, adds up,
+and agrees with the harness's exit code (lib/runtime/protocol.h GUEST_EXIT_*).
+The answer is one of the runner's own exit statuses (status.py)."""
+from . import status
+from .protocol import GUEST_EXIT_FAIL, GUEST_EXIT_FATAL, GUEST_EXIT_NO_CONSOLE, GUEST_EXIT_PASS
+
+
+def judge(cap, rep, ktap_lines, harness_exit):
+    """(status, reason) from the capture, the parsed report, its lines and the
+    harness's exit code (None when the platform does not pass one back)."""
+    if harness_exit == GUEST_EXIT_FATAL and not rep.complete:
+        return status.TRUNCATED, "the harness stopped on a fatal error outside any test case"
+    if harness_exit == GUEST_EXIT_NO_CONSOLE:
+        return status.NO_CONSOLE, ("the device tree gave the harness no console; it reported through "
+                                   "semihosting" if rep.complete else "the harness found no usable console")
+    if rep.complete:
+        c = rep.counts()
+        failed = c["fail"] or any(s.status == "fail" for s in rep.suites)
+        broken = rep.inconsistencies()
+        if broken:
+            return status.TRUNCATED, "the report ended but does not add up: " + "; ".join(broken)
+        if harness_exit is not None and harness_exit not in (GUEST_EXIT_PASS, GUEST_EXIT_FAIL):
+            return status.CRASH, f"report complete but the platform exited with {harness_exit}"
+        if harness_exit == GUEST_EXIT_FAIL and not failed:
+            return status.TRUNCATED, "the harness exited 'failed' but the report shows no failure"
+        return (status.TEST_FAILED, "some tests failed") if failed else (status.PASS, "all passed")
+    if not ktap_lines:
+        if cap.timed_out:
+            return status.SILENT, "no KTAP output before the timeout"
+        if cap.returncode not in (None, GUEST_EXIT_PASS, GUEST_EXIT_FAIL):
+            return status.CRASH, f"the platform exited with status {cap.returncode} before any report"
+        return status.SILENT, "the platform stopped without printing a report"
+    if cap.timed_out:
+        return status.HANG, "the report stopped and the timeout expired"
+    return status.TRUNCATED, "the report began but never completed"

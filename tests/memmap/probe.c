@@ -1,0 +1,191 @@
+/*
+ * memmap suite, targeted probes: documented devices the DT describes must
+ * answer; gaps between documented regions, and documented regions the DT
+ * leaves out, must fault (first, middle and last page of each).
+ */
+#include <stdio.h>
+
+#include "tests/memmap/memmap.h"
+
+#define PAGE 0x1000ull
+
+/*
+ * A device's reg must answer. A bus window only hands addresses to children:
+ * a PCIe host answers unclaimed reads, an empty simple-bus need not, so a
+ * window's outcome is recorded, never a finding.
+ */
+static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base, uint64_t size,
+			     int is_window, int *answered, int *faulted)
+{
+	struct memmap *mm = t->state;
+	struct probe_outcome o;
+	int ri = mm_region_containing(mm, base, size);
+
+	if (base >= mm->limit) {
+		note(t, "probe: %s 0x%llx is above the mapped PA size, not probed", node,
+		     (unsigned long long)base);
+		return;
+	}
+	probe_read((uintptr_t)base, 32, &o);
+	note(t, "probe: %s 0x%llx read32 -> %s", node, (unsigned long long)base, outcome_text(&o, PROBE_DECODED));
+	/* Outside the documented devices: dt_regions said so. Reserved space (a
+	 * grant table the guest has not mapped yet) need not answer either. */
+	if (ri < 0 || mm->regions[ri].doc->kind != REGION_MMIO) {
+		if (ri >= 0 && o.faulted)
+			(*faulted)++;
+		else if (ri >= 0)
+			(*answered)++;
+		return;
+	}
+	if (o.faulted) {
+		(*faulted)++;
+		if (!is_window)
+			memmap_finding(t, ri, "%s 0x%llx in documented device region %s does not answer a read: %s",
+				   node, (unsigned long long)base, mm->regions[ri].doc->name,
+				   outcome_text(&o, PROBE_BRIEF));
+	} else {
+		(*answered)++;
+	}
+}
+
+void probe_mmio(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+	const struct platform *p = t->plat;
+	int answered = 0, faulted = 0;
+
+	for (int ri = 0; ri < mm->nregions; ri++) {
+		int a0 = answered, f0 = faulted;
+		uint64_t rb = mm->regions[ri].doc->base, rs = mm->regions[ri].doc->size;
+		if (mm->regions[ri].doc->kind == REGION_RAM || mm->regions[ri].doc->kind == REGION_ABSENT ||
+		    !mm->regions[ri].described)
+			continue;
+		for (int i = 0; i < p->ndevices; i++)
+			for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
+				const struct addr_range *g = &p->devices[i].reg[k];
+				if (mm_region_containing(mm, g->base, g->size) == ri && g->base >= rb && g->base < rb + rs)
+					probe_range_base(t, p->devices[i].path, g->base, g->size, 0, &answered,
+							 &faulted);
+			}
+		for (int w = 0; w < mm->nwindows; w++) {
+			const struct addr_range *g = &mm->windows[w].range;
+			if (mm_region_containing(mm, g->base, g->size) == ri)
+				probe_range_base(t, mm->windows[w].dev->path, g->base, g->size, 1, &answered,
+						 &faulted);
+		}
+		int a = answered - a0, f = faulted - f0;
+		mm_set_probe(mm, ri, "%s", a && !f ? "answered" : f && !a ? "faulted" : a ? "partial" : "not-probed");
+	}
+	/* What the DT puts outside the documented map: does anything answer there? */
+	for (int i = 0; i < p->ndevices; i++)
+		for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
+			const struct addr_range *g = &p->devices[i].reg[k];
+			struct probe_outcome o;
+			if (mm_region_overlapping(mm, g->base, g->size) >= 0 || g->base >= mm->limit)
+				continue;
+			probe_read((uintptr_t)g->base, 32, &o);
+			note(t, "probe: %s 0x%llx read32 -> %s", p->devices[i].path,
+			     (unsigned long long)g->base, outcome_text(&o, PROBE_DECODED));
+			if (!o.faulted)
+				memmap_finding(t, -1, "undocumented accessible address 0x%llx (the DT's %s): %s",
+					   (unsigned long long)g->base, p->devices[i].path, outcome_text(&o, PROBE_BRIEF));
+		}
+	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
+	check(t, answered + faulted > 0, "the DT describes no documented device to probe");
+}
+
+/* Probe the first, middle and last page of [base, end); returns how many answered. */
+static int expect_faults(struct test_ctx *t, const char *what, int region, uint64_t base, uint64_t end)
+{
+	struct memmap *mm = t->state;
+	uint64_t a[3] = {base, base + ((end - base) / 2 & ~(PAGE - 1)), (end - 1) & ~(PAGE - 1)};
+	int n = end - base <= PAGE ? 1 : 3, answered = 0, probed = 0;
+	struct probe_outcome first = {0};
+
+	for (int i = 0; i < n; i++) {
+		struct probe_outcome o;
+		if (a[i] < base || a[i] >= mm->limit || (i && a[i] == a[i - 1]))
+			continue;
+		probe_read((uintptr_t)a[i], 32, &o);
+		if (!probed++)
+			first = o;
+		if (!o.faulted) {
+			answered++;
+			memmap_finding(t, region, "%s 0x%llx+0x%llx answers a read at 0x%llx: %s", what,
+				   (unsigned long long)base, (unsigned long long)(end - base),
+				   (unsigned long long)a[i], outcome_text(&o, PROBE_BRIEF));
+		}
+	}
+	if (!probed) {
+		note(t, "memmap-gap: 0x%llx+0x%llx %s above the mapped PA size, not probed",
+		     (unsigned long long)base, (unsigned long long)(end - base), what);
+		return 0;
+	}
+	note(t, "memmap-gap: 0x%llx+0x%llx %s probes=%d faulted=%d first=%s", (unsigned long long)base,
+	     (unsigned long long)(end - base), what, probed, probed - answered, outcome_text(&first, PROBE_DECODED));
+	return answered;
+}
+
+void probe_undescribed(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+	const struct platform *p = t->plat;
+	int order[MM_MAX_REGIONS], n = 0, answered = 0, probed = 0;
+
+	for (int i = 0; i < mm->nregions; i++) { /* by base, insertion sort */
+		int j = n++;
+		for (; j > 0 && mm->regions[order[j - 1]].doc->base > mm->regions[i].doc->base; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	uint64_t cursor = 0;
+	for (int k = 0; k <= n && cursor < mm->limit; k++) {
+		uint64_t next = k < n ? mm->regions[order[k]].doc->base : mm->limit;
+		if (next > mm->limit)
+			next = mm->limit;
+		if (next > cursor) { /* whatever the DT says: dt_regions reports that */
+			answered += expect_faults(t, "undocumented gap", -1, cursor, next);
+			probed++;
+		}
+		if (k < n) {
+			const struct profile_region *r = mm->regions[order[k]].doc;
+			if (r->base + r->size > cursor)
+				cursor = r->base + r->size;
+		}
+	}
+	for (int i = 0; i < mm->nregions; i++) {
+		const struct profile_region *r = mm->regions[i].doc;
+		char what[64];
+		if (!mm->regions[i].described) {
+			snprintf(what, sizeof(what), "region %s, not in the DT,", r->name);
+			int a = expect_faults(t, what, i, r->base, r->base + r->size);
+			answered += a, probed++;
+			if (r->base < mm->limit)
+				mm_set_probe(mm, i, "%s", a ? "answered" : "faulted");
+			continue;
+		}
+		if (r->kind != REGION_RAM)
+			continue;
+		/* The part of a RAM window no bank covers is not RAM. */
+		for (uint64_t c = r->base; c < r->base + r->size && c < mm->limit;) {
+			uint64_t stop = r->base + r->size, skip_to = 0;
+			for (int b = 0; b < p->nbanks; b++) {
+				uint64_t bb = p->banks[b].base, be = bb + p->banks[b].size;
+				if (bb <= c && be > c)
+					skip_to = be;
+				else if (bb > c && bb < stop)
+					stop = bb;
+			}
+			if (skip_to) {
+				c = skip_to;
+				continue;
+			}
+			snprintf(what, sizeof(what), "%s outside the banks", r->name);
+			answered += expect_faults(t, what, i, c, stop);
+			probed++;
+			c = stop;
+		}
+	}
+	note(t, "ranges probed: %d, answering where nothing is described: %d", probed, answered);
+	check(t, probed > 0, "nothing to probe");
+}

@@ -1,0 +1,114 @@
+/* The memmap suite's state: built once, then looked up and added to by the cases. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "spec/profile_select.h"
+#include "tests/memmap/memmap.h"
+
+int mm_region_containing(const struct memmap *mm, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < mm->nregions; i++) {
+		const struct profile_region *r = mm->regions[i].doc;
+		if (base >= r->base && base - r->base < r->size && size <= r->size - (base - r->base))
+			return i;
+	}
+	return -1;
+}
+
+int mm_region_overlapping(const struct memmap *mm, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < mm->nregions; i++)
+		if (ranges_overlap(base, size ? size : 1, mm->regions[i].doc->base,
+				   mm->regions[i].doc->size))
+			return i;
+	return -1;
+}
+
+void memmap_finding(struct test_ctx *t, int region, const char *fmt, ...)
+{
+	struct memmap *mm = t->state;
+	char text[176];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	finding(t, "%s", text);
+	if (region >= 0)
+		mm->regions[region].findings++;
+	if (mm->nfindings >= MM_MAX_FINDINGS) {
+		mm->findings_dropped++;
+		return;
+	}
+	mm->findings[mm->nfindings].region = region;
+	snprintf(mm->findings[mm->nfindings].text, sizeof(text), "%s", text);
+	mm->nfindings++;
+}
+
+void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (region < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(mm->regions[region].probe, MM_PROBE_LEN, fmt, ap);
+	va_end(ap);
+}
+
+const char *outcome_text(const struct probe_outcome *o, enum probe_style style)
+{
+	static char buf[160];
+
+	probe_format(o, style, buf, sizeof(buf));
+	return buf;
+}
+
+/* Widen the region's record of what the DT put there. */
+static void record_dt(struct memmap *mm, int region, uint64_t base, uint64_t size)
+{
+	struct mm_region *r = &mm->regions[region];
+	uint64_t end = base + size;
+
+	if (!r->described) {
+		r->dt = (struct addr_range){base, size};
+	} else {
+		uint64_t lo = base < r->dt.base ? base : r->dt.base;
+		uint64_t hi = end > r->dt.base + r->dt.size ? end : r->dt.base + r->dt.size;
+		r->dt = (struct addr_range){lo, hi - lo};
+	}
+	r->described = 1;
+}
+
+const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	const char *why;
+
+	*mm = (struct memmap){0};
+	mm->prof = profile_select(p, t->opt->profile_forced ? t->opt->profile : NULL, &why);
+	if (!mm->prof)
+		return why;
+	mm->limit = t->boot->mapped_pa_bits >= 64 ? ~0ull : 1ull << t->boot->mapped_pa_bits;
+	for (unsigned i = 0; i < mm->prof->nregions && mm->nregions < MM_MAX_REGIONS; i++)
+		if (profile_region_applies(&mm->prof->regions[i], p->gic_version))
+			mm->regions[mm->nregions++].doc = &mm->prof->regions[i];
+	for (int i = 0; i < mm->nregions; i++)
+		snprintf(mm->regions[i].probe, MM_PROBE_LEN, "not-probed");
+	mm->nwindows = dt_bus_windows(p, mm->windows, DT_MAX_WINDOWS);
+	for (int i = 0; i < mm->nregions; i++) {
+		const struct profile_region *r = mm->regions[i].doc;
+		for (int b = 0; b < p->nbanks; b++)
+			if (ranges_overlap(r->base, r->size, p->banks[b].base, p->banks[b].size))
+				record_dt(mm, i, p->banks[b].base, p->banks[b].size);
+		/* A RAM window is described by banks; a device reg there (Xen's extended
+		 * regions) marks free space, which dt_regions judges. */
+		for (struct dt_reg_iter it = {.p = p, .base = r->base, .span = r->size};
+		     r->kind != REGION_RAM && dt_next_reg(&it);)
+			record_dt(mm, i, it.r->base, it.r->size);
+		for (int w = 0; r->kind != REGION_RAM && w < mm->nwindows; w++)
+			if (ranges_overlap(r->base, r->size, mm->windows[w].range.base, mm->windows[w].range.size))
+				record_dt(mm, i, mm->windows[w].range.base, mm->windows[w].range.size);
+	}
+	return NULL;
+}

@@ -1,0 +1,41 @@
+/*
+ * memmap suite: the guest memory map as documented, as described and as
+ * found. Documents checked: Xen 4.17 public/arch-arm.h GUEST_* (the domU
+ * memory map and interrupts; profile generated from the header) and QEMU
+ * 7.2 hw/arm/virt.c base_memmap/extended_memmap/a15irqmap (profile
+ * transcribed by hand); the Devicetree Specification v0.4 for reg, ranges
+ * and memory nodes. The profile is picked from the DT (/hypervisor
+ * xen,xen-4.17; root linux,dummy-virt) or forced with bootargs profile=NAME.
+ * The last case prints the map ("memmap-*" diagnostics) for the runner.
+ * Files: state.c (the state), describe.c (DT vs documentation), probe.c,
+ * ram.c and sweep.c (what answers), map.c (the map).
+ */
+#include "tests/memmap/memmap.h"
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	return t->plat->fdt_valid ? NULL : "device tree unusable";
+}
+
+static const char *init(struct test_ctx *t)
+{
+	static struct memmap mm;
+
+	t->state = &mm;
+	return memmap_build(&mm, t);
+}
+
+static const struct test_case cases[] = {
+	CASE(profile),		 CASE(dt_regions),	  CASE(dt_interrupts),
+	CASE(dt_memory),	 CASE(probe_mmio),	  CASE(probe_ram),
+	CASE(probe_undescribed), CASE(sweep),		  CASE(map),
+};
+
+static const struct suite memmap_suite = {
+	.name = "memmap",
+	.skip_if = skip_if,
+	.init = init,
+	.cases = cases,
+	.ncases = ARRAY_SIZE(cases),
+};
+SUITE_REGISTER(40, memmap_suite);

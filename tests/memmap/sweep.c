@@ -1,0 +1,185 @@
+/*
+ * memmap suite, the sweep: read the whole guest physical address space the
+ * identity map covers, coarsely (every 1 GiB, and every 2 MiB in the 64 MiB
+ * around each documented or described edge), and report every address that
+ * answers outside the documented map. The outcomes are kept as sw->runs (same
+ * region, same answer) for the map. Timed with the generic counter.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "boot/cpu.h"
+#include "boot/esr.h"
+#include "tests/memmap/memmap.h"
+
+#define COARSE (1ull << 30)
+#define FINE (2ull << 20)
+#define EDGE_SPAN (32ull << 20) /* each side of an edge */
+
+static void add(struct memmap *mm, uint64_t a)
+{
+	struct mm_sweep *sw = &mm->sweep;
+
+	if (a >= mm->limit)
+		return;
+	if (sw->npoints < MM_MAX_POINTS)
+		sw->points[sw->npoints++] = a;
+	else
+		sw->points_dropped++;
+}
+
+static void add_edge(struct memmap *mm, uint64_t e)
+{
+	uint64_t lo = e > EDGE_SPAN ? (e - EDGE_SPAN) & ~(FINE - 1) : 0;
+
+	for (uint64_t a = lo; a < e + EDGE_SPAN && a < mm->limit; a += FINE)
+		add(mm, a);
+}
+
+static int cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void build_points(struct memmap *mm, const struct platform *p)
+{
+	struct mm_sweep *sw = &mm->sweep;
+
+	for (uint64_t a = 0; a < mm->limit; a += COARSE)
+		add(mm, a);
+	for (int i = 0; i < mm->nregions; i++) {
+		add_edge(mm, mm->regions[i].doc->base);
+		add_edge(mm, mm->regions[i].doc->base + mm->regions[i].doc->size);
+	}
+	for (int b = 0; b < p->nbanks; b++) {
+		add_edge(mm, p->banks[b].base);
+		add_edge(mm, p->banks[b].base + p->banks[b].size);
+	}
+	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);) {
+		add_edge(mm, it.r->base & ~(FINE - 1));
+		add_edge(mm, it.r->base + it.r->size);
+	}
+	qsort(sw->points, sw->npoints, sizeof(sw->points[0]), cmp);
+	int n = 0;
+	for (int i = 0; i < sw->npoints; i++)
+		if (!n || sw->points[n - 1] != sw->points[i])
+			sw->points[n++] = sw->points[i];
+	sw->npoints = n;
+}
+
+/* Undocumented answers are findings, one per run of answering points. */
+static void close_run(struct test_ctx *t, const struct mm_run *r, uint64_t value)
+{
+	if (r->region >= 0 || !r->answered)
+		return;
+	memmap_finding(t, -1, "undocumented accessible address 0x%llx: read 0x%llx (%u sweep points to 0x%llx answer)",
+		   (unsigned long long)r->first, (unsigned long long)value, r->points,
+		   (unsigned long long)r->last);
+}
+
+static void record(struct test_ctx *t, uint64_t a, const struct probe_outcome *o,
+		   uint64_t *first_value)
+{
+	struct memmap *mm = t->state;
+	struct mm_sweep *sw = &mm->sweep;
+	int region = mm_region_containing(mm, a, 1);
+	struct mm_run *r = sw->nruns ? &sw->runs[sw->nruns - 1] : NULL;
+
+	if (r && r->region == region && r->answered == !o->faulted && r->esr == (uint32_t)o->esr) {
+		r->last = a;
+		r->points++;
+		return;
+	}
+	if (r)
+		close_run(t, r, *first_value);
+	if (sw->nruns == MM_MAX_RUNS) { /* keep going, coarser: fold into the last run */
+		sw->runs_merged++;
+		r->last = a;
+		r->points++;
+		/* ...but an undocumented answer is never folded away. */
+		if (!o->faulted && region < 0)
+			memmap_finding(t, -1, "undocumented accessible address 0x%llx: read 0x%llx",
+				   (unsigned long long)a, (unsigned long long)o->value);
+		return;
+	}
+	sw->runs[sw->nruns++] = (struct mm_run){a, a, region, !o->faulted, (uint32_t)o->esr, 1};
+	*first_value = o->value;
+}
+
+void sweep(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+	struct mm_sweep *sw = &mm->sweep;
+
+	uint64_t first_value = 0;
+	unsigned answered = 0;
+
+	if (t->boot->mapped_pa_bits < t->boot->pa_bits)
+		note(t, "the identity map covers 2^%u of the 2^%u PA space: the sweep stops there",
+		     t->boot->mapped_pa_bits, t->boot->pa_bits);
+	build_points(mm, t->plat);
+	uint64_t freq = cpu_counter_hz();
+	uint64_t t0 = cpu_counter();
+	for (int i = 0; i < sw->npoints; i++) {
+		struct probe_outcome o;
+		probe_read((uintptr_t)sw->points[i], 32, &o);
+		answered += !o.faulted;
+		record(t, sw->points[i], &o, &first_value);
+	}
+	uint64_t t1 = cpu_counter();
+	if (sw->nruns)
+		close_run(t, &sw->runs[sw->nruns - 1], first_value);
+	sw->sweep_us = freq ? (t1 - t0) * 1000000 / freq : 0;
+	sw->swept = 1;
+	note(t, "sweep_points: %d (%u answered)", sw->npoints, answered);
+	note(t, "sweep_time_us: %llu", (unsigned long long)sw->sweep_us);
+	check(t, sw->points_dropped == 0, "%d sweep points beyond the %d the harness keeps were not probed",
+	      sw->points_dropped, MM_MAX_POINTS);
+	check(t, freq != 0, "CNTFRQ_EL0 is 0: the sweep could not be timed");
+}
+
+/* One word for the map line: "0x96000010/data-abort-same-EL/synchronous-external-abort". */
+static void esr_word(uint32_t esr, char *buf, size_t len)
+{
+	struct esr_info d;
+
+	esr_decode(esr, &d);
+	snprintf(buf, len, "0x%08x/%s/%s", (unsigned)esr, esr_class_name(d.ec),
+		 d.is_abort ? esr_fault_text(&d) : "-");
+	/* One word: each run of spaces, commas and colons becomes one '-'. */
+	char *out = buf;
+	for (const char *in = buf; *in; in++) {
+		int sep = *in == ' ' || *in == ',' || *in == ':';
+		if (!sep)
+			*out++ = *in;
+		else if (out > buf && out[-1] != '-')
+			*out++ = '-';
+	}
+	*out = 0;
+}
+
+void mm_print_sweep(struct test_ctx *t)
+{
+	const struct memmap *mm = t->state;
+	const struct mm_sweep *sw = &mm->sweep;
+	char esr[128];
+
+	if (!sw->swept) {
+		note(t, "memmap-sweep: not run");
+		return;
+	}
+	for (int i = 0; i < sw->nruns; i++) {
+		const struct mm_run *r = &sw->runs[i];
+		if (r->answered)
+			snprintf(esr, sizeof(esr), "-");
+		else
+			esr_word(r->esr, esr, sizeof(esr));
+		note(t, "memmap-sweep: 0x%llx..0x%llx %s region=%s points=%u esr=%s",
+		     (unsigned long long)r->first, (unsigned long long)r->last,
+		     r->answered ? "answered" : "faulted",
+		     r->region >= 0 ? mm->regions[r->region].doc->name : "-", r->points, esr);
+	}
+	if (sw->runs_merged)
+		note(t, "memmap-sweep: %d further changes folded into the last run", sw->runs_merged);
+}

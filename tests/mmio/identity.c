@@ -1,0 +1,60 @@
+/* mmio suite, identity: every identity register of each contract (and its extras). */
+#include <stdio.h>
+#include <string.h>
+
+#include "tests/mmio/mmio.h"
+
+/* Returns 1 when a device after the first of its contract matched without a word. */
+static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
+{
+	const struct device_contract *c = tg->c;
+	unsigned checked = 0, bad = 0;
+	char obs[64], exp[48];
+
+	for (unsigned i = 0; i < c->nregs; i++) {
+		const struct reg_contract *r = &c->regs[i];
+		if (!r->id.mask)
+			continue;
+		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
+		if (!a) {
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", "inside the node's reg",
+				c->spec, "reg too small or missing", OUTCOME_DEVIATION);
+			bad++;
+			continue;
+		}
+		struct probe_outcome o;
+		probe_read(a, 32, &o);
+		int ok = !o.faulted && contract_identity_matches(&r->id, o.value);
+		checked++;
+		if (r->id.lo == r->id.hi)
+			snprintf(exp, sizeof(exp), "field 0x%llx", (unsigned long long)r->id.lo);
+		else
+			snprintf(exp, sizeof(exp), "field 0x%llx..0x%llx", (unsigned long long)r->id.lo,
+				 (unsigned long long)r->id.hi);
+		if (r->id.mask != 0xffffffff)
+			snprintf(exp + strlen(exp), sizeof(exp) - strlen(exp), " (mask 0x%llx)",
+				 (unsigned long long)r->id.mask);
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
+		/* Every identity of the first device, only the mismatches of the others. */
+		if (tg->first || !ok)
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec, obs,
+				ok ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+		bad += !ok;
+	}
+	identity_extra(t, tg->d, c);
+	return !tg->first && checked && !bad;
+}
+
+void identity(struct test_ctx *t)
+{
+	const struct mmio_state *st = mmio_state(t);
+	unsigned quiet_matches = 0; /* devices after the first whose identity matched */
+
+	observations_reset(t);
+	for (unsigned i = 0; i < st->ntargets; i++)
+		quiet_matches += identity_of(t, &st->targets[i]);
+	if (quiet_matches)
+		note(t, "identity as the spec says on %u further devices (observations shown for the "
+			"first device of each contract)", quiet_matches);
+	observations_summary(t, "identity");
+}

@@ -1,0 +1,84 @@
+/* mmio suite: read-only registers ignore writes; reserved offsets read zero or abort. */
+#include <stdio.h>
+
+#include "tests/mmio/mmio.h"
+
+static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
+{
+	const struct device_contract *c = tg->c;
+
+	for (unsigned i = 0; i < c->nregs; i++) {
+		const struct reg_contract *r = &c->regs[i];
+		if (!(r->flags & F_WI_PROBE) || r->access != ACC_RO)
+			continue;
+		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
+		struct probe_outcome b1, b2, w, after;
+		char obs[96], wdesc[64];
+		if (!a || probe_read(a, 32, &b1) || probe_read(a, 32, &b2)) {
+			note(t, "%s: %s@0x%x unreadable at 32 bits: write not tried", tg->d->path,
+			     r->name, (unsigned)r->offset);
+			continue;
+		}
+		/* Bits that moved between two reads are live status, not compared. */
+		uint32_t stable = ~(uint32_t)(b1.value ^ b2.value);
+		probe_write(a, 32, ~(uint32_t)b2.value, &w);
+		probe_read(a, 32, &after);
+		int changed = after.faulted || ((after.value ^ b2.value) & stable);
+		if (changed && !after.faulted)
+			probe_write(a, 32, b2.value, &w); /* put it back */
+		probe_format(&w, PROBE_VALUE, wdesc, sizeof(wdesc));
+		if (w.faulted)
+			snprintf(obs, sizeof(obs), "write %s; then 0x%llx", wdesc,
+				 (unsigned long long)after.value);
+		else
+			snprintf(obs, sizeof(obs), "write completed; 0x%llx -> 0x%llx",
+				 (unsigned long long)b2.value, (unsigned long long)after.value);
+		mmio_observed(t, tg->d, c, r->name, r->offset, "write32 to RO",
+			"unchanged (abort allowed)", c->ro_write_spec, obs,
+			contract_classify_ro_write(w.faulted, changed));
+	}
+}
+
+void read_only_writes(struct test_ctx *t)
+{
+	const struct mmio_state *st = mmio_state(t);
+
+	observations_reset(t);
+	for (unsigned i = 0; i < st->ntargets; i++)
+		if (st->targets[i].first)
+			read_only_of(t, &st->targets[i]);
+	if (!t->checks)
+		skip(t, "no described device has a read-only register whose write is harmless");
+	observations_summary(t, "read_only_writes");
+}
+
+static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
+{
+	const struct device_contract *c = tg->c;
+
+	for (unsigned i = 0; i < c->nreserved; i++) {
+		uintptr_t a = reg_addr(tg->d, 0, c->reserved[i], 4);
+		struct probe_outcome o;
+		char obs[64];
+		if (!a)
+			continue;
+		probe_read(a, 32, &o);
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
+		mmio_observed(t, tg->d, c, "reserved", c->reserved[i], "read32",
+			"0 or abort", c->reserved_spec, obs,
+			contract_classify_reserved(o.faulted, o.value));
+	}
+}
+
+void reserved_offsets(struct test_ctx *t)
+{
+	const struct mmio_state *st = mmio_state(t);
+
+	observations_reset(t);
+	for (unsigned i = 0; i < st->ntargets; i++)
+		if (st->targets[i].first)
+			reserved_of(t, &st->targets[i]);
+	if (!t->checks)
+		skip(t, "no described device has a reserved offset inside its reg");
+	observations_summary(t, "reserved_offsets");
+}

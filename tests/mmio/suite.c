@@ -1,0 +1,66 @@
+/*
+ * mmio suite: every device the DT describes that has a contract
+ * (lib/spec/contracts/) is held against its specification:
+ *   Arm PL011 TRM (DDI 0183G); SBSA generic UART (Arm DEN0094 App. B);
+ *   Arm GICv2 (IHI 0048B); Arm GICv3/v4 (IHI 0069); Arm PL031 TRM
+ *   (DDI 0224B); Arm PL061 TRM (DDI 0190B); QEMU fw_cfg (docs/specs/fw_cfg);
+ *   virtio 1.2 4.2.2 (virtio-mmio); Arm ARM (DDI 0487) for load forms.
+ * Cases: identity registers; the access-width matrix (8/16/32/64 on one
+ * register of each class); read-only registers ignore writes; reserved
+ * offsets; ISV=0 instruction forms against a plain LDR. Every access goes
+ * through the probe primitive. Nothing that could break the console or the
+ * watchdog is written: the only writes are to read-only registers (restored
+ * if they change) and the fw_cfg selector.
+ * Each outcome is one classified observation (mmio.h): required and
+ * permitted are evidence, a deviation is a finding and fails its case.
+ */
+#include "spec/contract_lookup.h"
+#include "tests/mmio/mmio.h"
+
+#define MAX_PARTS 4
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	return t->plat->fdt_valid ? NULL : "device tree unusable";
+}
+
+/* The targets: each enabled device with each contract part that applies to it. */
+static const char *init(struct test_ctx *t)
+{
+	static struct mmio_state st;
+
+	st = (struct mmio_state){0};
+	for (int i = 0; i < t->plat->ndevices; i++) {
+		const struct dt_device *d = &t->plat->devices[i];
+		const struct device_contract *cs[MAX_PARTS];
+		const char *matched;
+		if (!d->enabled)
+			continue;
+		unsigned n = contracts_for(d, cs, MAX_PARTS, &matched);
+		for (unsigned k = 0; k < n && st.ntargets < ARRAY_SIZE(st.targets); k++) {
+			int first = 1;
+			for (unsigned j = 0; j < st.ntargets; j++)
+				first &= st.targets[j].c != cs[k];
+			st.targets[st.ntargets++] = (struct mmio_target){d, cs[k], first};
+		}
+	}
+	t->state = &st;
+	return st.ntargets ? NULL : "no device in the DT has an MMIO contract";
+}
+
+static const struct test_case cases[] = {
+	CASE(identity),
+	CASE(access_widths),
+	CASE(read_only_writes),
+	CASE(reserved_offsets),
+	CASE(instruction_forms),
+};
+
+static const struct suite mmio_suite = {
+	.name = "mmio",
+	.skip_if = skip_if,
+	.init = init,
+	.cases = cases,
+	.ncases = ARRAY_SIZE(cases),
+};
+SUITE_REGISTER(50, mmio_suite);
