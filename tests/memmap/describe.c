@@ -77,36 +77,30 @@ void dt_regions(struct test_ctx *t)
 	unsigned before = t->failures;
 	int n = 0;
 
-	for (int i = 0; i < p->ndevices; i++) {
-		const struct dt_device *d = &p->devices[i];
-		for (int k = 0; d->enabled && k < d->nreg; k++, n++) {
-			int ri = mm_region_containing(mm, d->reg[k].base, d->reg[k].size);
-			note(t, "memmap-dt: node=%s reg=0x%llx+0x%llx region=%s", d->path,
-			     (unsigned long long)d->reg[k].base, (unsigned long long)d->reg[k].size,
-			     ri >= 0 ? mm->regions[ri].doc->name : "-");
-			check_range(t, d, &d->reg[k], 0);
-			for (int j = i + 1; j < p->ndevices; j++) {
-				const struct dt_device *e = &p->devices[j];
-				if (!e->enabled || dt_paths_related(d->path, e->path))
-					continue;
-				for (int m = 0; m < e->nreg; m++)
-					if (ranges_overlap(d->reg[k].base, d->reg[k].size, e->reg[m].base, e->reg[m].size))
-						memmap_finding(t, mm_region_overlapping(mm, d->reg[k].base, d->reg[k].size),
-							   "DT regions overlap: %s reg 0x%llx+0x%llx and %s reg 0x%llx+0x%llx",
-							   d->path, (unsigned long long)d->reg[k].base,
-							   (unsigned long long)d->reg[k].size, e->path,
-							   (unsigned long long)e->reg[m].base,
-							   (unsigned long long)e->reg[m].size);
-			}
-			for (int b = 0; b < p->nbanks; b++)
-				if (ranges_overlap(d->reg[k].base, d->reg[k].size, p->banks[b].base, p->banks[b].size))
-					memmap_finding(t, mm_region_overlapping(mm, d->reg[k].base, d->reg[k].size),
-						   "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
-						   d->path, (unsigned long long)d->reg[k].base,
-						   (unsigned long long)d->reg[k].size,
-						   (unsigned long long)p->banks[b].base,
-						   (unsigned long long)p->banks[b].size);
-		}
+	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it); n++) {
+		const struct dt_device *d = it.d;
+		const struct addr_range *g = it.r;
+		int ri = mm_region_containing(mm, g->base, g->size);
+		int where = mm_region_overlapping(mm, g->base, g->size);
+		note(t, "memmap-dt: node=%s reg=0x%llx+0x%llx region=%s", d->path,
+		     (unsigned long long)g->base, (unsigned long long)g->size,
+		     ri >= 0 ? mm->regions[ri].doc->name : "-");
+		check_range(t, d, g, 0);
+		/* Each pair once: only devices after this one; a child may nest in its parent. */
+		for (struct dt_reg_iter e = {.p = p, .base = g->base, .span = g->size}; dt_next_reg(&e);)
+			if (e.d > d && !dt_paths_related(d->path, e.d->path))
+				memmap_finding(t, where,
+					       "DT regions overlap: %s reg 0x%llx+0x%llx and %s reg 0x%llx+0x%llx",
+					       d->path, (unsigned long long)g->base,
+					       (unsigned long long)g->size, e.d->path,
+					       (unsigned long long)e.r->base, (unsigned long long)e.r->size);
+		for (int b = 0; b < p->nbanks; b++)
+			if (ranges_overlap(g->base, g->size, p->banks[b].base, p->banks[b].size))
+				memmap_finding(t, where, "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
+					       d->path, (unsigned long long)g->base,
+					       (unsigned long long)g->size,
+					       (unsigned long long)p->banks[b].base,
+					       (unsigned long long)p->banks[b].size);
 	}
 	for (int w = 0; w < mm->nwindows; w++, n++) {
 		int ri = mm_region_containing(mm, mm->windows[w].range.base, mm->windows[w].range.size);

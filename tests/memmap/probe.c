@@ -60,13 +60,11 @@ void probe_mmio(struct test_ctx *t)
 		if (mm->regions[ri].doc->kind == REGION_RAM || mm->regions[ri].doc->kind == REGION_ABSENT ||
 		    !mm->regions[ri].described)
 			continue;
-		for (int i = 0; i < p->ndevices; i++)
-			for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
-				const struct addr_range *g = &p->devices[i].reg[k];
-				if (mm_region_containing(mm, g->base, g->size) == ri && g->base >= rb && g->base < rb + rs)
-					probe_range_base(t, p->devices[i].path, g->base, g->size, 0, &answered,
-							 &faulted);
-			}
+		for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);)
+			if (mm_region_containing(mm, it.r->base, it.r->size) == ri && it.r->base >= rb &&
+			    it.r->base < rb + rs)
+				probe_range_base(t, it.d->path, it.r->base, it.r->size, 0, &answered,
+						 &faulted);
 		for (int w = 0; w < mm->nwindows; w++) {
 			const struct addr_range *g = &mm->windows[w].range;
 			if (mm_region_containing(mm, g->base, g->size) == ri)
@@ -77,19 +75,19 @@ void probe_mmio(struct test_ctx *t)
 		mm_set_probe(mm, ri, "%s", a && !f ? "answered" : f && !a ? "faulted" : a ? "partial" : "not-probed");
 	}
 	/* What the DT puts outside the documented map: does anything answer there? */
-	for (int i = 0; i < p->ndevices; i++)
-		for (int k = 0; p->devices[i].enabled && k < p->devices[i].nreg; k++) {
-			const struct addr_range *g = &p->devices[i].reg[k];
-			struct probe_outcome o;
-			if (mm_region_overlapping(mm, g->base, g->size) >= 0 || g->base >= mm->limit)
-				continue;
-			probe_read((uintptr_t)g->base, 32, &o);
-			note(t, "probe: %s 0x%llx read32 -> %s", p->devices[i].path,
-			     (unsigned long long)g->base, outcome_text(&o, PROBE_DECODED));
-			if (!o.faulted)
-				memmap_finding(t, -1, "undocumented accessible address 0x%llx (the DT's %s): %s",
-					   (unsigned long long)g->base, p->devices[i].path, outcome_text(&o, PROBE_BRIEF));
-		}
+	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);) {
+		const struct addr_range *g = it.r;
+		struct probe_outcome o;
+		if (mm_region_overlapping(mm, g->base, g->size) >= 0 || g->base >= mm->limit)
+			continue;
+		probe_read((uintptr_t)g->base, 32, &o);
+		note(t, "probe: %s 0x%llx read32 -> %s", it.d->path, (unsigned long long)g->base,
+		     outcome_text(&o, PROBE_DECODED));
+		if (!o.faulted)
+			memmap_finding(t, -1, "undocumented accessible address 0x%llx (the DT's %s): %s",
+				       (unsigned long long)g->base, it.d->path,
+				       outcome_text(&o, PROBE_BRIEF));
+	}
 	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
 	check(t, answered + faulted > 0, "the DT describes no documented device to probe");
 }
