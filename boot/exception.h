@@ -23,8 +23,7 @@ enum { VEC_SYNC = 0, VEC_IRQ = 1, VEC_FIQ = 2, VEC_SERROR = 3 };
 /* An IRQ: returns nonzero when it handled the interrupt. */
 typedef int (*exception_irq_handler)(struct exception_frame *frame);
 /* Anything else: must not return (it ends the running case, or the run). */
-typedef void (*exception_unexpected_handler)(const struct exception_frame *frame,
-					     unsigned vector);
+typedef void (*exception_unexpected_handler)(const struct exception_frame *frame, unsigned vector);
 
 void exception_set_irq_handler(exception_irq_handler h);
 void exception_set_unexpected_handler(exception_unexpected_handler h);

@@ -11,7 +11,7 @@
 struct probe_outcome {
 	int faulted;
 	uint64_t value; /* read value, when !faulted */
-	uint64_t esr;   /* when faulted */
+	uint64_t esr;	/* when faulted */
 	uint64_t far;
 };
 

@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 struct trap_result {
-	uint64_t x0;   /* what the call returned in x0/r0 */
-	int trapped;   /* the call raised an exception here instead of returning */
-	uint64_t esr;  /* its syndrome, when trapped */
+	uint64_t x0;  /* what the call returned in x0/r0 */
+	int trapped;  /* the call raised an exception here instead of returning */
+	uint64_t esr; /* its syndrome, when trapped */
 };
 
 /* SMC Calling Convention (Arm DEN 0028): function ID and three arguments. */

@@ -9,9 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PL011_DR 0x000
-#define PL011_RSR 0x004
-#define PL011_FR 0x018
+#define PL011_DR      0x000
+#define PL011_RSR     0x004
+#define PL011_FR      0x018
 #define PL011_FR_TXFF (1u << 5)
 
 struct probe_outcome;

@@ -1,13 +1,13 @@
 #include "drivers/psci.h"
 
-struct trap_result smccc_call_raw(enum psci_conduit conduit, uint64_t fn, uint64_t a1,
-				  uint64_t a2, uint64_t a3)
+struct trap_result smccc_call_raw(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2,
+				  uint64_t a3)
 {
 	if (conduit == PSCI_HVC)
 		return trap_smccc_hvc(fn, a1, a2, a3);
 	if (conduit == PSCI_SMC)
 		return trap_smccc_smc(fn, a1, a2, a3);
-	return (struct trap_result){.x0 = (uint64_t)SMCCC_NOT_SUPPORTED};
+	return (struct trap_result){ .x0 = (uint64_t)SMCCC_NOT_SUPPORTED };
 }
 
 int64_t smccc_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)

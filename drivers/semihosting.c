@@ -1,10 +1,12 @@
 #include "drivers/semihosting.h"
 
+#include <string.h>
+
 #include "boot/trap.h"
 
-#define SYS_WRITE0 0x04
-#define SYS_ERRNO 0x13
-#define SYS_EXIT 0x18
+#define SYS_WRITE0		     0x04
+#define SYS_ERRNO		     0x13
+#define SYS_EXIT		     0x18
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
 static int available;
@@ -24,8 +26,7 @@ void semihosting_write(const char *s, size_t len)
 		return;
 	while (len) {
 		size_t n = len < sizeof(chunk) - 1 ? len : sizeof(chunk) - 1;
-		for (size_t i = 0; i < n; i++)
-			chunk[i] = s[i];
+		memcpy(chunk, s, n);
 		chunk[n] = 0;
 		trap_semihosting(SYS_WRITE0, (uintptr_t)chunk);
 		s += n;
@@ -35,8 +36,8 @@ void semihosting_write(const char *s, size_t len)
 
 void semihosting_exit(int code)
 {
-	uint64_t block[2] = {ADP_STOPPED_APPLICATION_EXIT, (uint64_t)code};
-
-	if (available)
+	if (available) {
+		uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uint64_t)code };
 		trap_semihosting(SYS_EXIT, (uintptr_t)block);
+	}
 }

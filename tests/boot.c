@@ -79,11 +79,13 @@ static void image(struct test_ctx *t)
 
 	note(t, "load_address: 0x%llx", (unsigned long long)base);
 	note(t, "image_size: 0x%llx", (unsigned long long)(t->boot->image_end - base));
-	check(t, (base & 0xfff) == 0, "image at 0x%llx is not 4 KiB aligned", (unsigned long long)base);
+	check(t, (base & 0xfff) == 0, "image at 0x%llx is not 4 KiB aligned",
+	      (unsigned long long)base);
 	check(t, relocated_ptr == counter, "relocation not applied: stored 0x%llx, runtime 0x%llx",
 	      (unsigned long long)(uintptr_t)relocated_ptr, (unsigned long long)(uintptr_t)counter);
 	for (int i = 0; i < p->nbanks; i++)
-		in_ram |= base >= p->banks[i].base && t->boot->image_end <= p->banks[i].base + p->banks[i].size;
+		in_ram |= base >= p->banks[i].base &&
+			  t->boot->image_end <= p->banks[i].base + p->banks[i].size;
 	if (p->nbanks)
 		check(t, in_ram, "the image 0x%llx..0x%llx lies outside every DT memory bank",
 		      (unsigned long long)base, (unsigned long long)t->boot->image_end);
@@ -110,14 +112,8 @@ static void watchdog(struct test_ctx *t)
 }
 
 static const struct test_case boot_cases[] = {
-	CASE(exception_level),
-	CASE(cpu_id),
-	CASE(pa_size),
-	CASE(counter),
-	CASE(image),
-	CASE(fp_simd),
-	CASE(mmu),
-	CASE(watchdog),
+	CASE(exception_level), CASE(cpu_id),  CASE(pa_size), CASE(counter),
+	CASE(image),	       CASE(fp_simd), CASE(mmu),     CASE(watchdog),
 };
 
 static const struct suite boot_suite = {

@@ -116,7 +116,9 @@ static void psci(struct test_ctx *t)
 	check(t, p->psci != PSCI_NONE, "no PSCI conduit");
 	report_area(t, AREA_PSCI);
 	note(t, "psci: %s via %s", p->psci_compat,
-	     p->psci == PSCI_HVC ? "hvc" : p->psci == PSCI_SMC ? "smc" : "none");
+	     p->psci == PSCI_HVC   ? "hvc"
+	     : p->psci == PSCI_SMC ? "smc"
+				   : "none");
 }
 
 static void console(struct test_ctx *t)
@@ -128,7 +130,7 @@ static void console(struct test_ctx *t)
 	check(t, console_kind() != CONSOLE_NONE, "no console");
 	if (console_lost_uart())
 		finding(t, "the DT's console UART does not work: %.*s",
-		      (int)strlen(console_lost_uart()) - 3, console_lost_uart() + 2);
+			(int)strlen(console_lost_uart()) - 3, console_lost_uart() + 2);
 	report_area(t, AREA_CONSOLE);
 	if (!p->stdout_path[0])
 		note(t, "console: no /chosen/stdout-path; %s",
@@ -166,10 +168,9 @@ static void hypervisor(struct test_ctx *t)
 }
 
 static const struct test_case dt_cases[] = {
-	CASE(header),	    CASE(structure), CASE(memory),
-	CASE(cpus),		    CASE(gic),	      CASE(timer),
-	CASE(psci),		    CASE(console),     CASE(reg),
-	CASE(interrupts), CASE(hypervisor),
+	CASE(header), CASE(structure),	CASE(memory),	  CASE(cpus),
+	CASE(gic),    CASE(timer),	CASE(psci),	  CASE(console),
+	CASE(reg),    CASE(interrupts), CASE(hypervisor),
 };
 
 static const struct suite dt_suite = {

@@ -39,8 +39,9 @@ static int64_t hypercall(struct test_ctx *t, uint64_t nr, uint64_t a0, uint64_t 
 
 static const char *no_hypervisor(const struct test_ctx *t)
 {
-	return t->plat->hypervisor ? NULL
-				   : "no /hypervisor node (not Xen, or a domU without xen,enhanced)";
+	return t->plat->hypervisor
+		       ? NULL
+		       : "no /hypervisor node (not Xen, or a domU without xen,enhanced)";
 }
 
 static void version(struct test_ctx *t)
@@ -52,8 +53,8 @@ static void version(struct test_ctx *t)
 	int64_t v = hypercall(t, XEN_HC_XEN_VERSION, XENVER_version, 0, &trapped);
 	note(t, "dt: xen,xen-%u.%u", maj, min);
 	if (v >= 0)
-		note(t, "xen_version: 0x%08llx (%lld.%lld)", (unsigned long long)v, (long long)(v >> 16),
-		     (long long)(v & 0xffff));
+		note(t, "xen_version: 0x%08llx (%lld.%lld)", (unsigned long long)v,
+		     (long long)(v >> 16), (long long)(v & 0xffff));
 	else
 		note(t, "xen_version: %lld (an error, not a version)", (long long)v);
 	if (!check(t, found, "%s: no \"xen,xen-X.Y\" compatible", x->path) || trapped)
@@ -110,12 +111,13 @@ static void version_subops(struct test_ctx *t)
 	      "XENFEAT_auto_translated_physmap clear: every Arm guest is auto-translated");
 
 	platform_params = 0xa5a5a5a5a5a5a5a5ull;
-	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_platform_parameters, (uintptr_t)&platform_params,
-		      &trapped);
+	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_platform_parameters,
+		      (uintptr_t)&platform_params, &trapped);
 	note(t, "platform_parameters: %lld, virt_start 0x%llx", (long long)r,
 	     (unsigned long long)platform_params);
 	check(t, r == 0, "XENVER_platform_parameters returned %lld", (long long)r);
-	check(t, platform_params != 0xa5a5a5a5a5a5a5a5ull, "XENVER_platform_parameters wrote nothing");
+	check(t, platform_params != 0xa5a5a5a5a5a5a5a5ull,
+	      "XENVER_platform_parameters wrote nothing");
 
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_pagesize, 0, &trapped);
 	note(t, "pagesize: %lld", (long long)r);
@@ -146,8 +148,8 @@ static void version_denied(struct test_ctx *t)
 		const char *name;
 		int64_t want;
 	} ops[] = {
-		{XENVER_build_id, "build_id", -XEN_ABI_EPERM},
-		{0x7fff, "unknown sub-op 0x7fff", -XEN_ABI_ENOSYS},
+		{ XENVER_build_id, "build_id", -XEN_ABI_EPERM },
+		{ 0x7fff, "unknown sub-op 0x7fff", -XEN_ABI_ENOSYS },
 	};
 	int trapped;
 	int64_t r;
@@ -165,20 +167,22 @@ static void version_denied(struct test_ctx *t)
 		note(t, "%s: %lld", ops[i].name, (long long)r);
 		check(t, r == ops[i].want, "XENVER %s returned %lld, expected %lld", ops[i].name,
 		      (long long)r, (long long)ops[i].want);
-		check(t, cmdline[0] == 0, "XENVER %s was refused but wrote to the buffer", ops[i].name);
+		check(t, cmdline[0] == 0, "XENVER %s was refused but wrote to the buffer",
+		      ops[i].name);
 	}
 }
 
 static void unknown_hypercall(struct test_ctx *t)
 {
 	/* 1 is set_trap_table (x86 PV only, a hole in Arm's table); 0x3ff is past its end. */
-	static const uint64_t nrs[] = {1, 0x3ff};
+	static const uint64_t nrs[] = { 1, 0x3ff };
 	int trapped;
 
 	for (unsigned i = 0; i < ARRAY_SIZE(nrs); i++) {
 		int64_t r = hypercall(t, nrs[i], 0, 0, &trapped);
 		note(t, "hypercall %llu: %lld", (unsigned long long)nrs[i], (long long)r);
-		check(t, r == -XEN_ABI_ENOSYS, "hypercall %llu returned %lld, expected -ENOSYS (-%d)",
+		check(t, r == -XEN_ABI_ENOSYS,
+		      "hypercall %llu returned %lld, expected -ENOSYS (-%d)",
 		      (unsigned long long)nrs[i], (long long)r, XEN_ABI_ENOSYS);
 	}
 }
@@ -199,7 +203,8 @@ static void psci_smccc(struct test_ctx *t)
 		if (!check(t, !calls[i].trapped, "an SMCCC call trapped (ESR 0x%llx)",
 			   (unsigned long long)calls[i].esr))
 			return;
-	int64_t psci = (int64_t)calls[0].x0, feat = (int64_t)calls[1].x0, smccc = (int64_t)calls[2].x0;
+	int64_t psci = (int64_t)calls[0].x0, feat = (int64_t)calls[1].x0,
+		smccc = (int64_t)calls[2].x0;
 	note(t, "psci_version: %lld.%lld", (long long)(psci >> 16), (long long)(psci & 0xffff));
 	note(t, "psci_features(SMCCC_VERSION): %lld", (long long)feat);
 	note(t, "smccc_version: %lld.%lld", (long long)(smccc >> 16), (long long)(smccc & 0xffff));
@@ -219,13 +224,8 @@ static void psci_smccc(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(version),
-	CASE(grant_table),
-	CASE(event_channel),
-	CASE(version_subops),
-	CASE(version_denied),
-	CASE(unknown_hypercall),
-	CASE(psci_smccc),
+	CASE(version),	      CASE(grant_table),       CASE(event_channel), CASE(version_subops),
+	CASE(version_denied), CASE(unknown_hypercall), CASE(psci_smccc),
 };
 static const struct suite xen = {
 	.name = "xen",

@@ -6,14 +6,14 @@
 
 #include "boot/aarch64/sysreg.h"
 
-#define ICC_SRE_EL1 S3_0_C12_C12_5
-#define ICC_PMR_EL1 S3_0_C4_C6_0
+#define ICC_SRE_EL1	S3_0_C12_C12_5
+#define ICC_PMR_EL1	S3_0_C4_C6_0
 #define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
-#define ICC_IAR1_EL1 S3_0_C12_C12_0
-#define ICC_EOIR1_EL1 S3_0_C12_C12_1
+#define ICC_IAR1_EL1	S3_0_C12_C12_0
+#define ICC_EOIR1_EL1	S3_0_C12_C12_1
 
 #define CNTV_CTL_ENABLE 1u
-#define CNTV_CTL_IMASK 2u
+#define CNTV_CTL_IMASK	2u
 
 static inline unsigned cpu_current_el(void)
 {

@@ -39,15 +39,15 @@ uintptr_t extable_fixup(uintptr_t pc)
 
 const char *exception_kind_name(unsigned vector)
 {
-	static const char *const names[4] = {"synchronous", "IRQ", "FIQ", "SError"};
+	static const char *const names[4] = { "synchronous", "IRQ", "FIQ", "SError" };
 
 	return names[vector & 3];
 }
 
 const char *exception_source_name(unsigned vector)
 {
-	static const char *const names[4] = {"current EL with SP_EL0", "current EL with SP_ELx",
-					     "lower EL AArch64", "lower EL AArch32"};
+	static const char *const names[4] = { "current EL with SP_EL0", "current EL with SP_ELx",
+					      "lower EL AArch64", "lower EL AArch32" };
 
 	return names[(vector >> 2) & 3];
 }

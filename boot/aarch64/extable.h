@@ -7,6 +7,8 @@
 #define BOOT_AARCH64_EXTABLE_H
 
 #ifdef __ASSEMBLER__
+/* The assembler macro is not C: */
+/* clang-format off */
 	.macro	extable insn, fixup
 	.pushsection .extable, "a"
 	.balign	4
@@ -14,6 +16,7 @@
 	.long	\fixup - .
 	.popsection
 	.endm
+/* clang-format on */
 #else
 #include <stdint.h>
 

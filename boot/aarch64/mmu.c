@@ -2,26 +2,26 @@
 
 #include "boot/aarch64/sysreg.h"
 
-#define PAGE_SIZE 4096
-#define ENTRIES 512
+#define PAGE_SIZE  4096
+#define ENTRIES	   512
 #define POOL_PAGES 128
 /* 4 KiB granule, start at level 0; 16 level-1 tables cover 44 bits. */
 #define MAX_MAPPED_BITS 44
 
-#define DESC_VALID (1ull << 0)
-#define DESC_TABLE (1ull << 1) /* table at L0-L2, page at L3 */
-#define DESC_ATTR(i) ((uint64_t)(i) << 2)
+#define DESC_VALID    (1ull << 0)
+#define DESC_TABLE    (1ull << 1) /* table at L0-L2, page at L3 */
+#define DESC_ATTR(i)  ((uint64_t)(i) << 2)
 #define DESC_SH_INNER (3ull << 8)
-#define DESC_AF (1ull << 10)
-#define DESC_NG (1ull << 11) /* tagged with the map's ASID: see mmu_switch */
-#define DESC_PXN (1ull << 53)
-#define DESC_UXN (1ull << 54)
-#define ADDR_MASK 0x0000fffffffff000ull
+#define DESC_AF	      (1ull << 10)
+#define DESC_NG	      (1ull << 11) /* tagged with the map's ASID: see mmu_switch */
+#define DESC_PXN      (1ull << 53)
+#define DESC_UXN      (1ull << 54)
+#define ADDR_MASK     0x0000fffffffff000ull
 
 #define MAIR_DEVICE_nGnRE 0x04
-#define MAIR_NORMAL_WB 0xff
-#define ATTR_DEVICE 0
-#define ATTR_NORMAL 1
+#define MAIR_NORMAL_WB	  0xff
+#define ATTR_DEVICE	  0
+#define ATTR_NORMAL	  1
 
 #define DEVICE_BLOCK (DESC_VALID | DESC_ATTR(ATTR_DEVICE) | DESC_AF | DESC_NG | DESC_PXN | DESC_UXN)
 #define NORMAL_BLOCK (DESC_VALID | DESC_ATTR(ATTR_NORMAL) | DESC_SH_INNER | DESC_AF | DESC_NG)
@@ -95,15 +95,15 @@ static void invalidate_tables(void)
 	unsigned line = 4u << ((sysreg_read(ctr_el0) >> 16) & 0xf);
 
 	for (int i = 0; i < pool_used; i++)
-		for (uintptr_t a = (uintptr_t)pool[pool_sel][i]; a < (uintptr_t)pool[pool_sel][i + 1];
-		     a += line)
+		for (uintptr_t a = (uintptr_t)pool[pool_sel][i];
+		     a < (uintptr_t)pool[pool_sel][i + 1]; a += line)
 			__asm__ volatile("dc ivac, %0" ::"r"(a) : "memory");
 	dsb(sy);
 }
 
 unsigned mmu_pa_bits(void)
 {
-	static const unsigned bits[] = {32, 36, 40, 42, 44, 48, 52};
+	static const unsigned bits[] = { 32, 36, 40, 42, 44, 48, 52 };
 	unsigned r = sysreg_read(id_aa64mmfr0_el1) & 0xf;
 
 	return r < sizeof(bits) / sizeof(bits[0]) ? bits[r] : 48;
@@ -123,14 +123,18 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 		return 0;
 	for (int i = 0; i < n; i++) {
 		uint64_t base = normal[i].base & ~(uint64_t)(PAGE_SIZE - 1);
-		uint64_t end = (normal[i].base + normal[i].size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+		uint64_t end = (normal[i].base + normal[i].size + PAGE_SIZE - 1) &
+			       ~(uint64_t)(PAGE_SIZE - 1);
 		if (end > limit)
 			end = limit;
 		if (base < end && map(root, 0, base, end - base, NORMAL_BLOCK))
 			return 0;
 	}
-	uint64_t ips = (sysreg_read(id_aa64mmfr0_el1) & 0xf) > 5 ? 5 : (sysreg_read(id_aa64mmfr0_el1) & 0xf);
-	uint64_t tcr = (64 - va) | (1ull << 8) | (1ull << 10) | (3ull << 12) | (1ull << 23) | (ips << 32);
+	uint64_t ips = (sysreg_read(id_aa64mmfr0_el1) & 0xf) > 5
+			       ? 5
+			       : (sysreg_read(id_aa64mmfr0_el1) & 0xf);
+	uint64_t tcr =
+		(64 - va) | (1ull << 8) | (1ull << 10) | (3ull << 12) | (1ull << 23) | (ips << 32);
 
 	if (!(sysreg_read(sctlr_el1) & 1))
 		invalidate_tables();

@@ -20,9 +20,9 @@ uint64_t probe_form_ldrsw(uintptr_t a);
 uint64_t probe_form_ldr_simd(uintptr_t a);
 
 const struct probe_form probe_forms[] = {
-	{"ldr32-post", probe_form_ldr32_post, 0}, {"ldr32-pre", probe_form_ldr32_pre, 0},
-	{"ldp32", probe_form_ldp32, 0},           {"ldrsw", probe_form_ldrsw, 1},
-	{"ldr-simd-s", probe_form_ldr_simd, 0},
+	{ "ldr32-post", probe_form_ldr32_post, 0 }, { "ldr32-pre", probe_form_ldr32_pre, 0 },
+	{ "ldp32", probe_form_ldp32, 0 },	    { "ldrsw", probe_form_ldrsw, 1 },
+	{ "ldr-simd-s", probe_form_ldr_simd, 0 },
 };
 const unsigned probe_nforms = sizeof(probe_forms) / sizeof(probe_forms[0]);
 
@@ -30,7 +30,7 @@ static int finish(struct probe_outcome *out, uint64_t value)
 {
 	struct fault_seen f;
 
-	*out = (struct probe_outcome){0};
+	*out = (struct probe_outcome){ 0 };
 	if (fault_end(&f)) {
 		out->faulted = 1;
 		out->esr = f.esr;
@@ -61,7 +61,7 @@ int probe_read(uintptr_t addr, unsigned width, struct probe_outcome *out)
 	case 32: return call(probe_ldr32, addr, out);
 	case 64: return call(probe_ldr64, addr, out);
 	}
-	*out = (struct probe_outcome){.faulted = -1};
+	*out = (struct probe_outcome){ .faulted = -1 };
 	return -1;
 }
 
@@ -73,7 +73,7 @@ int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_out
 	case 16: probe_str16(addr, value); break;
 	case 32: probe_str32(addr, value); break;
 	case 64: probe_str64(addr, value); break;
-	default: *out = (struct probe_outcome){.faulted = -1}; return -1;
+	default: *out = (struct probe_outcome){ .faulted = -1 }; return -1;
 	}
 	return finish(out, 0);
 }

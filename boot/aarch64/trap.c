@@ -10,7 +10,7 @@ uint64_t trap_hvc_xen(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64
 static struct trap_result result(uint64_t x0)
 {
 	struct fault_seen f;
-	struct trap_result r = {.x0 = x0};
+	struct trap_result r = { .x0 = x0 };
 
 	if (fault_end(&f)) {
 		r.trapped = 1;

@@ -26,7 +26,8 @@ static void check_gic(struct platform *p)
 	uint32_t cells;
 
 	if (!g) {
-		platform_problem(p, AREA_GIC, "no GIC node (arm,gic-v3, arm,gic-400 or arm,cortex-a15-gic)");
+		platform_problem(p, AREA_GIC,
+				 "no GIC node (arm,gic-v3, arm,gic-400 or arm,cortex-a15-gic)");
 		return;
 	}
 	if (!fdt_getprop(p->fdt, g->node, "interrupt-controller", NULL))
@@ -34,19 +35,21 @@ static void check_gic(struct platform *p)
 	if (u32_prop(p, g->node, "#interrupt-cells", &cells) || cells < 3)
 		platform_problem(p, AREA_GIC, "%s: #interrupt-cells missing or < 3", g->path);
 	if (g->nreg < 2)
-		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path, g->nreg,
-				 p->gic_version,
+		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path,
+				 g->nreg, p->gic_version,
 				 p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
 	if (p->gic_version == 2 && p->ncpus > 8)
-		platform_problem(p, AREA_GIC, "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)",
-				 g->path, p->ncpus);
-	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
 		platform_problem(p, AREA_GIC,
-				 "%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",
-				 g->path, (unsigned long long)g->reg[1].size);
+				 "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)", g->path,
+				 p->ncpus);
+	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
+		platform_problem(
+			p, AREA_GIC,
+			"%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",
+			g->path, (unsigned long long)g->reg[1].size);
 	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size / 0x20000 < (uint64_t)p->ncpus)
-		platform_problem(p, AREA_GIC, "%s: GICR region holds %llu frames for %d CPUs", g->path,
-				 (unsigned long long)(g->reg[1].size / 0x20000), p->ncpus);
+		platform_problem(p, AREA_GIC, "%s: GICR region holds %llu frames for %d CPUs",
+				 g->path, (unsigned long long)(g->reg[1].size / 0x20000), p->ncpus);
 }
 
 static void check_timer(struct platform *p)
@@ -66,14 +69,16 @@ static void check_timer(struct platform *p)
 				 t->path, t->nirq);
 	for (int i = 0; i < t->nirq; i++)
 		if (t->irq[i].kind != IRQ_PPI)
-			platform_problem(p, AREA_TIMER, "%s: interrupt %d is not a PPI", t->path, i);
+			platform_problem(p, AREA_TIMER, "%s: interrupt %d is not a PPI", t->path,
+					 i);
 }
 
 static void check_uart(struct platform *p)
 {
 	for (int i = 0; i < p->ndevices; i++) {
 		const struct dt_device *d = &p->devices[i];
-		if (!d->enabled || !(dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart")))
+		if (!d->enabled ||
+		    !(dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart")))
 			continue;
 		if (d->nreg < 1)
 			platform_problem(p, AREA_CONSOLE, "%s: UART without reg", d->path);
@@ -81,7 +86,8 @@ static void check_uart(struct platform *p)
 			platform_problem(p, AREA_CONSOLE, "%s: UART without interrupts", d->path);
 		if (dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,primecell"))
 			platform_problem(p, AREA_CONSOLE,
-					 "%s: arm,pl011 without arm,primecell (pl011.yaml)", d->path);
+					 "%s: arm,pl011 without arm,primecell (pl011.yaml)",
+					 d->path);
 	}
 }
 
@@ -97,8 +103,8 @@ static void check_hypervisor(struct platform *p)
 	if (x->nreg < 1)
 		platform_problem(p, AREA_HYPERVISOR, "%s: no reg (grant table region)", x->path);
 	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
-		platform_problem(p, AREA_HYPERVISOR, "%s: interrupts must be one PPI (event channel)",
-				 x->path);
+		platform_problem(p, AREA_HYPERVISOR,
+				 "%s: interrupts must be one PPI (event channel)", x->path);
 }
 
 void platform_check_bindings(struct platform *p)

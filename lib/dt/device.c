@@ -6,10 +6,12 @@
 
 const char *dt_compat_next(const struct dt_device *d, const char *prev)
 {
+	if (!d->compat)
+		return NULL;
 	const char *end = d->compat + d->compat_len;
 	const char *s = prev ? prev + strnlen(prev, end - prev) + 1 : d->compat;
 
-	return d->compat && s < end ? s : NULL;
+	return s < end ? s : NULL;
 }
 
 int dt_compat_has(const struct dt_device *d, const char *compat)

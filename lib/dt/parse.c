@@ -55,7 +55,8 @@ static void parse_cpus(struct platform *p)
 		platform_problem(p, AREA_CPUS, "/cpus: #address-cells is %d, must be 1 or 2", ac);
 	if (sc != 0)
 		platform_problem(p, AREA_CPUS, "/cpus: #size-cells is %d, must be 0", sc);
-	fdt_for_each_subnode(node, p->fdt, cpus) {
+	fdt_for_each_subnode(node, p->fdt, cpus)
+	{
 		const char *type = fdt_getprop(p->fdt, node, "device_type", NULL);
 		char path[PLAT_PATH_LEN];
 		int len;
@@ -77,9 +78,11 @@ static void parse_cpus(struct platform *p)
 			p->cpu_mpidr[p->ncpus++] = mpidr;
 		const char *em = fdt_getprop(p->fdt, node, "enable-method", NULL);
 		if (em && strcmp(em, "psci") && strcmp(em, "spin-table"))
-			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path, em);
+			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path,
+					 em);
 		if (!em && p->ncpus > 1)
-			platform_problem(p, AREA_CPUS, "%s: secondary CPU without enable-method", path);
+			platform_problem(p, AREA_CPUS, "%s: secondary CPU without enable-method",
+					 path);
 	}
 	if (p->ncpus == 0)
 		platform_problem(p, AREA_CPUS, "/cpus: no cpu node");
@@ -146,12 +149,16 @@ static void pick_console(struct platform *p)
 		const struct dt_device *d = node >= 0 ? device_at_node(p, node) : NULL;
 		if (!d)
 			platform_problem(p, AREA_CONSOLE,
-					 "/chosen/stdout-path \"%s\" does not resolve to a node", p->stdout_path);
+					 "/chosen/stdout-path \"%s\" does not resolve to a node",
+					 p->stdout_path);
 		else if (!dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,sbsa-uart"))
-			platform_problem(p, AREA_CONSOLE,
-					 "/chosen/stdout-path %s is not an arm,pl011 or arm,sbsa-uart", d->path);
+			platform_problem(
+				p, AREA_CONSOLE,
+				"/chosen/stdout-path %s is not an arm,pl011 or arm,sbsa-uart",
+				d->path);
 		else if (d->nreg < 1)
-			platform_problem(p, AREA_CONSOLE, "%s: console UART has no usable reg", d->path);
+			platform_problem(p, AREA_CONSOLE, "%s: console UART has no usable reg",
+					 d->path);
 		else {
 			p->uart = d;
 			p->uart_from_stdout_path = 1;
@@ -168,32 +175,37 @@ static void pick_console(struct platform *p)
 
 static void check_overlaps(struct platform *p)
 {
-	for (struct dt_reg_iter a = {.p = p, .include_disabled = 1}; dt_next_reg(&a);) {
+	for (struct dt_reg_iter a = { .p = p, .include_disabled = 1 }; dt_next_reg(&a);) {
 		for (int b = 0; b < p->nbanks; b++)
-			if (ranges_overlap(a.r->base, a.r->size, p->banks[b].base, p->banks[b].size))
-				platform_problem(p, AREA_REG,
-						 "%s: reg 0x%llx+0x%llx overlaps memory bank 0x%llx+0x%llx",
-						 a.d->path, (unsigned long long)a.r->base,
-						 (unsigned long long)a.r->size,
-						 (unsigned long long)p->banks[b].base,
-						 (unsigned long long)p->banks[b].size);
+			if (ranges_overlap(a.r->base, a.r->size, p->banks[b].base,
+					   p->banks[b].size))
+				platform_problem(
+					p, AREA_REG,
+					"%s: reg 0x%llx+0x%llx overlaps memory bank 0x%llx+0x%llx",
+					a.d->path, (unsigned long long)a.r->base,
+					(unsigned long long)a.r->size,
+					(unsigned long long)p->banks[b].base,
+					(unsigned long long)p->banks[b].size);
 		if (!a.d->enabled)
 			continue;
 		/* Each pair once: only devices after this one; a child may nest in its parent. */
-		for (struct dt_reg_iter c = {.p = p, .base = a.r->base, .span = a.r->size};
+		for (struct dt_reg_iter c = { .p = p, .base = a.r->base, .span = a.r->size };
 		     dt_next_reg(&c);)
 			if (c.d > a.d && !dt_paths_related(a.d->path, c.d->path))
-				platform_problem(p, AREA_REG,
-						 "%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
-						 a.d->path, (unsigned long long)a.r->base,
-						 (unsigned long long)a.r->size, c.d->path,
-						 (unsigned long long)c.r->base, (unsigned long long)c.r->size);
+				platform_problem(
+					p, AREA_REG,
+					"%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
+					a.d->path, (unsigned long long)a.r->base,
+					(unsigned long long)a.r->size, c.d->path,
+					(unsigned long long)c.r->base,
+					(unsigned long long)c.r->size);
 	}
 	for (int i = 0; i < p->nbanks; i++)
 		for (int j = i + 1; j < p->nbanks; j++)
 			if (ranges_overlap(p->banks[i].base, p->banks[i].size, p->banks[j].base,
 					   p->banks[j].size))
-				platform_problem(p, AREA_MEMORY, "memory banks 0x%llx and 0x%llx overlap",
+				platform_problem(p, AREA_MEMORY,
+						 "memory banks 0x%llx and 0x%llx overlap",
 						 (unsigned long long)p->banks[i].base,
 						 (unsigned long long)p->banks[j].base);
 }
@@ -221,7 +233,8 @@ static void parse_devices(struct platform *p)
 		if (!compat && !fdt_getprop(p->fdt, node, "reg", NULL))
 			continue;
 		if (p->ndevices >= PLAT_MAX_DEVICES) {
-			platform_problem(p, AREA_STRUCTURE, "more than %d devices; the rest ignored",
+			platform_problem(p, AREA_STRUCTURE,
+					 "more than %d devices; the rest ignored",
 					 PLAT_MAX_DEVICES);
 			return;
 		}
@@ -233,7 +246,8 @@ static void parse_devices(struct platform *p)
 			d->compat = compat;
 			d->compat_len = clen;
 		} else if (compat) {
-			platform_problem(p, AREA_STRUCTURE, "%s: compatible is not NUL-terminated", path);
+			platform_problem(p, AREA_STRUCTURE, "%s: compatible is not NUL-terminated",
+					 path);
 		}
 		const char *status = fdt_getprop(p->fdt, node, "status", NULL);
 		d->enabled = !status || !strcmp(status, "okay") || !strcmp(status, "ok");
@@ -297,9 +311,11 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	p->fdt_valid = 1;
 	const char *rc = fdt_getprop(fdt, 0, "compatible", NULL);
 	snprintf(p->root_compat, sizeof(p->root_compat), "%s", rc ? rc : "");
-	if (!fdt_getprop(fdt, 0, "#address-cells", NULL) || !fdt_getprop(fdt, 0, "#size-cells", NULL))
-		platform_problem(p, AREA_STRUCTURE,
-				 "/: #address-cells or #size-cells missing (defaults 2 and 1 assumed)");
+	if (!fdt_getprop(fdt, 0, "#address-cells", NULL) ||
+	    !fdt_getprop(fdt, 0, "#size-cells", NULL))
+		platform_problem(
+			p, AREA_STRUCTURE,
+			"/: #address-cells or #size-cells missing (defaults 2 and 1 assumed)");
 	parse_chosen(p);
 	parse_devices(p);
 	if (p->nbanks == 0)

@@ -11,13 +11,13 @@
 
 #include "drivers/psci.h"
 
-#define PLAT_MAX_BANKS 16
-#define PLAT_MAX_DEVICES 96
-#define PLAT_MAX_REGS 8
-#define PLAT_MAX_IRQS 8
-#define PLAT_MAX_CPUS 16
+#define PLAT_MAX_BANKS	  16
+#define PLAT_MAX_DEVICES  96
+#define PLAT_MAX_REGS	  8
+#define PLAT_MAX_IRQS	  8
+#define PLAT_MAX_CPUS	  16
 #define PLAT_MAX_PROBLEMS 48
-#define PLAT_PATH_LEN 80
+#define PLAT_PATH_LEN	  80
 
 enum dt_area {
 	AREA_HEADER,
@@ -45,14 +45,14 @@ struct dt_irq {
 	enum irq_kind kind;
 	uint32_t number; /* as written: SPI or PPI number */
 	uint32_t flags;
-	uint32_t intid;  /* GIC INTID: SPI + 32, PPI + 16 */
+	uint32_t intid; /* GIC INTID: SPI + 32, PPI + 16 */
 };
 
 struct dt_device {
 	char path[PLAT_PATH_LEN];
 	const char *compat; /* NUL-separated list inside the blob */
 	int compat_len;
-	int enabled;        /* status absent or "okay" */
+	int enabled; /* status absent or "okay" */
 	int node;
 	struct addr_range reg[PLAT_MAX_REGS];
 	int nreg;

@@ -4,11 +4,16 @@
 #include "dt/platform.h"
 
 static const char *const area_names[AREA_COUNT] = {
-	[AREA_HEADER] = "header",	   [AREA_STRUCTURE] = "structure",
-	[AREA_MEMORY] = "memory",	   [AREA_CPUS] = "cpus",
-	[AREA_GIC] = "gic",		   [AREA_TIMER] = "timer",
-	[AREA_PSCI] = "psci",		   [AREA_CONSOLE] = "console",
-	[AREA_REG] = "reg",		   [AREA_INTERRUPTS] = "interrupts",
+	[AREA_HEADER] = "header",
+	[AREA_STRUCTURE] = "structure",
+	[AREA_MEMORY] = "memory",
+	[AREA_CPUS] = "cpus",
+	[AREA_GIC] = "gic",
+	[AREA_TIMER] = "timer",
+	[AREA_PSCI] = "psci",
+	[AREA_CONSOLE] = "console",
+	[AREA_REG] = "reg",
+	[AREA_INTERRUPTS] = "interrupts",
 	[AREA_HYPERVISOR] = "hypervisor",
 };
 

@@ -82,8 +82,8 @@ static int translate(struct platform *p, int node, uint64_t *addr)
 }
 
 /* Parse "reg" of node against its parent's cells; returns entries stored or -1. */
-int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_range *out,
-		     int max, int need_translation)
+int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_range *out, int max,
+		 int need_translation)
 {
 	int parent = fdt_parent_offset(p->fdt, node);
 	int len;
@@ -94,15 +94,17 @@ int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_ran
 	int ac = dt_cells_of(p->fdt, parent, "#address-cells", 2);
 	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
 	if (ac < 1 || ac > 2 || sc < 0 || sc > 2) {
-		platform_problem(p, AREA_STRUCTURE,
-				 "%s: parent #address-cells=%d #size-cells=%d not supported (1..2, 0..2)",
-				 path, ac, sc);
+		platform_problem(
+			p, AREA_STRUCTURE,
+			"%s: parent #address-cells=%d #size-cells=%d not supported (1..2, 0..2)",
+			path, ac, sc);
 		return -1;
 	}
 	int entry = (ac + sc) * 4;
 	if (len == 0 || len % entry) {
 		platform_problem(p, AREA_REG,
-				 "%s: reg is %d bytes, not a multiple of (#address-cells %d + #size-cells %d) * 4 = %d",
+				 "%s: reg is %d bytes, not a multiple of (#address-cells %d + "
+				 "#size-cells %d) * 4 = %d",
 				 path, len, ac, sc, entry);
 		return -1;
 	}
@@ -116,8 +118,10 @@ int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_ran
 			platform_problem(p, AREA_REG, "%s: reg entry %d has size 0", path, n);
 		if (size && base + size - 1 < base)
 			platform_problem(p, AREA_REG,
-					 "%s: reg entry %d 0x%llx+0x%llx wraps past the top of the address space",
-					 path, n, (unsigned long long)base, (unsigned long long)size);
+					 "%s: reg entry %d 0x%llx+0x%llx wraps past the top of the "
+					 "address space",
+					 path, n, (unsigned long long)base,
+					 (unsigned long long)size);
 		if (n < max) {
 			out[n].base = base;
 			out[n].size = size;
@@ -137,15 +141,16 @@ static int interrupt_parent(struct platform *p, int node, const char *path)
 		if (!ph)
 			continue;
 		if (len != 4) {
-			platform_problem(p, AREA_INTERRUPTS, "%s: interrupt-parent is %d bytes, not 4",
-					 path, len);
+			platform_problem(p, AREA_INTERRUPTS,
+					 "%s: interrupt-parent is %d bytes, not 4", path, len);
 			return -1;
 		}
 		int ctl = fdt_node_offset_by_phandle(p->fdt, fdt32_ld(ph));
 		if (ctl < 0)
-			platform_problem(p, AREA_INTERRUPTS,
-					 "%s: interrupt-parent phandle 0x%x refers to no node (dangling)",
-					 path, (unsigned)fdt32_ld(ph));
+			platform_problem(
+				p, AREA_INTERRUPTS,
+				"%s: interrupt-parent phandle 0x%x refers to no node (dangling)",
+				path, (unsigned)fdt32_ld(ph));
 		return ctl < 0 ? -1 : ctl;
 	}
 	platform_problem(p, AREA_INTERRUPTS, "%s: has interrupts but no interrupt-parent", path);
@@ -166,20 +171,23 @@ void dt_parse_interrupts(struct platform *p, int node, struct dt_device *d)
 		char cpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
 		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupt parent %s is not an interrupt-controller", d->path, cpath);
+				 "%s: interrupt parent %s is not an interrupt-controller", d->path,
+				 cpath);
 		return;
 	}
 	int cells = dt_cells_of(p->fdt, ctl, "#interrupt-cells", 0);
 	if (cells < 1 || cells > 4) {
-		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupt parent has #interrupt-cells=%d (missing or invalid)",
-				 d->path, cells);
+		platform_problem(
+			p, AREA_INTERRUPTS,
+			"%s: interrupt parent has #interrupt-cells=%d (missing or invalid)",
+			d->path, cells);
 		return;
 	}
 	if (len == 0 || len % (cells * 4)) {
-		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupts is %d bytes, not a multiple of #interrupt-cells %d * 4",
-				 d->path, len, cells);
+		platform_problem(
+			p, AREA_INTERRUPTS,
+			"%s: interrupts is %d bytes, not a multiple of #interrupt-cells %d * 4",
+			d->path, len, cells);
 		return;
 	}
 	int is_gic = fdt_getprop(p->fdt, ctl, "compatible", NULL) &&
@@ -193,13 +201,17 @@ void dt_parse_interrupts(struct platform *p, int node, struct dt_device *d)
 			irq->number = fdt32_ld(&v[off + 1]);
 			irq->flags = fdt32_ld(&v[off + 2]);
 			irq->kind = type == 0 ? IRQ_SPI : type == 1 ? IRQ_PPI : IRQ_OTHER;
-			irq->intid = type == 0 ? irq->number + 32 : type == 1 ? irq->number + 16 : 0;
+			irq->intid = type == 0	 ? irq->number + 32
+				     : type == 1 ? irq->number + 16
+						 : 0;
 			if (type == 1 && irq->number > 15)
-				platform_problem(p, AREA_INTERRUPTS, "%s: PPI %u out of range 0..15",
-						 d->path, (unsigned)irq->number);
+				platform_problem(p, AREA_INTERRUPTS,
+						 "%s: PPI %u out of range 0..15", d->path,
+						 (unsigned)irq->number);
 			if (type == 0 && irq->number > 987)
-				platform_problem(p, AREA_INTERRUPTS, "%s: SPI %u out of range 0..987",
-						 d->path, (unsigned)irq->number);
+				platform_problem(p, AREA_INTERRUPTS,
+						 "%s: SPI %u out of range 0..987", d->path,
+						 (unsigned)irq->number);
 		} else {
 			irq->kind = IRQ_OTHER;
 			irq->number = fdt32_ld(&v[off]);

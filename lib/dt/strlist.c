@@ -5,7 +5,7 @@
 int strlist_has(const char *list, char sep, const char *word)
 {
 	size_t n = strlen(word);
-	const char seps[2] = {sep, 0};
+	const char seps[2] = { sep, 0 };
 
 	for (const char *p = list; p && *p;) {
 		size_t w = strcspn(p, seps);

@@ -39,9 +39,21 @@ int parse_size(const char *s, uint64_t *out)
 	if (end == s)
 		return -1;
 	switch (*end) {
-	case 'G': case 'g': shift = 30; end++; break;
-	case 'M': case 'm': shift = 20; end++; break;
-	case 'K': case 'k': shift = 10; end++; break;
+	case 'G':
+	case 'g':
+		shift = 30;
+		end++;
+		break;
+	case 'M':
+	case 'm':
+		shift = 20;
+		end++;
+		break;
+	case 'K':
+	case 'k':
+		shift = 10;
+		end++;
+		break;
 	}
 	if (*end || v > (~0ull >> shift))
 		return -1;

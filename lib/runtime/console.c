@@ -5,8 +5,8 @@
 
 #include "boot/probe.h"
 #include "drivers/pl011.h"
-#include "drivers/xen.h"
 #include "drivers/semihosting.h"
+#include "drivers/xen.h"
 
 static enum console_kind kind;
 static const struct platform *plat;
@@ -73,7 +73,8 @@ const char *console_describe(void)
 {
 	switch (kind) {
 	case CONSOLE_UART:
-		return plat->uart_from_stdout_path ? "uart (stdout-path)" : "uart (first UART node)";
+		return plat->uart_from_stdout_path ? "uart (stdout-path)"
+						   : "uart (first UART node)";
 	case CONSOLE_XEN: return "xen console_io hypercall";
 	case CONSOLE_SEMIHOSTING: return "semihosting";
 	default: return "none";

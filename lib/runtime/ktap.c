@@ -50,7 +50,7 @@ void ktap_suite_begin(const char *name, unsigned ncases)
 void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_result r,
 		 const char *reason)
 {
-	static const char *const directive[] = {"", "", " # SKIP", " # TIMEOUT"};
+	static const char *const directive[] = { "", "", " # SKIP", " # TIMEOUT" };
 	int ok = r == KTAP_PASS || r == KTAP_SKIP;
 
 	emitf("%s%s %u %s%s%s%s\n", indent(depth), ok ? "ok" : "not ok", index, name, directive[r],

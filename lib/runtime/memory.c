@@ -33,22 +33,22 @@ uint32_t dtb_extent(const void *dtb, const char **why)
  * node must not turn MMIO into cacheable memory (the dt suite reports it). */
 static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
 {
-	struct dt_reg_iter it = {.p = p, .include_disabled = 1, .base = b->base, .span = b->size};
+	struct dt_reg_iter it = { .p = p, .include_disabled = 1, .base = b->base, .span = b->size };
 
 	return dt_next_reg(&it);
 }
 
-unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb,
-		    uint32_t dtb_size, const struct platform *p)
+unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb, uint32_t dtb_size,
+		    const struct platform *p)
 {
 	struct mmu_normal_range r[PLAT_MAX_BANKS + 2];
 	int n = 0;
 
-	r[n++] = (struct mmu_normal_range){image_base, image_end - image_base};
+	r[n++] = (struct mmu_normal_range){ image_base, image_end - image_base };
 	if (dtb_size)
-		r[n++] = (struct mmu_normal_range){(uintptr_t)dtb, dtb_size};
+		r[n++] = (struct mmu_normal_range){ (uintptr_t)dtb, dtb_size };
 	for (int i = 0; p && i < p->nbanks; i++)
 		if (p->banks[i].size && !bank_overlaps_device(p, &p->banks[i]))
-			r[n++] = (struct mmu_normal_range){p->banks[i].base, p->banks[i].size};
+			r[n++] = (struct mmu_normal_range){ p->banks[i].base, p->banks[i].size };
 	return mmu_switch(r, n);
 }

@@ -17,7 +17,7 @@ uint32_t dtb_extent(const void *dtb, const char **why);
  * overlap no described device; everything else Device. Returns the PA bits
  * the map covers, 0 if it could not be built.
  */
-unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb,
-		    uint32_t dtb_size, const struct platform *p);
+unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb, uint32_t dtb_size,
+		    const struct platform *p);
 
 #endif

@@ -5,14 +5,14 @@
 #include <stdint.h>
 
 struct options {
-	char bootargs[256];         /* as the DT gave them */
-	char suites[128];           /* suites=: a comma list; empty: the default set */
-	unsigned watchdog_seconds;  /* watchdog=: per case */
-	int profile_forced;         /* profile= was given ... */
-	char profile[32];           /* ... naming this profile */
-	int vm_mem_known;           /* vm_mem= (the runner's): the RAM the VM was given */
+	char bootargs[256];	   /* as the DT gave them */
+	char suites[128];	   /* suites=: a comma list; empty: the default set */
+	unsigned watchdog_seconds; /* watchdog=: per case */
+	int profile_forced;	   /* profile= was given ... */
+	char profile[32];	   /* ... naming this profile */
+	int vm_mem_known;	   /* vm_mem= (the runner's): the RAM the VM was given */
 	uint64_t vm_mem;
-	char expect_el[8];          /* expect_el= (the runner's): the entry EL it asked for; "" */
+	char expect_el[8]; /* expect_el= (the runner's): the entry EL it asked for; "" */
 };
 
 void options_parse(struct options *o, const char *bootargs);

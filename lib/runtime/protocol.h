@@ -10,10 +10,13 @@
 #ifndef RUNTIME_PROTOCOL_H
 #define RUNTIME_PROTOCOL_H
 
-#define GUEST_EXIT_PASS 0        /* the report is complete and no case failed */
-#define GUEST_EXIT_FAIL 1        /* the report is complete and some case failed */
-#define GUEST_EXIT_NO_CONSOLE 10 /* the DT gave no console; reported through semihosting, if at all */
-#define GUEST_EXIT_FATAL 11      /* stopped outside any case (no report end follows) */
+/* 0: the report is complete and no case failed; 1: it is complete and some case failed. */
+#define GUEST_EXIT_PASS 0
+#define GUEST_EXIT_FAIL 1
+/* The DT gave no console: reported through semihosting, if at all. */
+#define GUEST_EXIT_NO_CONSOLE 10
+/* Stopped outside any case: no end of report follows. */
+#define GUEST_EXIT_FATAL 11
 
 /* The last line of a complete report. */
 #define REPORT_SENTINEL "# harness: report complete"
@@ -24,7 +27,7 @@
  * observation carries seven " | "-separated fields after its prefix:
  *   PATH | PART | REG@0xOFF | CHECK | expect E [SPEC] | observed O | CLASS
  */
-#define FINDING_PREFIX "FAIL: "
+#define FINDING_PREFIX	"FAIL: "
 #define EVIDENCE_PREFIX "evidence: "
 #define FIELD_SEPARATOR " | "
 

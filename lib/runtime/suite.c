@@ -103,16 +103,18 @@ static int run_suite(const struct suite *s, unsigned index, const struct test_ct
 		else
 			totals->failed++, failed++;
 	}
-	ktap_result(0, index, s->name, failed ? KTAP_FAIL : passed ? KTAP_PASS : KTAP_SKIP,
+	ktap_result(0, index, s->name,
+		    failed   ? KTAP_FAIL
+		    : passed ? KTAP_PASS
+			     : KTAP_SKIP,
 		    failed || passed ? NULL : "every case skipped");
 	return failed;
 }
 
-int suites_run(const struct platform *plat, const struct startup *boot,
-	       const struct options *opt)
+int suites_run(const struct platform *plat, const struct startup *boot, const struct options *opt)
 {
-	struct ktap_totals totals = {0};
-	struct test_ctx env = {.plat = plat, .boot = boot, .opt = opt};
+	struct ktap_totals totals = { 0 };
+	struct test_ctx env = { .plat = plat, .boot = boot, .opt = opt };
 	const char *selection = opt->suites;
 	unsigned nsel = 0, index = 0;
 	unsigned unknown = unknown_names(selection);
@@ -121,8 +123,8 @@ int suites_run(const struct platform *plat, const struct startup *boot,
 		nsel += selected(*s, selection);
 	ktap_header(nsel + (unknown != 0));
 	if (unknown) {
-		ktap_diag(0, "FAIL: suites=%s names %u suite(s) this image does not have", selection,
-			  unknown);
+		ktap_diag(0, "FAIL: suites=%s names %u suite(s) this image does not have",
+			  selection, unknown);
 		for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
 			ktap_diag(0, "available: %s%s", (*s)->name,
 				  (*s)->on_request ? " (on request only)" : "");

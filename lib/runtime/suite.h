@@ -16,16 +16,16 @@
 struct startup {
 	uintptr_t image_base, image_end;
 	unsigned entry_el;
-	unsigned pa_bits;         /* ID_AA64MMFR0_EL1.PARange */
-	unsigned mapped_pa_bits;  /* what the identity map covers */
-	int dtb_from_override;    /* the runner's --dtb, via the Image header */
+	unsigned pa_bits;	 /* ID_AA64MMFR0_EL1.PARange */
+	unsigned mapped_pa_bits; /* what the identity map covers */
+	int dtb_from_override;	 /* the runner's --dtb, via the Image header */
 };
 
 struct test_ctx {
-	const struct platform *plat;  /* the DT model */
+	const struct platform *plat; /* the DT model */
 	const struct startup *boot;
 	const struct options *opt;
-	void *state;                  /* what the suite's init built for its cases */
+	void *state; /* what the suite's init built for its cases */
 	unsigned checks;
 	unsigned failures;
 	const char *skip_reason;
@@ -37,7 +37,10 @@ struct test_case {
 };
 
 /* A case named after its function: CASE(identity) is {"identity", identity}. */
-#define CASE(fn) {#fn, fn}
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
 
 struct suite {
 	const char *name;
@@ -57,7 +60,6 @@ struct suite {
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Run the selected suites (comma list; empty: the default set); nonzero if any case failed. */
-int suites_run(const struct platform *plat, const struct startup *boot,
-	       const struct options *opt);
+int suites_run(const struct platform *plat, const struct startup *boot, const struct options *opt);
 
 #endif

@@ -17,7 +17,11 @@ const char *outcome_class_name(enum outcome_class c)
 
 const char *reg_class_name(unsigned cls)
 {
-	static const char names[CLS_COUNT][10] = {"id", "id64", "data", "status", "control", "irq", "enable", "pending", "priority", "target", "config", "sgi", "ack", "route", "power", "features", "queue", "dma"};
+	static const char names[CLS_COUNT][10] = { "id",       "id64",	 "data",   "status",
+						   "control",  "irq",	 "enable", "pending",
+						   "priority", "target", "config", "sgi",
+						   "ack",      "route",	 "power",  "features",
+						   "queue",    "dma" };
 
 	return cls < CLS_COUNT ? names[cls] : "?";
 }

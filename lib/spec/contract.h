@@ -13,12 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-
 /* Access widths as a bit mask. */
-#define W8 (1u << 0)
-#define W16 (1u << 1)
-#define W32 (1u << 2)
-#define W64 (1u << 3)
+#define W8		(1u << 0)
+#define W16		(1u << 1)
+#define W32		(1u << 2)
+#define W64		(1u << 3)
 #define WIDTH_BIT(bits) ((bits) == 8 ? W8 : (bits) == 16 ? W16 : (bits) == 32 ? W32 : W64)
 
 enum reg_access { ACC_RO, ACC_RW, ACC_WO };
@@ -48,9 +47,9 @@ enum reg_class {
 const char *reg_class_name(unsigned cls);
 
 /* Register flags. */
-#define F_NOREAD (1u << 0)    /* a read has side effects (GICC_IAR acknowledges) */
-#define F_WI_PROBE (1u << 1)  /* RO and a write is harmless: check it is ignored */
-#define F_FORM (1u << 2)      /* the register the instruction-form table reads */
+#define F_NOREAD   (1u << 0) /* a read has side effects (GICC_IAR acknowledges) */
+#define F_WI_PROBE (1u << 1) /* RO and a write is harmless: check it is ignored */
+#define F_FORM	   (1u << 2) /* the register the instruction-form table reads */
 
 /* An identity: (value & mask) >> shift of mask must lie in [lo, hi]. */
 struct reg_identity {
@@ -59,15 +58,15 @@ struct reg_identity {
 };
 
 struct reg_contract {
-	char name[20];     /* inline: no relocation per register in the -pie image */
+	char name[20]; /* inline: no relocation per register in the -pie image */
 	uint32_t offset;
-	uint8_t region;    /* index into the node's reg[] */
-	uint8_t access;    /* enum reg_access */
-	uint8_t required;  /* widths the spec requires to work (W8|W16|...) */
+	uint8_t region;	  /* index into the node's reg[] */
+	uint8_t access;	  /* enum reg_access */
+	uint8_t required; /* widths the spec requires to work (W8|W16|...) */
 	uint8_t flags;
-	uint8_t cls;       /* enum reg_class */
+	uint8_t cls;		/* enum reg_class */
 	struct reg_identity id; /* mask 0: no identity */
-	const char *spec;  /* section of the spec */
+	const char *spec;	/* section of the spec */
 };
 
 /*
@@ -76,16 +75,16 @@ struct reg_contract {
  */
 enum contract_extra {
 	EXTRA_NONE,
-	EXTRA_GICD_TYPER_CPUS,    /* GICv2 GICD_TYPER.CPUNumber against the DT's CPUs */
-	EXTRA_GICR_FRAMES,        /* GICv3: one redistributor frame per DT CPU, Last, Affinity */
-	EXTRA_FW_CFG_SIGNATURE,   /* fw_cfg key 0x0000 reads "QEMU" */
-	EXTRA_VIRTIO_DEVICE_ID,   /* virtio-mmio DeviceID 0: an empty transport */
+	EXTRA_GICD_TYPER_CPUS,	/* GICv2 GICD_TYPER.CPUNumber against the DT's CPUs */
+	EXTRA_GICR_FRAMES,	/* GICv3: one redistributor frame per DT CPU, Last, Affinity */
+	EXTRA_FW_CFG_SIGNATURE, /* fw_cfg key 0x0000 reads "QEMU" */
+	EXTRA_VIRTIO_DEVICE_ID, /* virtio-mmio DeviceID 0: an empty transport */
 };
 
 struct device_contract {
-	const char *part;            /* "distributor", "uart", ... */
-	const char *const *compats;  /* NULL-terminated */
-	const char *spec;            /* document, e.g. "Arm PL011 TRM (DDI 0183G)" */
+	const char *part;	    /* "distributor", "uart", ... */
+	const char *const *compats; /* NULL-terminated */
+	const char *spec;	    /* document, e.g. "Arm PL011 TRM (DDI 0183G)" */
 	const struct reg_contract *regs;
 	unsigned nregs;
 	/* Reserved offsets in region 0 (and offsets outside a subset): reading zero
@@ -119,15 +118,21 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 #endif
 
 /* Table helpers for lib/spec/contracts/ (REG: region 0, REG_IN: region rg). */
-#define REG(nm, off, acc, req, cl, fl, sp)                                                 \
-	{.name = nm, .offset = off, .access = acc, .required = req, .cls = cl, .flags = fl, \
-	 .spec = sp}
-#define REG_IN(rg, nm, off, acc, req, cl, fl, sp)                                          \
-	{.name = nm, .offset = off, .region = rg, .access = acc, .required = req, .cls = cl, \
-	 .flags = fl, .spec = sp}
+#define REG(nm, off, acc, req, cl, fl, sp)                                                         \
+	{                                                                                          \
+		.name = nm, .offset = off, .access = acc, .required = req, .cls = cl, .flags = fl, \
+		.spec = sp                                                                         \
+	}
+#define REG_IN(rg, nm, off, acc, req, cl, fl, sp)                                                  \
+	{                                                                                          \
+		.name = nm, .offset = off, .region = rg, .access = acc, .required = req,           \
+		.cls = cl, .flags = fl, .spec = sp                                                 \
+	}
 /* A read-only identity register whose field under mask must lie in [lo, hi]. */
-#define IDREG(rg, nm, off, req, msk, l, h, sp)                                             \
-	{.name = nm, .offset = off, .region = rg, .access = ACC_RO, .required = req,        \
-	 .cls = CLS_ID, .flags = F_WI_PROBE, .id = {msk, l, h}, .spec = sp}
-#define CONTRACT_REGS(a) .regs = a, .nregs = sizeof(a) / sizeof(a[0])
+#define IDREG(rg, nm, off, req, msk, l, h, sp)                                                     \
+	{                                                                                          \
+		.name = nm, .offset = off, .region = rg, .access = ACC_RO, .required = req,        \
+		.cls = CLS_ID, .flags = F_WI_PROBE, .id = { msk, l, h }, .spec = sp                \
+	}
+#define CONTRACT_REGS(a)     .regs = a, .nregs = sizeof(a) / sizeof(a[0])
 #define CONTRACT_RESERVED(a) .reserved = a, .nreserved = sizeof(a) / sizeof(a[0])

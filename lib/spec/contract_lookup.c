@@ -8,8 +8,8 @@ extern const struct device_contract contract_pl011, contract_sbsa_uart, contract
 	contract_gicv2_cpu, contract_gicv3_dist, contract_gicv3_redist;
 
 static const struct device_contract *const contracts[] = {
-	&contract_pl011,      &contract_sbsa_uart, &contract_pl031,      &contract_pl061,
-	&contract_fw_cfg,     &contract_virtio_mmio, &contract_gicv2_dist, &contract_gicv2_cpu,
+	&contract_pl011,      &contract_sbsa_uart,    &contract_pl031,	    &contract_pl061,
+	&contract_fw_cfg,     &contract_virtio_mmio,  &contract_gicv2_dist, &contract_gicv2_cpu,
 	&contract_gicv3_dist, &contract_gicv3_redist,
 };
 
@@ -21,8 +21,8 @@ static int knows(const struct device_contract *c, const char *compat)
 	return 0;
 }
 
-unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
-		       unsigned max, const char **matched)
+unsigned contracts_for(const struct dt_device *d, const struct device_contract **out, unsigned max,
+		       const char **matched)
 {
 	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s)) {
 		unsigned n = 0;

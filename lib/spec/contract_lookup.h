@@ -10,7 +10,7 @@
  * device's most specific compatible that any contract knows. Fills out[]
  * (up to max), sets *matched to that compatible and returns the count.
  */
-unsigned contracts_for(const struct dt_device *d, const struct device_contract **out,
-		       unsigned max, const char **matched);
+unsigned contracts_for(const struct dt_device *d, const struct device_contract **out, unsigned max,
+		       const char **matched);
 
 #endif

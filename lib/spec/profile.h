@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 enum region_kind {
-	REGION_RAM,      /* a window guest RAM banks may occupy */
-	REGION_MMIO,     /* a device: answers when present (the DT says so) */
+	REGION_RAM,	 /* a window guest RAM banks may occupy */
+	REGION_MMIO,	 /* a device: answers when present (the DT says so) */
 	REGION_RESERVED, /* set aside (grant table, ACPI, vPCI): not a device of its own */
-	REGION_ABSENT,   /* documented, but never populated for this kind of guest */
+	REGION_ABSENT,	 /* documented, but never populated for this kind of guest */
 };
 
 /* flags */
@@ -25,28 +25,28 @@ struct profile_region {
 	const char *name;
 	enum region_kind kind;
 	uint64_t base, size;
-	uint64_t slot;       /* nonzero: devices sit in slots of this size */
+	uint64_t slot; /* nonzero: devices sit in slots of this size */
 	unsigned flags;
-	unsigned gic;        /* documented only with this GIC version; 0: always */
-	const char *compat;  /* space-separated compatibles a DT node here may have; NULL: any */
-	uint32_t intid;      /* first documented GIC INTID of the device; 0: none */
-	uint32_t nintid;     /* INTIDs intid..intid+nintid-1; with slot: intid + slot index */
-	const char *source;  /* where the documentation says so */
+	unsigned gic;	    /* documented only with this GIC version; 0: always */
+	const char *compat; /* space-separated compatibles a DT node here may have; NULL: any */
+	uint32_t intid;	    /* first documented GIC INTID of the device; 0: none */
+	uint32_t nintid;    /* INTIDs intid..intid+nintid-1; with slot: intid + slot index */
+	const char *source; /* where the documentation says so */
 };
 
 /* An interrupt documented for a device without a region (timer, hypervisor). */
 struct profile_irq {
 	const char *name;
-	const char *compat;  /* the DT node that carries it */
-	unsigned index;      /* its position in that node's interrupts */
+	const char *compat; /* the DT node that carries it */
+	unsigned index;	    /* its position in that node's interrupts */
 	uint32_t intid;
 	const char *source;
 };
 
 struct profile {
 	const char *name;
-	const char *document;    /* the documentation this profile transcribes */
-	const char *hyp_compat;  /* selects the profile when /hypervisor has it */
+	const char *document;	 /* the documentation this profile transcribes */
+	const char *hyp_compat;	 /* selects the profile when /hypervisor has it */
 	const char *root_compat; /* selects it when the root node has it */
 	const struct profile_region *regions;
 	unsigned nregions;

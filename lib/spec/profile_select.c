@@ -5,10 +5,9 @@
 
 extern const struct profile profile_xen_4_17, profile_qemu_virt_7_2;
 
-static const struct profile *const profiles[] = {&profile_xen_4_17, &profile_qemu_virt_7_2};
+static const struct profile *const profiles[] = { &profile_xen_4_17, &profile_qemu_virt_7_2 };
 
-const struct profile *profile_select(const struct platform *p, const char *forced,
-				     const char **why)
+const struct profile *profile_select(const struct platform *p, const char *forced, const char **why)
 {
 	static char reason[200];
 
@@ -17,7 +16,8 @@ const struct profile *profile_select(const struct platform *p, const char *force
 		for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
 			if (!strcmp(profiles[i]->name, forced))
 				return profiles[i];
-		snprintf(reason, sizeof(reason), "bootargs profile=%s names no known profile", forced);
+		snprintf(reason, sizeof(reason), "bootargs profile=%s names no known profile",
+			 forced);
 		*why = reason;
 		return NULL;
 	}
@@ -29,7 +29,8 @@ const struct profile *profile_select(const struct platform *p, const char *force
 			return pr;
 	}
 	snprintf(reason, sizeof(reason),
-		 "no documented memory map for this platform (hypervisor %s, root compatible \"%s\"); "
+		 "no documented memory map for this platform (hypervisor %s, root compatible "
+		 "\"%s\"); "
 		 "force one with profile=NAME",
 		 p->hypervisor ? p->hypervisor->compat : "none", p->root_compat);
 	*why = reason;

@@ -20,6 +20,9 @@ MAKE = os.environ.get("MAKE", "make")
 # stage is adding a line.
 STAGES = [
     ("build", [MAKE, "--no-print-directory", "all"]),
+    ("check-layers", [MAKE, "--no-print-directory", "check-layers"]),
+    ("format-check", [MAKE, "--no-print-directory", "format-check"]),
+    ("cppcheck", [MAKE, "--no-print-directory", "cppcheck"]),
     ("check-profiles", [MAKE, "--no-print-directory", "check-profiles"]),
     ("host-test", [MAKE, "--no-print-directory", "host-test"]),
     ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),

@@ -30,12 +30,16 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	if (ri < 0) {
 		int o = mm_region_overlapping(mm, g->base, g->size);
 		if (o < 0)
-			memmap_finding(t, -1, "%s %s 0x%llx+0x%llx lies outside every documented region",
-				   d->path, what, (unsigned long long)g->base, (unsigned long long)g->size);
+			memmap_finding(t, -1,
+				       "%s %s 0x%llx+0x%llx lies outside every documented region",
+				       d->path, what, (unsigned long long)g->base,
+				       (unsigned long long)g->size);
 		else
-			memmap_finding(t, o, "%s %s 0x%llx+0x%llx straddles the edge of documented region %s",
-				   d->path, what, (unsigned long long)g->base, (unsigned long long)g->size,
-				   mm->regions[o].doc->name);
+			memmap_finding(
+				t, o,
+				"%s %s 0x%llx+0x%llx straddles the edge of documented region %s",
+				d->path, what, (unsigned long long)g->base,
+				(unsigned long long)g->size, mm->regions[o].doc->name);
 		return;
 	}
 	const struct profile_region *r = mm->regions[ri].doc;
@@ -43,31 +47,38 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	for (int off = 0; d->compat && off < d->compat_len; off += strlen(d->compat + off) + 1)
 		listed |= profile_compat_listed(r->compat, d->compat + off);
 	if (r->kind == REGION_ABSENT) {
-		memmap_finding(t, ri, "%s %s 0x%llx is in %s, documented as never populated for this guest",
-			   d->path, what, (unsigned long long)g->base, r->name);
+		memmap_finding(
+			t, ri,
+			"%s %s 0x%llx is in %s, documented as never populated for this guest",
+			d->path, what, (unsigned long long)g->base, r->name);
 		return;
 	}
 	if (r->kind == REGION_RAM && !listed) {
-		memmap_finding(t, ri, "%s %s 0x%llx+0x%llx is a device inside RAM window %s", d->path, what,
-			   (unsigned long long)g->base, (unsigned long long)g->size, r->name);
+		memmap_finding(t, ri, "%s %s 0x%llx+0x%llx is a device inside RAM window %s",
+			       d->path, what, (unsigned long long)g->base,
+			       (unsigned long long)g->size, r->name);
 		return;
 	}
 	if (!listed && r->compat)
 		memmap_finding(t, ri, "%s (compatible %s) is in %s, documented for %s", d->path,
-			   d->compat ? d->compat : "none", r->name, r->compat);
+			       d->compat ? d->compat : "none", r->name, r->compat);
 	else if (!listed)
-		memmap_finding(t, ri, "%s (compatible %s) is in %s, where the documentation places no device",
-			   d->path, d->compat ? d->compat : "none", r->name);
+		memmap_finding(
+			t, ri,
+			"%s (compatible %s) is in %s, where the documentation places no device",
+			d->path, d->compat ? d->compat : "none", r->name);
 	if (is_window || r->kind == REGION_RAM)
 		return;
 	uint64_t unit = r->slot ? r->slot : r->size;
 	uint64_t want = r->slot ? r->base + (g->base - r->base) / r->slot * r->slot : r->base;
 	if ((r->flags & PR_FIX_BASE) && g->base != want)
-		memmap_finding(t, ri, "%s reg base 0x%llx is not the documented base 0x%llx of %s", d->path,
-			   (unsigned long long)g->base, (unsigned long long)want, r->name);
+		memmap_finding(t, ri, "%s reg base 0x%llx is not the documented base 0x%llx of %s",
+			       d->path, (unsigned long long)g->base, (unsigned long long)want,
+			       r->name);
 	else if ((r->flags & PR_FIX_SIZE) && g->size != unit)
-		memmap_finding(t, ri, "%s reg size 0x%llx is not the documented size 0x%llx of %s", d->path,
-			   (unsigned long long)g->size, (unsigned long long)unit, r->name);
+		memmap_finding(t, ri, "%s reg size 0x%llx is not the documented size 0x%llx of %s",
+			       d->path, (unsigned long long)g->size, (unsigned long long)unit,
+			       r->name);
 }
 
 void dt_regions(struct test_ctx *t)
@@ -77,7 +88,7 @@ void dt_regions(struct test_ctx *t)
 	unsigned before = t->failures;
 	int n = 0;
 
-	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it); n++) {
+	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it); n++) {
 		const struct dt_device *d = it.d;
 		const struct addr_range *g = it.r;
 		int ri = mm_region_containing(mm, g->base, g->size);
@@ -87,26 +98,33 @@ void dt_regions(struct test_ctx *t)
 		     ri >= 0 ? mm->regions[ri].doc->name : "-");
 		check_range(t, d, g, 0);
 		/* Each pair once: only devices after this one; a child may nest in its parent. */
-		for (struct dt_reg_iter e = {.p = p, .base = g->base, .span = g->size}; dt_next_reg(&e);)
+		for (struct dt_reg_iter e = { .p = p, .base = g->base, .span = g->size };
+		     dt_next_reg(&e);)
 			if (e.d > d && !dt_paths_related(d->path, e.d->path))
 				memmap_finding(t, where,
-					       "DT regions overlap: %s reg 0x%llx+0x%llx and %s reg 0x%llx+0x%llx",
+					       "DT regions overlap: %s reg 0x%llx+0x%llx and %s "
+					       "reg 0x%llx+0x%llx",
 					       d->path, (unsigned long long)g->base,
 					       (unsigned long long)g->size, e.d->path,
-					       (unsigned long long)e.r->base, (unsigned long long)e.r->size);
+					       (unsigned long long)e.r->base,
+					       (unsigned long long)e.r->size);
 		for (int b = 0; b < p->nbanks; b++)
 			if (ranges_overlap(g->base, g->size, p->banks[b].base, p->banks[b].size))
-				memmap_finding(t, where, "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
-					       d->path, (unsigned long long)g->base,
-					       (unsigned long long)g->size,
-					       (unsigned long long)p->banks[b].base,
-					       (unsigned long long)p->banks[b].size);
+				memmap_finding(
+					t, where,
+					"%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
+					d->path, (unsigned long long)g->base,
+					(unsigned long long)g->size,
+					(unsigned long long)p->banks[b].base,
+					(unsigned long long)p->banks[b].size);
 	}
 	for (int w = 0; w < mm->nwindows; w++, n++) {
-		int ri = mm_region_containing(mm, mm->windows[w].range.base, mm->windows[w].range.size);
-		note(t, "memmap-dt: node=%s window=0x%llx+0x%llx region=%s", mm->windows[w].dev->path,
-		     (unsigned long long)mm->windows[w].range.base,
-		     (unsigned long long)mm->windows[w].range.size, ri >= 0 ? mm->regions[ri].doc->name : "-");
+		int ri = mm_region_containing(mm, mm->windows[w].range.base,
+					      mm->windows[w].range.size);
+		note(t, "memmap-dt: node=%s window=0x%llx+0x%llx region=%s",
+		     mm->windows[w].dev->path, (unsigned long long)mm->windows[w].range.base,
+		     (unsigned long long)mm->windows[w].range.size,
+		     ri >= 0 ? mm->regions[ri].doc->name : "-");
 		check_range(t, mm->windows[w].dev, &mm->windows[w].range, 1);
 	}
 	check(t, n > 0, "the DT describes no device address");
@@ -120,12 +138,13 @@ static void check_irq(struct test_ctx *t, int ri, const struct dt_device *d, con
 	if (q->intid >= want_lo && q->intid <= want_hi)
 		return;
 	if (want_lo == want_hi)
-		memmap_finding(t, ri, "%s interrupt INTID %u (%s %u), documented INTID %u (%s)", d->path,
-			   (unsigned)q->intid, q->kind == IRQ_PPI ? "PPI" : "SPI", (unsigned)q->number,
-			   (unsigned)want_lo, what);
+		memmap_finding(t, ri, "%s interrupt INTID %u (%s %u), documented INTID %u (%s)",
+			       d->path, (unsigned)q->intid, q->kind == IRQ_PPI ? "PPI" : "SPI",
+			       (unsigned)q->number, (unsigned)want_lo, what);
 	else
-		memmap_finding(t, ri, "%s interrupt INTID %u, documented INTIDs %u..%u (%s)", d->path,
-			   (unsigned)q->intid, (unsigned)want_lo, (unsigned)want_hi, what);
+		memmap_finding(t, ri, "%s interrupt INTID %u, documented INTIDs %u..%u (%s)",
+			       d->path, (unsigned)q->intid, (unsigned)want_lo, (unsigned)want_hi,
+			       what);
 }
 
 /* Does the profile's interrupt table name one of d's compatibles? */
@@ -154,20 +173,24 @@ void dt_interrupts(struct test_ctx *t)
 			/* The GIC's own interrupt is its maintenance PPI; the profile's
 			 * interrupt table covers nodes like the timer and the hypervisor. */
 			if (d->nirq && d != p->gic && !irq_table_names(mm, d))
-				memmap_finding(t, ri, "%s has interrupt INTID %u; the documentation gives %s none",
-					   d->path, (unsigned)d->irq[0].intid, mm->regions[ri].doc->name);
+				memmap_finding(t, ri,
+					       "%s has interrupt INTID %u; the documentation gives "
+					       "%s none",
+					       d->path, (unsigned)d->irq[0].intid,
+					       mm->regions[ri].doc->name);
 			continue;
 		}
 		const struct profile_region *r = mm->regions[ri].doc;
 		uint32_t lo = r->intid, hi = r->intid + r->nintid - 1;
 		if (r->slot) {
 			lo = hi = r->intid + (uint32_t)((d->reg[0].base - r->base) / r->slot);
-			if (r->nintid > 1) /* a pool of SPIs shared by the slots (Xen virtio-mmio) */
+			if (r->nintid >
+			    1) /* a pool of SPIs shared by the slots (Xen virtio-mmio) */
 				lo = r->intid, hi = r->intid + r->nintid - 1;
 		}
 		if (d->nirq == 0 && (r->flags & PR_FIX_BASE))
-			memmap_finding(t, ri, "%s has no interrupt, documented INTID %u (%s)", d->path,
-				   (unsigned)lo, r->name);
+			memmap_finding(t, ri, "%s has no interrupt, documented INTID %u (%s)",
+				       d->path, (unsigned)lo, r->name);
 		for (int k = 0; k < d->nirq; k++, checked++)
 			check_irq(t, ri, d, &d->irq[k], lo, hi, r->name);
 	}
@@ -175,12 +198,15 @@ void dt_interrupts(struct test_ctx *t)
 		const struct profile_irq *q = &mm->prof->irqs[i];
 		const struct dt_device *d = platform_find_compatible(p, q->compat, 0);
 		if (!d) {
-			note(t, "%s: no %s node, INTID %u not checked", q->name, q->compat, (unsigned)q->intid);
+			note(t, "%s: no %s node, INTID %u not checked", q->name, q->compat,
+			     (unsigned)q->intid);
 			continue;
 		}
 		if ((int)q->index >= d->nirq) {
-			memmap_finding(t, -1, "%s has %d interrupts, the documentation gives %s as number %u (INTID %u)",
-				   d->path, d->nirq, q->name, q->index + 1, (unsigned)q->intid);
+			memmap_finding(t, -1,
+				       "%s has %d interrupts, the documentation gives %s as number "
+				       "%u (INTID %u)",
+				       d->path, d->nirq, q->name, q->index + 1, (unsigned)q->intid);
 			continue;
 		}
 		checked++;
@@ -200,13 +226,16 @@ void dt_memory(struct test_ctx *t)
 	for (int b = 0; b < p->nbanks; b++) {
 		const struct addr_range *g = &p->banks[b];
 		int ri = mm_region_containing(mm, g->base, g->size);
-		note(t, "memmap-dt: node=memory bank=0x%llx+0x%llx region=%s", (unsigned long long)g->base,
-		     (unsigned long long)g->size, ri >= 0 ? mm->regions[ri].doc->name : "-");
+		note(t, "memmap-dt: node=memory bank=0x%llx+0x%llx region=%s",
+		     (unsigned long long)g->base, (unsigned long long)g->size,
+		     ri >= 0 ? mm->regions[ri].doc->name : "-");
 		if (ri < 0 || mm->regions[ri].doc->kind != REGION_RAM)
 			memmap_finding(t, ri < 0 ? mm_region_overlapping(mm, g->base, g->size) : ri,
-				   "memory bank 0x%llx+0x%llx is not inside a documented RAM window%s%s",
-				   (unsigned long long)g->base, (unsigned long long)g->size,
-				   ri >= 0 ? ": it is in " : "", ri >= 0 ? mm->regions[ri].doc->name : "");
+				       "memory bank 0x%llx+0x%llx is not inside a documented RAM "
+				       "window%s%s",
+				       (unsigned long long)g->base, (unsigned long long)g->size,
+				       ri >= 0 ? ": it is in " : "",
+				       ri >= 0 ? mm->regions[ri].doc->name : "");
 	}
 	uint64_t total = platform_ram_total(p);
 	note(t, "ram_total: 0x%llx", (unsigned long long)total);
@@ -216,5 +245,5 @@ void dt_memory(struct test_ctx *t)
 	}
 	if (total != want)
 		memmap_finding(t, -1, "RAM banks total 0x%llx bytes, the VM was given 0x%llx",
-			   (unsigned long long)total, (unsigned long long)want);
+			       (unsigned long long)total, (unsigned long long)want);
 }

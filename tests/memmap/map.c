@@ -16,17 +16,20 @@ void map(struct test_ctx *t)
 		if (r->described)
 			snprintf(dt, sizeof(dt), "0x%llx+0x%llx", (unsigned long long)r->dt.base,
 				 (unsigned long long)r->dt.size);
-		note(t, "memmap-region: name=%s kind=%s doc=0x%llx+0x%llx dt=%s probe=%s findings=%d",
+		note(t,
+		     "memmap-region: name=%s kind=%s doc=0x%llx+0x%llx dt=%s probe=%s findings=%d",
 		     r->doc->name, region_kind_name(r->doc->kind), (unsigned long long)r->doc->base,
 		     (unsigned long long)r->doc->size, dt, r->probe, r->findings);
 	}
 	mm_print_sweep(t);
 	for (int i = 0; i < mm->nfindings; i++)
 		note(t, "memmap-finding: region=%s %s",
-		     mm->findings[i].region >= 0 ? mm->regions[mm->findings[i].region].doc->name : "-",
+		     mm->findings[i].region >= 0 ? mm->regions[mm->findings[i].region].doc->name
+						 : "-",
 		     mm->findings[i].text);
 	if (mm->findings_dropped)
-		note(t, "memmap-finding: region=- %d further findings not kept", mm->findings_dropped);
+		note(t, "memmap-finding: region=- %d further findings not kept",
+		     mm->findings_dropped);
 	note(t, "memmap-findings: %d", mm->nfindings + mm->findings_dropped);
 	/* The findings failed the cases that made them; here: is the map complete? */
 	for (int i = 0; i < mm->nregions; i++)

@@ -12,16 +12,16 @@
 #include "runtime/check.h"
 #include "spec/profile.h"
 
-#define MM_MAX_REGIONS 48
+#define MM_MAX_REGIONS	48
 #define MM_MAX_FINDINGS 128
-#define MM_PROBE_LEN 48
-#define MM_MAX_POINTS 24576
-#define MM_MAX_RUNS 160
+#define MM_PROBE_LEN	48
+#define MM_MAX_POINTS	24576
+#define MM_MAX_RUNS	160
 
 struct mm_region {
 	const struct profile_region *doc;
-	int described;          /* a bank, reg or bus window of the DT lies in it */
-	struct addr_range dt;   /* span of what the DT put there */
+	int described;	      /* a bank, reg or bus window of the DT lies in it */
+	struct addr_range dt; /* span of what the DT put there */
 	char probe[MM_PROBE_LEN];
 	int findings;
 };

@@ -27,7 +27,8 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 		return;
 	}
 	probe_read((uintptr_t)base, 32, &o);
-	note(t, "probe: %s 0x%llx read32 -> %s", node, (unsigned long long)base, outcome_text(&o, PROBE_DECODED));
+	note(t, "probe: %s 0x%llx read32 -> %s", node, (unsigned long long)base,
+	     outcome_text(&o, PROBE_DECODED));
 	/* Outside the documented devices: dt_regions said so. Reserved space (a
 	 * grant table the guest has not mapped yet) need not answer either. */
 	if (ri < 0 || mm->regions[ri].doc->kind != REGION_MMIO) {
@@ -40,12 +41,24 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 	if (o.faulted) {
 		(*faulted)++;
 		if (!is_window)
-			memmap_finding(t, ri, "%s 0x%llx in documented device region %s does not answer a read: %s",
-				   node, (unsigned long long)base, mm->regions[ri].doc->name,
-				   outcome_text(&o, PROBE_BRIEF));
+			memmap_finding(t, ri,
+				       "%s 0x%llx in documented device region %s does not answer a "
+				       "read: %s",
+				       node, (unsigned long long)base, mm->regions[ri].doc->name,
+				       outcome_text(&o, PROBE_BRIEF));
 	} else {
 		(*answered)++;
 	}
+}
+
+/* What a region's probes came to: "answered", "faulted", "partial" or "not-probed". */
+static const char *probe_summary(int answered, int faulted)
+{
+	if (answered && faulted)
+		return "partial";
+	if (answered)
+		return "answered";
+	return faulted ? "faulted" : "not-probed";
 }
 
 void probe_mmio(struct test_ctx *t)
@@ -57,25 +70,25 @@ void probe_mmio(struct test_ctx *t)
 	for (int ri = 0; ri < mm->nregions; ri++) {
 		int a0 = answered, f0 = faulted;
 		uint64_t rb = mm->regions[ri].doc->base, rs = mm->regions[ri].doc->size;
-		if (mm->regions[ri].doc->kind == REGION_RAM || mm->regions[ri].doc->kind == REGION_ABSENT ||
-		    !mm->regions[ri].described)
+		if (mm->regions[ri].doc->kind == REGION_RAM ||
+		    mm->regions[ri].doc->kind == REGION_ABSENT || !mm->regions[ri].described)
 			continue;
-		for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);)
-			if (mm_region_containing(mm, it.r->base, it.r->size) == ri && it.r->base >= rb &&
-			    it.r->base < rb + rs)
-				probe_range_base(t, it.d->path, it.r->base, it.r->size, 0, &answered,
-						 &faulted);
+		for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);)
+			if (mm_region_containing(mm, it.r->base, it.r->size) == ri &&
+			    it.r->base >= rb && it.r->base < rb + rs)
+				probe_range_base(t, it.d->path, it.r->base, it.r->size, 0,
+						 &answered, &faulted);
 		for (int w = 0; w < mm->nwindows; w++) {
 			const struct addr_range *g = &mm->windows[w].range;
 			if (mm_region_containing(mm, g->base, g->size) == ri)
-				probe_range_base(t, mm->windows[w].dev->path, g->base, g->size, 1, &answered,
-						 &faulted);
+				probe_range_base(t, mm->windows[w].dev->path, g->base, g->size, 1,
+						 &answered, &faulted);
 		}
 		int a = answered - a0, f = faulted - f0;
-		mm_set_probe(mm, ri, "%s", a && !f ? "answered" : f && !a ? "faulted" : a ? "partial" : "not-probed");
+		mm_set_probe(mm, ri, "%s", probe_summary(a, f));
 	}
 	/* What the DT puts outside the documented map: does anything answer there? */
-	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);) {
+	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);) {
 		const struct addr_range *g = it.r;
 		struct probe_outcome o;
 		if (mm_region_overlapping(mm, g->base, g->size) >= 0 || g->base >= mm->limit)
@@ -84,7 +97,8 @@ void probe_mmio(struct test_ctx *t)
 		note(t, "probe: %s 0x%llx read32 -> %s", it.d->path, (unsigned long long)g->base,
 		     outcome_text(&o, PROBE_DECODED));
 		if (!o.faulted)
-			memmap_finding(t, -1, "undocumented accessible address 0x%llx (the DT's %s): %s",
+			memmap_finding(t, -1,
+				       "undocumented accessible address 0x%llx (the DT's %s): %s",
 				       (unsigned long long)g->base, it.d->path,
 				       outcome_text(&o, PROBE_BRIEF));
 	}
@@ -93,12 +107,13 @@ void probe_mmio(struct test_ctx *t)
 }
 
 /* Probe the first, middle and last page of [base, end); returns how many answered. */
-static int expect_faults(struct test_ctx *t, const char *what, int region, uint64_t base, uint64_t end)
+static int expect_faults(struct test_ctx *t, const char *what, int region, uint64_t base,
+			 uint64_t end)
 {
 	struct memmap *mm = t->state;
-	uint64_t a[3] = {base, base + ((end - base) / 2 & ~(PAGE - 1)), (end - 1) & ~(PAGE - 1)};
+	uint64_t a[3] = { base, base + ((end - base) / 2 & ~(PAGE - 1)), (end - 1) & ~(PAGE - 1) };
 	int n = end - base <= PAGE ? 1 : 3, answered = 0, probed = 0;
-	struct probe_outcome first = {0};
+	struct probe_outcome first = { 0 };
 
 	for (int i = 0; i < n; i++) {
 		struct probe_outcome o;
@@ -109,9 +124,10 @@ static int expect_faults(struct test_ctx *t, const char *what, int region, uint6
 			first = o;
 		if (!o.faulted) {
 			answered++;
-			memmap_finding(t, region, "%s 0x%llx+0x%llx answers a read at 0x%llx: %s", what,
-				   (unsigned long long)base, (unsigned long long)(end - base),
-				   (unsigned long long)a[i], outcome_text(&o, PROBE_BRIEF));
+			memmap_finding(t, region, "%s 0x%llx+0x%llx answers a read at 0x%llx: %s",
+				       what, (unsigned long long)base,
+				       (unsigned long long)(end - base), (unsigned long long)a[i],
+				       outcome_text(&o, PROBE_BRIEF));
 		}
 	}
 	if (!probed) {
@@ -119,8 +135,9 @@ static int expect_faults(struct test_ctx *t, const char *what, int region, uint6
 		     (unsigned long long)base, (unsigned long long)(end - base), what);
 		return 0;
 	}
-	note(t, "memmap-gap: 0x%llx+0x%llx %s probes=%d faulted=%d first=%s", (unsigned long long)base,
-	     (unsigned long long)(end - base), what, probed, probed - answered, outcome_text(&first, PROBE_DECODED));
+	note(t, "memmap-gap: 0x%llx+0x%llx %s probes=%d faulted=%d first=%s",
+	     (unsigned long long)base, (unsigned long long)(end - base), what, probed,
+	     probed - answered, outcome_text(&first, PROBE_DECODED));
 	return answered;
 }
 
@@ -128,7 +145,7 @@ void probe_undescribed(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
-	int order[MM_MAX_REGIONS], n = 0, answered = 0, probed = 0;
+	int order[MM_MAX_REGIONS] = { 0 }, n = 0, answered = 0, probed = 0;
 
 	for (int i = 0; i < mm->nregions; i++) { /* by base, insertion sort */
 		int j = n++;

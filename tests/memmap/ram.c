@@ -25,7 +25,7 @@ static int bank_or_device_at(const struct memmap *mm, const struct platform *p, 
 	for (int b = 0; b < p->nbanks; b++)
 		if (in_range(addr, p->banks[b].base, p->banks[b].size))
 			return 1;
-	for (struct dt_reg_iter it = {.p = p, .base = addr, .span = 1}; dt_next_reg(&it);)
+	for (struct dt_reg_iter it = { .p = p, .base = addr, .span = 1 }; dt_next_reg(&it);)
 		if (is_device_reg(mm, it.r))
 			return 1;
 	return 0;
@@ -43,7 +43,8 @@ static const char *bank_unsafe(const struct memmap *mm, const struct platform *p
 
 	if (ri < 0 || mm->regions[ri].doc->kind != REGION_RAM)
 		return "not inside a documented RAM window";
-	for (struct dt_reg_iter it = {.p = p, .base = b->base, .span = b->size}; dt_next_reg(&it);)
+	for (struct dt_reg_iter it = { .p = p, .base = b->base, .span = b->size };
+	     dt_next_reg(&it);)
 		if (is_device_reg(mm, it.r))
 			return "overlaps a described device";
 	return NULL;
@@ -56,7 +57,7 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	const struct memmap *mm = t->state;
 	struct probe_outcome o, w, r;
 	const struct startup *s = t->boot;
-	const char *what = in_range(a, s->image_base, s->image_end - s->image_base) ? " (image)"
+	const char *what = in_range(a, s->image_base, s->image_end - s->image_base)  ? " (image)"
 			   : in_range(a, (uintptr_t)t->plat->fdt, t->plat->fdt_size) ? " (dtb)"
 										     : "";
 	uint64_t pattern;
@@ -66,8 +67,8 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	if (probe_read((uintptr_t)a, 64, &o)) {
 		cpu_irq_unmask();
 		memmap_finding(t, mm_region_overlapping(mm, a, 8),
-			       "RAM bank%d word 0x%llx does not read: %s", bank, (unsigned long long)a,
-			       outcome_text(&o, PROBE_BRIEF));
+			       "RAM bank%d word 0x%llx does not read: %s", bank,
+			       (unsigned long long)a, outcome_text(&o, PROBE_BRIEF));
 		return 0;
 	}
 	if (!write) {
@@ -82,8 +83,8 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	probe_write((uintptr_t)a, 64, o.value, &w);
 	cpu_irq_unmask();
 	ok = !w.faulted && !r.faulted && r.value == pattern;
-	note(t, "probe: bank%d 0x%llx%s wrote 0x%llx read back %s", bank, (unsigned long long)a, what,
-	     (unsigned long long)pattern, outcome_text(&r, PROBE_DECODED));
+	note(t, "probe: bank%d 0x%llx%s wrote 0x%llx read back %s", bank, (unsigned long long)a,
+	     what, (unsigned long long)pattern, outcome_text(&r, PROBE_DECODED));
 	if (!ok)
 		memmap_finding(t, mm_region_overlapping(mm, a, 8),
 			       "RAM bank%d word 0x%llx does not hold what was written (0x%llx): %s",
@@ -99,8 +100,8 @@ static int bank_end(struct test_ctx *t, int b, uint64_t base, uint64_t end)
 	struct probe_outcome o;
 
 	if (bank_or_device_at(mm, t->plat, end)) {
-		note(t, "probe: bank%d end 0x%llx is described by the DT (not expected to fault)", b,
-		     (unsigned long long)end);
+		note(t, "probe: bank%d end 0x%llx is described by the DT (not expected to fault)",
+		     b, (unsigned long long)end);
 		return 1;
 	}
 	if (end >= mm->limit)
@@ -121,7 +122,7 @@ void probe_ram(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
-	char bad[MM_MAX_REGIONS] = {0};
+	char bad[MM_MAX_REGIONS] = { 0 };
 
 	for (int b = 0; b < p->nbanks; b++) {
 		uint64_t base = p->banks[b].base, end = base + p->banks[b].size;
@@ -133,7 +134,8 @@ void probe_ram(struct test_ctx *t)
 		const char *unsafe = bank_unsafe(mm, p, &p->banks[b]);
 		if (unsafe)
 			note(t, "bank%d 0x%llx+0x%llx is %s: read, not written", b,
-			     (unsigned long long)base, (unsigned long long)p->banks[b].size, unsafe);
+			     (unsigned long long)base, (unsigned long long)p->banks[b].size,
+			     unsafe);
 		int ok = ram_word(t, base, b, !unsafe) & ram_word(t, (end - 8) & ~7ull, b, !unsafe);
 		ok &= bank_end(t, b, base, end);
 		if (ri >= 0 && ri < MM_MAX_REGIONS && mm->regions[ri].doc->kind == REGION_RAM) {

@@ -9,7 +9,8 @@ int mm_region_containing(const struct memmap *mm, uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < mm->nregions; i++) {
 		const struct profile_region *r = mm->regions[i].doc;
-		if (base >= r->base && base - r->base < r->size && size <= r->size - (base - r->base))
+		if (base >= r->base && base - r->base < r->size &&
+		    size <= r->size - (base - r->base))
 			return i;
 	}
 	return -1;
@@ -71,11 +72,11 @@ static void record_dt(struct memmap *mm, int region, uint64_t base, uint64_t siz
 	uint64_t end = base + size;
 
 	if (!r->described) {
-		r->dt = (struct addr_range){base, size};
+		r->dt = (struct addr_range){ base, size };
 	} else {
 		uint64_t lo = base < r->dt.base ? base : r->dt.base;
 		uint64_t hi = end > r->dt.base + r->dt.size ? end : r->dt.base + r->dt.size;
-		r->dt = (struct addr_range){lo, hi - lo};
+		r->dt = (struct addr_range){ lo, hi - lo };
 	}
 	r->described = 1;
 }
@@ -85,7 +86,7 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 	const struct platform *p = t->plat;
 	const char *why;
 
-	*mm = (struct memmap){0};
+	*mm = (struct memmap){ 0 };
 	mm->prof = profile_select(p, t->opt->profile_forced ? t->opt->profile : NULL, &why);
 	if (!mm->prof)
 		return why;
@@ -103,12 +104,14 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 				record_dt(mm, i, p->banks[b].base, p->banks[b].size);
 		/* A RAM window is described by banks; a device reg there (Xen's extended
 		 * regions) marks free space, which dt_regions judges. */
-		for (struct dt_reg_iter it = {.p = p, .base = r->base, .span = r->size};
+		for (struct dt_reg_iter it = { .p = p, .base = r->base, .span = r->size };
 		     r->kind != REGION_RAM && dt_next_reg(&it);)
 			record_dt(mm, i, it.r->base, it.r->size);
 		for (int w = 0; r->kind != REGION_RAM && w < mm->nwindows; w++)
-			if (ranges_overlap(r->base, r->size, mm->windows[w].range.base, mm->windows[w].range.size))
-				record_dt(mm, i, mm->windows[w].range.base, mm->windows[w].range.size);
+			if (ranges_overlap(r->base, r->size, mm->windows[w].range.base,
+					   mm->windows[w].range.size))
+				record_dt(mm, i, mm->windows[w].range.base,
+					  mm->windows[w].range.size);
 	}
 	return NULL;
 }

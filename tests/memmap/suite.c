@@ -26,9 +26,9 @@ static const char *init(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(profile),		 CASE(dt_regions),	  CASE(dt_interrupts),
-	CASE(dt_memory),	 CASE(probe_mmio),	  CASE(probe_ram),
-	CASE(probe_undescribed), CASE(sweep),		  CASE(map),
+	CASE(profile),		 CASE(dt_regions), CASE(dt_interrupts),
+	CASE(dt_memory),	 CASE(probe_mmio), CASE(probe_ram),
+	CASE(probe_undescribed), CASE(sweep),	   CASE(map),
 };
 
 static const struct suite memmap_suite = {

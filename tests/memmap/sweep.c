@@ -12,8 +12,8 @@
 #include "boot/esr.h"
 #include "tests/memmap/memmap.h"
 
-#define COARSE (1ull << 30)
-#define FINE (2ull << 20)
+#define COARSE	  (1ull << 30)
+#define FINE	  (2ull << 20)
 #define EDGE_SPAN (32ull << 20) /* each side of an edge */
 
 static void add(struct memmap *mm, uint64_t a)
@@ -56,7 +56,7 @@ static void build_points(struct memmap *mm, const struct platform *p)
 		add_edge(mm, p->banks[b].base);
 		add_edge(mm, p->banks[b].base + p->banks[b].size);
 	}
-	for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);) {
+	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);) {
 		add_edge(mm, it.r->base & ~(FINE - 1));
 		add_edge(mm, it.r->base + it.r->size);
 	}
@@ -73,9 +73,11 @@ static void close_run(struct test_ctx *t, const struct mm_run *r, uint64_t value
 {
 	if (r->region >= 0 || !r->answered)
 		return;
-	memmap_finding(t, -1, "undocumented accessible address 0x%llx: read 0x%llx (%u sweep points to 0x%llx answer)",
-		   (unsigned long long)r->first, (unsigned long long)value, r->points,
-		   (unsigned long long)r->last);
+	memmap_finding(t, -1,
+		       "undocumented accessible address 0x%llx: read 0x%llx (%u sweep points to "
+		       "0x%llx answer)",
+		       (unsigned long long)r->first, (unsigned long long)value, r->points,
+		       (unsigned long long)r->last);
 }
 
 static void record(struct test_ctx *t, uint64_t a, const struct probe_outcome *o,
@@ -100,10 +102,10 @@ static void record(struct test_ctx *t, uint64_t a, const struct probe_outcome *o
 		/* ...but an undocumented answer is never folded away. */
 		if (!o->faulted && region < 0)
 			memmap_finding(t, -1, "undocumented accessible address 0x%llx: read 0x%llx",
-				   (unsigned long long)a, (unsigned long long)o->value);
+				       (unsigned long long)a, (unsigned long long)o->value);
 		return;
 	}
-	sw->runs[sw->nruns++] = (struct mm_run){a, a, region, !o->faulted, (uint32_t)o->esr, 1};
+	sw->runs[sw->nruns++] = (struct mm_run){ a, a, region, !o->faulted, (uint32_t)o->esr, 1 };
 	*first_value = o->value;
 }
 
@@ -134,8 +136,9 @@ void sweep(struct test_ctx *t)
 	sw->swept = 1;
 	note(t, "sweep_points: %d (%u answered)", sw->npoints, answered);
 	note(t, "sweep_time_us: %llu", (unsigned long long)sw->sweep_us);
-	check(t, sw->points_dropped == 0, "%d sweep points beyond the %d the harness keeps were not probed",
-	      sw->points_dropped, MM_MAX_POINTS);
+	check(t, sw->points_dropped == 0,
+	      "%d sweep points beyond the %d the harness keeps were not probed", sw->points_dropped,
+	      MM_MAX_POINTS);
 	check(t, freq != 0, "CNTFRQ_EL0 is 0: the sweep could not be timed");
 }
 
@@ -181,5 +184,6 @@ void mm_print_sweep(struct test_ctx *t)
 		     r->region >= 0 ? mm->regions[r->region].doc->name : "-", r->points, esr);
 	}
 	if (sw->runs_merged)
-		note(t, "memmap-sweep: %d further changes folded into the last run", sw->runs_merged);
+		note(t, "memmap-sweep: %d further changes folded into the last run",
+		     sw->runs_merged);
 }

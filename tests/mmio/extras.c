@@ -13,16 +13,16 @@
 #include "boot/cpu.h"
 #include "tests/mmio/mmio.h"
 
-#define GICD_TYPER 0x004
-#define GICR_TYPER 0x008
-#define GICR_TYPER_VLPIS (1ull << 1)
-#define GICR_TYPER_LAST (1ull << 4)
-#define GICR_FRAME 0x20000
-#define FW_CFG_DATA 0x0
-#define FW_CFG_SELECTOR 0x8
+#define GICD_TYPER	     0x004
+#define GICR_TYPER	     0x008
+#define GICR_TYPER_VLPIS     (1ull << 1)
+#define GICR_TYPER_LAST	     (1ull << 4)
+#define GICR_FRAME	     0x20000
+#define FW_CFG_DATA	     0x0
+#define FW_CFG_SELECTOR	     0x8
 #define FW_CFG_SIGNATURE_KEY 0x0000
-#define FW_CFG_SIGNATURE 0x554d4551 /* "QEMU" in byte order, read little-endian */
-#define VIRTIO_DEVICE_ID 0x008
+#define FW_CFG_SIGNATURE     0x554d4551 /* "QEMU" in byte order, read little-endian */
+#define VIRTIO_DEVICE_ID     0x008
 
 static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 			    const struct device_contract *c)
@@ -34,7 +34,8 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 
 	if (!a || ncpus < 1 || ncpus > 8) {
 		note(t, "%s: GICD_TYPER.CPUNumber not compared: %s", d->path,
-		     !a ? "GICD_TYPER outside reg" : "the DT lists no CPU or more than GICv2's 8 (dt gic)");
+		     !a ? "GICD_TYPER outside reg"
+			: "the DT lists no CPU or more than GICv2's 8 (dt gic)");
 		return;
 	}
 	probe_read(a, 32, &o);
@@ -44,8 +45,9 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 	else
 		snprintf(obs, sizeof(obs), "CPUNumber %u", (unsigned)(o.value >> 5 & 7));
 	mmio_observed(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
-		"IHI 0048B GICD_TYPER.CPUNumber", obs,
-		!o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+		      "IHI 0048B GICD_TYPER.CPUNumber", obs,
+		      !o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? OUTCOME_REQUIRED
+									 : OUTCOME_DEVIATION);
 }
 
 /* GICR_TYPER of a frame: 64-bit access, else two 32-bit halves. */
@@ -73,25 +75,27 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 	char exp[64], obs[96];
 
 	if (d->nreg < 2) {
-		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)", d->path);
+		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)",
+		     d->path);
 		return;
 	}
 	/* #redistributor-regions > 1 is legal; the harness walks the first region only. */
 	if (d->nreg > 2)
-		note(t, "%s: %d reg entries; redistributor frames walked in reg[1] only", d->path, d->nreg);
+		note(t, "%s: %d reg entries; redistributor frames walked in reg[1] only", d->path,
+		     d->nreg);
 	while (nframes < ARRAY_SIZE(aff)) {
 		uintptr_t a = reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 8);
 		if (!a || off > 0xffffffffu)
 			break;
 		if (read_gicr_typer(a, &typer)) {
 			snprintf(obs, sizeof(obs), "frame %u aborts", nframes);
-			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "frame walk",
-				"readable up to the frame with Last", "IHI 0069 GICR_TYPER.Last", obs,
-				OUTCOME_DEVIATION);
+			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER,
+				      "frame walk", "readable up to the frame with Last",
+				      "IHI 0069 GICR_TYPER.Last", obs, OUTCOME_DEVIATION);
 			return;
 		}
 		aff[nframes++] = (uint32_t)(typer >> 32);
-		stride = typer & GICR_TYPER_VLPIS ? 2 * GICR_FRAME : GICR_FRAME;
+		stride = (typer & GICR_TYPER_VLPIS) ? 2 * GICR_FRAME : GICR_FRAME;
 		off += stride;
 		if (typer & GICR_TYPER_LAST) {
 			last_seen = 1;
@@ -99,12 +103,13 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 		}
 	}
 	snprintf(exp, sizeof(exp), "%d frames, Last on frame %d", p->ncpus, p->ncpus - 1);
-	snprintf(obs, sizeof(obs), last_seen ? "%u frames, Last on frame %u, stride 0x%llx"
-					     : "%u frames, no Last inside the reg",
+	snprintf(obs, sizeof(obs),
+		 last_seen ? "%u frames, Last on frame %u, stride 0x%llx"
+			   : "%u frames, no Last inside the reg",
 		 nframes, nframes - 1, (unsigned long long)stride);
 	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
-		"IHI 0069 GICR_TYPER.Last", obs,
-		last_seen && (int)nframes == p->ncpus ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+		      "IHI 0069 GICR_TYPER.Last", obs,
+		      last_seen && (int)nframes == p->ncpus ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	for (int i = 0; i < p->ncpus; i++) {
 		uint32_t want = cpu_affinity(p->cpu_mpidr[i]);
 		int found = -1;
@@ -114,8 +119,8 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 		snprintf(exp, sizeof(exp), "a frame with Affinity 0x%x (cpu%d)", (unsigned)want, i);
 		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
 		mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
-			"IHI 0069 GICR_TYPER.Affinity_Value", obs,
-			found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+			      "IHI 0069 GICR_TYPER.Affinity_Value", obs,
+			      found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
 	uintptr_t past = last_seen ? reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 4) : 0;
@@ -123,21 +128,22 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER, "past the Last frame",
-			"anything", "IHI 0069: not defined", obs, OUTCOME_PERMITTED);
+		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER,
+			      "past the Last frame", "anything", "IHI 0069: not defined", obs,
+			      OUTCOME_PERMITTED);
 	}
 }
 
 static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
-			   const struct device_contract *c)
+			     const struct device_contract *c)
 {
 	uintptr_t sel = reg_addr(d, 0, FW_CFG_SELECTOR, 2), data = reg_addr(d, 0, FW_CFG_DATA, 4);
-	struct probe_outcome w, o;
+	struct probe_outcome w, o = { 0 };
 	char obs[64];
 
 	if (!sel || !data) {
-		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature", "reg covers 0x0-0x9",
-			c->spec, "reg too small", OUTCOME_DEVIATION);
+		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature",
+			      "reg covers 0x0-0x9", c->spec, "reg too small", OUTCOME_DEVIATION);
 		return;
 	}
 	/* The key 0 is the same in either byte order. */
@@ -148,13 +154,14 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 	}
 	mmio_observed(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
-		"QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
-		!w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE ? OUTCOME_REQUIRED
-										  : OUTCOME_DEVIATION);
+		      "QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
+		      !w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE
+			      ? OUTCOME_REQUIRED
+			      : OUTCOME_DEVIATION);
 }
 
 static void virtio_device_id(struct test_ctx *t, const struct dt_device *d,
-			   const struct device_contract *c)
+			     const struct device_contract *c)
 {
 	uintptr_t a = reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
 	struct probe_outcome o;

@@ -19,8 +19,8 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 		char exp[48], obs[64];
 		probe_read(a, 32, &ldr);
 		probe_format(&ldr, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, tg->d, c, r->name, r->offset, "form ldr32", "completes", r->spec, obs,
-			ldr.faulted ? OUTCOME_DEVIATION : OUTCOME_REQUIRED);
+		mmio_observed(t, tg->d, c, r->name, r->offset, "form ldr32", "completes", r->spec,
+			      obs, ldr.faulted ? OUTCOME_DEVIATION : OUTCOME_REQUIRED);
 		for (unsigned f = 0; f < probe_nforms; f++) {
 			const struct probe_form *form = &probe_forms[f];
 			struct probe_outcome o;
@@ -32,12 +32,13 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 			    v != (uint64_t)(int64_t)(int32_t)ldr.value)
 				v = ~ldr.value;
 			snprintf(what, sizeof(what), "form %s", form->name);
-			snprintf(exp, sizeof(exp), "same as ldr32 (0x%llx)", (unsigned long long)ldr.value);
+			snprintf(exp, sizeof(exp), "same as ldr32 (0x%llx)",
+				 (unsigned long long)ldr.value);
 			probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 			mmio_observed(t, tg->d, c, r->name, r->offset, what,
-				ldr.faulted ? "nothing to compare (ldr32 aborts)" : exp,
-				"Arm ARM DDI 0487 load/store: one 32-bit access", obs,
-				contract_classify_form(ldr.faulted, ldr.value, o.faulted, v));
+				      ldr.faulted ? "nothing to compare (ldr32 aborts)" : exp,
+				      "Arm ARM DDI 0487 load/store: one 32-bit access", obs,
+				      contract_classify_form(ldr.faulted, ldr.value, o.faulted, v));
 		}
 	}
 }

@@ -17,8 +17,9 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 			continue;
 		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
 		if (!a) {
-			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", "inside the node's reg",
-				c->spec, "reg too small or missing", OUTCOME_DEVIATION);
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity",
+				      "inside the node's reg", c->spec, "reg too small or missing",
+				      OUTCOME_DEVIATION);
 			bad++;
 			continue;
 		}
@@ -29,16 +30,16 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 		if (r->id.lo == r->id.hi)
 			snprintf(exp, sizeof(exp), "field 0x%llx", (unsigned long long)r->id.lo);
 		else
-			snprintf(exp, sizeof(exp), "field 0x%llx..0x%llx", (unsigned long long)r->id.lo,
-				 (unsigned long long)r->id.hi);
+			snprintf(exp, sizeof(exp), "field 0x%llx..0x%llx",
+				 (unsigned long long)r->id.lo, (unsigned long long)r->id.hi);
 		if (r->id.mask != 0xffffffff)
 			snprintf(exp + strlen(exp), sizeof(exp) - strlen(exp), " (mask 0x%llx)",
 				 (unsigned long long)r->id.mask);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 		/* Every identity of the first device, only the mismatches of the others. */
 		if (tg->first || !ok)
-			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec, obs,
-				ok ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec,
+				      obs, ok ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 		bad += !ok;
 	}
 	identity_extra(t, tg->d, c);
@@ -54,7 +55,9 @@ void identity(struct test_ctx *t)
 	for (unsigned i = 0; i < st->ntargets; i++)
 		quiet_matches += identity_of(t, &st->targets[i]);
 	if (quiet_matches)
-		note(t, "identity as the spec says on %u further devices (observations shown for the "
-			"first device of each contract)", quiet_matches);
+		note(t,
+		     "identity as the spec says on %u further devices (observations shown for the "
+		     "first device of each contract)",
+		     quiet_matches);
 	observations_summary(t, "identity");
 }

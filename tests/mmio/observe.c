@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/protocol.h"
 #include "tests/mmio/mmio.h"
 
 uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes)
@@ -10,6 +11,11 @@ uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, uns
 		return 0;
 	return (uintptr_t)(d->reg[region].base + off);
 }
+
+/* The seven fields of runtime/protocol.h; the spec may be cut (%.*s, then ".."). */
+#define SEP FIELD_SEPARATOR
+#define OBSERVATION                                                                                \
+	"%s" SEP "%s" SEP "%s" SEP "%s" SEP "expect %s [%.*s%s]" SEP "observed %s" SEP "%s"
 
 /* Longest observation text: the line also carries 6 characters of indent and "# ". */
 #define FINDING_MAX 240
@@ -48,13 +54,13 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 	mmio_state(t)->counts[cls]++;
 	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
 	char line[FINDING_MAX + 64];
-	int n = snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%s] | observed %s | %s",
-			 d->path, c->part, where, what, expect, spec, observed, outcome_class_name(cls));
+	int keep = (int)strlen(spec);
+	int n = snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
+			 keep, spec, "", observed, outcome_class_name(cls));
 	if (n > FINDING_MAX) {
-		int keep = (int)strlen(spec) - (n - FINDING_MAX) - 2;
-		snprintf(line, sizeof(line), "%s | %s | %s | %s | expect %s [%.*s..] | observed %s | %s",
-			 d->path, c->part, where, what, expect, keep > 0 ? keep : 0, spec, observed,
-			 outcome_class_name(cls));
+		keep -= n - FINDING_MAX + 2;
+		snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
+			 keep > 0 ? keep : 0, spec, "..", observed, outcome_class_name(cls));
 	}
 	if (cls == OUTCOME_DEVIATION)
 		finding(t, "%s", line);

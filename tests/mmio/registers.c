@@ -34,8 +34,8 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 			snprintf(obs, sizeof(obs), "write completed; 0x%llx -> 0x%llx",
 				 (unsigned long long)b2.value, (unsigned long long)after.value);
 		mmio_observed(t, tg->d, c, r->name, r->offset, "write32 to RO",
-			"unchanged (abort allowed)", c->ro_write_spec, obs,
-			contract_classify_ro_write(w.faulted, changed));
+			      "unchanged (abort allowed)", c->ro_write_spec, obs,
+			      contract_classify_ro_write(w.faulted, changed));
 	}
 }
 
@@ -64,9 +64,9 @@ static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
 			continue;
 		probe_read(a, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, tg->d, c, "reserved", c->reserved[i], "read32",
-			"0 or abort", c->reserved_spec, obs,
-			contract_classify_reserved(o.faulted, o.value));
+		mmio_observed(t, tg->d, c, "reserved", c->reserved[i], "read32", "0 or abort",
+			      c->reserved_spec, obs,
+			      contract_classify_reserved(o.faulted, o.value));
 	}
 }
 

@@ -29,7 +29,7 @@ static const char *init(struct test_ctx *t)
 {
 	static struct mmio_state st;
 
-	st = (struct mmio_state){0};
+	st = (struct mmio_state){ 0 };
 	for (int i = 0; i < t->plat->ndevices; i++) {
 		const struct dt_device *d = &t->plat->devices[i];
 		const struct device_contract *cs[MAX_PARTS];
@@ -41,7 +41,7 @@ static const char *init(struct test_ctx *t)
 			int first = 1;
 			for (unsigned j = 0; j < st.ntargets; j++)
 				first &= st.targets[j].c != cs[k];
-			st.targets[st.ntargets++] = (struct mmio_target){d, cs[k], first};
+			st.targets[st.ntargets++] = (struct mmio_target){ d, cs[k], first };
 		}
 	}
 	t->state = &st;
@@ -49,11 +49,8 @@ static const char *init(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(identity),
-	CASE(access_widths),
-	CASE(read_only_writes),
-	CASE(reserved_offsets),
-	CASE(instruction_forms),
+	CASE(identity),		CASE(access_widths),	 CASE(read_only_writes),
+	CASE(reserved_offsets), CASE(instruction_forms),
 };
 
 static const struct suite mmio_suite = {

@@ -33,14 +33,14 @@ static int class_seen(const struct device_contract *c, unsigned upto, unsigned c
 static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 {
 	const struct device_contract *c = tg->c;
-	static const unsigned widths[] = {8, 16, 32, 64};
+	static const unsigned widths[] = { 8, 16, 32, 64 };
 
 	for (unsigned i = 0; i < c->nregs; i++) {
 		if (!reg_readable(&c->regs[i]) || class_seen(c, i, c->regs[i].cls))
 			continue;
 		const struct reg_contract *r = class_representative(c, c->regs[i].cls);
 		uintptr_t a32 = reg_addr(tg->d, r->region, r->offset, 4);
-		struct probe_outcome ref = {.faulted = 1};
+		struct probe_outcome ref = { .faulted = 1 };
 		if (a32 && !(r->offset & 3))
 			probe_read(a32, 32, &ref);
 		for (unsigned w = 0; w < ARRAY_SIZE(widths); w++) {
@@ -48,8 +48,8 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 			char what[24], exp[40], obs[64];
 			snprintf(what, sizeof(what), "read%u (%s)", bits, reg_class_name(r->cls));
 			if (r->offset % (bits / 8)) {
-				note(t, "%s: %s@0x%x read%u not naturally aligned: not probed", tg->d->path,
-				     r->name, (unsigned)r->offset, bits);
+				note(t, "%s: %s@0x%x read%u not naturally aligned: not probed",
+				     tg->d->path, r->name, (unsigned)r->offset, bits);
 				continue;
 			}
 			uintptr_t a = reg_addr(tg->d, r->region, r->offset, bits / 8);
@@ -65,19 +65,22 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 				 r->required & WIDTH_BIT(bits) ? "completes (required width)"
 							       : "completes or aborts");
 			probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-			/* A completed narrow read should be the low bytes of the word (little-endian). */
+			/* A completed narrow read should be the low bytes of the word
+			 * (little-endian). */
 			uint64_t low = bits < 32 ? ref.value & ((1ull << bits) - 1) : ref.value;
 			uint64_t got = bits == 64 ? (uint32_t)o.value : o.value;
 			if (!o.faulted && !ref.faulted && bits != 32 && got != low) {
 				snprintf(obs + strlen(obs), sizeof(obs) - strlen(obs),
 					 " (read32 gives 0x%llx)", (unsigned long long)ref.value);
-				/* Wrong data at a required width is a deviation, if the register is stable. */
+				/* Wrong data at a required width is a deviation, if the register is
+				 * stable. */
 				struct probe_outcome again;
-				if ((r->required & WIDTH_BIT(bits)) && !probe_read(a32, 32, &again) &&
-				    again.value == ref.value)
+				if ((r->required & WIDTH_BIT(bits)) &&
+				    !probe_read(a32, 32, &again) && again.value == ref.value)
 					cls = OUTCOME_DEVIATION;
 			}
-			mmio_observed(t, tg->d, c, r->name, r->offset, what, exp, r->spec, obs, cls);
+			mmio_observed(t, tg->d, c, r->name, r->offset, what, exp, r->spec, obs,
+				      cls);
 		}
 	}
 }

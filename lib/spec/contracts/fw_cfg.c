@@ -15,7 +15,7 @@ static const struct reg_contract regs[] = {
 	REG("DMA", 0x010, ACC_RW, 0, CLS_DMA, 0, Q),
 };
 
-static const char *const compats[] = {"qemu,fw-cfg-mmio", NULL};
+static const char *const compats[] = { "qemu,fw-cfg-mmio", NULL };
 
 const struct device_contract contract_fw_cfg = {
 	.part = "fw_cfg",

@@ -27,7 +27,7 @@ static const struct reg_contract dist_regs[] = {
 	IDREG(0, "GICD_ICPIDR2", 0xfe8, W32, 0xf0, 0x2, 0x2, "IHI 0048B ICPIDR2.ArchRev"),
 };
 
-static const uint32_t dist_reserved[] = {0x00c, 0x040, 0xf04};
+static const uint32_t dist_reserved[] = { 0x00c, 0x040, 0xf04 };
 
 static const struct reg_contract cpu_regs[] = {
 	REG_IN(1, "GICC_CTLR", 0x000, ACC_RW, W32, CLS_CONTROL, 0, C),
@@ -37,10 +37,11 @@ static const struct reg_contract cpu_regs[] = {
 	REG_IN(1, "GICC_EOIR", 0x010, ACC_WO, W32, CLS_ACK, 0, C),
 	REG_IN(1, "GICC_RPR", 0x014, ACC_RO, W32, CLS_STATUS, F_WI_PROBE, C),
 	REG_IN(1, "GICC_HPPIR", 0x018, ACC_RO, W32, CLS_STATUS, 0, C),
-	IDREG(1, "GICC_IIDR", 0x0fc, W32, 0xf0000, 0x2, 0x2, "IHI 0048B GICC_IIDR.ArchitectureVersion"),
+	IDREG(1, "GICC_IIDR", 0x0fc, W32, 0xf0000, 0x2, 0x2,
+	      "IHI 0048B GICC_IIDR.ArchitectureVersion"),
 };
 
-static const char *const compats[] = {"arm,cortex-a15-gic", "arm,gic-400", NULL};
+static const char *const compats[] = { "arm,cortex-a15-gic", "arm,gic-400", NULL };
 
 const struct device_contract contract_gicv2_dist = {
 	.part = "distributor",

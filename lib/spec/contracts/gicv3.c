@@ -9,8 +9,8 @@
  */
 #include "spec/contract.h"
 
-#define D "IHI 0069 GICD map"
-#define R "IHI 0069 GICR map"
+#define D     "IHI 0069 GICD map"
+#define R     "IHI 0069 GICR map"
 #define PIDR2 "IHI 0069 PIDR2.ArchRev"
 
 static const struct reg_contract dist_regs[] = {
@@ -24,21 +24,23 @@ static const struct reg_contract dist_regs[] = {
 	IDREG(0, "GICD_PIDR2", 0xffe8, W32, 0xf0, 0x3, 0x4, PIDR2),
 };
 
-static const uint32_t dist_reserved[] = {0x0018, 0x0f40, 0x7fe0};
+static const uint32_t dist_reserved[] = { 0x0018, 0x0f40, 0x7fe0 };
 
 /* Offsets in region 1 (the first redistributor frame). */
 static const struct reg_contract redist_regs[] = {
 	REG_IN(1, "GICR_CTLR", 0x0000, ACC_RW, W32, CLS_CONTROL, 0, R),
 	REG_IN(1, "GICR_IIDR", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE, R),
-	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, CLS_ID64, F_WI_PROBE | F_FORM, R ", 64-bit register"),
+	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, CLS_ID64, F_WI_PROBE | F_FORM,
+	       R ", 64-bit register"),
 	REG_IN(1, "GICR_WAKER", 0x0014, ACC_RW, W32, CLS_POWER, 0, R),
 	IDREG(1, "GICR_PIDR2", 0xffe8, W32, 0xf0, 0x3, 0x4, PIDR2),
 	REG_IN(1, "GICR_IGROUPR0", 0x10080, ACC_RW, W32, CLS_ENABLE, 0, R " (SGI_base)"),
 	REG_IN(1, "GICR_ISENABLER0", 0x10100, ACC_RW, W32, CLS_ENABLE, 0, R " (SGI_base)"),
-	REG_IN(1, "GICR_IPRIORITYR0", 0x10400, ACC_RW, W8 | W32, CLS_PRIORITY, 0, R " (SGI_base), byte-accessible"),
+	REG_IN(1, "GICR_IPRIORITYR0", 0x10400, ACC_RW, W8 | W32, CLS_PRIORITY, 0,
+	       R " (SGI_base), byte-accessible"),
 };
 
-static const char *const compats[] = {"arm,gic-v3", NULL};
+static const char *const compats[] = { "arm,gic-v3", NULL };
 
 const struct device_contract contract_gicv3_dist = {
 	.part = "distributor",

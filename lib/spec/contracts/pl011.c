@@ -7,7 +7,7 @@
  */
 #include "spec/contract.h"
 
-#define T "DDI 0183G Table 3-1"
+#define T  "DDI 0183G Table 3-1"
 #define ID "DDI 0183G PrimeCell IDs"
 
 static const struct reg_contract regs[] = {
@@ -37,9 +37,9 @@ static const struct reg_contract regs[] = {
 };
 
 /* Reserved in Table 3-1 (0x080-0x08C, the test registers, are left alone). */
-static const uint32_t reserved[] = {0x008, 0x01c, 0x04c, 0xfd0};
+static const uint32_t reserved[] = { 0x008, 0x01c, 0x04c, 0xfd0 };
 
-static const char *const compats[] = {"arm,pl011", NULL};
+static const char *const compats[] = { "arm,pl011", NULL };
 
 const struct device_contract contract_pl011 = {
 	.part = "uart",

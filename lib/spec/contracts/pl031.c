@@ -5,7 +5,7 @@
  */
 #include "spec/contract.h"
 
-#define T "DDI 0224B Table 3-1"
+#define T  "DDI 0224B Table 3-1"
 #define ID "DDI 0224B PrimeCell IDs"
 
 static const struct reg_contract regs[] = {
@@ -22,16 +22,22 @@ static const struct reg_contract regs[] = {
 	IDREG(0, "RTCPeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, ID),
 	IDREG(0, "RTCPeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, ID),
 	IDREG(0, "RTCPeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, ID),
-	{.name = "RTCPCellID0", .offset = 0xff0, .access = ACC_RO, .required = W32, .cls = CLS_ID,
-	 .flags = F_WI_PROBE | F_FORM, .id = {0xff, 0x0d, 0x0d}, .spec = ID},
+	{ .name = "RTCPCellID0",
+	  .offset = 0xff0,
+	  .access = ACC_RO,
+	  .required = W32,
+	  .cls = CLS_ID,
+	  .flags = F_WI_PROBE | F_FORM,
+	  .id = { 0xff, 0x0d, 0x0d },
+	  .spec = ID },
 	IDREG(0, "RTCPCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, ID),
 	IDREG(0, "RTCPCellID2", 0xff8, W32, 0xff, 0x05, 0x05, ID),
 	IDREG(0, "RTCPCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, ID),
 };
 
-static const uint32_t reserved[] = {0x020, 0x100, 0xfd0};
+static const uint32_t reserved[] = { 0x020, 0x100, 0xfd0 };
 
-static const char *const compats[] = {"arm,pl031", NULL};
+static const char *const compats[] = { "arm,pl031", NULL };
 
 const struct device_contract contract_pl031 = {
 	.part = "rtc",

@@ -6,7 +6,7 @@
  */
 #include "spec/contract.h"
 
-#define T "DDI 0190B Table 3-1"
+#define T  "DDI 0190B Table 3-1"
 #define ID "DDI 0190B PrimeCell IDs"
 
 static const struct reg_contract regs[] = {
@@ -20,8 +20,14 @@ static const struct reg_contract regs[] = {
 	REG("GPIOMIS", 0x418, ACC_RO, W32, CLS_IRQ, 0, T),
 	REG("GPIOIC", 0x41c, ACC_WO, W32, CLS_IRQ, 0, T),
 	REG("GPIOAFSEL", 0x420, ACC_RW, W32, CLS_CONTROL, 0, T),
-	{.name = "GPIOPeriphID0", .offset = 0xfe0, .access = ACC_RO, .required = W32, .cls = CLS_ID,
-	 .flags = F_WI_PROBE | F_FORM, .id = {0xff, 0x61, 0x61}, .spec = ID},
+	{ .name = "GPIOPeriphID0",
+	  .offset = 0xfe0,
+	  .access = ACC_RO,
+	  .required = W32,
+	  .cls = CLS_ID,
+	  .flags = F_WI_PROBE | F_FORM,
+	  .id = { 0xff, 0x61, 0x61 },
+	  .spec = ID },
 	IDREG(0, "GPIOPeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, ID),
 	IDREG(0, "GPIOPeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, ID),
 	IDREG(0, "GPIOPeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, ID),
@@ -31,9 +37,9 @@ static const struct reg_contract regs[] = {
 	IDREG(0, "GPIOPCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, ID),
 };
 
-static const uint32_t reserved[] = {0x424, 0x800, 0xfd0};
+static const uint32_t reserved[] = { 0x424, 0x800, 0xfd0 };
 
-static const char *const compats[] = {"arm,pl061", NULL};
+static const char *const compats[] = { "arm,pl061", NULL };
 
 const struct device_contract contract_pl061 = {
 	.part = "gpio",

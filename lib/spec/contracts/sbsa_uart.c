@@ -22,9 +22,9 @@ static const struct reg_contract regs[] = {
 };
 
 /* PL011 registers the generic UART does not include, and its ID window. */
-static const uint32_t reserved[] = {0x024, 0x02c, 0x030, 0xfe0, 0xfe8, 0xff0};
+static const uint32_t reserved[] = { 0x024, 0x02c, 0x030, 0xfe0, 0xfe8, 0xff0 };
 
-static const char *const compats[] = {"arm,sbsa-uart", NULL};
+static const char *const compats[] = { "arm,sbsa-uart", NULL };
 
 const struct device_contract contract_sbsa_uart = {
 	.part = "uart",

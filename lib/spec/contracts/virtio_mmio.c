@@ -10,10 +10,21 @@
 #define V "virtio 1.2 4.2.2"
 
 static const struct reg_contract regs[] = {
-	{.name = "MagicValue", .offset = 0x000, .access = ACC_RO, .required = W32, .cls = CLS_ID,
-	 .flags = F_FORM, .id = {0xffffffff, 0x74726976, 0x74726976}, .spec = V},
-	{.name = "Version", .offset = 0x004, .access = ACC_RO, .required = W32, .cls = CLS_ID,
-	 .id = {0xffffffff, 1, 2}, .spec = V " (1 legacy, 2)"},
+	{ .name = "MagicValue",
+	  .offset = 0x000,
+	  .access = ACC_RO,
+	  .required = W32,
+	  .cls = CLS_ID,
+	  .flags = F_FORM,
+	  .id = { 0xffffffff, 0x74726976, 0x74726976 },
+	  .spec = V },
+	{ .name = "Version",
+	  .offset = 0x004,
+	  .access = ACC_RO,
+	  .required = W32,
+	  .cls = CLS_ID,
+	  .id = { 0xffffffff, 1, 2 },
+	  .spec = V " (1 legacy, 2)" },
 	REG("DeviceID", 0x008, ACC_RO, W32, CLS_ID, 0, V),
 	REG("VendorID", 0x00c, ACC_RO, W32, CLS_ID, 0, V),
 	REG("DeviceFeatures", 0x010, ACC_RO, W32, CLS_FEATURES, 0, V),
@@ -22,9 +33,10 @@ static const struct reg_contract regs[] = {
 	REG("Status", 0x070, ACC_RW, W32, CLS_STATUS, 0, V),
 };
 
-static const uint32_t reserved[] = {0x018, 0x048, 0x0c8}; /* 0x0ac-0x0c0 are SHM/QueueReset in virtio 1.2 */
+static const uint32_t reserved[] = { 0x018, 0x048,
+				     0x0c8 }; /* 0x0ac-0x0c0 are SHM/QueueReset in virtio 1.2 */
 
-static const char *const compats[] = {"virtio,mmio", NULL};
+static const char *const compats[] = { "virtio,mmio", NULL };
 
 const struct device_contract contract_virtio_mmio = {
 	.part = "transport",

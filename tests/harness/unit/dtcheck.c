@@ -73,7 +73,8 @@ int main(int argc, char **argv)
 	platform_parse(&plat, blob, sizeof(blob));
 	for (int i = 0; i < plat.nproblems; i++)
 		printf("%s: %s\n", dt_area_name(plat.problems[i].area), plat.problems[i].msg);
-	printf("# %zu bytes, valid %d, banks %d, devices %d, cpus %d, gic v%d, uart %s, %d problems\n",
+	printf("# %zu bytes, valid %d, banks %d, devices %d, cpus %d, gic v%d, uart %s, %d "
+	       "problems\n",
 	       n, plat.fdt_valid, plat.nbanks, plat.ndevices, plat.ncpus, plat.gic_version,
 	       plat.uart ? plat.uart->path : "none", plat.nproblems);
 	return plat.nproblems != 0;

@@ -14,16 +14,16 @@
 
 static int passed, failed;
 
-#define EXPECT(cond, ...)                                                  \
-	do {                                                               \
-		if (cond) {                                                \
-			passed++;                                          \
-		} else {                                                   \
-			failed++;                                          \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);       \
-			printf(__VA_ARGS__);                               \
-			printf("\n");                                      \
-		}                                                          \
+#define EXPECT(cond, ...)                                                                          \
+	do {                                                                                       \
+		if (cond) {                                                                        \
+			passed++;                                                                  \
+		} else {                                                                           \
+			failed++;                                                                  \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);                                \
+			printf(__VA_ARGS__);                                                       \
+			printf("\n");                                                              \
+		}                                                                                  \
 	} while (0)
 
 static void test_esr(void)
@@ -41,10 +41,12 @@ static void test_esr(void)
 
 	/* Xen's injected abort: ESR 0x96000000, ISS 0: no fault status, not DFSC 0. */
 	esr_decode(0x96000000, &d);
-	EXPECT(d.dfsc == 0 && !strcmp(esr_fault_text(&d), "no fault status: ISS 0, an injected abort"),
+	EXPECT(d.dfsc == 0 &&
+		       !strcmp(esr_fault_text(&d), "no fault status: ISS 0, an injected abort"),
 	       "0x96000000: %s", esr_fault_text(&d));
 	esr_format(0x96000000, buf, sizeof(buf));
-	EXPECT(strstr(buf, "DFSC 0x00 (no fault status: ISS 0, an injected abort) ISV=0 read") != NULL,
+	EXPECT(strstr(buf, "DFSC 0x00 (no fault status: ISS 0, an injected abort) ISV=0 read") !=
+		       NULL,
 	       "format ISS 0: %s", buf);
 	esr_decode(0x96000001, &d);
 	EXPECT(!strcmp(esr_fault_text(&d), "address size fault"), "DFSC 1: %s", esr_fault_text(&d));
@@ -87,7 +89,7 @@ static void sink(const char *s, size_t len)
 
 static void test_ktap(void)
 {
-	struct ktap_totals t = {.passed = 1, .failed = 1, .skipped = 1};
+	struct ktap_totals t = { .passed = 1, .failed = 1, .skipped = 1 };
 
 	ktap_sink = sink;
 	ktap_header(2);
@@ -150,20 +152,27 @@ static void test_model_iterators(void)
 	struct dt_device *d = model.devices;
 	int n = 0;
 
-	d[0] = (struct dt_device){.enabled = 1, .nreg = 2, .reg = {{0x1000, 0x100}, {0x3000, 0x10}}};
-	d[1] = (struct dt_device){.enabled = 0, .nreg = 1, .reg = {{0x1080, 0x10}}};
-	d[2] = (struct dt_device){.enabled = 1, .nreg = 0};
-	d[3] = (struct dt_device){.enabled = 1, .nreg = 1, .reg = {{0x2000, 0x1000}},
-				  .compat = compat, .compat_len = sizeof(compat)};
+	d[0] = (struct dt_device){ .enabled = 1,
+				   .nreg = 2,
+				   .reg = { { 0x1000, 0x100 }, { 0x3000, 0x10 } } };
+	d[1] = (struct dt_device){ .enabled = 0, .nreg = 1, .reg = { { 0x1080, 0x10 } } };
+	d[2] = (struct dt_device){ .enabled = 1, .nreg = 0 };
+	d[3] = (struct dt_device){ .enabled = 1,
+				   .nreg = 1,
+				   .reg = { { 0x2000, 0x1000 } },
+				   .compat = compat,
+				   .compat_len = sizeof(compat) };
 	model.ndevices = 4;
-	for (struct dt_reg_iter it = {.p = &model}; dt_next_reg(&it);)
+	for (struct dt_reg_iter it = { .p = &model }; dt_next_reg(&it);)
 		n++;
 	EXPECT(n == 3, "enabled regs: %d", n);
 	n = 0;
-	for (struct dt_reg_iter it = {.p = &model, .include_disabled = 1}; dt_next_reg(&it);)
+	for (struct dt_reg_iter it = { .p = &model, .include_disabled = 1 }; dt_next_reg(&it);)
 		n++;
 	EXPECT(n == 4, "all regs: %d", n);
-	struct dt_reg_iter it = {.p = &model, .include_disabled = 1, .base = 0x1050, .span = 0x1000};
+	struct dt_reg_iter it = {
+		.p = &model, .include_disabled = 1, .base = 0x1050, .span = 0x1000
+	};
 	EXPECT(dt_next_reg(&it) && it.r == &d[0].reg[0], "first overlap");
 	EXPECT(dt_next_reg(&it) && it.r == &d[1].reg[0], "second overlap");
 	EXPECT(dt_next_reg(&it) && it.r == &d[3].reg[0], "third overlap");
