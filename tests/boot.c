@@ -111,14 +111,9 @@ static void watchdog(struct test_ctx *t)
 	note(t, "watchdog: %u s per case", t->opt->watchdog_seconds);
 }
 
-static const struct test_case boot_cases[] = {
+static const struct test_case cases[] = {
 	CASE(exception_level), CASE(cpu_id),  CASE(pa_size), CASE(counter),
 	CASE(image),	       CASE(fp_simd), CASE(mmu),     CASE(watchdog),
 };
 
-static const struct suite boot_suite = {
-	.name = "boot",
-	.cases = boot_cases,
-	.ncases = ARRAY_SIZE(boot_cases),
-};
-SUITE_REGISTER(10, boot_suite);
+SUITE(10, boot, cases);

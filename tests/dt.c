@@ -167,15 +167,10 @@ static void hypervisor(struct test_ctx *t)
 	note(t, "hypervisor: %s", p->hypervisor->compat);
 }
 
-static const struct test_case dt_cases[] = {
+static const struct test_case cases[] = {
 	CASE(header), CASE(structure),	CASE(memory),	  CASE(cpus),
 	CASE(gic),    CASE(timer),	CASE(psci),	  CASE(console),
 	CASE(reg),    CASE(interrupts), CASE(hypervisor),
 };
 
-static const struct suite dt_suite = {
-	.name = "dt",
-	.cases = dt_cases,
-	.ncases = ARRAY_SIZE(dt_cases),
-};
-SUITE_REGISTER(20, dt_suite);
+SUITE(20, dt, cases);

@@ -30,16 +30,10 @@ static void runs_after(struct test_ctx *t)
 	evidence(t, "the run went on after the failures above");
 }
 
-static const struct test_case selftest_cases[] = {
+static const struct test_case cases[] = {
 	CASE(unexpected_exception),
 	CASE(hang),
 	CASE(runs_after),
 };
 
-static const struct suite selftest_suite = {
-	.name = "selftest",
-	.on_request = 1,
-	.cases = selftest_cases,
-	.ncases = ARRAY_SIZE(selftest_cases),
-};
-SUITE_REGISTER(90, selftest_suite);
+SUITE(90, selftest, cases, .on_request = 1);

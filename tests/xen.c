@@ -227,10 +227,4 @@ static const struct test_case cases[] = {
 	CASE(version),	      CASE(grant_table),       CASE(event_channel), CASE(version_subops),
 	CASE(version_denied), CASE(unknown_hypercall), CASE(psci_smccc),
 };
-static const struct suite xen = {
-	.name = "xen",
-	.skip_if = no_hypervisor,
-	.cases = cases,
-	.ncases = ARRAY_SIZE(cases),
-};
-SUITE_REGISTER(30, xen);
+SUITE(30, xen, cases, .skip_if = no_hypervisor);

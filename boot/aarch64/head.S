@@ -7,6 +7,12 @@
  */
 #include "boot/aarch64/sysreg.h"
 
+/* reg = the run-time address of sym (PC-relative, +-4 GiB): no relocation needed. */
+	.macro	adr_l reg, sym
+	adrp	\reg, \sym
+	add	\reg, \reg, :lo12:\sym
+	.endm
+
 	.section .head, "ax"
 	.global _head
 _head:
@@ -35,27 +41,21 @@ primary_entry:
 	msr	cpacr_el1, x0			/* FP/SIMD: picolibc and SIMD probes use it */
 	isb
 
-	adrp	x0, __stack_top
-	add	x0, x0, :lo12:__stack_top
+	adr_l	x0, __stack_top
 	mov	sp, x0
 
 	/* Zero .tbss and .bss; MMU is off, so only aligned stores. */
-	adrp	x0, __zero_start
-	add	x0, x0, :lo12:__zero_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
+	adr_l	x0, __zero_start
+	adr_l	x1, __bss_end
 2:	cmp	x0, x1
 	b.hs	3f
 	str	xzr, [x0], #8
 	b	2b
 
 	/* Self-relocation: apply R_AARCH64_RELATIVE (1027) for the load base. */
-3:	adrp	x2, _head
-	add	x2, x2, :lo12:_head
-	adrp	x0, __rela_start
-	add	x0, x0, :lo12:__rela_start
-	adrp	x1, __rela_end
-	add	x1, x1, :lo12:__rela_end
+3:	adr_l	x2, _head
+	adr_l	x0, __rela_start
+	adr_l	x1, __rela_end
 4:	cmp	x0, x1
 	b.hs	6f
 	ldp	x3, x4, [x0], #16		/* r_offset, r_info */
@@ -67,13 +67,11 @@ primary_entry:
 	b	4b
 5:	mov	x0, #0				/* a relocation we cannot apply */
 	b	halt_early
-6:	adrp	x0, exception_vectors
-	add	x0, x0, :lo12:exception_vectors
+6:	adr_l	x0, exception_vectors
 	msr	vbar_el1, x0
 	isb
 
-	adrp	x0, __tls_base
-	add	x0, x0, :lo12:__tls_base
+	adr_l	x0, __tls_base
 	bl	_set_tls
 
 	mov	x0, x19
@@ -109,8 +107,7 @@ el2_to_el1:
 	isb
 1:	ldr	x0, =SCTLR_EL1_RES1
 	msr	sctlr_el1, x0
-	adrp	x0, el2_stub_vectors
-	add	x0, x0, :lo12:el2_stub_vectors
+	adr_l	x0, el2_stub_vectors
 	msr	vbar_el2, x0
 	mov	x0, #SPSR_EL1H_DAIF_MASKED
 	msr	spsr_el2, x0

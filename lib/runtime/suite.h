@@ -59,6 +59,17 @@ struct suite {
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * Define and register a suite named after its token, with its case table and
+ * any further fields: SUITE(40, memmap, cases, .skip_if = skip_if, .init = init).
+ * The order number places it among the others (sections sort by name).
+ */
+#define SUITE(order, name_, cases_, ...)                                                           \
+	static const struct suite name_##_suite = {                                                \
+		.name = #name_, .cases = cases_, .ncases = ARRAY_SIZE(cases_), __VA_ARGS__         \
+	};                                                                                         \
+	SUITE_REGISTER(order, name_##_suite)
+
 /* Run the selected suites (comma list; empty: the default set); nonzero if any case failed. */
 int suites_run(const struct platform *plat, const struct startup *boot, const struct options *opt);
 

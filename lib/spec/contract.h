@@ -49,7 +49,6 @@ const char *reg_class_name(unsigned cls);
 /* Register flags. */
 #define F_NOREAD   (1u << 0) /* a read has side effects (GICC_IAR acknowledges) */
 #define F_WI_PROBE (1u << 1) /* RO and a write is harmless: check it is ignored */
-#define F_FORM	   (1u << 2) /* the register the instruction-form table reads */
 
 /* An identity: (value & mask) >> shift of mask must lie in [lo, hi]. */
 struct reg_identity {
@@ -94,6 +93,7 @@ struct device_contract {
 	const char *reserved_spec;
 	/* A write to a read-only register must not change it; an abort is allowed. */
 	const char *ro_write_spec;
+	const char *form_reg; /* the register the instruction-form table reads */
 	enum contract_extra extra;
 };
 
@@ -134,5 +134,21 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 		.name = nm, .offset = off, .region = rg, .access = ACC_RO, .required = req,        \
 		.cls = CLS_ID, .flags = F_WI_PROBE, .id = { msk, l, h }, .spec = sp                \
 	}
+/*
+ * The PrimeCell identification registers at 0xFE0-0xFFC of an Arm APB
+ * peripheral: PeriphID0 the part number's low byte, PeriphID1 0x10 (part
+ * number 0x0nn, designer 0x41's low nibble), PeriphID2[3:0] 0x4 (the
+ * designer's high bits; the revision above them varies), PeriphID3 0 (no
+ * configuration); the cell ID 0xB105F00D.
+ */
+#define PRIMECELL_ID_REGS(prefix, part, spec)                                                      \
+	IDREG(0, prefix "PeriphID0", 0xfe0, W32, 0xff, part, part, spec),                          \
+		IDREG(0, prefix "PeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, spec),                  \
+		IDREG(0, prefix "PeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, spec),                    \
+		IDREG(0, prefix "PeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, spec),                  \
+		IDREG(0, prefix "PCellID0", 0xff0, W32, 0xff, 0x0d, 0x0d, spec),                   \
+		IDREG(0, prefix "PCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, spec),                   \
+		IDREG(0, prefix "PCellID2", 0xff8, W32, 0xff, 0x05, 0x05, spec),                   \
+		IDREG(0, prefix "PCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, spec)
 #define CONTRACT_REGS(a)     .regs = a, .nregs = sizeof(a) / sizeof(a[0])
 #define CONTRACT_RESERVED(a) .reserved = a, .nreserved = sizeof(a) / sizeof(a[0])

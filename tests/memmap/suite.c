@@ -31,11 +31,4 @@ static const struct test_case cases[] = {
 	CASE(probe_undescribed), CASE(sweep),	   CASE(map),
 };
 
-static const struct suite memmap_suite = {
-	.name = "memmap",
-	.skip_if = skip_if,
-	.init = init,
-	.cases = cases,
-	.ncases = ARRAY_SIZE(cases),
-};
-SUITE_REGISTER(40, memmap_suite);
+SUITE(40, memmap, cases, .skip_if = skip_if, .init = init);

@@ -1,5 +1,6 @@
 /* mmio suite: load instruction forms (boot/probe.h) against a plain LDR of the same register. */
 #include <stdio.h>
+#include <string.h>
 
 #include "tests/mmio/mmio.h"
 
@@ -9,7 +10,7 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 
 	for (unsigned i = 0; i < c->nregs; i++) {
 		const struct reg_contract *r = &c->regs[i];
-		if (!(r->flags & F_FORM))
+		if (!c->form_reg || strcmp(r->name, c->form_reg))
 			continue;
 		/* LDP also reads the next word: both must lie inside the node. */
 		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 8);
@@ -45,13 +46,7 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void instruction_forms(struct test_ctx *t)
 {
-	const struct mmio_state *st = mmio_state(t);
-
-	observations_reset(t);
-	for (unsigned i = 0; i < st->ntargets; i++)
-		if (st->targets[i].first)
-			forms_of(t, &st->targets[i]);
-	if (!t->checks)
-		skip(t, "no described device has a register for the instruction-form table");
-	observations_summary(t, "instruction_forms");
+	observe_first_targets(t, "instruction_forms",
+			      "no described device has a register for the instruction-form table",
+			      forms_of);
 }

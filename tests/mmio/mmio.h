@@ -40,6 +40,12 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 void observations_reset(struct test_ctx *t);
 /* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */
 void observations_summary(struct test_ctx *t, const char *case_name);
+/*
+ * A case over the first device of each contract: of() for each, then the
+ * summary; with if_none, a case that observed nothing skips with that reason.
+ */
+void observe_first_targets(struct test_ctx *t, const char *case_name, const char *if_none,
+			   void (*of)(struct test_ctx *t, const struct mmio_target *tg));
 /* The address of a register in a device, or 0 if the node's reg does not cover it. */
 uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes);
 /* May the register be read without a side effect? */

@@ -41,6 +41,20 @@ void observations_summary(struct test_ctx *t, const char *case_name)
 	observations_reset(t);
 }
 
+void observe_first_targets(struct test_ctx *t, const char *case_name, const char *if_none,
+			   void (*of)(struct test_ctx *t, const struct mmio_target *tg))
+{
+	const struct mmio_state *st = mmio_state(t);
+
+	observations_reset(t);
+	for (unsigned i = 0; i < st->ntargets; i++)
+		if (st->targets[i].first)
+			of(t, &st->targets[i]);
+	if (if_none && !t->checks)
+		skip(t, if_none);
+	observations_summary(t, case_name);
+}
+
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 		   const char *reg, uint32_t off, const char *what, const char *expect,
 		   const char *spec, const char *observed, enum outcome_class cls)

@@ -41,15 +41,10 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void read_only_writes(struct test_ctx *t)
 {
-	const struct mmio_state *st = mmio_state(t);
-
-	observations_reset(t);
-	for (unsigned i = 0; i < st->ntargets; i++)
-		if (st->targets[i].first)
-			read_only_of(t, &st->targets[i]);
-	if (!t->checks)
-		skip(t, "no described device has a read-only register whose write is harmless");
-	observations_summary(t, "read_only_writes");
+	observe_first_targets(
+		t, "read_only_writes",
+		"no described device has a read-only register whose write is harmless",
+		read_only_of);
 }
 
 static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
@@ -72,13 +67,7 @@ static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void reserved_offsets(struct test_ctx *t)
 {
-	const struct mmio_state *st = mmio_state(t);
-
-	observations_reset(t);
-	for (unsigned i = 0; i < st->ntargets; i++)
-		if (st->targets[i].first)
-			reserved_of(t, &st->targets[i]);
-	if (!t->checks)
-		skip(t, "no described device has a reserved offset inside its reg");
-	observations_summary(t, "reserved_offsets");
+	observe_first_targets(t, "reserved_offsets",
+			      "no described device has a reserved offset inside its reg",
+			      reserved_of);
 }

@@ -53,11 +53,4 @@ static const struct test_case cases[] = {
 	CASE(reserved_offsets), CASE(instruction_forms),
 };
 
-static const struct suite mmio_suite = {
-	.name = "mmio",
-	.skip_if = skip_if,
-	.init = init,
-	.cases = cases,
-	.ncases = ARRAY_SIZE(cases),
-};
-SUITE_REGISTER(50, mmio_suite);
+SUITE(50, mmio, cases, .skip_if = skip_if, .init = init);

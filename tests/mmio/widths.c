@@ -87,11 +87,5 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void access_widths(struct test_ctx *t)
 {
-	const struct mmio_state *st = mmio_state(t);
-
-	observations_reset(t);
-	for (unsigned i = 0; i < st->ntargets; i++)
-		if (st->targets[i].first)
-			widths_of(t, &st->targets[i]);
-	observations_summary(t, "access_widths");
+	observe_first_targets(t, "access_widths", NULL, widths_of);
 }

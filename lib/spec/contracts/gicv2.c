@@ -15,7 +15,7 @@
 
 static const struct reg_contract dist_regs[] = {
 	REG("GICD_CTLR", 0x000, ACC_RW, W32, CLS_CONTROL, 0, D),
-	REG("GICD_TYPER", 0x004, ACC_RO, W32, CLS_ID, F_WI_PROBE | F_FORM, D),
+	REG("GICD_TYPER", 0x004, ACC_RO, W32, CLS_ID, F_WI_PROBE, D),
 	REG("GICD_IIDR", 0x008, ACC_RO, W32, CLS_ID, F_WI_PROBE, D),
 	REG("GICD_IGROUPR0", 0x080, ACC_RW, W32, CLS_ENABLE, 0, D),
 	REG("GICD_ISENABLER0", 0x100, ACC_RW, W32, CLS_ENABLE, 0, D),
@@ -31,7 +31,7 @@ static const uint32_t dist_reserved[] = { 0x00c, 0x040, 0xf04 };
 
 static const struct reg_contract cpu_regs[] = {
 	REG_IN(1, "GICC_CTLR", 0x000, ACC_RW, W32, CLS_CONTROL, 0, C),
-	REG_IN(1, "GICC_PMR", 0x004, ACC_RW, W32, CLS_PRIORITY, F_FORM, C),
+	REG_IN(1, "GICC_PMR", 0x004, ACC_RW, W32, CLS_PRIORITY, 0, C),
 	REG_IN(1, "GICC_BPR", 0x008, ACC_RW, W32, CLS_PRIORITY, 0, C),
 	REG_IN(1, "GICC_IAR", 0x00c, ACC_RO, W32, CLS_ACK, F_NOREAD, C),
 	REG_IN(1, "GICC_EOIR", 0x010, ACC_WO, W32, CLS_ACK, 0, C),
@@ -51,6 +51,7 @@ const struct device_contract contract_gicv2_dist = {
 	CONTRACT_RESERVED(dist_reserved),
 	.reserved_spec = D ": reserved (RAZ/WI or abort)",
 	.ro_write_spec = D ": RO",
+	.form_reg = "GICD_TYPER",
 	.extra = EXTRA_GICD_TYPER_CPUS,
 };
 
@@ -61,4 +62,5 @@ const struct device_contract contract_gicv2_cpu = {
 	CONTRACT_REGS(cpu_regs),
 	.reserved_spec = C,
 	.ro_write_spec = C ": RO",
+	.form_reg = "GICC_PMR",
 };

@@ -15,7 +15,7 @@
 
 static const struct reg_contract dist_regs[] = {
 	REG("GICD_CTLR", 0x0000, ACC_RW, W32, CLS_CONTROL, 0, D),
-	REG("GICD_TYPER", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE | F_FORM, D),
+	REG("GICD_TYPER", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE, D),
 	REG("GICD_IIDR", 0x0008, ACC_RO, W32, CLS_ID, F_WI_PROBE, D),
 	REG("GICD_ISENABLER1", 0x0104, ACC_RW, W32, CLS_ENABLE, 0, D),
 	REG("GICD_IPRIORITYR8", 0x0420, ACC_RW, W8 | W32, CLS_PRIORITY, 0, D ", byte-accessible"),
@@ -30,7 +30,7 @@ static const uint32_t dist_reserved[] = { 0x0018, 0x0f40, 0x7fe0 };
 static const struct reg_contract redist_regs[] = {
 	REG_IN(1, "GICR_CTLR", 0x0000, ACC_RW, W32, CLS_CONTROL, 0, R),
 	REG_IN(1, "GICR_IIDR", 0x0004, ACC_RO, W32, CLS_ID, F_WI_PROBE, R),
-	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, CLS_ID64, F_WI_PROBE | F_FORM,
+	REG_IN(1, "GICR_TYPER", 0x0008, ACC_RO, W32 | W64, CLS_ID64, F_WI_PROBE,
 	       R ", 64-bit register"),
 	REG_IN(1, "GICR_WAKER", 0x0014, ACC_RW, W32, CLS_POWER, 0, R),
 	IDREG(1, "GICR_PIDR2", 0xffe8, W32, 0xf0, 0x3, 0x4, PIDR2),
@@ -50,6 +50,7 @@ const struct device_contract contract_gicv3_dist = {
 	CONTRACT_RESERVED(dist_reserved),
 	.reserved_spec = D ": reserved (RAZ/WI or abort, as GIC-600 may)",
 	.ro_write_spec = D ": RO",
+	.form_reg = "GICD_TYPER",
 };
 
 const struct device_contract contract_gicv3_redist = {
@@ -59,5 +60,6 @@ const struct device_contract contract_gicv3_redist = {
 	CONTRACT_REGS(redist_regs),
 	.reserved_spec = R,
 	.ro_write_spec = R ": RO",
+	.form_reg = "GICR_TYPER",
 	.extra = EXTRA_GICR_FRAMES,
 };

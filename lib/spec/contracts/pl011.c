@@ -20,20 +20,12 @@ static const struct reg_contract regs[] = {
 	REG("UARTLCR_H", 0x02c, ACC_RW, W32, CLS_CONTROL, 0, T),
 	REG("UARTCR", 0x030, ACC_RW, W32, CLS_CONTROL, 0, T),
 	REG("UARTIFLS", 0x034, ACC_RW, W32, CLS_CONTROL, 0, T),
-	REG("UARTIMSC", 0x038, ACC_RW, W32, CLS_IRQ, F_FORM, T),
+	REG("UARTIMSC", 0x038, ACC_RW, W32, CLS_IRQ, 0, T),
 	REG("UARTRIS", 0x03c, ACC_RO, W32, CLS_IRQ, 0, T),
 	REG("UARTMIS", 0x040, ACC_RO, W32, CLS_IRQ, 0, T),
 	REG("UARTICR", 0x044, ACC_WO, W32, CLS_IRQ, 0, T),
 	REG("UARTDMACR", 0x048, ACC_RW, W32, CLS_CONTROL, 0, T),
-	/* PartNumber 0x011, designer 0x41 (Arm), configuration 0; revision varies. */
-	IDREG(0, "UARTPeriphID0", 0xfe0, W32, 0xff, 0x11, 0x11, ID),
-	IDREG(0, "UARTPeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, ID),
-	IDREG(0, "UARTPeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, ID),
-	IDREG(0, "UARTPeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, ID),
-	IDREG(0, "UARTPCellID0", 0xff0, W32, 0xff, 0x0d, 0x0d, ID),
-	IDREG(0, "UARTPCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, ID),
-	IDREG(0, "UARTPCellID2", 0xff8, W32, 0xff, 0x05, 0x05, ID),
-	IDREG(0, "UARTPCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, ID),
+	PRIMECELL_ID_REGS("UART", 0x11, ID),
 };
 
 /* Reserved in Table 3-1 (0x080-0x08C, the test registers, are left alone). */
@@ -49,4 +41,5 @@ const struct device_contract contract_pl011 = {
 	CONTRACT_RESERVED(reserved),
 	.reserved_spec = "DDI 0183G Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = "DDI 0183G Table 3-1: RO",
+	.form_reg = "UARTIMSC",
 };

@@ -18,21 +18,7 @@ static const struct reg_contract regs[] = {
 	REG("RTCRIS", 0x014, ACC_RO, W32, CLS_IRQ, F_WI_PROBE, T),
 	REG("RTCMIS", 0x018, ACC_RO, W32, CLS_IRQ, 0, T),
 	REG("RTCICR", 0x01c, ACC_WO, W32, CLS_IRQ, 0, T),
-	IDREG(0, "RTCPeriphID0", 0xfe0, W32, 0xff, 0x31, 0x31, ID),
-	IDREG(0, "RTCPeriphID1", 0xfe4, W32, 0xff, 0x10, 0x10, ID),
-	IDREG(0, "RTCPeriphID2", 0xfe8, W32, 0x0f, 0x4, 0x4, ID),
-	IDREG(0, "RTCPeriphID3", 0xfec, W32, 0xff, 0x00, 0x00, ID),
-	{ .name = "RTCPCellID0",
-	  .offset = 0xff0,
-	  .access = ACC_RO,
-	  .required = W32,
-	  .cls = CLS_ID,
-	  .flags = F_WI_PROBE | F_FORM,
-	  .id = { 0xff, 0x0d, 0x0d },
-	  .spec = ID },
-	IDREG(0, "RTCPCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, ID),
-	IDREG(0, "RTCPCellID2", 0xff8, W32, 0xff, 0x05, 0x05, ID),
-	IDREG(0, "RTCPCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, ID),
+	PRIMECELL_ID_REGS("RTC", 0x31, ID),
 };
 
 static const uint32_t reserved[] = { 0x020, 0x100, 0xfd0 };
@@ -47,4 +33,5 @@ const struct device_contract contract_pl031 = {
 	CONTRACT_RESERVED(reserved),
 	.reserved_spec = "DDI 0224B Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = T ": RO",
+	.form_reg = "RTCPCellID0",
 };

@@ -15,7 +15,7 @@ static const struct reg_contract regs[] = {
 	REG("UARTDR", 0x000, ACC_RW, W32, CLS_DATA, 0, B),
 	REG("UARTRSR", 0x004, ACC_RW, W32, CLS_STATUS, 0, B),
 	REG("UARTFR", 0x018, ACC_RO, W32, CLS_STATUS, F_WI_PROBE, B),
-	REG("UARTIMSC", 0x038, ACC_RW, W32, CLS_IRQ, F_FORM, B),
+	REG("UARTIMSC", 0x038, ACC_RW, W32, CLS_IRQ, 0, B),
 	REG("UARTRIS", 0x03c, ACC_RO, W32, CLS_IRQ, 0, B),
 	REG("UARTMIS", 0x040, ACC_RO, W32, CLS_IRQ, 0, B),
 	REG("UARTICR", 0x044, ACC_WO, W32, CLS_IRQ, 0, B),
@@ -34,4 +34,5 @@ const struct device_contract contract_sbsa_uart = {
 	CONTRACT_RESERVED(reserved),
 	.reserved_spec = "DEN0094 App. B: outside the generic UART subset",
 	.ro_write_spec = B " UARTFR: RO",
+	.form_reg = "UARTIMSC",
 };

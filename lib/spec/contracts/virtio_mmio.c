@@ -15,7 +15,7 @@ static const struct reg_contract regs[] = {
 	  .access = ACC_RO,
 	  .required = W32,
 	  .cls = CLS_ID,
-	  .flags = F_FORM,
+	  .flags = 0,
 	  .id = { 0xffffffff, 0x74726976, 0x74726976 },
 	  .spec = V },
 	{ .name = "Version",
@@ -46,5 +46,6 @@ const struct device_contract contract_virtio_mmio = {
 	CONTRACT_RESERVED(reserved),
 	.reserved_spec = V ": reserved offsets not defined",
 	.ro_write_spec = V,
+	.form_reg = "MagicValue",
 	.extra = EXTRA_VIRTIO_DEVICE_ID,
 };

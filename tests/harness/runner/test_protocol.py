@@ -18,7 +18,7 @@ def runner_statuses():
 class Protocol(unittest.TestCase):
     def test_every_valued_define_of_the_header_is_read(self):
         text = open(paths.PROTOCOL_H).read()
-        names = re.findall(r"^#define (\w+) \S", text, re.M)
+        names = re.findall(r"^#define (\w+)[ \t]+\S", text, re.M)
         self.assertGreaterEqual(len(names), 8)
         for n in names:
             self.assertIn(n, protocol.VALUES)
