@@ -21,7 +21,7 @@ static int report_area(struct test_ctx *t, enum dt_area area)
 			found++;
 		}
 	if (!found)
-		evidence(t, "%s: no problem found", dt_area_name(area));
+		passed(t); /* the area itself is the check: clean or not */
 	return found;
 }
 

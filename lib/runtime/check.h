@@ -15,6 +15,8 @@ void finding(struct test_ctx *t, const char *fmt, ...) __attribute__((format(pri
 int check(struct test_ctx *t, int cond, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Evidence: a conforming observation, counted as a check that passed. */
 void evidence(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A check that passed with nothing to add to the case's result line. */
+void passed(struct test_ctx *t);
 /* A note: what was seen or not done; neither passes nor fails anything. */
 void note(struct test_ctx *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Skip the case with a reason (a failure already recorded still fails it). */

@@ -20,5 +20,6 @@ void options_parse(struct options *o, const char *bootargs)
 	o->profile_forced = bootarg_get(o->bootargs, "profile", o->profile, sizeof(o->profile));
 	o->vm_mem_known = bootarg_get(o->bootargs, "vm_mem", buf, sizeof(buf)) &&
 			  !parse_size(buf, &o->vm_mem);
-	bootarg_get(o->bootargs, "expect_el", o->expect_el, sizeof(o->expect_el));
+	o->expect_el_given =
+		bootarg_get(o->bootargs, "expect_el", o->expect_el, sizeof(o->expect_el));
 }

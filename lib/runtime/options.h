@@ -12,7 +12,8 @@ struct options {
 	char profile[32];	   /* ... naming this profile */
 	int vm_mem_known;	   /* vm_mem= (the runner's): the RAM the VM was given */
 	uint64_t vm_mem;
-	char expect_el[8]; /* expect_el= (the runner's): the entry EL it asked for; "" */
+	int expect_el_given; /* expect_el= (the runner's) ... */
+	char expect_el[8];   /* ... the entry EL it asked for */
 };
 
 void options_parse(struct options *o, const char *bootargs);
