@@ -44,8 +44,8 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	}
 	const struct profile_region *r = mm->regions[ri].doc;
 	int listed = 0;
-	for (int off = 0; d->compat && off < d->compat_len; off += strlen(d->compat + off) + 1)
-		listed |= profile_compat_listed(r->compat, d->compat + off);
+	for (const char *c = dt_compat_next(d, NULL); c; c = dt_compat_next(d, c))
+		listed |= profile_compat_listed(r->compat, c);
 	if (r->kind == REGION_ABSENT) {
 		memmap_finding(
 			t, ri,
