@@ -7,11 +7,12 @@
 #include "drivers/pl011.h"
 #include "drivers/semihosting.h"
 #include "drivers/xen.h"
+#include "runtime/ktap.h"
 
 static enum console_kind kind;
 static const struct platform *plat;
 static int have_semihosting;
-static char uart_lost[200];
+static char uart_lost[400];
 
 static enum console_kind fallback(void)
 {
@@ -41,12 +42,13 @@ enum console_kind console_kind(void)
 /* The DT's UART aborted: say so on the next console, then go on there. */
 static void uart_failed(const char *s, size_t len)
 {
-	char what[160];
+	char what[160], path[PLAT_PATH_LEN * 4];
 
 	probe_format(pl011_fault(), PROBE_DECODED, what, sizeof(what));
 	kind = fallback();
+	/* Written before the line it interrupts, as one report line: the path is the DT's. */
 	snprintf(uart_lost, sizeof(uart_lost), "# console: UART %s aborted (%s); now %s\n",
-		 plat->uart->path, what, console_describe());
+		 ktap_escape(plat->uart->path, path, sizeof(path)), what, console_describe());
 	console_write(uart_lost, strlen(uart_lost));
 	console_write(s, len);
 }

@@ -47,30 +47,59 @@ void ktap_suite_begin(const char *name, unsigned ncases)
 	emitf("  KTAP version 1\n  # Subtest: %s\n  1..%u\n", name, ncases);
 }
 
+char *ktap_escape(const char *in, char *out, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+
+	if (!len)
+		return out;
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		int plain = *p >= 0x20 && *p < 0x7f;
+		if (n + (plain ? 1 : 4) >= len)
+			break;
+		if (plain) {
+			out[n++] = (char)*p;
+			continue;
+		}
+		out[n++] = '\\';
+		out[n++] = 'x';
+		out[n++] = hex[*p >> 4];
+		out[n++] = hex[*p & 15];
+	}
+	out[n] = 0;
+	return out;
+}
+
 void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_result r,
 		 const char *reason)
 {
 	static const char *const directive[] = { "", "", " # SKIP", " # TIMEOUT" };
 	int ok = r == KTAP_PASS || r == KTAP_SKIP;
+	char why[256] = "";
 
+	if (reason && r >= KTAP_SKIP)
+		ktap_escape(reason, why, sizeof(why));
 	emitf("%s%s %u %s%s%s%s\n", indent(depth), ok ? "ok" : "not ok", index, name, directive[r],
-	      reason && r >= KTAP_SKIP ? " " : "", reason && r >= KTAP_SKIP ? reason : "");
+	      why[0] ? " " : "", why);
 }
 
 void ktap_diag(unsigned depth, const char *fmt, ...)
 {
-	char buf[512];
+	static const char sentinel_text[] = REPORT_SENTINEL;
+	char buf[512], line[512];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	for (char *line = buf, *next; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		emitf("%s# %s\n", indent(depth), line);
+	ktap_escape(buf, line, sizeof(line));
+	/* "# " + text at depth 0 could spell the report's end: escape its first byte. */
+	if (depth == 0 && !strcmp(line, sentinel_text + 2)) {
+		emitf("# \\x%02x%s\n", (unsigned char)line[0], line + 1);
+		return;
 	}
+	emitf("%s# %s\n", indent(depth), line);
 }
 
 void ktap_finish(const struct ktap_totals *t)

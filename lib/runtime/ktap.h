@@ -25,8 +25,18 @@ void ktap_header(unsigned nsuites);
 void ktap_suite_begin(const char *name, unsigned ncases);
 void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_result r,
 		 const char *reason);
-/* "# ..." diagnostic at a nesting depth; newlines in the text start new "# " lines. */
+/*
+ * "# ..." diagnostic at a nesting depth: always one line. The formatted text
+ * is escaped (ktap_escape), so whatever the platform put in it cannot end the
+ * line, start another, or be the report's last line.
+ */
 void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * The one escaping rule for text that reaches a report line: a control or
+ * non-ASCII byte becomes \xNN. Writes at most len bytes with the NUL; returns
+ * out.
+ */
+char *ktap_escape(const char *in, char *out, size_t len);
 void ktap_finish(const struct ktap_totals *t);
 
 #endif

@@ -87,6 +87,51 @@ static void sink(const char *s, size_t len)
 	}
 }
 
+/* Is some line of out not a diagnostic (a result, plan, version, summary), or the sentinel? */
+static int forged_line(void)
+{
+	char copy[sizeof(out)];
+
+	memcpy(copy, out, outlen);
+	copy[outlen] = 0;
+	for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+		const char *l = line + strspn(line, " ");
+		if (!strcmp(line, KTAP_SENTINEL) || l[0] != '#')
+			return 1;
+	}
+	return 0;
+}
+
+/* Platform text can make no line of its own: newlines, '#', results, the end line. */
+static void test_ktap_forgery(void)
+{
+	static const char *const hostile[] = {
+		"x\nok 9 forged",
+		"x\n# harness: report complete",
+		"harness: report complete",
+		"\r\nnot ok 1 boot\n1..1\nKTAP version 1\n0 passed, 0 failed, 0 skipped",
+		"# TODO \x1b[2J\x7f\xff",
+	};
+
+	for (unsigned i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		for (unsigned depth = 0; depth < 3; depth++) {
+			outlen = 0;
+			ktap_diag(depth, "%s", hostile[i]);
+			EXPECT(!forged_line(), "diag %u at depth %u forged a line:\n%s", i, depth,
+			       out);
+		}
+		outlen = 0;
+		ktap_result(0, 1, "suite", KTAP_SKIP, hostile[i]);
+		char *nl = memchr(out, '\n', outlen);
+		EXPECT(nl && nl == out + outlen - 1 && !strncmp(out, "ok 1 suite # SKIP ", 18),
+		       "skip reason %u made more than its line:\n%s", i, out);
+	}
+	char esc[64];
+	EXPECT(!strcmp(ktap_escape("a\nb\x01", esc, sizeof(esc)), "a\\x0ab\\x01"), "escape: %s",
+	       esc);
+	EXPECT(!strcmp(ktap_escape("abcdef", esc, 4), "abc"), "escape cut: %s", esc);
+}
+
 static void test_ktap(void)
 {
 	struct ktap_totals t = { .passed = 1, .failed = 1, .skipped = 1 };
@@ -94,7 +139,7 @@ static void test_ktap(void)
 	ktap_sink = sink;
 	ktap_header(2);
 	ktap_suite_begin("boot", 2);
-	ktap_diag(2, "key: %d\nsecond line", 7);
+	ktap_diag(2, "key: %d", 7);
 	ktap_result(1, 1, "one", KTAP_PASS, NULL);
 	ktap_result(1, 2, "two", KTAP_TIMEOUT, "watchdog expired");
 	ktap_result(0, 1, "boot", KTAP_FAIL, NULL);
@@ -102,7 +147,7 @@ static void test_ktap(void)
 	ktap_finish(&t);
 	const char *want = "KTAP version 1\n1..2\n"
 			   "  KTAP version 1\n  # Subtest: boot\n  1..2\n"
-			   "    # key: 7\n    # second line\n"
+			   "    # key: 7\n"
 			   "  ok 1 one\n"
 			   "  not ok 2 two # TIMEOUT watchdog expired\n"
 			   "not ok 1 boot\n"
@@ -117,6 +162,7 @@ static void test_ktap(void)
 	outlen = 0;
 	ktap_diag(0, "%s", big);
 	EXPECT(outlen > 0 && outlen < 600 && out[outlen - 1] == '\n', "long diag %zu", outlen);
+	test_ktap_forgery();
 }
 
 static void test_bootargs(void)
