@@ -24,7 +24,8 @@
  *   uint64_t cpu_counter_hz(void);      CNTFRQ
  *   void cpu_vtimer_arm(uint64_t cval); void cpu_vtimer_stop(void);
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);
- *   void cpu_wait(void);                wait for an event or interrupt
+ *   void cpu_wait(void);                wait for an event or interrupt (WFE)
+ *   void cpu_halt(void);                idle until an interrupt (WFI), to stop
  *   void cpu_undefined_instruction(void); raise an undefined-instruction exception
  *   int cpu_fp_enabled(void), cpu_mmu_enabled(void), cpu_dcache_enabled(void);
  *   void gic_cpuif_enable(uint32_t pmr); uint32_t gic_cpuif_ack(void);

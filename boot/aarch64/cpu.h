@@ -74,6 +74,11 @@ static inline void cpu_wait(void)
 	__asm__ volatile("wfe" ::: "memory");
 }
 
+static inline void cpu_halt(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
 static inline void cpu_undefined_instruction(void)
 {
 	__asm__ volatile("udf #0x4a11");

@@ -66,7 +66,8 @@ int dt_next_reg(struct dt_reg_iter *it)
 		const struct dt_device *d = &it->p->devices[it->next_dev];
 		if ((d->enabled || it->include_disabled) && it->next_reg < d->nreg) {
 			const struct addr_range *r = &d->reg[it->next_reg++];
-			if (it->span && !ranges_overlap(r->base, r->size, it->base, it->span))
+			if (it->overlapping &&
+			    !ranges_overlap(r->base, r->size, it->base, it->size))
 				continue;
 			it->d = d;
 			it->r = r;

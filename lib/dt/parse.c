@@ -189,7 +189,7 @@ static void check_overlaps(struct platform *p)
 		if (!a.d->enabled)
 			continue;
 		/* Each pair once: only devices after this one; a child may nest in its parent. */
-		for (struct dt_reg_iter c = { .p = p, .base = a.r->base, .span = a.r->size };
+		for (struct dt_reg_iter c = dt_regs_overlapping(p, a.r->base, a.r->size);
 		     dt_next_reg(&c);)
 			if (c.d > a.d && !dt_paths_related(a.d->path, c.d->path))
 				platform_problem(

@@ -121,19 +121,27 @@ uint64_t platform_ram_total(const struct platform *p);
 
 /*
  * Every reg of every enabled device (with include_disabled, of every device):
- *   for (struct dt_reg_iter it = {.p = p}; dt_next_reg(&it);)
+ *   for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);)
  *           use(it.d, it.r);
- * With a nonzero span, only the regs that overlap [base, base + span).
+ * dt_regs_overlapping() starts one that yields only the regs sharing an
+ * address with [base, base + size): none when size is 0.
  */
 struct dt_reg_iter {
 	const struct platform *p;
 	int include_disabled;
-	uint64_t base, span;
+	int overlapping; /* only regs that overlap [base, base + size) */
+	uint64_t base, size;
 	const struct dt_device *d; /* the current device and reg */
 	const struct addr_range *r;
 	int next_dev, next_reg;
 };
 int dt_next_reg(struct dt_reg_iter *it);
+
+static inline struct dt_reg_iter dt_regs_overlapping(const struct platform *p, uint64_t base,
+						     uint64_t size)
+{
+	return (struct dt_reg_iter){ .p = p, .overlapping = 1, .base = base, .size = size };
+}
 
 /* Do [a, a + as) and [b, b + bs) share an address? An empty range shares none. */
 static inline int ranges_overlap(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)

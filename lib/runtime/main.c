@@ -41,10 +41,10 @@ void harness_main(const void *dtb, unsigned entry_el)
 		platform_unusable(&plat, why);
 	else
 		platform_parse(&plat, dtb, dtb_size);
+	stop_set_conduit(plat.psci); /* from here a fatal stop can power off */
 	if (plat.nbanks)
 		boot.mapped_pa_bits =
 			memory_map(boot.image_base, boot.image_end, dtb, dtb_size, &plat);
-	stop_set_conduit(plat.psci);
 	options_parse(&opt, plat.bootargs);
 
 	ktap_sink = console_write;

@@ -33,7 +33,9 @@ uint32_t dtb_extent(const void *dtb, const char **why)
  * node must not turn MMIO into cacheable memory (the dt suite reports it). */
 static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
 {
-	struct dt_reg_iter it = { .p = p, .include_disabled = 1, .base = b->base, .span = b->size };
+	struct dt_reg_iter it = dt_regs_overlapping(p, b->base, b->size);
+
+	it.include_disabled = 1;
 
 	return dt_next_reg(&it);
 }

@@ -15,5 +15,5 @@ void harness_stop(int guest_exit)
 	semihosting_exit(guest_exit);
 	psci_system_off(conduit);
 	for (;;)
-		cpu_wait();
+		cpu_halt();
 }

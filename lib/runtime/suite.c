@@ -16,28 +16,35 @@ static int selected(const struct suite *s, const char *selection)
 	return selection[0] ? strlist_has(selection, ',', s->name) : !s->on_request;
 }
 
-/* Runs one case under a recovery point and the watchdog; returns its result. */
-static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
-				 const char **reason)
+/* Runs fn(t) under a recovery point and the watchdog; returns how it ended. */
+static int guarded(void (*fn)(struct test_ctx *t), struct test_ctx *t)
 {
 	static jmp_buf jb;
-	static struct test_ctx t;
 	int cause;
-	unsigned seconds = env->opt->watchdog_seconds;
 
-	t = *env;
 	recovery_arm(&jb);
 	cause = setjmp(jb);
 	if (cause == 0) {
 		if (watchdog_usable())
-			watchdog_arm(seconds);
-		c->run(&t);
+			watchdog_arm(t->opt->watchdog_seconds);
+		fn(t);
 	}
 	if (watchdog_usable()) {
 		watchdog_disarm();
 		cpu_irq_unmask(); /* an exception left IRQs masked */
 	}
 	recovery_disarm();
+	return cause;
+}
+
+/* Runs one case; returns its result. */
+static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
+				 const char **reason)
+{
+	static struct test_ctx t;
+
+	t = *env;
+	int cause = guarded(c->run, &t);
 	*reason = NULL;
 	if (cause == RECOVERED_WATCHDOG) {
 		*reason = "watchdog expired";
@@ -74,15 +81,35 @@ static unsigned unknown_names(const char *selection)
 	return unknown;
 }
 
-/* Why the suite does not run here, or NULL; on NULL env->state is its state. */
-static const char *prepare(const struct suite *s, struct test_ctx *env)
+static const struct suite *initialising;
+static const char *init_why;
+
+static void call_init(struct test_ctx *t)
+{
+	init_why = initialising->init(t);
+}
+
+/*
+ * Why the suite does not run here, or NULL; on NULL env->state is its state.
+ * Its init runs guarded like a case: if it ends by an exception or the
+ * watchdog, *broken says so and the suite fails without running a case.
+ */
+static const char *prepare(const struct suite *s, struct test_ctx *env, const char **broken)
 {
 	const char *why = s->skip_if ? s->skip_if(env) : NULL;
 
 	env->state = NULL;
-	if (!why && s->init)
-		why = s->init(env);
-	return why;
+	*broken = NULL;
+	if (why || !s->init)
+		return why;
+	initialising = s;
+	init_why = NULL;
+	int cause = guarded(call_init, env);
+	if (cause == RECOVERED_EXCEPTION)
+		*broken = "its init took an unexpected exception";
+	else if (cause == RECOVERED_WATCHDOG)
+		*broken = "its init did not end before the watchdog";
+	return cause ? NULL : init_why;
 }
 
 /* One suite's cases; returns 1 if one failed. */
@@ -136,7 +163,13 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 		if (!selected(s, selection))
 			continue;
 		index++;
-		const char *why = prepare(s, &env);
+		const char *broken, *why = prepare(s, &env, &broken);
+		if (broken) {
+			ktap_diag(0, "FAIL: %s: %s", s->name, broken);
+			ktap_result(0, index, s->name, KTAP_FAIL, NULL);
+			totals.failed++;
+			continue;
+		}
 		if (why) {
 			ktap_result(0, index, s->name, KTAP_SKIP, why);
 			totals.skipped++;

@@ -98,7 +98,7 @@ void dt_regions(struct test_ctx *t)
 		     ri >= 0 ? mm->regions[ri].doc->name : "-");
 		check_range(t, d, g, 0);
 		/* Each pair once: only devices after this one; a child may nest in its parent. */
-		for (struct dt_reg_iter e = { .p = p, .base = g->base, .span = g->size };
+		for (struct dt_reg_iter e = dt_regs_overlapping(p, g->base, g->size);
 		     dt_next_reg(&e);)
 			if (e.d > d && !dt_paths_related(d->path, e.d->path))
 				memmap_finding(t, where,

@@ -25,7 +25,7 @@ static int bank_or_device_at(const struct memmap *mm, const struct platform *p, 
 	for (int b = 0; b < p->nbanks; b++)
 		if (in_range(addr, p->banks[b].base, p->banks[b].size))
 			return 1;
-	for (struct dt_reg_iter it = { .p = p, .base = addr, .span = 1 }; dt_next_reg(&it);)
+	for (struct dt_reg_iter it = dt_regs_overlapping(p, addr, 1); dt_next_reg(&it);)
 		if (is_device_reg(mm, it.r))
 			return 1;
 	return 0;
@@ -43,8 +43,7 @@ static const char *bank_unsafe(const struct memmap *mm, const struct platform *p
 
 	if (ri < 0 || mm->regions[ri].doc->kind != REGION_RAM)
 		return "not inside a documented RAM window";
-	for (struct dt_reg_iter it = { .p = p, .base = b->base, .span = b->size };
-	     dt_next_reg(&it);)
+	for (struct dt_reg_iter it = dt_regs_overlapping(p, b->base, b->size); dt_next_reg(&it);)
 		if (is_device_reg(mm, it.r))
 			return "overlaps a described device";
 	return NULL;

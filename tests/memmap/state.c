@@ -104,7 +104,7 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 				record_dt(mm, i, p->banks[b].base, p->banks[b].size);
 		/* A RAM window is described by banks; a device reg there (Xen's extended
 		 * regions) marks free space, which dt_regions judges. */
-		for (struct dt_reg_iter it = { .p = p, .base = r->base, .span = r->size };
+		for (struct dt_reg_iter it = dt_regs_overlapping(p, r->base, r->size);
 		     r->kind != REGION_RAM && dt_next_reg(&it);)
 			record_dt(mm, i, it.r->base, it.r->size);
 		for (int w = 0; r->kind != REGION_RAM && w < mm->nwindows; w++)

@@ -17,8 +17,14 @@ uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, uns
 #define OBSERVATION                                                                                \
 	"%s" SEP "%s" SEP "%s" SEP "%s" SEP "expect %s [%.*s%s]" SEP "observed %s" SEP "%s"
 
-/* Longest observation text: the line also carries 6 characters of indent and "# ". */
-#define FINDING_MAX 240
+/*
+ * Longest observation body: longer ones lose the end of their spec, never
+ * their class. A report line holds 254 characters and its end
+ * (runtime/ktap.c); this one also carries 4 of indent, "# " and its prefix.
+ */
+#define OBSERVATION_MAX 231
+_Static_assert(4 + 2 + sizeof(EVIDENCE_PREFIX) - 1 + OBSERVATION_MAX <= 254,
+	       "an observation line must fit a report line");
 
 int reg_readable(const struct reg_contract *r)
 {
@@ -67,12 +73,12 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 		snprintf(where, sizeof(where), "-");
 	mmio_state(t)->counts[cls]++;
 	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
-	char line[FINDING_MAX + 64];
+	char line[OBSERVATION_MAX + 64];
 	int keep = (int)strlen(spec);
 	int n = snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
 			 keep, spec, "", observed, outcome_class_name(cls));
-	if (n > FINDING_MAX) {
-		keep -= n - FINDING_MAX + 2;
+	if (n > OBSERVATION_MAX) {
+		keep -= n - OBSERVATION_MAX + 2;
 		snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
 			 keep > 0 ? keep : 0, spec, "..", observed, outcome_class_name(cls));
 	}

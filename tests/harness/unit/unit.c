@@ -216,13 +216,14 @@ static void test_model_iterators(void)
 	for (struct dt_reg_iter it = { .p = &model, .include_disabled = 1 }; dt_next_reg(&it);)
 		n++;
 	EXPECT(n == 4, "all regs: %d", n);
-	struct dt_reg_iter it = {
-		.p = &model, .include_disabled = 1, .base = 0x1050, .span = 0x1000
-	};
+	struct dt_reg_iter it = dt_regs_overlapping(&model, 0x1050, 0x1000);
+	it.include_disabled = 1;
 	EXPECT(dt_next_reg(&it) && it.r == &d[0].reg[0], "first overlap");
 	EXPECT(dt_next_reg(&it) && it.r == &d[1].reg[0], "second overlap");
 	EXPECT(dt_next_reg(&it) && it.r == &d[3].reg[0], "third overlap");
 	EXPECT(!dt_next_reg(&it), "no fourth overlap");
+	struct dt_reg_iter none = dt_regs_overlapping(&model, 0x1000, 0);
+	EXPECT(!dt_next_reg(&none), "an empty range overlaps nothing");
 	const char *c = dt_compat_next(&d[3], NULL);
 	EXPECT(c && !strcmp(c, "arm,pl011"), "first compatible");
 	c = dt_compat_next(&d[3], c);
