@@ -118,14 +118,27 @@ static void parse_chosen(struct platform *p)
 	if (chosen < 0)
 		return;
 	const char *args = fdt_getprop(p->fdt, chosen, "bootargs", &len);
-	if (args && len > 0 && args[len - 1] == 0)
+	if (args && (len <= 0 || args[len - 1] != 0))
+		platform_problem(p, AREA_STRUCTURE,
+				 "/chosen/bootargs is not a NUL-terminated string; ignored");
+	else if (args) {
 		snprintf(p->bootargs, sizeof(p->bootargs), "%s", args);
+		p->bootargs_len = (int)strlen(args);
+	}
 	const char *out = fdt_getprop(p->fdt, chosen, "stdout-path", &len);
+	if (out && (len <= 0 || out[len - 1] != 0))
+		platform_problem(p, AREA_CONSOLE,
+				 "/chosen/stdout-path is not a NUL-terminated string; ignored");
 	if (!out || len <= 0 || out[len - 1] != 0)
 		return;
 	size_t n = strcspn(out, ":");
-	if (n >= sizeof(p->stdout_path))
+	if (n >= sizeof(p->stdout_path)) {
+		platform_problem(
+			p, AREA_CONSOLE,
+			"/chosen/stdout-path names a path of %zu characters; the model keeps %zu",
+			n, sizeof(p->stdout_path) - 1);
 		n = sizeof(p->stdout_path) - 1;
+	}
 	memcpy(p->stdout_path, out, n);
 	p->stdout_path[n] = 0;
 }

@@ -89,6 +89,7 @@ struct platform {
 	char psci_compat[32];
 
 	char bootargs[256];
+	int bootargs_len; /* strlen of /chosen/bootargs as the DT has it (may exceed the buffer) */
 	char stdout_path[PLAT_PATH_LEN];
 	int uart_from_stdout_path;
 

@@ -45,7 +45,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 	if (plat.nbanks)
 		boot.mapped_pa_bits =
 			memory_map(boot.image_base, boot.image_end, dtb, dtb_size, &plat);
-	options_parse(&opt, plat.bootargs);
+	options_parse(&opt, plat.bootargs, plat.bootargs_len);
 
 	ktap_sink = console_write;
 	if (console_setup(&plat, semihosting) == CONSOLE_NONE)

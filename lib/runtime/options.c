@@ -1,25 +1,141 @@
 #include "runtime/options.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "runtime/bootargs.h"
+#include "spec/profile_select.h"
 
 #define DEFAULT_WATCHDOG_SECONDS 20
 
-void options_parse(struct options *o, const char *bootargs)
+static void problem(struct options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct options *o, const char *fmt, ...)
 {
-	char buf[32];
-	uint64_t v;
+	va_list ap;
+
+	if (o->nproblems >= OPT_MAX_PROBLEMS) {
+		o->problems_dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(o->problems[o->nproblems++], sizeof(o->problems[0]), fmt, ap);
+	va_end(ap);
+}
+
+/* Copy a value into its field; a value that does not fit is a problem, not a cut. */
+static int keep(struct options *o, const char *key, const char *v, char *dst, size_t len)
+{
+	if (strlen(v) >= len) {
+		problem(o, "%s= is %zu characters; the harness keeps at most %zu", key, strlen(v),
+			len - 1);
+		return -1;
+	}
+	memcpy(dst, v, strlen(v) + 1);
+	return 0;
+}
+
+static void set_suites(struct options *o, const char *v)
+{
+	if (keep(o, "suites", v, o->suites, sizeof(o->suites)))
+		return;
+	if (!v[0] || strspn(v, ",") == strlen(v))
+		problem(o, "suites= names no suite (a comma list of suite names)");
+}
+
+static void set_watchdog(struct options *o, const char *v)
+{
+	uint64_t s;
+
+	if (parse_size(v, &s) || s < 1 || s > 3599)
+		problem(o, "watchdog=%s is not a number of seconds in 1..3599", v);
+	else
+		o->watchdog_seconds = (unsigned)s;
+}
+
+static void set_profile(struct options *o, const char *v)
+{
+	const char *known;
+
+	o->profile_forced = 1;
+	if (keep(o, "profile", v, o->profile, sizeof(o->profile)))
+		return;
+	if (!profile_by_name(v, &known))
+		problem(o, "profile=%s names no known profile (known: %s)", v, known);
+}
+
+static void set_vm_mem(struct options *o, const char *v)
+{
+	o->vm_mem_known = !parse_size(v, &o->vm_mem) && o->vm_mem > 0;
+	if (!o->vm_mem_known)
+		problem(o, "vm_mem=%s is not a size in bytes above 0 (K, M or G allowed)", v);
+}
+
+static void set_expect_el(struct options *o, const char *v)
+{
+	o->expect_el_given = 1;
+	keep(o, "expect_el", v, o->expect_el, sizeof(o->expect_el));
+	if (strcmp(v, "1") && strcmp(v, "2"))
+		problem(o, "expect_el=%s is not 1 or 2", v);
+}
+
+static const struct {
+	const char *key;
+	void (*set)(struct options *o, const char *value);
+	const char *accepts;
+} keys[] = {
+	{ "suites", set_suites, "a comma list of suite names" },
+	{ "watchdog", set_watchdog, "seconds per case, 1..3599 (default 20)" },
+	{ "profile", set_profile, "the name of a known profile" },
+	{ "vm_mem", set_vm_mem, "the VM's RAM in bytes, K, M or G (the runner's)" },
+	{ "expect_el", set_expect_el, "1 or 2, the entry EL asked for (the runner's)" },
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+/* One key=value word. */
+static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
+{
+	char text[256], *value;
+
+	snprintf(text, sizeof(text), "%.*s", (int)wlen, w);
+	value = strchr(text, '=');
+	if (value)
+		*value++ = 0;
+	for (unsigned i = 0; i < NKEYS; i++) {
+		if (strcmp(text, keys[i].key))
+			continue;
+		if (*seen & (1u << i)) {
+			problem(o, "%s= is given more than once; the first one is used", text);
+			return;
+		}
+		*seen |= 1u << i;
+		if (!value)
+			problem(o, "%s needs a value: %s=VALUE (%s)", text, text, keys[i].accepts);
+		else
+			keys[i].set(o, value);
+		return;
+	}
+	char names[80] = "";
+	for (unsigned i = 0; i < NKEYS; i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+			 i ? ", " : "", keys[i].key);
+	problem(o, "unknown key \"%s\"; the keys are %s", text, names);
+}
+
+void options_parse(struct options *o, const char *bootargs, int bootargs_len)
+{
+	unsigned seen = 0;
 
 	*o = (struct options){ .watchdog_seconds = DEFAULT_WATCHDOG_SECONDS };
 	snprintf(o->bootargs, sizeof(o->bootargs), "%s", bootargs);
-	bootarg_get(o->bootargs, "suites", o->suites, sizeof(o->suites));
-	if (bootarg_get(o->bootargs, "watchdog", buf, sizeof(buf)) && !parse_size(buf, &v) &&
-	    v > 0 && v < 3600)
-		o->watchdog_seconds = (unsigned)v;
-	o->profile_forced = bootarg_get(o->bootargs, "profile", o->profile, sizeof(o->profile));
-	o->vm_mem_known = bootarg_get(o->bootargs, "vm_mem", buf, sizeof(buf)) &&
-			  !parse_size(buf, &o->vm_mem);
-	o->expect_el_given =
-		bootarg_get(o->bootargs, "expect_el", o->expect_el, sizeof(o->expect_el));
+	if (bootargs_len >= (int)sizeof(o->bootargs))
+		problem(o, "the bootargs are %d bytes; the harness reads the first %zu",
+			bootargs_len, sizeof(o->bootargs) - 1);
+	for (const char *p = o->bootargs; *p;) {
+		p += strspn(p, " \t");
+		size_t n = strcspn(p, " \t");
+		if (n)
+			word(o, p, n, &seen);
+		p += n;
+	}
 }

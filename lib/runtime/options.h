@@ -1,21 +1,31 @@
-/* The run's options, read once from /chosen/bootargs (options.c). */
+/*
+ * The run's options, read once from /chosen/bootargs (options.c): space-
+ * separated key=value words. Every key is known; an unknown key, a bad or cut
+ * value, a repeated key or bootargs longer than the harness keeps are
+ * problems, reported by the run's "bootargs" check (runtime/suite.c).
+ */
 #ifndef RUNTIME_OPTIONS_H
 #define RUNTIME_OPTIONS_H
 
 #include <stdint.h>
 
+#define OPT_MAX_PROBLEMS 8
+
 struct options {
-	char bootargs[256];	   /* as the DT gave them */
+	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
 	char suites[128];	   /* suites=: a comma list; empty: the default set */
-	unsigned watchdog_seconds; /* watchdog=: per case */
+	unsigned watchdog_seconds; /* watchdog=: per case, 1..3599 */
 	int profile_forced;	   /* profile= was given ... */
 	char profile[32];	   /* ... naming this profile */
 	int vm_mem_known;	   /* vm_mem= (the runner's): the RAM the VM was given */
 	uint64_t vm_mem;
 	int expect_el_given; /* expect_el= (the runner's) ... */
 	char expect_el[8];   /* ... the entry EL it asked for */
+	char problems[OPT_MAX_PROBLEMS][160];
+	int nproblems, problems_dropped;
 };
 
-void options_parse(struct options *o, const char *bootargs);
+/* bootargs_len: the length the DT's bootargs really have (they may be longer than kept). */
+void options_parse(struct options *o, const char *bootargs, int bootargs_len);
 
 #endif

@@ -138,6 +138,17 @@ static int run_suite(const struct suite *s, unsigned index, const struct test_ct
 	return failed;
 }
 
+/* The run's bootargs check: a top-level result, only when something is wrong. */
+static void report_bootargs(const struct options *opt, unsigned index)
+{
+	for (int i = 0; i < opt->nproblems; i++)
+		ktap_diag(0, "FAIL: bootargs: %s", opt->problems[i]);
+	if (opt->problems_dropped)
+		ktap_diag(0, "FAIL: bootargs: %d further problems not recorded",
+			  opt->problems_dropped);
+	ktap_result(0, index, "bootargs", KTAP_FAIL, NULL);
+}
+
 int suites_run(const struct platform *plat, const struct startup *boot, const struct options *opt)
 {
 	struct ktap_totals totals = { 0 };
@@ -148,7 +159,11 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 
 	for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
 		nsel += selected(*s, selection);
-	ktap_header(nsel + (unknown != 0));
+	ktap_header(nsel + (unknown != 0) + (opt->nproblems != 0));
+	if (opt->nproblems) {
+		report_bootargs(opt, ++index);
+		totals.failed++;
+	}
 	if (unknown) {
 		ktap_diag(0, "FAIL: suites=%s names %u suite(s) this image does not have",
 			  selection, unknown);

@@ -7,6 +7,21 @@ extern const struct profile profile_xen_4_17, profile_qemu_virt_7_2;
 
 static const struct profile *const profiles[] = { &profile_xen_4_17, &profile_qemu_virt_7_2 };
 
+const struct profile *profile_by_name(const char *name, const char **known)
+{
+	static char names[80];
+
+	names[0] = 0;
+	for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+			 i ? ", " : "", profiles[i]->name);
+	*known = names;
+	for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+		if (!strcmp(profiles[i]->name, name))
+			return profiles[i];
+	return NULL;
+}
+
 const struct profile *profile_select(const struct platform *p, const char *forced, const char **why)
 {
 	static char reason[200];

@@ -12,5 +12,7 @@
  */
 const struct profile *profile_select(const struct platform *p, const char *forced,
 				     const char **why);
+/* The profile of that name, or NULL; names the known ones in *known. */
+const struct profile *profile_by_name(const char *name, const char **known);
 
 #endif

@@ -11,6 +11,7 @@
 #include "dt/strlist.h"
 #include "runtime/bootargs.h"
 #include "runtime/ktap.h"
+#include "runtime/options.h"
 
 static int passed, failed;
 
@@ -190,6 +191,59 @@ static void test_bootargs(void)
 	       "space list");
 }
 
+/* Does some problem of o contain text? */
+static int has_problem(const struct options *o, const char *text)
+{
+	for (int i = 0; i < o->nproblems; i++)
+		if (strstr(o->problems[i], text))
+			return 1;
+	return 0;
+}
+
+static void test_options(void)
+{
+	static struct options o;
+	static const struct {
+		const char *args, *problem;
+	} bad[] = {
+		{ "foo=1", "unknown key \"foo\"" },
+		{ "verbose", "unknown key \"verbose\"" },
+		{ "watchdog=0", "watchdog=0 is not a number of seconds in 1..3599" },
+		{ "watchdog=3600", "watchdog=3600 is not" },
+		{ "watchdog=abc", "watchdog=abc is not" },
+		{ "watchdog", "watchdog needs a value" },
+		{ "suites=", "suites= names no suite" },
+		{ "suites=,,", "suites= names no suite" },
+		{ "suites=boot suites=dt", "suites= is given more than once" },
+		{ "profile=nosuch",
+		  "profile=nosuch names no known profile (known: xen-4.17, qemu-virt-7.2)" },
+		{ "vm_mem=0", "vm_mem=0 is not a size" },
+		{ "vm_mem=12Q", "vm_mem=12Q is not a size" },
+		{ "expect_el=3", "expect_el=3 is not 1 or 2" },
+		{ "profile=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		  "profile= is 38 characters; the harness keeps at most 31" },
+	};
+
+	options_parse(&o, "suites=boot,dt watchdog=5 profile=xen-4.17 vm_mem=512M expect_el=2", 64);
+	EXPECT(o.nproblems == 0, "good bootargs: %d problems (%s)", o.nproblems, o.problems[0]);
+	EXPECT(!strcmp(o.suites, "boot,dt") && o.watchdog_seconds == 5 && o.profile_forced &&
+		       o.vm_mem == 512ull << 20 && o.expect_el_given && !strcmp(o.expect_el, "2"),
+	       "good bootargs read");
+	options_parse(&o, "", 0);
+	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0], "empty bootargs");
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		options_parse(&o, bad[i].args, (int)strlen(bad[i].args));
+		EXPECT(has_problem(&o, bad[i].problem), "\"%s\": want \"%s\", got %d: %s",
+		       bad[i].args, bad[i].problem, o.nproblems, o.nproblems ? o.problems[0] : "");
+	}
+	options_parse(&o, "suites=boot", 300);
+	EXPECT(has_problem(&o, "the bootargs are 300 bytes; the harness reads the first 255"),
+	       "truncated bootargs");
+	options_parse(&o, "a b c d e f g h i j k", 21);
+	EXPECT(o.nproblems == OPT_MAX_PROBLEMS && o.problems_dropped == 11 - OPT_MAX_PROBLEMS,
+	       "problems kept %d, dropped %d", o.nproblems, o.problems_dropped);
+}
+
 static struct platform model;
 
 static void test_model_iterators(void)
@@ -239,6 +293,7 @@ int main(void)
 	test_ktap();
 	test_bootargs();
 	test_model_iterators();
+	test_options();
 	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
 	return failed != 0;
 }
