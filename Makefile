@@ -121,7 +121,7 @@ cppcheck:
 
 # Layers only point down: includes and calls of the image's objects (scripts/check-layers).
 check-layers: $(OBJS)
-	$(PYTHON) scripts/check-layers --nm $(CROSS_COMPILE)nm --obj-dir $(O)/obj $(OBJS)
+	@$(PYTHON) scripts/check-layers --nm $(CROSS_COMPILE)nm --obj-dir $(O)/obj $(OBJS)
 
 # drivers/xen_abi.h is generated from Xen's public headers: regenerate and compare.
 check-xen-abi:

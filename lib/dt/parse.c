@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dt/bindings.h"
+#include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
 
@@ -22,11 +23,28 @@ static int is_named(const void *fdt, int node, const char *base)
 	return name && !strncmp(name, base, n) && (name[n] == 0 || name[n] == '@');
 }
 
-static void parse_memory(struct platform *p, int node, const char *path)
+/* status absent, "okay" or "ok"; a status that is not a string is a problem, and disables. */
+static int node_enabled(struct platform *p, int node, const char *path)
+{
+	int bad = 0;
+	const char *status = dt_string(p->fdt, node, "status", &bad);
+
+	if (bad)
+		platform_problem(p, AREA_STRUCTURE,
+				 "%s: status is not a NUL-terminated string; taken as disabled",
+				 path);
+	return !bad && (!status || !strcmp(status, "okay") || !strcmp(status, "ok"));
+}
+
+static void parse_memory(struct platform *p, const struct dt_lineage *l)
 {
 	struct addr_range r[PLAT_MAX_BANKS];
-	int n = dt_parse_reg(p, node, path, r, PLAT_MAX_BANKS, 1);
+	int node = l->node[l->depth];
+	const char *path = l->path;
 
+	if (!node_enabled(p, node, path))
+		return; /* a memory node the platform switched off holds no RAM */
+	int n = dt_parse_reg(p, l, r, PLAT_MAX_BANKS, 1);
 	if (!fdt_getprop(p->fdt, node, "reg", NULL))
 		platform_problem(p, AREA_MEMORY, "%s: memory node without reg", path);
 	for (int i = 0; i < n; i++) {
@@ -57,7 +75,7 @@ static void parse_cpus(struct platform *p)
 		platform_problem(p, AREA_CPUS, "/cpus: #size-cells is %d, must be 0", sc);
 	fdt_for_each_subnode(node, p->fdt, cpus)
 	{
-		const char *type = fdt_getprop(p->fdt, node, "device_type", NULL);
+		const char *type = dt_string(p->fdt, node, "device_type", NULL);
 		char path[PLAT_PATH_LEN];
 		int len;
 
@@ -74,9 +92,16 @@ static void parse_cpus(struct platform *p)
 			if (p->cpu_mpidr[i] == mpidr)
 				platform_problem(p, AREA_CPUS, "%s: MPIDR 0x%llx used twice", path,
 						 (unsigned long long)mpidr);
-		if (p->ncpus < PLAT_MAX_CPUS)
-			p->cpu_mpidr[p->ncpus++] = mpidr;
-		const char *em = fdt_getprop(p->fdt, node, "enable-method", NULL);
+		if (p->ncpus >= PLAT_MAX_CPUS) {
+			platform_problem(p, AREA_CPUS, "more than %d CPUs; the model keeps %d",
+					 PLAT_MAX_CPUS, PLAT_MAX_CPUS);
+			break;
+		}
+		p->cpu_mpidr[p->ncpus++] = mpidr;
+		int bad = 0;
+		const char *em = dt_string(p->fdt, node, "enable-method", &bad);
+		if (bad)
+			platform_problem(p, AREA_CPUS, "%s: enable-method is not a string", path);
 		if (em && strcmp(em, "psci") && strcmp(em, "spin-table"))
 			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path,
 					 em);
@@ -98,9 +123,13 @@ static void parse_psci(struct platform *p)
 		platform_problem(p, AREA_PSCI, "no PSCI node (compatible arm,psci*)");
 		return;
 	}
-	const char *c = fdt_getprop(p->fdt, node, "compatible", NULL);
+	const char *c = dt_string(p->fdt, node, "compatible", NULL); /* the first one, if a list */
+	int clen;
+	const char *list = fdt_getprop(p->fdt, node, "compatible", &clen);
+	if (!c && list && clen > 0 && list[clen - 1] == 0)
+		c = list;
 	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
-	const char *m = fdt_getprop(p->fdt, node, "method", NULL);
+	const char *m = dt_string(p->fdt, node, "method", NULL);
 	if (m && !strcmp(m, "hvc"))
 		p->psci = PSCI_HVC;
 	else if (m && !strcmp(m, "smc"))
@@ -164,6 +193,9 @@ static void pick_console(struct platform *p)
 			platform_problem(p, AREA_CONSOLE,
 					 "/chosen/stdout-path \"%s\" does not resolve to a node",
 					 p->stdout_path);
+		else if (!d->enabled)
+			platform_problem(p, AREA_CONSOLE,
+					 "/chosen/stdout-path %s is disabled (status)", d->path);
 		else if (!dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,sbsa-uart"))
 			platform_problem(
 				p, AREA_CONSOLE,
@@ -223,51 +255,95 @@ static void check_overlaps(struct platform *p)
 						 (unsigned long long)p->banks[j].base);
 }
 
+/* One node's device record, from its lineage. */
+static void parse_device(struct platform *p, const struct dt_lineage *l)
+{
+	int node = l->node[l->depth], clen = 0;
+	const char *compat = fdt_getprop(p->fdt, node, "compatible", &clen);
+
+	if (p->ndevices >= PLAT_MAX_DEVICES) {
+		p->devices_dropped++;
+		return;
+	}
+	struct dt_device *d = &p->devices[p->ndevices++];
+	memset(d, 0, sizeof(*d));
+	snprintf(d->path, sizeof(d->path), "%s", l->path);
+	d->node = node;
+	d->depth = l->depth;
+	if (compat && clen > 0 && compat[clen - 1] == 0) {
+		d->compat = compat;
+		d->compat_len = clen;
+	} else if (compat) {
+		platform_problem(p, AREA_STRUCTURE, "%s: compatible is not NUL-terminated",
+				 l->path);
+	}
+	d->enabled = node_enabled(p, node, l->path);
+	int n = dt_parse_reg(p, l, d->reg, PLAT_MAX_REGS, 1);
+	d->nreg = n > 0 ? n : 0;
+	dt_parse_interrupts(p, l, d);
+}
+
+/* The node's path from its parent's: kept whole when it fits, else cut and said so. */
+static void extend_path(struct platform *p, struct dt_lineage *l, int parent_len[], int node)
+{
+	int nlen = 0;
+	const char *name = fdt_get_name(p->fdt, node, &nlen);
+	int base = parent_len[l->depth - 1];
+	int sep = l->depth > 1;
+
+	if (!name)
+		name = "?", nlen = 1;
+	int n = snprintf(l->path + base, sizeof(l->path) - base, "%s%.*s", sep ? "/" : "", nlen,
+			 name);
+	if (n < 0 || base + n >= (int)sizeof(l->path)) {
+		platform_problem(p, AREA_STRUCTURE,
+				 "a node path is longer than %d characters; shown cut: %s",
+				 (int)sizeof(l->path) - 1, l->path);
+		parent_len[l->depth] = (int)strlen(l->path);
+		return;
+	}
+	parent_len[l->depth] = base + n;
+}
+
+/*
+ * One walk over the tree, keeping each node's lineage (ancestors and path)
+ * as it goes, so that the parse is linear in the size of the tree.
+ */
 static void parse_devices(struct platform *p)
 {
-	int node, depth = 0;
-	int cpus = fdt_path_offset(p->fdt, "/cpus");
+	struct dt_lineage l = { .node = { 0 }, .path = "/" };
+	int parent_len[DT_MAX_DEPTH] = { 1 };
+	int depth = 0, too_deep = 0;
 
-	for (node = fdt_next_node(p->fdt, 0, &depth); node >= 0 && depth > 0;
+	for (int node = fdt_next_node(p->fdt, 0, &depth); node >= 0 && depth > 0;
 	     node = fdt_next_node(p->fdt, node, &depth)) {
-		char path[PLAT_PATH_LEN];
-		const char *type = fdt_getprop(p->fdt, node, "device_type", NULL);
-		int clen = 0;
-		const char *compat = fdt_getprop(p->fdt, node, "compatible", &clen);
-
-		dt_node_path(p->fdt, node, path, sizeof(path));
+		if (depth >= DT_MAX_DEPTH) {
+			too_deep++;
+			continue;
+		}
+		l.depth = depth;
+		l.node[depth] = node;
+		extend_path(p, &l, parent_len, node);
+		const char *type = dt_string(p->fdt, node, "device_type", NULL);
 		if (type && !strcmp(type, "memory")) {
-			parse_memory(p, node, path);
+			parse_memory(p, &l);
 			continue;
 		}
-		if ((cpus >= 0 && fdt_parent_offset(p->fdt, node) == cpus) ||
-		    is_named(p->fdt, node, "chosen") || is_named(p->fdt, node, "aliases"))
+		if ((depth == 2 && l.node[1] == p->cpus_node) || is_named(p->fdt, node, "chosen") ||
+		    is_named(p->fdt, node, "aliases"))
 			continue;
-		if (!compat && !fdt_getprop(p->fdt, node, "reg", NULL))
+		if (!fdt_getprop(p->fdt, node, "compatible", NULL) &&
+		    !fdt_getprop(p->fdt, node, "reg", NULL))
 			continue;
-		if (p->ndevices >= PLAT_MAX_DEVICES) {
-			platform_problem(p, AREA_STRUCTURE,
-					 "more than %d devices; the rest ignored",
-					 PLAT_MAX_DEVICES);
-			return;
-		}
-		struct dt_device *d = &p->devices[p->ndevices++];
-		memset(d, 0, sizeof(*d));
-		snprintf(d->path, sizeof(d->path), "%s", path);
-		d->node = node;
-		if (compat && clen > 0 && compat[clen - 1] == 0) {
-			d->compat = compat;
-			d->compat_len = clen;
-		} else if (compat) {
-			platform_problem(p, AREA_STRUCTURE, "%s: compatible is not NUL-terminated",
-					 path);
-		}
-		const char *status = fdt_getprop(p->fdt, node, "status", NULL);
-		d->enabled = !status || !strcmp(status, "okay") || !strcmp(status, "ok");
-		int n = dt_parse_reg(p, node, path, d->reg, PLAT_MAX_REGS, 1);
-		d->nreg = n > 0 ? n : 0;
-		dt_parse_interrupts(p, node, d);
+		parse_device(p, &l);
 	}
+	if (too_deep)
+		platform_problem(p, AREA_STRUCTURE, "%d nodes deeper than %d levels not read",
+				 too_deep, DT_MAX_DEPTH - 1);
+	if (p->devices_dropped)
+		platform_problem(p, AREA_STRUCTURE,
+				 "%d devices; the model keeps %d, the rest ignored",
+				 p->ndevices + p->devices_dropped, PLAT_MAX_DEVICES);
 }
 
 static void classify_devices(struct platform *p)
@@ -322,13 +398,20 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 		return;
 	}
 	p->fdt_valid = 1;
-	const char *rc = fdt_getprop(fdt, 0, "compatible", NULL);
+	int clen;
+	const char *rc = fdt_getprop(fdt, 0, "compatible", &clen);
+	if (rc && (clen <= 0 || rc[clen - 1] != 0)) {
+		platform_problem(p, AREA_STRUCTURE, "/: compatible is not NUL-terminated");
+		rc = NULL;
+	}
 	snprintf(p->root_compat, sizeof(p->root_compat), "%s", rc ? rc : "");
 	if (!fdt_getprop(fdt, 0, "#address-cells", NULL) ||
 	    !fdt_getprop(fdt, 0, "#size-cells", NULL))
 		platform_problem(
 			p, AREA_STRUCTURE,
 			"/: #address-cells or #size-cells missing (defaults 2 and 1 assumed)");
+	p->cpus_node = fdt_path_offset(fdt, "/cpus");
+	dt_index_phandles(p);
 	parse_chosen(p);
 	parse_devices(p);
 	if (p->nbanks == 0)

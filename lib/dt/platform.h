@@ -12,12 +12,13 @@
 #include "drivers/psci.h"
 
 #define PLAT_MAX_BANKS	  16
-#define PLAT_MAX_DEVICES  96
+#define PLAT_MAX_DEVICES  256
 #define PLAT_MAX_REGS	  8
-#define PLAT_MAX_IRQS	  8
-#define PLAT_MAX_CPUS	  16
+#define PLAT_MAX_IRQS	  16
+#define PLAT_MAX_CPUS	  512 /* QEMU virt with GICv3 allows 512 vCPUs, Xen 4.17 128 */
 #define PLAT_MAX_PROBLEMS 48
-#define PLAT_PATH_LEN	  80
+#define PLAT_PATH_LEN	  128
+#define PLAT_MAX_PHANDLES 4096
 
 enum dt_area {
 	AREA_HEADER,
@@ -48,12 +49,18 @@ struct dt_irq {
 	uint32_t intid; /* GIC INTID: SPI + 32, PPI + 16 */
 };
 
+struct dt_phandle {
+	uint32_t phandle;
+	int node;
+};
+
 struct dt_device {
 	char path[PLAT_PATH_LEN];
 	const char *compat; /* NUL-separated list inside the blob */
 	int compat_len;
 	int enabled; /* status absent or "okay" */
 	int node;
+	int depth; /* 1: a child of the root */
 	struct addr_range reg[PLAT_MAX_REGS];
 	int nreg;
 	struct dt_irq irq[PLAT_MAX_IRQS];
@@ -76,6 +83,8 @@ struct platform {
 
 	struct dt_device devices[PLAT_MAX_DEVICES];
 	int ndevices;
+	int devices_dropped; /* past PLAT_MAX_DEVICES: counted, reported */
+	int cpus_node;	     /* /cpus, or a negative libfdt error */
 
 	uint64_t cpu_mpidr[PLAT_MAX_CPUS];
 	int ncpus;
@@ -92,6 +101,10 @@ struct platform {
 	int bootargs_len; /* strlen of /chosen/bootargs as the DT has it (may exceed the buffer) */
 	char stdout_path[PLAT_PATH_LEN];
 	int uart_from_stdout_path;
+
+	struct dt_phandle phandles[PLAT_MAX_PHANDLES]; /* sorted by phandle */
+	int nphandles;
+	int phandles_overflow;
 
 	struct dt_problem problems[PLAT_MAX_PROBLEMS];
 	int nproblems;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
 
@@ -26,6 +27,21 @@ uint64_t dt_read_cells(const fdt32_t *cells, int n)
 	return v;
 }
 
+const char *dt_string(const void *fdt, int node, const char *prop, int *bad)
+{
+	int len;
+	const char *v = fdt_getprop(fdt, node, prop, &len);
+
+	if (!v)
+		return NULL;
+	if (len <= 0 || v[len - 1] != 0 || strlen(v) != (size_t)len - 1) {
+		if (bad)
+			*bad = 1;
+		return NULL;
+	}
+	return v;
+}
+
 /* #address-cells / #size-cells a node gives its children; -1 when invalid. */
 int dt_cells_of(const void *fdt, int node, const char *prop, int dflt)
 {
@@ -39,58 +55,60 @@ int dt_cells_of(const void *fdt, int node, const char *prop, int dflt)
 	return (int)fdt32_ld(v);
 }
 
-/* Map a child-bus address to the CPU address space through each parent's ranges. */
-static int translate(struct platform *p, int node, uint64_t *addr)
+/*
+ * Map a child-bus address to the CPU address space through each ancestor's
+ * ranges. Returns 0, or -1 when an ancestor has no ranges (the node is not
+ * memory-mapped: cpus, i2c, ...), or -2 when a ranges does not cover the
+ * address or cannot be read (*why says which bus).
+ */
+static int translate(struct platform *p, const struct dt_lineage *l, uint64_t *addr, int *why_bus)
 {
-	int child = fdt_parent_offset(p->fdt, node);
-
-	while (child > 0) {
-		int bus = fdt_parent_offset(p->fdt, child);
+	for (int k = l->depth - 1; k > 0; k--) {
+		int child = l->node[k], bus = l->node[k - 1];
 		int len;
 		const fdt32_t *r = fdt_getprop(p->fdt, child, "ranges", &len);
 
-		if (bus < 0)
-			return -1;
+		*why_bus = child;
 		if (!r)
-			return -1; /* not memory-mapped (cpus, i2c, ...) */
-		if (len) {
-			int ca = dt_cells_of(p->fdt, child, "#address-cells", 2);
-			int pa = dt_cells_of(p->fdt, bus, "#address-cells", 2);
-			int cs = dt_cells_of(p->fdt, child, "#size-cells", 1);
-			int entry = ca + pa + cs;
-			int found = 0;
+			return -1;
+		if (!len)
+			continue; /* identity */
+		int ca = dt_cells_of(p->fdt, child, "#address-cells", 2);
+		int pa = dt_cells_of(p->fdt, bus, "#address-cells", 2);
+		int cs = dt_cells_of(p->fdt, child, "#size-cells", 1);
+		int entry = ca + pa + cs;
+		int found = 0;
 
-			if (ca < 1 || ca > 2 || pa < 1 || pa > 2 || cs < 0 || cs > 2 ||
-			    len % (entry * 4))
-				return -1;
-			for (int off = 0; off < len / 4; off += entry) {
-				uint64_t cbase = dt_read_cells(r + off, ca);
-				uint64_t pbase = dt_read_cells(r + off + ca, pa);
-				uint64_t size = dt_read_cells(r + off + ca + pa, cs);
-				if (*addr >= cbase && *addr - cbase < size) {
-					*addr = pbase + (*addr - cbase);
-					found = 1;
-					break;
-				}
+		if (ca < 1 || ca > 2 || pa < 1 || pa > 2 || cs < 0 || cs > 2 || len % (entry * 4))
+			return -2;
+		for (int off = 0; off < len / 4; off += entry) {
+			uint64_t cbase = dt_read_cells(r + off, ca);
+			uint64_t pbase = dt_read_cells(r + off + ca, pa);
+			uint64_t size = dt_read_cells(r + off + ca + pa, cs);
+			if (*addr >= cbase && *addr - cbase < size) {
+				*addr = pbase + (*addr - cbase);
+				found = 1;
+				break;
 			}
-			if (!found)
-				return -1;
 		}
-		child = bus;
+		if (!found)
+			return -2;
 	}
 	return 0;
 }
 
 /* Parse "reg" of node against its parent's cells; returns entries stored or -1. */
-int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_range *out, int max,
+int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_range *out, int max,
 		 int need_translation)
 {
-	int parent = fdt_parent_offset(p->fdt, node);
+	int node = l->node[l->depth];
+	const char *path = l->path;
 	int len;
 	const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
 
-	if (!reg || parent < 0)
+	if (!reg || l->depth < 1)
 		return 0;
+	int parent = l->node[l->depth - 1];
 	int ac = dt_cells_of(p->fdt, parent, "#address-cells", 2);
 	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
 	if (ac < 1 || ac > 2 || sc < 0 || sc > 2) {
@@ -112,8 +130,19 @@ int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_ran
 	for (int off = 0; off < len / 4; off += ac + sc) {
 		uint64_t base = dt_read_cells(reg + off, ac);
 		uint64_t size = sc ? dt_read_cells(reg + off + ac, sc) : 0;
-		if (need_translation && translate(p, node, &base) < 0)
-			return 0;
+		int bus, t = need_translation ? translate(p, l, &base, &bus) : 0;
+		if (t == -1)
+			return 0; /* not memory-mapped */
+		if (t == -2) {
+			char bpath[PLAT_PATH_LEN];
+			dt_node_path(p->fdt, bus, bpath, sizeof(bpath));
+			platform_problem(
+				p, AREA_REG,
+				"%s: reg entry %d 0x%llx is outside the ranges of %s (or they "
+				"do not parse): it cannot be translated",
+				path, n, (unsigned long long)dt_read_cells(reg + off, ac), bpath);
+			return -1;
+		}
 		if (sc && size == 0)
 			platform_problem(p, AREA_REG, "%s: reg entry %d has size 0", path, n);
 		if (size && base + size - 1 < base)
@@ -133,9 +162,10 @@ int dt_parse_reg(struct platform *p, int node, const char *path, struct addr_ran
 	return n > max ? max : n;
 }
 
-static int interrupt_parent(struct platform *p, int node, const char *path)
+static int interrupt_parent(struct platform *p, const struct dt_lineage *l, const char *path)
 {
-	for (int n = node; n >= 0; n = fdt_parent_offset(p->fdt, n)) {
+	for (int k = l->depth; k >= 0; k--) {
+		int n = l->node[k];
 		int len;
 		const fdt32_t *ph = fdt_getprop(p->fdt, n, "interrupt-parent", &len);
 		if (!ph)
@@ -145,7 +175,7 @@ static int interrupt_parent(struct platform *p, int node, const char *path)
 					 "%s: interrupt-parent is %d bytes, not 4", path, len);
 			return -1;
 		}
-		int ctl = fdt_node_offset_by_phandle(p->fdt, fdt32_ld(ph));
+		int ctl = dt_phandle_node(p, fdt32_ld(ph));
 		if (ctl < 0)
 			platform_problem(
 				p, AREA_INTERRUPTS,
@@ -157,14 +187,14 @@ static int interrupt_parent(struct platform *p, int node, const char *path)
 	return -1;
 }
 
-void dt_parse_interrupts(struct platform *p, int node, struct dt_device *d)
+void dt_parse_interrupts(struct platform *p, const struct dt_lineage *l, struct dt_device *d)
 {
 	int len;
-	const fdt32_t *v = fdt_getprop(p->fdt, node, "interrupts", &len);
+	const fdt32_t *v = fdt_getprop(p->fdt, l->node[l->depth], "interrupts", &len);
 
 	if (!v)
 		return;
-	int ctl = interrupt_parent(p, node, d->path);
+	int ctl = interrupt_parent(p, l, d->path);
 	if (ctl < 0)
 		return;
 	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL)) {
@@ -194,6 +224,9 @@ void dt_parse_interrupts(struct platform *p, int node, struct dt_device *d)
 		     (!fdt_node_check_compatible(p->fdt, ctl, "arm,gic-v3") ||
 		      !fdt_node_check_compatible(p->fdt, ctl, "arm,gic-400") ||
 		      !fdt_node_check_compatible(p->fdt, ctl, "arm,cortex-a15-gic"));
+	if (len / 4 / cells > PLAT_MAX_IRQS)
+		platform_problem(p, AREA_INTERRUPTS, "%s: %d interrupts; the model keeps %d",
+				 d->path, len / 4 / cells, PLAT_MAX_IRQS);
 	for (int off = 0; off < len / 4 && d->nirq < PLAT_MAX_IRQS; off += cells) {
 		struct dt_irq *irq = &d->irq[d->nirq++];
 		if (is_gic && cells >= 3) {

@@ -17,7 +17,7 @@ int dt_bus_windows(const struct platform *p, struct dt_window *out, int max)
 		const fdt32_t *r = fdt_getprop(p->fdt, d->node, "ranges", &len);
 
 		/* Empty ranges (identity) adds no window; deeper buses are not followed. */
-		if (!d->enabled || !r || len <= 0 || fdt_parent_offset(p->fdt, d->node) != 0)
+		if (!d->enabled || !r || len <= 0 || d->depth != 1)
 			continue;
 		int ca = dt_cells_of(p->fdt, d->node, "#address-cells", 2);
 		int cs = dt_cells_of(p->fdt, d->node, "#size-cells", 1);

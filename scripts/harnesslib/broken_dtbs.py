@@ -7,13 +7,25 @@ tests/harness/unit/check-dts.py holds the host model to its `expect` lines.
 """
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 
 USAGE = """Write device trees that are broken at the byte level (dtc cannot express
-them) from a good DTB: bad magic, truncated, absurd totalsize.
+them, or refuses to write) from a good DTB: bad magic, truncated, absurd
+totalsize, a duplicated phandle.
 
 usage: scripts/make-broken-dtbs GOOD.dtb OUTDIR"""
 MAGIC = b"\xd0\x0d\xfe\xed"
+
+def _fdtput(blob, *args):
+    """blob with one property set by fdtput, which (unlike dtc) checks nothing."""
+    with tempfile.NamedTemporaryFile(suffix=".dtb") as f:
+        f.write(blob)
+        f.flush()
+        subprocess.run(["fdtput", f.name] + list(args), check=True)
+        return open(f.name, "rb").read()
+
 
 VARIANTS = {
     "bad-magic.dtb": (
@@ -41,6 +53,14 @@ VARIANTS = {
         // status: 7
         // expect: header: totalsize 67108864 is absurd (limit 2097152)
         // note: harness: report complete
+        """),
+    "duplicate-phandle.dtb": (
+        lambda blob: _fdtput(blob, "-t", "x", "/pl031@9010000", "phandle", "8003"),
+        """
+        // Two nodes claim one phandle (the GIC's): a reference to it is ambiguous.
+        // run: --bootargs suites=dt
+        // status: 1
+        // expect: structure: phandle 0x8003 is claimed by /pl031@9010000 and by /intc@8000000
         """),
 }
 
