@@ -3,7 +3,6 @@
 #include <libfdt.h>
 #include <stdlib.h>
 
-#include "dt/props.h"
 
 static int by_phandle(const void *a, const void *b)
 {
@@ -35,9 +34,9 @@ void dt_index_phandles(struct platform *p)
 	qsort(p->phandles, p->nphandles, sizeof(p->phandles[0]), by_phandle);
 	for (int i = 1; i < p->nphandles; i++)
 		if (p->phandles[i].phandle == p->phandles[i - 1].phandle) {
-			char a[PLAT_PATH_LEN], b[PLAT_PATH_LEN];
-			dt_node_path(p->fdt, p->phandles[i - 1].node, a, sizeof(a));
-			dt_node_path(p->fdt, p->phandles[i].node, b, sizeof(b));
+			char a[PLAT_PATH_LEN] = "?", b[PLAT_PATH_LEN] = "?";
+			fdt_get_path(p->fdt, p->phandles[i - 1].node, a, sizeof(a));
+			fdt_get_path(p->fdt, p->phandles[i].node, b, sizeof(b));
 			platform_problem(p, AREA_STRUCTURE,
 					 "phandle 0x%x is claimed by %s and by %s",
 					 (unsigned)p->phandles[i].phandle, a, b);
