@@ -107,7 +107,9 @@ static void mmu(struct test_ctx *t)
 
 static void watchdog(struct test_ctx *t)
 {
-	check(t, watchdog_usable(), "watchdog unavailable: %s", watchdog_unusable_reason());
+	check(t, watchdog_usable(),
+	      "watchdog unavailable: %s; a case that hangs now ends only at the runner's timeout",
+	      watchdog_unusable_reason());
 	note(t, "watchdog: %u s per case", t->opt->watchdog_seconds);
 }
 

@@ -2,6 +2,7 @@
 
 #include <setjmp.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "boot/cpu.h"
 #include "boot/exception.h"
@@ -12,15 +13,32 @@
 /* Timer node interrupts: secure phys, non-secure phys, virtual, hypervisor. */
 #define TIMER_IRQ_VIRT 2
 
+/* The proof: the timer is armed this far ahead and must interrupt within the wait. */
+#define PROOF_DELAY_US 2000
+#define PROOF_WAIT_US  500000
+
 static uint32_t timer_intid;
 static unsigned armed_seconds;
 static const char *unusable = "not set up";
+static char why[160];
+/* While proving: the INTID that arrived (0: none yet), instead of ending a case. */
+static volatile int proving;
+static volatile uint32_t proof_intid;
 
 static int watchdog_irq(struct exception_frame *f)
 {
 	(void)f;
 	uint32_t intid = gic_ack();
 
+	if (proving) {
+		if (intid < 1020) {
+			proof_intid = intid;
+			if (intid == timer_intid)
+				cpu_vtimer_stop();
+			gic_eoi(intid);
+		}
+		return 1;
+	}
 	if (intid != timer_intid) {
 		if (intid < 1020)
 			gic_eoi(intid);
@@ -30,6 +48,43 @@ static int watchdog_irq(struct exception_frame *f)
 	gic_eoi(intid);
 	ktap_diag(2, "watchdog: case still running after %u s; ended", armed_seconds);
 	recovery_escape(RECOVERED_WATCHDOG);
+}
+
+static uint64_t us_to_ticks(uint64_t us)
+{
+	return cpu_counter_hz() * us / 1000000;
+}
+
+/*
+ * A safety net proves itself before it is relied on: the virtual timer,
+ * armed a moment ahead, must interrupt on the INTID the DT names.
+ */
+static const char *prove(void)
+{
+	proof_intid = 0;
+	proving = 1;
+	uint64_t start = cpu_counter();
+	cpu_vtimer_arm(start + us_to_ticks(PROOF_DELAY_US));
+	cpu_irq_unmask();
+	while (!proof_intid && cpu_counter() - start < us_to_ticks(PROOF_WAIT_US))
+		;
+	cpu_irq_mask();
+	cpu_vtimer_stop();
+	proving = 0;
+	if (proof_intid == timer_intid) {
+		cpu_irq_unmask();
+		return NULL;
+	}
+	if (proof_intid)
+		snprintf(why, sizeof(why),
+			 "the virtual timer was armed, but INTID %u arrived, not the DT's INTID %u",
+			 (unsigned)proof_intid, (unsigned)timer_intid);
+	else
+		snprintf(why, sizeof(why),
+			 "the virtual timer was armed, but its interrupt (the DT's INTID %u) did "
+			 "not arrive within %u ms",
+			 (unsigned)timer_intid, PROOF_WAIT_US / 1000);
+	return why;
 }
 
 static const char *enable(const struct platform *p)
@@ -47,8 +102,7 @@ static const char *enable(const struct platform *p)
 		return "no GIC redistributor frame matches this CPU's MPIDR";
 	cpu_vtimer_stop();
 	exception_set_irq_handler(watchdog_irq);
-	cpu_irq_unmask();
-	return NULL;
+	return prove();
 }
 
 const char *watchdog_init(const struct platform *p)
