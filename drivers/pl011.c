@@ -1,39 +1,63 @@
 #include "drivers/pl011.h"
 
+#include <stdio.h>
+
+#include "boot/cpu.h"
 #include "boot/probe.h"
 
 static uintptr_t uart_base;
 static int uart_failed;
-static struct probe_outcome uart_fault;
+static char failure[192];
 
 void pl011_init(uintptr_t base)
 {
 	uart_base = base;
 	uart_failed = 0;
+	failure[0] = 0;
+}
+
+static int fail_abort(const struct probe_outcome *o)
+{
+	uart_failed = 1;
+	probe_format(o, PROBE_DECODED, failure, sizeof(failure));
+	return -1;
 }
 
 /*
- * Every access goes through the probe: a UART the DT misplaced must not
- * take the harness down with it; the console switches to another backend.
+ * Every access goes through the probe: a UART the DT misplaced must not take
+ * the harness down with it. A FIFO that never drains is a failure too, timed
+ * by the counter, so a stuck UART costs one bounded wait, not one a character.
  */
+int pl011_ready(void)
+{
+	struct probe_outcome o;
+	uint64_t hz = cpu_counter_hz(), start = cpu_counter();
+	uint64_t limit = hz ? hz * PL011_DRAIN_US / 1000000 : 0;
+
+	for (unsigned spins = 0;; spins++) {
+		if (probe_read(uart_base + PL011_FR, 32, &o))
+			return fail_abort(&o);
+		if (!(o.value & PL011_FR_TXFF))
+			return 0;
+		/* Without a counter frequency, a spin count bounds the wait. */
+		if (limit ? cpu_counter() - start > limit : spins > 1000000)
+			break;
+	}
+	uart_failed = 1;
+	snprintf(failure, sizeof(failure), "FR.TXFF stayed set for %u ms: the FIFO never drains",
+		 PL011_DRAIN_US / 1000);
+	return -1;
+}
+
 static int put(char c)
 {
 	struct probe_outcome o;
 
-	/* Bounded wait: a stuck FR must not hang the run forever. */
-	for (unsigned spin = 0; spin < 1000000; spin++) {
-		if (probe_read(uart_base + PL011_FR, 32, &o))
-			goto fault;
-		if (!(o.value & PL011_FR_TXFF))
-			break;
-	}
+	if (pl011_ready())
+		return -1;
 	if (probe_write(uart_base + PL011_DR, 32, (uint8_t)c, &o))
-		goto fault;
+		return fail_abort(&o);
 	return 0;
-fault:
-	uart_failed = 1;
-	uart_fault = o;
-	return -1;
 }
 
 int pl011_write(const char *s, size_t len)
@@ -46,7 +70,7 @@ int pl011_write(const char *s, size_t len)
 	return uart_failed ? -1 : 0;
 }
 
-const struct probe_outcome *pl011_fault(void)
+const char *pl011_failure(void)
 {
-	return uart_failed ? &uart_fault : 0;
+	return uart_failed ? failure : NULL;
 }

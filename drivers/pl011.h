@@ -14,12 +14,15 @@
 #define PL011_FR      0x018
 #define PL011_FR_TXFF (1u << 5)
 
-struct probe_outcome;
+/* How long the transmit FIFO may stay full before the UART counts as stuck. */
+#define PL011_DRAIN_US 50000
 
 void pl011_init(uintptr_t base);
-/* Returns -1 once an access to the UART has aborted (and from then on). */
+/* Returns -1 once the UART has failed (an access aborted, or it never drained). */
 int pl011_write(const char *s, size_t len);
-/* The abort that ended the UART, or NULL. */
-const struct probe_outcome *pl011_fault(void);
+/* Can a character be sent within PL011_DRAIN_US? 0 when yes; else -1, and failed. */
+int pl011_ready(void);
+/* What ended the UART, in words ("abort, ESR ...", "FR.TXFF set for 50 ms"), or NULL. */
+const char *pl011_failure(void);
 
 #endif

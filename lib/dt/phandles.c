@@ -3,7 +3,6 @@
 #include <libfdt.h>
 #include <stdlib.h>
 
-
 static int by_phandle(const void *a, const void *b)
 {
 	const struct dt_phandle *x = a, *y = b;

@@ -8,6 +8,7 @@
 #include "drivers/semihosting.h"
 #include "drivers/xen.h"
 #include "runtime/ktap.h"
+#include "spec/contract_lookup.h"
 
 static enum console_kind kind;
 static const struct platform *plat;
@@ -21,15 +22,62 @@ static enum console_kind fallback(void)
 	return have_semihosting ? CONSOLE_SEMIHOSTING : CONSOLE_NONE;
 }
 
+/* Say on the next console why the DT's UART is not (or no longer) the console. */
+static void uart_lost_because(const char *why)
+{
+	char path[PLAT_PATH_LEN * 4];
+
+	kind = fallback();
+	/* One report line, written before the line it interrupts; the path is the DT's. */
+	snprintf(uart_lost, sizeof(uart_lost), "# console: UART %s %s; now %s\n",
+		 ktap_escape(plat->uart->path, path, sizeof(path)), why, console_describe());
+	console_write(uart_lost, strlen(uart_lost));
+}
+
+/*
+ * A UART the DT calls a PL011 must say so where it can: an identity register
+ * that reads, and reads what no PL011 has, means writing to "DR" would write
+ * to some other device. Registers that abort prove nothing (SBSA UARTs have
+ * none): the drain check decides then.
+ */
+static const char *not_the_device(const struct dt_device *uart, char *why, size_t len)
+{
+	const struct device_contract *c[2];
+	const char *matched;
+	unsigned n = contracts_for(uart, c, 2, &matched);
+
+	for (unsigned k = 0; k < n; k++)
+		for (unsigned i = 0; i < c[k]->nregs; i++) {
+			const struct reg_contract *r = &c[k]->regs[i];
+			struct probe_outcome o;
+			if (!r->id.mask || r->region || r->offset + 4 > uart->reg[0].size ||
+			    probe_read(uart->reg[0].base + r->offset, 32, &o) ||
+			    contract_identity_matches(&r->id, o.value))
+				continue;
+			snprintf(why, len, "is not a %s: %s reads 0x%llx (%s)", matched, r->name,
+				 (unsigned long long)o.value, r->spec);
+			return why;
+		}
+	return NULL;
+}
+
 enum console_kind console_setup(const struct platform *p, int semihosting)
 {
+	char why[192];
+
 	plat = p;
 	have_semihosting = semihosting;
-	if (p->uart) {
-		pl011_init(p->uart->reg[0].base);
-		kind = CONSOLE_UART;
-	} else {
+	if (!p->uart) {
 		kind = fallback();
+		return kind;
+	}
+	pl011_init(p->uart->reg[0].base);
+	kind = CONSOLE_UART;
+	if (not_the_device(p->uart, why, sizeof(why)))
+		uart_lost_because(why);
+	else if (pl011_ready()) {
+		snprintf(why, sizeof(why), "failed: %s", pl011_failure());
+		uart_lost_because(why);
 	}
 	return kind;
 }
@@ -39,17 +87,13 @@ enum console_kind console_kind(void)
 	return kind;
 }
 
-/* The DT's UART aborted: say so on the next console, then go on there. */
+/* The DT's UART failed while in use: say so on the next console, then go on there. */
 static void uart_failed(const char *s, size_t len)
 {
-	char what[160], path[PLAT_PATH_LEN * 4];
+	char why[224];
 
-	probe_format(pl011_fault(), PROBE_DECODED, what, sizeof(what));
-	kind = fallback();
-	/* Written before the line it interrupts, as one report line: the path is the DT's. */
-	snprintf(uart_lost, sizeof(uart_lost), "# console: UART %s aborted (%s); now %s\n",
-		 ktap_escape(plat->uart->path, path, sizeof(path)), what, console_describe());
-	console_write(uart_lost, strlen(uart_lost));
+	snprintf(why, sizeof(why), "failed: %s", pl011_failure());
+	uart_lost_because(why);
 	console_write(s, len);
 }
 
