@@ -45,7 +45,7 @@ int pl011_ready(void)
 	}
 	uart_failed = 1;
 	snprintf(failure, sizeof(failure), "FR.TXFF stayed set for %u ms: the FIFO never drains",
-		 PL011_DRAIN_US / 1000);
+		 (unsigned)(PL011_DRAIN_US / 1000));
 	return -1;
 }
 

@@ -83,7 +83,7 @@ static const char *prove(void)
 		snprintf(why, sizeof(why),
 			 "the virtual timer was armed, but its interrupt (the DT's INTID %u) did "
 			 "not arrive within %u ms",
-			 (unsigned)timer_intid, PROOF_WAIT_US / 1000);
+			 (unsigned)timer_intid, (unsigned)(PROOF_WAIT_US / 1000));
 	return why;
 }
 
