@@ -1,4 +1,7 @@
-"""Run a platform process, capture its console, stop at the sentinel or a timeout."""
+"""Run a platform process, capture its console, stop at the sentinel or a timeout.
+What the platform program says of itself (QEMU's error_report lines,
+"qemu-system-aarch64: ...") is kept apart, so that a platform that would not
+start is told from one that started and stayed silent (verdict.py)."""
 import os
 import selectors
 import subprocess
@@ -11,6 +14,18 @@ class Capture:
     def __init__(self):
         self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
         self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
+        self.start_error = None   # the program could not be executed at all (OSError)
+        self.program_errors = []  # the program's own error lines, "NAME: message"
+
+
+def program_error(prog, text):
+    """An error line of the program itself: QEMU's error_report() writes
+    "qemu-system-aarch64: message"; its warnings and the note it prints when
+    it is stopped by a signal are not errors."""
+    if not text.startswith(prog + ": "):
+        return False
+    rest = text[len(prog) + 2:]
+    return not rest.startswith("warning:") and not rest.startswith("terminating on signal")
 
 
 def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
@@ -19,9 +34,29 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
     the capture. Ends at the sentinel (then waits up to `grace` seconds for the
     process to exit by itself), when the process exits, or after `timeout` s."""
     cap = Capture()
+    prog = os.path.basename(cmd[0])
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    except OSError as e:
+        cap.start_error = f"cannot execute {cmd[0]}: {e.strerror or e}"
+        open(log_path, "wb").close()
+        return cap
+    try:
+        _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog)
+    finally:
+        # Whatever ends the reading (the end, a timeout, ^C), the platform
+        # does not outlive the run: it runs in a session of its own.
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return cap
+
+
+def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog):
+    # One stream, stdout and stderr together (QEMU writes semihosting output
+    # to stderr): the guest's lines stay in the order they were written.
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     buf = b""
@@ -48,6 +83,8 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
             while b"\n" in buf:
                 raw, buf = buf.split(b"\n", 1)
                 text = raw.decode("utf-8", "replace").rstrip("\r")
+                if program_error(prog, text):
+                    cap.program_errors.append(text)
                 line = transform(text)
                 # Raw lines the transform drops (a hypervisor's own) may still end the run.
                 if stop_pattern and stop_pattern(text):
@@ -64,7 +101,10 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
                     cap.sentinel_at = time.monotonic() - start
                     deadline = min(deadline, time.monotonic() + grace)
         if buf:
-            line = transform(buf.decode("utf-8", "replace").rstrip("\r"))
+            text = buf.decode("utf-8", "replace").rstrip("\r")
+            if program_error(prog, text):
+                cap.program_errors.append(text)
+            line = transform(text)
             if line is not None:
                 cap.lines.append(line)
     if proc.poll() is None and not cap.timed_out:
@@ -80,4 +120,3 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
         proc.wait()
     else:
         cap.returncode = proc.returncode
-    return cap

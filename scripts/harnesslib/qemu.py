@@ -1,9 +1,13 @@
 """QEMU `virt` platform: the command line that boots the harness directly, and
-the platform interface scripts/run uses (Platform; harnesslib/xen.py has Xen's)."""
+the platform interface scripts/run uses (Platform; harnesslib/xen.py has Xen's).
+The options arrive checked (options.py): what is refused here is only what
+QEMU itself says when it will not start."""
 import os
 import shutil
 import struct
 import subprocess
+
+from .errors import PlatformError, UsageError, first_line
 
 QEMU = "qemu-system-aarch64"
 CPU = "cortex-a57"
@@ -17,26 +21,13 @@ USER_DTB_ADDR = RAM_BASE + 0x03000000
 DTB_OVERRIDE_OFFSET = 0x20
 
 
-class UsageError(Exception):
-    pass
-
-
-def size_bytes(text):
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    t = text.strip().upper().rstrip("B")
-    try:
-        if t and t[-1] in units:
-            return int(t[:-1]) * units[t[-1]]
-        return int(t) << 20  # QEMU's -m default unit is MiB
-    except ValueError:
-        raise UsageError(f"bad size {text!r} (use e.g. 512M or 2G)")
+def opt_value(text):
+    """A value inside a QEMU option list (-device loader,file=...): a comma
+    is written twice (QEMU's QemuOpts), so a path with commas stays one path."""
+    return text.replace(",", ",,")
 
 
 def machine_args(gic, smp, mem, virtualization=False):
-    if gic not in (2, 3):
-        raise UsageError("--gic must be 2 or 3")
-    if gic == 2 and smp > 8:
-        raise UsageError("GICv2 allows at most 8 CPUs")
     machine = f"virt,gic-version={gic}" + (",virtualization=on" if virtualization else "")
     return [QEMU, "-M", machine, "-cpu", CPU, "-smp", str(smp), "-m", mem,
             "-nographic", "-nodefaults", "-serial", "stdio", "-no-reboot"]
@@ -44,14 +35,12 @@ def machine_args(gic, smp, mem, virtualization=False):
 
 def compile_dtb(path, outdir):
     """A .dts is compiled with dtc; a .dtb is taken byte for byte."""
-    if not os.path.exists(path):
-        raise UsageError(f"--dtb {path}: no such file")
     if path.endswith(".dts"):
         out = os.path.join(outdir, "user.dtb")
         r = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, path],
                            capture_output=True, text=True)
         if r.returncode:
-            raise UsageError(f"dtc could not compile {path}:\n{r.stderr}")
+            raise UsageError(f"--dtb {path}: dtc cannot compile it: {first_line(r.stderr)}")
         return out
     out = os.path.join(outdir, "user.dtb")
     shutil.copyfile(path, out)
@@ -85,10 +74,14 @@ def dump_dtb(cmd, outdir):
     """QEMU's own device tree for this machine configuration."""
     out = os.path.join(outdir, "qemu.dtb")
     machine = cmd[cmd.index("-M") + 1]
-    r = subprocess.run(cmd[:cmd.index("-M")] + ["-M", f"{machine},dumpdtb={out}"] + cmd[cmd.index("-M") + 2:],
-                       capture_output=True, text=True)
+    try:
+        r = subprocess.run(cmd[:cmd.index("-M")] + ["-M", f"{machine},dumpdtb={opt_value(out)}"] + cmd[cmd.index("-M") + 2:],
+                           capture_output=True, text=True)
+    except OSError as e:
+        raise PlatformError(f"QEMU's dumpdtb: cannot execute {cmd[0]}: {e.strerror or e}")
     if r.returncode or not os.path.exists(out):
-        raise UsageError(f"QEMU could not dump its device tree:\n{r.stdout}{r.stderr}")
+        raise PlatformError("QEMU's dumpdtb failed: "
+                            + first_line(r.stderr + r.stdout, f"exit status {r.returncode}"))
     return out
 
 
@@ -98,24 +91,20 @@ def command_line(args, outdir, bootargs, notes):
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
-        return cmd + ["-device", f"loader,file={args.image},addr={addr:#x},cpu-num=0,force-raw=on"]
+        return cmd + ["-device", f"loader,file={opt_value(args.image)},addr={addr:#x},cpu-num=0,force-raw=on"]
     if not args.dtb and args.load_addr is None:
         return cmd + ["-kernel", args.image, "-append", bootargs]
-    if size_bytes(args.mem) < 64 << 20:
-        raise UsageError("--dtb and --load-addr need --mem of at least 64M")
     dtb = compile_dtb(args.dtb, outdir) if args.dtb else dump_dtb(cmd, outdir)
     if not set_bootargs(dtb, bootargs):
         notes.append(f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
                      "the harness runs with its defaults")
     image = patched_image(args.image, outdir, USER_DTB_ADDR)
-    cmd += ["-device", f"loader,file={dtb},addr={USER_DTB_ADDR:#x},force-raw=on"]
+    cmd += ["-device", f"loader,file={opt_value(dtb)},addr={USER_DTB_ADDR:#x},force-raw=on"]
     if args.load_addr is None:
         return cmd + ["-kernel", image]
     # No -kernel: the generic loader places the image and starts the CPU there,
     # which exercises self-relocation at an address of the user's choice.
-    if args.load_addr % 4096 or not RAM_BASE <= args.load_addr < USER_DTB_ADDR - (4 << 20):
-        raise UsageError(f"--load-addr must be 4 KiB aligned, in RAM below {USER_DTB_ADDR - (4 << 20):#x}")
-    return cmd + ["-device", f"loader,file={image},addr={args.load_addr:#x},cpu-num=0,force-raw=on"]
+    return cmd + ["-device", f"loader,file={opt_value(image)},addr={args.load_addr:#x},cpu-num=0,force-raw=on"]
 
 
 class Platform:
@@ -125,9 +114,12 @@ class Platform:
     def __init__(self, a, out, notes):
         self.a, self.out, self.notes = a, out, notes
 
+    def bootargs_of(self, extra):
+        """The harness's bootargs: the runner's own, then the user's."""
+        return f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} {extra}".strip()
+
     def bootargs(self):
-        mem = size_bytes(self.a.mem)
-        return f"expect_el={self.a.el} vm_mem={mem} {self.a.bootargs}".strip()
+        return self.bootargs_of(self.a.bootargs)
 
     def command(self):
         return command_line(self.a, self.out, self.bootargs(), self.notes)

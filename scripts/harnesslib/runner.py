@@ -6,44 +6,13 @@ Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
 """
-import argparse
 import os
-import shutil
 import sys
 
-from . import capture, junit, ktap, memmap_report, mmio_report, paths, qemu, status, verdict, xen
-from .progress import Progress
+from . import options, paths, qemu, status, xen
+from .errors import RunError
 
 PLATFORMS = {"qemu": qemu.Platform, "xen": xen.Platform}
-
-
-def parse_args(argv):
-    p = argparse.ArgumentParser(prog="scripts/run", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--platform", choices=["qemu", "xen"], default="qemu")
-    p.add_argument("--gic", type=int, default=3, help="GIC version of the (host) machine: 2 or 3")
-    p.add_argument("--smp", type=int, default=2, help="QEMU CPUs (default 2)")
-    p.add_argument("--mem", default=None, help="QEMU RAM, e.g. 512M, 2G (default 512M; Xen host 2G)")
-    p.add_argument("--el", type=int, choices=[1, 2], default=1,
-                   help="QEMU entry exception level: 2 boots with virtualization=on")
-    p.add_argument("--load-addr", type=lambda v: int(v, 0), default=None,
-                   help="QEMU: place the image at this address with the generic loader (tests relocation)")
-    p.add_argument("--no-dtb", action="store_true",
-                   help="QEMU: start the harness with no device tree (x0 = 0)")
-    p.add_argument("--dtb", help="hand the harness this device tree (.dts or .dtb) instead of QEMU's")
-    p.add_argument("--vcpus", type=int, default=1, help="Xen: domU vCPUs")
-    p.add_argument("--domu-mem", default="256M", help="Xen: domU memory")
-    p.add_argument("--no-vpl011", action="store_true", help="Xen: no emulated UART for the domU")
-    p.add_argument("--no-enhanced", action="store_true", help="Xen: no /hypervisor node (xen,enhanced)")
-    p.add_argument("--bootargs", default="", help="extra harness bootargs, e.g. suites=dt,boot")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds before a run counts as hung")
-    p.add_argument("--out", help="output directory (default build/run/<config>)")
-    p.add_argument("--junit", help="also write JUnit XML here")
-    p.add_argument("--image", default=paths.IMAGE)
-    p.add_argument("--quiet", action="store_true", help="print only the verdict")
-    p.add_argument("-v", "--verbose", action="store_true",
-                   help="print the whole report as it arrives, not just each suite's verdict")
-    return p.parse_args(argv)
 
 
 def config_name(a):
@@ -63,26 +32,49 @@ def config_name(a):
 
 
 def main(argv):
-    a = parse_args(argv)
-    if a.mem is None:
-        a.mem = "2G" if a.platform == "xen" else "512M"
-    if not os.path.exists(a.image):
-        print(f"scripts/run: {a.image} not found; run `make` first", file=sys.stderr)
-        return status.USAGE
-    name = config_name(a)
-    out = a.out or os.path.join(paths.BUILD, "run", name)
-    os.makedirs(out, exist_ok=True)
-    notes = []
+    """Every input is checked before anything starts (options.py); whatever
+    still goes wrong ends as one line and a status, never a traceback: 2
+    before the platform starts, 6 once it has (the platform's failure)."""
+    started = []
     try:
-        plat = PLATFORMS[a.platform](a, out, notes)
-        cmd = plat.command()
-    except qemu.UsageError as e:
+        return run(argv, started)
+    except RunError as e:
         print(f"scripts/run: {e}", file=sys.stderr)
-        return status.USAGE
-    missing = shutil.which(cmd[0]) is None
-    if missing:
-        print(f"scripts/run: {cmd[0]} is not installed; run scripts/setup", file=sys.stderr)
-        return status.SETUP
+        return e.status
+    except BrokenPipeError:
+        raise  # a reader that stopped early: cli.run ends quietly
+    except KeyboardInterrupt:
+        print("scripts/run: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # a bug of the runner's: said in one line, where it happened
+        import traceback  # only here: the usual path does without its imports
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        print(f"scripts/run: internal error: {type(e).__name__}: {e} "
+              f"({os.path.basename(where.filename)}:{where.lineno})", file=sys.stderr)
+        return status.CRASH if started else status.USAGE
+
+
+def run(argv, started):
+    a = options.parse(argv, __doc__)
+    name = config_name(a)
+    made = options.check_files(a, os.path.join(paths.BUILD, "run", name))
+    out = a.out
+    if a.dry_run:
+        for d in reversed(made):
+            os.rmdir(d)
+        print(f"scripts/run: options valid: {name}")
+        for key in ("platform", "gic", "smp", "mem", "el", "load_addr", "no_dtb", "dtb", "vcpus",
+                    "domu_mem", "no_vpl011", "no_enhanced", "bootargs", "timeout", "out", "junit", "image"):
+            value = getattr(a, key)
+            print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
+        return status.PASS
+    # What a run needs beyond the checks, imported only when one goes ahead.
+    from . import capture, junit, ktap, memmap_report, mmio_report, verdict
+    from .progress import Progress
+    notes = []
+    started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
+    plat = PLATFORMS[a.platform](a, out, notes)
+    cmd = plat.command()
     for n in notes:
         print(f"note: {n}")
     if not a.quiet:

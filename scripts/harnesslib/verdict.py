@@ -8,6 +8,8 @@ from .protocol import GUEST_EXIT_FAIL, GUEST_EXIT_FATAL, GUEST_EXIT_NO_CONSOLE, 
 def judge(cap, rep, ktap_lines, harness_exit):
     """(status, reason) from the capture, the parsed report, its lines and the
     harness's exit code (None when the platform does not pass one back)."""
+    if cap.start_error:
+        return status.CRASH, f"the platform did not start: {cap.start_error}"
     if harness_exit == GUEST_EXIT_FATAL and not rep.complete:
         return status.TRUNCATED, "the harness stopped on a fatal error outside any test case"
     if harness_exit == GUEST_EXIT_NO_CONSOLE:
@@ -25,6 +27,11 @@ def judge(cap, rep, ktap_lines, harness_exit):
             return status.TRUNCATED, "the harness exited 'failed' but the report shows no failure"
         return (status.TEST_FAILED, "some tests failed") if failed else (status.PASS, "all passed")
     if not ktap_lines:
+        # QEMU that will not start (a bad option, a file it cannot load, RAM
+        # it cannot allocate) exits at once, 1, with its own error line: that
+        # is the platform failing, not a silent guest.
+        if cap.program_errors and not cap.timed_out:
+            return status.CRASH, f"the platform did not start: {cap.program_errors[0]}"
         if cap.timed_out:
             return status.SILENT, "no KTAP output before the timeout"
         if cap.returncode not in (None, GUEST_EXIT_PASS, GUEST_EXIT_FAIL):

@@ -11,6 +11,7 @@ import re
 import subprocess
 
 from . import paths, qemu, status
+from .errors import PlatformError, first_line
 from .protocol import REPORT_SENTINEL
 
 XEN = paths.XEN
@@ -36,10 +37,16 @@ XEN_PANIC_END = re.compile(r"Reboot in |Manual reset required")
 DOMAIN_CRASH = re.compile(r"Domain 1 \(vcpu#\d+\) crashed|Domain 1 reported crashed")
 
 
-def _run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True)
+def _run(cmd, step):
+    """A step before the boot (QEMU's dumpdtb, dtc): its failure is the
+    platform's, said with the tool's own first line."""
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        raise PlatformError(f"{step}: cannot execute {cmd[0]}: {e.strerror or e}")
     if r.returncode:
-        raise qemu.UsageError(f"{' '.join(cmd)} failed:\n{r.stdout}{r.stderr}")
+        raise PlatformError(f"{step} failed: "
+                            + first_line(r.stderr + r.stdout, f"exit status {r.returncode}"))
     return r.stdout
 
 
@@ -54,21 +61,26 @@ class Platform:
         self.partial = ""  # a vpl011 line Xen split
 
     # ---- the host device tree -------------------------------------------
-    def bootargs(self):
-        mem = qemu.size_bytes(self.a.domu_mem)
+    def bootargs_of(self, extra):
+        """The harness's bootargs: the runner's own, then the user's."""
+        mem = self.a.domu_mem_bytes
         # Without xen,enhanced the domU's DT has no /hypervisor node to name
         # the documentation; the runner knows it booted Xen 4.17, so it says so.
         profile = " profile=xen-4.17" if self.a.no_enhanced else ""
-        return f"expect_el=1 vm_mem={mem}{profile} {self.a.bootargs}".strip()
+        return f"expect_el=1 vm_mem={mem}{profile} {extra}".strip()
+
+    def bootargs(self):
+        return self.bootargs_of(self.a.bootargs)
 
     def host_dtb(self, machine):
         """QEMU's own DTB for exactly this machine, plus Xen's /chosen."""
         base = os.path.join(self.out, "qemu.dtb")
         dtb = os.path.join(self.out, "host.dtb")
-        _run([machine[0], "-M", f"{machine[2]},dumpdtb={base}"] + machine[3:])
-        dts = _run(["dtc", "-q", "-I", "dtb", "-O", "dts", base])
+        _run([machine[0], "-M", f"{machine[2]},dumpdtb={qemu.opt_value(base)}"] + machine[3:],
+             "QEMU's dumpdtb (the host tree)")
+        dts = _run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], "dtc (QEMU's tree to source)")
         image_size = os.path.getsize(self.a.image)
-        domu_kib = qemu.size_bytes(self.a.domu_mem) >> 10
+        domu_kib = self.a.domu_mem_bytes >> 10
         domu = [
             "\t\tdomU1 {",
             '\t\t\tcompatible = "xen,domain";',
@@ -93,7 +105,7 @@ class Platform:
         # Xen's console is the UART QEMU's tree names as its stdout-path.
         uart = re.search(r'^\t\tstdout-path = "([^":]+)', dts, re.M)
         if not uart:
-            raise qemu.UsageError("QEMU's DTB has no /chosen/stdout-path for Xen's console")
+            raise PlatformError("QEMU's DTB has no /chosen/stdout-path for Xen's console")
         props = [
             f'\t\txen,xen-bootargs = "{self.xen_bootargs(uart.group(1))}";',
             "\t\t#address-cells = <0x02>;",
@@ -101,14 +113,14 @@ class Platform:
         ]
         m = re.search(r"^\tchosen \{\n", dts, re.M)
         if not m:
-            raise qemu.UsageError("QEMU's DTB has no /chosen node")
+            raise PlatformError("QEMU's DTB has no /chosen node")
         end = dts.index("\n\t};\n", m.end()) + 1  # properties first, then the domU node
         dts = (dts[:m.end()] + "\n".join(props) + "\n" + dts[m.end():end] + "\n".join(domu)
                + "\n" + dts[end:])
         host_dts = os.path.join(self.out, "host.dts")
         with open(host_dts, "w") as f:
             f.write(dts)
-        _run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, host_dts])
+        _run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, host_dts], "dtc (Xen's host tree)")
         return dtb
 
     @staticmethod
@@ -118,25 +130,13 @@ class Platform:
 
     # ---- the platform interface scripts/run uses ---------------------------
     def command(self):
+        # The options arrive checked (options.py: vCPUs, the domU's memory
+        # against the host's and Xen's share, the module at IMAGE_ADDR in RAM).
         a = self.a
-        if not os.path.exists(XEN):
-            raise qemu.UsageError(f"{XEN} not found; run scripts/setup")
-        if a.dtb or a.no_dtb or a.load_addr is not None:
-            raise qemu.UsageError("--dtb, --no-dtb and --load-addr are for --platform qemu; "
-                                  "Xen builds the domU's DT and loads it")
-        if a.vcpus < 1:
-            raise qemu.UsageError(f"--vcpus {a.vcpus}: a domain needs at least one vCPU")
-        domu = qemu.size_bytes(a.domu_mem)
-        if domu + (256 << 20) > qemu.size_bytes(a.mem):
-            raise qemu.UsageError(f"--domu-mem {a.domu_mem} does not fit in --mem {a.mem} "
-                                  "with room for Xen (256M)")
-        if IMAGE_ADDR + os.path.getsize(a.image) > qemu.RAM_BASE + qemu.size_bytes(a.mem):
-            raise qemu.UsageError(f"--mem {a.mem} ends below {IMAGE_ADDR:#x}, where the harness "
-                                  "module is loaded")
         machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)
         dtb = self.host_dtb(machine)
         return machine + ["-kernel", XEN, "-dtb", dtb,
-                          "-device", f"loader,file={a.image},addr={IMAGE_ADDR:#x},force-raw=on"]
+                          "-device", f"loader,file={qemu.opt_value(a.image)},addr={IMAGE_ADDR:#x},force-raw=on"]
 
     def transform(self, line):
         """Guest lines lose Xen's prefix; Xen's own lines stay in console.log only."""
