@@ -193,7 +193,11 @@ OPTIONS = [
      "--platform xen only; with --no-enhanced too"),
     ("--no-enhanced", None, None, "Xen: no /hypervisor node (xen,enhanced)",
      "--platform xen only; with --no-vpl011 too"),
-    ("--bootargs", "STR", "", "extra harness bootargs, e.g. suites=dt,boot",
+    ("--bootargs", "STR", "", "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma "
+     "list of suite names; default all but the on-request ones), watchdog=S (per-case "
+     "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
+     "adds vm_mem=BYTES and expect_el=1|2. Any other key, a bad value or a repeat fails the "
+     "run's bootargs check",
      f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=) at most "
      f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
     ("--timeout", "S", "60", "seconds before a run counts as hung",
