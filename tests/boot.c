@@ -8,6 +8,7 @@
 #include "boot/cpu.h"
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
+#include "spec/cpu_ids.h"
 
 static void exception_level(struct test_ctx *t)
 {
@@ -23,6 +24,22 @@ static void exception_level(struct test_ctx *t)
 		      "entered at EL%u, the runner expected EL%s", t->boot->entry_el, want);
 }
 
+/* A CPU node's compatible names a core: its MIDR must be that core's. */
+static void cpu_compatible(struct test_ctx *t, const char *compat, uint64_t midr)
+{
+	const struct cpu_identity *id = cpu_identity_of(compat);
+	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
+
+	if (!id) {
+		note(t, "cpu compatible \"%s\": no MIDR to hold it against", compat ? compat : "");
+		return;
+	}
+	check(t, implementer == id->implementer && part == id->part,
+	      "this CPU's node is compatible \"%s\" (MIDR implementer 0x%02x part 0x%03x), but "
+	      "MIDR_EL1 gives implementer 0x%02x part 0x%03x",
+	      compat, id->implementer, id->part, implementer, part);
+}
+
 static void cpu_id(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
@@ -36,10 +53,19 @@ static void cpu_id(struct test_ctx *t)
 	check(t, midr != 0, "MIDR_EL1 reads 0");
 	check(t, (mpidr >> 31) & 1, "MPIDR_EL1 bit 31 (RES1) clear");
 	for (int i = 0; i < p->ncpus; i++)
-		listed |= p->cpu_mpidr[i] == aff;
+		if (p->cpu_mpidr[i] == aff) {
+			listed = 1;
+			cpu_compatible(t, p->cpu_compat[i], midr);
+		}
 	if (p->ncpus)
 		check(t, listed, "this CPU's affinity 0x%llx is not a /cpus reg",
 		      (unsigned long long)aff);
+	/* The header's boot_cpuid_phys names the CPU that boots: this one. */
+	if (p->boot_cpuid_known)
+		check(t, p->boot_cpuid_phys == (uint32_t)aff,
+		      "the DT header's boot_cpuid_phys is 0x%x; the CPU that booted has affinity "
+		      "0x%llx",
+		      (unsigned)p->boot_cpuid_phys, (unsigned long long)aff);
 }
 
 static void pa_size(struct test_ctx *t)
@@ -64,6 +90,12 @@ static void counter(struct test_ctx *t)
 	uint64_t b = cpu_counter();
 	note(t, "cntfrq: %llu Hz", (unsigned long long)frq);
 	check(t, frq != 0, "CNTFRQ_EL0 is 0");
+	/* arm,arch_timer.yaml: clock-frequency, where firmware did not set CNTFRQ; both must agree.
+	 */
+	if (t->plat->timer_clock_frequency)
+		check(t, t->plat->timer_clock_frequency == frq,
+		      "the timer node's clock-frequency is %u Hz; CNTFRQ_EL0 reads %llu Hz",
+		      (unsigned)t->plat->timer_clock_frequency, (unsigned long long)frq);
 	check(t, b > a, "virtual counter did not advance (%llu -> %llu)", (unsigned long long)a,
 	      (unsigned long long)b);
 }

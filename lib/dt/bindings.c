@@ -63,6 +63,21 @@ static void check_timer(struct platform *p)
 	/* arm,arch_timer.yaml: secure, non-secure, virtual, hypervisor[, hyp virtual],
 	 * minItems 1. A guest at EL1 needs the virtual timer (index 2); the
 	 * hypervisor timers are for EL2 software and a VM's tree may omit them. */
+	int len;
+	const fdt32_t *f = fdt_getprop(p->fdt, t->node, "clock-frequency", &len);
+	if (f && len == 4)
+		p->timer_clock_frequency = fdt32_ld(f);
+	else if (f)
+		platform_problem(p, AREA_TIMER, "%s: clock-frequency is %d bytes, not 4", t->path,
+				 len);
+	/* The generic timer's interrupts are level-sensitive (Arm DDI 0487 D11.2.4). */
+	for (int i = 0; i < t->nirq; i++)
+		if (t->irq[i].kind == IRQ_PPI && !(t->irq[i].flags & 0xc))
+			platform_problem(
+				p, AREA_TIMER,
+				"%s: interrupt %d is edge-triggered (flags 0x%x); the timer's "
+				"are level-sensitive",
+				t->path, i, (unsigned)t->irq[i].flags);
 	if (t->nirq < 3)
 		platform_problem(p, AREA_TIMER,
 				 "%s: %d interrupts; no virtual timer (the binding's third entry)",

@@ -60,6 +60,15 @@ uint64_t platform_ram_total(const struct platform *p)
 	return total;
 }
 
+const struct dt_reserved *dt_reserved_at(const struct platform *p, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < p->nreserved; i++)
+		if (ranges_overlap(base, size, p->reserved[i].range.base,
+				   p->reserved[i].range.size))
+			return &p->reserved[i];
+	return NULL;
+}
+
 int dt_next_reg(struct dt_reg_iter *it)
 {
 	while (it->next_dev < it->p->ndevices) {

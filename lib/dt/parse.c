@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "dt/bindings.h"
+#include "dt/cpus.h"
 #include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
+#include "dt/reserved.h"
 
 /* Linux refuses device trees above 2 MiB; anything larger is not a real DTB. */
 #define FDT_MAX_SIZE (2u << 20)
@@ -56,87 +58,6 @@ static void parse_memory(struct platform *p, const struct dt_lineage *l)
 		if (r[i].size)
 			p->banks[p->nbanks++] = r[i];
 	}
-}
-
-static void parse_cpus(struct platform *p)
-{
-	int cpus = fdt_path_offset(p->fdt, "/cpus");
-	int node;
-
-	if (cpus < 0) {
-		platform_problem(p, AREA_CPUS, "/cpus: node missing");
-		return;
-	}
-	int ac = dt_cells_of(p->fdt, cpus, "#address-cells", -2);
-	int sc = dt_cells_of(p->fdt, cpus, "#size-cells", -2);
-	if (ac != 1 && ac != 2)
-		platform_problem(p, AREA_CPUS, "/cpus: #address-cells is %d, must be 1 or 2", ac);
-	if (sc != 0)
-		platform_problem(p, AREA_CPUS, "/cpus: #size-cells is %d, must be 0", sc);
-	fdt_for_each_subnode(node, p->fdt, cpus)
-	{
-		const char *type = dt_string(p->fdt, node, "device_type", NULL);
-		char path[PLAT_PATH_LEN];
-		int len;
-
-		if (!type || strcmp(type, "cpu"))
-			continue;
-		dt_node_path(p->fdt, node, path, sizeof(path));
-		const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
-		if (!reg || (ac >= 1 && ac <= 2 && len != ac * 4)) {
-			platform_problem(p, AREA_CPUS, "%s: reg missing or not %d cells", path, ac);
-			continue;
-		}
-		uint64_t mpidr = dt_read_cells(reg, len / 4);
-		for (int i = 0; i < p->ncpus; i++)
-			if (p->cpu_mpidr[i] == mpidr)
-				platform_problem(p, AREA_CPUS, "%s: MPIDR 0x%llx used twice", path,
-						 (unsigned long long)mpidr);
-		if (p->ncpus >= PLAT_MAX_CPUS) {
-			platform_problem(p, AREA_CPUS, "more than %d CPUs; the model keeps %d",
-					 PLAT_MAX_CPUS, PLAT_MAX_CPUS);
-			break;
-		}
-		p->cpu_mpidr[p->ncpus++] = mpidr;
-		int bad = 0;
-		const char *em = dt_string(p->fdt, node, "enable-method", &bad);
-		if (bad)
-			platform_problem(p, AREA_CPUS, "%s: enable-method is not a string", path);
-		if (em && strcmp(em, "psci") && strcmp(em, "spin-table"))
-			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path,
-					 em);
-		if (!em && p->ncpus > 1)
-			platform_problem(p, AREA_CPUS, "%s: secondary CPU without enable-method",
-					 path);
-	}
-	if (p->ncpus == 0)
-		platform_problem(p, AREA_CPUS, "/cpus: no cpu node");
-}
-
-static void parse_psci(struct platform *p)
-{
-	int node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-0.2");
-
-	if (node < 0)
-		node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci");
-	if (node < 0) {
-		platform_problem(p, AREA_PSCI, "no PSCI node (compatible arm,psci*)");
-		return;
-	}
-	const char *c = dt_string(p->fdt, node, "compatible", NULL); /* the first one, if a list */
-	int clen;
-	const char *list = fdt_getprop(p->fdt, node, "compatible", &clen);
-	if (!c && list && clen > 0 && list[clen - 1] == 0)
-		c = list;
-	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
-	const char *m = dt_string(p->fdt, node, "method", NULL);
-	if (m && !strcmp(m, "hvc"))
-		p->psci = PSCI_HVC;
-	else if (m && !strcmp(m, "smc"))
-		p->psci = PSCI_SMC;
-	else
-		platform_problem(p, AREA_PSCI, "psci: method is \"%s\", must be \"hvc\" or \"smc\"",
-				 m ? m : "(missing)");
 }
 
 static void parse_chosen(struct platform *p)
@@ -329,8 +250,10 @@ static void parse_devices(struct platform *p)
 			parse_memory(p, &l);
 			continue;
 		}
-		if ((depth == 2 && l.node[1] == p->cpus_node) || is_named(p->fdt, node, "chosen") ||
-		    is_named(p->fdt, node, "aliases"))
+		/* Children of /cpus and /reserved-memory are read where they are meant. */
+		if ((depth >= 2 &&
+		     (l.node[1] == p->cpus_node || l.node[1] == p->reserved_memory_node)) ||
+		    is_named(p->fdt, node, "chosen") || is_named(p->fdt, node, "aliases"))
 			continue;
 		if (!fdt_getprop(p->fdt, node, "compatible", NULL) &&
 		    !fdt_getprop(p->fdt, node, "reg", NULL))
@@ -411,13 +334,19 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 			p, AREA_STRUCTURE,
 			"/: #address-cells or #size-cells missing (defaults 2 and 1 assumed)");
 	p->cpus_node = fdt_path_offset(fdt, "/cpus");
+	p->reserved_memory_node = fdt_path_offset(fdt, "/reserved-memory");
+	if (fdt_version(fdt) >= 2) {
+		p->boot_cpuid_phys = fdt_boot_cpuid_phys(fdt);
+		p->boot_cpuid_known = 1;
+	}
 	dt_index_phandles(p);
 	parse_chosen(p);
 	parse_devices(p);
 	if (p->nbanks == 0)
 		platform_problem(p, AREA_MEMORY, "no memory node with a usable reg");
-	parse_cpus(p);
-	parse_psci(p);
+	dt_parse_cpus(p);
+	dt_parse_psci(p);
+	dt_parse_reserved(p);
 	classify_devices(p);
 	pick_console(p);
 	check_overlaps(p);

@@ -19,6 +19,7 @@
 #define PLAT_MAX_PROBLEMS 48
 #define PLAT_PATH_LEN	  128
 #define PLAT_MAX_PHANDLES 4096
+#define PLAT_MAX_RESERVED 16
 
 enum dt_area {
 	AREA_HEADER,
@@ -54,6 +55,13 @@ struct dt_phandle {
 	int node;
 };
 
+/* RAM the guest must not use: the header's reservation block or /reserved-memory. */
+struct dt_reserved {
+	struct addr_range range;
+	char name[48]; /* "/memreserve/" or the /reserved-memory child's path */
+	int no_map;
+};
+
 struct dt_device {
 	char path[PLAT_PATH_LEN];
 	const char *compat; /* NUL-separated list inside the blob */
@@ -87,7 +95,16 @@ struct platform {
 	int cpus_node;	     /* /cpus, or a negative libfdt error */
 
 	uint64_t cpu_mpidr[PLAT_MAX_CPUS];
+	const char *cpu_compat[PLAT_MAX_CPUS]; /* the most specific compatible, or NULL */
 	int ncpus;
+	uint32_t boot_cpuid_phys; /* the header's (version 2 and later) */
+	int boot_cpuid_known;
+
+	struct dt_reserved reserved[PLAT_MAX_RESERVED];
+	int nreserved;
+	int reserved_memory_node; /* /reserved-memory, or a negative libfdt error */
+
+	uint32_t timer_clock_frequency; /* the timer node's clock-frequency; 0: absent */
 
 	int gic_version; /* 0 none, 2 or 3 */
 	const struct dt_device *gic;
@@ -132,6 +149,8 @@ const struct dt_device *platform_find_compatible(const struct platform *p, const
 /* Xen version from a "xen,xen-X.Y" compatible; 0 when found. */
 int dt_xen_version(const struct dt_device *x, unsigned *maj, unsigned *min);
 uint64_t platform_ram_total(const struct platform *p);
+/* The reservation sharing an address with [base, base + size), or NULL. */
+const struct dt_reserved *dt_reserved_at(const struct platform *p, uint64_t base, uint64_t size);
 
 /*
  * Every reg of every enabled device (with include_disabled, of every device):

@@ -27,6 +27,18 @@ def _fdtput(blob, *args):
         return open(f.name, "rb").read()
 
 
+def _with_memreserve(blob, base, size):
+    """blob with a /memreserve/ entry: through dtc's own text form, which has them."""
+    with tempfile.NamedTemporaryFile(suffix=".dtb") as f:
+        f.write(blob)
+        f.flush()
+        text = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", f.name], check=True,
+                              capture_output=True, text=True).stdout
+    text = text.replace("/dts-v1/;", f"/dts-v1/;\n/memreserve/ {base:#x} {size:#x};", 1)
+    return subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb"], input=text.encode(),
+                          check=True, capture_output=True).stdout
+
+
 VARIANTS = {
     "bad-magic.dtb": (
         lambda blob: b"\xd0\x0d\xfe\xef" + blob[4:],
@@ -53,6 +65,22 @@ VARIANTS = {
         // status: 7
         // expect: header: totalsize 67108864 is absurd (limit 2097152)
         // note: harness: report complete
+        """),
+    "boot-cpuid.dtb": (
+        lambda blob: blob[:28] + struct.pack(">I", 1) + blob[32:],
+        """
+        // The header's boot_cpuid_phys names CPU 1; CPU 0 boots (QEMU starts the first).
+        // run: --bootargs suites=boot
+        // status: 1
+        // expect-run: the DT header's boot_cpuid_phys is 0x1; the CPU that booted has affinity 0x0
+        """),
+    "memreserve-outside-ram.dtb": (
+        lambda blob: _with_memreserve(blob, 0x9000000, 0x1000),
+        """
+        // A /memreserve/ entry over the UART, outside every memory bank.
+        // run: --bootargs suites=dt
+        // status: 1
+        // expect: memory: /memreserve/: reserved 0x9000000+0x1000 lies outside every memory bank
         """),
     "duplicate-phandle.dtb": (
         lambda blob: _fdtput(blob, "-t", "x", "/pl031@9010000", "phandle", "8003"),

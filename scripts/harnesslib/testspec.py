@@ -19,7 +19,7 @@ import shlex
 from . import broken_dtbs, paths
 from .protocol import FINDING_PREFIX
 
-TREE_DIRS = (("broken", "broken-"), ("lies", "lie-"))
+TREE_DIRS = (("broken", "broken-"), ("lies", "lie-"), ("truthful", "truthful-"))
 TREE_LINE = re.compile(r"^//\s*(?P<key>[a-z][a-z-]*):(?: (?P<value>.*))?$")
 TREE_KEYS = ("run", "status", "needs", "expect", "expect-run", "note", "ktap", "ktap-not", "console",
              "file", "prove")
@@ -152,12 +152,12 @@ def tree_spec(lines, name, where, run):
 
 
 def load_tree(path):
-    """The test of one tree in dts/broken or dts/lies."""
+    """The test of one tree in dts/broken, dts/lies or dts/truthful."""
     path = os.path.abspath(path)
     kind = os.path.basename(os.path.dirname(path))
     prefix = dict(TREE_DIRS).get(kind)
     if prefix is None:
-        raise SpecError(f"{paths.rel(path)}: a test tree lives in dts/broken or dts/lies")
+        raise SpecError(f"{paths.rel(path)}: a test tree lives in dts/broken, dts/lies or dts/truthful")
     with open(path) as f:
         lines = f.read().splitlines()
     t = tree_spec(lines, prefix + os.path.splitext(os.path.basename(path))[0], paths.rel(path),

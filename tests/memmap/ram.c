@@ -70,11 +70,13 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 			       (unsigned long long)a, outcome_text(&o, PROBE_BRIEF));
 		return 0;
 	}
-	if (!write) {
+	const struct dt_reserved *res = dt_reserved_at(t->plat, a, 8);
+	if (!write || res) {
 		cpu_irq_unmask();
-		note(t, "probe: bank%d 0x%llx %s (not written)", bank, (unsigned long long)a,
-		     outcome_text(&o, PROBE_DECODED));
-		return 0;
+		note(t, "probe: bank%d 0x%llx %s (not written%s%s)", bank, (unsigned long long)a,
+		     outcome_text(&o, PROBE_DECODED), res ? ": reserved by " : "",
+		     res ? res->name : "");
+		return !write ? 0 : 1;
 	}
 	pattern = ~o.value ^ (a << 7);
 	probe_write((uintptr_t)a, 64, pattern, &w);

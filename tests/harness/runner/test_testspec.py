@@ -56,7 +56,7 @@ class Repository(unittest.TestCase):
         self.assertEqual(len(names), len(tests))
         for src in testspec.trees():
             stem = os.path.splitext(os.path.basename(src))[0]
-            prefix = "broken-" if "/broken/" in src else "lie-"
+            prefix = dict(testspec.TREE_DIRS)[os.path.basename(os.path.dirname(src))]
             self.assertIn(prefix + stem, names)
         for name in testspec.broken_dtbs.VARIANTS:
             self.assertIn("broken-" + os.path.splitext(name)[0], names)

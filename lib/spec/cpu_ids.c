@@ -1,0 +1,24 @@
+#include "spec/cpu_ids.h"
+
+#include <string.h>
+
+/* Arm's cores (implementer 0x41), MIDR_EL1.PartNum in each TRM's MIDR_EL1 description. */
+static const struct cpu_identity ids[] = {
+	{ "arm,cortex-a35", 0x41, 0xd04 },  { "arm,cortex-a53", 0x41, 0xd03 },
+	{ "arm,cortex-a55", 0x41, 0xd05 },  { "arm,cortex-a57", 0x41, 0xd07 },
+	{ "arm,cortex-a65", 0x41, 0xd06 },  { "arm,cortex-a72", 0x41, 0xd08 },
+	{ "arm,cortex-a73", 0x41, 0xd09 },  { "arm,cortex-a75", 0x41, 0xd0a },
+	{ "arm,cortex-a76", 0x41, 0xd0b },  { "arm,neoverse-n1", 0x41, 0xd0c },
+	{ "arm,cortex-a77", 0x41, 0xd0d },  { "arm,neoverse-v1", 0x41, 0xd40 },
+	{ "arm,cortex-a78", 0x41, 0xd41 },  { "arm,cortex-x1", 0x41, 0xd44 },
+	{ "arm,cortex-a510", 0x41, 0xd46 }, { "arm,cortex-a710", 0x41, 0xd47 },
+	{ "arm,neoverse-n2", 0x41, 0xd49 },
+};
+
+const struct cpu_identity *cpu_identity_of(const char *compat)
+{
+	for (unsigned i = 0; compat && i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (!strcmp(ids[i].compat, compat))
+			return &ids[i];
+	return NULL;
+}

@@ -1,0 +1,19 @@
+/*
+ * What a CPU's DT compatible says its MIDR_EL1 is: implementer and part
+ * number, from each core's Technical Reference Manual (MIDR_EL1 PartNum).
+ */
+#ifndef SPEC_CPU_IDS_H
+#define SPEC_CPU_IDS_H
+
+#include <stdint.h>
+
+struct cpu_identity {
+	const char *compat;
+	uint8_t implementer; /* MIDR_EL1[31:24] */
+	uint16_t part;	     /* MIDR_EL1[15:4] */
+};
+
+/* The identity a compatible names, or NULL (generic ones, "arm,armv8", name none). */
+const struct cpu_identity *cpu_identity_of(const char *compat);
+
+#endif
