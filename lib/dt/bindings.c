@@ -20,6 +20,51 @@ static int u32_prop(const struct platform *p, int node, const char *name, uint32
 	return 0;
 }
 
+/*
+ * arm,gic-v3.yaml: reg is GICD, then #redistributor-regions GICR regions
+ * (default 1), then optionally GICC, GICH and GICV; each GICR region a whole
+ * number of 128 KiB frames, all of them together at least one per CPU.
+ */
+static void check_gicv3_regions(struct platform *p, const struct dt_device *g)
+{
+	uint32_t n = 1;
+	uint64_t frames = 0;
+	int len;
+	const fdt32_t *v = fdt_getprop(p->fdt, g->node, "#redistributor-regions", &len);
+
+	if (v && (len != 4 || fdt32_ld(v) < 1)) {
+		platform_problem(p, AREA_GIC,
+				 "%s: #redistributor-regions is not one cell of 1 or more",
+				 g->path);
+		return;
+	}
+	if (v)
+		n = fdt32_ld(v);
+	p->gic_redist_regions = (int)n;
+	if (g->nreg != (int)n + 1 && g->nreg != (int)n + 4) {
+		platform_problem(
+			p, AREA_GIC,
+			"%s: %d reg entries; with #redistributor-regions %u a GICv3 has %u "
+			"(GICD, GICR x %u) or %u (then GICC, GICH, GICV)",
+			g->path, g->nreg, (unsigned)n, (unsigned)n + 1, (unsigned)n,
+			(unsigned)n + 4);
+		p->gic_redist_regions = g->nreg > 1 ? 1 : 0;
+		return;
+	}
+	for (int r = 1; r <= (int)n; r++) {
+		if (g->reg[r].size % 0x20000)
+			platform_problem(p, AREA_GIC,
+					 "%s: GICR region size 0x%llx is not a multiple of the 128 "
+					 "KiB frame",
+					 g->path, (unsigned long long)g->reg[r].size);
+		frames += g->reg[r].size / 0x20000;
+	}
+	if (frames < (uint64_t)p->ncpus)
+		platform_problem(p, AREA_GIC, "%s: GICR region%s hold%s %llu frames for %d CPUs",
+				 g->path, n > 1 ? "s" : "", n > 1 ? "" : "s",
+				 (unsigned long long)frames, p->ncpus);
+}
+
 static void check_gic(struct platform *p)
 {
 	const struct dt_device *g = p->gic;
@@ -42,14 +87,8 @@ static void check_gic(struct platform *p)
 		platform_problem(p, AREA_GIC,
 				 "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)", g->path,
 				 p->ncpus);
-	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size % 0x20000)
-		platform_problem(
-			p, AREA_GIC,
-			"%s: GICR region size 0x%llx is not a multiple of the 128 KiB frame",
-			g->path, (unsigned long long)g->reg[1].size);
-	if (p->gic_version == 3 && g->nreg >= 2 && g->reg[1].size / 0x20000 < (uint64_t)p->ncpus)
-		platform_problem(p, AREA_GIC, "%s: GICR region holds %llu frames for %d CPUs",
-				 g->path, (unsigned long long)(g->reg[1].size / 0x20000), p->ncpus);
+	if (p->gic_version == 3)
+		check_gicv3_regions(p, g);
 }
 
 static void check_timer(struct platform *p)

@@ -106,7 +106,8 @@ struct platform {
 
 	uint32_t timer_clock_frequency; /* the timer node's clock-frequency; 0: absent */
 
-	int gic_version; /* 0 none, 2 or 3 */
+	int gic_version;	/* 0 none, 2 or 3 */
+	int gic_redist_regions; /* GICv3: #redistributor-regions (reg[1..N]) */
 	const struct dt_device *gic;
 	const struct dt_device *timer;
 	const struct dt_device *uart;

@@ -65,56 +65,81 @@ static int read_gicr_typer(uintptr_t a, uint64_t *typer)
 	return 0;
 }
 
+/* One GICR region's frames, up to the one with Last: affinities appended to aff[]. */
+struct gicr_walk {
+	uint32_t aff[PLAT_MAX_CPUS * 2];
+	unsigned nframes;
+	uint64_t stride, off; /* of the last frame walked, in its region */
+};
+
+static int walk_region(struct test_ctx *t, const struct dt_device *d,
+		       const struct device_contract *c, int region, struct gicr_walk *w)
+{
+	uint64_t typer = 0;
+	char obs[96];
+
+	w->off = 0;
+	while (w->nframes < ARRAY_SIZE(w->aff)) {
+		uintptr_t a = reg_addr(d, region, (uint32_t)w->off + GICR_TYPER, 8);
+		if (!a || w->off > 0xffffffffu)
+			return 0;
+		if (read_gicr_typer(a, &typer)) {
+			snprintf(obs, sizeof(obs), "frame %u aborts", w->nframes);
+			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)w->off + GICR_TYPER,
+				      "frame walk", "readable up to the frame with Last",
+				      "IHI 0069 GICR_TYPER.Last", obs, OUTCOME_DEVIATION);
+			return -1;
+		}
+		w->aff[w->nframes++] = (uint32_t)(typer >> 32);
+		w->stride = (typer & GICR_TYPER_VLPIS) ? 2 * GICR_FRAME : GICR_FRAME;
+		w->off += w->stride;
+		if (typer & GICR_TYPER_LAST)
+			return 1;
+	}
+	return 0;
+}
+
 static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 			const struct device_contract *c)
 {
 	const struct platform *p = t->plat;
-	uint32_t aff[PLAT_MAX_CPUS * 2];
-	unsigned nframes = 0, last_seen = 0;
-	uint64_t off = 0, typer = 0, stride = GICR_FRAME;
-	char exp[64], obs[96];
+	static struct gicr_walk w;
+	int regions = p->gic == d ? p->gic_redist_regions : 1, lasts = 0;
+	char exp[80], obs[96];
 
-	if (d->nreg < 2) {
+	w = (struct gicr_walk){ .stride = GICR_FRAME };
+	if (d->nreg < 2 || regions < 1) {
 		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)",
 		     d->path);
 		return;
 	}
-	/* #redistributor-regions > 1 is legal; the harness walks the first region only. */
-	if (d->nreg > 2)
-		note(t, "%s: %d reg entries; redistributor frames walked in reg[1] only", d->path,
-		     d->nreg);
-	while (nframes < ARRAY_SIZE(aff)) {
-		uintptr_t a = reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 8);
-		if (!a || off > 0xffffffffu)
-			break;
-		if (read_gicr_typer(a, &typer)) {
-			snprintf(obs, sizeof(obs), "frame %u aborts", nframes);
-			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER,
-				      "frame walk", "readable up to the frame with Last",
-				      "IHI 0069 GICR_TYPER.Last", obs, OUTCOME_DEVIATION);
+	for (int r = 1; r <= regions; r++) {
+		int got = walk_region(t, d, c, r, &w);
+		if (got < 0)
 			return;
-		}
-		aff[nframes++] = (uint32_t)(typer >> 32);
-		stride = (typer & GICR_TYPER_VLPIS) ? 2 * GICR_FRAME : GICR_FRAME;
-		off += stride;
-		if (typer & GICR_TYPER_LAST) {
-			last_seen = 1;
-			break;
-		}
+		lasts += got;
 	}
-	snprintf(exp, sizeof(exp), "%d frames, Last on frame %d", p->ncpus, p->ncpus - 1);
-	snprintf(obs, sizeof(obs),
-		 last_seen ? "%u frames, Last on frame %u, stride 0x%llx"
-			   : "%u frames, no Last inside the reg",
-		 nframes, nframes - 1, (unsigned long long)stride);
+	if (regions == 1) {
+		snprintf(exp, sizeof(exp), "%d frames, Last on frame %d", p->ncpus, p->ncpus - 1);
+		snprintf(obs, sizeof(obs),
+			 lasts ? "%u frames, Last on frame %u, stride 0x%llx"
+			       : "%u frames, no Last inside the reg",
+			 w.nframes, w.nframes - 1, (unsigned long long)w.stride);
+	} else {
+		snprintf(exp, sizeof(exp), "%d frames in %d regions, Last in each", p->ncpus,
+			 regions);
+		snprintf(obs, sizeof(obs), "%u frames, Last in %d of the regions", w.nframes,
+			 lasts);
+	}
 	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
 		      "IHI 0069 GICR_TYPER.Last", obs,
-		      last_seen && (int)nframes == p->ncpus ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+		      lasts == regions && (int)w.nframes == p->ncpus ? OUTCOME_REQUIRED
+								     : OUTCOME_DEVIATION);
 	for (int i = 0; i < p->ncpus; i++) {
 		uint32_t want = cpu_affinity(p->cpu_mpidr[i]);
 		int found = -1;
-		for (unsigned f = 0; f < nframes && found < 0; f++)
-			if (aff[f] == want)
+		for (unsigned f = 0; f < w.nframes && found < 0; f++)
+			if (w.aff[f] == want)
 				found = (int)f;
 		snprintf(exp, sizeof(exp), "a frame with Affinity 0x%x (cpu%d)", (unsigned)want, i);
 		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
@@ -123,12 +148,12 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 			      found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
-	uintptr_t past = last_seen ? reg_addr(d, 1, (uint32_t)off + GICR_TYPER, 4) : 0;
+	uintptr_t past = lasts ? reg_addr(d, regions, (uint32_t)w.off + GICR_TYPER, 4) : 0;
 	if (past) {
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)off + GICR_TYPER,
+		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)w.off + GICR_TYPER,
 			      "past the Last frame", "anything", "IHI 0069: not defined", obs,
 			      OUTCOME_PERMITTED);
 	}
