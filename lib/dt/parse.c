@@ -9,6 +9,7 @@
 
 #include "dt/bindings.h"
 #include "dt/cpus.h"
+#include "dt/interrupts.h"
 #include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
@@ -154,10 +155,14 @@ static void check_overlaps(struct platform *p)
 					(unsigned long long)p->banks[b].size);
 		if (!a.d->enabled)
 			continue;
-		/* Each pair once: only devices after this one; a child may nest in its parent. */
+		/* Each pair once: only devices after this one. A child inside its parent's
+		 * registers claims part of another device, unless the parent says it is
+		 * made of such parts (simple-mfd, syscon). */
 		for (struct dt_reg_iter c = dt_regs_overlapping(p, a.r->base, a.r->size);
-		     dt_next_reg(&c);)
-			if (c.d > a.d && !dt_paths_related(a.d->path, c.d->path))
+		     dt_next_reg(&c);) {
+			if (c.d <= a.d)
+				continue;
+			if (!dt_paths_related(a.d->path, c.d->path))
 				platform_problem(
 					p, AREA_REG,
 					"%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
@@ -165,6 +170,16 @@ static void check_overlaps(struct platform *p)
 					(unsigned long long)a.r->size, c.d->path,
 					(unsigned long long)c.r->base,
 					(unsigned long long)c.r->size);
+			else if (!dt_compat_has(a.d, "simple-mfd") && !dt_compat_has(a.d, "syscon"))
+				platform_problem(
+					p, AREA_REG,
+					"%s: reg 0x%llx+0x%llx lies in its ancestor %s's reg "
+					"0x%llx+0x%llx",
+					c.d->path, (unsigned long long)c.r->base,
+					(unsigned long long)c.r->size, a.d->path,
+					(unsigned long long)a.r->base,
+					(unsigned long long)a.r->size);
+		}
 	}
 	for (int i = 0; i < p->nbanks; i++)
 		for (int j = i + 1; j < p->nbanks; j++)
@@ -202,6 +217,7 @@ static void parse_device(struct platform *p, const struct dt_lineage *l)
 	int n = dt_parse_reg(p, l, d->reg, PLAT_MAX_REGS, 1);
 	d->nreg = n > 0 ? n : 0;
 	dt_parse_interrupts(p, l, d);
+	dt_check_interrupt_map(p, l, l->path);
 }
 
 /* The node's path from its parent's: kept whole when it fits, else cut and said so. */

@@ -73,6 +73,7 @@ struct dt_device {
 	int nreg;
 	struct dt_irq irq[PLAT_MAX_IRQS];
 	int nirq;
+	int irqs_dropped; /* past PLAT_MAX_IRQS: counted, reported */
 };
 
 struct dt_problem {

@@ -1,14 +1,12 @@
 /*
- * Property decoding for the platform model: cells, reg translated through
- * each parent's ranges, interrupts through the interrupt parent's
- * #interrupt-cells (Devicetree Specification v0.4, 2.3 and 2.4). Every
+ * Property decoding for the platform model: cells, strings, reg translated
+ * through each parent's ranges (Devicetree Specification v0.4, 2.3). Every
  * defect found becomes a model problem.
  */
 #include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
 
@@ -160,94 +158,4 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 	if (n > max)
 		platform_problem(p, AREA_REG, "%s: %d reg entries, only %d kept", path, n, max);
 	return n > max ? max : n;
-}
-
-static int interrupt_parent(struct platform *p, const struct dt_lineage *l, const char *path)
-{
-	for (int k = l->depth; k >= 0; k--) {
-		int n = l->node[k];
-		int len;
-		const fdt32_t *ph = fdt_getprop(p->fdt, n, "interrupt-parent", &len);
-		if (!ph)
-			continue;
-		if (len != 4) {
-			platform_problem(p, AREA_INTERRUPTS,
-					 "%s: interrupt-parent is %d bytes, not 4", path, len);
-			return -1;
-		}
-		int ctl = dt_phandle_node(p, fdt32_ld(ph));
-		if (ctl < 0)
-			platform_problem(
-				p, AREA_INTERRUPTS,
-				"%s: interrupt-parent phandle 0x%x refers to no node (dangling)",
-				path, (unsigned)fdt32_ld(ph));
-		return ctl < 0 ? -1 : ctl;
-	}
-	platform_problem(p, AREA_INTERRUPTS, "%s: has interrupts but no interrupt-parent", path);
-	return -1;
-}
-
-void dt_parse_interrupts(struct platform *p, const struct dt_lineage *l, struct dt_device *d)
-{
-	int len;
-	const fdt32_t *v = fdt_getprop(p->fdt, l->node[l->depth], "interrupts", &len);
-
-	if (!v)
-		return;
-	int ctl = interrupt_parent(p, l, d->path);
-	if (ctl < 0)
-		return;
-	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL)) {
-		char cpath[PLAT_PATH_LEN];
-		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
-		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupt parent %s is not an interrupt-controller", d->path,
-				 cpath);
-		return;
-	}
-	int cells = dt_cells_of(p->fdt, ctl, "#interrupt-cells", 0);
-	if (cells < 1 || cells > 4) {
-		platform_problem(
-			p, AREA_INTERRUPTS,
-			"%s: interrupt parent has #interrupt-cells=%d (missing or invalid)",
-			d->path, cells);
-		return;
-	}
-	if (len == 0 || len % (cells * 4)) {
-		platform_problem(
-			p, AREA_INTERRUPTS,
-			"%s: interrupts is %d bytes, not a multiple of #interrupt-cells %d * 4",
-			d->path, len, cells);
-		return;
-	}
-	int is_gic = fdt_getprop(p->fdt, ctl, "compatible", NULL) &&
-		     (!fdt_node_check_compatible(p->fdt, ctl, "arm,gic-v3") ||
-		      !fdt_node_check_compatible(p->fdt, ctl, "arm,gic-400") ||
-		      !fdt_node_check_compatible(p->fdt, ctl, "arm,cortex-a15-gic"));
-	if (len / 4 / cells > PLAT_MAX_IRQS)
-		platform_problem(p, AREA_INTERRUPTS, "%s: %d interrupts; the model keeps %d",
-				 d->path, len / 4 / cells, PLAT_MAX_IRQS);
-	for (int off = 0; off < len / 4 && d->nirq < PLAT_MAX_IRQS; off += cells) {
-		struct dt_irq *irq = &d->irq[d->nirq++];
-		if (is_gic && cells >= 3) {
-			uint32_t type = fdt32_ld(&v[off]);
-			irq->number = fdt32_ld(&v[off + 1]);
-			irq->flags = fdt32_ld(&v[off + 2]);
-			irq->kind = type == 0 ? IRQ_SPI : type == 1 ? IRQ_PPI : IRQ_OTHER;
-			irq->intid = type == 0	 ? irq->number + 32
-				     : type == 1 ? irq->number + 16
-						 : 0;
-			if (type == 1 && irq->number > 15)
-				platform_problem(p, AREA_INTERRUPTS,
-						 "%s: PPI %u out of range 0..15", d->path,
-						 (unsigned)irq->number);
-			if (type == 0 && irq->number > 987)
-				platform_problem(p, AREA_INTERRUPTS,
-						 "%s: SPI %u out of range 0..987", d->path,
-						 (unsigned)irq->number);
-		} else {
-			irq->kind = IRQ_OTHER;
-			irq->number = fdt32_ld(&v[off]);
-		}
-	}
 }

@@ -34,6 +34,5 @@ const char *dt_string(const void *fdt, int node, const char *prop, int *bad);
  * entries kept or -1. */
 int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_range *out, int max,
 		 int need_translation);
-void dt_parse_interrupts(struct platform *p, const struct dt_lineage *l, struct dt_device *d);
 
 #endif
