@@ -34,7 +34,10 @@ primary_entry:
 	mov	x19, x0				/* DTB from the loader */
 	mrs	x20, CurrentEL
 	lsr	x20, x20, #2			/* entry exception level */
-	cmp	x20, #2
+	cmp	x20, #3
+	b.ne	0f
+	bl	el3_contain
+0:	cmp	x20, #2
 	b.ne	1f
 	bl	el2_to_el1
 1:	mov	x0, #CPACR_FPEN_ALL
@@ -82,6 +85,20 @@ halt_early:
 	b	halt_early
 
 /*
+ * Entered at EL3 (secure=on without a boot loader): not a guest's entry
+ * (booting.rst allows EL2 or EL1). Nothing is set up for the secure world
+ * to leave it; any exception here stops at the EL3 stub vectors instead of
+ * running off, FP is not trapped, and harness_main, told the EL, stops the
+ * run at once with its fatal exit code.
+ */
+el3_contain:
+	adr_l	x0, el3_stub_vectors
+	msr	vbar_el3, x0
+	msr	cptr_el3, xzr
+	isb
+	ret
+
+/*
  * Leave EL2 for EL1 with the MMU off. Registers that reset to UNKNOWN values
  * and change what EL1 sees are given defined ones; the EL2 vectors turn any
  * HVC that reaches them into "not supported" (-1) instead of a hang.
@@ -125,4 +142,12 @@ el2_to_el1:
 el2_stub_vectors:
 	.rept	16
 	el2_stub
+	.endr
+
+	.balign	2048
+el3_stub_vectors:
+	.rept	16
+	.balign	128
+1:	wfi
+	b	1b
 	.endr

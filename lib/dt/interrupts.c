@@ -236,8 +236,9 @@ static void check_imap(struct platform *p, int node, const char *path)
 	}
 }
 
-/* msi-parent: a phandle and its controller's #msi-cells; msi-map entries
- * (rid-base, phandle, msi-base, length) with the controller's #msi-cells. */
+/* msi-parent: a phandle (then the controller's #msi-cells); msi-map: entries of
+ * rid-base, phandle, msi-base, length, one cell each (Linux bindings
+ * pci/pci-msi.txt, as of_map_id reads them). Each must name an msi-controller. */
 static void check_msi(struct platform *p, int node, const char *path)
 {
 	int len;
@@ -248,21 +249,13 @@ static void check_msi(struct platform *p, int node, const char *path)
 	else if (v)
 		platform_problem(p, AREA_INTERRUPTS, "%s: msi-parent is %d bytes", path, len);
 	v = fdt_getprop(p->fdt, node, "msi-map", &len);
-	for (int i = 0, n = v ? len / 4 : 0; i < n;) {
-		if (i + 2 > n) {
-			truncated(p, path, "msi-map", len);
-			return;
-		}
-		int ctl = target(p, path, "msi-map", fdt32_ld(&v[i + 1]), "msi-controller", NULL);
-		if (ctl < 0)
-			return;
-		int cells = dt_cells_of(p->fdt, ctl, "#msi-cells", 0);
-		i += 2 + (cells < 0 ? 0 : cells) + 1;
-		if (i > n) {
-			truncated(p, path, "msi-map", len);
-			return;
-		}
+	if (v && (len <= 0 || len % 16)) {
+		truncated(p, path, "msi-map", len);
+		return;
 	}
+	for (int i = 0; v && i < len / 4; i += 4)
+		if (target(p, path, "msi-map", fdt32_ld(&v[i + 1]), "msi-controller", NULL) < 0)
+			return;
 }
 
 void dt_check_interrupt_map(struct platform *p, const struct dt_lineage *l, const char *path)

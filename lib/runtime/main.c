@@ -24,6 +24,11 @@ void harness_main(const void *dtb, unsigned entry_el)
 {
 	const char *why;
 
+	/* EL3 is firmware's level, not a guest's: nothing here may run there. */
+	if (entry_el > 2) {
+		semihosting_detect();
+		harness_stop(GUEST_EXIT_FATAL);
+	}
 	boot.entry_el = entry_el;
 	boot.image_base = image_base();
 	boot.image_end = image_end();

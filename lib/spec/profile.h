@@ -20,6 +20,10 @@ enum region_kind {
 /* flags */
 #define PR_FIX_BASE 1u /* a DT reg in the region starts at its base (or a slot) */
 #define PR_FIX_SIZE 2u /* ... and spans exactly its size (or one slot) */
+/* Described only in ACPI: the platform may create it with firmware, never in the DT. */
+#define PR_ACPI_ONLY 4u
+/* Placed by the platform at or above base, aligned to its size (the DT says where). */
+#define PR_FLOATING 8u
 
 struct profile_region {
 	const char *name;

@@ -19,9 +19,10 @@
 #define MM_MAX_RUNS	160
 
 struct mm_region {
-	const struct profile_region *doc;
-	int described;	      /* a bank, reg or bus window of the DT lies in it */
-	struct addr_range dt; /* span of what the DT put there */
+	const struct profile_region *doc; /* the documented region, or moved */
+	struct profile_region moved;	  /* a floating region where the DT placed it */
+	int described;			  /* a bank, reg or bus window of the DT lies in it */
+	struct addr_range dt;		  /* span of what the DT put there */
 	char probe[MM_PROBE_LEN];
 	int findings;
 };

@@ -141,6 +141,24 @@ static int expect_faults(struct test_ctx *t, const char *what, int region, uint6
 	return answered;
 }
 
+/* A device only ACPI describes: present or not, the DT has nothing to say about it. */
+static void acpi_only(struct test_ctx *t, int i)
+{
+	struct memmap *mm = t->state;
+	const struct profile_region *r = mm->regions[i].doc;
+	struct probe_outcome o;
+
+	if (r->base >= mm->limit)
+		return;
+	probe_read((uintptr_t)r->base, 32, &o);
+	note(t,
+	     "memmap-gap: 0x%llx+0x%llx region %s, described only by ACPI (present with "
+	     "firmware and ACPI): read32 %s",
+	     (unsigned long long)r->base, (unsigned long long)r->size, r->name,
+	     outcome_text(&o, PROBE_DECODED));
+	mm_set_probe(mm, i, "%s", o.faulted ? "faulted" : "answered");
+}
+
 void probe_undescribed(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
@@ -171,6 +189,10 @@ void probe_undescribed(struct test_ctx *t)
 	for (int i = 0; i < mm->nregions; i++) {
 		const struct profile_region *r = mm->regions[i].doc;
 		char what[64];
+		if (!mm->regions[i].described && (r->flags & PR_ACPI_ONLY)) {
+			acpi_only(t, i);
+			continue;
+		}
 		if (!mm->regions[i].described) {
 			snprintf(what, sizeof(what), "region %s, not in the DT,", r->name);
 			int a = expect_faults(t, what, i, r->base, r->base + r->size);

@@ -81,6 +81,49 @@ static void record_dt(struct memmap *mm, int region, uint64_t base, uint64_t siz
 	r->described = 1;
 }
 
+/* Does a DT range (a device of the region's compatibles, or a bus window) sit where
+ * the floating region may: at or above its documented floor, aligned to its size? */
+static int may_float_to(const struct profile_region *r, const struct dt_device *d, uint64_t base)
+{
+	int listed = !r->compat;
+
+	for (const char *c = dt_compat_next(d, NULL); c && !listed; c = dt_compat_next(d, c))
+		listed = profile_compat_listed(r->compat, c);
+	return listed && base >= r->base && base % r->size == 0;
+}
+
+/*
+ * A floating region (PR_FLOATING) is where the DT puts the first range that
+ * may be it; the documentation then fixes only its size and alignment. The
+ * moved copy replaces the documented one for the rest of the run.
+ */
+static void place_floating(struct memmap *mm, const struct platform *p, struct mm_region *m)
+{
+	const struct profile_region *r = m->doc;
+	uint64_t at = 0;
+
+	/* A range of its own at the documented base: the region has not moved. */
+	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);)
+		if (it.r->size <= r->size && may_float_to(r, it.d, it.r->base)) {
+			if (it.r->base == r->base)
+				return;
+			at = at ? at : it.r->base;
+		}
+	for (int w = 0; w < mm->nwindows; w++) {
+		const struct addr_range *g = &mm->windows[w].range;
+		if (g->size <= r->size && may_float_to(r, mm->windows[w].dev, g->base)) {
+			if (g->base == r->base)
+				return;
+			at = at ? at : g->base;
+		}
+	}
+	if (!at)
+		return;
+	m->moved = *r;
+	m->moved.base = at;
+	m->doc = &m->moved;
+}
+
 const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
@@ -94,9 +137,12 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 	for (unsigned i = 0; i < mm->prof->nregions && mm->nregions < MM_MAX_REGIONS; i++)
 		if (profile_region_applies(&mm->prof->regions[i], p->gic_version))
 			mm->regions[mm->nregions++].doc = &mm->prof->regions[i];
+	mm->nwindows = dt_bus_windows(p, mm->windows, DT_MAX_WINDOWS);
+	for (int i = 0; i < mm->nregions; i++)
+		if (mm->regions[i].doc->flags & PR_FLOATING)
+			place_floating(mm, p, &mm->regions[i]);
 	for (int i = 0; i < mm->nregions; i++)
 		snprintf(mm->regions[i].probe, MM_PROBE_LEN, "not-probed");
-	mm->nwindows = dt_bus_windows(p, mm->windows, DT_MAX_WINDOWS);
 	for (int i = 0; i < mm->nregions; i++) {
 		const struct profile_region *r = mm->regions[i].doc;
 		for (int b = 0; b < p->nbanks; b++)

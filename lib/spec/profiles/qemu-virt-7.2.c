@@ -10,6 +10,10 @@
  * Regions QEMU creates only on request (SMMU with iommu=smmuv3, ACPI
  * devices with firmware + ACPI, PVTIME with KVM, secure-world devices) are
  * kept: absent ones must fault, and a DT that describes them must match.
+ * The ACPI devices exist with firmware and ACPI (create_acpi_ged) and are
+ * never in the DT. The high regions float: virt_set_memmap() puts them above
+ * the device memory (maxmem, slots), never below 256 GiB, each aligned to its
+ * size; the DT says where.
  */
 #include "spec/profile.h"
 
@@ -45,11 +49,11 @@ static const struct profile_region regions[] = {
 	{ "smmu", REGION_MMIO, 0x09050000, 0x00020000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
 	  "arm,smmu-v3", 32 + 74, 4,
 	  Q("base_memmap[VIRT_SMMU] (iommu=smmuv3), a15irqmap[VIRT_SMMU] = 74") },
-	{ "pcdimm-acpi", REGION_MMIO, 0x09070000, 0x00000018, 0, 0, 0, NULL, 0, 0,
+	{ "pcdimm-acpi", REGION_MMIO, 0x09070000, 0x00000018, 0, PR_ACPI_ONLY, 0, NULL, 0, 0,
 	  Q("base_memmap[VIRT_PCDIMM_ACPI] (ACPI only)") },
-	{ "acpi-ged", REGION_MMIO, 0x09080000, 0x00000004, 0, 0, 0, NULL, 32 + 9, 1,
+	{ "acpi-ged", REGION_MMIO, 0x09080000, 0x00000004, 0, PR_ACPI_ONLY, 0, NULL, 32 + 9, 1,
 	  Q("base_memmap[VIRT_ACPI_GED] (ACPI only)") },
-	{ "nvdimm-acpi", REGION_MMIO, 0x09090000, 0x00000004, 0, 0, 0, NULL, 0, 0,
+	{ "nvdimm-acpi", REGION_MMIO, 0x09090000, 0x00000004, 0, PR_ACPI_ONLY, 0, NULL, 0, 0,
 	  Q("base_memmap[VIRT_NVDIMM_ACPI] (ACPI only)") },
 	{ "pvtime", REGION_MMIO, 0x090a0000, 0x00010000, 0, 0, 0, NULL, 0, 0,
 	  Q("base_memmap[VIRT_PVTIME] (KVM only)") },
@@ -71,11 +75,13 @@ static const struct profile_region regions[] = {
 	  Q("base_memmap[VIRT_PCIE_ECAM] (used when highmem-ecam is off)") },
 	{ "ram", REGION_RAM, 0x40000000, 255ull << 30, 0, 0, 0, NULL, 0, 0,
 	  Q("base_memmap[VIRT_MEM], LEGACY_RAMLIMIT_BYTES") },
-	{ "high-gic-redist2", REGION_MMIO, 0x4000000000ull, 0x04000000, 0, PR_FIX_BASE, 0,
-	  "arm,gic-v3", 0, 0, Q("extended_memmap[VIRT_HIGH_GIC_REDIST2] (more than 123 vCPUs)") },
-	{ "high-pcie-ecam", REGION_MMIO, 0x4010000000ull, 0x10000000, 0, PR_FIX_BASE | PR_FIX_SIZE,
-	  0, "pci-host-ecam-generic", 0, 0, Q("extended_memmap[VIRT_HIGH_PCIE_ECAM]") },
-	{ "high-pcie-mmio", REGION_MMIO, 0x8000000000ull, 0x8000000000ull, 0, 0, 0,
+	{ "high-gic-redist2", REGION_MMIO, 0x4000000000ull, 0x04000000, 0,
+	  PR_FIX_BASE | PR_FLOATING, 0, "arm,gic-v3", 0, 0,
+	  Q("extended_memmap[VIRT_HIGH_GIC_REDIST2] (more than 123 vCPUs)") },
+	{ "high-pcie-ecam", REGION_MMIO, 0x4010000000ull, 0x10000000, 0,
+	  PR_FIX_BASE | PR_FIX_SIZE | PR_FLOATING, 0, "pci-host-ecam-generic", 0, 0,
+	  Q("extended_memmap[VIRT_HIGH_PCIE_ECAM]") },
+	{ "high-pcie-mmio", REGION_MMIO, 0x8000000000ull, 0x8000000000ull, 0, PR_FLOATING, 0,
 	  "pci-host-ecam-generic", 0, 0, Q("extended_memmap[VIRT_HIGH_PCIE_MMIO]") },
 };
 
