@@ -155,6 +155,21 @@ def xen_min_host(file_size):
     return align_up(xen.IMAGE_ADDR - qemu.RAM_BASE + file_size, MiB)
 
 
+# Machine properties of QEMU 7.2's virt that leave it a guest platform (`-M virt,help`).
+MACHINE_PROPS = {
+    "its": ("on", "off"),
+    "iommu": ("none", "smmuv3"),
+    "highmem": ("on", "off"),
+    "mte": ("on", "off"),
+    "secure": ("on", "off"),
+    "acpi": ("on", "off", "auto"),
+    "dtb-randomness": ("on", "off"),
+}
+# CPUs QEMU 7.2 models that the harness boots on (AArch64, `-cpu help`).
+CPUS = ("cortex-a35", "cortex-a53", "cortex-a55", "cortex-a57", "cortex-a72", "cortex-a76",
+        "neoverse-n1", "a64fx", "max")
+
+
 # ---- the table: option, value name, default, what it does, accepted ------------
 # `accepted` is what --help shows; a refusal names the part that applies.
 OPTIONS = [
@@ -182,6 +197,11 @@ OPTIONS = [
     ("--dtb", "FILE", None, "hand the harness this device tree instead of QEMU's",
      "an existing regular file: .dts (dtc must compile it) or a blob used byte for byte, "
      "that fits in RAM above RAM + 48 MiB; --platform qemu only"),
+    ("--machine", "PROPS", None, "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE]",
+     "a comma list of " + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items()) +
+     "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
+     "loader would start the image at EL3); --platform qemu only"),
+    ("--cpu", "NAME", "cortex-a57", "QEMU: the CPU model", ", ".join(CPUS) + "; --platform qemu only"),
     ("--vcpus", "N", "1", "Xen: domU vCPUs",
      "1..8 with --gic 2 (Xen's vGICv2), 1..29 with --gic 3 (Xen 4.17's domU tree); "
      "--platform xen only"),
@@ -358,6 +378,35 @@ def check_bootargs(value, prefix):
             f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
 
 
+def check_machine(raw):
+    """--machine and --cpu (QEMU only): known properties and values, in combinations that boot."""
+    given = {}
+    if raw.machine is not None or raw.cpu is not None:
+        if (raw.platform or "qemu") != "qemu":
+            bad("--machine" if raw.machine is not None else "--cpu", None, "is for --platform qemu",
+                "with --platform qemu")
+    for item in (raw.machine or "").split(",") if raw.machine else []:
+        key, _, value = item.partition("=")
+        if key not in MACHINE_PROPS:
+            bad("--machine", raw.machine, f"unknown property {key!r}",
+                ", ".join(MACHINE_PROPS))
+        if value not in MACHINE_PROPS[key]:
+            bad("--machine", raw.machine, f"{key}={value} is not a value of {key}",
+                "|".join(MACHINE_PROPS[key]))
+        if key in given:
+            bad("--machine", raw.machine, f"{key} is given twice", "each property once")
+        given[key] = value
+    cpu = raw.cpu or "cortex-a57"
+    if cpu not in CPUS:
+        bad("--cpu", cpu, "not a CPU the harness boots on", ", ".join(CPUS))
+    if given.get("mte") == "on" and cpu != "max":
+        bad("--machine", raw.machine, "mte=on needs a CPU with MTE", "mte=on with --cpu max")
+    if given.get("secure") == "on" and (raw.load_addr is not None or raw.no_dtb):
+        bad("--machine", raw.machine, "secure=on with the generic loader starts the image at EL3",
+            "secure=on only with QEMU's -kernel (no --load-addr, no --no-dtb)")
+    return ",".join(f"{k}={v}" for k, v in given.items()), cpu
+
+
 def check_timeout(value):
     flag = "--timeout"
     try:
@@ -460,6 +509,7 @@ def validate(raw):
             bad(flag, None if value is True else value, why, f"with --platform {owner}")
     if raw.no_dtb and raw.dtb is not None:
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
+    a.machine, a.cpu = check_machine(raw)
 
     a.image = raw.image or paths.IMAGE
     img_size, img_file = check_image(a.image)

@@ -27,9 +27,10 @@ def opt_value(text):
     return text.replace(",", ",,")
 
 
-def machine_args(gic, smp, mem, virtualization=False):
+def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU):
     machine = f"virt,gic-version={gic}" + (",virtualization=on" if virtualization else "")
-    return [QEMU, "-M", machine, "-cpu", CPU, "-smp", str(smp), "-m", mem,
+    machine += f",{props}" if props else ""
+    return [QEMU, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
             "-nographic", "-nodefaults", "-serial", "stdio", "-no-reboot"]
 
 
@@ -86,7 +87,8 @@ def dump_dtb(cmd, outdir):
 
 
 def command_line(args, outdir, bootargs, notes):
-    cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2)
+    cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2,
+                       props=getattr(args, "machine", ""), cpu=getattr(args, "cpu", CPU))
     cmd += ["-semihosting"]
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.

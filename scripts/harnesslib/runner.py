@@ -22,6 +22,8 @@ def config_name(a):
         name += "-noenhanced" if a.no_enhanced else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
+        name += "-" + a.machine.replace(",", "-").replace("=", "") if a.machine else ""
+        name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
     if a.load_addr is not None:
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:

@@ -60,6 +60,13 @@ class Cases:
     # (the option the message must name, argv); --image is the stand-in unless given
     BAD = [
         ("--platform", ["--platform", "kvm"]),
+        ("--machine", ["--machine", "foo=1"]),
+        ("--machine", ["--machine", "its=maybe"]),
+        ("--machine", ["--machine", "its=on,its=off"]),
+        ("--machine", ["--machine", "mte=on"]),
+        ("--machine", ["--machine", "secure=on", "--no-dtb"]),
+        ("--machine", ["--platform", "xen", "--machine", "its=on"]),
+        ("--cpu", ["--cpu", "cortex-a15"]),
         ("--platform", ["--platform"]),
         ("--gic", ["--gic", "4"]),
         ("--gic", ["--gic", "x"]),
@@ -145,6 +152,9 @@ class Cases:
         BAD.append(("--dtb", ["--dtb", "BROKEN_DTS"]))
 
     GOOD = [
+        ["--machine", "its=off,iommu=smmuv3"],
+        ["--machine", "mte=on", "--cpu", "max"],
+        ["--machine", "secure=on", "--el", "2"],
         [],
         ["--mem", "5M"],
         ["--mem", "65544K"],
