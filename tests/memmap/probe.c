@@ -159,10 +159,64 @@ static void acpi_only(struct test_ctx *t, int i)
 	mm_set_probe(mm, i, "%s", o.faulted ? "faulted" : "answered");
 }
 
+/* What the DT puts in region i: its banks (a RAM window) or its device regs and windows. */
+static int region_cover(struct test_ctx *t, int i, int ram, struct addr_range *cover, int max)
+{
+	const struct memmap *mm = t->state;
+	const struct platform *p = t->plat;
+	const struct profile_region *r = mm->regions[i].doc;
+	int n = 0;
+
+	if (ram) {
+		for (int b = 0; b < p->nbanks && n < max; b++)
+			cover[n++] = p->banks[b];
+		return n;
+	}
+	for (struct dt_reg_iter it = dt_regs_overlapping(p, r->base, r->size);
+	     dt_next_reg(&it) && n < max;)
+		cover[n++] = *it.r;
+	for (int w = 0; w < mm->nwindows && n < max; w++)
+		if (ranges_overlap(r->base, r->size, mm->windows[w].range.base,
+				   mm->windows[w].range.size))
+			cover[n++] = mm->windows[w].range;
+	return n;
+}
+
+/* Probe each part of region i that the DT's ranges leave out; returns how many answered. */
+static int probe_uncovered(struct test_ctx *t, int i, int ram, int *probed)
+{
+	const struct memmap *mm = t->state;
+	const struct profile_region *r = mm->regions[i].doc;
+	struct addr_range cover[PLAT_MAX_BANKS + 64];
+	int n = region_cover(t, i, ram, cover, (int)(sizeof(cover) / sizeof(cover[0])));
+	int answered = 0;
+	char what[64];
+
+	snprintf(what, sizeof(what), ram ? "%s outside the banks" : "%s outside the DT's regs",
+		 r->name);
+	for (uint64_t c = r->base; c < r->base + r->size && c < mm->limit;) {
+		uint64_t stop = r->base + r->size, skip_to = 0;
+		for (int k = 0; k < n; k++) {
+			uint64_t cb = cover[k].base, ce = cb + cover[k].size;
+			if (cb <= c && ce > c)
+				skip_to = ce > skip_to ? ce : skip_to;
+			else if (cb > c && cb < stop)
+				stop = cb;
+		}
+		if (skip_to) {
+			c = skip_to;
+			continue;
+		}
+		answered += expect_faults(t, what, i, c, stop);
+		(*probed)++;
+		c = stop;
+	}
+	return answered;
+}
+
 void probe_undescribed(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
-	const struct platform *p = t->plat;
 	int order[MM_MAX_REGIONS] = { 0 }, n = 0, answered = 0, probed = 0;
 
 	for (int i = 0; i < mm->nregions; i++) { /* by base, insertion sort */
@@ -201,26 +255,12 @@ void probe_undescribed(struct test_ctx *t)
 				mm_set_probe(mm, i, "%s", a ? "answered" : "faulted");
 			continue;
 		}
-		if (r->kind != REGION_RAM)
-			continue;
-		/* The part of a RAM window no bank covers is not RAM. */
-		for (uint64_t c = r->base; c < r->base + r->size && c < mm->limit;) {
-			uint64_t stop = r->base + r->size, skip_to = 0;
-			for (int b = 0; b < p->nbanks; b++) {
-				uint64_t bb = p->banks[b].base, be = bb + p->banks[b].size;
-				if (bb <= c && be > c)
-					skip_to = be;
-				else if (bb > c && bb < stop)
-					stop = bb;
-			}
-			if (skip_to) {
-				c = skip_to;
-				continue;
-			}
-			snprintf(what, sizeof(what), "%s outside the banks", r->name);
-			answered += expect_faults(t, what, i, c, stop);
-			probed++;
-			c = stop;
+		/* What the DT leaves out of a region it describes in part is not there:
+		 * of a RAM window, what no bank covers; of a device region, what no reg
+		 * or bus window covers. */
+		if (r->kind == REGION_RAM || r->kind == REGION_MMIO) {
+			int a = probe_uncovered(t, i, r->kind == REGION_RAM, &probed);
+			answered += a;
 		}
 	}
 	note(t, "ranges probed: %d, answering where nothing is described: %d", probed, answered);
