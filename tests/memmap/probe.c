@@ -242,12 +242,12 @@ void probe_undescribed(struct test_ctx *t)
 	}
 	for (int i = 0; i < mm->nregions; i++) {
 		const struct profile_region *r = mm->regions[i].doc;
-		char what[64];
 		if (!mm->regions[i].described && (r->flags & PR_ACPI_ONLY)) {
 			acpi_only(t, i);
 			continue;
 		}
 		if (!mm->regions[i].described) {
+			char what[64];
 			snprintf(what, sizeof(what), "region %s, not in the DT,", r->name);
 			int a = expect_faults(t, what, i, r->base, r->base + r->size);
 			answered += a, probed++;
