@@ -318,7 +318,21 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 		platform_problem(p, AREA_HEADER, "no device tree was passed (x0 = 0)");
 		return;
 	}
+	/* libfdt reads a whole header; and its older-version paths are not safe on
+	 * hostile blobs. Every current writer (dtc, QEMU, Xen) makes version 17. */
+	if (max_size < sizeof(struct fdt_header)) {
+		platform_problem(p, AREA_HEADER, "only %llu bytes: shorter than a DTB header (%zu)",
+				 (unsigned long long)max_size, sizeof(struct fdt_header));
+		return;
+	}
 	int err = fdt_check_header(fdt);
+	if (!err && (fdt_version(fdt) < 16 || fdt_last_comp_version(fdt) > 17)) {
+		platform_problem(
+			p, AREA_HEADER,
+			"version %u (last compatible %u): the model reads versions 16 and 17",
+			(unsigned)fdt_version(fdt), (unsigned)fdt_last_comp_version(fdt));
+		return;
+	}
 	if (err) {
 		platform_problem(p, AREA_HEADER, "bad header: %s (magic 0x%08x)", fdt_strerror(err),
 				 (unsigned)fdt32_ld((const fdt32_t *)fdt));

@@ -82,6 +82,15 @@ VARIANTS = {
         // status: 1
         // expect: memory: /memreserve/: reserved 0x9000000+0x1000 lies outside every memory bank
         """),
+    "old-version.dtb": (
+        lambda blob: blob[:20] + struct.pack(">II", 15, 2) + blob[28:],
+        """
+        // Header version 15: older than any current writer's (17); libfdt's
+        // paths for such blobs are not safe on hostile input, so the model refuses it.
+        // status: 7
+        // expect: header: version 15 (last compatible 2): the model reads versions 16 and 17
+        // note: harness: report complete
+        """),
     "duplicate-phandle.dtb": (
         lambda blob: _fdtput(blob, "-t", "x", "/pl031@9010000", "phandle", "8003"),
         """
