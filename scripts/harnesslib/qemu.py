@@ -28,8 +28,11 @@ def opt_value(text):
 
 
 def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU):
-    machine = f"virt,gic-version={gic}" + (",virtualization=on" if virtualization else "")
-    machine += f",{props}" if props else ""
+    kinds = [p for p in props.split(",") if p.startswith("type=")] if props else []
+    rest = ",".join(p for p in props.split(",") if not p.startswith("type=")) if props else ""
+    machine = (kinds[0][5:] if kinds else "virt") + f",gic-version={gic}"
+    machine += ",virtualization=on" if virtualization else ""
+    machine += f",{rest}" if rest else ""
     return [QEMU, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
             "-nographic", "-nodefaults", "-serial", "stdio", "-no-reboot"]
 

@@ -31,9 +31,13 @@ void map(struct test_ctx *t)
 		note(t, "memmap-finding: region=- %d further findings not kept",
 		     mm->findings_dropped);
 	note(t, "memmap-findings: %d", mm->nfindings + mm->findings_dropped);
-	/* The findings failed the cases that made them; here: is the map complete? */
+	/* The findings failed the cases that made them; here: is the map complete?
+	 * (Where faults cannot be told from answers, the undescribed were not probed.) */
+	const char *cannot = unassigned_reads_zero(t);
 	for (int i = 0; i < mm->nregions; i++)
-		if (mm->regions[i].doc->base < mm->limit)
+		if (mm->regions[i].doc->base < mm->limit && !cannot)
 			check(t, strcmp(mm->regions[i].probe, "not-probed") != 0,
 			      "documented region %s was never probed", mm->regions[i].doc->name);
+	if (cannot)
+		skip(t, cannot); /* the map is printed; whether it is complete cannot be told */
 }

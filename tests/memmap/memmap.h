@@ -58,7 +58,9 @@ struct memmap {
 	int nwindows;
 	struct mm_finding findings[MM_MAX_FINDINGS];
 	int nfindings, findings_dropped;
-	uint64_t limit; /* 2^mapped_pa_bits: what can be probed */
+	uint64_t limit;	   /* 2^mapped_pa_bits: what can be probed */
+	int razwi_known;   /* unassigned_reads_zero() has looked ... */
+	const char *razwi; /* ... and why fault-based probes cannot judge, or NULL */
 	struct mm_sweep sweep;
 };
 
@@ -73,6 +75,12 @@ void memmap_finding(struct test_ctx *t, int region, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * Do addresses nothing is at read as zero instead of faulting (QEMU virt 2.10
+ * and older: ignore_memory_transaction_failures)? Then a probe that expects a
+ * fault cannot judge: returns why, else NULL.
+ */
+const char *unassigned_reads_zero(struct test_ctx *t);
 /* probe_format() into a buffer of its own, for one format argument. */
 const char *outcome_text(const struct probe_outcome *o, enum probe_style style);
 /* The sweep's runs as "memmap-sweep:" lines (sweep.c). */

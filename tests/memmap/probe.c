@@ -217,6 +217,12 @@ static int probe_uncovered(struct test_ctx *t, int i, int ram, int *probed)
 void probe_undescribed(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
+	const char *cannot = unassigned_reads_zero(t);
+
+	if (cannot) {
+		skip(t, cannot);
+		return;
+	}
 	int order[MM_MAX_REGIONS] = { 0 }, n = 0, answered = 0, probed = 0;
 
 	for (int i = 0; i < mm->nregions; i++) { /* by base, insertion sort */

@@ -105,7 +105,7 @@ static int bank_end(struct test_ctx *t, int b, uint64_t base, uint64_t end)
 		     b, (unsigned long long)end);
 		return 1;
 	}
-	if (end >= mm->limit)
+	if (end >= mm->limit || unassigned_reads_zero(t))
 		return 1;
 	probe_read((uintptr_t)end, 8, &o);
 	note(t, "probe: bank%d end 0x%llx read8 -> %s", b, (unsigned long long)end,

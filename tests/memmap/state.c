@@ -57,6 +57,58 @@ void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Is nothing at a: no documented device or reserved region, no DT bank, reg or
+ * window? (A RAM window's part without a bank holds nothing.) */
+static int nothing_at(const struct memmap *mm, const struct platform *p, uint64_t a)
+{
+	int ri = mm_region_overlapping(mm, a, 1);
+
+	if (a >= mm->limit || (ri >= 0 && mm->regions[ri].doc->kind != REGION_RAM) ||
+	    dt_reserved_at(p, a, 1))
+		return 0;
+	for (int b = 0; b < p->nbanks; b++)
+		if (ranges_overlap(a, 1, p->banks[b].base, p->banks[b].size))
+			return 0;
+	struct dt_reg_iter it = dt_regs_overlapping(p, a, 1);
+	it.include_disabled = 1;
+	if (dt_next_reg(&it))
+		return 0;
+	for (int w = 0; w < mm->nwindows; w++)
+		if (ranges_overlap(a, 1, mm->windows[w].range.base, mm->windows[w].range.size))
+			return 0;
+	return 1;
+}
+
+const char *unassigned_reads_zero(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+	const struct platform *p = t->plat;
+	uint64_t probe[4];
+	int n = 0, zero = 0;
+
+	if (mm->razwi_known)
+		return mm->razwi;
+	mm->razwi_known = 1;
+	/* Far apart: past the first bank, and past the first documented regions. */
+	if (p->nbanks && nothing_at(mm, p, p->banks[0].base + p->banks[0].size))
+		probe[n++] = p->banks[0].base + p->banks[0].size;
+	for (int i = 0; i < mm->nregions && n < 4; i++) {
+		uint64_t a = mm->regions[i].doc->base + mm->regions[i].doc->size;
+		if (nothing_at(mm, p, a))
+			probe[n++] = a;
+	}
+	for (int i = 0; i < n; i++) {
+		struct probe_outcome o;
+		probe_read((uintptr_t)probe[i], 32, &o);
+		zero += !o.faulted && o.value == 0;
+	}
+	if (n >= 2 && zero == n)
+		mm->razwi = "addresses where nothing is read as zero instead of faulting (as QEMU "
+			    "virt 2.10 and older do: ignore_memory_transaction_failures): a probe "
+			    "that expects a fault cannot judge";
+	return mm->razwi;
+}
+
 const char *outcome_text(const struct probe_outcome *o, enum probe_style style)
 {
 	static char buf[160];

@@ -116,6 +116,12 @@ void sweep(struct test_ctx *t)
 
 	uint64_t first_value = 0;
 	unsigned answered = 0;
+	const char *cannot = unassigned_reads_zero(t);
+
+	if (cannot) {
+		skip(t, cannot);
+		return;
+	}
 
 	if (t->boot->mapped_pa_bits < t->boot->pa_bits)
 		note(t, "the identity map covers 2^%u of the 2^%u PA space: the sweep stops there",
