@@ -5,6 +5,7 @@
  * arm_sbsa_uart.txt, arm/xen.txt. Found defects become model problems.
  */
 #include <libfdt.h>
+#include <stdio.h>
 
 #include "dt/bindings.h"
 #include "dt/platform.h"
@@ -40,12 +41,19 @@ static void check_gicv3_regions(struct platform *p, const struct dt_device *g)
 	}
 	if (v)
 		n = fdt32_ld(v);
+	if (n > PLAT_MAX_REGS - 1) {
+		platform_problem(p, AREA_GIC,
+				 "%s: #redistributor-regions %u; the model keeps %d reg entries",
+				 g->path, (unsigned)n, PLAT_MAX_REGS);
+		p->gic_redist_regions = 0;
+		return;
+	}
 	p->gic_redist_regions = (int)n;
-	if (g->nreg != (int)n + 1 && g->nreg != (int)n + 4) {
+	if (g->nreg < (int)n + 1 || g->nreg > (int)n + 4) {
 		platform_problem(
 			p, AREA_GIC,
 			"%s: %d reg entries; with #redistributor-regions %u a GICv3 has %u "
-			"(GICD, GICR x %u) or %u (then GICC, GICH, GICV)",
+			"(GICD, GICR x %u) to %u (then GICC, GICH, GICV, each optional)",
 			g->path, g->nreg, (unsigned)n, (unsigned)n + 1, (unsigned)n,
 			(unsigned)n + 4);
 		p->gic_redist_regions = g->nreg > 1 ? 1 : 0;
@@ -161,6 +169,22 @@ static void check_hypervisor(struct platform *p)
 				 "%s: interrupts must be one PPI (event channel)", x->path);
 }
 
+/* Interrupts given to a GIC reach the CPU only through the platform's own GIC. */
+static void check_gic_parents(struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled || d->gic_parent == -1 || (p->gic && d->gic_parent == p->gic->node))
+			continue;
+		char cpath[PLAT_PATH_LEN] = "several GICs";
+		if (d->gic_parent >= 0 && fdt_get_path(p->fdt, d->gic_parent, cpath, sizeof(cpath)))
+			snprintf(cpath, sizeof(cpath), "<node at offset %d>", d->gic_parent);
+		platform_problem(p, AREA_INTERRUPTS,
+				 "%s: its interrupts go to %s, not the platform's GIC %s", d->path,
+				 cpath, p->gic ? p->gic->path : "(none)");
+	}
+}
+
 void platform_check_bindings(struct platform *p)
 {
 	if (!p->fdt_valid)
@@ -169,4 +193,5 @@ void platform_check_bindings(struct platform *p)
 	check_timer(p);
 	check_uart(p);
 	check_hypervisor(p);
+	check_gic_parents(p);
 }

@@ -62,6 +62,12 @@ uint64_t platform_ram_total(const struct platform *p)
 
 const struct dt_reserved *dt_reserved_at(const struct platform *p, uint64_t base, uint64_t size)
 {
+	static const struct dt_reserved unknown = {
+		.name = "a reservation past the model's limit"
+	};
+
+	if (p->reserved_dropped)
+		return &unknown; /* where the dropped ones are is unknown: all of RAM may be */
 	for (int i = 0; i < p->nreserved; i++)
 		if (ranges_overlap(base, size, p->reserved[i].range.base,
 				   p->reserved[i].range.size))

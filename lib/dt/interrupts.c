@@ -40,6 +40,16 @@ static int interrupt_parent(struct platform *p, const struct dt_lineage *l, cons
 /* A controller's #interrupt-cells, or -1 (a problem) when it is not a usable one. */
 static int controller_cells(struct platform *p, int ctl, const char *path, int *is_gic)
 {
+	int bad = 0;
+	const char *status = dt_string(p->fdt, ctl, "status", &bad);
+
+	if (bad || (status && strcmp(status, "okay") && strcmp(status, "ok"))) {
+		char cpath[PLAT_PATH_LEN];
+		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
+		platform_problem(p, AREA_INTERRUPTS, "%s: interrupt parent %s is disabled", path,
+				 cpath);
+		return -1;
+	}
 	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL)) {
 		char cpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
@@ -68,9 +78,11 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
  * type 0 an SPI, 1 a PPI; flags[3:0] 1 rising edge, 2 falling edge, 4 high
  * level, 8 low level, and an SPI is only ever a rising edge or a high level.
  */
-static void add_irq(struct platform *p, struct dt_device *d, int is_gic, int cells,
+static void add_irq(struct platform *p, struct dt_device *d, int ctl, int is_gic, int cells,
 		    const fdt32_t *v)
 {
+	if (is_gic)
+		d->gic_parent = d->gic_parent < 0 || d->gic_parent == ctl ? ctl : -2;
 	if (d->nirq >= PLAT_MAX_IRQS) {
 		d->irqs_dropped++;
 		return;
@@ -124,7 +136,7 @@ static void parse_extended(struct platform *p, struct dt_device *d, const fdt32_
 				d->path, len);
 			return;
 		}
-		add_irq(p, d, is_gic, cells, &v[i + 1]);
+		add_irq(p, d, ctl, is_gic, cells, &v[i + 1]);
 		i += 1 + cells;
 	}
 }
@@ -154,7 +166,7 @@ void dt_parse_interrupts(struct platform *p, const struct dt_lineage *l, struct 
 		return;
 	}
 	for (int off = 0; off < len / 4; off += cells)
-		add_irq(p, d, is_gic, cells, &v[off]);
+		add_irq(p, d, ctl, is_gic, cells, &v[off]);
 done:
 	if (d->irqs_dropped)
 		platform_problem(p, AREA_INTERRUPTS, "%s: %d interrupts; the model keeps %d",
@@ -205,9 +217,12 @@ static void check_imap(struct platform *p, int node, const char *path)
 		return;
 	int ca = dt_cells_of(p->fdt, node, "#address-cells", 2);
 	int ci = dt_cells_of(p->fdt, node, "#interrupt-cells", -1);
-	if (ci < 1 || ca < 0) {
+	/* Bounded before any arithmetic: a hostile cell count must not wrap an index. */
+	if (ci < 1 || ci > 4 || ca < 0 || ca > 3) {
 		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupt-map without a valid #interrupt-cells", path);
+				 "%s: interrupt-map with #address-cells %d, #interrupt-cells %d "
+				 "(0..3 and 1..4)",
+				 path, ca, ci);
 		return;
 	}
 	for (int i = 0, n = len / 4; i < n;) {
@@ -222,10 +237,12 @@ static void check_imap(struct platform *p, int node, const char *path)
 			return;
 		int pa = dt_cells_of(p->fdt, par, "#address-cells", 0);
 		int pi = dt_cells_of(p->fdt, par, "#interrupt-cells", -1);
-		if (pa < 0 || pi < 1) {
-			platform_problem(
-				p, AREA_INTERRUPTS,
-				"%s: interrupt-map parent without a valid #interrupt-cells", path);
+		if (pa < 0 || pa > 3 || pi < 1 || pi > 4) {
+			platform_problem(p, AREA_INTERRUPTS,
+					 "%s: interrupt-map parent with #address-cells %d, "
+					 "#interrupt-cells %d "
+					 "(0..3 and 1..4)",
+					 path, pa, pi);
 			return;
 		}
 		i += pa + pi;

@@ -206,6 +206,7 @@ static void parse_device(struct platform *p, const struct dt_lineage *l)
 	snprintf(d->path, sizeof(d->path), "%s", l->path);
 	d->node = node;
 	d->depth = l->depth;
+	d->gic_parent = -1;
 	if (compat && clen > 0 && compat[clen - 1] == 0) {
 		d->compat = compat;
 		d->compat_len = clen;

@@ -74,6 +74,7 @@ struct dt_device {
 	struct dt_irq irq[PLAT_MAX_IRQS];
 	int nirq;
 	int irqs_dropped; /* past PLAT_MAX_IRQS: counted, reported */
+	int gic_parent;	  /* the GIC its interrupts go to: a node, -1 none, -2 several */
 };
 
 struct dt_problem {
@@ -103,6 +104,7 @@ struct platform {
 
 	struct dt_reserved reserved[PLAT_MAX_RESERVED];
 	int nreserved;
+	int reserved_dropped;	  /* past the limit: where they are is unknown */
 	int reserved_memory_node; /* /reserved-memory, or a negative libfdt error */
 
 	uint32_t timer_clock_frequency; /* the timer node's clock-frequency; 0: absent */

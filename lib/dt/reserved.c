@@ -13,9 +13,12 @@
 static void add(struct platform *p, uint64_t base, uint64_t size, const char *name, int no_map)
 {
 	if (p->nreserved >= PLAT_MAX_RESERVED) {
-		platform_problem(p, AREA_MEMORY,
-				 "%s: more than %d reserved ranges; the model keeps %d", name,
-				 PLAT_MAX_RESERVED, PLAT_MAX_RESERVED);
+		if (!p->reserved_dropped++)
+			platform_problem(
+				p, AREA_MEMORY,
+				"%s: more than %d reserved ranges; the model keeps %d, and no "
+				"RAM is written",
+				name, PLAT_MAX_RESERVED, PLAT_MAX_RESERVED);
 		return;
 	}
 	struct dt_reserved *r = &p->reserved[p->nreserved++];
@@ -45,8 +48,19 @@ static void reserved_memory_node(struct platform *p, int rm)
 				 ac, sc);
 		return;
 	}
-	if (!fdt_getprop(p->fdt, rm, "ranges", NULL))
+	int rlen;
+	/* reserved-memory.yaml: cells as the root's, and an empty ranges (identity). */
+	if (ac != dt_cells_of(p->fdt, 0, "#address-cells", 2) ||
+	    sc != dt_cells_of(p->fdt, 0, "#size-cells", 1))
+		platform_problem(p, AREA_MEMORY,
+				 "/reserved-memory: #address-cells and #size-cells "
+				 "differ from the root's");
+	if (!fdt_getprop(p->fdt, rm, "ranges", &rlen))
 		platform_problem(p, AREA_MEMORY, "/reserved-memory: ranges missing");
+	else if (rlen)
+		platform_problem(p, AREA_MEMORY,
+				 "/reserved-memory: ranges is not empty; its children's addresses "
+				 "are taken as the CPU's");
 	fdt_for_each_subnode(node, p->fdt, rm)
 	{
 		char path[PLAT_PATH_LEN];
@@ -76,6 +90,9 @@ void dt_parse_reserved(struct platform *p)
 {
 	int n = fdt_num_mem_rsv(p->fdt);
 
+	if (n < 0)
+		platform_problem(p, AREA_MEMORY, "the memory reservation block does not read: %s",
+				 fdt_strerror(n));
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 		if (fdt_get_mem_rsv(p->fdt, i, &base, &size) == 0 && size)

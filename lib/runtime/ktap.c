@@ -55,7 +55,8 @@ char *ktap_escape(const char *in, char *out, size_t len)
 	if (!len)
 		return out;
 	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
-		int plain = *p >= 0x20 && *p < 0x7f;
+		/* A backslash too, so that "\\x0a" in the text cannot pass for an escape. */
+		int plain = *p >= 0x20 && *p < 0x7f && *p != '\\';
 		if (n + (plain ? 1 : 4) >= len)
 			break;
 		if (plain) {

@@ -33,7 +33,7 @@ void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_res
 void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
  * The one escaping rule for text that reaches a report line: a control or
- * non-ASCII byte becomes \xNN. Writes at most len bytes with the NUL; returns
+ * non-ASCII byte, or a backslash, becomes \xNN. Writes at most len bytes with the NUL; returns
  * out.
  */
 char *ktap_escape(const char *in, char *out, size_t len);

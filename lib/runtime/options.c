@@ -47,7 +47,8 @@ static void set_watchdog(struct options *o, const char *v)
 {
 	uint64_t s;
 
-	if (parse_size(v, &s) || s < 1 || s > 3599)
+	/* Seconds: digits only (parse_size would take "1K" for 1024). */
+	if (!v[0] || strspn(v, "0123456789") != strlen(v) || parse_size(v, &s) || s < 1 || s > 3599)
 		problem(o, "watchdog=%s is not a number of seconds in 1..3599", v);
 	else
 		o->watchdog_seconds = (unsigned)s;

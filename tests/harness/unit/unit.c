@@ -131,6 +131,8 @@ static void test_ktap_forgery(void)
 	EXPECT(!strcmp(ktap_escape("a\nb\x01", esc, sizeof(esc)), "a\\x0ab\\x01"), "escape: %s",
 	       esc);
 	EXPECT(!strcmp(ktap_escape("abcdef", esc, 4), "abc"), "escape cut: %s", esc);
+	EXPECT(!strcmp(ktap_escape("\\x0a", esc, sizeof(esc)), "\\x5cx0a"),
+	       "a backslash is escaped too: %s", esc);
 }
 
 static void test_ktap(void)
@@ -211,6 +213,7 @@ static void test_options(void)
 		{ "watchdog=0", "watchdog=0 is not a number of seconds in 1..3599" },
 		{ "watchdog=3600", "watchdog=3600 is not" },
 		{ "watchdog=abc", "watchdog=abc is not" },
+		{ "watchdog=1K", "watchdog=1K is not" },
 		{ "watchdog", "watchdog needs a value" },
 		{ "suites=", "suites= names no suite" },
 		{ "suites=,,", "suites= names no suite" },
