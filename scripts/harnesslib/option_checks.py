@@ -1,0 +1,198 @@
+"""The checks of scripts/run's options, one value or path at a time: each
+refusal an OptionError naming the option, the value, why and what is accepted."""
+import math
+import os
+import shutil
+import subprocess
+
+from . import paths
+from .errors import OptionError, SetupError, first_line
+from .option_facts import (
+    ARM64_MAGIC, ARM64_MAGIC_OFFSET, BOOTARGS_MAX, CPUS, MACHINE_PROPS, TIMEOUT_MAX,
+    image_size, parse_size, size_text)
+from .option_table import ACCEPTED
+
+# ---- the checks ------------------------------------------------------------
+def bad(flag, value, why, accepted=None):
+    raise OptionError(flag, value, why, accepted or ACCEPTED[flag])
+
+
+def choice(flag, value, default, allowed):
+    v = default if value is None else value
+    if v not in allowed:
+        bad(flag, v, "not " + " or ".join(allowed))
+    return v
+
+
+def integer(flag, value, default, lo, hi, accepted=None):
+    v = default if value is None else value
+    try:
+        n = int(v, 0)
+    except (TypeError, ValueError):
+        bad(flag, v, "not an integer", accepted)
+    if not lo <= n <= hi:
+        bad(flag, v, f"out of range ({lo}..{hi})", accepted)
+    return n
+
+
+def size(flag, value, grain, lo, hi, accepted=None, why_lo=""):
+    n = parse_size(value)
+    if n is None:
+        bad(flag, value, "not a size", accepted)
+    if n % grain:
+        bad(flag, value, f"not a multiple of {size_text(grain)}", accepted)
+    if n < lo:
+        bad(flag, value, f"below {size_text(lo)}" + (f" ({why_lo})" if why_lo else ""), accepted)
+    if hi is not None and n > hi:
+        bad(flag, value, f"above {size_text(hi)}", accepted)
+    return n
+
+
+def check_image(path):
+    flag = "--image"
+    if not os.path.exists(path):
+        hint = "; run `make` first" if os.path.abspath(path) == paths.IMAGE else ""
+        bad(flag, path, "no such file" + hint)
+    if not os.path.isfile(path):
+        bad(flag, path, "not a regular file")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(64)
+    except OSError as e:
+        bad(flag, path, f"cannot be read ({e.strerror})")
+    if len(data) < 64 or data[ARM64_MAGIC_OFFSET:ARM64_MAGIC_OFFSET + 4] != ARM64_MAGIC:
+        bad(flag, path, "not an arm64 Image (no \"ARM\\x64\" magic at 0x38)")
+    return image_size(data), os.path.getsize(path)
+
+
+def check_dtb(path, ram_left):
+    flag = "--dtb"
+    if not os.path.exists(path):
+        bad(flag, path, "no such file")
+    if not os.path.isfile(path):
+        bad(flag, path, "not a regular file" + (" (a directory)" if os.path.isdir(path) else ""))
+    try:
+        open(path, "rb").close()
+    except OSError as e:
+        bad(flag, path, f"cannot be read ({e.strerror})")
+    if path.endswith(".dts"):
+        need_tool("dtc", "to compile a .dts")
+        r = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", os.devnull, path],
+                           capture_output=True, text=True)
+        if r.returncode:
+            bad(flag, path, "dtc cannot compile it: " + first_line(r.stderr, f"dtc exited {r.returncode}"))
+    elif os.path.getsize(path) > ram_left:
+        bad(flag, path, f"{os.path.getsize(path)} bytes do not fit in RAM above RAM + 48 MiB "
+            f"({size_text(ram_left)} with this --mem)")
+
+
+def need_tool(name, why):
+    if shutil.which(name) is None:
+        raise SetupError(f"{name} is not installed ({why}); run scripts/setup")
+
+
+def check_bootargs(value, prefix):
+    flag = "--bootargs"
+    bad_chars = [c for c in value if not " " <= c <= "~"]
+    if bad_chars:
+        what = "a newline" if any(c in "\r\n" for c in bad_chars) else f"the character {bad_chars[0]!r}"
+        bad(flag, repr(value), f"has {what}")
+    total = len(f"{prefix} {value}".strip())
+    if total > BOOTARGS_MAX:
+        room = BOOTARGS_MAX - len(prefix) - 1
+        bad(flag, f"({len(value)} bytes)", f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
+            f"the runner's own ({prefix!r}) take {len(prefix) + 1}",
+            f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
+
+
+def check_machine(raw):
+    """--machine and --cpu (QEMU only): known properties and values, in combinations that boot."""
+    given = {}
+    if raw.machine is not None or raw.cpu is not None:
+        if (raw.platform or "qemu") != "qemu":
+            bad("--machine" if raw.machine is not None else "--cpu", None, "is for --platform qemu",
+                "with --platform qemu")
+    for item in (raw.machine or "").split(",") if raw.machine else []:
+        key, _, value = item.partition("=")
+        if key not in MACHINE_PROPS:
+            bad("--machine", raw.machine, f"unknown property {key!r}",
+                ", ".join(MACHINE_PROPS))
+        if value not in MACHINE_PROPS[key]:
+            bad("--machine", raw.machine, f"{key}={value} is not a value of {key}",
+                "|".join(MACHINE_PROPS[key]))
+        if key in given:
+            bad("--machine", raw.machine, f"{key} is given twice", "each property once")
+        given[key] = value
+    cpu = raw.cpu or "cortex-a57"
+    if cpu not in CPUS:
+        bad("--cpu", cpu, "not a CPU the harness boots on", ", ".join(CPUS))
+    if given.get("mte") == "on" and cpu != "max":
+        bad("--machine", raw.machine, "mte=on needs a CPU with MTE", "mte=on with --cpu max")
+    if given.get("secure") == "on" and (raw.load_addr is not None or raw.no_dtb):
+        bad("--machine", raw.machine, "secure=on with the generic loader starts the image at EL3",
+            "secure=on only with QEMU's -kernel (no --load-addr, no --no-dtb)")
+    return ",".join(f"{k}={v}" for k, v in given.items()), cpu
+
+
+def check_timeout(value):
+    flag = "--timeout"
+    try:
+        t = float(value)
+    except ValueError:
+        bad(flag, value, "not a number")
+    if not math.isfinite(t) or not 0 < t <= TIMEOUT_MAX:
+        bad(flag, value, "out of range")
+    return t
+
+
+def missing_dirs(path):
+    """The directories os.makedirs(path) would create, outermost first."""
+    created, p = [], os.path.abspath(path)
+    while not os.path.lexists(p):
+        created.insert(0, p)
+        parent = os.path.dirname(p)
+        if parent == p:
+            break
+        p = parent
+    return created
+
+
+def check_out(path):
+    """Creates the directory (a run needs it anyway) and proves it writable;
+    returns the directories it made, for --dry-run to take back."""
+    flag = "--out"
+    if os.path.exists(path) and not os.path.isdir(path):
+        bad(flag, path, "is a file, not a directory")
+    made = missing_dirs(path)
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".scripts-run-probe")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError as e:
+        for d in reversed(made):
+            try:
+                os.rmdir(d)
+            except OSError:
+                pass
+        bad(flag, path, f"cannot be created or written ({e.strerror or e})")
+    return made
+
+
+def check_junit(path):
+    flag = "--junit"
+    if os.path.isdir(path):
+        bad(flag, path, "is a directory")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        bad(flag, path, f"{parent} is not a directory" if os.path.exists(parent)
+            else f"its directory {parent} does not exist")
+    existed = os.path.exists(path)
+    try:
+        with open(path, "a"):
+            pass
+        if not existed:
+            os.remove(path)
+    except OSError as e:
+        bad(flag, path, f"cannot be written ({e.strerror or e})")

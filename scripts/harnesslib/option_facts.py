@@ -1,0 +1,158 @@
+"""What the ranges of scripts/run's options rest on: sizes, and the facts
+measured of QEMU 7.2, Xen 4.17, this host and the image (options.py uses them)."""
+import re
+
+from . import qemu, xen
+
+PROG = "scripts/run"
+
+KiB, MiB, GiB = 1 << 10, 1 << 20, 1 << 30
+UNITS = {"": MiB, "K": KiB, "M": MiB, "G": GiB, "T": 1 << 40}  # no unit: MiB, as QEMU's -m
+SIZE = re.compile(r"^(\d+)([KMGT]?)(?:I?B)?$", re.I)
+SIZE_SYNTAX = "an integer with K, M, G or T (no unit: MiB)"
+
+# QEMU 7.2 virt (hw/arm/virt.c): GICv2 has 8 CPU interfaces, so the machine's
+# max_cpus is 8 with gic-version=2 ("exceeds max CPUs supported by machine
+# 'mach-virt' (8)"); with gic-version=3 it is virt-7.2's max_cpus, 512
+# ("Invalid SMP CPUs 513. The max CPUs supported by machine 'virt-7.2' is 512").
+# But from 459 CPUs QEMU warns that its ACPI tables exceed 64 KiB and ends the
+# warning ("Try removing CPUs, ...") without a newline, on the console the
+# report shares: the report's first line is lost and the run reads as silence.
+# Measured: 458 boots and reports, 459 does not. So 458.
+QEMU_MAX_CPUS = {2: 8, 3: 458}
+# RAM starts at 1 GiB and may reach 256 GiB: LEGACY_RAMLIMIT_GB, 255 GiB
+# (also lib/spec/profiles/qemu-virt-7.2.c, the ram region).
+QEMU_MAX_RAM = 255 * GiB
+# QEMU rounds -m up to 8 KiB (-m 1K gives "RAM size 8192"); the harness would
+# then see more RAM than the runner's vm_mem= says (65540K: a dt_memory finding).
+QEMU_RAM_GRAIN = 8 * KiB
+# QEMU's loader puts an arm64 Image at RAM + 2 MiB and its own device tree at
+# the next 2 MiB boundary after the Image's image_size ("Not enough space for
+# DTB after kernel/initrd" below that): 1 MiB is left for the tree, which grows
+# with -smp. Measured with the 1.45 MiB image: 4 MiB fails, 4 MiB + 8 KiB boots.
+QEMU_KERNEL_OFFSET = 2 * MiB
+QEMU_DTB_ROOM = 1 * MiB
+# --dtb and --load-addr: the user's (or QEMU's dumped) tree goes at RAM + 48 MiB.
+QEMU_DTB_MEM = 64 * MiB
+
+# Xen 4.17 (Debian's arm64 build): CONFIG_NR_CPUS bounds the host's CPUs; the
+# vGIC bounds the domU's: GICv2 8 vCPUs (9: "Error creating domain domU1");
+# with GICv3 the domU's device tree buffer is what runs out (Xen 4.17
+# DOMU_DTB_SIZE, 4 KiB): measured, 29 vCPUs boot and 30 give "Device tree
+# generation failed (-3)" (FDT_ERR_NOSPACE), "Could not set up domain domU1".
+XEN_MAX_VCPUS = {2: 8, 3: 29}
+XEN_NR_CPUS_DEFAULT = 128
+# A domU's memory is in KiB in the host tree and allocated in 4 KiB pages.
+XEN_DOMU_GRAIN = 4 * KiB
+# Xen 4.17 place_modules (xen/arch/arm/kernel.c): the kernel's 2 MiB-rounded
+# image_size plus the domU tree rounded to 2 MiB must fit in bank 0, with the
+# tree strictly above the kernel; else "Not enough memory in the first bank for
+# the kernel+dtb+initrd" or "Unable to find suitable location for dtb+initrd".
+# Measured with the 1.45 MiB image: 3M and 4M panic, 4M + 4K and 5M boot.
+XEN_DOMU_DTB = 2 * MiB
+# What Xen keeps of the host's RAM for itself (its image and heap, the frame
+# table, which grows with RAM, the boot modules until the domU is built).
+# Measured ("Failed to allocate requested domain memory" when short): a 1G
+# host gives a domU 1000M but not 1010M, a 6G host 6000M but not 6032M, a
+# 300M host 280M. 16 MiB + 1/32 of RAM stays below each: 976M of 1G, 274M of
+# 300M, 1968M of 2G, 5936M of 6G.
+XEN_OWN_FIXED = 16 * MiB
+XEN_OWN_SHARE = 32
+
+TIMEOUT_MAX = 3600.0
+# lib/runtime/options.h: char bootargs[256] (snprintf keeps 255 bytes).
+BOOTARGS_MAX = 255
+
+ARM64_MAGIC_OFFSET, ARM64_MAGIC = 0x38, b"ARM\x64"  # Linux booting.rst, the Image header
+
+
+# ---- sizes ---------------------------------------------------------------
+def parse_size(text):
+    """Bytes of a size as QEMU's -m writes it (512M, 2G, 4104K; bare = MiB), or None."""
+    m = SIZE.match(text.strip())
+    return int(m.group(1)) * UNITS[m.group(2).upper()] if m else None
+
+
+def size_text(n):
+    """A size in the largest unit that divides it: 512M, 2G, 4104K."""
+    for unit, mult in (("T", 1 << 40), ("G", GiB), ("M", MiB), ("K", KiB)):
+        if n and n % mult == 0:
+            return f"{n // mult}{unit}"
+    return f"{n}B"
+
+
+def align_up(n, a):
+    return (n + a - 1) // a * a
+
+
+# ---- facts of this host and this image -------------------------------------
+def host_memory():
+    """The most RAM one QEMU can allocate here: with the kernel's default
+    overcommit heuristic, no single allocation beyond RAM + swap (measured on
+    a 23.5 GiB host without swap: -m 23G starts, 30G gives "cannot set up
+    guest memory 'mach-virt.ram': Cannot allocate memory"). None: unknown."""
+    try:
+        info = {}
+        for line in open("/proc/meminfo"):
+            k, v = line.split(":", 1)
+            info[k] = int(v.split()[0]) * KiB
+        mode = open("/proc/sys/vm/overcommit_memory").read().strip()
+    except (OSError, ValueError, IndexError):
+        return None
+    if mode == "1":
+        return None  # always overcommit: only QEMU's own limit
+    if mode == "2":
+        return info.get("CommitLimit")
+    return info.get("MemTotal", 0) + info.get("SwapTotal", 0)
+
+
+def xen_nr_cpus():
+    """CONFIG_NR_CPUS of the Xen the runner boots (its .config beside it)."""
+    try:
+        m = re.search(r"^CONFIG_NR_CPUS=(\d+)", open(xen.XEN + ".config").read(), re.M)
+        return int(m.group(1)) if m else XEN_NR_CPUS_DEFAULT
+    except OSError:
+        return XEN_NR_CPUS_DEFAULT
+
+
+def image_size(data):
+    """The Image's image_size (offset 0x10: what it needs loaded, .bss
+    included), or its file size when the field is 0 (booting.rst)."""
+    size = int.from_bytes(data[0x10:0x18], "little")
+    return size or len(data)
+
+
+def qemu_min_mem(img_size):
+    return align_up(QEMU_KERNEL_OFFSET + img_size, 2 * MiB) + QEMU_DTB_ROOM
+
+
+def xen_min_domu(img_size):
+    return align_up(img_size, 2 * MiB) + XEN_DOMU_DTB + XEN_DOMU_GRAIN
+
+
+def xen_own(mem):
+    return XEN_OWN_FIXED + align_up(mem // XEN_OWN_SHARE, MiB)
+
+
+def xen_min_host(file_size):
+    """Xen's host RAM must reach past the harness module at IMAGE_ADDR."""
+    return align_up(xen.IMAGE_ADDR - qemu.RAM_BASE + file_size, MiB)
+
+
+# Machine properties of QEMU 7.2's virt that leave it a guest platform (`-M virt,help`).
+MACHINE_PROPS = {
+    "its": ("on", "off"),
+    "iommu": ("none", "smmuv3"),
+    "highmem": ("on", "off"),
+    "mte": ("on", "off"),
+    "secure": ("on", "off"),
+    "acpi": ("on", "off", "auto"),
+    "dtb-randomness": ("on", "off"),
+    # Not a property: the machine type itself (`-M help`), for the older compat modes.
+    "type": tuple(f"virt-{v}" for v in ("2.6", "2.7", "2.8", "2.9", "2.10", "2.11", "2.12",
+                                          "3.0", "3.1", "4.0", "4.1", "4.2", "5.0", "5.1",
+                                          "5.2", "6.0", "6.1", "6.2", "7.0", "7.1", "7.2")),
+}
+# CPUs QEMU 7.2 models that the harness boots on (AArch64, `-cpu help`).
+CPUS = ("cortex-a35", "cortex-a53", "cortex-a55", "cortex-a57", "cortex-a72", "cortex-a76",
+        "neoverse-n1", "a64fx", "max")

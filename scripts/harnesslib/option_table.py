@@ -1,0 +1,123 @@
+"""The options of scripts/run as one table (flag, value name, default, what it does,
+what it accepts), and the parser and --help made from it."""
+import argparse
+import re
+import textwrap
+
+from . import qemu
+from .errors import OptionError, UsageError
+from .option_facts import BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX, TIMEOUT_MAX
+
+# ---- the table: option, value name, default, what it does, accepted ------------
+# `accepted` is what --help shows; a refusal names the part that applies.
+OPTIONS = [
+    ("--platform", "P", "qemu", "what boots the harness", "qemu or xen"),
+    ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
+    ("--smp", "N", "2", "CPUs of the (host) machine",
+     "1..8 with --gic 2 (QEMU 7.2 virt's max_cpus), 1..458 with --gic 3 (QEMU allows 512, "
+     "but from 459 its ACPI warning swallows the report's first line); "
+     "with --platform xen at most Xen's CONFIG_NR_CPUS (128)"),
+    ("--mem", "SIZE", "512M; Xen host 2G", "RAM of the (host) machine",
+     f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
+     "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
+     "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the module "
+     "at 0x50000000 (256M + the image) and --domu-mem + what Xen keeps (16M + 1/32); "
+     "at most 255G (QEMU virt) and the host's RAM + swap"),
+    ("--el", "N", "1", "QEMU entry exception level: 2 boots with virtualization=on",
+     "1 or 2; with --platform xen only 1 (the domU starts at EL1)"),
+    ("--load-addr", "ADDR", None,
+     "QEMU: place the image at this address with the generic loader (tests relocation)",
+     f"a 4 KiB-aligned address (0x.. or decimal) from {qemu.RAM_BASE:#x}: below "
+     f"{qemu.USER_DTB_ADDR - (4 << 20):#x} (the tree at RAM + 48 MiB), or with --no-dtb "
+     "with the image inside RAM; --platform qemu only"),
+    ("--no-dtb", None, None, "QEMU: start the harness with no device tree (x0 = 0)",
+     "--platform qemu only, not with --dtb"),
+    ("--dtb", "FILE", None, "hand the harness this device tree instead of QEMU's",
+     "an existing regular file: .dts (dtc must compile it) or a blob used byte for byte, "
+     "that fits in RAM above RAM + 48 MiB; --platform qemu only"),
+    ("--machine", "PROPS", None, "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE]",
+     "a comma list of " + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items()) +
+     "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
+     "loader would start the image at EL3); --platform qemu only"),
+    ("--cpu", "NAME", "cortex-a57", "QEMU: the CPU model", ", ".join(CPUS) + "; --platform qemu only"),
+    ("--vcpus", "N", "1", "Xen: domU vCPUs",
+     "1..8 with --gic 2 (Xen's vGICv2), 1..29 with --gic 3 (Xen 4.17's domU tree); "
+     "--platform xen only"),
+    ("--domu-mem", "SIZE", "256M", "Xen: domU memory",
+     f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
+     "+ 2M + 4K (4M + 4K for a 1.45 MiB image: Xen's place_modules) to --mem minus "
+     "what Xen keeps (16M + 1/32 of --mem); --platform xen only"),
+    ("--no-vpl011", None, None, "Xen: no emulated UART for the domU (console_io instead)",
+     "--platform xen only; with --no-enhanced too"),
+    ("--no-enhanced", None, None, "Xen: no /hypervisor node (xen,enhanced)",
+     "--platform xen only; with --no-vpl011 too"),
+    ("--bootargs", "STR", "", "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma "
+     "list of suite names; default all but the on-request ones), watchdog=S (per-case "
+     "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
+     "adds vm_mem=BYTES and expect_el=1|2. Any other key, a bad value or a repeat fails the "
+     "run's bootargs check",
+     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=) at most "
+     f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
+    ("--timeout", "S", "60", "seconds before a run counts as hung",
+     f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}"),
+    ("--out", "DIR", "build/run/<config>", "output directory",
+     "a directory that exists or can be created, and can be written"),
+    ("--junit", "FILE", None, "also write JUnit XML here",
+     "a file that can be written, in an existing directory (not a directory)"),
+    ("--image", "FILE", "build/harness.bin", "the harness image",
+     "an existing arm64 Image (\"ARM\\x64\" at 0x38)"),
+    ("--dry-run", None, None, "check the options, print the run's configuration and "
+     "start nothing", "any other options"),
+    ("--quiet", None, None, "print only the verdict", "-"),
+    ("-v", None, None, "print the whole report as it arrives, not just each "
+     "suite's verdict", "-"),
+]
+ACCEPTED = {flag: acc for flag, _, _, _, acc in OPTIONS}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse for the syntax only (every value is a string); its errors
+    become one line of ours."""
+
+    def error(self, message):
+        m = re.match(r"argument ([^:]+): expected one argument", message)
+        if m:
+            flag = m.group(1).split("/")[-1]
+            raise OptionError(flag, None, "needs a value", ACCEPTED.get(flag, "see --help"))
+        m = re.match(r"unrecognized arguments: (.*)", message)
+        if m:
+            raise OptionError(m.group(1).split()[0], None, "not an option of scripts/run",
+                              "the options of scripts/run --help")
+        m = re.match(r"ambiguous option: (\S+) could match (.*)", message)
+        if m:
+            raise OptionError(m.group(1), None, f"ambiguous (could be {m.group(2)})",
+                              "an option's whole name")
+        raise UsageError(message)
+
+
+def help_text():
+    lines = []
+    for flag, metavar, default, what, acc in OPTIONS:
+        name = "-v, --verbose" if flag == "-v" else flag
+        lines.append(f"  {name}{' ' + metavar if metavar else ''}")
+        text = what + (f" (default {default})" if default not in (None, "") else "")
+        lines += textwrap.wrap(text, 88, initial_indent="      ", subsequent_indent="      ")
+        if acc != "-":
+            lines += textwrap.wrap("accepted: " + acc, 88, initial_indent="      ",
+                                   subsequent_indent="        ")
+    return "\n".join(lines)
+
+
+def parser(description):
+    p = Parser(prog=PROG, description=description, add_help=False, allow_abbrev=False,
+               formatter_class=argparse.RawDescriptionHelpFormatter,
+               usage=f"{PROG} [OPTION...] (scripts/run --help shows each option's range)",
+               epilog="options:\n  -h, --help  this text\n" + help_text())
+    p.add_argument("-h", "--help", action="help", help=argparse.SUPPRESS)
+    for flag, metavar, *_ in OPTIONS:
+        names = [flag] + (["--verbose"] if flag == "-v" else [])
+        if metavar:
+            p.add_argument(*names, metavar=metavar, default=None, help=argparse.SUPPRESS)
+        else:
+            p.add_argument(*names, action="store_true", help=argparse.SUPPRESS)
+    return p
