@@ -102,6 +102,7 @@ test: setup
 	$(PYTHON) scripts/test
 
 include tests/harness/host.mk
+include tests/harness/fuzz/fuzz.mk
 
 # The repository's .clang-format, applied everywhere but in generated files.
 GENERATED := drivers/xen_abi.h lib/spec/profiles/xen-4.17.c

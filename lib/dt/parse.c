@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dt/bindings.h"
+#include "dt/blob.h"
 #include "dt/cpus.h"
 #include "dt/interrupts.h"
 #include "dt/phandles.h"
@@ -344,6 +345,11 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 		platform_problem(p, AREA_HEADER, "totalsize %u is absurd (limit %u)",
 				 (unsigned)p->fdt_size,
 				 (unsigned)(max_size < FDT_MAX_SIZE ? max_size : FDT_MAX_SIZE));
+		return;
+	}
+	char why[120];
+	if (dt_blob_bounded(fdt, p->fdt_size, why, sizeof(why))) {
+		platform_problem(p, AREA_HEADER, "structure check failed: %s", why);
 		return;
 	}
 	err = fdt_check_full(fdt, p->fdt_size);

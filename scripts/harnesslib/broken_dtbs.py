@@ -27,6 +27,13 @@ def _fdtput(blob, *args):
         return open(f.name, "rb").read()
 
 
+def _first_prop_length(blob, length):
+    """blob with the first property's length field set to length."""
+    off = struct.unpack(">I", blob[8:12])[0] + 8  # past the root's FDT_BEGIN_NODE and ""
+    assert struct.unpack(">I", blob[off:off + 4])[0] == 3, "FDT_PROP expected"
+    return blob[:off + 4] + struct.pack(">I", length) + blob[off + 8:]
+
+
 def _with_memreserve(blob, base, size):
     """blob with a /memreserve/ entry: through dtc's own text form, which has them."""
     with tempfile.NamedTemporaryFile(suffix=".dtb") as f:
@@ -55,7 +62,7 @@ VARIANTS = {
         """
         // Cut inside the structure block, header left claiming the full size.
         // status: 7
-        // expect: header: structure check failed: FDT_ERR_BADSTRUCTURE
+        // expect: header: structure check failed: unknown tag 0x0 at 0x9f8
         // note: harness: report complete
         """),
     "absurd-totalsize.dtb": (
@@ -89,6 +96,15 @@ VARIANTS = {
         // paths for such blobs are not safe on hostile input, so the model refuses it.
         // status: 7
         // expect: header: version 15 (last compatible 2): the model reads versions 16 and 17
+        // note: harness: report complete
+        """),
+    "prop-length-wraps.dtb": (
+        lambda blob: _first_prop_length(blob, 0xfffffff4),
+        """
+        // The first property's length is 0xfffffff4 (-12): libfdt 1.6.1 would
+        // walk the same tag forever (found by fuzzing); bounded before libfdt reads it.
+        // status: 7
+        // expect: header: structure check failed: property at 0x40: length 0xfffffff4 or name offset 0x0 past its block
         // note: harness: report complete
         """),
     "duplicate-phandle.dtb": (

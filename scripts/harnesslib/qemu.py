@@ -58,10 +58,23 @@ def set_bootargs(dtb, bootargs):
     data = open(dtb, "rb").read()
     if len(data) < 8 or data[:4] != b"\xd0\x0d\xfe\xed" or struct.unpack(">I", data[4:8])[0] != len(data):
         return False
-    r = subprocess.run(["fdtput", "-t", "s", "-c", dtb, "/chosen"], capture_output=True)
-    r = subprocess.run(["fdtput", "-t", "s", dtb, "/chosen", "bootargs", bootargs],
-                       capture_output=True, text=True)
-    return r.returncode == 0
+    # fdtput trusts the blob: on a hostile one it may loop (a property of length
+    # -12) or fail. It works on a copy, within a time bound; the tree stays as
+    # it was unless both edits succeed.
+    work = dtb + ".edit"
+    shutil.copyfile(dtb, work)
+    try:
+        subprocess.run(["fdtput", "-t", "s", "-c", work, "/chosen"], capture_output=True, timeout=10)
+        r = subprocess.run(["fdtput", "-t", "s", work, "/chosen", "bootargs", bootargs],
+                           capture_output=True, text=True, timeout=10)
+    except subprocess.TimeoutExpired:
+        os.remove(work)
+        return False
+    if r.returncode:
+        os.remove(work)
+        return False
+    os.replace(work, dtb)
+    return True
 
 
 def patched_image(image, outdir, dtb_addr):

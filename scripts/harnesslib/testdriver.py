@@ -25,6 +25,7 @@ STAGES = [
     ("cppcheck", [MAKE, "--no-print-directory", "cppcheck"]),
     ("check-profiles", [MAKE, "--no-print-directory", "check-profiles"]),
     ("host-test", [MAKE, "--no-print-directory", "host-test"]),
+    ("fuzz-short", [MAKE, "--no-print-directory", "fuzz-short"]),
     ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),
     ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
     ("integration", [sys.executable, "scripts/integration"]),

@@ -16,7 +16,7 @@ $(O)/host/dtcheck: tests/harness/unit/dtcheck.c $(wildcard lib/dt/*.c)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lfdt
 
 # Byte-level broken trees that dtc cannot write.
-BROKEN_DTBS := $(addprefix $(O)/dts/,bad-magic.dtb truncated.dtb absurd-totalsize.dtb duplicate-phandle.dtb boot-cpuid.dtb memreserve-outside-ram.dtb old-version.dtb)
+BROKEN_DTBS := $(addprefix $(O)/dts/,bad-magic.dtb truncated.dtb absurd-totalsize.dtb duplicate-phandle.dtb boot-cpuid.dtb memreserve-outside-ram.dtb old-version.dtb prop-length-wraps.dtb)
 $(O)/dts/qemu-virt-7.2-gicv3.dtb: dts/qemu-virt-7.2-gicv3.dtsi
 	@mkdir -p $(dir $@)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
