@@ -9,6 +9,13 @@
 
 #include <stdint.h>
 
+/* The generic timers a guest at EL1 may use: CNTV_* and CNTP_* (EL1 physical). */
+enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS };
+/* CNT*_CTL bits (DDI 0487 D11): enable, interrupt mask, condition met. */
+#define CPU_TIMER_ENABLE  1u
+#define CPU_TIMER_IMASK	  2u
+#define CPU_TIMER_ISTATUS 4u
+
 #if defined(__aarch64__)
 #include "boot/aarch64/cpu.h"
 #else
@@ -23,13 +30,21 @@
  *   uint64_t cpu_counter(void);         virtual count, ordered after earlier instructions
  *   uint64_t cpu_counter_hz(void);      CNTFRQ
  *   void cpu_vtimer_arm(uint64_t cval); void cpu_vtimer_stop(void);
+ *   uint64_t cpu_timer_read_{ctl,cval,tval}(enum cpu_timer);
+ *   void cpu_timer_write_{ctl,cval,tval}(enum cpu_timer, uint64_t);
+ *   uint64_t cpu_timer_count(enum cpu_timer);  CNTVCT or CNTPCT, ordered
+ *   void cpu_set_local(void *); void *cpu_local(void);  this CPU's own pointer
+ *   int cpu_irq_masked(void);
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);
  *   void cpu_wait(void);                wait for an event or interrupt (WFE)
  *   void cpu_halt(void);                idle until an interrupt (WFI), to stop
  *   void cpu_undefined_instruction(void); raise an undefined-instruction exception
  *   int cpu_fp_enabled(void), cpu_mmu_enabled(void), cpu_dcache_enabled(void);
  *   void gic_cpuif_enable(uint32_t pmr); uint32_t gic_cpuif_ack(void);
- *   void gic_cpuif_eoi(uint32_t intid);  GICv3 CPU interface (ICC_*_EL1)
+ *   void gic_cpuif_eoi(uint32_t intid);  GICv3 CPU interface (ICC_*_EL1):
+ *   void gic_cpuif_set_pmr(uint32_t); uint32_t gic_cpuif_pmr(void);
+ *   void gic_cpuif_set_eoimode(int split); void gic_cpuif_deactivate(uint32_t intid);
+ *   void gic_cpuif_sgi(uint64_t sgi1r);
  */
 
 #endif

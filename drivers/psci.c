@@ -21,3 +21,14 @@ void psci_system_off(enum psci_conduit conduit)
 {
 	smccc_call(conduit, PSCI_SYSTEM_OFF, 0, 0, 0);
 }
+
+const char *psci_error_name(int64_t r)
+{
+	static const char *const names[] = {
+		"SUCCESS",    "NOT_SUPPORTED",	"INVALID_PARAMETERS", "DENIED",
+		"ALREADY_ON", "ON_PENDING",	"INTERNAL_FAILURE",   "NOT_PRESENT",
+		"DISABLED",   "INVALID_ADDRESS"
+	};
+
+	return r <= 0 && r >= -9 ? names[-r] : "not a PSCI return code";
+}

@@ -11,9 +11,13 @@
 #define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
 #define ICC_IAR1_EL1	S3_0_C12_C12_0
 #define ICC_EOIR1_EL1	S3_0_C12_C12_1
+#define ICC_CTLR_EL1	S3_0_C12_C12_4
+#define ICC_DIR_EL1	S3_0_C12_C11_1
+#define ICC_SGI1R_EL1	S3_0_C12_C11_5
 
 #define CNTV_CTL_ENABLE 1u
 #define CNTV_CTL_IMASK	2u
+#define CNT_CTL_ISTATUS 4u
 
 static inline unsigned cpu_current_el(void)
 {
@@ -57,6 +61,47 @@ static inline void cpu_vtimer_stop(void)
 {
 	sysreg_write(cntv_ctl_el0, CNTV_CTL_IMASK);
 	isb();
+}
+
+/* The generic timers by enum cpu_timer (boot/cpu.h): virtual or EL1 physical. */
+#define TIMER_ACCESSORS(reg)                                                                       \
+	static inline uint64_t cpu_timer_read_##reg(enum cpu_timer t)                              \
+	{                                                                                          \
+		return t == CPU_TIMER_VIRT ? sysreg_read(cntv_##reg##_el0)                         \
+					   : sysreg_read(cntp_##reg##_el0);                        \
+	}                                                                                          \
+	static inline void cpu_timer_write_##reg(enum cpu_timer t, uint64_t v)                     \
+	{                                                                                          \
+		if (t == CPU_TIMER_VIRT)                                                           \
+			sysreg_write(cntv_##reg##_el0, v);                                         \
+		else                                                                               \
+			sysreg_write(cntp_##reg##_el0, v);                                         \
+		isb();                                                                             \
+	}
+TIMER_ACCESSORS(ctl)
+TIMER_ACCESSORS(cval)
+TIMER_ACCESSORS(tval)
+#undef TIMER_ACCESSORS
+
+static inline uint64_t cpu_timer_count(enum cpu_timer t)
+{
+	isb();
+	return t == CPU_TIMER_VIRT ? sysreg_read(cntvct_el0) : sysreg_read(cntpct_el0);
+}
+
+static inline void cpu_set_local(void *p)
+{
+	sysreg_write(tpidr_el1, (uintptr_t)p);
+}
+
+static inline void *cpu_local(void)
+{
+	return (void *)(uintptr_t)sysreg_read(tpidr_el1);
+}
+
+static inline int cpu_irq_masked(void)
+{
+	return (sysreg_read(daif) >> 7) & 1;
 }
 
 static inline void cpu_irq_unmask(void)
@@ -105,6 +150,36 @@ static inline void gic_cpuif_enable(uint32_t pmr)
 	isb();
 	sysreg_write(ICC_PMR_EL1, pmr);
 	sysreg_write(ICC_IGRPEN1_EL1, 1);
+	isb();
+}
+
+static inline void gic_cpuif_set_pmr(uint32_t pmr)
+{
+	sysreg_write(ICC_PMR_EL1, pmr);
+	isb();
+}
+
+static inline uint32_t gic_cpuif_pmr(void)
+{
+	return (uint32_t)sysreg_read(ICC_PMR_EL1);
+}
+
+static inline void gic_cpuif_set_eoimode(int split)
+{
+	uint64_t c = sysreg_read(ICC_CTLR_EL1);
+	sysreg_write(ICC_CTLR_EL1, split ? c | 2 : c & ~2ull);
+	isb();
+}
+
+static inline void gic_cpuif_deactivate(uint32_t intid)
+{
+	sysreg_write(ICC_DIR_EL1, intid);
+	isb();
+}
+
+static inline void gic_cpuif_sgi(uint64_t sgi1r)
+{
+	sysreg_write(ICC_SGI1R_EL1, sgi1r);
 	isb();
 }
 

@@ -75,7 +75,8 @@ primary_entry:
 	isb
 
 	adr_l	x0, __tls_base
-	bl	_set_tls
+	sub	x0, x0, #TLS_TCB_OFFSET		/* picolibc's layout; linker script asserts it */
+	msr	tpidr_el0, x0
 
 	mov	x0, x19
 	mov	x1, x20
@@ -102,7 +103,9 @@ el3_contain:
  * Leave EL2 for EL1 with the MMU off. Registers that reset to UNKNOWN values
  * and change what EL1 sees are given defined ones; the EL2 vectors turn any
  * HVC that reaches them into "not supported" (-1) instead of a hang.
+ * Secondary CPUs come through here too (secondary.S). Uses x0 and x30 only.
  */
+	.global	el2_to_el1
 el2_to_el1:
 	mrs	x0, midr_el1
 	msr	vpidr_el2, x0

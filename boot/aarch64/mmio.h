@@ -23,4 +23,21 @@ static inline uint64_t mmio_read64(uintptr_t a)
 	return v;
 }
 
+static inline void mmio_write64(uintptr_t a, uint64_t v)
+{
+	__asm__ volatile("str %x0, [%1]" ::"rZ"(v), "r"(a) : "memory");
+}
+
+static inline uint8_t mmio_read8(uintptr_t a)
+{
+	uint8_t v;
+	__asm__ volatile("ldrb %w0, [%1]" : "=r"(v) : "r"(a) : "memory");
+	return v;
+}
+
+static inline void mmio_write8(uintptr_t a, uint8_t v)
+{
+	__asm__ volatile("strb %w0, [%1]" ::"rZ"(v), "r"(a) : "memory");
+}
+
 #endif

@@ -15,6 +15,7 @@
 #define ICC_SRE_EL2_ENABLE_SRE 0xf /* SRE, DFB, DIB, Enable (EL1 may use SRE) */
 #define SCTLR_EL1_RES1	       0x30d00800
 #define SPSR_EL1H_DAIF_MASKED  0x3c5
+#define TLS_TCB_OFFSET	       16 /* picolibc's AArch64 TLS: TPIDR_EL0 = block - 16 */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -62,7 +62,11 @@ void dt_parse_cpus(struct platform *p)
 		const char *em = dt_string(p->fdt, node, "enable-method", &bad);
 		if (bad)
 			platform_problem(p, AREA_CPUS, "%s: enable-method is not a string", path);
-		if (em && strcmp(em, "psci") && strcmp(em, "spin-table"))
+		p->cpu_enable[p->ncpus - 1] = !em			  ? ENABLE_NONE
+					      : !strcmp(em, "psci")	  ? ENABLE_PSCI
+					      : !strcmp(em, "spin-table") ? ENABLE_SPIN_TABLE
+									  : ENABLE_OTHER;
+		if (p->cpu_enable[p->ncpus - 1] == ENABLE_OTHER)
 			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path,
 					 em);
 		if (!em && p->ncpus > 1)
@@ -73,10 +77,47 @@ void dt_parse_cpus(struct platform *p)
 		platform_problem(p, AREA_CPUS, "/cpus: no cpu node");
 }
 
+#define MPIDR_AFFINITY 0xff00ffffffull
+
+int dt_cpu_index(const struct platform *p, uint64_t mpidr)
+{
+	for (int i = 0; i < p->ncpus; i++)
+		if ((p->cpu_mpidr[i] & MPIDR_AFFINITY) == (mpidr & MPIDR_AFFINITY))
+			return i;
+	return -1;
+}
+
+/* arm/psci.yaml: "arm,psci" is 0.1 (IDs in properties), then 0.2 and 1.0. */
+static void psci_versions(struct platform *p, int node)
+{
+	static const struct {
+		const char *compat;
+		uint32_t version;
+	} known[] = { { "arm,psci-1.0", 0x10000 }, { "arm,psci-0.2", 2 }, { "arm,psci", 1 } };
+	static const char *const v01[4] = { "cpu_suspend", "cpu_off", "cpu_on", "migrate" };
+
+	for (unsigned i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (fdt_node_check_compatible(p->fdt, node, known[i].compat) == 0 &&
+		    known[i].version > p->psci_dt_version)
+			p->psci_dt_version = known[i].version;
+	for (int i = 0; i < 4; i++) {
+		int len;
+		const fdt32_t *v = fdt_getprop(p->fdt, node, v01[i], &len);
+		if (v && len == 4) {
+			p->psci_v01_id[i] = fdt32_to_cpu(*v);
+			p->psci_v01_present |= 1u << i;
+		} else if (v) {
+			platform_problem(p, AREA_PSCI, "psci: %s is not one cell", v01[i]);
+		}
+	}
+}
+
 void dt_parse_psci(struct platform *p)
 {
-	int node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-0.2");
+	int node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-1.0");
 
+	if (node < 0)
+		node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-0.2");
 	if (node < 0)
 		node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci");
 	if (node < 0) {
@@ -89,6 +130,7 @@ void dt_parse_psci(struct platform *p)
 	if (!c && list && clen > 0 && list[clen - 1] == 0)
 		c = list;
 	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
+	psci_versions(p, node);
 	const char *m = dt_string(p->fdt, node, "method", NULL);
 	if (m && !strcmp(m, "hvc"))
 		p->psci = PSCI_HVC;

@@ -82,6 +82,9 @@ struct dt_problem {
 	char msg[168];
 };
 
+enum dt_enable_method { ENABLE_NONE, ENABLE_PSCI, ENABLE_SPIN_TABLE, ENABLE_OTHER };
+enum { PSCI01_CPU_SUSPEND, PSCI01_CPU_OFF, PSCI01_CPU_ON, PSCI01_MIGRATE };
+
 struct platform {
 	const void *fdt;
 	int fdt_valid;
@@ -98,6 +101,7 @@ struct platform {
 
 	uint64_t cpu_mpidr[PLAT_MAX_CPUS];
 	const char *cpu_compat[PLAT_MAX_CPUS]; /* the most specific compatible, or NULL */
+	uint8_t cpu_enable[PLAT_MAX_CPUS];     /* enum dt_enable_method */
 	int ncpus;
 	uint32_t boot_cpuid_phys; /* the header's (version 2 and later) */
 	int boot_cpuid_known;
@@ -117,6 +121,11 @@ struct platform {
 	const struct dt_device *hypervisor;
 	enum psci_conduit psci;
 	char psci_compat[32];
+	/* The highest version the compatible list claims: 0x10000 1.0, 2 0.2, 1 "arm,psci" only. */
+	uint32_t psci_dt_version;
+	/* PSCI 0.1 function IDs (cpu_suspend, cpu_off, cpu_on, migrate), with which are present. */
+	uint32_t psci_v01_id[4];
+	uint8_t psci_v01_present;
 
 	char bootargs[256];
 	int bootargs_len; /* strlen of /chosen/bootargs as the DT has it (may exceed the buffer) */
@@ -136,6 +145,9 @@ struct platform {
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
 /* No tree to parse (x0 = 0, misaligned, unreadable): an empty model saying why. */
 void platform_unusable(struct platform *p, const char *why);
+
+/* The position in /cpus of the CPU with this MPIDR (affinity fields only), or -1. */
+int dt_cpu_index(const struct platform *p, uint64_t mpidr);
 
 /* Problems (problem.c): what the model found wrong, by area. */
 const char *dt_area_name(enum dt_area area);

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/cpu.h"
+#include "boot/lock.h"
 #include "boot/probe.h"
 #include "drivers/pl011.h"
 #include "drivers/semihosting.h"
@@ -88,6 +90,8 @@ enum console_kind console_kind(void)
 }
 
 /* The DT's UART failed while in use: say so on the next console, then go on there. */
+static void write_unlocked(const char *s, size_t len);
+
 static void uart_failed(const char *s, size_t len)
 {
 	char why[224];
@@ -102,7 +106,31 @@ const char *console_lost_uart(void)
 	return uart_lost[0] ? uart_lost : NULL;
 }
 
+static struct spinlock lock;
+static volatile uint64_t owner = ~0ull; /* the MPIDR holding the lock */
+
+/*
+ * One writer at a time, so lines of two CPUs never mix. A CPU that holds the
+ * lock and writes again (an exception's report while it was writing) goes on
+ * without it instead of waiting for itself.
+ */
 void console_write(const char *s, size_t len)
+{
+	uint64_t me = cpu_mpidr();
+	int nested = owner == me;
+
+	if (!nested) {
+		spin_lock(&lock);
+		owner = me;
+	}
+	write_unlocked(s, len);
+	if (!nested) {
+		owner = ~0ull;
+		spin_unlock(&lock);
+	}
+}
+
+static void write_unlocked(const char *s, size_t len)
 {
 	switch (kind) {
 	case CONSOLE_UART:

@@ -3,13 +3,16 @@
  * parses the device tree into the platform model, finds a console, arms the
  * watchdog, runs the selected suites and ends the run (runtime/stop.h).
  */
+#include "boot/cpu.h"
 #include "boot/image.h"
 #include "boot/mmu.h"
 #include "drivers/semihosting.h"
 #include "runtime/console.h"
+#include "runtime/irq.h"
 #include "runtime/ktap.h"
 #include "runtime/memory.h"
 #include "runtime/options.h"
+#include "runtime/percpu.h"
 #include "runtime/protocol.h"
 #include "runtime/stop.h"
 #include "runtime/suite.h"
@@ -37,6 +40,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 		dtb = (const void *)image_dtb_override();
 		boot.dtb_from_override = 1;
 	}
+	percpu_boot_init(-1);
 	unexpected_install();
 	uint32_t dtb_size = dtb_extent(dtb, &why);
 	/* Bootstrap: image and DTB Normal, so that libc may run. */
@@ -46,6 +50,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 		platform_unusable(&plat, why);
 	else
 		platform_parse(&plat, dtb, dtb_size);
+	this_cpu()->index = dt_cpu_index(&plat, cpu_mpidr());
 	stop_set_conduit(plat.psci); /* from here a fatal stop can power off */
 	if (plat.nbanks)
 		boot.mapped_pa_bits =
@@ -55,6 +60,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 	ktap_sink = console_write;
 	if (console_setup(&plat, semihosting) == CONSOLE_NONE)
 		harness_stop(GUEST_EXIT_NO_CONSOLE);
+	irq_setup(&plat);
 	watchdog_init(&plat);
 	int failed = suites_run(&plat, &boot, &opt);
 	/* Reported through semihosting: the DT offered no console; say so in the code too. */

@@ -12,6 +12,8 @@ enum recovery_cause { RECOVERED_NONE, RECOVERED_EXCEPTION, RECOVERED_WATCHDOG };
 
 void recovery_arm(jmp_buf *jb);
 void recovery_disarm(void);
+/* This CPU's armed point (to restore after arming a nested one), or NULL. */
+jmp_buf *recovery_armed(void);
 /* Jump to the armed point (never returns) or, if none, stop the run. */
 void recovery_escape(enum recovery_cause cause) __attribute__((noreturn));
 

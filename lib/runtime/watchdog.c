@@ -5,8 +5,8 @@
 #include <stdio.h>
 
 #include "boot/cpu.h"
-#include "boot/exception.h"
 #include "drivers/gic.h"
+#include "runtime/irq.h"
 #include "runtime/ktap.h"
 #include "runtime/recovery.h"
 
@@ -21,31 +21,18 @@ static uint32_t timer_intid;
 static unsigned armed_seconds;
 static const char *unusable = "not set up";
 static char why[160];
-/* While proving: the INTID that arrived (0: none yet), instead of ending a case. */
-static volatile int proving;
-static volatile uint32_t proof_intid;
+/* While proving: the timer's interrupt arrived, instead of ending a case. */
+static volatile int proving, proof_arrived;
 
-static int watchdog_irq(struct exception_frame *f)
+static void watchdog_irq(uint32_t iar, void *arg)
 {
-	(void)f;
-	uint32_t intid = gic_ack();
-
-	if (proving) {
-		if (intid < 1020) {
-			proof_intid = intid;
-			if (intid == timer_intid)
-				cpu_vtimer_stop();
-			gic_eoi(intid);
-		}
-		return 1;
-	}
-	if (intid != timer_intid) {
-		if (intid < 1020)
-			gic_eoi(intid);
-		return intid >= 1020; /* spurious: nothing to do */
-	}
+	(void)arg;
 	cpu_vtimer_stop();
-	gic_eoi(intid);
+	if (proving) {
+		proof_arrived = 1;
+		return;
+	}
+	gic_eoi(iar); /* we leave by longjmp: the dispatcher's EOI would not come */
 	ktap_diag(2, "watchdog: case still running after %u s; ended", armed_seconds);
 	recovery_escape(RECOVERED_WATCHDOG);
 }
@@ -61,24 +48,28 @@ static uint64_t us_to_ticks(uint64_t us)
  */
 static const char *prove(void)
 {
-	proof_intid = 0;
+	uint32_t other;
+
+	proof_arrived = 0;
 	proving = 1;
+	irq_unclaimed_clear();
 	uint64_t start = cpu_counter();
 	cpu_vtimer_arm(start + us_to_ticks(PROOF_DELAY_US));
 	cpu_irq_unmask();
-	while (!proof_intid && cpu_counter() - start < us_to_ticks(PROOF_WAIT_US))
+	while (!proof_arrived && !irq_unclaimed(&other, 1) &&
+	       cpu_counter() - start < us_to_ticks(PROOF_WAIT_US))
 		;
 	cpu_irq_mask();
 	cpu_vtimer_stop();
 	proving = 0;
-	if (proof_intid == timer_intid) {
+	if (proof_arrived) {
 		cpu_irq_unmask();
 		return NULL;
 	}
-	if (proof_intid)
+	if (irq_unclaimed(&other, 1))
 		snprintf(why, sizeof(why),
 			 "the virtual timer was armed, but INTID %u arrived, not the DT's INTID %u",
-			 (unsigned)proof_intid, (unsigned)timer_intid);
+			 (unsigned)other, (unsigned)timer_intid);
 	else
 		snprintf(why, sizeof(why),
 			 "the virtual timer was armed, but its interrupt (the DT's INTID %u) did "
@@ -89,19 +80,20 @@ static const char *prove(void)
 
 static const char *enable(const struct platform *p)
 {
-	if (!p->gic || p->gic->nreg < 2)
-		return "no usable GIC in the device tree";
+	const char *no_irq = irq_unusable();
+
+	if (no_irq)
+		return no_irq;
 	if (!p->timer || p->timer->nirq <= TIMER_IRQ_VIRT ||
 	    p->timer->irq[TIMER_IRQ_VIRT].kind != IRQ_PPI)
 		return "no virtual timer PPI in the device tree";
 	if (cpu_counter_hz() == 0)
 		return "CNTFRQ_EL0 is 0";
 	timer_intid = p->timer->irq[TIMER_IRQ_VIRT].intid;
-	if (gic_init_ppi(p->gic_version, p->gic->reg[0].base, p->gic->reg[1].base,
-			 p->gic->reg[1].size, timer_intid))
-		return "no GIC redistributor frame matches this CPU's MPIDR";
 	cpu_vtimer_stop();
-	exception_set_irq_handler(watchdog_irq);
+	if (irq_register(timer_intid, watchdog_irq, NULL))
+		return "the timer's INTID already has another handler";
+	gic_enable(timer_intid);
 	return prove();
 }
 
@@ -138,4 +130,16 @@ void watchdog_arm(unsigned seconds)
 void watchdog_disarm(void)
 {
 	cpu_vtimer_stop();
+}
+
+void watchdog_cpu_init(void)
+{
+	cpu_vtimer_stop();
+	if (!unusable)
+		gic_enable(timer_intid);
+}
+
+uint32_t watchdog_intid(void)
+{
+	return timer_intid;
 }

@@ -12,5 +12,9 @@ int watchdog_usable(void);
 const char *watchdog_unusable_reason(void);
 void watchdog_arm(unsigned seconds);
 void watchdog_disarm(void);
+/* A started CPU: its own virtual timer's PPI enabled (a watchdog per CPU). */
+void watchdog_cpu_init(void);
+/* The INTID the watchdog owns (the DT's virtual timer PPI), once usable. */
+uint32_t watchdog_intid(void);
 
 #endif

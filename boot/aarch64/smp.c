@@ -1,0 +1,59 @@
+/* The context of boot/smp.h: what secondary.S loads before calling C. */
+#include "boot/smp.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "boot/aarch64/sysreg.h"
+
+/* The TLS image (.tdata then .tbss): PC-relative symbols, unlike the linker's sizes. */
+extern char __tdata_start[], __tdata_end[], __tbss_end[];
+
+void cpu_secondary_entry(void);
+
+enum { ARCH_MAIR, ARCH_TCR, ARCH_TTBR0, ARCH_SCTLR, ARCH_VBAR, ARCH_CPACR };
+
+/* secondary.S reads the fields at these offsets. */
+_Static_assert(offsetof(struct cpu_start, stack_top) == 48, "secondary.S layout");
+_Static_assert(offsetof(struct cpu_start, fn) == 64, "secondary.S layout");
+_Static_assert(offsetof(struct cpu_start, entry_el) == 80, "secondary.S layout");
+
+uintptr_t cpu_start_entry(void)
+{
+	return (uintptr_t)cpu_secondary_entry;
+}
+
+static void clean_to_poc(const void *p, size_t len)
+{
+	unsigned line = 4u << ((sysreg_read(ctr_el0) >> 16) & 0xf);
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)(line - 1);
+
+	for (; a < (uintptr_t)p + len; a += line)
+		__asm__ volatile("dc civac, %0" ::"r"(a) : "memory");
+	dsb(sy);
+}
+
+uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uintptr_t tls_size,
+			    cpu_start_fn fn, void *arg)
+{
+	uintptr_t need = (uintptr_t)(__tbss_end - __tdata_start);
+
+	if (tls_size < need || ((uintptr_t)tls & 15))
+		return 0;
+	memset(tls, 0, tls_size);
+	memcpy(tls, __tdata_start, (size_t)(__tdata_end - __tdata_start));
+	s->arch[ARCH_MAIR] = sysreg_read(mair_el1);
+	s->arch[ARCH_TCR] = sysreg_read(tcr_el1);
+	s->arch[ARCH_TTBR0] = sysreg_read(ttbr0_el1);
+	s->arch[ARCH_SCTLR] = sysreg_read(sctlr_el1);
+	s->arch[ARCH_VBAR] = sysreg_read(vbar_el1);
+	s->arch[ARCH_CPACR] = sysreg_read(cpacr_el1);
+	s->stack_top = (uintptr_t)stack_top;
+	s->tls = (uintptr_t)tls;
+	s->fn = (uintptr_t)fn;
+	s->arg = (uintptr_t)arg;
+	s->entry_el = 0;
+	clean_to_poc(s, sizeof(*s));
+	clean_to_poc(tls, tls_size);
+	return (uintptr_t)s;
+}

@@ -1,0 +1,163 @@
+#include "runtime/irq.h"
+
+#include <setjmp.h>
+#include <stddef.h>
+
+#include "boot/cpu.h"
+#include "boot/exception.h"
+#include "boot/lock.h"
+#include "drivers/gic.h"
+#include "runtime/percpu.h"
+#include "runtime/recovery.h"
+
+#define MAX_HANDLERS 32
+
+static struct {
+	volatile uint32_t intid;
+	irq_handler fn;
+	void *arg;
+} handlers[MAX_HANDLERS];
+static volatile unsigned nhandlers;
+static struct spinlock lock;
+
+static int dispatch(struct exception_frame *f)
+{
+	(void)f;
+	uint32_t iar = gic_ack();
+	uint32_t intid = gic_intid(iar);
+	struct cpu_local *c = this_cpu();
+
+	if (intid >= 1020 && intid < 8192)
+		return 1; /* spurious: nothing to do */
+	c->irqs++;
+	for (unsigned i = 0; i < nhandlers; i++)
+		if (handlers[i].intid == intid && handlers[i].fn) {
+			handlers[i].fn(iar, handlers[i].arg);
+			gic_eoi(iar);
+			return 1;
+		}
+	if (c->nunclaimed < PERCPU_UNCLAIMED)
+		c->unclaimed[c->nunclaimed] = intid;
+	c->nunclaimed++;
+	gic_disable(intid);
+	gic_eoi(iar);
+	return 1;
+}
+
+static const char *unusable = "not set up";
+
+static const char *configure(const struct platform *p)
+{
+	const struct dt_device *g = p->gic;
+	struct gic_config c = { .version = p->gic_version };
+
+	if (!g || g->nreg < 2 || (p->gic_version != 2 && p->gic_version != 3))
+		return "no usable GIC in the device tree";
+	c.dist = g->reg[0].base;
+	if (c.version == 2) {
+		c.cpuif = g->reg[1].base;
+	} else {
+		int n = p->gic_redist_regions > 0 ? p->gic_redist_regions : 1;
+		for (int i = 0; i < n && i < GIC_MAX_REDIST && 1 + i < g->nreg; i++) {
+			c.redist[i].base = g->reg[1 + i].base;
+			c.redist[i].size = g->reg[1 + i].size;
+			c.nredist++;
+		}
+	}
+	gic_configure(&c);
+	if (gic_cpu_init())
+		return "no GIC redistributor frame matches this CPU's MPIDR";
+	exception_set_irq_handler(dispatch);
+	return NULL;
+}
+
+const char *irq_setup(const struct platform *p)
+{
+	static jmp_buf jb;
+
+	/* A lying DT can put the GIC anywhere: an abort here is reported, not fatal. */
+	recovery_arm(&jb);
+	if (setjmp(jb) == 0)
+		unusable = configure(p);
+	else
+		unusable = "setting up the GIC faulted";
+	recovery_disarm();
+	return unusable;
+}
+
+const char *irq_unusable(void)
+{
+	return unusable;
+}
+
+const char *irq_cpu_setup(void)
+{
+	if (unusable)
+		return unusable;
+	return gic_cpu_init() ? "no GIC redistributor frame matches this CPU's MPIDR" : NULL;
+}
+
+int irq_register(uint32_t intid, irq_handler fn, void *arg)
+{
+	int r = -1;
+
+	spin_lock(&lock);
+	for (unsigned i = 0; i < nhandlers; i++)
+		if (handlers[i].intid == intid) {
+			if (!handlers[i].fn || (handlers[i].fn == fn && handlers[i].arg == arg)) {
+				handlers[i].arg = arg;
+				handlers[i].fn = fn;
+				r = 0;
+			}
+			goto out;
+		}
+	if (nhandlers < MAX_HANDLERS) {
+		handlers[nhandlers].fn = fn;
+		handlers[nhandlers].arg = arg;
+		handlers[nhandlers].intid = intid;
+		nhandlers++;
+		r = 0;
+	}
+out:
+	spin_unlock(&lock);
+	return r;
+}
+
+void irq_unregister(uint32_t intid)
+{
+	spin_lock(&lock);
+	for (unsigned i = 0; i < nhandlers; i++)
+		if (handlers[i].intid == intid)
+			handlers[i].fn = NULL;
+	spin_unlock(&lock);
+}
+
+unsigned irq_unclaimed(uint32_t *out, unsigned max)
+{
+	struct cpu_local *c = this_cpu();
+	unsigned n = c->nunclaimed;
+
+	for (unsigned i = 0; i < n && i < max && i < PERCPU_UNCLAIMED; i++)
+		out[i] = c->unclaimed[i];
+	return n;
+}
+
+void irq_unclaimed_clear(void)
+{
+	this_cpu()->nunclaimed = 0;
+}
+
+uint32_t irq_poll(uint64_t timeout_us)
+{
+	uint64_t start = cpu_counter(), limit = cpu_counter_hz() * timeout_us / 1000000;
+	int was_masked = cpu_irq_masked();
+
+	cpu_irq_mask();
+	uint32_t iar;
+	do
+		iar = gic_ack();
+	while (gic_intid(iar) == GIC_SPURIOUS && cpu_counter() - start <= limit);
+	if (!was_masked)
+		cpu_irq_unmask();
+	return iar;
+}

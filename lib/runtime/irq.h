@@ -1,0 +1,40 @@
+/*
+ * Interrupt dispatch over the GIC: a handler per INTID (shared by all CPUs;
+ * a PPI or SGI is taken on the CPU it belongs to). An interrupt with no
+ * handler is recorded on the CPU that took it (runtime/percpu.h) and
+ * disabled, so that a level source nobody silences cannot storm, and the
+ * suites can say which INTID arrived instead of the one they expected.
+ */
+#ifndef RUNTIME_IRQ_H
+#define RUNTIME_IRQ_H
+
+#include <stdint.h>
+
+/* Runs with interrupts masked, before the EOI; one that leaves by longjmp EOIs itself. */
+typedef void (*irq_handler)(uint32_t iar, void *arg);
+
+#include "dt/platform.h"
+
+/*
+ * The DT's GIC configured, the dispatcher installed and this (the boot) CPU's
+ * interface enabled: NULL, or why not (a fault while doing it is caught).
+ */
+const char *irq_setup(const struct platform *p);
+/* A started CPU: its redistributor and CPU interface; NULL or why not. */
+const char *irq_cpu_setup(void);
+/* NULL when irq_setup succeeded, else why not. */
+const char *irq_unusable(void);
+/* -1 when the table is full or intid already has another handler. */
+int irq_register(uint32_t intid, irq_handler fn, void *arg);
+void irq_unregister(uint32_t intid);
+/* This CPU's unclaimed arrivals since the last clear: count, first ones into out. */
+unsigned irq_unclaimed(uint32_t *out, unsigned max);
+void irq_unclaimed_clear(void);
+/*
+ * With interrupts masked at the CPU, acknowledge what the GIC signals within
+ * timeout_us: the acknowledge value (gic_intid() of it; the caller EOIs), or
+ * GIC_SPURIOUS when nothing came.
+ */
+uint32_t irq_poll(uint64_t timeout_us);
+
+#endif

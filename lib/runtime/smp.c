@@ -1,0 +1,104 @@
+#include "runtime/smp.h"
+
+#include <setjmp.h>
+#include <stddef.h>
+
+#include "boot/cpu.h"
+#include "drivers/psci.h"
+#include "runtime/recovery.h"
+
+static struct smp_slot slots[SMP_SLOTS];
+static enum psci_conduit conduit;
+
+uint64_t smp_us_to_ticks(uint64_t us)
+{
+	return cpu_counter_hz() * us / 1000000;
+}
+
+/* Runs on the started CPU, at EL1 with the boot CPU's MMU and its own stack. */
+static void started(void *arg)
+{
+	struct smp_slot *volatile s = arg;
+	jmp_buf jb;
+
+	percpu_init(&s->local, s->dt_index);
+	s->entry_el = (unsigned)s->start.entry_el;
+	__atomic_store_n(&s->state, SLOT_RUNNING, __ATOMIC_RELEASE);
+	recovery_arm(&jb);
+	int cause = setjmp(jb);
+	if (cause == 0)
+		s->fn(s);
+	else
+		s->recovered = cause;
+	recovery_disarm();
+	cpu_irq_mask();
+	__atomic_store_n(&s->state, SLOT_DONE, __ATOMIC_RELEASE);
+	s->off_result = smccc_call(conduit, PSCI_CPU_OFF, 0, 0, 0);
+	__atomic_store_n(&s->state, SLOT_OFF_FAILED, __ATOMIC_RELEASE);
+	for (;;)
+		cpu_halt();
+}
+
+struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
+			   int64_t *psci)
+{
+	struct smp_slot *s = NULL;
+
+	*psci = 1;
+	for (int i = 0; i < SMP_SLOTS && !s; i++)
+		if (slots[i].state == SLOT_FREE)
+			s = &slots[i];
+	if (!s || dt_index < 0 || dt_index >= p->ncpus)
+		return NULL;
+	conduit = p->psci;
+	s->dt_index = dt_index;
+	s->mpidr = p->cpu_mpidr[dt_index];
+	s->fn = fn;
+	s->arg = arg;
+	s->recovered = 0;
+	s->off_result = 0;
+	s->state = SLOT_STARTING;
+	uintptr_t ctx = cpu_start_prepare(&s->start, s->stack + SMP_STACK_SIZE, s->local.tls,
+					  sizeof(s->local.tls), started, s);
+	if (!ctx) {
+		s->state = SLOT_FREE;
+		return NULL;
+	}
+	struct trap_result r = smccc_call_raw(conduit, PSCI_CPU_ON, s->mpidr & PSCI_MPIDR_AFFINITY,
+					      cpu_start_entry(), ctx);
+	*psci = r.trapped ? 1 : (int64_t)r.x0;
+	if (*psci != PSCI_SUCCESS) {
+		s->state = SLOT_FREE;
+		return NULL;
+	}
+	return s;
+}
+
+int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us)
+{
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
+
+	while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) < want)
+		if (cpu_counter() - start > limit)
+			return -1;
+	return 0;
+}
+
+int64_t smp_affinity(const struct platform *p, uint64_t mpidr)
+{
+	return smccc_call(p->psci, PSCI_AFFINITY_INFO, mpidr & PSCI_MPIDR_AFFINITY, 0, 0);
+}
+
+int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us)
+{
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
+
+	/* Before its function ended the CPU may still start and use the slot's stack. */
+	if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_DONE)
+		return -1;
+	while (smp_affinity(p, s->mpidr) != PSCI_AFF_OFF)
+		if (cpu_counter() - start > limit)
+			return -1;
+	s->state = SLOT_FREE;
+	return 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * Running code on the DT's other CPUs (PSCI CPU_ON, DEN0022 5.6): a start
+ * slot per CPU running at once (stack, TLS, per-CPU block). What a started
+ * CPU finds is left in its slot for the boot CPU to report, so one CPU
+ * writes the report. The CPU calls CPU_OFF when its function returns, and
+ * the slot is reused once AFFINITY_INFO says that CPU is off.
+ */
+#ifndef RUNTIME_SMP_H
+#define RUNTIME_SMP_H
+
+#include <stdint.h>
+
+#include "boot/smp.h"
+#include "dt/platform.h"
+#include "runtime/percpu.h"
+
+#define SMP_SLOTS      8
+#define SMP_STACK_SIZE 16384
+
+enum smp_state { SLOT_FREE, SLOT_STARTING, SLOT_RUNNING, SLOT_DONE, SLOT_OFF_FAILED };
+
+struct smp_slot;
+typedef void (*smp_fn)(struct smp_slot *s);
+
+struct smp_slot {
+	struct cpu_local local;
+	struct cpu_start start;
+	int dt_index;
+	uint64_t mpidr; /* the DT's reg */
+	smp_fn fn;
+	void *arg;
+	volatile int state;	     /* enum smp_state */
+	volatile int recovered;	     /* enum recovery_cause, when fn did not return */
+	volatile int64_t off_result; /* CPU_OFF's return, when it returned */
+	unsigned entry_el;
+	uint8_t stack[SMP_STACK_SIZE] __attribute__((aligned(16)));
+};
+
+/*
+ * Start the DT's CPU dt_index running fn. Returns its slot, or NULL with
+ * *psci the CPU_ON result (or 1 when no slot is free or the conduit trapped).
+ */
+struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
+			   int64_t *psci);
+/* Wait until the slot's state is at least want: 0, or -1 after timeout_us. */
+int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us);
+/*
+ * Once the CPU's function ended, wait for AFFINITY_INFO to say OFF, then
+ * free the slot: 0, or -1 (the slot stays taken: the CPU may yet use it).
+ */
+int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us);
+/* AFFINITY_INFO(mpidr, level 0) through the DT's conduit. */
+int64_t smp_affinity(const struct platform *p, uint64_t mpidr);
+uint64_t smp_us_to_ticks(uint64_t us);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * smp suite: every CPU the DT lists is started by its enable-method and runs
+ * a per-CPU check set, reporting through the boot CPU. Documents checked:
+ * Devicetree Specification v0.4 3.8 and Linux arm/cpus.yaml (reg = MPIDR
+ * affinity, enable-method, cpu-release-addr), Linux booting.rst (every CPU
+ * enters at the same exception level; spin-table), Arm DEN0022 PSCI CPU_ON,
+ * IHI 0069 (GICR_TYPER.Affinity_Value: each CPU's own redistributor frame),
+ * DDI 0487 (MPIDR_EL1, the generic timer), IHI 0048B/0069 SGIs.
+ */
+#include <setjmp.h>
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "boot/mmio.h"
+#include "drivers/gic.h"
+#include "drivers/psci.h"
+#include "runtime/check.h"
+#include "runtime/irq.h"
+#include "runtime/recovery.h"
+#include "runtime/smp.h"
+#include "runtime/watchdog.h"
+#include "spec/cpu_ids.h"
+
+#define TIMER_IRQ_VIRT 2
+#define SGI_SELF       1
+#define SGI_FROM_BOOT  2
+#define SGI_REPLY      3
+#define START_WAIT_US  200000
+#define CHECKS_WAIT_US 1000000
+#define EVENT_WAIT_US  100000
+#define TIMER_DELAY_US 1000
+
+/* What a started CPU saw; the boot CPU reads it once the CPU's function ended. */
+struct cpu_report {
+	uint64_t mpidr, midr;
+	unsigned el_now;
+	const char *gic_problem;
+	uintptr_t redist;
+	uint32_t timer_seen, sgi_self_seen, sgi_boot_seen;
+	int contained;
+	uint32_t token; /* names this CPU as an SGI target */
+	volatile int ready_for_sgi;
+	uint32_t boot_token;
+};
+
+static struct cpu_report report;
+
+static void per_cpu_checks(struct smp_slot *s)
+{
+	struct cpu_report *r = s->arg;
+	jmp_buf jb, *outer = recovery_armed();
+
+	r->mpidr = cpu_mpidr();
+	r->midr = cpu_midr();
+	r->el_now = cpu_current_el();
+	r->gic_problem = irq_cpu_setup();
+	r->redist = gic_redist_base();
+	if (r->gic_problem)
+		return;
+	watchdog_cpu_init();
+	uint32_t vtimer = watchdog_intid();
+
+	/* Its own virtual timer, polled: the PPI must arrive on this CPU. */
+	if (vtimer) {
+		cpu_vtimer_arm(cpu_counter() + smp_us_to_ticks(TIMER_DELAY_US));
+		uint32_t iar = irq_poll(EVENT_WAIT_US);
+		cpu_vtimer_stop();
+		r->timer_seen = gic_intid(iar);
+		if (r->timer_seen != GIC_SPURIOUS)
+			gic_eoi(iar);
+	}
+	gic_enable(SGI_SELF);
+	gic_enable(SGI_FROM_BOOT);
+	gic_send_sgi(SGI_SELF, SGI_TO_SELF, 0);
+	uint32_t iar = irq_poll(EVENT_WAIT_US);
+	r->sgi_self_seen = gic_intid(iar);
+	if (r->sgi_self_seen != GIC_SPURIOUS)
+		gic_eoi(iar);
+
+	r->token = gic_cpu_token();
+	__atomic_store_n(&r->ready_for_sgi, 1, __ATOMIC_RELEASE);
+	iar = irq_poll(EVENT_WAIT_US * 5);
+	r->sgi_boot_seen = gic_intid(iar);
+	if (r->sgi_boot_seen != GIC_SPURIOUS) {
+		gic_eoi(iar);
+		gic_send_sgi(SGI_REPLY, SGI_TO_CPU, r->boot_token);
+	}
+
+	/* An unexpected exception here must end up where it does on the boot CPU. */
+	recovery_arm(&jb);
+	if (setjmp(jb) == 0)
+		cpu_undefined_instruction();
+	else
+		r->contained = 1;
+	recovery_arm(outer);
+}
+
+static const char *enable_method_name(int m)
+{
+	static const char *const names[] = { "none", "psci", "spin-table", "unknown" };
+	return names[m & 3];
+}
+
+static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
+			 const struct cpu_report *r, uint32_t reply)
+{
+	const struct platform *p = t->plat;
+	uint64_t want = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
+
+	check(t, (r->mpidr & PSCI_MPIDR_AFFINITY) == want,
+	      "cpu %d: started for DT reg 0x%llx, but its MPIDR_EL1 is 0x%llx", i,
+	      (unsigned long long)want, (unsigned long long)r->mpidr);
+	check(t, s->entry_el == t->boot->entry_el,
+	      "cpu %d entered at EL%u, the boot CPU at EL%u (booting.rst: all CPUs enter at the "
+	      "same level)",
+	      i, s->entry_el, t->boot->entry_el);
+	check(t, r->el_now == 1, "cpu %d runs its checks at EL%u, expected EL1", i, r->el_now);
+	const struct cpu_identity *id = cpu_identity_of(p->cpu_compat[i]);
+	unsigned impl = (unsigned)(r->midr >> 24) & 0xff, part = (unsigned)(r->midr >> 4) & 0xfff;
+	if (id && impl != 0)
+		check(t, impl == id->implementer && part == id->part,
+		      "cpu %d's node is compatible \"%s\", but its MIDR_EL1 is 0x%08llx", i,
+		      p->cpu_compat[i], (unsigned long long)r->midr);
+	if (!check(t, !r->gic_problem, "cpu %d: %s", i, r->gic_problem ? r->gic_problem : ""))
+		return;
+	if (p->gic_version == 3)
+		note(t, "cpu %d: redistributor frame 0x%llx", i, (unsigned long long)r->redist);
+	uint32_t vtimer = watchdog_intid();
+	if (vtimer)
+		check(t, r->timer_seen == vtimer,
+		      "cpu %d: its virtual timer fired, but %s%u arrived, not the DT's INTID %u", i,
+		      r->timer_seen == GIC_SPURIOUS ? "nothing within 100 ms: " : "INTID ",
+		      r->timer_seen == GIC_SPURIOUS ? 100 : r->timer_seen, vtimer);
+	check(t, r->sgi_self_seen == SGI_SELF, "cpu %d: SGI %d to itself: %u arrived", i, SGI_SELF,
+	      r->sgi_self_seen);
+	check(t, r->sgi_boot_seen == SGI_FROM_BOOT,
+	      "cpu %d: SGI %d from the boot CPU: %u arrived (%s)", i, SGI_FROM_BOOT,
+	      r->sgi_boot_seen, r->sgi_boot_seen == GIC_SPURIOUS ? "nothing" : "another INTID");
+	if (r->sgi_boot_seen == SGI_FROM_BOOT)
+		check(t, reply == SGI_REPLY, "cpu %d: its SGI %d to the boot CPU: %u arrived", i,
+		      SGI_REPLY, reply);
+	check(t, r->contained, "cpu %d: an undefined instruction was not contained", i);
+}
+
+/*
+ * Start CPU i by PSCI and run the check set; a CPU that cannot run it is a
+ * finding. A CPU whose DT says spin-table is tried too: if PSCI starts it,
+ * the DT names the wrong method.
+ */
+static void run_psci_cpu(struct test_ctx *t, int i)
+{
+	const struct platform *p = t->plat;
+	int spin_table = p->cpu_enable[i] == ENABLE_SPIN_TABLE;
+	int64_t rc;
+
+	memset(&report, 0, sizeof(report));
+	report.boot_token = gic_cpu_token();
+	struct smp_slot *s = smp_start(p, i, per_cpu_checks, &report, &rc);
+	if (spin_table && !s) {
+		note(t,
+		     "cpu %d: enable-method spin-table, which the harness does not drive; PSCI "
+		     "CPU_ON does not start it (%s)",
+		     i, psci_error_name(rc));
+		return;
+	}
+	if (spin_table)
+		finding(t,
+			"cpu %d (reg 0x%llx): enable-method spin-table, but PSCI CPU_ON starts it",
+			i, (unsigned long long)p->cpu_mpidr[i]);
+	if (!s) {
+		finding(t, "cpu %d (reg 0x%llx, enable-method psci): CPU_ON returned %lld (%s)", i,
+			(unsigned long long)p->cpu_mpidr[i], (long long)rc,
+			rc == 1 ? "no start slot, or the call trapped" : psci_error_name(rc));
+		return;
+	}
+	if (smp_wait(s, SLOT_RUNNING, START_WAIT_US)) {
+		finding(t,
+			"cpu %d (reg 0x%llx): CPU_ON succeeded but the CPU did not run within %u "
+			"ms",
+			i, (unsigned long long)p->cpu_mpidr[i], START_WAIT_US / 1000);
+		return;
+	}
+	uint32_t reply = GIC_SPURIOUS;
+	uint64_t start = cpu_counter();
+	while (!__atomic_load_n(&report.ready_for_sgi, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
+	       cpu_counter() - start < smp_us_to_ticks(CHECKS_WAIT_US))
+		;
+	if (report.ready_for_sgi && irq_unusable() == NULL) {
+		gic_enable(SGI_REPLY);
+		gic_send_sgi(SGI_FROM_BOOT, SGI_TO_CPU, report.token);
+		uint32_t iar = irq_poll(EVENT_WAIT_US * 5);
+		reply = gic_intid(iar);
+		if (reply != GIC_SPURIOUS)
+			gic_eoi(iar);
+	}
+	if (smp_wait(s, SLOT_DONE, CHECKS_WAIT_US)) {
+		finding(t, "cpu %d: its checks did not end within %u ms", i, CHECKS_WAIT_US / 1000);
+		return;
+	}
+	check(t, !s->recovered, "cpu %d: its checks ended by an unexpected exception", i);
+	check_report(t, i, s, &report, reply);
+	if (smp_release(p, s, START_WAIT_US))
+		finding(t, "cpu %d: CPU_OFF, then AFFINITY_INFO did not say OFF within %u ms%s", i,
+			START_WAIT_US / 1000,
+			s->state == SLOT_OFF_FAILED ? " (CPU_OFF returned)" : "");
+}
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	if (t->plat->ncpus < 2)
+		return "the DT lists one CPU";
+	return NULL;
+}
+
+static void every_cpu(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	int boot = dt_cpu_index(p, cpu_mpidr());
+
+	note(t, "cpus: %d, boot cpu %d (MPIDR 0x%llx)", p->ncpus, boot,
+	     (unsigned long long)cpu_mpidr());
+	for (int i = 0; i < p->ncpus; i++) {
+		if (i == boot)
+			continue;
+		switch (p->cpu_enable[i]) {
+		case ENABLE_PSCI:
+			if (!check(t, p->psci != PSCI_NONE,
+				   "cpu %d: enable-method psci, but no usable PSCI node", i))
+				break;
+			run_psci_cpu(t, i);
+			break;
+		case ENABLE_SPIN_TABLE:
+			if (p->psci != PSCI_NONE)
+				run_psci_cpu(t, i);
+			else
+				note(t,
+				     "cpu %d: enable-method spin-table, not driven by the harness",
+				     i);
+			break;
+		default:
+			finding(t, "cpu %d (reg 0x%llx): enable-method %s: not started", i,
+				(unsigned long long)p->cpu_mpidr[i],
+				enable_method_name(p->cpu_enable[i]));
+		}
+	}
+}
+
+static const struct test_case cases[] = {
+	CASE(every_cpu),
+};
+SUITE(65, smp, cases, .skip_if = skip_if);
