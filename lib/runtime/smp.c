@@ -42,17 +42,26 @@ static void started(void *arg)
 struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
 			   int64_t *psci)
 {
+	*psci = 1;
+	if (dt_index < 0 || dt_index >= p->ncpus)
+		return NULL;
+	return smp_start_mpidr(p, p->cpu_mpidr[dt_index], fn, arg, psci, cpu_start_entry());
+}
+
+struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_fn fn, void *arg,
+				 int64_t *psci, uintptr_t entry)
+{
 	struct smp_slot *s = NULL;
 
 	*psci = 1;
 	for (int i = 0; i < SMP_SLOTS && !s; i++)
 		if (slots[i].state == SLOT_FREE)
 			s = &slots[i];
-	if (!s || dt_index < 0 || dt_index >= p->ncpus)
+	if (!s)
 		return NULL;
 	conduit = p->psci;
-	s->dt_index = dt_index;
-	s->mpidr = p->cpu_mpidr[dt_index];
+	s->dt_index = dt_cpu_index(p, mpidr);
+	s->mpidr = mpidr;
 	s->fn = fn;
 	s->arg = arg;
 	s->recovered = 0;
@@ -64,8 +73,8 @@ struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, vo
 		s->state = SLOT_FREE;
 		return NULL;
 	}
-	struct trap_result r = smccc_call_raw(conduit, PSCI_CPU_ON, s->mpidr & PSCI_MPIDR_AFFINITY,
-					      cpu_start_entry(), ctx);
+	struct trap_result r =
+		smccc_call_raw(conduit, PSCI_CPU_ON, s->mpidr & PSCI_MPIDR_AFFINITY, entry, ctx);
 	*psci = r.trapped ? 1 : (int64_t)r.x0;
 	if (*psci != PSCI_SUCCESS) {
 		s->state = SLOT_FREE;

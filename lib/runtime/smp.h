@@ -42,6 +42,13 @@ struct smp_slot {
  */
 struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
 			   int64_t *psci);
+/*
+ * The same for any MPIDR, with the entry point to give CPU_ON (the psci
+ * suite tries ones that must be refused; a start that succeeds anyway runs
+ * fn if the entry was cpu_start_entry()).
+ */
+struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_fn fn, void *arg,
+				 int64_t *psci, uintptr_t entry);
 /* Wait until the slot's state is at least want: 0, or -1 after timeout_us. */
 int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us);
 /*

@@ -1,0 +1,364 @@
+/*
+ * psci suite: the firmware interface the DT's /psci node promises. Documents
+ * checked: Arm DEN0022D PSCI 1.1 (5.1 function IDs, 5.2.2 return codes, 5.3
+ * PSCI_VERSION, 5.4 CPU_SUSPEND, 5.6 CPU_ON, 5.7 AFFINITY_INFO, 5.8-5.10
+ * migration, 5.15 PSCI_FEATURES; which functions are mandatory), Arm DEN0028
+ * SMCCC 1.1+ (SMCCC_VERSION, SMCCC_ARCH_FEATURES), Linux arm/psci.yaml
+ * (compatible per version, method).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "boot/smp.h"
+#include "drivers/gic.h"
+#include "drivers/psci.h"
+#include "runtime/check.h"
+#include "runtime/irq.h"
+#include "runtime/smp.h"
+#include "runtime/watchdog.h"
+
+#define WAIT_US 200000
+/* No DT lists it and no emulator maps it to a vCPU (Xen uses Aff0 | Aff1 << 4). */
+#define ABSENT_MPIDR 0xfeffull
+
+struct psci_fn {
+	uint32_t id;
+	const char *name;
+	int mandatory; /* DEN0022D table 5 (PSCI 1.0 and later) */
+};
+
+static const struct psci_fn functions[] = {
+	{ PSCI_VERSION, "PSCI_VERSION", 1 },
+	{ 0x84000001u, "CPU_SUSPEND32", 0 },
+	{ PSCI_CPU_SUSPEND, "CPU_SUSPEND64", 1 },
+	{ PSCI_CPU_OFF, "CPU_OFF", 1 },
+	{ PSCI_CPU_ON_32, "CPU_ON32", 0 },
+	{ PSCI_CPU_ON, "CPU_ON64", 1 },
+	{ 0x84000004u, "AFFINITY_INFO32", 0 },
+	{ PSCI_AFFINITY_INFO, "AFFINITY_INFO64", 1 },
+	{ 0x84000005u, "MIGRATE32", 0 },
+	{ PSCI_MIGRATE, "MIGRATE64", 0 },
+	{ PSCI_MIGRATE_INFO_TYPE, "MIGRATE_INFO_TYPE", 0 },
+	{ 0x84000007u, "MIGRATE_INFO_UP_CPU32", 0 },
+	{ PSCI_MIGRATE_INFO_UP_CPU, "MIGRATE_INFO_UP_CPU64", 0 },
+	{ PSCI_SYSTEM_OFF, "SYSTEM_OFF", 1 },
+	{ PSCI_SYSTEM_RESET, "SYSTEM_RESET", 1 },
+	{ PSCI_FEATURES, "PSCI_FEATURES", 1 },
+	{ 0x8400000bu, "CPU_FREEZE", 0 },
+	{ 0xc400000cu, "CPU_DEFAULT_SUSPEND64", 0 },
+	{ 0xc400000du, "NODE_HW_STATE64", 0 },
+	{ 0xc400000eu, "SYSTEM_SUSPEND64", 0 },
+	{ 0x8400000fu, "PSCI_SET_SUSPEND_MODE", 0 },
+	{ 0xc4000010u, "PSCI_STAT_RESIDENCY64", 0 },
+	{ 0xc4000011u, "PSCI_STAT_COUNT64", 0 },
+	{ 0xc4000012u, "SYSTEM_RESET2_64", 0 },
+	{ 0x84000013u, "MEM_PROTECT", 0 },
+	{ 0xc4000014u, "MEM_PROTECT_CHECK_RANGE64", 0 },
+};
+
+static int64_t call(const struct test_ctx *t, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return smccc_call(t->plat->psci, fn, a1, a2, a3);
+}
+
+static int64_t version_of(const struct test_ctx *t)
+{
+	return call(t, PSCI_VERSION, 0, 0, 0);
+}
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	if (t->plat->psci == PSCI_NONE)
+		return "no usable PSCI node in the device tree";
+	if (t->plat->psci_dt_version < 2)
+		return "the DT's PSCI is 0.1 only (\"arm,psci\"): no PSCI_VERSION to ask";
+	return NULL;
+}
+
+/* The DT's method answers; the other conduit must not give a different answer. */
+static void conduit(struct test_ctx *t)
+{
+	enum psci_conduit dt = t->plat->psci, other = dt == PSCI_HVC ? PSCI_SMC : PSCI_HVC;
+	const char *dt_name = dt == PSCI_HVC ? "hvc" : "smc",
+		   *other_name = dt == PSCI_HVC ? "smc" : "hvc";
+	struct trap_result r = smccc_call_raw(dt, PSCI_VERSION, 0, 0, 0);
+
+	if (!check(t, !r.trapped, "PSCI_VERSION through the DT's method %s trapped (ESR 0x%llx)",
+		   dt_name, (unsigned long long)r.esr))
+		return;
+	if (!check(t, (int64_t)r.x0 > 0 && (int64_t)r.x0 < (1ll << 31),
+		   "PSCI_VERSION through the DT's method %s returned %lld: nothing answers there",
+		   dt_name, (long long)(int64_t)r.x0))
+		return;
+	evidence(t, "method %s answers PSCI_VERSION 0x%llx", dt_name, (unsigned long long)r.x0);
+	struct trap_result o = smccc_call_raw(other, PSCI_VERSION, 0, 0, 0);
+	if (o.trapped)
+		evidence(t, "%s traps (ESR 0x%llx)", other_name, (unsigned long long)o.esr);
+	else if ((int64_t)o.x0 == PSCI_NOT_SUPPORTED)
+		evidence(t, "%s answers NOT_SUPPORTED", other_name);
+	else if (o.x0 == r.x0)
+		note(t, "%s answers PSCI_VERSION too, the same way (the platform serves both)",
+		     other_name);
+	else
+		finding(t, "%s answers PSCI_VERSION with 0x%llx, the DT's %s with 0x%llx",
+			other_name, (unsigned long long)o.x0, dt_name, (unsigned long long)r.x0);
+}
+
+static void version(struct test_ctx *t)
+{
+	int64_t v = version_of(t);
+	uint32_t claim = t->plat->psci_dt_version;
+
+	note(t, "psci_version: %lld.%lld; dt: %s (claims %u.%u)", (long long)(v >> 16),
+	     (long long)(v & 0xffff), t->plat->psci_compat, claim >> 16, claim & 0xffff);
+	if (!check(t, v > 0 && (v >> 16) <= 1,
+		   "PSCI_VERSION 0x%llx is not a PSCI version (0.2 to 1.x)", (unsigned long long)v))
+		return;
+	check(t, (uint64_t)v >= claim,
+	      "the DT's compatible claims PSCI %u.%u, but PSCI_VERSION is %lld.%lld", claim >> 16,
+	      claim & 0xffff, (long long)(v >> 16), (long long)(v & 0xffff));
+	if (claim < 0x10000 && v >= 0x10000)
+		note(t, "the DT claims 0.2 only; the firmware is %lld.%lld", (long long)(v >> 16),
+		     (long long)(v & 0xffff));
+}
+
+/* Add a name to a list note, writing the note out when the line is full. */
+static void list_add(struct test_ctx *t, char *list, size_t size, const char *title,
+		     const char *name)
+{
+	size_t n = strlen(list);
+
+	if (n + strlen(name) + 2 >= size) {
+		note(t, "%s: %s", title, list);
+		list[0] = 0;
+		n = 0;
+	}
+	snprintf(list + n, size - n, "%s%s", n ? " " : "", name);
+}
+
+static void features(struct test_ctx *t)
+{
+	char yes[160] = "", no[160] = "";
+
+	if (version_of(t) < 0x10000) {
+		skip(t, "PSCI_FEATURES exists from PSCI 1.0");
+		return;
+	}
+	for (unsigned i = 0; i < ARRAY_SIZE(functions); i++) {
+		const struct psci_fn *f = &functions[i];
+		int64_t r = call(t, PSCI_FEATURES, f->id, 0, 0);
+		if (r >= 0)
+			list_add(t, yes, sizeof(yes), "supported", f->name);
+		else
+			list_add(t, no, sizeof(no), "not supported", f->name);
+		if (!check(t, r >= 0 || r == PSCI_NOT_SUPPORTED,
+			   "PSCI_FEATURES(%s) returned %lld, neither flags nor NOT_SUPPORTED",
+			   f->name, (long long)r))
+			continue;
+		if (f->mandatory)
+			check(t, r >= 0,
+			      "PSCI_FEATURES says %s is not supported; DEN0022D makes it mandatory",
+			      f->name);
+		if (f->id == PSCI_CPU_SUSPEND && r > 0)
+			check(t, (r & ~3ll) == 0,
+			      "PSCI_FEATURES(CPU_SUSPEND) flags 0x%llx: bits 31:2 are reserved",
+			      (unsigned long long)r);
+		else if (r > 0)
+			finding(t, "PSCI_FEATURES(%s) returned %lld: only CPU_SUSPEND has flags",
+				f->name, (long long)r);
+	}
+	note(t, "supported: %s", yes);
+	note(t, "not supported: %s", no);
+	int64_t unknown = call(t, PSCI_FEATURES, 0x8400001fu, 0, 0);
+	check(t, unknown == PSCI_NOT_SUPPORTED,
+	      "PSCI_FEATURES of an unassigned ID 0x8400001f returned %lld, not NOT_SUPPORTED",
+	      (long long)unknown);
+}
+
+static volatile int hold;
+
+static void wait_for_release(struct smp_slot *s)
+{
+	(void)s;
+	uint64_t start = cpu_counter();
+	while (__atomic_load_n(&hold, __ATOMIC_ACQUIRE) &&
+	       cpu_counter() - start < smp_us_to_ticks(WAIT_US * 5))
+		;
+}
+
+/* The DT's last CPU other than the boot CPU, or -1. */
+static int other_cpu(const struct platform *p)
+{
+	int boot = dt_cpu_index(p, cpu_mpidr());
+
+	for (int i = p->ncpus - 1; i >= 0; i--)
+		if (i != boot)
+			return i;
+	return -1;
+}
+
+static void expect_refused(struct test_ctx *t, struct smp_slot *s, int64_t rc, int64_t want1,
+			   int64_t want2, const char *what)
+{
+	if (s || rc == PSCI_SUCCESS) {
+		finding(t, "CPU_ON %s succeeded; DEN0022D 5.6 wants %s", what,
+			psci_error_name(want1));
+		return;
+	}
+	if (rc == want1 || rc == want2)
+		evidence(t, "CPU_ON %s: %s", what, psci_error_name(rc));
+	else
+		finding(t, "CPU_ON %s returned %lld (%s), expected %s", what, (long long)rc,
+			psci_error_name(rc), psci_error_name(want1));
+}
+
+static void cpu_on_off(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	int64_t rc;
+	uint64_t boot = cpu_mpidr() & PSCI_MPIDR_AFFINITY;
+
+	struct smp_slot *s =
+		smp_start_mpidr(p, boot, wait_for_release, NULL, &rc, cpu_start_entry());
+	expect_refused(t, s, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON, "of the calling CPU");
+	int64_t aff = smp_affinity(p, boot);
+	check(t, aff == PSCI_AFF_ON, "AFFINITY_INFO of the calling CPU is %lld, not ON (0)",
+	      (long long)aff);
+	s = smp_start_mpidr(p, ABSENT_MPIDR, wait_for_release, NULL, &rc, cpu_start_entry());
+	expect_refused(t, s, rc, PSCI_INVALID_PARAMETERS, PSCI_INVALID_PARAMETERS,
+		       "of MPIDR 0xfeff, which the DT does not list");
+	aff = smp_affinity(p, ABSENT_MPIDR);
+	if (aff == PSCI_INVALID_PARAMETERS)
+		evidence(t, "AFFINITY_INFO of MPIDR 0xfeff: INVALID_PARAMETERS");
+	else
+		note(t, "AFFINITY_INFO of MPIDR 0xfeff, which does not exist: %lld",
+		     (long long)aff);
+
+	int i = other_cpu(p);
+	if (i < 0) {
+		note(t, "one CPU: CPU_ON of another CPU not tried");
+		return;
+	}
+	uint64_t mpidr = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
+	aff = smp_affinity(p, mpidr);
+	check(t, aff == PSCI_AFF_OFF, "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)",
+	      i, (long long)aff);
+	/* A misaligned entry point can never run: the call must refuse it. */
+	s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 1);
+	expect_refused(t, s, rc, PSCI_INVALID_ADDRESS, PSCI_INVALID_PARAMETERS,
+		       "with a misaligned entry point");
+	if (s)
+		return; /* that CPU is lost */
+	hold = 1;
+	s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
+	if (!check(t, s != NULL, "CPU_ON of cpu %d returned %lld (%s)", i, (long long)rc,
+		   psci_error_name(rc)))
+		return;
+	if (!check(t, smp_wait(s, SLOT_RUNNING, WAIT_US) == 0, "cpu %d did not run within %u ms", i,
+		   WAIT_US / 1000))
+		return;
+	struct smp_slot *again =
+		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
+	expect_refused(t, again, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON, "of a CPU that runs");
+	aff = smp_affinity(p, mpidr);
+	check(t, aff == PSCI_AFF_ON, "AFFINITY_INFO of running cpu %d is %lld, not ON (0)", i,
+	      (long long)aff);
+	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE);
+	if (check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu %d did not finish", i))
+		check(t, smp_release(p, s, WAIT_US) == 0,
+		      "after CPU_OFF, AFFINITY_INFO of cpu %d did not become OFF within %u ms", i,
+		      WAIT_US / 1000);
+}
+
+static void migrate_info(struct test_ctx *t)
+{
+	int64_t type = call(t, PSCI_MIGRATE_INFO_TYPE, 0, 0, 0);
+
+	note(t, "migrate_info_type: %lld", (long long)type);
+	if (type == PSCI_NOT_SUPPORTED)
+		return;
+	if (!check(t, type >= 0 && type <= 2, "MIGRATE_INFO_TYPE %lld is not 0, 1 or 2",
+		   (long long)type))
+		return;
+	if (type == 2) {
+		evidence(t, "no Trusted OS that needs migration");
+		return;
+	}
+	int64_t up = call(t, PSCI_MIGRATE_INFO_UP_CPU, 0, 0, 0);
+	note(t, "migrate_info_up_cpu: 0x%llx", (unsigned long long)up);
+	check(t, dt_cpu_index(t->plat, (uint64_t)up) >= 0,
+	      "MIGRATE_INFO_UP_CPU 0x%llx is no CPU the DT lists", (unsigned long long)up);
+}
+
+/* Standby (power_state 0: StateType standby in both formats) returns on a wake-up event. */
+static void cpu_suspend_standby(struct test_ctx *t)
+{
+	uint32_t vtimer = watchdog_intid();
+
+	if (!vtimer || irq_unusable()) {
+		skip(t, "no timer interrupt to wake the CPU");
+		return;
+	}
+	cpu_irq_mask();
+	cpu_vtimer_arm(cpu_counter() + smp_us_to_ticks(1000));
+	uint64_t start = cpu_counter();
+	int64_t r = call(t, PSCI_CPU_SUSPEND, 0, cpu_start_entry(), 0);
+	uint64_t took = cpu_counter() - start;
+	cpu_vtimer_stop();
+	uint32_t iar = irq_poll(1000);
+	if (gic_intid(iar) != GIC_SPURIOUS)
+		gic_eoi(iar);
+	cpu_irq_unmask();
+	note(t, "cpu_suspend(standby): %lld after %llu us", (long long)r,
+	     (unsigned long long)(took * 1000000 / cpu_counter_hz()));
+	check(t, r == PSCI_SUCCESS, "CPU_SUSPEND standby returned %lld (%s)", (long long)r,
+	      psci_error_name(r));
+}
+
+/* DEN0028: SMCCC_VERSION exists iff PSCI_FEATURES offers it; then ARCH_FEATURES answers. */
+static void smccc(struct test_ctx *t)
+{
+	static const struct {
+		uint32_t id;
+		const char *name;
+	} arch[] = { { SMCCC_VERSION, "SMCCC_VERSION" },
+		     { 0x80000002u, "SMCCC_ARCH_SOC_ID" },
+		     { 0x80008000u, "SMCCC_ARCH_WORKAROUND_1" },
+		     { 0x80007fffu, "SMCCC_ARCH_WORKAROUND_2" },
+		     { 0x80003fffu, "SMCCC_ARCH_WORKAROUND_3" } };
+	int64_t offered =
+		version_of(t) >= 0x10000 ? call(t, PSCI_FEATURES, SMCCC_VERSION, 0, 0) : -1;
+	int64_t v = call(t, SMCCC_VERSION, 0, 0, 0);
+
+	note(t, "psci_features(SMCCC_VERSION): %lld; smccc_version: %lld", (long long)offered,
+	     (long long)v);
+	if (offered != 0) {
+		check(t, v == SMCCC_NOT_SUPPORTED,
+		      "SMCCC_VERSION answers 0x%llx though PSCI_FEATURES does not offer it",
+		      (unsigned long long)v);
+		note(t, "SMCCC 1.0: no SMCCC_VERSION, no SMCCC_ARCH_FEATURES");
+		return;
+	}
+	if (!check(t, v >= 0x10001 && v < (1ll << 31),
+		   "PSCI_FEATURES offers SMCCC_VERSION but it returned 0x%llx",
+		   (unsigned long long)v))
+		return;
+	for (unsigned i = 0; i < ARRAY_SIZE(arch); i++) {
+		int64_t r = call(t, SMCCC_ARCH_FEATURES, arch[i].id, 0, 0);
+		note(t, "arch_features(%s): %lld", arch[i].name, (long long)r);
+		/* -1 absent, 0 or 1 present; WORKAROUND_2 may also say -2 (not required). */
+		check(t, r == 0 || r == 1 || r == -1 || (r == -2 && arch[i].id == 0x80007fffu),
+		      "SMCCC_ARCH_FEATURES(%s) returned %lld", arch[i].name, (long long)r);
+	}
+	int64_t unknown = call(t, SMCCC_ARCH_FEATURES, 0x8000ff00u, 0, 0);
+	check(t, unknown == SMCCC_NOT_SUPPORTED,
+	      "SMCCC_ARCH_FEATURES of an unassigned ID returned %lld", (long long)unknown);
+}
+
+static const struct test_case cases[] = {
+	CASE(conduit),	  CASE(version),      CASE(features),
+	CASE(cpu_on_off), CASE(migrate_info), CASE(cpu_suspend_standby),
+	CASE(smccc),
+};
+SUITE(60, psci, cases, .skip_if = skip_if);
