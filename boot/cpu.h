@@ -35,6 +35,7 @@ enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS };
  *   uint64_t cpu_timer_count(enum cpu_timer);  CNTVCT or CNTPCT, ordered
  *   void cpu_set_local(void *); void *cpu_local(void);  this CPU's own pointer
  *   int cpu_irq_masked(void);
+ *   int cpu_el3_implemented(void);      ID_AA64PFR0_EL1.EL3
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);
  *   void cpu_wait(void);                wait for an event or interrupt (WFE)
  *   void cpu_halt(void);                idle until an interrupt (WFI), to stop

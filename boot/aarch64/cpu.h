@@ -99,6 +99,11 @@ static inline void *cpu_local(void)
 	return (void *)(uintptr_t)sysreg_read(tpidr_el1);
 }
 
+static inline int cpu_el3_implemented(void)
+{
+	return ((sysreg_read(id_aa64pfr0_el1) >> 12) & 0xf) != 0;
+}
+
 static inline int cpu_irq_masked(void)
 {
 	return (sysreg_read(daif) >> 7) & 1;

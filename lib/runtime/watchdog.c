@@ -141,5 +141,5 @@ void watchdog_cpu_init(void)
 
 uint32_t watchdog_intid(void)
 {
-	return timer_intid;
+	return unusable ? 0 : timer_intid; /* only an INTID the timer was seen to use */
 }

@@ -14,7 +14,7 @@ void watchdog_arm(unsigned seconds);
 void watchdog_disarm(void);
 /* A started CPU: its own virtual timer's PPI enabled (a watchdog per CPU). */
 void watchdog_cpu_init(void);
-/* The INTID the watchdog owns (the DT's virtual timer PPI), once usable. */
+/* The INTID the watchdog owns (the DT's virtual timer PPI) once proved; else 0. */
 uint32_t watchdog_intid(void);
 
 #endif

@@ -1,0 +1,18 @@
+/* The gic suite's cases in other files, and what they share (tests/gic/). */
+#ifndef TESTS_GIC_GIC_H
+#define TESTS_GIC_GIC_H
+
+#include <stdint.h>
+
+#include "runtime/suite.h"
+
+#define GIC_TEST_WAIT_US 50000
+
+/* Acknowledge within timeout_us: the INTID (GIC_SPURIOUS: none); *iar for the EOI. */
+uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar);
+
+void spi_uart(struct test_ctx *t);   /* spi.c */
+void sgi_others(struct test_ctx *t); /* sgi.c */
+void its(struct test_ctx *t);	     /* sgi.c */
+
+#endif

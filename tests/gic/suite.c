@@ -1,0 +1,173 @@
+/*
+ * gic suite: the interrupt controller the DT names, v2 or v3. Documents
+ * checked: Arm IHI 0048B GICv2 (GICD_TYPER, GICD_SGIR target lists, GICC_PMR,
+ * GICC_IAR/EOIR/DIR, GICC_CTLR.EOImode), Arm IHI 0069 GICv3 (ICC_SGI1R_EL1
+ * affinity routing, ICC_PMR/IAR1/EOIR1/DIR_EL1, ICC_CTLR_EL1.EOImode,
+ * GICD_IROUTER), both: INTID 1023 is spurious, a higher priority (lower
+ * value) is taken first, an active interrupt is not signalled again until
+ * deactivated. The SPI each DT node names must arrive on that INTID.
+ */
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "drivers/gic.h"
+#include "runtime/check.h"
+#include "runtime/irq.h"
+#include "runtime/smp.h"
+#include "tests/gic/gic.h"
+
+#define WAIT_US GIC_TEST_WAIT_US
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	(void)t;
+	return irq_unusable();
+}
+
+/* Acknowledge within timeout_us; the INTID (GIC_SPURIOUS: none), *iar for EOI. */
+uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar)
+{
+	*iar = irq_poll(timeout_us);
+	return gic_intid(*iar);
+}
+
+static void distributor(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	uint32_t lines = gic_lines(), highest = 0;
+	const char *who = "";
+
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		for (int k = 0; k < d->nirq; k++)
+			if (d->irq[k].kind == IRQ_SPI && d->irq[k].intid > highest) {
+				highest = d->irq[k].intid;
+				who = d->path;
+			}
+	}
+	note(t, "gic: v%d, GICD_TYPER lines: %u; highest DT SPI: INTID %u (%s)", p->gic_version,
+	     lines, highest, highest ? who : "none");
+	check(t, highest < lines,
+	      "%s names INTID %u, but GICD_TYPER.ITLinesNumber gives INTIDs up to %u", who, highest,
+	      lines - 1);
+}
+
+static void spurious(struct test_ctx *t)
+{
+	uint32_t iar, got = gic_test_take(0, &iar);
+
+	/* Nothing was made pending: the acknowledge must say so. */
+	if (got != GIC_SPURIOUS)
+		gic_eoi(iar);
+	check(t, got == GIC_SPURIOUS,
+	      "nothing pending, yet the acknowledge gave INTID %u, not 1023", got);
+}
+
+static void sgi_self_masked(struct test_ctx *t)
+{
+	for (uint32_t sgi = 0; sgi < 16; sgi++) {
+		uint32_t iar;
+		gic_enable(sgi);
+		gic_send_sgi(sgi, SGI_TO_SELF, 0);
+		uint32_t got = gic_test_take(WAIT_US, &iar);
+		if (got != GIC_SPURIOUS)
+			gic_eoi(iar);
+		check(t, got == sgi, "SGI %u to self: %u arrived%s", sgi, got,
+		      got == GIC_SPURIOUS ? " (nothing)" : "");
+	}
+}
+
+/* PMR masks priorities at or below it; of two pending, the higher priority comes first. */
+static void priority_masked(struct test_ctx *t)
+{
+	uint32_t iar, pmr = gic_pmr();
+
+	gic_set_priority(5, 0xa0);
+	gic_set_priority(6, 0x80);
+	gic_enable(5);
+	gic_enable(6);
+	gic_set_pmr(0x80);
+	gic_send_sgi(5, SGI_TO_SELF, 0);
+	uint32_t got = gic_test_take(WAIT_US / 10, &iar);
+	if (got != GIC_SPURIOUS)
+		gic_eoi(iar);
+	check(t, got == GIC_SPURIOUS, "PMR 0x80: SGI 5 of priority 0xa0 was signalled (INTID %u)",
+	      got);
+	check(t, gic_pending(5),
+	      "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear");
+	gic_send_sgi(6, SGI_TO_SELF, 0);
+	gic_set_pmr(0xf0);
+	uint32_t first = gic_test_take(WAIT_US, &iar);
+	if (first != GIC_SPURIOUS)
+		gic_eoi(iar);
+	uint32_t second = gic_test_take(WAIT_US, &iar);
+	if (second != GIC_SPURIOUS)
+		gic_eoi(iar);
+	check(t, first == 6 && second == 5,
+	      "SGIs 6 (priority 0x80) and 5 (0xa0) pending: taken as %u then %u, expected 6 then 5",
+	      first, second);
+	gic_set_priority(5, 0xa0);
+	gic_set_pmr(pmr);
+}
+
+/* EOImode 1: EOI only drops priority; the SGI stays active until DIR. */
+static void eoi_modes_masked(struct test_ctx *t)
+{
+	uint32_t iar, iar2;
+
+	gic_enable(8);
+	gic_send_sgi(8, SGI_TO_SELF, 0);
+	if (!check(t, gic_test_take(WAIT_US, &iar) == 8, "SGI 8 did not arrive"))
+		return;
+	gic_eoi(iar);
+	check(t, !gic_active(8), "EOImode 0: SGI 8 still active after EOI");
+
+	gic_set_eoimode(1);
+	gic_send_sgi(8, SGI_TO_SELF, 0);
+	uint32_t got = gic_test_take(WAIT_US, &iar);
+	if (!check(t, got == 8, "EOImode 1: SGI 8 did not arrive (%u)", got)) {
+		gic_set_eoimode(0);
+		return;
+	}
+	gic_eoi(iar);
+	check(t, gic_active(8),
+	      "EOImode 1: after EOI (priority drop) SGI 8's active bit (ISACTIVER) reads as clear");
+	gic_send_sgi(8, SGI_TO_SELF, 0);
+	got = gic_test_take(WAIT_US / 10, &iar2);
+	if (got != GIC_SPURIOUS) {
+		gic_eoi(iar2);
+		gic_deactivate(iar2);
+	}
+	check(t, got == GIC_SPURIOUS,
+	      "EOImode 1: SGI 8 signalled again before DIR: EOI deactivated it");
+	gic_deactivate(iar);
+	check(t, !gic_active(8) || gic_pending(8), "EOImode 1: SGI 8 still active after DIR");
+	got = gic_test_take(WAIT_US, &iar2);
+	if (got != GIC_SPURIOUS) {
+		gic_eoi(iar2);
+		gic_deactivate(iar2);
+	}
+	check(t, got == 8, "EOImode 1: the pending SGI 8 did not arrive after DIR (%u)", got);
+	gic_set_eoimode(0);
+}
+
+/*
+ * The CPU takes nothing while a case polls: an SGI taken by the dispatcher
+ * instead would count as unclaimed (and be disabled).
+ */
+#define MASKED_CASE(name)                                                                          \
+	static void name(struct test_ctx *t)                                                       \
+	{                                                                                          \
+		cpu_irq_mask();                                                                    \
+		name##_masked(t);                                                                  \
+		cpu_irq_unmask();                                                                  \
+	}
+MASKED_CASE(sgi_self)
+MASKED_CASE(priority)
+MASKED_CASE(eoi_modes)
+
+static const struct test_case cases[] = {
+	CASE(distributor), CASE(spurious), CASE(sgi_self),   CASE(priority),
+	CASE(eoi_modes),   CASE(spi_uart), CASE(sgi_others), CASE(its),
+};
+SUITE(58, gic, cases, .skip_if = skip_if);
