@@ -203,7 +203,7 @@ static int other_cpu(const struct platform *p)
 	return -1;
 }
 
-static void expect_refused(struct test_ctx *t, struct smp_slot *s, int64_t rc, int64_t want1,
+static void expect_refused(struct test_ctx *t, const struct smp_slot *s, int64_t rc, int64_t want1,
 			   int64_t want2, const char *what)
 {
 	if (s || rc == PSCI_SUCCESS) {

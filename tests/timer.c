@@ -134,6 +134,9 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 	uint64_t when = 0, deadline = cpu_timer_count(k) + smp_us_to_ticks(FIRE_DELAY_US);
 	uint32_t other;
 
+	/* Every PPI enabled: the one that arrives is shown, whichever it is. */
+	for (uint32_t ppi = 16; ppi < GIC_FIRST_SPI; ppi++)
+		gic_enable(ppi);
 	program(k, use_cval, deadline);
 	uint32_t got = await(intid, ARRIVAL_WAIT_US, &when, &other);
 	uint32_t ctl = (uint32_t)cpu_timer_read_ctl(k);
@@ -171,9 +174,6 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	uint32_t intid = tn->irq[dt_irq].intid;
 	int was_masked = cpu_irq_masked();
 	cpu_irq_mask();
-	/* Every PPI enabled: the one that arrives is shown, whichever it is. */
-	for (uint32_t ppi = 16; ppi < GIC_FIRST_SPI; ppi++)
-		gic_enable(ppi);
 	for (int use_cval = 0; use_cval <= 1; use_cval++) {
 		const char *how = use_cval ? "CVAL" : "TVAL";
 		uint64_t best = ~0ull, worst = 0;

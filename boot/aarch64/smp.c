@@ -36,12 +36,12 @@ static void clean_to_poc(const void *p, size_t len)
 uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uintptr_t tls_size,
 			    cpu_start_fn fn, void *arg)
 {
-	uintptr_t need = (uintptr_t)(__tbss_end - __tdata_start);
+	uintptr_t need = (uintptr_t)__tbss_end - (uintptr_t)__tdata_start;
 
 	if (tls_size < need || ((uintptr_t)tls & 15))
 		return 0;
 	memset(tls, 0, tls_size);
-	memcpy(tls, __tdata_start, (size_t)(__tdata_end - __tdata_start));
+	memcpy(tls, __tdata_start, (uintptr_t)__tdata_end - (uintptr_t)__tdata_start);
 	s->arch[ARCH_MAIR] = sysreg_read(mair_el1);
 	s->arch[ARCH_TCR] = sysreg_read(tcr_el1);
 	s->arch[ARCH_TTBR0] = sysreg_read(ttbr0_el1);

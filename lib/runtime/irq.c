@@ -58,9 +58,11 @@ static const char *configure(const struct platform *p)
 		c.cpuif = g->reg[1].base;
 	} else {
 		int n = p->gic_redist_regions > 0 ? p->gic_redist_regions : 1;
-		for (int i = 0; i < n && i < GIC_MAX_REDIST && 1 + i < g->nreg; i++) {
-			c.redist[i].base = g->reg[1 + i].base;
-			c.redist[i].size = g->reg[1 + i].size;
+		for (int i = 0; i < n && i < GIC_MAX_REDIST && i + 1 < PLAT_MAX_REGS; i++) {
+			if (i + 1 >= g->nreg)
+				break;
+			c.redist[i].base = g->reg[i + 1].base;
+			c.redist[i].size = g->reg[i + 1].size;
 			c.nredist++;
 		}
 	}

@@ -24,13 +24,6 @@ static const char *skip_if(const struct test_ctx *t)
 	return irq_unusable();
 }
 
-/* Acknowledge within timeout_us; the INTID (GIC_SPURIOUS: none), *iar for EOI. */
-uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar)
-{
-	*iar = irq_poll(timeout_us);
-	return gic_intid(*iar);
-}
-
 static void distributor(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;

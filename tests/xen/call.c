@@ -1,0 +1,13 @@
+/* The xen suite's hypercall wrapper: a trapped HVC is a finding, not a crash. */
+#include "tests/xen/xen.h"
+
+int64_t xen_call(struct test_ctx *t, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
+		 int *trapped)
+{
+	struct trap_result r = xen_hypercall_raw(nr, a0, a1, a2);
+
+	*trapped = r.trapped;
+	check(t, !r.trapped, "hypercall %llu/%llu trapped (ESR 0x%llx) instead of returning",
+	      (unsigned long long)nr, (unsigned long long)a0, (unsigned long long)r.esr);
+	return r.trapped ? -XEN_ABI_ENOSYS : (int64_t)r.x0;
+}
