@@ -87,6 +87,9 @@ def main(argv):
     size = os.path.getsize(image)
     print(f"image: {size} bytes ({size / 1024:.1f} KiB) with all suites  target <= 128 KiB")
     median_run("qemu-default", [], a.runs, 0.5)
+    # Issue 10: every default suite (gic, timer, psci, smp included) on GICv3, 2 and 8 CPUs.
+    median_run("qemu-gicv3-smp2", ["--gic", "3", "--smp", "2"], a.runs, 0.5)
+    median_run("qemu-gicv3-smp8", ["--gic", "3", "--smp", "8"], a.runs, 1.0)
     big_tree_parse(a.runs)
     if os.path.exists(paths.XEN):
         median_run("xen-default", ["--platform", "xen"], a.runs, 1.5)
