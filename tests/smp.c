@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "boot/cpu.h"
-#include "boot/mmio.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 #include "runtime/check.h"
@@ -21,7 +20,6 @@
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
 
-#define TIMER_IRQ_VIRT 2
 #define SGI_SELF       1
 #define SGI_FROM_BOOT  2
 #define SGI_REPLY      3

@@ -82,6 +82,9 @@ struct dt_problem {
 	char msg[168];
 };
 
+/* The /timer node's interrupts, in binding order (Linux arm/arch_timer.yaml). */
+enum { TIMER_IRQ_SECURE_PHYS, TIMER_IRQ_PHYS, TIMER_IRQ_VIRT, TIMER_IRQ_HYP };
+
 enum dt_enable_method { ENABLE_NONE, ENABLE_PSCI, ENABLE_SPIN_TABLE, ENABLE_OTHER };
 enum { PSCI01_CPU_SUSPEND, PSCI01_CPU_OFF, PSCI01_CPU_ON, PSCI01_MIGRATE };
 

@@ -10,9 +10,6 @@
 #include "runtime/ktap.h"
 #include "runtime/recovery.h"
 
-/* Timer node interrupts: secure phys, non-secure phys, virtual, hypervisor. */
-#define TIMER_IRQ_VIRT 2
-
 /* The proof: the timer is armed this far ahead and must interrupt within the wait. */
 #define PROOF_DELAY_US 2000
 #define PROOF_WAIT_US  500000

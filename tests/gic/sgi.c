@@ -114,6 +114,9 @@ void sgi_others(struct test_ctx *t)
 		smp_release(p, slot[k], LISTEN_US);
 	}
 	note(t, "sgi to one: cpu %d; to all but self: %d CPUs listening", cpu[0], n);
+	if (n < p->ncpus - 1)
+		note(t, "%d of the %d other CPUs listened (%d start slots)", n, p->ncpus - 1,
+		     SMP_SLOTS);
 }
 
 void its(struct test_ctx *t)
