@@ -9,8 +9,12 @@
 
 #include <stdint.h>
 
-/* The generic timers a guest at EL1 may use: CNTV_* and CNTP_* (EL1 physical). */
-enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS };
+/*
+ * The generic timers: CNTV_* and CNTP_* (EL1 physical), which a guest at EL1
+ * may use, and CNTHP_* (EL2 physical), reached through the harness's EL2
+ * stub only when it entered at EL2 (the boot info's entry_el).
+ */
+enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS, CPU_TIMER_HYP };
 /* CNT*_CTL bits (DDI 0487 D11): enable, interrupt mask, condition met. */
 #define CPU_TIMER_ENABLE  1u
 #define CPU_TIMER_IMASK	  2u
@@ -38,6 +42,7 @@ enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS };
  *   int cpu_el3_implemented(void);      ID_AA64PFR0_EL1.EL3
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);
  *   void cpu_wait(void);                wait for an event or interrupt (WFE)
+ *   void cpu_relax(void);               a short pause between two polls, in the guest
  *   void cpu_halt(void);                idle until an interrupt (WFI), to stop
  *   void cpu_undefined_instruction(void); raise an undefined-instruction exception
  *   int cpu_fp_enabled(void), cpu_mmu_enabled(void), cpu_dcache_enabled(void);

@@ -100,6 +100,11 @@ uint32_t gic_lines(void)
 	return n > GIC_MAX_LINES ? GIC_MAX_LINES : n;
 }
 
+uint32_t gic_dist_typer(void)
+{
+	return mmio_read32(cfg.dist + GICD_TYPER);
+}
+
 /* The register block holding intid's bits: the redistributor's for private ones on v3. */
 static uintptr_t bank(uint32_t intid)
 {
@@ -108,19 +113,24 @@ static uintptr_t bank(uint32_t intid)
 	return cfg.dist;
 }
 
+/* LPIs (8192 on) have no distributor bits: their enable is in the LPI tables (gic_its.h). */
 static void write_bit(uint32_t reg, uint32_t intid)
 {
+	if (intid >= GIC_MAX_LINES)
+		return;
 	mmio_write32(bank(intid) + reg + 4 * (intid / 32), 1u << (intid % 32));
 }
 
 static int read_bit(uint32_t reg, uint32_t intid)
 {
+	if (intid >= GIC_MAX_LINES)
+		return 0;
 	return (mmio_read32(bank(intid) + reg + 4 * (intid / 32)) >> (intid % 32)) & 1;
 }
 
 void gic_enable(uint32_t intid)
 {
-	if (cfg.version == 3 && intid >= GIC_FIRST_SPI) {
+	if (cfg.version == 3 && intid >= GIC_FIRST_SPI && intid < GIC_MAX_LINES) {
 		uintptr_t g = cfg.dist + GICD_IGROUPR + 4 * (intid / 32);
 		mmio_write32(g, mmio_read32(g) | (1u << (intid % 32)));
 	}
@@ -147,6 +157,11 @@ int gic_pending(uint32_t intid)
 	return read_bit(GICD_ISPENDR, intid);
 }
 
+int gic_enabled(uint32_t intid)
+{
+	return read_bit(GICD_ISENABLER, intid);
+}
+
 int gic_active(uint32_t intid)
 {
 	return read_bit(GICD_ISACTIVER, intid);
@@ -159,6 +174,8 @@ void gic_clear_active(uint32_t intid)
 
 void gic_set_priority(uint32_t intid, uint8_t prio)
 {
+	if (intid >= GIC_MAX_LINES)
+		return;
 	/* Byte access is architected for IPRIORITYR on both versions. */
 	mmio_write8(bank(intid) + GICD_IPRIORITYR + intid, prio);
 }

@@ -61,6 +61,10 @@ int gic_cpu_init(void);
 uintptr_t gic_redist_base(void);
 /* GICD_TYPER.ITLinesNumber as a count of INTIDs (at most 1020). */
 uint32_t gic_lines(void);
+/* GICD_TYPER as it reads. */
+uint32_t gic_dist_typer(void);
+#define GICD_TYPER_LPIS	      (1u << 17)
+#define GICD_TYPER_ID_BITS(t) ((((t) >> 19) & 0x1f) + 1)
 
 void gic_enable(uint32_t intid);
 void gic_disable(uint32_t intid);
@@ -68,6 +72,7 @@ void gic_set_priority(uint32_t intid, uint8_t prio);
 void gic_set_pending(uint32_t intid);
 void gic_clear_pending(uint32_t intid);
 int gic_pending(uint32_t intid);
+int gic_enabled(uint32_t intid);
 int gic_active(uint32_t intid);
 void gic_clear_active(uint32_t intid);
 /* An SPI: deliver it to the calling CPU (GICv2 ITARGETSR, GICv3 IROUTER). */

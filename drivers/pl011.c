@@ -35,13 +35,16 @@ int pl011_ready(void)
 	uint64_t limit = hz ? hz * PL011_DRAIN_US / 1000000 : 0;
 
 	for (unsigned spins = 0;; spins++) {
+		/* Without a counter frequency, a spin count bounds the wait. Read before FR: a
+		 * vCPU stalled past the deadline still looks once more. */
+		int late = limit ? cpu_counter() - start > limit : spins > 1000000;
 		if (probe_read(uart_base + PL011_FR, 32, &o))
 			return fail_abort(&o);
 		if (!(o.value & PL011_FR_TXFF))
 			return 0;
-		/* Without a counter frequency, a spin count bounds the wait. */
-		if (limit ? cpu_counter() - start > limit : spins > 1000000)
+		if (late)
 			break;
+		cpu_relax();
 	}
 	uart_failed = 1;
 	snprintf(failure, sizeof(failure), "FR.TXFF stayed set for %u ms: the FIFO never drains",

@@ -189,7 +189,7 @@ static void wait_for_release(struct smp_slot *s)
 	uint64_t start = cpu_counter();
 	while (__atomic_load_n(&hold, __ATOMIC_ACQUIRE) &&
 	       cpu_counter() - start < smp_us_to_ticks(WAIT_US * 5))
-		;
+		cpu_relax();
 }
 
 /* The DT's last CPU other than the boot CPU, or -1. */

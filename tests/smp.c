@@ -39,6 +39,8 @@ struct cpu_report {
 	uint32_t token; /* names this CPU as an SGI target */
 	volatile int ready_for_sgi;
 	uint32_t boot_token;
+	uint64_t sgi_sent, sgi_taken, reply_sent; /* counter values, for a late reply */
+	int reply_pending, reply_enabled;	  /* the boot CPU's SGI_REPLY bits then */
 };
 
 static struct cpu_report report;
@@ -80,8 +82,10 @@ static void per_cpu_checks(struct smp_slot *s)
 	iar = irq_poll(EVENT_WAIT_US * 5);
 	r->sgi_boot_seen = gic_intid(iar);
 	if (r->sgi_boot_seen != GIC_SPURIOUS) {
+		r->sgi_taken = cpu_counter();
 		gic_eoi(iar);
 		gic_send_sgi(SGI_REPLY, SGI_TO_CPU, r->boot_token);
+		r->reply_sent = cpu_counter();
 	}
 
 	/* An unexpected exception here must end up where it does on the boot CPU. */
@@ -124,17 +128,30 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	if (p->gic_version == 3)
 		note(t, "cpu %d: redistributor frame 0x%llx", i, (unsigned long long)r->redist);
 	uint32_t vtimer = watchdog_intid();
-	if (vtimer)
+	if (vtimer && r->timer_seen == GIC_SPURIOUS)
+		check(t, 0,
+		      "cpu %d: its virtual timer (the DT's INTID %u) did not arrive within %u ms",
+		      i, vtimer, EVENT_WAIT_US / 1000);
+	else if (vtimer)
 		check(t, r->timer_seen == vtimer,
-		      "cpu %d: its virtual timer fired, but %s%u arrived, not the DT's INTID %u", i,
-		      r->timer_seen == GIC_SPURIOUS ? "nothing within 100 ms: " : "INTID ",
-		      r->timer_seen == GIC_SPURIOUS ? 100 : r->timer_seen, vtimer);
+		      "cpu %d: its virtual timer was armed; INTID %u arrived, not the DT's INTID "
+		      "%u",
+		      i, r->timer_seen, vtimer);
 	check(t, r->sgi_self_seen == SGI_SELF, "cpu %d: SGI %d to itself: %u arrived", i, SGI_SELF,
 	      r->sgi_self_seen);
 	check(t, r->sgi_boot_seen == SGI_FROM_BOOT,
 	      "cpu %d: SGI %d from the boot CPU: %u arrived (%s)", i, SGI_FROM_BOOT,
 	      r->sgi_boot_seen, r->sgi_boot_seen == GIC_SPURIOUS ? "nothing" : "another INTID");
-	if (r->sgi_boot_seen == SGI_FROM_BOOT)
+	if (r->sgi_boot_seen == SGI_FROM_BOOT && reply == GIC_SPURIOUS)
+		check(t, 0,
+		      "cpu %d: its SGI %d to the boot CPU did not arrive within %u ms (it took SGI "
+		      "%d %llu us after it was sent, and replied %llu us later; the boot CPU's "
+		      "SGI %d: pending %d, enabled %d)",
+		      i, SGI_REPLY, EVENT_WAIT_US * 5 / 1000, SGI_FROM_BOOT,
+		      (unsigned long long)smp_ticks_to_us(r->sgi_taken - r->sgi_sent),
+		      (unsigned long long)smp_ticks_to_us(r->reply_sent - r->sgi_taken), SGI_REPLY,
+		      r->reply_pending, r->reply_enabled);
+	else if (r->sgi_boot_seen == SGI_FROM_BOOT)
 		check(t, reply == SGI_REPLY, "cpu %d: its SGI %d to the boot CPU: %u arrived", i,
 		      SGI_REPLY, reply);
 	check(t, r->contained, "cpu %d: an undefined instruction was not contained", i);
@@ -182,14 +199,25 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 	uint64_t start = cpu_counter();
 	while (!__atomic_load_n(&report.ready_for_sgi, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
 	       cpu_counter() - start < smp_us_to_ticks(CHECKS_WAIT_US))
-		;
+		cpu_relax();
 	if (report.ready_for_sgi && irq_unusable() == NULL) {
+		/*
+		 * Masked before the send: a reply that came before the poll would be taken by
+		 * the dispatcher as unclaimed, and disabled.
+		 */
+		int was_masked = cpu_irq_masked();
+		cpu_irq_mask();
 		gic_enable(SGI_REPLY);
+		report.sgi_sent = cpu_counter();
 		gic_send_sgi(SGI_FROM_BOOT, SGI_TO_CPU, report.token);
 		uint32_t iar = irq_poll(EVENT_WAIT_US * 5);
 		reply = gic_intid(iar);
 		if (reply != GIC_SPURIOUS)
 			gic_eoi(iar);
+		report.reply_pending = gic_pending(SGI_REPLY);
+		report.reply_enabled = gic_enabled(SGI_REPLY);
+		if (!was_masked)
+			cpu_irq_unmask();
 	}
 	if (smp_wait(s, SLOT_DONE, CHECKS_WAIT_US)) {
 		finding(t, "cpu %d: its checks did not end within %u ms", i, CHECKS_WAIT_US / 1000);

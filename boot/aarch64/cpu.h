@@ -63,30 +63,58 @@ static inline void cpu_vtimer_stop(void)
 	isb();
 }
 
-/* The generic timers by enum cpu_timer (boot/cpu.h): virtual or EL1 physical. */
-#define TIMER_ACCESSORS(reg)                                                                       \
+/* The harness's EL2 stub (head.S): only valid when the harness entered at EL2. */
+static inline uint64_t cpu_el2_stub_call(uint64_t op, uint64_t v)
+{
+	register uint64_t x0 __asm__("x0") = op, x1 __asm__("x1") = v;
+
+	__asm__ volatile("hvc %2" : "+r"(x0) : "r"(x1), "i"(EL2_STUB_HVC) : "x2", "x3", "memory");
+	return x0;
+}
+
+/* The generic timers by enum cpu_timer (boot/cpu.h): virtual, EL1 or EL2 physical. */
+#define TIMER_ACCESSORS(reg, HTIMER_OP)                                                            \
 	static inline uint64_t cpu_timer_read_##reg(enum cpu_timer t)                              \
 	{                                                                                          \
+		if (t == CPU_TIMER_HYP)                                                            \
+			return cpu_el2_stub_call(HTIMER_OP, 0);                                    \
 		return t == CPU_TIMER_VIRT ? sysreg_read(cntv_##reg##_el0)                         \
 					   : sysreg_read(cntp_##reg##_el0);                        \
 	}                                                                                          \
 	static inline void cpu_timer_write_##reg(enum cpu_timer t, uint64_t v)                     \
 	{                                                                                          \
-		if (t == CPU_TIMER_VIRT)                                                           \
+		if (t == CPU_TIMER_HYP)                                                            \
+			cpu_el2_stub_call(HTIMER_OP + 1, v);                                       \
+		else if (t == CPU_TIMER_VIRT)                                                      \
 			sysreg_write(cntv_##reg##_el0, v);                                         \
 		else                                                                               \
 			sysreg_write(cntp_##reg##_el0, v);                                         \
 		isb();                                                                             \
 	}
-TIMER_ACCESSORS(ctl)
-TIMER_ACCESSORS(cval)
-TIMER_ACCESSORS(tval)
+TIMER_ACCESSORS(ctl, EL2_STUB_HTIMER_CTL)
+TIMER_ACCESSORS(cval, EL2_STUB_HTIMER_CVAL)
+TIMER_ACCESSORS(tval, EL2_STUB_HTIMER_TVAL)
 #undef TIMER_ACCESSORS
 
+/* The count a timer compares with: the EL2 physical timer counts CNTPCT too. */
 static inline uint64_t cpu_timer_count(enum cpu_timer t)
 {
 	isb();
 	return t == CPU_TIMER_VIRT ? sysreg_read(cntvct_el0) : sysreg_read(cntpct_el0);
+}
+
+/*
+ * Under QEMU TCG every counter, GIC CPU interface and MMIO read takes QEMU's
+ * global lock: a loop of nothing else starves the thread that fires timers
+ * and other vCPUs' GIC writes (timer PPIs 100 ms late with 16 vCPUs on two
+ * host cores). A poll loop pauses here between reads; plain instructions
+ * leave neither the guest nor the translated code.
+ */
+#define CPU_RELAX_SPINS 256
+static inline void cpu_relax(void)
+{
+	for (unsigned i = 0; i < CPU_RELAX_SPINS; i++)
+		__asm__ volatile("" ::: "memory");
 }
 
 static inline void cpu_set_local(void *p)

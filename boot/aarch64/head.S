@@ -102,7 +102,8 @@ el3_contain:
 /*
  * Leave EL2 for EL1 with the MMU off. Registers that reset to UNKNOWN values
  * and change what EL1 sees are given defined ones; the EL2 vectors turn any
- * HVC that reaches them into "not supported" (-1) instead of a hang.
+ * HVC that reaches them into "not supported" (-1) instead of a hang, except
+ * the harness's own calls for the EL2 timer (el2_stub_call).
  * Secondary CPUs come through here too (secondary.S). Uses x0 and x30 only.
  */
 	.global	el2_to_el1
@@ -143,9 +144,54 @@ el2_to_el1:
 	.section .vectors, "ax"
 	.balign	2048
 el2_stub_vectors:
-	.rept	16
+	.rept	8
 	el2_stub
 	.endr
+	.balign	128				/* synchronous, from EL1 (AArch64) */
+	b	el2_stub_call
+	.rept	7
+	el2_stub
+	.endr
+
+/*
+ * The harness's own HVC #EL2_STUB_HVC (sysreg.h): the EL2 physical timer
+ * (CNTHP_*), which only EL2 may program. x0 = operation, x1 = value; uses
+ * x2 and x3. Anything else is answered -1 as above.
+ */
+el2_stub_call:
+	mrs	x2, esr_el2
+	mov	w3, #(EL2_STUB_ESR & 0xffff)
+	movk	w3, #(EL2_STUB_ESR >> 16), lsl #16
+	cmp	w2, w3
+	b.ne	9f
+	cmp	x0, #EL2_STUB_HTIMER_CTL
+	b.eq	10f
+	cmp	x0, #EL2_STUB_HTIMER_CTL + 1
+	b.eq	11f
+	cmp	x0, #EL2_STUB_HTIMER_CVAL
+	b.eq	12f
+	cmp	x0, #EL2_STUB_HTIMER_CVAL + 1
+	b.eq	13f
+	cmp	x0, #EL2_STUB_HTIMER_TVAL
+	b.eq	14f
+	cmp	x0, #EL2_STUB_HTIMER_TVAL + 1
+	b.eq	15f
+9:	mov	x0, #-1
+	eret
+10:	mrs	x0, cnthp_ctl_el2
+	eret
+11:	msr	cnthp_ctl_el2, x1
+	b	16f
+12:	mrs	x0, cnthp_cval_el2
+	eret
+13:	msr	cnthp_cval_el2, x1
+	b	16f
+14:	mrs	x0, cnthp_tval_el2
+	eret
+15:	msr	cnthp_tval_el2, x1
+16:	isb
+	mov	x0, #0
+	eret
 
 	.balign	2048
 el3_stub_vectors:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "boot/aarch64/sysreg.h"
+#include "boot/cache.h"
 
 /* The TLS image (.tdata then .tbss): PC-relative symbols, unlike the linker's sizes. */
 extern char __tdata_start[], __tdata_end[], __tbss_end[];
@@ -21,16 +22,6 @@ _Static_assert(offsetof(struct cpu_start, entry_el) == 80, "secondary.S layout")
 uintptr_t cpu_start_entry(void)
 {
 	return (uintptr_t)cpu_secondary_entry;
-}
-
-static void clean_to_poc(const void *p, size_t len)
-{
-	unsigned line = 4u << ((sysreg_read(ctr_el0) >> 16) & 0xf);
-	uintptr_t a = (uintptr_t)p & ~(uintptr_t)(line - 1);
-
-	for (; a < (uintptr_t)p + len; a += line)
-		__asm__ volatile("dc civac, %0" ::"r"(a) : "memory");
-	dsb(sy);
 }
 
 uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uintptr_t tls_size,
@@ -53,7 +44,7 @@ uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uin
 	s->fn = (uintptr_t)fn;
 	s->arg = (uintptr_t)arg;
 	s->entry_el = 0;
-	clean_to_poc(s, sizeof(*s));
-	clean_to_poc(tls, tls_size);
+	cache_clean_to_poc(s, sizeof(*s));
+	cache_clean_to_poc(tls, tls_size);
 	return (uintptr_t)s;
 }

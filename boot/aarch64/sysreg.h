@@ -15,7 +15,17 @@
 #define ICC_SRE_EL2_ENABLE_SRE 0xf /* SRE, DFB, DIB, Enable (EL1 may use SRE) */
 #define SCTLR_EL1_RES1	       0x30d00800
 #define SPSR_EL1H_DAIF_MASKED  0x3c5
-#define TLS_TCB_OFFSET	       16 /* picolibc's AArch64 TLS: TPIDR_EL0 = block - 16 */
+/*
+ * The harness's own calls to its EL2 stub (head.S), when it entered at EL2:
+ * HVC #EL2_STUB_HVC, x0 = operation, x1 = value; x0 returns. Any other HVC
+ * reaching the stub returns -1 (not supported).
+ */
+#define EL2_STUB_HVC	     0x4c32
+#define EL2_STUB_ESR	     (0x5a000000 | EL2_STUB_HVC) /* EC HVC64, IL, imm16 */
+#define EL2_STUB_HTIMER_CTL  0				 /* read CNTHP_CTL_EL2; +1 writes it */
+#define EL2_STUB_HTIMER_CVAL 2				 /* read CNTHP_CVAL_EL2; +1 writes it */
+#define EL2_STUB_HTIMER_TVAL 4				 /* read CNTHP_TVAL_EL2; +1 writes it */
+#define TLS_TCB_OFFSET	     16 /* picolibc's AArch64 TLS: TPIDR_EL0 = block - 16 */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

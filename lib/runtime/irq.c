@@ -156,9 +156,14 @@ uint32_t irq_poll(uint64_t timeout_us)
 
 	cpu_irq_mask();
 	uint32_t iar;
-	do
+	/* The time is read first: a vCPU stalled past the deadline still acknowledges once more. */
+	for (;;) {
+		int late = cpu_counter() - start > limit;
 		iar = gic_ack();
-	while (gic_intid(iar) == GIC_SPURIOUS && cpu_counter() - start <= limit);
+		if (gic_intid(iar) != GIC_SPURIOUS || late)
+			break;
+		cpu_relax();
+	}
 	if (!was_masked)
 		cpu_irq_unmask();
 	return iar;

@@ -15,6 +15,13 @@ uint64_t smp_us_to_ticks(uint64_t us)
 	return cpu_counter_hz() * us / 1000000;
 }
 
+uint64_t smp_ticks_to_us(uint64_t ticks)
+{
+	uint64_t hz = cpu_counter_hz();
+
+	return hz ? ticks * 1000000 / hz : 0;
+}
+
 /* Runs on the started CPU, at EL1 with the boot CPU's MMU and its own stack. */
 static void started(void *arg)
 {
@@ -87,10 +94,15 @@ int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us)
 {
 	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
 
-	while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) < want)
-		if (cpu_counter() - start > limit)
+	/* The time is read before the state: a stall past the deadline still looks once more. */
+	for (;;) {
+		int late = cpu_counter() - start > limit;
+		if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) >= want)
+			return 0;
+		if (late)
 			return -1;
-	return 0;
+		cpu_relax();
+	}
 }
 
 int64_t smp_affinity(const struct platform *p, uint64_t mpidr)
@@ -105,9 +117,14 @@ int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_u
 	/* Before its function ended the CPU may still start and use the slot's stack. */
 	if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_DONE)
 		return -1;
-	while (smp_affinity(p, s->mpidr) != PSCI_AFF_OFF)
-		if (cpu_counter() - start > limit)
+	for (;;) {
+		int late = cpu_counter() - start > limit;
+		if (smp_affinity(p, s->mpidr) == PSCI_AFF_OFF)
+			break;
+		if (late)
 			return -1;
+		cpu_relax();
+	}
 	s->state = SLOT_FREE;
 	return 0;
 }

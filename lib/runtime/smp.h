@@ -58,6 +58,8 @@ int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us);
 int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us);
 /* AFFINITY_INFO(mpidr, level 0) through the DT's conduit. */
 int64_t smp_affinity(const struct platform *p, uint64_t mpidr);
+/* Microseconds and counter ticks (CNTFRQ). */
 uint64_t smp_us_to_ticks(uint64_t us);
+uint64_t smp_ticks_to_us(uint64_t ticks);
 
 #endif

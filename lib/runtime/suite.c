@@ -5,6 +5,7 @@
 
 #include "boot/cpu.h"
 #include "dt/strlist.h"
+#include "runtime/irq.h"
 #include "runtime/ktap.h"
 #include "runtime/recovery.h"
 #include "runtime/watchdog.h"
@@ -37,6 +38,23 @@ static int guarded(void (*fn)(struct test_ctx *t), struct test_ctx *t)
 	return cause;
 }
 
+/*
+ * Interrupts the dispatcher took with no handler while the case ran: each was
+ * disabled, so a case that polls for it later will not see it. Said, so that
+ * a case that forgot to mask before its stimulus shows why it missed one.
+ */
+static void unclaimed_note(void)
+{
+	uint32_t ids[4];
+	unsigned n = irq_unclaimed(ids, 4);
+
+	if (n)
+		ktap_diag(2,
+			  "the boot CPU took %u interrupt(s) no handler claimed (INTID %u%s), and "
+			  "disabled them",
+			  n, ids[0], n > 1 ? " and others" : "");
+}
+
 /* Runs one case; returns its result. */
 static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
 				 const char **reason)
@@ -44,8 +62,10 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 	static struct test_ctx t;
 
 	t = *env;
+	irq_unclaimed_clear();
 	int cause = guarded(c->run, &t);
 	*reason = NULL;
+	unclaimed_note();
 	if (cause == RECOVERED_WATCHDOG) {
 		*reason = "watchdog expired";
 		return KTAP_TIMEOUT;

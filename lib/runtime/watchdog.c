@@ -55,7 +55,7 @@ static const char *prove(void)
 	cpu_irq_unmask();
 	while (!proof_arrived && !irq_unclaimed(&other, 1) &&
 	       cpu_counter() - start < us_to_ticks(PROOF_WAIT_US))
-		;
+		cpu_relax();
 	cpu_irq_mask();
 	cpu_vtimer_stop();
 	proving = 0;

@@ -103,7 +103,10 @@ def execute(t, image=None):
     took = time.monotonic() - start
     problems = problems_of(t, out, r.returncode)
     if problems:
-        tail = "\n".join("      | " + l for l in r.stdout.splitlines()[-6:])
+        # What the harness found says why more often than the runner's last lines.
+        found = [l.strip() for l in read(os.path.join(out, "ktap.txt")).splitlines() if "# FAIL:" in l]
+        shown = found[:8] + ([f"# ... {len(found) - 8} more FAIL lines"] if len(found) > 8 else [])
+        tail = "\n".join("      | " + l for l in shown + r.stdout.splitlines()[-6:])
         return "fail", "\n    ".join(problems) + ("\n" + tail if tail else ""), took
     return "pass", "", took
 
@@ -133,6 +136,7 @@ def main(argv):
             print(f"{t.name:40} {' '.join(t.run)}")
         return 0
     counts = {"pass": 0, "fail": 0, "skip": 0}
+    failed = []
     print(f"running {len(tests)} integration tests, {a.jobs} at a time")
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
         futures = {pool.submit(execute, t, a.image): t for t in tests}
@@ -143,5 +147,10 @@ def main(argv):
             label = {"pass": "ok", "fail": "FAIL", "skip": "SKIP"}[verdict]
             print(f"[{i}/{len(tests)}] {label:4} {t.name} ({took:.1f} s){': ' + why if why else ''}")
             sys.stdout.flush()
+            if verdict == "fail":
+                failed.append((t.name, why))
+    # Repeated last, where a log's tail shows them.
+    for name, why in failed:
+        print(f"FAILED {name}: {why}")
     print(f"{counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped")
     return 1 if counts["fail"] else 0

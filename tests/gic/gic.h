@@ -13,6 +13,6 @@ uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar);
 
 void spi_uart(struct test_ctx *t);   /* spi.c */
 void sgi_others(struct test_ctx *t); /* sgi.c */
-void its(struct test_ctx *t);	     /* sgi.c */
+void its(struct test_ctx *t);	     /* its.c */
 
 #endif

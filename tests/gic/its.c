@@ -1,0 +1,170 @@
+/*
+ * The ITS the DT describes (arm,gic-v3-its under the GICv3 node), Arm IHI
+ * 0069 chapters 5 and 6: GICD_TYPER says LPIs exist; the boot CPU's
+ * redistributor takes its LPI tables; the ITS takes its device and
+ * collection tables and processes commands (CREADR reaches CWRITER); an LPI
+ * that MAPTI gave an event arrives on that INTID when INT raises the event;
+ * an LPI disabled in its configuration byte is not signalled but stays
+ * pending, and arrives once enabled and invalidated (INV).
+ */
+#include <stddef.h>
+
+#include "boot/cpu.h"
+#include "drivers/gic.h"
+#include "drivers/gic_its.h"
+#include "runtime/check.h"
+#include "runtime/smp.h"
+#include "tests/gic/gic.h"
+
+#define DEVICE	   0
+#define EVENT_BITS 2
+#define LPI_ON	   GIC_FIRST_LPI       /* event 0: enabled from the start */
+#define LPI_LATER  (GIC_FIRST_LPI + 1) /* event 1: raised while disabled */
+#define LPI_PRIO   0xa0
+#define SYNC_US	   100000
+#define QUIET_US   5000
+
+static const struct dt_device *its_node(const struct platform *p, int *count)
+{
+	const struct dt_device *first = NULL;
+
+	*count = 0;
+	for (int i = 0; i < p->ndevices; i++)
+		if (p->devices[i].enabled && dt_compat_has(&p->devices[i], "arm,gic-v3-its")) {
+			first = first ? first : &p->devices[i];
+			++*count;
+		}
+	return first;
+}
+
+/* SYNC and wait; a finding names the commands that did not complete. */
+static int synced(struct test_ctx *t, const char *what)
+{
+	int rc = its_sync(smp_us_to_ticks(SYNC_US));
+	uint32_t creadr, cwriter;
+	int stalled;
+
+	if (rc == 0)
+		return 1;
+	its_queue_state(&creadr, &cwriter, &stalled);
+	finding(t,
+		"the ITS did not complete %s and SYNC within %u ms (CREADR 0x%x, CWRITER 0x%x%s)",
+		what, SYNC_US / 1000, creadr, cwriter,
+		stalled ? ", CREADR.Stalled: a command error" : "");
+	return 0;
+}
+
+/* The next interrupt within the wait, EOIed; others that come first are noted. */
+static uint32_t take(struct test_ctx *t, uint32_t want, uint64_t wait_us)
+{
+	for (int strays = 0; strays < 4; strays++) {
+		uint32_t iar, got = gic_test_take(wait_us, &iar);
+		if (got == GIC_SPURIOUS)
+			return got;
+		gic_eoi(iar);
+		if (got == want)
+			return got;
+		note(t, "INTID %u arrived while waiting for LPI %u", got, want);
+	}
+	return GIC_SPURIOUS;
+}
+
+/* Raise both events and judge what arrives; the CPU takes nothing meanwhile. */
+static void raise_lpis(struct test_ctx *t)
+{
+	its_int(DEVICE, 0);
+	if (!synced(t, "INT (event 0)"))
+		return;
+	uint32_t got = take(t, LPI_ON, GIC_TEST_WAIT_US);
+	if (!check(t, got == LPI_ON,
+		   "INT (device %d, event 0): LPI %u, which MAPTI gave the event, did not "
+		   "arrive within %u ms",
+		   DEVICE, LPI_ON, GIC_TEST_WAIT_US / 1000))
+		return;
+	evidence(t, "INT (device %d, event 0) arrived as LPI %u", DEVICE, LPI_ON);
+
+	its_int(DEVICE, 1);
+	if (!synced(t, "INT (event 1)"))
+		return;
+	got = take(t, LPI_LATER, QUIET_US);
+	check(t, got == GIC_SPURIOUS,
+	      "INT (device %d, event 1): LPI %u arrived though its configuration byte disables it",
+	      DEVICE, LPI_LATER);
+	gic_lpi_configure(LPI_LATER, LPI_PRIO, 1);
+	its_inv(DEVICE, 1);
+	if (!synced(t, "INV (event 1)"))
+		return;
+	got = take(t, LPI_LATER, GIC_TEST_WAIT_US);
+	if (check(t, got == LPI_LATER,
+		  "LPI %u, raised while disabled, did not arrive within %u ms of being enabled "
+		  "and invalidated (a disabled LPI stays pending)",
+		  LPI_LATER, GIC_TEST_WAIT_US / 1000))
+		evidence(t, "LPI %u, raised while disabled, arrived once enabled (INV)", LPI_LATER);
+}
+
+void its(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	int count;
+	const struct dt_device *d = its_node(p, &count);
+
+	if (!d) {
+		skip(t, "no ITS in the device tree");
+		return;
+	}
+	if (count > 1)
+		note(t, "the DT has %d ITS nodes; the first, %s, is exercised", count, d->path);
+	if (!check(t, p->gic_version == 3, "%s: an ITS, but the GIC is v%d (an ITS needs GICv3)",
+		   d->path, p->gic_version))
+		return;
+	if (!check(t, d->nreg >= 1 && d->reg[0].size >= GITS_FRAMES_SIZE,
+		   "%s: reg must cover the control and translation frames (0x%x bytes)", d->path,
+		   GITS_FRAMES_SIZE))
+		return;
+	uint32_t dtyper = gic_dist_typer();
+	if (!check(t, dtyper & GICD_TYPER_LPIS, "GICD_TYPER.LPIS is clear, yet the DT has an ITS"))
+		return;
+	if (!check(t, GICD_TYPER_ID_BITS(dtyper) >= GIC_LPI_ID_BITS,
+		   "GICD_TYPER.IDbits gives %u INTID bits; LPIs need at least 14",
+		   GICD_TYPER_ID_BITS(dtyper)))
+		return;
+
+	uintptr_t base = (uintptr_t)d->reg[0].base;
+	struct its_info info;
+	const char *why = its_probe(base, &info);
+	if (why && info.pidr2_esr) {
+		finding(t, "%s at 0x%llx: %s (ESR 0x%llx)", d->path, (unsigned long long)base, why,
+			(unsigned long long)info.pidr2_esr);
+		return;
+	}
+	if (!check(t, !why, "%s at 0x%llx: %s (ArchRev %u)", d->path, (unsigned long long)base,
+		   why ? why : "", info.pidr2_arch))
+		return;
+	note(t,
+	     "its at 0x%llx: GITS_IIDR 0x%08x, GITS_TYPER 0x%llx: %u device ID bits, %u event ID "
+	     "bits, ITT entries of %u bytes, collections named by %s",
+	     (unsigned long long)base, info.iidr, (unsigned long long)info.typer,
+	     GITS_TYPER_DEV_BITS(info.typer), GITS_TYPER_ID_BITS(info.typer),
+	     GITS_TYPER_ITT_SIZE(info.typer),
+	     info.typer & GITS_TYPER_PTA ? "redistributor address" : "processor number");
+	why = gic_lpi_enable();
+	if (!check(t, !why, "LPIs on the boot CPU: %s", why ? why : ""))
+		return;
+	why = its_init(&info);
+	if (!check(t, !why, "%s: %s", d->path, why ? why : ""))
+		return;
+
+	gic_lpi_configure(LPI_ON, LPI_PRIO, 1);
+	gic_lpi_configure(LPI_LATER, LPI_PRIO, 0);
+	its_mapd(DEVICE, EVENT_BITS);
+	its_mapc_here(0);
+	its_mapti(DEVICE, 0, LPI_ON, 0);
+	its_mapti(DEVICE, 1, LPI_LATER, 0);
+	its_inv(DEVICE, 0);
+	its_inv(DEVICE, 1);
+	if (!synced(t, "MAPD, MAPC, MAPTI and INV"))
+		return;
+	cpu_irq_mask();
+	raise_lpis(t);
+	cpu_irq_unmask();
+}
