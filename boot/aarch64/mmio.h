@@ -40,4 +40,16 @@ static inline void mmio_write8(uintptr_t a, uint8_t v)
 	__asm__ volatile("strb %w0, [%1]" ::"rZ"(v), "r"(a) : "memory");
 }
 
+static inline uint16_t mmio_read16(uintptr_t a)
+{
+	uint16_t v;
+	__asm__ volatile("ldrh %w0, [%1]" : "=r"(v) : "r"(a) : "memory");
+	return v;
+}
+
+static inline void mmio_write16(uintptr_t a, uint16_t v)
+{
+	__asm__ volatile("strh %w0, [%1]" ::"rZ"(v), "r"(a) : "memory");
+}
+
 #endif

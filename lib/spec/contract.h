@@ -49,6 +49,7 @@ const char *reg_class_name(unsigned cls);
 /* Register flags. */
 #define F_NOREAD   (1u << 0) /* a read has side effects (GICC_IAR acknowledges) */
 #define F_WI_PROBE (1u << 1) /* RO and a write is harmless: check it is ignored */
+#define F_WRITE0   (1u << 2) /* writing 0 is harmless (a reset, key 0): the bench writes it */
 
 /* An identity: (value & mask) >> shift of mask must lie in [lo, hi]. */
 struct reg_identity {

@@ -1,7 +1,8 @@
 """Boot the harness on a platform, capture its KTAP report and judge the run.
 
 Writes console.log (raw), ktap.txt (clean KTAP) and junit.xml into --out, and
-memory-map.md and memory-map.svg when the memmap suite printed its map.
+memory-map.md and memory-map.svg when the memmap suite printed its map,
+bench.json and bench.csv when the bench suite (suites=bench) printed figures.
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
@@ -71,7 +72,7 @@ def run(argv, started):
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
-    from . import capture, junit, ktap, memmap_report, mmio_report, verdict
+    from . import bench_report, capture, junit, ktap, memmap_report, mmio_report, verdict
     from .progress import Progress
     notes = []
     started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
@@ -89,6 +90,7 @@ def run(argv, started):
         f.write("\n".join(ktap_lines) + ("\n" if ktap_lines else ""))
     memmap_report.write(ktap_lines, out)  # memory-map.md/.svg when the memmap suite ran
     mmio_report.write(out, name)  # mmio-findings.md when the mmio suite ran
+    bench_report.write(ktap_lines, out, name)  # bench.json/.csv when the bench suite ran
     rep = ktap.parse(ktap_lines)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
         junit.write(rep, path, name)

@@ -11,7 +11,7 @@
 
 static const struct reg_contract regs[] = {
 	REG("Data", 0x000, ACC_RO, W8 | W16 | W32 | W64, CLS_DATA, 0, Q),
-	REG("Selector", 0x008, ACC_WO, W16, CLS_CONTROL, 0, Q),
+	REG("Selector", 0x008, ACC_WO, W16, CLS_CONTROL, F_WRITE0, Q),
 	REG("DMA", 0x010, ACC_RW, 0, CLS_DMA, 0, Q),
 };
 

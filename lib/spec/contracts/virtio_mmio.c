@@ -30,7 +30,7 @@ static const struct reg_contract regs[] = {
 	REG("DeviceFeatures", 0x010, ACC_RO, W32, CLS_FEATURES, 0, V),
 	REG("QueueNumMax", 0x034, ACC_RO, W32, CLS_QUEUE, 0, V),
 	REG("InterruptStatus", 0x060, ACC_RO, W32, CLS_IRQ, 0, V),
-	REG("Status", 0x070, ACC_RW, W32, CLS_STATUS, 0, V),
+	REG("Status", 0x070, ACC_RW, W32, CLS_STATUS, F_WRITE0, V), /* 0: reset, 4.2.3.1 */
 };
 
 static const uint32_t reserved[] = { 0x018, 0x048,

@@ -1,0 +1,34 @@
+/*
+ * What the bench suite times that only the architecture layer can do: calls
+ * without the fault guard of boot/trap.h (for timing loops, once a guarded
+ * call has shown that something answers), and system-register reads by name.
+ */
+#ifndef BOOT_BENCH_H
+#define BOOT_BENCH_H
+
+#include <stdint.h>
+
+/* SMCCC function fn with no arguments through HVC #0 or SMC #0: x0 back. */
+uint64_t bench_hvc(uint64_t fn);
+uint64_t bench_smc(uint64_t fn);
+/* Xen hypercall nr (HVC #0xEA1) with two arguments: x0 back. */
+uint64_t bench_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1);
+
+/*
+ * Registers a guest at EL1 reads, chosen by who may trap them: never (MIDR:
+ * VPIDR_EL2 answers), the ID group (HCR_EL2.TID3), ACTLR (HCR_EL2.TACR), the
+ * EL1 physical timer (CNTHCTL_EL2.EL1PCEN), the virtual counter (never).
+ */
+enum bench_sysreg {
+	BENCH_MIDR,
+	BENCH_ID_AA64PFR0,
+	BENCH_ID_AA64MMFR0,
+	BENCH_ACTLR,
+	BENCH_CNTP_CTL,
+	BENCH_CNTVCT,
+	BENCH_SYSREG_COUNT
+};
+uint64_t bench_sysreg_read(enum bench_sysreg r);
+const char *bench_sysreg_name(enum bench_sysreg r);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * The bench suite's shared parts (tests/bench/): timing an operation into
+ * per-sample figures, and the one line each figure is printed as.
+ *
+ * A sample times a batch of operations between two ISB-fenced reads of the
+ * virtual counter; its figure is (ticks - the loop's own cost) / batch, so
+ * operations cheaper than a counter tick are resolved. The loop's cost is
+ * the median of the same loop around an empty operation. Interrupt
+ * latencies are timed one event per sample (batch 1).
+ */
+#ifndef TESTS_BENCH_BENCH_H
+#define TESTS_BENCH_BENCH_H
+
+#include <stdint.h>
+
+#include "runtime/suite.h"
+
+#define BENCH_SAMPLES 256
+#define BENCH_BATCH   16
+#define BENCH_WARMUP  2 /* batches run untimed first */
+
+/* Figures in picoseconds per operation. */
+struct bench_stats {
+	uint64_t min, p10, median, p90, p99, max;
+	unsigned samples, batch;
+};
+
+/* Time op(arg) in BENCH_SAMPLES batches of batch; the loop's cost is subtracted. */
+void bench_loop(void (*op)(const void *arg), const void *arg, unsigned batch,
+		struct bench_stats *out);
+/* Figures from raw tick samples of one event each (sorted in place). */
+void bench_from_ticks(uint64_t *ticks, unsigned n, struct bench_stats *out);
+/* The loop's own cost per batch, in ticks (median of empty batches). */
+uint64_t bench_overhead_ticks(unsigned batch);
+/* ps as nanoseconds with two decimals, into buf. */
+const char *bench_ns(char *buf, unsigned len, uint64_t ps);
+/* a / b as "N.NN", into buf. */
+const char *bench_ratio(char *buf, unsigned len, uint64_t a, uint64_t b);
+/* Picoseconds in a counter tick. */
+uint64_t bench_tick_ps(void);
+
+/*
+ * The figure's line, which scripts/run collects into bench.json and
+ * bench.csv: "bench: op=OP target=TARGET samples=N batch=B min_ns=..
+ * p10_ns=.. median_ns=.. p90_ns=.. p99_ns=.. max_ns=..". target has no spaces.
+ */
+void bench_report(struct test_ctx *t, const char *op, const char *target,
+		  const struct bench_stats *s);
+/* The last figure reported with this op and target prefix, or 0 (the summary uses these). */
+uint64_t bench_median_of(const char *op, const char *target_prefix);
+/* The i-th figure reported (op, target, median in ps): 0 past the last. */
+int bench_kept(unsigned i, const char **op, const char **target, uint64_t *median);
+/* Poll the acknowledge with no pause (a pause would add to the figure): the IAR, and when. */
+uint32_t bench_ack(uint64_t limit_ticks, uint64_t *when);
+
+/* The cases, by file. */
+void baseline(struct test_ctx *t);	   /* sample.c */
+void mmio_devices(struct test_ctx *t);	   /* mmio.c */
+void hypercalls(struct test_ctx *t);	   /* calls.c */
+void system_registers(struct test_ctx *t); /* calls.c, after hypercalls */
+void interrupts(struct test_ctx *t);	   /* irq.c */
+void cross_cpu(struct test_ctx *t);	   /* ipi.c */
+void summary(struct test_ctx *t);	   /* summary.c */
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * An SGI round trip to another CPU: the boot CPU sends SGI_PING, the other
+ * CPU (polling, IRQs masked) acknowledges it and sends SGI_PONG back; the
+ * figure is from the boot CPU's send to its acknowledge of the reply.
+ */
+#include <stddef.h>
+
+#include "boot/cpu.h"
+#include "drivers/gic.h"
+#include "runtime/check.h"
+#include "runtime/irq.h"
+#include "runtime/smp.h"
+#include "tests/bench/bench.h"
+
+#define ROUND_TRIPS 64
+#define SGI_PING    10
+#define SGI_PONG    11
+#define WAIT_US	    100000
+
+static struct {
+	uint32_t boot_token, token;
+	volatile int ready, answered;
+	const char *problem;
+} peer;
+static uint64_t rtt[ROUND_TRIPS];
+
+static void answer(struct smp_slot *s)
+{
+	(void)s;
+	peer.problem = irq_cpu_setup();
+	if (peer.problem)
+		return;
+	gic_enable(SGI_PING);
+	peer.token = gic_cpu_token();
+	__atomic_store_n(&peer.ready, 1, __ATOMIC_RELEASE);
+	while (peer.answered < ROUND_TRIPS) {
+		uint64_t when;
+		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &when);
+		if (gic_intid(iar) == GIC_SPURIOUS)
+			return;
+		gic_eoi(iar);
+		if (gic_intid(iar) == SGI_PING) {
+			gic_send_sgi(SGI_PONG, SGI_TO_CPU, peer.boot_token);
+			peer.answered++;
+		}
+	}
+}
+
+static int other_cpu(const struct platform *p)
+{
+	for (int i = 0; i < p->ncpus; i++)
+		if (dt_cpu_index(p, cpu_mpidr()) != i)
+			return i;
+	return -1;
+}
+
+static void ping(struct test_ctx *t, struct smp_slot *s)
+{
+	uint64_t ov = bench_overhead_ticks(1), start = cpu_counter();
+
+	while (!__atomic_load_n(&peer.ready, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
+	       cpu_counter() - start < smp_us_to_ticks(WAIT_US))
+		cpu_relax();
+	if (!check(t, peer.ready, "the other CPU did not get ready: %s",
+		   peer.problem ? peer.problem : "no answer"))
+		return;
+	gic_enable(SGI_PONG);
+	for (unsigned n = 0; n < ROUND_TRIPS; n++) {
+		uint64_t t0 = cpu_counter();
+		gic_send_sgi(SGI_PING, SGI_TO_CPU, peer.token);
+		uint64_t t1;
+		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
+		if (gic_intid(iar) != GIC_SPURIOUS)
+			gic_eoi(iar);
+		if (!check(t, gic_intid(iar) == SGI_PONG,
+			   "round trip %u: INTID %u came back, not SGI %d", n, gic_intid(iar),
+			   SGI_PONG))
+			return;
+		rtt[n] = t1 - t0 > ov ? t1 - t0 - ov : 0;
+	}
+	struct bench_stats st;
+	bench_from_ticks(rtt, ROUND_TRIPS, &st);
+	bench_report(t, "irq", "sgi_round_trip:other_cpu", &st);
+}
+
+void cross_cpu(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	int other = other_cpu(p);
+	int64_t rc;
+
+	if (irq_unusable() || other < 0) {
+		skip(t, irq_unusable() ? irq_unusable() : "the DT lists one CPU");
+		return;
+	}
+	peer.boot_token = gic_cpu_token();
+	peer.ready = peer.answered = 0;
+	peer.problem = NULL;
+	int was_masked = cpu_irq_masked();
+	cpu_irq_mask(); /* before the other CPU can send anything */
+	struct smp_slot *s = smp_start(p, other, answer, NULL, &rc);
+	if (check(t, s != NULL, "cpu %d did not start (%s)", other, psci_error_name(rc))) {
+		ping(t, s);
+		check(t, smp_wait(s, SLOT_DONE, WAIT_US * 2) == 0, "cpu %d did not finish", other);
+		smp_release(p, s, WAIT_US);
+	}
+	if (!was_masked)
+		cpu_irq_unmask();
+}

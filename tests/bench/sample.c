@@ -1,0 +1,196 @@
+/* Timing an operation into figures, and the lines they are printed as. */
+#include <stdio.h>
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "drivers/gic.h"
+#include "runtime/check.h"
+#include "tests/bench/bench.h"
+
+#define MAX_KEPT 192
+
+static uint64_t samples[BENCH_SAMPLES];
+
+/* Each figure's median, kept for the summary case. */
+static struct {
+	char op[24], target[64];
+	uint64_t median;
+} kept[MAX_KEPT];
+static unsigned nkept;
+
+uint64_t bench_tick_ps(void)
+{
+	uint64_t hz = cpu_counter_hz();
+
+	return hz ? 1000000000000ull / hz : 0;
+}
+
+static void sort(uint64_t *v, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		unsigned j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static void nothing(const void *arg)
+{
+	(void)arg;
+	__asm__ volatile("" ::: "memory");
+}
+
+/* Raw ticks per batch into samples[]. */
+static void run_batches(void (*op)(const void *), const void *arg, unsigned batch)
+{
+	for (unsigned w = 0; w < BENCH_WARMUP * batch; w++)
+		op(arg);
+	for (unsigned s = 0; s < BENCH_SAMPLES; s++) {
+		uint64_t t0 = cpu_counter();
+		for (unsigned k = 0; k < batch; k++)
+			op(arg);
+		samples[s] = cpu_counter() - t0;
+	}
+}
+
+/* Measured afresh for each figure: a host whose load changes moves both alike. */
+uint64_t bench_overhead_ticks(unsigned batch)
+{
+	run_batches(nothing, NULL, batch);
+	sort(samples, BENCH_SAMPLES);
+	return samples[BENCH_SAMPLES / 2];
+}
+
+static uint64_t per_op_ps(uint64_t ticks, uint64_t overhead, unsigned batch)
+{
+	uint64_t hz = cpu_counter_hz(), net = ticks > overhead ? ticks - overhead : 0;
+
+	return hz ? (uint64_t)((unsigned __int128)net * 1000000000000ull / hz / batch) : 0;
+}
+
+static void stats_of(uint64_t *v, unsigned n, uint64_t overhead, unsigned batch,
+		     struct bench_stats *out)
+{
+	sort(v, n);
+	out->samples = n;
+	out->batch = batch;
+	out->min = per_op_ps(v[0], overhead, batch);
+	out->p10 = per_op_ps(v[n / 10], overhead, batch);
+	out->median = per_op_ps(v[n / 2], overhead, batch);
+	out->p90 = per_op_ps(v[n * 9 / 10], overhead, batch);
+	out->p99 = per_op_ps(v[n * 99 / 100], overhead, batch);
+	out->max = per_op_ps(v[n - 1], overhead, batch);
+}
+
+void bench_loop(void (*op)(const void *arg), const void *arg, unsigned batch,
+		struct bench_stats *out)
+{
+	uint64_t overhead = bench_overhead_ticks(batch);
+
+	run_batches(op, arg, batch);
+	stats_of(samples, BENCH_SAMPLES, overhead, batch, out);
+}
+
+void bench_from_ticks(uint64_t *ticks, unsigned n, struct bench_stats *out)
+{
+	stats_of(ticks, n, 0, 1, out);
+}
+
+const char *bench_ns(char *buf, unsigned len, uint64_t ps)
+{
+	snprintf(buf, len, "%llu.%02llu", (unsigned long long)(ps / 1000),
+		 (unsigned long long)(ps % 1000 / 10));
+	return buf;
+}
+
+void bench_report(struct test_ctx *t, const char *op, const char *target,
+		  const struct bench_stats *s)
+{
+	char a[24], b[24], c[24], d[24], e[24], f[24];
+
+	note(t,
+	     "bench: op=%s target=%s samples=%u batch=%u min_ns=%s p10_ns=%s median_ns=%s "
+	     "p90_ns=%s p99_ns=%s max_ns=%s",
+	     op, target, s->samples, s->batch, bench_ns(a, sizeof(a), s->min),
+	     bench_ns(b, sizeof(b), s->p10), bench_ns(c, sizeof(c), s->median),
+	     bench_ns(d, sizeof(d), s->p90), bench_ns(e, sizeof(e), s->p99),
+	     bench_ns(f, sizeof(f), s->max));
+	if (nkept < MAX_KEPT) {
+		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
+		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);
+		kept[nkept++].median = s->median;
+	}
+}
+
+uint64_t bench_median_of(const char *op, const char *target_prefix)
+{
+	for (unsigned i = nkept; i-- > 0;)
+		if (!strcmp(kept[i].op, op) &&
+		    !strncmp(kept[i].target, target_prefix, strlen(target_prefix)))
+			return kept[i].median;
+	return 0;
+}
+
+const char *bench_ratio(char *buf, unsigned len, uint64_t a, uint64_t b)
+{
+	uint64_t r = b ? a * 100 / b : 0;
+
+	snprintf(buf, len, "%llu.%02llu", (unsigned long long)(r / 100),
+		 (unsigned long long)(r % 100));
+	return buf;
+}
+
+int bench_kept(unsigned i, const char **op, const char **target, uint64_t *median)
+{
+	if (i >= nkept)
+		return 0;
+	*op = kept[i].op;
+	*target = kept[i].target;
+	*median = kept[i].median;
+	return 1;
+}
+
+uint32_t bench_ack(uint64_t limit_ticks, uint64_t *when)
+{
+	uint64_t start = cpu_counter();
+
+	for (;;) {
+		int late = cpu_counter() - start > limit_ticks;
+		uint32_t iar = gic_ack();
+		if (gic_intid(iar) != GIC_SPURIOUS || late) {
+			*when = cpu_counter();
+			return iar;
+		}
+	}
+}
+
+static volatile uint64_t ram_word;
+
+static void ram_load(const void *arg)
+{
+	(void)arg;
+	(void)ram_word;
+}
+
+/* The counter, the loop, and a RAM load: what every other figure stands on. */
+void baseline(struct test_ctx *t)
+{
+	struct bench_stats s;
+	char a[24];
+	uint64_t hz = cpu_counter_hz();
+	if (!hz) {
+		skip(t, "CNTFRQ_EL0 is 0: no time base");
+		return;
+	}
+	note(t,
+	     "bench-info: counter_hz=%llu resolution_ns=%s loop_ticks_batch1=%llu "
+	     "loop_ticks_batch%u=%llu (subtracted from every sample)",
+	     (unsigned long long)hz, bench_ns(a, sizeof(a), bench_tick_ps()),
+	     (unsigned long long)bench_overhead_ticks(1), BENCH_BATCH,
+	     (unsigned long long)bench_overhead_ticks(BENCH_BATCH));
+	bench_loop(ram_load, NULL, BENCH_BATCH, &s);
+	bench_report(t, "ram_load", "bss", &s);
+	passed(t);
+}

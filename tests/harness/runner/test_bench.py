@@ -1,0 +1,108 @@
+"""bench_report reads the bench suite's lines into bench.json/bench.csv;
+bench_compare puts runs side by side and marks what moved, with why."""
+import io
+import json
+import os
+import tempfile
+import unittest
+from contextlib import redirect_stderr, redirect_stdout
+
+from harnesslib import bench_compare, bench_report
+
+LINE = ("    # bench: op=mmio_read target=/pl011@9000000:UARTFR:32 samples=256 batch=16 "
+        "min_ns=80.00 p10_ns=90.00 median_ns=100.00 p90_ns=110.00 p99_ns=150.00 max_ns=900.00")
+
+
+def figure(op, target, median, p10=None, p90=None):
+    p10 = median * 0.95 if p10 is None else p10
+    p90 = median * 1.05 if p90 is None else p90
+    return {"op": op, "target": target, "samples": 256, "batch": 16, "min_ns": p10, "p10_ns": p10,
+            "median_ns": median, "p90_ns": p90, "p99_ns": p90, "max_ns": p90}
+
+
+class Report(unittest.TestCase):
+    def test_figures_info_and_untimed_lines(self):
+        lines = ["    # bench-info: counter_hz=62500000 resolution_ns=16.00", LINE,
+                 "    # bench: smccc hvc:SMCCC_VERSION not timed: NOT_SUPPORTED",
+                 "    # bench-summary: mmio_exit/hypercall_exit = 0.50"]
+        figures, info = bench_report.parse(lines)
+        self.assertEqual(len(figures), 1)
+        self.assertEqual(figures[0]["target"], "/pl011@9000000:UARTFR:32")
+        self.assertEqual(figures[0]["median_ns"], 100.0)
+        self.assertEqual(figures[0]["samples"], 256)
+        self.assertEqual(info, ["info: counter_hz=62500000 resolution_ns=16.00",
+                                "summary: mmio_exit/hypercall_exit = 0.50"])
+
+    def test_files_only_when_figures(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.assertIsNone(bench_report.write(["ok 1 boot"], d, "cfg"))
+            self.assertEqual(os.listdir(d), [])
+            self.assertEqual(bench_report.write([LINE], d, "cfg"), 1)
+            doc = json.load(open(os.path.join(d, "bench.json")))
+            self.assertEqual(doc["config"], "cfg")
+            csv = open(os.path.join(d, "bench.csv")).read().splitlines()
+            self.assertEqual(csv[0].split(",")[:3], ["config", "op", "target"])
+            self.assertTrue(csv[1].startswith("cfg,mmio_read,/pl011@9000000:UARTFR:32,256,16,80.0,"))
+
+
+class Compare(unittest.TestCase):
+    def run_compare(self, docs, *args):
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for i, figs in enumerate(docs):
+                p = os.path.join(d, f"r{i}.json")
+                json.dump({"config": "cfg", "figures": figs}, open(p, "w"))
+                paths.append(p)
+            svg = os.path.join(d, "c.svg")
+            out, err = io.StringIO(), io.StringIO()
+            with redirect_stdout(out), redirect_stderr(err):
+                code = bench_compare.main(paths + ["--svg", svg] + list(args))
+            chart = open(svg).read() if os.path.exists(svg) else ""
+            return code, out.getvalue(), err.getvalue(), chart
+
+    def test_agreeing_runs_exit_0(self):
+        a = [figure("mmio_read", "/x:R:32", 100.0), figure("smccc", "hvc:PSCI_VERSION", 200.0)]
+        b = [figure("mmio_read", "/x:R:32", 105.0), figure("smccc", "hvc:PSCI_VERSION", 195.0)]
+        code, out, _, chart = self.run_compare([a, b])
+        self.assertEqual(code, 0)
+        self.assertIn("2 of 2 figures agree within 10%", out)
+        self.assertIn("A: cfg", out)
+        self.assertEqual(chart.count("<circle"), 4)
+        self.assertIn("log scale", chart)
+
+    def test_moved_figure_is_noisy_with_why(self):
+        a = [figure("mmio_read", "/x:R:32", 100.0), figure("irq", "eoi:sgi", 100.0)]
+        b = [figure("mmio_read", "/x:R:32", 150.0), figure("irq", "eoi:sgi", 100.0, 20.0, 300.0)]
+        code, out, _, _ = self.run_compare([a, b])
+        self.assertEqual(code, 1)
+        self.assertIn("noisy: medians differ by 50%, both spreads tight", out)
+        b[1]["median_ns"] = 200.0
+        code, out, _, _ = self.run_compare([a, b])
+        self.assertIn("run B spread wide", out)
+
+    def test_noise_outside_watched_ops_exits_0(self):
+        a = [figure("irq", "eoi:sgi", 100.0)]
+        b = [figure("irq", "eoi:sgi", 300.0)]
+        code, out, _, _ = self.run_compare([a, b])
+        self.assertEqual(code, 0)
+        self.assertIn("1 noisy (0 of them MMIO or hypercalls)", out)
+
+    def test_bad_input_and_empty_selection(self):
+        code, _, err, _ = self.run_compare([[figure("irq", "eoi:sgi", 1.0)]], "--ops", "nosuch")
+        self.assertEqual(code, 2)
+        self.assertIn("no figure to compare among ops nosuch", err)
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bench.json")
+            open(bad, "w").write("{")
+            err = io.StringIO()
+            with redirect_stderr(err):
+                self.assertEqual(bench_compare.main([d]), 2)
+            self.assertIn("not a bench.json", err.getvalue())
+            err = io.StringIO()
+            with redirect_stderr(err):
+                self.assertEqual(bench_compare.main([os.path.join(d, "none")]), 2)
+            self.assertIn("No such file", err.getvalue())
+
+
+if __name__ == "__main__":
+    unittest.main()
