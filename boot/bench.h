@@ -8,11 +8,17 @@
 
 #include <stdint.h>
 
-/* SMCCC function fn with no arguments through HVC #0 or SMC #0: x0 back. */
-uint64_t bench_hvc(uint64_t fn);
-uint64_t bench_smc(uint64_t fn);
-/* Xen hypercall nr (HVC #0xEA1) with two arguments: x0 back. */
-uint64_t bench_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1);
+#if defined(__aarch64__)
+#include "boot/aarch64/bench.h"
+#else
+#error "no architecture layer for this target: add boot/<arch>/bench.h"
+#endif
+
+/*
+ * Inline, by the architecture:
+ *   uint64_t bench_hvc(uint64_t fn), bench_smc(uint64_t fn);  SMCCC fn, no arguments: x0
+ *   uint64_t bench_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1);  HVC #0xEA1: x0
+ */
 
 /*
  * Registers a guest at EL1 reads, chosen by who may trap them: never (MIDR:

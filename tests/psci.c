@@ -260,8 +260,8 @@ static void cpu_on_off(struct test_ctx *t)
 	if (!check(t, s != NULL, "CPU_ON of cpu %d returned %lld (%s)", i, (long long)rc,
 		   psci_error_name(rc)))
 		return;
-	if (!check(t, smp_wait(s, SLOT_RUNNING, WAIT_US) == 0, "cpu %d did not run within %u ms", i,
-		   WAIT_US / 1000))
+	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+		   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
 		return;
 	struct smp_slot *again =
 		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());

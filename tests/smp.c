@@ -23,7 +23,7 @@
 #define SGI_SELF       1
 #define SGI_FROM_BOOT  2
 #define SGI_REPLY      3
-#define START_WAIT_US  200000
+#define OFF_WAIT_US    200000
 #define CHECKS_WAIT_US 1000000
 #define EVENT_WAIT_US  100000
 #define TIMER_DELAY_US 1000
@@ -188,11 +188,11 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 			rc == 1 ? "no start slot, or the call trapped" : psci_error_name(rc));
 		return;
 	}
-	if (smp_wait(s, SLOT_RUNNING, START_WAIT_US)) {
+	if (smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US)) {
 		finding(t,
 			"cpu %d (reg 0x%llx): CPU_ON succeeded but the CPU did not run within %u "
 			"ms",
-			i, (unsigned long long)p->cpu_mpidr[i], START_WAIT_US / 1000);
+			i, (unsigned long long)p->cpu_mpidr[i], SMP_START_WAIT_US / 1000);
 		return;
 	}
 	uint32_t reply = GIC_SPURIOUS;
@@ -225,9 +225,9 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 	}
 	check(t, !s->recovered, "cpu %d: its checks ended by an unexpected exception", i);
 	check_report(t, i, s, &report, reply);
-	if (smp_release(p, s, START_WAIT_US))
+	if (smp_release(p, s, OFF_WAIT_US))
 		finding(t, "cpu %d: CPU_OFF, then AFFINITY_INFO did not say OFF within %u ms%s", i,
-			START_WAIT_US / 1000,
+			OFF_WAIT_US / 1000,
 			s->state == SLOT_OFF_FAILED ? " (CPU_OFF returned)" : "");
 }
 

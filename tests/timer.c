@@ -262,8 +262,8 @@ static void across_cpus(struct test_ctx *t)
 		struct smp_slot *s = smp_start(p, i, step_cpu, NULL, &rc);
 		if (!check(t, s != NULL, "cpu %d did not start (CPU_ON %lld)", i, (long long)rc))
 			continue;
-		if (!check(t, smp_wait(s, SLOT_RUNNING, ARRIVAL_WAIT_US * 2) == 0,
-			   "cpu %d did not run", i))
+		if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+			   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
 			continue;
 		step.boot_before = cpu_counter();
 		__atomic_store_n(&step.go, 1, __ATOMIC_RELEASE);

@@ -28,9 +28,17 @@ static void started(void *arg)
 	struct smp_slot *volatile s = arg;
 	jmp_buf jb;
 
+	int starting = SLOT_STARTING;
+
+	/* Too late: the boot CPU gave up on this start and may reuse what fn would touch. */
+	if (!__atomic_compare_exchange_n(&s->state, &starting, SLOT_RUNNING, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE)) {
+		smccc_call(conduit, PSCI_CPU_OFF, 0, 0, 0);
+		for (;;)
+			cpu_halt();
+	}
 	percpu_init(&s->local, s->dt_index);
 	s->entry_el = (unsigned)s->start.entry_el;
-	__atomic_store_n(&s->state, SLOT_RUNNING, __ATOMIC_RELEASE);
 	recovery_arm(&jb);
 	int cause = setjmp(jb);
 	if (cause == 0)
@@ -90,19 +98,26 @@ struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_f
 	return s;
 }
 
-int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us)
+int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us)
 {
 	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
 
 	/* The time is read before the state: a stall past the deadline still looks once more. */
 	for (;;) {
 		int late = cpu_counter() - start > limit;
-		if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) >= want)
+		int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+		if (state >= want && state != SLOT_ABANDONED)
 			return 0;
 		if (late)
-			return -1;
+			break;
 		cpu_relax();
 	}
+	int starting = SLOT_STARTING;
+	if (__atomic_compare_exchange_n(&s->state, &starting, SLOT_ABANDONED, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		return -1;
+	/* It started just now: as good as in time. */
+	return starting >= want && starting != SLOT_ABANDONED ? 0 : -1;
 }
 
 int64_t smp_affinity(const struct platform *p, uint64_t mpidr)

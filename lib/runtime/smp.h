@@ -17,7 +17,20 @@
 #define SMP_SLOTS      8
 #define SMP_STACK_SIZE 16384
 
-enum smp_state { SLOT_FREE, SLOT_STARTING, SLOT_RUNNING, SLOT_DONE, SLOT_OFF_FAILED };
+/*
+ * SLOT_ABANDONED: the boot CPU stopped waiting for the CPU to start; if it
+ * starts later it runs nothing and turns itself off (its slot is not reused).
+ */
+enum smp_state {
+	SLOT_FREE,
+	SLOT_STARTING,
+	SLOT_RUNNING,
+	SLOT_DONE,
+	SLOT_OFF_FAILED,
+	SLOT_ABANDONED
+};
+/* How long a started CPU may take to run, on a host that may deschedule it. */
+#define SMP_START_WAIT_US 1000000
 
 struct smp_slot;
 typedef void (*smp_fn)(struct smp_slot *s);
@@ -49,8 +62,12 @@ struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, vo
  */
 struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_fn fn, void *arg,
 				 int64_t *psci, uintptr_t entry);
-/* Wait until the slot's state is at least want: 0, or -1 after timeout_us. */
-int smp_wait(const struct smp_slot *s, int want, uint64_t timeout_us);
+/*
+ * Wait until the slot's state is at least want: 0, or -1 after timeout_us.
+ * A CPU that has not started by then is abandoned (it will run nothing), so
+ * that it cannot start late into state the caller has moved on from.
+ */
+int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us);
 /*
  * Once the CPU's function ended, wait for AFFINITY_INFO to say OFF, then
  * free the slot: 0, or -1 (the slot stays taken: the CPU may yet use it).

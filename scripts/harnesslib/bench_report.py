@@ -7,7 +7,8 @@ import json
 import os
 import re
 
-FIELDS = ("op", "target", "samples", "batch", "min_ns", "p10_ns", "median_ns", "p90_ns", "p99_ns", "max_ns")
+FIELDS = ("op", "target", "samples", "batch", "min_ns", "p10_ns", "median_ns", "p90_ns", "p99_ns", "max_ns",
+          "loop_ns")
 LINE = re.compile(r"#\s*bench:\s+(op=\S+(?:\s+\w+=\S+)*)\s*$")
 INFO = re.compile(r"#\s*bench-(info|summary):\s+(.*)$")
 NUMERIC = {"samples": int, "batch": int}

@@ -22,14 +22,15 @@
 /* Figures in picoseconds per operation. */
 struct bench_stats {
 	uint64_t min, p10, median, p90, p99, max;
+	uint64_t loop; /* what was subtracted per operation: the loop, or the counter reads */
 	unsigned samples, batch;
 };
 
 /* Time op(arg) in BENCH_SAMPLES batches of batch; the loop's cost is subtracted. */
 void bench_loop(void (*op)(const void *arg), const void *arg, unsigned batch,
 		struct bench_stats *out);
-/* Figures from raw tick samples of one event each (sorted in place). */
-void bench_from_ticks(uint64_t *ticks, unsigned n, struct bench_stats *out);
+/* Figures from tick samples of one event each (sorted in place), overhead already subtracted. */
+void bench_from_ticks(uint64_t *ticks, unsigned n, uint64_t overhead, struct bench_stats *out);
 /* The loop's own cost per batch, in ticks (median of empty batches). */
 uint64_t bench_overhead_ticks(unsigned batch);
 /* ps as nanoseconds with two decimals, into buf. */
@@ -42,7 +43,9 @@ uint64_t bench_tick_ps(void);
 /*
  * The figure's line, which scripts/run collects into bench.json and
  * bench.csv: "bench: op=OP target=TARGET samples=N batch=B min_ns=..
- * p10_ns=.. median_ns=.. p90_ns=.. p99_ns=.. max_ns=..". target has no spaces.
+ * p10_ns=.. median_ns=.. p90_ns=.. p99_ns=.. max_ns=.. loop_ns=..". target has
+ * no spaces; loop_ns is what was subtracted per operation (a peer that does not
+ * subtract its loop, as kvm-unit-tests, compares with median_ns + loop_ns).
  */
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s);

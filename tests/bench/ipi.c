@@ -1,7 +1,9 @@
 /*
- * An SGI round trip to another CPU: the boot CPU sends SGI_PING, the other
- * CPU (polling, IRQs masked) acknowledges it and sends SGI_PONG back; the
- * figure is from the boot CPU's send to its acknowledge of the reply.
+ * SGIs to another CPU, which polls with IRQs masked. Round trip: the boot
+ * CPU sends SGI_PING, the other CPU acknowledges it and sends SGI_PONG back;
+ * from the send to the acknowledge of the reply. One way: SGI_MARK, which
+ * the other CPU answers by a store the boot CPU waits for (kvm-unit-tests'
+ * ipi, there with an interrupt handler): from the send to the store seen.
  */
 #include <stddef.h>
 
@@ -15,11 +17,12 @@
 #define ROUND_TRIPS 64
 #define SGI_PING    10
 #define SGI_PONG    11
+#define SGI_MARK    12
 #define WAIT_US	    100000
 
 static struct {
 	uint32_t boot_token, token;
-	volatile int ready, answered;
+	volatile int ready, answered, marked;
 	const char *problem;
 } peer;
 static uint64_t rtt[ROUND_TRIPS];
@@ -31,9 +34,10 @@ static void answer(struct smp_slot *s)
 	if (peer.problem)
 		return;
 	gic_enable(SGI_PING);
+	gic_enable(SGI_MARK);
 	peer.token = gic_cpu_token();
 	__atomic_store_n(&peer.ready, 1, __ATOMIC_RELEASE);
-	while (peer.answered < ROUND_TRIPS) {
+	while (peer.answered < ROUND_TRIPS || peer.marked < ROUND_TRIPS) {
 		uint64_t when;
 		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &when);
 		if (gic_intid(iar) == GIC_SPURIOUS)
@@ -42,6 +46,8 @@ static void answer(struct smp_slot *s)
 		if (gic_intid(iar) == SGI_PING) {
 			gic_send_sgi(SGI_PONG, SGI_TO_CPU, peer.boot_token);
 			peer.answered++;
+		} else if (gic_intid(iar) == SGI_MARK) {
+			__atomic_store_n(&peer.marked, peer.marked + 1, __ATOMIC_RELEASE);
 		}
 	}
 }
@@ -56,8 +62,12 @@ static int other_cpu(const struct platform *p)
 
 static void ping(struct test_ctx *t, struct smp_slot *s)
 {
-	uint64_t ov = bench_overhead_ticks(1), start = cpu_counter();
+	uint64_t ov = bench_overhead_ticks(1);
 
+	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+		   "the other CPU did not run within %u ms", SMP_START_WAIT_US / 1000))
+		return;
+	uint64_t start = cpu_counter();
 	while (!__atomic_load_n(&peer.ready, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
 	       cpu_counter() - start < smp_us_to_ticks(WAIT_US))
 		cpu_relax();
@@ -79,8 +89,22 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 		rtt[n] = t1 - t0 > ov ? t1 - t0 - ov : 0;
 	}
 	struct bench_stats st;
-	bench_from_ticks(rtt, ROUND_TRIPS, &st);
+	bench_from_ticks(rtt, ROUND_TRIPS, ov, &st);
 	bench_report(t, "irq", "sgi_round_trip:other_cpu", &st);
+	for (unsigned n = 0; n < ROUND_TRIPS; n++) {
+		uint64_t t0 = cpu_counter(), t1;
+		gic_send_sgi(SGI_MARK, SGI_TO_CPU, peer.token);
+		while (__atomic_load_n(&peer.marked, __ATOMIC_ACQUIRE) <= (int)n &&
+		       cpu_counter() - t0 < smp_us_to_ticks(WAIT_US))
+			;
+		t1 = cpu_counter();
+		if (!check(t, peer.marked > (int)n, "SGI %d %u: the other CPU did not see it",
+			   SGI_MARK, n))
+			return;
+		rtt[n] = t1 - t0 > ov ? t1 - t0 - ov : 0;
+	}
+	bench_from_ticks(rtt, ROUND_TRIPS, ov, &st);
+	bench_report(t, "irq", "sgi_one_way:other_cpu", &st);
 }
 
 void cross_cpu(struct test_ctx *t)
@@ -94,7 +118,7 @@ void cross_cpu(struct test_ctx *t)
 		return;
 	}
 	peer.boot_token = gic_cpu_token();
-	peer.ready = peer.answered = 0;
+	peer.ready = peer.answered = peer.marked = 0;
 	peer.problem = NULL;
 	int was_masked = cpu_irq_masked();
 	cpu_irq_mask(); /* before the other CPU can send anything */

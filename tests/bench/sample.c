@@ -82,6 +82,7 @@ static void stats_of(uint64_t *v, unsigned n, uint64_t overhead, unsigned batch,
 	out->p90 = per_op_ps(v[n * 9 / 10], overhead, batch);
 	out->p99 = per_op_ps(v[n * 99 / 100], overhead, batch);
 	out->max = per_op_ps(v[n - 1], overhead, batch);
+	out->loop = per_op_ps(overhead, 0, batch);
 }
 
 void bench_loop(void (*op)(const void *arg), const void *arg, unsigned batch,
@@ -93,9 +94,10 @@ void bench_loop(void (*op)(const void *arg), const void *arg, unsigned batch,
 	stats_of(samples, BENCH_SAMPLES, overhead, batch, out);
 }
 
-void bench_from_ticks(uint64_t *ticks, unsigned n, struct bench_stats *out)
+void bench_from_ticks(uint64_t *ticks, unsigned n, uint64_t overhead, struct bench_stats *out)
 {
 	stats_of(ticks, n, 0, 1, out);
+	out->loop = per_op_ps(overhead, 0, 1);
 }
 
 const char *bench_ns(char *buf, unsigned len, uint64_t ps)
@@ -108,15 +110,15 @@ const char *bench_ns(char *buf, unsigned len, uint64_t ps)
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s)
 {
-	char a[24], b[24], c[24], d[24], e[24], f[24];
+	char a[24], b[24], c[24], d[24], e[24], f[24], g[24];
 
 	note(t,
 	     "bench: op=%s target=%s samples=%u batch=%u min_ns=%s p10_ns=%s median_ns=%s "
-	     "p90_ns=%s p99_ns=%s max_ns=%s",
+	     "p90_ns=%s p99_ns=%s max_ns=%s loop_ns=%s",
 	     op, target, s->samples, s->batch, bench_ns(a, sizeof(a), s->min),
 	     bench_ns(b, sizeof(b), s->p10), bench_ns(c, sizeof(c), s->median),
 	     bench_ns(d, sizeof(d), s->p90), bench_ns(e, sizeof(e), s->p99),
-	     bench_ns(f, sizeof(f), s->max));
+	     bench_ns(f, sizeof(f), s->max), bench_ns(g, sizeof(g), s->loop));
 	if (nkept < MAX_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
 		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);

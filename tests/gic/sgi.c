@@ -80,6 +80,9 @@ void sgi_others(struct test_ctx *t)
 		return;
 	}
 	for (int k = 0; k < n; k++) {
+		/* One that does not start in time is abandoned: it will not listen late. */
+		check(t, smp_wait(slot[k], SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+		      "cpu %d did not run within %u ms", cpu[k], SMP_START_WAIT_US / 1000);
 		uint64_t start = cpu_counter();
 		while (!__atomic_load_n(&listeners[k].ready, __ATOMIC_ACQUIRE) &&
 		       slot[k]->state < SLOT_DONE &&

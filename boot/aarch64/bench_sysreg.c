@@ -2,26 +2,6 @@
 
 #include "boot/aarch64/sysreg.h"
 
-/* trap.S: the bare instructions behind boot/trap.h's guarded calls. */
-uint64_t trap_hvc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
-uint64_t trap_smc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
-uint64_t trap_hvc_xen(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t nr);
-
-uint64_t bench_hvc(uint64_t fn)
-{
-	return trap_hvc0(fn, 0, 0, 0);
-}
-
-uint64_t bench_smc(uint64_t fn)
-{
-	return trap_smc0(fn, 0, 0, 0);
-}
-
-uint64_t bench_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
-{
-	return trap_hvc_xen(a0, a1, 0, 0, 0, nr);
-}
-
 uint64_t bench_sysreg_read(enum bench_sysreg r)
 {
 	switch (r) {
