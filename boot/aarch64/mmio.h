@@ -40,6 +40,17 @@ static inline void mmio_write8(uintptr_t a, uint8_t v)
 	__asm__ volatile("strb %w0, [%1]" ::"rZ"(v), "r"(a) : "memory");
 }
 
+/* Memory writes complete before what follows (a doorbell); memory reads after an earlier one. */
+static inline void mmio_wmb(void)
+{
+	__asm__ volatile("dsb st" ::: "memory");
+}
+
+static inline void mmio_rmb(void)
+{
+	__asm__ volatile("dsb ld" ::: "memory");
+}
+
 static inline uint16_t mmio_read16(uintptr_t a)
 {
 	uint16_t v;

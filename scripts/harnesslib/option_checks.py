@@ -105,6 +105,26 @@ def check_bootargs(value, prefix):
             f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
 
 
+VIRTIO_ITEMS = ("rng", "modern")
+
+
+def check_virtio(raw):
+    """--virtio (QEMU only): the devices, as a tuple; "none" is the empty one."""
+    if raw.virtio is None:
+        return ("rng",) if (raw.platform or "qemu") == "qemu" else ()
+    if (raw.platform or "qemu") != "qemu":
+        bad("--virtio", raw.virtio, "is for --platform qemu", "with --platform qemu")
+    if raw.virtio == "none":
+        return ()
+    items = raw.virtio.split(",")
+    for item in items:
+        if item not in VIRTIO_ITEMS:
+            bad("--virtio", raw.virtio, f"unknown item {item!r}", "none, or a comma list of " + ", ".join(VIRTIO_ITEMS))
+        if items.count(item) > 1:
+            bad("--virtio", raw.virtio, f"{item} is given twice", "each item once")
+    return tuple(items)
+
+
 def check_machine(raw):
     """--machine and --cpu (QEMU only): known properties and values, in combinations that boot."""
     given = {}

@@ -20,7 +20,7 @@ from .option_facts import (
     xen_min_host, xen_nr_cpus, xen_own)
 from .option_table import OPTIONS, parser  # noqa: F401 (the table, for its users)
 from .option_checks import (
-    bad, check_bootargs, check_dtb, check_image, check_junit, check_machine, check_out,
+    bad, check_bootargs, check_dtb, check_image, check_junit, check_machine, check_out, check_virtio,
     check_timeout, choice, integer, need_tool, size)
 
 
@@ -63,6 +63,7 @@ def validate(raw):
     if raw.no_dtb and raw.dtb is not None:
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
     a.machine, a.cpu = check_machine(raw)
+    a.virtio = check_virtio(raw)
 
     a.image = raw.image or paths.IMAGE
     img_size, img_file = check_image(a.image)

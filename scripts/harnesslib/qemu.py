@@ -102,10 +102,18 @@ def dump_dtb(cmd, outdir):
     return out
 
 
+def virtio_args(items):
+    """The dma suite's devices; QEMU plugs them into the virt board's last transports."""
+    out = ["-global", "virtio-mmio.force-legacy=false"] if "modern" in items else []
+    if "rng" in items:
+        out += ["-device", "virtio-rng-device"]
+    return out
+
+
 def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2,
                        props=getattr(args, "machine", ""), cpu=getattr(args, "cpu", CPU))
-    cmd += ["-semihosting"]
+    cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()))
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr

@@ -25,6 +25,7 @@ def config_name(a):
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
         name += "-" + a.machine.replace(",", "-").replace("=", "") if a.machine else ""
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
+        name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng",) else ""
     if a.load_addr is not None:
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:
@@ -67,7 +68,7 @@ def run(argv, started):
             os.rmdir(d)
         print(f"scripts/run: options valid: {name}")
         for key in ("platform", "gic", "smp", "mem", "el", "load_addr", "no_dtb", "dtb", "vcpus",
-                    "domu_mem", "no_vpl011", "no_enhanced", "bootargs", "timeout", "out", "junit", "image"):
+                    "domu_mem", "no_vpl011", "no_enhanced", "virtio", "bootargs", "timeout", "out", "junit", "image"):
             value = getattr(a, key)
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS

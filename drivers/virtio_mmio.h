@@ -1,0 +1,89 @@
+/*
+ * virtio-mmio transport (Virtual I/O Device 1.2, 4.2), legacy (Version 1,
+ * 4.2.4) and modern (Version 2), with one split virtqueue per device
+ * (2.7). The driver follows the initialization order of 3.1.1: reset,
+ * ACKNOWLEDGE, DRIVER, features, FEATURES_OK (modern), queues, DRIVER_OK.
+ * Memory given to a device is identity-mapped RAM: addresses are physical.
+ */
+#ifndef DRIVERS_VIRTIO_MMIO_H
+#define DRIVERS_VIRTIO_MMIO_H
+
+#include <stdint.h>
+
+#define VIRTIO_MAGIC		  0x74726976 /* "virt" */
+#define VIRTIO_ID_NET		  1
+#define VIRTIO_ID_BLOCK		  2
+#define VIRTIO_ID_RNG		  4
+#define VIRTIO_STATUS_ACKNOWLEDGE 1u
+#define VIRTIO_STATUS_DRIVER	  2u
+#define VIRTIO_STATUS_DRIVER_OK	  4u
+#define VIRTIO_STATUS_FEATURES_OK 8u
+#define VIRTIO_STATUS_NEEDS_RESET 64u
+#define VIRTIO_STATUS_FAILED	  128u
+#define VIRTIO_F_INDIRECT_DESC	  28
+#define VIRTIO_F_EVENT_IDX	  29
+#define VIRTIO_F_VERSION_1	  32
+#define VIRTQ_DESC_F_NEXT	  1u
+#define VIRTQ_DESC_F_WRITE	  2u
+#define VIRTQ_DESC_F_INDIRECT	  4u
+#define VIRTQ_MAX		  64 /* descriptors the harness gives a queue at most */
+
+struct virtq_desc {
+	uint64_t addr;
+	uint32_t len;
+	uint16_t flags, next;
+};
+
+struct virtq {
+	unsigned num;
+	struct virtq_desc *desc;
+	volatile uint16_t *avail; /* flags, idx, ring[num], used_event */
+	volatile uint16_t *used;  /* flags, idx, then {u32 id, u32 len}[num], avail_event */
+	uint16_t next_avail, last_used, free_head;
+	unsigned nfree;		  /* descriptors not in a request */
+	uint8_t chain[VIRTQ_MAX]; /* by head: the request's descriptor count */
+};
+
+struct virtio_dev {
+	uintptr_t base;
+	uint32_t version, device_id, vendor_id;
+	uint64_t offered, accepted; /* feature bits */
+	struct virtq q;
+	void *queue_mem; /* VIRTIO_QUEUE_MEM bytes, 4 KiB-aligned, the caller's */
+};
+#define VIRTIO_QUEUE_MEM 0x3000
+
+/* Magic, Version and DeviceID: 0 and dev filled, or why the transport is not usable. */
+const char *virtio_probe(struct virtio_dev *dev, uintptr_t base);
+/*
+ * Reset, negotiate (accept offered & wanted; modern: VERSION_1 is required),
+ * set up queue 0 with at most qsize descriptors in dev->queue_mem, DRIVER_OK.
+ * NULL, or the step the device refused.
+ */
+const char *virtio_init(struct virtio_dev *dev, uint64_t wanted, unsigned qsize);
+void virtio_reset(struct virtio_dev *dev);
+uint32_t virtio_status(const struct virtio_dev *dev);
+/* A byte of the device-specific configuration space (4.2.2: offset 0x100). */
+uint8_t virtio_config8(const struct virtio_dev *dev, unsigned off);
+
+/*
+ * One request: n buffers chained in order, the last nwrite of them written
+ * by the device. Returns the head descriptor, or -1 when the queue is full.
+ * Descriptors are handed out as a ring, so requests must complete in the
+ * order they were made (every request here waits for the one before).
+ */
+struct virtio_buf {
+	uint64_t addr;
+	uint32_t len;
+};
+int virtq_submit(struct virtio_dev *dev, const struct virtio_buf *bufs, unsigned n,
+		 unsigned nwrite);
+/* Notify queue 0. */
+void virtq_kick(struct virtio_dev *dev);
+/* A completed request: 1 with its head and the length the device wrote, 0 if none yet. */
+int virtq_take_used(struct virtio_dev *dev, uint32_t *head, uint32_t *written);
+/* InterruptStatus, and its acknowledge. */
+uint32_t virtio_irq_status(const struct virtio_dev *dev);
+void virtio_irq_ack(const struct virtio_dev *dev, uint32_t bits);
+
+#endif

@@ -1,0 +1,45 @@
+/* The dma suite's shared parts (tests/dma/): the virtio devices the DT's transports hold. */
+#ifndef TESTS_DMA_DMA_H
+#define TESTS_DMA_DMA_H
+
+#include "drivers/virtio_mmio.h"
+#include "runtime/suite.h"
+
+#define DMA_MAX_DEVICES 8
+#define DMA_WAIT_US	200000
+
+struct dma_device {
+	const struct dt_device *node;
+	struct virtio_dev dev;
+};
+
+struct dma_state {
+	struct dma_device devs[DMA_MAX_DEVICES];
+	unsigned ndevs, devices, transports, empty;
+	const struct dt_device *broken[4]; /* transports that do not answer as one, and why */
+	const char *why[4];
+	unsigned nbroken;
+};
+
+static inline struct dma_state *dma_state(struct test_ctx *t)
+{
+	return t->state;
+}
+
+/* The first device of this virtio DeviceID, or NULL. */
+struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id);
+/*
+ * Wait for the request to complete, by polling the used ring or, with
+ * by_irq, by the transport's interrupt on the DT's INTID (any other that
+ * arrives is named in *other). 1 with the length written, 0 on timeout.
+ */
+int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t *written,
+		 uint32_t *other);
+
+/* Enable (route here) or disable every SPI the distributor has. */
+void dma_spis(int on);
+
+void transports(struct test_ctx *t); /* suite.c */
+void rng(struct test_ctx *t);	     /* rng.c */
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * The entropy device (virtio 1.2 5.4): a buffer the device writes, its
+ * completion seen by polling the used ring and then by the transport's
+ * interrupt on the INTID the DT names (another that arrives is named).
+ */
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "drivers/gic.h"
+#include "runtime/check.h"
+#include "tests/dma/dma.h"
+
+#define ENTROPY 64
+
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
+static uint8_t entropy[ENTROPY] __attribute__((aligned(64)));
+
+static int all_same(const uint8_t *b, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++)
+		if (b[i] != b[0])
+			return 0;
+	return 1;
+}
+
+static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
+{
+	const char *how = by_irq ? "by interrupt" : "by polling";
+	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, written = 0, other;
+	struct virtio_buf b = { (uintptr_t)entropy, ENTROPY };
+
+	memset(entropy, 0xa5, sizeof(entropy));
+	if (by_irq) {
+		cpu_irq_mask();
+		dma_spis(1); /* every SPI: the one that arrives is named, whichever it is */
+	}
+	int head = virtq_submit(&d->dev, &b, 1, 1);
+	virtq_kick(&d->dev);
+	int done = head >= 0 && dma_complete(t, d, by_irq, &written, &other);
+	if (by_irq) {
+		dma_spis(0);
+		cpu_irq_unmask();
+	}
+	if (!done) {
+		if (by_irq && other != GIC_SPURIOUS)
+			finding(t, "%s: the request completed on INTID %u, not the DT's INTID %u",
+				d->node->path, other, intid);
+		else
+			finding(t,
+				"%s: a %u-byte request did not complete %s within %u ms (Status "
+				"0x%x)",
+				d->node->path, ENTROPY, how, DMA_WAIT_US / 1000,
+				virtio_status(&d->dev));
+		return;
+	}
+	if (!check(t, written > 0 && written <= ENTROPY,
+		   "%s: completed %s with %u bytes written, for a %u-byte buffer", d->node->path,
+		   how, written, ENTROPY))
+		return;
+	check(t, !all_same(entropy, written), "%s: %u bytes of entropy, all 0x%02x", d->node->path,
+	      written, entropy[0]);
+	evidence(t, "%s: %u bytes of entropy %s%s", d->node->path, written, how,
+		 by_irq ? " on the DT's INTID" : "");
+}
+
+void rng(struct test_ctx *t)
+{
+	struct dma_device *d = dma_find(t, VIRTIO_ID_RNG);
+
+	if (!d) {
+		skip(t, "no entropy device (DeviceID 4) behind the DT's transports");
+		return;
+	}
+	d->dev.queue_mem = queue_mem;
+	const char *why = virtio_init(&d->dev, 0, 8);
+	if (!check(t, !why, "%s: initialization (virtio 1.2 3.1.1): %s", d->node->path,
+		   why ? why : ""))
+		return;
+	uint32_t status = virtio_status(&d->dev);
+	note(t,
+	     "%s: Version %u, features offered 0x%llx, accepted 0x%llx, queue of %u, Status 0x%x",
+	     d->node->path, d->dev.version, (unsigned long long)d->dev.offered,
+	     (unsigned long long)d->dev.accepted, d->dev.q.num, status);
+	if (!check(t, (status & VIRTIO_STATUS_DRIVER_OK) && !(status & VIRTIO_STATUS_NEEDS_RESET),
+		   "%s: Status 0x%x after DRIVER_OK", d->node->path, status))
+		return;
+	one_request(t, d, 0);
+	one_request(t, d, 1);
+	virtio_reset(&d->dev);
+}

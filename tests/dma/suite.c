@@ -1,0 +1,78 @@
+/*
+ * dma suite: devices that read and write guest memory themselves, found
+ * from the DT. Documents checked: Virtual I/O Device (VIRTIO) 1.2 (2.1
+ * device status, 2.7 split virtqueues, 3.1 initialization, 4.2 virtio-mmio,
+ * 5.4 entropy device). Only devices the DT describes are touched; a
+ * platform without any skips with its reason.
+ */
+#include <string.h>
+
+#include "runtime/check.h"
+#include "tests/dma/dma.h"
+
+static struct dma_state state;
+
+static const char *init(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+
+	memset(&state, 0, sizeof(state));
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *n = &p->devices[i];
+		struct virtio_dev probe;
+		if (!n->enabled || !dt_compat_has(n, "virtio,mmio") || n->nreg < 1)
+			continue;
+		state.transports++;
+		const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
+		if (why) {
+			if (state.nbroken < 4) {
+				state.broken[state.nbroken] = n;
+				state.why[state.nbroken] = why;
+			}
+			state.nbroken++;
+			continue;
+		}
+		if (probe.device_id == 0) {
+			state.empty++;
+			continue;
+		}
+		state.devices++;
+		if (state.ndevs < DMA_MAX_DEVICES)
+			state.devs[state.ndevs++] = (struct dma_device){ n, probe };
+	}
+	t->state = &state;
+	return NULL;
+}
+
+static const char *skip_if(const struct test_ctx *t)
+{
+	for (int i = 0; i < t->plat->ndevices; i++)
+		if (dt_compat_has(&t->plat->devices[i], "virtio,mmio"))
+			return NULL;
+	return "no virtio-mmio transport in the device tree (nothing that does DMA is described)";
+}
+
+/* What the DT's transports hold: devices, and empty ones (DeviceID 0) left alone. */
+void transports(struct test_ctx *t)
+{
+	struct dma_state *s = dma_state(t);
+
+	note(t, "virtio-mmio: %u transports in the DT, %u empty, %u with a device", s->transports,
+	     s->empty, s->devices);
+	for (unsigned i = 0; i < s->ndevs; i++) {
+		const struct virtio_dev *v = &s->devs[i].dev;
+		note(t, "%s: Version %u (%s), DeviceID %u, VendorID 0x%x", s->devs[i].node->path,
+		     v->version, v->version == 1 ? "legacy" : "modern", v->device_id, v->vendor_id);
+	}
+	for (unsigned i = 0; i < s->nbroken && i < 4; i++)
+		finding(t, "%s: %s", s->broken[i]->path, s->why[i]);
+	check(t, s->nbroken <= 4, "%u more transports do not answer", s->nbroken - 4);
+	if (s->devices > s->ndevs)
+		note(t, "%u devices past the first %u are not exercised", s->devices - s->ndevs,
+		     DMA_MAX_DEVICES);
+	if (!s->nbroken)
+		passed(t);
+}
+
+static const struct test_case cases[] = { CASE(transports), CASE(rng) };
+SUITE(70, dma, cases, .skip_if = skip_if, .init = init);
