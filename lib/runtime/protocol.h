@@ -31,4 +31,16 @@
 #define EVIDENCE_PREFIX "evidence: "
 #define FIELD_SEPARATOR " | "
 
+/*
+ * The scratch disk the runner attaches as virtio-blk (--virtio blk) and
+ * checks after the run. 64-bit little-endian word w of sector s holds
+ * DISK_PATTERN | s << 16 | w; the dma suite verifies that, overwrites
+ * DISK_WRITE_COUNT sectors from DISK_WRITE_FIRST with the complement, and
+ * the runner checks that exactly those changed.
+ */
+#define DISK_SECTORS	 2048
+#define DISK_PATTERN	 0x5ec7000000000000
+#define DISK_WRITE_FIRST 1000
+#define DISK_WRITE_COUNT 40
+
 #endif

@@ -105,13 +105,14 @@ def check_bootargs(value, prefix):
             f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
 
 
-VIRTIO_ITEMS = ("rng", "modern")
+VIRTIO_ITEMS = ("rng", "blk", "modern")
+VIRTIO_DEFAULT = ("rng", "blk")
 
 
 def check_virtio(raw):
     """--virtio (QEMU only): the devices, as a tuple; "none" is the empty one."""
     if raw.virtio is None:
-        return ("rng",) if (raw.platform or "qemu") == "qemu" else ()
+        return VIRTIO_DEFAULT if (raw.platform or "qemu") == "qemu" else ()
     if (raw.platform or "qemu") != "qemu":
         bad("--virtio", raw.virtio, "is for --platform qemu", "with --platform qemu")
     if raw.virtio == "none":

@@ -40,9 +40,10 @@ OPTIONS = [
      "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
      "loader would start the image at EL3); --platform qemu only"),
     ("--cpu", "NAME", "cortex-a57", "QEMU: the CPU model", ", ".join(CPUS) + "; --platform qemu only"),
-    ("--virtio", "LIST", "rng", "QEMU: virtio-mmio devices to attach (the dma suite's), and "
-     "modern to make every transport Version 2 (virtio-mmio.force-legacy=false)",
-     "none, or a comma list of rng and modern, each once; --platform qemu only"),
+    ("--virtio", "LIST", "rng,blk", "QEMU: virtio-mmio devices to attach (the dma suite's): rng, "
+     "blk (a scratch disk, disk.img in --out, checked after the run), and modern to make every "
+     "transport Version 2 (virtio-mmio.force-legacy=false)",
+     "none, or a comma list of rng, blk and modern, each once; --platform qemu only"),
     ("--vcpus", "N", "1", "Xen: domU vCPUs",
      "1..8 with --gic 2 (Xen's vGICv2), 1..29 with --gic 3 (Xen 4.17's domU tree); "
      "--platform xen only"),

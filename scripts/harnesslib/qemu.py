@@ -102,18 +102,25 @@ def dump_dtb(cmd, outdir):
     return out
 
 
-def virtio_args(items):
+def virtio_args(items, outdir):
     """The dma suite's devices; QEMU plugs them into the virt board's last transports."""
+    from . import scratch_disk
     out = ["-global", "virtio-mmio.force-legacy=false"] if "modern" in items else []
     if "rng" in items:
         out += ["-device", "virtio-rng-device"]
+    if "blk" in items:
+        disk = scratch_disk.make(outdir)
+        # cache=unsafe: the device still completes FLUSH, without a host fsync that a
+        # busy host disk can hold for longer than the guest waits.
+        out += ["-drive", f"file={opt_value(disk)},if=none,format=raw,id=scratch,cache=unsafe",
+                "-device", "virtio-blk-device,drive=scratch"]
     return out
 
 
 def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2,
                        props=getattr(args, "machine", ""), cpu=getattr(args, "cpu", CPU))
-    cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()))
+    cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir)
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr

@@ -25,7 +25,7 @@ def config_name(a):
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
         name += "-" + a.machine.replace(",", "-").replace("=", "") if a.machine else ""
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
-        name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng",) else ""
+        name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng", "blk") else ""
     if a.load_addr is not None:
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:
@@ -33,6 +33,25 @@ def config_name(a):
     if a.dtb:
         name += "-" + os.path.splitext(os.path.basename(a.dtb))[0]
     return name
+
+
+def protocol_disk():
+    from . import protocol
+    return protocol.DISK_WRITE_COUNT
+
+
+def disk_verdict(out, ktap_lines, code, why):
+    """The scratch disk, checked on the host: a problem fails a run that passed."""
+    from . import scratch_disk
+    problems = scratch_disk.check(out, ktap_lines)
+    for p in problems:
+        print(f"scratch disk: {p}")
+    if not problems and scratch_disk.guest_wrote(ktap_lines):
+        print(f"scratch disk: the {protocol_disk()} sectors the guest rewrote hold what it wrote; "
+              "every other sector is unchanged")
+    if problems and code == status.PASS:
+        return status.TEST_FAILED, "the scratch disk does not hold what the guest wrote"
+    return code, why
 
 
 def main(argv):
@@ -97,6 +116,8 @@ def run(argv, started):
         junit.write(rep, path, name)
     code, why = verdict.judge(cap, rep, ktap_lines, plat.harness_exit(cap))
     code, why = plat.refine(cap, code, why)
+    if "blk" in getattr(a, "virtio", ()):
+        code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):

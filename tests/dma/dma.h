@@ -6,7 +6,7 @@
 #include "runtime/suite.h"
 
 #define DMA_MAX_DEVICES 8
-#define DMA_WAIT_US	200000
+#define DMA_WAIT_US	1000000
 
 struct dma_device {
 	const struct dt_device *node;
@@ -41,5 +41,6 @@ void dma_spis(int on);
 
 void transports(struct test_ctx *t); /* suite.c */
 void rng(struct test_ctx *t);	     /* rng.c */
+void blk(struct test_ctx *t);	     /* blk.c */
 
 #endif

@@ -2,7 +2,7 @@
  * dma suite: devices that read and write guest memory themselves, found
  * from the DT. Documents checked: Virtual I/O Device (VIRTIO) 1.2 (2.1
  * device status, 2.7 split virtqueues, 3.1 initialization, 4.2 virtio-mmio,
- * 5.4 entropy device). Only devices the DT describes are touched; a
+ * 5.2 block device, 5.4 entropy device). Only devices the DT describes are touched; a
  * platform without any skips with its reason.
  */
 #include <string.h>
@@ -74,5 +74,5 @@ void transports(struct test_ctx *t)
 		passed(t);
 }
 
-static const struct test_case cases[] = { CASE(transports), CASE(rng) };
+static const struct test_case cases[] = { CASE(transports), CASE(rng), CASE(blk) };
 SUITE(70, dma, cases, .skip_if = skip_if, .init = init);

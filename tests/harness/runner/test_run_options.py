@@ -67,7 +67,7 @@ class Cases:
         ("--machine", ["--machine", "secure=on", "--no-dtb"]),
         ("--machine", ["--platform", "xen", "--machine", "its=on"]),
         ("--cpu", ["--cpu", "cortex-a15"]),
-        ("--virtio", ["--virtio", "blk"]),
+        ("--virtio", ["--virtio", "net"]),
         ("--virtio", ["--virtio", "rng,rng"]),
         ("--virtio", ["--virtio", ""]),
         ("--virtio", ["--platform", "xen", "--virtio", "rng"]),

@@ -1,0 +1,146 @@
+/*
+ * The block device (virtio 1.2 5.2) on the runner's scratch disk
+ * (runtime/protocol.h: DISK_*): every sector read and its pattern verified,
+ * in requests of a header, the data and a status byte (5.2.6), more of them
+ * than the queue holds (the rings wrap); DISK_WRITE_COUNT sectors rewritten
+ * with the complement, flushed when VIRTIO_BLK_F_FLUSH is offered, and read
+ * back. The runner then checks on the host that exactly those changed.
+ */
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "runtime/check.h"
+#include "runtime/protocol.h"
+#include "runtime/smp.h"
+#include "tests/dma/dma.h"
+
+#define SECTOR	    512
+#define PER_REQUEST 8
+#define BLK_T_IN    0
+#define BLK_T_OUT   1
+#define BLK_T_FLUSH 4
+#define BLK_F_FLUSH 9
+#define QUEUE	    8
+
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
+static uint64_t data[PER_REQUEST * SECTOR / 8] __attribute__((aligned(4096)));
+static struct {
+	uint32_t type, reserved;
+	uint64_t sector;
+} header __attribute__((aligned(16)));
+static volatile uint8_t status_byte;
+
+static uint64_t word(uint64_t sector, unsigned w, int written)
+{
+	uint64_t v = DISK_PATTERN | sector << 16 | w;
+
+	return written ? ~v : v;
+}
+
+/* One request; the device's status byte (0: OK), or -1 when it did not complete. */
+static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
+		   unsigned nsectors)
+{
+	struct virtio_buf b[3] = { { (uintptr_t)&header, sizeof(header) },
+				   { (uintptr_t)data, nsectors * SECTOR },
+				   { (uintptr_t)&status_byte, 1 } };
+	uint32_t written, other;
+
+	header.type = type;
+	header.reserved = 0;
+	header.sector = sector;
+	status_byte = 0xff;
+	/* IN: the data is the device's to write; OUT: to read; FLUSH carries none. */
+	int head = nsectors ? virtq_submit(&d->dev, b, 3, type == BLK_T_IN ? 2 : 1)
+			    : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
+	if (head < 0)
+		return -1;
+	virtq_kick(&d->dev);
+	if (!dma_complete(t, d, 0, &written, &other))
+		return -1;
+	return status_byte;
+}
+
+static int checked(struct test_ctx *t, struct dma_device *d, const char *what, uint64_t sector,
+		   int status)
+{
+	if (status == 0)
+		return 1;
+	finding(t, "%s: %s at sector %llu: %s", d->node->path, what, (unsigned long long)sector,
+		status < 0 ? "did not complete" : "status not OK");
+	return 0;
+}
+
+/* Read [first, first + count) and compare with the pattern; 1 when all matched. */
+static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint64_t count,
+		  int rewritten_from)
+{
+	for (uint64_t s = first; s < first + count; s += PER_REQUEST) {
+		unsigned n = first + count - s < PER_REQUEST ? (unsigned)(first + count - s)
+							     : PER_REQUEST;
+		if (!checked(t, d, "read", s, request(t, d, BLK_T_IN, s, n)))
+			return 0;
+		for (unsigned k = 0; k < n * SECTOR / 8; k++) {
+			uint64_t sec = s + k / (SECTOR / 8);
+			int w = rewritten_from >= 0 && sec >= DISK_WRITE_FIRST &&
+				sec < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
+			uint64_t want = word(sec, k % (SECTOR / 8), w);
+			if (data[k] != want) {
+				finding(t, "%s: sector %llu word %u reads 0x%llx, not 0x%llx",
+					d->node->path, (unsigned long long)sec, k % (SECTOR / 8),
+					(unsigned long long)data[k], (unsigned long long)want);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+void blk(struct test_ctx *t)
+{
+	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
+
+	if (!d) {
+		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+		return;
+	}
+	d->dev.queue_mem = queue_mem;
+	const char *why = virtio_init(&d->dev, 1ull << BLK_F_FLUSH, QUEUE);
+	if (!check(t, !why, "%s: initialization (virtio 1.2 3.1.1): %s", d->node->path,
+		   why ? why : ""))
+		return;
+	uint64_t capacity = 0;
+	for (unsigned i = 0; i < 8; i++)
+		capacity |= (uint64_t)virtio_config8(&d->dev, i) << (8 * i);
+	note(t, "%s: Version %u, capacity %llu sectors, queue of %u, flush %s", d->node->path,
+	     d->dev.version, (unsigned long long)capacity, d->dev.q.num,
+	     d->dev.accepted & (1ull << BLK_F_FLUSH) ? "offered" : "not offered");
+	if (!check(t, capacity == DISK_SECTORS,
+		   "%s: capacity %llu sectors, not the runner's scratch disk (%u)", d->node->path,
+		   (unsigned long long)capacity, DISK_SECTORS))
+		return;
+	uint64_t t0 = cpu_counter();
+	if (!verify(t, d, 0, DISK_SECTORS, -1))
+		return;
+	uint64_t us = smp_ticks_to_us(cpu_counter() - t0);
+	evidence(t, "%s: all %u sectors read in %u requests (the queue of %u wrapped) and match",
+		 d->node->path, DISK_SECTORS, DISK_SECTORS / PER_REQUEST, d->dev.q.num);
+	note(t, "dma-throughput: virtio-blk read %u bytes in %llu us: %llu KB/s",
+	     DISK_SECTORS * SECTOR, (unsigned long long)us,
+	     (unsigned long long)(us ? (uint64_t)DISK_SECTORS * SECTOR * 1000 / us : 0));
+	for (uint64_t s = DISK_WRITE_FIRST; s < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
+	     s += PER_REQUEST) {
+		for (unsigned k = 0; k < PER_REQUEST * SECTOR / 8; k++)
+			data[k] = word(s + k / (SECTOR / 8), k % (SECTOR / 8), 1);
+		if (!checked(t, d, "write", s, request(t, d, BLK_T_OUT, s, PER_REQUEST)))
+			return;
+	}
+	if (d->dev.accepted & (1ull << BLK_F_FLUSH) &&
+	    !checked(t, d, "flush", 0, request(t, d, BLK_T_FLUSH, 0, 0)))
+		return;
+	if (verify(t, d, DISK_WRITE_FIRST - PER_REQUEST, DISK_WRITE_COUNT + 2 * PER_REQUEST, 1))
+		evidence(t, "%s: %u sectors from %u rewritten%s and read back", d->node->path,
+			 DISK_WRITE_COUNT, DISK_WRITE_FIRST,
+			 d->dev.accepted & (1ull << BLK_F_FLUSH) ? ", flushed" : "");
+	virtio_reset(&d->dev);
+}
