@@ -1,8 +1,11 @@
 """Run a platform process, capture its console, stop at the sentinel or a timeout.
 What the platform program says of itself (QEMU's error_report lines,
 "qemu-system-aarch64: ...") is kept apart, so that a platform that would not
-start is told from one that started and stayed silent (verdict.py)."""
+start is told from one that started and stayed silent (verdict.py). Each
+captured line keeps the time it arrived (the only clock the host has for the
+guest's cases: junit.py)."""
 import os
+import re
 import selectors
 import subprocess
 import time
@@ -13,6 +16,7 @@ from .protocol import REPORT_SENTINEL
 class Capture:
     def __init__(self):
         self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
+        self.times = []  # seconds from the start to each line's arrival, parallel to lines
         self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
         self.start_error = None   # the program could not be executed at all (OSError)
         self.program_errors = []  # the program's own error lines, "NAME: message"
@@ -28,9 +32,20 @@ def program_error(prog, text):
     return not rest.startswith("warning:") and not rest.startswith("terminating on signal")
 
 
+def one_cr(chunk, held=b""):
+    """(what console.log keeps of chunk, the CRs held back for the next chunk).
+    Xen's console ends its lines with "\r\n" and keeps the "\r" the guest
+    printed before its "\n", so a guest line arrives ending "\r\r\n": the
+    log keeps one "\r" before each "\n", as the guest printed it. CRs at the
+    end of a chunk wait, since the "\n" may come in the next one."""
+    data = re.sub(rb"\r+\n", b"\r\n", held + chunk)
+    kept = data.rstrip(b"\r")
+    return kept, data[len(kept):]
+
+
 def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
         stop_pattern=None):
-    """Start cmd; every console line goes to log_path raw and, transformed, into
+    """Start cmd; every console line goes to log_path and, transformed, into
     the capture. Ends at the sentinel (then waits up to `grace` seconds for the
     process to exit by itself), when the process exits, or after `timeout` s."""
     cap = Capture()
@@ -59,7 +74,7 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
     # to stderr): the guest's lines stay in the order they were written.
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
-    buf = b""
+    buf, held = b"", b""
     with open(log_path, "wb") as log:
         deadline = start + timeout
         while True:
@@ -75,7 +90,9 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
             chunk = os.read(proc.stdout.fileno(), 65536)
             if not chunk:
                 break
-            log.write(chunk)
+            arrived = time.monotonic() - start  # every line of the chunk arrived now
+            kept, held = one_cr(chunk, held)
+            log.write(kept)
             log.flush()
             buf += chunk
             if b"\n" not in buf and len(buf) > 4096:
@@ -92,14 +109,16 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
                 if line is None:
                     continue
                 if cap.first_line_at is None:
-                    cap.first_line_at = time.monotonic() - start
+                    cap.first_line_at = arrived
                 cap.lines.append(line)
+                cap.times.append(arrived)
                 if on_line:
                     on_line(line)
                 if line == REPORT_SENTINEL and not cap.sentinel:
                     cap.sentinel = True
-                    cap.sentinel_at = time.monotonic() - start
+                    cap.sentinel_at = arrived
                     deadline = min(deadline, time.monotonic() + grace)
+        log.write(held)
         if buf:
             text = buf.decode("utf-8", "replace").rstrip("\r")
             if program_error(prog, text):
@@ -107,6 +126,7 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
             line = transform(text)
             if line is not None:
                 cap.lines.append(line)
+                cap.times.append(time.monotonic() - start)
     if proc.poll() is None and not cap.timed_out:
         # Output ended (sentinel or EOF): give the process time to exit by itself,
         # since its exit status carries the harness's verdict.
