@@ -43,11 +43,14 @@ def one_cr(chunk, held=b""):
     return kept, data[len(kept):]
 
 
-def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
-        stop_pattern=None):
+def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, linger=3.0,
+        stop_pattern=None, exits=True):
     """Start cmd; every console line goes to log_path and, transformed, into
-    the capture. Ends at the sentinel (then waits up to `grace` seconds for the
-    process to exit by itself), when the process exits, or after `timeout` s."""
+    the capture. Ends `linger` seconds after the sentinel or the platform's
+    stop_pattern, when the process exits, or after `timeout` s. exits: the
+    process ends by itself after the report (QEMU's semihosting exit, whose
+    status is the harness's): it is waited for, up to `linger` s. Otherwise
+    (Xen: SYSTEM_OFF only pauses the domain) it is killed when the linger is over."""
     cap = Capture()
     prog = os.path.basename(cmd[0])
     start = time.monotonic()
@@ -59,7 +62,7 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
         open(log_path, "wb").close()
         return cap
     try:
-        _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog)
+        _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits)
     finally:
         # Whatever ends the reading (the end, a timeout, ^C), the platform
         # does not outlive the run: it runs in a session of its own.
@@ -69,7 +72,7 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
     return cap
 
 
-def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog):
+def _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits):
     # One stream, stdout and stderr together (QEMU writes semihosting output
     # to stderr): the guest's lines stay in the order they were written.
     sel = selectors.DefaultSelector()
@@ -105,7 +108,7 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
                 line = transform(text)
                 # Raw lines the transform drops (a hypervisor's own) may still end the run.
                 if stop_pattern and stop_pattern(text):
-                    deadline = min(deadline, time.monotonic() + 0.5)
+                    deadline = min(deadline, time.monotonic() + linger)
                 if line is None:
                     continue
                 if cap.first_line_at is None:
@@ -117,7 +120,7 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
                 if line == REPORT_SENTINEL and not cap.sentinel:
                     cap.sentinel = True
                     cap.sentinel_at = arrived
-                    deadline = min(deadline, time.monotonic() + grace)
+                    deadline = min(deadline, time.monotonic() + linger)
         log.write(held)
         if buf:
             text = buf.decode("utf-8", "replace").rstrip("\r")
@@ -127,11 +130,11 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
             if line is not None:
                 cap.lines.append(line)
                 cap.times.append(time.monotonic() - start)
-    if proc.poll() is None and not cap.timed_out:
+    if exits and proc.poll() is None and not cap.timed_out:
         # Output ended (sentinel or EOF): give the process time to exit by itself,
         # since its exit status carries the harness's verdict.
         try:
-            proc.wait(timeout=grace)
+            proc.wait(timeout=linger)
         except subprocess.TimeoutExpired:
             pass
     cap.elapsed = time.monotonic() - start

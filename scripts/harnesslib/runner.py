@@ -83,7 +83,8 @@ def run(argv, started):
         print(f"run {name}: {' '.join(cmd)}")
     progress = Progress(a.quiet, a.verbose)
     cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
-                      transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern)
+                      transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
+                      linger=plat.linger, exits=plat.exits)
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:
         f.write("\n".join(ktap_lines) + ("\n" if ktap_lines else ""))

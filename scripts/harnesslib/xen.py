@@ -35,6 +35,14 @@ VPL011_SEGMENT = 126
 XEN_PANIC = re.compile(r"Panic on CPU \d+:|Xen BUG at |Assertion '.*' failed")
 XEN_PANIC_END = re.compile(r"Reboot in |Manual reset required")
 DOMAIN_CRASH = re.compile(r"Domain 1 \(vcpu#\d+\) crashed|Domain 1 reported crashed")
+# Nothing ends QEMU under Xen (SYSTEM_OFF only pauses the domain), so a run
+# ends LINGER seconds after the report's last line, a domain crash or a panic:
+# long enough for Xen to say that the domain crashed after its report. Xen's
+# word on a guest's action reaches the console within 5 ms of the guest's
+# previous line (the mmio suite's undecodable loads, "Unable to decode
+# instruction"), within 25 ms with three Xen runs on two cores: 0.3 s is
+# ten times that, and what a Xen run waits for nothing.
+LINGER = 0.3
 
 
 def _run(cmd, step):
@@ -163,6 +171,8 @@ class Platform:
                 self.done = True
             return None
         return line
+
+    exits, linger = False, LINGER
 
     def stop_pattern(self, text):
         # Nothing more will come after the sentinel (the domain is paused), after

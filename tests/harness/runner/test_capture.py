@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Host tests of the console capture (harnesslib/capture.py) on a stand-in
-platform process, a Python program that prints what QEMU or Xen would: the
-arrival times of lines, and console.log's line endings."""
+platform process, a Python program that prints what QEMU or Xen would: how
+long a run goes on after its report, what it still catches in that time,
+the arrival times of lines, and console.log's line endings."""
 import os
 import sys
 import tempfile
 import unittest
 
-from harnesslib import capture, xen
+from harnesslib import capture, status, xen
 from harnesslib.protocol import REPORT_SENTINEL
 
 
@@ -37,8 +38,28 @@ class Capture(unittest.TestCase):
     def xen_run(self, *steps):
         plat = xen.Platform(None, self.dir.name, [])
         cap = capture.run(program(*steps), self.log, 20, transform=plat.transform,
-                          stop_pattern=plat.stop_pattern)
+                          stop_pattern=plat.stop_pattern, linger=plat.linger, exits=plat.exits)
         return plat, cap
+
+    def test_a_xen_run_ends_its_linger_after_the_report(self):
+        plat, cap = self.xen_run((0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()))
+        self.assertTrue(cap.sentinel)
+        # the linger and no more: no wait for an exit that never comes (the program sleeps 30 s)
+        self.assertLess(cap.elapsed - cap.sentinel_at, xen.LINGER + 0.15)
+        self.assertIsNone(cap.returncode)  # killed: nothing ends QEMU under Xen
+
+    def test_a_domain_crash_just_after_the_report_is_caught(self):
+        plat, cap = self.xen_run((0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()),
+                                 (0.05, b"(XEN) domain_crash called from traps.c:1\r\n"
+                                        b"(XEN) Domain 1 (vcpu#0) crashed on cpu#0:\r\n"))
+        code, why = plat.refine(cap, status.PASS, "all passed")
+        self.assertEqual(code, status.DOMAIN_CRASH)
+        self.assertIn("traps.c:1", why)
+
+    def test_qemu_exit_status_is_waited_for(self):
+        cap = capture.run(program((0, f"{REPORT_SENTINEL}\r\n".encode()), (0.2, 1)), self.log, 20)
+        self.assertEqual(cap.returncode, 1)
+        self.assertLess(cap.elapsed, 3)
 
     def test_lines_keep_their_arrival_times(self):
         cap = capture.run(program((0, b"a\r\n"), (0.4, b"b\r\n"), (0, 0)), self.log, 20)
