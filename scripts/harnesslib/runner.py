@@ -8,6 +8,7 @@ Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 """
 import os
 import sys
+import time
 
 from . import options, paths, qemu, status, xen
 from .errors import RunError
@@ -74,6 +75,7 @@ def run(argv, started):
     from . import capture, junit, ktap, memmap_report, mmio_report, verdict
     from .progress import Progress
     notes = []
+    started_at = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())  # UTC
     started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
     plat = PLATFORMS[a.platform](a, out, notes)
     cmd = plat.command()
@@ -85,17 +87,18 @@ def run(argv, started):
     cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
                       transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
                       linger=plat.linger, exits=plat.exits)
+    first, stop = ktap.span(cap.lines)
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:
         f.write("\n".join(ktap_lines) + ("\n" if ktap_lines else ""))
     memmap_report.write(ktap_lines, out)  # memory-map.md/.svg when the memmap suite ran
     mmio_report.write(out, name)  # mmio-findings.md when the mmio suite ran
-    rep = ktap.parse(ktap_lines)
-    for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
-        junit.write(rep, path, name)
+    rep = ktap.parse(ktap_lines, cap.times[first:stop])
     code, why = verdict.judge(cap, rep, ktap_lines, plat.harness_exit(cap))
     code, why = plat.refine(cap, code, why)
     plat.after(cap, rep)
+    for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
+        junit.write(rep, path, name, (code, why), timestamp=started_at)
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
         print(f"--- last console lines ({os.path.join(out, 'console.log')}):")

@@ -11,6 +11,7 @@ import re
 import subprocess
 
 from . import paths, qemu, status
+from .clip import clip
 from .errors import PlatformError, first_line
 from .protocol import REPORT_SENTINEL
 
@@ -191,7 +192,7 @@ class Platform:
     def refine(self, cap, code, why):
         if self.panic:
             msg = [t for t in self.panic if t.strip("* ") and not XEN_PANIC_END.search(t)]
-            return status.CRASH, "Xen panicked: " + " | ".join(msg)[:500]
+            return status.CRASH, "Xen panicked: " + clip(" | ".join(msg), 500)
         if self.crash:  # even after a whole report: the guest did not end cleanly
             return status.DOMAIN_CRASH, "Xen crashed the domain: " + " | ".join(self.crash)
         if code == status.SILENT and self.xen_lines:
