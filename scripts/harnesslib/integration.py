@@ -35,7 +35,9 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
     // needs: TOOL           as needs above
 
 A tree without a status line or without any expectation is an error, as is
-an unknown key. Each test's files go to build/test/NAME. Ends with
+an unknown key. Every run that starts must write a junit.xml that validates
+against tests/harness/schema/junit-10.xsd (xmllint). Each test's files go to
+build/test/NAME. Ends with
 "N passed, N failed, N skipped"; exit status 0 when none failed, 1 when some
 did, 2 when the tests cannot be read or none matches -k.
 """
@@ -47,7 +49,7 @@ import subprocess
 import sys
 import time
 
-from . import paths, status, testspec
+from . import junit_schema, paths, status, testspec
 
 
 def in_ktap(text, ktap_text, ktap_lines):
@@ -66,10 +68,24 @@ def read(path):
         return ""
 
 
+def junit_problems(out, returncode):
+    """Every run that started writes junit.xml, and it must validate against
+    the JUnit schema (junit_schema.py); a run refused before it started
+    (usage 2, missing tool 8) writes none."""
+    path = os.path.join(out, "junit.xml")
+    if not os.path.exists(path):
+        return [] if returncode in (status.USAGE, status.SETUP) else ["no junit.xml"]
+    found = junit_schema.problems(path)
+    shown = found[:5] + ([f"... {len(found) - 5} more"] if len(found) > 5 else [])
+    return ["junit.xml does not validate against " + paths.rel(paths.JUNIT_SCHEMA) + ":\n      "
+            + "\n      ".join(shown)] if found else []
+
+
 def problems_of(t, out, returncode):
     problems = []
     if returncode != t.status:
         problems.append(f"scripts/run exited {returncode}, expected {t.status}")
+    problems += junit_problems(out, returncode)
     ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
     ktap_lines = {line.strip() for line in ktap_text.splitlines()}
     for kind, fname, text in t.checks:
