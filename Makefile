@@ -56,21 +56,37 @@ FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.
 
 all: $(O)/harness.bin
 
-$(O)/include/%.h: /usr/include/%.h
+# What builds the image is part of what it depends on: $(O)/build-flags holds
+# the compiler (its path and version), the flags and the linker, and is
+# rewritten (so made newer than every object) only when they change, so that
+# `make CC=clang` after a gcc build rebuilds everything (and V=1 nothing).
+BUILD_FLAGS := $(O)/build-flags
+BUILD_ID := $(strip $(CC) $(shell $(CC) --version 2>/dev/null | head -n 1) | $(CFLAGS) | $(ASFLAGS) \
+	| $(LD) $(LDFLAGS) $(LIBFDT_A) $(LIBGCC_A))
+ifneq ($(BUILD_ID),$(strip $(shell cat $(BUILD_FLAGS) 2>/dev/null)))
+$(BUILD_FLAGS): FORCE
+endif
+$(BUILD_FLAGS):
 	@mkdir -p $(dir $@)
-	$(Q)ln -sf $< $@
+	@printf '%s\n' '$(BUILD_ID)' > $@
+.PHONY: FORCE
 
-$(O)/obj/%.c.o: %.c $(FDT_HEADERS)
+# Links to the host's libfdt headers (toolchain-check says when they are missing).
+$(O)/include/%.h: | toolchain-check
+	@mkdir -p $(dir $@)
+	$(Q)ln -sf /usr/include/$*.h $@
+
+$(O)/obj/%.c.o: %.c $(FDT_HEADERS) $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/obj/%.S.o: %.S
+$(O)/obj/%.S.o: %.S $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/harness.elf: $(OBJS) linker/harness.ld
+$(O)/harness.elf: $(OBJS) linker/harness.ld $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC)/lib/libc.a $(LIBGCC_A) --end-group
 
@@ -79,6 +95,17 @@ $(O)/harness.bin: $(O)/harness.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 -include $(OBJS:.o=.d)
+
+# A fresh clone has no cross toolchain, picolibc or libfdt yet: say what to
+# run rather than end in a compiler's or linker's error. Every step of the
+# image waits for this check (order-only: it never makes anything stale).
+TOOLCHAIN_MISSING = $(foreach t,$(firstword $(CC)) $(LD) $(OBJCOPY),$(if $(shell command -v $(t) 2>/dev/null),,$(t))) \
+	$(foreach f,$(PICOLIBC)/lib/libc.a $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
+.PHONY: toolchain-check
+toolchain-check:
+	@$(if $(strip $(TOOLCHAIN_MISSING)),echo "make: cannot build the image: missing $(strip $(TOOLCHAIN_MISSING))" >&2; \
+		echo "make: run 'make setup' first (it runs scripts/setup, as root: Debian's packages); 'scripts/setup --check' lists what is missing" >&2; \
+		exit 1,:)
 
 .SECONDARY: $(FDT_HEADERS)
 
@@ -148,4 +175,4 @@ clang-build:
 .PHONY: all clean
 # Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/run $(O)/test $(O)/host $(O)/clang
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang
