@@ -116,14 +116,15 @@ SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
+# The image booted is the one this make built: $(O)/harness.bin.
 run: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose --image $(O)/harness.bin $(RUN_ARGS)
 
 # The default Xen config: dom0less domU, GICv3 host, 1 vCPU, vpl011, /hypervisor.
 run-xen: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose --platform xen $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose --platform xen --image $(O)/harness.bin $(RUN_ARGS)
 
 test: setup
 	$(PYTHON) scripts/test
@@ -166,7 +167,7 @@ check-profiles:
 # maps as the harness finds them (scripts/docs runs each configuration).
 docs: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/docs
+	$(PYTHON) scripts/docs --image $(O)/harness.bin
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:

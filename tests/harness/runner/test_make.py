@@ -3,7 +3,7 @@
 tools (a shell script for the compiler, linker and objcopy that only writes
 its output file), so that each build takes a moment: a missing toolchain is
 named with `make setup`; the compiler and its flags are part of what makes
-an object stale, V=1 is not."""
+an object stale, V=1 is not; `make run O=dir` (run-xen, docs) boots dir's image."""
 import os
 import subprocess
 import tempfile
@@ -66,6 +66,12 @@ class Make(unittest.TestCase):
         self.assertEqual(len(self.compiled(clang)), len(self.compiled(first)))
         self.assertEqual(len(self.compiled(self.make())), len(self.compiled(first)))  # and back
         self.assertEqual(self.compiled(self.make("-n")), [])  # a dry run changes nothing
+
+    def test_make_run_run_xen_and_docs_boot_the_image_of_o(self):
+        r = self.make("-n", "run")
+        self.assertIn(f"scripts/run --verbose --image {self.out}/harness.bin", r.stdout)
+        self.assertIn(f"--platform xen --image {self.out}/harness.bin", self.make("-n", "run-xen").stdout)
+        self.assertIn(f"scripts/docs --image {self.out}/harness.bin", self.make("-n", "docs").stdout)
 
 
 if __name__ == "__main__":
