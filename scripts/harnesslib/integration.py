@@ -133,7 +133,7 @@ def main(argv):
     ap.add_argument("files", nargs="*",
                     help="test files (.tests) or test trees (default: every .tests file and every tree)")
     ap.add_argument("-k", "--filter", help="run only tests whose name contains this")
-    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
     ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
     a = ap.parse_args(argv)
