@@ -36,10 +36,10 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
 
 A tree without a status line or without any expectation is an error, as is
 an unknown key. Every run that starts must write a junit.xml that validates
-against tests/harness/schema/junit-10.xsd (xmllint). Each test's files go to
-build/test/NAME. Ends with
-"N passed, N failed, N skipped"; exit status 0 when none failed, 1 when some
-did, 2 when the tests cannot be read or none matches -k.
+against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
+outdir.RUN_FILES does not name. Each test's files go to build/test/NAME.
+Ends with "N passed, N failed, N skipped"; exit status 0 when none failed, 1
+when some did, 2 when the tests cannot be read or none matches -k.
 """
 import argparse
 import concurrent.futures
@@ -49,7 +49,7 @@ import subprocess
 import sys
 import time
 
-from . import junit_schema, paths, status, testspec
+from . import junit_schema, outdir, paths, status, testspec
 
 
 def in_ktap(text, ktap_text, ktap_lines):
@@ -86,6 +86,10 @@ def problems_of(t, out, returncode):
     if returncode != t.status:
         problems.append(f"scripts/run exited {returncode}, expected {t.status}")
     problems += junit_problems(out, returncode)
+    unknown = sorted(set(os.listdir(out) if os.path.isdir(out) else []) - set(outdir.RUN_FILES))
+    if unknown:
+        problems.append(f"files outdir.RUN_FILES does not name (a later run would not clear them): "
+                        f"{', '.join(unknown)}")
     ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
     ktap_lines = {line.strip() for line in ktap_text.splitlines()}
     for kind, fname, text in t.checks:

@@ -60,9 +60,13 @@ def _case(ts, classname, name, st, directive, reason, diags, time):
     return tc
 
 
-def _suite(root, name, cases, time, timestamp):
+def _suite(root, name, cases, time, timestamp, properties):
     ts = _element(root, "testsuite", name=name, tests=0, failures=0, errors=0, skipped=0,
                   time=seconds(time), timestamp=timestamp)
+    if properties:
+        props = _element(ts, "properties")
+        for k, v in properties:
+            _element(props, "property", name=k, value=v)
     for args in cases:
         _case(ts, *args)
     counts = {k: len(ts.findall(f"testcase/{k}")) for k in ("failure", "error", "skipped")}
@@ -73,8 +77,10 @@ def _suite(root, name, cases, time, timestamp):
     return ts
 
 
-def build(report, config, verdict, timestamp=None):
-    """The <testsuites> element. verdict: (status, why) of the run."""
+def build(report, config, verdict, timestamp=None, properties=()):
+    """The <testsuites> element. verdict: (status, why) of the run;
+    properties: (name, value) pairs that each testsuite carries (the run's
+    configuration, bootargs, image hash, date: run_record.py)."""
     root = ET.Element("testsuites", name=xml_text(config))
     for s in report.suites:
         cls = f"{config}.{s.name}"
@@ -83,12 +89,12 @@ def build(report, config, verdict, timestamp=None):
             # No cases, or a suite that failed though none of its cases did (its init, say).
             cases.append((cls, s.name, s.status, s.directive, s.reason, s.diags,
                           s.time if not s.cases else None))
-        _suite(root, cls, cases, s.time, timestamp)
+        _suite(root, cls, cases, s.time, timestamp, properties)
     code, why = verdict
     line = f"{status.NAMES[code]} (status {code}): {why}"
     trusted = code in (status.PASS, status.TEST_FAILED)
     _suite(root, f"{config}.run", [(f"{config}.run", "verdict", "pass" if trusted else "fail",
-                                    "ERROR", line, [line], None)], None, timestamp)
+                                    "ERROR", line, [line], None)], None, timestamp, properties)
     total = {k: sum(int(ts.get(k)) for ts in root) for k in ("tests", "failures", "errors")}
     for k, v in total.items():
         root.set(k, str(v))
@@ -98,6 +104,6 @@ def build(report, config, verdict, timestamp=None):
     return root
 
 
-def write(report, path, config, verdict, timestamp=None):
-    ET.ElementTree(build(report, config, verdict, timestamp)).write(path, encoding="unicode",
-                                                                    xml_declaration=True)
+def write(report, path, config, verdict, timestamp=None, properties=()):
+    ET.ElementTree(build(report, config, verdict, timestamp, properties)).write(
+        path, encoding="unicode", xml_declaration=True)

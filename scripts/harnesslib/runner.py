@@ -1,14 +1,15 @@
 """Boot the harness on a platform, capture its KTAP report and judge the run.
 
-Writes console.log (raw), ktap.txt (clean KTAP) and junit.xml into --out, and
-memory-map.md and memory-map.svg when the memmap suite printed its map.
+Writes run.json (what the run was, and its verdict), console.log (what the
+platform printed), ktap.txt (clean KTAP) and junit.xml into --out, and
+memory-map.md and memory-map.svg when the memmap suite printed its map; the
+folder holds that run's files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
 """
 import os
 import sys
-import time
 
 from . import options, paths, qemu, status, xen
 from .errors import RunError
@@ -72,13 +73,16 @@ def run(argv, started):
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
-    from . import capture, junit, ktap, memmap_report, mmio_report, verdict
+    from . import capture, junit, ktap, memmap_report, mmio_report, outdir, run_record, verdict
     from .progress import Progress
     notes = []
-    started_at = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())  # UTC
+    outdir.clear(out)  # the folder holds this run's files only (options.check_files refused any other)
     started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
     plat = PLATFORMS[a.platform](a, out, notes)
-    cmd = plat.command()
+    record = run_record.describe(name, a.platform, None, plat.bootargs(), a.image)
+    run_record.write(out, record)  # marks the folder a run's before the platform writes into it
+    cmd = record["command"] = plat.command()
+    run_record.write(out, record)
     for n in notes:
         print(f"note: {n}")
     if not a.quiet:
@@ -98,7 +102,8 @@ def run(argv, started):
     code, why = plat.refine(cap, code, why)
     plat.after(cap, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
-        junit.write(rep, path, name, (code, why), timestamp=started_at)
+        junit.write(rep, path, name, (code, why), timestamp=record["date"].rstrip("Z"),
+                    properties=run_record.properties(record))
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
         print(f"--- last console lines ({os.path.join(out, 'console.log')}):")
@@ -107,6 +112,7 @@ def run(argv, started):
     if cap.sentinel_at is not None:
         with open(os.path.join(out, "timing.txt"), "w") as f:
             f.write(f"first_line_s {cap.first_line_at:.3f}\nverdict_s {cap.sentinel_at:.3f}\n")
+    run_record.write(out, record, (code, status.NAMES[code], why, cap.elapsed))
     print(f"verdict: {status.NAMES[code]} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
     print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
     return code
