@@ -101,8 +101,9 @@ def run(argv, started):
     code, why = verdict.judge(cap, rep, ktap_lines, plat.harness_exit(cap))
     code, why = plat.refine(cap, code, why)
     plat.after(cap, rep)
+    label = verdict.name(code, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
-        junit.write(rep, path, name, (code, why), timestamp=record["date"].rstrip("Z"),
+        junit.write(rep, path, name, (code, label, why), timestamp=record["date"].rstrip("Z"),
                     properties=run_record.properties(record))
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
@@ -112,7 +113,7 @@ def run(argv, started):
     if cap.sentinel_at is not None:
         with open(os.path.join(out, "timing.txt"), "w") as f:
             f.write(f"first_line_s {cap.first_line_at:.3f}\nverdict_s {cap.sentinel_at:.3f}\n")
-    run_record.write(out, record, (code, status.NAMES[code], why, cap.elapsed))
-    print(f"verdict: {status.NAMES[code]} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
+    run_record.write(out, record, (code, label, why, cap.elapsed))
+    print(f"verdict: {label} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
     print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
     return code

@@ -48,7 +48,7 @@ class Schema(unittest.TestCase):
     def tearDown(self):
         self.dir.cleanup()
 
-    def written(self, rep, verdict=(status.TEST_FAILED, "some tests failed")):
+    def written(self, rep, verdict=(status.TEST_FAILED, "test failures", "some tests failed")):
         junit.write(rep, self.path, "cfg", verdict, timestamp="2026-01-01T00:00:00")
         return ET.parse(self.path).getroot()
 
@@ -77,13 +77,13 @@ class Schema(unittest.TestCase):
         self.assertIsNotNone(gic.find("testcase[@name='gic']/failure"))
 
     def test_an_unfinished_run_is_an_error_of_the_verdict(self):
-        root = self.written(parsed(REPORT[:9], TIMES[:9]), (status.HANG, "the timeout expired"))
+        root = self.written(parsed(REPORT[:9], TIMES[:9]), (status.HANG, "hang (timeout)", "the timeout expired"))
         self.assertValid()
         err = root.find("testsuite[@name='cfg.run']/testcase[@name='verdict']/error")
         self.assertIn("the timeout expired", err.get("message"))
 
     def test_a_silent_run_validates(self):
-        self.written(ktap.parse([]), (status.SILENT, "no KTAP output before the timeout"))
+        self.written(ktap.parse([]), (status.SILENT, "silence", "no KTAP output before the timeout"))
         self.assertValid()
 
     def test_the_validator_refuses_what_the_schema_refuses(self):
@@ -105,13 +105,13 @@ class Content(unittest.TestCase):
         self.assertEqual(junit.seconds(boot.cases[1].time), "0.200")
 
     def test_without_arrival_times_there_is_no_time(self):
-        root = junit.build(ktap.parse(REPORT), "cfg", (status.TEST_FAILED, "x"))
+        root = junit.build(ktap.parse(REPORT), "cfg", (status.TEST_FAILED, "test failures", "x"))
         self.assertIsNone(root.find("testsuite/testcase").get("time"))
 
     def test_a_long_message_is_cut_between_words_and_says_so(self):
         long = "# FAIL: " + " ".join(f"word{i:03d}" for i in range(200))
         lines = REPORT[:7] + ["    " + long] + REPORT[8:]
-        msg = junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "x")).find(
+        msg = junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "test failures", "x")).find(
             ".//testcase[@name='reg']/failure").get("message")
         head, marker = msg.split(" [... ")
         self.assertLessEqual(len(head), junit.MESSAGE_MAX)
