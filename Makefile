@@ -2,7 +2,8 @@
 #   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
 #   make run        set up what is missing, build, boot under QEMU, print the report
 #   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
-#   make test       host unit tests + every integration run (QEMU and Xen)
+#   make test       every check, host unit tests and integration run (QEMU and Xen)
+#   README.md's synopsis lists every target.
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
 CROSS_COMPILE ?= aarch64-linux-gnu-
@@ -128,6 +129,9 @@ run-xen: setup
 
 test: setup
 	$(PYTHON) scripts/test
+
+integration: all
+	$(PYTHON) scripts/integration --image $(O)/harness.bin
 
 include tests/harness/host.mk
 include tests/harness/fuzz/fuzz.mk

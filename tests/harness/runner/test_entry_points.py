@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Host tests of the entry points a user runs: each --help exits 0 and
 shows the defaults; a reader that stops early (`| head`) ends each one
-quietly, without a traceback; `scripts/setup --help` installs nothing."""
+quietly, without a traceback; `scripts/setup --help` installs nothing; the
+README's synopsis names every make target and script."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -50,6 +52,34 @@ class Help(unittest.TestCase):
                     os.close(writer)
                 self.assertNotIn("Traceback", r.stderr)
                 self.assertNotIn("Exception ignored", r.stderr)
+
+
+class Synopsis(unittest.TestCase):
+    """README.md's synopsis names every make target and every script a user runs."""
+    # Steps of other targets, not commands of their own.
+    INTERNAL = {"toolchain-check", "fuzz-build", "fuzz-reproducers"}
+
+    def synopsis(self):
+        with open(os.path.join(paths.ROOT, "README.md")) as f:
+            text = f.read()
+        return text.split("## Synopsis", 1)[1].split("\n## ", 1)[0]
+
+    def test_every_target_and_script_is_there(self):
+        lines = self.synopsis().splitlines()
+        targets = set()
+        for mk in ("Makefile", "tests/harness/host.mk", "tests/harness/fuzz/fuzz.mk"):
+            with open(os.path.join(paths.ROOT, mk)) as f:
+                targets |= set(re.findall(r"^([a-z][a-z-]*):", f.read(), re.M))
+        self.assertGreater(len(targets), 15)
+        for t in sorted(targets - self.INTERNAL):
+            with self.subTest(target=t):
+                said = rf"make\s{{2,}}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
+                self.assertTrue(any(re.match(said, l) or re.search(rf"; {said}", l) for l in lines), t)
+        scripts = [n for n in os.listdir(paths.SCRIPTS)
+                   if os.path.isfile(os.path.join(paths.SCRIPTS, n)) and os.access(os.path.join(paths.SCRIPTS, n), os.X_OK)]
+        for name in sorted(scripts):
+            with self.subTest(script=name):
+                self.assertTrue(any(l.startswith(f"scripts/{name} ") for l in lines), name)
 
 
 class Setup(unittest.TestCase):
