@@ -136,10 +136,11 @@ class Platform:
     def xen_bootargs(uart):
         # guest_loglvl=all: without it Xen drops a domU's console_io output.
         # bootscrub=0: QEMU's RAM starts zeroed, and Xen's scrub of the free
-        # RAM in its idle loop (TCG-emulated stores over most of --mem) took
-        # the host's two cores from the domU: the guest's first line came
-        # 1.2 s later and its verdict 2 s later (xen-default, --mem 2G). What
-        # the domU reads of its RAM is zero either way.
+        # RAM in its idle loop (TCG-emulated stores over most of --mem)
+        # competes with the domU for the host's cores. Measured on two cores
+        # (xen-default, --mem 2G, scrub and no scrub alternated): the verdict
+        # came 0.2 s later on a quiet host, 1 to 2 s later on a busy one (the
+        # first guest line 2 s later). The domU's RAM reads zero either way.
         return f"console=dtuart dtuart={uart} guest_loglvl=all bootscrub=0"
 
     # ---- the platform interface scripts/run uses ---------------------------
