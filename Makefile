@@ -2,7 +2,8 @@
 #   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
 #   make run        set up what is missing, build, boot under QEMU, print the report
 #   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
-#   make test       host unit tests + every integration run (QEMU and Xen)
+#   make test       every check, host unit tests and integration run (QEMU and Xen)
+#   README.md's synopsis lists every target.
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
 CROSS_COMPILE ?= aarch64-linux-gnu-
@@ -56,21 +57,37 @@ FDT_HEADERS := $(O)/include/libfdt.h $(O)/include/fdt.h $(O)/include/libfdt_env.
 
 all: $(O)/harness.bin
 
-$(O)/include/%.h: /usr/include/%.h
+# What builds the image is part of what it depends on: $(O)/build-flags holds
+# the compiler (its path and version), the flags and the linker, and is
+# rewritten (so made newer than every object) only when they change, so that
+# `make CC=clang` after a gcc build rebuilds everything (and V=1 nothing).
+BUILD_FLAGS := $(O)/build-flags
+BUILD_ID := $(strip $(CC) $(shell $(CC) --version 2>/dev/null | head -n 1) | $(CFLAGS) | $(ASFLAGS) \
+	| $(LD) $(LDFLAGS) $(LIBFDT_A) $(LIBGCC_A))
+ifneq ($(BUILD_ID),$(strip $(shell cat $(BUILD_FLAGS) 2>/dev/null)))
+$(BUILD_FLAGS): FORCE
+endif
+$(BUILD_FLAGS):
 	@mkdir -p $(dir $@)
-	$(Q)ln -sf $< $@
+	@printf '%s\n' '$(BUILD_ID)' > $@
+.PHONY: FORCE
 
-$(O)/obj/%.c.o: %.c $(FDT_HEADERS)
+# Links to the host's libfdt headers (toolchain-check says when they are missing).
+$(O)/include/%.h: | toolchain-check
+	@mkdir -p $(dir $@)
+	$(Q)ln -sf /usr/include/$*.h $@
+
+$(O)/obj/%.c.o: %.c $(FDT_HEADERS) $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/obj/%.S.o: %.S
+$(O)/obj/%.S.o: %.S $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/harness.elf: $(OBJS) linker/harness.ld
+$(O)/harness.elf: $(OBJS) linker/harness.ld $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC)/lib/libc.a $(LIBGCC_A) --end-group
 
@@ -79,6 +96,17 @@ $(O)/harness.bin: $(O)/harness.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 -include $(OBJS:.o=.d)
+
+# A fresh clone has no cross toolchain, picolibc or libfdt yet: say what to
+# run rather than end in a compiler's or linker's error. Every step of the
+# image waits for this check (order-only: it never makes anything stale).
+TOOLCHAIN_MISSING = $(foreach t,$(firstword $(CC)) $(LD) $(OBJCOPY),$(if $(shell command -v $(t) 2>/dev/null),,$(t))) \
+	$(foreach f,$(PICOLIBC)/lib/libc.a $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
+.PHONY: toolchain-check
+toolchain-check:
+	@$(if $(strip $(TOOLCHAIN_MISSING)),echo "make: cannot build the image: missing $(strip $(TOOLCHAIN_MISSING))" >&2; \
+		echo "make: run 'make setup' first (it runs scripts/setup, as root: Debian's packages); 'scripts/setup --check' lists what is missing" >&2; \
+		exit 1,:)
 
 .SECONDARY: $(FDT_HEADERS)
 
@@ -89,17 +117,21 @@ SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
+# The image booted is the one this make built: $(O)/harness.bin.
 run: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose --image $(O)/harness.bin $(RUN_ARGS)
 
 # The default Xen config: dom0less domU, GICv3 host, 1 vCPU, vpl011, /hypervisor.
 run-xen: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose --platform xen $(RUN_ARGS)
+	$(PYTHON) scripts/run --verbose --platform xen --image $(O)/harness.bin $(RUN_ARGS)
 
 test: setup
 	$(PYTHON) scripts/test
+
+integration: all
+	$(PYTHON) scripts/integration --image $(O)/harness.bin
 
 include tests/harness/host.mk
 include tests/harness/fuzz/fuzz.mk
@@ -139,7 +171,7 @@ check-profiles:
 # maps as the harness finds them (scripts/docs runs each configuration).
 docs: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/docs
+	$(PYTHON) scripts/docs --image $(O)/harness.bin
 
 # The image must also build with clang 14 (--target=aarch64-none-elf).
 clang-build:
@@ -148,4 +180,4 @@ clang-build:
 .PHONY: all clean
 # Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/run $(O)/test $(O)/host $(O)/clang
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang

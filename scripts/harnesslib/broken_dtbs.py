@@ -119,8 +119,12 @@ VARIANTS = {
 
 
 def main(argv):
+    if argv in (["-h"], ["--help"]):
+        print(USAGE)
+        return 0
     if len(argv) != 2:
-        sys.exit(USAGE)
+        print(USAGE, file=sys.stderr)
+        return 2
     good, outdir = argv
     blob = open(good, "rb").read()
     if blob[:4] != MAGIC:

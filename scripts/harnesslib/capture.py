@@ -1,8 +1,11 @@
 """Run a platform process, capture its console, stop at the sentinel or a timeout.
 What the platform program says of itself (QEMU's error_report lines,
 "qemu-system-aarch64: ...") is kept apart, so that a platform that would not
-start is told from one that started and stayed silent (verdict.py)."""
+start is told from one that started and stayed silent (verdict.py). Each
+captured line keeps the time it arrived (the only clock the host has for the
+guest's cases: junit.py)."""
 import os
+import re
 import selectors
 import subprocess
 import time
@@ -13,6 +16,7 @@ from .protocol import REPORT_SENTINEL
 class Capture:
     def __init__(self):
         self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
+        self.times = []  # seconds from the start to each line's arrival, parallel to lines
         self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
         self.start_error = None   # the program could not be executed at all (OSError)
         self.program_errors = []  # the program's own error lines, "NAME: message"
@@ -28,11 +32,25 @@ def program_error(prog, text):
     return not rest.startswith("warning:") and not rest.startswith("terminating on signal")
 
 
-def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace=3.0,
-        stop_pattern=None):
-    """Start cmd; every console line goes to log_path raw and, transformed, into
-    the capture. Ends at the sentinel (then waits up to `grace` seconds for the
-    process to exit by itself), when the process exits, or after `timeout` s."""
+def one_cr(chunk, held=b""):
+    """(what console.log keeps of chunk, the CRs held back for the next chunk).
+    Xen's console ends its lines with "\r\n" and keeps the "\r" the guest
+    printed before its "\n", so a guest line arrives ending "\r\r\n": the
+    log keeps one "\r" before each "\n", as the guest printed it. CRs at the
+    end of a chunk wait, since the "\n" may come in the next one."""
+    data = re.sub(rb"\r+\n", b"\r\n", held + chunk)
+    kept = data.rstrip(b"\r")
+    return kept, data[len(kept):]
+
+
+def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, linger=3.0,
+        stop_pattern=None, exits=True):
+    """Start cmd; every console line goes to log_path and, transformed, into
+    the capture. Ends `linger` seconds after the sentinel or the platform's
+    stop_pattern, when the process exits, or after `timeout` s. exits: the
+    process ends by itself after the report (QEMU's semihosting exit, whose
+    status is the harness's): it is waited for, up to `linger` s. Otherwise
+    (Xen: SYSTEM_OFF only pauses the domain) it is killed when the linger is over."""
     cap = Capture()
     prog = os.path.basename(cmd[0])
     start = time.monotonic()
@@ -44,7 +62,7 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
         open(log_path, "wb").close()
         return cap
     try:
-        _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog)
+        _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits)
     finally:
         # Whatever ends the reading (the end, a timeout, ^C), the platform
         # does not outlive the run: it runs in a session of its own.
@@ -54,12 +72,12 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, grace
     return cap
 
 
-def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_pattern, prog):
+def _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits):
     # One stream, stdout and stderr together (QEMU writes semihosting output
     # to stderr): the guest's lines stay in the order they were written.
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
-    buf = b""
+    buf, held = b"", b""
     with open(log_path, "wb") as log:
         deadline = start + timeout
         while True:
@@ -75,7 +93,9 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
             chunk = os.read(proc.stdout.fileno(), 65536)
             if not chunk:
                 break
-            log.write(chunk)
+            arrived = time.monotonic() - start  # every line of the chunk arrived now
+            kept, held = one_cr(chunk, held)
+            log.write(kept)
             log.flush()
             buf += chunk
             if b"\n" not in buf and len(buf) > 4096:
@@ -88,18 +108,20 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
                 line = transform(text)
                 # Raw lines the transform drops (a hypervisor's own) may still end the run.
                 if stop_pattern and stop_pattern(text):
-                    deadline = min(deadline, time.monotonic() + 0.5)
+                    deadline = min(deadline, time.monotonic() + linger)
                 if line is None:
                     continue
                 if cap.first_line_at is None:
-                    cap.first_line_at = time.monotonic() - start
+                    cap.first_line_at = arrived
                 cap.lines.append(line)
+                cap.times.append(arrived)
                 if on_line:
                     on_line(line)
                 if line == REPORT_SENTINEL and not cap.sentinel:
                     cap.sentinel = True
-                    cap.sentinel_at = time.monotonic() - start
-                    deadline = min(deadline, time.monotonic() + grace)
+                    cap.sentinel_at = arrived
+                    deadline = min(deadline, time.monotonic() + linger)
+        log.write(held)
         if buf:
             text = buf.decode("utf-8", "replace").rstrip("\r")
             if program_error(prog, text):
@@ -107,11 +129,12 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, grace, stop_p
             line = transform(text)
             if line is not None:
                 cap.lines.append(line)
-    if proc.poll() is None and not cap.timed_out:
+                cap.times.append(time.monotonic() - start)
+    if exits and proc.poll() is None and not cap.timed_out:
         # Output ended (sentinel or EOF): give the process time to exit by itself,
         # since its exit status carries the harness's verdict.
         try:
-            proc.wait(timeout=grace)
+            proc.wait(timeout=linger)
         except subprocess.TimeoutExpired:
             pass
     cap.elapsed = time.monotonic() - start

@@ -212,10 +212,11 @@ def line_count(root, files):
 def main(argv):
     ap = argparse.ArgumentParser(prog="scripts/check-layers", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--nm", default="aarch64-linux-gnu-nm")
-    ap.add_argument("--root", default=paths.ROOT)
+    ap.add_argument("--nm", default="aarch64-linux-gnu-nm", help="the nm that reads OBJECTs (default %(default)s)")
+    ap.add_argument("--root", default=paths.ROOT, help="the repository (default %(default)s)")
     ap.add_argument("--obj-dir", default=None, help="where OBJECTs live (default ROOT/build/obj)")
-    ap.add_argument("objects", nargs="*")
+    ap.add_argument("objects", nargs="*", metavar="OBJECT", help="the image's objects, whose calls are "
+                    "checked (at least one: make check-layers passes them all)")
     a = ap.parse_args(argv)
     root = os.path.abspath(a.root)
     obj_dir = os.path.abspath(a.obj_dir or os.path.join(root, "build", "obj")) + "/"

@@ -7,6 +7,7 @@ Xen configurations need `scripts/run --platform xen` (scripts/harnesslib/
 xen.py); without it they are listed as not generated and the old documents,
 if any, are left as they are.
 """
+import argparse
 import os
 import shutil
 import subprocess
@@ -33,10 +34,11 @@ CONFIGS = [
 
 
 def main(argv):
-    if argv:
-        asked = argv in (["-h"], ["--help"])
-        print(__doc__.strip() + "\n\nusage: scripts/docs", file=sys.stdout if asked else sys.stderr)
-        return 0 if asked else 2
+    ap = argparse.ArgumentParser(prog="scripts/docs", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--image", default=paths.IMAGE,
+                    help=f"the harness image to run (default {paths.rel(paths.IMAGE)}; make docs passes $(O)'s)")
+    a = ap.parse_args(argv)
     have_xen = os.path.exists(os.path.join(paths.SCRIPTS, "harnesslib", "xen.py"))
     index, failed = [], 0
     for name, title, args in CONFIGS:
@@ -49,7 +51,7 @@ def main(argv):
             continue
         out = os.path.join(paths.BUILD, "docs", name)
         shutil.rmtree(out, ignore_errors=True)
-        cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out,
+        cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out, "--image", a.image,
                "--bootargs", "suites=memmap"] + args
         r = subprocess.run(cmd, capture_output=True, text=True)
         ktap_path = os.path.join(out, "ktap.txt")

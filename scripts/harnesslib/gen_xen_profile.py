@@ -160,7 +160,7 @@ def render(header, v):
 
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--header", default=HEADER)
+    ap.add_argument("--header", default=HEADER, help="Xen's public arch-arm.h (default %(default)s)")
     ap.add_argument("--out", help="write here (default: standard output)")
     ap.add_argument("--check", metavar="FILE", help="compare with FILE instead of writing")
     a = ap.parse_args(argv)

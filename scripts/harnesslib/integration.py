@@ -35,9 +35,11 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
     // needs: TOOL           as needs above
 
 A tree without a status line or without any expectation is an error, as is
-an unknown key. Each test's files go to build/test/NAME. Ends with
-"N passed, N failed, N skipped"; exit status 0 when none failed, 1 when some
-did, 2 when the tests cannot be read or none matches -k.
+an unknown key. Every run that starts must write a junit.xml that validates
+against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
+outdir.RUN_FILES does not name. Each test's files go to build/test/NAME.
+Ends with "N passed, N failed, N skipped"; exit status 0 when none failed, 1
+when some did, 2 when the tests cannot be read or none matches -k.
 """
 import argparse
 import concurrent.futures
@@ -47,7 +49,7 @@ import subprocess
 import sys
 import time
 
-from . import paths, status, testspec
+from . import junit_schema, outdir, paths, status, testspec
 
 
 def in_ktap(text, ktap_text, ktap_lines):
@@ -66,10 +68,28 @@ def read(path):
         return ""
 
 
+def junit_problems(out, returncode):
+    """Every run that started writes junit.xml, and it must validate against
+    the JUnit schema (junit_schema.py); a run refused before it started
+    (usage 2, missing tool 8) writes none."""
+    path = os.path.join(out, "junit.xml")
+    if not os.path.exists(path):
+        return [] if returncode in (status.USAGE, status.SETUP) else ["no junit.xml"]
+    found = junit_schema.problems(path)
+    shown = found[:5] + ([f"... {len(found) - 5} more"] if len(found) > 5 else [])
+    return ["junit.xml does not validate against " + paths.rel(paths.JUNIT_SCHEMA) + ":\n      "
+            + "\n      ".join(shown)] if found else []
+
+
 def problems_of(t, out, returncode):
     problems = []
     if returncode != t.status:
         problems.append(f"scripts/run exited {returncode}, expected {t.status}")
+    problems += junit_problems(out, returncode)
+    unknown = sorted(set(os.listdir(out) if os.path.isdir(out) else []) - set(outdir.RUN_FILES))
+    if unknown:
+        problems.append(f"files outdir.RUN_FILES does not name (a later run would not clear them): "
+                        f"{', '.join(unknown)}")
     ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
     ktap_lines = {line.strip() for line in ktap_text.splitlines()}
     for kind, fname, text in t.checks:
@@ -117,7 +137,7 @@ def main(argv):
     ap.add_argument("files", nargs="*",
                     help="test files (.tests) or test trees (default: every .tests file and every tree)")
     ap.add_argument("-k", "--filter", help="run only tests whose name contains this")
-    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
     ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
     a = ap.parse_args(argv)

@@ -1,35 +1,109 @@
-"""JUnit XML from a parsed KTAP report."""
+"""JUnit XML from a parsed KTAP report, valid against the Jenkins xunit
+plugin's schema (tests/harness/schema/junit-10.xsd; junit_schema.py checks).
+
+One testsuite per harness suite, one testcase per case; a suite without
+cases is one testcase of its own name. A failed case is a <failure> (the
+platform disagreed: a finding, an unexpected exception); a case the watchdog
+ended (# TIMEOUT) or that says # ERROR is an <error> (it did not finish).
+Then the testsuite "run" with one testcase, "verdict": an <error> when the
+run did not end with a trusted report (a crash, hang, truncation, a domain
+crash after the report), so that a CI reading only junit.xml sees it too.
+Times are the console's (ktap.py says how): seconds with three decimals,
+the most the schema's testsuite time allows."""
+import re
 import xml.etree.ElementTree as ET
 
+from . import status
+from .clip import clip
 from .protocol import FINDING_PREFIX
 
+MESSAGE_MAX = 500  # a message attribute is a summary: the element's text has every line
+ERROR_DIRECTIVES = ("TIMEOUT", "ERROR")
+# What XML 1.0 cannot carry (C0 controls but TAB, LF, CR; surrogates; U+FFFE/F).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-def write(report, path, config):
-    root = ET.Element("testsuites", name=config)
+
+def xml_text(text):
+    """text with each character XML cannot hold written as \\xNN / \\uNNNN."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
+
+def seconds(t):
+    return None if t is None else f"{t:.3f}"
+
+
+def _element(parent, tag, text=None, **attrs):
+    e = ET.SubElement(parent, tag, {k: xml_text(str(v)) for k, v in attrs.items() if v is not None})
+    if text:
+        e.text = xml_text(text)
+    return e
+
+
+def _outcome(tc, kind, reason, diags):
+    """A failed or ended case's element: its message is the reason, or its
+    findings, or its last diagnostics; its text is every diagnostic."""
+    fails = [d for d in diags if d.startswith(FINDING_PREFIX.rstrip())]
+    message = reason or "; ".join(fails or diags[-3:]) or "failed"
+    _element(tc, kind, "\n".join(diags), message=clip(message, MESSAGE_MAX),
+             type="finding" if fails and kind == "failure" else kind)
+
+
+def _case(ts, classname, name, st, directive, reason, diags, time):
+    tc = _element(ts, "testcase", classname=classname, name=name, time=seconds(time))
+    if st == "skip":
+        _element(tc, "skipped", message=reason)
+    elif st == "fail":
+        _outcome(tc, "error" if directive in ERROR_DIRECTIVES else "failure", reason, diags)
+    if diags:
+        _element(tc, "system-out", "\n".join(diags))
+    return tc
+
+
+def _suite(root, name, cases, time, timestamp, properties):
+    ts = _element(root, "testsuite", name=name, tests=0, failures=0, errors=0, skipped=0,
+                  time=seconds(time), timestamp=timestamp)
+    if properties:
+        props = _element(ts, "properties")
+        for k, v in properties:
+            _element(props, "property", name=k, value=v)
+    for args in cases:
+        _case(ts, *args)
+    counts = {k: len(ts.findall(f"testcase/{k}")) for k in ("failure", "error", "skipped")}
+    ts.set("tests", str(len(ts.findall("testcase"))))
+    ts.set("failures", str(counts["failure"]))
+    ts.set("errors", str(counts["error"]))
+    ts.set("skipped", str(counts["skipped"]))
+    return ts
+
+
+def build(report, config, verdict, timestamp=None, properties=()):
+    """The <testsuites> element. verdict: (status, its name, why) of the run;
+    properties: (name, value) pairs that each testsuite carries (the run's
+    configuration, bootargs, image hash, date: run_record.py)."""
+    root = ET.Element("testsuites", name=xml_text(config))
     for s in report.suites:
-        cases = s.cases or []
-        ts = ET.SubElement(root, "testsuite", name=f"{config}.{s.name}", tests=str(max(len(cases), 1)),
-                           failures=str(sum(c.status == "fail" for c in cases) or int(not cases and s.status == "fail")),
-                           skipped=str(sum(c.status == "skip" for c in cases) or int(not cases and s.status == "skip")))
-        if not cases:
-            tc = ET.SubElement(ts, "testcase", classname=s.name, name=s.name)
-            if s.status == "skip":
-                ET.SubElement(tc, "skipped", message=s.reason)
-            elif s.status == "fail":
-                ET.SubElement(tc, "failure", message=s.reason or "failed")
-            continue
-        for c in cases:
-            tc = ET.SubElement(ts, "testcase", classname=f"{config}.{s.name}", name=c.name)
-            text = "\n".join(c.diags)
-            if c.status == "fail":
-                fails = [d for d in c.diags if d.startswith(FINDING_PREFIX.rstrip())] or c.diags[-3:]
-                ET.SubElement(tc, "failure", message=(c.reason or "; ".join(fails))[:500]).text = text
-            elif c.status == "skip":
-                ET.SubElement(tc, "skipped", message=c.reason)
-            if text:
-                ET.SubElement(tc, "system-out").text = text
-    if not report.complete:
-        ts = ET.SubElement(root, "testsuite", name=f"{config}.run", tests="1", failures="1")
-        tc = ET.SubElement(ts, "testcase", classname=config, name="report_complete")
-        ET.SubElement(tc, "failure", message="the report did not complete")
-    ET.ElementTree(root).write(path, encoding="unicode", xml_declaration=True)
+        cls = f"{config}.{s.name}"
+        cases = [(cls, c.name, c.status, c.directive, c.reason, c.diags, c.time) for c in s.cases]
+        if not cases or (s.status == "fail" and all(c.status != "fail" for c in s.cases)):
+            # No cases, or a suite that failed though none of its cases did (its init, say).
+            cases.append((cls, s.name, s.status, s.directive, s.reason, s.diags,
+                          s.time if not s.cases else None))
+        _suite(root, cls, cases, s.time, timestamp, properties)
+    code, label, why = verdict
+    line = f"{label} (status {code}): {why}"
+    trusted = code in (status.PASS, status.TEST_FAILED)
+    _suite(root, f"{config}.run", [(f"{config}.run", "verdict", "pass" if trusted else "fail",
+                                    "ERROR", line, [line], None)], None, timestamp, properties)
+    total = {k: sum(int(ts.get(k)) for ts in root) for k in ("tests", "failures", "errors")}
+    for k, v in total.items():
+        root.set(k, str(v))
+    times = [s.time for s in report.suites if s.time is not None]
+    if times:
+        root.set("time", seconds(sum(times)))
+    return root
+
+
+def write(report, path, config, verdict, timestamp=None, properties=()):
+    ET.ElementTree(build(report, config, verdict, timestamp, properties)).write(
+        path, encoding="unicode", xml_declaration=True)

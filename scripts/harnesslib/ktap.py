@@ -1,4 +1,12 @@
-"""Parse the harness's KTAP v1 stream into suites, cases and diagnostics."""
+"""Parse the harness's KTAP v1 stream into suites, cases and diagnostics.
+
+KTAP carries no times. Given the lines' arrival times (capture.py), a case's
+time is the gap between its result line's arrival and the previous result's
+in its suite (the suite's "# Subtest:" line for the first case), and a
+suite's is the gap between its result line and the previous top-level
+result's (the report's first line for the first suite): what the console
+shows, so it includes the console's own delay, and lines that arrived in one
+read share one time."""
 import re
 
 from .protocol import REPORT_SENTINEL
@@ -10,14 +18,17 @@ PLAN = re.compile(r"^(?P<indent> *)1\.\.(?P<n>\d+)$")
 
 
 class Case:
-    def __init__(self, name, status, reason, diags):
+    def __init__(self, name, status, reason, diags, directive=None, time=None):
         self.name, self.status, self.reason, self.diags = name, status, reason, diags
+        self.directive = directive  # SKIP, TIMEOUT, ERROR, ... or None
+        self.time = time  # seconds, or None without arrival times
 
 
 class Suite:
     def __init__(self, name):
         self.name, self.cases, self.status, self.reason, self.diags = name, [], None, "", []
-        self.plan = None
+        self.plan, self.directive = None, None
+        self.start = self.time = None  # its first line's arrival, and its time (seconds)
 
 
 class Report:
@@ -61,23 +72,36 @@ def _status(ok, directive):
     return "pass" if ok == "ok" else "fail"
 
 
+def span(lines):
+    """(start, stop): the KTAP lines of a console capture are lines[start:stop],
+    from the top-level version line to the sentinel."""
+    start = None
+    for i, line in enumerate(lines):
+        line = line.rstrip("\r\n")
+        if start is None and line.strip() == "KTAP version 1" and not line.startswith(" "):
+            start = i
+        if start is not None and line == REPORT_SENTINEL:
+            return start, i + 1
+    return (start, len(lines)) if start is not None else (0, 0)
+
+
 def extract(lines):
     """The KTAP lines of a console capture: from the version line to the sentinel."""
-    out, inside = [], False
-    for line in lines:
-        line = line.rstrip("\r\n")
-        if not inside and line.strip() == "KTAP version 1" and not line.startswith(" "):
-            inside = True
-        if inside:
-            out.append(line)
-            if line == REPORT_SENTINEL:
-                break
-    return out
+    start, stop = span(lines)
+    return [line.rstrip("\r\n") for line in lines[start:stop]]
 
 
-def parse(lines):
+def _gap(t, since):
+    return None if t is None or since is None else max(0.0, t - since)
+
+
+def parse(lines, times=None):
+    """The report of KTAP lines; times, if given, are their arrival times."""
     rep, pending, current = Report(), [], None
-    for line in lines:
+    times = list(times) if times is not None else [None] * len(lines)
+    mark = times[0] if times else None  # where the next suite's time starts
+    last = None  # the arrival of the last case result in the current suite
+    for line, t in zip(lines, times):
         if line == REPORT_SENTINEL:
             rep.complete = True
             continue
@@ -101,18 +125,25 @@ def parse(lines):
                 reason = reason or "timeout"
             if depth >= 1:
                 if current is None:
-                    current = Suite("?")
-                current.cases.append(Case(name, st, reason, pending))
+                    current, last = Suite("?"), None
+                    current.start = mark
+                current.cases.append(Case(name, st, reason, pending, m.group("directive"),
+                                          _gap(t, last if last is not None else current.start)))
+                last = t
             else:
                 suite = current if current is not None else Suite(name)
+                if current is None:
+                    suite.start, suite.diags = mark, pending  # a suite without cases: its diagnostics
                 suite.name, suite.status, suite.reason = name, st, reason
+                suite.directive, suite.time = m.group("directive"), _gap(t, suite.start)
                 rep.suites.append(suite)
-                current = None
+                current, mark = None, t
             pending = []
             continue
         s = line.strip()
         if s.startswith("# Subtest:"):
-            current = Suite(s.split(":", 1)[1].strip())
+            current, last = Suite(s.split(":", 1)[1].strip()), t  # its first case starts here
+            current.start = mark  # the suite's time includes what came before its header
             pending = []
         elif s.startswith("#"):
             pending.append(s[1:].strip())

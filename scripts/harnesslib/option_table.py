@@ -64,8 +64,9 @@ OPTIONS = [
      f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
     ("--timeout", "S", "60", "seconds before a run counts as hung",
      f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}"),
-    ("--out", "DIR", "build/run/<config>", "output directory",
-     "a directory that exists or can be created, and can be written"),
+    ("--out", "DIR", "build/run/<config>", "output directory: one run's files (an earlier run's "
+     "there are removed first)",
+     "a directory that can be created or written, and is empty or an earlier run's (has run.json)"),
     ("--junit", "FILE", None, "also write JUnit XML here",
      "a file that can be written, in an existing directory (not a directory)"),
     ("--image", "FILE", "build/harness.bin", "the harness image",

@@ -12,7 +12,7 @@ measured with QEMU 7.2 and Xen 4.17 (docs in README.md, "The runner").
 import argparse
 import os
 
-from . import paths, qemu, xen
+from . import outdir, paths, qemu, xen
 from .errors import OptionError, SetupError, UsageError
 from .option_facts import (
     KiB, MiB, QEMU_DTB_MEM, QEMU_MAX_CPUS, QEMU_MAX_RAM, QEMU_RAM_GRAIN, XEN_DOMU_GRAIN,
@@ -143,6 +143,7 @@ def check_files(a, default_out):
     Returns the directories made for --out."""
     a.out = a.out or default_out
     made = check_out(a.out)
+    outdir.check(a.out)
     if a.junit is not None:
         check_junit(a.junit)
     return made

@@ -10,6 +10,7 @@ XEN = os.path.join(BUILD, "deps", "xen", "boot", "xen-4.17-arm64")
 PROTOCOL_H = os.path.join(ROOT, "lib", "runtime", "protocol.h")
 DTS = os.path.join(ROOT, "dts")
 INTEGRATION = os.path.join(ROOT, "tests", "harness", "integration")
+JUNIT_SCHEMA = os.path.join(ROOT, "tests", "harness", "schema", "junit-10.xsd")
 
 
 def script(name):

@@ -159,6 +159,9 @@ class Platform:
 
     transform = staticmethod(lambda line: line)
     stop_pattern = None
+    # The harness ends QEMU right after its report (semihosting SYS_EXIT) and
+    # QEMU's exit status is its verdict: wait for it, up to 3 s.
+    exits, linger = True, 3.0
 
     def harness_exit(self, cap):
         return cap.returncode  # QEMU's status is the harness's semihosting exit code

@@ -1,8 +1,11 @@
 """Boot the harness on a platform, capture its KTAP report and judge the run.
 
-Writes console.log (raw), ktap.txt (clean KTAP) and junit.xml into --out, and
+Writes run.json (what the run was, and its verdict), console.log (what the
+platform printed), ktap.txt (clean KTAP) and junit.xml into --out, and
 memory-map.md and memory-map.svg when the memmap suite printed its map,
-bench.json and bench.csv when the bench suite (suites=bench) printed figures.
+bench.json and bench.csv when the bench suite (suites=bench) printed figures,
+disk.img (the scratch disk) with --virtio blk; the folder holds that run's
+files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
@@ -92,33 +95,42 @@ def run(argv, started):
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
-    from . import bench_report, capture, junit, ktap, memmap_report, mmio_report, verdict
+    from . import (bench_report, capture, junit, ktap, memmap_report, mmio_report, outdir,
+                   run_record, verdict)
     from .progress import Progress
     notes = []
+    outdir.clear(out)  # the folder holds this run's files only (options.check_files refused any other)
     started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
     plat = PLATFORMS[a.platform](a, out, notes)
-    cmd = plat.command()
+    record = run_record.describe(name, a.platform, None, plat.bootargs(), a.image)
+    run_record.write(out, record)  # marks the folder a run's before the platform writes into it
+    cmd = record["command"] = plat.command()
+    run_record.write(out, record)
     for n in notes:
         print(f"note: {n}")
     if not a.quiet:
         print(f"run {name}: {' '.join(cmd)}")
     progress = Progress(a.quiet, a.verbose)
     cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
-                      transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern)
+                      transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
+                      linger=plat.linger, exits=plat.exits)
+    first, stop = ktap.span(cap.lines)
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:
         f.write("\n".join(ktap_lines) + ("\n" if ktap_lines else ""))
     memmap_report.write(ktap_lines, out)  # memory-map.md/.svg when the memmap suite ran
     mmio_report.write(out, name)  # mmio-findings.md when the mmio suite ran
     bench_report.write(ktap_lines, out, name)  # bench.json/.csv when the bench suite ran
-    rep = ktap.parse(ktap_lines)
-    for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
-        junit.write(rep, path, name)
+    rep = ktap.parse(ktap_lines, cap.times[first:stop])
     code, why = verdict.judge(cap, rep, ktap_lines, plat.harness_exit(cap))
     code, why = plat.refine(cap, code, why)
     if "blk" in getattr(a, "virtio", ()):
         code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
+    label = verdict.name(code, rep)
+    for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
+        junit.write(rep, path, name, (code, label, why), timestamp=record["date"].rstrip("Z"),
+                    properties=run_record.properties(record))
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
         print(f"--- last console lines ({os.path.join(out, 'console.log')}):")
@@ -127,6 +139,7 @@ def run(argv, started):
     if cap.sentinel_at is not None:
         with open(os.path.join(out, "timing.txt"), "w") as f:
             f.write(f"first_line_s {cap.first_line_at:.3f}\nverdict_s {cap.sentinel_at:.3f}\n")
-    print(f"verdict: {status.NAMES[code]} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
+    run_record.write(out, record, (code, label, why, cap.elapsed))
+    print(f"verdict: {label} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
     print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
     return code

@@ -1,8 +1,43 @@
 """The verdict of a run: a report is trusted only when it is whole, adds up,
 and agrees with the harness's exit code (lib/runtime/protocol.h GUEST_EXIT_*).
 The answer is one of the runner's own exit statuses (status.py)."""
-from . import status
+from . import selftest, status
 from .protocol import GUEST_EXIT_FAIL, GUEST_EXIT_FATAL, GUEST_EXIT_NO_CONSOLE, GUEST_EXIT_PASS
+
+
+SELFTEST_AS_DESIGNED = "selftest as designed"  # the verdict's name when only selftest failed, as designed
+
+
+def _selftest(rep):
+    """(the selftest suite or None, whether any other suite failed)."""
+    sel = next((s for s in rep.suites if s.name == selftest.SUITE), None)
+    others = any(s.status == "fail" or any(c.status == "fail" for c in s.cases)
+                 for s in rep.suites if s is not sel)
+    return sel, others
+
+
+def _failures(rep):
+    sel, others = _selftest(rep)
+    if sel is None or sel.status != "fail":
+        return "some tests failed"
+    dev = selftest.deviations(sel)
+    if not others:
+        return (f"the selftest suite's safety nets work: its cases failed as designed ({selftest.DESIGN})"
+                if not dev else "the selftest suite's safety nets did not work as designed: " + "; ".join(dev))
+    return "some tests failed" + ("; the selftest suite's failures are as designed" if not dev else
+                                  "; and the selftest suite's safety nets did not work as designed: "
+                                  + "; ".join(dev))
+
+
+def name(code, rep):
+    """The verdict's name: the status's, but for a report whose only failures
+    are the selftest suite's designed ones (still status 1: the report has
+    its "not ok" lines and the harness exited 1)."""
+    if code == status.TEST_FAILED:
+        sel, others = _selftest(rep)
+        if sel is not None and sel.status == "fail" and not others and not selftest.deviations(sel):
+            return SELFTEST_AS_DESIGNED
+    return status.NAMES[code]
 
 
 def judge(cap, rep, ktap_lines, harness_exit):
@@ -25,7 +60,9 @@ def judge(cap, rep, ktap_lines, harness_exit):
             return status.CRASH, f"report complete but the platform exited with {harness_exit}"
         if harness_exit == GUEST_EXIT_FAIL and not failed:
             return status.TRUNCATED, "the harness exited 'failed' but the report shows no failure"
-        return (status.TEST_FAILED, "some tests failed") if failed else (status.PASS, "all passed")
+        if not failed:
+            return status.PASS, "all passed"
+        return status.TEST_FAILED, _failures(rep)
     if not ktap_lines:
         # QEMU that will not start (a bad option, a file it cannot load, RAM
         # it cannot allocate) exits at once, 1, with its own error line: that

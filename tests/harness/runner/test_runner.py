@@ -65,6 +65,66 @@ class Judge(unittest.TestCase):
         self.assertEqual(judge(GOOD, harness_exit=10), status.NO_CONSOLE)
 
 
+SELFTEST = """KTAP version 1
+1..1
+  KTAP version 1
+  # Subtest: selftest
+  1..3
+    # unexpected synchronous exception from current EL with SP_ELx
+  not ok 1 unexpected_exception
+    # watchdog: case still running after 1 s; ended
+  not ok 2 hang # TIMEOUT watchdog expired
+    # evidence: the run went on after the failures above
+  ok 3 runs_after
+not ok 1 selftest
+1 passed, 2 failed, 0 skipped
+# harness: report complete""".splitlines()
+
+
+class SelftestVerdict(unittest.TestCase):
+    """suites=selftest fails two cases on purpose (tests/selftest.c): when
+    they fail just so, the verdict says the safety nets work."""
+
+    def verdict(self, lines):
+        cap = capture.Capture()
+        kl = ktap.extract(lines)
+        rep = ktap.parse(kl)
+        code, why = verdict.judge(cap, rep, kl, 1)
+        return code, verdict.name(code, rep), why
+
+    def test_designed_failures_are_the_nets_working(self):
+        code, name, why = self.verdict(SELFTEST)
+        self.assertEqual((code, name), (status.TEST_FAILED, "selftest as designed"))
+        self.assertIn("safety nets work", why)
+
+    def test_a_net_that_did_not_hold_is_a_test_failure(self):
+        for old, new, said in (("  not ok 2 hang # TIMEOUT watchdog expired", "    # FAIL: no watchdog; not hanging "
+                                "on purpose\n  not ok 2 hang", "hang was not ended by the watchdog"),
+                               ("  ok 3 runs_after", "  not ok 3 runs_after", "runs_after did not pass"),
+                               ("    # unexpected synchronous exception from current EL with SP_ELx",
+                                "    # FAIL: execution continued past UDF",
+                                "unexpected_exception did not fail by its exception")):
+            with self.subTest(said=said):
+                lines = "\n".join(SELFTEST).replace(old, new).replace("1 passed, 2 failed", "0 passed, 3 failed"
+                                                                        if "runs_after" in said else "1 passed, 2 failed")
+                code, name, why = self.verdict(lines.splitlines())
+                self.assertEqual((code, name), (status.TEST_FAILED, "test failures"))
+                self.assertIn(said, why)
+
+    def test_other_failures_beside_it_are_test_failures(self):
+        lines = SELFTEST[:1] + ["1..2"] + SELFTEST[2:-2] + ["not ok 2 dt"] + [
+            "1 passed, 3 failed, 0 skipped", SELFTEST[-1]]
+        code, name, why = self.verdict(lines)
+        self.assertEqual((code, name), (status.TEST_FAILED, "test failures"))
+        self.assertEqual(why, "some tests failed; the selftest suite's failures are as designed")
+
+    def test_an_ordinary_failure_keeps_its_words(self):
+        lines = [l.replace("  ok 2 cpu_id", "  not ok 2 cpu_id") for l in GOOD]
+        lines = ["not ok 1 boot" if l == "ok 1 boot" else l.replace("2 passed, 0 failed", "1 passed, 1 failed")
+                 for l in lines]
+        self.assertEqual(self.verdict(lines), (status.TEST_FAILED, "test failures", "some tests failed"))
+
+
 class XenConsole(unittest.TestCase):
     """The runner's reading of a Xen console, on transcripts in Xen 4.17's formats."""
 

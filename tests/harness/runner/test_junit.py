@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Host tests of junit.xml (harnesslib/junit.py): it validates against the
+Jenkins xunit plugin's schema (xmllint, tests/harness/schema/junit-10.xsd)
+for passing, failing, skipped, timed-out and unfinished runs; counts,
+times and messages are what the report says."""
+import os
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+from harnesslib import junit, junit_schema, ktap, status
+from harnesslib.clip import clip
+
+REPORT = """KTAP version 1
+1..4
+  KTAP version 1
+  # Subtest: boot
+  1..3
+    # entry_el: 1
+  ok 1 exception_level
+    # FAIL: reg: /pl061@9030000: reg 0x9010800+0x1000 overlaps /pl031@9010000
+  not ok 2 reg
+    # watchdog: case still running after 1 s; ended
+  not ok 3 hang # TIMEOUT watchdog expired
+not ok 1 boot
+ok 2 xen # SKIP no /hypervisor node
+  # FAIL: bootargs: unknown key x\x07
+not ok 3 bootargs
+  KTAP version 1
+  # Subtest: gic
+  1..1
+  ok 1 spurious
+not ok 4 gic
+1 passed, 4 failed, 1 skipped
+# harness: report complete""".splitlines()
+TIMES = [0.5 + 0.1 * i for i in range(len(REPORT))]
+
+
+def parsed(lines=REPORT, times=TIMES):
+    return ktap.parse(lines, times)
+
+
+class Schema(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.path = os.path.join(self.dir.name, "junit.xml")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def written(self, rep, verdict=(status.TEST_FAILED, "test failures", "some tests failed")):
+        junit.write(rep, self.path, "cfg", verdict, timestamp="2026-01-01T00:00:00")
+        return ET.parse(self.path).getroot()
+
+    def assertValid(self):
+        self.assertEqual(junit_schema.problems(self.path), [])
+
+    def test_a_failing_skipping_timed_out_run_validates(self):
+        root = self.written(parsed())
+        self.assertValid()
+        self.assertEqual((root.get("tests"), root.get("failures"), root.get("errors")), ("8", "3", "1"))
+        boot = root.find("testsuite[@name='cfg.boot']")
+        self.assertEqual((boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("1", "1", "0"))
+        self.assertEqual(boot.find("testcase[@name='reg']/failure").get("type"), "finding")
+        self.assertEqual(boot.find("testcase[@name='hang']/error").get("message"), "watchdog expired")
+        self.assertIsNotNone(root.find("testsuite[@name='cfg.xen']/testcase[@name='xen']/skipped"))
+
+    def test_what_xml_cannot_hold_is_escaped(self):
+        self.written(parsed())
+        self.assertValid()
+        with open(self.path) as f:
+            self.assertIn("unknown key x\\x07", f.read())
+
+    def test_a_suite_that_failed_without_a_failed_case_fails(self):
+        gic = self.written(parsed()).find("testsuite[@name='cfg.gic']")
+        self.assertEqual(gic.get("failures"), "1")
+        self.assertIsNotNone(gic.find("testcase[@name='gic']/failure"))
+
+    def test_an_unfinished_run_is_an_error_of_the_verdict(self):
+        root = self.written(parsed(REPORT[:9], TIMES[:9]), (status.HANG, "hang (timeout)", "the timeout expired"))
+        self.assertValid()
+        err = root.find("testsuite[@name='cfg.run']/testcase[@name='verdict']/error")
+        self.assertIn("the timeout expired", err.get("message"))
+
+    def test_a_silent_run_validates(self):
+        self.written(ktap.parse([]), (status.SILENT, "silence", "no KTAP output before the timeout"))
+        self.assertValid()
+
+    def test_the_validator_refuses_what_the_schema_refuses(self):
+        root = self.written(parsed())
+        del root.find("testsuite").attrib["errors"]  # what junit.xml lacked before
+        ET.ElementTree(root).write(self.path)
+        self.assertTrue(any("errors" in p for p in junit_schema.problems(self.path)))
+
+
+class Content(unittest.TestCase):
+    def test_times_are_the_gaps_between_result_lines(self):
+        rep = parsed()
+        boot = rep.suites[0]
+        # exception_level's result is line 6, its suite began at line 3 ("# Subtest: boot")
+        self.assertAlmostEqual(boot.cases[0].time, 0.3)
+        self.assertAlmostEqual(boot.cases[1].time, 0.2)  # reg: from line 6 to line 8
+        self.assertAlmostEqual(boot.time, 1.1)  # from the report's first line to "not ok 1 boot" (line 11)
+        self.assertAlmostEqual(rep.suites[1].time, 0.1)  # xen: from "not ok 1 boot" to its own line
+        self.assertEqual(junit.seconds(boot.cases[1].time), "0.200")
+
+    def test_without_arrival_times_there_is_no_time(self):
+        root = junit.build(ktap.parse(REPORT), "cfg", (status.TEST_FAILED, "test failures", "x"))
+        self.assertIsNone(root.find("testsuite/testcase").get("time"))
+
+    def test_a_long_message_is_cut_between_words_and_says_so(self):
+        long = "# FAIL: " + " ".join(f"word{i:03d}" for i in range(200))
+        lines = REPORT[:7] + ["    " + long] + REPORT[8:]
+        msg = junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "test failures", "x")).find(
+            ".//testcase[@name='reg']/failure").get("message")
+        head, marker = msg.split(" [... ")
+        self.assertLessEqual(len(head), junit.MESSAGE_MAX)
+        self.assertTrue(head.endswith(tuple(f"word{i:03d}" for i in range(200))))
+        self.assertIn(head, long[2:])
+        self.assertEqual(marker, f"{len(long) - 2 - len(head)} more characters]")
+
+    def test_clip(self):
+        self.assertEqual(clip("short", 10), "short")
+        self.assertEqual(clip("one two three", 8), "one two [... 6 more characters]")
+        self.assertEqual(clip("0x9000000 is", 4), "0x9000000 [... 3 more characters]")  # never part of a word
+        self.assertEqual(clip("0x9000000", 4), "0x9000000")
+
+
+if __name__ == "__main__":
+    unittest.main()
