@@ -55,7 +55,7 @@ def _failure_without_finding(r):
 def judge(report, base, facts):
     j = Judgement()
     entries = [e for e in base.entries if e.applies(facts)]
-    matched = set()  # (entry where, template where) seen
+    matched = set()  # the finding lines (file:line) that matched a finding
     unknown_in = set()  # line indices of results with an unknown finding
     for r in report.results:
         for f in r.findings:
@@ -140,10 +140,13 @@ def tally(j):
 
 def lines_of(j):
     """The judgement as text: what is known, then apart what is new or
-    vanished, then what was not checked; one line each."""
-    out = [f"known deviations ({len(j.known)}):"] + ["  " + k.line("known") for k in j.known]
-    out += [f"new or vanished ({len(j.new) + len(j.vanished)}):"]
-    out += ["  " + n.line("new") for n in j.new] + ["  " + v.line("vanished") for v in j.vanished]
-    out += [f"not checked, their case did not run ({len(j.unchecked)}):"]
-    out += ["  " + u.line("unchecked") for u in j.unchecked]
+    vanished, then what was not checked; one line each, an empty list
+    left out (the tally says it)."""
+    out = []
+    for title, items in ((f"known deviations ({len(j.known)}):", [k.line("known") for k in j.known]),
+                         (f"new or vanished ({len(j.new) + len(j.vanished)}):",
+                          [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished]),
+                         (f"not checked, their case did not run ({len(j.unchecked)}):",
+                          [u.line("unchecked") for u in j.unchecked])):
+        out += [title] + ["  " + i for i in items] if items else []
     return out
