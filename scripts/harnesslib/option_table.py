@@ -71,6 +71,14 @@ OPTIONS = [
      "a file that can be written, in an existing directory (not a directory)"),
     ("--image", "FILE", "build/harness.bin", "the harness image",
      "an existing arm64 Image (\"ARM\\x64\" at 0x38)"),
+    ("--baseline", "FILE", "tests/baselines/PROFILE.txt",
+     "the known deviations the run is held against; PROFILE is the one the report names, "
+     "else the platform's (xen-4.17, qemu-virt-7.2)",
+     "a baseline file, not with --no-baseline; its format: tests/baselines/README.md"),
+    ("--no-baseline", None, None, "hold the run against no baseline: every failure fails it",
+     "not with --baseline or --accept-vanished"),
+    ("--accept-vanished", None, None, "let known deviations that no longer occur pass",
+     "not with --no-baseline"),
     ("--dry-run", None, None, "check the options, print the run's configuration and "
      "start nothing", "any other options"),
     ("--quiet", None, None, "print only the verdict", "-"),

@@ -56,6 +56,7 @@ class Cases:
     blob = os.path.join(tmp, "tree.dtb")
     new_out = os.path.join(tmp, "new", "out")
     junit = os.path.join(tmp, "j.xml")
+    bad_baseline = os.path.join(tmp, "baseline.txt")
 
     # (the option the message must name, argv); --image is the stand-in unless given
     BAD = [
@@ -148,6 +149,12 @@ class Cases:
         ("--image", ["--image", "/nonexistent/harness.bin"]),
         ("--image", ["--image", "AFILE"]),
         ("--image", ["--image", "TMP"]),
+        ("--baseline", ["--baseline", "/nonexistent/baseline.txt"]),
+        ("--baseline", ["--baseline", "TMP"]),
+        ("--baseline", ["--baseline", ""]),
+        ("--baseline", ["--baseline", "BAD_BASELINE"]),
+        ("--no-baseline", ["--no-baseline", "--baseline", "tests/baselines/qemu-virt-7.2.txt"]),
+        ("--accept-vanished", ["--accept-vanished", "--no-baseline"]),
         ("--bogus", ["--bogus"]),
         ("--verb", ["--verb"]),
         ("stray", ["stray"]),
@@ -176,6 +183,8 @@ class Cases:
         ["--bootargs", "suites=" + "x" * 200],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
+        ["--no-baseline"],
+        ["--baseline", "tests/baselines/xen-4.17.txt", "--accept-vanished"],
     ]
     if HAVE_FDTPUT:
         GOOD.append(["--dtb", "BLOB", "--mem", "64M"])
@@ -195,7 +204,7 @@ class Cases:
     @classmethod
     def argv(cls, args, image=True):
         subst = {"TMP": cls.tmp, "AFILE": cls.afile, "BLOB": cls.blob, "BROKEN_DTS": cls.broken_dts,
-                 "NEW_OUT": cls.new_out, "JUNIT": cls.junit}
+                 "NEW_OUT": cls.new_out, "JUNIT": cls.junit, "BAD_BASELINE": cls.bad_baseline}
         out = []
         for a in args:
             for k, v in subst.items():
@@ -214,6 +223,8 @@ class Cases:
             f.write("not a directory\n")
         with open(cls.broken_dts, "w") as f:
             f.write("/dts-v1/;\n/ { prop = <1;\n")
+        with open(cls.bad_baseline, "w") as f:
+            f.write("case gic/priority\n  finding SGI {n}\n")
         with open(cls.blob, "wb") as f:
             f.write(b"\xd0\x0d\xfe\xed" + bytes(60))
         fake_qemu(os.path.join(cls.tmp, "bin"), f'touch "{cls.marker}"\nexit 1\n')
@@ -283,6 +294,7 @@ class BadValues(unittest.TestCase):
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
         self.assertIn("4100K", by_args[("--platform", "xen", "--domu-mem", "1M")])
         self.assertIn("1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")])
+        self.assertIn(Cases.bad_baseline + ":2: unknown placeholder {n}", by_args[("--baseline", "BAD_BASELINE")])
 
     def test_out_is_not_left_behind_by_a_refusal(self):
         self.assertFalse(os.path.exists("/proc/run-options-test"))

@@ -1,0 +1,126 @@
+"""scripts/run's baseline step: which baseline a run is held against, the
+verdict that follows, and the files and lines that show it.
+
+The baseline is --baseline FILE, or tests/baselines/PROFILE.txt for the
+profile the report names ("# profile: NAME (...)", the memmap suite's first
+line) unless bootargs forced it, or else the platform's own profile
+(PLATFORM_PROFILE). --no-baseline holds the run against nothing.
+
+Writes, beside the untouched ktap.txt: ktap-baselined.txt (the report with
+each known failure marked TODO and every FAIL line said known or new) and
+baseline.txt (the lines the terminal shows). The run passes (0) when every
+failure is known and no known deviation vanished (--accept-vanished lets
+vanished ones pass); it fails (1) otherwise. A run the verdict did not
+trust (status 2..9) keeps its status.
+"""
+import os
+import re
+
+from . import baseline, baseline_check, findings, paths, status
+from .baseline import shown
+from .errors import OptionError, UsageError
+
+BASELINES = os.path.join(paths.ROOT, "tests", "baselines")
+# The profile a platform's runs are documented by (lib/spec/profiles/).
+PLATFORM_PROFILE = {"xen": "xen-4.17", "qemu": "qemu-virt-7.2"}
+PROFILE_LINE = re.compile(r"^\s*# profile: (?P<name>\S+) \(.*\)(?P<forced>, forced by bootargs)?$")
+OUTPUTS = ("ktap-baselined.txt", "baseline.txt")
+
+
+def default_path(profile):
+    return os.path.join(BASELINES, f"{profile}.txt")
+
+
+def _load(path):
+    try:
+        return baseline.load(path)
+    except baseline.BaselineError as e:
+        raise UsageError(str(e)) from None
+
+
+def prepare(a):
+    """Check --baseline, --no-baseline and --accept-vanished before the run
+    starts, and read the baseline that will apply if the report names no
+    other profile (a malformed file stops the run here, status 2)."""
+    if a.baseline is not None and a.no_baseline:
+        raise OptionError("--no-baseline", None, "contradicts --baseline", "one of --baseline and --no-baseline")
+    if a.accept_vanished and a.no_baseline:
+        raise OptionError("--accept-vanished", None, "needs a baseline, and --no-baseline holds none",
+                          "without --no-baseline")
+    if a.baseline is not None:
+        if a.baseline == "" or not os.path.isfile(a.baseline):
+            raise OptionError("--baseline", a.baseline, "no such file" if not os.path.exists(a.baseline)
+                              else "not a regular file", "a baseline file (format: tests/baselines/README.md)")
+        try:
+            return {a.baseline: baseline.load(a.baseline)}
+        except baseline.BaselineError as e:
+            raise OptionError("--baseline", a.baseline, str(e), "a baseline file (tests/baselines/README.md)") from None
+    path = default_path(PLATFORM_PROFILE[a.platform])
+    return {path: _load(path)} if not a.no_baseline and os.path.exists(path) else {}
+
+
+def choose(a, ktap_lines):
+    """(path, why) of the baseline for this report, path None for none."""
+    if a.no_baseline:
+        return None, "--no-baseline"
+    if a.baseline is not None:
+        return a.baseline, "--baseline"
+    named = next((m for m in map(PROFILE_LINE.match, ktap_lines) if m), None)
+    if named and not named.group("forced"):
+        profile, why = named.group("name"), "the report's profile"
+    else:
+        profile = PLATFORM_PROFILE[a.platform]
+        why = ("the platform's profile (bootargs forced another)" if named
+               else "the platform's profile (the report names none)")
+    path = default_path(profile)
+    if not os.path.exists(path):
+        return None, f"no baseline for {why} {profile} ({shown(path)})"
+    return path, f"{why} {profile}"
+
+
+def facts(a):
+    """What a baseline entry's `when` may test (baseline.WHEN_KEYS)."""
+    f = {"gic": str(a.gic)}
+    if a.platform == "xen":
+        f["vpl011"] = "no" if a.no_vpl011 else "yes"
+    return f
+
+
+def apply(a, loaded, out, ktap_lines, code, why):
+    """The run's (status, reason) once held against its baseline; prints
+    what is known, new and vanished (not with --quiet) and writes the files."""
+    for name in OUTPUTS:  # a previous run's, in a reused folder
+        if os.path.exists(os.path.join(out, name)):
+            os.remove(os.path.join(out, name))
+    if code not in (status.PASS, status.TEST_FAILED):
+        return code, why
+    path, how = choose(a, ktap_lines)
+    if path is None:
+        if not a.quiet:
+            print(f"baseline: none ({how})")
+        return code, why
+    base = loaded.get(path) or _load(path)
+    j = baseline_check.judge(findings.read(ktap_lines), base, facts(a))
+    head = f"baseline {shown(path)} ({how}): {baseline_check.tally(j)}"
+    text = [head] + baseline_check.lines_of(j)
+    with open(os.path.join(out, "baseline.txt"), "w") as f:
+        f.write("\n".join(text) + "\n")
+    with open(os.path.join(out, "ktap-baselined.txt"), "w") as f:
+        f.write("\n".join(baseline_check.annotate(ktap_lines, j, base)) + "\n")
+    if not a.quiet:
+        print("\n".join(line for line in text if not line.startswith("  unchecked ")))
+    return verdict(j, a.accept_vanished, shown(path), code, why)
+
+
+def verdict(j, accept_vanished, path, code, why):
+    if j.new:
+        parts = [f"{len(j.new)} new (not in {path})"]
+        parts += [f"{len(j.vanished)} known vanished"] if j.vanished else []
+        return status.TEST_FAILED, "; ".join(parts)
+    if j.vanished and not accept_vanished:
+        return status.TEST_FAILED, (f"{len(j.vanished)} known deviation(s) of {path} vanished "
+                                    "(--accept-vanished lets them pass)")
+    if code == status.TEST_FAILED:
+        return status.PASS, (f"every failure is a known deviation of {path} ({len(j.known)} findings)"
+                             + (f"; {len(j.vanished)} vanished, accepted" if j.vanished else ""))
+    return code, why + (f"; {len(j.vanished)} known deviation(s) vanished, accepted" if j.vanished else "")

@@ -1,0 +1,149 @@
+"""Compare two runs: what changed from RUN_A to RUN_B.
+
+Each RUN is a scripts/run output folder (its ktap.txt is read) or a ktap.txt
+itself; each must be a complete report (it ends with the harness's last
+line), since a report cut short would show its missing findings as vanished.
+
+A finding is a "# FAIL: TEXT" line of a case (or of a suite's own), and is
+the same in both runs when its suite, case and text are. Its shape is the
+text with every value replaced: 0x numbers by {hex}, decimals that stand
+alone (not part of a name such as ldr32 or pl011@9000000) by {num}. Of the
+findings of one case that are in only one run, those of one shape pair up
+in report order, A's first with B's first: each pair is a changed finding
+(the same check, other values); the rest are new (only in B) or vanished
+(only in A). A case changed when its result differs: ok, not ok, skip, a
+directive such as TIMEOUT, or absent from one run. A suite's own result
+counts as a case unless it has cases in both runs.
+
+The first line answers "did anything change?":
+    "no change", or
+    "N new, N vanished, N changed findings; N cases changed"
+then, unless --quiet, one line per finding and case.
+
+Exit status: 0 no change, 1 something changed, 2 bad input.
+"""
+import argparse
+import os
+import sys
+
+from . import findings
+from .protocol import REPORT_SENTINEL
+
+
+class InputError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise InputError(message)
+
+
+def load(path):
+    """The Report of a run folder or a ktap.txt."""
+    f = os.path.join(path, "ktap.txt") if os.path.isdir(path) else path
+    try:
+        with open(f) as fh:
+            lines = fh.read().splitlines()
+    except OSError as e:
+        raise InputError(f"{f}: {e.strerror}" + (" (a scripts/run output folder holds ktap.txt)"
+                                                 if os.path.isdir(path) else "")) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{f}: not a text file") from None
+    rep = findings.read(lines)
+    if not rep.results and not rep.complete:
+        raise InputError(f"{f}: not a KTAP report of the harness (no result line)")
+    if not rep.complete:
+        raise InputError(f"{f}: the report is not complete (no {REPORT_SENTINEL!r} line): "
+                         "compare runs whose report ended")
+    return rep
+
+
+def result_text(r):
+    if r is None:
+        return "absent"
+    return r.status + (f" # {r.directive}" if r.directive and r.directive != "SKIP" else "")
+
+
+def cases_changed(a, b):
+    """[(where, A's result, B's result)] for every case whose result differs."""
+    def with_cases(rep):
+        return {r.suite for r in rep.results if r.case is not None}
+    both = with_cases(a) & with_cases(b)  # a suite's own result is its cases' sum there
+
+    def results(rep):
+        return {(r.suite, r.case): r for r in rep.results if r.case is not None or r.suite not in both}
+    ra, rb = results(a), results(b)
+    keys = list(ra) + [k for k in rb if k not in ra]
+    out = []
+    for k in keys:
+        ta, tb = result_text(ra.get(k)), result_text(rb.get(k))
+        if ta != tb:
+            out.append((findings.where(*k), ta, tb))
+    return out
+
+
+def findings_changed(a, b):
+    """(new, vanished, changed): new and vanished as [Finding], changed as
+    [(Finding of A, Finding of B)]."""
+    def by_case(rep):
+        out = {}
+        for f in rep.findings():
+            out.setdefault((f.suite, f.case), []).append(f)
+        return out
+    fa, fb = by_case(a), by_case(b)
+    new, vanished, changed = [], [], []
+    for k in list(fa) + [k for k in fb if k not in fa]:
+        only_a, only_b = list(fa.get(k, [])), list(fb.get(k, []))
+        for f in list(only_a):  # the same text in both: unchanged, one for one
+            twin = next((g for g in only_b if g.text == f.text), None)
+            if twin:
+                only_a.remove(f)
+                only_b.remove(twin)
+        for f in list(only_a):
+            twin = next((g for g in only_b if findings.shape(g.text) == findings.shape(f.text)), None)
+            if twin:
+                only_a.remove(f)
+                only_b.remove(twin)
+                changed.append((f, twin))
+        vanished += only_a
+        new += only_b
+    return new, vanished, changed
+
+
+def summary(new, vanished, changed, cases):
+    if not (new or vanished or changed or cases):
+        return "no change"
+    return (f"{len(new)} new, {len(vanished)} vanished, {len(changed)} changed findings; "
+            f"{len(cases)} case{'' if len(cases) == 1 else 's'} changed")
+
+
+def report_lines(new, vanished, changed, cases):
+    out = [f"new {f.where}: {f.text}" for f in new]
+    out += [f"vanished {f.where}: {f.text}" for f in vanished]
+    for fa, fb in changed:
+        out += [f"changed {fa.where}: {fa.text}", f"     to {fb.where}: {fb.text}"]
+    out += [f"case {w}: {ta} -> {tb}" for w, ta, tb in cases]
+    return out
+
+
+def main(argv):
+    ap = Parser(prog="scripts/compare", description=__doc__,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("run_a", metavar="RUN_A", help="the run before: a scripts/run output folder or its ktap.txt")
+    ap.add_argument("run_b", metavar="RUN_B", help="the run after: a scripts/run output folder or its ktap.txt")
+    ap.add_argument("-q", "--quiet", action="store_true",
+                    help="print only the first line (default: every change, one line each)")
+    try:
+        a = ap.parse_args(argv)
+        rep_a, rep_b = load(a.run_a), load(a.run_b)
+    except InputError as e:
+        print(f"scripts/compare: {e}", file=sys.stderr)
+        return 2
+    new, vanished, changed = findings_changed(rep_a, rep_b)
+    cases = cases_changed(rep_a, rep_b)
+    print(summary(new, vanished, changed, cases))
+    if not a.quiet:
+        for line in report_lines(new, vanished, changed, cases):
+            print("  " + line)
+    return 1 if (new or vanished or changed or cases) else 0

@@ -1,0 +1,137 @@
+"""The results and findings of a KTAP report, line by line, for the baseline
+check (baseline_check.py) and scripts/compare (compare.py).
+
+A result is one `ok`/`not ok` line: a suite (a top-level test) or a case (a
+subtest of one). A finding is a `# FAIL: TEXT` diagnostic; it belongs to the
+next result line at its own indentation or less deep, as KTAP puts a result's
+diagnostics before it: a case's FAIL lines precede the case's result, and a
+suite's own (those of a top-level test without cases, or printed between its
+cases) precede the suite's result. Each keeps its line index, so that an
+annotated copy of the report can be written beside the raw one.
+
+A finding's key is (suite, case, text), case None for a suite's own; its
+shape is the text with its values replaced by placeholders (shape()).
+"""
+import re
+
+from .protocol import FINDING_PREFIX, REPORT_SENTINEL
+
+RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
+                    r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$")
+SUBTEST = re.compile(r"^ *# Subtest: (?P<name>.*)$")
+# The harness's report of an exception a case did not expect (lib/runtime/unexpected.c):
+# a failure no FAIL line states.
+EXCEPTION = re.compile(r"^unexpected .* exception from ")
+
+# A value in a finding's text: a 0x number, or a decimal that stands alone
+# (not part of a name such as ldr32, GICD_ISPENDR0 or pl011@9000000).
+HEX = r"0x[0-9a-fA-F]+"
+NUM = r"(?<![0-9A-Za-z_@])[0-9]+(?![0-9A-Za-z_])"
+PLACEHOLDERS = {"hex": HEX, "num": "[0-9]+"}
+_VALUE = re.compile(f"(?P<hex>{HEX})|(?P<num>{NUM})")
+
+
+class Finding:
+    def __init__(self, suite, case, text, line):
+        self.suite, self.case, self.text, self.line = suite, case, text, line
+
+    @property
+    def where(self):
+        return where(self.suite, self.case)
+
+    def __repr__(self):
+        return f"Finding({self.where}: {self.text!r})"
+
+
+class Result:
+    """One result line. status: ok, not ok or skip; directive: SKIP, TODO,
+    TIMEOUT, ... or None; findings and other_failures (the unexpected
+    exceptions it reported) from the diagnostics that precede it."""
+
+    def __init__(self, suite, case, status, directive, reason, line, indent):
+        self.suite, self.case, self.status, self.directive = suite, case, status, directive
+        self.reason, self.line, self.indent = reason, line, indent
+        self.findings, self.other_failures = [], []
+
+    @property
+    def where(self):
+        return where(self.suite, self.case)
+
+
+class Report:
+    def __init__(self, results, complete):
+        self.results, self.complete = results, complete
+
+    def suites(self):
+        """Suite name -> its result."""
+        return {r.suite: r for r in self.results if r.case is None}
+
+    def cases(self):
+        """(suite, case) -> the case's result."""
+        return {(r.suite, r.case): r for r in self.results if r.case is not None}
+
+    def findings(self):
+        return [f for r in self.results for f in r.findings]
+
+
+def where(suite, case):
+    """How a suite or case is named: SUITE or SUITE/CASE."""
+    return suite if case is None else f"{suite}/{case}"
+
+
+def _status(ok, directive):
+    if directive == "SKIP":
+        return "skip"
+    return ok
+
+
+def read(lines):
+    """The Report of a report's lines (ktap.txt, sentinel included)."""
+    results, pending, cases, complete = [], [], [], False
+    subtest = None  # the name the current suite's "# Subtest:" line gave
+    for i, line in enumerate(lines):
+        if line == REPORT_SENTINEL:
+            complete = True
+            continue
+        m = SUBTEST.match(line)
+        if m:
+            subtest, cases = m.group("name").strip(), []
+            continue
+        m = RESULT.match(line)
+        if m:
+            indent = len(m.group("indent"))
+            name = m.group("name").strip()
+            r = Result(None, None, _status(m.group("ok"), m.group("directive")), m.group("directive"),
+                       (m.group("reason") or "").strip(), i, indent)
+            mine = [p for p in pending if p[0] >= indent]
+            pending = [p for p in pending if p[0] < indent]
+            if indent:
+                r.suite, r.case = subtest or "?", name
+                cases.append(r)
+            else:
+                r.suite = name
+                for c in cases:  # the suite's result line names it for good
+                    c.suite = name
+                cases, subtest = [], None
+            for _, n, text in mine:
+                if text.startswith(FINDING_PREFIX):
+                    r.findings.append(Finding(r.suite, r.case, text[len(FINDING_PREFIX):].strip(), n))
+                elif EXCEPTION.match(text):
+                    r.other_failures.append(text)
+            results.append(r)
+            continue
+        s = line.strip()
+        if s.startswith("#"):
+            pending.append((len(line) - len(line.lstrip(" ")), i, s[1:].strip()))
+    for r in results:  # a case's findings carry its suite's final name
+        for f in r.findings:
+            f.suite = r.suite
+    return Report(results, complete)
+
+
+def shape(text):
+    """The text with every value replaced: a 0x number by {hex}, a decimal
+    that stands alone by {num}. Two findings of one case with one shape
+    differ only in values; a shape is also the loosest finding line a
+    baseline entry may hold (baseline.py)."""
+    return _VALUE.sub(lambda m: "{hex}" if m.group("hex") else "{num}", text.replace("{", "{{").replace("}", "}}"))

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Host tests of a report held against a baseline (harnesslib/findings.py,
+baseline_check.py, baseline_run.py): known, new, vanished and not checked;
+a failure no FAIL line explains is never known; the annotated report; the
+verdict; which baseline a run picks. Run with PYTHONPATH=scripts."""
+import argparse
+import os
+import shutil
+import tempfile
+import unittest
+
+from harnesslib import baseline, baseline_check, baseline_run, findings, status
+from harnesslib.protocol import REPORT_SENTINEL
+
+REPORT = f"""KTAP version 1
+1..3
+# FAIL: a top-level finding
+not ok 1 bootargs
+  KTAP version 1
+  # Subtest: gic
+  1..3
+  ok 1 sgi_self
+    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+  not ok 2 priority
+    # FAIL: EOImode 1: SGI 8 reads as clear
+  not ok 3 eoi_modes
+not ok 2 gic
+  KTAP version 1
+  # Subtest: mmio
+  1..2
+    # FAIL: GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000
+  not ok 1 instruction_forms
+  ok 2 identity # SKIP no GIC
+not ok 3 mmio
+1 passed, 4 failed, 1 skipped
+{REPORT_SENTINEL}""".splitlines()
+
+BASE = """case bootargs
+  finding a top-level finding
+  reason r0
+  reference s
+case gic/priority
+  finding SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+  reason r1
+  reference s
+case gic/eoi_modes
+  finding EOImode 1: SGI {num} reads as clear
+  reason r2
+  reference s
+case mmio/instruction_forms
+  finding GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 ({hex}) | observed abort ESR 0x96000000
+  reason r3
+  reference s
+"""
+
+
+def judge(lines=REPORT, base=BASE, facts=None):
+    return baseline_check.judge(findings.read(lines), baseline.parse(base, "b.txt"), facts or {"gic": "3"})
+
+
+def texts(items):
+    return [f"{i.where}: {i.text}" for i in items]
+
+
+class Findings(unittest.TestCase):
+    def test_each_finding_belongs_to_its_result(self):
+        rep = findings.read(REPORT)
+        self.assertTrue(rep.complete)
+        got = [(f.suite, f.case, f.text) for f in rep.findings()]
+        self.assertEqual(got, [
+            ("bootargs", None, "a top-level finding"),
+            ("gic", "priority", "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"),
+            ("gic", "eoi_modes", "EOImode 1: SGI 8 reads as clear"),
+            ("mmio", "instruction_forms",
+             "GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000")])
+        self.assertEqual(rep.cases()[("mmio", "identity")].status, "skip")
+        self.assertEqual(rep.suites()["gic"].status, "not ok")
+
+    def test_shape(self):
+        self.assertEqual(findings.shape("ldr32 (0x480007) at pl011@9000000, SGI 5 {x}"),
+                         "ldr32 ({hex}) at pl011@9000000, SGI {num} {{x}}")
+
+
+class Judge(unittest.TestCase):
+    def test_all_known(self):
+        j = judge()
+        self.assertEqual(len(j.known), 4)
+        self.assertEqual((j.new, j.vanished, j.unchecked), ([], [], []))
+        rep = findings.read(REPORT)
+        known = {r.where for r in rep.results if r.line in j.known_results}
+        self.assertEqual(known, {"bootargs", "gic/priority", "gic/eoi_modes", "gic", "mmio/instruction_forms", "mmio"})
+
+    def test_a_different_value_where_the_entry_has_none_is_new(self):
+        lines = [l.replace("SGI 5 is", "SGI 6 is") for l in REPORT]
+        j = judge(lines)
+        self.assertEqual(texts(j.new), ["gic/priority: SGI 6 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
+        self.assertEqual(texts(j.vanished), ["gic/priority: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
+        rep = findings.read(lines)
+        self.assertNotIn(rep.suites()["gic"].line, j.known_results)
+
+    def test_the_same_text_in_another_case_is_new(self):
+        lines = [l.replace("not ok 2 priority", "not ok 2 sgi_other") for l in REPORT]
+        j = judge(lines)
+        self.assertEqual([i.where for i in j.new], ["gic/sgi_other"])
+        self.assertEqual([i.where for i in j.vanished], ["gic/priority"])  # the suite ran without it
+
+    def test_a_failure_without_a_finding_is_new(self):
+        lines = [l for l in REPORT if "EOImode" not in l]
+        j = judge(lines)
+        self.assertEqual(texts(j.new), ["gic/eoi_modes: not ok without a FAIL line"])
+
+    def test_a_timeout_is_never_known(self):
+        lines = [l.replace("not ok 3 eoi_modes", "not ok 3 eoi_modes # TIMEOUT watchdog expired") for l in REPORT]
+        j = judge(lines)
+        self.assertEqual(texts(j.new), ["gic/eoi_modes: not ok # TIMEOUT watchdog expired"])
+        self.assertEqual(len(j.known), 4)  # its FAIL line is still a known one
+
+    def test_an_exception_beside_a_known_finding_is_new(self):
+        at = REPORT.index("  not ok 3 eoi_modes")
+        lines = REPORT[:at] + ["    # unexpected synchronous exception from current EL with SP_ELx"] + REPORT[at:]
+        j = judge(lines)
+        self.assertEqual(texts(j.new), ["gic/eoi_modes: unexpected synchronous exception from current EL with SP_ELx"])
+
+    def test_vanished_when_the_case_passes(self):
+        lines = [l for l in REPORT if "EOImode" not in l]
+        lines = [l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in lines]
+        j = judge(lines)
+        self.assertEqual(j.new, [])
+        self.assertEqual([(v.where, v.why) for v in j.vanished], [("gic/eoi_modes", "gic/eoi_modes ran (ok) without this finding")])
+
+    def test_not_checked_when_the_suite_or_case_did_not_run(self):
+        base = BASE + "case timer/cval\n finding x\n reason r\n reference s\n"
+        base += "case mmio/identity\n finding y\n reason r\n reference s\n"
+        j = judge(base=base)
+        self.assertEqual([(u.where, u.why) for u in j.unchecked],
+                         [("timer/cval", "suite timer did not run"), ("mmio/identity", "mmio/identity skipped")])
+        self.assertEqual(j.vanished, [])
+
+    def test_when_decides_applicability(self):
+        base = BASE.replace("case mmio/instruction_forms\n", "case mmio/instruction_forms\n  when gic=2\n")
+        j = judge(base=base, facts={"gic": "3"})
+        self.assertEqual([i.where for i in j.new], ["mmio/instruction_forms"])
+        base = BASE + "case smp/every_cpu\n when gic=2\n finding z\n reason r\n reference s\n"
+        self.assertEqual(judge(base=base, facts={"gic": "3"}).unchecked, [])  # not for this run at all
+
+
+class Annotate(unittest.TestCase):
+    def test_annotated_report(self):
+        # The eoi_modes entry knows SGI 8 only, and the report has SGI 9.
+        text = BASE.replace("EOImode 1: SGI {num} reads as clear", "EOImode 1: SGI 8 reads as clear")
+        lines = [l.replace("SGI 8", "SGI 9") for l in REPORT]
+        j = judge(lines, base=text)
+        out = baseline_check.annotate(lines, j, baseline.parse(text, "b.txt"))
+        self.assertIn("  not ok 2 priority # TODO known deviation (b.txt)", out)
+        self.assertIn("  not ok 3 eoi_modes", out)  # its finding is new: not marked
+        self.assertIn("not ok 2 gic", out)
+        self.assertIn("not ok 3 mmio # TODO known deviation (b.txt)", out)
+        i = out.index("    # FAIL: EOImode 1: SGI 9 reads as clear")
+        self.assertEqual(out[i + 1], "    # new: not in b.txt")
+        i = out.index("    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear")
+        self.assertEqual(out[i + 1], "    # known: r1 (b.txt:6)")
+        self.assertEqual(out[-4:], ["# baseline: b.txt: 3 known, 1 new, 1 vanished, 0 not checked",
+                                    "# baseline vanished gic/eoi_modes: EOImode 1: SGI 8 reads as clear (b.txt:10): "
+                                    "gic/eoi_modes ran (not ok) without this finding",
+                                    "1 passed, 4 failed, 1 skipped", REPORT_SENTINEL])
+        # Nothing else changed.
+        raw = [l for l in out if "# known:" not in l and "# new:" not in l and not l.startswith("# baseline")]
+        self.assertEqual([l.replace(" # TODO known deviation (b.txt)", "") for l in raw], lines)
+
+
+class Verdict(unittest.TestCase):
+    def test_verdicts(self):
+        self.assertEqual(baseline_run.verdict(judge(), False, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
+        lines = [l.replace("SGI 5 is", "SGI 6 is") for l in REPORT]
+        self.assertEqual(baseline_run.verdict(judge(lines), True, "b.txt", status.TEST_FAILED, "")[0],
+                         status.TEST_FAILED)  # new: --accept-vanished does not help
+        lines = [l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in REPORT if "EOImode" not in l]
+        j = judge(lines)
+        self.assertEqual(baseline_run.verdict(j, False, "b.txt", status.TEST_FAILED, "")[0], status.TEST_FAILED)
+        self.assertEqual(baseline_run.verdict(j, True, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
+
+
+class Choose(unittest.TestCase):
+    def args(self, **kw):
+        a = dict(platform="xen", baseline=None, no_baseline=False, accept_vanished=False, gic=3,
+                 no_vpl011=False, quiet=True)
+        a.update(kw)
+        return argparse.Namespace(**a)
+
+    def test_the_reports_profile_names_it(self):
+        lines = ["    # profile: qemu-virt-7.2 (QEMU 7.2 hw/arm/virt.c)"]
+        path, why = baseline_run.choose(self.args(), lines)
+        self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
+        self.assertEqual(why, "the report's profile qemu-virt-7.2")
+
+    def test_forced_or_absent_profile_gives_the_platforms(self):
+        forced = ["    # profile: xen-4.17 (Xen 4.17 public/arch-arm.h GUEST_*), forced by bootargs"]
+        path, why = baseline_run.choose(self.args(platform="qemu"), forced)
+        self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
+        self.assertIn("bootargs forced another", why)
+        path, _ = baseline_run.choose(self.args(), [])
+        self.assertEqual(os.path.basename(path), "xen-4.17.txt")
+
+    def test_unknown_profile_and_options(self):
+        path, why = baseline_run.choose(self.args(), ["  # profile: xen-9.9 (x)"])
+        self.assertIsNone(path)
+        self.assertIn("no baseline", why)
+        self.assertEqual(baseline_run.choose(self.args(no_baseline=True), []), (None, "--no-baseline"))
+        self.assertEqual(baseline_run.choose(self.args(baseline="f.txt"), []), ("f.txt", "--baseline"))
+
+    def test_apply_writes_both_files_and_keeps_other_statuses(self):
+        out = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, out)
+        b = os.path.join(out, "b.txt")
+        with open(b, "w") as f:
+            f.write(BASE)
+        a = self.args(baseline=b)
+        loaded = baseline_run.prepare(a)
+        code, why = baseline_run.apply(a, loaded, out, REPORT, status.TEST_FAILED, "some tests failed")
+        self.assertEqual(code, status.PASS, why)
+        with open(os.path.join(out, "baseline.txt")) as f:
+            self.assertIn("4 known, 0 new, 0 vanished, 0 not checked", f.readline())
+        self.assertTrue(os.path.exists(os.path.join(out, "ktap-baselined.txt")))
+        code, _ = baseline_run.apply(a, loaded, out, REPORT, status.TRUNCATED, "cut")
+        self.assertEqual(code, status.TRUNCATED)
+        self.assertFalse(os.path.exists(os.path.join(out, "ktap-baselined.txt")))  # the stale one went
+
+
+if __name__ == "__main__":
+    unittest.main()
