@@ -4,7 +4,8 @@ writes it for suites=bench). Prints a Markdown table of medians (ns per
 operation), one column per run, and with --svg writes one chart: the median
 with a p10-p90 bar per run, on a log scale.
 
-Two runs of one config: a figure whose medians differ by more than
+Two runs of one config (the same config in both bench.json files): a
+figure whose medians differ by more than
 --tolerance is marked noisy, with why: a wide p10-p90 spread in a run (its
 samples were disturbed) or tight spreads that moved together (the host's
 state changed between the runs). Exit status: 0, or 1 when any
@@ -56,7 +57,7 @@ def noisy(a, b, tolerance):
             f"(host state: other load, clock, where QEMU's threads ran)")
 
 
-def table(runs, keys, tolerance):
+def table(runs, keys, tolerance, same_config):
     names = [n for n, _ in runs]
     lines = ["| op | target | " + " | ".join(f"{n} median ns (p10-p90)" for n in names) + " |" +
              (" B/A | note |" if len(runs) == 2 else ""),
@@ -71,7 +72,10 @@ def table(runs, keys, tolerance):
         if len(runs) == 2:
             a, b = runs[0][1].get((op, target)), runs[1][1].get((op, target))
             ratio = f"{b['median_ns'] / a['median_ns']:.2f}" if a and b and a["median_ns"] else "—"
-            why = noisy(a, b, tolerance) if a and b else ("only in " + ("A" if a else "B"))
+            if a and b:
+                why = noisy(a, b, tolerance) if same_config else None
+            else:
+                why = "only in " + ("A" if a else "B")
             if why and a and b:
                 flagged.append((op, target, why))
             row += f" {ratio} | {('noisy: ' + why) if why and a and b else (why or '')} |"
@@ -136,6 +140,7 @@ def main(argv):
     a = ap.parse_args(argv)
     try:
         runs = [load(r) for r in a.runs]
+        configs = [c for c, _ in runs]
     except InputError as e:
         print(f"scripts/bench-compare: {e}", file=sys.stderr)
         return 2
@@ -154,13 +159,17 @@ def main(argv):
     if not keys:
         print("scripts/bench-compare: no figure to compare" + (f" among ops {a.ops}" if ops else ""), file=sys.stderr)
         return 2
-    lines, flagged = table(runs, keys, a.tolerance)
+    # Noise is a question about two runs of one config; two platforms just differ.
+    same = len(runs) == 2 and configs[0] == configs[1]
+    lines, flagged = table(runs, keys, a.tolerance, same)
     text = "\n".join(lines) + "\n"
     watch = set(a.watch.split(","))
     watched = [f for f in flagged if f[0] in watch]
-    if len(runs) == 2:
+    if same:
         text += (f"\n{len(keys) - len(flagged)} of {len(keys)} figures agree within {a.tolerance:.0%}; "
                  f"{len(flagged)} noisy ({len(watched)} of them MMIO or hypercalls)\n")
+    elif len(runs) == 2:
+        text += f"\ntwo configs ({configs[0]}, {configs[1]}): B/A compares them; noise is judged only between runs of one config\n"
     sys.stdout.write(text)
     if a.md:
         open(a.md, "w").write(text)

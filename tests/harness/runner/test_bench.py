@@ -47,12 +47,12 @@ class Report(unittest.TestCase):
 
 
 class Compare(unittest.TestCase):
-    def run_compare(self, docs, *args):
+    def run_compare(self, docs, *args, configs=("cfg", "cfg")):
         with tempfile.TemporaryDirectory() as d:
             paths = []
             for i, figs in enumerate(docs):
                 p = os.path.join(d, f"r{i}.json")
-                json.dump({"config": "cfg", "figures": figs}, open(p, "w"))
+                json.dump({"config": configs[i], "figures": figs}, open(p, "w"))
                 paths.append(p)
             svg = os.path.join(d, "c.svg")
             out, err = io.StringIO(), io.StringIO()
@@ -80,6 +80,14 @@ class Compare(unittest.TestCase):
         b[1]["median_ns"] = 200.0
         code, out, _, _ = self.run_compare([a, b])
         self.assertIn("run B spread wide", out)
+
+    def test_two_configs_are_compared_not_judged(self):
+        a = [figure("smccc", "hvc:PSCI_VERSION", 200.0)]
+        b = [figure("smccc", "hvc:PSCI_VERSION", 5000.0)]
+        code, out, _, _ = self.run_compare([a, b], configs=("qemu", "xen"))
+        self.assertEqual(code, 0)
+        self.assertIn("| 25.00 |  |", out)
+        self.assertIn("noise is judged only between runs of one config", out)
 
     def test_noise_outside_watched_ops_exits_0(self):
         a = [figure("irq", "eoi:sgi", 100.0)]
