@@ -36,11 +36,15 @@
  * checks after the run. 64-bit little-endian word w of sector s holds
  * DISK_PATTERN | s << 16 | w; the dma suite verifies that, overwrites
  * DISK_WRITE_COUNT sectors from DISK_WRITE_FIRST with the complement, and
- * the runner checks that exactly those changed.
+ * the runner checks that exactly those changed. DISK_LOOSE_COUNT sectors
+ * from DISK_LOOSE_FIRST hold whatever a device read from targets that are
+ * not RAM (the dma suite's targets case): the host check ignores them.
  */
 #define DISK_SECTORS	 2048
 #define DISK_PATTERN	 0x5ec7000000000000
 #define DISK_WRITE_FIRST 1000
 #define DISK_WRITE_COUNT 40
+#define DISK_LOOSE_FIRST 2032
+#define DISK_LOOSE_COUNT 16
 
 #endif

@@ -37,12 +37,11 @@ static uint64_t word(uint64_t sector, unsigned w, int written)
 	return written ? ~v : v;
 }
 
-/* One request; the device's status byte (0: OK), or -1 when it did not complete. */
-static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
-		   unsigned nsectors)
+int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
+		    uint64_t buf, uint32_t len)
 {
 	struct virtio_buf b[3] = { { (uintptr_t)&header, sizeof(header) },
-				   { (uintptr_t)data, nsectors * SECTOR },
+				   { buf, len },
 				   { (uintptr_t)&status_byte, 1 } };
 	uint32_t written, other;
 
@@ -51,14 +50,21 @@ static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint
 	header.sector = sector;
 	status_byte = 0xff;
 	/* IN: the data is the device's to write; OUT: to read; FLUSH carries none. */
-	int head = nsectors ? virtq_submit(&d->dev, b, 3, type == BLK_T_IN ? 2 : 1)
-			    : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
+	int head = len ? virtq_submit(&d->dev, b, 3, type == BLK_T_IN ? 2 : 1)
+		       : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
 	if (head < 0)
 		return -1;
 	virtq_kick(&d->dev);
 	if (!dma_complete(t, d, 0, &written, &other))
 		return -1;
 	return status_byte;
+}
+
+/* One request on the harness's own data buffer. */
+static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
+		   unsigned nsectors)
+{
+	return dma_blk_request(t, d, type, sector, (uintptr_t)data, nsectors * SECTOR);
 }
 
 static int checked(struct test_ctx *t, struct dma_device *d, const char *what, uint64_t sector,
@@ -96,6 +102,17 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 	return 1;
 }
 
+const char *dma_blk_init(struct dma_device *d)
+{
+	d->dev.queue_mem = queue_mem;
+	return virtio_init(&d->dev, 1ull << BLK_F_FLUSH, QUEUE);
+}
+
+int dma_blk_read_back(struct test_ctx *t, struct dma_device *d)
+{
+	return verify(t, d, 0, PER_REQUEST, -1);
+}
+
 void blk(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
@@ -104,8 +121,7 @@ void blk(struct test_ctx *t)
 		skip(t, "no block device (DeviceID 2) behind the DT's transports");
 		return;
 	}
-	d->dev.queue_mem = queue_mem;
-	const char *why = virtio_init(&d->dev, 1ull << BLK_F_FLUSH, QUEUE);
+	const char *why = dma_blk_init(d);
 	if (!check(t, !why, "%s: initialization (virtio 1.2 3.1.1): %s", d->node->path,
 		   why ? why : ""))
 		return;

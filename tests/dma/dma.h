@@ -42,5 +42,21 @@ void dma_spis(int on);
 void transports(struct test_ctx *t); /* suite.c */
 void rng(struct test_ctx *t);	     /* rng.c */
 void blk(struct test_ctx *t);	     /* blk.c */
+void targets(struct test_ctx *t);    /* targets.c */
+
+/* The block device's requests (blk.c), for targets.c. */
+#define SECTOR	    512
+#define BLK_T_IN    0
+#define BLK_T_OUT   1
+#define BLK_T_FLUSH 4
+#define BLK_S_OK    0
+#define BLK_S_IOERR 1
+/* Initialize the block device (queue, FLUSH): NULL or why not. */
+const char *dma_blk_init(struct dma_device *d);
+/* A request with its data at buf: the device's status byte, or -1 when it did not complete. */
+int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
+		    uint64_t buf, uint32_t len);
+/* Read the disk's first sectors and check the pattern: 1 when they match. */
+int dma_blk_read_back(struct test_ctx *t, struct dma_device *d);
 
 #endif

@@ -74,5 +74,5 @@ void transports(struct test_ctx *t)
 		passed(t);
 }
 
-static const struct test_case cases[] = { CASE(transports), CASE(rng), CASE(blk) };
+static const struct test_case cases[] = { CASE(transports), CASE(rng), CASE(blk), CASE(targets) };
 SUITE(70, dma, cases, .skip_if = skip_if, .init = init);
