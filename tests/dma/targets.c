@@ -24,7 +24,6 @@ struct target {
 	const char *what;
 	uint64_t addr;
 	uint32_t type;
-	char where[64];
 };
 
 static int overlaps(const struct platform *p, uint64_t a, uint64_t len)
@@ -66,19 +65,17 @@ static unsigned find_targets(struct test_ctx *t, const struct dma_device *d, str
 
 	if (rtc && rtc->nreg)
 		out[n++] = (struct target){ "another device's MMIO window", rtc->reg[0].base,
-					    BLK_T_OUT, "" };
+					    BLK_T_OUT };
 	if (flash && flash->nreg)
-		out[n++] = (struct target){ "flash", flash->reg[0].base, BLK_T_OUT, "" };
+		out[n++] = (struct target){ "flash", flash->reg[0].base, BLK_T_OUT };
 	uint64_t h = hole(p);
 	if (h)
-		out[n++] = (struct target){ "a hole nothing decodes", h, BLK_T_IN, "" };
-	out[n++] = (struct target){ "the transport's own window", d->node->reg[0].base, BLK_T_OUT,
-				    "" };
+		out[n++] = (struct target){ "a hole nothing decodes", h, BLK_T_IN };
+	out[n++] = (struct target){ "the transport's own window", d->node->reg[0].base, BLK_T_OUT };
 	if (p->nbanks) {
 		const struct addr_range *last = &p->banks[p->nbanks - 1];
-		out[n++] =
-			(struct target){ "across the end of RAM",
-					 last->base + last->size - TARGET_LEN / 2, BLK_T_IN, "" };
+		out[n++] = (struct target){ "across the end of RAM",
+					    last->base + last->size - TARGET_LEN / 2, BLK_T_IN };
 	}
 	return n;
 }
