@@ -120,12 +120,12 @@ setup:
 # The image booted is the one this make built: $(O)/harness.bin.
 run: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose --image $(O)/harness.bin $(RUN_ARGS)
+	$(PYTHON) scripts/run --image $(O)/harness.bin $(RUN_ARGS)
 
 # The default Xen config: dom0less domU, GICv3 host, 1 vCPU, vpl011, /hypervisor.
 run-xen: setup
 	$(MAKE) --no-print-directory all
-	$(PYTHON) scripts/run --verbose --platform xen --image $(O)/harness.bin $(RUN_ARGS)
+	$(PYTHON) scripts/run --platform xen --image $(O)/harness.bin $(RUN_ARGS)
 
 test: setup
 	$(PYTHON) scripts/test

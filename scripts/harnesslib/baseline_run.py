@@ -15,6 +15,7 @@ trust (status 2..9) keeps its status.
 """
 import os
 import re
+import sys
 
 from . import baseline, baseline_check, findings, paths, status
 from .baseline import shown
@@ -108,7 +109,11 @@ def apply(a, loaded, out, ktap_lines, code, why):
     with open(os.path.join(out, "ktap-baselined.txt"), "w") as f:
         f.write("\n".join(baseline_check.annotate(ktap_lines, j, base)) + "\n")
     if not a.quiet:
-        print("\n".join(line for line in text if not line.startswith("  unchecked ")))
+        from .progress import paint, use_colour
+        on = use_colour(sys.stdout)
+        colour = {"known": "yellow", "new": "red", "vanished": "red"}
+        print("\n".join(paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
+                        for line in text if not line.startswith("  unchecked ")))
     return verdict(j, a.accept_vanished, shown(path), code, why)
 
 

@@ -116,6 +116,7 @@ def run(argv, started):
     cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
                       transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
                       linger=plat.linger, exits=plat.exits)
+    progress.summary()  # every failure grouped by suite, its FAIL lines only
     first, stop = ktap.span(cap.lines)
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:

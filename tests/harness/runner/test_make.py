@@ -69,7 +69,7 @@ class Make(unittest.TestCase):
 
     def test_make_run_run_xen_and_docs_boot_the_image_of_o(self):
         r = self.make("-n", "run")
-        self.assertIn(f"scripts/run --verbose --image {self.out}/harness.bin", r.stdout)
+        self.assertIn(f"scripts/run --image {self.out}/harness.bin", r.stdout)
         self.assertIn(f"--platform xen --image {self.out}/harness.bin", self.make("-n", "run-xen").stdout)
         self.assertIn(f"scripts/docs --image {self.out}/harness.bin", self.make("-n", "docs").stdout)
 
