@@ -186,11 +186,19 @@ def check_out(path):
         bad(flag, path, "is a file, not a directory")
     made = missing_dirs(path)
     try:
-        os.makedirs(path, exist_ok=True)
-        probe = os.path.join(path, ".scripts-run-probe")
-        with open(probe, "w"):
-            pass
-        os.remove(probe)
+        # A concurrent --dry-run may take back the folder between makedirs and the
+        # probe (its cleanup removes what it made): make it again, a few times.
+        for attempt in range(3):
+            try:
+                os.makedirs(path, exist_ok=True)
+                probe = os.path.join(path, f".scripts-run-probe-{os.getpid()}")
+                with open(probe, "w"):
+                    pass
+                os.remove(probe)
+                break
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise
     except OSError as e:
         for d in reversed(made):
             try:
