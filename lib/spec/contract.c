@@ -83,3 +83,8 @@ int contract_identity_matches(const struct reg_identity *id, uint64_t value)
 
 	return f >= id->lo && f <= id->hi;
 }
+
+int contract_reg_readable(const struct reg_contract *r)
+{
+	return r->access != ACC_WO && !(r->flags & F_NOREAD);
+}

@@ -112,6 +112,8 @@ enum outcome_class contract_classify_ro_write(int faulted, int changed);
 /* An ISV=0 instruction form against the plain LDR of the same register. */
 enum outcome_class contract_classify_form(int ldr_faulted, uint64_t ldr_value, int form_faulted,
 					  uint64_t form_value);
+/* May the register be read without a side effect (not write-only, not F_NOREAD)? */
+int contract_reg_readable(const struct reg_contract *r);
 /* An identity read. */
 int contract_identity_matches(const struct reg_identity *id, uint64_t value);
 uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);

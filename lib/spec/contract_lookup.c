@@ -36,3 +36,11 @@ unsigned contracts_for(const struct dt_device *d, const struct device_contract *
 	}
 	return 0;
 }
+
+uintptr_t contract_reg_addr(const struct dt_device *d, unsigned region, uint32_t off,
+			    unsigned bytes)
+{
+	if ((int)region >= d->nreg || (uint64_t)off + bytes > d->reg[region].size)
+		return 0;
+	return (uintptr_t)(d->reg[region].base + off);
+}

@@ -13,4 +13,8 @@
 unsigned contracts_for(const struct dt_device *d, const struct device_contract **out, unsigned max,
 		       const char **matched);
 
+/* The address of a register in a device, or 0 if the node's reg[region] does not cover it. */
+uintptr_t contract_reg_addr(const struct dt_device *d, unsigned region, uint32_t off,
+			    unsigned bytes);
+
 #endif

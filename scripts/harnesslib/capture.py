@@ -20,6 +20,14 @@ class Capture:
         self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
         self.start_error = None   # the program could not be executed at all (OSError)
         self.program_errors = []  # the program's own error lines, "NAME: message"
+        self.program_lines = []  # everything the program said of itself (errors and warnings)
+
+
+def program_line(prog, text):
+    """A line the program prints of itself, not the guest's: it stays in
+    console.log and out of the guest's lines (a QEMU warning in the middle of
+    the report is not report text)."""
+    return text.startswith(prog + ": ")
 
 
 def program_error(prog, text):
@@ -105,6 +113,9 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_
                 text = raw.decode("utf-8", "replace").rstrip("\r")
                 if program_error(prog, text):
                     cap.program_errors.append(text)
+                if program_line(prog, text):
+                    cap.program_lines.append(text)
+                    continue
                 line = transform(text)
                 # Raw lines the transform drops (a hypervisor's own) may still end the run.
                 if stop_pattern and stop_pattern(text):
@@ -126,7 +137,9 @@ def _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_
             text = buf.decode("utf-8", "replace").rstrip("\r")
             if program_error(prog, text):
                 cap.program_errors.append(text)
-            line = transform(text)
+            line = None if program_line(prog, text) else transform(text)
+            if program_line(prog, text):
+                cap.program_lines.append(text)
             if line is not None:
                 cap.lines.append(line)
                 cap.times.append(time.monotonic() - start)

@@ -117,6 +117,9 @@ def run(argv, started):
                       transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
                       linger=plat.linger, exits=plat.exits)
     progress.summary()  # every failure grouped by suite, its FAIL lines only
+    if not a.quiet:  # what the platform program said of itself: in console.log, not the report
+        for line in cap.program_lines:
+            print(f"platform: {line}")
     first, stop = ktap.span(cap.lines)
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:

@@ -17,7 +17,8 @@
 
 #define BENCH_SAMPLES 256
 #define BENCH_BATCH   16
-#define BENCH_WARMUP  2 /* batches run untimed first */
+#define BENCH_WARMUP  2	  /* batches run untimed first */
+#define BENCH_KEPT    192 /* figures kept for the summary */
 
 /* Figures in picoseconds per operation. */
 struct bench_stats {
@@ -53,6 +54,8 @@ void bench_report(struct test_ctx *t, const char *op, const char *target,
 uint64_t bench_median_of(const char *op, const char *target_prefix);
 /* The i-th figure reported (op, target, median in ps): 0 past the last. */
 int bench_kept(unsigned i, const char **op, const char **target, uint64_t *median);
+/* Figures reported past what is kept (the summary says it covers fewer). */
+unsigned bench_dropped(void);
 /* Poll the acknowledge with no pause (a pause would add to the figure): the IAR, and when. */
 uint32_t bench_ack(uint64_t limit_ticks, uint64_t *when);
 

@@ -62,13 +62,6 @@ static void write64(const void *a)
 static void (*const readers[4])(const void *) = { read8, read16, read32, read64 };
 static void (*const writers[4])(const void *) = { write8, write16, write32, write64 };
 
-static uintptr_t addr_of(const struct dt_device *d, const struct reg_contract *r, unsigned bytes)
-{
-	if (r->region >= d->nreg || (uint64_t)r->offset + bytes > d->reg[r->region].size)
-		return 0;
-	return (uintptr_t)(d->reg[r->region].base + r->offset);
-}
-
 /* One register at every width the contract requires; returns the figures made. */
 static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
 			      const struct reg_contract *r, int write)
@@ -79,7 +72,7 @@ static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
 		unsigned bits = 8u << w;
 		char target[96];
 		struct probe_outcome o;
-		struct access a = { addr_of(d, r, bits / 8), 0 };
+		struct access a = { contract_reg_addr(d, r->region, r->offset, bits / 8), 0 };
 		if (!(r->required & WIDTH_BIT(bits)) || !a.addr || (a.addr & (bits / 8 - 1)))
 			continue;
 		snprintf(target, sizeof(target), "%s:%s:%u", d->path, r->name, bits);
@@ -100,11 +93,6 @@ static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
 	return made;
 }
 
-static int readable(const struct reg_contract *r)
-{
-	return r->access != ACC_WO && !(r->flags & F_NOREAD);
-}
-
 /*
  * Which registers are read, best first: identification registers; a
  * read-only one that ignores writes (a status); one that is not data; data
@@ -112,7 +100,7 @@ static int readable(const struct reg_contract *r)
  */
 static int in_tier(const struct reg_contract *r, int tier)
 {
-	if (!readable(r))
+	if (!contract_reg_readable(r))
 		return 0;
 	switch (tier) {
 	case 0: return r->cls == CLS_ID || r->cls == CLS_ID64;

@@ -7,16 +7,14 @@
 #include "runtime/check.h"
 #include "tests/bench/bench.h"
 
-#define MAX_KEPT 192
-
 static uint64_t samples[BENCH_SAMPLES];
 
 /* Each figure's median, kept for the summary case. */
 static struct {
 	char op[24], target[64];
 	uint64_t median;
-} kept[MAX_KEPT];
-static unsigned nkept;
+} kept[BENCH_KEPT];
+static unsigned nkept, ndropped;
 
 uint64_t bench_tick_ps(void)
 {
@@ -119,10 +117,12 @@ void bench_report(struct test_ctx *t, const char *op, const char *target,
 	     bench_ns(b, sizeof(b), s->p10), bench_ns(c, sizeof(c), s->median),
 	     bench_ns(d, sizeof(d), s->p90), bench_ns(e, sizeof(e), s->p99),
 	     bench_ns(f, sizeof(f), s->max), bench_ns(g, sizeof(g), s->loop));
-	if (nkept < MAX_KEPT) {
+	if (nkept < BENCH_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
 		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);
 		kept[nkept++].median = s->median;
+	} else {
+		ndropped++;
 	}
 }
 
@@ -142,6 +142,11 @@ const char *bench_ratio(char *buf, unsigned len, uint64_t a, uint64_t b)
 	snprintf(buf, len, "%llu.%02llu", (unsigned long long)(r / 100),
 		 (unsigned long long)(r % 100));
 	return buf;
+}
+
+unsigned bench_dropped(void)
+{
+	return ndropped;
 }
 
 int bench_kept(unsigned i, const char **op, const char **target, uint64_t *median)

@@ -17,17 +17,15 @@ static int is_read32(const char *op, const char *target)
 	return !strcmp(op, "mmio_read") && n > 3 && !strcmp(target + n - 3, ":32");
 }
 
-#define MAX_READS 192
-
 void summary(struct test_ctx *t)
 {
-	static uint64_t reads[MAX_READS];
+	static uint64_t reads[BENCH_KEPT];
 	const char *op, *target, *lo_t = NULL, *hi_t = NULL;
 	uint64_t m, lo = ~0ull, hi = 0;
 	unsigned n = 0;
 
 	for (unsigned i = 0; bench_kept(i, &op, &target, &m); i++) {
-		if (!is_read32(op, target) || n >= MAX_READS)
+		if (!is_read32(op, target) || n >= BENCH_KEPT)
 			continue;
 		reads[n++] = m;
 		if (m < lo)
@@ -35,6 +33,9 @@ void summary(struct test_ctx *t)
 		if (m > hi)
 			hi = m, hi_t = target;
 	}
+	if (bench_dropped())
+		note(t, "bench-summary: %u figures past the first %u kept are left out of it",
+		     bench_dropped(), BENCH_KEPT);
 	if (!n) {
 		skip(t, "no 32-bit MMIO read was timed");
 		return;

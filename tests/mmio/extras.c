@@ -27,7 +27,7 @@
 static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 			    const struct device_contract *c)
 {
-	uintptr_t a = reg_addr(d, 0, GICD_TYPER, 4);
+	uintptr_t a = contract_reg_addr(d, 0, GICD_TYPER, 4);
 	struct probe_outcome o;
 	char exp[32], obs[64];
 	int ncpus = t->plat->ncpus;
@@ -80,7 +80,7 @@ static int walk_region(struct test_ctx *t, const struct dt_device *d,
 
 	w->off = 0;
 	while (w->nframes < ARRAY_SIZE(w->aff)) {
-		uintptr_t a = reg_addr(d, region, (uint32_t)w->off + GICR_TYPER, 8);
+		uintptr_t a = contract_reg_addr(d, region, (uint32_t)w->off + GICR_TYPER, 8);
 		if (!a || w->off > 0xffffffffu)
 			return 0;
 		if (read_gicr_typer(a, &typer)) {
@@ -148,7 +148,7 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 			      found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
-	uintptr_t past = lasts ? reg_addr(d, regions, (uint32_t)w.off + GICR_TYPER, 4) : 0;
+	uintptr_t past = lasts ? contract_reg_addr(d, regions, (uint32_t)w.off + GICR_TYPER, 4) : 0;
 	if (past) {
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
@@ -162,7 +162,8 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 			     const struct device_contract *c)
 {
-	uintptr_t sel = reg_addr(d, 0, FW_CFG_SELECTOR, 2), data = reg_addr(d, 0, FW_CFG_DATA, 4);
+	uintptr_t sel = contract_reg_addr(d, 0, FW_CFG_SELECTOR, 2),
+		  data = contract_reg_addr(d, 0, FW_CFG_DATA, 4);
 	struct probe_outcome w, o = { 0 };
 	char obs[64];
 
@@ -188,7 +189,7 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 static void virtio_device_id(struct test_ctx *t, const struct dt_device *d,
 			     const struct device_contract *c)
 {
-	uintptr_t a = reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
+	uintptr_t a = contract_reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
 	struct probe_outcome o;
 
 	(void)c;

@@ -13,7 +13,7 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 		if (!c->form_reg || strcmp(r->name, c->form_reg))
 			continue;
 		/* LDP also reads the next word: both must lie inside the node. */
-		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 8);
+		uintptr_t a = contract_reg_addr(tg->d, r->region, r->offset, 8);
 		if (!a)
 			continue;
 		struct probe_outcome ldr;

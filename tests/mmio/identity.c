@@ -15,7 +15,7 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 		const struct reg_contract *r = &c->regs[i];
 		if (!r->id.mask)
 			continue;
-		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
+		uintptr_t a = contract_reg_addr(tg->d, r->region, r->offset, 4);
 		if (!a) {
 			mmio_observed(t, tg->d, c, r->name, r->offset, "identity",
 				      "inside the node's reg", c->spec, "reg too small or missing",

@@ -9,6 +9,7 @@
 #include "boot/probe.h"
 #include "runtime/check.h"
 #include "spec/contract.h"
+#include "spec/contract_lookup.h"
 
 struct mmio_target {
 	const struct dt_device *d;
@@ -46,10 +47,6 @@ void observations_summary(struct test_ctx *t, const char *case_name);
  */
 void observe_first_targets(struct test_ctx *t, const char *case_name, const char *if_none,
 			   void (*of)(struct test_ctx *t, const struct mmio_target *tg));
-/* The address of a register in a device, or 0 if the node's reg does not cover it. */
-uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes);
-/* May the register be read without a side effect? */
-int reg_readable(const struct reg_contract *r);
 
 /* Identity checks a register table cannot express (extras.c), by c->extra. */
 void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c);

@@ -5,13 +5,6 @@
 #include "runtime/protocol.h"
 #include "tests/mmio/mmio.h"
 
-uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, unsigned bytes)
-{
-	if ((int)region >= d->nreg || (uint64_t)off + bytes > d->reg[region].size)
-		return 0;
-	return (uintptr_t)(d->reg[region].base + off);
-}
-
 /* The seven fields of runtime/protocol.h; the spec may be cut (%.*s, then ".."). */
 #define SEP FIELD_SEPARATOR
 #define OBSERVATION                                                                                \
@@ -25,11 +18,6 @@ uintptr_t reg_addr(const struct dt_device *d, unsigned region, uint32_t off, uns
 #define OBSERVATION_MAX 231
 _Static_assert(4 + 2 + sizeof(EVIDENCE_PREFIX) - 1 + OBSERVATION_MAX <= 254,
 	       "an observation line must fit a report line");
-
-int reg_readable(const struct reg_contract *r)
-{
-	return r->access != ACC_WO && !(r->flags & F_NOREAD);
-}
 
 void observations_reset(struct test_ctx *t)
 {

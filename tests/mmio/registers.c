@@ -11,7 +11,7 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 		const struct reg_contract *r = &c->regs[i];
 		if (!(r->flags & F_WI_PROBE) || r->access != ACC_RO)
 			continue;
-		uintptr_t a = reg_addr(tg->d, r->region, r->offset, 4);
+		uintptr_t a = contract_reg_addr(tg->d, r->region, r->offset, 4);
 		struct probe_outcome b1, b2, w, after;
 		char obs[96], wdesc[64];
 		if (!a || probe_read(a, 32, &b1) || probe_read(a, 32, &b2)) {
@@ -52,7 +52,7 @@ static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
 	const struct device_contract *c = tg->c;
 
 	for (unsigned i = 0; i < c->nreserved; i++) {
-		uintptr_t a = reg_addr(tg->d, 0, c->reserved[i], 4);
+		uintptr_t a = contract_reg_addr(tg->d, 0, c->reserved[i], 4);
 		struct probe_outcome o;
 		char obs[64];
 		if (!a)

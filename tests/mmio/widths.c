@@ -12,7 +12,7 @@ static const struct reg_contract *class_representative(const struct device_contr
 
 	for (unsigned i = 0; i < c->nregs; i++) {
 		const struct reg_contract *r = &c->regs[i];
-		if (!reg_readable(r) || r->cls != cls)
+		if (!contract_reg_readable(r) || r->cls != cls)
 			continue;
 		if (!(r->offset & 7))
 			return r;
@@ -25,7 +25,7 @@ static const struct reg_contract *class_representative(const struct device_contr
 static int class_seen(const struct device_contract *c, unsigned upto, unsigned cls)
 {
 	for (unsigned i = 0; i < upto; i++)
-		if (reg_readable(&c->regs[i]) && c->regs[i].cls == cls)
+		if (contract_reg_readable(&c->regs[i]) && c->regs[i].cls == cls)
 			return 1;
 	return 0;
 }
@@ -36,10 +36,10 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 	static const unsigned widths[] = { 8, 16, 32, 64 };
 
 	for (unsigned i = 0; i < c->nregs; i++) {
-		if (!reg_readable(&c->regs[i]) || class_seen(c, i, c->regs[i].cls))
+		if (!contract_reg_readable(&c->regs[i]) || class_seen(c, i, c->regs[i].cls))
 			continue;
 		const struct reg_contract *r = class_representative(c, c->regs[i].cls);
-		uintptr_t a32 = reg_addr(tg->d, r->region, r->offset, 4);
+		uintptr_t a32 = contract_reg_addr(tg->d, r->region, r->offset, 4);
 		struct probe_outcome ref = { .faulted = 1 };
 		if (a32 && !(r->offset & 3))
 			probe_read(a32, 32, &ref);
@@ -52,7 +52,7 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 				     tg->d->path, r->name, (unsigned)r->offset, bits);
 				continue;
 			}
-			uintptr_t a = reg_addr(tg->d, r->region, r->offset, bits / 8);
+			uintptr_t a = contract_reg_addr(tg->d, r->region, r->offset, bits / 8);
 			if (!a) {
 				note(t, "%s: %s@0x%x read%u outside the node's reg: not probed",
 				     tg->d->path, r->name, (unsigned)r->offset, bits);

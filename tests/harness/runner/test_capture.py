@@ -41,6 +41,15 @@ class Capture(unittest.TestCase):
                           stop_pattern=plat.stop_pattern, linger=plat.linger, exits=plat.exits)
         return plat, cap
 
+    def test_the_programs_own_lines_stay_out_of_the_guests(self):
+        me = os.path.basename(sys.executable)
+        cap = capture.run(program((0, b"KTAP version 1\n"), (0, f"{me}: warning: re-entrant IO\n".encode()),
+                                  (0, f"{REPORT_SENTINEL}\n".encode()), (0, 0)), self.log, 20)
+        self.assertEqual(cap.lines, ["KTAP version 1", REPORT_SENTINEL])
+        self.assertEqual(cap.program_lines, [f"{me}: warning: re-entrant IO"])
+        self.assertEqual(cap.program_errors, [])
+        self.assertIn("re-entrant IO", open(self.log).read())
+
     def test_a_xen_run_ends_its_linger_after_the_report(self):
         plat, cap = self.xen_run((0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()))
         self.assertTrue(cap.sentinel)
