@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "drivers/gic.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
@@ -38,12 +39,12 @@ static uint64_t word(uint64_t sector, unsigned w, int written)
 }
 
 int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
-		    uint64_t buf, uint32_t len)
+		    uint64_t buf, uint32_t len, uint32_t *irq_other)
 {
 	struct virtio_buf b[3] = { { (uintptr_t)&header, sizeof(header) },
 				   { buf, len },
 				   { (uintptr_t)&status_byte, 1 } };
-	uint32_t written, other;
+	uint32_t written, other = GIC_SPURIOUS;
 
 	header.type = type;
 	header.reserved = 0;
@@ -54,17 +55,25 @@ int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uin
 		       : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
 	if (head < 0)
 		return -1;
+	if (irq_other) {
+		cpu_irq_mask();
+		dma_spis(1); /* every SPI: the one that arrives is named, whichever it is */
+	}
 	virtq_kick(&d->dev);
-	if (!dma_complete(t, d, 0, &written, &other))
-		return -1;
-	return status_byte;
+	int done = dma_complete(t, d, irq_other != NULL, &written, &other);
+	if (irq_other) {
+		dma_spis(0);
+		cpu_irq_unmask();
+		*irq_other = other;
+	}
+	return done ? status_byte : -1;
 }
 
 /* One request on the harness's own data buffer. */
 static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
 		   unsigned nsectors)
 {
-	return dma_blk_request(t, d, type, sector, (uintptr_t)data, nsectors * SECTOR);
+	return dma_blk_request(t, d, type, sector, (uintptr_t)data, nsectors * SECTOR, NULL);
 }
 
 static int checked(struct test_ctx *t, struct dma_device *d, const char *what, uint64_t sector,
@@ -135,6 +144,15 @@ void blk(struct test_ctx *t)
 		   "%s: capacity %llu sectors, not the runner's scratch disk (%u)", d->node->path,
 		   (unsigned long long)capacity, DISK_SECTORS))
 		return;
+	/* One read completed by the transport's interrupt, on the INTID the DT names. */
+	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, other;
+	int st = dma_blk_request(t, d, BLK_T_IN, 0, (uintptr_t)data, SECTOR, &other);
+	if (st < 0 && other != GIC_SPURIOUS)
+		finding(t, "%s: a read completed on INTID %u, not the DT's INTID %u", d->node->path,
+			other, intid);
+	else if (checked(t, d, "read by interrupt", 0, st))
+		evidence(t, "%s: a read completed by interrupt on the DT's INTID %u", d->node->path,
+			 intid);
 	uint64_t t0 = cpu_counter();
 	if (!verify(t, d, 0, DISK_SECTORS, -1))
 		return;

@@ -53,9 +53,13 @@ void targets(struct test_ctx *t);    /* targets.c */
 #define BLK_S_IOERR 1
 /* Initialize the block device (queue, FLUSH): NULL or why not. */
 const char *dma_blk_init(struct dma_device *d);
-/* A request with its data at buf: the device's status byte, or -1 when it did not complete. */
+/*
+ * A request with its data at buf: the device's status byte, or -1 when it did
+ * not complete. With irq_other, completion is awaited by the transport's
+ * interrupt (every SPI enabled) and *irq_other names another INTID that came.
+ */
 int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
-		    uint64_t buf, uint32_t len);
+		    uint64_t buf, uint32_t len, uint32_t *irq_other);
 /* Read the disk's first sectors and check the pattern: 1 when they match. */
 int dma_blk_read_back(struct test_ctx *t, struct dma_device *d);
 

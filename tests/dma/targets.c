@@ -11,6 +11,8 @@
  * Reads from MMIO and flash are device writes to the disk (OUT, into the
  * DISK_LOOSE sectors); the hole and the end of RAM are written (IN).
  */
+#include <stddef.h>
+
 #include "boot/cpu.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
@@ -86,7 +88,7 @@ static void one_target(struct test_ctx *t, struct dma_device *d, const struct ta
 	if (!check(t, !why, "%s: initialization before the %s test: %s", d->node->path, g->what,
 		   why ? why : ""))
 		return;
-	int st = dma_blk_request(t, d, g->type, DISK_LOOSE_FIRST + i, g->addr, TARGET_LEN);
+	int st = dma_blk_request(t, d, g->type, DISK_LOOSE_FIRST + i, g->addr, TARGET_LEN, NULL);
 	uint32_t status = virtio_status(&d->dev);
 	const char *dir = g->type == BLK_T_IN ? "disk to" : "disk from";
 	if (st == BLK_S_OK)
