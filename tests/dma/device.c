@@ -56,7 +56,8 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 			return 1;
 		}
 		if (late) {
-			/* Consumed even so, so that the next request does not take this one's entry. */
+			/* Consumed even so, so that the next request does not take this one's
+			 * entry. */
 			if (by_irq)
 				(void)virtq_take_used(&d->dev, &head, written);
 			return 0;
