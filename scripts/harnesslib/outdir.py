@@ -12,6 +12,7 @@ RECORD = "run.json"  # run_record.py: what the run was; its presence marks a run
 # integration run to this list, so that a new file cannot be forgotten here).
 RUN_FILES = (
     RECORD, "console.log", "ktap.txt", "junit.xml", "timing.txt",  # runner.py
+    "list.txt",  # listing.py (--list)
     "memory-map.md", "memory-map.svg",  # memmap_report.py
     "mmio-findings.md",  # mmio_report.py
     "bench.json", "bench.csv",  # bench_report.py
