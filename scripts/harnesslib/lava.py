@@ -3,7 +3,7 @@ and with --run, the job run by lava-run and what LAVA recorded held against
 the KTAP report in the serial output LAVA captured.
 
 usage: scripts/lava [--out DIR] [--url-base URL] [--run] [RUN_OPTION...]
-       scripts/lava --test [--out DIR]
+       scripts/lava --test [--out DIR] [--image FILE]
 
 The folder (--out, default build/lava/<config>) gets job.yaml (the job
 definition), device.jinja2 (its device dictionary: the machine scripts/run
@@ -77,7 +77,7 @@ def help_text():
             "  --out DIR       the job's folder (default build/lava/<config>; with --test build/lava)\n"
             "  --url-base URL  where the job fetches its files (default file://<the folder>)\n"
             "  --run           run the job with lava-run and check what LAVA recorded\n"
-            "  --test          --run for the default QEMU and Xen configurations\n"
+            "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
             "  RUN_OPTION      scripts/run's options (scripts/run --help), but " + ", ".join(RUN_ONLY) + "\n")
 
 
@@ -220,13 +220,13 @@ def one(argv, lo):
     return status.TEST_FAILED if problems else status.PASS
 
 
-def test(lo):
+def test(lo, image_args):
     """The default QEMU and Xen jobs, written one after the other (each boots
     QEMU for its tree), run in parallel."""
     base = lo.out or os.path.join(paths.BUILD, "lava")
     jobs = []
     for name, argv in TEST_CONFIGS:
-        a = run_config(argv)
+        a = run_config(argv + image_args)
         out = os.path.join(base, name)
         jobs.append((name, out, a) + write_job(a, out))
     from concurrent.futures import ThreadPoolExecutor
@@ -249,9 +249,9 @@ def main(argv):
             print(help_text())
             return status.PASS
         if lo.test:
-            if rest or lo.run or lo.url_base:
-                raise UsageError("--test takes no other option but --out")
-            return test(lo)
+            if lo.run or lo.url_base or (rest and (len(rest) != 2 or rest[0] != "--image")):
+                raise UsageError("--test takes no other options but --out DIR and --image FILE")
+            return test(lo, rest)
         return one(rest, lo)
     except RunError as e:
         print(f"{PROG}: {e}", file=sys.stderr)

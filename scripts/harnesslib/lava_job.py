@@ -53,8 +53,12 @@ class JobError(Exception):
 
 
 def monitor(platform):
-    return {"name": MONITOR, "start": "KTAP version 1", "end": re.escape(REPORT_SENTINEL),
-            "pattern": RESULT_PATTERN.format(prefix=GUEST_PREFIX[platform]), "fixupdict": dict(FIXUPDICT)}
+    # The end is the sentinel's whole line, its line end included: what the job
+    # does next (XEN_END) must not land in the middle of it.
+    prefix = GUEST_PREFIX[platform]
+    return {"name": MONITOR, "start": "KTAP version 1",
+            "end": f"(?m)^{prefix}{re.escape(REPORT_SENTINEL)}\r*\n",
+            "pattern": RESULT_PATTERN.format(prefix=prefix), "fixupdict": dict(FIXUPDICT)}
 
 
 def split_options(cmd):
