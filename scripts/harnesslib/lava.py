@@ -53,7 +53,7 @@ RUN_ONLY = {"--junit": "junit", "--baseline": "baseline", "--no-baseline": "no_b
 TEST_CONFIGS = (("qemu", []), ("xen", ["--platform", "xen"]))
 # Characters LAVA's command line carries unquoted (it joins with spaces, then
 # splits): the folder's path ends up in it, inside QEMU option lists too.
-SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-")
+SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-_")
 LAVA_RUN = "lava-run"
 
 
@@ -96,7 +96,7 @@ def check_folder(out):
     bad = sorted(c for c in out if c not in SAFE_PATH)
     if bad:
         raise OptionError("--out", out, f"holds {''.join(bad)!r}, which LAVA's command line cannot carry",
-                          "a path of letters, digits and /._+-")
+                          "a path of letters, digits and /._+-_")
     try:
         os.makedirs(out, exist_ok=True)
         entries = os.listdir(out)
