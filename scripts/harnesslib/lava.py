@@ -35,17 +35,17 @@ import subprocess
 import sys
 import time
 
-from . import lava_device, lava_job, lava_results, option_table, options, paths, runner, status
+from . import lava_device, lava_job, lava_results, option_table, options, outdir, paths, runner, status
 from .errors import OptionError, RunError, SetupError, UsageError
 
 PROG = "scripts/lava"
 JOB, DICTIONARY, DEVICE, DISPATCHER, LOG = "job.yaml", "device.jinja2", "device.yaml", "dispatcher.yaml", "lava-run.log"
 IMAGE, XEN = "harness.bin", "xen"
 RUN_DIR, TMP_PREFIX = "lava-run", "tmp-"  # lava-run --output-dir; its downloads (tmp-<job id>)
-# Every file scripts/lava writes into its folder: its own, and what the platform
-# writes while it builds the command (outdir.RUN_FILES' qemu.py and xen.py part).
-FILES = (JOB, DICTIONARY, DEVICE, DISPATCHER, LOG, IMAGE, XEN,
-         "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin", "host.dts", "host.dtb", "disk.img")
+# Every file scripts/lava may write into its folder: its own, and what the
+# platform writes while it builds the command (host.dtb, disk.img, ...: one of
+# outdir.RUN_FILES, the list of what a run writes).
+FILES = (JOB, DICTIONARY, DEVICE, DISPATCHER, LOG, IMAGE, XEN) + outdir.RUN_FILES
 # scripts/run options that mean nothing for a LAVA job.
 RUN_ONLY = {"--junit": "junit", "--baseline": "baseline", "--no-baseline": "no_baseline",
             "--accept-vanished": "accept_vanished", "--dry-run": "dry_run", "--quiet": "quiet", "-v": "verbose"}
@@ -53,7 +53,7 @@ RUN_ONLY = {"--junit": "junit", "--baseline": "baseline", "--no-baseline": "no_b
 TEST_CONFIGS = (("qemu", []), ("xen", ["--platform", "xen"]))
 # Characters LAVA's command line carries unquoted (it joins with spaces, then
 # splits): the folder's path ends up in it, inside QEMU option lists too.
-SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-_")
+SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-")
 LAVA_RUN = "lava-run"
 
 
@@ -96,7 +96,7 @@ def check_folder(out):
     bad = sorted(c for c in out if c not in SAFE_PATH)
     if bad:
         raise OptionError("--out", out, f"holds {''.join(bad)!r}, which LAVA's command line cannot carry",
-                          "a path of letters, digits and /._+-_")
+                          "a path of letters, digits and / . _ + -")
     try:
         os.makedirs(out, exist_ok=True)
         entries = os.listdir(out)
@@ -153,12 +153,12 @@ def write_job(a, out, url_base=None):
     return config, plat
 
 
-def lava_run(out, timeout):
+def lava_run(out, timeout, job_id):
     """Run the job; returns lava-run's exit status (its log in out/lava-run.log)."""
     tool = shutil.which(LAVA_RUN)
     if not tool:
         raise SetupError(f"{LAVA_RUN} not found (Debian's lava-dispatcher); run scripts/setup")
-    cmd = [tool, "--job-id", str(os.getpid()), "--output-dir", os.path.join(out, RUN_DIR),
+    cmd = [tool, "--job-id", str(job_id), "--output-dir", os.path.join(out, RUN_DIR),
            "--device", os.path.join(out, DEVICE), "--dispatcher", os.path.join(out, DISPATCHER),
            os.path.join(out, JOB)]
     with open(os.path.join(out, LOG), "w") as log:
@@ -171,10 +171,10 @@ def lava_run(out, timeout):
             return None
 
 
-def check(out, config, plat, timeout):
+def check(out, config, plat, timeout, job_id=1):
     """Run the job and hold LAVA's record against the report; returns the problems."""
     start = time.monotonic()
-    rc = lava_run(out, timeout)
+    rc = lava_run(out, timeout, job_id)
     took = time.monotonic() - start
     log = paths.rel(os.path.join(out, LOG))
     if rc is None:
@@ -231,7 +231,8 @@ def test(lo, image_args):
         jobs.append((name, out, a) + write_job(a, out))
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(len(jobs)) as pool:
-        results = list(pool.map(lambda j: check(j[1], j[3], j[4], j[2].timeout + 180), jobs))
+        results = list(pool.map(lambda n: check(jobs[n][1], jobs[n][3], jobs[n][4], jobs[n][2].timeout + 180, n + 1),
+                                range(len(jobs))))
     failed = 0
     for (name, out, a, config, _), (problems, took) in zip(jobs, results):
         for p in problems:
