@@ -1,9 +1,11 @@
 /* Addresses that are not RAM, from the DT (tests/dma/not_ram.h). */
 #include "tests/dma/not_ram.h"
 
+#include <stddef.h>
+
 #define HOLE_STEP 0x10000
 
-static int overlaps(const struct platform *p, uint64_t a, uint64_t len)
+static int on_device(const struct platform *p, uint64_t a, uint64_t len)
 {
 	for (int i = 0; i < p->ndevices; i++)
 		for (int r = 0; r < p->devices[i].nreg; r++) {
@@ -11,10 +13,15 @@ static int overlaps(const struct platform *p, uint64_t a, uint64_t len)
 			if (a < g->base + g->size && g->base < a + len)
 				return 1;
 		}
+	return 0;
+}
+
+static int overlaps(const struct platform *p, uint64_t a, uint64_t len)
+{
 	for (int b = 0; b < p->nbanks; b++)
 		if (a < p->banks[b].base + p->banks[b].size && p->banks[b].base < a + len)
 			return 1;
-	return 0;
+	return on_device(p, a, len);
 }
 
 /* The first 64 KiB below RAM, past a DT device's end, that nothing in the DT covers. */
@@ -31,6 +38,15 @@ static uint64_t hole(const struct platform *p)
 				return c;
 		}
 	return 0;
+}
+
+/* The last bank no DT device overlaps: a bank on a device is not RAM to write. */
+static const struct addr_range *last_ram(const struct platform *p)
+{
+	for (int b = p->nbanks - 1; b >= 0; b--)
+		if (!on_device(p, p->banks[b].base, p->banks[b].size))
+			return &p->banks[b];
+	return NULL;
 }
 
 unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, uint32_t in_ram,
@@ -51,10 +67,9 @@ unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, 
 	if (own && own->nreg)
 		out[n++] = (struct not_ram){ "the DMA device's own window", own->reg[0].base,
 					     NOT_RAM_OWN };
-	if (p->nbanks) {
-		const struct addr_range *last = &p->banks[p->nbanks - 1];
+	const struct addr_range *last = last_ram(p);
+	if (last)
 		out[n++] = (struct not_ram){ "across the end of RAM",
 					     last->base + last->size - in_ram, NOT_RAM_RAM_END };
-	}
 	return n;
 }
