@@ -105,18 +105,20 @@ static unsigned blk(struct test_ctx *t)
 		return 0;
 	const char *bad = NULL;
 	unsigned k = 0;
-	for (; k < DMA_SAMPLES && !bad; k++) {
+	/* Word w of sector s: DISK_PATTERN | s << 16 | w (protocol.h). */
+	uint64_t last = DISK_PATTERN | (uint64_t)(len / VIRTIO_BLK_SECTOR - 1) << 16 |
+			(VIRTIO_BLK_SECTOR / 8 - 1);
+	for (; k < DMA_SAMPLES; k++) {
 		uint64_t t0 = cpu_counter();
 		if (!blk_read(&d, len)) {
 			bad = "did not complete";
 			break;
 		}
 		ticks[k] = cpu_counter() - t0;
-		/* Word w of sector s: DISK_PATTERN | s << 16 | w (protocol.h). */
-		uint64_t last = DISK_PATTERN | (uint64_t)(len / VIRTIO_BLK_SECTOR - 1) << 16 |
-				(VIRTIO_BLK_SECTOR / 8 - 1);
-		if (k == 0 && (word_at(0) != DISK_PATTERN || word_at(len - 8) != last))
+		if (k == 0 && (word_at(0) != DISK_PATTERN || word_at(len - 8) != last)) {
 			bad = "did not read the scratch disk's pattern";
+			break;
+		}
 	}
 	virtio_reset(&d);
 	if (!check(t, !bad, "%s: a %u-byte virtio-blk read %s (sample %u)", n->path, len,
@@ -160,8 +162,7 @@ static int fw_cfg_ready(struct test_ctx *t, const struct dt_device **node, struc
 	if (file->size < 8 || file->size > BLK_BYTES) {
 		note(t,
 		     "bench: throughput fw_cfg not timed: no file %s of at most %u bytes "
-		     "(scripts/run "
-		     "attaches it)",
+		     "(scripts/run attaches it)",
 		     FWCFG_FILE_NAME, BLK_BYTES);
 		return 0;
 	}
