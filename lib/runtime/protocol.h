@@ -67,4 +67,15 @@
 #define DISK_LOOSE_FIRST 2032
 #define DISK_LOOSE_COUNT 16
 
+/*
+ * The file the runner gives QEMU's fw_cfg (-fw_cfg name=FWCFG_FILE_NAME):
+ * FWCFG_FILE_SIZE bytes whose 64-bit little-endian word w holds
+ * FWCFG_PATTERN | w. Items from the command line are read-only to the guest
+ * (QEMU docs/specs/fw_cfg), so the dma suite only reads it, and tries a
+ * write it must refuse.
+ */
+#define FWCFG_FILE_NAME "opt/harness/dma-pattern"
+#define FWCFG_FILE_SIZE 524288
+#define FWCFG_PATTERN	0xf1c6000000000000
+
 #endif

@@ -17,6 +17,7 @@ RUN_FILES = (
     "mmio-findings.md",  # mmio_report.py
     "bench.json", "bench.csv",  # bench_report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
+    "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
     "baseline.txt", "ktap-baselined.txt",  # baseline_run.py
     "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin",  # qemu.py
     "host.dts", "host.dtb",  # xen.py (and its qemu.dtb)

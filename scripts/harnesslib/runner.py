@@ -5,7 +5,8 @@ platform printed), ktap.txt (clean KTAP) and junit.xml into --out, and
 memory-map.md and memory-map.svg when the memmap suite printed its map,
 list.txt with --list (the image's suites and cases, also printed),
 bench.json and bench.csv when the bench suite (suites=bench) printed figures,
-disk.img (the scratch disk) with --virtio blk; the folder holds that run's
+disk.img (the scratch disk) with --virtio blk, fw_cfg.bin (the file QEMU's fw_cfg
+serves the dma suite) on QEMU; the folder holds that run's
 files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
