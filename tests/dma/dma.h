@@ -43,6 +43,8 @@ void transports(struct test_ctx *t); /* suite.c */
 void rng(struct test_ctx *t);	     /* rng.c */
 void blk(struct test_ctx *t);	     /* blk.c */
 void targets(struct test_ctx *t);    /* targets.c */
+void shapes(struct test_ctx *t);     /* shapes.c */
+void events(struct test_ctx *t);     /* events.c */
 
 /* The block device's requests (blk.c), for targets.c. */
 #define SECTOR	    512
@@ -53,6 +55,8 @@ void targets(struct test_ctx *t);    /* targets.c */
 #define BLK_S_IOERR 1
 /* Initialize the block device (queue, FLUSH): NULL or why not. */
 const char *dma_blk_init(struct dma_device *d);
+/* Initialize it with these features wanted and a queue of up to qsize (shapes.c). */
+const char *dma_blk_setup(struct dma_device *d, uint64_t wanted, unsigned qsize);
 /*
  * A request with its data at buf: the device's status byte, or -1 when it did
  * not complete. With irq_other, completion is awaited by the transport's

@@ -74,5 +74,6 @@ void transports(struct test_ctx *t)
 		passed(t);
 }
 
-static const struct test_case cases[] = { CASE(transports), CASE(rng), CASE(blk), CASE(targets) };
+static const struct test_case cases[] = { CASE(transports), CASE(rng),	  CASE(blk),
+					  CASE(targets),    CASE(shapes), CASE(events) };
 SUITE(70, dma, cases, .skip_if = skip_if, .init = init);
