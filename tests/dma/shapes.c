@@ -15,7 +15,7 @@
  *     handle it);
  *   - the whole ring in flight at once, round after round, until the
  *     available and used idx have gone around the ring many times.
- * All of these are required of the device (2.7.4.1: it MUST NOT assume an
+ * All of these are required of the device (2.6.4.1: it MUST NOT assume an
  * arrangement of descriptors; 2.7.5.3.2). A feature not offered is a note,
  * never a pass.
  */
