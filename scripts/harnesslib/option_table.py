@@ -58,9 +58,9 @@ OPTIONS = [
     ("--bootargs", "STR", "", "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma "
      "list of suite names; default all but the on-request ones), watchdog=S (per-case "
      "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
-     "adds vm_mem=BYTES and expect_el=1|2. Any other key, a bad value or a repeat fails the "
+     "adds vm_mem=BYTES and expect_el=1|2 (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the "
      "run's bootargs check",
-     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=) at most "
+     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=) at most "
      f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
     ("--timeout", "S", "60", "seconds before a run counts as hung",
      f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}"),

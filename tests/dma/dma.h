@@ -45,6 +45,7 @@ void blk(struct test_ctx *t);	     /* blk.c */
 void targets(struct test_ctx *t);    /* targets.c */
 void shapes(struct test_ctx *t);     /* shapes.c */
 void events(struct test_ctx *t);     /* events.c */
+void claims(struct test_ctx *t);     /* claims.c */
 
 /* The block device's requests (blk.c), for targets.c. */
 #define SECTOR	    512

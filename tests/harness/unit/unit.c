@@ -223,6 +223,9 @@ static void test_options(void)
 		{ "vm_mem=0", "vm_mem=0 is not a size" },
 		{ "vm_mem=12Q", "vm_mem=12Q is not a size" },
 		{ "expect_el=3", "expect_el=3 is not 1 or 2" },
+		{ "vm_virtio=rng,net", "vm_virtio=rng,net: an unknown item \"net\"" },
+		{ "vm_virtio=blk,blk", "vm_virtio=blk,blk: a repeated \"blk\"" },
+		{ "vm_virtio=", "vm_virtio=: an unknown item \"\"" },
 		{ "profile=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		  "profile= is 38 characters; the harness keeps at most 31" },
 	};
@@ -232,8 +235,15 @@ static void test_options(void)
 	EXPECT(!strcmp(o.suites, "boot,dt") && o.watchdog_seconds == 5 && o.profile_forced &&
 		       o.vm_mem == 512ull << 20 && o.expect_el_given && !strcmp(o.expect_el, "2"),
 	       "good bootargs read");
+	options_parse(&o, "vm_virtio=blk,modern,rng", 24);
+	EXPECT(o.nproblems == 0 && o.vm_virtio_given &&
+		       o.vm_virtio == (OPT_VIRTIO_RNG | OPT_VIRTIO_BLK | OPT_VIRTIO_MODERN),
+	       "vm_virtio read");
+	options_parse(&o, "vm_virtio=none", 14);
+	EXPECT(o.nproblems == 0 && o.vm_virtio_given && !o.vm_virtio, "vm_virtio=none");
 	options_parse(&o, "", 0);
-	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0], "empty bootargs");
+	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0] && !o.vm_virtio_given,
+	       "empty bootargs");
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		options_parse(&o, bad[i].args, (int)strlen(bad[i].args));
 		EXPECT(has_problem(&o, bad[i].problem), "\"%s\": want \"%s\", got %d: %s",
@@ -290,12 +300,34 @@ static void test_model_iterators(void)
 	EXPECT(dt_compat_has(&d[3], "arm,primecell") && !dt_compat_has(&d[3], "arm,pl01"), "has");
 }
 
+static void test_model_children(void)
+{
+	static const char claim[] = "virtio,device1a";
+	static const char bad[] = "virtio,device\0virtio,devicexyz\0virtio,device123456789";
+	struct dt_device *d = model.devices;
+	uint32_t id = 0;
+
+	d[0] = (struct dt_device){ .parent = -1 };
+	d[1] = (struct dt_device){ .parent = 0, .compat = claim, .compat_len = sizeof(claim) };
+	d[2] = (struct dt_device){ .parent = -1, .compat = bad, .compat_len = sizeof(bad) };
+	d[3] = (struct dt_device){ .parent = 0 };
+	model.ndevices = 4;
+	EXPECT(dt_child_next(&model, &d[0], NULL) == &d[1], "first child");
+	EXPECT(dt_child_next(&model, &d[0], &d[1]) == &d[3], "second child");
+	EXPECT(!dt_child_next(&model, &d[0], &d[3]), "no third child");
+	EXPECT(!dt_child_next(&model, &d[2], NULL), "no child");
+	EXPECT(!dt_compat_hex_suffix(&d[1], "virtio,device", &id) && id == 0x1a, "hex id %u", id);
+	EXPECT(dt_compat_hex_suffix(&d[2], "virtio,device", &id), "no digits, not hex, too long");
+	EXPECT(dt_compat_hex_suffix(&d[0], "virtio,device", &id), "no compatible");
+}
+
 int main(void)
 {
 	test_esr();
 	test_ktap();
 	test_bootargs();
 	test_model_iterators();
+	test_model_children();
 	test_options();
 	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
 	return failed != 0;
