@@ -80,7 +80,8 @@ static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *s
 
 	if (want)
 		return check(t, d != NULL,
-			     "the runner attached a virtio %s device (vm_virtio=%s), but none of the DT's "
+			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
+			     "the DT's "
 			     "%u transports holds one (DeviceID %u)",
 			     device_name(id), said, dma_state(t)->transports, id);
 	return check(t, d == NULL,
@@ -116,9 +117,12 @@ void claims(struct test_ctx *t)
 			    "%s: Version %u, but the runner asked for %s transports (vm_virtio=%s)",
 			    s->devs[i].node->path, s->devs[i].dev.version,
 			    version == 2 ? "modern" : "legacy", said);
-	if (ok)
+	if (ok && s->ndevs)
 		evidence(t,
 			 "the DT's %u transports hold what the runner attached (vm_virtio=%s), "
 			 "Version %u",
 			 s->transports, said, version);
+	else if (ok)
+		evidence(t, "the DT's %u transports hold no device, as the runner attached none",
+			 s->transports);
 }
