@@ -53,8 +53,8 @@ static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 				continue;
 			}
 			if (check(t, probe.device_id == claim,
-				  "%s: claims " CLAIM_PREFIX "%x (%s), but the transport holds "
-				  "DeviceID %u (%s)",
+				  "%s: claims " CLAIM_PREFIX
+				  "%x (%s), but the transport holds DeviceID %u (%s)",
 				  c->path, claim, device_name(claim), probe.device_id,
 				  device_name(probe.device_id)))
 				held++;
@@ -81,8 +81,7 @@ static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *s
 	if (want)
 		return check(t, d != NULL,
 			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
-			     "the DT's "
-			     "%u transports holds one (DeviceID %u)",
+			     "the DT's %u transports holds one (DeviceID %u)",
 			     device_name(id), said, dma_state(t)->transports, id);
 	return check(t, d == NULL,
 		     "%s: holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)",

@@ -72,8 +72,7 @@ static void recover(struct test_ctx *t, struct dma_device *d)
 		  why ? why : ""))
 		note(t,
 		     "virtio-blk at 0x%llx: Status 0x%x after the failed request "
-		     "(DEVICE_NEEDS_RESET "
-		     "%s); reset and initialized again",
+		     "(DEVICE_NEEDS_RESET %s); reset and initialized again",
 		     BLK_AT(d), st, st & VIRTIO_STATUS_NEEDS_RESET ? "set" : "clear");
 }
 
@@ -175,8 +174,7 @@ int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
 		   BLK_AT(d), shape, head, want) ||
 	    !check(t, len <= writable,
 		   "virtio-blk at 0x%llx: %s: used len %u, more than the %u bytes the chain lets "
-		   "the device write "
-		   "(2.7.8.2) | required",
+		   "the device write (2.7.8.2) | required",
 		   BLK_AT(d), shape, len, writable) ||
 	    !check(t, status_bytes[0] == BLK_S_OK,
 		   "virtio-blk at 0x%llx: %s: status %u, not OK (5.2.6) | required", BLK_AT(d),
@@ -297,18 +295,18 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 		     BLK_AT(d), n, seg_max);
 	} else {
 		char what[112];
-		snprintf(what, sizeof(what),
-			 "a 4 KiB read in %u segments through an indirect table of %u across a "
-			 "page",
-			 n, n + 2);
+		snprintf(
+			what, sizeof(what),
+			"a 4 KiB read in %u segments through an indirect table of %u across a page",
+			n, n + 2);
 		shape_request(t, d, what,
 			      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST, segs, n, table, 0, 0 });
 	}
 	segs[0] = (struct shape_seg){ area + PAGE, SECTOR };
 	segs[1] = (struct shape_seg){ area, SECTOR };
 	shape_request(t, d,
-		      "ring descriptors (header, a sector) chained to an indirect table (a "
-		      "sector, status) (2.7.5.3.2)",
+		      "ring descriptors (header, a sector) chained to an indirect table (a sector, "
+		      "status) (2.7.5.3.2)",
 		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST + 16, segs, 2,
 					   (struct virtq_desc *)(void *)table_mem, 2, 0 });
 }
@@ -330,6 +328,8 @@ static void wrap(struct test_ctx *t, struct dma_device *d)
 
 	unsigned round = 0;
 	for (; round < rounds && cpu_counter() - t0 < smp_us_to_ticks(WRAP_BUDGET_US); round++) {
+		for (unsigned h = 0; h < VIRTQ_MAX; h++)
+			by_head[h] = -1;
 		for (unsigned i = 0; i < per; i++) {
 			uint64_t sector = RING_FIRST + (round * per + i) % 256;
 			headers[i] = (struct blk_header){ BLK_T_IN, 0, sector };
@@ -354,16 +354,14 @@ static void wrap(struct test_ctx *t, struct dma_device *d)
 			if (!shape_wait(d, &head, &len)) {
 				finding(t,
 					"virtio-blk at 0x%llx: ring wrap: %u of %u requests in "
-					"flight completed "
-					"(round %u, Status 0x%x) | required",
+					"flight completed (round %u, Status 0x%x) | required",
 					BLK_AT(d), done, per, round, virtio_status(&d->dev));
 				return;
 			}
 			int i = head < d->dev.q.num ? by_head[head] : -1;
 			if (!check(t, i >= 0,
 				   "virtio-blk at 0x%llx: ring wrap: used id %u is no request's "
-				   "head (2.7.8) | "
-				   "required",
+				   "head (2.7.8) | required",
 				   BLK_AT(d), head))
 				return;
 			by_head[head] = -1;
@@ -383,20 +381,20 @@ static void wrap(struct test_ctx *t, struct dma_device *d)
 	if (!wrapped)
 		note(t,
 		     "virtio-blk at 0x%llx: ring wrap: the 16-bit idx wrap not checked: %u "
-		     "requests "
-		     "in %u s did not reach 65536",
-		     BLK_AT(d), reqs, WRAP_BUDGET_US / 1000000);
+		     "requests in %u ms did not reach 65536",
+		     BLK_AT(d), reqs, WRAP_BUDGET_US / 1000);
 	if (check(t, virtq_used_idx(&d->dev) == end,
 		  "virtio-blk at 0x%llx: ring wrap: used idx %u, available idx %u after all "
 		  "completed | required",
 		  BLK_AT(d), virtq_used_idx(&d->dev), end))
-		evidence(
-			t,
-			"virtio-blk at 0x%llx: ring wrap: %u requests, %u in flight at once (%s): "
-			"the ring of %u went around %u times and the 16-bit available and used idx "
-			"wrapped past 65535, every completion by its id | required",
-			BLK_AT(d), reqs, per, ind ? "indirect" : "3 descriptors each", d->dev.q.num,
-			reqs / d->dev.q.num);
+		evidence(t,
+			 "virtio-blk at 0x%llx: ring wrap: %u requests, %u in flight at once (%s): "
+			 "the ring of %u went around %u times%s, every completion by its id | "
+			 "required",
+			 BLK_AT(d), reqs, per, ind ? "indirect" : "3 descriptors each",
+			 d->dev.q.num, reqs / d->dev.q.num,
+			 wrapped ? " and the 16-bit available and used idx wrapped past 65535"
+				 : "");
 	note(t, "virtio-blk at 0x%llx: ring wrap: %u requests from idx %u to %u in %llu ms",
 	     BLK_AT(d), reqs, start_idx, virtq_avail_idx(&d->dev),
 	     (unsigned long long)smp_ticks_to_us(cpu_counter() - t0) / 1000);
@@ -449,14 +447,12 @@ void shapes(struct test_ctx *t)
 	if (d->dev.version == 2)
 		note(t,
 		     "virtio-blk at 0x%llx: the queue's descriptor table at 0x%llx crosses a 4 KiB "
-		     "page: every "
-		     "shape below goes through it",
+		     "page: every shape below goes through it",
 		     BLK_AT(d), (unsigned long long)(uintptr_t)d->dev.q.desc);
 	else
 		note(t,
 		     "virtio-blk at 0x%llx: a descriptor table across a page not checked: legacy "
-		     "places it at "
-		     "QueuePFN",
+		     "places it at QueuePFN",
 		     BLK_AT(d));
 	straddle(t, d);
 	segments(t, d, seg_max);

@@ -96,9 +96,9 @@ static unsigned find_targets(struct test_ctx *t, const struct dma_device *d, str
 		out[n++] = (struct target){ "another device's MMIO window", rtc->reg[0].base,
 					    BLK_T_OUT };
 		if (rtc->reg[0].size >= PL031_PAST_REGS + TARGET_LEN)
-			out[n++] = (struct target){ "another device's MMIO window, past its "
-						    "registers",
-						    rtc->reg[0].base + PL031_PAST_REGS, BLK_T_IN };
+			out[n++] =
+				(struct target){ "another device's MMIO window, past its registers",
+						 rtc->reg[0].base + PL031_PAST_REGS, BLK_T_IN };
 	}
 	if (flash && flash->nreg)
 		out[n++] = (struct target){ "flash", flash->reg[0].base, BLK_T_OUT };
@@ -211,8 +211,8 @@ void targets(struct test_ctx *t)
 			 "the disk right | required",
 			 d->node->path, n);
 	note(t,
-	     "dma targets that are not RAM: %u tried (virtio 1.2 leaves them undefined: any "
-	     "answer but silence is permitted; not tried: writes into flash, a CFI command)",
+	     "dma targets that are not RAM: %u tried (virtio 1.2 leaves them undefined: any answer "
+	     "but silence is permitted; not tried: writes into flash, a CFI command)",
 	     n);
 	virtio_reset(&d->dev);
 }
