@@ -16,7 +16,7 @@
 #include "boot/cpu.h"
 #include "runtime/check.h"
 #include "runtime/smp.h"
-#include "tests/dma/shapes.h"
+#include "tests/dma/request.h"
 
 #define EVENT_QUEUE    8
 #define EVENT_REQUESTS 12 /* more than the queue: the ring wraps on the way */

@@ -13,8 +13,10 @@
  *     of many segments in a table that crosses a page, and a chain of ring
  *     descriptors ending in an indirect one (2.7.5.3.2: the device MUST
  *     handle it);
- *   - the whole ring in flight at once, round after round, until the
- *     available and used idx have gone around the ring many times.
+ *   - the whole ring in flight at once, round after round, until the 16-bit
+ *     available and used idx wrap (65536 requests, within WRAP_BUDGET_US;
+ *     when that runs out, the wrap is said not checked), each completion
+ *     matched to its request by the used id, whatever the order.
  * All of these are required of the device (2.6.4.1: it MUST NOT assume an
  * arrangement of descriptors; 2.7.5.3.2). A feature not offered is a note,
  * never a pass.
@@ -26,13 +28,11 @@
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
-#include "tests/dma/dma.h"
-#include "tests/dma/shapes.h"
+#include "tests/dma/request.h"
 
 #define PAGE	       4096
 #define BLOCK	       4096 /* the scattered reads' size */
 #define SHAPE_QUEUE    VIRTQ_MAX
-#define SEG_MAX_BUFS   (VIRTQ_MAX - 2)
 #define IDX_WRAP       65536u  /* requests for the 16-bit idx to wrap */
 #define WRAP_BUDGET_US 8000000 /* well under the case watchdog on a slow host */
 #define SCATTER_FIRST  64      /* sectors the shapes read: pattern, never rewritten */
@@ -46,155 +46,6 @@ static struct blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
 static volatile uint8_t status_bytes[SHAPE_QUEUE];
 static uint8_t ring_data[SHAPE_QUEUE][SECTOR] __attribute__((aligned(16)));
 static struct virtq_desc ring_tables[SHAPE_QUEUE][3] __attribute__((aligned(16)));
-
-static uint64_t setup_wanted;
-static unsigned setup_qsize, setup_desc_off;
-
-const char *shape_setup(struct dma_device *d, uint64_t wanted, unsigned qsize, unsigned desc_off)
-{
-	setup_wanted = wanted;
-	setup_qsize = qsize;
-	setup_desc_off = desc_off;
-	d->dev.desc_off = desc_off;
-	const char *why = dma_blk_setup(d, wanted, qsize);
-	d->dev.desc_off = 0;
-	return why;
-}
-
-/* After a request that failed: reset, initialize again, so that the next shapes run. */
-static void recover(struct test_ctx *t, struct dma_device *d)
-{
-	uint32_t st = virtio_status(&d->dev);
-
-	virtio_reset(&d->dev);
-	const char *why = shape_setup(d, setup_wanted, setup_qsize, setup_desc_off);
-	if (check(t, !why, "virtio-blk at 0x%llx: reset after a failed request, then %s", BLK_AT(d),
-		  why ? why : ""))
-		note(t,
-		     "virtio-blk at 0x%llx: Status 0x%x after the failed request "
-		     "(DEVICE_NEEDS_RESET %s); reset and initialized again",
-		     BLK_AT(d), st, st & VIRTIO_STATUS_NEEDS_RESET ? "set" : "clear");
-}
-
-uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten)
-{
-	uint64_t s = sector + at / SECTOR;
-	uint64_t v = DISK_PATTERN | s << 16 | (at % SECTOR) / 8;
-
-	return (uint8_t)((rewritten ? ~v : v) >> (8 * (at % 8)));
-}
-
-int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len)
-{
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
-
-	while (!virtq_take_used(&d->dev, head, len)) {
-		if (cpu_counter() - start > limit)
-			return 0;
-		cpu_relax();
-	}
-	return 1;
-}
-
-/* The bytes of segs, in order, against the stream of sectors from sector: the first wrong one or
- * -1. */
-static long mismatch(const struct shape_seg *segs, unsigned n, uint64_t sector)
-{
-	unsigned at = 0;
-
-	for (unsigned i = 0; i < n; i++)
-		for (unsigned k = 0; k < segs[i].len; k++, at++)
-			if (segs[i].at[k] != shape_expected(sector, at, 0))
-				return at;
-	return -1;
-}
-
-static uint32_t seg_total(const struct shape_req *r)
-{
-	uint32_t total = 0;
-
-	for (unsigned i = 0; i < r->nseg; i++)
-		total += r->segs[i].len;
-	return total;
-}
-
-uint8_t shape_status(void)
-{
-	return status_bytes[0];
-}
-
-int shape_submit(struct dma_device *d, const struct shape_req *r)
-{
-	struct virtio_buf b[SEG_MAX_BUFS + 2];
-
-	if (r->nseg > SEG_MAX_BUFS)
-		return -1;
-	headers[0] = (struct blk_header){ r->type, 0, r->sector };
-	status_bytes[0] = 0xff;
-	b[0] = (struct virtio_buf){ (uintptr_t)&headers[0], sizeof(headers[0]) };
-	for (unsigned i = 0; i < r->nseg; i++) {
-		b[1 + i] = (struct virtio_buf){ (uintptr_t)r->segs[i].at, r->segs[i].len };
-		if (r->type == BLK_T_IN)
-			memset(r->segs[i].at, 0xa5, r->segs[i].len);
-	}
-	b[1 + r->nseg] = (struct virtio_buf){ (uintptr_t)&status_bytes[0], 1 };
-	unsigned n = r->nseg + 2, nwrite = r->type == BLK_T_IN ? r->nseg + 1 : 1;
-	return r->table ? virtq_submit_indirect(&d->dev, r->table, b, n, nwrite, r->ndirect)
-			: virtq_submit(&d->dev, b, n, nwrite);
-}
-
-int shape_request(struct test_ctx *t, struct dma_device *d, const char *shape,
-		  const struct shape_req *r)
-{
-	int want = shape_submit(d, r);
-
-	if (!check(t, want >= 0,
-		   "virtio-blk at 0x%llx: %s: the queue of %u has no room for %u descriptors",
-		   BLK_AT(d), shape, d->dev.q.num, r->nseg + 2))
-		return 0;
-	virtq_kick(&d->dev);
-	return shape_finish(t, d, shape, r, want);
-}
-
-int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
-		 const struct shape_req *r, int want)
-{
-	uint32_t total = seg_total(r), head, len;
-
-	if (!shape_wait(d, &head, &len)) {
-		finding(t, "virtio-blk at 0x%llx: %s: no completion within %u ms | required",
-			BLK_AT(d), shape, DMA_WAIT_US / 1000);
-		recover(t, d);
-		return 0;
-	}
-	uint32_t writable = r->type == BLK_T_IN ? total + 1 : 1;
-	if (!check(t, head == (uint32_t)want,
-		   "virtio-blk at 0x%llx: %s: the used ring names id %u, not the chain's head %d "
-		   "(2.7.8) | required",
-		   BLK_AT(d), shape, head, want) ||
-	    !check(t, len <= writable,
-		   "virtio-blk at 0x%llx: %s: used len %u, more than the %u bytes the chain lets "
-		   "the device write (2.7.8.2) | required",
-		   BLK_AT(d), shape, len, writable) ||
-	    !check(t, status_bytes[0] == BLK_S_OK,
-		   "virtio-blk at 0x%llx: %s: status %u, not OK (5.2.6) | required", BLK_AT(d),
-		   shape, status_bytes[0])) {
-		recover(t, d);
-		return 0;
-	}
-	if (r->type == BLK_T_IN) {
-		long bad = mismatch(r->segs, r->nseg, r->sector);
-		if (!check(t, bad < 0,
-			   "virtio-blk at 0x%llx: %s: byte %ld of the %u read is not the disk's",
-			   BLK_AT(d), shape, bad, total))
-			return 0;
-	}
-	if (!r->quiet)
-		evidence(t, "virtio-blk at 0x%llx: %s: used id %u len %u, %u bytes %s | required",
-			 BLK_AT(d), shape, head, len, total,
-			 r->type == BLK_T_IN ? "read and match the disk" : "written");
-	return 1;
-}
 
 /* A buffer across a page boundary in area, read; one written to a loose sector and read back. */
 static void straddle(struct test_ctx *t, struct dma_device *d)
@@ -254,8 +105,8 @@ static unsigned scatter(struct shape_seg *segs, unsigned max, unsigned step_min)
 
 static void segments(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 {
-	struct shape_seg segs[SEG_MAX_BUFS];
-	unsigned n = scatter(segs, SEG_MAX_BUFS, 0);
+	struct shape_seg segs[SHAPE_MAX_SEGS];
+	unsigned n = scatter(segs, SHAPE_MAX_SEGS, 0);
 	char what[96];
 
 	if (n > seg_max || n + 2 > d->dev.q.num) {
@@ -272,7 +123,7 @@ static void segments(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 
 static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 {
-	struct shape_seg segs[SEG_MAX_BUFS];
+	struct shape_seg segs[SHAPE_MAX_SEGS];
 
 	if (!(d->dev.accepted & (1ull << VIRTIO_F_INDIRECT_DESC))) {
 		note(t,
@@ -286,7 +137,7 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 	shape_request(t, d, "a sector read through an indirect table of 3",
 		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST + 8, segs, 1, table, 0, 0 });
 	/* 128-byte segments: 32 of them, and the table across a page boundary. */
-	unsigned n = scatter(segs, SEG_MAX_BUFS, 128);
+	unsigned n = scatter(segs, SHAPE_MAX_SEGS, 128);
 	table = (struct virtq_desc *)(void *)(table_mem + PAGE - 16 * 8);
 	if (n > seg_max || n + 2 > d->dev.q.num) {
 		note(t,
@@ -366,7 +217,7 @@ static void wrap(struct test_ctx *t, struct dma_device *d)
 				return;
 			by_head[head] = -1;
 			struct shape_seg seg = { ring_data[i], SECTOR };
-			long bad = mismatch(&seg, 1, headers[i].sector);
+			long bad = shape_mismatch(&seg, 1, headers[i].sector);
 			if (!check(t, status_bytes[i] == BLK_S_OK && len <= SECTOR + 1 && bad < 0,
 				   "virtio-blk at 0x%llx: ring wrap: sector %llu: status %u, len "
 				   "%u, byte %ld wrong",

@@ -23,7 +23,7 @@
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "tests/dma/dma.h"
-#include "tests/dma/shapes.h"
+#include "tests/dma/request.h"
 
 #define TARGET_LEN	SECTOR
 #define HOLE_STEP	0x10000

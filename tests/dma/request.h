@@ -1,6 +1,6 @@
-/* Block requests of any descriptor shape (shapes.c), for the shapes and events cases. */
-#ifndef TESTS_DMA_SHAPES_H
-#define TESTS_DMA_SHAPES_H
+/* Block requests of any descriptor shape (request.c), for the shapes and events cases. */
+#ifndef TESTS_DMA_REQUEST_H
+#define TESTS_DMA_REQUEST_H
 
 #include "tests/dma/dma.h"
 
@@ -18,6 +18,8 @@ struct blk_header { /* virtio 1.2 5.2.6 */
 	uint32_t type, reserved;
 	uint64_t sector;
 };
+
+#define SHAPE_MAX_SEGS (VIRTQ_MAX - 2) /* data segments of one request, at most */
 
 struct shape_seg {
 	uint8_t *at;
@@ -41,6 +43,8 @@ struct shape_req {
 
 /* Byte at of the scratch disk's pattern from sector on (rewritten: its complement). */
 uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten);
+/* The first byte of segs (in order) that is not the disk's from sector on, or -1. */
+long shape_mismatch(const struct shape_seg *segs, unsigned n, uint64_t sector);
 /* Poll the used ring up to DMA_WAIT_US: 1 with the entry's id and len. */
 int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len);
 /* Make the request (not notified): its head, or -1 when the queue has no room. */
