@@ -120,10 +120,15 @@ static const char *setup_queue(struct virtio_dev *dev, unsigned qsize)
 	unsigned num = qsize < max ? qsize : max;
 	if (num > VIRTQ_MAX)
 		num = VIRTQ_MAX;
+	/* Descriptors and available ring wholly past the used ring, inside queue_mem. */
+	unsigned off = dev->version == 1 ? 0 : dev->desc_off;
+	if (off && (off % 16 || off < USED_OFF + 6 + 8 * VIRTQ_MAX ||
+		    off + 18 * num + 6 > VIRTIO_QUEUE_MEM))
+		return "the driver's descriptor table offset does not fit its queue memory";
 	memset(mem, 0, VIRTIO_QUEUE_MEM);
 	q->num = num;
-	q->desc = (struct virtq_desc *)(void *)mem;
-	q->avail = (volatile uint16_t *)(void *)(mem + 16 * num);
+	q->desc = (struct virtq_desc *)(void *)(mem + off);
+	q->avail = (volatile uint16_t *)(void *)(mem + off + 16 * num);
 	q->used = (volatile uint16_t *)(void *)(mem + USED_OFF);
 	q->next_avail = q->last_used = 0;
 	q->free_head = 0;
@@ -177,29 +182,104 @@ uint8_t virtio_config8(const struct virtio_dev *dev, unsigned off)
 	return mmio_read8(dev->base + R_CONFIG + off);
 }
 
+static void fill(struct virtq_desc *d, const struct virtio_buf *b, unsigned i, unsigned n,
+		 unsigned nwrite, uint16_t next)
+{
+	d->addr = b->addr;
+	d->len = b->len;
+	d->flags = (uint16_t)((i + 1 < n ? VIRTQ_DESC_F_NEXT : 0) |
+			      (i >= n - nwrite ? VIRTQ_DESC_F_WRITE : 0));
+	d->next = next;
+}
+
+/* Publish the chain at head (2.7.13: the ring entry before the index). */
+static void publish(struct virtq *q, uint16_t head)
+{
+	q->avail[2 + q->next_avail % q->num] = head;
+	mmio_wmb();
+	q->next_avail++;
+	q->avail[1] = q->next_avail;
+}
+
 int virtq_submit(struct virtio_dev *dev, const struct virtio_buf *bufs, unsigned n, unsigned nwrite)
 {
 	struct virtq *q = &dev->q;
 
-	if (n == 0 || n > q->nfree)
+	if (n == 0 || n > q->nfree || nwrite > n)
 		return -1;
 	uint16_t head = q->free_head;
 	q->chain[head] = (uint8_t)n;
 	q->nfree -= n;
 	for (unsigned i = 0; i < n; i++) {
 		uint16_t d = (uint16_t)((head + i) % q->num);
-		q->desc[d].addr = bufs[i].addr;
-		q->desc[d].len = bufs[i].len;
-		q->desc[d].flags = (uint16_t)((i + 1 < n ? VIRTQ_DESC_F_NEXT : 0) |
-					      (i >= n - nwrite ? VIRTQ_DESC_F_WRITE : 0));
-		q->desc[d].next = (uint16_t)((d + 1) % q->num);
+		fill(&q->desc[d], &bufs[i], i, n, nwrite, (uint16_t)((d + 1) % q->num));
 	}
 	q->free_head = (uint16_t)((head + n) % q->num);
-	q->avail[2 + q->next_avail % q->num] = head;
-	mmio_wmb(); /* the ring entry before the index that publishes it (2.7.13) */
-	q->next_avail++;
-	q->avail[1] = q->next_avail;
+	publish(q, head);
 	return head;
+}
+
+int virtq_submit_indirect(struct virtio_dev *dev, struct virtq_desc *table,
+			  const struct virtio_buf *bufs, unsigned n, unsigned nwrite,
+			  unsigned ndirect)
+{
+	struct virtq *q = &dev->q;
+
+	/* 2.7.5.3.1: no chain longer than the Queue Size, indirect or not. */
+	if (ndirect >= n || n > q->num || ndirect + 1 > q->nfree || nwrite > n)
+		return -1;
+	uint16_t head = q->free_head;
+	q->chain[head] = (uint8_t)(ndirect + 1);
+	q->nfree -= ndirect + 1;
+	for (unsigned i = 0; i < ndirect; i++) {
+		uint16_t d = (uint16_t)((head + i) % q->num);
+		fill(&q->desc[d], &bufs[i], i, n, nwrite, (uint16_t)((d + 1) % q->num));
+	}
+	unsigned rest = n - ndirect;
+	for (unsigned i = 0; i < rest; i++)
+		fill(&table[i], &bufs[ndirect + i], i, rest, nwrite < rest ? nwrite : rest,
+		     (uint16_t)(i + 1));
+	uint16_t last = (uint16_t)((head + ndirect) % q->num);
+	/* Neither NEXT with INDIRECT (2.7.5.3.1) nor WRITE, which the device ignores. */
+	q->desc[last] =
+		(struct virtq_desc){ (uintptr_t)table, 16 * rest, VIRTQ_DESC_F_INDIRECT, 0 };
+	q->free_head = (uint16_t)((head + ndirect + 1) % q->num);
+	publish(q, head);
+	return head;
+}
+
+void virtq_set_used_event(struct virtio_dev *dev, uint16_t idx)
+{
+	dev->q.avail[2 + dev->q.num] = idx;
+	mmio_mb(); /* seen before any used entry the device writes next is read */
+}
+
+uint16_t virtq_avail_event(const struct virtio_dev *dev)
+{
+	mmio_mb(); /* the available idx published before the device's word is read */
+	return dev->q.used[2 + 4 * dev->q.num];
+}
+
+uint16_t virtq_avail_idx(const struct virtio_dev *dev)
+{
+	return dev->q.next_avail;
+}
+
+uint16_t virtq_used_idx(const struct virtio_dev *dev)
+{
+	return dev->q.used[1];
+}
+
+int virtq_notify_needed(const struct virtio_dev *dev, uint16_t old)
+{
+	uint16_t now = dev->q.next_avail;
+
+	if (!(dev->accepted & (1ull << VIRTIO_F_EVENT_IDX))) {
+		mmio_mb();
+		return !(dev->q.used[0] & VIRTQ_USED_F_NO_NOTIFY);
+	}
+	/* The idx passed avail_event in (old, now]: it was avail_event for one of them. */
+	return (uint16_t)(now - virtq_avail_event(dev) - 1) < (uint16_t)(now - old);
 }
 
 void virtq_kick(struct virtio_dev *dev)

@@ -27,6 +27,7 @@
 #define VIRTQ_DESC_F_WRITE	  2u
 #define VIRTQ_DESC_F_INDIRECT	  4u
 #define VIRTQ_MAX		  64 /* descriptors the harness gives a queue at most */
+#define VIRTQ_USED_F_NO_NOTIFY	  1u
 
 struct virtq_desc {
 	uint64_t addr;
@@ -50,6 +51,12 @@ struct virtio_dev {
 	uint64_t offered, accepted; /* feature bits */
 	struct virtq q;
 	void *queue_mem; /* VIRTIO_QUEUE_MEM bytes, 4 KiB-aligned, the caller's */
+	/*
+	 * Modern only: where the descriptor table starts in queue_mem (16-byte
+	 * aligned; 0: at the start), so that it can be made to cross a page.
+	 * Legacy places it at QueuePFN, on a page boundary.
+	 */
+	unsigned desc_off;
 };
 #define VIRTIO_QUEUE_MEM 0x3000
 
@@ -78,6 +85,31 @@ struct virtio_buf {
 };
 int virtq_submit(struct virtio_dev *dev, const struct virtio_buf *bufs, unsigned n,
 		 unsigned nwrite);
+/*
+ * The same request with an indirect table (2.7.5.3; the caller has
+ * negotiated VIRTIO_F_INDIRECT_DESC): the first ndirect buffers chained in
+ * the ring as usual, the rest in table (which the caller keeps, 16-byte
+ * aligned, until the request completes), referred to by one more ring
+ * descriptor, the chain's last.
+ */
+int virtq_submit_indirect(struct virtio_dev *dev, struct virtq_desc *table,
+			  const struct virtio_buf *bufs, unsigned n, unsigned nwrite,
+			  unsigned ndirect);
+/*
+ * Event index (2.7.7, 2.7.10; VIRTIO_F_EVENT_IDX negotiated): used_event,
+ * the used idx past which the driver wants the next interrupt; avail_event,
+ * the device's, read after the available idx was published.
+ */
+void virtq_set_used_event(struct virtio_dev *dev, uint16_t idx);
+uint16_t virtq_avail_event(const struct virtio_dev *dev);
+uint16_t virtq_avail_idx(const struct virtio_dev *dev);
+uint16_t virtq_used_idx(const struct virtio_dev *dev);
+/*
+ * Whether the requests made since the available idx was old need a
+ * notification: with EVENT_IDX, when the idx passed avail_event (2.7.10);
+ * without it, unless the device set VIRTQ_USED_F_NO_NOTIFY (2.7.7).
+ */
+int virtq_notify_needed(const struct virtio_dev *dev, uint16_t old);
 /* Notify queue 0. */
 void virtq_kick(struct virtio_dev *dev);
 /* A completed request: 1 with its head and the length the device wrote, 0 if none yet. */

@@ -51,6 +51,12 @@ static inline void mmio_rmb(void)
 	__asm__ volatile("dsb ld" ::: "memory");
 }
 
+/* Memory writes complete before later reads (an index published, then the other side's read). */
+static inline void mmio_mb(void)
+{
+	__asm__ volatile("dsb sy" ::: "memory");
+}
+
 static inline uint16_t mmio_read16(uintptr_t a)
 {
 	uint16_t v;

@@ -22,6 +22,32 @@ int dt_compat_has(const struct dt_device *d, const char *compat)
 	return 0;
 }
 
+int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t *value)
+{
+	size_t n = strlen(prefix);
+
+	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s)) {
+		const char *hex = s + n;
+		if (strncmp(s, prefix, n) || !*hex ||
+		    strspn(hex, "0123456789abcdefABCDEF") != strlen(hex) || strlen(hex) > 8)
+			continue;
+		*value = (uint32_t)strtoul(hex, NULL, 16);
+		return 0;
+	}
+	return -1;
+}
+
+const struct dt_device *dt_child_next(const struct platform *p, const struct dt_device *parent,
+				      const struct dt_device *prev)
+{
+	int want = (int)(parent - p->devices);
+
+	for (int i = prev ? (int)(prev - p->devices) + 1 : 0; i < p->ndevices; i++)
+		if (p->devices[i].parent == want)
+			return &p->devices[i];
+	return NULL;
+}
+
 const struct dt_device *platform_find_compatible(const struct platform *p, const char *compat,
 						 int nth)
 {

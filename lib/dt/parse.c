@@ -192,8 +192,8 @@ static void check_overlaps(struct platform *p)
 						 (unsigned long long)p->banks[j].base);
 }
 
-/* One node's device record, from its lineage. */
-static void parse_device(struct platform *p, const struct dt_lineage *l)
+/* One node's device record, from its lineage; parent: the nearest ancestor's (-1 none). */
+static void parse_device(struct platform *p, const struct dt_lineage *l, int parent)
 {
 	int node = l->node[l->depth], clen = 0;
 	const char *compat = fdt_getprop(p->fdt, node, "compatible", &clen);
@@ -207,6 +207,7 @@ static void parse_device(struct platform *p, const struct dt_lineage *l)
 	snprintf(d->path, sizeof(d->path), "%s", l->path);
 	d->node = node;
 	d->depth = l->depth;
+	d->parent = parent;
 	d->gic_parent = -1;
 	if (compat && clen > 0 && compat[clen - 1] == 0) {
 		d->compat = compat;
@@ -252,7 +253,10 @@ static void parse_devices(struct platform *p)
 {
 	struct dt_lineage l = { .node = { 0 }, .path = "/" };
 	int parent_len[DT_MAX_DEPTH] = { 1 };
+	int device_at[DT_MAX_DEPTH]; /* by depth: the device recorded for the node there, or -1 */
 	int depth = 0, too_deep = 0;
+
+	device_at[0] = -1;
 
 	for (int node = fdt_next_node(p->fdt, 0, &depth); node >= 0 && depth > 0;
 	     node = fdt_next_node(p->fdt, node, &depth)) {
@@ -262,6 +266,7 @@ static void parse_devices(struct platform *p)
 		}
 		l.depth = depth;
 		l.node[depth] = node;
+		device_at[depth] = -1;
 		extend_path(p, &l, parent_len, node);
 		const char *type = dt_string(p->fdt, node, "device_type", NULL);
 		if (type && !strcmp(type, "memory")) {
@@ -276,7 +281,13 @@ static void parse_devices(struct platform *p)
 		if (!fdt_getprop(p->fdt, node, "compatible", NULL) &&
 		    !fdt_getprop(p->fdt, node, "reg", NULL))
 			continue;
-		parse_device(p, &l);
+		int parent = -1;
+		for (int up = depth - 1; up > 0 && parent < 0; up--)
+			parent = device_at[up];
+		int before = p->ndevices;
+		parse_device(p, &l, parent);
+		if (p->ndevices > before)
+			device_at[depth] = before;
 	}
 	if (too_deep)
 		platform_problem(p, AREA_STRUCTURE, "%d nodes deeper than %d levels not read",

@@ -68,7 +68,8 @@ struct dt_device {
 	int compat_len;
 	int enabled; /* status absent or "okay" */
 	int node;
-	int depth; /* 1: a child of the root */
+	int depth;  /* 1: a child of the root */
+	int parent; /* the nearest ancestor in devices[] (an index), -1 none */
 	struct addr_range reg[PLAT_MAX_REGS];
 	int nreg;
 	struct dt_irq irq[PLAT_MAX_IRQS];
@@ -162,6 +163,14 @@ void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ..
 /* The compatible after prev (NULL: the first, most specific); NULL at the end. */
 const char *dt_compat_next(const struct dt_device *d, const char *prev);
 int dt_compat_has(const struct dt_device *d, const char *compat);
+/*
+ * A compatible of the form PREFIX<hex digits> (virtio,device<ID>, say):
+ * 0 with the number in *value, -1 when none is.
+ */
+int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t *value);
+/* The device after prev (NULL: the first) whose parent in the model is parent, or NULL. */
+const struct dt_device *dt_child_next(const struct platform *p, const struct dt_device *parent,
+				      const struct dt_device *prev);
 /* The nth enabled device with compat, or NULL. */
 const struct dt_device *platform_find_compatible(const struct platform *p, const char *compat,
 						 int nth);

@@ -10,6 +10,7 @@ void listing_say(struct registry reg)
 		ktap_diag(0, LIST_PREFIX "suite %s %s %u", s->name,
 			  s->on_request ? LIST_ON_REQUEST : LIST_DEFAULT, s->ncases);
 		for (unsigned i = 0; i < s->ncases; i++)
-			ktap_diag(0, LIST_PREFIX "case %s.%s", s->name, s->cases[i].name);
+			ktap_diag(0, LIST_PREFIX "case %s.%s%s", s->name, s->cases[i].name,
+				  s->cases[i].on_request ? " " LIST_ON_REQUEST : "");
 	}
 }

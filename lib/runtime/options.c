@@ -86,6 +86,40 @@ static void set_expect_el(struct options *o, const char *v)
 		problem(o, "expect_el=%s is not 1 or 2", v);
 }
 
+static void set_vm_virtio(struct options *o, const char *v)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} items[] = { { "rng", OPT_VIRTIO_RNG },
+		      { "blk", OPT_VIRTIO_BLK },
+		      { "modern", OPT_VIRTIO_MODERN } };
+
+	o->vm_virtio_given = 1;
+	o->vm_virtio = 0;
+	if (!strcmp(v, "none"))
+		return;
+	for (const char *p = v;; p++) {
+		size_t n = strcspn(p, ",");
+		unsigned bit = 0;
+		for (unsigned i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+			if (n == strlen(items[i].name) && !strncmp(p, items[i].name, n))
+				bit = items[i].bit;
+		if (!bit || (o->vm_virtio & bit)) {
+			problem(o,
+				"vm_virtio=%s: %s \"%.*s\" (none, or a comma list of rng, blk, "
+				"modern, each once)",
+				v, bit ? "a repeated" : "an unknown item", (int)n, p);
+			o->vm_virtio_given = 0;
+			return;
+		}
+		o->vm_virtio |= bit;
+		p += n;
+		if (!*p)
+			return;
+	}
+}
+
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
@@ -97,6 +131,7 @@ static const struct {
 	{ "vm_mem", set_vm_mem, "the VM's RAM in bytes, K, M or G (the runner's)" },
 	{ "expect_el", set_expect_el, "1 or 2, the entry EL asked for (the runner's)" },
 	{ "list", set_list, NULL },
+	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -128,7 +163,7 @@ static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 			keys[i].set(o, value);
 		return;
 	}
-	char names[80] = "";
+	char names[96] = "";
 	for (unsigned i = 0; i < NKEYS; i++)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
 			 i ? ", " : "", keys[i].key);

@@ -10,7 +10,10 @@
 
 #include <stdint.h>
 
-#define OPT_MAX_PROBLEMS 8
+#define OPT_MAX_PROBLEMS  8
+#define OPT_VIRTIO_RNG	  1u /* an entropy device */
+#define OPT_VIRTIO_BLK	  2u /* a block device */
+#define OPT_VIRTIO_MODERN 4u /* transports of Version 2 */
 
 struct options {
 	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
@@ -23,6 +26,8 @@ struct options {
 	uint64_t vm_mem;
 	int expect_el_given; /* expect_el= (the runner's) ... */
 	char expect_el[8];   /* ... the entry EL it asked for */
+	int vm_virtio_given; /* vm_virtio= (the runner's): the virtio devices it attached */
+	unsigned vm_virtio;  /* OPT_VIRTIO_*; 0 for "none" */
 	char problems[OPT_MAX_PROBLEMS][160];
 	int nproblems, problems_dropped;
 };

@@ -13,12 +13,19 @@ struct test_ctx; /* runtime/suite.h */
 struct test_case {
 	const char *name;
 	void (*run)(struct test_ctx *t);
+	int on_request; /* runs only when suites= names it as SUITE.CASE */
 };
 
 /* A case named after its function: CASE(identity) is {"identity", identity}. */
 #define CASE(fn)                                                                                   \
 	{                                                                                          \
-#fn, fn                                                                            \
+#fn, fn, 0                                                                         \
+	}
+
+/* A case too long for every run: CASE_ON_REQUEST(idx_wrap) runs only for suites=dma.idx_wrap. */
+#define CASE_ON_REQUEST(fn)                                                                        \
+	{                                                                                          \
+#fn, fn, 1                                                                         \
 	}
 
 struct suite {

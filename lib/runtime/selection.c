@@ -37,12 +37,16 @@ static int item_names(const char *item, size_t n, const struct suite *s, const c
 
 int selection_has_case(const char *sel, const struct suite *s, unsigned i)
 {
+	int explicit_only = s->cases[i].on_request;
+
 	if (!sel[0])
-		return !s->on_request;
+		return !s->on_request && !explicit_only;
 	for (const char *p = sel; *p;) {
 		size_t n;
 		const char *item = next_item(&p, &n);
-		if (n && item_names(item, n, s, s->cases[i].name))
+		int named = n ? item_names(item, n, s, s->cases[i].name) : 0;
+		/* An on-request case is chosen by its own name, not by its suite's. */
+		if (named == 1 || (named == 2 && !explicit_only))
 			return 1;
 	}
 	return 0;

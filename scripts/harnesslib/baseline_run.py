@@ -126,6 +126,6 @@ def verdict(j, accept_vanished, path, code, why):
         return status.TEST_FAILED, (f"{len(j.vanished)} known deviation(s) of {path} vanished "
                                     "(--accept-vanished lets them pass)")
     if code == status.TEST_FAILED:
-        return status.PASS, (f"every failure is a known deviation of {path} ({len(j.known)} findings)"
+        return status.PASS, (f"every failure is a known deviation of {path} ({len(j.known)} finding{'' if len(j.known) == 1 else 's'})"
                              + (f"; {len(j.vanished)} vanished, accepted" if j.vanished else ""))
     return code, why + (f"; {len(j.vanished)} known deviation(s) vanished, accepted" if j.vanished else "")

@@ -30,8 +30,11 @@ def parse(ktap_lines):
         if len(words) == 4 and words[0] == "suite" and words[2] in (LIST_DEFAULT, LIST_ON_REQUEST) \
                 and words[3].isdigit():
             suites.append(Suite(words[1], words[2], int(words[3])))
-        elif len(words) == 2 and words[0] == "case" and suites and words[1].startswith(suites[-1].name + "."):
-            suites[-1].cases.append(words[1][len(suites[-1].name) + 1:])
+        elif len(words) in (2, 3) and words[0] == "case" and suites \
+                and words[1].startswith(suites[-1].name + ".") and words[2:] in ([], [LIST_ON_REQUEST]):
+            # A case on request runs only when named: shown as NAME(on request).
+            name = words[1][len(suites[-1].name) + 1:]
+            suites[-1].cases.append(name + ("(on request)" if words[2:] else ""))
         else:
             raise ListingError(f"a listing line the runner cannot read: {line!r}")
     for s in suites:
@@ -54,9 +57,13 @@ def table(suites, width=100):
     default = [s for s in suites if s.runs == LIST_DEFAULT and s.cases]
     on_request = [s.name for s in suites if s.runs != LIST_DEFAULT]
     one = f"{default[0].name}.{default[0].cases[0]}" if default else "SUITE.CASE"
+    case_on_request = [f"{s.name}.{c[:-len('(on request)')]}" for s in suites for c in s.cases
+                       if c.endswith("(on request)")]
     lines += ["", f"{len(suites)} suites, {sum(len(s.cases) for s in suites)} cases; without --only "
               "every suite that runs by default runs"
-              + (f" (on request only: {', '.join(on_request)})" if on_request else ""),
+              + (f" (on request only: {', '.join(on_request)})" if on_request else "")
+              + (f"; cases on request run only when named: {', '.join(case_on_request)}"
+                 if case_on_request else ""),
               "run one case, or a few (SUITE: all its cases, SUITE.CASE: one of them):",
               f"  scripts/run --only {one}"]
     if len(default) > 1:

@@ -59,9 +59,9 @@ OPTIONS = [
      "list of SUITE and SUITE.CASE, as --only; default every suite but the on-request ones), list "
      "(as --list), watchdog=S (per-case "
      "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
-     "adds vm_mem=BYTES and expect_el=1|2. Any other key, a bad value or a repeat fails the "
+     "adds vm_mem=BYTES and expect_el=1|2 (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the "
      "run's bootargs check",
-     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=) at most "
+     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=) at most "
      f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
     ("--only", "LIST", None, "run only these suites and cases: a comma list of SUITE (every case "
      "of it) and SUITE.CASE items, e.g. gic.sgi_self,dma; the runner passes it as the bootarg "

@@ -157,7 +157,9 @@ class Platform:
 
     def bootargs_of(self, extra):
         """The harness's bootargs: the runner's own, then the user's."""
-        return f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} {extra}".strip()
+        # vm_virtio=: what the dma suite must find behind the DT's transports.
+        virtio = ",".join(getattr(self.a, "virtio", ())) or "none"
+        return f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} {extra}".strip()
 
     def bootargs(self):
         return self.bootargs_of(self.a.bootargs)

@@ -111,10 +111,15 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 	return 1;
 }
 
-const char *dma_blk_init(struct dma_device *d)
+const char *dma_blk_setup(struct dma_device *d, uint64_t wanted, unsigned qsize)
 {
 	d->dev.queue_mem = queue_mem;
-	return virtio_init(&d->dev, 1ull << BLK_F_FLUSH, QUEUE);
+	return virtio_init(&d->dev, wanted, qsize);
+}
+
+const char *dma_blk_init(struct dma_device *d)
+{
+	return dma_blk_setup(d, 1ull << BLK_F_FLUSH, QUEUE);
 }
 
 int dma_blk_read_back(struct test_ctx *t, struct dma_device *d)

@@ -47,6 +47,9 @@ void fw_cfg(struct test_ctx *t);     /* fw_cfg.c */
 void fw_cfg_contents(struct test_ctx *t);
 void fw_cfg_control(struct test_ctx *t);
 void fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
+void shapes(struct test_ctx *t);	 /* shapes.c */
+void events(struct test_ctx *t);	 /* events.c */
+void claims(struct test_ctx *t);	 /* claims.c */
 
 /* The block device's requests (blk.c), for targets.c. */
 #define SECTOR	    512
@@ -57,6 +60,8 @@ void fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
 #define BLK_S_IOERR 1
 /* Initialize the block device (queue, FLUSH): NULL or why not. */
 const char *dma_blk_init(struct dma_device *d);
+/* Initialize it with these features wanted and a queue of up to qsize (shapes.c). */
+const char *dma_blk_setup(struct dma_device *d, uint64_t wanted, unsigned qsize);
 /*
  * A request with its data at buf: the device's status byte, or -1 when it did
  * not complete. With irq_other, completion is awaited by the transport's

@@ -114,11 +114,22 @@ void fw_cfg_targets(struct test_ctx *t)
 
 	if (!f)
 		return;
-	unsigned n = not_ram_targets(t->plat, f->node, WRITE_LEN / 2, list);
-	for (unsigned i = 0; i < n; i++)
-		one(t, f, &list[i]);
+	unsigned n = not_ram_targets(t->plat, f->node, WRITE_LEN / 2, list), tried = 0;
+	for (unsigned i = 0; i < n; i++) {
+		const struct not_ram *g = &list[i];
+		/* The device writes: never into RAM the harness holds. */
+		if (g->kind == NOT_RAM_RAM_END && !not_ram_unused(t, g->addr, WRITE_LEN / 2)) {
+			note(t,
+			     "%s: a DMA read across the end of RAM not tried: the harness uses "
+			     "the RAM there",
+			     f->node->path);
+			continue;
+		}
+		one(t, f, g);
+		tried++;
+	}
 	note(t,
 	     "fw_cfg dma targets that are not RAM: %u tried (the document names only RAM: any "
 	     "answer the driver can tell is permitted)",
-	     n);
+	     tried);
 }

@@ -58,18 +58,29 @@ unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, 
 
 	if (rtc && rtc->nreg)
 		out[n++] = (struct not_ram){ "another device's MMIO window", rtc->reg[0].base,
-					     NOT_RAM_MMIO };
+					     rtc->reg[0].size, NOT_RAM_MMIO };
 	if (flash && flash->nreg)
-		out[n++] = (struct not_ram){ "flash", flash->reg[0].base, NOT_RAM_FLASH };
+		out[n++] = (struct not_ram){ "flash", flash->reg[0].base, flash->reg[0].size,
+					     NOT_RAM_FLASH };
 	uint64_t h = hole(p);
 	if (h)
-		out[n++] = (struct not_ram){ "a hole nothing decodes", h, NOT_RAM_HOLE };
+		out[n++] = (struct not_ram){ "a hole nothing decodes", h, HOLE_STEP, NOT_RAM_HOLE };
 	if (own && own->nreg)
 		out[n++] = (struct not_ram){ "the DMA device's own window", own->reg[0].base,
-					     NOT_RAM_OWN };
+					     own->reg[0].size, NOT_RAM_OWN };
 	const struct addr_range *last = last_ram(p);
 	if (last)
 		out[n++] = (struct not_ram){ "across the end of RAM",
-					     last->base + last->size - in_ram, NOT_RAM_RAM_END };
+					     last->base + last->size - in_ram, 0, NOT_RAM_RAM_END };
 	return n;
+}
+
+int not_ram_unused(const struct test_ctx *t, uint64_t a, uint64_t len)
+{
+	const struct platform *p = t->plat;
+	uintptr_t fdt = (uintptr_t)p->fdt;
+
+	return !ranges_overlap(a, len, t->boot->image_base,
+			       t->boot->image_end - t->boot->image_base) &&
+	       !(fdt && ranges_overlap(a, len, fdt, p->fdt_size)) && !dt_reserved_at(p, a, len);
 }

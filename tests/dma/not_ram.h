@@ -11,12 +11,14 @@
 #include <stdint.h>
 
 #include "dt/platform.h"
+#include "runtime/check.h"
 
 enum not_ram_kind { NOT_RAM_MMIO, NOT_RAM_FLASH, NOT_RAM_HOLE, NOT_RAM_OWN, NOT_RAM_RAM_END };
 
 struct not_ram {
 	const char *what;
 	uint64_t addr;
+	uint64_t size; /* the window's size in the DT; 0 across the end of RAM */
 	enum not_ram_kind kind;
 };
 
@@ -29,5 +31,8 @@ struct not_ram {
  */
 unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, uint32_t in_ram,
 			 struct not_ram *out);
+
+/* RAM the harness does not use (not its image, not the DTB, no reservation): safe to write. */
+int not_ram_unused(const struct test_ctx *t, uint64_t a, uint64_t len);
 
 #endif

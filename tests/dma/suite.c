@@ -4,7 +4,8 @@
  * device status, 2.7 split virtqueues, 3.1 initialization, 4.2 virtio-mmio,
  * 5.2 block device, 5.4 entropy device); QEMU docs/specs/fw_cfg (the fw_cfg
  * device's data register and DMA interface). Only devices the DT describes
- * are touched; a platform without any skips with its reason.
+ * are touched; a platform without any skips with its reason, unless the
+ * runner says it attached some (vm_virtio=).
  */
 #include <string.h>
 
@@ -51,6 +52,9 @@ static const char *skip_if(const struct test_ctx *t)
 		if (dt_compat_has(&t->plat->devices[i], "virtio,mmio") ||
 		    dt_compat_has(&t->plat->devices[i], "qemu,fw-cfg-mmio"))
 			return NULL;
+	/* The runner attached devices the DT has no transport for: the claims case says so. */
+	if (t->opt->vm_virtio_given && (t->opt->vm_virtio & (OPT_VIRTIO_RNG | OPT_VIRTIO_BLK)))
+		return NULL;
 	return "no virtio-mmio transport and no fw_cfg in the device tree (nothing that does DMA "
 	       "is described)";
 }
@@ -82,6 +86,9 @@ static const struct test_case cases[] = {
 	CASE(rng),
 	CASE(blk),
 	CASE(targets),
+	CASE(shapes),
+	CASE(events),
+	CASE(claims),
 	CASE(fw_cfg),
 	CASE(fw_cfg_contents),
 	CASE(fw_cfg_control),

@@ -12,10 +12,11 @@ LINES = f"""KTAP version 1
 # list: suite boot default 2
 # list: case boot.exception_level
 # list: case boot.cpu_id
-# list: suite gic default 3
+# list: suite gic default 4
 # list: case gic.distributor
 # list: case gic.sgi_self
 # list: case gic.priority
+# list: case gic.soak on-request
 # list: suite bench on-request 1
 # list: case bench.baseline
 0 passed, 0 failed, 0 skipped
@@ -26,7 +27,7 @@ class Parse(unittest.TestCase):
     def test_suites_and_cases_in_order(self):
         got = [(s.name, s.runs, s.cases) for s in listing.parse(LINES)]
         self.assertEqual(got, [("boot", "default", ["exception_level", "cpu_id"]),
-                               ("gic", "default", ["distributor", "sgi_self", "priority"]),
+                               ("gic", "default", ["distributor", "sgi_self", "priority", "soak(on request)"]),
                                ("bench", "on-request", ["baseline"])])
 
     def test_no_listing_is_empty(self):
@@ -39,6 +40,7 @@ class Parse(unittest.TestCase):
                 LINES[:3] + ["# list: case gic.sgi_self"],  # a case of another suite
                 ["# list: suite boot sometimes 2"],
                 ["# list: suite boot default two"],
+                ["# list: suite gic default 1", "# list: case gic.soak sometimes"],
                 ["# list: what"]):
             with self.subTest(bad=bad):
                 with self.assertRaises(listing.ListingError):
@@ -51,8 +53,8 @@ class Table(unittest.TestCase):
         self.assertIn("suite  runs        cases\n", text)
         self.assertIn("boot   by default  exception_level cpu_id\n", text)
         self.assertIn("bench  on request  baseline\n", text)
-        self.assertIn("3 suites, 6 cases; without --only every suite that runs by default runs "
-                      "(on request only: bench)", text)
+        self.assertIn("3 suites, 7 cases; without --only every suite that runs by default runs "
+                      "(on request only: bench); cases on request run only when named: gic.soak", text)
         self.assertIn("  scripts/run --only boot.exception_level\n", text)
         self.assertIn("  scripts/run --only boot.exception_level,gic\n", text)
 

@@ -52,7 +52,7 @@ class Folder(unittest.TestCase):
         self.assertIn("notes.txt", left)
         with open(os.path.join(self.out, "run.json")) as f:
             record = json.load(f)
-        self.assertEqual(record["bootargs"], "expect_el=1 vm_mem=536870912 suites=boot")
+        self.assertEqual(record["bootargs"], "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk suites=boot")
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 
     def test_run_json_and_junit_name_the_run(self):

@@ -227,6 +227,9 @@ static void test_options(void)
 		{ "vm_mem=0", "vm_mem=0 is not a size" },
 		{ "vm_mem=12Q", "vm_mem=12Q is not a size" },
 		{ "expect_el=3", "expect_el=3 is not 1 or 2" },
+		{ "vm_virtio=rng,net", "vm_virtio=rng,net: an unknown item \"net\"" },
+		{ "vm_virtio=blk,blk", "vm_virtio=blk,blk: a repeated \"blk\"" },
+		{ "vm_virtio=", "vm_virtio=: an unknown item \"\"" },
 		{ "profile=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		  "profile= is 38 characters; the harness keeps at most 31" },
 	};
@@ -236,8 +239,15 @@ static void test_options(void)
 	EXPECT(!strcmp(o.suites, "boot,dt") && o.watchdog_seconds == 5 && o.profile_forced &&
 		       o.vm_mem == 512ull << 20 && o.expect_el_given && !strcmp(o.expect_el, "2"),
 	       "good bootargs read");
+	options_parse(&o, "vm_virtio=blk,modern,rng", 24);
+	EXPECT(o.nproblems == 0 && o.vm_virtio_given &&
+		       o.vm_virtio == (OPT_VIRTIO_RNG | OPT_VIRTIO_BLK | OPT_VIRTIO_MODERN),
+	       "vm_virtio read");
+	options_parse(&o, "vm_virtio=none", 14);
+	EXPECT(o.nproblems == 0 && o.vm_virtio_given && !o.vm_virtio, "vm_virtio=none");
 	options_parse(&o, "", 0);
-	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0] && !o.list,
+	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0] && !o.list &&
+		       !o.vm_virtio_given,
 	       "empty bootargs");
 	options_parse(&o, "expect_el=1 list", 16);
 	EXPECT(o.nproblems == 0 && o.list, "list: %d problems (%s)", o.nproblems, o.problems[0]);
@@ -305,10 +315,11 @@ static void nop(struct test_ctx *t)
 /* suites= against a registry of two suites, one on request. */
 static void test_selection(void)
 {
-	static const struct test_case gic_cases[] = { { "distributor", nop },
-						      { "sgi_self", nop },
-						      { "priority", nop } };
-	static const struct test_case bench_cases[] = { { "baseline", nop }, { "summary", nop } };
+	static const struct test_case gic_cases[] = { { "distributor", nop, 0 },
+						      { "sgi_self", nop, 0 },
+						      { "priority", nop, 0 } };
+	static const struct test_case bench_cases[] = { { "baseline", nop, 0 },
+							{ "summary", nop, 0 } };
 	static const struct suite gic = { .name = "gic", .cases = gic_cases, .ncases = 3 };
 	static const struct suite bench = {
 		.name = "bench", .cases = bench_cases, .ncases = 2, .on_request = 1
@@ -327,6 +338,16 @@ static void test_selection(void)
 	       "a mix");
 	EXPECT(selection_count("gic,gic.sgi_self,gic.sgi_self", &gic) == 3, "repeats select once");
 	EXPECT(selection_count("bench.summary", &bench) == 1, "a case of an on-request suite");
+	static const struct test_case dma_cases[] = { { "blk", nop, 0 }, { "idx_wrap", nop, 1 } };
+	static const struct suite dma = { .name = "dma", .cases = dma_cases, .ncases = 2 };
+	EXPECT(selection_count("", &dma) == 1 && !selection_has_case("", &dma, 1),
+	       "an on-request case is not in the default set");
+	EXPECT(selection_count("dma", &dma) == 1 && !selection_has_case("dma", &dma, 1),
+	       "nor chosen by its suite's name");
+	EXPECT(selection_count("dma.idx_wrap", &dma) == 1 &&
+		       selection_has_case("dma.idx_wrap", &dma, 1),
+	       "but by its own");
+	EXPECT(selection_count("dma,dma.idx_wrap", &dma) == 2, "both");
 	EXPECT(selection_count("gi.sgi_self,gicx,gic.sgi", &gic) == 0, "no prefix matches");
 	EXPECT(selection_count("bench.nosuch", &bench) == 0, "an unknown case selects nothing");
 	EXPECT(selection_unknown("gic.sgi_self,bench,,gic", reg, 0) == 0, "all known");
@@ -361,7 +382,7 @@ static void test_selection(void)
 	static struct test_case many_cases[40];
 	for (unsigned i = 0; i < 40; i++) {
 		snprintf(names[i], sizeof(names[i]), "case_with_a_long_name_%02u", i);
-		many_cases[i] = (struct test_case){ names[i], nop };
+		many_cases[i] = (struct test_case){ names[i], nop, 0 };
 	}
 	const struct suite many = { .name = "many", .cases = many_cases, .ncases = 40 };
 	outlen = 0;
@@ -381,12 +402,34 @@ static void test_selection(void)
 	       "packed: %d lines, longest %d, %d names", lines, longest, found);
 }
 
+static void test_model_children(void)
+{
+	static const char claim[] = "virtio,device1a";
+	static const char bad[] = "virtio,device\0virtio,devicexyz\0virtio,device123456789";
+	struct dt_device *d = model.devices;
+	uint32_t id = 0;
+
+	d[0] = (struct dt_device){ .parent = -1 };
+	d[1] = (struct dt_device){ .parent = 0, .compat = claim, .compat_len = sizeof(claim) };
+	d[2] = (struct dt_device){ .parent = -1, .compat = bad, .compat_len = sizeof(bad) };
+	d[3] = (struct dt_device){ .parent = 0 };
+	model.ndevices = 4;
+	EXPECT(dt_child_next(&model, &d[0], NULL) == &d[1], "first child");
+	EXPECT(dt_child_next(&model, &d[0], &d[1]) == &d[3], "second child");
+	EXPECT(!dt_child_next(&model, &d[0], &d[3]), "no third child");
+	EXPECT(!dt_child_next(&model, &d[2], NULL), "no child");
+	EXPECT(!dt_compat_hex_suffix(&d[1], "virtio,device", &id) && id == 0x1a, "hex id %u", id);
+	EXPECT(dt_compat_hex_suffix(&d[2], "virtio,device", &id), "no digits, not hex, too long");
+	EXPECT(dt_compat_hex_suffix(&d[0], "virtio,device", &id), "no compatible");
+}
+
 int main(void)
 {
 	test_esr();
 	test_ktap();
 	test_bootargs();
 	test_model_iterators();
+	test_model_children();
 	test_options();
 	test_selection();
 	printf("%d passed, %d failed, 0 skipped\n", passed, failed);

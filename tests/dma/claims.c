@@ -1,0 +1,127 @@
+/*
+ * What the transports are said to hold, against what they answer (DeviceID
+ * and Version, virtio 1.2 4.2.2):
+ *   - a transport's child node with compatible "virtio,device<ID in hex>"
+ *     (Linux Documentation/devicetree/bindings/virtio/virtio-device.yaml)
+ *     claims that device: the transport's DeviceID must be it;
+ *   - the runner's vm_virtio= (runtime/options.h) names the devices it
+ *     attached, and "modern" for Version 2 transports: each must be behind
+ *     one of the DT's transports, and no other device. A DT whose transports
+ *     lack a device the platform has is caught here.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "runtime/check.h"
+#include "tests/dma/dma.h"
+
+#define CLAIM_PREFIX "virtio,device"
+
+static const char *device_name(uint32_t id)
+{
+	switch (id) {
+	case 0: return "none: the transport is empty";
+	case VIRTIO_ID_NET: return "network";
+	case VIRTIO_ID_BLOCK: return "block";
+	case VIRTIO_ID_RNG: return "entropy";
+	default: return "another device";
+	}
+}
+
+/* Every child claim of every transport: the number of claims that held. */
+static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
+{
+	const struct platform *p = t->plat;
+	unsigned held = 0;
+
+	*nclaims = 0;
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *n = &p->devices[i];
+		if (!n->enabled || !dt_compat_has(n, "virtio,mmio") || n->nreg < 1)
+			continue;
+		for (const struct dt_device *c = dt_child_next(p, n, NULL); c;
+		     c = dt_child_next(p, n, c)) {
+			uint32_t claim;
+			struct virtio_dev probe;
+			if (!c->enabled || dt_compat_hex_suffix(c, CLAIM_PREFIX, &claim))
+				continue;
+			++*nclaims;
+			const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
+			if (why) {
+				note(t, "%s: claims %s%x; not checked: %s", c->path, CLAIM_PREFIX,
+				     claim, why);
+				continue;
+			}
+			if (check(t, probe.device_id == claim,
+				  "%s: claims " CLAIM_PREFIX
+				  "%x (%s), but the transport holds DeviceID %u (%s)",
+				  c->path, claim, device_name(claim), probe.device_id,
+				  device_name(probe.device_id)))
+				held++;
+		}
+	}
+	return held;
+}
+
+static void vm_virtio_text(unsigned bits, char *out, size_t len)
+{
+	snprintf(out, len, "%s%s%s%s", bits ? "" : "none", bits & OPT_VIRTIO_RNG ? "rng," : "",
+		 bits & OPT_VIRTIO_BLK ? "blk," : "", bits & OPT_VIRTIO_MODERN ? "modern," : "");
+	size_t n = strlen(out);
+	if (n && out[n - 1] == ',')
+		out[n - 1] = 0;
+}
+
+/* One kind of device the runner attaches: present behind a transport exactly when it said so. */
+static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *said)
+{
+	const struct dma_device *d = dma_find(t, id);
+	int want = !!(t->opt->vm_virtio & bit);
+
+	if (want)
+		return check(t, d != NULL,
+			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
+			     "the DT's %u transports holds one (DeviceID %u)",
+			     device_name(id), said, dma_state(t)->transports, id);
+	return check(t, d == NULL,
+		     "%s: holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)",
+		     d ? d->node->path : "", id, device_name(id), said);
+}
+
+void claims(struct test_ctx *t)
+{
+	struct dma_state *s = dma_state(t);
+	unsigned nclaims, held = child_claims(t, &nclaims);
+	char said[32];
+
+	if (nclaims && held == nclaims)
+		evidence(t,
+			 "%u " CLAIM_PREFIX "<ID> claims in the DT, each the transport's DeviceID",
+			 nclaims);
+	else if (!nclaims)
+		note(t, "no transport's child claims a device (" CLAIM_PREFIX "<ID>)");
+	if (!t->opt->vm_virtio_given) {
+		note(t, "the runner did not say which virtio devices it attached (no vm_virtio=): "
+			"the transports are not checked against them");
+		if (!nclaims)
+			skip(t, "nothing claims what the transports hold");
+		return;
+	}
+	vm_virtio_text(t->opt->vm_virtio, said, sizeof(said));
+	int ok = attached(t, VIRTIO_ID_RNG, OPT_VIRTIO_RNG, said);
+	ok &= attached(t, VIRTIO_ID_BLOCK, OPT_VIRTIO_BLK, said);
+	unsigned version = t->opt->vm_virtio & OPT_VIRTIO_MODERN ? 2 : 1;
+	for (unsigned i = 0; i < s->ndevs; i++)
+		ok &= check(t, s->devs[i].dev.version == version,
+			    "%s: Version %u, but the runner asked for %s transports (vm_virtio=%s)",
+			    s->devs[i].node->path, s->devs[i].dev.version,
+			    version == 2 ? "modern" : "legacy", said);
+	if (ok && s->ndevs)
+		evidence(t,
+			 "the DT's %u transports hold what the runner attached (vm_virtio=%s), "
+			 "Version %u",
+			 s->transports, said, version);
+	else if (ok)
+		evidence(t, "the DT's %u transports hold no device, as the runner attached none",
+			 s->transports);
+}

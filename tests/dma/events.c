@@ -1,0 +1,150 @@
+/*
+ * Event index on the block device (virtio 1.2 2.7.7, 2.7.10), when it offers
+ * VIRTIO_F_EVENT_IDX: requests made one at a time, each read checked
+ * against the disk.
+ *   - used_event: the driver asks for a notification only for the used
+ *     entry at index EVENT_AT. The device MUST notify when it writes that
+ *     entry and SHOULD NOT for the others (2.7.7.2); seen in InterruptStatus
+ *     bit 0 (4.2.2), the GIC left alone. A missing one is a finding, an extra
+ *     one a note (a recommendation departed from).
+ *   - avail_event: the driver reads it after publishing each request and
+ *     notifies only when its idx passed it (2.7.10: MUST when equal, SHOULD
+ *     NOT otherwise). A device that, so told, then never sees the request is
+ *     a deviation: the driver notifies after all, so the run goes on.
+ */
+#include <stddef.h>
+
+#include "boot/cpu.h"
+#include "runtime/check.h"
+#include "runtime/smp.h"
+#include "tests/dma/request.h"
+
+#define EVENT_QUEUE    8
+#define EVENT_REQUESTS 12 /* more than the queue: the ring wraps on the way */
+#define EVENT_AT       5  /* the used entry the driver asks to hear of */
+#define EVENT_FIRST    300
+#define QUIET_US       2000 /* how long an unwanted notification is waited for */
+#define USED_BUFFER    1u   /* InterruptStatus: used buffer notification */
+
+static uint8_t sector_buf[SECTOR] __attribute__((aligned(16)));
+
+/* Whether InterruptStatus shows a used buffer notification within us. */
+static int notified_within(struct dma_device *d, uint64_t us)
+{
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(us);
+
+	do {
+		if (virtio_irq_status(&d->dev) & USED_BUFFER)
+			return 1;
+		cpu_relax();
+	} while (cpu_counter() - start <= limit);
+	return 0;
+}
+
+/* Poll for the used idx to move past was, up to DMA_WAIT_US. */
+static int used_moved(struct dma_device *d, uint16_t was)
+{
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
+
+	while (virtq_used_idx(&d->dev) == was) {
+		if (cpu_counter() - start > limit)
+			return 0;
+		cpu_relax();
+	}
+	return 1;
+}
+
+/* One request with the driver's notification by avail_event: 1 when it completed and checked. */
+static int one(struct test_ctx *t, struct dma_device *d, unsigned i, unsigned *kicks,
+	       uint16_t *events, unsigned *lost)
+{
+	struct shape_seg seg = { sector_buf, SECTOR };
+	struct shape_req r = { BLK_T_IN, EVENT_FIRST + i, &seg, 1, NULL, 0, 1 };
+	uint16_t old = virtq_avail_idx(&d->dev), used = virtq_used_idx(&d->dev);
+	int head = shape_submit(d, &r);
+
+	if (!check(t, head >= 0, "virtio-blk at 0x%llx: event idx: no room for request %u",
+		   BLK_AT(d), i))
+		return 0;
+	events[i] = virtq_avail_event(&d->dev);
+	if (virtq_notify_needed(&d->dev, old)) {
+		virtq_kick(&d->dev);
+		++*kicks;
+	} else if (!used_moved(d, used)) {
+		finding(t,
+			"virtio-blk at 0x%llx: event idx: avail_event %u told the driver not to "
+			"notify for avail idx %u, and the device never took the request | "
+			"deviation",
+			BLK_AT(d), events[i], old);
+		++*lost;
+		virtq_kick(&d->dev);
+	}
+	return shape_finish(t, d, "event idx read", &r, head);
+}
+
+void events(struct test_ctx *t)
+{
+	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
+	uint16_t avail_events[EVENT_REQUESTS] = { 0 };
+	unsigned kicks = 0, unwanted = 0, lost = 0;
+
+	if (!d) {
+		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+		return;
+	}
+	const char *why = shape_setup(d, 1ull << VIRTIO_F_EVENT_IDX, EVENT_QUEUE, 0);
+	if (!check(t, !why, "virtio-blk at 0x%llx: initialization (virtio 1.2 3.1.1): %s",
+		   BLK_AT(d), why ? why : ""))
+		return;
+	if (!(d->dev.accepted & (1ull << VIRTIO_F_EVENT_IDX))) {
+		virtio_reset(&d->dev);
+		skip(t, "VIRTIO_F_EVENT_IDX not offered: used_event and avail_event not checked");
+		return;
+	}
+	virtio_irq_ack(&d->dev, virtio_irq_status(&d->dev));
+	virtq_set_used_event(&d->dev, EVENT_AT);
+	unsigned done = 0;
+	for (; done < EVENT_REQUESTS; done++) {
+		if (!one(t, d, done, &kicks, avail_events, &lost))
+			break;
+		/* The entry just written sits at used index done. */
+		int want = done == EVENT_AT;
+		int got = notified_within(d, want ? DMA_WAIT_US : QUIET_US);
+		if (got)
+			virtio_irq_ack(&d->dev, USED_BUFFER);
+		if (want && check(t, got,
+				  "virtio-blk at 0x%llx: event idx: no notification for the used "
+				  "entry at used_event %u (2.7.7.2: MUST) | required",
+				  BLK_AT(d), EVENT_AT))
+			evidence(t,
+				 "virtio-blk at 0x%llx: event idx: notified for the used entry at "
+				 "used_event %u | required",
+				 BLK_AT(d), EVENT_AT);
+		else if (!want && got && !unwanted++)
+			/* A SHOULD NOT: a driver copes with an extra notification, so no failure.
+			 */
+			note(t,
+			     "virtio-blk at 0x%llx: event idx: a notification for the used entry "
+			     "at "
+			     "%u, while used_event is %u (2.7.7.2: SHOULD NOT) | departs from a "
+			     "recommendation, permitted",
+			     BLK_AT(d), done, EVENT_AT);
+	}
+	if (done == EVENT_REQUESTS && !lost)
+		evidence(t,
+			 "virtio-blk at 0x%llx: event idx: %u reads, one at a time, each notified "
+			 "only as avail_event asked (%u notifications), all taken and matching the "
+			 "disk | required",
+			 BLK_AT(d), done, kicks);
+	if (done == EVENT_REQUESTS && !unwanted)
+		evidence(t,
+			 "virtio-blk at 0x%llx: event idx: none for the other %u used entries, "
+			 "before and past used_event | recommended",
+			 BLK_AT(d), EVENT_REQUESTS - 1);
+	note(t,
+	     "virtio-blk at 0x%llx: event idx: avail_event read after each request: %u %u %u %u "
+	     "...; the driver notified %u times for %u requests (queue of %u)",
+	     BLK_AT(d), avail_events[0], avail_events[1], avail_events[2], avail_events[3], kicks,
+	     EVENT_REQUESTS, d->dev.q.num);
+	virtio_reset(&d->dev);
+}

@@ -1,0 +1,168 @@
+/*
+ * Block requests of any shape for the shapes and events cases (request.h):
+ * a header, data segments and a status byte, in the ring or partly in an
+ * indirect table, each completion checked by the used ring's id (the
+ * chain's head, virtio 1.2 2.7.8) and len (at most what the chain lets the
+ * device write, 2.7.8.2), its status (5.2.6) and, for a read, its data
+ * against the scratch disk's pattern (runtime/protocol.h). A request that
+ * failed is followed by a reset and the same initialization, so the next
+ * shapes still run.
+ */
+#include <string.h>
+
+#include "boot/cpu.h"
+#include "runtime/check.h"
+#include "runtime/protocol.h"
+#include "runtime/smp.h"
+#include "tests/dma/request.h"
+
+static struct blk_header header __attribute__((aligned(16)));
+static volatile uint8_t status_byte;
+static uint64_t setup_wanted;
+static unsigned setup_qsize, setup_desc_off;
+
+const char *shape_setup(struct dma_device *d, uint64_t wanted, unsigned qsize, unsigned desc_off)
+{
+	setup_wanted = wanted;
+	setup_qsize = qsize;
+	setup_desc_off = desc_off;
+	d->dev.desc_off = desc_off;
+	const char *why = dma_blk_setup(d, wanted, qsize);
+	d->dev.desc_off = 0;
+	return why;
+}
+
+/* After a request that failed: reset, initialize again, so that the next shapes run. */
+static void recover(struct test_ctx *t, struct dma_device *d)
+{
+	uint32_t st = virtio_status(&d->dev);
+
+	virtio_reset(&d->dev);
+	const char *why = shape_setup(d, setup_wanted, setup_qsize, setup_desc_off);
+	if (check(t, !why, "virtio-blk at 0x%llx: reset after a failed request, then %s", BLK_AT(d),
+		  why ? why : ""))
+		note(t,
+		     "virtio-blk at 0x%llx: Status 0x%x after the failed request "
+		     "(DEVICE_NEEDS_RESET %s); reset and initialized again",
+		     BLK_AT(d), st, st & VIRTIO_STATUS_NEEDS_RESET ? "set" : "clear");
+}
+
+uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten)
+{
+	uint64_t s = sector + at / SECTOR;
+	uint64_t v = DISK_PATTERN | s << 16 | (at % SECTOR) / 8;
+
+	return (uint8_t)((rewritten ? ~v : v) >> (8 * (at % 8)));
+}
+
+int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len)
+{
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
+
+	while (!virtq_take_used(&d->dev, head, len)) {
+		if (cpu_counter() - start > limit)
+			return 0;
+		cpu_relax();
+	}
+	return 1;
+}
+
+/* The bytes of segs, in order, against the stream of sectors from sector: the first wrong one or
+ * -1. */
+long shape_mismatch(const struct shape_seg *segs, unsigned n, uint64_t sector)
+{
+	unsigned at = 0;
+
+	for (unsigned i = 0; i < n; i++)
+		for (unsigned k = 0; k < segs[i].len; k++, at++)
+			if (segs[i].at[k] != shape_expected(sector, at, 0))
+				return at;
+	return -1;
+}
+
+static uint32_t seg_total(const struct shape_req *r)
+{
+	uint32_t total = 0;
+
+	for (unsigned i = 0; i < r->nseg; i++)
+		total += r->segs[i].len;
+	return total;
+}
+
+uint8_t shape_status(void)
+{
+	return status_byte;
+}
+
+int shape_submit(struct dma_device *d, const struct shape_req *r)
+{
+	struct virtio_buf b[SHAPE_MAX_SEGS + 2];
+
+	if (r->nseg > SHAPE_MAX_SEGS)
+		return -1;
+	header = (struct blk_header){ r->type, 0, r->sector };
+	status_byte = 0xff;
+	b[0] = (struct virtio_buf){ (uintptr_t)&header, sizeof(header) };
+	for (unsigned i = 0; i < r->nseg; i++) {
+		b[1 + i] = (struct virtio_buf){ (uintptr_t)r->segs[i].at, r->segs[i].len };
+		if (r->type == BLK_T_IN)
+			memset(r->segs[i].at, 0xa5, r->segs[i].len);
+	}
+	b[1 + r->nseg] = (struct virtio_buf){ (uintptr_t)&status_byte, 1 };
+	unsigned n = r->nseg + 2, nwrite = r->type == BLK_T_IN ? r->nseg + 1 : 1;
+	return r->table ? virtq_submit_indirect(&d->dev, r->table, b, n, nwrite, r->ndirect)
+			: virtq_submit(&d->dev, b, n, nwrite);
+}
+
+int shape_request(struct test_ctx *t, struct dma_device *d, const char *shape,
+		  const struct shape_req *r)
+{
+	int want = shape_submit(d, r);
+
+	if (!check(t, want >= 0,
+		   "virtio-blk at 0x%llx: %s: the queue of %u has no room for %u descriptors",
+		   BLK_AT(d), shape, d->dev.q.num, r->nseg + 2))
+		return 0;
+	virtq_kick(&d->dev);
+	return shape_finish(t, d, shape, r, want);
+}
+
+int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
+		 const struct shape_req *r, int want)
+{
+	uint32_t total = seg_total(r), head, len;
+
+	if (!shape_wait(d, &head, &len)) {
+		finding(t, "virtio-blk at 0x%llx: %s: no completion within %u ms | required",
+			BLK_AT(d), shape, DMA_WAIT_US / 1000);
+		recover(t, d);
+		return 0;
+	}
+	uint32_t writable = r->type == BLK_T_IN ? total + 1 : 1;
+	if (!check(t, head == (uint32_t)want,
+		   "virtio-blk at 0x%llx: %s: the used ring names id %u, not the chain's head %d "
+		   "(2.7.8) | required",
+		   BLK_AT(d), shape, head, want) ||
+	    !check(t, len <= writable,
+		   "virtio-blk at 0x%llx: %s: used len %u, more than the %u bytes the chain lets "
+		   "the device write (2.7.8.2) | required",
+		   BLK_AT(d), shape, len, writable) ||
+	    !check(t, status_byte == BLK_S_OK,
+		   "virtio-blk at 0x%llx: %s: status %u, not OK (5.2.6) | required", BLK_AT(d),
+		   shape, status_byte)) {
+		recover(t, d);
+		return 0;
+	}
+	if (r->type == BLK_T_IN) {
+		long bad = shape_mismatch(r->segs, r->nseg, r->sector);
+		if (!check(t, bad < 0,
+			   "virtio-blk at 0x%llx: %s: byte %ld of the %u read is not the disk's",
+			   BLK_AT(d), shape, bad, total))
+			return 0;
+	}
+	if (!r->quiet)
+		evidence(t, "virtio-blk at 0x%llx: %s: used id %u len %u, %u bytes %s | required",
+			 BLK_AT(d), shape, head, len, total,
+			 r->type == BLK_T_IN ? "read and match the disk" : "written");
+	return 1;
+}
