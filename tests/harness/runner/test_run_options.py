@@ -339,7 +339,7 @@ class BadValues(unittest.TestCase):
         self.assertIn(f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
                       by_args[("--only", long_only)])
         self.assertIn("the harness keeps 255; accepted: at most 201 bytes here", by_args[("--only", long_only)])
-        self.assertIn("at most 139 bytes here",  # 219 less "watchdog=5 profile=ppp... ": 80
+        self.assertIn("at most 121 bytes here",  # 201 less "watchdog=5 profile=ppp... ": 80
                       by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)])
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
