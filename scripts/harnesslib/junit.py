@@ -65,12 +65,12 @@ def known_message(held, where):
     if j is None or where not in j.known_wheres:
         return None
     prefix = where + "/"
-    seen = []
+    ats = {}  # each entry once, with the finding lines that matched, in the report's order
     for k in j.known:
-        said = f"known deviation: {k.entry.reason} ({k.at})"
-        if (k.where == where or k.where.startswith(prefix)) and said not in seen:
-            seen.append(said)
-    return "; ".join(seen) or "known deviation"
+        if k.where == where or k.where.startswith(prefix):
+            at = ats.setdefault(id(k.entry), (k.entry, []))[1]
+            at += [k.at] if k.at not in at else []
+    return "; ".join(f"known deviation: {e.reason} ({', '.join(at)})" for e, at in ats.values()) or "known deviation"
 
 
 def _case(ts, classname, name, st, directive, reason, diags, time, known=None):

@@ -127,6 +127,12 @@ def _summary(placed, loose, held_path):
     return colour, f"{n} finding{'s' if n != 1 else ''} ({judged}); {where}; by suite: {per}."
 
 
+def _counts(ps):
+    known = sum(p.status == KNOWN for p in ps)
+    judged = "no baseline held" if any(p.status == UNJUDGED for p in ps) else f"{known} known, {len(ps) - known} new"
+    return f"{len(ps)} finding{'s' if len(ps) != 1 else ''} ({judged})"
+
+
 def _finding_title(ps):
     head = f"{len(ps)} finding{'s' if len(ps) != 1 else ''}"
     return head + ":\n" + "\n".join(p.line() + f" (placed by {p.how})" for p in ps)
@@ -172,7 +178,8 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         end = r["base"] + r["size"]
         label = f'{r["name"]} ({r["kind"]}, {human(r["size"])})' if r["kind"] != "gap" else \
             f'undocumented, {human(r["size"])}'
-        t = [f"{label}: {hx(r['base'])}..{hx(end - 1)}",
+        counts = f"; {_counts(fs)}" if fs else ""
+        t = [f"{label}: {hx(r['base'])}..{hx(end - 1)}{counts}",
              f"DT: {hx(r['dt'][0])} + {human(r['dt'][1])}" if r["dt"] else "DT: not described",
              f"probe: {r['probe']}"]
         if fs:
