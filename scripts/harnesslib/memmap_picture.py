@@ -255,11 +255,15 @@ def _marks(fs, y0, width):
         ([f"{known} known"] if known else [])
     first = (new or fs)[0]
     kind = FINDING_CLASS[first.status]
+    shown = first.text
+    head = shown.split(" | ", 1)
+    if len(head) == 2 and head[0].startswith("/"):  # the node: the row says where
+        shown = head[1]
     more = f" (+{len(fs) - 1})" if len(fs) > 1 else ""
     return _group(_finding_title(fs), [
         _rect(kind, X_MARK, y0 + 2, 72, 12, rx="3", fill_opacity="0.25"),
         _text(X_MARK + 4, y0 + 11, ", ".join(words), font_size="9", font_weight="bold"),
-        _text(X_TEXT, y0 + 11, _cut(f"{first.where}: {first.text}", (width - X_TEXT - 10) // 6 - len(more)) + more,
+        _text(X_TEXT, y0 + 11, _cut(f"{first.where}: {shown}", (width - X_TEXT - 10) // 6 - len(more)) + more,
               font_size="10", fill=STYLES[kind][0] if kind != "finding-known" else "#805500")], "mm-marks")
 
 
