@@ -170,9 +170,12 @@ def every_finding(rows_, placed):
     lines += [f"{len(placed)} findings, {len(loose)} not tied to a region "
               "(placed by memmap_place.py's rules).", "",
               "| Where | Baseline | On the map | Finding |", "|---|---|---|---|"]
+    def cell(s):
+        return escape(s, quote=False).replace("|", "\\|").replace("\n", " ")
+
     for p in placed:
-        lines.append(f"| {p.where} | {escape(p.note or p.status)} | {escape(where.get(id(p), '- (' + p.how + ')'))} "
-                     f"| {escape(p.text)} |".replace("\n", " "))
+        judged = p.note or ("no baseline held" if p.status == memmap_place.UNJUDGED else p.status)
+        lines.append(f"| {p.where} | {cell(judged)} | {cell(where.get(id(p), '- (' + p.how + ')'))} | {cell(p.text)} |")
     return lines
 
 
