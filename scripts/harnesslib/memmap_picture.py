@@ -151,10 +151,10 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
     for r, fs, ans in zip(rows, on, answered_in):
         empty = not r["dt"] and probe_kind(r["probe"]) in ("probe-faulted", "probe-none") and not ans and not fs
         heights.append(ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096))
-    width = 1040 if any(on) else X_MARK + 20
+    width = 1040 if any(on) else 600
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
-    top = 118
+    top = 128
     ys, y = [], top
     for h in heights:
         ys.append(y)
@@ -165,11 +165,12 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         return None if i is None else ys[i] + heights[i] * (addr - rows[i]["base"]) / rows[i]["size"]
 
     body = [_text(10, 22, title, font_size="16", font_weight="bold"),
-            _text(10, 40, f"{d['document']}. Row height ~ log2 of size; a row with nothing in it "
-                          "(no DT range, no answer, no finding) is one line.", font_size="10"),
-            _group(summary, [_text(10, 60, _cut(summary, (width - 20) // 6), fill=colour, font_weight="bold")],
+            _text(10, 38, _cut(f"Documented by {d['document']}.", (width - 20) // 5), font_size="10"),
+            _text(10, 51, "Row height ~ log2 of size; a row with nothing in it (no DT range, no answer, "
+                          "no finding) is one line.", font_size="10"),
+            _group(summary, [_text(10, 70, _cut(summary, (width - 20) // 6), fill=colour, font_weight="bold")],
                    "mm-summary"),
-            _group(ran, [_text(10, 76, _cut(ran, (width - 20) // 6), font_size="10")], "mm-suites")]
+            _group(ran, [_text(10, 86, _cut(ran, (width - 20) // 5), font_size="10")], "mm-suites")]
     for x, label in ((X_REGION, "documented"), (X_DT, "DT"), (X_PROBE, "probe"), (X_SWEEP, "sweep")):
         body.append(_text(x, top - 8, label, font_weight="bold"))
     if any(on):

@@ -218,6 +218,8 @@ class Picture(unittest.TestCase):
         summary = title_of(next(g for g in root.iter(SVG + "g") if g.get("class") == "mm-summary"))
         self.assertEqual(summary, "No finding from any suite.")
         self.assertLess(int(root.get("width")), memmap_picture.X_TEXT)  # no findings column
+        self.assertNotIn("findings of every suite", ET.tostring(root, encoding="unicode"))
+        self.assertEqual(int(drawn()[4].get("width")), 1040)  # which a run with findings on rows has
 
     def test_write_puts_every_finding_in_the_document_too(self):
         with tempfile.TemporaryDirectory() as out:
