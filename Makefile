@@ -127,8 +127,9 @@ run-xen: setup
 	$(MAKE) --no-print-directory all
 	$(PYTHON) scripts/run --platform xen --image $(O)/harness.bin $(RUN_ARGS)
 
+# O=dir: every stage builds in dir and the integration runs boot dir's image.
 test: setup
-	$(PYTHON) scripts/test
+	$(PYTHON) scripts/test --build-dir $(O)
 
 integration: all
 	$(PYTHON) scripts/integration --image $(O)/harness.bin

@@ -32,6 +32,7 @@ class Judgement:
     def __init__(self):
         self.known, self.new, self.vanished, self.unchecked = [], [], [], []
         self.known_results = set()  # line indices of failing results wholly known
+        self.known_wheres = set()  # and their names, SUITE or SUITE/CASE (junit.py)
         self.notes = {}  # line index of a FAIL line -> "known ..." or "new ..."
 
 
@@ -82,6 +83,7 @@ def judge(report, base, facts):
         own_ok = r.line not in unknown_in and not r.other_failures and not r.directive
         if own_ok and (r.findings or failing) and all(c.line in j.known_results for c in failing):
             j.known_results.add(r.line)
+            j.known_wheres.add(r.where)
         elif r.line not in unknown_in and all(c.line in j.known_results for c in failing):
             # Not known, and no new finding of its own or a failing case's says why.
             j.new.append(Item(r.where, _failure_without_finding(r)))

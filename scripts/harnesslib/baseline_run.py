@@ -87,34 +87,57 @@ def facts(a):
     return f
 
 
+class Held:
+    """A report held against a baseline, for the files drawn from the run
+    (junit.py, memmap_report.py): the baseline as shown (path), the
+    judgement (baseline_check.Judgement), the baseline itself and whether
+    vanished entries pass."""
+
+    def __init__(self, path, judgement, base, accept_vanished):
+        self.path, self.judgement, self.base = path, judgement, base
+        self.accept_vanished = accept_vanished
+
+
+def hold(a, ktap_lines, loaded=None):
+    """(Held, how): the report against the baseline that applies to it, or
+    (None, why there is none)."""
+    path, how = choose(a, ktap_lines)
+    if path is None:
+        return None, how
+    base = (loaded or {}).get(path) or _load(path)
+    j = baseline_check.judge(findings.read(ktap_lines), base, facts(a))
+    return Held(shown(path), j, base, a.accept_vanished), how
+
+
 def apply(a, loaded, out, ktap_lines, code, why):
-    """The run's (status, reason) once held against its baseline; prints
-    what is known, new and vanished (not with --quiet) and writes the files."""
+    """(status, reason, Held or None): the run once held against its
+    baseline; prints what is known, new and vanished (not with --quiet) and
+    writes the files. A run the verdict did not trust is held against nothing."""
     for name in OUTPUTS:  # a previous run's, in a reused folder
         if os.path.exists(os.path.join(out, name)):
             os.remove(os.path.join(out, name))
     if code not in (status.PASS, status.TEST_FAILED):
-        return code, why
-    path, how = choose(a, ktap_lines)
-    if path is None:
+        return code, why, None
+    held, how = hold(a, ktap_lines, loaded)
+    if held is None:
         if not a.quiet:
             print(f"baseline: none ({how})")
-        return code, why
-    base = loaded.get(path) or _load(path)
-    j = baseline_check.judge(findings.read(ktap_lines), base, facts(a))
-    head = f"baseline {shown(path)} ({how}): {baseline_check.tally(j)}"
+        return code, why, None
+    path, j = held.path, held.judgement
+    head = f"baseline {path} ({how}): {baseline_check.tally(j)}"
     text = [head] + baseline_check.lines_of(j)
     with open(os.path.join(out, "baseline.txt"), "w") as f:
         f.write("\n".join(text) + "\n")
     with open(os.path.join(out, "ktap-baselined.txt"), "w") as f:
-        f.write("\n".join(baseline_check.annotate(ktap_lines, j, base)) + "\n")
+        f.write("\n".join(baseline_check.annotate(ktap_lines, j, held.base)) + "\n")
     if not a.quiet:
         from .progress import paint, use_colour
         on = use_colour(sys.stdout)
         colour = {"known": "yellow", "new": "red", "vanished": "red"}
         print("\n".join(paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
                         for line in text if not line.startswith("  unchecked ")))
-    return verdict(j, a.accept_vanished, shown(path), code, why)
+    code, why = verdict(j, a.accept_vanished, path, code, why)
+    return code, why, held
 
 
 def verdict(j, accept_vanished, path, code, why):

@@ -5,15 +5,23 @@ One testsuite per harness suite, one testcase per case; a suite without
 cases is one testcase of its own name. A failed case is a <failure> (the
 platform disagreed: a finding, an unexpected exception); a case the watchdog
 ended (# TIMEOUT) or that says # ERROR is an <error> (it did not finish).
-Then the testsuite "run" with one testcase, "verdict": an <error> when the
+A failed case the baseline knows (every FAIL line of it a known deviation:
+baseline_check.py) is <skipped type="known-deviation"> with the entries'
+reasons and file:line, as pytest writes an expected failure (xfail), so a
+run that passes with known deviations shows none as failing; a new finding
+stays a <failure>.
+Then the testsuite "run" with the testcase "verdict": an <error> when the
 run did not end with a trusted report (a crash, hang, truncation, a domain
-crash after the report), so that a CI reading only junit.xml sees it too.
+crash after the report), so that a CI reading only junit.xml sees it too;
+and, when a baseline was held, the testcase "baseline": a <failure> when
+known deviations vanished (unless --accept-vanished), its text the tally.
 Times are the console's (ktap.py says how): seconds with three decimals,
 the most the schema's testsuite time allows."""
 import re
 import xml.etree.ElementTree as ET
 
 from . import status
+from .baseline_check import lines_of, tally
 from .clip import clip
 from .protocol import FINDING_PREFIX
 
@@ -49,10 +57,28 @@ def _outcome(tc, kind, reason, diags):
              type="finding" if fails and kind == "failure" else kind)
 
 
-def _case(ts, classname, name, st, directive, reason, diags, time):
+def known_message(held, where):
+    """"known deviation: REASON (FILE:LINE)" for each baseline entry that
+    knows a finding of where (SUITE or SUITE/CASE), or None when the
+    baseline does not know the whole of where's failure."""
+    j = held.judgement if held else None
+    if j is None or where not in j.known_wheres:
+        return None
+    prefix = where + "/"
+    ats = {}  # each entry once, with the finding lines that matched, in the report's order
+    for k in j.known:
+        if k.where == where or k.where.startswith(prefix):
+            at = ats.setdefault(id(k.entry), (k.entry, []))[1]
+            at += [k.at] if k.at not in at else []
+    return "; ".join(f"known deviation: {e.reason} ({', '.join(at)})" for e, at in ats.values()) or "known deviation"
+
+
+def _case(ts, classname, name, st, directive, reason, diags, time, known=None):
     tc = _element(ts, "testcase", classname=classname, name=name, time=seconds(time))
     if st == "skip":
         _element(tc, "skipped", message=reason)
+    elif st == "fail" and known and directive not in ERROR_DIRECTIVES:
+        _element(tc, "skipped", "\n".join(diags), message=clip(known, MESSAGE_MAX), type="known-deviation")
     elif st == "fail":
         _outcome(tc, "error" if directive in ERROR_DIRECTIVES else "failure", reason, diags)
     if diags:
@@ -77,24 +103,39 @@ def _suite(root, name, cases, time, timestamp, properties):
     return ts
 
 
-def build(report, config, verdict, timestamp=None, properties=()):
+def _baseline_case(cls, held):
+    """The run's testcase "baseline": failed by vanished known deviations
+    that were not accepted; its text says what was known, new, vanished."""
+    j = held.judgement
+    text = [f"baseline {held.path}: {tally(j)}"] + lines_of(j)
+    failed = bool(j.vanished) and not held.accept_vanished
+    reason = (f"{len(j.vanished)} known deviation(s) of {held.path} vanished: "
+              + "; ".join(f"{v.where}: {v.text} ({v.at})" for v in j.vanished)) if failed else ""
+    return (cls, "baseline", "fail" if failed else "pass", None, reason, text, None)
+
+
+def build(report, config, verdict, timestamp=None, properties=(), held=None):
     """The <testsuites> element. verdict: (status, its name, why) of the run;
     properties: (name, value) pairs that each testsuite carries (the run's
-    configuration, bootargs, image hash, date: run_record.py)."""
+    configuration, bootargs, image hash, date: run_record.py); held: the
+    baseline the run was held against (baseline_run.Held) or None."""
     root = ET.Element("testsuites", name=xml_text(config))
     for s in report.suites:
         cls = f"{config}.{s.name}"
-        cases = [(cls, c.name, c.status, c.directive, c.reason, c.diags, c.time) for c in s.cases]
+        cases = [(cls, c.name, c.status, c.directive, c.reason, c.diags, c.time,
+                  known_message(held, f"{s.name}/{c.name}")) for c in s.cases]
         if not cases or (s.status == "fail" and all(c.status != "fail" for c in s.cases)):
             # No cases, or a suite that failed though none of its cases did (its init, say).
             cases.append((cls, s.name, s.status, s.directive, s.reason, s.diags,
-                          s.time if not s.cases else None))
+                          s.time if not s.cases else None, known_message(held, s.name)))
         _suite(root, cls, cases, s.time, timestamp, properties)
     code, label, why = verdict
     line = f"{label} (status {code}): {why}"
     trusted = code in (status.PASS, status.TEST_FAILED)
-    _suite(root, f"{config}.run", [(f"{config}.run", "verdict", "pass" if trusted else "fail",
-                                    "ERROR", line, [line], None)], None, timestamp, properties)
+    run = [(f"{config}.run", "verdict", "pass" if trusted else "fail", "ERROR", line, [line], None)]
+    if held:
+        run.append(_baseline_case(f"{config}.run", held))
+    _suite(root, f"{config}.run", run, None, timestamp, properties)
     total = {k: sum(int(ts.get(k)) for ts in root) for k in ("tests", "failures", "errors")}
     for k, v in total.items():
         root.set(k, str(v))
@@ -104,6 +145,6 @@ def build(report, config, verdict, timestamp=None, properties=()):
     return root
 
 
-def write(report, path, config, verdict, timestamp=None, properties=()):
-    ET.ElementTree(build(report, config, verdict, timestamp, properties)).write(
+def write(report, path, config, verdict, timestamp=None, properties=(), held=None):
+    ET.ElementTree(build(report, config, verdict, timestamp, properties, held)).write(
         path, encoding="unicode", xml_declaration=True)

@@ -1,10 +1,14 @@
 """The guest memory-map document: memory-map.md and memory-map.svg from the
 memmap suite's "memmap-*" KTAP diagnostics (documented by the profile,
-described by the DT, found by the probe). write(ktap_lines, outdir)."""
-import math
+described by the DT, found by the probe), with every suite's findings
+placed on it (memmap_place.py) and drawn (memmap_picture.py).
+write(ktap_lines, outdir, held=baseline)."""
 import os
 import re
 from html import escape
+
+from . import findings, memmap_place, memmap_picture
+from .memmap_picture import human, hx
 
 KV = re.compile(r"(\w+)=(\S+)")
 RANGE = re.compile(r"^(0x[0-9a-f]+)\+(0x[0-9a-f]+)$")
@@ -68,29 +72,17 @@ def parse(ktap_lines):
     return d if d["profile"] else (d if d["status"] else None)
 
 
-def human(n):
-    for unit, shift in (("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)):
-        if n >= 1 << shift:
-            v = n / (1 << shift)
-            return f"{n >> shift} {unit}" if n % (1 << shift) == 0 else f"{v:.2f} {unit} ({n:#x})"
-    return f"{n} B"
-
-
-def hx(n):
-    return f"0x{n:x}" if n < 1 << 32 else f"0x{n >> 32:x}_{n & 0xffffffff:08x}"
-
-
 def rows(d):
     """Documented regions and the undocumented gaps between them, by address."""
     out = []
     for r in d["regions"]:
         b, s = r["doc"]
-        out.append({"name": r["name"], "kind": r["kind"], "base": b, "size": s, "dt": r["dtr"],
+        out.append({"name": r["name"], "region": r["name"], "kind": r["kind"], "base": b, "size": s, "dt": r["dtr"],
                     "probe": r.get("probe", "-"),
                     "findings": [f for reg, f in d["findings"] if reg == r["name"]]})
     for b, s, what, probes, faulted in d["gaps"]:
         if what == "undocumented gap":
-            out.append({"name": "(undocumented)", "kind": "gap", "base": b, "size": s, "dt": None,
+            out.append({"name": "(undocumented)", "region": None, "kind": "gap", "base": b, "size": s, "dt": None,
                         "probe": "faulted" if probes == faulted else f"answered {probes - faulted}/{probes}",
                         "findings": [f for reg, f in d["findings"] if reg == "-" and _inside(f, b, s)]})
     out.sort(key=lambda r: (r["base"], r["kind"] == "gap"))
@@ -145,9 +137,6 @@ def markdown(d, title, timing=True):
     return "\n".join(lines) + "\n"
 
 
-COLORS = {"ram": "#9ecae1", "mmio": "#fdd49e", "reserved": "#d9d9d9", "absent": "#f0f0f0", "gap": "#ffffff"}
-
-
 def picture_rows(d):
     """rows(), with each RAM window cut where the DT's banks begin and end, so
     that the scale gives the populated part a row of its own."""
@@ -171,102 +160,44 @@ def picture_rows(d):
     return out
 
 
-def svg(d, title):
-    rs = picture_rows(d)
-    if not rs:
-        return None
-    # Non-linear scale: each row's height grows with log2 of its size.
-    heights = [16 + 4.5 * math.log2(max(r["size"], 4096) / 4096) for r in rs]
-    top, x_addr, x_doc, x_dt, x_probe, x_sweep, x_find = 70, 10, 150, 470, 540, 610, 680
-    y, ys = top, []
-    for h in heights:
-        ys.append(y)
-        y += h
-    placed = {f for r in rs for f in r["findings"]}
-    loose = [f for reg, f in d["findings"] if f not in placed]  # no address in a drawn row
-    height, width = y + 60 + 14 * min(len(loose), 8) + (20 if loose else 0), 1280
+def every_finding(rows_, placed):
+    """memory-map.md's section of every suite's findings: where each is on the map."""
+    on, loose = memmap_picture.assign(rows_, placed)
+    where = {id(p): r["name"] for r, ps in zip(rows_, on) for p in ps}
+    lines = ["", "## Findings of every suite", ""]
+    if not placed:
+        return lines + ["None."]
+    lines += [f"{len(placed)} findings, {len(loose)} not tied to a region "
+              "(placed by memmap_place.py's rules).", "",
+              "| Where | Baseline | On the map | Finding |", "|---|---|---|---|"]
+    def cell(s):
+        return escape(s, quote=False).replace("|", "\\|").replace("\n", " ")
 
-    def y_of(addr):
-        for r, y0, h in zip(rs, ys, heights):
-            if r["base"] <= addr < r["base"] + r["size"]:
-                return y0 + h * (addr - r["base"]) / r["size"]
-        return None
-
-    e = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
-         f'font-family="DejaVu Sans, sans-serif" font-size="11">',
-         '<rect width="100%" height="100%" fill="white"/>',
-         f'<text x="10" y="22" font-size="16" font-weight="bold">{escape(title)}</text>',
-         f'<text x="10" y="40">{escape(d["document"])}; non-linear scale (row height ~ log2 size)</text>',
-         f'<text x="{x_doc}" y="{top - 8}" font-weight="bold">documented</text>',
-         f'<text x="{x_dt}" y="{top - 8}" font-weight="bold">DT</text>',
-         f'<text x="{x_probe}" y="{top - 8}" font-weight="bold">probe</text>',
-         f'<text x="{x_sweep}" y="{top - 8}" font-weight="bold">sweep</text>',
-         f'<text x="{x_find}" y="{top - 8}" font-weight="bold">findings</text>']
-    for r, y0, h in zip(rs, ys, heights):
-        unpopulated = r["kind"] == "ram" and not r["dt"]  # a RAM window no bank is in
-        fill = "#deebf7" if unpopulated else COLORS.get(r["kind"], "#ffffff")
-        dash = ' stroke-dasharray="3,2"' if r["kind"] in ("gap", "absent") else ""
-        e.append(f'<rect x="{x_doc}" y="{y0:.1f}" width="{x_dt - x_doc - 10}" height="{h:.1f}" '
-                 f'fill="{fill}" stroke="#555"{dash}/>')
-        e.append(f'<text x="{x_addr}" y="{y0 + 11:.1f}">{hx(r["base"])}</text>')
-        label = f'{r["name"]} ({r["kind"]}, {human(r["size"])})' if r["kind"] != "gap" else \
-            f'undocumented, {human(r["size"])}'
-        e.append(f'<text x="{x_doc + 6}" y="{y0 + 12:.1f}">{escape(label)}</text>')
-        if r["dt"]:
-            a = y_of(r["dt"][0]) or y0
-            b = y_of(r["dt"][0] + r["dt"][1] - 1) or (y0 + h)
-            e.append(f'<rect x="{x_dt}" y="{a:.1f}" width="50" height="{max(b - a, 3):.1f}" fill="#6baed6"/>')
-        p = r["probe"]
-        pc = "#31a354" if p in ("answered", "ram-ok") else "#bdbdbd" if p == "faulted" else \
-            "#fd8d3c" if p not in ("not-probed", "-") else "#ffffff"
-        e.append(f'<rect x="{x_probe}" y="{y0 + 1:.1f}" width="50" height="{max(h - 2, 2):.1f}" fill="{pc}" '
-                 f'stroke="#999"/><text x="{x_probe + 3}" y="{y0 + 12:.1f}" font-size="9">{escape(p[:9])}</text>')
-        if r["findings"]:  # one line per row; memory-map.md has them all
-            f = r["findings"][0]
-            f = f if len(f) <= 100 else f[:99] + "\u2026"
-            more = f" (+{len(r['findings']) - 1} more)" if len(r["findings"]) > 1 else ""
-            e.append(f'<rect x="{x_doc}" y="{y0:.1f}" width="{x_dt - x_doc - 10}" height="{h:.1f}" '
-                     f'fill="none" stroke="#b30000" stroke-width="2.5"/>')
-            e.append(f'<text x="{x_find}" y="{y0 + 12:.1f}" fill="#b30000">&#9888; {escape(f + more)}</text>')
-    for a, b, ans, reg, esr, pts in d["sweep"]:
-        ya, yb = y_of(a), y_of(b)
-        if ya is None or yb is None:
-            continue
-        e.append(f'<rect x="{x_sweep}" y="{ya:.1f}" width="50" height="{max(yb - ya, 2):.1f}" '
-                 f'fill="{"#31a354" if ans else "#e0e0e0"}"/>')
-        if ans and reg == "-":
-            e.append(f'<circle cx="{x_sweep + 60}" cy="{ya:.1f}" r="5" fill="#b30000"/>')
-    ly = height - 30
-    if loose:
-        e.append(f'<text x="10" y="{y + 24:.0f}" font-weight="bold" fill="#b30000">'
-                 f'Findings not tied to one region ({len(loose)}):</text>')
-        for i, f in enumerate(loose[:8]):
-            f = f if len(f) <= 160 else f[:159] + "\u2026"
-            e.append(f'<text x="20" y="{y + 38 + 14 * i:.0f}" fill="#b30000">&#9888; {escape(f)}</text>')
-    legend = [("RAM window", COLORS["ram"]), ("device", COLORS["mmio"]), ("reserved", COLORS["reserved"]),
-              ("documented absent", COLORS["absent"]), ("DT describes", "#6baed6"), ("answered", "#31a354"),
-              ("faulted", "#bdbdbd"), ("finding", "#b30000")]
-    x = 10
-    for name, c in legend:
-        e.append(f'<rect x="{x}" y="{ly}" width="14" height="14" fill="{c}" stroke="#555"/>'
-                 f'<text x="{x + 18}" y="{ly + 11}">{escape(name)}</text>')
-        x += 30 + 7 * len(name)
-    e.append("</svg>")
-    return "\n".join(e) + "\n"
+    for p in placed:
+        judged = p.note or ("no baseline held" if p.status == memmap_place.UNJUDGED else p.status)
+        lines.append(f"| {p.where} | {cell(judged)} | {cell(where.get(id(p), '- (' + p.how + ')'))} | {cell(p.text)} |")
+    return lines
 
 
-def write(ktap_lines, outdir, title=None, timing=True):
+def write(ktap_lines, outdir, title=None, timing=True, held=None):
     """Writes memory-map.md and memory-map.svg; returns their paths ([] without a map).
-    timing=False leaves the sweep's guest time out (documents kept under version control)."""
+    timing=False leaves the sweep's guest time out (documents kept under version control);
+    held: the baseline the run was held against (baseline_run.Held), which tells
+    known deviations from new findings."""
     d = parse(ktap_lines)
     if d is None:
         return []
     p = d["profile"]
     title = title or (f"{p['name']} (GICv{p['gic']})" if p else "memory map")
+    placed = memmap_place.place(ktap_lines, [r["name"] for r in d["regions"]], held)
+    text = markdown(d, title, timing)
+    if p:
+        text += "\n".join(every_finding(picture_rows(d), placed)) + "\n"
     paths = [os.path.join(outdir, "memory-map.md")]
     with open(paths[0], "w") as f:
-        f.write(markdown(d, title, timing))
-    picture = svg(d, title) if p else None
+        f.write(text)
+    suites = list(findings.read(ktap_lines).suites())
+    picture = memmap_picture.svg(d, title, picture_rows(d), placed, suites, held.path if held else None) if p else None
     if picture:
         paths.append(os.path.join(outdir, "memory-map.svg"))
         with open(paths[1], "w") as f:

@@ -151,7 +151,6 @@ def run(argv, started):
     ktap_lines = ktap.extract(cap.lines)
     with open(os.path.join(out, "ktap.txt"), "w") as f:
         f.write("\n".join(ktap_lines) + ("\n" if ktap_lines else ""))
-    memmap_report.write(ktap_lines, out)  # memory-map.md/.svg when the memmap suite ran
     mmio_report.write(out, name)  # mmio-findings.md when the mmio suite ran
     bench_report.write(ktap_lines, out, name)  # bench.json/.csv when the bench suite ran
     rep = ktap.parse(ktap_lines, cap.times[first:stop])
@@ -160,14 +159,16 @@ def run(argv, started):
     if "blk" in getattr(a, "virtio", ()):
         code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
+    held = None  # the baseline the report was held against, for the picture and junit.xml
     if a.list:
         code, why = list_verdict(out, ktap_lines, code, why)
     else:
-        code, why = baseline_run.apply(a, known, out, ktap_lines, code, why)  # known deviations pass
+        code, why, held = baseline_run.apply(a, known, out, ktap_lines, code, why)  # known deviations pass
+    memmap_report.write(ktap_lines, out, held=held)  # memory-map.md/.svg when the memmap suite ran
     label = verdict.name(code, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
         junit.write(rep, path, name, (code, label, why), timestamp=record["date"].rstrip("Z"),
-                    properties=run_record.properties(record))
+                    properties=run_record.properties(record), held=held)
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
         print(f"--- last console lines ({os.path.join(out, 'console.log')}):")

@@ -3,7 +3,9 @@ total line. Every "N passed, N failed, N skipped" line a stage prints adds to
 the total (a stage may run several test programs); a stage that prints none
 counts as one test (its exit status).
 
-usage: scripts/test [-k STAGE]
+usage: scripts/test [-k STAGE] [--build-dir DIR]
+(--build-dir: what `make test O=DIR` passes, so that every make stage builds
+in DIR and the integration runs boot DIR's image.)
 """
 import argparse
 import os
@@ -31,6 +33,21 @@ STAGES = [
     ("integration", [sys.executable, "scripts/integration"]),
     ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
+
+def stages(build_dir=None):
+    """STAGES, each make stage given O=build_dir and the integration runs its
+    image, when build_dir is given."""
+    if build_dir is None:
+        return STAGES
+    out = []
+    for name, cmd in STAGES:
+        if cmd[0] == MAKE:
+            cmd = cmd[:2] + [f"O={build_dir}"] + cmd[2:]
+        elif name == "integration":
+            cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]
+        out.append((name, cmd))
+    return out
+
 
 SUMMARY = re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$")
 
@@ -61,9 +78,13 @@ def main(argv):
     ap = argparse.ArgumentParser(prog="scripts/test", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-k", metavar="STAGE", choices=names, help="run only this stage: " + ", ".join(names))
+    ap.add_argument("--build-dir", metavar="DIR",
+                    help="build in DIR (make O=DIR) and boot DIR/harness.bin (default: build, make's own)")
     a = ap.parse_args(argv)
+    if a.build_dir is not None and not a.build_dir.strip():
+        ap.error("--build-dir: empty; expected a directory (make's O=)")
     totals, bad = [0, 0, 0], []
-    for name, cmd in STAGES:
+    for name, cmd in stages(a.build_dir):
         if a.k and a.k != name:
             continue
         counts, rc = run_stage(name, cmd)

@@ -24,6 +24,18 @@ static const char *skip_if(const struct test_ctx *t)
 	return t->plat->fdt_valid ? NULL : "device tree unusable";
 }
 
+/* Where a target's findings are, for the runner's memory-map picture: a
+ * finding names the node and the part, and the part's registers are in one
+ * of the node's reg ranges. */
+static void announce(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c)
+{
+	unsigned region = c->nregs ? c->regs[0].region : 0;
+	if ((int)region >= d->nreg)
+		return;
+	note(t, "mmio-target: %s | %s | reg %u 0x%llx+0x%llx", d->path, c->part, region,
+	     (unsigned long long)d->reg[region].base, (unsigned long long)d->reg[region].size);
+}
+
 /* The targets: each enabled device with each contract part that applies to it. */
 static const char *init(struct test_ctx *t)
 {
@@ -42,6 +54,7 @@ static const char *init(struct test_ctx *t)
 			for (unsigned j = 0; j < st.ntargets; j++)
 				first &= st.targets[j].c != cs[k];
 			st.targets[st.ntargets++] = (struct mmio_target){ d, cs[k], first };
+			announce(t, d, cs[k]);
 		}
 	}
 	t->state = &st;

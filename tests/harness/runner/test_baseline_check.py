@@ -240,13 +240,15 @@ class Choose(unittest.TestCase):
             f.write(BASE)
         a = self.args(baseline=b)
         loaded = baseline_run.prepare(a)
-        code, why = baseline_run.apply(a, loaded, out, REPORT, status.TEST_FAILED, "some tests failed")
+        code, why, held = baseline_run.apply(a, loaded, out, REPORT, status.TEST_FAILED, "some tests failed")
         self.assertEqual(code, status.PASS, why)
         with open(os.path.join(out, "baseline.txt")) as f:
             self.assertIn("4 known, 0 new, 0 vanished, 0 not checked", f.readline())
         self.assertTrue(os.path.exists(os.path.join(out, "ktap-baselined.txt")))
-        code, _ = baseline_run.apply(a, loaded, out, REPORT, status.TRUNCATED, "cut")
+        self.assertEqual(len(held.judgement.known), 4)
+        code, _, held = baseline_run.apply(a, loaded, out, REPORT, status.TRUNCATED, "cut")
         self.assertEqual(code, status.TRUNCATED)
+        self.assertIsNone(held)  # an untrusted report is held against nothing
         self.assertFalse(os.path.exists(os.path.join(out, "ktap-baselined.txt")))  # the stale one went
 
 

@@ -2,13 +2,15 @@
 """Host tests of junit.xml (harnesslib/junit.py): it validates against the
 Jenkins xunit plugin's schema (xmllint, tests/harness/schema/junit-10.xsd)
 for passing, failing, skipped, timed-out and unfinished runs; counts,
-times and messages are what the report says."""
+times and messages are what the report says; a known deviation is
+<skipped type="known-deviation">, a new finding and a vanished deviation
+<failure>s."""
 import os
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from harnesslib import junit, junit_schema, ktap, status
+from harnesslib import baseline, baseline_check, baseline_run, findings, junit, junit_schema, ktap, status
 from harnesslib.clip import clip
 
 REPORT = """KTAP version 1
@@ -91,6 +93,80 @@ class Schema(unittest.TestCase):
         del root.find("testsuite").attrib["errors"]  # what junit.xml lacked before
         ET.ElementTree(root).write(self.path)
         self.assertTrue(any("errors" in p for p in junit_schema.problems(self.path)))
+
+
+# Knows boot/reg's finding and the bootargs suite's own; not gic's (it has none).
+BASE = """case boot/reg
+  finding reg: /pl061@9030000: reg {hex}+{hex} overlaps /pl031@9010000
+  reason the overlap is the platform's
+  reference s
+case bootargs
+  finding bootargs: unknown key x\x07
+  reason r2
+  reference s
+case gic/spurious
+  finding never seen
+  reason r3
+  reference s
+"""
+
+
+def held(lines=REPORT, base=BASE, accept_vanished=False):
+    b = baseline.parse(base, "tests/baselines/b.txt")
+    j = baseline_check.judge(findings.read(lines), b, {"gic": "3"})
+    return baseline_run.Held(b.path, j, b, accept_vanished)
+
+
+class Baseline(Schema):
+    def test_a_known_deviation_is_skipped_with_its_reason_and_place(self):
+        h = held()
+        root = ET.fromstring(ET.tostring(junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"), held=h)))
+        junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=h)
+        self.assertValid()
+        reg = root.find("testsuite[@name='cfg.boot']/testcase[@name='reg']")
+        self.assertIsNone(reg.find("failure"))
+        skipped = reg.find("skipped")
+        self.assertEqual(skipped.get("type"), "known-deviation")
+        self.assertEqual(skipped.get("message"),
+                         "known deviation: the overlap is the platform's (tests/baselines/b.txt:2)")
+        self.assertIn("overlaps /pl031@9010000", skipped.text)
+        # a suite's own known finding too
+        self.assertEqual(root.find("testsuite[@name='cfg.bootargs']/testcase/skipped").get("type"),
+                         "known-deviation")
+        boot = root.find("testsuite[@name='cfg.boot']")
+        self.assertEqual((boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("0", "1", "1"))
+        # the TIMEOUT stays an error, and gic, failed with no FAIL line, stays a failure
+        self.assertIsNotNone(boot.find("testcase[@name='hang']/error"))
+        self.assertIsNotNone(root.find("testsuite[@name='cfg.gic']/testcase[@name='gic']/failure"))
+
+    def test_a_new_finding_stays_a_failure(self):
+        h = held(base=BASE.replace("case boot/reg", "case boot/other"))
+        root = junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"), held=h)
+        self.assertIsNotNone(root.find(".//testcase[@name='reg']/failure"))
+        self.assertIsNone(root.find(".//testcase[@name='reg']/skipped"))
+
+    def test_a_case_with_a_new_finding_beside_a_known_one_fails(self):
+        lines = REPORT[:7] + ["    # FAIL: something else"] + REPORT[7:]
+        root = junit.build(parsed(lines, None), "cfg", (status.TEST_FAILED, "t", "x"), held=held(lines))
+        self.assertIsNotNone(root.find(".//testcase[@name='reg']/failure"))
+
+    def test_a_vanished_deviation_fails_the_baseline_case_unless_accepted(self):
+        junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=held())
+        self.assertValid()
+        case = ET.parse(self.path).getroot().find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        fail = case.find("failure")
+        self.assertIn("1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious: never seen "
+                      "(tests/baselines/b.txt:10)", fail.get("message"))
+        self.assertIn("2 known, 2 new, 1 vanished", case.find("system-out").text)
+        accepted = junit.build(parsed(), "cfg", (status.PASS, "pass", "x"), held=held(accept_vanished=True))
+        case = accepted.find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        self.assertIsNone(case.find("failure"))
+        self.assertIn("vanished gic/spurious: never seen", case.find("system-out").text)
+
+    def test_without_a_baseline_there_is_no_baseline_case(self):
+        root = junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"))
+        self.assertIsNone(root.find(".//testcase[@name='baseline']"))
+        self.assertEqual(root.find(".//testcase[@name='reg']/failure").get("type"), "finding")
 
 
 class Content(unittest.TestCase):

@@ -3,13 +3,14 @@
 tools (a shell script for the compiler, linker and objcopy that only writes
 its output file), so that each build takes a moment: a missing toolchain is
 named with `make setup`; the compiler and its flags are part of what makes
-an object stale, V=1 is not; `make run O=dir` (run-xen, docs) boots dir's image."""
+an object stale, V=1 is not; `make run O=dir` (run-xen, docs) boots dir's image;
+`make test O=dir` builds in dir and its integration runs boot dir's image."""
 import os
 import subprocess
 import tempfile
 import unittest
 
-from harnesslib import paths
+from harnesslib import paths, testdriver
 
 FAKE_TOOL = """#!/bin/sh
 # A stand-in compiler, linker or objcopy: writes its output file, says a version.
@@ -72,6 +73,24 @@ class Make(unittest.TestCase):
         self.assertIn(f"scripts/run --image {self.out}/harness.bin", r.stdout)
         self.assertIn(f"--platform xen --image {self.out}/harness.bin", self.make("-n", "run-xen").stdout)
         self.assertIn(f"scripts/docs --image {self.out}/harness.bin", self.make("-n", "docs").stdout)
+
+    def test_make_test_builds_in_o_and_boots_its_image(self):
+        self.assertIn(f"scripts/test --build-dir {self.out}", self.make("-n", "test").stdout)
+        stages = dict(testdriver.stages(self.out))
+        self.assertEqual(set(stages), {name for name, _ in testdriver.STAGES})  # none lost
+        for name, cmd in stages.items():
+            with self.subTest(stage=name):
+                if cmd[0] == testdriver.MAKE:
+                    self.assertIn(f"O={self.out}", cmd)
+                else:
+                    self.assertEqual(cmd[-2:], ["--image", f"{self.out}/harness.bin"])
+        self.assertEqual(testdriver.stages(None), testdriver.STAGES)  # plain scripts/test: make's default
+
+    def test_scripts_test_refuses_an_empty_build_dir(self):
+        r = subprocess.run([os.path.join(paths.ROOT, "scripts", "test"), "--build-dir", ""], capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--build-dir: empty", r.stderr)
 
 
 if __name__ == "__main__":
