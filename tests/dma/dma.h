@@ -48,6 +48,7 @@ void fw_cfg_contents(struct test_ctx *t);
 void fw_cfg_control(struct test_ctx *t);
 void fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
 void shapes(struct test_ctx *t);	 /* shapes.c */
+void idx_wrap(struct test_ctx *t);	 /* shapes.c, on request */
 void events(struct test_ctx *t);	 /* events.c */
 void claims(struct test_ctx *t);	 /* claims.c */
 

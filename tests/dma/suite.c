@@ -93,5 +93,6 @@ static const struct test_case cases[] = {
 	CASE(fw_cfg_contents),
 	CASE(fw_cfg_control),
 	CASE(fw_cfg_targets),
+	CASE_ON_REQUEST(idx_wrap),
 };
 SUITE(70, dma, cases, .skip_if = skip_if, .init = init);
