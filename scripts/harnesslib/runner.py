@@ -9,8 +9,18 @@ files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
+
+With --matrix FILE, many configs in parallel and one report (matrix.py):
+  scripts/run --matrix FILE [-j N] [--timeout S] [--out DIR] [--image FILE] [--dry-run] [--quiet]
+FILE holds one config a line, NAME OPTION... (tests/matrix/README.md; the
+default matrix is tests/matrix/default.txt). -j N: configs at a time
+(default: the machine's cores); --timeout S: each config's (default 30);
+--out DIR (default build/matrix/<FILE's name>): a folder per config, its
+output in NAME.log, and matrix.md, matrix.html, matrix-junit.xml, matrix.json.
+Exit status 0 when every config passed its baseline, 1 otherwise, 2 usage.
 """
 import os
+import re
 import sys
 
 from . import options, paths, qemu, status, xen
@@ -27,7 +37,8 @@ def config_name(a):
         name += "-noenhanced" if a.no_enhanced else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
-        name += "-" + a.machine.replace(",", "-").replace("=", "") if a.machine else ""
+        name += "-" + re.sub(r"[^A-Za-z0-9._-]", "_", a.machine.replace(",", "-").replace("=", "")) \
+            if a.machine else ""  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
         name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng", "blk") else ""
     if a.load_addr is not None:
@@ -82,6 +93,9 @@ def main(argv):
 
 
 def run(argv, started):
+    if any(x == "--matrix" or x.startswith("--matrix=") for x in argv) and not {"-h", "--help"} & set(argv):
+        from . import matrix  # many configs at once: a module of its own
+        return matrix.main(argv)
     a = options.parse(argv, __doc__)
     name = config_name(a)
     known = baseline_run.prepare(a)  # --baseline and its file checked before anything starts
