@@ -55,6 +55,9 @@ def wanted(argv):
 
 
 def parse(argv):
+    if not wanted(argv):
+        flag = next(x.split("=")[0] for x in argv if x.split("=")[0] in ("-j", "--jobs"))
+        raise OptionError(flag, None, "is for --matrix", "with --matrix FILE")
     p = Parser(prog=PROG, add_help=False, allow_abbrev=False)
     p.add_argument("--matrix", required=True)
     p.add_argument("-j", "--jobs")

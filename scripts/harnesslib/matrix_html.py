@@ -16,7 +16,7 @@ from .matrix_report import merge, seen_text, suites_of, tally, unreported
 STYLE = """
 body { font-family: DejaVu Sans, sans-serif; font-size: 14px; margin: 1.5em; }
 table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 2px 6px; }
-th { background: #eee; } td.pass { background: #c7e9c0; } td.FAIL, td.TIMEOUT { background: #fcbba1; }
+th { background: #eee; } td.pass { background: #c7e9c0; } td.FAIL, td.TIMEOUT, td.cut { background: #fcbba1; }
 td.known { background: #fee391; } td.skip { background: #f0f0f0; } td.none { color: #999; }
 .new { color: #b30000; font-weight: bold; } .known { color: #8c6d00; }
 details { margin: 0.5em 0 1em 0; } code { background: #f4f4f4; }
@@ -58,7 +58,8 @@ def page(outcomes, head):
                  f"<td>{t}</td>{cells}</tr>")
     h += ["</table>", "<p>A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline "
           "does not know), known (every failure a known deviation of the baseline), TIMEOUT (the watchdog "
-          "ended the suite or a case of it), - (no result in the report).</p>",
+          "ended the suite or a case of it), cut (the run ended inside the suite), - (no result in the "
+          "report).</p>",
           "<h2>Findings across configs</h2>"]
     missing = unreported(outcomes)
     if missing:

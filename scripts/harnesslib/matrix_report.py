@@ -7,8 +7,9 @@ A cell is the suite's result in that config's report: pass, skip, FAIL (a
 failure its baseline does not know), known (every failure of the suite a
 known deviation of the config's baseline, as scripts/run judges it:
 baseline_run.choose, baseline_check.judge), TIMEOUT (the watchdog ended the
-suite or one of its cases) or "-" (the report has no result for the suite:
-not asked for, or the run ended before it).
+suite or one of its cases), cut (the run ended inside the suite: its
+report stops there, the verdict says why) or "-" (the report has no result
+for the suite: not asked for, or the run ended before it).
 
 A merged finding is every finding of one suite and case whose text has one
 shape (findings.shape: the text with its values replaced) on any config;
@@ -18,10 +19,12 @@ was seen, which, and on which it is known.
 """
 import json
 import os
+import re
 
 from . import baseline, baseline_check, baseline_run, findings, status
 
-CELL_WORDS = ("pass", "FAIL", "known", "TIMEOUT", "skip", "-")
+CELL_WORDS = ("pass", "FAIL", "known", "TIMEOUT", "skip", "cut", "-")
+SUITE_START = re.compile(r"^  # Subtest: (?P<name>\S+)$")  # a top-level suite's first line
 
 
 class Outcome:
@@ -48,10 +51,17 @@ class Outcome:
         return {(r.suite, r.case) for r in self.report.results if j and r.line in j.known_results} \
             if self.report else set()
 
+    def cut_suite(self):
+        """The suite an incomplete report stops in (it began, no result followed), or None."""
+        if not self.report or self.report.complete:
+            return None
+        begun = [m.group("name") for m in map(SUITE_START.match, self.ktap_lines) if m]
+        return begun[-1] if begun and begun[-1] not in self.report.suites() else None
+
     def cell(self, suite):
         r = self.report.suites().get(suite) if self.report else None
         if r is None:
-            return "-"
+            return "cut" if suite == self.cut_suite() else "-"
         cases = [c for c in self.report.results if c.suite == suite and c.case is not None]
         if r.directive == "TIMEOUT" or any(c.directive == "TIMEOUT" for c in cases):
             return "TIMEOUT"
@@ -114,9 +124,9 @@ def suites_of(outcomes):
     """Every suite any report has a result for, in the order they first appear."""
     out = []
     for o in outcomes:
-        for r in (o.report.results if o.report else []):
-            if r.case is None and r.suite not in out:
-                out.append(r.suite)
+        for name in [r.suite for r in (o.report.results if o.report else []) if r.case is None] + [o.cut_suite()]:
+            if name and name not in out:
+                out.append(name)
     return out
 
 
@@ -203,7 +213,8 @@ def markdown(outcomes, head):
                      + " | ".join(o.cell(s) for s in suites) + " |")
     lines += ["", "A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline "
               "does not know), known (every failure a known deviation of the baseline), TIMEOUT "
-              "(the watchdog ended the suite or a case of it), - (no result in the report).", ""]
+              "(the watchdog ended the suite or a case of it), cut (the run ended inside the suite), "
+              "- (no result in the report).", ""]
     merged, vanished = merge(outcomes)
     lines += ["## Findings across configs", ""]
     missing = unreported(outcomes)

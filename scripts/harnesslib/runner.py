@@ -93,7 +93,7 @@ def main(argv):
 
 
 def run(argv, started):
-    if any(x == "--matrix" or x.startswith("--matrix=") for x in argv) and not {"-h", "--help"} & set(argv):
+    if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {"-h", "--help"} & set(argv):
         from . import matrix  # many configs at once: a module of its own
         return matrix.main(argv)
     a = options.parse(argv, __doc__)
