@@ -154,12 +154,13 @@ class Runner:
     """Runs one config's scripts/run at a time per worker; stop() ends every one still running."""
 
     def __init__(self, a):
-        self.a, self.procs, self.lock, self.stopping = a, set(), threading.Lock(), False
+        self.a, self.procs, self.lock = a, set(), threading.Lock()
+        self.command, self.grace = [sys.executable, paths.script("run")], GRACE
 
     def run(self, c):
         folder = os.path.join(self.a.out, c.name)
-        cmd = [sys.executable, paths.script("run"), "--out", folder] + common_args(self.a) + c.argv
-        bound = c.args.timeout + GRACE
+        cmd = self.command + ["--out", folder] + common_args(self.a) + c.argv
+        bound = c.args.timeout + self.grace
         start = time.monotonic()
         with open(folder + ".log", "w") as log:
             log.write(f"$ {shlex.join(cmd)}\n")
