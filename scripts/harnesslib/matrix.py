@@ -111,14 +111,27 @@ def check_out(out):
                           "matrix's folder, whose files a matrix may replace", ACCEPTED["--out"])
 
 
-def clear_out(out):
-    """Remove what an earlier matrix wrote: its files, logs and run folders
-    (only the files a run writes, outdir.py; a folder left with others stays)."""
+def earlier_configs(out):
+    """{name: seconds or None} of the configs an earlier matrix in out ran."""
     try:
         with open(os.path.join(out, RECORD)) as f:
-            earlier = [c["name"] for c in json.load(f).get("configs", [])]
-    except (OSError, ValueError, KeyError, TypeError):
-        earlier = []
+            return {str(c["name"]): c.get("elapsed_s") for c in json.load(f).get("configs", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def start_order(configs, earlier):
+    """The configs in the order to start them: the longest an earlier matrix
+    saw first (so that no long one starts last), new ones before those."""
+    def cost(c):
+        t = earlier.get(c.name)
+        return -t if isinstance(t, (int, float)) else float("-inf")
+    return sorted(configs, key=cost)
+
+
+def clear_out(out, earlier):
+    """Remove what an earlier matrix wrote: its files, logs and run folders
+    (only the files a run writes, outdir.py; a folder left with others stays)."""
     for name in earlier:
         if matrix_file.NAME.match(str(name)):
             folder = os.path.join(out, name)
@@ -154,7 +167,7 @@ class Runner:
     """Runs one config's scripts/run at a time per worker; stop() ends every one still running."""
 
     def __init__(self, a):
-        self.a, self.procs, self.lock = a, set(), threading.Lock()
+        self.a, self.procs, self.lock, self.stopping = a, set(), threading.Lock(), False
         self.command, self.grace = [sys.executable, paths.script("run")], GRACE
 
     def run(self, c):
@@ -165,9 +178,11 @@ class Runner:
         with open(folder + ".log", "w") as log:
             log.write(f"$ {shlex.join(cmd)}\n")
             log.flush()
-            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    cwd=paths.ROOT, start_new_session=True)  # its own group: QEMU ends with it
-            with self.lock:
+            with self.lock:  # stop() sees every process started, and none starts after it
+                if self.stopping:
+                    return None
+                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                        cwd=paths.ROOT, start_new_session=True)  # its own group: QEMU ends with it
                 self.procs.add(proc)
             killed = None
             try:
@@ -177,7 +192,14 @@ class Runner:
                 self.kill(proc)
             with self.lock:
                 self.procs.discard(proc)
-        return matrix_report.collect(c, folder, proc.returncode, time.monotonic() - start, killed)
+        elapsed = time.monotonic() - start
+        try:
+            return matrix_report.collect(c, folder, proc.returncode, elapsed, killed)
+        except Exception as e:  # a folder the report cannot read: this config's failure, not the matrix's
+            o = matrix_report.Outcome(c, folder)
+            o.status, o.verdict, o.elapsed = status.CRASH, status.NAMES[status.CRASH], elapsed
+            o.why = f"the matrix could not read {c.name}/: {type(e).__name__}: {e}"
+            return o
 
     @staticmethod
     def kill(proc):
@@ -194,6 +216,7 @@ class Runner:
 
     def stop(self):
         with self.lock:
+            self.stopping = True
             procs = list(self.procs)
         for p in procs:
             self.kill(p)
@@ -217,14 +240,17 @@ def main(argv):
             print(f"  {c.name}: {' '.join(c.argv) or '(defaults)'} ({c.where})")
         return status.PASS
     os.makedirs(a.out, exist_ok=True)
-    clear_out(a.out)
+    earlier = earlier_configs(a.out)
+    clear_out(a.out, earlier)
     write_record(a, configs)
     print(f"matrix {shown(a.matrix)}: {len(configs)} configs, {a.jobs} at a time; files in {shown(a.out)}")
     sys.stdout.flush()
     runner, outcomes, start = Runner(a), {}, time.monotonic()
     pool = concurrent.futures.ThreadPoolExecutor(a.jobs)
+    # ^C, or SIGTERM (runner.main makes it one), stops every config: each runs
+    # in a session of its own, which no signal to the matrix reaches.
     try:
-        futures = {pool.submit(runner.run, c): c for c in configs}
+        futures = {pool.submit(runner.run, c): c for c in start_order(configs, earlier)}
         for i, f in enumerate(concurrent.futures.as_completed(futures), 1):
             o = f.result()
             outcomes[o.name] = o
@@ -234,7 +260,12 @@ def main(argv):
     except KeyboardInterrupt:
         runner.stop()
         pool.shutdown(wait=True, cancel_futures=True)
-        raise
+        done = [outcomes[c.name] for c in configs if c.name in outcomes]
+        write_reports(a, configs, done, time.monotonic() - start,
+                      f"interrupted after {len(done)} of {len(configs)} configs; ")
+        print(f"{PROG}: interrupted after {len(done)} of {len(configs)} configs; the report holds those",
+              file=sys.stderr)
+        return 130
     pool.shutdown()
     wall = time.monotonic() - start
     ordered = [outcomes[c.name] for c in configs]
@@ -253,8 +284,8 @@ def load(a):
         raise UsageError("\n".join(lines[:1] + [f"scripts/run: {line}" for line in lines[1:]])) from None
 
 
-def write_reports(a, configs, outcomes, wall):
-    how = f"{wall:.1f} s wall, {a.jobs} at a time, each config's timeout {a.timeout} s unless its line gives one"
+def write_reports(a, configs, outcomes, wall, note=""):
+    how = f"{note}{wall:.1f} s wall, {a.jobs} at a time, each config's timeout {a.timeout} s unless its line gives one"
     head = (shown(a.matrix), how)
     with open(os.path.join(a.out, "matrix.md"), "w") as f:
         f.write(matrix_report.markdown(outcomes, head))

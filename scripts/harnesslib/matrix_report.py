@@ -99,7 +99,7 @@ def collect(config, folder, returncode, elapsed, killed_after=None):
         o.why = f"scripts/run exited {returncode} without a verdict in run.json (see {config.name}.log)"
     o.verdict = o.record.get("verdict") if killed_after is None and "status" in o.record \
         else status.NAMES[o.status]
-    o.elapsed = o.record.get("elapsed_s", elapsed) if killed_after is None else elapsed
+    o.elapsed = elapsed  # scripts/run's whole wall time (run.json's elapsed_s is the platform's)
     ktap = read_text(os.path.join(folder, "ktap.txt"))
     o.ktap_lines = ktap.splitlines() if ktap else []
     if o.ktap_lines:

@@ -127,8 +127,9 @@ def check_virtio(raw):
     return tuple(items)
 
 
-# virt's properties the runner sets from its own options, and the option that sets each.
-RUNNER_MACHINE_PROPS = {"gic-version": "--gic", "virtualization": "--el 2", "dumpdtb": "the runner (--dtb)"}
+# virt's properties the runner sets itself, and what to give instead.
+RUNNER_MACHINE_PROPS = {"gic-version": "--gic instead", "virtualization": "--el 2 instead",
+                        "dumpdtb": "no dumpdtb: the runner dumps QEMU's tree when it needs it"}
 MACHINE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
@@ -149,7 +150,7 @@ def check_machine(raw):
             bad("--machine", raw.machine, f"{item!r} is not KEY=VALUE" if item else "an empty property",
                 "a comma list of KEY=VALUE (QEMU's -machine properties)")
         if key in RUNNER_MACHINE_PROPS:
-            bad("--machine", raw.machine, f"{key} is the runner's", f"{RUNNER_MACHINE_PROPS[key]} instead")
+            bad("--machine", raw.machine, f"{key} is the runner's", RUNNER_MACHINE_PROPS[key])
         if key in MACHINE_PROPS and value not in MACHINE_PROPS[key]:
             bad("--machine", raw.machine, f"{key}={value} is not a value of {key}",
                 "|".join(MACHINE_PROPS[key]))

@@ -21,6 +21,7 @@ Exit status 0 when every config passed its baseline, 1 otherwise, 2 usage.
 """
 import os
 import re
+import signal
 import sys
 
 from . import options, paths, qemu, status, xen
@@ -69,11 +70,18 @@ def disk_verdict(out, ktap_lines, code, why):
     return code, why
 
 
+def terminated(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv):
     """Every input is checked before anything starts (options.py); whatever
     still goes wrong ends as one line and a status, never a traceback: 2
     before the platform starts, 6 once it has (the platform's failure)."""
     started = []
+    # SIGTERM (a CI's time limit, the matrix stopping a config) ends a run as
+    # ^C does, so that the platform, in a session of its own, ends with it.
+    signal.signal(signal.SIGTERM, terminated)
     try:
         return run(argv, started)
     except RunError as e:

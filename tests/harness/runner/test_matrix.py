@@ -161,7 +161,7 @@ class OutFolder(unittest.TestCase):
             with open(os.path.join(tmp, "matrix.json"), "w") as f:
                 json.dump({"configs": [{"name": "old"}, {"name": "gone"}]}, f)
             matrix.check_out(tmp)
-            matrix.clear_out(tmp)
+            matrix.clear_out(tmp, matrix.earlier_configs(tmp))
             # what a run writes is gone; a folder a user put there stays
             self.assertEqual(sorted(os.listdir(tmp)), ["old"])
             self.assertEqual(os.listdir(os.path.join(tmp, "old")), ["keep"])
@@ -302,8 +302,8 @@ class Aggregate(unittest.TestCase):
         self.assertIn("6 configs, 3 passed (2 with known deviations only), 1 test failures, "
                       "1 truncated report, 1 platform crash; how.", md)
         self.assertIn("| config | verdict | time | boot | gic |", md)
-        self.assertIn("| x-known | pass (status 0) | 1.5 s | pass | known |", md)
-        self.assertIn("| q-crash | platform crash (status 6) | 1.5 s | - | - |", md)
+        self.assertIn("| x-known | pass (status 0) | 1.0 s | pass | known |", md)
+        self.assertIn("| q-crash | platform crash (status 6) | 1.0 s | - | - |", md)
         self.assertIn("2 of 6 configs gave no complete report, so their findings may be missing here: "
                       "q-cut, q-crash.", md)
         self.assertIn("3 findings merged by suite, case and shape: 2 new, 1 known.", md)
@@ -347,6 +347,13 @@ class Aggregate(unittest.TestCase):
         self.assertNotIn("http", page)
         self.assertIn('<td class="known">known</td>', page)
         self.assertIn('<td class="cut">cut</td>', page)
+
+
+class Order(unittest.TestCase):
+    def test_longest_first_new_ones_before(self):
+        cs = [matrix_file.Config(n, [], "m.txt:1") for n in ("a", "b", "c", "d")]
+        got = [c.name for c in matrix.start_order(cs, {"a": 1.0, "b": 3.0, "d": None})]
+        self.assertEqual(got, ["c", "d", "b", "a"])
 
 
 class Stop(unittest.TestCase):
