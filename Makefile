@@ -113,7 +113,7 @@ toolchain-check:
 # ---- Running and testing -------------------------------------------------
 SETUP_OK = $(shell scripts/setup --check >/dev/null 2>&1 && echo yes)
 
-.PHONY: setup run run-xen test host-test integration clang-build check-xen-abi check-layers
+.PHONY: setup run run-xen test host-test integration lava-test clang-build check-xen-abi check-layers
 setup:
 	$(if $(SETUP_OK),@echo "setup: everything is installed",scripts/setup)
 
@@ -132,6 +132,10 @@ test: setup
 
 integration: all
 	$(PYTHON) scripts/integration --image $(O)/harness.bin
+
+# One QEMU and one Xen job under LAVA (lava-run): LAVA records exactly the report's cases.
+lava-test: all
+	$(PYTHON) scripts/lava --test --image $(O)/harness.bin --out $(O)/lava/test
 
 include tests/harness/host.mk
 include tests/harness/fuzz/fuzz.mk
@@ -180,4 +184,4 @@ clang-build:
 .PHONY: all clean
 # Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang $(O)/lava

@@ -40,7 +40,13 @@ static void set_suites(struct options *o, const char *v)
 	if (keep(o, "suites", v, o->suites, sizeof(o->suites)))
 		return;
 	if (!v[0] || strspn(v, ",") == strlen(v))
-		problem(o, "suites= names no suite (a comma list of suite names)");
+		problem(o, "suites= names no suite (a comma list of SUITE and SUITE.CASE)");
+}
+
+static void set_list(struct options *o, const char *v)
+{
+	(void)v;
+	o->list = 1;
 }
 
 static void set_watchdog(struct options *o, const char *v)
@@ -83,13 +89,14 @@ static void set_expect_el(struct options *o, const char *v)
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
-	const char *accepts;
+	const char *accepts; /* NULL: a word alone, that takes no value */
 } keys[] = {
-	{ "suites", set_suites, "a comma list of suite names" },
+	{ "suites", set_suites, "a comma list of SUITE and SUITE.CASE" },
 	{ "watchdog", set_watchdog, "seconds per case, 1..3599 (default 20)" },
 	{ "profile", set_profile, "the name of a known profile" },
 	{ "vm_mem", set_vm_mem, "the VM's RAM in bytes, K, M or G (the runner's)" },
 	{ "expect_el", set_expect_el, "1 or 2, the entry EL asked for (the runner's)" },
+	{ "list", set_list, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -106,11 +113,16 @@ static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 		if (strcmp(text, keys[i].key))
 			continue;
 		if (*seen & (1u << i)) {
-			problem(o, "%s= is given more than once; the first one is used", text);
+			problem(o, "%s%s is given more than once; the first one is used", text,
+				keys[i].accepts ? "=" : "");
 			return;
 		}
 		*seen |= 1u << i;
-		if (!value)
+		if (!keys[i].accepts && value)
+			problem(o, "%s takes no value (a word alone)", text);
+		else if (!keys[i].accepts)
+			keys[i].set(o, NULL);
+		else if (!value)
 			problem(o, "%s needs a value: %s=VALUE (%s)", text, text, keys[i].accepts);
 		else
 			keys[i].set(o, value);
@@ -139,4 +151,6 @@ void options_parse(struct options *o, const char *bootargs, int bootargs_len)
 			word(o, p, n, &seen);
 		p += n;
 	}
+	if (o->list && o->suites[0])
+		problem(o, "list lists every suite and runs none: it takes no suites=");
 }

@@ -1,8 +1,9 @@
 /*
  * The run's options, read once from /chosen/bootargs (options.c): space-
- * separated key=value words. Every key is known; an unknown key, a bad or cut
- * value, a repeated key or bootargs longer than the harness keeps are
- * problems, reported by the run's "bootargs" check (runtime/suite.c).
+ * separated key=value words, and the word list. Every key is known; an unknown
+ * key, a bad or cut value, a repeated key, a value given to list or bootargs
+ * longer than the harness keeps are problems, reported by the run's "bootargs" check
+ * (runtime/suite.c).
  */
 #ifndef RUNTIME_OPTIONS_H
 #define RUNTIME_OPTIONS_H
@@ -13,7 +14,8 @@
 
 struct options {
 	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
-	char suites[128];	   /* suites=: a comma list; empty: the default set */
+	char suites[256];	   /* suites=: SUITE and SUITE.CASE items; empty: the default set */
+	int list;		   /* list: list the suites and cases, run none */
 	unsigned watchdog_seconds; /* watchdog=: per case, 1..3599 */
 	int profile_forced;	   /* profile= was given ... */
 	char profile[32];	   /* ... naming this profile */

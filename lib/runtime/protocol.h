@@ -32,6 +32,26 @@
 #define FIELD_SEPARATOR " | "
 
 /*
+ * Case selection (suites= items SUITE.CASE, runtime/selection.h): a suite
+ * that runs only some of its cases names the others, in lines of the form
+ *   # not selected: CASE, CASE, ...
+ * before its first case, so that a reader knows they were left out on
+ * purpose and did not vanish.
+ */
+#define NOT_SELECTED_PREFIX "not selected: "
+
+/*
+ * The listing (the bootarg list, runtime/listing.h): top-level diagnostics
+ * after a plan of 0 (or 1, the bootargs check), one line per suite, then one
+ * per case of it:
+ *   # list: suite NAME default|on-request NCASES
+ *   # list: case NAME.CASE
+ */
+#define LIST_PREFIX	"list: "
+#define LIST_DEFAULT	"default"
+#define LIST_ON_REQUEST "on-request"
+
+/*
  * The scratch disk the runner attaches as virtio-blk (--virtio blk) and
  * checks after the run. 64-bit little-endian word w of sector s holds
  * DISK_PATTERN | s << 16 | w; the dma suite verifies that, overwrites
@@ -46,5 +66,16 @@
 #define DISK_WRITE_COUNT 40
 #define DISK_LOOSE_FIRST 2032
 #define DISK_LOOSE_COUNT 16
+
+/*
+ * The file the runner gives QEMU's fw_cfg (-fw_cfg name=FWCFG_FILE_NAME):
+ * FWCFG_FILE_SIZE bytes whose 64-bit little-endian word w holds
+ * FWCFG_PATTERN | w. Items from the command line are read-only to the guest
+ * (QEMU docs/specs/fw_cfg), so the dma suite only reads it, and tries a
+ * write it must refuse.
+ */
+#define FWCFG_FILE_NAME "opt/harness/dma-pattern"
+#define FWCFG_FILE_SIZE 524288
+#define FWCFG_PATTERN	0xf1c6000000000000
 
 #endif

@@ -1,21 +1,18 @@
 #include "runtime/suite.h"
 
 #include <setjmp.h>
-#include <string.h>
 
 #include "boot/cpu.h"
-#include "dt/strlist.h"
 #include "runtime/irq.h"
 #include "runtime/ktap.h"
+#include "runtime/listing.h"
+#include "runtime/protocol.h"
 #include "runtime/recovery.h"
+#include "runtime/selection.h"
 #include "runtime/watchdog.h"
 
 extern const struct suite *const __suites_start[], *const __suites_end[];
-
-static int selected(const struct suite *s, const char *selection)
-{
-	return selection[0] ? strlist_has(selection, ',', s->name) : !s->on_request;
-}
+static const struct registry registry = { __suites_start, __suites_end };
 
 /* Runs fn(t) under a recovery point and the watchdog; returns how it ended. */
 static int guarded(void (*fn)(struct test_ctx *t), struct test_ctx *t)
@@ -85,22 +82,6 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 	return KTAP_PASS;
 }
 
-/* Names in suites= that no registered suite has; each one is reported. */
-static unsigned unknown_names(const char *selection)
-{
-	unsigned unknown = 0;
-
-	for (const char *p = selection; *p;) {
-		size_t n = strcspn(p, ",");
-		int found = 0;
-		for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
-			found |= strlen((*s)->name) == n && !strncmp((*s)->name, p, n);
-		unknown += !found && n;
-		p += n + (p[n] == ',');
-	}
-	return unknown;
-}
-
 static const struct suite *initialising;
 static const char *init_why;
 
@@ -132,17 +113,26 @@ static const char *prepare(const struct suite *s, struct test_ctx *env, const ch
 	return cause ? NULL : init_why;
 }
 
-/* One suite's cases; returns 1 if one failed. */
-static int run_suite(const struct suite *s, unsigned index, const struct test_ctx *env,
-		     struct ktap_totals *totals)
+/*
+ * The cases of s that selection selects (nrun of them); returns 1 if one
+ * failed. A suite that runs only some says which it leaves out, so that
+ * their absence reads as chosen, not vanished.
+ */
+static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const char *selection,
+		     const struct test_ctx *env, struct ktap_totals *totals)
 {
 	int failed = 0, passed = 0;
+	unsigned n = 0;
 
-	ktap_suite_begin(s->name, s->ncases);
+	ktap_suite_begin(s->name, nrun);
+	if (nrun < s->ncases)
+		selection_say_cases(1, NOT_SELECTED_PREFIX, selection, s, 0);
 	for (unsigned i = 0; i < s->ncases; i++) {
 		const char *reason;
+		if (!selection_has_case(selection, s, i))
+			continue;
 		enum ktap_result r = run_case(env, &s->cases[i], &reason);
-		ktap_result(1, i + 1, s->cases[i].name, r, reason);
+		ktap_result(1, ++n, s->cases[i].name, r, reason);
 		if (r == KTAP_PASS)
 			totals->passed++, passed++;
 		else if (r == KTAP_SKIP)
@@ -169,33 +159,47 @@ static void report_bootargs(const struct options *opt, unsigned index)
 	ktap_result(0, index, "bootargs", KTAP_FAIL, NULL);
 }
 
+/* The bootarg list: the suites and cases, and no case run (but the bootargs check). */
+static int list_only(const struct options *opt)
+{
+	struct ktap_totals totals = { 0 };
+
+	ktap_header(opt->nproblems != 0);
+	listing_say(registry);
+	if (opt->nproblems) {
+		report_bootargs(opt, 1);
+		totals.failed++;
+	}
+	ktap_finish(&totals);
+	return totals.failed != 0;
+}
+
 int suites_run(const struct platform *plat, const struct startup *boot, const struct options *opt)
 {
 	struct ktap_totals totals = { 0 };
 	struct test_ctx env = { .plat = plat, .boot = boot, .opt = opt };
 	const char *selection = opt->suites;
 	unsigned nsel = 0, index = 0;
-	unsigned unknown = unknown_names(selection);
 
-	for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
-		nsel += selected(*s, selection);
+	if (opt->list)
+		return list_only(opt);
+	unsigned unknown = selection_unknown(selection, registry, 0);
+	for (const struct suite *const *s = registry.begin; s < registry.end; s++)
+		nsel += selection_count(selection, *s) != 0;
 	ktap_header(nsel + (unknown != 0) + (opt->nproblems != 0));
 	if (opt->nproblems) {
 		report_bootargs(opt, ++index);
 		totals.failed++;
 	}
 	if (unknown) {
-		ktap_diag(0, "FAIL: suites=%s names %u suite(s) this image does not have",
-			  selection, unknown);
-		for (const struct suite *const *s = __suites_start; s < __suites_end; s++)
-			ktap_diag(0, "available: %s%s", (*s)->name,
-				  (*s)->on_request ? " (on request only)" : "");
+		selection_unknown(selection, registry, 1);
 		ktap_result(0, ++index, "suite_selection", KTAP_FAIL, NULL);
 		totals.failed++;
 	}
-	for (const struct suite *const *sp = __suites_start; sp < __suites_end; sp++) {
+	for (const struct suite *const *sp = registry.begin; sp < registry.end; sp++) {
 		const struct suite *s = *sp;
-		if (!selected(s, selection))
+		unsigned nrun = selection_count(selection, s);
+		if (!nrun)
 			continue;
 		index++;
 		const char *broken, *why = prepare(s, &env, &broken);
@@ -210,7 +214,7 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 			totals.skipped++;
 			continue;
 		}
-		run_suite(s, index, &env, &totals);
+		run_suite(s, index, nrun, selection, &env, &totals);
 	}
 	ktap_finish(&totals);
 	return totals.failed != 0;

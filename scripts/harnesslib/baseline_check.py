@@ -7,7 +7,8 @@ exception and carries no directive (a TIMEOUT is never a known deviation);
 a suite is known when each of its failing cases is. An applicable entry
 (its `when` holds) whose case ran and lacks the finding has vanished, as
 has one whose suite ran without the case at all; one whose suite or case
-did not run (suites=, a SKIP) is not checked.
+did not run (suites=, a SKIP) is not checked, nor one whose case its suite
+said it left out (`# not selected:`, suites=SUITE.CASE).
 """
 from . import findings
 from .ktap import SUMMARY
@@ -96,6 +97,9 @@ def judge(report, base, facts):
             item = Item(where, t.text, e, at)
             if s is None or s.status == "skip":
                 item.why = f"suite {e.suite} did not run" if s is None else f"suite {e.suite} skipped"
+                j.unchecked.append(item)
+            elif c is None and (e.suite, e.case) in report.not_selected:
+                item.why = f"{where} not selected (suites=)"
                 j.unchecked.append(item)
             elif c is None:
                 item.why = f"suite {e.suite} ran without case {e.case}"

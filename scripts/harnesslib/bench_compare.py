@@ -1,7 +1,8 @@
 """Put bench figures side by side: QEMU and Xen, or two runs of one
 platform. Each RUN is a bench.json or a folder holding one (scripts/run
 writes it for suites=bench). Prints a Markdown table of medians (ns per
-operation), one column per run, and with --svg writes one chart: the median
+operation), one column per run, then one of the transfers' rates (MB/s,
+op=throughput), and with --svg writes one chart of the times: the median
 with a p10-p90 bar per run, on a log scale.
 
 Two runs of one config (the same config in both bench.json files): a
@@ -57,9 +58,31 @@ def noisy(a, b, tolerance):
             f"(host state: other load, clock, where QEMU's threads ran)")
 
 
-def table(runs, keys, tolerance, same_config):
+def mb_s(x, ns):
+    """A transfer figure's bytes over a time, in MB/s (10^6 bytes)."""
+    return x["bytes"] * 1e3 / ns if ns else 0.0
+
+
+def is_transfer(x):
+    return "bytes" in x
+
+
+def ns_cell(x):
+    return f"{x['median_ns']:.1f} ({x['p10_ns']:.1f}-{x['p90_ns']:.1f})"
+
+
+def mb_cell(x):
+    # The slowest decile's rate first: p90 of the time is p10 of the rate.
+    return f"{mb_s(x, x['median_ns']):.1f} ({mb_s(x, x['p90_ns']):.1f}-{mb_s(x, x['p10_ns']):.1f})"
+
+
+def table(runs, keys, tolerance, same_config, transfer=False):
+    """Markdown rows: medians in ns per operation, or for transfers in MB/s
+    (B/A then compares rates). Noise is judged on the times either way."""
     names = [n for n, _ in runs]
-    lines = ["| op | target | " + " | ".join(f"{n} median ns (p10-p90)" for n in names) + " |" +
+    unit = "median MB/s (p10-p90)" if transfer else "median ns (p10-p90)"
+    cell = mb_cell if transfer else ns_cell
+    lines = ["| op | target | " + " | ".join(f"{n} {unit}" for n in names) + " |" +
              (" B/A | note |" if len(runs) == 2 else ""),
              "|---|---|" + "---|" * len(runs) + ("---|---|" if len(runs) == 2 else "")]
     flagged = []
@@ -67,11 +90,13 @@ def table(runs, keys, tolerance, same_config):
         cells = []
         for _, figs in runs:
             x = figs.get((op, target))
-            cells.append(f"{x['median_ns']:.1f} ({x['p10_ns']:.1f}-{x['p90_ns']:.1f})" if x else "—")
+            cells.append(cell(x) if x else "—")
         row = f"| {op} | `{target}` | " + " | ".join(cells) + " |"
         if len(runs) == 2:
             a, b = runs[0][1].get((op, target)), runs[1][1].get((op, target))
-            ratio = f"{b['median_ns'] / a['median_ns']:.2f}" if a and b and a["median_ns"] else "—"
+            ratio = "—"
+            if a and b and a["median_ns"] and b["median_ns"]:
+                ratio = f"{(a if transfer else b)['median_ns'] / (b if transfer else a)['median_ns']:.2f}"
             if a and b:
                 why = noisy(a, b, tolerance) if same_config else None
             else:
@@ -161,7 +186,14 @@ def main(argv):
         return 2
     # Noise is a question about two runs of one config; two platforms just differ.
     same = len(runs) == 2 and configs[0] == configs[1]
-    lines, flagged = table(runs, keys, a.tolerance, same)
+    transfers = [k for k in keys if any(is_transfer(figs[k]) for _, figs in runs if k in figs)]
+    per_op = [k for k in keys if k not in transfers]
+    lines, flagged = table(runs, per_op, a.tolerance, same) if per_op else ([], [])
+    if transfers:
+        more, flagged_t = table(runs, transfers, a.tolerance, same, transfer=True)
+        lines += ([""] if lines else []) + ["Transfers (one per sample; MB/s = 10^6 bytes per second, "
+                                            "higher is faster; B/A is B's rate over A's):", ""] + more
+        flagged += flagged_t
     text = "\n".join(lines) + "\n"
     watch = set(a.watch.split(","))
     watched = [f for f in flagged if f[0] in watch]

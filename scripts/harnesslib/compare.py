@@ -12,7 +12,8 @@ findings of one case that are in only one run, those of one shape pair up
 in report order, A's first with B's first: each pair is a changed finding
 (the same check, other values); the rest are new (only in B) or vanished
 (only in A). A case changed when its result differs: ok, not ok, skip, a
-directive such as TIMEOUT, or absent from one run. A suite's own result
+directive such as TIMEOUT, absent from one run, or not selected (the
+suite ran only some of its cases, suites=SUITE.CASE). A suite's own result
 counts as a case unless it has cases in both runs.
 
 The first line answers "did anything change?":
@@ -59,9 +60,9 @@ def load(path):
     return rep
 
 
-def result_text(r):
+def result_text(r, not_selected=False):
     if r is None:
-        return "absent"
+        return "not selected" if not_selected else "absent"
     return r.status + (f" # {r.directive}" if r.directive and r.directive != "SKIP" else "")
 
 
@@ -77,7 +78,7 @@ def cases_changed(a, b):
     keys = list(ra) + [k for k in rb if k not in ra]
     out = []
     for k in keys:
-        ta, tb = result_text(ra.get(k)), result_text(rb.get(k))
+        ta, tb = result_text(ra.get(k), k in a.not_selected), result_text(rb.get(k), k in b.not_selected)
         if ta != tb:
             out.append((findings.where(*k), ta, tb))
     return out

@@ -11,10 +11,14 @@ annotated copy of the report can be written beside the raw one.
 
 A finding's key is (suite, case, text), case None for a suite's own; its
 shape is the text with its values replaced by placeholders (shape()).
+
+A suite that ran only some of its cases (suites=SUITE.CASE) names the
+others in `# not selected: A, B` lines: Report.not_selected holds them as
+(suite, case), so that their absence reads as chosen.
 """
 import re
 
-from .protocol import FINDING_PREFIX, REPORT_SENTINEL
+from .protocol import FINDING_PREFIX, NOT_SELECTED_PREFIX, REPORT_SENTINEL
 
 RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
                     r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$")
@@ -59,8 +63,9 @@ class Result:
 
 
 class Report:
-    def __init__(self, results, complete):
+    def __init__(self, results, complete, not_selected=frozenset()):
         self.results, self.complete = results, complete
+        self.not_selected = set(not_selected)  # (suite, case) left out by suites=
 
     def suites(self):
         """Suite name -> its result."""
@@ -89,13 +94,14 @@ def read(lines):
     """The Report of a report's lines (ktap.txt, sentinel included)."""
     results, pending, cases, complete = [], [], [], False
     subtest = None  # the name the current suite's "# Subtest:" line gave
+    left_out, not_selected = [], set()  # the current suite's not-selected cases, every suite's
     for i, line in enumerate(lines):
         if line == REPORT_SENTINEL:
             complete = True
             continue
         m = SUBTEST.match(line)
         if m:
-            subtest, cases = m.group("name").strip(), []
+            subtest, cases, left_out = m.group("name").strip(), [], []
             continue
         m = RESULT.match(line)
         if m:
@@ -112,7 +118,8 @@ def read(lines):
                 r.suite = name
                 for c in cases:  # the suite's result line names it for good
                     c.suite = name
-                cases, subtest = [], None
+                not_selected.update((name, c) for c in left_out)
+                cases, subtest, left_out = [], None, []
             for _, n, text in mine:
                 if text.startswith(FINDING_PREFIX):
                     r.findings.append(Finding(r.suite, r.case, text[len(FINDING_PREFIX):].strip(), n))
@@ -121,12 +128,14 @@ def read(lines):
             results.append(r)
             continue
         s = line.strip()
-        if s.startswith("#"):
+        if s.startswith("# " + NOT_SELECTED_PREFIX) and subtest is not None:
+            left_out += [c.strip() for c in s[len("# " + NOT_SELECTED_PREFIX):].split(",") if c.strip()]
+        elif s.startswith("#"):
             pending.append((len(line) - len(line.lstrip(" ")), i, s[1:].strip()))
     for r in results:  # a case's findings carry its suite's final name
         for f in r.findings:
             f.suite = r.suite
-    return Report(results, complete)
+    return Report(results, complete, not_selected)
 
 
 def shape(text):

@@ -92,7 +92,9 @@ def need_tool(name, why):
         raise SetupError(f"{name} is not installed ({why}); run scripts/setup")
 
 
-def check_bootargs(value, prefix):
+def check_bootargs(value, prefix, only=None):
+    """The harness's bootargs: the user's (value), with --only's LIST (only)
+    already in it as suites=LIST, behind the runner's own (prefix)."""
     flag = "--bootargs"
     bad_chars = [c for c in value if not " " <= c <= "~"]
     if bad_chars:
@@ -101,9 +103,61 @@ def check_bootargs(value, prefix):
     total = len(f"{prefix} {value}".strip())
     if total > BOOTARGS_MAX:
         room = BOOTARGS_MAX - len(prefix) - 1
+        if only is not None:
+            room -= len(value) - len(only)  # what --bootargs and suites= take besides LIST
+            bad("--only", f"({len(only)} bytes)", f"as suites= it makes the bootargs {total} bytes, and "
+                f"the harness keeps {BOOTARGS_MAX}", f"at most {max(room, 0)} bytes here "
+                "(lib/runtime/options.h bootargs[256])")
         bad(flag, f"({len(value)} bytes)", f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
             f"the runner's own ({prefix!r}) take {len(prefix) + 1}",
             f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
+
+
+# A suite's or case's name: the C identifier SUITE() and CASE() make it from.
+SELECTION_ITEM = re.compile(r"^(?P<suite>[A-Za-z0-9_]+)(?:\.(?P<case>[A-Za-z0-9_]+))?$")
+
+
+def bootargs_words(value):
+    return (value or "").split()
+
+
+def check_only(raw):
+    """--only: its syntax (whether each name exists only the image knows: the
+    harness fails its suite_selection check on one it lacks); returns the
+    bootargs word suites=LIST, or None."""
+    flag = "--only"
+    if raw.only is None:
+        return None
+    if raw.list:
+        bad(flag, raw.only, "contradicts --list (a listing runs no case)", "one of --only and --list")
+    given = [w for w in bootargs_words(raw.bootargs) if w.split("=", 1)[0] == "suites"]
+    if given:
+        bad(flag, raw.only, f"--bootargs {given[0]} chooses the suites too",
+            "one of --only and --bootargs suites=")
+    items = raw.only.split(",")
+    for item in items:
+        m = SELECTION_ITEM.match(item)
+        if not item:
+            bad(flag, raw.only, "has an empty item")
+        if not m:
+            bad(flag, raw.only, f"item {item!r} is not SUITE or SUITE.CASE")
+        if items.count(item) > 1:
+            bad(flag, raw.only, f"{item} is given twice")
+        if m.group("case") and m.group("suite") in items:
+            bad(flag, raw.only, f"{m.group('suite')} runs every case of it, so {item} adds nothing")
+    return "suites=" + raw.only
+
+
+def check_list(raw):
+    """--list: what a listing cannot be combined with (it runs no case)."""
+    if not raw.list:
+        return
+    for flag, given in (("--only", raw.only is not None), ("--bootargs", raw.bootargs is not None),
+                        ("--junit", raw.junit is not None), ("--baseline", raw.baseline is not None),
+                        ("--no-baseline", raw.no_baseline), ("--accept-vanished", raw.accept_vanished)):
+        if given:
+            bad("--list", None, f"contradicts {flag}: a listing runs no case (the runner passes the "
+                "bootarg list alone)", f"--list without {flag}")
 
 
 VIRTIO_ITEMS = ("rng", "blk", "modern")

@@ -59,16 +59,25 @@ OPTIONS = [
     ("--no-enhanced", None, None, "Xen: no /hypervisor node (xen,enhanced)",
      "--platform xen only; with --no-vpl011 too"),
     ("--bootargs", "STR", "", "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma "
-     "list of suite names; default all but the on-request ones), watchdog=S (per-case "
+     "list of SUITE and SUITE.CASE, as --only; default every suite but the on-request ones), list "
+     "(as --list), watchdog=S (per-case "
      "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
      "adds vm_mem=BYTES and expect_el=1|2. Any other key, a bad value or a repeat fails the "
      "run's bootargs check",
      f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=) at most "
      f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
+    ("--only", "LIST", None, "run only these suites and cases: a comma list of SUITE (every case "
+     "of it) and SUITE.CASE items, e.g. gic.sgi_self,dma; the runner passes it as the bootarg "
+     "suites=LIST (--list shows the names)",
+     "names of letters, digits and _, each item once, not a suite and a case of it; not with "
+     "--bootargs suites= or --list; the harness judges whether each name exists"),
+    ("--list", None, None, "list the image's suites and their cases, which run by default and "
+     "which only on request, and run none (boots it with the bootarg list; list.txt in --out)",
+     "not with --only, --bootargs, --junit, --baseline, --no-baseline or --accept-vanished"),
     ("--timeout", "S", "60", "seconds before a run counts as hung",
      f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}"),
     ("--out", "DIR", "build/run/<config>", "output directory: one run's files (an earlier run's "
-     "there are removed first)",
+     "there are removed first; <config> ends in -list with --list)",
      "a directory that can be created or written, and is empty or an earlier run's (has run.json)"),
     ("--junit", "FILE", None, "also write JUnit XML here",
      "a file that can be written, in an existing directory (not a directory)"),

@@ -20,8 +20,8 @@ from .option_facts import (
     xen_min_host, xen_nr_cpus, xen_own)
 from .option_table import OPTIONS, parser  # noqa: F401 (the table, for its users)
 from .option_checks import (
-    bad, check_bootargs, check_dtb, check_image, check_junit, check_machine, check_out, check_virtio,
-    check_timeout, choice, integer, need_tool, size)
+    bad, check_bootargs, check_dtb, check_image, check_junit, check_list, check_machine, check_only,
+    check_out, check_virtio, check_timeout, choice, integer, need_tool, size)
 
 
 def validate(raw):
@@ -123,10 +123,12 @@ def validate(raw):
     if raw.dtb is not None:
         check_dtb(raw.dtb, a.mem_bytes - (qemu.USER_DTB_ADDR - qemu.RAM_BASE))
 
-    a.bootargs = raw.bootargs or ""
+    check_list(raw)
+    only = check_only(raw)
+    a.bootargs = "list" if raw.list else " ".join(filter(None, [raw.bootargs, only]))
     a.timeout = check_timeout(raw.timeout if raw.timeout is not None else "60")
     plat = (xen.Platform if is_xen else qemu.Platform)(a, None, [])
-    check_bootargs(a.bootargs, plat.bootargs_of(""))
+    check_bootargs(a.bootargs, plat.bootargs_of(""), raw.only if only else None)
 
     need_tool(qemu.QEMU, "it boots the harness")
     if is_xen:

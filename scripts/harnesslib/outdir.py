@@ -12,10 +12,12 @@ RECORD = "run.json"  # run_record.py: what the run was; its presence marks a run
 # integration run to this list, so that a new file cannot be forgotten here).
 RUN_FILES = (
     RECORD, "console.log", "ktap.txt", "junit.xml", "timing.txt",  # runner.py
+    "list.txt",  # listing.py (--list)
     "memory-map.md", "memory-map.svg",  # memmap_report.py
     "mmio-findings.md",  # mmio_report.py
     "bench.json", "bench.csv",  # bench_report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
+    "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
     "baseline.txt", "ktap-baselined.txt",  # baseline_run.py
     "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin",  # qemu.py
     "host.dts", "host.dtb",  # xen.py (and its qemu.dtb)

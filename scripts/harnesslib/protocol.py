@@ -18,6 +18,7 @@ from . import paths, status
 REQUIRED = {
     "GUEST_EXIT_PASS": int, "GUEST_EXIT_FAIL": int, "GUEST_EXIT_NO_CONSOLE": int, "GUEST_EXIT_FATAL": int,
     "REPORT_SENTINEL": str, "FINDING_PREFIX": str, "EVIDENCE_PREFIX": str, "FIELD_SEPARATOR": str,
+    "NOT_SELECTED_PREFIX": str, "LIST_PREFIX": str, "LIST_DEFAULT": str, "LIST_ON_REQUEST": str,
 }
 # Comments go, string literals stay (a literal may hold "/*").
 _LEXEME = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|//[^\n]*', re.S)

@@ -7,6 +7,7 @@ import shutil
 import struct
 import subprocess
 
+from . import protocol
 from .errors import PlatformError, UsageError, first_line
 
 QEMU = "qemu-system-aarch64"
@@ -117,10 +118,17 @@ def virtio_args(items, outdir):
     return out
 
 
+def fw_cfg_args(outdir):
+    """The dma suite's fw_cfg file (fwcfg_file.py); QEMU's virt board always has fw_cfg."""
+    from . import fwcfg_file
+    path = fwcfg_file.make(outdir)
+    return ["-fw_cfg", f"name={opt_value(protocol.FWCFG_FILE_NAME)},file={opt_value(path)}"]
+
+
 def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2,
                        props=getattr(args, "machine", ""), cpu=getattr(args, "cpu", CPU))
-    cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir)
+    cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr

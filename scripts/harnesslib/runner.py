@@ -3,8 +3,10 @@
 Writes run.json (what the run was, and its verdict), console.log (what the
 platform printed), ktap.txt (clean KTAP) and junit.xml into --out, and
 memory-map.md and memory-map.svg when the memmap suite printed its map,
+list.txt with --list (the image's suites and cases, also printed),
 bench.json and bench.csv when the bench suite (suites=bench) printed figures,
-disk.img (the scratch disk) with --virtio blk; the folder holds that run's
+disk.img (the scratch disk) with --virtio blk, fw_cfg.bin (the file QEMU's fw_cfg
+serves the dma suite) on QEMU; the folder holds that run's
 files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
@@ -48,6 +50,8 @@ def config_name(a):
         name += "-nodtb"
     if a.dtb:
         name += "-" + os.path.splitext(os.path.basename(a.dtb))[0]
+    if a.list:
+        name += "-list"  # a listing's folder is not the same configuration's run's
     return name
 
 
@@ -100,6 +104,29 @@ def main(argv):
         return status.CRASH if started else status.USAGE
 
 
+def list_verdict(out, ktap_lines, code, why):
+    """--list: the image's listing printed and written to list.txt; the run
+    passes only when the report is trusted and lists at least one suite."""
+    from . import listing
+    if code not in (status.PASS, status.TEST_FAILED):
+        return code, why
+    try:
+        suites = listing.parse(ktap_lines)
+    except listing.ListingError as e:
+        return status.TRUNCATED, f"the listing does not add up: {e}"
+    if not suites:
+        if any('unknown key "list"' in line for line in ktap_lines):
+            return status.TEST_FAILED, "the image does not know the bootarg list (it is older than --list)"
+        return (status.TEST_FAILED if code == status.TEST_FAILED else status.TRUNCATED,
+                "the image listed no suite" + ("; " + why if code == status.TEST_FAILED else ""))
+    text = listing.table(suites)
+    with open(os.path.join(out, listing.FILE), "w") as f:
+        f.write("\n".join(text) + "\n")
+    print("\n".join(text))
+    return code, why if code != status.PASS else (
+        f"listed {len(suites)} suites, {sum(len(s.cases) for s in suites)} cases")
+
+
 def run(argv, started):
     if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {"-h", "--help"} & set(argv):
         from . import matrix  # many configs at once: a module of its own
@@ -114,7 +141,7 @@ def run(argv, started):
             os.rmdir(d)
         print(f"scripts/run: options valid: {name}")
         for key in ("platform", "gic", "smp", "mem", "el", "load_addr", "no_dtb", "dtb", "vcpus",
-                    "domu_mem", "no_vpl011", "no_enhanced", "virtio", "bootargs", "timeout", "out", "junit", "image"):
+                    "domu_mem", "no_vpl011", "no_enhanced", "virtio", "list", "bootargs", "timeout", "out", "junit", "image"):
             value = getattr(a, key)
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS
@@ -155,7 +182,10 @@ def run(argv, started):
     if "blk" in getattr(a, "virtio", ()):
         code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
-    code, why = baseline_run.apply(a, known, out, ktap_lines, code, why)  # known deviations pass
+    if a.list:
+        code, why = list_verdict(out, ktap_lines, code, why)
+    else:
+        code, why = baseline_run.apply(a, known, out, ktap_lines, code, why)  # known deviations pass
     label = verdict.name(code, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
         junit.write(rep, path, name, (code, label, why), timestamp=record["date"].rstrip("Z"),
@@ -170,5 +200,6 @@ def run(argv, started):
             f.write(f"first_line_s {cap.first_line_at:.3f}\nverdict_s {cap.sentinel_at:.3f}\n")
     run_record.write(out, record, (code, label, why, cap.elapsed))
     print(f"verdict: {label} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
-    print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
+    if not a.list:  # a listing runs no case: its counts are all 0
+        print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
     return code

@@ -29,6 +29,7 @@ STAGES = [
     ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),
     ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
     ("integration", [sys.executable, "scripts/integration"]),
+    ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
 
 SUMMARY = re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$")

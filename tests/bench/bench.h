@@ -50,6 +50,12 @@ uint64_t bench_tick_ps(void);
  */
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s);
+/*
+ * A transfer's figure: the same line, each sample one transfer of bytes,
+ * with " bytes=N median_mb_s=M" after it (MB: 10^6 bytes, from the median).
+ */
+void bench_report_bytes(struct test_ctx *t, const char *op, const char *target,
+			const struct bench_stats *s, uint32_t bytes);
 /* The last figure reported with this op and target prefix, or 0 (the summary uses these). */
 uint64_t bench_median_of(const char *op, const char *target_prefix);
 /* The i-th figure reported (op, target, median in ps): 0 past the last. */
@@ -66,6 +72,7 @@ void hypercalls(struct test_ctx *t);	   /* calls.c */
 void system_registers(struct test_ctx *t); /* calls.c, after hypercalls */
 void interrupts(struct test_ctx *t);	   /* irq.c */
 void cross_cpu(struct test_ctx *t);	   /* ipi.c */
+void throughput(struct test_ctx *t);	   /* throughput.c */
 void summary(struct test_ctx *t);	   /* summary.c */
 
 #endif

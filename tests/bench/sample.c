@@ -105,18 +105,33 @@ const char *bench_ns(char *buf, unsigned len, uint64_t ps)
 	return buf;
 }
 
-void bench_report(struct test_ctx *t, const char *op, const char *target,
-		  const struct bench_stats *s)
+/* bytes / median in MB/s (10^6 bytes) with two decimals, into buf. */
+static const char *mb_per_s(char *buf, unsigned len, uint32_t bytes, uint64_t ps)
 {
-	char a[24], b[24], c[24], d[24], e[24], f[24], g[24];
+	uint64_t centi = ps ? (uint64_t)((unsigned __int128)bytes * 100000000ull / ps) : 0;
 
+	snprintf(buf, len, "%llu.%02llu", (unsigned long long)(centi / 100),
+		 (unsigned long long)(centi % 100));
+	return buf;
+}
+
+static void report(struct test_ctx *t, const char *op, const char *target,
+		   const struct bench_stats *s, uint32_t bytes)
+{
+	char a[24], b[24], c[24], d[24], e[24], f[24], g[24], h[48] = "";
+
+	if (bytes) {
+		char m[24];
+		snprintf(h, sizeof(h), " bytes=%u median_mb_s=%s", bytes,
+			 mb_per_s(m, sizeof(m), bytes, s->median));
+	}
 	note(t,
 	     "bench: op=%s target=%s samples=%u batch=%u min_ns=%s p10_ns=%s median_ns=%s "
-	     "p90_ns=%s p99_ns=%s max_ns=%s loop_ns=%s",
+	     "p90_ns=%s p99_ns=%s max_ns=%s loop_ns=%s%s",
 	     op, target, s->samples, s->batch, bench_ns(a, sizeof(a), s->min),
 	     bench_ns(b, sizeof(b), s->p10), bench_ns(c, sizeof(c), s->median),
 	     bench_ns(d, sizeof(d), s->p90), bench_ns(e, sizeof(e), s->p99),
-	     bench_ns(f, sizeof(f), s->max), bench_ns(g, sizeof(g), s->loop));
+	     bench_ns(f, sizeof(f), s->max), bench_ns(g, sizeof(g), s->loop), h);
 	if (nkept < BENCH_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
 		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);
@@ -124,6 +139,18 @@ void bench_report(struct test_ctx *t, const char *op, const char *target,
 	} else {
 		ndropped++;
 	}
+}
+
+void bench_report(struct test_ctx *t, const char *op, const char *target,
+		  const struct bench_stats *s)
+{
+	report(t, op, target, s, 0);
+}
+
+void bench_report_bytes(struct test_ctx *t, const char *op, const char *target,
+			const struct bench_stats *s, uint32_t bytes)
+{
+	report(t, op, target, s, bytes);
 }
 
 uint64_t bench_median_of(const char *op, const char *target_prefix)

@@ -43,6 +43,10 @@ void transports(struct test_ctx *t); /* suite.c */
 void rng(struct test_ctx *t);	     /* rng.c */
 void blk(struct test_ctx *t);	     /* blk.c */
 void targets(struct test_ctx *t);    /* targets.c */
+void fw_cfg(struct test_ctx *t);     /* fw_cfg.c */
+void fw_cfg_contents(struct test_ctx *t);
+void fw_cfg_control(struct test_ctx *t);
+void fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
 
 /* The block device's requests (blk.c), for targets.c. */
 #define SECTOR	    512

@@ -2,8 +2,9 @@
  * dma suite: devices that read and write guest memory themselves, found
  * from the DT. Documents checked: Virtual I/O Device (VIRTIO) 1.2 (2.1
  * device status, 2.7 split virtqueues, 3.1 initialization, 4.2 virtio-mmio,
- * 5.2 block device, 5.4 entropy device). Only devices the DT describes are touched; a
- * platform without any skips with its reason.
+ * 5.2 block device, 5.4 entropy device); QEMU docs/specs/fw_cfg (the fw_cfg
+ * device's data register and DMA interface). Only devices the DT describes
+ * are touched; a platform without any skips with its reason.
  */
 #include <string.h>
 
@@ -47,9 +48,11 @@ static const char *init(struct test_ctx *t)
 static const char *skip_if(const struct test_ctx *t)
 {
 	for (int i = 0; i < t->plat->ndevices; i++)
-		if (dt_compat_has(&t->plat->devices[i], "virtio,mmio"))
+		if (dt_compat_has(&t->plat->devices[i], "virtio,mmio") ||
+		    dt_compat_has(&t->plat->devices[i], "qemu,fw-cfg-mmio"))
 			return NULL;
-	return "no virtio-mmio transport in the device tree (nothing that does DMA is described)";
+	return "no virtio-mmio transport and no fw_cfg in the device tree (nothing that does DMA "
+	       "is described)";
 }
 
 /* What the DT's transports hold: devices, and empty ones (DeviceID 0) left alone. */
@@ -74,5 +77,14 @@ void transports(struct test_ctx *t)
 		passed(t);
 }
 
-static const struct test_case cases[] = { CASE(transports), CASE(rng), CASE(blk), CASE(targets) };
+static const struct test_case cases[] = {
+	CASE(transports),
+	CASE(rng),
+	CASE(blk),
+	CASE(targets),
+	CASE(fw_cfg),
+	CASE(fw_cfg_contents),
+	CASE(fw_cfg_control),
+	CASE(fw_cfg_targets),
+};
 SUITE(70, dma, cases, .skip_if = skip_if, .init = init);

@@ -17,10 +17,9 @@
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "tests/dma/dma.h"
+#include "tests/dma/not_ram.h"
 
-#define TARGET_LEN  SECTOR
-#define HOLE_STEP   0x10000
-#define MAX_TARGETS 5
+#define TARGET_LEN SECTOR
 
 struct target {
 	const char *what;
@@ -28,56 +27,19 @@ struct target {
 	uint32_t type;
 };
 
-static int overlaps(const struct platform *p, uint64_t a, uint64_t len)
-{
-	for (int i = 0; i < p->ndevices; i++)
-		for (int r = 0; r < p->devices[i].nreg; r++) {
-			const struct addr_range *g = &p->devices[i].reg[r];
-			if (a < g->base + g->size && g->base < a + len)
-				return 1;
-		}
-	for (int b = 0; b < p->nbanks; b++)
-		if (a < p->banks[b].base + p->banks[b].size && p->banks[b].base < a + len)
-			return 1;
-	return 0;
-}
-
-/* The first 64 KiB below RAM, past a DT device's end, that nothing in the DT covers. */
-static uint64_t hole(const struct platform *p)
-{
-	uint64_t ram = p->nbanks ? p->banks[0].base : 0;
-
-	for (int i = 0; i < p->ndevices; i++)
-		for (int r = 0; r < p->devices[i].nreg; r++) {
-			const struct addr_range *g = &p->devices[i].reg[r];
-			uint64_t c =
-				(g->base + g->size + HOLE_STEP - 1) & ~(uint64_t)(HOLE_STEP - 1);
-			if (c && c + HOLE_STEP <= ram && !overlaps(p, c, HOLE_STEP))
-				return c;
-		}
-	return 0;
-}
-
+/* not_ram.h's list: the device reads MMIO, flash and its own window, and writes the rest. */
 static unsigned find_targets(struct test_ctx *t, const struct dma_device *d, struct target *out)
 {
-	const struct platform *p = t->plat;
-	const struct dt_device *rtc = platform_find_compatible(p, "arm,pl031", 0);
-	const struct dt_device *flash = platform_find_compatible(p, "cfi-flash", 0);
-	unsigned n = 0;
+	struct not_ram list[NOT_RAM_MAX];
+	unsigned n = not_ram_targets(t->plat, d->node, TARGET_LEN / 2, list);
 
-	if (rtc && rtc->nreg)
-		out[n++] = (struct target){ "another device's MMIO window", rtc->reg[0].base,
-					    BLK_T_OUT };
-	if (flash && flash->nreg)
-		out[n++] = (struct target){ "flash", flash->reg[0].base, BLK_T_OUT };
-	uint64_t h = hole(p);
-	if (h)
-		out[n++] = (struct target){ "a hole nothing decodes", h, BLK_T_IN };
-	out[n++] = (struct target){ "the transport's own window", d->node->reg[0].base, BLK_T_OUT };
-	if (p->nbanks) {
-		const struct addr_range *last = &p->banks[p->nbanks - 1];
-		out[n++] = (struct target){ "across the end of RAM",
-					    last->base + last->size - TARGET_LEN / 2, BLK_T_IN };
+	for (unsigned i = 0; i < n; i++) {
+		enum not_ram_kind k = list[i].kind;
+		out[i] = (struct target){
+			k == NOT_RAM_OWN ? "the transport's own window" : list[i].what,
+			list[i].addr,
+			k == NOT_RAM_HOLE || k == NOT_RAM_RAM_END ? BLK_T_IN : BLK_T_OUT
+		};
 	}
 	return n;
 }
@@ -123,7 +85,7 @@ static void one_target(struct test_ctx *t, struct dma_device *d, const struct ta
 void targets(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
-	struct target list[MAX_TARGETS];
+	struct target list[NOT_RAM_MAX];
 
 	if (!d) {
 		skip(t, "no block device (DeviceID 2) behind the DT's transports");

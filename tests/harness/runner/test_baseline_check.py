@@ -136,6 +136,30 @@ class Judge(unittest.TestCase):
                          [("timer/cval", "suite timer did not run"), ("mmio/identity", "mmio/identity skipped")])
         self.assertEqual(j.vanished, [])
 
+    def test_not_checked_when_the_case_was_not_selected(self):
+        # suites=gic.sgi_self,mmio.instruction_forms: gic names what it left out.
+        lines = []
+        for l in REPORT:
+            if l == "  1..3":
+                l = "  1..1\n  # not selected: priority,\n  # not selected: eoi_modes"
+            lines += l.splitlines()
+        lines = [l for l in lines if "priority" not in l or "not selected" in l]
+        lines = [l for l in lines if "eoi_modes" not in l or "not selected" in l]
+        lines = [l for l in lines if "EOImode" not in l]
+        rep = findings.read(lines)
+        self.assertEqual(rep.not_selected, {("gic", "priority"), ("gic", "eoi_modes")})
+        self.assertNotIn("not selected", " ".join(t for r in rep.results for f in r.findings for t in [f.text]))
+        j = judge(lines)
+        self.assertEqual([(u.where, u.why) for u in j.unchecked],
+                         [("gic/priority", "gic/priority not selected (suites=)"),
+                          ("gic/eoi_modes", "gic/eoi_modes not selected (suites=)")])
+        self.assertEqual(j.vanished, [])
+        # A case the suite did not name as left out, yet absent, still vanished.
+        lines = [l.replace("# not selected: eoi_modes", "# harness: nothing") for l in lines]
+        j = judge(lines)
+        self.assertEqual([(v.where, v.why) for v in j.vanished],
+                         [("gic/eoi_modes", "suite gic ran without case eoi_modes")])
+
     def test_when_decides_applicability(self):
         base = BASE.replace("case mmio/instruction_forms\n", "case mmio/instruction_forms\n  when gic=2\n")
         j = judge(base=base, facts={"gic": "3"})

@@ -46,6 +46,46 @@ class Report(unittest.TestCase):
             self.assertTrue(csv[1].startswith("cfg,mmio_read,/pl011@9000000:UARTFR:32,256,16,80.0,"))
 
 
+TRANSFER = ("    # bench: op=throughput target=/fw-cfg@9020000:dma_read samples=16 batch=1 min_ns=300000.00 "
+            "p10_ns=310000.00 median_ns=320000.00 p90_ns=400000.00 p99_ns=500000.00 max_ns=500000.00 "
+            "loop_ns=0.00 bytes=524288 median_mb_s=1638.40")
+
+
+class Transfer(unittest.TestCase):
+    def test_bytes_and_rate_kept_and_in_csv(self):
+        figures, _ = bench_report.parse([LINE, TRANSFER])
+        self.assertNotIn("bytes", figures[0])
+        self.assertEqual(figures[1]["bytes"], 524288)
+        self.assertEqual(figures[1]["median_mb_s"], 1638.4)
+        with tempfile.TemporaryDirectory() as d:
+            bench_report.write([LINE, TRANSFER], d, "cfg")
+            doc = json.load(open(os.path.join(d, "bench.json")))
+            self.assertIn("MB/s", doc["transfer_unit"])
+            csv = open(os.path.join(d, "bench.csv")).read().splitlines()
+            self.assertEqual(csv[0].split(",")[-2:], ["bytes", "median_mb_s"])
+            self.assertTrue(csv[1].endswith(",35.0,,"))
+            self.assertTrue(csv[2].endswith(",0.0,524288,1638.4"))
+
+    def test_compare_shows_rates_in_their_own_table(self):
+        fig = bench_report.parse([TRANSFER])[0][0]
+        slower = dict(fig, median_ns=640000.0, p10_ns=630000.0, p90_ns=650000.0)
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for i, f in enumerate((fig, slower)):
+                paths.append(os.path.join(d, f"r{i}.json"))
+                json.dump({"config": f"c{i}", "figures": [f, figure("irq", "eoi:sgi", 100.0)]},
+                          open(paths[-1], "w"))
+            out = io.StringIO()
+            with redirect_stdout(out):
+                self.assertEqual(bench_compare.main(paths), 0)
+        text = out.getvalue()
+        self.assertIn("median MB/s (p10-p90)", text)
+        # 524288 bytes in 320 us: 1638.4 MB/s; the slowest decile (p90, 400 us): 1310.7.
+        self.assertIn("| throughput | `/fw-cfg@9020000:dma_read` | 1638.4 (1310.7-1691.3) | 819.2 ", text)
+        self.assertIn("| 0.50 |", text)
+        self.assertLess(text.index("eoi:sgi"), text.index("Transfers"))
+
+
 class Compare(unittest.TestCase):
     def run_compare(self, docs, *args, configs=("cfg", "cfg")):
         with tempfile.TemporaryDirectory() as d:

@@ -52,6 +52,15 @@ class Compare(unittest.TestCase):
             code = compare.main(list(opts) + [a, b])
         return code, out.getvalue().splitlines(), err.getvalue()
 
+    def test_a_case_not_selected_is_said_so(self):
+        b = A.replace("  1..2\n    # FAIL: SGI 5", "  1..1\n  # not selected: priority\n    # FAIL: SGI 5")
+        b = b.replace("    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear\n"
+                      "  not ok 1 priority\n  ok 2 sgi_others", "  ok 1 sgi_others")
+        code, lines, _ = self.compare(self.run_dir("a", A), self.run_dir("b", b))
+        self.assertEqual(code, 1)
+        self.assertTrue(any("gic/priority" in l and "not selected" in l for l in lines), lines)
+        self.assertFalse(any("absent" in l for l in lines), lines)
+
     def test_same_runs_no_change(self):
         a = self.run_dir("a", A)
         self.assertEqual(self.compare(a, self.run_dir("b", A))[:2], (0, ["no change"]))

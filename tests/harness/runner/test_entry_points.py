@@ -13,12 +13,13 @@ import unittest
 from harnesslib import paths
 
 PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/docs", "scripts/gen-xen-abi",
-                       "scripts/gen-xen-profile", "scripts/integration", "scripts/make-broken-dtbs",
+                       "scripts/gen-xen-profile", "scripts/integration", "scripts/lava", "scripts/make-broken-dtbs",
                        "scripts/run", "scripts/test", "tests/harness/fuzz/gen-limits-seed"]
 # What each --help must show of its defaults.
 DEFAULTS = {"scripts/run": ["(default 60)", "(default build/run/<config>)"], "scripts/bench": ["(default 5)"],
             "scripts/integration": ["(default 2)"], "scripts/docs": ["(default build/harness.bin"],
-            "scripts/check-layers": ["(default aarch64-linux-gnu-nm)"]}
+            "scripts/check-layers": ["(default aarch64-linux-gnu-nm)"],
+            "scripts/lava": ["(default build/lava/<config>", "(default file://<the folder>)"]}
 
 
 def run(cmd, stdout=subprocess.PIPE, env=None):

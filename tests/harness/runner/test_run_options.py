@@ -135,6 +135,29 @@ class Cases:
         ("--bootargs", ["--bootargs", "suites=d\u00e9"]),
         ("--bootargs", ["--bootargs", "suites=" + "x" * 240]),
         ("--bootargs", ["--platform", "xen", "--bootargs", "suites=" + "x" * 230]),
+        ("--only", ["--only", ""]),
+        ("--only", ["--only", "gic,,dma"]),
+        ("--only", ["--only", "gic,"]),
+        ("--only", ["--only", "gic."]),
+        ("--only", ["--only", ".sgi_self"]),
+        ("--only", ["--only", "gic.sgi_self.x"]),
+        ("--only", ["--only", "gic sgi_self"]),
+        ("--only", ["--only", "gic-v3"]),
+        ("--only", ["--only", "dt,dt"]),
+        ("--only", ["--only", "gic.sgi_self,gic.sgi_self"]),
+        ("--only", ["--only", "gic,gic.sgi_self"]),
+        ("--only", ["--only", "gic.sgi_self,gic"]),
+        ("--only", ["--only", "dt", "--bootargs", "suites=boot"]),
+        ("--only", ["--only", "dt", "--bootargs", "watchdog=5 suites"]),
+        ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(25))]),
+        ("--only", ["--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60]),
+        ("--only", ["--only"]),
+        ("--list", ["--list", "--only", "dt"]),
+        ("--list", ["--list", "--bootargs", "watchdog=5"]),
+        ("--list", ["--list", "--junit", "JUNIT"]),
+        ("--list", ["--list", "--baseline", "tests/baselines/xen-4.17.txt"]),
+        ("--list", ["--list", "--no-baseline"]),
+        ("--list", ["--list", "--accept-vanished"]),
         ("--timeout", ["--timeout", "0"]),
         ("--timeout", ["--timeout", "-1"]),
         ("--timeout", ["--timeout", "nan"]),
@@ -187,6 +210,13 @@ class Cases:
         ["--bootargs", "suites=" + "x" * 200],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
+        ["--only", "gic.sgi_self"],
+        ["--only", "gic.sgi_self,dma,timer.virtual_timer", "--bootargs", "watchdog=5 profile=xen-4.17"],
+        ["--only", "bench.summary,selftest"],
+        ["--only", "nosuch.case"],  # whether a name exists only the image can say
+        ["--only", "x" * 200],
+        ["--list"],
+        ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
         ["--baseline", "tests/baselines/xen-4.17.txt", "--accept-vanished"],
     ]
@@ -299,6 +329,24 @@ class BadValues(unittest.TestCase):
         self.assertIn("4100K", by_args[("--platform", "xen", "--domu-mem", "1M")])
         self.assertIn("1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")])
         self.assertIn(Cases.bad_baseline + ":2: unknown placeholder {n}", by_args[("--baseline", "BAD_BASELINE")])
+        self.assertIn("has an empty item", by_args[("--only", "gic,,dma")])
+        self.assertIn("item 'gic.' is not SUITE or SUITE.CASE", by_args[("--only", "gic.")])
+        self.assertIn("item 'gic.sgi_self.x' is not SUITE", by_args[("--only", "gic.sgi_self.x")])
+        self.assertIn("dt is given twice", by_args[("--only", "dt,dt")])
+        self.assertIn("gic runs every case of it, so gic.sgi_self adds nothing",
+                      by_args[("--only", "gic.sgi_self,gic")])
+        self.assertIn("--bootargs suites=boot chooses the suites too",
+                      by_args[("--only", "dt", "--bootargs", "suites=boot")])
+        self.assertIn("--bootargs suites chooses the suites too",
+                      by_args[("--only", "dt", "--bootargs", "watchdog=5 suites")])
+        long_only = ",".join(f"gic.case{i}" for i in range(25))
+        self.assertIn(f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
+                      by_args[("--only", long_only)])
+        self.assertIn("the harness keeps 255; accepted: at most 219 bytes here", by_args[("--only", long_only)])
+        self.assertIn("at most 139 bytes here",  # 219 less "watchdog=5 profile=ppp... ": 80
+                      by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)])
+        self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
+        self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
 
     def test_out_is_not_left_behind_by_a_refusal(self):
         self.assertFalse(os.path.exists("/proc/run-options-test"))
@@ -319,6 +367,21 @@ class GoodValues(unittest.TestCase):
     def test_dry_run_takes_back_the_out_directory(self):
         self.assertFalse(os.path.exists(os.path.dirname(Cases.new_out)))
         self.assertFalse(os.path.exists(Cases.junit))
+
+    def test_only_becomes_suites_after_the_users_bootargs(self):
+        r = Cases.results[("good", Cases.GOOD.index(
+            ["--only", "gic.sgi_self,dma,timer.virtual_timer", "--bootargs", "watchdog=5 profile=xen-4.17"]))]
+        self.assertIn("  bootargs: watchdog=5 profile=xen-4.17 suites=gic.sgi_self,dma,timer.virtual_timer\n",
+                      r.stdout)
+        r = Cases.results[("good", Cases.GOOD.index(["--only", "gic.sgi_self"]))]
+        self.assertIn("  bootargs: suites=gic.sgi_self\n", r.stdout)
+
+    def test_list_boots_with_the_bootarg_list_into_its_own_folder(self):
+        r = Cases.results[("good", Cases.GOOD.index(["--list"]))]
+        self.assertIn("scripts/run: options valid: qemu-gicv3-smp2-512M-list\n", r.stdout)
+        self.assertIn("  bootargs: list\n", r.stdout)
+        self.assertIn("  list: True\n", r.stdout)
+        self.assertIn(os.path.join("build", "run", "qemu-gicv3-smp2-512M-list") + "\n", r.stdout)
 
     def test_sizes_are_normalised(self):
         r = Cases.results[("good", Cases.GOOD.index(["--mem", "1024"]))]

@@ -1,6 +1,6 @@
 /*
  * Host unit tests of the image's portable parts: ESR decoding, KTAP
- * emission, bootargs, word lists, the DT model's iterators. Built natively
+ * emission, bootargs, word lists, the DT model's iterators, suites=. Built natively
  * with ASan and UBSan.
  */
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "runtime/bootargs.h"
 #include "runtime/ktap.h"
 #include "runtime/options.h"
+#include "runtime/selection.h"
 
 static int passed, failed;
 
@@ -218,6 +219,9 @@ static void test_options(void)
 		{ "suites=", "suites= names no suite" },
 		{ "suites=,,", "suites= names no suite" },
 		{ "suites=boot suites=dt", "suites= is given more than once" },
+		{ "list=1", "list takes no value" },
+		{ "list list", "list is given more than once" },
+		{ "list suites=dt", "list lists every suite and runs none: it takes no suites=" },
 		{ "profile=nosuch",
 		  "profile=nosuch names no known profile (known: xen-4.17, qemu-virt-7.2)" },
 		{ "vm_mem=0", "vm_mem=0 is not a size" },
@@ -233,7 +237,10 @@ static void test_options(void)
 		       o.vm_mem == 512ull << 20 && o.expect_el_given && !strcmp(o.expect_el, "2"),
 	       "good bootargs read");
 	options_parse(&o, "", 0);
-	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0], "empty bootargs");
+	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0] && !o.list,
+	       "empty bootargs");
+	options_parse(&o, "expect_el=1 list", 16);
+	EXPECT(o.nproblems == 0 && o.list, "list: %d problems (%s)", o.nproblems, o.problems[0]);
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		options_parse(&o, bad[i].args, (int)strlen(bad[i].args));
 		EXPECT(has_problem(&o, bad[i].problem), "\"%s\": want \"%s\", got %d: %s",
@@ -290,6 +297,90 @@ static void test_model_iterators(void)
 	EXPECT(dt_compat_has(&d[3], "arm,primecell") && !dt_compat_has(&d[3], "arm,pl01"), "has");
 }
 
+static void nop(struct test_ctx *t)
+{
+	(void)t;
+}
+
+/* suites= against a registry of two suites, one on request. */
+static void test_selection(void)
+{
+	static const struct test_case gic_cases[] = { { "distributor", nop },
+						      { "sgi_self", nop },
+						      { "priority", nop } };
+	static const struct test_case bench_cases[] = { { "baseline", nop }, { "summary", nop } };
+	static const struct suite gic = { .name = "gic", .cases = gic_cases, .ncases = 3 };
+	static const struct suite bench = {
+		.name = "bench", .cases = bench_cases, .ncases = 2, .on_request = 1
+	};
+	static const struct suite *const all[] = { &gic, &bench };
+	const struct registry reg = { all, all + 2 };
+
+	EXPECT(selection_count("", &gic) == 3 && selection_count("", &bench) == 0, "default set");
+	EXPECT(selection_count("gic", &gic) == 3 && selection_count("gic", &bench) == 0, "whole");
+	EXPECT(selection_count("gic.sgi_self", &gic) == 1 &&
+		       selection_has_case("gic.sgi_self", &gic, 1) &&
+		       !selection_has_case("gic.sgi_self", &gic, 0),
+	       "one case");
+	EXPECT(selection_count("gic.priority,bench,gic.distributor", &gic) == 2 &&
+		       selection_count("gic.priority,bench,gic.distributor", &bench) == 2,
+	       "a mix");
+	EXPECT(selection_count("gic,gic.sgi_self,gic.sgi_self", &gic) == 3, "repeats select once");
+	EXPECT(selection_count("bench.summary", &bench) == 1, "a case of an on-request suite");
+	EXPECT(selection_count("gi.sgi_self,gicx,gic.sgi", &gic) == 0, "no prefix matches");
+	EXPECT(selection_count("bench.nosuch", &bench) == 0, "an unknown case selects nothing");
+	EXPECT(selection_unknown("gic.sgi_self,bench,,gic", reg, 0) == 0, "all known");
+	EXPECT(selection_unknown("gic.nosuch,bench.x,gic.,.x,bogus.y,bogus,gic.sgi_self.x", reg,
+				 0) == 7,
+	       "unknown: %u",
+	       selection_unknown("gic.nosuch,bench.x,gic.,.x,bogus.y,bogus,gic.sgi_self.x", reg,
+				 0));
+
+	ktap_sink = sink;
+	outlen = 0;
+	memset(out, 0, sizeof(out));
+	selection_unknown("gic.nosuch,bench.x,bogus", reg, 1);
+	EXPECT(strstr(out, "# FAIL: suites=gic.nosuch,bench.x,bogus names 1 suite(s) this image "
+			   "does not have\n"
+			   "# unknown suite: bogus\n# available: gic\n# available: bench (on "
+			   "request only)\n") &&
+		       strstr(out, "# FAIL: suites=gic.nosuch,bench.x,bogus names 2 case(s) this "
+				   "image does not have\n"
+				   "# unknown case: gic.nosuch (suite gic has no case nosuch)\n"
+				   "# available in gic: distributor, sgi_self, priority\n"
+				   "# unknown case: bench.x (suite bench has no case x)\n"
+				   "# available in bench (on request only): baseline, summary\n"),
+	       "unknown said: %s", out);
+	outlen = 0;
+	memset(out, 0, sizeof(out));
+	selection_say_cases(1, "not selected: ", "gic.sgi_self", &gic, 0);
+	EXPECT(!strcmp(out, "  # not selected: distributor, priority\n"), "not selected: %s", out);
+
+	/* Many names: several lines, each whole (under the emitter's 256 bytes), none lost. */
+	static char names[40][40];
+	static struct test_case many_cases[40];
+	for (unsigned i = 0; i < 40; i++) {
+		snprintf(names[i], sizeof(names[i]), "case_with_a_long_name_%02u", i);
+		many_cases[i] = (struct test_case){ names[i], nop };
+	}
+	const struct suite many = { .name = "many", .cases = many_cases, .ncases = 40 };
+	outlen = 0;
+	memset(out, 0, sizeof(out));
+	selection_say_cases(0, "available in many: ", "", &many, -1);
+	int lines = 0, longest = 0, found = 0;
+	for (char *l = out; *l; lines++) {
+		char *nl = strchr(l, '\n');
+		if (!nl)
+			break;
+		longest = nl - l > longest ? (int)(nl - l) : longest;
+		l = nl + 1;
+	}
+	for (int i = 0; i < 40; i++)
+		found += strstr(out, names[i]) != NULL;
+	EXPECT(lines > 4 && longest < 220 && found == 40 && !strstr(out, ", \n"),
+	       "packed: %d lines, longest %d, %d names", lines, longest, found);
+}
+
 int main(void)
 {
 	test_esr();
@@ -297,6 +388,7 @@ int main(void)
 	test_bootargs();
 	test_model_iterators();
 	test_options();
+	test_selection();
 	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
 	return failed != 0;
 }

@@ -1,0 +1,249 @@
+/*
+ * Throughput, in bytes per second of guest time, of what moves data: one
+ * large virtio-blk read (the runner's scratch disk), and QEMU's fw_cfg
+ * reading the runner's file by one DMA operation against its data register
+ * (64-bit reads). Each sample times one whole transfer with its cache
+ * maintenance, as a driver that cannot count on coherent DMA does it; the
+ * first is checked against the pattern (runtime/protocol.h), so a transfer
+ * that moves the wrong bytes is a failure, not a figure. The figure's line
+ * carries bytes= and median_mb_s= (MB: 10^6 bytes).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "boot/cache.h"
+#include "boot/cpu.h"
+#include "boot/probe.h"
+#include "drivers/fw_cfg.h"
+#include "drivers/virtio_blk.h"
+#include "runtime/check.h"
+#include "runtime/protocol.h"
+#include "runtime/smp.h"
+#include "tests/bench/bench.h"
+
+#define BLK_BYTES    (1u << 20)
+#define DMA_SAMPLES  16
+#define DATA_SAMPLES 4
+#define WAIT_US	     1000000
+#define BLK_QUEUE    8
+
+static uint8_t buf[BLK_BYTES] __attribute__((aligned(4096)));
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
+static struct virtio_blk_req req;
+static struct fw_cfg_dma_access access;
+static uint64_t ticks[DMA_SAMPLES];
+
+static void report(struct test_ctx *t, const char *target, unsigned n, uint32_t bytes)
+{
+	struct bench_stats s;
+
+	bench_from_ticks(ticks, n, 0, &s);
+	bench_report_bytes(t, "throughput", target, &s, bytes);
+}
+
+static uint64_t word_at(uint32_t i)
+{
+	uint64_t w;
+
+	memcpy(&w, buf + i, 8);
+	return w;
+}
+
+/* One IN request of len bytes from sector 0 into buf, polled: 1 when OK. */
+static int blk_read(struct virtio_dev *d, uint32_t len)
+{
+	uint32_t head, written;
+	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(WAIT_US);
+
+	cache_clean_to_poc(buf, len);
+	if (virtio_blk_request(d, &req, VIRTIO_BLK_T_IN, 0, (uintptr_t)buf, len) < 0)
+		return 0;
+	for (;;) {
+		int late = cpu_counter() - start > limit;
+		if (virtq_take_used(d, &head, &written))
+			break;
+		if (late)
+			return 0;
+		cpu_relax();
+	}
+	cache_clean_to_poc(buf, len);
+	return req.status == VIRTIO_BLK_S_OK;
+}
+
+static int find_blk(const struct platform *p, struct virtio_dev *d, const struct dt_device **node)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *n = &p->devices[i];
+		if (n->enabled && n->nreg && dt_compat_has(n, "virtio,mmio") &&
+		    !virtio_probe(d, (uintptr_t)n->reg[0].base) &&
+		    d->device_id == VIRTIO_ID_BLOCK) {
+			*node = n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The figures reported: 0 or 1. */
+static unsigned blk(struct test_ctx *t)
+{
+	struct virtio_dev d;
+	const struct dt_device *n;
+	char target[80];
+
+	if (!find_blk(t->plat, &d, &n)) {
+		note(t, "bench: throughput virtio-blk not timed: no block device behind the DT's "
+			"virtio-mmio transports");
+		return 0;
+	}
+	d.queue_mem = queue_mem;
+	const char *why = virtio_init(&d, 0, BLK_QUEUE);
+	uint64_t cap = why ? 0 : virtio_blk_capacity(&d) * VIRTIO_BLK_SECTOR;
+	uint32_t len = cap < BLK_BYTES ? (uint32_t)cap : BLK_BYTES;
+	if (!check(t, !why && len >= VIRTIO_BLK_SECTOR, "%s: virtio-blk %s", n->path,
+		   why ? why : "capacity under a sector"))
+		return 0;
+	const char *bad = NULL;
+	unsigned k = 0;
+	/* Word w of sector s: DISK_PATTERN | s << 16 | w (protocol.h). */
+	uint64_t last = DISK_PATTERN | (uint64_t)(len / VIRTIO_BLK_SECTOR - 1) << 16 |
+			(VIRTIO_BLK_SECTOR / 8 - 1);
+	for (; k < DMA_SAMPLES; k++) {
+		uint64_t t0 = cpu_counter();
+		if (!blk_read(&d, len)) {
+			bad = "did not complete";
+			break;
+		}
+		ticks[k] = cpu_counter() - t0;
+		if (k == 0 && (word_at(0) != DISK_PATTERN || word_at(len - 8) != last)) {
+			bad = "did not read the scratch disk's pattern";
+			break;
+		}
+	}
+	virtio_reset(&d);
+	if (!check(t, !bad, "%s: a %u-byte virtio-blk read %s (sample %u)", n->path, len,
+		   bad ? bad : "", k))
+		return 0;
+	snprintf(target, sizeof(target), "%s:blk_read", n->path);
+	report(t, target, k, len);
+	return 1;
+}
+
+static int runners(const struct fw_cfg_file *f, void *arg)
+{
+	if (strcmp(f->name, FWCFG_FILE_NAME))
+		return 0;
+	*(struct fw_cfg_file *)arg = *f;
+	return 1;
+}
+
+/* The DT's fw_cfg, answering as one, with the runner's file: 1 and *file. */
+static int fw_cfg_ready(struct test_ctx *t, const struct dt_device **node, struct fw_cfg_file *file)
+{
+	const struct dt_device *n = platform_find_compatible(t->plat, "qemu,fw-cfg-mmio", 0);
+	struct probe_outcome w, r;
+
+	if (!n || !n->enabled || !n->nreg || n->reg[0].size < FW_CFG_SELECTOR + 2) {
+		note(t, "bench: throughput fw_cfg not timed: no fw_cfg (qemu,fw-cfg-mmio) in the "
+			"device tree");
+		return 0;
+	}
+	uintptr_t base = (uintptr_t)n->reg[0].base;
+	if (probe_write(base + FW_CFG_SELECTOR, 16, FW_CFG_KEY_SIGNATURE, &w) ||
+	    probe_read(base + FW_CFG_DATA, 32, &r) || (uint32_t)r.value != FW_CFG_SIGNATURE) {
+		note(t,
+		     "bench: throughput fw_cfg not timed: %s does not answer as fw_cfg (the dma "
+		     "suite says why)",
+		     n->path);
+		return 0;
+	}
+	file->size = 0;
+	fw_cfg_files(base, runners, file);
+	if (file->size < 8 || file->size > BLK_BYTES) {
+		note(t,
+		     "bench: throughput fw_cfg not timed: no file %s of at most %u bytes "
+		     "(scripts/run attaches it)",
+		     FWCFG_FILE_NAME, BLK_BYTES);
+		return 0;
+	}
+	*node = n;
+	return 1;
+}
+
+/* Clear what file_read_right() looks at, so that each sample shows its own bytes. */
+static void clear_ends(uint32_t size)
+{
+	memset(buf, 0, 8);
+	memset(buf + (size / 8 - 1) * 8, 0, 8);
+}
+
+static int file_read_right(uint32_t size)
+{
+	uint32_t last = size / 8 - 1;
+
+	return word_at(0) == FWCFG_PATTERN && word_at(last * 8) == (FWCFG_PATTERN | last);
+}
+
+/* The figures reported: 0 to 2. */
+static unsigned fw_cfg(struct test_ctx *t)
+{
+	const struct dt_device *n;
+	struct fw_cfg_file f;
+	char target[80];
+
+	if (!fw_cfg_ready(t, &n, &f))
+		return 0;
+	uintptr_t base = (uintptr_t)n->reg[0].base;
+	unsigned k = 0;
+	for (; k < DATA_SAMPLES; k++) {
+		clear_ends(f.size);
+		uint64_t t0 = cpu_counter();
+		fw_cfg_select(base, f.select);
+		fw_cfg_read(base, buf, f.size);
+		ticks[k] = cpu_counter() - t0;
+		if (!file_read_right(f.size))
+			break;
+	}
+	if (!check(t, k == DATA_SAMPLES,
+		   "%s: %s through the data register is not the runner's file", n->path,
+		   FWCFG_FILE_NAME))
+		return 0;
+	snprintf(target, sizeof(target), "%s:data_read:64", n->path);
+	report(t, target, k, f.size);
+	fw_cfg_select(base, FW_CFG_KEY_ID);
+	if (n->reg[0].size < FW_CFG_WINDOW || !(fw_cfg_read_le32(base) & FW_CFG_ID_DMA)) {
+		note(t, "bench: throughput fw_cfg DMA not timed: %s",
+		     n->reg[0].size < FW_CFG_WINDOW ? "the DT's window has no DMA address register"
+						    : "FW_CFG_ID offers no DMA interface");
+		return 1;
+	}
+	for (k = 0; k < DMA_SAMPLES; k++) {
+		clear_ends(f.size);
+		uint64_t t0 = cpu_counter();
+		cache_clean_to_poc(buf, f.size);
+		uint32_t c = fw_cfg_dma(base, &access, FW_CFG_DMA_KEY(f.select) | FW_CFG_DMA_READ,
+					f.size, (uintptr_t)buf, WAIT_US);
+		cache_clean_to_poc(buf, f.size);
+		ticks[k] = cpu_counter() - t0;
+		if (c || !file_read_right(f.size))
+			break;
+	}
+	if (!check(t, k == DMA_SAMPLES, "%s: a DMA read of %s is not the runner's file", n->path,
+		   FWCFG_FILE_NAME))
+		return 1;
+	snprintf(target, sizeof(target), "%s:dma_read", n->path);
+	report(t, target, k, f.size);
+	return 2;
+}
+
+void throughput(struct test_ctx *t)
+{
+	unsigned n = blk(t);
+
+	n += fw_cfg(t);
+	if (n)
+		passed(t);
+	else
+		skip(t, "nothing that moves data answered: no virtio-blk device and no fw_cfg with "
+			"the runner's file");
+}
