@@ -8,7 +8,7 @@ A NAME is letters, digits, `-` and `_` (it names the config's folder) and is
 given once. The options are scripts/run's, checked by the same checks as a
 single run (options.py, baseline_run.prepare) before any config starts;
 those the matrix sets itself (--out, --junit) or that make no sense in it
-(--dry-run, --quiet, -v, --matrix, -j) are refused. Every mistake names the
+(--dry-run, --quiet, -v, --matrix, -j, --list) are refused. Every mistake names the
 file and line; load() reports them all, one a line.
 """
 import re
@@ -27,6 +27,7 @@ REFUSED = {
     "-v": "the matrix keeps each config's output in NAME.log",
     "--verbose": "the matrix keeps each config's output in NAME.log",
     "--matrix": "a matrix does not nest",
+    "--list": "a listing runs no case: scripts/run --list alone",
     "-j": "-j is the matrix's own option",
     "--jobs": "--jobs is the matrix's own option",
     "-h": "not in a matrix file",
