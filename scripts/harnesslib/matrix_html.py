@@ -11,7 +11,7 @@ import re
 from html import escape
 
 from . import baseline, baseline_check
-from .matrix_report import merge, seen_text, suites_of, tally, unreported
+from .matrix_report import failures_of, log_tail, merge, seen_text, suites_of, tally, unreported
 
 STYLE = """
 body { font-family: DejaVu Sans, sans-serif; font-size: 14px; margin: 1.5em; }
@@ -93,7 +93,14 @@ def page(outcomes, head):
         if o.baseline:
             h.append(f"<li>baseline: {escape(baseline.shown(o.baseline))}: "
                      f"{escape(baseline_check.tally(o.judgement))}</li>")
+        items, more = failures_of(o)
+        h += [f"<li>{escape(line)}</li>" for line in items]
+        h += [f"<li>... {more} more (<code>{escape(o.name)}/baseline.txt</code>)</li>"] if more else []
         h.append("</ul>")
+        tail = log_tail(o)
+        if tail:
+            h.append(f"<p>The last lines of <code>{escape(o.name)}.log</code>:</p><pre>"
+                     + escape("\n".join(tail)) + "</pre>")
         svg = os.path.join(o.folder, "memory-map.svg")
         if os.path.exists(svg):
             with open(svg, errors="replace") as f:

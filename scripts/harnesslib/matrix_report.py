@@ -248,5 +248,31 @@ def markdown(outcomes, head):
             lines.append(f"- memory map: `{o.name}/memory-map.md`"
                          + (f", `{o.name}/memory-map.svg`" if os.path.exists(
                              os.path.join(o.folder, "memory-map.svg")) else ""))
+        items, more = failures_of(o)
+        lines += [f"- {line}" for line in items] + ([f"- ... {more} more (`{o.name}/baseline.txt`)"] if more else [])
+        tail = log_tail(o)
+        if tail:
+            lines += ["", f"The last lines of `{o.name}.log`:", "", "```"] + tail + ["```"]
         lines.append("")
     return "\n".join(lines)
+
+
+SHOWN_FAILURES, SHOWN_LOG_LINES = 10, 12
+
+
+def failures_of(o):
+    """What failed o's baseline, a line each (new, vanished), the first
+    SHOWN_FAILURES; and how many more there are."""
+    j = o.judgement
+    if j is None:
+        return [], 0
+    lines = [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished]
+    return lines[:SHOWN_FAILURES], max(0, len(lines) - SHOWN_FAILURES)
+
+
+def log_tail(o):
+    """The end of what scripts/run printed, for a config that did not end with a trusted report."""
+    if o.status in (status.PASS, status.TEST_FAILED):
+        return []
+    text = read_text(os.path.join(os.path.dirname(o.folder), f"{o.name}.log")) or ""
+    return text.splitlines()[-SHOWN_LOG_LINES:]
