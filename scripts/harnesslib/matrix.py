@@ -171,7 +171,7 @@ class Runner:
         self.command, self.grace = [sys.executable, paths.script("run")], GRACE
 
     def run(self, c):
-        folder = os.path.join(self.a.out, c.name)
+        folder = os.path.abspath(os.path.join(self.a.out, c.name))
         cmd = self.command + ["--out", folder] + common_args(self.a) + c.argv
         bound = c.args.timeout + self.grace
         start = time.monotonic()
@@ -181,8 +181,9 @@ class Runner:
             with self.lock:  # stop() sees every process started, and none starts after it
                 if self.stopping:
                     return None
+                # In this directory, where the line's paths were checked; its own group: QEMU ends with it.
                 proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                        cwd=paths.ROOT, start_new_session=True)  # its own group: QEMU ends with it
+                                        start_new_session=True)
                 self.procs.add(proc)
             killed = None
             try:
