@@ -8,7 +8,6 @@ as a hang. The committed default matrix passes every check."""
 import argparse
 import json
 import os
-import re
 import shutil
 import struct
 import sys
@@ -18,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 from harnesslib import (junit, junit_schema, ktap, matrix, matrix_file, matrix_html, matrix_junit,
                         matrix_report, paths, status)
-from harnesslib.errors import OptionError, UsageError
+from harnesslib.errors import OptionError
 
 HAVE_XMLLINT = shutil.which("xmllint") is not None
 HAVE_QEMU = shutil.which("qemu-system-aarch64") is not None
@@ -278,6 +277,7 @@ class Aggregate(unittest.TestCase):
 
     def test_cells(self):
         cells = {o.name: [o.cell(s) for s in matrix_report.suites_of(self.outcomes)] for o in self.outcomes}
+        self.assertTrue(all(c in matrix_report.CELL_WORDS for row in cells.values() for c in row))
         self.assertEqual(matrix_report.suites_of(self.outcomes), ["boot", "gic"])
         self.assertEqual(cells, {"q-pass": ["pass", "pass"], "x-known": ["pass", "known"],
                                  "x-known2": ["pass", "known"], "q-new": ["FAIL", "TIMEOUT"],
