@@ -1,8 +1,10 @@
 """Figures, not gates: image size, boot-to-verdict time and the wall time
-of the whole scripts/run (median of runs) of the default configurations.
+of the whole scripts/run (median of runs) of the default configurations,
+a single Xen run's wall time, and the default matrix's wall time
+(scripts/run --matrix tests/matrix/default.txt, once: --matrix-runs).
 Targets are printed beside each figure.
 
-usage: scripts/bench [--runs N]
+usage: scripts/bench [--runs N] [--matrix-runs N]
 """
 import argparse
 import os
@@ -89,9 +91,29 @@ def big_tree_parse(runs):
           f"max {max(times):.3f})  target <= 1 s")
 
 
+DEFAULT_MATRIX = os.path.join(paths.ROOT, "tests", "matrix", "default.txt")
+
+
+def matrix_wall(runs, target=25.0):
+    """The default matrix's wall time, as a user sees it (every config, their reports)."""
+    walls, last = [], None
+    for _ in range(runs):
+        start = time.monotonic()
+        last = subprocess.run([sys.executable, paths.script("run"), "--matrix", DEFAULT_MATRIX, "--quiet",
+                               "--out", os.path.join(paths.BUILD, "bench", "matrix")],
+                              capture_output=True, text=True)
+        walls.append(time.monotonic() - start)
+    tail = last.stdout.strip().splitlines()[-1:] or last.stderr.strip().splitlines()[-1:]
+    print(f"matrix-default ({paths.rel(DEFAULT_MATRIX)}, -j {os.cpu_count()}): wall {spread(walls)} over "
+          f"{runs} run{'s' if runs != 1 else ''}  target <= {target:g} s"
+          + ("" if last.returncode == 0 else f"  (status {last.returncode}: {tail[0] if tail else ''})"))
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown (default 5)")
+    ap.add_argument("--matrix-runs", type=int, default=1,
+                    help="runs of the default matrix, each 15-25 s (default 1; 0 leaves it out)")
     a = ap.parse_args(argv)
     subprocess.run(["make", "-s", "--no-print-directory", "all"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)
     image = paths.IMAGE
@@ -108,4 +130,6 @@ def main(argv):
         median_run("xen-default", ["--platform", "xen"], a.runs, 1.5, wall_target=1.5)
     else:
         print("xen-default: not measured, Xen is not unpacked (run scripts/setup)")
+    if a.matrix_runs > 0:
+        matrix_wall(a.matrix_runs)
     return 0

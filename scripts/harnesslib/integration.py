@@ -13,6 +13,7 @@ a .tests block may not hand over a test tree.
                              "not ok 5 mmio # ...") must be a whole line
       ktap-not "TEXT"        TEXT must not appear in ktap.txt
       console "TEXT"         TEXT must appear in console.log
+      output "TEXT"          TEXT must appear in what scripts/run printed (stdout, stderr)
       file NAME "TEXT"       TEXT must appear in the output file NAME
       prove                  `prove -e cat` must accept the report: ktap-baselined.txt
                              when a baseline applied (known failures are TODO), else ktap.txt
@@ -31,6 +32,7 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
     // ktap: TEXT            as ktap above (no quotes: the rest of the line)
     // ktap-not: TEXT        as ktap-not above
     // console: TEXT         as console above
+    // output: TEXT          as output above
     // file: NAME TEXT       as file above
     // prove:                as prove above
     // needs: TOOL           as needs above
@@ -38,12 +40,16 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
 A tree without a status line or without any expectation is an error, as is
 an unknown key. Every run that starts must write a junit.xml that validates
 against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
-outdir.RUN_FILES does not name. Each test's files go to build/test/NAME.
+outdir.RUN_FILES does not name; a matrix run (--matrix) is held to that in
+each config's folder, and its matrix-junit.xml must validate too. Each
+test's files go to build/test/NAME (a matrix's config NAME/CONFIG; `file`
+names CONFIG/FILE there).
 Ends with "N passed, N failed, N skipped"; exit status 0 when none failed, 1
 when some did, 2 when the tests cannot be read or none matches -k.
 """
 import argparse
 import concurrent.futures
+import json
 import os
 import shutil
 import subprocess
@@ -82,15 +88,41 @@ def junit_problems(out, returncode):
             + "\n      ".join(shown)] if found else []
 
 
-def problems_of(t, out, returncode):
-    problems = []
-    if returncode != t.status:
-        problems.append(f"scripts/run exited {returncode}, expected {t.status}")
-    problems += junit_problems(out, returncode)
+def run_folder_problems(out, returncode):
+    """A run folder: its junit.xml validates, and it holds only what outdir.RUN_FILES names."""
+    problems = junit_problems(out, returncode)
     unknown = sorted(set(os.listdir(out) if os.path.isdir(out) else []) - set(outdir.RUN_FILES))
     if unknown:
         problems.append(f"files outdir.RUN_FILES does not name (a later run would not clear them): "
                         f"{', '.join(unknown)}")
+    return problems
+
+
+def matrix_problems(out, returncode):
+    """A matrix run: matrix-junit.xml validates, and so does each config's folder."""
+    if returncode in (status.USAGE, status.SETUP):
+        return []  # refused before any config started
+    path = os.path.join(out, "matrix-junit.xml")
+    if not os.path.exists(path):
+        return ["no matrix-junit.xml"]
+    found = junit_schema.problems(path)
+    problems = ["matrix-junit.xml does not validate: " + "; ".join(found[:3])] if found else []
+    try:
+        with open(os.path.join(out, "matrix.json")) as f:
+            names = [c["name"] for c in json.load(f)["configs"]]
+    except (OSError, ValueError, KeyError) as e:
+        return problems + [f"matrix.json unreadable: {e}"]
+    for name in names:
+        problems += [f"{name}/: {p}" for p in run_folder_problems(os.path.join(out, name), None)]
+    return problems
+
+
+def problems_of(t, out, returncode, output=""):
+    problems = []
+    if returncode != t.status:
+        problems.append(f"scripts/run exited {returncode}, expected {t.status}")
+    matrix = any(w == "--matrix" or w.startswith("--matrix=") for w in t.run)
+    problems += matrix_problems(out, returncode) if matrix else run_folder_problems(out, returncode)
     ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
     ktap_lines = {line.strip() for line in ktap_text.splitlines()}
     for kind, fname, text in t.checks:
@@ -100,6 +132,8 @@ def problems_of(t, out, returncode):
             problems.append(f"ktap.txt has: {text}")
         elif kind == "console" and text not in console:
             problems.append(f"console.log lacks: {text}")
+        elif kind == "output" and text not in output:
+            problems.append(f"scripts/run's output lacks: {text}")
         elif kind == "file" and text not in read(os.path.join(out, fname)):
             problems.append(f"{fname} lacks: {text}")
         elif kind == "prove":
@@ -124,7 +158,7 @@ def execute(t, image=None):
     r = subprocess.run(cmd + t.run,
                        capture_output=True, text=True, cwd=paths.ROOT)
     took = time.monotonic() - start
-    problems = problems_of(t, out, r.returncode)
+    problems = problems_of(t, out, r.returncode, r.stdout + r.stderr)
     if problems:
         # What the harness found says why more often than the runner's last lines.
         found = [l.strip() for l in read(os.path.join(out, "ktap.txt")).splitlines() if "# FAIL:" in l]

@@ -35,8 +35,11 @@ OPTIONS = [
     ("--dtb", "FILE", None, "hand the harness this device tree instead of QEMU's",
      "an existing regular file: .dts (dtc must compile it) or a blob used byte for byte, "
      "that fits in RAM above RAM + 48 MiB; --platform qemu only"),
-    ("--machine", "PROPS", None, "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE]",
-     "a comma list of " + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items()) +
+    ("--machine", "PROPS", None, "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE], "
+     "passed to QEMU's -machine (one QEMU does not know is its error, status 6)",
+     "a comma list of KEY=VALUE, each key once, not gic-version or virtualization (--gic, --el); "
+     "those the harness knows with their values: "
+     + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items()) +
      "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
      "loader would start the image at EL3); --platform qemu only"),
     ("--cpu", "NAME", "cortex-a57", "QEMU: the CPU model", ", ".join(CPUS) + "; --platform qemu only"),

@@ -11,8 +11,19 @@ files only (outdir.py).
 Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
+
+With --matrix FILE, many configs in parallel and one report (matrix.py):
+  scripts/run --matrix FILE [-j N] [--timeout S] [--out DIR] [--image FILE] [--dry-run] [--quiet]
+FILE holds one config a line, NAME OPTION... (tests/matrix/README.md; the
+default matrix is tests/matrix/default.txt). -j N: configs at a time
+(default: the machine's cores); --timeout S: each config's (default 30);
+--out DIR (default build/matrix/<FILE's name>): a folder per config, its
+output in NAME.log, and matrix.md, matrix.html, matrix-junit.xml, matrix.json.
+Exit status 0 when every config passed its baseline, 1 otherwise, 2 usage.
 """
 import os
+import re
+import signal
 import sys
 
 from . import options, paths, qemu, status, xen
@@ -29,7 +40,8 @@ def config_name(a):
         name += "-noenhanced" if a.no_enhanced else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
-        name += "-" + a.machine.replace(",", "-").replace("=", "") if a.machine else ""
+        name += "-" + re.sub(r"[^A-Za-z0-9._-]", "_", a.machine.replace(",", "-").replace("=", "")) \
+            if a.machine else ""  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
         name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng", "blk") else ""
     if a.load_addr is not None:
@@ -62,11 +74,18 @@ def disk_verdict(out, ktap_lines, code, why):
     return code, why
 
 
+def terminated(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv):
     """Every input is checked before anything starts (options.py); whatever
     still goes wrong ends as one line and a status, never a traceback: 2
     before the platform starts, 6 once it has (the platform's failure)."""
     started = []
+    # SIGTERM (a CI's time limit, the matrix stopping a config) ends a run as
+    # ^C does, so that the platform, in a session of its own, ends with it.
+    signal.signal(signal.SIGTERM, terminated)
     try:
         return run(argv, started)
     except RunError as e:
@@ -109,6 +128,9 @@ def list_verdict(out, ktap_lines, code, why):
 
 
 def run(argv, started):
+    if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {"-h", "--help"} & set(argv):
+        from . import matrix  # many configs at once: a module of its own
+        return matrix.main(argv)
     a = options.parse(argv, __doc__)
     name = config_name(a)
     known = baseline_run.prepare(a)  # --baseline and its file checked before anything starts

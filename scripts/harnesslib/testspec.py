@@ -21,9 +21,9 @@ from .protocol import FINDING_PREFIX
 
 TREE_DIRS = (("broken", "broken-"), ("lies", "lie-"), ("truthful", "truthful-"))
 TREE_LINE = re.compile(r"^//\s*(?P<key>[a-z][a-z-]*):(?: (?P<value>.*))?$")
-TREE_KEYS = ("run", "status", "needs", "expect", "expect-run", "note", "ktap", "ktap-not", "console",
+TREE_KEYS = ("run", "status", "needs", "expect", "expect-run", "note", "ktap", "ktap-not", "console", "output",
              "file", "prove")
-CHECKS = ("ktap", "ktap-not", "console", "file", "prove")
+CHECKS = ("ktap", "ktap-not", "console", "output", "file", "prove")
 
 
 class SpecError(Exception):

@@ -61,7 +61,10 @@ class Cases:
     # (the option the message must name, argv); --image is the stand-in unless given
     BAD = [
         ("--platform", ["--platform", "kvm"]),
-        ("--machine", ["--machine", "foo=1"]),
+        ("--machine", ["--machine", "its"]),
+        ("--machine", ["--machine", "gic-version=2"]),
+        ("--machine", ["--machine", "virtualization=on"]),
+        ("--machine", ["--machine", "its=off,"]),
         ("--machine", ["--machine", "its=maybe"]),
         ("--machine", ["--machine", "its=on,its=off"]),
         ("--machine", ["--machine", "mte=on"]),
@@ -187,6 +190,7 @@ class Cases:
 
     GOOD = [
         ["--machine", "its=off,iommu=smmuv3"],
+        ["--machine", "ras=on,acpi=off"],  # a property the harness does not know goes through to QEMU
         ["--machine", "mte=on", "--cpu", "max"],
         ["--machine", "secure=on", "--el", "2"],
         [],

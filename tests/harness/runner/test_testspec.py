@@ -21,7 +21,7 @@ class TreeHeaders(unittest.TestCase):
         t = self.spec("/* about */", "// run: --bootargs 'suites=dt memmap'", "// status: 1",
                       "// expect: reg: bad", "// expect-run: found by running", "// note: console: uart",
                       "// ktap: not ok 9 reg", "// ktap-not: # FAIL: other", "// console: UART",
-                      "// file: memory-map.md some text", "// prove:", "// needs: dtc", "/include/ \"b.dtsi\"")
+                      "// output: verdict: test failures", "// file: memory-map.md some text", "// prove:", "// needs: dtc", "/include/ \"b.dtsi\"")
         self.assertEqual(t.run, RUN + ["--bootargs", "suites=dt memmap"])
         self.assertEqual(t.status, 1)
         self.assertEqual(t.expects, ["reg: bad"])
@@ -29,7 +29,8 @@ class TreeHeaders(unittest.TestCase):
         self.assertEqual(t.checks, [
             ("ktap", None, "# FAIL: reg: bad"), ("ktap", None, "# FAIL: found by running"),
             ("ktap", None, "# console: uart"), ("ktap", None, "not ok 9 reg"), ("ktap-not", None, "# FAIL: other"),
-            ("console", None, "UART"), ("file", "memory-map.md", "some text"), ("prove", None, "")])
+            ("console", None, "UART"), ("output", None, "verdict: test failures"),
+            ("file", "memory-map.md", "some text"), ("prove", None, "")])
 
     def test_a_tree_that_expects_nothing_is_an_error(self):
         for lines in ([], ["// status: 0"], ["// expect: x"]):
