@@ -65,6 +65,7 @@ const char *virtio_probe(struct virtio_dev *dev, uintptr_t base)
 void virtio_reset(struct virtio_dev *dev)
 {
 	wr(dev, R_STATUS, 0);
+	dev->status = 0;
 	/* 4.2.3.1: the driver waits for Status to read 0 after the reset. */
 	for (unsigned spin = 0; spin < 100000 && rd(dev, R_STATUS); spin++)
 		;
@@ -75,9 +76,17 @@ uint32_t virtio_status(const struct virtio_dev *dev)
 	return rd(dev, R_STATUS);
 }
 
+int virtio_stopped(const struct virtio_dev *dev)
+{
+	uint32_t s = rd(dev, R_STATUS);
+
+	return (s & VIRTIO_STATUS_NEEDS_RESET) || s != dev->status;
+}
+
 static void set_status(struct virtio_dev *dev, uint32_t bits)
 {
-	wr(dev, R_STATUS, rd(dev, R_STATUS) | bits);
+	dev->status = rd(dev, R_STATUS) | bits;
+	wr(dev, R_STATUS, dev->status);
 }
 
 static uint64_t read_features(struct virtio_dev *dev)

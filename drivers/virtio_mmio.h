@@ -57,6 +57,7 @@ struct virtio_dev {
 	 * Legacy places it at QueuePFN, on a page boundary.
 	 */
 	unsigned desc_off;
+	uint32_t status; /* what the driver last wrote to Status */
 };
 #define VIRTIO_QUEUE_MEM 0x3000
 
@@ -70,6 +71,12 @@ const char *virtio_probe(struct virtio_dev *dev, uintptr_t base);
 const char *virtio_init(struct virtio_dev *dev, uint64_t wanted, unsigned qsize);
 void virtio_reset(struct virtio_dev *dev);
 uint32_t virtio_status(const struct virtio_dev *dev);
+/*
+ * Has the device left the state the driver set (Status shows
+ * DEVICE_NEEDS_RESET, or reads other than written)? Then a request in
+ * flight will not complete, and waiting longer for it is pointless.
+ */
+int virtio_stopped(const struct virtio_dev *dev);
 /* A byte of the device-specific configuration space (4.2.2: offset 0x100). */
 uint8_t virtio_config8(const struct virtio_dev *dev, unsigned off);
 

@@ -46,7 +46,7 @@ def _mark_known(o, suite, tc, known):
     for kind in ("failure", "error"):
         for e in tc.findall(kind):
             tc.remove(e)
-            skipped = ET.SubElement(tc, "skipped", type="known deviation",
+            skipped = ET.SubElement(tc, "skipped", type="known-deviation",
                                     message=clip(f"known deviation ({baseline.shown(o.baseline)}): "
                                                  + (e.get("message") or ""), MESSAGE_MAX))
             skipped.text = e.text

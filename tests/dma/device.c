@@ -38,7 +38,8 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 	(void)t;
 	*other = GIC_SPURIOUS;
 	for (;;) {
-		int late = cpu_counter() - start > limit;
+		/* A device that stopped will not complete: one more look, then give up. */
+		int late = cpu_counter() - start > limit || virtio_stopped(&d->dev);
 		if (by_irq) {
 			uint32_t iar = irq_poll(1000), id = gic_intid(iar);
 			if (id != GIC_SPURIOUS) {

@@ -47,8 +47,8 @@ static int used_moved(struct dma_device *d, uint16_t was)
 	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
 
 	while (virtq_used_idx(&d->dev) == was) {
-		if (cpu_counter() - start > limit)
-			return 0;
+		if (cpu_counter() - start > limit || virtio_stopped(&d->dev))
+			return virtq_used_idx(&d->dev) != was;
 		cpu_relax();
 	}
 	return 1;

@@ -60,8 +60,9 @@ int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len)
 	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
 
 	while (!virtq_take_used(&d->dev, head, len)) {
-		if (cpu_counter() - start > limit)
-			return 0;
+		/* A device that stopped will not complete: one more look, then give up. */
+		if (cpu_counter() - start > limit || virtio_stopped(&d->dev))
+			return virtq_take_used(&d->dev, head, len);
 		cpu_relax();
 	}
 	return 1;
@@ -133,7 +134,9 @@ int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
 	uint32_t total = seg_total(r), head, len;
 
 	if (!shape_wait(d, &head, &len)) {
-		finding(t, "virtio-blk at 0x%llx: %s: no completion within %u ms | required",
+		finding(t,
+			"virtio-blk at 0x%llx: %s: no completion (within %u ms, or before the "
+			"device stopped) | required",
 			BLK_AT(d), shape, DMA_WAIT_US / 1000);
 		recover(t, d);
 		return 0;

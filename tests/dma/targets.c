@@ -112,8 +112,9 @@ static int outcome(struct test_ctx *t, struct dma_device *d, const struct target
 			 d->node->path, dir, a, g->what, status, STATUS_OFF);
 	else
 		finding(t,
-			"%s: %s 0x%llx (%s): no completion within %u ms and no DEVICE_NEEDS_RESET "
-			"(Status 0x%x): the driver cannot tell what happened | deviation",
+			"%s: %s 0x%llx (%s): no completion (within %u ms, or before the device "
+			"stopped) and no DEVICE_NEEDS_RESET (Status 0x%x): the driver cannot tell "
+			"what happened | deviation",
 			d->node->path, dir, a, g->what, DMA_WAIT_US / 1000, status);
 	return st >= 0 || (status & VIRTIO_STATUS_NEEDS_RESET) ||
 	       own_status_written(d, g, sector, status);
