@@ -35,6 +35,10 @@ CONFIGS = [
 ]
 
 
+
+def _n(count, noun):
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
 def main(argv):
     ap = argparse.ArgumentParser(prog="scripts/docs", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -72,7 +76,7 @@ def main(argv):
         placed = memmap_place.place(lines, [], held)
         known = sum(p.status == memmap_place.KNOWN for p in placed)
         verdict = "no finding" if not placed else \
-            f"{len(placed)} findings ({known} known deviations, {len(placed) - known} new): see the picture"
+            f"{_n(len(placed), 'finding')} ({_n(known, 'known deviation')}, {len(placed) - known} new): see the picture"
         print(f"docs: {name}: {verdict} ({', '.join(paths.rel(os.path.join(dest, os.path.basename(p))) for p in written)})")
         index.append((name, title, f"[table]({name}/memory-map.md), [picture]({name}/memory-map.svg); {verdict}"))
     os.makedirs(DOCS, exist_ok=True)
