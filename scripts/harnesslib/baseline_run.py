@@ -109,10 +109,12 @@ def hold(a, ktap_lines, loaded=None):
     return Held(shown(path), j, base, a.accept_vanished), how
 
 
-def apply(a, loaded, out, ktap_lines, code, why):
+def apply(a, loaded, out, ktap_lines, code, why, show_failures=None):
     """(status, reason, Held or None): the run once held against its
     baseline; prints what is known, new and vanished (not with --quiet) and
-    writes the files. A run the verdict did not trust is held against nothing."""
+    writes the files. A run the verdict did not trust is held against nothing.
+    show_failures(known): prints the run's failures, those the baseline knows
+    marked, before the baseline's own lines."""
     for name in OUTPUTS:  # a previous run's, in a reused folder
         if os.path.exists(os.path.join(out, name)):
             os.remove(os.path.join(out, name))
@@ -130,12 +132,15 @@ def apply(a, loaded, out, ktap_lines, code, why):
         f.write("\n".join(text) + "\n")
     with open(os.path.join(out, "ktap-baselined.txt"), "w") as f:
         f.write("\n".join(baseline_check.annotate(ktap_lines, j, held.base)) + "\n")
+    if show_failures:
+        show_failures(j.known_wheres)
     if not a.quiet:
         from .progress import paint, use_colour
         on = use_colour(sys.stdout)
         colour = {"known": "yellow", "new": "red", "vanished": "red"}
+        shown = [head] + baseline_check.terminal_lines(j)
         print("\n".join(paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
-                        for line in text if not line.startswith("  unchecked ")))
+                        for line in shown if not line.startswith("  unchecked ")))
     code, why = verdict(j, a.accept_vanished, path, code, why)
     return code, why, held
 

@@ -108,34 +108,40 @@ class Progress:
             text += f" ({reason})" if self.cases else f" {reason}"
         self.print(text.rstrip())
 
-    def summary(self):
+    def summary(self, known=frozenset()):
         """Every failure, grouped by suite: each failed case with its reasons
-        (at most MAX_LINES of them, whole lines, then how many more)."""
+        (at most MAX_LINES of them, whole lines, then how many more). known:
+        the SUITE and SUITE/CASE names the baseline knows, marked known."""
         if self.quiet or not self.failed:
             return
         red = lambda t: paint(t, "red", self.colour)
         total = sum(len(cases) or 1 for _, _, _, cases in self.failed)
-        self.print(f"failures ({total} in {len(self.failed)} suite{'s' if len(self.failed) > 1 else ''}):")
+        nknown = sum(sum(f"{s}/{c}" in known for c, _ in cases) or (not cases and s in known)
+                     for s, _, _, cases in self.failed)
+        self.print(f"failures ({total} in {len(self.failed)} suite{'s' if len(self.failed) > 1 else ''}"
+                   + (f"; {nknown} known to the baseline" if nknown else "") + "):")
         for suite, verdict, own, cases in self.failed:
             self.print(f"  {suite}: {red(verdict)}" + (f", {len(cases)} failed case{'s' if len(cases) > 1 else ''}"
-                                                        if cases else ""))
-            self.lines(own, "    ")
+                                                        if cases else "")
+                       + (" (known)" if suite in known else ""))
+            self.lines(own, "    ", "yellow" if suite in known else "red")
             for case, lines in cases:
-                self.print(f"    {red('not ok')} {case}")
+                is_known = f"{suite}/{case}" in known
+                self.print(f"    {paint('known', 'yellow', self.colour) if is_known else red('not ok')} {case}")
                 if lines:
-                    self.lines(lines, "      ")
+                    self.lines(lines, "      ", "yellow" if is_known else "red")
                 else:
                     self.print("      (no FAIL line; see ktap.txt)")
 
-    def lines(self, lines, indent):
+    def lines(self, lines, indent, colour="red"):
         for text in lines[:MAX_LINES]:
             if text.startswith("FAIL"):
-                text = red_head(text, self.colour)
+                text = red_head(text, self.colour, colour)
             self.print(indent + text)
         if len(lines) > MAX_LINES:
             self.print(f"{indent}... {len(lines) - MAX_LINES} more")
 
 
-def red_head(text, on):
+def red_head(text, on, colour="red"):
     head, sep, rest = text.partition(":")
-    return paint(head, "red", on) + sep + rest
+    return paint(head, colour, on) + sep + rest

@@ -165,7 +165,6 @@ def run(argv, started):
     cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
                       transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
                       linger=plat.linger, exits=plat.exits)
-    progress.summary()  # every failure grouped by suite, its FAIL lines only
     if not a.quiet:  # what the platform program said of itself: in console.log, not the report
         for line in cap.program_lines:
             print(f"platform: {line}")
@@ -184,8 +183,11 @@ def run(argv, started):
     held = None  # the baseline the report was held against, for the picture and junit.xml
     if a.list:
         code, why = list_verdict(out, ktap_lines, code, why)
-    else:
-        code, why, held = baseline_run.apply(a, known, out, ktap_lines, code, why)  # known deviations pass
+    else:  # known deviations pass; every failure grouped by suite, the known ones marked
+        code, why, held = baseline_run.apply(a, known, out, ktap_lines, code, why,
+                                             show_failures=progress.summary)
+    if held is None:
+        progress.summary()  # every failure grouped by suite, its FAIL lines only
     memmap_report.write(ktap_lines, out, held=held)  # memory-map.md/.svg when the memmap suite ran
     label = verdict.name(code, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):

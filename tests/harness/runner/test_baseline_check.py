@@ -168,6 +168,23 @@ class Judge(unittest.TestCase):
         self.assertEqual(judge(base=base, facts={"gic": "3"}).unchecked, [])  # not for this run at all
 
 
+class Terminal(unittest.TestCase):
+    def test_known_one_line_per_case_new_in_full_unchecked_counted(self):
+        j = baseline_check.Judgement()
+        Item = baseline_check.Item
+        j.known = [Item("mmio/forms", "a", at="b.txt:3"), Item("mmio/forms", "b", at="b.txt:4"),
+                   Item("gic/priority", "c", at="b.txt:9")]
+        j.new = [Item("gic/eoi", "d")]
+        j.unchecked = [Item("dma/shapes", "e", at="b.txt:12")]
+        self.assertEqual(baseline_check.terminal_lines(j), [
+            "known deviations (3; their FAIL lines are above):",
+            "  known mmio/forms: 2 findings (b.txt:3,4)",
+            "  known gic/priority: 1 finding (b.txt:9)",
+            "new or vanished (1):",
+            "  new gic/eoi: d",
+            "not checked: 1 entry whose case did not run (listed in baseline.txt)"])
+
+
 class Annotate(unittest.TestCase):
     def test_annotated_report(self):
         # The eoi_modes entry knows SGI 8 only, and the report has SGI 9.

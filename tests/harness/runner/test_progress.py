@@ -74,6 +74,19 @@ class View(unittest.TestCase):
             "      FAIL: /pl031@9010000 reg base 0x9010800 is not the documented base 0x9010000 of rtc"])
         self.assertEqual(lines[at + 4], "  selftest: not ok, 2 failed cases")
 
+    def test_known_deviations_marked_known(self):
+        out = io.StringIO()
+        p = Progress(False, False, out=out)
+        for line in REPORT:
+            p(line)
+        p.summary(known={"memmap/dt_regions", "memmap"})
+        lines = out.getvalue().splitlines()
+        at = lines.index("failures (3 in 2 suites; 1 known to the baseline):")
+        self.assertEqual(lines[at + 1:at + 3], ["  memmap: not ok, 1 failed case (known)",
+                                                "    known dt_regions"])
+        self.assertEqual(lines[at + 4], "  selftest: not ok, 2 failed cases")
+        self.assertIn("    not ok unexpected_exception", lines)
+
     def test_fail_lines_not_other_diagnostics(self):
         text = shown()
         self.assertNotIn("memmap-dt", text)
