@@ -144,6 +144,9 @@ def tally(j):
             f"{len(j.unchecked)} not checked")
 
 
+UNCHECKED_TITLE = "not checked, their case did not run"
+
+
 def lines_of(j):
     """The judgement as text: what is known, then apart what is new or
     vanished, then what was not checked; one line each, an empty list
@@ -152,7 +155,7 @@ def lines_of(j):
     for title, items in ((f"known deviations ({len(j.known)}):", [k.line("known") for k in j.known]),
                          (f"new or vanished ({len(j.new) + len(j.vanished)}):",
                           [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished]),
-                         (f"not checked, their case did not run ({len(j.unchecked)}):",
+                         (f"{UNCHECKED_TITLE} ({len(j.unchecked)}):",
                           [u.line("unchecked") for u in j.unchecked])):
         out += [title] + ["  " + i for i in items] if items else []
     return out

@@ -135,9 +135,22 @@ def apply(a, loaded, out, ktap_lines, code, why):
         on = use_colour(sys.stdout)
         colour = {"known": "yellow", "new": "red", "vanished": "red"}
         print("\n".join(paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
-                        for line in text if not line.startswith("  unchecked ")))
+                        for line in terminal_lines(text, out)))
     code, why = verdict(j, a.accept_vanished, path, code, why)
     return code, why, held
+
+
+def terminal_lines(text, out):
+    """The judgement's lines for the terminal: the entries not checked are
+    left to baseline.txt, and their title says so rather than heading nothing."""
+    shown_lines = []
+    for line in text:
+        if line.startswith("  unchecked "):
+            continue
+        if line.startswith(baseline_check.UNCHECKED_TITLE):
+            line = line.rstrip(":") + f": listed in {os.path.join(out, 'baseline.txt')}"
+        shown_lines.append(line)
+    return shown_lines
 
 
 def verdict(j, accept_vanished, path, code, why):

@@ -204,6 +204,14 @@ class Verdict(unittest.TestCase):
         self.assertEqual(baseline_run.verdict(j, True, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
 
 
+class TerminalLines(unittest.TestCase):
+    def test_entries_not_checked_are_left_to_the_file_and_their_title_says_so(self):
+        text = ["baseline b.txt: 0 known, 0 new, 0 vanished, 1 not checked",
+                f"{baseline_check.UNCHECKED_TITLE} (1):", "  unchecked dma/shapes: x: dma skipped"]
+        self.assertEqual(baseline_run.terminal_lines(text, "OUT"),
+                         [text[0], f"{baseline_check.UNCHECKED_TITLE} (1): listed in OUT/baseline.txt"])
+
+
 class Choose(unittest.TestCase):
     def args(self, **kw):
         a = dict(platform="xen", baseline=None, no_baseline=False, accept_vanished=False, gic=3,
