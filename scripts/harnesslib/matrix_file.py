@@ -61,11 +61,12 @@ def parse(text, shown):
         try:
             words = shlex.split(line, comments=True)
         except ValueError as e:
-            problems.append(f"{where}: {e}")
+            problems.append(f"{where}: {str(e).lower()} (a line is shell-quoted)")
             continue
         name, argv = words[0], words[1:]
         if not NAME.match(name):
-            problems.append(f"{where}: config name {name!r}: letters, digits, - and _ only, "
+            shown_name = repr(name) if len(name) <= 80 else f"{name[:40]!r}... ({len(name)} characters)"
+            problems.append(f"{where}: config name {shown_name}: letters, digits, - and _ only, "
                             "starting with a letter or digit, at most 80 (it names a folder)")
             continue
         if name in seen:

@@ -60,6 +60,13 @@ class Parse(unittest.TestCase):
         self.assertIn("--out: not in a matrix line", problems[3])
         self.assertIn("--matrix: not in a matrix line", problems[6])
 
+    def test_a_bad_line_is_shown_short(self):
+        configs, problems = matrix_file.parse("x" * 5000 + " --gic 2\n" + "q 'open\n", "m.txt")
+        self.assertEqual(configs, [])
+        self.assertLess(len(problems[0]), 300, problems[0])
+        self.assertIn("(5000 characters)", problems[0])
+        self.assertEqual(problems[1], "m.txt:2: no closing quotation (a line is shell-quoted)")
+
     def test_empty(self):
         for text in ("", "# only\n\n  # comments\n"):
             configs, problems = matrix_file.parse(text, "e.txt")
