@@ -106,8 +106,11 @@ static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *s
 	if (want)
 		return check(t, d != NULL,
 			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
-			     "the DT's %u transports holds one (DeviceID %u)",
-			     device_name(id), said, dma_state(t)->transports, id);
+			     "the DT's %u transports holds one (DeviceID %u)%s",
+			     device_name(id), said, dma_state(t)->transports, id,
+			     dma_state(t)->nbroken ? "; of them, those the transports case names "
+						     "were not looked into"
+						   : "");
 	return check(t, d == NULL,
 		     "%s: holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)",
 		     d ? d->node->path : "", id, device_name(id), said);
