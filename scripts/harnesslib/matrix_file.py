@@ -101,12 +101,14 @@ def check(configs, common):
 def load(path, shown, common):
     """The checked configs of a matrix file, or MatrixError with every problem."""
     try:
-        with open(path) as f:
+        with open(path, encoding="utf-8-sig") as f:  # an editor's byte order mark is no name's
             text = f.read()
     except OSError as e:
         raise MatrixError(f"--matrix {shown}: {e.strerror}") from None
     except UnicodeDecodeError:
         raise MatrixError(f"--matrix {shown}: not a text file") from None
+    if "\0" in text:
+        raise MatrixError(f"--matrix {shown}: not a text file (it holds a NUL byte)")
     configs, problems = parse(text, shown)
     problems += check(configs, common)
     if problems:

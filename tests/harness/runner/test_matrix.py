@@ -93,6 +93,16 @@ class Check(unittest.TestCase):
             f.write(text)
         return matrix_file.load(path, "m.txt", ["--image", self.image] + list(common))
 
+    def test_a_nul_byte_is_no_text_and_a_byte_order_mark_no_name(self):
+        path = os.path.join(self.tmp, "m.txt")
+        with open(path, "wb") as f:
+            f.write(b"a --timeout 5\0\n")
+        with self.assertRaisesRegex(matrix_file.MatrixError, r"^--matrix m.txt: not a text file \(it holds a NUL"):
+            matrix_file.load(path, "m.txt", [])
+        with open(path, "wb") as f:
+            f.write(b"\xef\xbb\xbfa\n")
+        self.assertEqual([c.name for c in matrix_file.load(path, "m.txt", ["--image", self.image])], ["a"])
+
     @unittest.skipUnless(HAVE_QEMU, "needs qemu-system-aarch64 (scripts/run checks it is there)")
     def test_bad_options_name_file_line_and_option(self):
         with self.assertRaises(matrix_file.MatrixError) as e:
