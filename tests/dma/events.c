@@ -111,10 +111,9 @@ void events(struct test_ctx *t)
 			if (!unwanted++)
 				note(t,
 				     "virtio-blk at 0x%llx: event idx: a notification for a used "
-				     "entry "
-				     "before %u, seen late, while used_event is %u (2.7.7.2: "
-				     "SHOULD "
-				     "NOT) | departs from a recommendation, permitted",
+				     "entry before %u, seen late, while used_event is %u "
+				     "(2.7.7.2: SHOULD NOT) | departs from a recommendation, "
+				     "permitted",
 				     BLK_AT(d), done, EVENT_AT);
 		}
 		if (!one(t, d, done, &kicks, avail_events, &lost))
