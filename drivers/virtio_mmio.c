@@ -29,7 +29,7 @@
 #define R_QUEUE_DESC	  0x080
 #define R_QUEUE_DRIVER	  0x090
 #define R_QUEUE_DEVICE	  0x0a0
-#define R_CONFIG	  0x100
+#define R_CONFIG	  VIRTIO_MMIO_CONFIG
 #define QUEUE_ALIGN	  4096
 #define USED_OFF	  0x1000 /* the used ring's offset in queue_mem (legacy alignment) */
 

@@ -28,8 +28,10 @@ int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t
 
 	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s)) {
 		const char *hex = s + n;
-		if (strncmp(s, prefix, n) || !*hex ||
-		    strspn(hex, "0123456789abcdefABCDEF") != strlen(hex) || strlen(hex) > 8)
+		size_t len = strlen(hex);
+		/* As "%x" prints it: lower case, no leading zeros (what a match compares with). */
+		if (strncmp(s, prefix, n) || !len || len > 8 ||
+		    strspn(hex, "0123456789abcdef") != len || (hex[0] == '0' && len > 1))
 			continue;
 		*value = (uint32_t)strtoul(hex, NULL, 16);
 		return 0;

@@ -164,7 +164,8 @@ void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ..
 const char *dt_compat_next(const struct dt_device *d, const char *prev);
 int dt_compat_has(const struct dt_device *d, const char *compat);
 /*
- * A compatible of the form PREFIX<hex digits> (virtio,device<ID>, say):
+ * A compatible of the form PREFIX<hex digits> (virtio,device<ID>, say), the
+ * digits as "%x" prints them (lower case, no leading zeros, at most 8):
  * 0 with the number in *value, -1 when none is.
  */
 int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t *value);

@@ -163,6 +163,7 @@ def terminal_lines(j):
     n = len(j.unchecked)
     return out + lines_of(rest) + ([f"not checked: {n} entr{'y' if n == 1 else 'ies'} whose case did not run "
                                     "(listed in baseline.txt)"] if n else [])
+UNCHECKED_TITLE = "not checked, their case did not run"
 
 
 def lines_of(j):
@@ -173,7 +174,7 @@ def lines_of(j):
     for title, items in ((f"known deviations ({len(j.known)}):", [k.line("known") for k in j.known]),
                          (f"new or vanished ({len(j.new) + len(j.vanished)}):",
                           [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished]),
-                         (f"not checked, their case did not run ({len(j.unchecked)}):",
+                         (f"{UNCHECKED_TITLE} ({len(j.unchecked)}):",
                           [u.line("unchecked") for u in j.unchecked])):
         out += [title] + ["  " + i for i in items] if items else []
     return out

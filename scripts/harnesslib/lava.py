@@ -75,14 +75,24 @@ def lava_options(argv):
 def help_text():
     return (__doc__ + "\noptions:\n"
             "  --out DIR       the job's folder (default build/lava/<config>; with --test build/lava)\n"
-            "  --url-base URL  where the job fetches its files (default file://<the folder>)\n"
+            "  --url-base URL  where the job fetches its files: an http://, https:// or file:// URL\n"
+            "                  (default file://<the folder>)\n"
             "  --run           run the job with lava-run and check what LAVA recorded\n"
             "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
             "  RUN_OPTION      scripts/run's options (scripts/run --help), but " + ", ".join(RUN_ONLY) + "\n")
 
 
+# scripts/run's own options that are not a configuration's (matrix.py).
+MATRIX_ONLY = ("--matrix", "-j", "--jobs")
+URL_SCHEMES = ("http://", "https://", "file://")
+
+
 def run_config(argv):
     """scripts/run's checked configuration of argv."""
+    flag = next((w.split("=", 1)[0] for w in argv if w.split("=", 1)[0] in MATRIX_ONLY), None)
+    if flag:
+        raise OptionError(flag, None, "is for scripts/run --matrix: a LAVA job is one configuration",
+                          "scripts/lava once for each line of the matrix")
     raw = option_table.parser(PROG).parse_args(argv)
     for flag, dest in RUN_ONLY.items():
         if getattr(raw, dest):
@@ -207,7 +217,18 @@ def check(out, config, plat, timeout, job_id=1):
     return problems, took
 
 
+def check_url_base(url):
+    """--url-base: where LAVA fetches the files, so a URL it can fetch from."""
+    if url is None:
+        return
+    scheme, _, place = url.partition("://")
+    if scheme + "://" not in URL_SCHEMES or not place or any(c.isspace() for c in url):
+        raise OptionError("--url-base", url, "not a URL LAVA fetches from",
+                          "http://, https:// or file:// and a place, no spaces")
+
+
 def one(argv, lo):
+    check_url_base(lo.url_base)
     a = run_config(argv)
     out = lo.out or os.path.join(paths.BUILD, "lava", runner.config_name(a))
     config, plat = write_job(a, out, lo.url_base)

@@ -61,11 +61,12 @@ def parse(text, shown):
         try:
             words = shlex.split(line, comments=True)
         except ValueError as e:
-            problems.append(f"{where}: {e}")
+            problems.append(f"{where}: {str(e).lower()} (a line is shell-quoted)")
             continue
         name, argv = words[0], words[1:]
         if not NAME.match(name):
-            problems.append(f"{where}: config name {name!r}: letters, digits, - and _ only, "
+            shown_name = repr(name) if len(name) <= 80 else f"{name[:40]!r}... ({len(name)} characters)"
+            problems.append(f"{where}: config name {shown_name}: letters, digits, - and _ only, "
                             "starting with a letter or digit, at most 80 (it names a folder)")
             continue
         if name in seen:
@@ -100,12 +101,14 @@ def check(configs, common):
 def load(path, shown, common):
     """The checked configs of a matrix file, or MatrixError with every problem."""
     try:
-        with open(path) as f:
+        with open(path, encoding="utf-8-sig") as f:  # an editor's byte order mark is no name's
             text = f.read()
     except OSError as e:
         raise MatrixError(f"--matrix {shown}: {e.strerror}") from None
     except UnicodeDecodeError:
         raise MatrixError(f"--matrix {shown}: not a text file") from None
+    if "\0" in text:
+        raise MatrixError(f"--matrix {shown}: not a text file (it holds a NUL byte)")
     configs, problems = parse(text, shown)
     problems += check(configs, common)
     if problems:

@@ -174,6 +174,9 @@ def check_virtio(raw):
         return ()
     items = raw.virtio.split(",")
     for item in items:
+        if item == "none":
+            bad("--virtio", raw.virtio, "none stands alone (no device)", "none, or a comma list of "
+                + ", ".join(VIRTIO_ITEMS))
         if item not in VIRTIO_ITEMS:
             bad("--virtio", raw.virtio, f"unknown item {item!r}", "none, or a comma list of " + ", ".join(VIRTIO_ITEMS))
         if items.count(item) > 1:

@@ -28,6 +28,19 @@ static const char *device_name(uint32_t id)
 	}
 }
 
+/*
+ * A compatible that begins like a claim but is not one as the binding spells
+ * it ("virtio,device" and the ID in lower case hex, no leading zeros): a
+ * driver comparing with the ID it prints matches none. NULL when none is.
+ */
+static const char *misspelt_claim(const struct dt_device *c)
+{
+	for (const char *s = dt_compat_next(c, NULL); s; s = dt_compat_next(c, s))
+		if (!strncmp(s, CLAIM_PREFIX, strlen(CLAIM_PREFIX)))
+			return s;
+	return NULL;
+}
+
 /* Every child claim of every transport: the number of claims that held. */
 static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 {
@@ -43,8 +56,20 @@ static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 		     c = dt_child_next(p, n, c)) {
 			uint32_t claim;
 			struct virtio_dev probe;
-			if (!c->enabled || dt_compat_hex_suffix(c, CLAIM_PREFIX, &claim))
+			if (!c->enabled)
 				continue;
+			if (dt_compat_hex_suffix(c, CLAIM_PREFIX, &claim)) {
+				const char *bad = misspelt_claim(c);
+				if (bad) {
+					++*nclaims;
+					finding(t,
+						"%s: compatible \"%s\" is not " CLAIM_PREFIX
+						"<ID> as virtio-device.yaml spells it (lower case "
+						"hex, no leading zeros): it claims no device",
+						c->path, bad);
+				}
+				continue;
+			}
 			++*nclaims;
 			const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
 			if (why) {
@@ -81,8 +106,11 @@ static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *s
 	if (want)
 		return check(t, d != NULL,
 			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
-			     "the DT's %u transports holds one (DeviceID %u)",
-			     device_name(id), said, dma_state(t)->transports, id);
+			     "the DT's %u transports holds one (DeviceID %u)%s",
+			     device_name(id), said, dma_state(t)->transports, id,
+			     dma_state(t)->nbroken ? "; of them, those the transports case names "
+						     "were not looked into"
+						   : "");
 	return check(t, d == NULL,
 		     "%s: holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)",
 		     d ? d->node->path : "", id, device_name(id), said);

@@ -125,13 +125,19 @@ static void probe(struct test_ctx *t)
 	struct fw_cfg_dev *d = &dev;
 
 	memset(d, 0, sizeof(*d));
-	for (int n = 0; (d->node = platform_find_compatible(t->plat, "qemu,fw-cfg-mmio", n)); n++)
-		if (d->node->enabled)
-			break;
+	d->node = platform_find_compatible(t->plat, "qemu,fw-cfg-mmio", 0); /* enabled ones only */
 	if (!d->node) {
 		d->unusable = "no fw_cfg (qemu,fw-cfg-mmio) in the device tree";
 		return;
 	}
+	int more = 0;
+	while (platform_find_compatible(t->plat, "qemu,fw-cfg-mmio", more + 1))
+		more++;
+	if (more)
+		note(t,
+		     "%d more fw_cfg nodes after %s: only the first is exercised here (the mmio "
+		     "suite checks each answers as fw_cfg)",
+		     more, d->node->path);
 	d->base = (uintptr_t)d->node->reg[0].base;
 	if (d->node->nreg < 1 || d->node->reg[0].size < FW_CFG_SELECTOR + 2) {
 		finding(t, "%s: reg does not cover the data register and the selector (0x0-0x9)",

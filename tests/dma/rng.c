@@ -45,6 +45,11 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 		if (by_irq && other != GIC_SPURIOUS)
 			finding(t, "%s: the request completed on INTID %u, not the DT's INTID %u",
 				d->node->path, other, intid);
+		else if (virtio_stopped(&d->dev)) /* given up before the wait was over */
+			finding(t,
+				"%s: a %u-byte request did not complete %s: the device stopped "
+				"(Status 0x%x, DEVICE_NEEDS_RESET or not what the driver wrote)",
+				d->node->path, ENTROPY, how, virtio_status(&d->dev));
 		else
 			finding(t,
 				"%s: a %u-byte request did not complete %s within %u ms (Status "

@@ -14,6 +14,18 @@
 
 static struct dma_state state;
 
+/* The block device's configuration the suite reads: capacity, size_max, seg_max (5.2.4). */
+#define BLK_CONFIG_READ 16
+
+static void broken(const struct dt_device *n, const char *why)
+{
+	if (state.nbroken < 4) {
+		state.broken[state.nbroken] = n;
+		state.why[state.nbroken] = why;
+	}
+	state.nbroken++;
+}
+
 static const char *init(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
@@ -25,13 +37,20 @@ static const char *init(struct test_ctx *t)
 		if (!n->enabled || !dt_compat_has(n, "virtio,mmio") || n->nreg < 1)
 			continue;
 		state.transports++;
+		/* Nothing outside the DT's window is touched: a short one is said, not used. */
+		if (n->reg[0].size < VIRTIO_MMIO_CONFIG) {
+			broken(n, "the DT's window ends before the transport's registers do (0x100 "
+				  "bytes, virtio 1.2 4.2.2): not touched");
+			continue;
+		}
 		const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
+		if (!why && probe.device_id == VIRTIO_ID_BLOCK &&
+		    n->reg[0].size < VIRTIO_MMIO_CONFIG + BLK_CONFIG_READ)
+			why = "the DT's window ends inside the block device's configuration "
+			      "(capacity, size_max, seg_max at 0x100-0x10f, virtio 1.2 5.2.4): "
+			      "not used";
 		if (why) {
-			if (state.nbroken < 4) {
-				state.broken[state.nbroken] = n;
-				state.why[state.nbroken] = why;
-			}
-			state.nbroken++;
+			broken(n, why);
 			continue;
 		}
 		if (probe.device_id == 0) {
@@ -64,6 +83,10 @@ void transports(struct test_ctx *t)
 {
 	struct dma_state *s = dma_state(t);
 
+	if (!s->transports) {
+		skip(t, "no virtio-mmio transport in the device tree");
+		return;
+	}
 	note(t, "virtio-mmio: %u transports in the DT, %u empty, %u with a device", s->transports,
 	     s->empty, s->devices);
 	for (unsigned i = 0; i < s->ndevs; i++) {

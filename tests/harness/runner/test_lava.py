@@ -258,8 +258,18 @@ class Folder(unittest.TestCase):
             with self.subTest(argv=argv), self.assertRaisesRegex(lava.OptionError, "not for a LAVA job"):
                 lava.run_config(argv)
 
+    def test_matrix_options_are_refused_as_scripts_runs_own(self):
+        for argv in (["--matrix", "m.txt"], ["-j", "2"], ["--jobs=2"]):
+            with self.subTest(argv=argv), self.assertRaisesRegex(lava.OptionError, "is for scripts/run --matrix"):
+                lava.run_config(argv)
+
+    def test_url_bases_lava_fetches_from_are_taken(self):
+        for url in ("http://host/dir/", "https://h", "file:///srv/lava"):
+            lava.check_url_base(url)
+
     def test_usage_errors_are_one_line_status_2(self):
-        for argv in (["--out"], ["--test", "--smp", "3"], ["--bogus"]):
+        for argv in (["--out"], ["--test", "--smp", "3"], ["--bogus"], ["--url-base", "not a url"],
+                     ["--url-base", "http://"], ["--url-base", "ftp://host/x"]):
             err = io.StringIO()
             with self.subTest(argv=argv), contextlib.redirect_stderr(err):
                 self.assertEqual(lava.main(argv), 2)

@@ -60,6 +60,13 @@ class Parse(unittest.TestCase):
         self.assertIn("--out: not in a matrix line", problems[3])
         self.assertIn("--matrix: not in a matrix line", problems[6])
 
+    def test_a_bad_line_is_shown_short(self):
+        configs, problems = matrix_file.parse("x" * 5000 + " --gic 2\n" + "q 'open\n", "m.txt")
+        self.assertEqual(configs, [])
+        self.assertLess(len(problems[0]), 300, problems[0])
+        self.assertIn("(5000 characters)", problems[0])
+        self.assertEqual(problems[1], "m.txt:2: no closing quotation (a line is shell-quoted)")
+
     def test_empty(self):
         for text in ("", "# only\n\n  # comments\n"):
             configs, problems = matrix_file.parse(text, "e.txt")
@@ -85,6 +92,16 @@ class Check(unittest.TestCase):
         with open(path, "w") as f:
             f.write(text)
         return matrix_file.load(path, "m.txt", ["--image", self.image] + list(common))
+
+    def test_a_nul_byte_is_no_text_and_a_byte_order_mark_no_name(self):
+        path = os.path.join(self.tmp, "m.txt")
+        with open(path, "wb") as f:
+            f.write(b"a --timeout 5\0\n")
+        with self.assertRaisesRegex(matrix_file.MatrixError, r"^--matrix m.txt: not a text file \(it holds a NUL"):
+            matrix_file.load(path, "m.txt", [])
+        with open(path, "wb") as f:
+            f.write(b"\xef\xbb\xbfa\n")
+        self.assertEqual([c.name for c in matrix_file.load(path, "m.txt", ["--image", self.image])], ["a"])
 
     @unittest.skipUnless(HAVE_QEMU, "needs qemu-system-aarch64 (scripts/run checks it is there)")
     def test_bad_options_name_file_line_and_option(self):

@@ -73,6 +73,7 @@ class Cases:
         ("--cpu", ["--cpu", "cortex-a15"]),
         ("--virtio", ["--virtio", "net"]),
         ("--virtio", ["--virtio", "rng,rng"]),
+        ("--virtio", ["--virtio", "none,rng"]),
         ("--virtio", ["--virtio", ""]),
         ("--virtio", ["--platform", "xen", "--virtio", "rng"]),
         ("--platform", ["--platform"]),
@@ -347,6 +348,7 @@ class BadValues(unittest.TestCase):
                       by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)])
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
+        self.assertIn("none stands alone", by_args[("--virtio", "none,rng")])
 
     def test_out_is_not_left_behind_by_a_refusal(self):
         self.assertFalse(os.path.exists("/proc/run-options-test"))

@@ -405,7 +405,8 @@ static void test_selection(void)
 static void test_model_children(void)
 {
 	static const char claim[] = "virtio,device1a";
-	static const char bad[] = "virtio,device\0virtio,devicexyz\0virtio,device123456789";
+	static const char bad[] = "virtio,device\0virtio,devicexyz\0virtio,device123456789\0"
+				  "virtio,device1A\0virtio,device02";
 	struct dt_device *d = model.devices;
 	uint32_t id = 0;
 
@@ -419,7 +420,8 @@ static void test_model_children(void)
 	EXPECT(!dt_child_next(&model, &d[0], &d[3]), "no third child");
 	EXPECT(!dt_child_next(&model, &d[2], NULL), "no child");
 	EXPECT(!dt_compat_hex_suffix(&d[1], "virtio,device", &id) && id == 0x1a, "hex id %u", id);
-	EXPECT(dt_compat_hex_suffix(&d[2], "virtio,device", &id), "no digits, not hex, too long");
+	EXPECT(dt_compat_hex_suffix(&d[2], "virtio,device", &id),
+	       "no digits, not hex, too long, upper case, a leading zero");
 	EXPECT(dt_compat_hex_suffix(&d[0], "virtio,device", &id), "no compatible");
 }
 
