@@ -236,7 +236,7 @@ def main(argv):
     configs = load(a)
     check_out(a.out)
     if a.dry_run:
-        print(f"{PROG}: {shown(a.matrix)}: {len(configs)} configs valid")
+        print(f"{PROG}: {shown(a.matrix)}: {len(configs)} config{'' if len(configs) == 1 else 's'} valid")
         for c in configs:
             print(f"  {c.name}: {' '.join(c.argv) or '(defaults)'} ({c.where})")
         return status.PASS
