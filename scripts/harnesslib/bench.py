@@ -35,7 +35,7 @@ def timed_run(args, out):
     wall = time.monotonic() - start
     timing = os.path.join(out, "timing.txt")
     if r.returncode not in (0, 1) or not os.path.exists(timing):
-        raise SystemExit(f"bench: run {' '.join(args)} failed (status {r.returncode}):\n{r.stdout}")
+        raise SystemExit(f"bench: run {' '.join(args)} failed (status {r.returncode}):\n{r.stdout}{r.stderr}")
     fields = dict(line.split() for line in open(timing))
     os.remove(timing)
     return float(fields["verdict_s"]), float(fields["first_line_s"]), sweep_seconds(out), wall
