@@ -74,7 +74,10 @@ static int find_blk(const struct platform *p, struct virtio_dev *d, const struct
 {
 	for (int i = 0; i < p->ndevices; i++) {
 		const struct dt_device *n = &p->devices[i];
+		/* Only a window that holds the registers and the capacity read (the dma suite's
+		 * rule). */
 		if (n->enabled && n->nreg && dt_compat_has(n, "virtio,mmio") &&
+		    n->reg[0].size >= VIRTIO_MMIO_CONFIG + 8 &&
 		    !virtio_probe(d, (uintptr_t)n->reg[0].base) &&
 		    d->device_id == VIRTIO_ID_BLOCK) {
 			*node = n;
