@@ -151,7 +151,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
     for r, fs, ans in zip(rows, on, answered_in):
         empty = not r["dt"] and probe_kind(r["probe"]) in ("probe-faulted", "probe-none") and not ans and not fs
         heights.append(ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096))
-    width = 1040 if any(on) else 600
+    width = 1040 if any(on) or loose else 600  # room for the findings' column or list
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
     top = 128
@@ -168,7 +168,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
             _text(10, 38, _cut(f"Documented by {d['document']}.", (width - 20) // 5), font_size="10"),
             _text(10, 51, "Row height ~ log2 of size; a row with nothing in it (no DT range, no answer, "
                           "no finding) is one line.", font_size="10"),
-            _group(summary, [_text(10, 70, _cut(summary, (width - 20) // 6), fill=colour, font_weight="bold")],
+            _group(summary, [_text(10, 70, _cut(summary, (width - 20) // 7), fill=colour, font_weight="bold")],
                    "mm-summary"),
             _group(ran, [_text(10, 86, _cut(ran, (width - 20) // 5), font_size="10")], "mm-suites")]
     for x, label in ((X_REGION, "documented"), (X_DT, "DT"), (X_PROBE, "probe"), (X_SWEEP, "sweep")):

@@ -10,7 +10,9 @@ A finding is placed by the first rule that applies:
     PART | reg N BASE+SIZE" line puts that part's registers;
   - a DT node it names, /name@unit: the node's first reg (memmap-dt), or
     its unit address when the memmap suite did not list it;
-  - a range it names, 0xBASE+0xSIZE: BASE.
+  - a range it names, 0xBASE+0xSIZE: BASE;
+  - a device it opens with, "NAME at 0xBASE: ..." (the dma suite's form,
+    which names no node so that one baseline line fits every config): BASE.
 Anything else (a GIC finding about an SGI, a timer's frequency) belongs to
 no region: the picture counts and lists it apart. A bare 0x number is
 never taken for an address outside the memmap suite: in other findings it
@@ -23,6 +25,7 @@ from . import findings
 NODE = re.compile(r"(?<![\w/])(/(?:[\w,.+-]+/)*[\w,.+-]+@([0-9a-fA-F]+))(?![\w@])")
 RANGE = re.compile(r"(?<![\w])(0x[0-9a-fA-F]+)\+0x[0-9a-fA-F]+")
 ADDR = re.compile(r"(?<![\w@])0x[0-9a-fA-F]+")
+DEVICE_AT = re.compile(r"^[\w-]+ at (0x[0-9a-fA-F]+): ")
 TARGET = re.compile(r"^\s*# mmio-target: (?P<path>\S+) \| (?P<part>.+?) \| reg \d+ (?P<base>0x[0-9a-fA-F]+)\+")
 DT_REG = re.compile(r"^\s*# memmap-dt: node=(?P<node>\S+) reg=(?P<base>0x[0-9a-fA-F]+)\+")
 MEMMAP_FINDING = re.compile(r"^\s*# memmap-finding: region=(?P<region>\S+) (?P<text>.*)$")
@@ -104,6 +107,10 @@ def _place_other(p, targets, nodes):
     m = RANGE.search(p.text)
     if m:
         p.addr, p.how = int(m.group(1), 16), f"range at {m.group(1)}"
+        return True
+    m = DEVICE_AT.match(p.text)
+    if m:
+        p.addr, p.how = int(m.group(1), 16), f"device at {m.group(1)}"
         return True
     return False
 

@@ -130,6 +130,14 @@ class Placement(unittest.TestCase):
         self.assertEqual(self.row_of("undocumented accessible"), "(undocumented)")  # the memmap suite's address
         self.assertEqual([p.text[:5] for p in self.loose], ["SGI 5"])
 
+    def test_a_device_the_finding_opens_with_is_its_address(self):
+        lines = ["KTAP version 1", "1..1", "  KTAP version 1", "  # Subtest: dma", "  1..1",
+                 "    # FAIL: virtio-blk at 0xa003c00: a read: no completion | required",
+                 "    # FAIL: a request's status byte read 0x5 at 0x40001000",
+                 "  not ok 1 shapes", "not ok 1 dma"]
+        placed = memmap_place.place(lines, [])
+        self.assertEqual([p.addr for p in placed], [0xa003c00, None])
+
     def test_a_value_is_not_an_address(self):
         # ESR 0x96000000 lies in the RAM window: an mmio finding is not put there for it
         ram = [ps for r, ps in zip(self.rows, self.on) if r["kind"] == "ram"]
