@@ -153,8 +153,7 @@ void blk(struct test_ctx *t)
 	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, other;
 	int st = dma_blk_request(t, d, BLK_T_IN, 0, (uintptr_t)data, SECTOR, &other);
 	if (st < 0 && other != GIC_SPURIOUS)
-		finding(t, "%s: a read completed on INTID %u, not the DT's INTID %u", d->node->path,
-			other, intid);
+		dma_wrong_irq(t, d, "a read", other);
 	else if (checked(t, d, "read by interrupt", 0, st))
 		evidence(t, "%s: a read completed by interrupt on the DT's INTID %u", d->node->path,
 			 intid);

@@ -5,6 +5,7 @@
 #include "drivers/gic.h"
 #include "runtime/irq.h"
 #include "runtime/smp.h"
+#include "runtime/check.h"
 #include "tests/dma/dma.h"
 
 struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id)
@@ -65,4 +66,16 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 		}
 		cpu_relax();
 	}
+}
+
+void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *what,
+		   uint32_t arrived)
+{
+	if (d->node->nirq > 0)
+		finding(t, "%s: %s completed on INTID %u, not the DT's INTID %u", d->node->path,
+			what, arrived, d->node->irq[0].intid);
+	else
+		finding(t,
+			"%s: %s completed on INTID %u, but the DT gives the transport no interrupt",
+			d->node->path, what, arrived);
 }

@@ -43,6 +43,9 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 
 /* Enable (route here) or disable every SPI the distributor has. */
 void dma_spis(int on);
+/* The finding for a completion (what: "a read") that arrived on INTID arrived, not the DT's. */
+void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *what,
+		   uint32_t arrived);
 
 void transports(struct test_ctx *t); /* suite.c */
 void rng(struct test_ctx *t);	     /* rng.c */

@@ -26,7 +26,7 @@ static int all_same(const uint8_t *b, unsigned n)
 static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 {
 	const char *how = by_irq ? "by interrupt" : "by polling";
-	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, written = 0, other;
+	uint32_t written = 0, other;
 	struct virtio_buf b = { (uintptr_t)entropy, ENTROPY };
 
 	memset(entropy, 0xa5, sizeof(entropy));
@@ -43,8 +43,7 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 	}
 	if (!done) {
 		if (by_irq && other != GIC_SPURIOUS)
-			finding(t, "%s: the request completed on INTID %u, not the DT's INTID %u",
-				d->node->path, other, intid);
+			dma_wrong_irq(t, d, "the request", other);
 		else if (virtio_stopped(&d->dev)) /* given up before the wait was over */
 			finding(t,
 				"%s: a %u-byte request did not complete %s: the device stopped "
