@@ -3,9 +3,9 @@
 
 #include "boot/cpu.h"
 #include "drivers/gic.h"
+#include "runtime/check.h"
 #include "runtime/irq.h"
 #include "runtime/smp.h"
-#include "runtime/check.h"
 #include "tests/dma/dma.h"
 
 struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id)
