@@ -10,14 +10,22 @@
 
 #include "drivers/virtio_mmio.h"
 
-#define VIRTIO_BLK_SECTOR  512
-#define VIRTIO_BLK_T_IN	   0
-#define VIRTIO_BLK_T_OUT   1
-#define VIRTIO_BLK_T_FLUSH 4
-#define VIRTIO_BLK_S_OK	   0
-#define VIRTIO_BLK_S_IOERR 1
-#define VIRTIO_BLK_F_FLUSH 9
-#define VIRTIO_BLK_S_UNSET 0xff /* what the status byte holds until the device writes it */
+#define VIRTIO_BLK_SECTOR     512
+#define VIRTIO_BLK_T_IN	      0
+#define VIRTIO_BLK_T_OUT      1
+#define VIRTIO_BLK_T_FLUSH    4
+#define VIRTIO_BLK_S_OK	      0
+#define VIRTIO_BLK_S_IOERR    1
+#define VIRTIO_BLK_F_SIZE_MAX 1
+#define VIRTIO_BLK_F_SEG_MAX  2
+#define VIRTIO_BLK_F_FLUSH    9
+#define VIRTIO_BLK_S_UNSET    0xff /* what the status byte holds until the device writes it */
+
+/* The header alone, for a request whose status byte is a descriptor of its own. */
+struct virtio_blk_header {
+	uint32_t type, reserved;
+	uint64_t sector;
+};
 
 struct virtio_blk_req {
 	uint32_t type, reserved;

@@ -25,7 +25,7 @@
 #define R_QUEUE_NOTIFY	  0x050
 #define R_IRQ_STATUS	  0x060
 #define R_IRQ_ACK	  0x064
-#define R_STATUS	  0x070
+#define R_STATUS	  VIRTIO_MMIO_STATUS
 #define R_QUEUE_DESC	  0x080
 #define R_QUEUE_DRIVER	  0x090
 #define R_QUEUE_DEVICE	  0x0a0

@@ -78,6 +78,7 @@ uint32_t virtio_status(const struct virtio_dev *dev);
  */
 int virtio_stopped(const struct virtio_dev *dev);
 /* Where the device-specific configuration space starts (4.2.2): the registers come before it. */
+#define VIRTIO_MMIO_STATUS 0x070 /* 4.2.2 */
 #define VIRTIO_MMIO_CONFIG 0x100
 /* A byte of the device-specific configuration space (4.2.2: offset 0x100). */
 uint8_t virtio_config8(const struct virtio_dev *dev, unsigned off);

@@ -15,16 +15,11 @@
 #include "runtime/smp.h"
 #include "tests/dma/dma.h"
 
-#define SECTOR	    512
 #define PER_REQUEST 8
-#define BLK_T_IN    0
-#define BLK_T_OUT   1
-#define BLK_T_FLUSH 4
-#define BLK_F_FLUSH 9
 #define QUEUE	    8
 
 static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
-static uint64_t data[PER_REQUEST * SECTOR / 8] __attribute__((aligned(4096)));
+static uint64_t data[PER_REQUEST * VIRTIO_BLK_SECTOR / 8] __attribute__((aligned(4096)));
 static struct {
 	uint32_t type, reserved;
 	uint64_t sector;
@@ -49,9 +44,9 @@ int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uin
 	header.type = type;
 	header.reserved = 0;
 	header.sector = sector;
-	status_byte = 0xff;
+	status_byte = VIRTIO_BLK_S_UNSET;
 	/* IN: the data is the device's to write; OUT: to read; FLUSH carries none. */
-	int head = len ? virtq_submit(&d->dev, b, 3, type == BLK_T_IN ? 2 : 1)
+	int head = len ? virtq_submit(&d->dev, b, 3, type == VIRTIO_BLK_T_IN ? 2 : 1)
 		       : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
 	if (head < 0)
 		return -1;
@@ -73,7 +68,8 @@ int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uin
 static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
 		   unsigned nsectors)
 {
-	return dma_blk_request(t, d, type, sector, (uintptr_t)data, nsectors * SECTOR, NULL);
+	return dma_blk_request(t, d, type, sector, (uintptr_t)data, nsectors * VIRTIO_BLK_SECTOR,
+			       NULL);
 }
 
 static int checked(struct test_ctx *t, struct dma_device *d, const char *what, uint64_t sector,
@@ -93,17 +89,18 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 	for (uint64_t s = first; s < first + count; s += PER_REQUEST) {
 		unsigned n = first + count - s < PER_REQUEST ? (unsigned)(first + count - s)
 							     : PER_REQUEST;
-		if (!checked(t, d, "read", s, request(t, d, BLK_T_IN, s, n)))
+		if (!checked(t, d, "read", s, request(t, d, VIRTIO_BLK_T_IN, s, n)))
 			return 0;
-		for (unsigned k = 0; k < n * SECTOR / 8; k++) {
-			uint64_t sec = s + k / (SECTOR / 8);
+		for (unsigned k = 0; k < n * VIRTIO_BLK_SECTOR / 8; k++) {
+			uint64_t sec = s + k / (VIRTIO_BLK_SECTOR / 8);
 			int w = rewritten_from >= 0 && sec >= DISK_WRITE_FIRST &&
 				sec < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
-			uint64_t want = word(sec, k % (SECTOR / 8), w);
+			uint64_t want = word(sec, k % (VIRTIO_BLK_SECTOR / 8), w);
 			if (data[k] != want) {
 				finding(t, "%s: sector %llu word %u reads 0x%llx, not 0x%llx",
-					d->node->path, (unsigned long long)sec, k % (SECTOR / 8),
-					(unsigned long long)data[k], (unsigned long long)want);
+					d->node->path, (unsigned long long)sec,
+					k % (VIRTIO_BLK_SECTOR / 8), (unsigned long long)data[k],
+					(unsigned long long)want);
 				return 0;
 			}
 		}
@@ -119,7 +116,7 @@ const char *dma_blk_setup(struct dma_device *d, uint64_t wanted, unsigned qsize)
 
 const char *dma_blk_init(struct dma_device *d)
 {
-	return dma_blk_setup(d, 1ull << BLK_F_FLUSH, QUEUE);
+	return dma_blk_setup(d, 1ull << VIRTIO_BLK_F_FLUSH, QUEUE);
 }
 
 int dma_blk_read_back(struct test_ctx *t, struct dma_device *d)
@@ -144,14 +141,15 @@ void blk(struct test_ctx *t)
 		capacity |= (uint64_t)virtio_config8(&d->dev, i) << (8 * i);
 	note(t, "%s: Version %u, capacity %llu sectors, queue of %u, flush %s", d->node->path,
 	     d->dev.version, (unsigned long long)capacity, d->dev.q.num,
-	     d->dev.accepted & (1ull << BLK_F_FLUSH) ? "offered" : "not offered");
+	     d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) ? "offered" : "not offered");
 	if (!check(t, capacity == DISK_SECTORS,
 		   "%s: capacity %llu sectors, not the runner's scratch disk (%u)", d->node->path,
 		   (unsigned long long)capacity, DISK_SECTORS))
 		return;
 	/* One read completed by the transport's interrupt, on the INTID the DT names. */
 	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, other;
-	int st = dma_blk_request(t, d, BLK_T_IN, 0, (uintptr_t)data, SECTOR, &other);
+	int st = dma_blk_request(t, d, VIRTIO_BLK_T_IN, 0, (uintptr_t)data, VIRTIO_BLK_SECTOR,
+				 &other);
 	if (st < 0 && other != GIC_SPURIOUS)
 		dma_wrong_irq(t, d, "a read", other);
 	else if (checked(t, d, "read by interrupt", 0, st))
@@ -164,21 +162,22 @@ void blk(struct test_ctx *t)
 	evidence(t, "%s: all %u sectors read in %u requests (the queue of %u wrapped) and match",
 		 d->node->path, DISK_SECTORS, DISK_SECTORS / PER_REQUEST, d->dev.q.num);
 	note(t, "dma-throughput: virtio-blk read %u bytes in %llu us: %llu KB/s",
-	     DISK_SECTORS * SECTOR, (unsigned long long)us,
-	     (unsigned long long)(us ? (uint64_t)DISK_SECTORS * SECTOR * 1000 / us : 0));
+	     DISK_SECTORS * VIRTIO_BLK_SECTOR, (unsigned long long)us,
+	     (unsigned long long)(us ? (uint64_t)DISK_SECTORS * VIRTIO_BLK_SECTOR * 1000 / us : 0));
 	for (uint64_t s = DISK_WRITE_FIRST; s < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
 	     s += PER_REQUEST) {
-		for (unsigned k = 0; k < PER_REQUEST * SECTOR / 8; k++)
-			data[k] = word(s + k / (SECTOR / 8), k % (SECTOR / 8), 1);
-		if (!checked(t, d, "write", s, request(t, d, BLK_T_OUT, s, PER_REQUEST)))
+		for (unsigned k = 0; k < PER_REQUEST * VIRTIO_BLK_SECTOR / 8; k++)
+			data[k] = word(s + k / (VIRTIO_BLK_SECTOR / 8), k % (VIRTIO_BLK_SECTOR / 8),
+				       1);
+		if (!checked(t, d, "write", s, request(t, d, VIRTIO_BLK_T_OUT, s, PER_REQUEST)))
 			return;
 	}
-	if (d->dev.accepted & (1ull << BLK_F_FLUSH) &&
-	    !checked(t, d, "flush", 0, request(t, d, BLK_T_FLUSH, 0, 0)))
+	if (d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) &&
+	    !checked(t, d, "flush", 0, request(t, d, VIRTIO_BLK_T_FLUSH, 0, 0)))
 		return;
 	if (verify(t, d, DISK_WRITE_FIRST - PER_REQUEST, DISK_WRITE_COUNT + 2 * PER_REQUEST, 1))
 		evidence(t, "%s: %u sectors from %u rewritten%s and read back", d->node->path,
 			 DISK_WRITE_COUNT, DISK_WRITE_FIRST,
-			 d->dev.accepted & (1ull << BLK_F_FLUSH) ? ", flushed" : "");
+			 d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) ? ", flushed" : "");
 	virtio_reset(&d->dev);
 }

@@ -2,6 +2,7 @@
 #ifndef TESTS_DMA_DMA_H
 #define TESTS_DMA_DMA_H
 
+#include "drivers/virtio_blk.h"
 #include "drivers/virtio_mmio.h"
 #include "runtime/suite.h"
 
@@ -60,13 +61,7 @@ void idx_wrap(struct test_ctx *t);	 /* shapes.c, on request */
 void events(struct test_ctx *t);	 /* events.c */
 void claims(struct test_ctx *t);	 /* claims.c */
 
-/* The block device's requests (blk.c), for targets.c. */
-#define SECTOR	    512
-#define BLK_T_IN    0
-#define BLK_T_OUT   1
-#define BLK_T_FLUSH 4
-#define BLK_S_OK    0
-#define BLK_S_IOERR 1
+/* The block device's requests (blk.c; drivers/virtio_blk.h names their parts). */
 /* Initialize the block device (queue, FLUSH): NULL or why not. */
 const char *dma_blk_init(struct dma_device *d);
 /* Initialize it with these features wanted and a queue of up to qsize (shapes.c). */

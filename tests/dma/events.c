@@ -26,7 +26,7 @@
 #define QUIET_US       2000 /* how long an unwanted notification is waited for */
 #define USED_BUFFER    1u   /* InterruptStatus: used buffer notification */
 
-static uint8_t sector_buf[SECTOR] __attribute__((aligned(16)));
+static uint8_t sector_buf[VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
 
 /* Whether InterruptStatus shows a used buffer notification within us. */
 static int notified_within(struct dma_device *d, uint64_t us)
@@ -58,8 +58,8 @@ static int used_moved(struct dma_device *d, uint16_t was)
 static int one(struct test_ctx *t, struct dma_device *d, unsigned i, unsigned *kicks,
 	       uint16_t *events, unsigned *lost)
 {
-	struct shape_seg seg = { sector_buf, SECTOR };
-	struct shape_req r = { BLK_T_IN, EVENT_FIRST + i, &seg, 1, NULL, 0, 1 };
+	struct shape_seg seg = { sector_buf, VIRTIO_BLK_SECTOR };
+	struct shape_req r = { VIRTIO_BLK_T_IN, EVENT_FIRST + i, &seg, 1, NULL, 0, 1 };
 	uint16_t old = virtq_avail_idx(&d->dev), used = virtq_used_idx(&d->dev);
 	int head = shape_submit(d, &r);
 
@@ -80,6 +80,16 @@ static int one(struct test_ctx *t, struct dma_device *d, unsigned i, unsigned *k
 		virtq_kick(&d->dev);
 	}
 	return shape_finish(t, d, "event idx read", &r, head);
+}
+
+/* A SHOULD NOT: a driver copes with an extra notification, so a note, not a failure. */
+static void unwanted_note(struct test_ctx *t, const struct dma_device *d, const char *which,
+			  unsigned entry, const char *how)
+{
+	note(t,
+	     "virtio-blk at 0x%llx: event idx: a notification for %s %u%s, while used_event is "
+	     "%u (2.7.7.2: SHOULD NOT) | departs from a recommendation, permitted",
+	     BLK_AT(d), which, entry, how, EVENT_AT);
 }
 
 void events(struct test_ctx *t)
@@ -109,12 +119,7 @@ void events(struct test_ctx *t)
 		if (virtio_irq_status(&d->dev) & USED_BUFFER) {
 			virtio_irq_ack(&d->dev, USED_BUFFER);
 			if (!unwanted++)
-				note(t,
-				     "virtio-blk at 0x%llx: event idx: a notification for a used "
-				     "entry before %u, seen late, while used_event is %u "
-				     "(2.7.7.2: SHOULD NOT) | departs from a recommendation, "
-				     "permitted",
-				     BLK_AT(d), done, EVENT_AT);
+				unwanted_note(t, d, "a used entry before", done, ", seen late");
 		}
 		if (!one(t, d, done, &kicks, avail_events, &lost))
 			break;
@@ -132,14 +137,7 @@ void events(struct test_ctx *t)
 				 "used_event %u | required",
 				 BLK_AT(d), EVENT_AT);
 		else if (!want && got && !unwanted++)
-			/* A SHOULD NOT: a driver copes with an extra notification, so no failure.
-			 */
-			note(t,
-			     "virtio-blk at 0x%llx: event idx: a notification for the used entry "
-			     "at "
-			     "%u, while used_event is %u (2.7.7.2: SHOULD NOT) | departs from a "
-			     "recommendation, permitted",
-			     BLK_AT(d), done, EVENT_AT);
+			unwanted_note(t, d, "the used entry at", done, "");
 	}
 	if (done == EVENT_REQUESTS && !lost)
 		evidence(t,

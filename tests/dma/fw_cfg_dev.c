@@ -51,28 +51,27 @@ static int is_runners(const struct fw_cfg_file *f, void *arg)
 	return 1;
 }
 
+/* An access that faulted where the DT puts fw_cfg: the finding; 0. */
+static int no_answer(struct test_ctx *t, const struct fw_cfg_dev *d, const char *access,
+		     unsigned off, const struct probe_outcome *o)
+{
+	char obs[96];
+
+	probe_format(o, PROBE_BRIEF, obs, sizeof(obs));
+	finding(t, "%s: %s (0x%llx) takes an %s: nothing answers as fw_cfg where the DT puts it",
+		d->node->path, access, (unsigned long long)(d->base + off), obs);
+	return 0;
+}
+
 /* Selector 0 and the data register, under fault capture: "QEMU", or why not. */
 static int signature(struct test_ctx *t, struct fw_cfg_dev *d)
 {
 	struct probe_outcome w, r = { 0 };
-	char obs[96];
 
-	if (probe_write(d->base + FW_CFG_SELECTOR, 16, FW_CFG_KEY_SIGNATURE, &w)) {
-		probe_format(&w, PROBE_BRIEF, obs, sizeof(obs));
-		finding(t,
-			"%s: writing the selector (0x%llx) takes an %s: nothing answers as fw_cfg "
-			"where the DT puts it",
-			d->node->path, (unsigned long long)(d->base + FW_CFG_SELECTOR), obs);
-		return 0;
-	}
-	if (probe_read(d->base + FW_CFG_DATA, 32, &r)) {
-		probe_format(&r, PROBE_BRIEF, obs, sizeof(obs));
-		finding(t,
-			"%s: reading the data register (0x%llx) takes an %s: nothing answers as "
-			"fw_cfg where the DT puts it",
-			d->node->path, (unsigned long long)(d->base + FW_CFG_DATA), obs);
-		return 0;
-	}
+	if (probe_write(d->base + FW_CFG_SELECTOR, 16, FW_CFG_KEY_SIGNATURE, &w))
+		return no_answer(t, d, "writing the selector", FW_CFG_SELECTOR, &w);
+	if (probe_read(d->base + FW_CFG_DATA, 32, &r))
+		return no_answer(t, d, "reading the data register", FW_CFG_DATA, &r);
 	if ((uint32_t)r.value != FW_CFG_SIGNATURE) {
 		finding(t,
 			"%s: key 0x0000 (FW_CFG_SIGNATURE) reads 0x%08x, not 0x%08x (\"QEMU\", "

@@ -16,7 +16,7 @@
 #include "runtime/smp.h"
 #include "tests/dma/request.h"
 
-static struct blk_header header __attribute__((aligned(16)));
+static struct virtio_blk_header header __attribute__((aligned(16)));
 static volatile uint8_t status_byte;
 static uint64_t setup_wanted;
 static unsigned setup_qsize, setup_desc_off;
@@ -49,8 +49,8 @@ static void recover(struct test_ctx *t, struct dma_device *d)
 
 uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten)
 {
-	uint64_t s = sector + at / SECTOR;
-	uint64_t v = DISK_PATTERN | s << 16 | (at % SECTOR) / 8;
+	uint64_t s = sector + at / VIRTIO_BLK_SECTOR;
+	uint64_t v = DISK_PATTERN | s << 16 | (at % VIRTIO_BLK_SECTOR) / 8;
 
 	return (uint8_t)((rewritten ? ~v : v) >> (8 * (at % 8)));
 }
@@ -101,16 +101,16 @@ int shape_submit(struct dma_device *d, const struct shape_req *r)
 
 	if (r->nseg > SHAPE_MAX_SEGS)
 		return -1;
-	header = (struct blk_header){ r->type, 0, r->sector };
-	status_byte = 0xff;
+	header = (struct virtio_blk_header){ r->type, 0, r->sector };
+	status_byte = VIRTIO_BLK_S_UNSET;
 	b[0] = (struct virtio_buf){ (uintptr_t)&header, sizeof(header) };
 	for (unsigned i = 0; i < r->nseg; i++) {
 		b[1 + i] = (struct virtio_buf){ (uintptr_t)r->segs[i].at, r->segs[i].len };
-		if (r->type == BLK_T_IN)
+		if (r->type == VIRTIO_BLK_T_IN)
 			memset(r->segs[i].at, 0xa5, r->segs[i].len);
 	}
 	b[1 + r->nseg] = (struct virtio_buf){ (uintptr_t)&status_byte, 1 };
-	unsigned n = r->nseg + 2, nwrite = r->type == BLK_T_IN ? r->nseg + 1 : 1;
+	unsigned n = r->nseg + 2, nwrite = r->type == VIRTIO_BLK_T_IN ? r->nseg + 1 : 1;
 	return r->table ? virtq_submit_indirect(&d->dev, r->table, b, n, nwrite, r->ndirect)
 			: virtq_submit(&d->dev, b, n, nwrite);
 }
@@ -141,7 +141,7 @@ int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
 		recover(t, d);
 		return 0;
 	}
-	uint32_t writable = r->type == BLK_T_IN ? total + 1 : 1;
+	uint32_t writable = r->type == VIRTIO_BLK_T_IN ? total + 1 : 1;
 	if (!check(t, head == (uint32_t)want,
 		   "virtio-blk at 0x%llx: %s: the used ring names id %u, not the chain's head %d "
 		   "(2.7.8) | required",
@@ -150,13 +150,13 @@ int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
 		   "virtio-blk at 0x%llx: %s: used len %u, more than the %u bytes the chain lets "
 		   "the device write (2.7.8.2) | required",
 		   BLK_AT(d), shape, len, writable) ||
-	    !check(t, status_byte == BLK_S_OK,
+	    !check(t, status_byte == VIRTIO_BLK_S_OK,
 		   "virtio-blk at 0x%llx: %s: status %u, not OK (5.2.6) | required", BLK_AT(d),
 		   shape, status_byte)) {
 		recover(t, d);
 		return 0;
 	}
-	if (r->type == BLK_T_IN) {
+	if (r->type == VIRTIO_BLK_T_IN) {
 		long bad = shape_mismatch(r->segs, r->nseg, r->sector);
 		if (!check(t, bad < 0,
 			   "virtio-blk at 0x%llx: %s: byte %ld of the %u read is not the disk's",
@@ -166,6 +166,6 @@ int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
 	if (!r->quiet)
 		evidence(t, "virtio-blk at 0x%llx: %s: used id %u len %u, %u bytes %s | required",
 			 BLK_AT(d), shape, head, len, total,
-			 r->type == BLK_T_IN ? "read and match the disk" : "written");
+			 r->type == VIRTIO_BLK_T_IN ? "read and match the disk" : "written");
 	return 1;
 }

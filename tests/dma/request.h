@@ -14,11 +14,6 @@
  */
 const char *shape_setup(struct dma_device *d, uint64_t wanted, unsigned qsize, unsigned desc_off);
 
-struct blk_header { /* virtio 1.2 5.2.6 */
-	uint32_t type, reserved;
-	uint64_t sector;
-};
-
 #define SHAPE_MAX_SEGS (VIRTQ_MAX - 2) /* data segments of one request, at most */
 
 struct shape_seg {

@@ -40,41 +40,39 @@
 #define WRAP_BUDGET_US 8000000 /* well under the case watchdog on a slow host */
 #define SCATTER_FIRST  64      /* sectors the shapes read: pattern, never rewritten */
 #define RING_FIRST     128
-#define BLK_F_SIZE_MAX 1
-#define BLK_F_SEG_MAX  2
 
 static uint8_t area[3 * PAGE] __attribute__((aligned(PAGE)));
 static uint8_t table_mem[2 * PAGE] __attribute__((aligned(PAGE)));
-static struct blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
+static struct virtio_blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
 static volatile uint8_t status_bytes[SHAPE_QUEUE];
-static uint8_t ring_data[SHAPE_QUEUE][SECTOR] __attribute__((aligned(16)));
+static uint8_t ring_data[SHAPE_QUEUE][VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
 static struct virtq_desc ring_tables[SHAPE_QUEUE][3] __attribute__((aligned(16)));
 
 /* A buffer across a page boundary in area, read; one written to a loose sector and read back. */
 static void straddle(struct test_ctx *t, struct dma_device *d)
 {
-	struct shape_seg seg = { area + PAGE - SECTOR, 2 * SECTOR };
+	struct shape_seg seg = { area + PAGE - VIRTIO_BLK_SECTOR, 2 * VIRTIO_BLK_SECTOR };
 	uint64_t loose = DISK_LOOSE_FIRST + DISK_LOOSE_COUNT - 1;
-	uint8_t *out = area + 2 * PAGE - SECTOR / 2;
+	uint8_t *out = area + 2 * PAGE - VIRTIO_BLK_SECTOR / 2;
 
 	shape_request(t, d, "a 1 KiB read into a buffer across a 4 KiB page",
-		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST, &seg, 1, NULL, 0, 0 });
-	for (unsigned k = 0; k < SECTOR; k++)
+		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, &seg, 1, NULL, 0, 0 });
+	for (unsigned k = 0; k < VIRTIO_BLK_SECTOR; k++)
 		out[k] = (uint8_t)(k * 7 + 1);
-	seg = (struct shape_seg){ out, SECTOR };
+	seg = (struct shape_seg){ out, VIRTIO_BLK_SECTOR };
 	if (!shape_request(t, d, "a sector written from a buffer across a 4 KiB page",
-			   &(struct shape_req){ BLK_T_OUT, loose, &seg, 1, NULL, 0, 0 }))
+			   &(struct shape_req){ VIRTIO_BLK_T_OUT, loose, &seg, 1, NULL, 0, 0 }))
 		return;
 	/* Read back into area: the loose sector holds what was written, not the pattern. */
-	seg = (struct shape_seg){ area, SECTOR };
-	struct shape_req back = { BLK_T_IN, loose, &seg, 1, NULL, 0, 0 };
+	seg = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
+	struct shape_req back = { VIRTIO_BLK_T_IN, loose, &seg, 1, NULL, 0, 0 };
 	int head = shape_submit(d, &back);
 	if (head < 0)
 		return;
 	virtq_kick(&d->dev);
 	uint32_t used, len;
-	int ok = shape_wait(d, &used, &len) && shape_status() == BLK_S_OK;
-	for (unsigned k = 0; ok && k < SECTOR; k++)
+	int ok = shape_wait(d, &used, &len) && shape_status() == VIRTIO_BLK_S_OK;
+	for (unsigned k = 0; ok && k < VIRTIO_BLK_SECTOR; k++)
 		ok = area[k] == out[k];
 	if (check(t, ok,
 		  "virtio-blk at 0x%llx: the sector written from across a page does not read back",
@@ -121,7 +119,7 @@ static void segments(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 	}
 	snprintf(what, sizeof(what), "a 4 KiB read in %u segments of 64..512 bytes", n);
 	shape_request(t, d, what,
-		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST, segs, n, NULL, 0, 0 });
+		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, segs, n, NULL, 0, 0 });
 }
 
 static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
@@ -136,9 +134,10 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 		return;
 	}
 	struct virtq_desc *table = (struct virtq_desc *)(void *)table_mem;
-	segs[0] = (struct shape_seg){ area, SECTOR };
-	shape_request(t, d, "a sector read through an indirect table of 3",
-		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST + 8, segs, 1, table, 0, 0 });
+	segs[0] = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
+	shape_request(
+		t, d, "a sector read through an indirect table of 3",
+		&(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST + 8, segs, 1, table, 0, 0 });
 	/* 128-byte segments: 32 of them, and the table across a page boundary. */
 	unsigned n = scatter(segs, SHAPE_MAX_SEGS, 128);
 	table = (struct virtq_desc *)(void *)(table_mem + PAGE - 16 * 8);
@@ -154,14 +153,15 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 			"a 4 KiB read in %u segments through an indirect table of %u across a page",
 			n, n + 2);
 		shape_request(t, d, what,
-			      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST, segs, n, table, 0, 0 });
+			      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, segs, n, table,
+						   0, 0 });
 	}
-	segs[0] = (struct shape_seg){ area + PAGE, SECTOR };
-	segs[1] = (struct shape_seg){ area, SECTOR };
+	segs[0] = (struct shape_seg){ area + PAGE, VIRTIO_BLK_SECTOR };
+	segs[1] = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
 	shape_request(t, d,
 		      "ring descriptors (header, a sector) chained to an indirect table (a sector, "
 		      "status) (2.7.5.3.2)",
-		      &(struct shape_req){ BLK_T_IN, SCATTER_FIRST + 16, segs, 2,
+		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST + 16, segs, 2,
 					   (struct virtq_desc *)(void *)table_mem, 2, 0 });
 }
 
@@ -186,12 +186,12 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 			by_head[h] = -1;
 		for (unsigned i = 0; i < per; i++) {
 			uint64_t sector = RING_FIRST + (round * per + i) % 256;
-			headers[i] = (struct blk_header){ BLK_T_IN, 0, sector };
-			status_bytes[i] = 0xff;
-			memset(ring_data[i], 0, SECTOR);
+			headers[i] = (struct virtio_blk_header){ VIRTIO_BLK_T_IN, 0, sector };
+			status_bytes[i] = VIRTIO_BLK_S_UNSET;
+			memset(ring_data[i], 0, VIRTIO_BLK_SECTOR);
 			struct virtio_buf b[3] = {
 				{ (uintptr_t)&headers[i], sizeof(headers[i]) },
-				{ (uintptr_t)ring_data[i], SECTOR },
+				{ (uintptr_t)ring_data[i], VIRTIO_BLK_SECTOR },
 				{ (uintptr_t)&status_bytes[i], 1 },
 			};
 			int h = ind ? virtq_submit_indirect(&d->dev, ring_tables[i], b, 3, 2, 0)
@@ -219,9 +219,11 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 				   BLK_AT(d), head))
 				return;
 			by_head[head] = -1;
-			struct shape_seg seg = { ring_data[i], SECTOR };
+			struct shape_seg seg = { ring_data[i], VIRTIO_BLK_SECTOR };
 			long bad = shape_mismatch(&seg, 1, headers[i].sector);
-			if (!check(t, status_bytes[i] == BLK_S_OK && len <= SECTOR + 1 && bad < 0,
+			if (!check(t,
+				   status_bytes[i] == VIRTIO_BLK_S_OK &&
+					   len <= VIRTIO_BLK_SECTOR + 1 && bad < 0,
 				   "virtio-blk at 0x%llx: ring wrap: sector %llu: status %u, len "
 				   "%u, byte %ld wrong",
 				   BLK_AT(d), (unsigned long long)headers[i].sector,
@@ -272,14 +274,18 @@ void shapes(struct test_ctx *t)
 		return;
 	}
 	/* The descriptor table across a page where the transport lets the driver place it. */
-	const char *why = shape_setup(
-		d, 1ull << VIRTIO_F_INDIRECT_DESC | 1ull << BLK_F_SEG_MAX | 1ull << BLK_F_SIZE_MAX,
-		SHAPE_QUEUE, d->dev.version == 2 ? 2 * PAGE - 16 * 4 : 0);
+	const char *why =
+		shape_setup(d,
+			    1ull << VIRTIO_F_INDIRECT_DESC | 1ull << VIRTIO_BLK_F_SEG_MAX |
+				    1ull << VIRTIO_BLK_F_SIZE_MAX,
+			    SHAPE_QUEUE, d->dev.version == 2 ? 2 * PAGE - 16 * 4 : 0);
 	if (!check(t, !why, "virtio-blk at 0x%llx: initialization (virtio 1.2 3.1.1): %s",
 		   BLK_AT(d), why ? why : ""))
 		return;
-	unsigned seg_max = (d->dev.accepted & (1ull << BLK_F_SEG_MAX)) ? config32(d, 12) : ~0u;
-	unsigned size_max = (d->dev.accepted & (1ull << BLK_F_SIZE_MAX)) ? config32(d, 8) : ~0u;
+	unsigned seg_max =
+		(d->dev.accepted & (1ull << VIRTIO_BLK_F_SEG_MAX)) ? config32(d, 12) : ~0u;
+	unsigned size_max =
+		(d->dev.accepted & (1ull << VIRTIO_BLK_F_SIZE_MAX)) ? config32(d, 8) : ~0u;
 	char segs[24] = "not offered", size[24] = "not offered";
 	if (seg_max != ~0u)
 		snprintf(segs, sizeof(segs), "%u", seg_max);
@@ -290,7 +296,7 @@ void shapes(struct test_ctx *t)
 	     BLK_AT(d), d->dev.version, d->dev.q.num,
 	     d->dev.accepted & (1ull << VIRTIO_F_INDIRECT_DESC) ? "offered" : "not offered", segs,
 	     size);
-	if (size_max < SECTOR * 2) {
+	if (size_max < VIRTIO_BLK_SECTOR * 2) {
 		note(t,
 		     "virtio-blk at 0x%llx: shapes not checked: size_max %u is below the 1 KiB "
 		     "segment they use",

@@ -26,10 +26,9 @@
 #include "tests/dma/not_ram.h"
 #include "tests/dma/request.h"
 
-#define TARGET_LEN	SECTOR
+#define TARGET_LEN	VIRTIO_BLK_SECTOR
 #define MAX_TARGETS	(2 * NOT_RAM_MAX)
 #define PL031_PAST_REGS 0x800 /* inside its 4 KiB window, clear of its registers */
-#define STATUS_OFF	0x70  /* virtio-mmio Status (4.2.2) */
 /*
  * IN requests read these sectors: the pattern, so known. Where such data
  * lands in the transport's own registers, the addresses it makes
@@ -53,15 +52,15 @@ static unsigned find_targets(struct test_ctx *t, const struct dma_device *d, str
 	for (unsigned i = 0; i < k; i++) {
 		const struct not_ram *g = &list[i];
 		const char *what = g->kind == NOT_RAM_OWN ? "the transport's own window" : g->what;
-		out[n++] = (struct target){ what, g->addr, BLK_T_OUT };
+		out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_OUT };
 		if (g->kind == NOT_RAM_MMIO && g->size >= PL031_PAST_REGS + TARGET_LEN)
 			out[n++] =
 				(struct target){ "another device's MMIO window, past its registers",
-						 g->addr + PL031_PAST_REGS, BLK_T_IN };
+						 g->addr + PL031_PAST_REGS, VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_HOLE || g->kind == NOT_RAM_OWN)
-			out[n++] = (struct target){ what, g->addr, BLK_T_IN };
+			out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_RAM_END && not_ram_unused(t, g->addr, TARGET_LEN / 2))
-			out[n++] = (struct target){ what, g->addr, BLK_T_IN };
+			out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_RAM_END)
 			note(t, "a write across the end of RAM not tried: the harness uses the RAM "
 				"there");
@@ -75,9 +74,9 @@ static int own_status_written(const struct dma_device *d, const struct target *g
 {
 	uint64_t own = d->node->reg[0].base;
 
-	return g->type == BLK_T_IN && g->addr <= own + STATUS_OFF &&
-	       own + STATUS_OFF < g->addr + TARGET_LEN &&
-	       status == shape_expected(sector, (unsigned)(own + STATUS_OFF - g->addr), 0);
+	return g->type == VIRTIO_BLK_T_IN && g->addr <= own + VIRTIO_MMIO_STATUS &&
+	       own + VIRTIO_MMIO_STATUS < g->addr + TARGET_LEN &&
+	       status == shape_expected(sector, (unsigned)(own + VIRTIO_MMIO_STATUS - g->addr), 0);
 }
 
 /*
@@ -88,12 +87,12 @@ static int outcome(struct test_ctx *t, struct dma_device *d, const struct target
 		   uint64_t sector)
 {
 	uint32_t status = virtio_status(&d->dev);
-	const char *dir = g->type == BLK_T_IN ? "disk to" : "disk from";
+	const char *dir = g->type == VIRTIO_BLK_T_IN ? "disk to" : "disk from";
 	const char *nr = status & VIRTIO_STATUS_NEEDS_RESET ? "DEVICE_NEEDS_RESET set"
 							    : "DEVICE_NEEDS_RESET clear";
 	unsigned long long a = g->addr;
 
-	if (st == BLK_S_OK)
+	if (st == VIRTIO_BLK_S_OK)
 		evidence(t,
 			 "%s: %s 0x%llx (%s): completed OK (the device went through it), %s | "
 			 "permitted",
@@ -109,7 +108,7 @@ static int outcome(struct test_ctx *t, struct dma_device *d, const struct target
 		evidence(t,
 			 "%s: %s 0x%llx (%s): no completion: the data landed in its own registers "
 			 "(Status reads 0x%x, the data's byte at 0x%x) | permitted",
-			 d->node->path, dir, a, g->what, status, STATUS_OFF);
+			 d->node->path, dir, a, g->what, status, VIRTIO_MMIO_STATUS);
 	else
 		finding(t,
 			"%s: %s 0x%llx (%s): no completion (within %u ms, or before the device "
@@ -128,7 +127,7 @@ static int one_target(struct test_ctx *t, struct dma_device *d, const struct tar
 		   why ? why : ""))
 		return 0;
 	/* OUT lands in a loose sector; IN reads one that holds the pattern. */
-	uint64_t sector = g->type == BLK_T_IN ? IN_FIRST + i : DISK_LOOSE_FIRST + i;
+	uint64_t sector = g->type == VIRTIO_BLK_T_IN ? IN_FIRST + i : DISK_LOOSE_FIRST + i;
 	int st = dma_blk_request(t, d, g->type, sector, g->addr, TARGET_LEN, NULL);
 	(void)outcome(t, d, g, st, sector);
 	/* Alive here; the device must work again after a reset. */
@@ -136,7 +135,8 @@ static int one_target(struct test_ctx *t, struct dma_device *d, const struct tar
 	why = dma_blk_init(d);
 	return check(t, !why && dma_blk_read_back(t, d),
 		     "%s: after the %s test (%s), reset and initialized again, it %s | required",
-		     d->node->path, g->what, g->type == BLK_T_IN ? "disk to it" : "disk from it",
+		     d->node->path, g->what,
+		     g->type == VIRTIO_BLK_T_IN ? "disk to it" : "disk from it",
 		     why ? why : "reads the disk wrong");
 }
 
