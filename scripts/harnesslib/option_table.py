@@ -69,7 +69,7 @@ OPTIONS = [
     ("--only", "LIST", None, "run only these suites and cases: a comma list of SUITE (every case "
      "of it) and SUITE.CASE items, e.g. gic.sgi_self,dma; the runner passes it as the bootarg "
      "suites=LIST (--list shows the names)",
-     "names of letters, digits and _, each item once, not a suite and a case of it; not with "
+     "names of letters, digits and _, each item once; not with "
      "--bootargs suites= or --list; the harness judges whether each name exists"),
     ("--list", None, None, "list the image's suites and their cases, which run by default and "
      "which only on request, and run none (boots it with the bootarg list; list.txt in --out)",
