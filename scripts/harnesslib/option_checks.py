@@ -92,6 +92,10 @@ def need_tool(name, why):
         raise SetupError(f"{name} is not installed ({why}); run scripts/setup")
 
 
+# What sets each of the runner's own bootargs.
+RUNNER_KEY_OPTION = {"expect_el": "--el", "vm_mem": "--mem (Xen: --domu-mem)", "vm_virtio": "--virtio"}
+
+
 def check_bootargs(value, prefix, only=None):
     """The harness's bootargs: the user's (value), with --only's LIST (only)
     already in it as suites=LIST, behind the runner's own (prefix)."""
@@ -100,6 +104,13 @@ def check_bootargs(value, prefix, only=None):
     if bad_chars:
         what = "a newline" if any(c in "\r\n" for c in bad_chars) else f"the character {bad_chars[0]!r}"
         bad(flag, repr(value), f"has {what}")
+    # The runner's own keys say what it booted: the harness would keep the first (the runner's).
+    own = {w.split("=", 1)[0]: w for w in prefix.split()}
+    for word in value.split():
+        key = word.split("=", 1)[0]
+        if key in own:
+            bad(flag, repr(value), f"{key}= is the runner's own (it gives {own[key]})",
+                f"{RUNNER_KEY_OPTION.get(key, 'the runner')} to change it")
     total = len(f"{prefix} {value}".strip())
     if total > BOOTARGS_MAX:
         room = BOOTARGS_MAX - len(prefix) - 1

@@ -146,6 +146,8 @@ class Cases:
         ("--only", ["--only", "gic-v3"]),
         ("--only", ["--only", "dt,dt"]),
         ("--only", ["--only", "gic.sgi_self,gic.sgi_self"]),
+        ("--bootargs", ["--bootargs", "vm_virtio=rng,floppy"]),
+        ("--bootargs", ["--bootargs", "watchdog=5 expect_el=2"]),
         ("--only", ["--only", "dt", "--bootargs", "suites=boot"]),
         ("--only", ["--only", "dt", "--bootargs", "watchdog=5 suites"]),
         ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(25))]),
@@ -333,6 +335,10 @@ class BadValues(unittest.TestCase):
         self.assertIn("item 'gic.' is not SUITE or SUITE.CASE", by_args[("--only", "gic.")])
         self.assertIn("item 'gic.sgi_self.x' is not SUITE", by_args[("--only", "gic.sgi_self.x")])
         self.assertIn("dt is given twice", by_args[("--only", "dt,dt")])
+        self.assertIn("vm_virtio= is the runner's own (it gives vm_virtio=rng,blk); accepted: --virtio",
+                      by_args[("--bootargs", "vm_virtio=rng,floppy")])
+        self.assertIn("expect_el= is the runner's own (it gives expect_el=1); accepted: --el",
+                      by_args[("--bootargs", "watchdog=5 expect_el=2")])
         self.assertIn("--bootargs suites=boot chooses the suites too",
                       by_args[("--only", "dt", "--bootargs", "suites=boot")])
         self.assertIn("--bootargs suites chooses the suites too",
