@@ -103,6 +103,16 @@ void ktap_diag(unsigned depth, const char *fmt, ...)
 	emitf("%s# %s\n", indent(depth), line);
 }
 
+void ktap_line(unsigned depth, const char *line, int cut)
+{
+	emit(indent(depth), strlen(indent(depth)));
+	emit("# ", 2);
+	emit(line, strlen(line));
+	emit("\n", 1);
+	if (cut)
+		emitf("%s# %s\n", indent(depth), RECORD_CUT);
+}
+
 void ktap_finish(const struct ktap_totals *t)
 {
 	emitf("%u passed, %u failed, %u skipped\n", t->passed, t->failed, t->skipped);

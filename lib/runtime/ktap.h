@@ -37,6 +37,11 @@ void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(print
  * out.
  */
 char *ktap_escape(const char *in, char *out, size_t len);
+/*
+ * A record line already escaped by runtime/record.h: "# " + line at depth.
+ * cut: it did not fit, and a line after it says so (RECORD_CUT).
+ */
+void ktap_line(unsigned depth, const char *line, int cut);
 void ktap_finish(const struct ktap_totals *t);
 
 #endif

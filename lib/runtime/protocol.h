@@ -22,14 +22,67 @@
 #define REPORT_SENTINEL "# harness: report complete"
 
 /*
- * Diagnostic prefixes. A finding is a disagreement and fails its case; a
- * piece of evidence is a conforming observation. A classified MMIO
- * observation carries seven " | "-separated fields after its prefix:
- *   PATH | PART | REG@0xOFF | CHECK | expect E [SPEC] | observed O | CLASS
+ * Records: every line of a report that a machine reads is a KTAP diagnostic
+ * of one grammar (docs/report-protocol.md):
+ *   # TAG: key=value key=value ... text=free text to the end of the line
+ * A value holds no space: the harness writes a space, a backslash, a control
+ * or a non-ASCII byte in it as \xNN (record_field); text= comes last and
+ * keeps its spaces (ktap_escape). Each tag is declared below as
+ *   #define RECORD_NAME "TAG"  and  #define RECORD_NAME_KEYS "KEY ..."
+ * where a KEY is required, KEY? optional, and "subject*" stands for any of
+ * SUBJECT_KEYS. The host (scripts/harnesslib/records.py) reads these
+ * declarations and refuses a record of a declared tag that breaks them.
+ *
+ * A finding is a disagreement and fails its case; its identity is the suite,
+ * the case, its check (a name declared once, beside the check) and its
+ * subject (the SUBJECT_KEYS fields, in order). Its text is for people: a
+ * baseline, scripts/compare, the matrix and the picture never read it.
+ * Evidence is a conforming observation, in the same form.
  */
-#define FINDING_PREFIX	"FAIL: "
-#define EVIDENCE_PREFIX "evidence: "
-#define FIELD_SEPARATOR " | "
+#define RECORD_FINDING	       "FAIL"
+#define RECORD_FINDING_KEYS    "check subject* text"
+#define RECORD_EVIDENCE	       "evidence"
+#define RECORD_EVIDENCE_KEYS   "check subject* text"
+/* An exception a case did not expect: it fails the case, and no baseline knows it. */
+#define RECORD_UNEXPECTED      "unexpected"
+#define RECORD_UNEXPECTED_KEYS "kind from esr text"
+/*
+ * The subject of a finding or evidence: what it is about, each key a kind of
+ * thing, so that findings that differ only in their subject can be grouped.
+ */
+/* clang-format off */
+#define SUBJECT_KEYS "node prop part reg off region addr range bank cpu intid sgi device queue form width key"
+/* clang-format on */
+
+/* The line after a record that did not fit in one report line (RECORD_MAX). */
+#define RECORD_CUT "harness: the record above was cut short"
+
+/* The memory map (memmap suite): the profile, its regions, the sweep. */
+#define RECORD_MEMMAP_PROFILE	    "memmap-profile"
+#define RECORD_MEMMAP_PROFILE_KEYS  "name gic pa_bits mapped_pa_bits document? forced? text?"
+#define RECORD_MEMMAP_REGION	    "memmap-region"
+#define RECORD_MEMMAP_REGION_KEYS   "name kind doc dt probe findings"
+#define RECORD_MEMMAP_DT	    "memmap-dt"
+#define RECORD_MEMMAP_DT_KEYS	    "node region reg? window? bank?"
+#define RECORD_MEMMAP_GAP	    "memmap-gap"
+#define RECORD_MEMMAP_GAP_KEYS	    "range region? probes? faulted? first? text?"
+#define RECORD_MEMMAP_SWEEP	    "memmap-sweep"
+#define RECORD_MEMMAP_SWEEP_KEYS    "range? outcome? region? points? esr? time_us? text?"
+#define RECORD_MEMMAP_FINDINGS	    "memmap-findings"
+#define RECORD_MEMMAP_FINDINGS_KEYS "count"
+/* The mmio suite: a device part it holds to a contract, and a case's counts. */
+#define RECORD_MMIO_TARGET	    "mmio-target"
+#define RECORD_MMIO_TARGET_KEYS	    "node part reg range"
+#define RECORD_MMIO_SUMMARY	    "mmio-summary"
+#define RECORD_MMIO_SUMMARY_KEYS    "case required permitted deviation"
+/* The bench suite's figures. */
+#define RECORD_BENCH		    "bench"
+#define RECORD_BENCH_KEYS	    "op subject* unit? n? median? p10? p90? min? max? ratio? text?"
+#define RECORD_BENCH_SUMMARY	    "bench-summary"
+#define RECORD_BENCH_SUMMARY_KEYS   "name value? text?"
+/* The dma suite's transfer figures. */
+#define RECORD_DMA_THROUGHPUT	    "dma-throughput"
+#define RECORD_DMA_THROUGHPUT_KEYS  "device how? bytes us kbps"
 
 /*
  * Case selection (suites= items SUITE.CASE, runtime/selection.h): a suite

@@ -16,16 +16,20 @@ struct test_case {
 	int on_request; /* runs only when suites= names it as SUITE.CASE */
 };
 
-/* A case named after its function: CASE(identity) is {"identity", identity}. */
+/*
+ * A case named after its function: CASE(identity) is {"identity", case_identity}.
+ * The prefix keeps a case apart from the library call it exercises (fw_cfg, map).
+ */
 #define CASE(fn)                                                                                   \
 	{                                                                                          \
-#fn, fn, 0                                                                         \
+#fn, case_##fn, 0                                                                       \
 	}
 
-/* A case too long for every run: CASE_ON_REQUEST(idx_wrap) runs only for suites=dma.idx_wrap. */
+/* A case too long for every run: CASE_ON_REQUEST(idx_wrap) runs only for suites=dma.idx_wrap
+ * (its function: case_idx_wrap). */
 #define CASE_ON_REQUEST(fn)                                                                        \
 	{                                                                                          \
-#fn, fn, 1                                                                         \
+#fn, case_##fn, 1                                                                       \
 	}
 
 struct suite {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/check.h"
 #include "runtime/ktap.h"
 
 /* A report line stays whole below the emitter's 256 bytes. */
@@ -161,13 +162,13 @@ unsigned selection_unknown(const char *sel, struct registry reg, int say)
 	if (!say)
 		return suites + cases;
 	if (suites) {
-		ktap_diag(0, "FAIL: suites=%s names %u suite(s) this image does not have", sel,
-			  suites);
+		finding_line(0, "selection_suites_known", NULL, NULL,
+			     "suites=%s names %u suite(s) this image does not have", sel, suites);
 		unknown_suites(sel, reg, 1);
 	}
 	if (cases) {
-		ktap_diag(0, "FAIL: suites=%s names %u case(s) this image does not have", sel,
-			  cases);
+		finding_line(0, "selection_cases_known", NULL, NULL,
+			     "suites=%s names %u case(s) this image does not have", sel, cases);
 		unknown_cases(sel, reg, 1);
 	}
 	return suites + cases;

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 
 #include "boot/cpu.h"
+#include "runtime/check.h"
 #include "runtime/irq.h"
 #include "runtime/ktap.h"
 #include "runtime/listing.h"
@@ -21,6 +22,7 @@ static int guarded(void (*fn)(struct test_ctx *t), struct test_ctx *t)
 	int cause;
 
 	recovery_arm(&jb);
+	t->end = &jb;
 	cause = setjmp(jb);
 	if (cause == 0) {
 		if (watchdog_usable())
@@ -32,7 +34,8 @@ static int guarded(void (*fn)(struct test_ctx *t), struct test_ctx *t)
 		cpu_irq_unmask(); /* an exception left IRQs masked */
 	}
 	recovery_disarm();
-	return cause;
+	t->end = NULL;
+	return cause == CASE_ENDED_BY_REQUIRE ? 0 : cause;
 }
 
 /*
@@ -76,7 +79,7 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 		return KTAP_SKIP;
 	}
 	if (t.checks == 0) {
-		ktap_diag(2, "FAIL: the case made no checks");
+		finding_line(2, "case_made_no_checks", NULL, NULL, "the case made no checks");
 		return KTAP_FAIL;
 	}
 	return KTAP_PASS;
@@ -152,10 +155,10 @@ static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const
 static void report_bootargs(const struct options *opt, unsigned index)
 {
 	for (int i = 0; i < opt->nproblems; i++)
-		ktap_diag(0, "FAIL: bootargs: %s", opt->problems[i]);
+		finding_line(0, "bootargs_valid", NULL, NULL, "bootargs: %s", opt->problems[i]);
 	if (opt->problems_dropped)
-		ktap_diag(0, "FAIL: bootargs: %d further problems not recorded",
-			  opt->problems_dropped);
+		finding_line(0, "bootargs_problems_kept", NULL, NULL,
+			     "bootargs: %d further problems not recorded", opt->problems_dropped);
 	ktap_result(0, index, "bootargs", KTAP_FAIL, NULL);
 }
 
@@ -204,7 +207,7 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 		index++;
 		const char *broken, *why = prepare(s, &env, &broken);
 		if (broken) {
-			ktap_diag(0, "FAIL: %s: %s", s->name, broken);
+			finding_line(0, "suite_init_ended", NULL, NULL, "%s: %s", s->name, broken);
 			ktap_result(0, index, s->name, KTAP_FAIL, NULL);
 			totals.failed++;
 			continue;

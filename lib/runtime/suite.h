@@ -21,6 +21,17 @@ struct startup {
 	int dtb_from_override;	 /* the runner's --dtb, via the Image header */
 };
 
+/* The subject a case has pushed (runtime/check.h). */
+#define SUBJECT_DEPTH 6
+struct subject_level {
+	const char *key;  /* NULL: words only */
+	char value[96];	  /* the field's value, as formatted */
+	char prefix[112]; /* words before the text, or "" */
+};
+
+/* How require() ends a case (a cause apart from runtime/recovery.h's). */
+#define CASE_ENDED_BY_REQUIRE 0x100
+
 struct test_ctx {
 	const struct platform *plat; /* the DT model */
 	const struct startup *boot;
@@ -29,6 +40,9 @@ struct test_ctx {
 	unsigned checks;
 	unsigned failures;
 	const char *skip_reason;
+	struct subject_level subject[SUBJECT_DEPTH];
+	unsigned nsubject, subject_dropped; /* pushes past SUBJECT_DEPTH: counted, popped */
+	void *end; /* require()'s way out of the case: a jmp_buf of runtime/suite.c */
 };
 
 /*

@@ -2,15 +2,17 @@
 check (baseline_check.py) and scripts/compare (compare.py).
 
 A result is one `ok`/`not ok` line: a suite (a top-level test) or a case (a
-subtest of one). A finding is a `# FAIL: TEXT` diagnostic; it belongs to the
+subtest of one). A finding is a FAIL record (records.py:
+`# FAIL: check=NAME SUBJECT... text=TEXT`); it belongs to the
 next result line at its own indentation or less deep, as KTAP puts a result's
 diagnostics before it: a case's FAIL lines precede the case's result, and a
 suite's own (those of a top-level test without cases, or printed between its
 cases) precede the suite's result. Each keeps its line index, so that an
 annotated copy of the report can be written beside the raw one.
 
-A finding's key is (suite, case, text), case None for a suite's own; its
-shape is the text with its values replaced by placeholders (shape()).
+A finding's identity is (suite, case, check, subject), case None for a
+suite's own: what baselines, compare, the matrix and the picture key on.
+Its text is for people and is never matched.
 
 A suite that ran only some of its cases (suites=SUITE.CASE) names the
 others in `# not selected: A, B` lines: Report.not_selected holds them as
@@ -18,33 +20,41 @@ others in `# not selected: A, B` lines: Report.not_selected holds them as
 """
 import re
 
-from .protocol import FINDING_PREFIX, NOT_SELECTED_PREFIX, REPORT_SENTINEL
+from . import records
+from .protocol import NOT_SELECTED_PREFIX, REPORT_SENTINEL
 
 RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
                     r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$")
 SUBTEST = re.compile(r"^ *# Subtest: (?P<name>.*)$")
 # The harness's report of an exception a case did not expect (lib/runtime/unexpected.c):
 # a failure no FAIL line states.
-EXCEPTION = re.compile(r"^unexpected .* exception from ")
-
-# A value in a finding's text: a 0x number, or a decimal that stands alone
-# (not part of a name such as ldr32, GICD_ISPENDR0 or pl011@9000000).
-HEX = r"0x[0-9a-fA-F]+"
-NUM = r"(?<![0-9A-Za-z_@])[0-9]+(?![0-9A-Za-z_])"
-PLACEHOLDERS = {"hex": HEX, "num": "[0-9]+"}
-_VALUE = re.compile(f"(?P<hex>{HEX})|(?P<num>{NUM})")
+UNEXPECTED = records.SPECS[records.protocol.VALUES["RECORD_UNEXPECTED"]].tag
 
 
 class Finding:
-    def __init__(self, suite, case, text, line):
-        self.suite, self.case, self.text, self.line = suite, case, text, line
+    def __init__(self, suite, case, check, subject, text, line):
+        self.suite, self.case, self.check, self.subject = suite, case, check, tuple(subject)
+        self.text, self.line = text, line
 
     @property
     def where(self):
         return where(self.suite, self.case)
 
+    @property
+    def identity(self):
+        """What the finding is, whatever its wording: (suite, case, check, subject)."""
+        return (self.suite, self.case, self.check, self.subject)
+
+    def name(self):
+        """The identity as people read it: SUITE/CASE CHECK key=value ..."""
+        subject = records.subject_text(self.subject)
+        return f"{self.where} {self.check}" + ("" if subject == "-" else " " + subject)
+
+    def field(self, key):
+        return dict(self.subject).get(key)
+
     def __repr__(self):
-        return f"Finding({self.where}: {self.text!r})"
+        return f"Finding({self.name()}: {self.text!r})"
 
 
 class Result:
@@ -121,10 +131,13 @@ def read(lines):
                 not_selected.update((name, c) for c in left_out)
                 cases, subtest, left_out = [], None, []
             for _, n, text in mine:
-                if text.startswith(FINDING_PREFIX):
-                    r.findings.append(Finding(r.suite, r.case, text[len(FINDING_PREFIX):].strip(), n))
-                elif EXCEPTION.match(text):
-                    r.other_failures.append(text)
+                tag = records.tag_of(text)
+                if tag == records.FINDING:
+                    rec = records.parse(text)
+                    r.findings.append(Finding(r.suite, r.case, rec.fields["check"], rec.subject(),
+                                              rec.text or "", n))
+                elif tag == UNEXPECTED:
+                    r.other_failures.append(records.parse(text).text or text)
             results.append(r)
             continue
         s = line.strip()
@@ -137,10 +150,3 @@ def read(lines):
             f.suite = r.suite
     return Report(results, complete, not_selected)
 
-
-def shape(text):
-    """The text with every value replaced: a 0x number by {hex}, a decimal
-    that stands alone by {num}. Two findings of one case with one shape
-    differ only in values; a shape is also the loosest finding line a
-    baseline entry may hold (baseline.py)."""
-    return _VALUE.sub(lambda m: "{hex}" if m.group("hex") else "{num}", text.replace("{", "{{").replace("}", "}}"))

@@ -2,8 +2,7 @@
 definition: lib/runtime/protocol.h. Every `#define NAME value` line there
 whose value is an integer or a string literal becomes an attribute of this
 module (GUEST_EXIT_PASS, GUEST_EXIT_FAIL, GUEST_EXIT_NO_CONSOLE,
-GUEST_EXIT_FATAL, REPORT_SENTINEL, FINDING_PREFIX, EVIDENCE_PREFIX,
-FIELD_SEPARATOR, ...), so that no value is written twice.
+GUEST_EXIT_FATAL, REPORT_SENTINEL, RECORD_FINDING, SUBJECT_KEYS, ...), so that no value is written twice.
 
 A missing or malformed header stops the program with a message naming the
 file and the line (exit status 2), not with a traceback; load() raises
@@ -17,7 +16,8 @@ from . import paths, status
 # The names the runner relies on; the header must define each.
 REQUIRED = {
     "GUEST_EXIT_PASS": int, "GUEST_EXIT_FAIL": int, "GUEST_EXIT_NO_CONSOLE": int, "GUEST_EXIT_FATAL": int,
-    "REPORT_SENTINEL": str, "FINDING_PREFIX": str, "EVIDENCE_PREFIX": str, "FIELD_SEPARATOR": str,
+    "REPORT_SENTINEL": str, "RECORD_FINDING": str, "RECORD_EVIDENCE": str, "SUBJECT_KEYS": str,
+    "RECORD_CUT": str,
     "NOT_SELECTED_PREFIX": str, "LIST_PREFIX": str, "LIST_DEFAULT": str, "LIST_ON_REQUEST": str,
 }
 # Comments go, string literals stay (a literal may hold "/*").

@@ -1,0 +1,104 @@
+#include "runtime/record.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "runtime/ktap.h"
+
+static void append(struct record *r, const char *s)
+{
+	size_t n = strlen(s), room = sizeof(r->line) - r->len - 1;
+
+	if (n > room) {
+		n = room;
+		r->cut = 1;
+	}
+	memcpy(r->line + r->len, s, n);
+	r->len += n;
+	r->line[r->len] = 0;
+}
+
+void record_start(struct record *r, unsigned depth, const char *tag)
+{
+	r->len = 0;
+	r->line[0] = 0;
+	r->depth = depth;
+	r->cut = 0;
+	append(r, tag);
+	append(r, ":");
+}
+
+char *record_escape_value(const char *in, char *out, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+
+	if (!len)
+		return out;
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		int plain = *p > 0x20 && *p < 0x7f && *p != '\\';
+		if (n + (plain ? 1 : 4) >= len)
+			break;
+		if (plain) {
+			out[n++] = (char)*p;
+			continue;
+		}
+		out[n++] = '\\';
+		out[n++] = 'x';
+		out[n++] = hex[*p >> 4];
+		out[n++] = hex[*p & 15];
+	}
+	out[n] = 0;
+	return out;
+}
+
+void record_vfield(struct record *r, const char *key, const char *fmt, va_list ap)
+{
+	char raw[192], value[256];
+
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	record_escape_value(raw, value, sizeof(value));
+	append(r, " ");
+	append(r, key);
+	append(r, "=");
+	/* An empty value would read as the next field's start: "-" says none. */
+	append(r, value[0] ? value : "-");
+}
+
+void record_field(struct record *r, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record_vfield(r, key, fmt, ap);
+	va_end(ap);
+}
+
+void record_vtext(struct record *r, const char *prefix, const char *fmt, va_list ap)
+{
+	char raw[400], text[480];
+	size_t n = 0;
+
+	if (prefix) {
+		n = strlen(prefix) < sizeof(raw) ? strlen(prefix) : sizeof(raw) - 1;
+		memcpy(raw, prefix, n);
+	}
+	vsnprintf(raw + n, sizeof(raw) - n, fmt, ap);
+	ktap_escape(raw, text, sizeof(text));
+	append(r, " text=");
+	append(r, text);
+}
+
+void record_text(struct record *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record_vtext(r, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void record_emit(struct record *r)
+{
+	ktap_line(r->depth, r->line, r->cut);
+}
