@@ -31,6 +31,7 @@ STAGES = [
     ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),
     ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
     ("integration", [sys.executable, "scripts/integration"]),
+    ("kunit-parser", [sys.executable, "scripts/check-kunit"]),
     ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
 
