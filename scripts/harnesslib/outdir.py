@@ -21,7 +21,9 @@ RUN_FILES = (
     "baseline.txt", "ktap-baselined.txt",  # baseline_run.py
     "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin",  # qemu.py
     "host.dts", "host.dtb",  # xen.py (and its qemu.dtb)
+    "runner-error.txt",  # runner.py: the traceback of the runner's own fault
 )
+RUNNER_ERROR = "runner-error.txt"
 
 
 def check(out):

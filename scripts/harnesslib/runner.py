@@ -26,7 +26,7 @@ import re
 import signal
 import sys
 
-from . import options, paths, qemu, status, xen
+from . import options, outdir, paths, qemu, status, xen
 from . import baseline_run
 from .errors import RunError
 
@@ -96,12 +96,29 @@ def main(argv):
     except KeyboardInterrupt:
         print("scripts/run: interrupted", file=sys.stderr)
         return 130
-    except Exception as e:  # a bug of the runner's: said in one line, where it happened
-        import traceback  # only here: the usual path does without its imports
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        print(f"scripts/run: internal error: {type(e).__name__}: {e} "
-              f"({os.path.basename(where.filename)}:{where.lineno})", file=sys.stderr)
-        return status.CRASH if started else status.USAGE
+    except Exception as e:  # the runner's own fault, never the platform's: one line, the traceback kept
+        return runner_error(e, started[-1] if started else None)
+
+
+def runner_error(e, out):
+    """An exception inside the runner (a bug, or a report line that breaks
+    protocol.h's declarations): one line naming where it happened, the
+    traceback in the run's folder, and its own status (status.RUNNER_ERROR),
+    so that it never reads as the platform's crash."""
+    import traceback  # only here: the usual path does without its imports
+    where = traceback.extract_tb(e.__traceback__)[-1]
+    kept = ""
+    if out:
+        path = os.path.join(out, outdir.RUNNER_ERROR)
+        try:
+            with open(path, "w") as f:
+                f.write("".join(traceback.format_exception(type(e), e, e.__traceback__)))
+            kept = f"; traceback in {path}"
+        except OSError:
+            pass
+    print(f"scripts/run: runner error: {type(e).__name__}: {e} "
+          f"({os.path.basename(where.filename)}:{where.lineno}){kept}", file=sys.stderr)
+    return status.RUNNER_ERROR
 
 
 def list_verdict(out, ktap_lines, code, why):
@@ -151,7 +168,7 @@ def run(argv, started):
     from .progress import Progress
     notes = []
     outdir.clear(out)  # the folder holds this run's files only (options.check_files refused any other)
-    started.append(True)  # from here on, what fails is the platform's (QEMU's dumpdtb included)
+    started.append(out)  # from here on, a failure of QEMU's (dumpdtb included) is the platform's
     plat = PLATFORMS[a.platform](a, out, notes)
     record = run_record.describe(name, a.platform, None, plat.bootargs(), a.image)
     run_record.write(out, record)  # marks the folder a run's before the platform writes into it

@@ -476,9 +476,19 @@ class NoTraceback(unittest.TestCase):
                 code = runner.main([])
         finally:
             options.parse = real
-        self.assertEqual(code, status.USAGE)
+        self.assertEqual(code, status.RUNNER_ERROR)
         self.assertEqual(len(err.getvalue().splitlines()), 1)
-        self.assertIn("internal error: ValueError: boom", err.getvalue())
+        self.assertIn("runner error: ValueError: boom", err.getvalue())
+
+    def test_runner_fault_keeps_its_traceback_in_the_run_folder(self):
+        with tempfile.TemporaryDirectory() as out:
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                code = runner.runner_error(KeyError("x"), out)
+            self.assertEqual(code, status.RUNNER_ERROR)
+            self.assertIn("traceback in", err.getvalue())
+            with open(os.path.join(out, "runner-error.txt")) as f:
+                self.assertIn("KeyError", f.read())
 
 
 if __name__ == "__main__":
