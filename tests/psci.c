@@ -6,6 +6,7 @@
  * SMCCC 1.1+ (SMCCC_VERSION, SMCCC_ARCH_FEATURES), Linux arm/psci.yaml
  * (compatible per version, method).
  */
+#include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +58,29 @@ static const struct psci_fn functions[] = {
 	{ 0xc4000014u, "MEM_PROTECT_CHECK_RANGE64", 0 },
 };
 
+/*
+ * The path of the DT's PSCI node, found as the platform model finds it (the
+ * newest compatible first), or "" when there is none: the subject of what
+ * the node promises. A static buffer, overwritten by the next call. (The xen
+ * suite has its own copy: a suite calls no other suite.)
+ */
+static const char *psci_node_path(const struct platform *p)
+{
+	static const char *const compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
+	static char path[PLAT_PATH_LEN];
+
+	path[0] = 0;
+	for (unsigned i = 0; p->fdt_valid && i < ARRAY_SIZE(compat); i++) {
+		int node = fdt_node_offset_by_compatible(p->fdt, -1, compat[i]);
+		if (node < 0)
+			continue;
+		if (fdt_get_path(p->fdt, node, path, sizeof(path)))
+			path[0] = 0;
+		break;
+	}
+	return path;
+}
+
 static int64_t call(const struct test_ctx *t, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	return smccc_call(t->plat->psci, fn, a1, a2, a3);
@@ -77,52 +101,64 @@ static const char *skip_if(const struct test_ctx *t)
 }
 
 /* The DT's method answers; the other conduit must not give a different answer. */
-static void conduit(struct test_ctx *t)
+static void case_conduit(struct test_ctx *t)
 {
 	enum psci_conduit dt = t->plat->psci, other = dt == PSCI_HVC ? PSCI_SMC : PSCI_HVC;
 	const char *dt_name = dt == PSCI_HVC ? "hvc" : "smc",
 		   *other_name = dt == PSCI_HVC ? "smc" : "hvc";
 	struct trap_result r = smccc_call_raw(dt, PSCI_VERSION, 0, 0, 0);
 
-	if (!check(t, !r.trapped, "PSCI_VERSION through the DT's method %s trapped (ESR 0x%llx)",
-		   dt_name, (unsigned long long)r.esr))
-		return;
-	if (!check(t, (int64_t)r.x0 > 0 && (int64_t)r.x0 < (1ll << 31),
-		   "PSCI_VERSION through the DT's method %s returned %lld: nothing answers there",
-		   dt_name, (long long)(int64_t)r.x0))
-		return;
-	evidence(t, "method %s answers PSCI_VERSION 0x%llx", dt_name, (unsigned long long)r.x0);
+	/* The subject: the PSCI node's method. */
+	subject_push(t, "node", "%s", psci_node_path(t->plat));
+	subject_push(t, "prop", "method");
+	require(t, !r.trapped, "method_answers",
+		"PSCI_VERSION through the DT's method %s trapped (ESR 0x%llx)", dt_name,
+		(unsigned long long)r.esr);
+	require(t, (int64_t)r.x0 > 0 && (int64_t)r.x0 < (1ll << 31), "method_answers",
+		"PSCI_VERSION through the DT's method %s returned %lld: nothing answers there",
+		dt_name, (long long)(int64_t)r.x0);
+	evidence(t, "method_answers", "method %s answers PSCI_VERSION 0x%llx", dt_name,
+		 (unsigned long long)r.x0);
 	/* An SMC would reach EL3 firmware the DT does not describe (QEMU secure=on has none). */
 	if (other == PSCI_SMC && cpu_el3_implemented()) {
 		note(t, "smc not tried: EL3 is implemented and the DT does not name it");
-		return;
+	} else {
+		struct trap_result o = smccc_call_raw(other, PSCI_VERSION, 0, 0, 0);
+		if (o.trapped)
+			evidence(t, "other_conduit_agrees", "%s traps (ESR 0x%llx)", other_name,
+				 (unsigned long long)o.esr);
+		else if ((int64_t)o.x0 == PSCI_NOT_SUPPORTED)
+			evidence(t, "other_conduit_agrees", "%s answers NOT_SUPPORTED", other_name);
+		else if (o.x0 == r.x0)
+			note(t,
+			     "%s answers PSCI_VERSION too, the same way (the platform serves both)",
+			     other_name);
+		else
+			finding(t, "other_conduit_agrees",
+				"%s answers PSCI_VERSION with 0x%llx, the DT's %s with 0x%llx",
+				other_name, (unsigned long long)o.x0, dt_name,
+				(unsigned long long)r.x0);
 	}
-	struct trap_result o = smccc_call_raw(other, PSCI_VERSION, 0, 0, 0);
-	if (o.trapped)
-		evidence(t, "%s traps (ESR 0x%llx)", other_name, (unsigned long long)o.esr);
-	else if ((int64_t)o.x0 == PSCI_NOT_SUPPORTED)
-		evidence(t, "%s answers NOT_SUPPORTED", other_name);
-	else if (o.x0 == r.x0)
-		note(t, "%s answers PSCI_VERSION too, the same way (the platform serves both)",
-		     other_name);
-	else
-		finding(t, "%s answers PSCI_VERSION with 0x%llx, the DT's %s with 0x%llx",
-			other_name, (unsigned long long)o.x0, dt_name, (unsigned long long)r.x0);
+	subject_pop(t);
+	subject_pop(t);
 }
 
-static void version(struct test_ctx *t)
+static void case_version(struct test_ctx *t)
 {
 	int64_t v = version_of(t);
 	uint32_t claim = t->plat->psci_dt_version;
 
 	note(t, "psci_version: %lld.%lld; dt: %s (claims %u.%u)", (long long)(v >> 16),
 	     (long long)(v & 0xffff), t->plat->psci_compat, claim >> 16, claim & 0xffff);
-	if (!check(t, v > 0 && (v >> 16) <= 1,
-		   "PSCI_VERSION 0x%llx is not a PSCI version (0.2 to 1.x)", (unsigned long long)v))
-		return;
-	check(t, (uint64_t)v >= claim,
+	require(t, v > 0 && (v >> 16) <= 1, "version_valid",
+		"PSCI_VERSION 0x%llx is not a PSCI version (0.2 to 1.x)", (unsigned long long)v);
+	subject_push(t, "node", "%s", psci_node_path(t->plat));
+	subject_push(t, "prop", "compatible");
+	check(t, (uint64_t)v >= claim, "version_meets_compatible",
 	      "the DT's compatible claims PSCI %u.%u, but PSCI_VERSION is %lld.%lld", claim >> 16,
 	      claim & 0xffff, (long long)(v >> 16), (long long)(v & 0xffff));
+	subject_pop(t);
+	subject_pop(t);
 	if (claim < 0x10000 && v >= 0x10000)
 		note(t, "the DT claims 0.2 only; the firmware is %lld.%lld", (long long)(v >> 16),
 		     (long long)(v & 0xffff));
@@ -142,7 +178,7 @@ static void list_add(struct test_ctx *t, char *list, size_t size, const char *ti
 	snprintf(list + n, size - n, "%s%s", n ? " " : "", name);
 }
 
-static void features(struct test_ctx *t)
+static void case_features(struct test_ctx *t)
 {
 	char yes[160] = "", no[160] = "";
 
@@ -157,28 +193,35 @@ static void features(struct test_ctx *t)
 			list_add(t, yes, sizeof(yes), "supported", f->name);
 		else
 			list_add(t, no, sizeof(no), "not supported", f->name);
-		if (!check(t, r >= 0 || r == PSCI_NOT_SUPPORTED,
+		subject_push(t, "call", "%s", f->name);
+		if (!check(t, r >= 0 || r == PSCI_NOT_SUPPORTED, "features_result_valid",
 			   "PSCI_FEATURES(%s) returned %lld, neither flags nor NOT_SUPPORTED",
-			   f->name, (long long)r))
+			   f->name, (long long)r)) {
+			subject_pop(t);
 			continue;
+		}
 		if (f->mandatory)
-			check(t, r >= 0,
+			check(t, r >= 0, "mandatory_supported",
 			      "PSCI_FEATURES says %s is not supported; DEN0022D makes it mandatory",
 			      f->name);
 		if (f->id == PSCI_CPU_SUSPEND && r > 0)
-			check(t, (r & ~3ll) == 0,
+			check(t, (r & ~3ll) == 0, "suspend_flags_reserved_zero",
 			      "PSCI_FEATURES(CPU_SUSPEND) flags 0x%llx: bits 31:2 are reserved",
 			      (unsigned long long)r);
 		else if (r > 0)
-			finding(t, "PSCI_FEATURES(%s) returned %lld: only CPU_SUSPEND has flags",
+			finding(t, "flags_only_for_suspend",
+				"PSCI_FEATURES(%s) returned %lld: only CPU_SUSPEND has flags",
 				f->name, (long long)r);
+		subject_pop(t);
 	}
 	note(t, "supported: %s", yes);
 	note(t, "not supported: %s", no);
 	int64_t unknown = call(t, PSCI_FEATURES, 0x8400001fu, 0, 0);
-	check(t, unknown == PSCI_NOT_SUPPORTED,
+	subject_push(t, "call", "0x8400001f");
+	check(t, unknown == PSCI_NOT_SUPPORTED, "unassigned_not_supported",
 	      "PSCI_FEATURES of an unassigned ID 0x8400001f returned %lld, not NOT_SUPPORTED",
 	      (long long)unknown);
+	subject_pop(t);
 }
 
 static volatile int hold;
@@ -203,39 +246,83 @@ static int other_cpu(const struct platform *p)
 	return -1;
 }
 
-static void expect_refused(struct test_ctx *t, const struct smp_slot *s, int64_t rc, int64_t want1,
-			   int64_t want2, const char *what)
+/* One check (its name given) of a CPU_ON that must be refused. */
+static void expect_refused(struct test_ctx *t, const char *check_name, const struct smp_slot *s,
+			   int64_t rc, int64_t want1, int64_t want2, const char *what)
 {
 	if (s || rc == PSCI_SUCCESS) {
-		finding(t, "CPU_ON %s succeeded; DEN0022D 5.6 wants %s", what,
+		finding(t, check_name, "CPU_ON %s succeeded; DEN0022D 5.6 wants %s", what,
 			psci_error_name(want1));
 		return;
 	}
 	if (rc == want1 || rc == want2)
-		evidence(t, "CPU_ON %s: %s", what, psci_error_name(rc));
+		evidence(t, check_name, "CPU_ON %s: %s", what, psci_error_name(rc));
 	else
-		finding(t, "CPU_ON %s returned %lld (%s), expected %s", what, (long long)rc,
-			psci_error_name(rc), psci_error_name(want1));
+		finding(t, check_name, "CPU_ON %s returned %lld (%s), expected %s", what,
+			(long long)rc, psci_error_name(rc), psci_error_name(want1));
 }
 
-static void cpu_on_off(struct test_ctx *t)
+/* CPU_ON and AFFINITY_INFO of the DT's CPU i, another than the caller (the subject: cpu=i). */
+static void other_on_off(struct test_ctx *t, int i)
+{
+	const struct platform *p = t->plat;
+	uint64_t mpidr = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
+	int64_t rc, aff = smp_affinity(p, mpidr);
+
+	check(t, aff == PSCI_AFF_OFF, "affinity_off_before_on",
+	      "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)", i, (long long)aff);
+	/* A misaligned entry point can never run: the call must refuse it. */
+	struct smp_slot *s =
+		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 1);
+	expect_refused(t, "cpu_on_misaligned_refused", s, rc, PSCI_INVALID_ADDRESS,
+		       PSCI_INVALID_PARAMETERS, "with a misaligned entry point");
+	if (s)
+		return; /* that CPU is lost */
+	hold = 1;
+	s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
+	if (!check(t, s != NULL, "cpu_on_succeeds", "CPU_ON of cpu %d returned %lld (%s)", i,
+		   (long long)rc, psci_error_name(rc)))
+		return;
+	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
+		   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
+		return;
+	struct smp_slot *again =
+		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
+	expect_refused(t, "cpu_on_running_refused", again, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON,
+		       "of a CPU that runs");
+	aff = smp_affinity(p, mpidr);
+	check(t, aff == PSCI_AFF_ON, "affinity_on_when_running",
+	      "AFFINITY_INFO of running cpu %d is %lld, not ON (0)", i, (long long)aff);
+	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE);
+	if (check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu_finishes", "cpu %d did not finish",
+		  i))
+		check(t, smp_release(p, s, WAIT_US) == 0, "affinity_off_after_cpu_off",
+		      "after CPU_OFF, AFFINITY_INFO of cpu %d did not become OFF within %u ms", i,
+		      WAIT_US / 1000);
+}
+
+static void case_cpu_on_off(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	int64_t rc;
 	uint64_t boot = cpu_mpidr() & PSCI_MPIDR_AFFINITY;
 
+	subject_push(t, "cpu", "%d", dt_cpu_index(p, cpu_mpidr()));
 	struct smp_slot *s =
 		smp_start_mpidr(p, boot, wait_for_release, NULL, &rc, cpu_start_entry());
-	expect_refused(t, s, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON, "of the calling CPU");
+	expect_refused(t, "cpu_on_self_refused", s, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON,
+		       "of the calling CPU");
 	int64_t aff = smp_affinity(p, boot);
-	check(t, aff == PSCI_AFF_ON, "AFFINITY_INFO of the calling CPU is %lld, not ON (0)",
-	      (long long)aff);
+	check(t, aff == PSCI_AFF_ON, "affinity_self_on",
+	      "AFFINITY_INFO of the calling CPU is %lld, not ON (0)", (long long)aff);
+	subject_pop(t);
 	s = smp_start_mpidr(p, ABSENT_MPIDR, wait_for_release, NULL, &rc, cpu_start_entry());
-	expect_refused(t, s, rc, PSCI_INVALID_PARAMETERS, PSCI_INVALID_PARAMETERS,
-		       "of MPIDR 0xfeff, which the DT does not list");
+	expect_refused(t, "cpu_on_absent_refused", s, rc, PSCI_INVALID_PARAMETERS,
+		       PSCI_INVALID_PARAMETERS, "of MPIDR 0xfeff, which the DT does not list");
 	aff = smp_affinity(p, ABSENT_MPIDR);
 	if (aff == PSCI_INVALID_PARAMETERS)
-		evidence(t, "AFFINITY_INFO of MPIDR 0xfeff: INVALID_PARAMETERS");
+		evidence(t, "affinity_absent_invalid",
+			 "AFFINITY_INFO of MPIDR 0xfeff: INVALID_PARAMETERS");
 	else
 		note(t, "AFFINITY_INFO of MPIDR 0xfeff, which does not exist: %lld",
 		     (long long)aff);
@@ -245,59 +332,32 @@ static void cpu_on_off(struct test_ctx *t)
 		note(t, "one CPU: CPU_ON of another CPU not tried");
 		return;
 	}
-	uint64_t mpidr = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
-	aff = smp_affinity(p, mpidr);
-	check(t, aff == PSCI_AFF_OFF, "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)",
-	      i, (long long)aff);
-	/* A misaligned entry point can never run: the call must refuse it. */
-	s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 1);
-	expect_refused(t, s, rc, PSCI_INVALID_ADDRESS, PSCI_INVALID_PARAMETERS,
-		       "with a misaligned entry point");
-	if (s)
-		return; /* that CPU is lost */
-	hold = 1;
-	s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
-	if (!check(t, s != NULL, "CPU_ON of cpu %d returned %lld (%s)", i, (long long)rc,
-		   psci_error_name(rc)))
-		return;
-	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
-		   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
-		return;
-	struct smp_slot *again =
-		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
-	expect_refused(t, again, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON, "of a CPU that runs");
-	aff = smp_affinity(p, mpidr);
-	check(t, aff == PSCI_AFF_ON, "AFFINITY_INFO of running cpu %d is %lld, not ON (0)", i,
-	      (long long)aff);
-	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE);
-	if (check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu %d did not finish", i))
-		check(t, smp_release(p, s, WAIT_US) == 0,
-		      "after CPU_OFF, AFFINITY_INFO of cpu %d did not become OFF within %u ms", i,
-		      WAIT_US / 1000);
+	subject_push(t, "cpu", "%d", i);
+	other_on_off(t, i);
+	subject_pop(t);
 }
 
-static void migrate_info(struct test_ctx *t)
+static void case_migrate_info(struct test_ctx *t)
 {
 	int64_t type = call(t, PSCI_MIGRATE_INFO_TYPE, 0, 0, 0);
 
 	note(t, "migrate_info_type: %lld", (long long)type);
 	if (type == PSCI_NOT_SUPPORTED)
 		return;
-	if (!check(t, type >= 0 && type <= 2, "MIGRATE_INFO_TYPE %lld is not 0, 1 or 2",
-		   (long long)type))
-		return;
+	require(t, type >= 0 && type <= 2, "migrate_info_type_valid",
+		"MIGRATE_INFO_TYPE %lld is not 0, 1 or 2", (long long)type);
 	if (type == 2) {
-		evidence(t, "no Trusted OS that needs migration");
+		evidence(t, "migrate_info_type_valid", "no Trusted OS that needs migration");
 		return;
 	}
 	int64_t up = call(t, PSCI_MIGRATE_INFO_UP_CPU, 0, 0, 0);
 	note(t, "migrate_info_up_cpu: 0x%llx", (unsigned long long)up);
-	check(t, dt_cpu_index(t->plat, (uint64_t)up) >= 0,
+	check(t, dt_cpu_index(t->plat, (uint64_t)up) >= 0, "up_cpu_listed",
 	      "MIGRATE_INFO_UP_CPU 0x%llx is no CPU the DT lists", (unsigned long long)up);
 }
 
 /* Standby (power_state 0: StateType standby in both formats) returns on a wake-up event. */
-static void cpu_suspend_standby(struct test_ctx *t)
+static void case_cpu_suspend_standby(struct test_ctx *t)
 {
 	uint32_t vtimer = watchdog_intid();
 
@@ -317,12 +377,12 @@ static void cpu_suspend_standby(struct test_ctx *t)
 	cpu_irq_unmask();
 	note(t, "cpu_suspend(standby): %lld after %llu us", (long long)r,
 	     (unsigned long long)(took * 1000000 / cpu_counter_hz()));
-	check(t, r == PSCI_SUCCESS, "CPU_SUSPEND standby returned %lld (%s)", (long long)r,
-	      psci_error_name(r));
+	check(t, r == PSCI_SUCCESS, "standby_returns_success",
+	      "CPU_SUSPEND standby returned %lld (%s)", (long long)r, psci_error_name(r));
 }
 
 /* DEN0028: SMCCC_VERSION exists iff PSCI_FEATURES offers it; then ARCH_FEATURES answers. */
-static void smccc(struct test_ctx *t)
+static void case_smccc(struct test_ctx *t)
 {
 	static const struct {
 		uint32_t id;
@@ -339,26 +399,29 @@ static void smccc(struct test_ctx *t)
 	note(t, "psci_features(SMCCC_VERSION): %lld; smccc_version: %lld", (long long)offered,
 	     (long long)v);
 	if (offered != 0) {
-		check(t, v == SMCCC_NOT_SUPPORTED,
+		check(t, v == SMCCC_NOT_SUPPORTED, "version_absent_unless_offered",
 		      "SMCCC_VERSION answers 0x%llx though PSCI_FEATURES does not offer it",
 		      (unsigned long long)v);
 		note(t, "SMCCC 1.0: no SMCCC_VERSION, no SMCCC_ARCH_FEATURES");
 		return;
 	}
-	if (!check(t, v >= 0x10001 && v < (1ll << 31),
-		   "PSCI_FEATURES offers SMCCC_VERSION but it returned 0x%llx",
-		   (unsigned long long)v))
-		return;
+	require(t, v >= 0x10001 && v < (1ll << 31), "offered_version_valid",
+		"PSCI_FEATURES offers SMCCC_VERSION but it returned 0x%llx", (unsigned long long)v);
 	for (unsigned i = 0; i < ARRAY_SIZE(arch); i++) {
 		int64_t r = call(t, SMCCC_ARCH_FEATURES, arch[i].id, 0, 0);
 		note(t, "arch_features(%s): %lld", arch[i].name, (long long)r);
 		/* -1 absent, 0 or 1 present; WORKAROUND_2 may also say -2 (not required). */
+		subject_push(t, "call", "%s", arch[i].name);
 		check(t, r == 0 || r == 1 || r == -1 || (r == -2 && arch[i].id == 0x80007fffu),
-		      "SMCCC_ARCH_FEATURES(%s) returned %lld", arch[i].name, (long long)r);
+		      "arch_features_result_valid", "SMCCC_ARCH_FEATURES(%s) returned %lld",
+		      arch[i].name, (long long)r);
+		subject_pop(t);
 	}
 	int64_t unknown = call(t, SMCCC_ARCH_FEATURES, 0x8000ff00u, 0, 0);
-	check(t, unknown == SMCCC_NOT_SUPPORTED,
+	subject_push(t, "call", "0x8000ff00");
+	check(t, unknown == SMCCC_NOT_SUPPORTED, "unassigned_not_supported",
 	      "SMCCC_ARCH_FEATURES of an unassigned ID returned %lld", (long long)unknown);
+	subject_pop(t);
 }
 
 static const struct test_case cases[] = {

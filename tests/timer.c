@@ -56,36 +56,45 @@ static const char *skip_if(const struct test_ctx *t)
 	return NULL;
 }
 
-static void frequency(struct test_ctx *t)
+static void case_frequency(struct test_ctx *t)
 {
 	uint64_t hz = cpu_counter_hz();
 
 	note(t, "cntfrq: %llu Hz; dt clock-frequency: %u", (unsigned long long)hz,
 	     (unsigned)t->plat->timer_clock_frequency);
+	subject_push(t, "node", "%s", t->plat->timer->path);
+	subject_push(t, "prop", "clock-frequency");
 	if (t->plat->timer_clock_frequency)
-		check(t, hz == t->plat->timer_clock_frequency,
+		check(t, hz == t->plat->timer_clock_frequency, "cntfrq_matches_dt",
 		      "CNTFRQ_EL0 %llu Hz, the DT's clock-frequency %u", (unsigned long long)hz,
 		      (unsigned)t->plat->timer_clock_frequency);
 	else
-		evidence(t, "CNTFRQ_EL0 is set (%llu Hz) and the DT leaves it to the register",
+		evidence(t, "cntfrq_matches_dt",
+			 "CNTFRQ_EL0 is set (%llu Hz) and the DT leaves it to the register",
 			 (unsigned long long)hz);
+	subject_pop(t);
+	subject_pop(t);
 }
 
-static void monotonic(struct test_ctx *t)
+static void case_monotonic(struct test_ctx *t)
 {
 	static const char *const names[] = { "CNTVCT_EL0", "CNTPCT_EL0" };
 
 	for (int k = CPU_TIMER_VIRT; k <= CPU_TIMER_PHYS; k++) {
 		uint64_t prev = cpu_timer_count(k), steps = 0;
+		subject_push(t, "reg", "%s", names[k]);
 		for (int i = 0; i < MONOTONIC_READS; i++) {
 			uint64_t now = cpu_timer_count(k);
-			if (!check(t, now >= prev, "%s went back from 0x%llx to 0x%llx", names[k],
+			if (!check(t, now >= prev, "never_goes_back",
+				   "%s went back from 0x%llx to 0x%llx", names[k],
 				   (unsigned long long)prev, (unsigned long long)now))
 				break;
 			steps += now != prev;
 			prev = now;
 		}
-		check(t, steps > 0, "%s did not advance over %d reads", names[k], MONOTONIC_READS);
+		check(t, steps > 0, "advances", "%s did not advance over %d reads", names[k],
+		      MONOTONIC_READS);
+		subject_pop(t);
 	}
 	uint64_t v = cpu_timer_count(CPU_TIMER_VIRT), p = cpu_timer_count(CPU_TIMER_PHYS);
 	note(t, "cntvct - cntpct: %lld ticks (CNTVOFF)", (long long)(v - p));
@@ -137,10 +146,11 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 	cpu_timer_write_ctl(k, CPU_TIMER_IMASK);
 	if (got != intid) {
 		if (other != GIC_SPURIOUS)
-			finding(t, "%s (%s): INTID %u arrived, not the DT's INTID %u", name, how,
+			finding(t, "arrives_on_dt_intid",
+				"%s (%s): INTID %u arrived, not the DT's INTID %u", name, how,
 				other, intid);
 		else
-			finding(t,
+			finding(t, "arrives",
 				"%s (%s): the DT's INTID %u did not arrive within %u ms (CTL 0x%x)",
 				name, how, intid, ARRIVAL_WAIT_US / 1000, ctl);
 		return 0;
@@ -148,13 +158,13 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 	/* Compare in the counter the timer counts. */
 	uint64_t at = when - cpu_counter() + cpu_timer_count(k);
 	if (at < deadline) {
-		finding(t, "%s (%s): INTID %u arrived %llu us before its deadline", name, how,
-			intid, (unsigned long long)smp_ticks_to_us(deadline - at));
+		finding(t, "not_early", "%s (%s): INTID %u arrived %llu us before its deadline",
+			name, how, intid, (unsigned long long)smp_ticks_to_us(deadline - at));
 		return 0;
 	}
 	*late_us = smp_ticks_to_us(at - deadline);
-	return check(t, ctl & CPU_TIMER_ISTATUS, "%s (%s): fired but CTL.ISTATUS is clear", name,
-		     how);
+	return check(t, ctl & CPU_TIMER_ISTATUS, "istatus_when_fired",
+		     "%s (%s): fired but CTL.ISTATUS is clear", name, how);
 }
 
 static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const char *name)
@@ -162,32 +172,40 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	const struct dt_device *tn = t->plat->timer;
 	unsigned late = tolerance_us(t);
 
-	if (!check(t, tn->nirq > dt_irq && tn->irq[dt_irq].kind == IRQ_PPI,
-		   "%s: the DT's /timer has no PPI for it (interrupt %d)", name, dt_irq))
+	/* The subject: the timer node and the INTID it names for this timer. */
+	subject_push(t, "node", "%s", tn->path);
+	subject_push(t, "prop", "interrupts");
+	int named = check(t, tn->nirq > dt_irq && tn->irq[dt_irq].kind == IRQ_PPI, "dt_names_ppi",
+			  "%s: the DT's /timer has no PPI for it (interrupt %d)", name, dt_irq);
+	subject_pop(t);
+	if (!named) {
+		subject_pop(t);
 		return;
+	}
 	uint32_t intid = tn->irq[dt_irq].intid;
+	subject_push(t, "intid", "%u", intid);
 	int was_masked = cpu_irq_masked();
 	cpu_irq_mask();
 	for (int use_cval = 0; use_cval <= 1; use_cval++) {
 		const char *how = use_cval ? "CVAL" : "TVAL";
 		uint64_t best = ~0ull, worst = 0;
 		int ok = 1;
+		subject_push(t, "form", "%s", use_cval ? "cval" : "tval");
 		for (int n = 0; n < SAMPLES && ok; n++) {
 			uint64_t us = 0;
 			ok = fire_once(t, k, use_cval, intid, name, how, &us);
 			best = us < best ? us : best;
 			worst = us > worst ? us : worst;
 		}
-		if (!ok)
-			continue;
 		/* The best of a few: a host that deschedules the vCPU makes single ones late. */
-		if (check(t, best <= late,
-			  "%s (%s): INTID %u arrived at best %llu us late in %d tries (tolerance "
-			  "%u "
-			  "us)",
-			  name, how, intid, (unsigned long long)best, SAMPLES, late))
-			evidence(t, "%s (%s): INTID %u, %llu to %llu us after the deadline", name,
-				 how, intid, (unsigned long long)best, (unsigned long long)worst);
+		if (ok && check(t, best <= late, "on_time",
+				"%s (%s): INTID %u arrived at best %llu us late in %d tries "
+				"(tolerance %u us)",
+				name, how, intid, (unsigned long long)best, SAMPLES, late))
+			evidence(t, "on_time",
+				 "%s (%s): INTID %u, %llu to %llu us after the deadline", name, how,
+				 intid, (unsigned long long)best, (unsigned long long)worst);
+		subject_pop(t);
 	}
 	/* IMASK: the condition is met but no interrupt may be signalled. */
 	uint64_t when, deadline = cpu_timer_count(k) + smp_us_to_ticks(100);
@@ -206,10 +224,13 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 		cpu_relax();
 	}
 	cpu_timer_write_ctl(k, CPU_TIMER_IMASK);
-	check(t, got == GIC_SPURIOUS, "%s: CTL.IMASK set, yet INTID %u arrived", name, intid);
-	check(t, ctl & CPU_TIMER_ISTATUS,
+	check(t, got == GIC_SPURIOUS, "imask_masks", "%s: CTL.IMASK set, yet INTID %u arrived",
+	      name, intid);
+	check(t, ctl & CPU_TIMER_ISTATUS, "istatus_when_masked",
 	      "%s: deadline passed with IMASK set, CTL.ISTATUS still clear %u ms later", name,
 	      (MASKED_WAIT_US + ARRIVAL_WAIT_US) / 1000);
+	subject_pop(t);
+	subject_pop(t);
 	for (uint32_t ppi = 16; ppi < GIC_FIRST_SPI; ppi++)
 		if (ppi != intid)
 			gic_disable(ppi);
@@ -219,12 +240,12 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 		cpu_irq_unmask();
 }
 
-static void virtual_timer(struct test_ctx *t)
+static void case_virtual_timer(struct test_ctx *t)
 {
 	one_timer(t, CPU_TIMER_VIRT, TIMER_IRQ_VIRT, "virtual timer");
 }
 
-static void physical_timer(struct test_ctx *t)
+static void case_physical_timer(struct test_ctx *t)
 {
 	one_timer(t, CPU_TIMER_PHYS, TIMER_IRQ_PHYS, "EL1 physical timer");
 }
@@ -248,7 +269,7 @@ static void step_cpu(struct smp_slot *s)
 	__atomic_store_n(&step.done, 1, __ATOMIC_RELEASE);
 }
 
-static void across_cpus(struct test_ctx *t)
+static void case_across_cpus(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	int boot = dt_cpu_index(p, cpu_mpidr()), tried = 0;
@@ -259,27 +280,33 @@ static void across_cpus(struct test_ctx *t)
 			continue;
 		tried++;
 		memset((void *)&step, 0, sizeof(step));
+		subject_push(t, "cpu", "%d", i);
 		struct smp_slot *s = smp_start(p, i, step_cpu, NULL, &rc);
-		if (!check(t, s != NULL, "cpu %d did not start (CPU_ON %lld)", i, (long long)rc))
+		if (!check(t, s != NULL, "cpu_starts", "cpu %d did not start (CPU_ON %lld)", i,
+			   (long long)rc) ||
+		    !check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
+			   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000)) {
+			subject_pop(t);
 			continue;
-		if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
-			   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
-			continue;
+		}
 		step.boot_before = cpu_counter();
 		__atomic_store_n(&step.go, 1, __ATOMIC_RELEASE);
-		if (!check(t, smp_wait(s, SLOT_DONE, ARRIVAL_WAIT_US * 2) == 0,
-			   "cpu %d did not answer", i))
+		if (!check(t, smp_wait(s, SLOT_DONE, ARRIVAL_WAIT_US * 2) == 0, "cpu_answers",
+			   "cpu %d did not answer", i)) {
+			subject_pop(t);
 			continue;
+		}
 		uint64_t boot_after = cpu_counter();
-		check(t, step.cpu_read >= step.boot_before,
+		check(t, step.cpu_read >= step.boot_before, "count_not_behind_boot",
 		      "cpu %d read 0x%llx after the boot CPU read 0x%llx: the counters disagree", i,
 		      (unsigned long long)step.cpu_read, (unsigned long long)step.boot_before);
-		check(t, boot_after >= step.cpu_after,
+		check(t, boot_after >= step.cpu_after, "boot_count_not_behind",
 		      "the boot CPU read 0x%llx after cpu %d read 0x%llx: the counters disagree",
 		      (unsigned long long)boot_after, i, (unsigned long long)step.cpu_after);
 		note(t, "cpu %d: read %llu us after the boot CPU", i,
 		     (unsigned long long)smp_ticks_to_us(step.cpu_read - step.boot_before));
 		smp_release(p, s, ARRIVAL_WAIT_US * 2);
+		subject_pop(t);
 	}
 	if (!tried)
 		skip(t, "no other CPU to compare with");
@@ -293,7 +320,7 @@ static void across_cpus(struct test_ctx *t)
  * programs CNTHP_* for it; with HCR_EL2.IMO clear, the timer's PPI is taken
  * at EL1 like any other. A guest entered at EL1 has no EL2 timer to test.
  */
-static void el2_timers(struct test_ctx *t)
+static void case_el2_timers(struct test_ctx *t)
 {
 	if (t->boot->entry_el < 2) {
 		skip(t, "entered at EL1: the EL2 timers belong to the hypervisor");

@@ -11,8 +11,8 @@
 /* Acknowledge within timeout_us: the INTID (GIC_SPURIOUS: none); *iar for the EOI. */
 uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar);
 
-void spi_uart(struct test_ctx *t);   /* spi.c */
-void sgi_others(struct test_ctx *t); /* sgi.c */
-void its(struct test_ctx *t);	     /* its.c */
+void case_spi_uart(struct test_ctx *t);	  /* spi.c */
+void case_sgi_others(struct test_ctx *t); /* sgi.c */
+void case_its(struct test_ctx *t);	  /* its.c */
 
 #endif

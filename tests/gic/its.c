@@ -47,7 +47,7 @@ static int synced(struct test_ctx *t, const char *what)
 	if (rc == 0)
 		return 1;
 	its_queue_state(&creadr, &cwriter, &stalled);
-	finding(t,
+	finding(t, "commands_complete",
 		"the ITS did not complete %s and SYNC within %u ms (CREADR 0x%x, CWRITER 0x%x%s)",
 		what, SYNC_US / 1000, creadr, cwriter,
 		stalled ? ", CREADR.Stalled: a command error" : "");
@@ -76,35 +76,51 @@ static void raise_lpis(struct test_ctx *t)
 	if (!synced(t, "INT (event 0)"))
 		return;
 	uint32_t got = take(t, LPI_ON, GIC_TEST_WAIT_US);
-	if (!check(t, got == LPI_ON,
-		   "INT (device %d, event 0): LPI %u, which MAPTI gave the event, did not "
-		   "arrive within %u ms",
-		   DEVICE, LPI_ON, GIC_TEST_WAIT_US / 1000))
+	subject_push(t, "intid", "%u", LPI_ON);
+	int arrived = check(t, got == LPI_ON, "lpi_arrives",
+			    "INT (device %d, event 0): LPI %u, which MAPTI gave the event, did not "
+			    "arrive within %u ms",
+			    DEVICE, LPI_ON, GIC_TEST_WAIT_US / 1000);
+	if (arrived)
+		evidence(t, "lpi_arrives", "INT (device %d, event 0) arrived as LPI %u", DEVICE,
+			 LPI_ON);
+	subject_pop(t);
+	if (!arrived)
 		return;
-	evidence(t, "INT (device %d, event 0) arrived as LPI %u", DEVICE, LPI_ON);
 
 	its_int(DEVICE, 1);
 	if (!synced(t, "INT (event 1)"))
 		return;
 	got = take(t, LPI_LATER, QUIET_US);
-	check(t, got == GIC_SPURIOUS,
+	subject_push(t, "intid", "%u", LPI_LATER);
+	check(t, got == GIC_SPURIOUS, "disabled_lpi_held",
 	      "INT (device %d, event 1): LPI %u arrived though its configuration byte disables it",
 	      DEVICE, LPI_LATER);
+	subject_pop(t);
 	gic_lpi_configure(LPI_LATER, LPI_PRIO, 1);
 	its_inv(DEVICE, 1);
 	if (!synced(t, "INV (event 1)"))
 		return;
 	got = take(t, LPI_LATER, GIC_TEST_WAIT_US);
-	if (check(t, got == LPI_LATER,
+	subject_push(t, "intid", "%u", LPI_LATER);
+	if (check(t, got == LPI_LATER, "enabled_lpi_arrives",
 		  "LPI %u, raised while disabled, did not arrive within %u ms of being enabled "
 		  "and invalidated (a disabled LPI stays pending)",
 		  LPI_LATER, GIC_TEST_WAIT_US / 1000))
-		evidence(t, "LPI %u, raised while disabled, arrived once enabled (INV)", LPI_LATER);
+		evidence(t, "enabled_lpi_arrives",
+			 "LPI %u, raised while disabled, arrived once enabled (INV)", LPI_LATER);
+	subject_pop(t);
 }
 
-void its(struct test_ctx *t)
+/*
+ * The subject is the ITS node throughout, except for what the GIC's own
+ * registers say (GICD_TYPER, the boot CPU's redistributor): the GIC node.
+ * Texts keep the path where they named it.
+ */
+void case_its(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
+	const char *gic = p->gic ? p->gic->path : "";
 	int count;
 	const struct dt_device *d = its_node(p, &count);
 
@@ -114,32 +130,36 @@ void its(struct test_ctx *t)
 	}
 	if (count > 1)
 		note(t, "the DT has %d ITS nodes; the first, %s, is exercised", count, d->path);
-	if (!check(t, p->gic_version == 3, "%s: an ITS, but the GIC is v%d (an ITS needs GICv3)",
-		   d->path, p->gic_version))
-		return;
-	if (!check(t, d->nreg >= 1 && d->reg[0].size >= GITS_FRAMES_SIZE,
-		   "%s: reg must cover the control and translation frames (0x%x bytes)", d->path,
-		   GITS_FRAMES_SIZE))
-		return;
+	node_push(t, d->path);
+	require(t, p->gic_version == 3, "gic_is_v3",
+		"an ITS, but the GIC is v%d (an ITS needs GICv3)", p->gic_version);
+	subject_push(t, "prop", "reg");
+	require(t, d->nreg >= 1 && d->reg[0].size >= GITS_FRAMES_SIZE, "reg_covers_frames",
+		"reg must cover the control and translation frames (0x%x bytes)", GITS_FRAMES_SIZE);
+	subject_pop(t);
+	subject_pop(t);
+
 	uint32_t dtyper = gic_dist_typer();
-	if (!check(t, dtyper & GICD_TYPER_LPIS, "GICD_TYPER.LPIS is clear, yet the DT has an ITS"))
-		return;
-	if (!check(t, GICD_TYPER_ID_BITS(dtyper) >= GIC_LPI_ID_BITS,
-		   "GICD_TYPER.IDbits gives %u INTID bits; LPIs need at least 14",
-		   GICD_TYPER_ID_BITS(dtyper)))
-		return;
+	subject_push(t, "node", "%s", gic);
+	subject_push(t, "reg", "GICD_TYPER");
+	require(t, dtyper & GICD_TYPER_LPIS, "typer_has_lpis",
+		"GICD_TYPER.LPIS is clear, yet the DT has an ITS");
+	require(t, GICD_TYPER_ID_BITS(dtyper) >= GIC_LPI_ID_BITS, "typer_idbits_for_lpis",
+		"GICD_TYPER.IDbits gives %u INTID bits; LPIs need at least 14",
+		GICD_TYPER_ID_BITS(dtyper));
+	subject_pop(t);
+	subject_pop(t);
 
 	uintptr_t base = (uintptr_t)d->reg[0].base;
 	struct its_info info;
 	const char *why = its_probe(base, &info);
-	if (why && info.pidr2_esr) {
-		finding(t, "%s at 0x%llx: %s (ESR 0x%llx)", d->path, (unsigned long long)base, why,
-			(unsigned long long)info.pidr2_esr);
-		return;
-	}
-	if (!check(t, !why, "%s at 0x%llx: %s (ArchRev %u)", d->path, (unsigned long long)base,
-		   why ? why : "", info.pidr2_arch))
-		return;
+	subject_push(t, "node", "%s", d->path);
+	require(t, !(why && info.pidr2_esr), "answers_read", "%s at 0x%llx: %s (ESR 0x%llx)",
+		d->path, (unsigned long long)base, why ? why : "",
+		(unsigned long long)info.pidr2_esr);
+	require(t, !why, "its_identity", "%s at 0x%llx: %s (ArchRev %u)", d->path,
+		(unsigned long long)base, why ? why : "", info.pidr2_arch);
+	subject_pop(t);
 	note(t,
 	     "its at 0x%llx: GITS_IIDR 0x%08x, GITS_TYPER 0x%llx: %u device ID bits, %u event ID "
 	     "bits, ITT entries of %u bytes, collections named by %s",
@@ -148,11 +168,15 @@ void its(struct test_ctx *t)
 	     GITS_TYPER_ITT_SIZE(info.typer),
 	     info.typer & GITS_TYPER_PTA ? "redistributor address" : "processor number");
 	why = gic_lpi_enable();
-	if (!check(t, !why, "LPIs on the boot CPU: %s", why ? why : ""))
-		return;
+	subject_push(t, "node", "%s", gic);
+	subject_push(t, "cpu", "%d", dt_cpu_index(p, cpu_mpidr()));
+	require(t, !why, "lpis_enable", "LPIs on the boot CPU: %s", why ? why : "");
+	subject_pop(t);
+	subject_pop(t);
 	why = its_init(&info);
-	if (!check(t, !why, "%s: %s", d->path, why ? why : ""))
-		return;
+	node_push(t, d->path);
+	require(t, !why, "its_enables", "%s", why ? why : "");
+	subject_pop(t);
 
 	gic_lpi_configure(LPI_ON, LPI_PRIO, 1);
 	gic_lpi_configure(LPI_LATER, LPI_PRIO, 0);
@@ -162,9 +186,12 @@ void its(struct test_ctx *t)
 	its_mapti(DEVICE, 1, LPI_LATER, 0);
 	its_inv(DEVICE, 0);
 	its_inv(DEVICE, 1);
-	if (!synced(t, "MAPD, MAPC, MAPTI and INV"))
-		return;
-	cpu_irq_mask();
-	raise_lpis(t);
-	cpu_irq_unmask();
+	/* What the commands and the LPIs show is the ITS's: its node, the texts unprefixed. */
+	subject_push(t, "node", "%s", d->path);
+	if (synced(t, "MAPD, MAPC, MAPTI and INV")) {
+		cpu_irq_mask();
+		raise_lpis(t);
+		cpu_irq_unmask();
+	}
+	subject_pop(t);
 }

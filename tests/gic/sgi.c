@@ -69,7 +69,7 @@ static void listen(struct smp_slot *s)
 	}
 }
 
-void sgi_others(struct test_ctx *t)
+void case_sgi_others(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	struct smp_slot *slot[SMP_SLOTS] = { 0 };
@@ -83,10 +83,12 @@ void sgi_others(struct test_ctx *t)
 		if (i == boot || p->cpu_enable[i] != ENABLE_PSCI)
 			continue;
 		slot[n] = smp_start(p, i, listen, &listeners[n], &rc);
-		if (!check(t, slot[n] != NULL, "cpu %d did not start (CPU_ON %lld)", i,
-			   (long long)rc))
-			continue;
-		cpu[n++] = i;
+		subject_push(t, "cpu", "%d", i);
+		int started = check(t, slot[n] != NULL, "cpu_starts",
+				    "cpu %d did not start (CPU_ON %lld)", i, (long long)rc);
+		subject_pop(t);
+		if (started)
+			cpu[n++] = i;
 	}
 	if (n == 0) {
 		skip(t, "no other CPU to send to");
@@ -96,8 +98,10 @@ void sgi_others(struct test_ctx *t)
 	int ready[SMP_SLOTS] = { 0 }, one = -1;
 	for (int k = 0; k < n; k++) {
 		/* One that does not start in time is abandoned: it will not listen late. */
-		check(t, smp_wait(slot[k], SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+		subject_push(t, "cpu", "%d", cpu[k]);
+		check(t, smp_wait(slot[k], SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		      "cpu %d did not run within %u ms", cpu[k], SMP_START_WAIT_US / 1000);
+		subject_pop(t);
 		while (!__atomic_load_n(&listeners[k].ready, __ATOMIC_ACQUIRE) &&
 		       slot[k]->state < SLOT_DONE &&
 		       cpu_counter() - start < smp_us_to_ticks(READY_US))
@@ -117,31 +121,43 @@ void sgi_others(struct test_ctx *t)
 	if (self != GIC_SPURIOUS)
 		gic_eoi(iar);
 	cpu_irq_unmask();
-	check(t, self == GIC_SPURIOUS, "SGI %u to all but self reached the sender (INTID %u)",
-	      SGI_OTHERS, self);
+	subject_push(t, "intid", "%u", SGI_OTHERS);
+	check(t, self == GIC_SPURIOUS, "others_skips_sender",
+	      "SGI %u to all but self reached the sender (INTID %u)", SGI_OTHERS, self);
+	subject_pop(t);
 	for (int k = 0; k < n; k++) {
 		struct listener *l = &listeners[k];
+		subject_push(t, "cpu", "%d", cpu[k]);
 		if (!check(t, smp_wait(slot[k], SLOT_DONE, LISTEN_US * 2 + READY_US) == 0,
-			   "cpu %d did not finish listening", cpu[k]))
+			   "cpu_finishes", "cpu %d did not finish listening", cpu[k]) ||
+		    !check(t, !l->problem, "listener_setup", "cpu %d: %s", cpu[k],
+			   l->problem ? l->problem : "")) {
+			subject_pop(t);
 			continue;
-		if (!check(t, !l->problem, "cpu %d: %s", cpu[k], l->problem ? l->problem : ""))
-			continue;
+		}
 		if (!ready[k]) {
 			/* A vCPU run late is no fault of the GIC: what it saw is not judged. */
 			note(t, "cpu %d was not listening %u ms after the first start: not checked",
 			     cpu[k], READY_US / 1000);
 			smp_release(p, slot[k], LISTEN_US);
+			subject_pop(t);
 			continue;
 		}
 		int want_one = k == one;
-		check(t, !!(l->seen & (1u << SGI_ONE)) == want_one, "cpu %d: SGI %u sent to %s %s",
-		      cpu[k], SGI_ONE, want_one ? "it" : "another CPU",
+		subject_push(t, "intid", "%u", SGI_ONE);
+		check(t, !!(l->seen & (1u << SGI_ONE)) == want_one, "targeted_sgi_routed",
+		      "cpu %d: SGI %u sent to %s %s", cpu[k], SGI_ONE,
+		      want_one ? "it" : "another CPU",
 		      want_one ? "did not arrive" : "arrived here");
-		check(t, l->seen & (1u << SGI_OTHERS),
+		subject_pop(t);
+		subject_push(t, "intid", "%u", SGI_OTHERS);
+		check(t, l->seen & (1u << SGI_OTHERS), "others_sgi_arrives",
 		      "cpu %d: SGI %u to all but self did not arrive", cpu[k], SGI_OTHERS);
-		check(t, !(l->seen & ~((1u << SGI_ONE) | (1u << SGI_OTHERS))),
+		subject_pop(t);
+		check(t, !(l->seen & ~((1u << SGI_ONE) | (1u << SGI_OTHERS))), "no_unsent_sgis",
 		      "cpu %d: SGIs nobody sent arrived (mask 0x%x)", cpu[k], l->seen);
 		smp_release(p, slot[k], LISTEN_US);
+		subject_pop(t);
 	}
 	if (one < 0) {
 		note(t, "none of the %d other CPUs was listening within %u ms", n, READY_US / 1000);

@@ -40,7 +40,7 @@ static void drain(struct test_ctx *t)
 	}
 }
 
-void spi_uart(struct test_ctx *t)
+void case_spi_uart(struct test_ctx *t)
 {
 	const struct dt_device *u = t->plat->uart;
 
@@ -69,14 +69,21 @@ void spi_uart(struct test_ctx *t)
 		gic_eoi(iar);
 	all_spis(lines, 0);
 	cpu_irq_unmask();
+	/* The subject: the UART and the INTID its node names. */
+	subject_push(t, "node", "%s", u->path);
+	subject_push(t, "intid", "%u", want);
 	if (got == want)
-		evidence(t, "the UART's transmit interrupt arrived on INTID %u", want);
+		evidence(t, "tx_irq_on_dt_intid",
+			 "the UART's transmit interrupt arrived on INTID %u", want);
 	else if (other != GIC_SPURIOUS)
-		finding(t, "%s: its transmit interrupt arrived on INTID %u; the DT names INTID %u",
+		finding(t, "tx_irq_on_dt_intid",
+			"%s: its transmit interrupt arrived on INTID %u; the DT names INTID %u",
 			u->path, other, want);
 	else
-		finding(t,
+		finding(t, "tx_irq_arrives",
 			"%s: its transmit interrupt (UARTRIS 0x%x) did not arrive on any INTID "
 			"within %u ms; the DT names INTID %u",
 			u->path, ris, GIC_TEST_WAIT_US / 1000, want);
+	subject_pop(t);
+	subject_pop(t);
 }

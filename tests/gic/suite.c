@@ -24,7 +24,7 @@ static const char *skip_if(const struct test_ctx *t)
 	return irq_unusable();
 }
 
-static void distributor(struct test_ctx *t)
+static void case_distributor(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	uint32_t lines = gic_lines(), highest = 0;
@@ -40,19 +40,23 @@ static void distributor(struct test_ctx *t)
 	}
 	note(t, "gic: v%d, GICD_TYPER lines: %u; highest DT SPI: INTID %u (%s)", p->gic_version,
 	     lines, highest, highest ? who : "none");
-	check(t, highest < lines,
+	subject_push(t, "node", "%s", who);
+	subject_push(t, "intid", "%u", highest);
+	check(t, highest < lines, "spi_within_typer_lines",
 	      "%s names INTID %u, but GICD_TYPER.ITLinesNumber gives INTIDs up to %u", who, highest,
 	      lines - 1);
+	subject_pop(t);
+	subject_pop(t);
 }
 
-static void spurious(struct test_ctx *t)
+static void case_spurious(struct test_ctx *t)
 {
 	uint32_t iar, got = gic_test_take(0, &iar);
 
 	/* Nothing was made pending: the acknowledge must say so. */
 	if (got != GIC_SPURIOUS)
 		gic_eoi(iar);
-	check(t, got == GIC_SPURIOUS,
+	check(t, got == GIC_SPURIOUS, "idle_ack_spurious",
 	      "nothing pending, yet the acknowledge gave INTID %u, not 1023", got);
 }
 
@@ -65,8 +69,10 @@ static void sgi_self_masked(struct test_ctx *t)
 		uint32_t got = gic_test_take(WAIT_US, &iar);
 		if (got != GIC_SPURIOUS)
 			gic_eoi(iar);
-		check(t, got == sgi, "SGI %u to self: %u arrived%s", sgi, got,
+		subject_push(t, "intid", "%u", sgi);
+		check(t, got == sgi, "self_sgi_arrives", "SGI %u to self: %u arrived%s", sgi, got,
 		      got == GIC_SPURIOUS ? " (nothing)" : "");
+		subject_pop(t);
 	}
 }
 
@@ -84,10 +90,12 @@ static void priority_masked(struct test_ctx *t)
 	uint32_t got = gic_test_take(WAIT_US / 10, &iar);
 	if (got != GIC_SPURIOUS)
 		gic_eoi(iar);
-	check(t, got == GIC_SPURIOUS, "PMR 0x80: SGI 5 of priority 0xa0 was signalled (INTID %u)",
-	      got);
-	check(t, gic_pending(5),
+	subject_push(t, "intid", "%u", 5);
+	check(t, got == GIC_SPURIOUS, "pmr_masks",
+	      "PMR 0x80: SGI 5 of priority 0xa0 was signalled (INTID %u)", got);
+	check(t, gic_pending(5), "pending_visible",
 	      "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear");
+	subject_pop(t);
 	gic_send_sgi(6, SGI_TO_SELF, 0);
 	gic_set_pmr(0xf0);
 	uint32_t first = gic_test_take(WAIT_US, &iar);
@@ -96,7 +104,7 @@ static void priority_masked(struct test_ctx *t)
 	uint32_t second = gic_test_take(WAIT_US, &iar);
 	if (second != GIC_SPURIOUS)
 		gic_eoi(iar);
-	check(t, first == 6 && second == 5,
+	check(t, first == 6 && second == 5, "higher_priority_first",
 	      "SGIs 6 (priority 0x80) and 5 (0xa0) pending: taken as %u then %u, expected 6 then 5",
 	      first, second);
 	gic_set_priority(5, 0xa0);
@@ -108,22 +116,26 @@ static void eoi_modes_masked(struct test_ctx *t)
 {
 	uint32_t iar, iar2;
 
+	subject_push(t, "intid", "%u", 8);
 	gic_enable(8);
 	gic_send_sgi(8, SGI_TO_SELF, 0);
-	if (!check(t, gic_test_take(WAIT_US, &iar) == 8, "SGI 8 did not arrive"))
+	if (!check(t, gic_test_take(WAIT_US, &iar) == 8, "arrives", "SGI 8 did not arrive")) {
+		subject_pop(t);
 		return;
+	}
 	gic_eoi(iar);
-	check(t, !gic_active(8), "EOImode 0: SGI 8 still active after EOI");
+	check(t, !gic_active(8), "eoi_deactivates", "EOImode 0: SGI 8 still active after EOI");
 
 	gic_set_eoimode(1);
 	gic_send_sgi(8, SGI_TO_SELF, 0);
 	uint32_t got = gic_test_take(WAIT_US, &iar);
-	if (!check(t, got == 8, "EOImode 1: SGI 8 did not arrive (%u)", got)) {
+	if (!check(t, got == 8, "arrives_eoimode1", "EOImode 1: SGI 8 did not arrive (%u)", got)) {
 		gic_set_eoimode(0);
+		subject_pop(t);
 		return;
 	}
 	gic_eoi(iar);
-	check(t, gic_active(8),
+	check(t, gic_active(8), "active_visible",
 	      "EOImode 1: after EOI (priority drop) SGI 8's active bit (ISACTIVER) reads as clear");
 	gic_send_sgi(8, SGI_TO_SELF, 0);
 	got = gic_test_take(WAIT_US / 10, &iar2);
@@ -131,17 +143,20 @@ static void eoi_modes_masked(struct test_ctx *t)
 		gic_eoi(iar2);
 		gic_deactivate(iar2);
 	}
-	check(t, got == GIC_SPURIOUS,
+	check(t, got == GIC_SPURIOUS, "eoi_only_drops_priority",
 	      "EOImode 1: SGI 8 signalled again before DIR: EOI deactivated it");
 	gic_deactivate(iar);
-	check(t, !gic_active(8) || gic_pending(8), "EOImode 1: SGI 8 still active after DIR");
+	check(t, !gic_active(8) || gic_pending(8), "dir_deactivates",
+	      "EOImode 1: SGI 8 still active after DIR");
 	got = gic_test_take(WAIT_US, &iar2);
 	if (got != GIC_SPURIOUS) {
 		gic_eoi(iar2);
 		gic_deactivate(iar2);
 	}
-	check(t, got == 8, "EOImode 1: the pending SGI 8 did not arrive after DIR (%u)", got);
+	check(t, got == 8, "pending_arrives_after_dir",
+	      "EOImode 1: the pending SGI 8 did not arrive after DIR (%u)", got);
 	gic_set_eoimode(0);
+	subject_pop(t);
 }
 
 /*
@@ -149,7 +164,7 @@ static void eoi_modes_masked(struct test_ctx *t)
  * instead would count as unclaimed (and be disabled).
  */
 #define MASKED_CASE(name)                                                                          \
-	static void name(struct test_ctx *t)                                                       \
+	static void case_##name(struct test_ctx *t)                                                \
 	{                                                                                          \
 		cpu_irq_mask();                                                                    \
 		name##_masked(t);                                                                  \

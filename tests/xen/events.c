@@ -119,8 +119,8 @@ static int setup(struct test_ctx *t, uint32_t ppi)
 	note(t, "add_to_physmap(shared_info) at gpfn 0x%llx: %lld", (unsigned long long)xatp.gpfn,
 	     (long long)r);
 	if (trapped ||
-	    !check(t, r == 0, "XENMEM_add_to_physmap(XENMAPSPACE_shared_info) returned %lld",
-		   (long long)r))
+	    !check(t, r == 0, "shared_info_mapped",
+		   "XENMEM_add_to_physmap(XENMAPSPACE_shared_info) returned %lld", (long long)r))
 		return -1;
 	/* Xen starts a domain on vCPU 0, the CPU the suites run on. */
 	struct xen_vcpu_register_vcpu_info info = { .mfn = (uintptr_t)&vcpu >> PAGE_SHIFT };
@@ -129,7 +129,8 @@ static int setup(struct test_ctx *t, uint32_t ppi)
 	note(t, "register_vcpu_info at gfn 0x%llx: %lld, upcall_pending %u pending_sel 0x%llx",
 	     (unsigned long long)info.mfn, (long long)r, vcpu.v.evtchn_upcall_pending,
 	     (unsigned long long)vcpu.v.evtchn_pending_sel);
-	if (trapped || !check(t, r == 0, "VCPUOP_register_vcpu_info returned %lld", (long long)r))
+	if (trapped || !check(t, r == 0, "vcpu_info_registered",
+			      "VCPUOP_register_vcpu_info returned %lld", (long long)r))
 		return -1;
 	/* Xen marks every event pending on a new vcpu_info, so an upcall comes first. */
 	gic_enable(ppi);
@@ -140,7 +141,10 @@ static int setup(struct test_ctx *t, uint32_t ppi)
 	return 0;
 }
 
-/* Send on `from`; the event must be pending on `to` only, with the upcall taken. */
+/*
+ * Send on `from`; the event must be pending on `to` only, with the upcall
+ * taken. The subject: port=`to`, the end that must see the event.
+ */
 static void deliver(struct test_ctx *t, uint32_t ppi, uint32_t from, uint32_t to)
 {
 	struct xen_evtchn_port send = { .port = from };
@@ -154,25 +158,31 @@ static void deliver(struct test_ctx *t, uint32_t ppi, uint32_t from, uint32_t to
 	unsigned stale = drain(t, ppi, DRAIN_US);
 	if (stale)
 		note(t, "%u upcall(s) with nothing pending before the send", stale);
+	subject_push(t, "port", "%u", to);
 	int64_t r = evtchn_op(t, XEN_ABI_EVTCHNOP_send, &send, &trapped);
-	if (trapped ||
-	    !check(t, r == 0, "EVTCHNOP_send on port %u returned %lld", from, (long long)r))
+	if (trapped || !check(t, r == 0, "send_succeeds", "EVTCHNOP_send on port %u returned %lld",
+			      from, (long long)r)) {
+		subject_pop(t);
 		return;
+	}
 	uint32_t got = irq_poll_intid(t, ppi, UPCALL_WAIT_US);
 	unsigned upcall = __atomic_load_n(&vcpu.v.evtchn_upcall_pending, __ATOMIC_ACQUIRE);
 	uint64_t sel = __atomic_load_n(&vcpu.v.evtchn_pending_sel, __ATOMIC_ACQUIRE);
 	note(t, "send %u -> %u: INTID %u, upcall_pending %u pending_sel 0x%llx, pending %d/%d",
 	     from, to, got, upcall, (unsigned long long)sel, bit(pending, to), bit(pending, from));
-	check(t, got == ppi, "no upcall on INTID %u within %u us of EVTCHNOP_send (saw %u)", ppi,
-	      UPCALL_WAIT_US, got);
-	check(t, bit(pending, to), "shared_info evtchn_pending bit %u (the remote end) not set",
-	      to);
-	check(t, !bit(pending, from), "shared_info evtchn_pending bit %u (the sending end) set",
-	      from);
-	check(t, upcall & 1, "vcpu_info evtchn_upcall_pending is %u after an event", upcall);
-	check(t, (sel >> (to / WORD_BITS)) & 1,
+	check(t, got == ppi, "upcall_arrives",
+	      "no upcall on INTID %u within %u us of EVTCHNOP_send (saw %u)", ppi, UPCALL_WAIT_US,
+	      got);
+	check(t, bit(pending, to), "remote_end_pending",
+	      "shared_info evtchn_pending bit %u (the remote end) not set", to);
+	check(t, !bit(pending, from), "sending_end_not_pending",
+	      "shared_info evtchn_pending bit %u (the sending end) set", from);
+	check(t, upcall & 1, "upcall_pending_set",
+	      "vcpu_info evtchn_upcall_pending is %u after an event", upcall);
+	check(t, (sel >> (to / WORD_BITS)) & 1, "pending_sel_set",
 	      "vcpu_info evtchn_pending_sel 0x%llx lacks bit %u (port %u's word)",
 	      (unsigned long long)sel, to / WORD_BITS, to);
+	subject_pop(t);
 	clear_events();
 }
 
@@ -189,11 +199,14 @@ static void bound(struct test_ctx *t, uint32_t ppi, uint32_t port)
 
 	note(t, "after bind: port %u pending %d masked %d, INTID %u", port, bit(pending, port),
 	     masked, got);
-	check(t, bit(pending, port), "bind_interdomain left the local port %u not pending", port);
+	subject_push(t, "port", "%u", port);
+	check(t, bit(pending, port), "bind_sets_pending",
+	      "bind_interdomain left the local port %u not pending", port);
 	if (!masked)
-		check(t, got == ppi,
+		check(t, got == ppi, "bind_upcall_arrives",
 		      "no upcall on INTID %u for the bind's pending port %u (saw %u)", ppi, port,
 		      got);
+	subject_pop(t);
 	clear_events();
 }
 
@@ -206,18 +219,19 @@ static void channel(struct test_ctx *t, uint32_t ppi)
 	int64_t r = evtchn_op(t, XEN_ABI_EVTCHNOP_alloc_unbound, &a, &trapped);
 
 	note(t, "alloc_unbound: %lld port %u", (long long)r, a.port);
-	if (trapped ||
-	    !check(t, r == 0, "EVTCHNOP_alloc_unbound(DOMID_SELF) returned %lld", (long long)r))
+	if (trapped || !check(t, r == 0, "alloc_unbound_succeeds",
+			      "EVTCHNOP_alloc_unbound(DOMID_SELF) returned %lld", (long long)r))
 		return;
 	struct xen_evtchn_bind_interdomain b = { .remote_dom = XEN_ABI_DOMID_SELF,
 						 .remote_port = a.port };
 	r = evtchn_op(t, XEN_ABI_EVTCHNOP_bind_interdomain, &b, &trapped);
 	note(t, "bind_interdomain(self, %u): %lld port %u", a.port, (long long)r, b.local_port);
 	if (!trapped &&
-	    check(t, r == 0, "EVTCHNOP_bind_interdomain(DOMID_SELF, %u) returned %lld", a.port,
+	    check(t, r == 0, "bind_interdomain_succeeds",
+		  "EVTCHNOP_bind_interdomain(DOMID_SELF, %u) returned %lld", a.port,
 		  (long long)r) &&
-	    check(t, b.local_port != a.port, "bind_interdomain gave back the remote port %u",
-		  a.port)) {
+	    check(t, b.local_port != a.port, "bind_gives_new_port",
+		  "bind_interdomain gave back the remote port %u", a.port)) {
 		bound(t, ppi, b.local_port);
 		deliver(t, ppi, b.local_port, a.port);
 		deliver(t, ppi, a.port, b.local_port);
@@ -226,14 +240,16 @@ static void channel(struct test_ctx *t, uint32_t ppi)
 	unsigned nports = r == 0 && !trapped ? 2 : 1; /* the bound end exists only if bind worked */
 	for (unsigned i = 0; i < nports; i++) {
 		struct xen_evtchn_port c = { .port = ports[i] };
+		subject_push(t, "port", "%u", ports[i]);
 		int64_t rc = evtchn_op(t, XEN_ABI_EVTCHNOP_close, &c, &trapped);
 		if (!trapped)
-			check(t, rc == 0, "EVTCHNOP_close of port %u returned %lld", ports[i],
-			      (long long)rc);
+			check(t, rc == 0, "close_succeeds",
+			      "EVTCHNOP_close of port %u returned %lld", ports[i], (long long)rc);
+		subject_pop(t);
 	}
 }
 
-void evtchn_delivery(struct test_ctx *t)
+void case_evtchn_delivery(struct test_ctx *t)
 {
 	const struct dt_device *x = t->plat->hypervisor;
 
@@ -241,8 +257,12 @@ void evtchn_delivery(struct test_ctx *t)
 		skip(t, irq_unusable());
 		return;
 	}
-	if (!check(t, x->nirq >= 1, "%s: no interrupts (the event channel PPI)", x->path))
-		return;
+	subject_push(t, "node", "%s", x->path);
+	subject_push(t, "prop", "interrupts");
+	require(t, x->nirq >= 1, "interrupts_present", "%s: no interrupts (the event channel PPI)",
+		x->path);
+	subject_pop(t);
+	subject_pop(t);
 	uint32_t ppi = x->irq[0].intid;
 	if (irq_register(ppi, upcall_handler, NULL)) {
 		skip(t, "the event channel INTID has another handler");

@@ -27,7 +27,7 @@ static int64_t query_size(struct test_ctx *t, struct xen_gnttab_query_size *q, i
 			(uintptr_t)q, 1, trapped);
 }
 
-void gnttab_query_size(struct test_ctx *t)
+void case_gnttab_query_size(struct test_ctx *t)
 {
 	struct xen_gnttab_query_size q;
 	int trapped;
@@ -35,20 +35,22 @@ void gnttab_query_size(struct test_ctx *t)
 
 	note(t, "gnttab query_size: %lld status %d nr_frames %u max_nr_frames %u", (long long)r,
 	     q.status, q.nr_frames, q.max_nr_frames);
-	if (trapped || !check(t, r == 0, "GNTTABOP_query_size returned %lld", (long long)r))
+	if (trapped)
 		return;
-	if (!check(t, q.status == XEN_ABI_GNTST_okay,
-		   "GNTTABOP_query_size status %d, not GNTST_okay", q.status))
-		return;
-	check(t, q.nr_frames != 0 && q.nr_frames != UNTOUCHED32,
+	require(t, r == 0, "query_size_succeeds", "GNTTABOP_query_size returned %lld",
+		(long long)r);
+	require(t, q.status == XEN_ABI_GNTST_okay, "query_size_status_okay",
+		"GNTTABOP_query_size status %d, not GNTST_okay", q.status);
+	check(t, q.nr_frames != 0 && q.nr_frames != UNTOUCHED32, "nr_frames_valid",
 	      "GNTTABOP_query_size nr_frames 0x%x: not a frame count", q.nr_frames);
-	check(t, q.max_nr_frames != 0 && q.max_nr_frames != UNTOUCHED32,
+	check(t, q.max_nr_frames != 0 && q.max_nr_frames != UNTOUCHED32, "max_nr_frames_valid",
 	      "GNTTABOP_query_size max_nr_frames 0x%x: not a frame count", q.max_nr_frames);
-	check(t, q.nr_frames <= q.max_nr_frames, "nr_frames %u above max_nr_frames %u", q.nr_frames,
-	      q.max_nr_frames);
+	check(t, q.nr_frames <= q.max_nr_frames, "nr_within_max",
+	      "nr_frames %u above max_nr_frames %u", q.nr_frames, q.max_nr_frames);
 }
 
-void gnttab_map(struct test_ctx *t)
+/* The subject throughout: the /hypervisor node's reg, the grant table region. */
+void case_gnttab_map(struct test_ctx *t)
 {
 	const struct dt_device *x = t->plat->hypervisor;
 	struct xen_gnttab_query_size q;
@@ -56,20 +58,20 @@ void gnttab_map(struct test_ctx *t)
 	char seen[96];
 	int trapped;
 
-	if (!check(t, x->nreg >= 1, "%s: no reg (the grant table region)", x->path))
-		return;
+	subject_push(t, "node", "%s", x->path);
+	subject_push(t, "prop", "reg");
+	require(t, x->nreg >= 1, "reg_present", "%s: no reg (the grant table region)", x->path);
 	uint64_t base = x->reg[0].base, size = x->reg[0].size;
-	if (!check(t, (base & (PAGE_SIZE - 1)) == 0 && size >= PAGE_SIZE,
-		   "grant table region 0x%llx size 0x%llx is not a run of pages",
-		   (unsigned long long)base, (unsigned long long)size))
-		return;
+	require(t, (base & (PAGE_SIZE - 1)) == 0 && size >= PAGE_SIZE, "region_is_pages",
+		"grant table region 0x%llx size 0x%llx is not a run of pages",
+		(unsigned long long)base, (unsigned long long)size);
 	int64_t r = query_size(t, &q, &trapped);
-	if (trapped ||
-	    !check(t, r == 0 && q.status == XEN_ABI_GNTST_okay,
-		   "GNTTABOP_query_size returned %lld status %d", (long long)r, q.status))
-		return;
+	if (trapped)
+		goto out;
+	require(t, r == 0 && q.status == XEN_ABI_GNTST_okay, "query_size_succeeds",
+		"GNTTABOP_query_size returned %lld status %d", (long long)r, q.status);
 	/* A guest maps every frame it may grow to inside the region, so the maximum must fit. */
-	check(t, (uint64_t)q.max_nr_frames * PAGE_SIZE <= size,
+	check(t, (uint64_t)q.max_nr_frames * PAGE_SIZE <= size, "max_frames_fit_region",
 	      "max_nr_frames %u (0x%llx bytes) do not fit the DT's grant table region of 0x%llx",
 	      q.max_nr_frames, (unsigned long long)q.max_nr_frames * PAGE_SIZE,
 	      (unsigned long long)size);
@@ -88,14 +90,18 @@ void gnttab_map(struct test_ctx *t)
 		     (uintptr_t)&xatp, 0, &trapped);
 	note(t, "add_to_physmap(grant_table, 0) at gpfn 0x%llx: %lld",
 	     (unsigned long long)xatp.gpfn, (long long)r);
-	if (trapped || !check(t, r == 0,
-			      "XENMEM_add_to_physmap(XENMAPSPACE_grant_table, 0) at "
-			      "gpfn 0x%llx returned %lld",
-			      (unsigned long long)xatp.gpfn, (long long)r))
-		return;
+	if (trapped)
+		goto out;
+	require(t, r == 0, "grant_frame_mapped",
+		"XENMEM_add_to_physmap(XENMAPSPACE_grant_table, 0) at gpfn 0x%llx returned %lld",
+		(unsigned long long)xatp.gpfn, (long long)r);
 	probe_read(base, 64, &after);
 	probe_format(&after, PROBE_BRIEF, seen, sizeof(seen));
 	note(t, "grant frame 0 at 0x%llx after mapping: %s", (unsigned long long)base, seen);
-	check(t, !after.faulted, "grant frame 0, mapped at 0x%llx, cannot be read: %s",
-	      (unsigned long long)base, seen);
+	check(t, !after.faulted, "mapped_frame_readable",
+	      "grant frame 0, mapped at 0x%llx, cannot be read: %s", (unsigned long long)base,
+	      seen);
+out:
+	subject_pop(t);
+	subject_pop(t);
 }

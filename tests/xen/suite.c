@@ -45,7 +45,7 @@ static const char *no_hypervisor(const struct test_ctx *t)
 		       : "no /hypervisor node (not Xen, or a domU without xen,enhanced)";
 }
 
-static void version(struct test_ctx *t)
+static void case_version(struct test_ctx *t)
 {
 	const struct dt_device *x = t->plat->hypervisor;
 	unsigned maj = 0, min = 0;
@@ -58,47 +58,59 @@ static void version(struct test_ctx *t)
 		     (long long)(v >> 16), (long long)(v & 0xffff));
 	else
 		note(t, "xen_version: %lld (an error, not a version)", (long long)v);
-	if (!check(t, found, "%s: no \"xen,xen-X.Y\" compatible", x->path) || trapped)
-		return;
-	check(t, v == (int64_t)((maj << 16) | min),
-	      "XENVER_version 0x%08llx disagrees with the DT's xen,xen-%u.%u",
-	      (unsigned long long)v, maj, min);
+	subject_push(t, "node", "%s", x->path);
+	subject_push(t, "prop", "compatible");
+	require(t, found, "compatible_names_version", "%s: no \"xen,xen-X.Y\" compatible", x->path);
+	if (!trapped)
+		check(t, v == (int64_t)((maj << 16) | min), "version_matches_dt",
+		      "XENVER_version 0x%08llx disagrees with the DT's xen,xen-%u.%u",
+		      (unsigned long long)v, maj, min);
+	subject_pop(t);
+	subject_pop(t);
 }
 
-static void grant_table(struct test_ctx *t)
+static void case_grant_table(struct test_ctx *t)
 {
 	const struct dt_device *x = t->plat->hypervisor;
 
-	if (!check(t, x->nreg >= 1, "%s: no reg (the grant table region)", x->path))
-		return;
+	subject_push(t, "node", "%s", x->path);
+	subject_push(t, "prop", "reg");
+	require(t, x->nreg >= 1, "reg_present", "%s: no reg (the grant table region)", x->path);
 	note(t, "grant table: 0x%llx size 0x%llx", (unsigned long long)x->reg[0].base,
 	     (unsigned long long)x->reg[0].size);
 	for (int i = 1; i < x->nreg; i++)
 		note(t, "extended region %d: 0x%llx size 0x%llx", i - 1,
 		     (unsigned long long)x->reg[i].base, (unsigned long long)x->reg[i].size);
-	check(t, x->reg[0].base == XEN_ABI_GUEST_GNTTAB_BASE,
+	check(t, x->reg[0].base == XEN_ABI_GUEST_GNTTAB_BASE, "gnttab_base_matches_abi",
 	      "grant table at 0x%llx; arch-arm.h GUEST_GNTTAB_BASE is 0x%llx",
 	      (unsigned long long)x->reg[0].base, XEN_ABI_GUEST_GNTTAB_BASE);
-	check(t, x->reg[0].size == XEN_ABI_GUEST_GNTTAB_SIZE,
+	check(t, x->reg[0].size == XEN_ABI_GUEST_GNTTAB_SIZE, "gnttab_size_matches_abi",
 	      "grant table size 0x%llx; arch-arm.h GUEST_GNTTAB_SIZE is 0x%llx",
 	      (unsigned long long)x->reg[0].size, XEN_ABI_GUEST_GNTTAB_SIZE);
+	subject_pop(t);
+	subject_pop(t);
 }
 
-static void event_channel(struct test_ctx *t)
+static void case_event_channel(struct test_ctx *t)
 {
 	const struct dt_device *x = t->plat->hypervisor;
 
-	if (!check(t, x->nirq >= 1, "%s: no interrupts (the event channel PPI)", x->path))
-		return;
+	subject_push(t, "node", "%s", x->path);
+	subject_push(t, "prop", "interrupts");
+	require(t, x->nirq >= 1, "interrupts_present", "%s: no interrupts (the event channel PPI)",
+		x->path);
 	note(t, "event channel: INTID %u", x->irq[0].intid);
-	check(t, x->irq[0].kind == IRQ_PPI, "event channel interrupt is not a PPI");
-	check(t, x->irq[0].intid == XEN_ABI_GUEST_EVTCHN_PPI,
+	check(t, x->irq[0].kind == IRQ_PPI, "evtchn_is_ppi",
+	      "event channel interrupt is not a PPI");
+	check(t, x->irq[0].intid == XEN_ABI_GUEST_EVTCHN_PPI, "evtchn_intid_matches_abi",
 	      "event channel INTID %u; arch-arm.h GUEST_EVTCHN_PPI is %d", x->irq[0].intid,
 	      XEN_ABI_GUEST_EVTCHN_PPI);
+	subject_pop(t);
+	subject_pop(t);
 }
 
 /* Sub-ops public/version.h and Xen's XSM default policy grant every guest. */
-static void version_subops(struct test_ctx *t)
+static void case_version_subops(struct test_ctx *t)
 {
 	int trapped;
 	int64_t r;
@@ -107,33 +119,44 @@ static void version_subops(struct test_ctx *t)
 	features.submap = 0xa5a5a5a5u;
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_get_features, (uintptr_t)&features, &trapped);
 	note(t, "get_features[0]: %lld, submap 0x%08x", (long long)r, features.submap);
-	check(t, r == 0, "XENVER_get_features returned %lld", (long long)r);
+	subject_push(t, "call", "XENVER_get_features");
+	check(t, r == 0, "returns_success", "XENVER_get_features returned %lld", (long long)r);
 	check(t, features.submap & (1u << XEN_ABI_XENFEAT_auto_translated_physmap),
+	      "auto_translated_physmap",
 	      "XENFEAT_auto_translated_physmap clear: every Arm guest is auto-translated");
+	subject_pop(t);
 
 	platform_params = 0xa5a5a5a5a5a5a5a5ull;
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_platform_parameters,
 		      (uintptr_t)&platform_params, &trapped);
 	note(t, "platform_parameters: %lld, virt_start 0x%llx", (long long)r,
 	     (unsigned long long)platform_params);
-	check(t, r == 0, "XENVER_platform_parameters returned %lld", (long long)r);
-	check(t, platform_params != 0xa5a5a5a5a5a5a5a5ull,
+	subject_push(t, "call", "XENVER_platform_parameters");
+	check(t, r == 0, "returns_success", "XENVER_platform_parameters returned %lld",
+	      (long long)r);
+	check(t, platform_params != 0xa5a5a5a5a5a5a5a5ull, "writes_result",
 	      "XENVER_platform_parameters wrote nothing");
+	subject_pop(t);
 
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_pagesize, 0, &trapped);
 	note(t, "pagesize: %lld", (long long)r);
 	/* arch-arm.h sizes guest regions in 4 KiB pages ("16MB == 4096 pages"). */
-	check(t, r == 4096, "XENVER_pagesize %lld; Xen on Arm uses 4 KiB pages", (long long)r);
+	subject_push(t, "call", "XENVER_pagesize");
+	check(t, r == 4096, "pagesize_4k", "XENVER_pagesize %lld; Xen on Arm uses 4 KiB pages",
+	      (long long)r);
+	subject_pop(t);
 
 	memset(caps, 0x5a, sizeof(caps));
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_capabilities, (uintptr_t)caps, &trapped);
 	caps[sizeof(caps) - 1] = 0;
-	check(t, r == 0, "XENVER_capabilities returned %lld", (long long)r);
+	subject_push(t, "call", "XENVER_capabilities");
+	check(t, r == 0, "returns_success", "XENVER_capabilities returned %lld", (long long)r);
 	if (r == 0) {
 		note(t, "capabilities: %s", caps);
-		check(t, strstr(caps, "aarch64") != NULL,
+		check(t, strstr(caps, "aarch64") != NULL, "lists_aarch64",
 		      "capabilities \"%s\" do not list aarch64 for a 64-bit guest", caps);
 	}
+	subject_pop(t);
 }
 
 /*
@@ -142,15 +165,15 @@ static void version_subops(struct test_ctx *t)
  * (common/kernel.c, xen_deny() in common/version.c) and a denied build_id
  * with -EPERM; an unknown sub-op is -ENOSYS.
  */
-static void version_denied(struct test_ctx *t)
+static void case_version_denied(struct test_ctx *t)
 {
 	static const struct {
 		uint64_t op;
-		const char *name;
+		const char *name, *call; /* for the text; the subject */
 		int64_t want;
 	} ops[] = {
-		{ XENVER_build_id, "build_id", -XEN_ABI_EPERM },
-		{ 0x7fff, "unknown sub-op 0x7fff", -XEN_ABI_ENOSYS },
+		{ XENVER_build_id, "build_id", "XENVER_build_id", -XEN_ABI_EPERM },
+		{ 0x7fff, "unknown sub-op 0x7fff", "XENVER_0x7fff", -XEN_ABI_ENOSYS },
 	};
 	int trapped;
 	int64_t r;
@@ -159,21 +182,25 @@ static void version_denied(struct test_ctx *t)
 	r = hypercall(t, XEN_HC_XEN_VERSION, XENVER_commandline, (uintptr_t)cmdline, &trapped);
 	cmdline[sizeof(cmdline) - 1] = 0;
 	note(t, "commandline: %lld \"%.60s\"", (long long)r, cmdline);
-	check(t, r == 0 && !strcmp(cmdline, "<denied>"),
+	subject_push(t, "call", "XENVER_commandline");
+	check(t, r == 0 && !strcmp(cmdline, "<denied>"), "refused",
 	      "XENVER_commandline gave a domU %lld \"%.60s\", not Xen's \"<denied>\"", (long long)r,
 	      cmdline);
+	subject_pop(t);
 	for (unsigned i = 0; i < ARRAY_SIZE(ops); i++) {
 		memset(cmdline, 0, sizeof(cmdline));
 		r = hypercall(t, XEN_HC_XEN_VERSION, ops[i].op, (uintptr_t)cmdline, &trapped);
 		note(t, "%s: %lld", ops[i].name, (long long)r);
-		check(t, r == ops[i].want, "XENVER %s returned %lld, expected %lld", ops[i].name,
-		      (long long)r, (long long)ops[i].want);
-		check(t, cmdline[0] == 0, "XENVER %s was refused but wrote to the buffer",
-		      ops[i].name);
+		subject_push(t, "call", "%s", ops[i].call);
+		check(t, r == ops[i].want, "refused", "XENVER %s returned %lld, expected %lld",
+		      ops[i].name, (long long)r, (long long)ops[i].want);
+		check(t, cmdline[0] == 0, "refusal_writes_nothing",
+		      "XENVER %s was refused but wrote to the buffer", ops[i].name);
+		subject_pop(t);
 	}
 }
 
-static void unknown_hypercall(struct test_ctx *t)
+static void case_unknown_hypercall(struct test_ctx *t)
 {
 	/* 1 is set_trap_table (x86 PV only, a hole in Arm's table); 0x3ff is past its end. */
 	static const uint64_t nrs[] = { 1, 0x3ff };
@@ -182,15 +209,17 @@ static void unknown_hypercall(struct test_ctx *t)
 	for (unsigned i = 0; i < ARRAY_SIZE(nrs); i++) {
 		int64_t r = hypercall(t, nrs[i], 0, 0, &trapped);
 		note(t, "hypercall %llu: %lld", (unsigned long long)nrs[i], (long long)r);
-		check(t, r == -XEN_ABI_ENOSYS,
+		subject_push(t, "call", "%llu", (unsigned long long)nrs[i]);
+		check(t, r == -XEN_ABI_ENOSYS, "returns_enosys",
 		      "hypercall %llu returned %lld, expected -ENOSYS (-%d)",
 		      (unsigned long long)nrs[i], (long long)r, XEN_ABI_ENOSYS);
+		subject_pop(t);
 	}
 }
 
 /* public/sched.h: SCHEDOP_yield, "voluntarily yield the CPU"; a hypercall that succeeds returns 0.
  */
-static void sched_yield(struct test_ctx *t)
+static void case_sched_yield(struct test_ctx *t)
 {
 	int trapped;
 	int64_t r =
@@ -198,7 +227,8 @@ static void sched_yield(struct test_ctx *t)
 
 	note(t, "sched_op yield: %lld", (long long)r);
 	if (!trapped)
-		check(t, r == 0, "SCHEDOP_yield returned %lld, not 0", (long long)r);
+		check(t, r == 0, "yield_returns_zero", "SCHEDOP_yield returned %lld, not 0",
+		      (long long)r);
 }
 
 static const struct test_case cases[] = {
