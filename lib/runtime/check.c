@@ -56,8 +56,8 @@ static void vtext(struct record *r, const char *prefix, const char *fmt, va_list
 	record_text(r, "%s", words);
 }
 
-static void vsay(struct test_ctx *t, const char *tag, const char *check, const char *fmt,
-		 va_list ap)
+static void vsay(struct test_ctx *t, const char *tag, const struct field *f, unsigned nf,
+		 const char *check, const char *fmt, va_list ap)
 {
 	char prefix[200] = "";
 	struct record r;
@@ -69,15 +69,19 @@ static void vsay(struct test_ctx *t, const char *tag, const char *check, const c
 			record_field(&r, s->key, "%s", s->value);
 		strncat(prefix, s->prefix, sizeof(prefix) - strlen(prefix) - 1);
 	}
+	for (unsigned i = 0; i < nf; i++)
+		if (f[i].value)
+			record_field(&r, f[i].key, "%s", f[i].value);
 	vtext(&r, prefix, fmt, ap);
 	record_emit(&r);
 }
 
-static void vfinding(struct test_ctx *t, const char *check, const char *fmt, va_list ap)
+static void vfinding(struct test_ctx *t, const struct field *f, unsigned nf, const char *check,
+		     const char *fmt, va_list ap)
 {
 	t->checks++;
 	t->failures++;
-	vsay(t, RECORD_FINDING, check, fmt, ap);
+	vsay(t, RECORD_FINDING, f, nf, check, fmt, ap);
 }
 
 void finding(struct test_ctx *t, const char *check, const char *fmt, ...)
@@ -85,7 +89,7 @@ void finding(struct test_ctx *t, const char *check, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfinding(t, check, fmt, ap);
+	vfinding(t, NULL, 0, check, fmt, ap);
 	va_end(ap);
 }
 
@@ -98,7 +102,7 @@ int check(struct test_ctx *t, int cond, const char *check, const char *fmt, ...)
 		return cond;
 	}
 	va_start(ap, fmt);
-	vfinding(t, check, fmt, ap);
+	vfinding(t, NULL, 0, check, fmt, ap);
 	va_end(ap);
 	return cond;
 }
@@ -112,7 +116,7 @@ void require(struct test_ctx *t, int cond, const char *check, const char *fmt, .
 		return;
 	}
 	va_start(ap, fmt);
-	vfinding(t, check, fmt, ap);
+	vfinding(t, NULL, 0, check, fmt, ap);
 	va_end(ap);
 	if (t->end)
 		longjmp(*(jmp_buf *)t->end, CASE_ENDED_BY_REQUIRE);
@@ -124,7 +128,28 @@ void evidence(struct test_ctx *t, const char *check, const char *fmt, ...)
 
 	t->checks++;
 	va_start(ap, fmt);
-	vsay(t, RECORD_EVIDENCE, check, fmt, ap);
+	vsay(t, RECORD_EVIDENCE, NULL, 0, check, fmt, ap);
+	va_end(ap);
+}
+
+void finding_fields(struct test_ctx *t, const struct field *f, unsigned n, const char *check,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfinding(t, f, n, check, fmt, ap);
+	va_end(ap);
+}
+
+void evidence_fields(struct test_ctx *t, const struct field *f, unsigned n, const char *check,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	t->checks++;
+	va_start(ap, fmt);
+	vsay(t, RECORD_EVIDENCE, f, n, check, fmt, ap);
 	va_end(ap);
 }
 

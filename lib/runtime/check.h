@@ -37,6 +37,19 @@ void require(struct test_ctx *t, int cond, const char *check, const char *fmt, .
 /* Evidence: a conforming observation, counted as a check that passed. */
 void evidence(struct test_ctx *t, const char *check, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * A finding or evidence that carries fields besides its subject: the
+ * optional keys RECORD_FINDING_KEYS and RECORD_EVIDENCE_KEYS declare that
+ * are not SUBJECT_KEYS (class=, expect=, ...), so not part of its identity.
+ * A field whose value is NULL is left out.
+ */
+struct field {
+	const char *key, *value;
+};
+void finding_fields(struct test_ctx *t, const struct field *f, unsigned n, const char *check,
+		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void evidence_fields(struct test_ctx *t, const struct field *f, unsigned n, const char *check,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* A check that passed with nothing to add to the case's result line. */
 void passed(struct test_ctx *t);
 /* A note: what was seen or not done; neither passes nor fails anything. */

@@ -37,12 +37,15 @@
  * the case, its check (a name declared once, beside the check) and its
  * subject (the SUBJECT_KEYS fields, in order). Its text is for people: a
  * baseline, scripts/compare, the matrix and the picture never read it.
- * Evidence is a conforming observation, in the same form.
+ * Evidence is a conforming observation, in the same form. A classified
+ * observation (the mmio suite's) also carries, outside its identity, its
+ * class (required, permitted or deviation), what the spec expects, the
+ * spec's section and what was observed.
  */
 #define RECORD_FINDING	       "FAIL"
-#define RECORD_FINDING_KEYS    "check subject* text"
+#define RECORD_FINDING_KEYS    "check subject* class? expect? spec? observed? text"
 #define RECORD_EVIDENCE	       "evidence"
-#define RECORD_EVIDENCE_KEYS   "check subject* text"
+#define RECORD_EVIDENCE_KEYS   "check subject* class? expect? spec? observed? text"
 /* An exception a case did not expect: it fails the case, and no baseline knows it. */
 #define RECORD_UNEXPECTED      "unexpected"
 #define RECORD_UNEXPECTED_KEYS "kind from esr text"
@@ -57,22 +60,29 @@
 /* The line after a record that did not fit in one report line (RECORD_MAX). */
 #define RECORD_CUT "harness: the record above was cut short"
 
-/* The memory map (memmap suite): the profile, its regions, the sweep. */
+/*
+ * The memory map (memmap suite): the profile (forced=yes when bootargs chose
+ * it), each documented region, each DT range, each range probed for a fault
+ * (kind: gap, not-in-dt, outside-regs, outside-banks, acpi-only), the
+ * sweep's runs (first, last) and its totals (points, answered, time_us), and
+ * how many findings the suite made. Its findings are FAIL records whose
+ * subject holds region= (the documented region), node=, range= or addr=.
+ */
 #define RECORD_MEMMAP_PROFILE	    "memmap-profile"
-#define RECORD_MEMMAP_PROFILE_KEYS  "name gic pa_bits mapped_pa_bits document? forced? text?"
+#define RECORD_MEMMAP_PROFILE_KEYS  "name gic pa_bits mapped_pa_bits document forced text?"
 #define RECORD_MEMMAP_REGION	    "memmap-region"
 #define RECORD_MEMMAP_REGION_KEYS   "name kind doc dt probe findings"
 #define RECORD_MEMMAP_DT	    "memmap-dt"
 #define RECORD_MEMMAP_DT_KEYS	    "node region reg? window? bank?"
 #define RECORD_MEMMAP_GAP	    "memmap-gap"
-#define RECORD_MEMMAP_GAP_KEYS	    "range region? probes? faulted? first? text?"
+#define RECORD_MEMMAP_GAP_KEYS	    "range kind region? probes? faulted? first? text?"
 #define RECORD_MEMMAP_SWEEP	    "memmap-sweep"
-#define RECORD_MEMMAP_SWEEP_KEYS    "range? outcome? region? points? esr? time_us? text?"
+#define RECORD_MEMMAP_SWEEP_KEYS    "first? last? outcome? region? points? answered? esr? time_us? folded?"
 #define RECORD_MEMMAP_FINDINGS	    "memmap-findings"
 #define RECORD_MEMMAP_FINDINGS_KEYS "count"
-/* The mmio suite: a device part it holds to a contract, and a case's counts. */
+/* The mmio suite: a device part it holds to a contract (reg[index]), and a case's counts. */
 #define RECORD_MMIO_TARGET	    "mmio-target"
-#define RECORD_MMIO_TARGET_KEYS	    "node part reg range"
+#define RECORD_MMIO_TARGET_KEYS	    "node part index range"
 #define RECORD_MMIO_SUMMARY	    "mmio-summary"
 #define RECORD_MMIO_SUMMARY_KEYS    "case required permitted deviation"
 /* The bench suite's figures. */

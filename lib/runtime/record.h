@@ -17,7 +17,7 @@
 
 #include "runtime/protocol.h"
 
-#define RECORD_MAX 600
+#define RECORD_MAX 768
 
 struct record {
 	char line[RECORD_MAX];

@@ -2,8 +2,8 @@
 verdict that follows, and the files and lines that show it.
 
 The baseline is --baseline FILE, or tests/baselines/PROFILE.txt for the
-profile the report names ("# profile: NAME (...)", the memmap suite's first
-line) unless bootargs forced it, or else the platform's own profile
+profile the report names (the memmap suite's memmap-profile record, name=)
+unless bootargs forced it (forced=yes), or else the platform's own profile
 (PLATFORM_PROFILE). --no-baseline holds the run against nothing.
 
 Writes, beside the untouched ktap.txt: ktap-baselined.txt (the report with
@@ -14,17 +14,16 @@ vanished ones pass); it fails (1) otherwise. A run the verdict did not
 trust (status 2..9) keeps its status.
 """
 import os
-import re
 import sys
 
-from . import baseline, baseline_check, findings, paths, status
+from . import baseline, baseline_check, findings, paths, records, status
 from .baseline import shown
 from .errors import OptionError, UsageError
 
 BASELINES = os.path.join(paths.ROOT, "tests", "baselines")
 # The profile a platform's runs are documented by (lib/spec/profiles/).
 PLATFORM_PROFILE = {"xen": "xen-4.17", "qemu": "qemu-virt-7.2"}
-PROFILE_LINE = re.compile(r"^\s*# profile: (?P<name>\S+) \(.*\)(?P<forced>, forced by bootargs)?$")
+PROFILE_RECORD = records.protocol.VALUES["RECORD_MEMMAP_PROFILE"]
 OUTPUTS = ("ktap-baselined.txt", "baseline.txt")
 
 
@@ -66,9 +65,9 @@ def choose(a, ktap_lines):
         return None, "--no-baseline"
     if a.baseline is not None:
         return a.baseline, "--baseline"
-    named = next((m for m in map(PROFILE_LINE.match, ktap_lines) if m), None)
-    if named and not named.group("forced"):
-        profile, why = named.group("name"), "the report's profile"
+    named = next(iter(records.of_lines(ktap_lines, PROFILE_RECORD)), None)
+    if named and named.get("forced") != "yes":
+        profile, why = named.get("name"), "the report's profile"
     else:
         profile = PLATFORM_PROFILE[a.platform]
         why = ("the platform's profile (bootargs forced another)" if named

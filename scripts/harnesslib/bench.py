@@ -13,15 +13,14 @@ import subprocess
 import sys
 import time
 
-from . import paths
+from . import paths, records
 
 
 def sweep_seconds(out):
     """The memmap suite's own guest-time figure for its address-space sweep."""
-    for line in open(os.path.join(out, "ktap.txt")):
-        if line.strip().startswith("# sweep_time_us:"):
-            return int(line.split(":")[1]) / 1e6
-    return None
+    with open(os.path.join(out, "ktap.txt")) as f:
+        timed = [r for r in records.of_lines(f, records.protocol.VALUES["RECORD_MEMMAP_SWEEP"]) if "time_us" in r.fields]
+    return int(timed[0].fields["time_us"]) / 1e6 if timed else None
 
 
 def timed_run(args, out):

@@ -1,23 +1,18 @@
 """The guest memory-map document: memory-map.md and memory-map.svg from the
-memmap suite's "memmap-*" KTAP diagnostics (documented by the profile,
-described by the DT, found by the probe), with every suite's findings
-placed on it (memmap_place.py) and drawn (memmap_picture.py).
-write(ktap_lines, outdir, held=baseline)."""
+memmap suite's "memmap-*" records (documented by the profile, described by
+the DT, found by the probe; lib/runtime/protocol.h, records.py) and its
+FAIL records, with every suite's findings placed on it (memmap_place.py)
+and drawn (memmap_picture.py). write(ktap_lines, outdir, held=baseline)."""
 import os
 import re
 from html import escape
 
-from . import findings, memmap_place, memmap_picture
+from . import findings, memmap_place, memmap_picture, records
 from .memmap_picture import human, hx
 
-KV = re.compile(r"(\w+)=(\S+)")
 RANGE = re.compile(r"^(0x[0-9a-f]+)\+(0x[0-9a-f]+)$")
-ADDR = re.compile(r"0x[0-9a-f]+")
-
-
-def _diag(line):
-    s = line.strip()
-    return s[2:] if s.startswith("# ") else None
+TAG = {name: records.protocol.VALUES[f"RECORD_MEMMAP_{name.upper()}"]
+       for name in ("profile", "region", "dt", "gap", "sweep")}
 
 
 def _range(text):
@@ -25,8 +20,17 @@ def _range(text):
     return (int(m.group(1), 16), int(m.group(2), 16)) if m else None
 
 
+def _int(text, default=0):
+    try:
+        return int(text, 0)
+    except (TypeError, ValueError):
+        return default
+
+
 def parse(ktap_lines):
-    """The memmap suite's map, or None when the report has none."""
+    """The memmap suite's map, or None when the report has none. findings:
+    (region name or "-", text, findings.Finding) of each of the suite's FAIL
+    records, region from its subject."""
     d = {"profile": None, "document": "", "regions": [], "dt": [], "sweep": [], "findings": [],
          "gaps": [], "sweep_time_us": None, "status": None}
     in_memmap = False
@@ -39,37 +43,36 @@ def parse(ktap_lines):
             d["status"] = ("skip: " + m.group(2).split("SKIP", 1)[1].strip()) if "SKIP" in m.group(2) \
                 else ("pass" if m.group(1) == "ok" else "fail")
             in_memmap = False
-        t = _diag(line)
-        if not in_memmap or t is None:
+        if not in_memmap or not s.startswith("# "):
             continue
-        if t.startswith("memmap-profile:"):
-            d["profile"] = dict(KV.findall(t))
-        elif t.startswith("memmap-document:"):
-            d["document"] = t.split(":", 1)[1].strip()
-        elif t.startswith("memmap-region:"):
-            r = dict(KV.findall(t))
-            r["doc"], r["dtr"] = _range(r.get("doc")), _range(r.get("dt"))
-            d["regions"].append(r)
-        elif t.startswith("memmap-dt:"):
-            d["dt"].append(dict(KV.findall(t)))
-        elif t.startswith("memmap-sweep:"):
-            m = re.match(r"memmap-sweep: (0x[0-9a-f]+)\.\.(0x[0-9a-f]+) (answered|faulted) (.*)$", t)
-            if m:
-                r = dict(KV.findall(m.group(4)))
-                d["sweep"].append((int(m.group(1), 16), int(m.group(2), 16), m.group(3) == "answered",
-                                   r.get("region", "-"), r.get("esr", "-"), int(r.get("points", "0"))))
-        elif t.startswith("memmap-finding:") and "region=" in t:
-            m = re.match(r"memmap-finding: region=(\S+) (.*)$", t)
-            if m:
-                d["findings"].append((m.group(1), m.group(2)))
-        elif t.startswith("memmap-gap:"):
-            m = re.match(r"memmap-gap: (0x[0-9a-f]+)\+(0x[0-9a-f]+) (.*?) probes=(\d+) faulted=(\d+)", t)
-            if m:
-                d["gaps"].append((int(m.group(1), 16), int(m.group(2), 16), m.group(3),
-                                  int(m.group(4)), int(m.group(5))))
-        elif t.startswith("sweep_time_us:"):
-            d["sweep_time_us"] = int(t.split(":", 1)[1])
-    return d if d["profile"] else (d if d["status"] else None)
+        r = records.parse(s[2:])
+        if r is None:
+            continue
+        f = r.fields
+        if r.tag == TAG["profile"]:
+            d["profile"] = dict(f)
+            d["document"] = f.get("document", "")
+        elif r.tag == TAG["region"]:
+            g = dict(f)
+            g["doc"], g["dtr"] = _range(f.get("doc")), _range(f.get("dt"))
+            d["regions"].append(g)
+        elif r.tag == TAG["dt"]:
+            d["dt"].append(dict(f))
+        elif r.tag == TAG["sweep"]:
+            if "first" in f and "last" in f:
+                d["sweep"].append((int(f["first"], 16), int(f["last"], 16), f.get("outcome") == "answered",
+                                   f.get("region", "-"), f.get("esr", "-"), _int(f.get("points"))))
+            elif "time_us" in f:
+                d["sweep_time_us"] = _int(f["time_us"], None)
+        elif r.tag == TAG["gap"]:
+            rng = _range(f.get("range"))
+            if rng and "probes" in f:
+                d["gaps"].append((rng[0], rng[1], f.get("kind", "?"), _int(f["probes"]), _int(f.get("faulted"))))
+    if d["profile"] or d["status"]:
+        d["findings"] = [(f.field("region") or "-", f.text, f) for f in findings.read(ktap_lines).findings()
+                         if f.suite == "memmap"]
+        return d
+    return None
 
 
 def rows(d):
@@ -79,20 +82,21 @@ def rows(d):
         b, s = r["doc"]
         out.append({"name": r["name"], "region": r["name"], "kind": r["kind"], "base": b, "size": s, "dt": r["dtr"],
                     "probe": r.get("probe", "-"),
-                    "findings": [f for reg, f in d["findings"] if reg == r["name"]]})
-    for b, s, what, probes, faulted in d["gaps"]:
-        if what == "undocumented gap":
+                    "findings": [t for reg, t, _ in d["findings"] if reg == r["name"]]})
+    for b, s, kind, probes, faulted in d["gaps"]:
+        if kind == "gap":
             out.append({"name": "(undocumented)", "region": None, "kind": "gap", "base": b, "size": s, "dt": None,
                         "probe": "faulted" if probes == faulted else f"answered {probes - faulted}/{probes}",
-                        "findings": [f for reg, f in d["findings"] if reg == "-" and _inside(f, b, s)]})
+                        "findings": [t for reg, t, f in d["findings"] if reg == "-" and _inside(f, b, s)]})
     out.sort(key=lambda r: (r["base"], r["kind"] == "gap"))
     return out
 
 
-def _inside(text, base, size):
-    """Is the first address a finding names inside [base, base + size)?"""
-    addrs = [int(a, 16) for a in ADDR.findall(text)]
-    return bool(addrs) and base <= addrs[0] < base + size
+def _inside(f, base, size):
+    """Is the address a finding's subject gives (addr=, else range='s base) inside [base, base + size)?"""
+    a = f.field("addr")
+    a = int(a, 16) if a else (_range(f.field("range")) or (None,))[0]
+    return a is not None and base <= a < base + size
 
 
 def markdown(d, title, timing=True):
@@ -114,9 +118,9 @@ def markdown(d, title, timing=True):
         f = "<br>".join(escape(x) for x in r["findings"]) or "-"
         lines.append(f"| {r['name']} | {r['kind']} | {hx(r['base'])} | {human(r['size'])} | {dtb} | {dts} "
                      f"| {r['probe']} | {f} |")
-    outside = [f for reg, f in d["findings"] if reg == "-"]
+    outside = [t for reg, t, _ in d["findings"] if reg == "-"]
     lines += ["", "## Findings", ""]
-    lines += [f"- {escape(f)}" for reg, f in d["findings"]] or ["None: the device tree, the documentation "
+    lines += [f"- {escape(t)}" for reg, t, _ in d["findings"]] or ["None: the device tree, the documentation "
                                                                  "and the probe agree."]
     lines += ["", "## Device tree ranges", "", "| Node | Range | Documented region |", "|---|---|---|"]
     for n in d["dt"]:
@@ -141,8 +145,8 @@ def picture_rows(d):
     """rows(), with each RAM window cut where the DT's banks begin and end, so
     that the scale gives the populated part a row of its own."""
     out = []
-    remainder = {(b, sz): (probes, faulted) for b, sz, what, probes, faulted in d["gaps"]
-                 if what.endswith("outside the banks")}
+    remainder = {(b, sz): (probes, faulted) for b, sz, kind, probes, faulted in d["gaps"]
+                 if kind == "outside-banks"}
     for r in rows(d):
         if r["kind"] != "ram" or not r["dt"]:
             out.append(r)

@@ -1,14 +1,13 @@
 """mmio-findings.md from a run's ktap.txt: the mmio suite's observations as tables.
 
-The suite (tests/mmio/) prints one line per classified observation, a
-finding (a deviation, "FAIL: ") or evidence (required or permitted, "evidence: "):
-    # FAIL: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | deviation
-    # evidence: PATH | PART | REG@OFF | CHECK | expect E [SPEC] | observed O | required
+The suite (tests/mmio/) says each classified observation as a record
+(lib/runtime/protocol.h, records.py): a finding (a deviation) or evidence
+(required or permitted), whose subject names the register and whose
+class=, expect=, spec= and observed= fields carry the rest:
+    # FAIL: check=form_same_as_ldr32 node=PATH part=PART reg=REG off=0xOFF form=ldp32 class=deviation expect=... spec=... observed=... text=...
+    # evidence: check=identity node=PATH part=PART reg=REG off=0xOFF class=required expect=... text=...
 CLASS is required (the spec demands it and it happened), permitted (the spec
-leaves it open) or deviation (contrary to the spec).
-
-The prefixes and the field separator are lib/runtime/protocol.h's
-(FINDING_PREFIX, EVIDENCE_PREFIX, FIELD_SEPARATOR).
+leaves it open) or deviation (contrary to the spec). The text is never read.
 
     write(outdir, title)   -> path of mmio-findings.md, or None without findings
     PYTHONPATH=scripts python3 -m harnesslib.mmio_report OUTDIR [TITLE]
@@ -17,29 +16,42 @@ import os
 import re
 import sys
 
-from .protocol import EVIDENCE_PREFIX, FIELD_SEPARATOR, FINDING_PREFIX
+from . import records
 
-FINDING = re.compile(r"^\s*# (?:%s|%s)(?P<body>.*?%s.*)$"
-                     % (re.escape(FINDING_PREFIX), re.escape(EVIDENCE_PREFIX), re.escape(FIELD_SEPARATOR)))
-EXPECT = re.compile(r"^expect (?P<expect>.*) \[(?P<spec>[^\]]*)\]$")
+SUBTEST = re.compile(r"^ *# Subtest: (?P<name>.*)$")
+SUITE = "mmio"
 CLASSES = ("deviation", "permitted", "required")
+# The subject fields that tell one observation of a register from another.
+DETAIL = ("form", "width", "cpu")
 
 
 def parse(lines):
-    """Findings as dicts; a malformed line is kept whole so nothing is lost."""
-    out = []
+    """The mmio suite's observations as dicts; a record of it without a class
+    is kept whole ("raw") so nothing is lost."""
+    out, suite = [], None
     for line in lines:
-        m = FINDING.match(line)
-        if not m:
+        m = SUBTEST.match(line)
+        if m:
+            suite = m.group("name").strip()
             continue
-        f = m.group("body").split(FIELD_SEPARATOR)
-        if len(f) != 7 or not f[5].startswith("observed ") or f[6] not in CLASSES:
-            out.append({"raw": m.group("body")})
+        s = line.strip()
+        if suite != SUITE or not s.startswith("# "):
             continue
-        e = EXPECT.match(f[4])
-        out.append({"device": f[0], "part": f[1], "register": f[2], "check": f[3],
-                    "expect": e.group("expect") if e else f[4], "spec": e.group("spec") if e else "",
-                    "observed": f[5][len("observed "):], "class": f[6]})
+        tag = records.tag_of(s[2:])
+        if tag not in (records.FINDING, records.EVIDENCE):
+            continue
+        r = records.parse(s[2:])
+        f = r.fields
+        if f.get("class") not in CLASSES or "node" not in f or "reg" not in f:
+            out.append({"raw": s[2:]})
+            continue
+        detail = " ".join(f"{k}={f[k]}" for k in DETAIL if k in f)
+        out.append({"device": f["node"], "part": f.get("part", "-"),
+                    "register": f"{f['reg']}@{f.get('off', '?')}", "reg": f["reg"],
+                    "check": f["check"] + (f" {detail}" if detail else ""), "name": f["check"],
+                    "form": f.get("form"), "width": f.get("width"),
+                    "expect": f.get("expect", ""), "spec": f.get("spec", ""),
+                    "observed": f.get("observed", ""), "class": f["class"]})
     return out
 
 
@@ -57,25 +69,26 @@ def _table(rows):
     return out
 
 
-def _matrix(good, prefix, columns, heading):
-    """Rows: device and register; columns: one check each; cells: completes/aborts."""
+def _matrix(good, key, columns, heading):
+    """Rows: device and register; columns: the values of one subject field
+    (form=, width=); cells: completes/aborts."""
     rows, cells = [], {}
     for f in good:
-        if not f["check"].startswith(prefix) or f["register"].startswith("reserved@"):
+        col = f.get(key)
+        if col is None or f["reg"] == "reserved":
             continue
-        col = f["check"][len(prefix):].split(" ")[0]
-        key = (f["device"], f["part"], f["register"])
-        if key not in rows:
-            rows.append(key)
+        row = (f["device"], f["part"], f["register"])
+        if row not in rows:
+            rows.append(row)
         word = "aborts" if f["observed"].startswith("abort") else "completes"
-        cells[key + (col,)] = word + (" (deviation)" if f["class"] == "deviation" else "")
+        cells[row + (col,)] = word + (" (deviation)" if f["class"] == "deviation" else "")
     if not rows:
         return []
     out = [f"## {heading}", "", "| device | register | " + " | ".join(columns) + " |",
            "|---|---|" + "---|" * len(columns)]
-    for key in rows:
-        out.append(f"| {key[0]} ({key[1]}) | {key[2]} | " +
-                   " | ".join(cells.get(key + (c,), "-") for c in columns) + " |")
+    for row in rows:
+        out.append(f"| {row[0]} ({row[1]}) | {row[2]} | " +
+                   " | ".join(cells.get(row + (c,), "-") for c in columns) + " |")
     return out + [""]
 
 
@@ -88,9 +101,9 @@ def render(findings, title):
           "*required*: the outcome the spec demands; *permitted*: the spec leaves it open "
           "(UNPREDICTABLE width, reserved offset, register outside a subset); "
           "*deviation*: contrary to the spec.", ""]
-    md += _matrix(good, "form ", ["ldr32", "ldr32-post", "ldr32-pre", "ldp32", "ldrsw", "ldr-simd-s"],
+    md += _matrix(good, "form", ["ldr32", "ldr32-post", "ldr32-pre", "ldp32", "ldrsw", "ldr-simd-s"],
                   "Instruction forms (one register per device)")
-    md += _matrix(good, "read", ["8", "16", "32", "64"], "Access widths (reads, one register per class)")
+    md += _matrix(good, "width", ["8", "16", "32", "64"], "Access widths (reads, one register per class)")
     for cls, heading in (("deviation", "Deviations"), ("permitted", "Permitted behaviours"),
                          ("required", "As required")):
         rows = [f for f in good if f["class"] == cls]
@@ -98,13 +111,14 @@ def render(findings, title):
             md += [f"## {heading} ({len(rows)})", ""] + _table(rows) + [""]
     bad = [f["raw"] for f in findings if "raw" in f]
     if bad:
-        md += ["## Lines not understood", ""] + [f"    {b}" for b in bad] + [""]
+        md += ["## Records without a class", ""] + [f"    {b}" for b in bad] + [""]
     return "\n".join(md)
 
 
 def write(outdir, title=None):
     try:
-        lines = open(os.path.join(outdir, "ktap.txt"), errors="replace").read().splitlines()
+        with open(os.path.join(outdir, "ktap.txt"), errors="replace") as f:
+            lines = f.read().splitlines()
     except OSError:
         return None
     findings = parse(lines)

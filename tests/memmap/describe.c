@@ -7,21 +7,43 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/record.h"
 #include "tests/memmap/memmap.h"
 
-void profile(struct test_ctx *t)
+/* The profile the report is held to: the runner picks its baseline by it (forced: no). */
+void mm_say_profile(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+	struct record r;
+
+	if (mm->profile_said)
+		return;
+	mm->profile_said = 1;
+	record_start(&r, 2, RECORD_MEMMAP_PROFILE);
+	record_field(&r, "name", "%s", mm->prof->name);
+	record_field(&r, "gic", "%d", t->plat->gic_version);
+	record_field(&r, "pa_bits", "%u", t->boot->pa_bits);
+	record_field(&r, "mapped_pa_bits", "%u", t->boot->mapped_pa_bits);
+	record_field(&r, "document", "%s", mm->prof->document);
+	record_field(&r, "forced", "%s", t->opt->profile_forced ? "yes" : "no");
+	record_text(&r, "profile: %s (%s)%s", mm->prof->name, mm->prof->document,
+		    t->opt->profile_forced ? ", forced by bootargs" : "");
+	record_emit(&r);
+}
+
+void case_profile(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 
-	note(t, "profile: %s (%s)%s", mm->prof->name, mm->prof->document,
-	     t->opt->profile_forced ? ", forced by bootargs" : "");
+	mm_say_profile(t);
 	note(t, "documented regions: %d for GICv%d", mm->nregions, t->plat->gic_version);
-	check(t, mm->nregions > 0, "the profile documents no region for this GIC version");
+	check(t, mm->nregions > 0, "profile_has_regions",
+	      "the profile documents no region for this GIC version");
 }
 
-/* One DT address range against the documentation. */
-static void check_range(struct test_ctx *t, const struct dt_device *d, const struct addr_range *g,
-			int is_window)
+/* One DT address range against the documentation (the subject: its node and range). */
+static void check_range_in(struct test_ctx *t, const struct dt_device *d,
+			   const struct addr_range *g, int is_window)
 {
 	struct memmap *mm = t->state;
 	const char *what = is_window ? "bus window" : "reg";
@@ -30,13 +52,13 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	if (ri < 0) {
 		int o = mm_region_overlapping(mm, g->base, g->size);
 		if (o < 0)
-			memmap_finding(t, -1,
+			memmap_finding(t, "inside_documented_region", -1,
 				       "%s %s 0x%llx+0x%llx lies outside every documented region",
 				       d->path, what, (unsigned long long)g->base,
 				       (unsigned long long)g->size);
 		else
 			memmap_finding(
-				t, o,
+				t, "within_one_region", o,
 				"%s %s 0x%llx+0x%llx straddles the edge of documented region %s",
 				d->path, what, (unsigned long long)g->base,
 				(unsigned long long)g->size, mm->regions[o].doc->name);
@@ -48,23 +70,25 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 		listed |= profile_compat_listed(r->compat, c);
 	if (r->kind == REGION_ABSENT) {
 		memmap_finding(
-			t, ri,
+			t, "not_in_absent_region", ri,
 			"%s %s 0x%llx is in %s, documented as never populated for this guest",
 			d->path, what, (unsigned long long)g->base, r->name);
 		return;
 	}
 	if (r->kind == REGION_RAM && !listed) {
-		memmap_finding(t, ri, "%s %s 0x%llx+0x%llx is a device inside RAM window %s",
-			       d->path, what, (unsigned long long)g->base,
-			       (unsigned long long)g->size, r->name);
+		memmap_finding(t, "no_device_in_ram", ri,
+			       "%s %s 0x%llx+0x%llx is a device inside RAM window %s", d->path,
+			       what, (unsigned long long)g->base, (unsigned long long)g->size,
+			       r->name);
 		return;
 	}
 	if (!listed && r->compat)
-		memmap_finding(t, ri, "%s (compatible %s) is in %s, documented for %s", d->path,
+		memmap_finding(t, "compatible_as_documented", ri,
+			       "%s (compatible %s) is in %s, documented for %s", d->path,
 			       d->compat ? d->compat : "none", r->name, r->compat);
 	else if (!listed)
 		memmap_finding(
-			t, ri,
+			t, "region_documents_a_device", ri,
 			"%s (compatible %s) is in %s, where the documentation places no device",
 			d->path, d->compat ? d->compat : "none", r->name);
 	if (is_window || r->kind == REGION_RAM)
@@ -72,16 +96,42 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	uint64_t unit = r->slot ? r->slot : r->size;
 	uint64_t want = r->slot ? r->base + (g->base - r->base) / r->slot * r->slot : r->base;
 	if ((r->flags & PR_FIX_BASE) && g->base != want)
-		memmap_finding(t, ri, "%s reg base 0x%llx is not the documented base 0x%llx of %s",
+		memmap_finding(t, "documented_base", ri,
+			       "%s reg base 0x%llx is not the documented base 0x%llx of %s",
 			       d->path, (unsigned long long)g->base, (unsigned long long)want,
 			       r->name);
 	else if ((r->flags & PR_FIX_SIZE) && g->size != unit)
-		memmap_finding(t, ri, "%s reg size 0x%llx is not the documented size 0x%llx of %s",
+		memmap_finding(t, "documented_size", ri,
+			       "%s reg size 0x%llx is not the documented size 0x%llx of %s",
 			       d->path, (unsigned long long)g->size, (unsigned long long)unit,
 			       r->name);
 }
 
-void dt_regions(struct test_ctx *t)
+static void check_range(struct test_ctx *t, const struct dt_device *d, const struct addr_range *g,
+			int is_window)
+{
+	subject_push(t, "node", "%s", d->path);
+	mm_push_range(t, g->base, g->size);
+	check_range_in(t, d, g, is_window);
+	subject_pop(t);
+	subject_pop(t);
+}
+
+/* A DT range as the map lists it: kind is reg, window or bank. */
+static void say_dt(struct test_ctx *t, const char *node, const char *kind,
+		   const struct addr_range *g, int region)
+{
+	struct record r;
+
+	record_start(&r, 2, RECORD_MEMMAP_DT);
+	record_field(&r, "node", "%s", node);
+	record_field(&r, kind, "0x%llx+0x%llx", (unsigned long long)g->base,
+		     (unsigned long long)g->size);
+	record_field(&r, "region", "%s", mm_region_name(t->state, region));
+	record_emit(&r);
+}
+
+void case_dt_regions(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
@@ -93,58 +143,70 @@ void dt_regions(struct test_ctx *t)
 		const struct addr_range *g = it.r;
 		int ri = mm_region_containing(mm, g->base, g->size);
 		int where = mm_region_overlapping(mm, g->base, g->size);
-		note(t, "memmap-dt: node=%s reg=0x%llx+0x%llx region=%s", d->path,
-		     (unsigned long long)g->base, (unsigned long long)g->size,
-		     ri >= 0 ? mm->regions[ri].doc->name : "-");
+		say_dt(t, d->path, "reg", g, ri);
 		check_range(t, d, g, 0);
+		subject_push(t, "node", "%s", d->path);
+		mm_push_range(t, g->base, g->size);
 		/* Each pair once: only devices after this one; a child may nest in its parent. */
 		for (struct dt_reg_iter e = dt_regs_overlapping(p, g->base, g->size);
-		     dt_next_reg(&e);)
-			if (e.d > d && !dt_paths_related(d->path, e.d->path))
-				memmap_finding(t, where,
-					       "DT regions overlap: %s reg 0x%llx+0x%llx and %s "
-					       "reg 0x%llx+0x%llx",
-					       d->path, (unsigned long long)g->base,
-					       (unsigned long long)g->size, e.d->path,
-					       (unsigned long long)e.r->base,
-					       (unsigned long long)e.r->size);
-		for (int b = 0; b < p->nbanks; b++)
-			if (ranges_overlap(g->base, g->size, p->banks[b].base, p->banks[b].size))
-				memmap_finding(
-					t, where,
-					"%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
-					d->path, (unsigned long long)g->base,
-					(unsigned long long)g->size,
-					(unsigned long long)p->banks[b].base,
-					(unsigned long long)p->banks[b].size);
+		     dt_next_reg(&e);) {
+			if (e.d <= d || dt_paths_related(d->path, e.d->path))
+				continue;
+			subject_push(t, "device", "%s", e.d->path);
+			memmap_finding(t, "dt_ranges_disjoint", where,
+				       "DT regions overlap: %s reg 0x%llx+0x%llx and %s "
+				       "reg 0x%llx+0x%llx",
+				       d->path, (unsigned long long)g->base,
+				       (unsigned long long)g->size, e.d->path,
+				       (unsigned long long)e.r->base,
+				       (unsigned long long)e.r->size);
+			subject_pop(t);
+		}
+		for (int b = 0; b < p->nbanks; b++) {
+			if (!ranges_overlap(g->base, g->size, p->banks[b].base, p->banks[b].size))
+				continue;
+			subject_push(t, "bank", "%d", b);
+			memmap_finding(t, "reg_outside_ram_banks", where,
+				       "%s reg 0x%llx+0x%llx overlaps RAM bank 0x%llx+0x%llx",
+				       d->path, (unsigned long long)g->base,
+				       (unsigned long long)g->size,
+				       (unsigned long long)p->banks[b].base,
+				       (unsigned long long)p->banks[b].size);
+			subject_pop(t);
+		}
+		subject_pop(t);
+		subject_pop(t);
 	}
 	for (int w = 0; w < mm->nwindows; w++, n++) {
 		int ri = mm_region_containing(mm, mm->windows[w].range.base,
 					      mm->windows[w].range.size);
-		note(t, "memmap-dt: node=%s window=0x%llx+0x%llx region=%s",
-		     mm->windows[w].dev->path, (unsigned long long)mm->windows[w].range.base,
-		     (unsigned long long)mm->windows[w].range.size,
-		     ri >= 0 ? mm->regions[ri].doc->name : "-");
+		say_dt(t, mm->windows[w].dev->path, "window", &mm->windows[w].range, ri);
 		check_range(t, mm->windows[w].dev, &mm->windows[w].range, 1);
 	}
-	check(t, n > 0, "the DT describes no device address");
+	check(t, n > 0, "dt_has_ranges", "the DT describes no device address");
 	if (t->failures == before)
 		note(t, "all %d DT address ranges lie where %s documents them", n, mm->prof->name);
 }
 
+/* The subject: the node and the INTID the DT gives (then the region, if any). */
 static void check_irq(struct test_ctx *t, int ri, const struct dt_device *d, const struct dt_irq *q,
 		      uint32_t want_lo, uint32_t want_hi, const char *what)
 {
 	if (q->intid >= want_lo && q->intid <= want_hi)
 		return;
+	subject_push(t, "node", "%s", d->path);
+	subject_push(t, "intid", "%u", (unsigned)q->intid);
 	if (want_lo == want_hi)
-		memmap_finding(t, ri, "%s interrupt INTID %u (%s %u), documented INTID %u (%s)",
-			       d->path, (unsigned)q->intid, q->kind == IRQ_PPI ? "PPI" : "SPI",
+		memmap_finding(t, "intid_documented", ri,
+			       "%s interrupt INTID %u (%s %u), documented INTID %u (%s)", d->path,
+			       (unsigned)q->intid, q->kind == IRQ_PPI ? "PPI" : "SPI",
 			       (unsigned)q->number, (unsigned)want_lo, what);
 	else
-		memmap_finding(t, ri, "%s interrupt INTID %u, documented INTIDs %u..%u (%s)",
-			       d->path, (unsigned)q->intid, (unsigned)want_lo, (unsigned)want_hi,
-			       what);
+		memmap_finding(t, "intid_documented", ri,
+			       "%s interrupt INTID %u, documented INTIDs %u..%u (%s)", d->path,
+			       (unsigned)q->intid, (unsigned)want_lo, (unsigned)want_hi, what);
+	subject_pop(t);
+	subject_pop(t);
 }
 
 /* Does the profile's interrupt table name one of d's compatibles? */
@@ -156,7 +218,7 @@ static int irq_table_names(const struct memmap *mm, const struct dt_device *d)
 	return 0;
 }
 
-void dt_interrupts(struct test_ctx *t)
+void case_dt_interrupts(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
@@ -172,12 +234,15 @@ void dt_interrupts(struct test_ctx *t)
 		if (!mm->regions[ri].doc->intid) {
 			/* The GIC's own interrupt is its maintenance PPI; the profile's
 			 * interrupt table covers nodes like the timer and the hypervisor. */
-			if (d->nirq && d != p->gic && !irq_table_names(mm, d))
-				memmap_finding(t, ri,
+			if (d->nirq && d != p->gic && !irq_table_names(mm, d)) {
+				subject_push(t, "node", "%s", d->path);
+				memmap_finding(t, "no_undocumented_interrupt", ri,
 					       "%s has interrupt INTID %u; the documentation gives "
 					       "%s none",
 					       d->path, (unsigned)d->irq[0].intid,
 					       mm->regions[ri].doc->name);
+				subject_pop(t);
+			}
 			continue;
 		}
 		const struct profile_region *r = mm->regions[ri].doc;
@@ -188,9 +253,13 @@ void dt_interrupts(struct test_ctx *t)
 			    1) /* a pool of SPIs shared by the slots (Xen virtio-mmio) */
 				lo = r->intid, hi = r->intid + r->nintid - 1;
 		}
-		if (d->nirq == 0 && (r->flags & PR_FIX_BASE))
-			memmap_finding(t, ri, "%s has no interrupt, documented INTID %u (%s)",
-				       d->path, (unsigned)lo, r->name);
+		if (d->nirq == 0 && (r->flags & PR_FIX_BASE)) {
+			subject_push(t, "node", "%s", d->path);
+			memmap_finding(t, "documented_interrupt_present", ri,
+				       "%s has no interrupt, documented INTID %u (%s)", d->path,
+				       (unsigned)lo, r->name);
+			subject_pop(t);
+		}
 		for (int k = 0; k < d->nirq; k++, checked++)
 			check_irq(t, ri, d, &d->irq[k], lo, hi, r->name);
 	}
@@ -203,39 +272,49 @@ void dt_interrupts(struct test_ctx *t)
 			continue;
 		}
 		if ((int)q->index >= d->nirq) {
-			memmap_finding(t, -1,
+			/* The subject: the node and the documented INTID it lacks. */
+			subject_push(t, "node", "%s", d->path);
+			subject_push(t, "intid", "%u", (unsigned)q->intid);
+			memmap_finding(t, "documented_interrupt_present", -1,
 				       "%s has %d interrupts, the documentation gives %s as number "
 				       "%u (INTID %u)",
 				       d->path, d->nirq, q->name, q->index + 1, (unsigned)q->intid);
+			subject_pop(t);
+			subject_pop(t);
 			continue;
 		}
 		checked++;
 		check_irq(t, -1, d, &d->irq[q->index], q->intid, q->intid, q->name);
 	}
 	note(t, "interrupts checked: %d", checked);
-	check(t, checked > 0, "no DT interrupt could be held against the documentation");
+	check(t, checked > 0, "interrupts_checked",
+	      "no DT interrupt could be held against the documentation");
 }
 
-void dt_memory(struct test_ctx *t)
+void case_dt_memory(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
 	uint64_t want = t->opt->vm_mem;
 
-	check(t, p->nbanks > 0, "no memory bank");
+	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank");
 	for (int b = 0; b < p->nbanks; b++) {
 		const struct addr_range *g = &p->banks[b];
 		int ri = mm_region_containing(mm, g->base, g->size);
-		note(t, "memmap-dt: node=memory bank=0x%llx+0x%llx region=%s",
-		     (unsigned long long)g->base, (unsigned long long)g->size,
-		     ri >= 0 ? mm->regions[ri].doc->name : "-");
-		if (ri < 0 || mm->regions[ri].doc->kind != REGION_RAM)
-			memmap_finding(t, ri < 0 ? mm_region_overlapping(mm, g->base, g->size) : ri,
-				       "memory bank 0x%llx+0x%llx is not inside a documented RAM "
-				       "window%s%s",
-				       (unsigned long long)g->base, (unsigned long long)g->size,
-				       ri >= 0 ? ": it is in " : "",
-				       ri >= 0 ? mm->regions[ri].doc->name : "");
+		say_dt(t, "memory", "bank", g, ri);
+		if (ri >= 0 && mm->regions[ri].doc->kind == REGION_RAM)
+			continue;
+		subject_push(t, "bank", "%d", b);
+		mm_push_range(t, g->base, g->size);
+		memmap_finding(t, "bank_in_ram_window",
+			       ri < 0 ? mm_region_overlapping(mm, g->base, g->size) : ri,
+			       "memory bank 0x%llx+0x%llx is not inside a documented RAM "
+			       "window%s%s",
+			       (unsigned long long)g->base, (unsigned long long)g->size,
+			       ri >= 0 ? ": it is in " : "",
+			       ri >= 0 ? mm->regions[ri].doc->name : "");
+		subject_pop(t);
+		subject_pop(t);
 	}
 	uint64_t total = platform_ram_total(p);
 	note(t, "ram_total: 0x%llx", (unsigned long long)total);
@@ -244,6 +323,7 @@ void dt_memory(struct test_ctx *t)
 		return;
 	}
 	if (total != want)
-		memmap_finding(t, -1, "RAM banks total 0x%llx bytes, the VM was given 0x%llx",
+		memmap_finding(t, "ram_total_as_given", -1,
+			       "RAM banks total 0x%llx bytes, the VM was given 0x%llx",
 			       (unsigned long long)total, (unsigned long long)want);
 }

@@ -1,7 +1,7 @@
 /*
  * The memmap suite's state, built by its init and passed to every case
  * (t->state): the active profile, what the DT and the probe said about each
- * documented region, the findings kept for the map, and the sweep's runs,
+ * documented region, how many findings each has, and the sweep's runs,
  * so that the last case can print the map the runner turns into documents.
  */
 #ifndef TESTS_MEMMAP_H
@@ -12,11 +12,10 @@
 #include "runtime/check.h"
 #include "spec/profile.h"
 
-#define MM_MAX_REGIONS	48
-#define MM_MAX_FINDINGS 128
-#define MM_PROBE_LEN	48
-#define MM_MAX_POINTS	24576
-#define MM_MAX_RUNS	160
+#define MM_MAX_REGIONS 48
+#define MM_PROBE_LEN   48
+#define MM_MAX_POINTS  24576
+#define MM_MAX_RUNS    160
 
 struct mm_region {
 	const struct profile_region *doc; /* the documented region, or moved */
@@ -25,11 +24,6 @@ struct mm_region {
 	struct addr_range dt;		  /* span of what the DT put there */
 	char probe[MM_PROBE_LEN];
 	int findings;
-};
-
-struct mm_finding {
-	int region; /* index in regions, -1 when outside the documented map */
-	char text[176];
 };
 
 /* One run of sweep points: same region, same answer. */
@@ -56,8 +50,8 @@ struct memmap {
 	int nregions;
 	struct dt_window windows[DT_MAX_WINDOWS];
 	int nwindows;
-	struct mm_finding findings[MM_MAX_FINDINGS];
-	int nfindings, findings_dropped;
+	int nfindings;	   /* the suite's findings so far */
+	int profile_said;  /* the memmap-profile record is in the report */
 	uint64_t limit;	   /* 2^mapped_pa_bits: what can be probed */
 	int razwi_known;   /* unassigned_reads_zero() has looked ... */
 	const char *razwi; /* ... and why fault-based probes cannot judge, or NULL */
@@ -70,9 +64,21 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t);
 int mm_region_containing(const struct memmap *mm, uint64_t base, uint64_t size);
 /* Index of the first applicable region overlapping [base, base + size), else -1. */
 int mm_region_overlapping(const struct memmap *mm, uint64_t base, uint64_t size);
-/* A finding (runtime/check.h), also kept for the map under its region. */
-void memmap_finding(struct test_ctx *t, int region, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/*
+ * A finding (runtime/check.h) of the check named check, counted for the map
+ * under its region: its subject is what the caller pushed, then
+ * region=NAME of the documented region (index region; -1: outside the
+ * documented map, no region field).
+ */
+void memmap_finding(struct test_ctx *t, const char *check, int region, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Subject fields: range=0xBASE+0xSIZE, addr=0xADDR (undone by subject_pop). */
+void mm_push_range(struct test_ctx *t, uint64_t base, uint64_t size);
+void mm_push_addr(struct test_ctx *t, uint64_t addr);
+/* The name of region i, or "-" (i < 0). */
+const char *mm_region_name(const struct memmap *mm, int i);
+/* The memmap-profile record, once per run of the suite (describe.c). */
+void mm_say_profile(struct test_ctx *t);
 void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /*
@@ -83,18 +89,18 @@ void mm_set_probe(struct memmap *mm, int region, const char *fmt, ...)
 const char *unassigned_reads_zero(struct test_ctx *t);
 /* probe_format() into a buffer of its own, for one format argument. */
 const char *outcome_text(const struct probe_outcome *o, enum probe_style style);
-/* The sweep's runs as "memmap-sweep:" lines (sweep.c). */
+/* The sweep's runs as memmap-sweep records (sweep.c). */
 void mm_print_sweep(struct test_ctx *t);
 
 /* The cases, in the order they run. */
-void profile(struct test_ctx *t);
-void dt_regions(struct test_ctx *t);
-void dt_interrupts(struct test_ctx *t);
-void dt_memory(struct test_ctx *t);
-void probe_mmio(struct test_ctx *t);
-void probe_ram(struct test_ctx *t);
-void probe_undescribed(struct test_ctx *t);
-void sweep(struct test_ctx *t);
-void map(struct test_ctx *t);
+void case_profile(struct test_ctx *t);
+void case_dt_regions(struct test_ctx *t);
+void case_dt_interrupts(struct test_ctx *t);
+void case_dt_memory(struct test_ctx *t);
+void case_probe_mmio(struct test_ctx *t);
+void case_probe_ram(struct test_ctx *t);
+void case_probe_undescribed(struct test_ctx *t);
+void case_sweep(struct test_ctx *t);
+void case_map(struct test_ctx *t);
 
 #endif

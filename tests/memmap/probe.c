@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "runtime/record.h"
 #include "tests/memmap/memmap.h"
 
 #define PAGE 0x1000ull
@@ -40,12 +41,17 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 	}
 	if (o.faulted) {
 		(*faulted)++;
-		if (!is_window)
-			memmap_finding(t, ri,
+		if (!is_window) {
+			subject_push(t, "node", "%s", node);
+			mm_push_addr(t, base);
+			memmap_finding(t, "described_device_answers", ri,
 				       "%s 0x%llx in documented device region %s does not answer a "
 				       "read: %s",
 				       node, (unsigned long long)base, mm->regions[ri].doc->name,
 				       outcome_text(&o, PROBE_BRIEF));
+			subject_pop(t);
+			subject_pop(t);
+		}
 	} else {
 		(*answered)++;
 	}
@@ -61,7 +67,7 @@ static const char *probe_summary(int answered, int faulted)
 	return faulted ? "faulted" : "not-probed";
 }
 
-void probe_mmio(struct test_ctx *t)
+void case_probe_mmio(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
@@ -96,19 +102,51 @@ void probe_mmio(struct test_ctx *t)
 		probe_read((uintptr_t)g->base, 32, &o);
 		note(t, "probe: %s 0x%llx read32 -> %s", it.d->path, (unsigned long long)g->base,
 		     outcome_text(&o, PROBE_DECODED));
-		if (!o.faulted)
-			memmap_finding(t, -1,
-				       "undocumented accessible address 0x%llx (the DT's %s): %s",
-				       (unsigned long long)g->base, it.d->path,
-				       outcome_text(&o, PROBE_BRIEF));
+		if (o.faulted)
+			continue;
+		subject_push(t, "node", "%s", it.d->path);
+		mm_push_addr(t, g->base);
+		memmap_finding(t, "undocumented_address_faults", -1,
+			       "undocumented accessible address 0x%llx (the DT's %s): %s",
+			       (unsigned long long)g->base, it.d->path,
+			       outcome_text(&o, PROBE_BRIEF));
+		subject_pop(t);
+		subject_pop(t);
 	}
 	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
-	check(t, answered + faulted > 0, "the DT describes no documented device to probe");
+	check(t, answered + faulted > 0, "documented_devices_probed",
+	      "the DT describes no documented device to probe");
 }
 
-/* Probe the first, middle and last page of [base, end); returns how many answered. */
-static int expect_faults(struct test_ctx *t, const char *what, int region, uint64_t base,
-			 uint64_t end)
+/* A range probed for a fault (kind: RECORD_MEMMAP_GAP's), as the map lists it. */
+static void say_gap(struct test_ctx *t, const char *kind, int region, uint64_t base, uint64_t end,
+		    int probed, int answered, const struct probe_outcome *first, const char *what)
+{
+	struct record r;
+
+	record_start(&r, 2, RECORD_MEMMAP_GAP);
+	record_field(&r, "range", "0x%llx+0x%llx", (unsigned long long)base,
+		     (unsigned long long)(end - base));
+	record_field(&r, "kind", "%s", kind);
+	if (region >= 0)
+		record_field(&r, "region", "%s", mm_region_name(t->state, region));
+	if (!probed) {
+		record_text(&r, "%s above the mapped PA size, not probed", what);
+	} else {
+		record_field(&r, "probes", "%d", probed);
+		record_field(&r, "faulted", "%d", probed - answered);
+		record_field(&r, "first", "%s", outcome_text(first, PROBE_DECODED));
+		record_text(&r, "%s", what);
+	}
+	record_emit(&r);
+}
+
+/*
+ * Probe the first, middle and last page of [base, end); returns how many
+ * answered. kind and what: the range's kind (say_gap) and its words.
+ */
+static int expect_faults(struct test_ctx *t, const char *kind, const char *what, int region,
+			 uint64_t base, uint64_t end)
 {
 	struct memmap *mm = t->state;
 	uint64_t a[3] = { base, base + ((end - base) / 2 & ~(PAGE - 1)), (end - 1) & ~(PAGE - 1) };
@@ -122,22 +160,19 @@ static int expect_faults(struct test_ctx *t, const char *what, int region, uint6
 		probe_read((uintptr_t)a[i], 32, &o);
 		if (!probed++)
 			first = o;
-		if (!o.faulted) {
-			answered++;
-			memmap_finding(t, region, "%s 0x%llx+0x%llx answers a read at 0x%llx: %s",
-				       what, (unsigned long long)base,
-				       (unsigned long long)(end - base), (unsigned long long)a[i],
-				       outcome_text(&o, PROBE_BRIEF));
-		}
+		if (o.faulted)
+			continue;
+		answered++;
+		mm_push_range(t, base, end - base);
+		mm_push_addr(t, a[i]);
+		memmap_finding(t, "undescribed_faults", region,
+			       "%s 0x%llx+0x%llx answers a read at 0x%llx: %s", what,
+			       (unsigned long long)base, (unsigned long long)(end - base),
+			       (unsigned long long)a[i], outcome_text(&o, PROBE_BRIEF));
+		subject_pop(t);
+		subject_pop(t);
 	}
-	if (!probed) {
-		note(t, "memmap-gap: 0x%llx+0x%llx %s above the mapped PA size, not probed",
-		     (unsigned long long)base, (unsigned long long)(end - base), what);
-		return 0;
-	}
-	note(t, "memmap-gap: 0x%llx+0x%llx %s probes=%d faulted=%d first=%s",
-	     (unsigned long long)base, (unsigned long long)(end - base), what, probed,
-	     probed - answered, outcome_text(&first, PROBE_DECODED));
+	say_gap(t, kind, region, base, end, probed, answered, &first, what);
 	return answered;
 }
 
@@ -151,11 +186,10 @@ static void acpi_only(struct test_ctx *t, int i)
 	if (r->base >= mm->limit)
 		return;
 	probe_read((uintptr_t)r->base, 32, &o);
-	note(t,
-	     "memmap-gap: 0x%llx+0x%llx region %s, described only by ACPI (present with "
-	     "firmware and ACPI): read32 %s",
-	     (unsigned long long)r->base, (unsigned long long)r->size, r->name,
-	     outcome_text(&o, PROBE_DECODED));
+	char what[96];
+	snprintf(what, sizeof(what),
+		 "region %s, described only by ACPI (present with firmware and ACPI)", r->name);
+	say_gap(t, "acpi-only", i, r->base, r->base + r->size, 1, !o.faulted, &o, what);
 	mm_set_probe(mm, i, "%s", o.faulted ? "faulted" : "answered");
 }
 
@@ -207,14 +241,15 @@ static int probe_uncovered(struct test_ctx *t, int i, int ram, int *probed)
 			c = skip_to;
 			continue;
 		}
-		answered += expect_faults(t, what, i, c, stop);
+		answered +=
+			expect_faults(t, ram ? "outside-banks" : "outside-regs", what, i, c, stop);
 		(*probed)++;
 		c = stop;
 	}
 	return answered;
 }
 
-void probe_undescribed(struct test_ctx *t)
+void case_probe_undescribed(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const char *cannot = unassigned_reads_zero(t);
@@ -237,7 +272,7 @@ void probe_undescribed(struct test_ctx *t)
 		if (next > mm->limit)
 			next = mm->limit;
 		if (next > cursor) { /* whatever the DT says: dt_regions reports that */
-			answered += expect_faults(t, "undocumented gap", -1, cursor, next);
+			answered += expect_faults(t, "gap", "undocumented gap", -1, cursor, next);
 			probed++;
 		}
 		if (k < n) {
@@ -255,7 +290,7 @@ void probe_undescribed(struct test_ctx *t)
 		if (!mm->regions[i].described) {
 			char what[64];
 			snprintf(what, sizeof(what), "region %s, not in the DT,", r->name);
-			int a = expect_faults(t, what, i, r->base, r->base + r->size);
+			int a = expect_faults(t, "not-in-dt", what, i, r->base, r->base + r->size);
 			answered += a, probed++;
 			if (r->base < mm->limit)
 				mm_set_probe(mm, i, "%s", a ? "answered" : "faulted");
@@ -270,5 +305,5 @@ void probe_undescribed(struct test_ctx *t)
 		}
 	}
 	note(t, "ranges probed: %d, answering where nothing is described: %d", probed, answered);
-	check(t, probed > 0, "nothing to probe");
+	check(t, probed > 0, "ranges_probed", "nothing to probe");
 }

@@ -65,9 +65,13 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	cpu_irq_mask(); /* the watchdog's handler must not run on a word being rewritten */
 	if (probe_read((uintptr_t)a, 64, &o)) {
 		cpu_irq_unmask();
-		memmap_finding(t, mm_region_overlapping(mm, a, 8),
+		subject_push(t, "bank", "%d", bank);
+		mm_push_addr(t, a);
+		memmap_finding(t, "ram_word_reads", mm_region_overlapping(mm, a, 8),
 			       "RAM bank%d word 0x%llx does not read: %s", bank,
 			       (unsigned long long)a, outcome_text(&o, PROBE_BRIEF));
+		subject_pop(t);
+		subject_pop(t);
 		return 0;
 	}
 	const struct dt_reserved *res = dt_reserved_at(t->plat, a, 8);
@@ -86,11 +90,16 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	ok = !w.faulted && !r.faulted && r.value == pattern;
 	note(t, "probe: bank%d 0x%llx%s wrote 0x%llx read back %s", bank, (unsigned long long)a,
 	     what, (unsigned long long)pattern, outcome_text(&r, PROBE_DECODED));
-	if (!ok)
-		memmap_finding(t, mm_region_overlapping(mm, a, 8),
-			       "RAM bank%d word 0x%llx does not hold what was written (0x%llx): %s",
-			       bank, (unsigned long long)a, (unsigned long long)pattern,
-			       outcome_text(&r, PROBE_BRIEF));
+	if (ok)
+		return ok;
+	subject_push(t, "bank", "%d", bank);
+	mm_push_addr(t, a);
+	memmap_finding(t, "ram_word_holds", mm_region_overlapping(mm, a, 8),
+		       "RAM bank%d word 0x%llx does not hold what was written (0x%llx): %s", bank,
+		       (unsigned long long)a, (unsigned long long)pattern,
+		       outcome_text(&r, PROBE_BRIEF));
+	subject_pop(t);
+	subject_pop(t);
 	return ok;
 }
 
@@ -112,14 +121,18 @@ static int bank_end(struct test_ctx *t, int b, uint64_t base, uint64_t end)
 	     outcome_text(&o, PROBE_DECODED));
 	if (o.faulted)
 		return 1;
-	memmap_finding(t, mm_region_overlapping(mm, end, 1),
+	subject_push(t, "bank", "%d", b);
+	mm_push_range(t, base, end - base);
+	memmap_finding(t, "bank_end_faults", mm_region_overlapping(mm, end, 1),
 		       "RAM bank%d 0x%llx+0x%llx: the first byte past it answers: %s", b,
 		       (unsigned long long)base, (unsigned long long)(end - base),
 		       outcome_text(&o, PROBE_BRIEF));
+	subject_pop(t);
+	subject_pop(t);
 	return 0;
 }
 
-void probe_ram(struct test_ctx *t)
+void case_probe_ram(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
@@ -150,5 +163,5 @@ void probe_ram(struct test_ctx *t)
 			mm_set_probe(mm, ri, "%s", bad[ri] ? "ram-bad" : "ram-ok");
 		}
 	}
-	check(t, p->nbanks > 0, "no memory bank to probe");
+	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank to probe");
 }

@@ -25,24 +25,38 @@ int mm_region_overlapping(const struct memmap *mm, uint64_t base, uint64_t size)
 	return -1;
 }
 
-void memmap_finding(struct test_ctx *t, int region, const char *fmt, ...)
+const char *mm_region_name(const struct memmap *mm, int i)
+{
+	return i >= 0 ? mm->regions[i].doc->name : "-";
+}
+
+void mm_push_range(struct test_ctx *t, uint64_t base, uint64_t size)
+{
+	subject_push(t, "range", "0x%llx+0x%llx", (unsigned long long)base,
+		     (unsigned long long)size);
+}
+
+void mm_push_addr(struct test_ctx *t, uint64_t addr)
+{
+	subject_push(t, "addr", "0x%llx", (unsigned long long)addr);
+}
+
+void memmap_finding(struct test_ctx *t, const char *check, int region, const char *fmt, ...)
 {
 	struct memmap *mm = t->state;
-	char text[176];
+	char text[320];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	finding(t, "%s", text);
 	if (region >= 0)
+		subject_push(t, "region", "%s", mm->regions[region].doc->name);
+	finding(t, check, "%s", text);
+	if (region >= 0) {
+		subject_pop(t);
 		mm->regions[region].findings++;
-	if (mm->nfindings >= MM_MAX_FINDINGS) {
-		mm->findings_dropped++;
-		return;
 	}
-	mm->findings[mm->nfindings].region = region;
-	snprintf(mm->findings[mm->nfindings].text, sizeof(text), "%s", text);
 	mm->nfindings++;
 }
 

@@ -6,7 +6,7 @@
  * transcribed by hand); the Devicetree Specification v0.4 for reg, ranges
  * and memory nodes. The profile is picked from the DT (/hypervisor
  * xen,xen-4.17; root linux,dummy-virt) or forced with bootargs profile=NAME.
- * The last case prints the map ("memmap-*" diagnostics) for the runner.
+ * The last case prints the map ("memmap-*" records) for the runner.
  * Files: state.c (the state), describe.c (DT vs documentation), probe.c,
  * ram.c and sweep.c (what answers), map.c (the map).
  */

@@ -10,6 +10,7 @@
 
 #include "boot/cpu.h"
 #include "boot/esr.h"
+#include "runtime/record.h"
 #include "tests/memmap/memmap.h"
 
 #define COARSE	  (1ull << 30)
@@ -73,11 +74,13 @@ static void close_run(struct test_ctx *t, const struct mm_run *r, uint64_t value
 {
 	if (r->region >= 0 || !r->answered)
 		return;
-	memmap_finding(t, -1,
+	mm_push_addr(t, r->first);
+	memmap_finding(t, "undocumented_address_faults", -1,
 		       "undocumented accessible address 0x%llx: read 0x%llx (%u sweep points to "
 		       "0x%llx answer)",
 		       (unsigned long long)r->first, (unsigned long long)value, r->points,
 		       (unsigned long long)r->last);
+	subject_pop(t);
 }
 
 static void record(struct test_ctx *t, uint64_t a, const struct probe_outcome *o,
@@ -100,16 +103,20 @@ static void record(struct test_ctx *t, uint64_t a, const struct probe_outcome *o
 		r->last = a;
 		r->points++;
 		/* ...but an undocumented answer is never folded away. */
-		if (!o->faulted && region < 0)
-			memmap_finding(t, -1, "undocumented accessible address 0x%llx: read 0x%llx",
+		if (!o->faulted && region < 0) {
+			mm_push_addr(t, a);
+			memmap_finding(t, "undocumented_address_faults", -1,
+				       "undocumented accessible address 0x%llx: read 0x%llx",
 				       (unsigned long long)a, (unsigned long long)o->value);
+			subject_pop(t);
+		}
 		return;
 	}
 	sw->runs[sw->nruns++] = (struct mm_run){ a, a, region, !o->faulted, (uint32_t)o->esr, 1 };
 	*first_value = o->value;
 }
 
-void sweep(struct test_ctx *t)
+void case_sweep(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	struct mm_sweep *sw = &mm->sweep;
@@ -140,12 +147,17 @@ void sweep(struct test_ctx *t)
 		close_run(t, &sw->runs[sw->nruns - 1], first_value);
 	sw->sweep_us = freq ? (t1 - t0) * 1000000 / freq : 0;
 	sw->swept = 1;
-	note(t, "sweep_points: %d (%u answered)", sw->npoints, answered);
-	note(t, "sweep_time_us: %llu", (unsigned long long)sw->sweep_us);
-	check(t, sw->points_dropped == 0,
+	struct record rec;
+	record_start(&rec, 2, RECORD_MEMMAP_SWEEP);
+	record_field(&rec, "points", "%d", sw->npoints);
+	record_field(&rec, "answered", "%u", answered);
+	record_field(&rec, "time_us", "%llu", (unsigned long long)sw->sweep_us);
+	record_emit(&rec);
+	check(t, sw->points_dropped == 0, "sweep_points_kept",
 	      "%d sweep points beyond the %d the harness keeps were not probed", sw->points_dropped,
 	      MM_MAX_POINTS);
-	check(t, freq != 0, "CNTFRQ_EL0 is 0: the sweep could not be timed");
+	check(t, freq != 0, "counter_frequency_known",
+	      "CNTFRQ_EL0 is 0: the sweep could not be timed");
 }
 
 /* One word for the map line: "0x96000010/data-abort-same-EL/synchronous-external-abort". */
@@ -173,9 +185,12 @@ void mm_print_sweep(struct test_ctx *t)
 	const struct memmap *mm = t->state;
 	const struct mm_sweep *sw = &mm->sweep;
 	char esr[128];
+	struct record rec;
 
 	if (!sw->swept) {
-		note(t, "memmap-sweep: not run");
+		record_start(&rec, 2, RECORD_MEMMAP_SWEEP);
+		record_field(&rec, "outcome", "not-run");
+		record_emit(&rec);
 		return;
 	}
 	for (int i = 0; i < sw->nruns; i++) {
@@ -184,12 +199,18 @@ void mm_print_sweep(struct test_ctx *t)
 			snprintf(esr, sizeof(esr), "-");
 		else
 			esr_word(r->esr, esr, sizeof(esr));
-		note(t, "memmap-sweep: 0x%llx..0x%llx %s region=%s points=%u esr=%s",
-		     (unsigned long long)r->first, (unsigned long long)r->last,
-		     r->answered ? "answered" : "faulted",
-		     r->region >= 0 ? mm->regions[r->region].doc->name : "-", r->points, esr);
+		record_start(&rec, 2, RECORD_MEMMAP_SWEEP);
+		record_field(&rec, "first", "0x%llx", (unsigned long long)r->first);
+		record_field(&rec, "last", "0x%llx", (unsigned long long)r->last);
+		record_field(&rec, "outcome", "%s", r->answered ? "answered" : "faulted");
+		record_field(&rec, "region", "%s", mm_region_name(mm, r->region));
+		record_field(&rec, "points", "%u", r->points);
+		record_field(&rec, "esr", "%s", esr);
+		record_emit(&rec);
 	}
-	if (sw->runs_merged)
-		note(t, "memmap-sweep: %d further changes folded into the last run",
-		     sw->runs_merged);
+	if (sw->runs_merged) { /* further changes folded into the last run */
+		record_start(&rec, 2, RECORD_MEMMAP_SWEEP);
+		record_field(&rec, "folded", "%d", sw->runs_merged);
+		record_emit(&rec);
+	}
 }

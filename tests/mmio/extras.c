@@ -44,10 +44,18 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 	else
 		snprintf(obs, sizeof(obs), "CPUNumber %u", (unsigned)(o.value >> 5 & 7));
-	mmio_observed(t, d, c, "GICD_TYPER", GICD_TYPER, "CPUNumber vs DT /cpus", exp,
-		      "IHI 0048B GICD_TYPER.CPUNumber", obs,
-		      !o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1 ? OUTCOME_REQUIRED
-									 : OUTCOME_DEVIATION);
+	mmio_observed(
+		t, d, c,
+		&(struct observation){ .check = "cpunumber_matches_cpus",
+				       .reg = "GICD_TYPER",
+				       .off = GICD_TYPER,
+				       .what = "CPUNumber vs DT /cpus",
+				       .expect = exp,
+				       .spec = "IHI 0048B GICD_TYPER.CPUNumber",
+				       .observed = obs,
+				       .cls = !o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1
+						      ? OUTCOME_REQUIRED
+						      : OUTCOME_DEVIATION });
 }
 
 /* GICR_TYPER of a frame: 64-bit access, else two 32-bit halves. */
@@ -85,9 +93,16 @@ static int walk_region(struct test_ctx *t, const struct dt_device *d,
 			return 0;
 		if (read_gicr_typer(a, &typer)) {
 			snprintf(obs, sizeof(obs), "frame %u aborts", w->nframes);
-			mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)w->off + GICR_TYPER,
-				      "frame walk", "readable up to the frame with Last",
-				      "IHI 0069 GICR_TYPER.Last", obs, OUTCOME_DEVIATION);
+			mmio_observed(t, d, c,
+				      &(struct observation){
+					      .check = "gicr_frames_readable",
+					      .reg = "GICR_TYPER",
+					      .off = (uint32_t)w->off + GICR_TYPER,
+					      .what = "frame walk",
+					      .expect = "readable up to the frame with Last",
+					      .spec = "IHI 0069 GICR_TYPER.Last",
+					      .observed = obs,
+					      .cls = OUTCOME_DEVIATION });
 			return -1;
 		}
 		w->aff[w->nframes++] = (uint32_t)(typer >> 32);
@@ -105,7 +120,7 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 	const struct platform *p = t->plat;
 	static struct gicr_walk w;
 	int regions = p->gic == d ? p->gic_redist_regions : 1, lasts = 0;
-	char exp[80], obs[96];
+	char exp[80], obs[96], cpu[12];
 
 	w = (struct gicr_walk){ .stride = GICR_FRAME };
 	if (d->nreg < 2 || regions < 1) {
@@ -131,10 +146,17 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 		snprintf(obs, sizeof(obs), "%u frames, Last in %d of the regions", w.nframes,
 			 lasts);
 	}
-	mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "frames vs DT /cpus", exp,
-		      "IHI 0069 GICR_TYPER.Last", obs,
-		      lasts == regions && (int)w.nframes == p->ncpus ? OUTCOME_REQUIRED
-								     : OUTCOME_DEVIATION);
+	mmio_observed(t, d, c,
+		      &(struct observation){ .check = "gicr_frames_match_cpus",
+					     .reg = "GICR_TYPER",
+					     .off = GICR_TYPER,
+					     .what = "frames vs DT /cpus",
+					     .expect = exp,
+					     .spec = "IHI 0069 GICR_TYPER.Last",
+					     .observed = obs,
+					     .cls = lasts == regions && (int)w.nframes == p->ncpus
+							    ? OUTCOME_REQUIRED
+							    : OUTCOME_DEVIATION });
 	for (int i = 0; i < p->ncpus; i++) {
 		uint32_t want = cpu_affinity(p->cpu_mpidr[i]);
 		int found = -1;
@@ -143,9 +165,19 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 				found = (int)f;
 		snprintf(exp, sizeof(exp), "a frame with Affinity 0x%x (cpu%d)", (unsigned)want, i);
 		snprintf(obs, sizeof(obs), found >= 0 ? "frame %d" : "none", found);
-		mmio_observed(t, d, c, "GICR_TYPER", GICR_TYPER, "Affinity vs DT cpu reg", exp,
-			      "IHI 0069 GICR_TYPER.Affinity_Value", obs,
-			      found >= 0 ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+		snprintf(cpu, sizeof(cpu), "%d", i);
+		mmio_observed(t, d, c,
+			      &(struct observation){ .check = "gicr_affinity_matches_cpu",
+						     .reg = "GICR_TYPER",
+						     .off = GICR_TYPER,
+						     .key = "cpu",
+						     .value = cpu,
+						     .what = "Affinity vs DT cpu reg",
+						     .expect = exp,
+						     .spec = "IHI 0069 GICR_TYPER.Affinity_Value",
+						     .observed = obs,
+						     .cls = found >= 0 ? OUTCOME_REQUIRED
+								       : OUTCOME_DEVIATION });
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
 	uintptr_t past = lasts ? contract_reg_addr(d, regions, (uint32_t)w.off + GICR_TYPER, 4) : 0;
@@ -153,9 +185,15 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 		struct probe_outcome o;
 		probe_read(past, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, d, c, "GICR_TYPER", (uint32_t)w.off + GICR_TYPER,
-			      "past the Last frame", "anything", "IHI 0069: not defined", obs,
-			      OUTCOME_PERMITTED);
+		mmio_observed(t, d, c,
+			      &(struct observation){ .check = "past_last_frame",
+						     .reg = "GICR_TYPER",
+						     .off = (uint32_t)w.off + GICR_TYPER,
+						     .what = "past the Last frame",
+						     .expect = "anything",
+						     .spec = "IHI 0069: not defined",
+						     .observed = obs,
+						     .cls = OUTCOME_PERMITTED });
 	}
 }
 
@@ -168,8 +206,15 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 	char obs[64];
 
 	if (!sel || !data) {
-		mmio_observed(t, d, c, "Selector", FW_CFG_SELECTOR, "signature",
-			      "reg covers 0x0-0x9", c->spec, "reg too small", OUTCOME_DEVIATION);
+		mmio_observed(t, d, c,
+			      &(struct observation){ .check = "signature_regs_inside",
+						     .reg = "Selector",
+						     .off = FW_CFG_SELECTOR,
+						     .what = "signature",
+						     .expect = "reg covers 0x0-0x9",
+						     .spec = c->spec,
+						     .observed = "reg too small",
+						     .cls = OUTCOME_DEVIATION });
 		return;
 	}
 	/* The key 0 is the same in either byte order. */
@@ -179,11 +224,19 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 		probe_read(data, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 	}
-	mmio_observed(t, d, c, "Data", FW_CFG_DATA, "signature", "0x554d4551 (\"QEMU\")",
-		      "QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE", obs,
-		      !w.faulted && !o.faulted && (uint32_t)o.value == FW_CFG_SIGNATURE
-			      ? OUTCOME_REQUIRED
-			      : OUTCOME_DEVIATION);
+	mmio_observed(
+		t, d, c,
+		&(struct observation){ .check = "fw_cfg_signature",
+				       .reg = "Data",
+				       .off = FW_CFG_DATA,
+				       .what = "signature",
+				       .expect = "0x554d4551 (\"QEMU\")",
+				       .spec = "QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE",
+				       .observed = obs,
+				       .cls = !w.faulted && !o.faulted &&
+							      (uint32_t)o.value == FW_CFG_SIGNATURE
+						      ? OUTCOME_REQUIRED
+						      : OUTCOME_DEVIATION });
 }
 
 static void virtio_device_id(struct test_ctx *t, const struct dt_device *d,

@@ -20,8 +20,18 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 		char exp[48], obs[64];
 		probe_read(a, 32, &ldr);
 		probe_format(&ldr, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, tg->d, c, r->name, r->offset, "form ldr32", "completes", r->spec,
-			      obs, ldr.faulted ? OUTCOME_DEVIATION : OUTCOME_REQUIRED);
+		mmio_observed(t, tg->d, c,
+			      &(struct observation){ .check = "form_ldr32_completes",
+						     .reg = r->name,
+						     .off = r->offset,
+						     .key = "form",
+						     .value = "ldr32",
+						     .what = "form ldr32",
+						     .expect = "completes",
+						     .spec = r->spec,
+						     .observed = obs,
+						     .cls = ldr.faulted ? OUTCOME_DEVIATION
+									: OUTCOME_REQUIRED });
 		for (unsigned f = 0; f < probe_nforms; f++) {
 			const struct probe_form *form = &probe_forms[f];
 			struct probe_outcome o;
@@ -36,15 +46,26 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 			snprintf(exp, sizeof(exp), "same as ldr32 (0x%llx)",
 				 (unsigned long long)ldr.value);
 			probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-			mmio_observed(t, tg->d, c, r->name, r->offset, what,
-				      ldr.faulted ? "nothing to compare (ldr32 aborts)" : exp,
-				      "Arm ARM DDI 0487 load/store: one 32-bit access", obs,
-				      contract_classify_form(ldr.faulted, ldr.value, o.faulted, v));
+			mmio_observed(
+				t, tg->d, c,
+				&(struct observation){
+					.check = "form_same_as_ldr32",
+					.reg = r->name,
+					.off = r->offset,
+					.key = "form",
+					.value = form->name,
+					.what = what,
+					.expect = ldr.faulted ? "nothing to compare (ldr32 aborts)"
+							      : exp,
+					.spec = "Arm ARM DDI 0487 load/store: one 32-bit access",
+					.observed = obs,
+					.cls = contract_classify_form(ldr.faulted, ldr.value,
+								      o.faulted, v) });
 		}
 	}
 }
 
-void instruction_forms(struct test_ctx *t)
+void case_instruction_forms(struct test_ctx *t)
 {
 	observe_first_targets(t, "instruction_forms",
 			      "no described device has a register for the instruction-form table",

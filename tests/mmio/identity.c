@@ -17,9 +17,15 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 			continue;
 		uintptr_t a = contract_reg_addr(tg->d, r->region, r->offset, 4);
 		if (!a) {
-			mmio_observed(t, tg->d, c, r->name, r->offset, "identity",
-				      "inside the node's reg", c->spec, "reg too small or missing",
-				      OUTCOME_DEVIATION);
+			mmio_observed(t, tg->d, c,
+				      &(struct observation){ .check = "identity_reg_inside",
+							     .reg = r->name,
+							     .off = r->offset,
+							     .what = "identity",
+							     .expect = "inside the node's reg",
+							     .spec = c->spec,
+							     .observed = "reg too small or missing",
+							     .cls = OUTCOME_DEVIATION });
 			bad++;
 			continue;
 		}
@@ -38,15 +44,23 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
 		/* Every identity of the first device, only the mismatches of the others. */
 		if (tg->first || !ok)
-			mmio_observed(t, tg->d, c, r->name, r->offset, "identity", exp, r->spec,
-				      obs, ok ? OUTCOME_REQUIRED : OUTCOME_DEVIATION);
+			mmio_observed(t, tg->d, c,
+				      &(struct observation){ .check = "identity",
+							     .reg = r->name,
+							     .off = r->offset,
+							     .what = "identity",
+							     .expect = exp,
+							     .spec = r->spec,
+							     .observed = obs,
+							     .cls = ok ? OUTCOME_REQUIRED
+								       : OUTCOME_DEVIATION });
 		bad += !ok;
 	}
 	identity_extra(t, tg->d, c);
 	return !tg->first && checked && !bad;
 }
 
-void identity(struct test_ctx *t)
+void case_identity(struct test_ctx *t)
 {
 	const struct mmio_state *st = mmio_state(t);
 	unsigned quiet_matches = 0; /* devices after the first whose identity matched */

@@ -29,17 +29,36 @@ static inline struct mmio_state *mmio_state(struct test_ctx *t)
 }
 
 /*
- * One classified observation, a greppable line (runtime/protocol.h):
- *   PATH | PART | REG@0xOFF | CHECK | expect E [SPEC] | observed O | CLASS
- * A deviation is a finding ("FAIL: " line, fails the case); required and
- * permitted outcomes are evidence ("evidence: " line).
+ * One classified observation of a register: what the case checked (its
+ * check name, runtime/check.h), the register (reg, off), one more subject
+ * field when the check is made more than once on the register (key=value:
+ * form=, width=, cpu=; key NULL: none), and what the spec expects (expect,
+ * spec) against what was observed (observed, cls).
+ */
+struct observation {
+	const char *check;
+	const char *reg;
+	uint32_t off;
+	const char *key, *value;
+	const char *what; /* the check in words: "identity", "form ldp32", "read8 (control)" */
+	const char *expect, *spec, *observed;
+	enum outcome_class cls;
+};
+
+/*
+ * Says one observation as a record (runtime/protocol.h) whose subject is
+ *   node=PATH part=PART reg=REG off=0xOFF [key=value]
+ * and which carries class=, expect=, spec= and observed= besides; its text
+ * is the line people read:
+ *   PATH | PART | REG@0xOFF | WHAT | expect E [SPEC] | observed O | CLASS
+ * A deviation is a finding (fails the case); required and permitted
+ * outcomes are evidence.
  */
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
-		   const char *reg, uint32_t off, const char *what, const char *expect,
-		   const char *spec, const char *observed, enum outcome_class cls);
+		   const struct observation *o);
 /* Zero the counts (a case abandoned by an exception leaves them set). */
 void observations_reset(struct test_ctx *t);
-/* "# mmio-summary: CASE: N required, N permitted, N deviation"; resets the counts. */
+/* "# mmio-summary: case=CASE required=N permitted=N deviation=N"; resets the counts. */
 void observations_summary(struct test_ctx *t, const char *case_name);
 /*
  * A case over the first device of each contract: of() for each, then the
@@ -52,10 +71,10 @@ void observe_first_targets(struct test_ctx *t, const char *case_name, const char
 void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c);
 
 /* The cases, one file each. */
-void identity(struct test_ctx *t);
-void access_widths(struct test_ctx *t);
-void read_only_writes(struct test_ctx *t);
-void reserved_offsets(struct test_ctx *t);
-void instruction_forms(struct test_ctx *t);
+void case_identity(struct test_ctx *t);
+void case_access_widths(struct test_ctx *t);
+void case_read_only_writes(struct test_ctx *t);
+void case_reserved_offsets(struct test_ctx *t);
+void case_instruction_forms(struct test_ctx *t);
 
 #endif

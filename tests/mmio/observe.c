@@ -1,23 +1,10 @@
-/* The mmio suite's observations: one greppable line each, counted per class. */
+/* The mmio suite's observations: one record each, counted per class. */
 #include <stdio.h>
 #include <string.h>
 
 #include "runtime/protocol.h"
+#include "runtime/record.h"
 #include "tests/mmio/mmio.h"
-
-/* The seven fields of runtime/protocol.h; the spec may be cut (%.*s, then ".."). */
-#define SEP FIELD_SEPARATOR
-#define OBSERVATION                                                                                \
-	"%s" SEP "%s" SEP "%s" SEP "%s" SEP "expect %s [%.*s%s]" SEP "observed %s" SEP "%s"
-
-/*
- * Longest observation body: longer ones lose the end of their spec, never
- * their class. A report line holds 254 characters and its end
- * (runtime/ktap.c); this one also carries 4 of indent, "# " and its prefix.
- */
-#define OBSERVATION_MAX 231
-_Static_assert(4 + 2 + sizeof(EVIDENCE_PREFIX) - 1 + OBSERVATION_MAX <= 254,
-	       "an observation line must fit a report line");
 
 void observations_reset(struct test_ctx *t)
 {
@@ -29,9 +16,14 @@ void observations_reset(struct test_ctx *t)
 void observations_summary(struct test_ctx *t, const char *case_name)
 {
 	const unsigned *counts = mmio_state(t)->counts;
+	struct record r;
 
-	note(t, "mmio-summary: %s: %u required, %u permitted, %u deviation", case_name,
-	     counts[OUTCOME_REQUIRED], counts[OUTCOME_PERMITTED], counts[OUTCOME_DEVIATION]);
+	record_start(&r, 2, RECORD_MMIO_SUMMARY);
+	record_field(&r, "case", "%s", case_name);
+	record_field(&r, "required", "%u", counts[OUTCOME_REQUIRED]);
+	record_field(&r, "permitted", "%u", counts[OUTCOME_PERMITTED]);
+	record_field(&r, "deviation", "%u", counts[OUTCOME_DEVIATION]);
+	record_emit(&r);
 	observations_reset(t);
 }
 
@@ -50,28 +42,37 @@ void observe_first_targets(struct test_ctx *t, const char *case_name, const char
 }
 
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
-		   const char *reg, uint32_t off, const char *what, const char *expect,
-		   const char *spec, const char *observed, enum outcome_class cls)
+		   const struct observation *o)
 {
-	char where[48];
+	const char *cls = outcome_class_name(o->cls);
+	const struct field fields[] = {
+		{ "class", cls },
+		{ "expect", o->expect },
+		{ "spec", o->spec },
+		{ "observed", o->observed },
+	};
+	unsigned pushed = 4;
 
-	if (reg)
-		snprintf(where, sizeof(where), "%s@0x%x", reg, (unsigned)off);
-	else
-		snprintf(where, sizeof(where), "-");
-	mmio_state(t)->counts[cls]++;
-	/* KTAP lines are cut at 255 characters: shorten the spec, never the class. */
-	char line[OBSERVATION_MAX + 64];
-	int keep = (int)strlen(spec);
-	int n = snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
-			 keep, spec, "", observed, outcome_class_name(cls));
-	if (n > OBSERVATION_MAX) {
-		keep -= n - OBSERVATION_MAX + 2;
-		snprintf(line, sizeof(line), OBSERVATION, d->path, c->part, where, what, expect,
-			 keep > 0 ? keep : 0, spec, "..", observed, outcome_class_name(cls));
+	mmio_state(t)->counts[o->cls]++;
+	subject_push(t, "node", "%s", d->path);
+	subject_push(t, "part", "%s", c->part);
+	subject_push(t, "reg", "%s", o->reg);
+	subject_push(t, "off", "0x%x", (unsigned)o->off);
+	if (o->key) {
+		subject_push(t, o->key, "%s", o->value);
+		pushed++;
 	}
-	if (cls == OUTCOME_DEVIATION)
-		finding(t, "%s", line);
+	/* The record carries every field whole; the text is for people. */
+	if (o->cls == OUTCOME_DEVIATION)
+		finding_fields(t, fields, ARRAY_SIZE(fields), o->check,
+			       "%s | %s | %s@0x%x | %s | expect %s [%s] | observed %s | %s",
+			       d->path, c->part, o->reg, (unsigned)o->off, o->what, o->expect,
+			       o->spec, o->observed, cls);
 	else
-		evidence(t, "%s", line);
+		evidence_fields(t, fields, ARRAY_SIZE(fields), o->check,
+				"%s | %s | %s@0x%x | %s | expect %s [%s] | observed %s | %s",
+				d->path, c->part, o->reg, (unsigned)o->off, o->what, o->expect,
+				o->spec, o->observed, cls);
+	while (pushed--)
+		subject_pop(t);
 }

@@ -33,13 +33,20 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 		else
 			snprintf(obs, sizeof(obs), "write completed; 0x%llx -> 0x%llx",
 				 (unsigned long long)b2.value, (unsigned long long)after.value);
-		mmio_observed(t, tg->d, c, r->name, r->offset, "write32 to RO",
-			      "unchanged (abort allowed)", c->ro_write_spec, obs,
-			      contract_classify_ro_write(w.faulted, changed));
+		mmio_observed(t, tg->d, c,
+			      &(struct observation){
+				      .check = "ro_write_ignored",
+				      .reg = r->name,
+				      .off = r->offset,
+				      .what = "write32 to RO",
+				      .expect = "unchanged (abort allowed)",
+				      .spec = c->ro_write_spec,
+				      .observed = obs,
+				      .cls = contract_classify_ro_write(w.faulted, changed) });
 	}
 }
 
-void read_only_writes(struct test_ctx *t)
+void case_read_only_writes(struct test_ctx *t)
 {
 	observe_first_targets(
 		t, "read_only_writes",
@@ -59,13 +66,20 @@ static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
 			continue;
 		probe_read(a, 32, &o);
 		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
-		mmio_observed(t, tg->d, c, "reserved", c->reserved[i], "read32", "0 or abort",
-			      c->reserved_spec, obs,
-			      contract_classify_reserved(o.faulted, o.value));
+		mmio_observed(t, tg->d, c,
+			      &(struct observation){
+				      .check = "reserved_reads_zero",
+				      .reg = "reserved",
+				      .off = c->reserved[i],
+				      .what = "read32",
+				      .expect = "0 or abort",
+				      .spec = c->reserved_spec,
+				      .observed = obs,
+				      .cls = contract_classify_reserved(o.faulted, o.value) });
 	}
 }
 
-void reserved_offsets(struct test_ctx *t)
+void case_reserved_offsets(struct test_ctx *t)
 {
 	observe_first_targets(t, "reserved_offsets",
 			      "no described device has a reserved offset inside its reg",

@@ -14,6 +14,7 @@
  * Each outcome is one classified observation (mmio.h): required and
  * permitted are evidence, a deviation is a finding and fails its case.
  */
+#include "runtime/record.h"
 #include "spec/contract_lookup.h"
 #include "tests/mmio/mmio.h"
 
@@ -25,15 +26,23 @@ static const char *skip_if(const struct test_ctx *t)
 }
 
 /* Where a target's findings are, for the runner's memory-map picture: a
- * finding names the node and the part, and the part's registers are in one
- * of the node's reg ranges. */
+ * finding's subject names the node and the part, and the part's registers
+ * are in one of the node's reg ranges (index). */
 static void announce(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c)
 {
 	unsigned region = c->nregs ? c->regs[0].region : 0;
 	if ((int)region >= d->nreg)
 		return;
-	note(t, "mmio-target: %s | %s | reg %u 0x%llx+0x%llx", d->path, c->part, region,
-	     (unsigned long long)d->reg[region].base, (unsigned long long)d->reg[region].size);
+	struct record r;
+
+	(void)t;
+	record_start(&r, 2, RECORD_MMIO_TARGET);
+	record_field(&r, "node", "%s", d->path);
+	record_field(&r, "part", "%s", c->part);
+	record_field(&r, "index", "%u", region);
+	record_field(&r, "range", "0x%llx+0x%llx", (unsigned long long)d->reg[region].base,
+		     (unsigned long long)d->reg[region].size);
+	record_emit(&r);
 }
 
 /* The targets: each enabled device with each contract part that applies to it. */

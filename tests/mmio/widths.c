@@ -45,7 +45,7 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 			probe_read(a32, 32, &ref);
 		for (unsigned w = 0; w < ARRAY_SIZE(widths); w++) {
 			unsigned bits = widths[w];
-			char what[24], exp[40], obs[64];
+			char what[24], exp[40], obs[64], width[4];
 			snprintf(what, sizeof(what), "read%u (%s)", bits, reg_class_name(r->cls));
 			if (r->offset % (bits / 8)) {
 				note(t, "%s: %s@0x%x read%u not naturally aligned: not probed",
@@ -79,13 +79,23 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 				    !probe_read(a32, 32, &again) && again.value == ref.value)
 					cls = OUTCOME_DEVIATION;
 			}
-			mmio_observed(t, tg->d, c, r->name, r->offset, what, exp, r->spec, obs,
-				      cls);
+			snprintf(width, sizeof(width), "%u", bits);
+			mmio_observed(t, tg->d, c,
+				      &(struct observation){ .check = "read_width",
+							     .reg = r->name,
+							     .off = r->offset,
+							     .key = "width",
+							     .value = width,
+							     .what = what,
+							     .expect = exp,
+							     .spec = r->spec,
+							     .observed = obs,
+							     .cls = cls });
 		}
 	}
 }
 
-void access_widths(struct test_ctx *t)
+void case_access_widths(struct test_ctx *t)
 {
 	observe_first_targets(t, "access_widths", NULL, widths_of);
 }

@@ -229,13 +229,15 @@ class Choose(unittest.TestCase):
         return argparse.Namespace(**a)
 
     def test_the_reports_profile_names_it(self):
-        lines = ["    # profile: qemu-virt-7.2 (QEMU 7.2 hw/arm/virt.c)"]
+        lines = ["    # memmap-profile: name=qemu-virt-7.2 gic=3 pa_bits=40 mapped_pa_bits=40 "
+                 "document=QEMU\\x207.2\\x20hw/arm/virt.c forced=no text=profile: qemu-virt-7.2 (QEMU 7.2 hw/arm/virt.c)"]
         path, why = baseline_run.choose(self.args(), lines)
         self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
         self.assertEqual(why, "the report's profile qemu-virt-7.2")
 
     def test_forced_or_absent_profile_gives_the_platforms(self):
-        forced = ["    # profile: xen-4.17 (Xen 4.17 public/arch-arm.h GUEST_*), forced by bootargs"]
+        forced = ["    # memmap-profile: name=xen-4.17 gic=3 pa_bits=40 mapped_pa_bits=40 document=Xen forced=yes "
+                  "text=profile: xen-4.17 (Xen), forced by bootargs"]
         path, why = baseline_run.choose(self.args(platform="qemu"), forced)
         self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
         self.assertIn("bootargs forced another", why)
@@ -243,7 +245,8 @@ class Choose(unittest.TestCase):
         self.assertEqual(os.path.basename(path), "xen-4.17.txt")
 
     def test_unknown_profile_and_options(self):
-        path, why = baseline_run.choose(self.args(), ["  # profile: xen-9.9 (x)"])
+        path, why = baseline_run.choose(self.args(), ["  # memmap-profile: name=xen-9.9 gic=3 pa_bits=40 "
+                                                      "mapped_pa_bits=40 document=x forced=no"])
         self.assertIsNone(path)
         self.assertIn("no baseline", why)
         self.assertEqual(baseline_run.choose(self.args(no_baseline=True), []), (None, "--no-baseline"))
