@@ -10,17 +10,17 @@
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
 
-static void exception_level(struct test_ctx *t)
+static void case_exception_level(struct test_ctx *t)
 {
 	const char *want = t->opt->expect_el;
 	unsigned now = cpu_current_el();
 
 	note(t, "entry_el: %u", t->boot->entry_el);
-	check(t, t->boot->entry_el == 1 || t->boot->entry_el == 2,
+	check(t, t->boot->entry_el == 1 || t->boot->entry_el == 2, "entry_el_valid",
 	      "entered at EL%u; must be EL1 or EL2", t->boot->entry_el);
-	check(t, now == 1, "running at EL%u after start-up, expected EL1", now);
+	check(t, now == 1, "runs_at_el1", "running at EL%u after start-up, expected EL1", now);
 	if (t->opt->expect_el_given)
-		check(t, (unsigned)(want[0] - '0') == t->boot->entry_el,
+		check(t, (unsigned)(want[0] - '0') == t->boot->entry_el, "entry_el_expected",
 		      "entered at EL%u, the runner expected EL%s", t->boot->entry_el, want);
 }
 
@@ -43,13 +43,13 @@ static void cpu_compatible(struct test_ctx *t, const char *compat, uint64_t midr
 		     compat);
 		return;
 	}
-	check(t, implementer == id->implementer && part == id->part,
+	check(t, implementer == id->implementer && part == id->part, "cpu_compatible_midr",
 	      "this CPU's node is compatible \"%s\" (MIDR implementer 0x%02x part 0x%03x), but "
 	      "MIDR_EL1 gives implementer 0x%02x part 0x%03x",
 	      compat, id->implementer, id->part, implementer, part);
 }
 
-static void cpu_id(struct test_ctx *t)
+static void case_cpu_id(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	uint64_t midr = cpu_midr(), mpidr = cpu_mpidr();
@@ -59,37 +59,39 @@ static void cpu_id(struct test_ctx *t)
 	note(t, "midr: 0x%08llx (implementer 0x%02llx part 0x%03llx)", (unsigned long long)midr,
 	     (unsigned long long)(midr >> 24), (unsigned long long)((midr >> 4) & 0xfff));
 	note(t, "mpidr: 0x%llx", (unsigned long long)mpidr);
-	check(t, midr != 0, "MIDR_EL1 reads 0");
-	check(t, (mpidr >> 31) & 1, "MPIDR_EL1 bit 31 (RES1) clear");
+	check(t, midr != 0, "midr_nonzero", "MIDR_EL1 reads 0");
+	check(t, (mpidr >> 31) & 1, "mpidr_res1", "MPIDR_EL1 bit 31 (RES1) clear");
 	for (int i = 0; i < p->ncpus; i++)
 		if (p->cpu_mpidr[i] == aff) {
 			listed = 1;
+			subject_push(t, "cpu", "%d", i);
 			cpu_compatible(t, p->cpu_compat[i], midr);
+			subject_pop(t);
 		}
 	if (p->ncpus)
-		check(t, listed, "this CPU's affinity 0x%llx is not a /cpus reg",
+		check(t, listed, "cpu_listed", "this CPU's affinity 0x%llx is not a /cpus reg",
 		      (unsigned long long)aff);
 	/* The header's boot_cpuid_phys names the CPU that boots: this one. */
 	if (p->boot_cpuid_known)
-		check(t, p->boot_cpuid_phys == (uint32_t)aff,
+		check(t, p->boot_cpuid_phys == (uint32_t)aff, "boot_cpuid_phys",
 		      "the DT header's boot_cpuid_phys is 0x%x; the CPU that booted has affinity "
 		      "0x%llx",
 		      (unsigned)p->boot_cpuid_phys, (unsigned long long)aff);
 }
 
-static void pa_size(struct test_ctx *t)
+static void case_pa_size(struct test_ctx *t)
 {
 	unsigned pa = t->boot->pa_bits, mapped = t->boot->mapped_pa_bits;
 
 	note(t, "pa_bits: %u", pa);
 	note(t, "mapped_pa_bits: %u", mapped);
-	check(t, pa >= 32 && pa <= 52, "PARange gives %u bits", pa);
-	check(t, mapped != 0, "identity map could not be built");
+	check(t, pa >= 32 && pa <= 52, "pa_range", "PARange gives %u bits", pa);
+	check(t, mapped != 0, "identity_map_built", "identity map could not be built");
 	if (mapped && mapped < pa)
 		note(t, "identity map stops at 2^%u: addresses above are not probed", mapped);
 }
 
-static void counter(struct test_ctx *t)
+static void case_counter(struct test_ctx *t)
 {
 	uint64_t frq = cpu_counter_hz();
 	uint64_t a = cpu_counter();
@@ -98,21 +100,24 @@ static void counter(struct test_ctx *t)
 		;
 	uint64_t b = cpu_counter();
 	note(t, "cntfrq: %llu Hz", (unsigned long long)frq);
-	check(t, frq != 0, "CNTFRQ_EL0 is 0");
+	check(t, frq != 0, "cntfrq_set", "CNTFRQ_EL0 is 0");
 	/* arm,arch_timer.yaml: clock-frequency, where firmware did not set CNTFRQ; both must agree.
 	 */
-	if (t->plat->timer_clock_frequency)
-		check(t, t->plat->timer_clock_frequency == frq,
+	if (t->plat->timer_clock_frequency) {
+		subject_push(t, "node", "%s", t->plat->timer->path);
+		check(t, t->plat->timer_clock_frequency == frq, "timer_clock_frequency",
 		      "the timer node's clock-frequency is %u Hz; CNTFRQ_EL0 reads %llu Hz",
 		      (unsigned)t->plat->timer_clock_frequency, (unsigned long long)frq);
-	check(t, b > a, "virtual counter did not advance (%llu -> %llu)", (unsigned long long)a,
-	      (unsigned long long)b);
+		subject_pop(t);
+	}
+	check(t, b > a, "counter_advances", "virtual counter did not advance (%llu -> %llu)",
+	      (unsigned long long)a, (unsigned long long)b);
 }
 
 /* A pointer stored in data: right only if self-relocation ran. */
-static void (*const relocated_ptr)(struct test_ctx *) = counter;
+static void (*const relocated_ptr)(struct test_ctx *) = case_counter;
 
-static void image(struct test_ctx *t)
+static void case_image(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	uintptr_t base = t->boot->image_base;
@@ -120,35 +125,38 @@ static void image(struct test_ctx *t)
 
 	note(t, "load_address: 0x%llx", (unsigned long long)base);
 	note(t, "image_size: 0x%llx", (unsigned long long)(t->boot->image_end - base));
-	check(t, (base & 0xfff) == 0, "image at 0x%llx is not 4 KiB aligned",
+	check(t, (base & 0xfff) == 0, "image_aligned", "image at 0x%llx is not 4 KiB aligned",
 	      (unsigned long long)base);
-	check(t, relocated_ptr == counter, "relocation not applied: stored 0x%llx, runtime 0x%llx",
-	      (unsigned long long)(uintptr_t)relocated_ptr, (unsigned long long)(uintptr_t)counter);
+	check(t, relocated_ptr == case_counter, "image_relocated",
+	      "relocation not applied: stored 0x%llx, runtime 0x%llx",
+	      (unsigned long long)(uintptr_t)relocated_ptr,
+	      (unsigned long long)(uintptr_t)case_counter);
 	for (int i = 0; i < p->nbanks; i++)
 		in_ram |= base >= p->banks[i].base &&
 			  t->boot->image_end <= p->banks[i].base + p->banks[i].size;
 	if (p->nbanks)
-		check(t, in_ram, "the image 0x%llx..0x%llx lies outside every DT memory bank",
+		check(t, in_ram, "image_in_ram",
+		      "the image 0x%llx..0x%llx lies outside every DT memory bank",
 		      (unsigned long long)base, (unsigned long long)t->boot->image_end);
 }
 
-static void fp_simd(struct test_ctx *t)
+static void case_fp_simd(struct test_ctx *t)
 {
 	volatile double x = 1.5;
 
-	check(t, x * 4.0 == 6.0, "FP arithmetic wrong");
-	check(t, cpu_fp_enabled(), "CPACR_EL1.FPEN is not 0b11");
+	check(t, x * 4.0 == 6.0, "fp_arithmetic", "FP arithmetic wrong");
+	check(t, cpu_fp_enabled(), "fp_enabled", "CPACR_EL1.FPEN is not 0b11");
 }
 
-static void mmu(struct test_ctx *t)
+static void case_mmu(struct test_ctx *t)
 {
-	check(t, cpu_mmu_enabled(), "MMU is off");
-	check(t, cpu_dcache_enabled(), "data cache is off");
+	check(t, cpu_mmu_enabled(), "mmu_enabled", "MMU is off");
+	check(t, cpu_dcache_enabled(), "dcache_enabled", "data cache is off");
 }
 
-static void watchdog(struct test_ctx *t)
+static void case_watchdog(struct test_ctx *t)
 {
-	check(t, watchdog_usable(),
+	check(t, watchdog_usable(), "watchdog_usable",
 	      "watchdog unavailable: %s; a case that hangs now ends only at the runner's timeout",
 	      watchdog_unusable_reason());
 	note(t, "watchdog: %u s per case", t->opt->watchdog_seconds);

@@ -9,25 +9,24 @@
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 
-static void unexpected_exception(struct test_ctx *t)
+static void case_unexpected_exception(struct test_ctx *t)
 {
 	note(t, "executing UDF: the case must end here, failed, with the exception decoded");
 	cpu_undefined_instruction();
-	finding(t, "execution continued past UDF");
+	finding(t, "udf_ends_case", "execution continued past UDF");
 }
 
-static void hang(struct test_ctx *t)
+static void case_hang(struct test_ctx *t)
 {
-	if (!check(t, watchdog_usable(), "no watchdog; not hanging on purpose"))
-		return;
+	require(t, watchdog_usable(), "watchdog_usable", "no watchdog; not hanging on purpose");
 	for (;;)
 		cpu_wait();
 }
 
 /* A liveness marker: its "ok" line exists only if the run went on. */
-static void runs_after(struct test_ctx *t)
+static void case_runs_after(struct test_ctx *t)
 {
-	evidence(t, "the run went on after the failures above");
+	evidence(t, "run_goes_on", "the run went on after the failures above");
 }
 
 static const struct test_case cases[] = {

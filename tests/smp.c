@@ -109,41 +109,43 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	const struct platform *p = t->plat;
 	uint64_t want = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
 
-	check(t, (r->mpidr & PSCI_MPIDR_AFFINITY) == want,
+	check(t, (r->mpidr & PSCI_MPIDR_AFFINITY) == want, "mpidr_matches_dt",
 	      "cpu %d: started for DT reg 0x%llx, but its MPIDR_EL1 is 0x%llx", i,
 	      (unsigned long long)want, (unsigned long long)r->mpidr);
-	check(t, s->entry_el == t->boot->entry_el,
+	check(t, s->entry_el == t->boot->entry_el, "entry_el_same",
 	      "cpu %d entered at EL%u, the boot CPU at EL%u (booting.rst: all CPUs enter at the "
 	      "same level)",
 	      i, s->entry_el, t->boot->entry_el);
-	check(t, r->el_now == 1, "cpu %d runs its checks at EL%u, expected EL1", i, r->el_now);
+	check(t, r->el_now == 1, "runs_at_el1", "cpu %d runs its checks at EL%u, expected EL1", i,
+	      r->el_now);
 	const struct cpu_identity *id = cpu_identity_of(p->cpu_compat[i]);
 	unsigned impl = (unsigned)(r->midr >> 24) & 0xff, part = (unsigned)(r->midr >> 4) & 0xfff;
 	if (id && impl != 0)
-		check(t, impl == id->implementer && part == id->part,
+		check(t, impl == id->implementer && part == id->part, "cpu_compatible_midr",
 		      "cpu %d's node is compatible \"%s\", but its MIDR_EL1 is 0x%08llx", i,
 		      p->cpu_compat[i], (unsigned long long)r->midr);
-	if (!check(t, !r->gic_problem, "cpu %d: %s", i, r->gic_problem ? r->gic_problem : ""))
+	if (!check(t, !r->gic_problem, "gic_cpu_setup", "cpu %d: %s", i,
+		   r->gic_problem ? r->gic_problem : ""))
 		return;
 	if (p->gic_version == 3)
 		note(t, "cpu %d: redistributor frame 0x%llx", i, (unsigned long long)r->redist);
 	uint32_t vtimer = watchdog_intid();
 	if (vtimer && r->timer_seen == GIC_SPURIOUS)
-		check(t, 0,
+		check(t, 0, "vtimer_intid",
 		      "cpu %d: its virtual timer (the DT's INTID %u) did not arrive within %u ms",
 		      i, vtimer, EVENT_WAIT_US / 1000);
 	else if (vtimer)
-		check(t, r->timer_seen == vtimer,
+		check(t, r->timer_seen == vtimer, "vtimer_intid",
 		      "cpu %d: its virtual timer was armed; INTID %u arrived, not the DT's INTID "
 		      "%u",
 		      i, r->timer_seen, vtimer);
-	check(t, r->sgi_self_seen == SGI_SELF, "cpu %d: SGI %d to itself: %u arrived", i, SGI_SELF,
-	      r->sgi_self_seen);
-	check(t, r->sgi_boot_seen == SGI_FROM_BOOT,
+	check(t, r->sgi_self_seen == SGI_SELF, "sgi_self", "cpu %d: SGI %d to itself: %u arrived",
+	      i, SGI_SELF, r->sgi_self_seen);
+	check(t, r->sgi_boot_seen == SGI_FROM_BOOT, "sgi_from_boot",
 	      "cpu %d: SGI %d from the boot CPU: %u arrived (%s)", i, SGI_FROM_BOOT,
 	      r->sgi_boot_seen, r->sgi_boot_seen == GIC_SPURIOUS ? "nothing" : "another INTID");
 	if (r->sgi_boot_seen == SGI_FROM_BOOT && reply == GIC_SPURIOUS)
-		check(t, 0,
+		check(t, 0, "sgi_to_boot",
 		      "cpu %d: its SGI %d to the boot CPU did not arrive within %u ms (it took SGI "
 		      "%d %llu us after it was sent, and replied %llu us later; the boot CPU's "
 		      "SGI %d: pending %d, enabled %d)",
@@ -152,9 +154,10 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 		      (unsigned long long)smp_ticks_to_us(r->reply_sent - r->sgi_taken), SGI_REPLY,
 		      r->reply_pending, r->reply_enabled);
 	else if (r->sgi_boot_seen == SGI_FROM_BOOT)
-		check(t, reply == SGI_REPLY, "cpu %d: its SGI %d to the boot CPU: %u arrived", i,
-		      SGI_REPLY, reply);
-	check(t, r->contained, "cpu %d: an undefined instruction was not contained", i);
+		check(t, reply == SGI_REPLY, "sgi_to_boot",
+		      "cpu %d: its SGI %d to the boot CPU: %u arrived", i, SGI_REPLY, reply);
+	check(t, r->contained, "undef_contained",
+	      "cpu %d: an undefined instruction was not contained", i);
 }
 
 /*
@@ -179,17 +182,18 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 		return;
 	}
 	if (spin_table)
-		finding(t,
+		finding(t, "spin_table_not_psci",
 			"cpu %d (reg 0x%llx): enable-method spin-table, but PSCI CPU_ON starts it",
 			i, (unsigned long long)p->cpu_mpidr[i]);
 	if (!s) {
-		finding(t, "cpu %d (reg 0x%llx, enable-method psci): CPU_ON returned %lld (%s)", i,
+		finding(t, "cpu_on_succeeds",
+			"cpu %d (reg 0x%llx, enable-method psci): CPU_ON returned %lld (%s)", i,
 			(unsigned long long)p->cpu_mpidr[i], (long long)rc,
 			rc == 1 ? "no start slot, or the call trapped" : psci_error_name(rc));
 		return;
 	}
 	if (smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US)) {
-		finding(t,
+		finding(t, "cpu_runs",
 			"cpu %d (reg 0x%llx): CPU_ON succeeded but the CPU did not run within %u "
 			"ms",
 			i, (unsigned long long)p->cpu_mpidr[i], SMP_START_WAIT_US / 1000);
@@ -220,13 +224,16 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 			cpu_irq_unmask();
 	}
 	if (smp_wait(s, SLOT_DONE, CHECKS_WAIT_US)) {
-		finding(t, "cpu %d: its checks did not end within %u ms", i, CHECKS_WAIT_US / 1000);
+		finding(t, "checks_end", "cpu %d: its checks did not end within %u ms", i,
+			CHECKS_WAIT_US / 1000);
 		return;
 	}
-	check(t, !s->recovered, "cpu %d: its checks ended by an unexpected exception", i);
+	check(t, !s->recovered, "checks_no_exception",
+	      "cpu %d: its checks ended by an unexpected exception", i);
 	check_report(t, i, s, &report, reply);
 	if (smp_release(p, s, OFF_WAIT_US))
-		finding(t, "cpu %d: CPU_OFF, then AFFINITY_INFO did not say OFF within %u ms%s", i,
+		finding(t, "cpu_off",
+			"cpu %d: CPU_OFF, then AFFINITY_INFO did not say OFF within %u ms%s", i,
 			OFF_WAIT_US / 1000,
 			s->state == SLOT_OFF_FAILED ? " (CPU_OFF returned)" : "");
 }
@@ -238,7 +245,7 @@ static const char *skip_if(const struct test_ctx *t)
 	return NULL;
 }
 
-static void every_cpu(struct test_ctx *t)
+static void case_every_cpu(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	int boot = dt_cpu_index(p, cpu_mpidr());
@@ -248,9 +255,11 @@ static void every_cpu(struct test_ctx *t)
 	for (int i = 0; i < p->ncpus; i++) {
 		if (i == boot)
 			continue;
+		/* A field only: each text already says "cpu N". */
+		subject_push(t, "cpu", "%d", i);
 		switch (p->cpu_enable[i]) {
 		case ENABLE_PSCI:
-			if (!check(t, p->psci != PSCI_NONE,
+			if (!check(t, p->psci != PSCI_NONE, "psci_for_enable_method",
 				   "cpu %d: enable-method psci, but no usable PSCI node", i))
 				break;
 			run_psci_cpu(t, i);
@@ -264,10 +273,12 @@ static void every_cpu(struct test_ctx *t)
 				     i);
 			break;
 		default:
-			finding(t, "cpu %d (reg 0x%llx): enable-method %s: not started", i,
+			finding(t, "enable_method_usable",
+				"cpu %d (reg 0x%llx): enable-method %s: not started", i,
 				(unsigned long long)p->cpu_mpidr[i],
 				enable_method_name(p->cpu_enable[i]));
 		}
+		subject_pop(t);
 	}
 }
 

@@ -34,24 +34,25 @@ static void check_gicv3_regions(struct platform *p, const struct dt_device *g)
 	const fdt32_t *v = fdt_getprop(p->fdt, g->node, "#redistributor-regions", &len);
 
 	if (v && (len != 4 || fdt32_ld(v) < 1)) {
-		platform_problem(p, AREA_GIC,
-				 "%s: #redistributor-regions is not one cell of 1 or more",
-				 g->path);
+		platform_prop_problem(
+			p, AREA_GIC, "redist_regions_cell", g->path, "#redistributor-regions",
+			"%s: #redistributor-regions is not one cell of 1 or more", g->path);
 		return;
 	}
 	if (v)
 		n = fdt32_ld(v);
 	if (n > PLAT_MAX_REGS - 1) {
-		platform_problem(p, AREA_GIC,
-				 "%s: #redistributor-regions %u; the model keeps %d reg entries",
-				 g->path, (unsigned)n, PLAT_MAX_REGS);
+		platform_prop_problem(
+			p, AREA_GIC, "redist_regions_kept", g->path, "#redistributor-regions",
+			"%s: #redistributor-regions %u; the model keeps %d reg entries", g->path,
+			(unsigned)n, PLAT_MAX_REGS);
 		p->gic_redist_regions = 0;
 		return;
 	}
 	p->gic_redist_regions = (int)n;
 	if (g->nreg < (int)n + 1 || g->nreg > (int)n + 4) {
-		platform_problem(
-			p, AREA_GIC,
+		platform_prop_problem(
+			p, AREA_GIC, "gicv3_reg_count", g->path, "reg",
 			"%s: %d reg entries; with #redistributor-regions %u a GICv3 has %u "
 			"(GICD, GICR x %u) to %u (then GICC, GICH, GICV, each optional)",
 			g->path, g->nreg, (unsigned)n, (unsigned)n + 1, (unsigned)n,
@@ -61,16 +62,19 @@ static void check_gicv3_regions(struct platform *p, const struct dt_device *g)
 	}
 	for (int r = 1; r <= (int)n; r++) {
 		if (g->reg[r].size % 0x20000)
-			platform_problem(p, AREA_GIC,
-					 "%s: GICR region size 0x%llx is not a multiple of the 128 "
-					 "KiB frame",
-					 g->path, (unsigned long long)g->reg[r].size);
+			problem_subject(platform_prop_problem(
+						p, AREA_GIC, "gicr_region_size", g->path, "reg",
+						"%s: GICR region size 0x%llx is not "
+						"a multiple of the 128 KiB frame",
+						g->path, (unsigned long long)g->reg[r].size),
+					"entry", "%d", r);
 		frames += g->reg[r].size / 0x20000;
 	}
 	if (frames < (uint64_t)p->ncpus)
-		platform_problem(p, AREA_GIC, "%s: GICR region%s hold%s %llu frames for %d CPUs",
-				 g->path, n > 1 ? "s" : "", n > 1 ? "" : "s",
-				 (unsigned long long)frames, p->ncpus);
+		platform_prop_problem(p, AREA_GIC, "gicr_frames_per_cpu", g->path, "reg",
+				      "%s: GICR region%s hold%s %llu frames for %d CPUs", g->path,
+				      n > 1 ? "s" : "", n > 1 ? "" : "s",
+				      (unsigned long long)frames, p->ncpus);
 }
 
 static void check_gic(struct platform *p)
@@ -79,20 +83,25 @@ static void check_gic(struct platform *p)
 	uint32_t cells;
 
 	if (!g) {
-		platform_problem(p, AREA_GIC,
+		platform_problem(p, AREA_GIC, "gic_present", NULL,
 				 "no GIC node (arm,gic-v3, arm,gic-400 or arm,cortex-a15-gic)");
 		return;
 	}
 	if (!fdt_getprop(p->fdt, g->node, "interrupt-controller", NULL))
-		platform_problem(p, AREA_GIC, "%s: interrupt-controller property missing", g->path);
+		platform_prop_problem(p, AREA_GIC, "gic_interrupt_controller", g->path,
+				      "interrupt-controller",
+				      "%s: interrupt-controller property missing", g->path);
 	if (u32_prop(p, g->node, "#interrupt-cells", &cells) || cells < 3)
-		platform_problem(p, AREA_GIC, "%s: #interrupt-cells missing or < 3", g->path);
+		platform_prop_problem(p, AREA_GIC, "gic_interrupt_cells", g->path,
+				      "#interrupt-cells", "%s: #interrupt-cells missing or < 3",
+				      g->path);
 	if (g->nreg < 2)
-		platform_problem(p, AREA_GIC, "%s: %d reg entries; GICv%d needs %s", g->path,
-				 g->nreg, p->gic_version,
-				 p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
+		platform_prop_problem(p, AREA_GIC, "gic_reg_count", g->path, "reg",
+				      "%s: %d reg entries; GICv%d needs %s", g->path, g->nreg,
+				      p->gic_version,
+				      p->gic_version == 3 ? "GICD and GICR" : "GICD and GICC");
 	if (p->gic_version == 2 && p->ncpus > 8)
-		platform_problem(p, AREA_GIC,
+		platform_problem(p, AREA_GIC, "gicv2_cpu_count", g->path,
 				 "%s: GICv2 with %d CPUs; it serves at most 8 (IHI 0048B)", g->path,
 				 p->ncpus);
 	if (p->gic_version == 3)
@@ -104,7 +113,7 @@ static void check_timer(struct platform *p)
 	const struct dt_device *t = p->timer;
 
 	if (!t) {
-		platform_problem(p, AREA_TIMER, "no arm,armv8-timer node");
+		platform_problem(p, AREA_TIMER, "timer_present", NULL, "no arm,armv8-timer node");
 		return;
 	}
 	/* arm,arch_timer.yaml: secure, non-secure, virtual, hypervisor[, hyp virtual],
@@ -115,24 +124,27 @@ static void check_timer(struct platform *p)
 	if (f && len == 4)
 		p->timer_clock_frequency = fdt32_ld(f);
 	else if (f)
-		platform_problem(p, AREA_TIMER, "%s: clock-frequency is %d bytes, not 4", t->path,
-				 len);
+		platform_prop_problem(p, AREA_TIMER, "prop_length", t->path, "clock-frequency",
+				      "%s: clock-frequency is %d bytes, not 4", t->path, len);
 	/* The generic timer's interrupts are level-sensitive (Arm DDI 0487 D11.2.4). */
 	for (int i = 0; i < t->nirq; i++)
 		if (t->irq[i].kind == IRQ_PPI && !(t->irq[i].flags & 0xc))
-			platform_problem(
-				p, AREA_TIMER,
-				"%s: interrupt %d is edge-triggered (flags 0x%x); the timer's "
-				"are level-sensitive",
-				t->path, i, (unsigned)t->irq[i].flags);
+			problem_subject(
+				platform_problem(p, AREA_TIMER, "timer_irq_level", t->path,
+						 "%s: interrupt %d is edge-triggered (flags "
+						 "0x%x); the timer's are level-sensitive",
+						 t->path, i, (unsigned)t->irq[i].flags),
+				"entry", "%d", i);
 	if (t->nirq < 3)
-		platform_problem(p, AREA_TIMER,
+		platform_problem(p, AREA_TIMER, "timer_virtual_irq", t->path,
 				 "%s: %d interrupts; no virtual timer (the binding's third entry)",
 				 t->path, t->nirq);
 	for (int i = 0; i < t->nirq; i++)
 		if (t->irq[i].kind != IRQ_PPI)
-			platform_problem(p, AREA_TIMER, "%s: interrupt %d is not a PPI", t->path,
-					 i);
+			problem_subject(platform_problem(p, AREA_TIMER, "timer_irq_ppi", t->path,
+							 "%s: interrupt %d is not a PPI", t->path,
+							 i),
+					"entry", "%d", i);
 }
 
 static void check_uart(struct platform *p)
@@ -143,13 +155,15 @@ static void check_uart(struct platform *p)
 		    !(dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart")))
 			continue;
 		if (d->nreg < 1)
-			platform_problem(p, AREA_CONSOLE, "%s: UART without reg", d->path);
+			platform_prop_problem(p, AREA_CONSOLE, "uart_reg", d->path, "reg",
+					      "%s: UART without reg", d->path);
 		if (d->nirq < 1)
-			platform_problem(p, AREA_CONSOLE, "%s: UART without interrupts", d->path);
+			platform_problem(p, AREA_CONSOLE, "uart_interrupts", d->path,
+					 "%s: UART without interrupts", d->path);
 		if (dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,primecell"))
-			platform_problem(p, AREA_CONSOLE,
-					 "%s: arm,pl011 without arm,primecell (pl011.yaml)",
-					 d->path);
+			platform_prop_problem(
+				p, AREA_CONSOLE, "pl011_primecell", d->path, "compatible",
+				"%s: arm,pl011 without arm,primecell (pl011.yaml)", d->path);
 	}
 }
 
@@ -161,11 +175,13 @@ static void check_hypervisor(struct platform *p)
 	if (!x)
 		return;
 	if (dt_xen_version(x, &maj, &min))
-		platform_problem(p, AREA_HYPERVISOR, "%s: no \"xen,xen-X.Y\" compatible", x->path);
+		platform_prop_problem(p, AREA_HYPERVISOR, "xen_version_compatible", x->path,
+				      "compatible", "%s: no \"xen,xen-X.Y\" compatible", x->path);
 	if (x->nreg < 1)
-		platform_problem(p, AREA_HYPERVISOR, "%s: no reg (grant table region)", x->path);
+		platform_prop_problem(p, AREA_HYPERVISOR, "xen_grant_table_reg", x->path, "reg",
+				      "%s: no reg (grant table region)", x->path);
 	if (x->nirq != 1 || x->irq[0].kind != IRQ_PPI)
-		platform_problem(p, AREA_HYPERVISOR,
+		platform_problem(p, AREA_HYPERVISOR, "xen_event_channel_ppi", x->path,
 				 "%s: interrupts must be one PPI (event channel)", x->path);
 }
 
@@ -179,7 +195,7 @@ static void check_gic_parents(struct platform *p)
 		char cpath[PLAT_PATH_LEN] = "several GICs";
 		if (d->gic_parent >= 0 && fdt_get_path(p->fdt, d->gic_parent, cpath, sizeof(cpath)))
 			snprintf(cpath, sizeof(cpath), "<node at offset %d>", d->gic_parent);
-		platform_problem(p, AREA_INTERRUPTS,
+		platform_problem(p, AREA_INTERRUPTS, "interrupts_reach_gic", d->path,
 				 "%s: its interrupts go to %s, not the platform's GIC %s", d->path,
 				 cpath, p->gic ? p->gic->path : "(none)");
 	}

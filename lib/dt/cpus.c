@@ -16,15 +16,17 @@ void dt_parse_cpus(struct platform *p)
 	int node;
 
 	if (cpus < 0) {
-		platform_problem(p, AREA_CPUS, "/cpus: node missing");
+		platform_problem(p, AREA_CPUS, "cpus_node_present", NULL, "/cpus: node missing");
 		return;
 	}
 	int ac = dt_cells_of(p->fdt, cpus, "#address-cells", -2);
 	int sc = dt_cells_of(p->fdt, cpus, "#size-cells", -2);
 	if (ac != 1 && ac != 2)
-		platform_problem(p, AREA_CPUS, "/cpus: #address-cells is %d, must be 1 or 2", ac);
+		platform_prop_problem(p, AREA_CPUS, "cpus_address_cells", "/cpus", "#address-cells",
+				      "/cpus: #address-cells is %d, must be 1 or 2", ac);
 	if (sc != 0)
-		platform_problem(p, AREA_CPUS, "/cpus: #size-cells is %d, must be 0", sc);
+		platform_prop_problem(p, AREA_CPUS, "cpus_size_cells", "/cpus", "#size-cells",
+				      "/cpus: #size-cells is %d, must be 0", sc);
 	fdt_for_each_subnode(node, p->fdt, cpus)
 	{
 		const char *type = dt_string(p->fdt, node, "device_type", NULL);
@@ -36,24 +38,27 @@ void dt_parse_cpus(struct platform *p)
 		dt_node_path(p->fdt, node, path, sizeof(path));
 		const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
 		if (!reg || (ac >= 1 && ac <= 2 && len != ac * 4)) {
-			platform_problem(p, AREA_CPUS, "%s: reg missing or not %d cells", path, ac);
+			platform_prop_problem(p, AREA_CPUS, "cpu_reg_cells", path, "reg",
+					      "%s: reg missing or not %d cells", path, ac);
 			continue;
 		}
 		uint64_t mpidr = dt_read_cells(reg, len / 4);
 		for (int i = 0; i < p->ncpus; i++)
 			if (p->cpu_mpidr[i] == mpidr)
-				platform_problem(p, AREA_CPUS, "%s: MPIDR 0x%llx used twice", path,
-						 (unsigned long long)mpidr);
+				platform_prop_problem(p, AREA_CPUS, "cpu_mpidr_unique", path, "reg",
+						      "%s: MPIDR 0x%llx used twice", path,
+						      (unsigned long long)mpidr);
 		if (p->ncpus >= PLAT_MAX_CPUS) {
-			platform_problem(p, AREA_CPUS, "more than %d CPUs; the model keeps %d",
-					 PLAT_MAX_CPUS, PLAT_MAX_CPUS);
+			platform_problem(p, AREA_CPUS, "cpus_kept", "/cpus",
+					 "more than %d CPUs; the model keeps %d", PLAT_MAX_CPUS,
+					 PLAT_MAX_CPUS);
 			break;
 		}
 		int clen;
 		const char *compat = fdt_getprop(p->fdt, node, "compatible", &clen);
 		if (compat && (clen <= 0 || compat[clen - 1] != 0)) {
-			platform_problem(p, AREA_CPUS, "%s: compatible is not NUL-terminated",
-					 path);
+			platform_prop_problem(p, AREA_CPUS, "prop_is_string", path, "compatible",
+					      "%s: compatible is not NUL-terminated", path);
 			compat = NULL;
 		}
 		p->cpu_compat[p->ncpus] = compat;
@@ -61,20 +66,23 @@ void dt_parse_cpus(struct platform *p)
 		int bad = 0;
 		const char *em = dt_string(p->fdt, node, "enable-method", &bad);
 		if (bad)
-			platform_problem(p, AREA_CPUS, "%s: enable-method is not a string", path);
+			platform_prop_problem(p, AREA_CPUS, "prop_is_string", path, "enable-method",
+					      "%s: enable-method is not a string", path);
 		p->cpu_enable[p->ncpus - 1] = !em			  ? ENABLE_NONE
 					      : !strcmp(em, "psci")	  ? ENABLE_PSCI
 					      : !strcmp(em, "spin-table") ? ENABLE_SPIN_TABLE
 									  : ENABLE_OTHER;
 		if (p->cpu_enable[p->ncpus - 1] == ENABLE_OTHER)
-			platform_problem(p, AREA_CPUS, "%s: unknown enable-method \"%s\"", path,
-					 em);
+			platform_prop_problem(p, AREA_CPUS, "enable_method_known", path,
+					      "enable-method", "%s: unknown enable-method \"%s\"",
+					      path, em);
 		if (!em && p->ncpus > 1)
-			platform_problem(p, AREA_CPUS, "%s: secondary CPU without enable-method",
-					 path);
+			platform_prop_problem(p, AREA_CPUS, "enable_method_present", path,
+					      "enable-method",
+					      "%s: secondary CPU without enable-method", path);
 	}
 	if (p->ncpus == 0)
-		platform_problem(p, AREA_CPUS, "/cpus: no cpu node");
+		platform_problem(p, AREA_CPUS, "cpus_has_cpu", "/cpus", "/cpus: no cpu node");
 }
 
 #define MPIDR_AFFINITY 0xff00ffffffull
@@ -88,7 +96,7 @@ int dt_cpu_index(const struct platform *p, uint64_t mpidr)
 }
 
 /* arm/psci.yaml: "arm,psci" is 0.1 (IDs in properties), then 0.2 and 1.0. */
-static void psci_versions(struct platform *p, int node)
+static void psci_versions(struct platform *p, int node, const char *path)
 {
 	static const struct {
 		const char *compat;
@@ -107,7 +115,8 @@ static void psci_versions(struct platform *p, int node)
 			p->psci_v01_id[i] = fdt32_to_cpu(*v);
 			p->psci_v01_present |= 1u << i;
 		} else if (v) {
-			platform_problem(p, AREA_PSCI, "psci: %s is not one cell", v01[i]);
+			platform_prop_problem(p, AREA_PSCI, "psci_function_id_cell", path, v01[i],
+					      "psci: %s is not one cell", v01[i]);
 		}
 	}
 }
@@ -121,7 +130,8 @@ void dt_parse_psci(struct platform *p)
 	if (node < 0)
 		node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci");
 	if (node < 0) {
-		platform_problem(p, AREA_PSCI, "no PSCI node (compatible arm,psci*)");
+		platform_problem(p, AREA_PSCI, "psci_node_present", NULL,
+				 "no PSCI node (compatible arm,psci*)");
 		return;
 	}
 	const char *c = dt_string(p->fdt, node, "compatible", NULL); /* the first one, if a list */
@@ -130,13 +140,16 @@ void dt_parse_psci(struct platform *p)
 	if (!c && list && clen > 0 && list[clen - 1] == 0)
 		c = list;
 	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
-	psci_versions(p, node);
+	char path[PLAT_PATH_LEN];
+	dt_node_path(p->fdt, node, path, sizeof(path));
+	psci_versions(p, node, path);
 	const char *m = dt_string(p->fdt, node, "method", NULL);
 	if (m && !strcmp(m, "hvc"))
 		p->psci = PSCI_HVC;
 	else if (m && !strcmp(m, "smc"))
 		p->psci = PSCI_SMC;
 	else
-		platform_problem(p, AREA_PSCI, "psci: method is \"%s\", must be \"hvc\" or \"smc\"",
-				 m ? m : "(missing)");
+		platform_prop_problem(p, AREA_PSCI, "psci_method", path, "method",
+				      "psci: method is \"%s\", must be \"hvc\" or \"smc\"",
+				      m ? m : "(missing)");
 }

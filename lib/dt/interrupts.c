@@ -21,19 +21,21 @@ static int interrupt_parent(struct platform *p, const struct dt_lineage *l, cons
 		if (!ph)
 			continue;
 		if (len != 4) {
-			platform_problem(p, AREA_INTERRUPTS,
-					 "%s: interrupt-parent is %d bytes, not 4", path, len);
+			platform_prop_problem(p, AREA_INTERRUPTS, "prop_length", path,
+					      "interrupt-parent",
+					      "%s: interrupt-parent is %d bytes, not 4", path, len);
 			return -1;
 		}
 		int ctl = dt_phandle_node(p, fdt32_ld(ph));
 		if (ctl < 0)
-			platform_problem(
-				p, AREA_INTERRUPTS,
+			platform_prop_problem(
+				p, AREA_INTERRUPTS, "phandle_resolves", path, "interrupt-parent",
 				"%s: interrupt-parent phandle 0x%x refers to no node (dangling)",
 				path, (unsigned)fdt32_ld(ph));
 		return ctl < 0 ? -1 : ctl;
 	}
-	platform_problem(p, AREA_INTERRUPTS, "%s: has interrupts but no interrupt-parent", path);
+	platform_prop_problem(p, AREA_INTERRUPTS, "interrupt_parent_present", path, "interrupts",
+			      "%s: has interrupts but no interrupt-parent", path);
 	return -1;
 }
 
@@ -46,14 +48,14 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
 	if (bad || (status && strcmp(status, "okay") && strcmp(status, "ok"))) {
 		char cpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
-		platform_problem(p, AREA_INTERRUPTS, "%s: interrupt parent %s is disabled", path,
-				 cpath);
+		platform_problem(p, AREA_INTERRUPTS, "interrupt_parent_enabled", path,
+				 "%s: interrupt parent %s is disabled", path, cpath);
 		return -1;
 	}
 	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL)) {
 		char cpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
-		platform_problem(p, AREA_INTERRUPTS,
+		platform_problem(p, AREA_INTERRUPTS, "interrupt_parent_is_controller", path,
 				 "%s: interrupt parent %s is not an interrupt-controller", path,
 				 cpath);
 		return -1;
@@ -61,7 +63,7 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
 	int cells = dt_cells_of(p->fdt, ctl, "#interrupt-cells", 0);
 	if (cells < 1 || cells > 4) {
 		platform_problem(
-			p, AREA_INTERRUPTS,
+			p, AREA_INTERRUPTS, "interrupt_parent_cells", path,
 			"%s: interrupt parent has #interrupt-cells=%d (missing or invalid)", path,
 			cells);
 		return -1;
@@ -78,9 +80,11 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
  * type 0 an SPI, 1 a PPI; flags[3:0] 1 rising edge, 2 falling edge, 4 high
  * level, 8 low level, and an SPI is only ever a rising edge or a high level.
  */
-static void add_irq(struct platform *p, struct dt_device *d, int ctl, int is_gic, int cells,
-		    const fdt32_t *v)
+static void add_irq(struct platform *p, struct dt_device *d, const char *prop, int ctl, int is_gic,
+		    int cells, const fdt32_t *v)
 {
+	struct dt_problem *pr;
+
 	if (is_gic)
 		d->gic_parent = d->gic_parent < 0 || d->gic_parent == ctl ? ctl : -2;
 	if (d->nirq >= PLAT_MAX_IRQS) {
@@ -98,19 +102,28 @@ static void add_irq(struct platform *p, struct dt_device *d, int ctl, int is_gic
 	irq->flags = fdt32_ld(&v[2]);
 	irq->kind = type == 0 ? IRQ_SPI : type == 1 ? IRQ_PPI : IRQ_OTHER;
 	irq->intid = type == 0 ? irq->number + 32 : type == 1 ? irq->number + 16 : 0;
-	if (type == 1 && irq->number > 15)
-		platform_problem(p, AREA_INTERRUPTS, "%s: PPI %u out of range 0..15", d->path,
-				 (unsigned)irq->number);
-	if (type == 0 && irq->number > 987)
-		platform_problem(p, AREA_INTERRUPTS, "%s: SPI %u out of range 0..987", d->path,
-				 (unsigned)irq->number);
+	/* The subject: the specifier's place in the property (entry=N, from 0). */
+	if (type == 1 && irq->number > 15) {
+		pr = platform_prop_problem(p, AREA_INTERRUPTS, "ppi_in_range", d->path, prop,
+					   "%s: PPI %u out of range 0..15", d->path,
+					   (unsigned)irq->number);
+		problem_subject(pr, "entry", "%d", d->nirq - 1);
+	}
+	if (type == 0 && irq->number > 987) {
+		pr = platform_prop_problem(p, AREA_INTERRUPTS, "spi_in_range", d->path, prop,
+					   "%s: SPI %u out of range 0..987", d->path,
+					   (unsigned)irq->number);
+		problem_subject(pr, "entry", "%d", d->nirq - 1);
+	}
 	unsigned trigger = irq->flags & 0xf;
-	if (type == 0 && trigger != 1 && trigger != 4)
-		platform_problem(
-			p, AREA_INTERRUPTS,
+	if (type == 0 && trigger != 1 && trigger != 4) {
+		pr = platform_prop_problem(
+			p, AREA_INTERRUPTS, "spi_trigger", d->path, prop,
 			"%s: SPI %u has trigger flags 0x%x; an SPI is a rising edge (1) or "
 			"a high level (4)",
 			d->path, (unsigned)irq->number, trigger);
+		problem_subject(pr, "entry", "%d", d->nirq - 1);
+	}
 }
 
 /* interrupts-extended: each specifier names its own controller first. */
@@ -120,23 +133,25 @@ static void parse_extended(struct platform *p, struct dt_device *d, const fdt32_
 		uint32_t ph = fdt32_ld(&v[i]);
 		int ctl = dt_phandle_node(p, ph), is_gic = 0;
 		if (ctl < 0) {
-			platform_problem(p, AREA_INTERRUPTS,
-					 "%s: interrupts-extended phandle 0x%x refers to no node "
-					 "(dangling)",
-					 d->path, (unsigned)ph);
+			platform_prop_problem(
+				p, AREA_INTERRUPTS, "phandle_resolves", d->path,
+				"interrupts-extended",
+				"%s: interrupts-extended phandle 0x%x refers to no node "
+				"(dangling)",
+				d->path, (unsigned)ph);
 			return;
 		}
 		int cells = controller_cells(p, ctl, d->path, &is_gic);
 		if (cells < 0)
 			return;
 		if (i + 1 + cells > len / 4) {
-			platform_problem(
-				p, AREA_INTERRUPTS,
+			platform_prop_problem(
+				p, AREA_INTERRUPTS, "prop_length", d->path, "interrupts-extended",
 				"%s: interrupts-extended ends inside a specifier (%d bytes)",
 				d->path, len);
 			return;
 		}
-		add_irq(p, d, ctl, is_gic, cells, &v[i + 1]);
+		add_irq(p, d, "interrupts-extended", ctl, is_gic, cells, &v[i + 1]);
 		i += 1 + cells;
 	}
 }
@@ -159,18 +174,19 @@ void dt_parse_interrupts(struct platform *p, const struct dt_lineage *l, struct 
 	if (cells < 0)
 		return;
 	if (len == 0 || len % (cells * 4)) {
-		platform_problem(
-			p, AREA_INTERRUPTS,
+		platform_prop_problem(
+			p, AREA_INTERRUPTS, "prop_length", d->path, "interrupts",
 			"%s: interrupts is %d bytes, not a multiple of #interrupt-cells %d * 4",
 			d->path, len, cells);
 		return;
 	}
 	for (int off = 0; off < len / 4; off += cells)
-		add_irq(p, d, ctl, is_gic, cells, &v[off]);
+		add_irq(p, d, "interrupts", ctl, is_gic, cells, &v[off]);
 done:
 	if (d->irqs_dropped)
-		platform_problem(p, AREA_INTERRUPTS, "%s: %d interrupts; the model keeps %d",
-				 d->path, d->nirq + d->irqs_dropped, PLAT_MAX_IRQS);
+		platform_problem(p, AREA_INTERRUPTS, "irqs_kept", d->path,
+				 "%s: %d interrupts; the model keeps %d", d->path,
+				 d->nirq + d->irqs_dropped, PLAT_MAX_IRQS);
 }
 
 /* The node phandle names, with the property it must have; -1 (a problem) if not. */
@@ -180,17 +196,17 @@ static int target(struct platform *p, const char *path, const char *prop, uint32
 	int node = dt_phandle_node(p, ph);
 
 	if (node < 0) {
-		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: %s phandle 0x%x refers to no node (dangling)", path, prop,
-				 (unsigned)ph);
+		platform_prop_problem(p, AREA_INTERRUPTS, "phandle_resolves", path, prop,
+				      "%s: %s phandle 0x%x refers to no node (dangling)", path,
+				      prop, (unsigned)ph);
 		return -1;
 	}
 	if (!fdt_getprop(p->fdt, node, must, NULL) &&
 	    !(or_must && fdt_getprop(p->fdt, node, or_must, NULL))) {
 		char tpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, node, tpath, sizeof(tpath));
-		platform_problem(p, AREA_INTERRUPTS, "%s: %s names %s, which has no %s", path, prop,
-				 tpath, must);
+		platform_prop_problem(p, AREA_INTERRUPTS, "phandle_target_kind", path, prop,
+				      "%s: %s names %s, which has no %s", path, prop, tpath, must);
 		return -1;
 	}
 	return node;
@@ -198,8 +214,8 @@ static int target(struct platform *p, const char *path, const char *prop, uint32
 
 static void truncated(struct platform *p, const char *path, const char *prop, int len)
 {
-	platform_problem(p, AREA_INTERRUPTS, "%s: %s ends inside an entry (%d bytes)", path, prop,
-			 len);
+	platform_prop_problem(p, AREA_INTERRUPTS, "prop_length", path, prop,
+			      "%s: %s ends inside an entry (%d bytes)", path, prop, len);
 }
 
 /*
@@ -219,10 +235,11 @@ static void check_imap(struct platform *p, int node, const char *path)
 	int ci = dt_cells_of(p->fdt, node, "#interrupt-cells", -1);
 	/* Bounded before any arithmetic: a hostile cell count must not wrap an index. */
 	if (ci < 1 || ci > 4 || ca < 0 || ca > 3) {
-		platform_problem(p, AREA_INTERRUPTS,
-				 "%s: interrupt-map with #address-cells %d, #interrupt-cells %d "
-				 "(0..3 and 1..4)",
-				 path, ca, ci);
+		platform_prop_problem(
+			p, AREA_INTERRUPTS, "interrupt_map_cells", path, "interrupt-map",
+			"%s: interrupt-map with #address-cells %d, #interrupt-cells %d "
+			"(0..3 and 1..4)",
+			path, ca, ci);
 		return;
 	}
 	for (int i = 0, n = len / 4; i < n;) {
@@ -238,11 +255,12 @@ static void check_imap(struct platform *p, int node, const char *path)
 		int pa = dt_cells_of(p->fdt, par, "#address-cells", 0);
 		int pi = dt_cells_of(p->fdt, par, "#interrupt-cells", -1);
 		if (pa < 0 || pa > 3 || pi < 1 || pi > 4) {
-			platform_problem(p, AREA_INTERRUPTS,
-					 "%s: interrupt-map parent with #address-cells %d, "
-					 "#interrupt-cells %d "
-					 "(0..3 and 1..4)",
-					 path, pa, pi);
+			platform_prop_problem(p, AREA_INTERRUPTS, "interrupt_map_parent_cells",
+					      path, "interrupt-map",
+					      "%s: interrupt-map parent with #address-cells %d, "
+					      "#interrupt-cells %d "
+					      "(0..3 and 1..4)",
+					      path, pa, pi);
 			return;
 		}
 		i += pa + pi;
@@ -264,7 +282,8 @@ static void check_msi(struct platform *p, int node, const char *path)
 	if (v && len >= 4)
 		target(p, path, "msi-parent", fdt32_ld(v), "msi-controller", NULL);
 	else if (v)
-		platform_problem(p, AREA_INTERRUPTS, "%s: msi-parent is %d bytes", path, len);
+		platform_prop_problem(p, AREA_INTERRUPTS, "prop_length", path, "msi-parent",
+				      "%s: msi-parent is %d bytes", path, len);
 	v = fdt_getprop(p->fdt, node, "msi-map", &len);
 	if (v && (len <= 0 || len % 16)) {
 		truncated(p, path, "msi-map", len);

@@ -34,9 +34,9 @@ static int node_enabled(struct platform *p, int node, const char *path)
 	const char *status = dt_string(p->fdt, node, "status", &bad);
 
 	if (bad)
-		platform_problem(p, AREA_STRUCTURE,
-				 "%s: status is not a NUL-terminated string; taken as disabled",
-				 path);
+		platform_prop_problem(
+			p, AREA_STRUCTURE, "prop_is_string", path, "status",
+			"%s: status is not a NUL-terminated string; taken as disabled", path);
 	return !bad && (!status || !strcmp(status, "okay") || !strcmp(status, "ok"));
 }
 
@@ -50,11 +50,12 @@ static void parse_memory(struct platform *p, const struct dt_lineage *l)
 		return; /* a memory node the platform switched off holds no RAM */
 	int n = dt_parse_reg(p, l, r, PLAT_MAX_BANKS, 1);
 	if (!fdt_getprop(p->fdt, node, "reg", NULL))
-		platform_problem(p, AREA_MEMORY, "%s: memory node without reg", path);
+		platform_prop_problem(p, AREA_MEMORY, "memory_reg", path, "reg",
+				      "%s: memory node without reg", path);
 	for (int i = 0; i < n; i++) {
 		if (p->nbanks >= PLAT_MAX_BANKS) {
-			platform_problem(p, AREA_MEMORY, "%s: more than %d memory banks", path,
-					 PLAT_MAX_BANKS);
+			platform_problem(p, AREA_MEMORY, "banks_kept", path,
+					 "%s: more than %d memory banks", path, PLAT_MAX_BANKS);
 			return;
 		}
 		if (r[i].size)
@@ -71,22 +72,23 @@ static void parse_chosen(struct platform *p)
 		return;
 	const char *args = fdt_getprop(p->fdt, chosen, "bootargs", &len);
 	if (args && (len <= 0 || args[len - 1] != 0))
-		platform_problem(p, AREA_STRUCTURE,
-				 "/chosen/bootargs is not a NUL-terminated string; ignored");
+		platform_prop_problem(p, AREA_STRUCTURE, "prop_is_string", "/chosen", "bootargs",
+				      "/chosen/bootargs is not a NUL-terminated string; ignored");
 	else if (args) {
 		snprintf(p->bootargs, sizeof(p->bootargs), "%s", args);
 		p->bootargs_len = (int)strlen(args);
 	}
 	const char *out = fdt_getprop(p->fdt, chosen, "stdout-path", &len);
 	if (out && (len <= 0 || out[len - 1] != 0))
-		platform_problem(p, AREA_CONSOLE,
-				 "/chosen/stdout-path is not a NUL-terminated string; ignored");
+		platform_prop_problem(
+			p, AREA_CONSOLE, "prop_is_string", "/chosen", "stdout-path",
+			"/chosen/stdout-path is not a NUL-terminated string; ignored");
 	if (!out || len <= 0 || out[len - 1] != 0)
 		return;
 	size_t n = strcspn(out, ":");
 	if (n >= sizeof(p->stdout_path)) {
-		platform_problem(
-			p, AREA_CONSOLE,
+		platform_prop_problem(
+			p, AREA_CONSOLE, "stdout_path_kept", "/chosen", "stdout-path",
 			"/chosen/stdout-path names a path of %zu characters; the model keeps %zu",
 			n, sizeof(p->stdout_path) - 1);
 		n = sizeof(p->stdout_path) - 1;
@@ -113,20 +115,22 @@ static void pick_console(struct platform *p)
 		}
 		const struct dt_device *d = node >= 0 ? device_at_node(p, node) : NULL;
 		if (!d)
-			platform_problem(p, AREA_CONSOLE,
-					 "/chosen/stdout-path \"%s\" does not resolve to a node",
-					 p->stdout_path);
+			platform_prop_problem(
+				p, AREA_CONSOLE, "stdout_path_resolves", "/chosen", "stdout-path",
+				"/chosen/stdout-path \"%s\" does not resolve to a node",
+				p->stdout_path);
 		else if (!d->enabled)
-			platform_problem(p, AREA_CONSOLE,
-					 "/chosen/stdout-path %s is disabled (status)", d->path);
+			platform_prop_problem(
+				p, AREA_CONSOLE, "stdout_path_enabled", "/chosen", "stdout-path",
+				"/chosen/stdout-path %s is disabled (status)", d->path);
 		else if (!dt_compat_has(d, "arm,pl011") && !dt_compat_has(d, "arm,sbsa-uart"))
-			platform_problem(
-				p, AREA_CONSOLE,
+			platform_prop_problem(
+				p, AREA_CONSOLE, "stdout_path_is_uart", "/chosen", "stdout-path",
 				"/chosen/stdout-path %s is not an arm,pl011 or arm,sbsa-uart",
 				d->path);
 		else if (d->nreg < 1)
-			platform_problem(p, AREA_CONSOLE, "%s: console UART has no usable reg",
-					 d->path);
+			platform_prop_problem(p, AREA_CONSOLE, "console_uart_reg", d->path, "reg",
+					      "%s: console UART has no usable reg", d->path);
 		else {
 			p->uart = d;
 			p->uart_from_stdout_path = 1;
@@ -141,19 +145,31 @@ static void pick_console(struct platform *p)
 	}
 }
 
+/* An overlap's subject: range=0xBASE+0xSIZE of the one it is about, addr= the other's base. */
+static void overlap_subject(struct dt_problem *pr, const struct addr_range *r,
+			    const struct addr_range *other)
+{
+	problem_subject(pr, "range", "0x%llx+0x%llx", (unsigned long long)r->base,
+			(unsigned long long)r->size);
+	problem_subject(pr, "addr", "0x%llx", (unsigned long long)other->base);
+}
+
 static void check_overlaps(struct platform *p)
 {
 	for (struct dt_reg_iter a = { .p = p, .include_disabled = 1 }; dt_next_reg(&a);) {
 		for (int b = 0; b < p->nbanks; b++)
 			if (ranges_overlap(a.r->base, a.r->size, p->banks[b].base,
 					   p->banks[b].size))
-				platform_problem(
-					p, AREA_REG,
-					"%s: reg 0x%llx+0x%llx overlaps memory bank 0x%llx+0x%llx",
-					a.d->path, (unsigned long long)a.r->base,
-					(unsigned long long)a.r->size,
-					(unsigned long long)p->banks[b].base,
-					(unsigned long long)p->banks[b].size);
+				overlap_subject(
+					platform_prop_problem(
+						p, AREA_REG, "reg_overlaps_ram", a.d->path, "reg",
+						"%s: reg 0x%llx+0x%llx overlaps memory bank "
+						"0x%llx+0x%llx",
+						a.d->path, (unsigned long long)a.r->base,
+						(unsigned long long)a.r->size,
+						(unsigned long long)p->banks[b].base,
+						(unsigned long long)p->banks[b].size),
+					a.r, &p->banks[b]);
 		if (!a.d->enabled)
 			continue;
 		/* Each pair once: only devices after this one. A child inside its parent's
@@ -164,32 +180,40 @@ static void check_overlaps(struct platform *p)
 			if (c.d <= a.d)
 				continue;
 			if (!dt_paths_related(a.d->path, c.d->path))
-				platform_problem(
-					p, AREA_REG,
-					"%s: reg 0x%llx+0x%llx overlaps %s reg 0x%llx+0x%llx",
-					a.d->path, (unsigned long long)a.r->base,
-					(unsigned long long)a.r->size, c.d->path,
-					(unsigned long long)c.r->base,
-					(unsigned long long)c.r->size);
+				overlap_subject(platform_prop_problem(
+							p, AREA_REG, "reg_overlap", a.d->path,
+							"reg",
+							"%s: reg 0x%llx+0x%llx overlaps %s reg "
+							"0x%llx+0x%llx",
+							a.d->path, (unsigned long long)a.r->base,
+							(unsigned long long)a.r->size, c.d->path,
+							(unsigned long long)c.r->base,
+							(unsigned long long)c.r->size),
+						a.r, c.r);
 			else if (!dt_compat_has(a.d, "simple-mfd") && !dt_compat_has(a.d, "syscon"))
-				platform_problem(
-					p, AREA_REG,
-					"%s: reg 0x%llx+0x%llx lies in its ancestor %s's reg "
-					"0x%llx+0x%llx",
-					c.d->path, (unsigned long long)c.r->base,
-					(unsigned long long)c.r->size, a.d->path,
-					(unsigned long long)a.r->base,
-					(unsigned long long)a.r->size);
+				overlap_subject(
+					platform_prop_problem(
+						p, AREA_REG, "reg_in_ancestor", c.d->path, "reg",
+						"%s: reg 0x%llx+0x%llx lies in its ancestor %s's "
+						"reg 0x%llx+0x%llx",
+						c.d->path, (unsigned long long)c.r->base,
+						(unsigned long long)c.r->size, a.d->path,
+						(unsigned long long)a.r->base,
+						(unsigned long long)a.r->size),
+					c.r, a.r);
 		}
 	}
 	for (int i = 0; i < p->nbanks; i++)
 		for (int j = i + 1; j < p->nbanks; j++)
 			if (ranges_overlap(p->banks[i].base, p->banks[i].size, p->banks[j].base,
 					   p->banks[j].size))
-				platform_problem(p, AREA_MEMORY,
-						 "memory banks 0x%llx and 0x%llx overlap",
-						 (unsigned long long)p->banks[i].base,
-						 (unsigned long long)p->banks[j].base);
+				overlap_subject(
+					platform_problem(p, AREA_MEMORY, "banks_overlap", NULL,
+							 "memory banks 0x%llx and 0x%llx "
+							 "overlap",
+							 (unsigned long long)p->banks[i].base,
+							 (unsigned long long)p->banks[j].base),
+					&p->banks[i], &p->banks[j]);
 }
 
 /* One node's device record, from its lineage; parent: the nearest ancestor's (-1 none). */
@@ -213,8 +237,8 @@ static void parse_device(struct platform *p, const struct dt_lineage *l, int par
 		d->compat = compat;
 		d->compat_len = clen;
 	} else if (compat) {
-		platform_problem(p, AREA_STRUCTURE, "%s: compatible is not NUL-terminated",
-				 l->path);
+		platform_prop_problem(p, AREA_STRUCTURE, "prop_is_string", l->path, "compatible",
+				      "%s: compatible is not NUL-terminated", l->path);
 	}
 	d->enabled = node_enabled(p, node, l->path);
 	int n = dt_parse_reg(p, l, d->reg, PLAT_MAX_REGS, 1);
@@ -236,7 +260,7 @@ static void extend_path(struct platform *p, struct dt_lineage *l, int parent_len
 	int n = snprintf(l->path + base, sizeof(l->path) - base, "%s%.*s", sep ? "/" : "", nlen,
 			 name);
 	if (n < 0 || base + n >= (int)sizeof(l->path)) {
-		platform_problem(p, AREA_STRUCTURE,
+		platform_problem(p, AREA_STRUCTURE, "path_kept", l->path,
 				 "a node path is longer than %d characters; shown cut: %s",
 				 (int)sizeof(l->path) - 1, l->path);
 		parent_len[l->depth] = (int)strlen(l->path);
@@ -290,10 +314,11 @@ static void parse_devices(struct platform *p)
 			device_at[depth] = before;
 	}
 	if (too_deep)
-		platform_problem(p, AREA_STRUCTURE, "%d nodes deeper than %d levels not read",
-				 too_deep, DT_MAX_DEPTH - 1);
+		platform_problem(p, AREA_STRUCTURE, "depth_kept", NULL,
+				 "%d nodes deeper than %d levels not read", too_deep,
+				 DT_MAX_DEPTH - 1);
 	if (p->devices_dropped)
-		platform_problem(p, AREA_STRUCTURE,
+		platform_problem(p, AREA_STRUCTURE, "devices_kept", NULL,
 				 "%d devices; the model keeps %d, the rest ignored",
 				 p->ndevices + p->devices_dropped, PLAT_MAX_DEVICES);
 }
@@ -320,7 +345,7 @@ static void classify_devices(struct platform *p)
 void platform_unusable(struct platform *p, const char *why)
 {
 	memset(p, 0, sizeof(*p));
-	platform_problem(p, AREA_HEADER, "%s", why);
+	platform_problem(p, AREA_HEADER, "tree_passed", NULL, "%s", why);
 }
 
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
@@ -328,58 +353,64 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	memset(p, 0, sizeof(*p));
 	p->fdt = fdt;
 	if (!fdt) {
-		platform_problem(p, AREA_HEADER, "no device tree was passed (x0 = 0)");
+		platform_problem(p, AREA_HEADER, "tree_passed", NULL,
+				 "no device tree was passed (x0 = 0)");
 		return;
 	}
 	/* libfdt reads a whole header; and its older-version paths are not safe on
 	 * hostile blobs. Every current writer (dtc, QEMU, Xen) makes version 17. */
 	if (max_size < sizeof(struct fdt_header)) {
-		platform_problem(p, AREA_HEADER, "only %llu bytes: shorter than a DTB header (%zu)",
+		platform_problem(p, AREA_HEADER, "header_size", NULL,
+				 "only %llu bytes: shorter than a DTB header (%zu)",
 				 (unsigned long long)max_size, sizeof(struct fdt_header));
 		return;
 	}
 	int err = fdt_check_header(fdt);
 	if (!err && (fdt_version(fdt) < 16 || fdt_last_comp_version(fdt) > 17)) {
 		platform_problem(
-			p, AREA_HEADER,
+			p, AREA_HEADER, "header_version", NULL,
 			"version %u (last compatible %u): the model reads versions 16 and 17",
 			(unsigned)fdt_version(fdt), (unsigned)fdt_last_comp_version(fdt));
 		return;
 	}
 	if (err) {
-		platform_problem(p, AREA_HEADER, "bad header: %s (magic 0x%08x)", fdt_strerror(err),
+		platform_problem(p, AREA_HEADER, "header_valid", NULL,
+				 "bad header: %s (magic 0x%08x)", fdt_strerror(err),
 				 (unsigned)fdt32_ld((const fdt32_t *)fdt));
 		return;
 	}
 	p->fdt_size = fdt_totalsize(fdt);
 	if (p->fdt_size > FDT_MAX_SIZE || p->fdt_size > max_size) {
-		platform_problem(p, AREA_HEADER, "totalsize %u is absurd (limit %u)",
-				 (unsigned)p->fdt_size,
+		platform_problem(p, AREA_HEADER, "totalsize_sane", NULL,
+				 "totalsize %u is absurd (limit %u)", (unsigned)p->fdt_size,
 				 (unsigned)(max_size < FDT_MAX_SIZE ? max_size : FDT_MAX_SIZE));
 		return;
 	}
 	char why[120];
 	if (dt_blob_bounded(fdt, p->fdt_size, why, sizeof(why))) {
-		platform_problem(p, AREA_HEADER, "structure check failed: %s", why);
+		platform_problem(p, AREA_HEADER, "structure_valid", NULL,
+				 "structure check failed: %s", why);
 		return;
 	}
 	err = fdt_check_full(fdt, p->fdt_size);
 	if (err) {
-		platform_problem(p, AREA_HEADER, "structure check failed: %s", fdt_strerror(err));
+		platform_problem(p, AREA_HEADER, "structure_valid", NULL,
+				 "structure check failed: %s", fdt_strerror(err));
 		return;
 	}
 	p->fdt_valid = 1;
 	int clen;
 	const char *rc = fdt_getprop(fdt, 0, "compatible", &clen);
 	if (rc && (clen <= 0 || rc[clen - 1] != 0)) {
-		platform_problem(p, AREA_STRUCTURE, "/: compatible is not NUL-terminated");
+		platform_prop_problem(p, AREA_STRUCTURE, "prop_is_string", "/", "compatible",
+				      "/: compatible is not NUL-terminated");
 		rc = NULL;
 	}
 	snprintf(p->root_compat, sizeof(p->root_compat), "%s", rc ? rc : "");
 	if (!fdt_getprop(fdt, 0, "#address-cells", NULL) ||
 	    !fdt_getprop(fdt, 0, "#size-cells", NULL))
 		platform_problem(
-			p, AREA_STRUCTURE,
+			p, AREA_STRUCTURE, "root_cells", "/",
 			"/: #address-cells or #size-cells missing (defaults 2 and 1 assumed)");
 	p->cpus_node = fdt_path_offset(fdt, "/cpus");
 	p->reserved_memory_node = fdt_path_offset(fdt, "/reserved-memory");
@@ -391,7 +422,8 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	parse_chosen(p);
 	parse_devices(p);
 	if (p->nbanks == 0)
-		platform_problem(p, AREA_MEMORY, "no memory node with a usable reg");
+		platform_problem(p, AREA_MEMORY, "memory_present", NULL,
+				 "no memory node with a usable reg");
 	dt_parse_cpus(p);
 	dt_parse_psci(p);
 	dt_parse_reserved(p);

@@ -36,9 +36,11 @@ void dt_index_phandles(struct platform *p)
 			char a[PLAT_PATH_LEN] = "?", b[PLAT_PATH_LEN] = "?";
 			fdt_get_path(p->fdt, p->phandles[i - 1].node, a, sizeof(a));
 			fdt_get_path(p->fdt, p->phandles[i].node, b, sizeof(b));
-			platform_problem(p, AREA_STRUCTURE,
-					 "phandle 0x%x is claimed by %s and by %s",
-					 (unsigned)p->phandles[i].phandle, a, b);
+			/* The subject: the claimant later in the blob (the same on every sort). */
+			int later = p->phandles[i].node > p->phandles[i - 1].node;
+			platform_prop_problem(p, AREA_STRUCTURE, "phandle_unique", later ? b : a,
+					      "phandle", "phandle 0x%x is claimed by %s and by %s",
+					      (unsigned)p->phandles[i].phandle, a, b);
 		}
 }
 

@@ -78,8 +78,24 @@ struct dt_device {
 	int gic_parent;	  /* the GIC its interrupts go to: a node, -1 none, -2 several */
 };
 
+/*
+ * A problem's identity is its area (the dt suite's case), its check (a
+ * snake_case literal naming what was checked, runtime/check.h) and its
+ * subject: the node it is in ("" for the header or the whole tree), then up
+ * to DT_PROBLEM_FIELDS further fields (keys of SUBJECT_KEYS, runtime/
+ * protocol.h: prop, entry, range, ...). The message is for people.
+ */
+#define DT_PROBLEM_FIELDS 3
+struct dt_problem_field {
+	const char *key; /* a literal */
+	char value[40];
+};
 struct dt_problem {
 	enum dt_area area;
+	const char *check; /* a literal */
+	char node[PLAT_PATH_LEN];
+	struct dt_problem_field field[DT_PROBLEM_FIELDS];
+	int nfields;
 	char msg[168];
 };
 
@@ -155,7 +171,21 @@ int dt_cpu_index(const struct platform *p, uint64_t mpidr);
 
 /* Problems (problem.c): what the model found wrong, by area. */
 const char *dt_area_name(enum dt_area area);
-void platform_problem(struct platform *p, enum dt_area area, const char *fmt, ...)
+/*
+ * A problem in area: check names what was checked, node the node it is in
+ * (NULL: the header or the tree as a whole; copied, cut at PLAT_PATH_LEN).
+ * Returns the problem, to add subject fields to, or NULL when it was past
+ * PLAT_MAX_PROBLEMS (counted only): the functions below take NULL.
+ */
+struct dt_problem *platform_problem(struct platform *p, enum dt_area area, const char *check,
+				    const char *node, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* The same, about one property of the node (its name a literal or the blob's): prop=NAME. */
+struct dt_problem *platform_prop_problem(struct platform *p, enum dt_area area, const char *check,
+					 const char *node, const char *prop, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* A further subject field (key a literal of SUBJECT_KEYS), after those already there. */
+void problem_subject(struct dt_problem *pr, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Reading the model (device.c). */

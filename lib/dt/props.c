@@ -111,17 +111,17 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
 	if (ac < 1 || ac > 2 || sc < 0 || sc > 2) {
 		platform_problem(
-			p, AREA_STRUCTURE,
+			p, AREA_STRUCTURE, "parent_cells", path,
 			"%s: parent #address-cells=%d #size-cells=%d not supported (1..2, 0..2)",
 			path, ac, sc);
 		return -1;
 	}
 	int entry = (ac + sc) * 4;
 	if (len == 0 || len % entry) {
-		platform_problem(p, AREA_REG,
-				 "%s: reg is %d bytes, not a multiple of (#address-cells %d + "
-				 "#size-cells %d) * 4 = %d",
-				 path, len, ac, sc, entry);
+		platform_prop_problem(p, AREA_REG, "prop_length", path, "reg",
+				      "%s: reg is %d bytes, not a multiple of (#address-cells %d + "
+				      "#size-cells %d) * 4 = %d",
+				      path, len, ac, sc, entry);
 		return -1;
 	}
 	int n = 0;
@@ -134,21 +134,29 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 		if (t == -2) {
 			char bpath[PLAT_PATH_LEN];
 			dt_node_path(p->fdt, bus, bpath, sizeof(bpath));
-			platform_problem(
-				p, AREA_REG,
-				"%s: reg entry %d 0x%llx is outside the ranges of %s (or they "
-				"do not parse): it cannot be translated",
-				path, n, (unsigned long long)dt_read_cells(reg + off, ac), bpath);
+			problem_subject(
+				platform_prop_problem(
+					p, AREA_REG, "reg_translates", path, "reg",
+					"%s: reg entry %d 0x%llx is outside the ranges of %s (or "
+					"they do not parse): it cannot be translated",
+					path, n, (unsigned long long)dt_read_cells(reg + off, ac),
+					bpath),
+				"entry", "%d", n);
 			return -1;
 		}
 		if (sc && size == 0)
-			platform_problem(p, AREA_REG, "%s: reg entry %d has size 0", path, n);
+			problem_subject(platform_prop_problem(p, AREA_REG, "reg_size", path, "reg",
+							      "%s: reg entry %d has size 0", path,
+							      n),
+					"entry", "%d", n);
 		if (size && base + size - 1 < base)
-			platform_problem(p, AREA_REG,
-					 "%s: reg entry %d 0x%llx+0x%llx wraps past the top of the "
-					 "address space",
-					 path, n, (unsigned long long)base,
-					 (unsigned long long)size);
+			problem_subject(
+				platform_prop_problem(p, AREA_REG, "reg_wraps", path, "reg",
+						      "%s: reg entry %d 0x%llx+0x%llx wraps "
+						      "past the top of the address space",
+						      path, n, (unsigned long long)base,
+						      (unsigned long long)size),
+				"entry", "%d", n);
 		if (n < max) {
 			out[n].base = base;
 			out[n].size = size;
@@ -156,6 +164,7 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 		n++;
 	}
 	if (n > max)
-		platform_problem(p, AREA_REG, "%s: %d reg entries, only %d kept", path, n, max);
+		platform_prop_problem(p, AREA_REG, "reg_entries_kept", path, "reg",
+				      "%s: %d reg entries, only %d kept", path, n, max);
 	return n > max ? max : n;
 }

@@ -12,10 +12,13 @@
 
 static void add(struct platform *p, uint64_t base, uint64_t size, const char *name, int no_map)
 {
+	/* The subject: a /reserved-memory child's node, none for the header's block. */
+	const char *node = strcmp(name, "/memreserve/") ? name : NULL;
+
 	if (p->nreserved >= PLAT_MAX_RESERVED) {
 		if (!p->reserved_dropped++)
 			platform_problem(
-				p, AREA_MEMORY,
+				p, AREA_MEMORY, "reserved_kept", node,
 				"%s: more than %d reserved ranges; the model keeps %d, and no "
 				"RAM is written",
 				name, PLAT_MAX_RESERVED, PLAT_MAX_RESERVED);
@@ -30,9 +33,13 @@ static void add(struct platform *p, uint64_t base, uint64_t size, const char *na
 		inside = base >= p->banks[b].base && size <= p->banks[b].size &&
 			 base - p->banks[b].base <= p->banks[b].size - size;
 	if (!inside)
-		platform_problem(p, AREA_MEMORY,
-				 "%s: reserved 0x%llx+0x%llx lies outside every memory bank", name,
-				 (unsigned long long)base, (unsigned long long)size);
+		problem_subject(platform_problem(p, AREA_MEMORY, "reserved_in_ram", node,
+						 "%s: reserved 0x%llx+0x%llx lies outside every "
+						 "memory bank",
+						 name, (unsigned long long)base,
+						 (unsigned long long)size),
+				"range", "0x%llx+0x%llx", (unsigned long long)base,
+				(unsigned long long)size);
 }
 
 static void reserved_memory_node(struct platform *p, int rm)
@@ -42,7 +49,7 @@ static void reserved_memory_node(struct platform *p, int rm)
 	int node;
 
 	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
-		platform_problem(p, AREA_MEMORY,
+		platform_problem(p, AREA_MEMORY, "reserved_memory_cells", "/reserved-memory",
 				 "/reserved-memory: #address-cells %d, #size-cells %d (1..2 each, "
 				 "and required)",
 				 ac, sc);
@@ -52,15 +59,19 @@ static void reserved_memory_node(struct platform *p, int rm)
 	/* reserved-memory.yaml: cells as the root's, and an empty ranges (identity). */
 	if (ac != dt_cells_of(p->fdt, 0, "#address-cells", 2) ||
 	    sc != dt_cells_of(p->fdt, 0, "#size-cells", 1))
-		platform_problem(p, AREA_MEMORY,
+		platform_problem(p, AREA_MEMORY, "reserved_memory_cells_as_root",
+				 "/reserved-memory",
 				 "/reserved-memory: #address-cells and #size-cells "
 				 "differ from the root's");
 	if (!fdt_getprop(p->fdt, rm, "ranges", &rlen))
-		platform_problem(p, AREA_MEMORY, "/reserved-memory: ranges missing");
+		platform_prop_problem(p, AREA_MEMORY, "reserved_memory_ranges", "/reserved-memory",
+				      "ranges", "/reserved-memory: ranges missing");
 	else if (rlen)
-		platform_problem(p, AREA_MEMORY,
-				 "/reserved-memory: ranges is not empty; its children's addresses "
-				 "are taken as the CPU's");
+		platform_prop_problem(
+			p, AREA_MEMORY, "reserved_memory_ranges_empty", "/reserved-memory",
+			"ranges",
+			"/reserved-memory: ranges is not empty; its children's addresses "
+			"are taken as the CPU's");
 	fdt_for_each_subnode(node, p->fdt, rm)
 	{
 		char path[PLAT_PATH_LEN];
@@ -74,9 +85,9 @@ static void reserved_memory_node(struct platform *p, int rm)
 		if (!reg)
 			continue; /* a dynamic reservation (size, alloc-ranges): placed by the OS */
 		if (len <= 0 || len % ((ac + sc) * 4)) {
-			platform_problem(p, AREA_MEMORY,
-					 "%s: reg is %d bytes, not a multiple of %d", path, len,
-					 (ac + sc) * 4);
+			platform_prop_problem(p, AREA_MEMORY, "prop_length", path, "reg",
+					      "%s: reg is %d bytes, not a multiple of %d", path,
+					      len, (ac + sc) * 4);
 			continue;
 		}
 		int no_map = fdt_getprop(p->fdt, node, "no-map", NULL) != NULL;
@@ -91,8 +102,8 @@ void dt_parse_reserved(struct platform *p)
 	int n = fdt_num_mem_rsv(p->fdt);
 
 	if (n < 0)
-		platform_problem(p, AREA_MEMORY, "the memory reservation block does not read: %s",
-				 fdt_strerror(n));
+		platform_problem(p, AREA_MEMORY, "memreserve_block_reads", NULL,
+				 "the memory reservation block does not read: %s", fdt_strerror(n));
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 		if (fdt_get_mem_rsv(p->fdt, i, &base, &size) == 0 && size)

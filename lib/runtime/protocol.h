@@ -54,7 +54,7 @@
  * thing, so that findings that differ only in their subject can be grouped.
  */
 /* clang-format off */
-#define SUBJECT_KEYS "node prop part reg off region addr range bank cpu intid sgi device queue form width key call port"
+#define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port"
 /* clang-format on */
 
 /* The line after a record that did not fit in one report line (RECORD_MAX). */

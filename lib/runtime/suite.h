@@ -25,7 +25,7 @@ struct startup {
 #define SUBJECT_DEPTH 6
 struct subject_level {
 	const char *key;  /* NULL: words only */
-	char value[96];	  /* the field's value, as formatted */
+	char value[128];  /* the field's value, as formatted: a DT path whole */
 	char prefix[112]; /* words before the text, or "" */
 };
 

@@ -1,7 +1,10 @@
 """Byte-level broken device trees for scripts/make-broken-dtbs (USAGE below).
 
 Each defect is listed with its expectations, in the header format of the
-test trees (scripts/integration --help), because no tree file carries them:
+test trees (scripts/integration --help), because no tree file carries them;
+an `expect`/`expect-run` value is a finding's identity, "SUITE/CASE CHECK
+key=value ..." (a dt problem's case is its area), the old text kept below it
+in a `// (text: ...)` comment for people:
 scripts/integration runs each as the test broken-NAME, and
 tests/harness/unit/check-dts.py holds the host model to its `expect` lines.
 """
@@ -52,7 +55,8 @@ VARIANTS = {
         """
         // Magic word changed: no parser may trust anything else in the blob.
         // status: 7
-        // expect: header: bad header: FDT_ERR_BADMAGIC (magic 0xd00dfeef)
+        // expect: dt/header header_valid
+        // (text: header: bad header: FDT_ERR_BADMAGIC (magic 0xd00dfeef))
         // ktap: ok 2 structure # SKIP device tree unusable (see header)
         // note: console: semihosting
         // note: harness: report complete
@@ -62,7 +66,8 @@ VARIANTS = {
         """
         // Cut inside the structure block, header left claiming the full size.
         // status: 7
-        // expect: header: structure check failed: unknown tag 0x0 at 0x9f8
+        // expect: dt/header structure_valid
+        // (text: header: structure check failed: unknown tag 0x0 at 0x9f8)
         // note: harness: report complete
         """),
     "absurd-totalsize.dtb": (
@@ -70,7 +75,8 @@ VARIANTS = {
         """
         // totalsize says 64 MiB: bigger than any real device tree.
         // status: 7
-        // expect: header: totalsize 67108864 is absurd (limit 2097152)
+        // expect: dt/header totalsize_sane
+        // (text: header: totalsize 67108864 is absurd (limit 2097152))
         // note: harness: report complete
         """),
     "boot-cpuid.dtb": (
@@ -79,7 +85,8 @@ VARIANTS = {
         // The header's boot_cpuid_phys names CPU 1; CPU 0 boots (QEMU starts the first).
         // run: --bootargs suites=boot
         // status: 1
-        // expect-run: the DT header's boot_cpuid_phys is 0x1; the CPU that booted has affinity 0x0
+        // expect-run: boot/cpu_id boot_cpuid_phys
+        // (text: the DT header's boot_cpuid_phys is 0x1; the CPU that booted has affinity 0x0)
         """),
     "memreserve-outside-ram.dtb": (
         lambda blob: _with_memreserve(blob, 0x9000000, 0x1000),
@@ -87,7 +94,8 @@ VARIANTS = {
         // A /memreserve/ entry over the UART, outside every memory bank.
         // run: --bootargs suites=dt
         // status: 1
-        // expect: memory: /memreserve/: reserved 0x9000000+0x1000 lies outside every memory bank
+        // expect: dt/memory reserved_in_ram range=0x9000000+0x1000
+        // (text: memory: /memreserve/: reserved 0x9000000+0x1000 lies outside every memory bank)
         """),
     "old-version.dtb": (
         lambda blob: blob[:20] + struct.pack(">II", 15, 2) + blob[28:],
@@ -95,7 +103,8 @@ VARIANTS = {
         // Header version 15: older than any current writer's (17); libfdt's
         // paths for such blobs are not safe on hostile input, so the model refuses it.
         // status: 7
-        // expect: header: version 15 (last compatible 2): the model reads versions 16 and 17
+        // expect: dt/header header_version
+        // (text: header: version 15 (last compatible 2): the model reads versions 16 and 17)
         // note: harness: report complete
         """),
     "prop-length-wraps.dtb": (
@@ -104,7 +113,8 @@ VARIANTS = {
         // The first property's length is 0xfffffff4 (-12): libfdt 1.6.1 would
         // walk the same tag forever (found by fuzzing); bounded before libfdt reads it.
         // status: 7
-        // expect: header: structure check failed: property at 0x40: length 0xfffffff4 or name offset 0x0 past its block
+        // expect: dt/header structure_valid
+        // (text: header: structure check failed: property at 0x40: length 0xfffffff4 or name offset 0x0 past its block)
         // note: harness: report complete
         """),
     "duplicate-phandle.dtb": (
@@ -113,7 +123,8 @@ VARIANTS = {
         // Two nodes claim one phandle (the GIC's): a reference to it is ambiguous.
         // run: --bootargs suites=dt
         // status: 1
-        // expect: structure: phandle 0x8003 is claimed by /pl031@9010000 and by /intc@8000000
+        // expect: dt/structure phandle_unique node=/intc@8000000 prop=phandle
+        // (text: structure: phandle 0x8003 is claimed by /pl031@9010000 and by /intc@8000000)
         """),
 }
 

@@ -11,7 +11,8 @@ $(O)/host/unit: tests/harness/unit/unit.c boot/aarch64/esr.c lib/runtime/ktap.c 
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-$(O)/host/dtcheck: tests/harness/unit/dtcheck.c $(wildcard lib/dt/*.c)
+$(O)/host/dtcheck: tests/harness/unit/dtcheck.c $(wildcard lib/dt/*.c) lib/runtime/record.c \
+		lib/runtime/ktap.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lfdt
 

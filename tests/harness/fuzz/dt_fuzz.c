@@ -218,10 +218,21 @@ static void read_model(const struct platform *p)
 		"bootargs_len %d, bootargs holds %zu", p->bootargs_len, args);
 	terminated(p->stdout_path, sizeof(p->stdout_path), "stdout_path");
 	for (int i = 0; i < p->nproblems; i++) {
-		const char *area = dt_area_name(p->problems[i].area);
-		require(area && strcmp(area, "?"), "problem %d: area %d", i, p->problems[i].area);
-		sink += strlen(area) + terminated(p->problems[i].msg, sizeof(p->problems[i].msg),
-						  "problem message");
+		const struct dt_problem *pr = &p->problems[i];
+		const char *area = dt_area_name(pr->area);
+		require(area && strcmp(area, "?"), "problem %d: area %d", i, pr->area);
+		require(pr->check && pr->check[0], "problem %d: no check name", i);
+		require(pr->nfields >= 0 && pr->nfields <= DT_PROBLEM_FIELDS,
+			"problem %d: %d fields", i, pr->nfields);
+		sink += strlen(area) + strlen(pr->check) +
+			terminated(pr->node, sizeof(pr->node), "problem node") +
+			terminated(pr->msg, sizeof(pr->msg), "problem message");
+		for (int f = 0; f < pr->nfields; f++) {
+			require(pr->field[f].key && pr->field[f].key[0], "problem %d: field %d key",
+				i, f);
+			sink += terminated(pr->field[f].value, sizeof(pr->field[f].value),
+					   "problem field");
+		}
 	}
 	require(p->gic_version == 0 || p->gic_version == 2 || p->gic_version == 3, "gic_version %d",
 		p->gic_version);

@@ -5,13 +5,32 @@ byte-level broken DTB, must be parsed without a crash and give each problem
 its `// expect:` header lines name (read by harnesslib.testspec, the same
 reader scripts/integration uses, so an expectation is written once).
 
+An expectation is an identity, `dt/AREA CHECK key=value ...` (the dt suite's
+case is the model's area); dtcheck prints each problem as its identity, then
+": " and the message. They match when the case, the check and the subject
+fields (values unescaped) are the same: all of them, no more, no fewer.
+
 usage: PYTHONPATH=scripts check-dts.py DTCHECK BUILD_DTS_DIR
 """
 import os
 import subprocess
 import sys
 
-from harnesslib import paths, testspec
+from harnesslib import paths, records, testspec
+
+
+def identity(words):
+    """(case, check, fields) of an identity's words, or None when it is not one."""
+    if len(words) < 2 or not all("=" in w for w in words[2:]):
+        return None
+    fields = dict(w.split("=", 1) for w in words[2:])
+    return (words[0], words[1], {k: records.unescape(v) for k, v in fields.items()})
+
+
+def problems(stdout):
+    """The identities of dtcheck's problem lines (every line but the # summary)."""
+    return [identity(line.split(": ", 1)[0].split()) for line in stdout.splitlines()
+            if line and not line.startswith("#")]
 
 
 def compile_dts(src, outdir, name=None):
@@ -50,8 +69,11 @@ def main():
         r = subprocess.run([dtcheck, dtb], capture_output=True, text=True)
         crashed = r.returncode not in (0, 1)
         verdict(not crashed, f"{name}: no crash (exit {r.returncode})", r.stderr[-2000:])
+        found = problems(r.stdout)
         for e in expects:
-            verdict(e in r.stdout.splitlines(), f"{name}: {e}", r.stdout)
+            want = identity(e.split())
+            verdict(want is not None and want in found, f"{name}: {e}",
+                    r.stdout if want else "not an identity: dt/AREA CHECK key=value ...")
     r = subprocess.run([dtcheck, "--mutate", "3000", base], capture_output=True, text=True, timeout=300)
     verdict(r.returncode == 0, "3000 corrupted trees parsed without a crash (ASan/UBSan)",
             (r.stdout + r.stderr)[-3000:])

@@ -1,6 +1,10 @@
 /*
  * dtcheck: the harness's platform model run on the host. Prints every
- * problem the model finds in a DTB, one "area: message" line each, then a
+ * problem the model finds in a DTB, one line each in the form of a test
+ * tree's `// expect:` line, its identity, then the message:
+ *   dt/AREA CHECK node=PATH prop=NAME ...: MESSAGE
+ * (the dt suite's case is the area; absent fields are left out; values
+ * escaped as in a report's records, so no space is inside one), then a
  * summary. Used by the host tests, and handy to check a tree before booting.
  * `dtcheck --mutate N FILE.dtb` instead parses N seeded random corruptions
  * of the tree (ASan/UBSan catch what a hostile DT could do to the model).
@@ -10,6 +14,7 @@
 #include <string.h>
 
 #include "dt/platform.h"
+#include "runtime/record.h"
 
 static struct platform plat;
 
@@ -47,6 +52,24 @@ static int mutate(long count, const char *path, size_t n)
 	return 0;
 }
 
+static void print_field(const char *key, const char *value)
+{
+	char escaped[4 * PLAT_PATH_LEN];
+
+	record_escape_value(value, escaped, sizeof(escaped));
+	printf(" %s=%s", key, escaped[0] ? escaped : "-");
+}
+
+static void print_problem(const struct dt_problem *pr)
+{
+	printf("dt/%s %s", dt_area_name(pr->area), pr->check);
+	if (pr->node[0])
+		print_field("node", pr->node);
+	for (int f = 0; f < pr->nfields; f++)
+		print_field(pr->field[f].key, pr->field[f].value);
+	printf(": %s\n", pr->msg);
+}
+
 int main(int argc, char **argv)
 {
 	long fuzz = 0;
@@ -72,7 +95,7 @@ int main(int argc, char **argv)
 	/* What the harness sees: the blob, then whatever memory follows (zeros). */
 	platform_parse(&plat, blob, sizeof(blob));
 	for (int i = 0; i < plat.nproblems; i++)
-		printf("%s: %s\n", dt_area_name(plat.problems[i].area), plat.problems[i].msg);
+		print_problem(&plat.problems[i]);
 	printf("# %zu bytes, valid %d, banks %d, devices %d, cpus %d, gic v%d, uart %s, %d "
 	       "problems\n",
 	       n, plat.fdt_valid, plat.nbanks, plat.ndevices, plat.ncpus, plat.gic_version,
