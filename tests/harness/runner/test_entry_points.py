@@ -12,7 +12,7 @@ import unittest
 
 from harnesslib import paths
 
-PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/docs", "scripts/gen-xen-abi",
+PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/check-spdx", "scripts/docs", "scripts/gen-xen-abi",
                        "scripts/gen-xen-profile", "scripts/integration", "scripts/lava", "scripts/make-broken-dtbs",
                        "scripts/run", "scripts/test", "tests/harness/fuzz/gen-limits-seed"]
 # What each --help must show of its defaults.
