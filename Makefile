@@ -150,6 +150,12 @@ format:
 format-check:
 	@clang-format --dry-run --Werror $(FORMATTED) && echo "format-check: $(words $(FORMATTED)) files follow .clang-format"
 
+# The runner's Python (scripts/ and tests/harness/runner): Debian's pyflakes3 and
+# mypy (scripts/mypy.ini), as harnesslib/lint.py runs them.
+.PHONY: python-lint
+python-lint:
+	@PYTHONPATH=scripts $(PYTHON) -m harnesslib.lint --cache-dir $(O)/mypy-cache
+
 # Static analysis (Debian's cppcheck); each exception and its reason in cppcheck-suppressions.txt.
 .PHONY: cppcheck
 cppcheck:
@@ -185,4 +191,4 @@ clang-build:
 .PHONY: all clean
 # Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang $(O)/lava
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang $(O)/lava $(O)/mypy-cache

@@ -129,7 +129,7 @@ def _nm(nm, objects, which):
     r = subprocess.run([nm, "-A", "-g", which] + objects, capture_output=True, text=True)
     if r.returncode:
         sys.exit(f"check-layers: {nm} failed: {r.stderr.strip()}")
-    out = {o: set() for o in objects}
+    out: dict[str, set[str]] = {o: set() for o in objects}
     for line in r.stdout.splitlines():
         path, _, rest = line.rpartition(".o:")
         if rest.split():
@@ -149,7 +149,7 @@ def symbols(nm, objects, obj_dir):
 
 
 def check_calls(root, syms, problems, edges, uses):
-    where = {}
+    where: dict[str, str] = {}
     for src, (defined, _) in syms.items():
         for s in defined:
             where.setdefault(s, src)
@@ -235,7 +235,9 @@ def main(argv):
     if missing:
         sys.exit(f"check-layers: no such object: {missing[0]} (build first)")
     files = sources(root)
-    problems, edges, uses = [], collections.defaultdict(set), collections.defaultdict(set)
+    problems: list[str] = []
+    edges: dict[str, set[str]] = collections.defaultdict(set)
+    uses: dict[int, set[int]] = collections.defaultdict(set)
     check_includes(root, files, problems, edges, uses)
     check_calls(root, symbols(a.nm, objects, obj_dir), problems, edges, uses)
     for comp in circles(edges):
