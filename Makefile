@@ -3,7 +3,7 @@
 #   make run        set up what is missing, build, boot under QEMU, print the report
 #   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
 #   make test       every check, host unit tests and integration run (QEMU and Xen)
-#   README.md's synopsis lists every target.
+#   docs/commands.md lists every target.
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
 CROSS_COMPILE ?= aarch64-linux-gnu-

@@ -2,7 +2,7 @@
 """Host tests of the entry points a user runs: each --help exits 0 and
 shows the defaults; a reader that stops early (`| head`) ends each one
 quietly, without a traceback; `scripts/setup --help` installs nothing; the
-README's synopsis names every make target and script."""
+synopsis (docs/commands.md) names every make target and script."""
 import os
 import re
 import subprocess
@@ -56,12 +56,12 @@ class Help(unittest.TestCase):
 
 
 class Synopsis(unittest.TestCase):
-    """README.md's synopsis names every make target and every script a user runs."""
+    """docs/commands.md's synopsis names every make target and every script a user runs."""
     # Steps of other targets, not commands of their own.
     INTERNAL = {"toolchain-check", "fuzz-build", "fuzz-reproducers"}
 
     def synopsis(self):
-        with open(os.path.join(paths.ROOT, "README.md")) as f:
+        with open(os.path.join(paths.ROOT, "docs", "commands.md")) as f:
             text = f.read()
         return text.split("## Synopsis", 1)[1].split("\n## ", 1)[0]
 
