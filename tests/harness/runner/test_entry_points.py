@@ -74,7 +74,7 @@ class Synopsis(unittest.TestCase):
         self.assertGreater(len(targets), 15)
         for t in sorted(targets - self.INTERNAL):
             with self.subTest(target=t):
-                said = rf"make\s{{2,}}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
+                said = r"make\s{2,}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
                 self.assertTrue(any(re.match(said, l) or re.search(rf"; {said}", l) for l in lines), t)
         scripts = [n for n in os.listdir(paths.SCRIPTS)
                    if os.path.isfile(os.path.join(paths.SCRIPTS, n)) and os.access(os.path.join(paths.SCRIPTS, n), os.X_OK)]
