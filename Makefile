@@ -3,7 +3,7 @@
 #   make run        set up what is missing, build, boot under QEMU, print the report
 #   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
 #   make test       every check, host unit tests and integration run (QEMU and Xen)
-#   README.md's synopsis lists every target.
+#   docs/commands.md lists every target.
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 
 CROSS_COMPILE ?= aarch64-linux-gnu-
@@ -131,7 +131,9 @@ run-xen: setup
 test: setup
 	$(PYTHON) scripts/test --build-dir $(O)
 
-integration: all
+# The byte-level broken trees are booted too (scripts/integration also makes them,
+# in build/dts, when it is run directly).
+integration: all broken-dtbs
 	$(PYTHON) scripts/integration --image $(O)/harness.bin
 
 # One QEMU and one Xen job under LAVA (lava-run): LAVA records exactly the report's cases.
@@ -149,6 +151,12 @@ format:
 	clang-format -i $(FORMATTED)
 format-check:
 	@clang-format --dry-run --Werror $(FORMATTED) && echo "format-check: $(words $(FORMATTED)) files follow .clang-format"
+
+# The runner's Python (scripts/ and tests/harness/runner): Debian's pyflakes3 and
+# mypy (scripts/mypy.ini), as harnesslib/lint.py runs them.
+.PHONY: python-lint
+python-lint:
+	@PYTHONPATH=scripts $(PYTHON) -m harnesslib.lint --cache-dir $(O)/mypy-cache
 
 # Static analysis (Debian's cppcheck); each exception and its reason in cppcheck-suppressions.txt.
 .PHONY: cppcheck
@@ -185,4 +193,4 @@ clang-build:
 .PHONY: all clean
 # Keeps build/deps (what scripts/setup unpacked).
 clean:
-	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang $(O)/lava
+	rm -rf $(O)/obj $(O)/include $(O)/harness.elf $(O)/harness.bin $(O)/build-flags $(O)/run $(O)/test $(O)/host $(O)/clang $(O)/lava $(O)/mypy-cache

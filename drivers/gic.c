@@ -3,6 +3,7 @@
 #include "boot/cpu.h"
 #include "boot/lock.h"
 #include "boot/mmio.h"
+#include "util/util.h"
 
 #define GICR_TYPER_VLPIS	(1ull << 1)
 #define GICR_TYPER_LAST		(1ull << 4)
@@ -97,7 +98,7 @@ uint32_t gic_lines(void)
 {
 	uint32_t n = 32 * ((mmio_read32(cfg.dist + GICD_TYPER) & 0x1f) + 1);
 
-	return n > GIC_MAX_LINES ? GIC_MAX_LINES : n;
+	return MIN(n, GIC_MAX_LINES);
 }
 
 uint32_t gic_dist_typer(void)

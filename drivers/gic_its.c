@@ -7,6 +7,7 @@
 #include "boot/mmio.h"
 #include "boot/probe.h"
 #include "drivers/gic.h"
+#include "util/util.h"
 
 #define GICR_PROPBASER	    0x0070
 #define GICR_PENDBASER	    0x0078
@@ -44,7 +45,6 @@ enum {
 #define DEVT_OFF  0x4000
 #define COLLT_OFF 0x5000
 #define ITT_OFF	  0x6000
-#define PAGE	  0x1000
 #define MEM_SIZE  0x7000
 static uint8_t mem[MEM_SIZE] __attribute__((aligned(0x10000)));
 _Static_assert(PROP_OFF - PEND_OFF >= (1u << GIC_LPI_ID_BITS) / 8, "pending table fits");
@@ -122,8 +122,8 @@ static const char *give_table(int n, uint64_t b, unsigned off, struct its_info *
 	uint64_t want = GITS_VALID | (b & GITS_KEEP_MASK) | GITS_CACHE_WB | GITS_INNER_SH |
 			(uintptr_t)(mem + off); /* Page_Size 0: 4 KiB; Size 0: one page */
 
-	memset(mem + off, 0, PAGE);
-	cache_clean_to_poc(mem + off, PAGE);
+	memset(mem + off, 0, PAGE_SIZE);
+	cache_clean_to_poc(mem + off, PAGE_SIZE);
 	mmio_write64(its + GITS_BASER(n), want);
 	info->baser[n] = mmio_read64(its + GITS_BASER(n));
 	if (info->baser[n] & GITS_PAGE_MASK)
@@ -131,7 +131,7 @@ static const char *give_table(int n, uint64_t b, unsigned off, struct its_info *
 		       "4 KiB)";
 	if (!(info->baser[n] & GITS_VALID))
 		return "a GITS_BASER dropped its Valid bit";
-	if (GITS_BASER_ENTRY_SIZE(b) > PAGE)
+	if (GITS_BASER_ENTRY_SIZE(b) > PAGE_SIZE)
 		return "a GITS_BASER's Entry_Size is larger than a page";
 	return NULL;
 }
@@ -159,8 +159,8 @@ const char *its_init(struct its_info *info)
 	}
 	if (!dev || !coll)
 		return "no GITS_BASER has the Device or the Collection type";
-	memset(mem + CMDQ_OFF, 0, PAGE);
-	cache_clean_to_poc(mem + CMDQ_OFF, PAGE);
+	memset(mem + CMDQ_OFF, 0, PAGE_SIZE);
+	cache_clean_to_poc(mem + CMDQ_OFF, PAGE_SIZE);
 	mmio_write64(its + GITS_CBASER,
 		     GITS_VALID | GITS_CACHE_WB | GITS_INNER_SH | (uintptr_t)(mem + CMDQ_OFF));
 	cwriter = 0;
@@ -183,7 +183,7 @@ void its_queue_state(uint32_t *creadr, uint32_t *cw, int *stalled)
 static void queue(uint64_t d0, uint64_t d1, uint64_t d2)
 {
 	uint64_t *c = (uint64_t *)(void *)(mem + CMDQ_OFF + cwriter);
-	uint32_t next = (cwriter + CMD_SIZE) % PAGE;
+	uint32_t next = (cwriter + CMD_SIZE) % PAGE_SIZE;
 
 	/* A full queue (the next slot is the one CREADR reads) waits, but not for ever. */
 	for (unsigned spin = 0; spin < 100000 && (mmio_read64(its + GITS_CREADR) & 0xfffe0) == next;

@@ -5,6 +5,7 @@
 
 #include "boot/mmio.h"
 #include "boot/probe.h"
+#include "util/util.h"
 
 /* Register offsets, 4.2.2 (modern) and 4.2.4 (legacy). */
 #define R_MAGIC		  0x000
@@ -126,7 +127,7 @@ static const char *setup_queue(struct virtio_dev *dev, unsigned qsize)
 	unsigned max = rd(dev, R_QUEUE_NUM_MAX);
 	if (max == 0)
 		return "QueueNumMax of queue 0 is 0: the queue is not available";
-	unsigned num = qsize < max ? qsize : max;
+	unsigned num = MIN(qsize, max);
 	if (num > VIRTQ_MAX)
 		num = VIRTQ_MAX;
 	/* Descriptors and available ring wholly past the used ring, inside queue_mem. */
@@ -246,8 +247,7 @@ int virtq_submit_indirect(struct virtio_dev *dev, struct virtq_desc *table,
 	}
 	unsigned rest = n - ndirect;
 	for (unsigned i = 0; i < rest; i++)
-		fill(&table[i], &bufs[ndirect + i], i, rest, nwrite < rest ? nwrite : rest,
-		     (uint16_t)(i + 1));
+		fill(&table[i], &bufs[ndirect + i], i, rest, MIN(nwrite, rest), (uint16_t)(i + 1));
 	uint16_t last = (uint16_t)((head + ndirect) % q->num);
 	/* Neither NEXT with INDIRECT (2.7.5.3.1) nor WRITE, which the device ignores. */
 	q->desc[last] =

@@ -1,8 +1,8 @@
 #include "boot/mmu.h"
 
 #include "boot/aarch64/sysreg.h"
+#include "util/util.h"
 
-#define PAGE_SIZE  4096
 #define ENTRIES	   512
 #define POOL_PAGES 128
 /* 4 KiB granule, start at level 0; 16 level-1 tables cover 44 bits. */
@@ -52,7 +52,7 @@ static int map(uint64_t *table, int level, uint64_t va, uint64_t size, uint64_t 
 
 	while (size) {
 		unsigned idx = (va >> level_shift(level)) & (ENTRIES - 1);
-		uint64_t start = va & ~(block - 1);
+		uint64_t start = ALIGN_DOWN(va, block);
 		uint64_t span = start + block - va;
 		if (span > size)
 			span = size;
@@ -106,14 +106,14 @@ unsigned mmu_pa_bits(void)
 	static const unsigned bits[] = { 32, 36, 40, 42, 44, 48, 52 };
 	unsigned r = sysreg_read(id_aa64mmfr0_el1) & 0xf;
 
-	return r < sizeof(bits) / sizeof(bits[0]) ? bits[r] : 48;
+	return r < ARRAY_SIZE(bits) ? bits[r] : 48;
 }
 
 unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 {
 	unsigned pa = mmu_pa_bits();
-	unsigned mapped = pa > MAX_MAPPED_BITS ? MAX_MAPPED_BITS : pa;
-	unsigned va = mapped < 40 ? 40 : mapped;
+	unsigned mapped = MIN(pa, MAX_MAPPED_BITS);
+	unsigned va = MAX(mapped, 40);
 	uint64_t limit = 1ull << mapped;
 
 	pool_sel ^= 1;
@@ -122,9 +122,8 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 	if (map(root, 0, 0, limit, DEVICE_BLOCK))
 		return 0;
 	for (int i = 0; i < n; i++) {
-		uint64_t base = normal[i].base & ~(uint64_t)(PAGE_SIZE - 1);
-		uint64_t end = (normal[i].base + normal[i].size + PAGE_SIZE - 1) &
-			       ~(uint64_t)(PAGE_SIZE - 1);
+		uint64_t base = ALIGN_DOWN(normal[i].base, PAGE_SIZE);
+		uint64_t end = ALIGN_UP(normal[i].base + normal[i].size, PAGE_SIZE);
 		if (end > limit)
 			end = limit;
 		if (base < end && map(root, 0, base, end - base, NORMAL_BLOCK))

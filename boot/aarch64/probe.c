@@ -4,6 +4,7 @@
 
 #include "boot/aarch64/fault.h"
 #include "boot/esr.h"
+#include "util/util.h"
 
 uint64_t probe_ldr8(uintptr_t a);
 uint64_t probe_ldr16(uintptr_t a);
@@ -24,7 +25,7 @@ const struct probe_form probe_forms[] = {
 	{ "ldp32", probe_form_ldp32, 0 },	    { "ldrsw", probe_form_ldrsw, 1 },
 	{ "ldr-simd-s", probe_form_ldr_simd, 0 },
 };
-const unsigned probe_nforms = sizeof(probe_forms) / sizeof(probe_forms[0]);
+const unsigned probe_nforms = ARRAY_SIZE(probe_forms);
 
 static int finish(struct probe_outcome *out, uint64_t value)
 {

@@ -4,6 +4,7 @@
 
 #include "boot/mmu.h"
 #include "boot/probe.h"
+#include "util/util.h"
 
 uint32_t dtb_extent(const void *dtb, const char **why)
 {
@@ -25,8 +26,8 @@ uint32_t dtb_extent(const void *dtb, const char **why)
 	uint32_t n = fdt32_to_cpu((fdt32_t)size.value);
 	/* Map enough for libfdt to read the header and report what is wrong. */
 	if (fdt32_to_cpu((fdt32_t)magic.value) != FDT_MAGIC || n < sizeof(struct fdt_header))
-		return 4096;
-	return n > (2u << 20) ? (2u << 20) : n;
+		return PAGE_SIZE;
+	return MIN(n, 2u << 20);
 }
 
 /* A bank that overlaps a described device is left Device: a lying memory

@@ -6,6 +6,7 @@
 
 #include "runtime/bootargs.h"
 #include "spec/profile_select.h"
+#include "util/util.h"
 
 #define DEFAULT_WATCHDOG_SECONDS 20
 
@@ -102,7 +103,7 @@ static void set_vm_virtio(struct options *o, const char *v)
 	for (const char *p = v;; p++) {
 		size_t n = strcspn(p, ",");
 		unsigned bit = 0;
-		for (unsigned i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+		for (unsigned i = 0; i < ARRAY_SIZE(items); i++)
 			if (n == strlen(items[i].name) && !strncmp(p, items[i].name, n))
 				bit = items[i].bit;
 		if (!bit || (o->vm_virtio & bit)) {
@@ -133,7 +134,7 @@ static const struct {
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 };
-#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+#define NKEYS ARRAY_SIZE(keys)
 
 /* One key=value word. */
 static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)

@@ -8,6 +8,8 @@
 #ifndef RUNTIME_REGISTRY_H
 #define RUNTIME_REGISTRY_H
 
+#include "util/util.h"
+
 struct test_ctx; /* runtime/suite.h */
 
 struct test_case {
@@ -22,14 +24,14 @@ struct test_case {
  */
 #define CASE(fn)                                                                                   \
 	{                                                                                          \
-#fn, case_##fn, 0                                                                       \
+#fn, case_##fn, 0                                                                  \
 	}
 
 /* A case too long for every run: CASE_ON_REQUEST(idx_wrap) runs only for suites=dma.idx_wrap
  * (its function: case_idx_wrap). */
 #define CASE_ON_REQUEST(fn)                                                                        \
 	{                                                                                          \
-#fn, case_##fn, 1                                                                       \
+#fn, case_##fn, 1                                                                  \
 	}
 
 struct suite {
@@ -51,8 +53,6 @@ struct registry {
 #define SUITE_REGISTER(order, var)                                                                 \
 	static const struct suite *const suite_entry_##var                                         \
 		__attribute__((section(".suites." #order "_" #var), used)) = &var
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
  * Define and register a suite named after its token, with its case table and

@@ -5,6 +5,7 @@
 
 #include "runtime/check.h"
 #include "runtime/ktap.h"
+#include "util/util.h"
 
 /* A report line stays whole below the emitter's 256 bytes. */
 #define NAMES_LINE 180
@@ -109,13 +110,13 @@ static unsigned unknown_suites(const char *sel, struct registry reg, int say)
 		size_t n, sn;
 		const char *item = next_item(&p, &n);
 		sn = strcspn(item, ".,");
-		if (n && !suite_named(reg, item, sn < n ? sn : n)) {
+		if (n && !suite_named(reg, item, MIN(sn, n))) {
 			unknown++;
 			if (say && !sn)
 				ktap_diag(0, "unknown suite: %.*s names no suite before the dot",
 					  (int)n, item);
 			else if (say)
-				ktap_diag(0, "unknown suite: %.*s", (int)(sn < n ? sn : n), item);
+				ktap_diag(0, "unknown suite: %.*s", (int)(MIN(sn, n)), item);
 		}
 	}
 	if (!unknown || !say)

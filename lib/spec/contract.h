@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/util.h"
+
 /* Access widths as a bit mask. */
 #define W8		(1u << 0)
 #define W16		(1u << 1)
@@ -118,8 +120,6 @@ int contract_reg_readable(const struct reg_contract *r);
 int contract_identity_matches(const struct reg_identity *id, uint64_t value);
 uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 
-#endif
-
 /* Table helpers for lib/spec/contracts/ (REG: region 0, REG_IN: region rg). */
 #define REG(nm, off, acc, req, cl, fl, sp)                                                         \
 	{                                                                                          \
@@ -153,5 +153,7 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 		IDREG(0, prefix "PCellID1", 0xff4, W32, 0xff, 0xf0, 0xf0, spec),                   \
 		IDREG(0, prefix "PCellID2", 0xff8, W32, 0xff, 0x05, 0x05, spec),                   \
 		IDREG(0, prefix "PCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, spec)
-#define CONTRACT_REGS(a)     .regs = a, .nregs = sizeof(a) / sizeof(a[0])
-#define CONTRACT_RESERVED(a) .reserved = a, .nreserved = sizeof(a) / sizeof(a[0])
+#define CONTRACT_REGS(a)     .regs = a, .nregs = ARRAY_SIZE(a)
+#define CONTRACT_RESERVED(a) .reserved = a, .nreserved = ARRAY_SIZE(a)
+
+#endif

@@ -1,5 +1,6 @@
 #include "spec/contract_lookup.h"
 
+#include "util/util.h"
 #include <string.h>
 
 /* Every contract the harness knows: one file per device in lib/spec/contracts/. */
@@ -26,7 +27,7 @@ unsigned contracts_for(const struct dt_device *d, const struct device_contract *
 {
 	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s)) {
 		unsigned n = 0;
-		for (unsigned i = 0; i < sizeof(contracts) / sizeof(contracts[0]); i++)
+		for (unsigned i = 0; i < ARRAY_SIZE(contracts); i++)
 			if (knows(contracts[i], s) && n < max)
 				out[n++] = contracts[i];
 		if (n) {

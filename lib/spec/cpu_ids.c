@@ -1,5 +1,6 @@
 #include "spec/cpu_ids.h"
 
+#include "util/util.h"
 #include <string.h>
 
 /* Arm's cores (implementer 0x41), MIDR_EL1.PartNum in each TRM's MIDR_EL1 description. */
@@ -17,7 +18,7 @@ static const struct cpu_identity ids[] = {
 
 const struct cpu_identity *cpu_identity_of(const char *compat)
 {
-	for (unsigned i = 0; compat && i < sizeof(ids) / sizeof(ids[0]); i++)
+	for (unsigned i = 0; compat && i < ARRAY_SIZE(ids); i++)
 		if (!strcmp(ids[i].compat, compat))
 			return &ids[i];
 	return NULL;

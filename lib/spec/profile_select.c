@@ -1,5 +1,6 @@
 #include "spec/profile_select.h"
 
+#include "util/util.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -12,11 +13,11 @@ const struct profile *profile_by_name(const char *name, const char **known)
 	static char names[80];
 
 	names[0] = 0;
-	for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+	for (unsigned i = 0; i < ARRAY_SIZE(profiles); i++)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
 			 i ? ", " : "", profiles[i]->name);
 	*known = names;
-	for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+	for (unsigned i = 0; i < ARRAY_SIZE(profiles); i++)
 		if (!strcmp(profiles[i]->name, name))
 			return profiles[i];
 	return NULL;
@@ -28,7 +29,7 @@ const struct profile *profile_select(const struct platform *p, const char *force
 
 	*why = NULL;
 	if (forced) {
-		for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+		for (unsigned i = 0; i < ARRAY_SIZE(profiles); i++)
 			if (!strcmp(profiles[i]->name, forced))
 				return profiles[i];
 		snprintf(reason, sizeof(reason), "bootargs profile=%s names no known profile",
@@ -36,7 +37,7 @@ const struct profile *profile_select(const struct platform *p, const char *force
 		*why = reason;
 		return NULL;
 	}
-	for (unsigned i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
+	for (unsigned i = 0; i < ARRAY_SIZE(profiles); i++) {
 		const struct profile *pr = profiles[i];
 		if (pr->hyp_compat && p->hypervisor && dt_compat_has(p->hypervisor, pr->hyp_compat))
 			return pr;

@@ -14,6 +14,7 @@ Fails (exit 1, one line per problem) on:
     up a layer, or from one suite into another;
   - a symbol of boot/ used above it that no boot/*.h declares;
   - a circle between modules (a module: one .c with its .h), by include or call;
+  - code (.c, .S) in lib/util/, which is headers only;
   - an object of the harness's own tests (tests/harness/) in the image.
 Exit 0 prints the layers, their sizes and what each one uses.
 """
@@ -26,8 +27,11 @@ import sys
 
 from . import paths
 
-# Lowest first. A file's layer is the first whose folder holds it.
+# Lowest first. A file's layer is the first whose folder holds it. util is
+# headers only (ARRAY_SIZE, PAGE_SIZE, ALIGN_UP, MIN, ...): every layer may
+# include it, and it holds no code, so no call can reach it.
 LAYERS = [
+    ("util", "lib/util/"),
     ("arch", "boot/"),
     ("drivers", "drivers/"),
     ("dt", "lib/dt/"),
@@ -36,6 +40,8 @@ LAYERS = [
     ("suites", "tests/"),
 ]
 OWN_TESTS = "tests/harness/"
+UTIL = 0
+ARCH = 1
 # Include roots (the compiler's -I. -Ilib): "dt/platform.h" is lib/dt/platform.h.
 INCLUDE_ROOTS = ["", "lib/"]
 # Calls up a layer that are the layering's contract, each with its reason.
@@ -94,6 +100,8 @@ def read(root, path):
 
 def check_includes(root, files, problems, edges, uses):
     for f in files:
+        if layer_of(f) == UTIL and not f.endswith(".h"):
+            problems.append(f"{f}: {LAYERS[UTIL][1]} holds headers only (macros and inline functions)")
         for inc in INCLUDE.findall(read(root, f)):
             target = resolve(root, inc, f)
             if target is None:
@@ -121,7 +129,7 @@ def _nm(nm, objects, which):
     r = subprocess.run([nm, "-A", "-g", which] + objects, capture_output=True, text=True)
     if r.returncode:
         sys.exit(f"check-layers: {nm} failed: {r.stderr.strip()}")
-    out = {o: set() for o in objects}
+    out: dict[str, set[str]] = {o: set() for o in objects}
     for line in r.stdout.splitlines():
         path, _, rest = line.rpartition(".o:")
         if rest.split():
@@ -141,7 +149,7 @@ def symbols(nm, objects, obj_dir):
 
 
 def check_calls(root, syms, problems, edges, uses):
-    where = {}
+    where: dict[str, str] = {}
     for src, (defined, _) in syms.items():
         for s in defined:
             where.setdefault(s, src)
@@ -163,7 +171,7 @@ def check_calls(root, syms, problems, edges, uses):
                 problems.append(f"{src}: calls {s} ({dst}), up from {LAYERS[lf][0]} to {LAYERS[lt][0]}")
             if lf == lt == len(LAYERS) - 1 and suite_of(src) != suite_of(dst):
                 problems.append(f"{src}: calls {s} in another suite ({dst})")
-            if lt == 0 and lf > 0 and not re.search(r"\b%s\b" % re.escape(s), interface):
+            if lt == ARCH and lf > ARCH and not re.search(r"\b%s\b" % re.escape(s), interface):
                 problems.append(f"{src}: uses {s} of {dst}, which no boot/*.h declares")
             if s in UPCALLS:
                 continue
@@ -227,7 +235,9 @@ def main(argv):
     if missing:
         sys.exit(f"check-layers: no such object: {missing[0]} (build first)")
     files = sources(root)
-    problems, edges, uses = [], collections.defaultdict(set), collections.defaultdict(set)
+    problems: list[str] = []
+    edges: dict[str, set[str]] = collections.defaultdict(set)
+    uses: dict[int, set[int]] = collections.defaultdict(set)
     check_includes(root, files, problems, edges, uses)
     check_calls(root, symbols(a.nm, objects, obj_dir), problems, edges, uses)
     for comp in circles(edges):

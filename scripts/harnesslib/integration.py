@@ -43,9 +43,11 @@ against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
 outdir.RUN_FILES does not name; a matrix run (--matrix) is held to that in
 each config's folder, and its matrix-junit.xml must validate too. Each
 test's files go to build/test/NAME (a matrix's config NAME/CONFIG; `file`
-names CONFIG/FILE there).
+names CONFIG/FILE there). The byte-level broken DTBs are made first, in
+build/dts, by `make broken-dtbs`.
 Ends with "N passed, N failed, N skipped"; exit status 0 when none failed, 1
-when some did, 2 when the tests cannot be read or none matches -k.
+when some did, 2 when the tests cannot be read or none matches -k, 8 when
+the byte-level broken DTBs cannot be made (a tool missing).
 """
 import argparse
 import concurrent.futures
@@ -168,6 +170,27 @@ def execute(t, image=None):
     return "pass", "", took
 
 
+BROKEN_DTBS = os.path.join(paths.BUILD, "dts")  # where testspec.byte_level_tests finds them
+
+
+def build_broken_dtbs(tests):
+    """Make the byte-level broken trees the tests boot (`make broken-dtbs`:
+    a fresh clone after a plain `make` has none); None, or why not."""
+    if not any((getattr(t, "tree", None) or "").startswith(BROKEN_DTBS + os.sep) for t in tests):
+        return None
+    cmd = [os.environ.get("MAKE", "make"), "--no-print-directory", "-C", paths.ROOT,
+           "O=" + paths.rel(paths.BUILD), "broken-dtbs"]
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        return f"cannot run {cmd[0]}: {e.strerror}"
+    if r.returncode:
+        tail = "\n".join((r.stdout + r.stderr).strip().splitlines()[-4:])
+        return (f"`make broken-dtbs` failed (status {r.returncode}); `scripts/setup --check` says what is missing"
+                + (":\n" + tail if tail else ""))
+    return None
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -192,6 +215,11 @@ def main(argv):
         for t in tests:
             print(f"{t.name:40} {' '.join(t.run)}")
         return 0
+    why = build_broken_dtbs(tests)
+    if why:
+        print(f"scripts/integration: cannot build the byte-level broken trees in {paths.rel(BROKEN_DTBS)}: {why}",
+              file=sys.stderr)
+        return status.SETUP
     counts = {"pass": 0, "fail": 0, "skip": 0}
     failed = []
     print(f"running {len(tests)} integration tests, {a.jobs} at a time")

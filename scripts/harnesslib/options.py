@@ -7,7 +7,7 @@ Every refusal is one line and status 2 (a missing tool is status 8):
 
 `scripts/run --help` shows each option's accepted range from the same table
 (OPTIONS). Where each bound comes from is said beside it; the figures were
-measured with QEMU 7.2 and Xen 4.17 (docs in README.md, "The runner").
+measured with QEMU 7.2 and Xen 4.17 (docs/running.md).
 """
 import argparse
 import os

@@ -25,6 +25,7 @@ STAGES = [
     ("check-layers", [MAKE, "--no-print-directory", "check-layers"]),
     ("format-check", [MAKE, "--no-print-directory", "format-check"]),
     ("cppcheck", [MAKE, "--no-print-directory", "cppcheck"]),
+    ("python-lint", [MAKE, "--no-print-directory", "python-lint"]),
     ("check-profiles", [MAKE, "--no-print-directory", "check-profiles"]),
     ("host-test", [MAKE, "--no-print-directory", "host-test"]),
     ("fuzz-short", [MAKE, "--no-print-directory", "fuzz-short"]),

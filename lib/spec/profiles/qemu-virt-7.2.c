@@ -16,6 +16,7 @@
  * size; the DT says where.
  */
 #include "spec/profile.h"
+#include "util/util.h"
 
 #define Q(n) "QEMU 7.2 hw/arm/virt.c " n
 
@@ -100,7 +101,7 @@ const struct profile profile_qemu_virt_7_2 = {
 	.document = "QEMU 7.2 hw/arm/virt.c base_memmap, extended_memmap, a15irqmap",
 	.root_compat = "linux,dummy-virt",
 	.regions = regions,
-	.nregions = sizeof(regions) / sizeof(regions[0]),
+	.nregions = ARRAY_SIZE(regions),
 	.irqs = irqs,
-	.nirqs = sizeof(irqs) / sizeof(irqs[0]),
+	.nirqs = ARRAY_SIZE(irqs),
 };

@@ -102,6 +102,24 @@ class LayerCheck(unittest.TestCase):
         self.assertProblem(self.check({"tests/beta.c": "int alpha(void);\nint beta(void) { return alpha(); }\n"}),
                            "tests/beta.c: calls alpha in another suite (tests/alpha.c)")
 
+    def test_every_layer_may_include_util(self):
+        code, out = self.check({"lib/util/util.h": "#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))\n",
+                                "boot/aarch64/cpu.c": '#include "boot/cpu.h"\n#include "util/util.h"\n'
+                                "int cpu_id(void) { static const int t[2]; return (int)ARRAY_SIZE(t); }\n",
+                                "tests/alpha.c": '#include "dt/model.h"\n#include "util/util.h"\n'
+                                "int alpha(void) { return model_size(); }\n"})
+        self.assertEqual(code, 0, out)
+        self.assertIn("0 util     lib/util/", out)
+        self.assertIn("uses util", out)
+
+    def test_util_including_a_layer_fails(self):
+        self.assertProblem(self.check({"lib/util/util.h": '#include "boot/cpu.h"\n'}),
+                           'lib/util/util.h: #include "boot/cpu.h" points up from util to arch')
+
+    def test_code_in_util_fails(self):
+        self.assertProblem(self.check({"lib/util/util.c": "int util_x(void) { return 0; }\n"}),
+                           "lib/util/util.c: lib/util/ holds headers only")
+
     def test_an_own_test_in_the_image_fails(self):
         self.assertProblem(self.check({"tests/harness/unit/t.c": "int unit(void) { return 0; }\n"}),
                            "one of the harness's own tests is linked into the image")

@@ -2,7 +2,7 @@
 """Host tests of the entry points a user runs: each --help exits 0 and
 shows the defaults; a reader that stops early (`| head`) ends each one
 quietly, without a traceback; `scripts/setup --help` installs nothing; the
-README's synopsis names every make target and script."""
+synopsis (docs/commands.md) names every make target and script."""
 import os
 import re
 import subprocess
@@ -12,7 +12,7 @@ import unittest
 
 from harnesslib import paths
 
-PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/docs", "scripts/gen-xen-abi",
+PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/check-spdx", "scripts/docs", "scripts/gen-xen-abi",
                        "scripts/gen-xen-profile", "scripts/integration", "scripts/lava", "scripts/make-broken-dtbs",
                        "scripts/run", "scripts/test", "tests/harness/fuzz/gen-limits-seed"]
 # What each --help must show of its defaults.
@@ -56,12 +56,12 @@ class Help(unittest.TestCase):
 
 
 class Synopsis(unittest.TestCase):
-    """README.md's synopsis names every make target and every script a user runs."""
+    """docs/commands.md's synopsis names every make target and every script a user runs."""
     # Steps of other targets, not commands of their own.
     INTERNAL = {"toolchain-check", "fuzz-build", "fuzz-reproducers"}
 
     def synopsis(self):
-        with open(os.path.join(paths.ROOT, "README.md")) as f:
+        with open(os.path.join(paths.ROOT, "docs", "commands.md")) as f:
             text = f.read()
         return text.split("## Synopsis", 1)[1].split("\n## ", 1)[0]
 
@@ -74,7 +74,7 @@ class Synopsis(unittest.TestCase):
         self.assertGreater(len(targets), 15)
         for t in sorted(targets - self.INTERNAL):
             with self.subTest(target=t):
-                said = rf"make\s{{2,}}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
+                said = r"make\s{2,}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
                 self.assertTrue(any(re.match(said, l) or re.search(rf"; {said}", l) for l in lines), t)
         scripts = [n for n in os.listdir(paths.SCRIPTS)
                    if os.path.isfile(os.path.join(paths.SCRIPTS, n)) and os.access(os.path.join(paths.SCRIPTS, n), os.X_OK)]
