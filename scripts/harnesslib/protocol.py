@@ -10,6 +10,7 @@ ProtocolError for callers that want to handle it.
 """
 import re
 import sys
+from typing import Any
 
 from . import paths, status
 
@@ -101,3 +102,9 @@ except ProtocolError as e:
           file=sys.stderr)
     raise SystemExit(status.USAGE)
 globals().update(VALUES)
+
+
+def __getattr__(name: str) -> Any:
+    """Only a name protocol.h does not define gets here (the others were set
+    above); it tells a type checker that the header's names are attributes."""
+    raise AttributeError(f"lib/runtime/protocol.h defines no {name}")
