@@ -85,14 +85,24 @@
 #define RECORD_MMIO_TARGET_KEYS	    "node part index range"
 #define RECORD_MMIO_SUMMARY	    "mmio-summary"
 #define RECORD_MMIO_SUMMARY_KEYS    "case required permitted deviation"
-/* The bench suite's figures. */
+/*
+ * The bench suite (tests/bench/bench.h): a figure per timed operation (ns per
+ * operation; a transfer's also its bytes and MB/s), what was not timed and
+ * why, the time base, and the summary's figures (name, value).
+ */
+/* clang-format off */
 #define RECORD_BENCH		    "bench"
-#define RECORD_BENCH_KEYS	    "op subject* unit? n? median? p10? p90? min? max? ratio? text?"
+#define RECORD_BENCH_KEYS	    "op target samples batch min_ns p10_ns median_ns p90_ns p99_ns max_ns loop_ns bytes? median_mb_s?"
+#define RECORD_BENCH_UNTIMED	    "bench-untimed"
+#define RECORD_BENCH_UNTIMED_KEYS   "op target? device? text"
+#define RECORD_BENCH_INFO	    "bench-info"
+#define RECORD_BENCH_INFO_KEYS	    "counter_hz resolution_ns loop_ticks_batch1 batch loop_ticks_per_batch text?"
 #define RECORD_BENCH_SUMMARY	    "bench-summary"
 #define RECORD_BENCH_SUMMARY_KEYS   "name value? text?"
-/* The dma suite's transfer figures. */
+/* clang-format on */
+/* The dma suite's transfers: how fast a device moved the bytes it was checked on. */
 #define RECORD_DMA_THROUGHPUT	    "dma-throughput"
-#define RECORD_DMA_THROUGHPUT_KEYS  "device how? bytes us kbps"
+#define RECORD_DMA_THROUGHPUT_KEYS  "device node how bytes us kbps"
 
 /*
  * Case selection (suites= items SUITE.CASE, runtime/selection.h): a suite

@@ -13,14 +13,6 @@ import subprocess
 import sys
 import time
 
-from . import paths, records
-
-
-def sweep_seconds(out):
-    """The memmap suite's own guest-time figure for its address-space sweep."""
-    with open(os.path.join(out, "ktap.txt")) as f:
-        timed = [r for r in records.of_lines(f, records.protocol.VALUES["RECORD_MEMMAP_SWEEP"]) if "time_us" in r.fields]
-    return int(timed[0].fields["time_us"]) / 1e6 if timed else None
 
 
 def timed_run(args, out):

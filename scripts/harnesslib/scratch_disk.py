@@ -4,12 +4,12 @@ DISK_* (one definition for the guest and the runner)."""
 import os
 import struct
 
-from . import protocol
+from . import protocol, records
 
 SECTOR = 512
 WORDS = SECTOR // 8
 NAME = "disk.img"
-WROTE = "sectors from"  # the blk case's evidence that it rewrote its range
+WROTE = "reads_back_written"  # the check of the dma blk case's evidence that it rewrote its range
 
 
 def word(sector, w, written):
@@ -34,7 +34,7 @@ def in_range(s):
 
 
 def guest_wrote(ktap_lines):
-    return any("# evidence:" in l and WROTE in l and "rewritten" in l for l in ktap_lines)
+    return any(r.get("check") == WROTE for r in records.of_lines(ktap_lines, records.EVIDENCE))
 
 
 def check(outdir, ktap_lines):

@@ -42,11 +42,12 @@ const char *bench_ratio(char *buf, unsigned len, uint64_t a, uint64_t b);
 uint64_t bench_tick_ps(void);
 
 /*
- * The figure's line, which scripts/run collects into bench.json and
- * bench.csv: "bench: op=OP target=TARGET samples=N batch=B min_ns=..
- * p10_ns=.. median_ns=.. p90_ns=.. p99_ns=.. max_ns=.. loop_ns=..". target has
- * no spaces; loop_ns is what was subtracted per operation (a peer that does not
- * subtract its loop, as kvm-unit-tests, compares with median_ns + loop_ns).
+ * The figure's record (runtime/protocol.h RECORD_BENCH), which scripts/run
+ * collects into bench.json and bench.csv: "bench: op=OP target=TARGET
+ * samples=N batch=B min_ns=.. p10_ns=.. median_ns=.. p90_ns=.. p99_ns=..
+ * max_ns=.. loop_ns=..". loop_ns is what was subtracted per operation (a
+ * peer that does not subtract its loop, as kvm-unit-tests, compares with
+ * median_ns + loop_ns).
  */
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s);
@@ -56,6 +57,15 @@ void bench_report(struct test_ctx *t, const char *op, const char *target,
  */
 void bench_report_bytes(struct test_ctx *t, const char *op, const char *target,
 			const struct bench_stats *s, uint32_t bytes);
+/*
+ * What was not timed, and why: a bench-untimed record (op=OP, target= and
+ * device= when not NULL, text= why), which bench.json lists.
+ */
+void bench_untimed(const char *op, const char *target, const char *device, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* A figure of the summary: a bench-summary record (value NULL: none). */
+void bench_summary(const char *name, const char *value, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* The last figure reported with this op and target prefix, or 0 (the summary uses these). */
 uint64_t bench_median_of(const char *op, const char *target_prefix);
 /* The i-th figure reported (op, target, median in ps): 0 past the last. */
@@ -66,13 +76,13 @@ unsigned bench_dropped(void);
 uint32_t bench_ack(uint64_t limit_ticks, uint64_t *when);
 
 /* The cases, by file. */
-void baseline(struct test_ctx *t);	   /* sample.c */
-void mmio_devices(struct test_ctx *t);	   /* mmio.c */
-void hypercalls(struct test_ctx *t);	   /* calls.c */
-void system_registers(struct test_ctx *t); /* calls.c, after hypercalls */
-void interrupts(struct test_ctx *t);	   /* irq.c */
-void cross_cpu(struct test_ctx *t);	   /* ipi.c */
-void throughput(struct test_ctx *t);	   /* throughput.c */
-void summary(struct test_ctx *t);	   /* summary.c */
+void case_baseline(struct test_ctx *t);		/* sample.c */
+void case_mmio_devices(struct test_ctx *t);	/* mmio.c */
+void case_hypercalls(struct test_ctx *t);	/* calls.c */
+void case_system_registers(struct test_ctx *t); /* calls.c, after hypercalls */
+void case_interrupts(struct test_ctx *t);	/* irq.c */
+void case_cross_cpu(struct test_ctx *t);	/* ipi.c */
+void case_throughput(struct test_ctx *t);	/* throughput.c */
+void case_summary(struct test_ctx *t);		/* summary.c */
 
 #endif

@@ -25,7 +25,7 @@ static void read_sysreg(const void *arg)
  * figures against MIDR_EL1 and against a hypercall (hypercalls ran first)
  * let a reader see it: a trapped read costs a sizeable part of an exit.
  */
-void system_registers(struct test_ctx *t)
+void case_system_registers(struct test_ctx *t)
 {
 	static const enum bench_sysreg regs[] = { BENCH_MIDR,	      BENCH_ID_AA64PFR0,
 						  BENCH_ID_AA64MMFR0, BENCH_ACTLR,
@@ -42,7 +42,7 @@ void system_registers(struct test_ctx *t)
 		if (regs[i] == BENCH_MIDR)
 			midr = s.median;
 		else if (midr && call)
-			note(t, "bench: %s: %sx MIDR_EL1, %sx a PSCI_VERSION call",
+			note(t, "sysreg_read %s: %sx MIDR_EL1, %sx a PSCI_VERSION call",
 			     bench_sysreg_name(regs[i]), bench_ratio(x, sizeof(x), s.median, midr),
 			     bench_ratio(y, sizeof(y), s.median, call));
 		passed(t);
@@ -79,20 +79,22 @@ static int time_smccc(struct test_ctx *t, enum psci_conduit conduit, uint64_t fn
 
 	snprintf(target, sizeof(target), "%s:%s", how, name);
 	if (r.trapped || (int64_t)r.x0 == SMCCC_NOT_SUPPORTED) {
-		note(t, "bench: smccc %s not timed: %s", target,
-		     r.trapped ? "the call trapped" : "NOT_SUPPORTED");
+		bench_untimed("smccc", target, NULL, "%s",
+			      r.trapped ? "the call trapped" : "NOT_SUPPORTED");
 		return 0;
 	}
 	struct smccc_op o = { conduit, fn };
 	struct bench_stats s;
 	bench_loop(smccc, &o, BENCH_BATCH, &s);
 	bench_report(t, "smccc", target, &s);
-	check(t, (uint64_t)smccc_call(conduit, fn, 0, 0, 0) == r.x0,
+	subject_push(t, "form", "%s", target);
+	check(t, (uint64_t)smccc_call(conduit, fn, 0, 0, 0) == r.x0, "answers_alike",
 	      "%s returned 0x%llx, then something else", target, (unsigned long long)r.x0);
+	subject_pop(t);
 	return 1;
 }
 
-void hypercalls(struct test_ctx *t)
+void case_hypercalls(struct test_ctx *t)
 {
 	enum psci_conduit c = t->plat->psci;
 	int made = 0;
@@ -101,7 +103,8 @@ void hypercalls(struct test_ctx *t)
 		made += time_smccc(t, c, PSCI_VERSION, "PSCI_VERSION");
 		made += time_smccc(t, c, SMCCC_VERSION, "SMCCC_VERSION");
 	} else {
-		note(t, "bench: no PSCI conduit in the DT: no SMCCC call timed");
+		bench_untimed("smccc", NULL, NULL,
+			      "no PSCI conduit in the DT: no SMCCC call timed");
 	}
 	if (t->plat->hypervisor) {
 		struct trap_result r =
@@ -113,8 +116,8 @@ void hypercalls(struct test_ctx *t)
 			passed(t);
 			made++;
 		} else {
-			note(t, "bench: xen_version not timed: HVC #0xEA1 trapped (ESR 0x%llx)",
-			     (unsigned long long)r.esr);
+			bench_untimed("xen_hypercall", "hvc0xea1:xen_version", NULL,
+				      "HVC #0xEA1 trapped (ESR 0x%llx)", (unsigned long long)r.esr);
 		}
 	}
 	if (!made)

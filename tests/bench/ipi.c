@@ -64,14 +64,14 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 {
 	uint64_t ov = bench_overhead_ticks(1);
 
-	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0,
+	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		   "the other CPU did not run within %u ms", SMP_START_WAIT_US / 1000))
 		return;
 	uint64_t start = cpu_counter();
 	while (!__atomic_load_n(&peer.ready, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
 	       cpu_counter() - start < smp_us_to_ticks(WAIT_US))
 		cpu_relax();
-	if (!check(t, peer.ready, "the other CPU did not get ready: %s",
+	if (!check(t, peer.ready, "cpu_ready", "the other CPU did not get ready: %s",
 		   peer.problem ? peer.problem : "no answer"))
 		return;
 	gic_enable(SGI_PONG);
@@ -82,7 +82,7 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
 		if (gic_intid(iar) != GIC_SPURIOUS)
 			gic_eoi(iar);
-		if (!check(t, gic_intid(iar) == SGI_PONG,
+		if (!check(t, gic_intid(iar) == SGI_PONG, "round_trip_answered",
 			   "round trip %u: INTID %u came back, not SGI %d", n, gic_intid(iar),
 			   SGI_PONG))
 			return;
@@ -98,8 +98,8 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 		       cpu_counter() - t0 < smp_us_to_ticks(WAIT_US))
 			;
 		t1 = cpu_counter();
-		if (!check(t, peer.marked > (int)n, "SGI %d %u: the other CPU did not see it",
-			   SGI_MARK, n))
+		if (!check(t, peer.marked > (int)n, "one_way_seen",
+			   "SGI %d %u: the other CPU did not see it", SGI_MARK, n))
 			return;
 		rtt[n] = t1 - t0 > ov ? t1 - t0 - ov : 0;
 	}
@@ -107,7 +107,7 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 	bench_report(t, "irq", "sgi_one_way:other_cpu", &st);
 }
 
-void cross_cpu(struct test_ctx *t)
+void case_cross_cpu(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	int other = other_cpu(p);
@@ -123,11 +123,15 @@ void cross_cpu(struct test_ctx *t)
 	int was_masked = cpu_irq_masked();
 	cpu_irq_mask(); /* before the other CPU can send anything */
 	struct smp_slot *s = smp_start(p, other, answer, NULL, &rc);
-	if (check(t, s != NULL, "cpu %d did not start (%s)", other, psci_error_name(rc))) {
+	subject_push(t, "cpu", "%d", other);
+	if (check(t, s != NULL, "cpu_starts", "cpu %d did not start (%s)", other,
+		  psci_error_name(rc))) {
 		ping(t, s);
-		check(t, smp_wait(s, SLOT_DONE, WAIT_US * 2) == 0, "cpu %d did not finish", other);
+		check(t, smp_wait(s, SLOT_DONE, WAIT_US * 2) == 0, "cpu_finishes",
+		      "cpu %d did not finish", other);
 		smp_release(p, s, WAIT_US);
 	}
+	subject_pop(t);
 	if (!was_masked)
 		cpu_irq_unmask();
 }

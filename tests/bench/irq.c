@@ -34,9 +34,12 @@ static int sgi_self(struct test_ctx *t, uint64_t ov)
 		uint64_t t0 = cpu_counter(), t1;
 		gic_send_sgi(SGI_BENCH, SGI_TO_SELF, 0);
 		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
-		if (!check(t, gic_intid(iar) == SGI_BENCH,
-			   "SGI %d to self: INTID %u came instead (%u ms)", SGI_BENCH,
-			   gic_intid(iar), WAIT_US / 1000)) {
+		subject_push(t, "sgi", "%d", SGI_BENCH);
+		int came = check(t, gic_intid(iar) == SGI_BENCH, "sgi_to_self_arrives",
+				 "SGI %d to self: INTID %u came instead (%u ms)", SGI_BENCH,
+				 gic_intid(iar), WAIT_US / 1000);
+		subject_pop(t);
+		if (!came) {
 			if (gic_intid(iar) != GIC_SPURIOUS)
 				gic_eoi(iar);
 			return 0;
@@ -71,9 +74,12 @@ static int timer(struct test_ctx *t, uint32_t intid)
 		cpu_vtimer_stop();
 		if (gic_intid(iar) != GIC_SPURIOUS)
 			gic_eoi(iar);
-		if (!check(t, gic_intid(iar) == intid,
-			   "virtual timer: INTID %u came instead of INTID %u (%u ms)",
-			   gic_intid(iar), intid, WAIT_US / 1000))
+		subject_push(t, "intid", "%u", intid);
+		int came = check(t, gic_intid(iar) == intid, "vtimer_arrives",
+				 "virtual timer: INTID %u came instead of INTID %u (%u ms)",
+				 gic_intid(iar), intid, WAIT_US / 1000);
+		subject_pop(t);
+		if (!came)
 			return 0;
 		lat[n] = t1 > deadline ? t1 - deadline : 0;
 	}
@@ -83,7 +89,7 @@ static int timer(struct test_ctx *t, uint32_t intid)
 	return 1;
 }
 
-void interrupts(struct test_ctx *t)
+void case_interrupts(struct test_ctx *t)
 {
 	if (irq_unusable()) {
 		skip(t, irq_unusable());
@@ -100,7 +106,8 @@ void interrupts(struct test_ctx *t)
 	if (watchdog_intid())
 		timer(t, watchdog_intid());
 	else
-		note(t, "bench: vtimer not timed: the watchdog did not prove the timer's INTID");
+		bench_untimed("irq", "vtimer:deadline_to_ack", NULL,
+			      "the watchdog did not prove the timer's INTID");
 	if (!was_masked)
 		cpu_irq_unmask();
 }

@@ -79,8 +79,8 @@ static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
 		int faulted = write && (r->flags & F_WRITE0) ? probe_write(a.addr, bits, 0, &o)
 							     : probe_read(a.addr, bits, &o);
 		if (faulted) {
-			note(t, "bench: %s %s not timed: the access aborted (ESR 0x%llx)",
-			     write ? "mmio_write" : "mmio_read", target, (unsigned long long)o.esr);
+			bench_untimed(write ? "mmio_write" : "mmio_read", target, NULL,
+				      "the access aborted (ESR 0x%llx)", (unsigned long long)o.esr);
 			continue;
 		}
 		a.value = (r->flags & F_WRITE0) ? 0 : o.value;
@@ -127,14 +127,13 @@ static unsigned time_device(struct test_ctx *t, const struct dt_device *d,
 			writes += time_register(t, d, r, 1);
 	}
 	if (!writes)
-		note(t,
-		     "bench: mmio_write %s (%s): not timed: its contract names no register a "
-		     "write leaves harmless",
-		     d->path, c->part);
+		bench_untimed("mmio_write", d->path, NULL,
+			      "%s: its contract names no register a write leaves harmless",
+			      c->part);
 	return reads + writes;
 }
 
-void mmio_devices(struct test_ctx *t)
+void case_mmio_devices(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
 	const struct device_contract *seen[PLAT_MAX_DEVICES];

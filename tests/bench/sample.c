@@ -1,10 +1,12 @@
 /* Timing an operation into figures, and the lines they are printed as. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "boot/cpu.h"
 #include "drivers/gic.h"
 #include "runtime/check.h"
+#include "runtime/record.h"
 #include "tests/bench/bench.h"
 
 static uint64_t samples[BENCH_SAMPLES];
@@ -118,20 +120,27 @@ static const char *mb_per_s(char *buf, unsigned len, uint32_t bytes, uint64_t ps
 static void report(struct test_ctx *t, const char *op, const char *target,
 		   const struct bench_stats *s, uint32_t bytes)
 {
-	char a[24], b[24], c[24], d[24], e[24], f[24], g[24], h[48] = "";
+	char ns[24];
+	struct record r;
 
+	(void)t;
+	record_start(&r, 2, RECORD_BENCH);
+	record_field(&r, "op", "%s", op);
+	record_field(&r, "target", "%s", target);
+	record_field(&r, "samples", "%u", s->samples);
+	record_field(&r, "batch", "%u", s->batch);
+	record_field(&r, "min_ns", "%s", bench_ns(ns, sizeof(ns), s->min));
+	record_field(&r, "p10_ns", "%s", bench_ns(ns, sizeof(ns), s->p10));
+	record_field(&r, "median_ns", "%s", bench_ns(ns, sizeof(ns), s->median));
+	record_field(&r, "p90_ns", "%s", bench_ns(ns, sizeof(ns), s->p90));
+	record_field(&r, "p99_ns", "%s", bench_ns(ns, sizeof(ns), s->p99));
+	record_field(&r, "max_ns", "%s", bench_ns(ns, sizeof(ns), s->max));
+	record_field(&r, "loop_ns", "%s", bench_ns(ns, sizeof(ns), s->loop));
 	if (bytes) {
-		char m[24];
-		snprintf(h, sizeof(h), " bytes=%u median_mb_s=%s", bytes,
-			 mb_per_s(m, sizeof(m), bytes, s->median));
+		record_field(&r, "bytes", "%u", bytes);
+		record_field(&r, "median_mb_s", "%s", mb_per_s(ns, sizeof(ns), bytes, s->median));
 	}
-	note(t,
-	     "bench: op=%s target=%s samples=%u batch=%u min_ns=%s p10_ns=%s median_ns=%s "
-	     "p90_ns=%s p99_ns=%s max_ns=%s loop_ns=%s%s",
-	     op, target, s->samples, s->batch, bench_ns(a, sizeof(a), s->min),
-	     bench_ns(b, sizeof(b), s->p10), bench_ns(c, sizeof(c), s->median),
-	     bench_ns(d, sizeof(d), s->p90), bench_ns(e, sizeof(e), s->p99),
-	     bench_ns(f, sizeof(f), s->max), bench_ns(g, sizeof(g), s->loop), h);
+	record_emit(&r);
 	if (nkept < BENCH_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
 		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);
@@ -151,6 +160,38 @@ void bench_report_bytes(struct test_ctx *t, const char *op, const char *target,
 			const struct bench_stats *s, uint32_t bytes)
 {
 	report(t, op, target, s, bytes);
+}
+
+void bench_untimed(const char *op, const char *target, const char *device, const char *fmt, ...)
+{
+	struct record r;
+	va_list ap;
+
+	record_start(&r, 2, RECORD_BENCH_UNTIMED);
+	record_field(&r, "op", "%s", op);
+	if (target)
+		record_field(&r, "target", "%s", target);
+	if (device)
+		record_field(&r, "device", "%s", device);
+	va_start(ap, fmt);
+	record_vtext(&r, "", fmt, ap);
+	va_end(ap);
+	record_emit(&r);
+}
+
+void bench_summary(const char *name, const char *value, const char *fmt, ...)
+{
+	struct record r;
+	va_list ap;
+
+	record_start(&r, 2, RECORD_BENCH_SUMMARY);
+	record_field(&r, "name", "%s", name);
+	if (value)
+		record_field(&r, "value", "%s", value);
+	va_start(ap, fmt);
+	record_vtext(&r, "", fmt, ap);
+	va_end(ap);
+	record_emit(&r);
 }
 
 uint64_t bench_median_of(const char *op, const char *target_prefix)
@@ -209,21 +250,25 @@ static void ram_load(const void *arg)
 }
 
 /* The counter, the loop, and a RAM load: what every other figure stands on. */
-void baseline(struct test_ctx *t)
+void case_baseline(struct test_ctx *t)
 {
 	struct bench_stats s;
+	struct record r;
 	char a[24];
 	uint64_t hz = cpu_counter_hz();
 	if (!hz) {
 		skip(t, "CNTFRQ_EL0 is 0: no time base");
 		return;
 	}
-	note(t,
-	     "bench-info: counter_hz=%llu resolution_ns=%s loop_ticks_batch1=%llu "
-	     "loop_ticks_batch%u=%llu (subtracted from every sample)",
-	     (unsigned long long)hz, bench_ns(a, sizeof(a), bench_tick_ps()),
-	     (unsigned long long)bench_overhead_ticks(1), BENCH_BATCH,
-	     (unsigned long long)bench_overhead_ticks(BENCH_BATCH));
+	record_start(&r, 2, RECORD_BENCH_INFO);
+	record_field(&r, "counter_hz", "%llu", (unsigned long long)hz);
+	record_field(&r, "resolution_ns", "%s", bench_ns(a, sizeof(a), bench_tick_ps()));
+	record_field(&r, "loop_ticks_batch1", "%llu", (unsigned long long)bench_overhead_ticks(1));
+	record_field(&r, "batch", "%u", BENCH_BATCH);
+	record_field(&r, "loop_ticks_per_batch", "%llu",
+		     (unsigned long long)bench_overhead_ticks(BENCH_BATCH));
+	record_text(&r, "the loop's own cost, subtracted from every sample");
+	record_emit(&r);
 	bench_loop(ram_load, NULL, BENCH_BATCH, &s);
 	bench_report(t, "ram_load", "bss", &s);
 	passed(t);

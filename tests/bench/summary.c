@@ -17,7 +17,7 @@ static int is_read32(const char *op, const char *target)
 	return !strcmp(op, "mmio_read") && n > 3 && !strcmp(target + n - 3, ":32");
 }
 
-void summary(struct test_ctx *t)
+void case_summary(struct test_ctx *t)
 {
 	static uint64_t reads[BENCH_KEPT];
 	const char *op, *target, *lo_t = NULL, *hi_t = NULL;
@@ -33,9 +33,13 @@ void summary(struct test_ctx *t)
 		if (m > hi)
 			hi = m, hi_t = target;
 	}
-	if (bench_dropped())
-		note(t, "bench-summary: %u figures past the first %u kept are left out of it",
-		     bench_dropped(), BENCH_KEPT);
+	if (bench_dropped()) {
+		char dropped[16];
+		snprintf(dropped, sizeof(dropped), "%u", bench_dropped());
+		bench_summary("dropped", dropped,
+			      "figures past the first %u kept are left out of the summary",
+			      BENCH_KEPT);
+	}
 	if (!n) {
 		skip(t, "no 32-bit MMIO read was timed");
 		return;
@@ -51,21 +55,20 @@ void summary(struct test_ctx *t)
 	if (!hvc)
 		hvc = bench_median_of("smccc", "smc:PSCI_VERSION");
 	char a[24], b[24], c[24], d[24];
-	note(t,
-	     "bench-summary: mmio_read_32 over %u registers: median %s ns; cheapest %s %s ns, "
-	     "dearest %s %s ns (%sx)",
-	     n, bench_ns(a, sizeof(a), mid), lo_t, bench_ns(b, sizeof(b), lo), hi_t,
-	     bench_ns(c, sizeof(c), hi), bench_ratio(d, sizeof(d), hi, lo));
+	bench_summary("mmio_read_32_ns", bench_ns(a, sizeof(a), mid),
+		      "the median over %u registers; cheapest %s %s ns, dearest %s %s ns (%sx)", n,
+		      lo_t, bench_ns(b, sizeof(b), lo), hi_t, bench_ns(c, sizeof(c), hi),
+		      bench_ratio(d, sizeof(d), hi, lo));
 	if (hvc) {
 		char e[24], f[24], g[24], h[24];
-		note(t,
-		     "bench-summary: mmio_exit/hypercall_exit = %s (median 32-bit MMIO read %s ns "
-		     "/ "
-		     "PSCI_VERSION %s ns; from %s to %s over the devices)",
-		     bench_ratio(e, sizeof(e), mid, hvc), a, bench_ns(f, sizeof(f), hvc),
-		     bench_ratio(g, sizeof(g), lo, hvc), bench_ratio(h, sizeof(h), hi, hvc));
+		bench_summary("mmio_exit/hypercall_exit", bench_ratio(e, sizeof(e), mid, hvc),
+			      "median 32-bit MMIO read %s ns / PSCI_VERSION %s ns; from %s to %s "
+			      "over the devices",
+			      a, bench_ns(f, sizeof(f), hvc), bench_ratio(g, sizeof(g), lo, hvc),
+			      bench_ratio(h, sizeof(h), hi, hvc));
 	} else {
-		note(t, "bench-summary: no PSCI_VERSION figure: no MMIO/hypercall ratio");
+		bench_summary("mmio_exit/hypercall_exit", NULL,
+			      "no PSCI_VERSION figure: no MMIO/hypercall ratio");
 	}
 	passed(t);
 }

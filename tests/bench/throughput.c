@@ -95,16 +95,19 @@ static unsigned blk(struct test_ctx *t)
 	char target[80];
 
 	if (!find_blk(t->plat, &d, &n)) {
-		note(t, "bench: throughput virtio-blk not timed: no block device behind the DT's "
-			"virtio-mmio transports");
+		bench_untimed("throughput", NULL, "blk",
+			      "no block device behind the DT's virtio-mmio transports");
 		return 0;
 	}
 	d.queue_mem = queue_mem;
 	const char *why = virtio_init(&d, 0, BLK_QUEUE);
 	uint64_t cap = why ? 0 : virtio_blk_capacity(&d) * VIRTIO_BLK_SECTOR;
 	uint32_t len = cap < BLK_BYTES ? (uint32_t)cap : BLK_BYTES;
-	if (!check(t, !why && len >= VIRTIO_BLK_SECTOR, "%s: virtio-blk %s", n->path,
-		   why ? why : "capacity under a sector"))
+	node_push(t, n->path);
+	int ready = check(t, !why && len >= VIRTIO_BLK_SECTOR, "blk_ready", "virtio-blk %s",
+			  why ? why : "capacity under a sector");
+	subject_pop(t);
+	if (!ready)
 		return 0;
 	const char *bad = NULL;
 	unsigned k = 0;
@@ -124,8 +127,11 @@ static unsigned blk(struct test_ctx *t)
 		}
 	}
 	virtio_reset(&d);
-	if (!check(t, !bad, "%s: a %u-byte virtio-blk read %s (sample %u)", n->path, len,
-		   bad ? bad : "", k))
+	node_push(t, n->path);
+	int right = check(t, !bad, "blk_read_right", "a %u-byte virtio-blk read %s (sample %u)",
+			  len, bad ? bad : "", k);
+	subject_pop(t);
+	if (!right)
 		return 0;
 	snprintf(target, sizeof(target), "%s:blk_read", n->path);
 	report(t, target, k, len);
@@ -147,26 +153,23 @@ static int fw_cfg_ready(struct test_ctx *t, const struct dt_device **node, struc
 	struct probe_outcome w, r;
 
 	if (!n || !n->enabled || !n->nreg || n->reg[0].size < FW_CFG_SELECTOR + 2) {
-		note(t, "bench: throughput fw_cfg not timed: no fw_cfg (qemu,fw-cfg-mmio) in the "
-			"device tree");
+		bench_untimed("throughput", NULL, "fw_cfg",
+			      "no fw_cfg (qemu,fw-cfg-mmio) in the device tree");
 		return 0;
 	}
 	uintptr_t base = (uintptr_t)n->reg[0].base;
 	if (probe_write(base + FW_CFG_SELECTOR, 16, FW_CFG_KEY_SIGNATURE, &w) ||
 	    probe_read(base + FW_CFG_DATA, 32, &r) || (uint32_t)r.value != FW_CFG_SIGNATURE) {
-		note(t,
-		     "bench: throughput fw_cfg not timed: %s does not answer as fw_cfg (the dma "
-		     "suite says why)",
-		     n->path);
+		bench_untimed("throughput", NULL, "fw_cfg",
+			      "%s does not answer as fw_cfg (the dma suite says why)", n->path);
 		return 0;
 	}
 	file->size = 0;
 	fw_cfg_files(base, runners, file);
 	if (file->size < 8 || file->size > BLK_BYTES) {
-		note(t,
-		     "bench: throughput fw_cfg not timed: no file %s of at most %u bytes "
-		     "(scripts/run attaches it)",
-		     FWCFG_FILE_NAME, BLK_BYTES);
+		bench_untimed("throughput", NULL, "fw_cfg",
+			      "no file %s of at most %u bytes (scripts/run attaches it)",
+			      FWCFG_FILE_NAME, BLK_BYTES);
 		return 0;
 	}
 	*node = n;
@@ -207,17 +210,21 @@ static unsigned fw_cfg(struct test_ctx *t)
 		if (!file_read_right(f.size))
 			break;
 	}
-	if (!check(t, k == DATA_SAMPLES,
-		   "%s: %s through the data register is not the runner's file", n->path,
-		   FWCFG_FILE_NAME))
+	node_push(t, n->path);
+	int right = check(t, k == DATA_SAMPLES, "data_read_right",
+			  "%s through the data register is not the runner's file", FWCFG_FILE_NAME);
+	subject_pop(t);
+	if (!right)
 		return 0;
 	snprintf(target, sizeof(target), "%s:data_read:64", n->path);
 	report(t, target, k, f.size);
 	fw_cfg_select(base, FW_CFG_KEY_ID);
+	snprintf(target, sizeof(target), "%s:dma_read", n->path);
 	if (n->reg[0].size < FW_CFG_WINDOW || !(fw_cfg_read_le32(base) & FW_CFG_ID_DMA)) {
-		note(t, "bench: throughput fw_cfg DMA not timed: %s",
-		     n->reg[0].size < FW_CFG_WINDOW ? "the DT's window has no DMA address register"
-						    : "FW_CFG_ID offers no DMA interface");
+		bench_untimed("throughput", target, "fw_cfg", "%s",
+			      n->reg[0].size < FW_CFG_WINDOW
+				      ? "the DT's window has no DMA address register"
+				      : "FW_CFG_ID offers no DMA interface");
 		return 1;
 	}
 	for (k = 0; k < DMA_SAMPLES; k++) {
@@ -231,15 +238,17 @@ static unsigned fw_cfg(struct test_ctx *t)
 		if (c || !file_read_right(f.size))
 			break;
 	}
-	if (!check(t, k == DMA_SAMPLES, "%s: a DMA read of %s is not the runner's file", n->path,
-		   FWCFG_FILE_NAME))
+	node_push(t, n->path);
+	right = check(t, k == DMA_SAMPLES, "dma_read_right",
+		      "a DMA read of %s is not the runner's file", FWCFG_FILE_NAME);
+	subject_pop(t);
+	if (!right)
 		return 1;
-	snprintf(target, sizeof(target), "%s:dma_read", n->path);
 	report(t, target, k, f.size);
 	return 2;
 }
 
-void throughput(struct test_ctx *t)
+void case_throughput(struct test_ctx *t)
 {
 	unsigned n = blk(t);
 

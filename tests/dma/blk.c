@@ -72,12 +72,20 @@ static int request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint
 			       NULL);
 }
 
-static int checked(struct test_ctx *t, struct dma_device *d, const char *what, uint64_t sector,
-		   int status)
+/* The requests the case makes, each its own pair of checks (completes, status OK). */
+enum op { OP_READ, OP_IRQ_READ, OP_WRITE, OP_FLUSH };
+static const char *const op_what[] = { "read", "read by interrupt", "write", "flush" };
+static const char *const op_completes[] = { "read_completes", "irq_read_completes",
+					    "write_completes", "flush_completes" };
+static const char *const op_status_ok[] = { "read_status_ok", "irq_read_status_ok",
+					    "write_status_ok", "flush_status_ok" };
+
+static int checked(struct test_ctx *t, enum op op, uint64_t sector, int status)
 {
 	if (status == 0)
 		return 1;
-	finding(t, "%s: %s at sector %llu: %s", d->node->path, what, (unsigned long long)sector,
+	finding(t, status < 0 ? op_completes[op] : op_status_ok[op], "%s at sector %llu: %s",
+		op_what[op], (unsigned long long)sector,
 		status < 0 ? "did not complete" : "status not OK");
 	return 0;
 }
@@ -89,7 +97,7 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 	for (uint64_t s = first; s < first + count; s += PER_REQUEST) {
 		unsigned n = first + count - s < PER_REQUEST ? (unsigned)(first + count - s)
 							     : PER_REQUEST;
-		if (!checked(t, d, "read", s, request(t, d, VIRTIO_BLK_T_IN, s, n)))
+		if (!checked(t, OP_READ, s, request(t, d, VIRTIO_BLK_T_IN, s, n)))
 			return 0;
 		for (unsigned k = 0; k < n * VIRTIO_BLK_SECTOR / 8; k++) {
 			uint64_t sec = s + k / (VIRTIO_BLK_SECTOR / 8);
@@ -97,10 +105,12 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 				sec < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
 			uint64_t want = word(sec, k % (VIRTIO_BLK_SECTOR / 8), w);
 			if (data[k] != want) {
-				finding(t, "%s: sector %llu word %u reads 0x%llx, not 0x%llx",
-					d->node->path, (unsigned long long)sec,
-					k % (VIRTIO_BLK_SECTOR / 8), (unsigned long long)data[k],
-					(unsigned long long)want);
+				finding(t,
+					rewritten_from >= 0 ? "reads_back_written"
+							    : "reads_pattern",
+					"sector %llu word %u reads 0x%llx, not 0x%llx",
+					(unsigned long long)sec, k % (VIRTIO_BLK_SECTOR / 8),
+					(unsigned long long)data[k], (unsigned long long)want);
 				return 0;
 			}
 		}
@@ -124,7 +134,7 @@ int dma_blk_read_back(struct test_ctx *t, struct dma_device *d)
 	return verify(t, d, 0, PER_REQUEST, -1);
 }
 
-void blk(struct test_ctx *t)
+void case_blk(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
 
@@ -132,52 +142,56 @@ void blk(struct test_ctx *t)
 		skip(t, "no block device (DeviceID 2) behind the DT's transports");
 		return;
 	}
+	node_push(t, d->node->path);
 	const char *why = dma_blk_init(d);
-	if (!check(t, !why, "%s: initialization (virtio 1.2 3.1.1): %s", d->node->path,
-		   why ? why : ""))
-		return;
+	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	uint64_t capacity = 0;
 	for (unsigned i = 0; i < 8; i++)
 		capacity |= (uint64_t)virtio_config8(&d->dev, i) << (8 * i);
 	note(t, "%s: Version %u, capacity %llu sectors, queue of %u, flush %s", d->node->path,
 	     d->dev.version, (unsigned long long)capacity, d->dev.q.num,
 	     d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) ? "offered" : "not offered");
-	if (!check(t, capacity == DISK_SECTORS,
-		   "%s: capacity %llu sectors, not the runner's scratch disk (%u)", d->node->path,
-		   (unsigned long long)capacity, DISK_SECTORS))
-		return;
+	require(t, capacity == DISK_SECTORS, "capacity_matches_disk",
+		"capacity %llu sectors, not the runner's scratch disk (%u)",
+		(unsigned long long)capacity, DISK_SECTORS);
 	/* One read completed by the transport's interrupt, on the INTID the DT names. */
 	uint32_t intid = d->node->nirq > 0 ? d->node->irq[0].intid : 0, other;
 	int st = dma_blk_request(t, d, VIRTIO_BLK_T_IN, 0, (uintptr_t)data, VIRTIO_BLK_SECTOR,
 				 &other);
 	if (st < 0 && other != GIC_SPURIOUS)
 		dma_wrong_irq(t, d, "a read", other);
-	else if (checked(t, d, "read by interrupt", 0, st))
-		evidence(t, "%s: a read completed by interrupt on the DT's INTID %u", d->node->path,
-			 intid);
+	else if (checked(t, OP_IRQ_READ, 0, st))
+		evidence(t, "completes_on_dt_intid",
+			 "a read completed by interrupt on the DT's INTID %u", intid);
 	uint64_t t0 = cpu_counter();
-	if (!verify(t, d, 0, DISK_SECTORS, -1))
+	if (!verify(t, d, 0, DISK_SECTORS, -1)) {
+		subject_pop(t);
 		return;
+	}
 	uint64_t us = smp_ticks_to_us(cpu_counter() - t0);
-	evidence(t, "%s: all %u sectors read in %u requests (the queue of %u wrapped) and match",
-		 d->node->path, DISK_SECTORS, DISK_SECTORS / PER_REQUEST, d->dev.q.num);
-	note(t, "dma-throughput: virtio-blk read %u bytes in %llu us: %llu KB/s",
-	     DISK_SECTORS * VIRTIO_BLK_SECTOR, (unsigned long long)us,
-	     (unsigned long long)(us ? (uint64_t)DISK_SECTORS * VIRTIO_BLK_SECTOR * 1000 / us : 0));
+	evidence(t, "reads_pattern",
+		 "all %u sectors read in %u requests (the queue of %u wrapped) and match",
+		 DISK_SECTORS, DISK_SECTORS / PER_REQUEST, d->dev.q.num);
+	dma_throughput("blk", d->node->path, "read", DISK_SECTORS * VIRTIO_BLK_SECTOR, us);
 	for (uint64_t s = DISK_WRITE_FIRST; s < DISK_WRITE_FIRST + DISK_WRITE_COUNT;
 	     s += PER_REQUEST) {
 		for (unsigned k = 0; k < PER_REQUEST * VIRTIO_BLK_SECTOR / 8; k++)
 			data[k] = word(s + k / (VIRTIO_BLK_SECTOR / 8), k % (VIRTIO_BLK_SECTOR / 8),
 				       1);
-		if (!checked(t, d, "write", s, request(t, d, VIRTIO_BLK_T_OUT, s, PER_REQUEST)))
+		if (!checked(t, OP_WRITE, s, request(t, d, VIRTIO_BLK_T_OUT, s, PER_REQUEST))) {
+			subject_pop(t);
 			return;
+		}
 	}
 	if (d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) &&
-	    !checked(t, d, "flush", 0, request(t, d, VIRTIO_BLK_T_FLUSH, 0, 0)))
+	    !checked(t, OP_FLUSH, 0, request(t, d, VIRTIO_BLK_T_FLUSH, 0, 0))) {
+		subject_pop(t);
 		return;
+	}
 	if (verify(t, d, DISK_WRITE_FIRST - PER_REQUEST, DISK_WRITE_COUNT + 2 * PER_REQUEST, 1))
-		evidence(t, "%s: %u sectors from %u rewritten%s and read back", d->node->path,
+		evidence(t, "reads_back_written", "%u sectors from %u rewritten%s and read back",
 			 DISK_WRITE_COUNT, DISK_WRITE_FIRST,
 			 d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) ? ", flushed" : "");
 	virtio_reset(&d->dev);
+	subject_pop(t);
 }

@@ -62,11 +62,15 @@ static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 				const char *bad = misspelt_claim(c);
 				if (bad) {
 					++*nclaims;
-					finding(t,
-						"%s: compatible \"%s\" is not " CLAIM_PREFIX
+					node_push(t, c->path);
+					subject_push(t, "prop", "compatible");
+					finding(t, "claim_spelled_as_binding",
+						"compatible \"%s\" is not " CLAIM_PREFIX
 						"<ID> as virtio-device.yaml spells it (lower case "
 						"hex, no leading zeros): it claims no device",
-						c->path, bad);
+						bad);
+					subject_pop(t);
+					subject_pop(t);
 				}
 				continue;
 			}
@@ -77,12 +81,15 @@ static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 				     claim, why);
 				continue;
 			}
-			if (check(t, probe.device_id == claim,
-				  "%s: claims " CLAIM_PREFIX
-				  "%x (%s), but the transport holds DeviceID %u (%s)",
-				  c->path, claim, device_name(claim), probe.device_id,
+			node_push(t, c->path);
+			if (check(t, probe.device_id == claim, "claim_matches_device",
+				  "claims " CLAIM_PREFIX
+				  "%x (%s), but the transport holds DeviceID %u "
+				  "(%s)",
+				  claim, device_name(claim), probe.device_id,
 				  device_name(probe.device_id)))
 				held++;
+			subject_pop(t);
 		}
 	}
 	return held;
@@ -97,33 +104,50 @@ static void vm_virtio_text(unsigned bits, char *out, size_t len)
 		out[n - 1] = 0;
 }
 
-/* One kind of device the runner attaches: present behind a transport exactly when it said so. */
-static int attached(struct test_ctx *t, uint32_t id, unsigned bit, const char *said)
+/*
+ * One kind of device the runner attaches (device: its name in vm_virtio=, the
+ * subject): present behind a transport exactly when it said so.
+ */
+static int attached(struct test_ctx *t, uint32_t id, const char *device, unsigned bit,
+		    const char *said)
 {
 	const struct dma_device *d = dma_find(t, id);
-	int want = !!(t->opt->vm_virtio & bit);
+	int want = !!(t->opt->vm_virtio & bit), ok;
 
-	if (want)
-		return check(t, d != NULL,
-			     "the runner attached a virtio %s device (vm_virtio=%s), but none of "
-			     "the DT's %u transports holds one (DeviceID %u)%s",
-			     device_name(id), said, dma_state(t)->transports, id,
-			     dma_state(t)->nbroken ? "; of them, those the transports case names "
-						     "were not looked into"
-						   : "");
-	return check(t, d == NULL,
-		     "%s: holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)",
-		     d ? d->node->path : "", id, device_name(id), said);
+	if (want) {
+		subject_push(t, "device", "%s", device);
+		ok = check(t, d != NULL, "attached_device_found",
+			   "the runner attached a virtio %s device (vm_virtio=%s), but none of the "
+			   "DT's %u transports holds one (DeviceID %u)%s",
+			   device_name(id), said, dma_state(t)->transports, id,
+			   dma_state(t)->nbroken ? "; of them, those the transports case names "
+						   "were not looked into"
+						 : "");
+		subject_pop(t);
+		return ok;
+	}
+	if (!d) {
+		passed(t);
+		return 1;
+	}
+	node_push(t, d->node->path);
+	subject_push(t, "device", "%s", device);
+	ok = check(t, 0, "no_unattached_device",
+		   "holds DeviceID %u (%s), which the runner did not attach (vm_virtio=%s)", id,
+		   device_name(id), said);
+	subject_pop(t);
+	subject_pop(t);
+	return ok;
 }
 
-void claims(struct test_ctx *t)
+void case_claims(struct test_ctx *t)
 {
 	struct dma_state *s = dma_state(t);
 	unsigned nclaims, held = child_claims(t, &nclaims);
 	char said[32];
 
 	if (nclaims && held == nclaims)
-		evidence(t,
+		evidence(t, "claim_matches_device",
 			 "%u " CLAIM_PREFIX "<ID> claims in the DT, each the transport's DeviceID",
 			 nclaims);
 	else if (!nclaims)
@@ -136,20 +160,23 @@ void claims(struct test_ctx *t)
 		return;
 	}
 	vm_virtio_text(t->opt->vm_virtio, said, sizeof(said));
-	int ok = attached(t, VIRTIO_ID_RNG, OPT_VIRTIO_RNG, said);
-	ok &= attached(t, VIRTIO_ID_BLOCK, OPT_VIRTIO_BLK, said);
+	int ok = attached(t, VIRTIO_ID_RNG, "rng", OPT_VIRTIO_RNG, said);
+	ok &= attached(t, VIRTIO_ID_BLOCK, "blk", OPT_VIRTIO_BLK, said);
 	unsigned version = t->opt->vm_virtio & OPT_VIRTIO_MODERN ? 2 : 1;
-	for (unsigned i = 0; i < s->ndevs; i++)
-		ok &= check(t, s->devs[i].dev.version == version,
-			    "%s: Version %u, but the runner asked for %s transports (vm_virtio=%s)",
-			    s->devs[i].node->path, s->devs[i].dev.version,
-			    version == 2 ? "modern" : "legacy", said);
+	for (unsigned i = 0; i < s->ndevs; i++) {
+		node_push(t, s->devs[i].node->path);
+		ok &= check(t, s->devs[i].dev.version == version, "version_as_attached",
+			    "Version %u, but the runner asked for %s transports (vm_virtio=%s)",
+			    s->devs[i].dev.version, version == 2 ? "modern" : "legacy", said);
+		subject_pop(t);
+	}
 	if (ok && s->ndevs)
-		evidence(t,
+		evidence(t, "holds_what_attached",
 			 "the DT's %u transports hold what the runner attached (vm_virtio=%s), "
 			 "Version %u",
 			 s->transports, said, version);
 	else if (ok)
-		evidence(t, "the DT's %u transports hold no device, as the runner attached none",
+		evidence(t, "holds_what_attached",
+			 "the DT's %u transports hold no device, as the runner attached none",
 			 s->transports);
 }

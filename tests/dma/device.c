@@ -5,6 +5,7 @@
 #include "drivers/gic.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
+#include "runtime/record.h"
 #include "runtime/smp.h"
 #include "tests/dma/dma.h"
 
@@ -72,10 +73,38 @@ void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *w
 		   uint32_t arrived)
 {
 	if (d->node->nirq > 0)
-		finding(t, "%s: %s completed on INTID %u, not the DT's INTID %u", d->node->path,
-			what, arrived, d->node->irq[0].intid);
+		finding(t, "completes_on_dt_intid",
+			"%s completed on INTID %u, not the DT's INTID %u", what, arrived,
+			d->node->irq[0].intid);
 	else
-		finding(t,
-			"%s: %s completed on INTID %u, but the DT gives the transport no interrupt",
-			d->node->path, what, arrived);
+		finding(t, "completes_on_dt_intid",
+			"%s completed on INTID %u, but the DT gives the transport no interrupt",
+			what, arrived);
+}
+
+void dma_blk_push(struct test_ctx *t, const struct dma_device *d)
+{
+	subject_push(t, "node", "%s", d->node->path);
+	prefix_push(t, "virtio-blk at 0x%llx: ", (unsigned long long)d->dev.base);
+}
+
+void dma_blk_pop(struct test_ctx *t)
+{
+	subject_pop(t);
+	subject_pop(t);
+}
+
+void dma_throughput(const char *device, const char *node, const char *how, uint64_t bytes,
+		    uint64_t us)
+{
+	struct record r;
+
+	record_start(&r, 2, RECORD_DMA_THROUGHPUT);
+	record_field(&r, "device", "%s", device);
+	record_field(&r, "node", "%s", node);
+	record_field(&r, "how", "%s", how);
+	record_field(&r, "bytes", "%llu", (unsigned long long)bytes);
+	record_field(&r, "us", "%llu", (unsigned long long)us);
+	record_field(&r, "kbps", "%llu", (unsigned long long)(us ? bytes * 1000 / us : 0));
+	record_emit(&r);
 }

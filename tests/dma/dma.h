@@ -24,6 +24,7 @@ struct dma_state {
 	unsigned ndevs, devices, transports, empty;
 	const struct dt_device *broken[4]; /* transports that do not answer as one, and why */
 	const char *why[4];
+	const char *check[4]; /* the check each failed (its finding's name) */
 	unsigned nbroken;
 };
 
@@ -44,22 +45,35 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 
 /* Enable (route here) or disable every SPI the distributor has. */
 void dma_spis(int on);
-/* The finding for a completion (what: "a read") that arrived on INTID arrived, not the DT's. */
+/*
+ * The finding for a completion (what: "a read") that arrived on INTID arrived,
+ * not the DT's; the caller has pushed the transport's node.
+ */
 void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *what,
 		   uint32_t arrived);
+/*
+ * The subject of what is said of the block device by its base (shapes,
+ * events): node= its transport's DT path, and the words "virtio-blk at
+ * 0xBASE: " before the text. Two pushes: dma_blk_pop() undoes them.
+ */
+void dma_blk_push(struct test_ctx *t, const struct dma_device *d);
+void dma_blk_pop(struct test_ctx *t);
+/* A transfer's figure: a dma-throughput record (runtime/protocol.h). */
+void dma_throughput(const char *device, const char *node, const char *how, uint64_t bytes,
+		    uint64_t us);
 
-void transports(struct test_ctx *t); /* suite.c */
-void rng(struct test_ctx *t);	     /* rng.c */
-void blk(struct test_ctx *t);	     /* blk.c */
-void targets(struct test_ctx *t);    /* targets.c */
-void fw_cfg(struct test_ctx *t);     /* fw_cfg.c */
-void fw_cfg_contents(struct test_ctx *t);
-void fw_cfg_control(struct test_ctx *t);
-void fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
-void shapes(struct test_ctx *t);	 /* shapes.c */
-void idx_wrap(struct test_ctx *t);	 /* shapes.c, on request */
-void events(struct test_ctx *t);	 /* events.c */
-void claims(struct test_ctx *t);	 /* claims.c */
+void case_transports(struct test_ctx *t); /* suite.c */
+void case_rng(struct test_ctx *t);	  /* rng.c */
+void case_blk(struct test_ctx *t);	  /* blk.c */
+void case_targets(struct test_ctx *t);	  /* targets.c */
+void case_fw_cfg(struct test_ctx *t);	  /* fw_cfg.c */
+void case_fw_cfg_contents(struct test_ctx *t);
+void case_fw_cfg_control(struct test_ctx *t);
+void case_fw_cfg_targets(struct test_ctx *t); /* fw_cfg_targets.c */
+void case_shapes(struct test_ctx *t);	      /* shapes.c */
+void case_idx_wrap(struct test_ctx *t);	      /* shapes.c, on request */
+void case_events(struct test_ctx *t);	      /* events.c */
+void case_claims(struct test_ctx *t);	      /* claims.c */
 
 /* The block device's requests (blk.c; drivers/virtio_blk.h names their parts). */
 /* Initialize the block device (queue, FLUSH): NULL or why not. */

@@ -63,23 +63,23 @@ static int one(struct test_ctx *t, struct dma_device *d, unsigned i, unsigned *k
 	uint16_t old = virtq_avail_idx(&d->dev), used = virtq_used_idx(&d->dev);
 	int head = shape_submit(d, &r);
 
-	if (!check(t, head >= 0, "virtio-blk at 0x%llx: event idx: no room for request %u",
-		   BLK_AT(d), i))
+	if (!check(t, head >= 0, "queue_has_room", "event idx: no room for request %u", i))
 		return 0;
 	events[i] = virtq_avail_event(&d->dev);
 	if (virtq_notify_needed(&d->dev, old)) {
 		virtq_kick(&d->dev);
 		++*kicks;
 	} else if (!used_moved(d, used)) {
-		finding(t,
-			"virtio-blk at 0x%llx: event idx: avail_event %u told the driver not to "
-			"notify for avail idx %u, and the device never took the request | "
-			"deviation",
-			BLK_AT(d), events[i], old);
+		/* The first such request is the finding; the count is noted at the end. */
+		if (!*lost)
+			finding(t, "avail_event_honoured",
+				"event idx: avail_event %u told the driver not to notify for avail "
+				"idx %u, and the device never took the request | deviation",
+				events[i], old);
 		++*lost;
 		virtq_kick(&d->dev);
 	}
-	return shape_finish(t, d, "event idx read", &r, head);
+	return shape_finish(t, d, "event-idx", "event idx read", &r, head);
 }
 
 /* A SHOULD NOT: a driver copes with an extra notification, so a note, not a failure. */
@@ -92,7 +92,7 @@ static void unwanted_note(struct test_ctx *t, const struct dma_device *d, const 
 	     BLK_AT(d), which, entry, how, EVENT_AT);
 }
 
-void events(struct test_ctx *t)
+void case_events(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
 	uint16_t avail_events[EVENT_REQUESTS] = { 0 };
@@ -103,12 +103,12 @@ void events(struct test_ctx *t)
 		return;
 	}
 	const char *why = shape_setup(d, 1ull << VIRTIO_F_EVENT_IDX, EVENT_QUEUE, 0);
-	if (!check(t, !why, "virtio-blk at 0x%llx: initialization (virtio 1.2 3.1.1): %s",
-		   BLK_AT(d), why ? why : ""))
-		return;
+	dma_blk_push(t, d);
+	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	if (!(d->dev.accepted & (1ull << VIRTIO_F_EVENT_IDX))) {
 		virtio_reset(&d->dev);
 		skip(t, "VIRTIO_F_EVENT_IDX not offered: used_event and avail_event not checked");
+		dma_blk_pop(t);
 		return;
 	}
 	virtio_irq_ack(&d->dev, virtio_irq_status(&d->dev));
@@ -128,32 +128,37 @@ void events(struct test_ctx *t)
 		int got = notified_within(d, want ? DMA_WAIT_US : QUIET_US);
 		if (got)
 			virtio_irq_ack(&d->dev, USED_BUFFER);
-		if (want && check(t, got,
-				  "virtio-blk at 0x%llx: event idx: no notification for the used "
-				  "entry at used_event %u (2.7.7.2: MUST) | required",
-				  BLK_AT(d), EVENT_AT))
-			evidence(t,
-				 "virtio-blk at 0x%llx: event idx: notified for the used entry at "
-				 "used_event %u | required",
-				 BLK_AT(d), EVENT_AT);
+		if (want && check(t, got, "notifies_at_used_event",
+				  "event idx: no notification for the used entry at used_event %u "
+				  "(2.7.7.2: MUST) | required",
+				  EVENT_AT))
+			evidence(t, "notifies_at_used_event",
+				 "event idx: notified for the used entry at used_event %u | "
+				 "required",
+				 EVENT_AT);
 		else if (!want && got && !unwanted++)
 			unwanted_note(t, d, "the used entry at", done, "");
 	}
 	if (done == EVENT_REQUESTS && !lost)
-		evidence(t,
-			 "virtio-blk at 0x%llx: event idx: %u reads, one at a time, each notified "
-			 "only as avail_event asked (%u notifications), all taken and matching the "
-			 "disk | required",
-			 BLK_AT(d), done, kicks);
+		evidence(t, "avail_event_honoured",
+			 "event idx: %u reads, one at a time, each notified only as avail_event "
+			 "asked (%u notifications), all taken and matching the disk | required",
+			 done, kicks);
+	if (lost > 1)
+		note(t,
+		     "virtio-blk at 0x%llx: event idx: %u requests in all were not taken until the "
+		     "driver notified after all",
+		     BLK_AT(d), lost);
 	if (done == EVENT_REQUESTS && !unwanted)
-		evidence(t,
-			 "virtio-blk at 0x%llx: event idx: none for the other %u used entries, "
-			 "before and past used_event | recommended",
-			 BLK_AT(d), EVENT_REQUESTS - 1);
+		evidence(t, "no_unwanted_notification",
+			 "event idx: none for the other %u used entries, before and past "
+			 "used_event | recommended",
+			 EVENT_REQUESTS - 1);
 	note(t,
 	     "virtio-blk at 0x%llx: event idx: avail_event read after each request: %u %u %u %u "
 	     "...; the driver notified %u times for %u requests (queue of %u)",
 	     BLK_AT(d), avail_events[0], avail_events[1], avail_events[2], avail_events[3], kicks,
 	     EVENT_REQUESTS, d->dev.q.num);
 	virtio_reset(&d->dev);
+	dma_blk_pop(t);
 }

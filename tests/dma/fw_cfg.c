@@ -24,13 +24,8 @@
 #define UNTOUCHED    0xa5
 #define CTL_RESERVED 0xffe0u /* bits 15:5: the document defines 4:0 and, with SELECT, 31:16 */
 
-static uint64_t kb_per_s(uint64_t bytes, uint64_t us)
-{
-	return us ? bytes * 1000 / us : 0;
-}
-
 /* The device answers as fw_cfg, and the runner's file is listed with its size. */
-void fw_cfg(struct test_ctx *t)
+void case_fw_cfg(struct test_ctx *t)
 {
 	const struct fw_cfg_dev *f = fw_cfg_usable(t, 0, 0);
 
@@ -42,52 +37,61 @@ void fw_cfg(struct test_ctx *t)
 		passed(t);
 		return;
 	}
-	if (check(t, f->file.size == FWCFG_FILE_SIZE,
-		  "%s: %s is listed with %u bytes, not the runner's %u", f->node->path,
-		  FWCFG_FILE_NAME, f->file.size, FWCFG_FILE_SIZE))
-		evidence(t, "%s: %s in the directory: key 0x%x, %u bytes", f->node->path,
+	node_push(t, f->node->path);
+	if (check(t, f->file.size == FWCFG_FILE_SIZE, "file_size_matches",
+		  "%s is listed with %u bytes, not the runner's %u", FWCFG_FILE_NAME, f->file.size,
+		  FWCFG_FILE_SIZE))
+		evidence(t, "file_size_matches", "%s in the directory: key 0x%x, %u bytes",
 			 FWCFG_FILE_NAME, f->file.select, f->file.size);
+	subject_pop(t);
 }
 
-static void compared(struct test_ctx *t, const struct fw_cfg_dev *f, const char *how, uint64_t us)
+/* The file read one way (form: data-register, dma) against the pattern. */
+static void compared(struct test_ctx *t, const struct fw_cfg_dev *f, const char *form,
+		     const char *how, uint64_t us)
 {
 	long at = fw_cfg_pattern_differs(fw_cfg_buf, 0, FWCFG_FILE_SIZE);
 
-	if (at >= 0) {
-		finding(t, "%s: %s: byte %ld reads 0x%02x, not the file's 0x%02x", f->node->path,
-			how, at, fw_cfg_buf[at], fw_cfg_pattern_byte((uint32_t)at));
-		return;
-	}
-	evidence(t, "%s: %u bytes of %s %s match the runner's file", f->node->path, FWCFG_FILE_SIZE,
-		 FWCFG_FILE_NAME, how);
-	note(t, "dma-throughput: fw_cfg %s: %u bytes in %llu us: %llu KB/s", how, FWCFG_FILE_SIZE,
-	     (unsigned long long)us, (unsigned long long)kb_per_s(FWCFG_FILE_SIZE, us));
+	subject_push(t, "form", "%s", form);
+	if (at >= 0)
+		finding(t, "reads_file", "%s: byte %ld reads 0x%02x, not the file's 0x%02x", how,
+			at, fw_cfg_buf[at], fw_cfg_pattern_byte((uint32_t)at));
+	else
+		evidence(t, "reads_file", "%u bytes of %s %s match the runner's file",
+			 FWCFG_FILE_SIZE, FWCFG_FILE_NAME, how);
+	subject_pop(t);
+	if (at < 0)
+		dma_throughput("fw_cfg", f->node->path, form, FWCFG_FILE_SIZE, us);
 }
 
 /* The whole file through the data register and by one DMA read, each checked byte for byte. */
-void fw_cfg_contents(struct test_ctx *t)
+void case_fw_cfg_contents(struct test_ctx *t)
 {
 	const struct fw_cfg_dev *f = fw_cfg_usable(t, 1, 0);
 	uint8_t past[8];
 
 	if (!f)
 		return;
+	node_push(t, f->node->path);
 	memset(fw_cfg_buf, 0, FWCFG_FILE_SIZE);
 	uint64_t t0 = cpu_counter();
 	fw_cfg_select(f->base, f->file.select);
 	fw_cfg_read(f->base, fw_cfg_buf, FWCFG_FILE_SIZE);
 	uint64_t us = smp_ticks_to_us(cpu_counter() - t0);
-	compared(t, f, "through the data register", us);
+	compared(t, f, "data-register", "through the data register", us);
 	fw_cfg_read(f->base, past, sizeof(past));
 	uint64_t w;
 	memcpy(&w, past, 8);
-	check(t, w == 0,
-	      "%s: past the end of %s the data register reads 0x%016llx, not 0 (%s: \"any reads "
+	subject_push(t, "reg", "Data");
+	check(t, w == 0, "reads_zero_past_end",
+	      "past the end of %s the data register reads 0x%016llx, not 0 (%s: \"any reads "
 	      "will return a data value of 0x00\") | deviation",
-	      f->node->path, FWCFG_FILE_NAME, (unsigned long long)w, Q);
+	      FWCFG_FILE_NAME, (unsigned long long)w, Q);
+	subject_pop(t);
 	if (!f->dma) {
 		note(t, "%s: no DMA interface: the file is read through the data register only",
 		     f->node->path);
+		subject_pop(t);
 		return;
 	}
 	memset(fw_cfg_buf, 0, FWCFG_FILE_SIZE);
@@ -95,9 +99,11 @@ void fw_cfg_contents(struct test_ctx *t)
 	uint32_t c = fw_cfg_dma_to_buf(f, FW_CFG_DMA_KEY(f->file.select) | FW_CFG_DMA_READ, 0,
 				       FWCFG_FILE_SIZE);
 	us = smp_ticks_to_us(cpu_counter() - t0);
-	if (check(t, c == 0, "%s: a DMA read of %s left control 0x%08x, not 0 (%s) | deviation",
-		  f->node->path, FWCFG_FILE_NAME, c, Q))
-		compared(t, f, "by one DMA read", us);
+	if (check(t, c == 0, "dma_control_cleared",
+		  "a DMA read of %s left control 0x%08x, not 0 (%s) | deviation", FWCFG_FILE_NAME,
+		  c, Q))
+		compared(t, f, "dma", "by one DMA read", us);
+	subject_pop(t);
 }
 
 /* After SELECT (and no operation bit) via DMA, the data register reads the file's start. */
@@ -108,13 +114,13 @@ static void dma_select(struct test_ctx *t, const struct fw_cfg_dev *f)
 	fw_cfg_select(f->base, FW_CFG_KEY_SIGNATURE);
 	uint32_t c = fw_cfg_dma_to_buf(f, FW_CFG_DMA_KEY(f->file.select), 0, PROBE_LEN);
 	fw_cfg_read(f->base, got, sizeof(got));
-	if (check(t, c == 0 && fw_cfg_pattern_differs(got, 0, 8) < 0,
-		  "%s: SELECT of key 0x%x via the DMA control word (control 0x%08x after): the "
-		  "data register does not read the file's start (%s: \"the same effect as "
-		  "writing the selector register\") | deviation",
-		  f->node->path, f->file.select, c, Q))
-		evidence(t, "%s: SELECT via the DMA control word selects, as the selector does",
-			 f->node->path);
+	if (check(t, c == 0 && fw_cfg_pattern_differs(got, 0, 8) < 0, "dma_select_selects",
+		  "SELECT of key 0x%x via the DMA control word (control 0x%08x after): the data "
+		  "register does not read the file's start (%s: \"the same effect as writing the "
+		  "selector register\") | deviation",
+		  f->file.select, c, Q))
+		evidence(t, "dma_select_selects",
+			 "SELECT via the DMA control word selects, as the selector does");
 }
 
 /* SKIP moves the offset that a later DMA read, then the data register, go on from. */
@@ -127,17 +133,18 @@ static void dma_skip(struct test_ctx *t, const struct fw_cfg_dev *f)
 
 	fw_cfg_read(f->base, got, sizeof(got));
 	if (check(t, c == 0 && r == 0 && fw_cfg_pattern_differs(fw_cfg_buf, SKIP_TO, PROBE_LEN) < 0,
-		  "%s: SKIP of %u bytes (control 0x%08x), then a DMA read (control 0x%08x) does "
-		  "not read the file from offset %u (%s) | deviation",
-		  f->node->path, SKIP_TO, c, r, SKIP_TO, Q) &&
+		  "dma_skip_advances",
+		  "SKIP of %u bytes (control 0x%08x), then a DMA read (control 0x%08x) does not "
+		  "read the file from offset %u (%s) | deviation",
+		  SKIP_TO, c, r, SKIP_TO, Q) &&
 	    check(t, fw_cfg_pattern_differs(got, SKIP_TO + PROBE_LEN, 8) < 0,
-		  "%s: after SKIP and a DMA read, the data register does not go on at offset %u "
-		  "| deviation",
-		  f->node->path, SKIP_TO + PROBE_LEN))
-		evidence(t,
-			 "%s: SKIP advances the offset; a DMA read and the data register go on "
-			 "from it",
-			 f->node->path);
+		  "data_register_follows_skip",
+		  "after SKIP and a DMA read, the data register does not go on at offset %u | "
+		  "deviation",
+		  SKIP_TO + PROBE_LEN))
+		evidence(t, "dma_skip_advances",
+			 "SKIP advances the offset; a DMA read and the data register go on from "
+			 "it");
 }
 
 /* WRITE to the read-only file: the error bit (required), and the file unchanged. */
@@ -151,19 +158,23 @@ static void dma_write(struct test_ctx *t, const struct fw_cfg_dev *f)
 				       PROBE_LEN);
 	int same = r == 0 && fw_cfg_pattern_differs(fw_cfg_buf, 0, PROBE_LEN) < 0;
 
-	if (check(t, c == FW_CFG_DMA_ERROR,
-		  "%s: WRITE to %s, read-only, left control 0x%08x, not the error bit (%s: "
-		  "\"Writes to read-only items are also rejected\", \"set bit 0\") | deviation",
-		  f->node->path, FWCFG_FILE_NAME, c, Q) &&
-	    check(t, same, "%s: after a refused WRITE, %s no longer reads as it was | deviation",
-		  f->node->path, FWCFG_FILE_NAME))
-		evidence(t,
-			 "%s: WRITE to read-only %s: error bit set, the file unchanged | required",
-			 f->node->path, FWCFG_FILE_NAME);
+	if (check(t, c == FW_CFG_DMA_ERROR, "write_refused",
+		  "WRITE to %s, read-only, left control 0x%08x, not the error bit (%s: \"Writes "
+		  "to read-only items are also rejected\", \"set bit 0\") | deviation",
+		  FWCFG_FILE_NAME, c, Q) &&
+	    check(t, same, "refused_write_leaves_file",
+		  "after a refused WRITE, %s no longer reads as it was | deviation",
+		  FWCFG_FILE_NAME))
+		evidence(t, "write_refused",
+			 "WRITE to read-only %s: error bit set, the file unchanged | required",
+			 FWCFG_FILE_NAME);
 }
 
-/* What a permitted answer looks like where the document is silent: zeros or the error bit. */
-static void silent(struct test_ctx *t, const struct fw_cfg_dev *f, const char *what, uint32_t c,
+/*
+ * What a permitted answer looks like where the document is silent: zeros or
+ * the error bit. form: which read (past-end, no-item), the subject.
+ */
+static void silent(struct test_ctx *t, const char *form, const char *what, uint32_t c,
 		   uint32_t from, uint32_t len)
 {
 	int zeros = 1, untouched = 1;
@@ -172,19 +183,19 @@ static void silent(struct test_ctx *t, const struct fw_cfg_dev *f, const char *w
 		zeros &= fw_cfg_buf[i] == 0;
 		untouched &= fw_cfg_buf[i] == UNTOUCHED;
 	}
+	subject_push(t, "form", "%s", form);
 	if (c == FW_CFG_DMA_ERROR)
-		evidence(t, "%s: %s: error bit set | permitted", f->node->path, what);
+		evidence(t, "answer_tellable", "%s: error bit set | permitted", what);
 	else if (c == 0 && zeros)
-		evidence(t,
-			 "%s: %s: no error, the bytes read as 0 (as the data register's) | "
-			 "permitted",
-			 f->node->path, what);
+		evidence(t, "answer_tellable",
+			 "%s: no error, the bytes read as 0 (as the data register's) | permitted",
+			 what);
 	else
-		finding(t,
-			"%s: %s: control 0x%08x and the buffer %s: the driver cannot tell what it "
-			"got | deviation",
-			f->node->path, what, c,
-			untouched ? "left as it was" : "neither zeros nor left");
+		finding(t, "answer_tellable",
+			"%s: control 0x%08x and the buffer %s: the driver cannot tell what it got "
+			"| deviation",
+			what, c, untouched ? "left as it was" : "neither zeros nor left");
+	subject_pop(t);
 }
 
 /* A read that runs past the end of the file, and one of a key with no item. */
@@ -197,17 +208,17 @@ static void dma_past_end(struct test_ctx *t, const struct fw_cfg_dev *f, uint32_
 				       FWCFG_FILE_SIZE - tail);
 	c |= fw_cfg_dma_to_buf(f, FW_CFG_DMA_READ, 0, PROBE_LEN);
 	if (check(t, fw_cfg_pattern_differs(fw_cfg_buf, FWCFG_FILE_SIZE - tail, tail) < 0,
-		  "%s: a DMA read over the end of %s: its last %u bytes are not the file's | "
-		  "deviation",
-		  f->node->path, FWCFG_FILE_NAME, tail))
-		silent(t, f, "a DMA read of 64 bytes from 8 before the end of the file", c, tail,
-		       PROBE_LEN - tail);
+		  "reads_file_before_end",
+		  "a DMA read over the end of %s: its last %u bytes are not the file's | deviation",
+		  FWCFG_FILE_NAME, tail))
+		silent(t, "past-end", "a DMA read of 64 bytes from 8 before the end of the file", c,
+		       tail, PROBE_LEN - tail);
 	uint16_t none = (uint16_t)(FW_CFG_KEY_FILE_MIN + files);
 	memset(fw_cfg_buf, UNTOUCHED, PROBE_LEN);
 	c = fw_cfg_dma_to_buf(f, FW_CFG_DMA_KEY(none) | FW_CFG_DMA_READ, 0, PROBE_LEN);
 	char what[64];
 	snprintf(what, sizeof(what), "a DMA read of key 0x%x, past the directory's", none);
-	silent(t, f, what, c, 0, PROBE_LEN);
+	silent(t, "no-item", what, c, 0, PROBE_LEN);
 }
 
 /* Reserved control bits with a read: ignored (the read done) or refused, either told apart. */
@@ -219,21 +230,19 @@ static void dma_reserved(struct test_ctx *t, const struct fw_cfg_dev *f)
 	int read = fw_cfg_pattern_differs(fw_cfg_buf, 0, PROBE_LEN) < 0;
 
 	if (c == 0 && read)
-		evidence(
-			t,
-			"%s: control bits 0x%x (not defined) with a READ: ignored, the read done | "
-			"permitted",
-			f->node->path, CTL_RESERVED);
-	else if (c == FW_CFG_DMA_ERROR)
-		evidence(t,
-			 "%s: control bits 0x%x (not defined) with a READ: error bit set | "
+		evidence(t, "reserved_bits_tellable",
+			 "control bits 0x%x (not defined) with a READ: ignored, the read done | "
 			 "permitted",
-			 f->node->path, CTL_RESERVED);
+			 CTL_RESERVED);
+	else if (c == FW_CFG_DMA_ERROR)
+		evidence(t, "reserved_bits_tellable",
+			 "control bits 0x%x (not defined) with a READ: error bit set | permitted",
+			 CTL_RESERVED);
 	else
-		finding(t,
-			"%s: control bits 0x%x (not defined) with a READ: control 0x%08x and the "
+		finding(t, "reserved_bits_tellable",
+			"control bits 0x%x (not defined) with a READ: control 0x%08x and the "
 			"buffer %s | deviation",
-			f->node->path, CTL_RESERVED, c, read ? "read" : "not the file's");
+			CTL_RESERVED, c, read ? "read" : "not the file's");
 }
 
 static int count_files(const struct fw_cfg_file *file, void *arg)
@@ -243,15 +252,17 @@ static int count_files(const struct fw_cfg_file *file, void *arg)
 	return 0;
 }
 
-void fw_cfg_control(struct test_ctx *t)
+void case_fw_cfg_control(struct test_ctx *t)
 {
 	const struct fw_cfg_dev *f = fw_cfg_usable(t, 1, 1);
 
 	if (!f)
 		return;
+	node_push(t, f->node->path);
 	dma_select(t, f);
 	dma_skip(t, f);
 	dma_write(t, f);
 	dma_past_end(t, f, fw_cfg_files(f->base, count_files, NULL));
 	dma_reserved(t, f);
+	subject_pop(t);
 }

@@ -51,15 +51,18 @@ static int is_runners(const struct fw_cfg_file *f, void *arg)
 	return 1;
 }
 
-/* An access that faulted where the DT puts fw_cfg: the finding; 0. */
-static int no_answer(struct test_ctx *t, const struct fw_cfg_dev *d, const char *access,
-		     unsigned off, const struct probe_outcome *o)
+/* An access to register reg that faulted where the DT puts fw_cfg: the finding; 0. */
+static int no_answer(struct test_ctx *t, const struct fw_cfg_dev *d, const char *reg,
+		     const char *access, unsigned off, const struct probe_outcome *o)
 {
 	char obs[96];
 
 	probe_format(o, PROBE_BRIEF, obs, sizeof(obs));
-	finding(t, "%s: %s (0x%llx) takes an %s: nothing answers as fw_cfg where the DT puts it",
-		d->node->path, access, (unsigned long long)(d->base + off), obs);
+	subject_push(t, "reg", "%s", reg);
+	finding(t, "answers_as_fw_cfg",
+		"%s (0x%llx) takes an %s: nothing answers as fw_cfg where the DT puts it", access,
+		(unsigned long long)(d->base + off), obs);
+	subject_pop(t);
 	return 0;
 }
 
@@ -69,19 +72,20 @@ static int signature(struct test_ctx *t, struct fw_cfg_dev *d)
 	struct probe_outcome w, r = { 0 };
 
 	if (probe_write(d->base + FW_CFG_SELECTOR, 16, FW_CFG_KEY_SIGNATURE, &w))
-		return no_answer(t, d, "writing the selector", FW_CFG_SELECTOR, &w);
+		return no_answer(t, d, "Selector", "writing the selector", FW_CFG_SELECTOR, &w);
 	if (probe_read(d->base + FW_CFG_DATA, 32, &r))
-		return no_answer(t, d, "reading the data register", FW_CFG_DATA, &r);
-	if ((uint32_t)r.value != FW_CFG_SIGNATURE) {
-		finding(t,
-			"%s: key 0x0000 (FW_CFG_SIGNATURE) reads 0x%08x, not 0x%08x (\"QEMU\", "
-			"%s): "
+		return no_answer(t, d, "Data", "reading the data register", FW_CFG_DATA, &r);
+	subject_push(t, "key", "0x%04x", FW_CFG_KEY_SIGNATURE);
+	int ok = (uint32_t)r.value == FW_CFG_SIGNATURE;
+	if (!ok)
+		finding(t, "reads_signature",
+			"key 0x0000 (FW_CFG_SIGNATURE) reads 0x%08x, not 0x%08x (\"QEMU\", %s): "
 			"what answers where the DT puts fw_cfg is not fw_cfg",
-			d->node->path, (uint32_t)r.value, FW_CFG_SIGNATURE, Q);
-		return 0;
-	}
-	evidence(t, "%s: key 0x0000 (FW_CFG_SIGNATURE) reads \"QEMU\"", d->node->path);
-	return 1;
+			(uint32_t)r.value, FW_CFG_SIGNATURE, Q);
+	else
+		evidence(t, "reads_signature", "key 0x0000 (FW_CFG_SIGNATURE) reads \"QEMU\"");
+	subject_pop(t);
+	return ok;
 }
 
 /* The DMA interface: offered by FW_CFG_ID bit 1, its register in the DT's window, answering. */
@@ -95,27 +99,31 @@ static void dma_interface(struct test_ctx *t, struct fw_cfg_dev *d)
 		     d->features);
 		return;
 	}
+	subject_push(t, "reg", "DMA");
 	if (size < FW_CFG_WINDOW) {
-		finding(t,
-			"%s: FW_CFG_ID 0x%x offers the DMA interface (bit 1), but the DT's window "
+		finding(t, "window_holds_dma_register",
+			"FW_CFG_ID 0x%x offers the DMA interface (bit 1), but the DT's window "
 			"(0x%llx bytes) ends before its address register at 0x%x-0x%x: the DT "
 			"and the device disagree; DMA not tried",
-			d->node->path, d->features, (unsigned long long)size, FW_CFG_DMA_ADDR,
-			FW_CFG_WINDOW - 1);
+			d->features, (unsigned long long)size, FW_CFG_DMA_ADDR, FW_CFG_WINDOW - 1);
+		subject_pop(t);
 		return;
 	}
 	if (probe_read(d->base + FW_CFG_DMA_ADDR, 64, &o) ||
 	    __builtin_bswap64(o.value) != FW_CFG_DMA_SIGNATURE) {
 		char obs[96];
 		probe_format(&o, PROBE_BRIEF, obs, sizeof(obs));
-		finding(t,
-			"%s: FW_CFG_ID offers DMA, but the DMA address register %s, not "
-			"0x%016llx (\"QEMU CFG\" big-endian, %s) | deviation",
-			d->node->path, obs, (unsigned long long)FW_CFG_DMA_SIGNATURE, Q);
+		finding(t, "dma_register_signature",
+			"FW_CFG_ID offers DMA, but the DMA address register %s, not 0x%016llx "
+			"(\"QEMU CFG\" big-endian, %s) | deviation",
+			obs, (unsigned long long)FW_CFG_DMA_SIGNATURE, Q);
+		subject_pop(t);
 		return;
 	}
-	evidence(t, "%s: FW_CFG_ID 0x%x offers DMA and the DMA address register reads \"QEMU CFG\"",
-		 d->node->path, d->features);
+	evidence(t, "dma_register_signature",
+		 "FW_CFG_ID 0x%x offers DMA and the DMA address register reads \"QEMU CFG\"",
+		 d->features);
+	subject_pop(t);
 	d->dma = 1;
 }
 
@@ -138,22 +146,28 @@ static void probe(struct test_ctx *t)
 		     "suite checks each answers as fw_cfg)",
 		     more, d->node->path);
 	d->base = (uintptr_t)d->node->reg[0].base;
+	node_push(t, d->node->path);
 	if (d->node->nreg < 1 || d->node->reg[0].size < FW_CFG_SELECTOR + 2) {
-		finding(t, "%s: reg does not cover the data register and the selector (0x0-0x9)",
-			d->node->path);
+		finding(t, "window_holds_registers",
+			"reg does not cover the data register and the selector (0x0-0x9)");
 		d->unusable = "the DT's fw_cfg window does not hold its registers";
+		subject_pop(t);
 		return;
 	}
 	if (!signature(t, d)) {
 		d->unusable = "the DT's fw_cfg does not answer as one (first fw_cfg case)";
+		subject_pop(t);
 		return;
 	}
 	fw_cfg_select(d->base, FW_CFG_KEY_ID);
 	d->features = fw_cfg_read_le32(d->base);
-	check(t, d->features & FW_CFG_ID_TRADITIONAL,
-	      "%s: FW_CFG_ID 0x%x: bit 0 (traditional interface) clear; %s says always set",
-	      d->node->path, d->features, Q);
+	subject_push(t, "key", "0x%04x", FW_CFG_KEY_ID);
+	check(t, d->features & FW_CFG_ID_TRADITIONAL, "id_traditional_bit",
+	      "FW_CFG_ID 0x%x: bit 0 (traditional interface) clear; %s says always set",
+	      d->features, Q);
+	subject_pop(t);
 	dma_interface(t, d);
+	subject_pop(t);
 	uint32_t count = fw_cfg_files(d->base, is_runners, d);
 	note(t, "%s: %u files in the directory (key 0x19)", d->node->path, count);
 }

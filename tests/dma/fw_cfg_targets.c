@@ -77,37 +77,34 @@ static void one(struct test_ctx *t, const struct fw_cfg_dev *f, const struct not
 	uint32_t len, c = into(f, g, &len);
 	const char *in_ram = ram_part(g);
 	if (c == 0)
-		evidence(t,
-			 "%s: DMA read of %u bytes to 0x%llx (%s): completed, no error%s | "
-			 "permitted",
-			 f->node->path, len, (unsigned long long)g->addr, g->what, in_ram);
+		evidence(t, "outcome_tellable",
+			 "DMA read of %u bytes to 0x%llx (%s): completed, no error%s | permitted",
+			 len, (unsigned long long)g->addr, g->what, in_ram);
 	else if (c == FW_CFG_DMA_ERROR)
-		evidence(t, "%s: DMA read of %u bytes to 0x%llx (%s): error bit set%s | permitted",
-			 f->node->path, len, (unsigned long long)g->addr, g->what, in_ram);
+		evidence(t, "outcome_tellable",
+			 "DMA read of %u bytes to 0x%llx (%s): error bit set%s | permitted", len,
+			 (unsigned long long)g->addr, g->what, in_ram);
 	else
-		finding(t,
-			"%s: DMA read of %u bytes to 0x%llx (%s): control 0x%08x after %u ms, "
-			"still "
-			"in progress: the driver cannot tell what happened | deviation",
-			f->node->path, len, (unsigned long long)g->addr, g->what, c,
-			FW_CFG_WAIT_US / 1000);
+		finding(t, "outcome_tellable",
+			"DMA read of %u bytes to 0x%llx (%s): control 0x%08x after %u ms, still in "
+			"progress: the driver cannot tell what happened | deviation",
+			len, (unsigned long long)g->addr, g->what, c, FW_CFG_WAIT_US / 1000);
 	/* Alive here; the interface must read the file right again. */
 	fw_cfg_select(f->base, FW_CFG_KEY_SIGNATURE);
 	uint32_t sig = fw_cfg_read_le32(f->base);
 	memset(fw_cfg_buf, 0, AFTER_LEN);
 	c = fw_cfg_dma_to_buf(f, FW_CFG_DMA_KEY(f->file.select) | FW_CFG_DMA_READ, 0, AFTER_LEN);
-	if (check(t,
-		  sig == FW_CFG_SIGNATURE && c == 0 &&
-			  fw_cfg_pattern_differs(fw_cfg_buf, 0, AFTER_LEN) < 0,
-		  "%s: after the %s test, the signature reads 0x%08x and a DMA read control "
-		  "0x%08x%s | deviation",
-		  f->node->path, g->what, sig, c,
-		  fw_cfg_pattern_differs(fw_cfg_buf, 0, AFTER_LEN) < 0 ? ""
-								       : ", not the file's bytes"))
-		passed(t);
+	check(t,
+	      sig == FW_CFG_SIGNATURE && c == 0 &&
+		      fw_cfg_pattern_differs(fw_cfg_buf, 0, AFTER_LEN) < 0,
+	      "works_after_target",
+	      "after the %s test, the signature reads 0x%08x and a DMA read control 0x%08x%s | "
+	      "deviation",
+	      g->what, sig, c,
+	      fw_cfg_pattern_differs(fw_cfg_buf, 0, AFTER_LEN) < 0 ? "" : ", not the file's bytes");
 }
 
-void fw_cfg_targets(struct test_ctx *t)
+void case_fw_cfg_targets(struct test_ctx *t)
 {
 	const struct fw_cfg_dev *f = fw_cfg_usable(t, 1, 1);
 	struct not_ram list[NOT_RAM_MAX];
@@ -125,7 +122,11 @@ void fw_cfg_targets(struct test_ctx *t)
 			     f->node->path);
 			continue;
 		}
+		node_push(t, f->node->path);
+		subject_push(t, "addr", "0x%llx", (unsigned long long)g->addr);
 		one(t, f, g);
+		subject_pop(t);
+		subject_pop(t);
 		tried++;
 	}
 	note(t,

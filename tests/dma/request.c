@@ -39,7 +39,7 @@ static void recover(struct test_ctx *t, struct dma_device *d)
 
 	virtio_reset(&d->dev);
 	const char *why = shape_setup(d, setup_wanted, setup_qsize, setup_desc_off);
-	if (check(t, !why, "virtio-blk at 0x%llx: reset after a failed request, then %s", BLK_AT(d),
+	if (check(t, !why, "reinitializes", "reset after a failed request, then %s",
 		  why ? why : ""))
 		note(t,
 		     "virtio-blk at 0x%llx: Status 0x%x after the failed request "
@@ -115,57 +115,75 @@ int shape_submit(struct dma_device *d, const struct shape_req *r)
 			: virtq_submit(&d->dev, b, n, nwrite);
 }
 
-int shape_request(struct test_ctx *t, struct dma_device *d, const char *shape,
+static void shape_push(struct test_ctx *t, const char *form, const char *shape)
+{
+	subject_push(t, "form", "%s", form);
+	prefix_push(t, "%s: ", shape);
+}
+
+static void shape_pop(struct test_ctx *t)
+{
+	subject_pop(t);
+	subject_pop(t);
+}
+
+int shape_request(struct test_ctx *t, struct dma_device *d, const char *form, const char *shape,
 		  const struct shape_req *r)
 {
 	int want = shape_submit(d, r);
 
-	if (!check(t, want >= 0,
-		   "virtio-blk at 0x%llx: %s: the queue of %u has no room for %u descriptors",
-		   BLK_AT(d), shape, d->dev.q.num, r->nseg + 2))
+	shape_push(t, form, shape);
+	int room =
+		check(t, want >= 0, "queue_has_room",
+		      "the queue of %u has no room for %u descriptors", d->dev.q.num, r->nseg + 2);
+	shape_pop(t);
+	if (!room)
 		return 0;
 	virtq_kick(&d->dev);
-	return shape_finish(t, d, shape, r, want);
+	return shape_finish(t, d, form, shape, r, want);
 }
 
-int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
-		 const struct shape_req *r, int want)
+static int finish(struct test_ctx *t, struct dma_device *d, const struct shape_req *r, int want)
 {
 	uint32_t total = seg_total(r), head, len;
 
 	if (!shape_wait(d, &head, &len)) {
-		finding(t,
-			"virtio-blk at 0x%llx: %s: no completion (within %u ms, or before the "
-			"device stopped) | required",
-			BLK_AT(d), shape, DMA_WAIT_US / 1000);
+		finding(t, "completes",
+			"no completion (within %u ms, or before the device stopped) | required",
+			DMA_WAIT_US / 1000);
 		recover(t, d);
 		return 0;
 	}
 	uint32_t writable = r->type == VIRTIO_BLK_T_IN ? total + 1 : 1;
-	if (!check(t, head == (uint32_t)want,
-		   "virtio-blk at 0x%llx: %s: the used ring names id %u, not the chain's head %d "
-		   "(2.7.8) | required",
-		   BLK_AT(d), shape, head, want) ||
-	    !check(t, len <= writable,
-		   "virtio-blk at 0x%llx: %s: used len %u, more than the %u bytes the chain lets "
-		   "the device write (2.7.8.2) | required",
-		   BLK_AT(d), shape, len, writable) ||
-	    !check(t, status_byte == VIRTIO_BLK_S_OK,
-		   "virtio-blk at 0x%llx: %s: status %u, not OK (5.2.6) | required", BLK_AT(d),
-		   shape, status_byte)) {
+	if (!check(t, head == (uint32_t)want, "used_id_is_head",
+		   "the used ring names id %u, not the chain's head %d (2.7.8) | required", head,
+		   want) ||
+	    !check(t, len <= writable, "used_len_within_chain",
+		   "used len %u, more than the %u bytes the chain lets the device write "
+		   "(2.7.8.2) | required",
+		   len, writable) ||
+	    !check(t, status_byte == VIRTIO_BLK_S_OK, "status_ok",
+		   "status %u, not OK (5.2.6) | required", status_byte)) {
 		recover(t, d);
 		return 0;
 	}
 	if (r->type == VIRTIO_BLK_T_IN) {
 		long bad = shape_mismatch(r->segs, r->nseg, r->sector);
-		if (!check(t, bad < 0,
-			   "virtio-blk at 0x%llx: %s: byte %ld of the %u read is not the disk's",
-			   BLK_AT(d), shape, bad, total))
+		if (!check(t, bad < 0, "reads_disk", "byte %ld of the %u read is not the disk's",
+			   bad, total))
 			return 0;
 	}
 	if (!r->quiet)
-		evidence(t, "virtio-blk at 0x%llx: %s: used id %u len %u, %u bytes %s | required",
-			 BLK_AT(d), shape, head, len, total,
-			 r->type == VIRTIO_BLK_T_IN ? "read and match the disk" : "written");
+		evidence(t, "completes", "used id %u len %u, %u bytes %s | required", head, len,
+			 total, r->type == VIRTIO_BLK_T_IN ? "read and match the disk" : "written");
 	return 1;
+}
+
+int shape_finish(struct test_ctx *t, struct dma_device *d, const char *form, const char *shape,
+		 const struct shape_req *r, int want)
+{
+	shape_push(t, form, shape);
+	int ok = finish(t, d, r, want);
+	shape_pop(t);
+	return ok;
 }

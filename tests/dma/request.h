@@ -4,7 +4,10 @@
 
 #include "tests/dma/dma.h"
 
-/* How findings name the device: by its transport's base, which a baseline can match ({hex}). */
+/*
+ * How notes name the device: by its transport's base. Findings and evidence
+ * say it through the subject (dma_blk_push: node=, and the same words).
+ */
 #define BLK_AT(d) ((unsigned long long)(d)->dev.base)
 
 /*
@@ -48,12 +51,14 @@ int shape_submit(struct dma_device *d, const struct shape_req *r);
 uint8_t shape_status(void);
 /*
  * Wait for the request made with head want and check it: the used id, len,
- * status and, for a read, the data against the disk. 1 when all held.
+ * status and, for a read, the data against the disk. 1 when all held. What
+ * is said has the subject form=FORM (a short name of the shape) and the words
+ * "SHAPE: " before the text; the caller has pushed the device (dma_blk_push).
  */
-int shape_finish(struct test_ctx *t, struct dma_device *d, const char *shape,
+int shape_finish(struct test_ctx *t, struct dma_device *d, const char *form, const char *shape,
 		 const struct shape_req *r, int want);
 /* Submit, notify, finish. */
-int shape_request(struct test_ctx *t, struct dma_device *d, const char *shape,
+int shape_request(struct test_ctx *t, struct dma_device *d, const char *form, const char *shape,
 		  const struct shape_req *r);
 
 #endif

@@ -29,6 +29,7 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 	uint32_t written = 0, other;
 	struct virtio_buf b = { (uintptr_t)entropy, ENTROPY };
 
+	subject_push(t, "form", "%s", by_irq ? "by-interrupt" : "by-polling");
 	memset(entropy, 0xa5, sizeof(entropy));
 	if (by_irq) {
 		cpu_irq_mask();
@@ -45,29 +46,29 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 		if (by_irq && other != GIC_SPURIOUS)
 			dma_wrong_irq(t, d, "the request", other);
 		else if (virtio_stopped(&d->dev)) /* given up before the wait was over */
-			finding(t,
-				"%s: a %u-byte request did not complete %s: the device stopped "
+			finding(t, "completes",
+				"a %u-byte request did not complete %s: the device stopped "
 				"(Status 0x%x, DEVICE_NEEDS_RESET or not what the driver wrote)",
-				d->node->path, ENTROPY, how, virtio_status(&d->dev));
+				ENTROPY, how, virtio_status(&d->dev));
 		else
-			finding(t,
-				"%s: a %u-byte request did not complete %s within %u ms (Status "
-				"0x%x)",
-				d->node->path, ENTROPY, how, DMA_WAIT_US / 1000,
-				virtio_status(&d->dev));
+			finding(t, "completes",
+				"a %u-byte request did not complete %s within %u ms (Status 0x%x)",
+				ENTROPY, how, DMA_WAIT_US / 1000, virtio_status(&d->dev));
+		subject_pop(t);
 		return;
 	}
-	if (!check(t, written > 0 && written <= ENTROPY,
-		   "%s: completed %s with %u bytes written, for a %u-byte buffer", d->node->path,
-		   how, written, ENTROPY))
-		return;
-	check(t, !all_same(entropy, written), "%s: %u bytes of entropy, all 0x%02x", d->node->path,
-	      written, entropy[0]);
-	evidence(t, "%s: %u bytes of entropy %s%s", d->node->path, written, how,
-		 by_irq ? " on the DT's INTID" : "");
+	if (check(t, written > 0 && written <= ENTROPY, "written_len",
+		  "completed %s with %u bytes written, for a %u-byte buffer", how, written,
+		  ENTROPY)) {
+		check(t, !all_same(entropy, written), "entropy_varies",
+		      "%u bytes of entropy, all 0x%02x", written, entropy[0]);
+		evidence(t, "entropy_delivered", "%u bytes of entropy %s%s", written, how,
+			 by_irq ? " on the DT's INTID" : "");
+	}
+	subject_pop(t);
 }
 
-void rng(struct test_ctx *t)
+void case_rng(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_RNG);
 
@@ -75,20 +76,19 @@ void rng(struct test_ctx *t)
 		skip(t, "no entropy device (DeviceID 4) behind the DT's transports");
 		return;
 	}
+	node_push(t, d->node->path);
 	d->dev.queue_mem = queue_mem;
 	const char *why = virtio_init(&d->dev, 0, 8);
-	if (!check(t, !why, "%s: initialization (virtio 1.2 3.1.1): %s", d->node->path,
-		   why ? why : ""))
-		return;
+	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	uint32_t status = virtio_status(&d->dev);
 	note(t,
 	     "%s: Version %u, features offered 0x%llx, accepted 0x%llx, queue of %u, Status 0x%x",
 	     d->node->path, d->dev.version, (unsigned long long)d->dev.offered,
 	     (unsigned long long)d->dev.accepted, d->dev.q.num, status);
-	if (!check(t, (status & VIRTIO_STATUS_DRIVER_OK) && !(status & VIRTIO_STATUS_NEEDS_RESET),
-		   "%s: Status 0x%x after DRIVER_OK", d->node->path, status))
-		return;
+	require(t, (status & VIRTIO_STATUS_DRIVER_OK) && !(status & VIRTIO_STATUS_NEEDS_RESET),
+		"driver_ok_status", "Status 0x%x after DRIVER_OK", status);
 	one_request(t, d, 0);
 	one_request(t, d, 1);
 	virtio_reset(&d->dev);
+	subject_pop(t);
 }

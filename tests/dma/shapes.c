@@ -55,12 +55,13 @@ static void straddle(struct test_ctx *t, struct dma_device *d)
 	uint64_t loose = DISK_LOOSE_FIRST + DISK_LOOSE_COUNT - 1;
 	uint8_t *out = area + 2 * PAGE - VIRTIO_BLK_SECTOR / 2;
 
-	shape_request(t, d, "a 1 KiB read into a buffer across a 4 KiB page",
+	shape_request(t, d, "page-crossing-read", "a 1 KiB read into a buffer across a 4 KiB page",
 		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, &seg, 1, NULL, 0, 0 });
 	for (unsigned k = 0; k < VIRTIO_BLK_SECTOR; k++)
 		out[k] = (uint8_t)(k * 7 + 1);
 	seg = (struct shape_seg){ out, VIRTIO_BLK_SECTOR };
-	if (!shape_request(t, d, "a sector written from a buffer across a 4 KiB page",
+	if (!shape_request(t, d, "page-crossing-write",
+			   "a sector written from a buffer across a 4 KiB page",
 			   &(struct shape_req){ VIRTIO_BLK_T_OUT, loose, &seg, 1, NULL, 0, 0 }))
 		return;
 	/* Read back into area: the loose sector holds what was written, not the pattern. */
@@ -74,13 +75,11 @@ static void straddle(struct test_ctx *t, struct dma_device *d)
 	int ok = shape_wait(d, &used, &len) && shape_status() == VIRTIO_BLK_S_OK;
 	for (unsigned k = 0; ok && k < VIRTIO_BLK_SECTOR; k++)
 		ok = area[k] == out[k];
-	if (check(t, ok,
-		  "virtio-blk at 0x%llx: the sector written from across a page does not read back",
-		  BLK_AT(d)))
-		evidence(t,
-			 "virtio-blk at 0x%llx: the sector written from across a page reads back | "
-			 "required",
-			 BLK_AT(d));
+	subject_push(t, "form", "page-crossing-write");
+	if (check(t, ok, "reads_back", "the sector written from across a page does not read back"))
+		evidence(t, "reads_back",
+			 "the sector written from across a page reads back | required");
+	subject_pop(t);
 }
 
 /*
@@ -118,7 +117,7 @@ static void segments(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 		return;
 	}
 	snprintf(what, sizeof(what), "a 4 KiB read in %u segments of 64..512 bytes", n);
-	shape_request(t, d, what,
+	shape_request(t, d, "scattered", what,
 		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, segs, n, NULL, 0, 0 });
 }
 
@@ -136,7 +135,7 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 	struct virtq_desc *table = (struct virtq_desc *)(void *)table_mem;
 	segs[0] = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
 	shape_request(
-		t, d, "a sector read through an indirect table of 3",
+		t, d, "indirect", "a sector read through an indirect table of 3",
 		&(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST + 8, segs, 1, table, 0, 0 });
 	/* 128-byte segments: 32 of them, and the table across a page boundary. */
 	unsigned n = scatter(segs, SHAPE_MAX_SEGS, 128);
@@ -152,13 +151,13 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 			what, sizeof(what),
 			"a 4 KiB read in %u segments through an indirect table of %u across a page",
 			n, n + 2);
-		shape_request(t, d, what,
+		shape_request(t, d, "indirect-scattered", what,
 			      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, segs, n, table,
 						   0, 0 });
 	}
 	segs[0] = (struct shape_seg){ area + PAGE, VIRTIO_BLK_SECTOR };
 	segs[1] = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
-	shape_request(t, d,
+	shape_request(t, d, "indirect-chained",
 		      "ring descriptors (header, a sector) chained to an indirect table (a sector, "
 		      "status) (2.7.5.3.2)",
 		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST + 16, segs, 2,
@@ -180,6 +179,7 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 	uint64_t t0 = cpu_counter();
 	int by_head[VIRTQ_MAX];
 
+	subject_push(t, "form", "ring-wrap");
 	unsigned round = 0;
 	for (; round < rounds && cpu_counter() - t0 < smp_us_to_ticks(WRAP_BUDGET_US); round++) {
 		for (unsigned h = 0; h < VIRTQ_MAX; h++)
@@ -196,39 +196,44 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 			};
 			int h = ind ? virtq_submit_indirect(&d->dev, ring_tables[i], b, 3, 2, 0)
 				    : virtq_submit(&d->dev, b, 3, 2);
-			if (!check(t, h >= 0,
-				   "virtio-blk at 0x%llx: ring wrap: no room for request %u of %u",
-				   BLK_AT(d), i, per))
+			if (!check(t, h >= 0, "queue_has_room",
+				   "ring wrap: no room for request %u of %u", i, per)) {
+				subject_pop(t);
 				return;
+			}
 			by_head[h] = (int)i;
 		}
 		virtq_kick(&d->dev);
 		for (unsigned done = 0; done < per; done++) {
 			uint32_t head, len;
 			if (!shape_wait(d, &head, &len)) {
-				finding(t,
-					"virtio-blk at 0x%llx: ring wrap: %u of %u requests in "
-					"flight completed (round %u, Status 0x%x) | required",
-					BLK_AT(d), done, per, round, virtio_status(&d->dev));
+				finding(t, "completes",
+					"ring wrap: %u of %u requests in flight completed (round "
+					"%u, Status 0x%x) | required",
+					done, per, round, virtio_status(&d->dev));
+				subject_pop(t);
 				return;
 			}
 			int i = head < d->dev.q.num ? by_head[head] : -1;
-			if (!check(t, i >= 0,
-				   "virtio-blk at 0x%llx: ring wrap: used id %u is no request's "
-				   "head (2.7.8) | required",
-				   BLK_AT(d), head))
+			if (!check(t, i >= 0, "used_id_is_head",
+				   "ring wrap: used id %u is no request's head (2.7.8) | required",
+				   head)) {
+				subject_pop(t);
 				return;
+			}
 			by_head[head] = -1;
 			struct shape_seg seg = { ring_data[i], VIRTIO_BLK_SECTOR };
 			long bad = shape_mismatch(&seg, 1, headers[i].sector);
 			if (!check(t,
 				   status_bytes[i] == VIRTIO_BLK_S_OK &&
 					   len <= VIRTIO_BLK_SECTOR + 1 && bad < 0,
-				   "virtio-blk at 0x%llx: ring wrap: sector %llu: status %u, len "
-				   "%u, byte %ld wrong",
-				   BLK_AT(d), (unsigned long long)headers[i].sector,
-				   status_bytes[i], len, bad))
+				   "request_ok",
+				   "ring wrap: sector %llu: status %u, len %u, byte %ld wrong",
+				   (unsigned long long)headers[i].sector, status_bytes[i], len,
+				   bad)) {
+				subject_pop(t);
 				return;
+			}
 			reqs++;
 		}
 	}
@@ -239,18 +244,17 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 		     "virtio-blk at 0x%llx: ring wrap: the 16-bit idx wrap not checked: %u "
 		     "requests in %u ms did not reach 65536",
 		     BLK_AT(d), reqs, WRAP_BUDGET_US / 1000);
-	if (check(t, virtq_used_idx(&d->dev) == end,
-		  "virtio-blk at 0x%llx: ring wrap: used idx %u, available idx %u after all "
-		  "completed | required",
-		  BLK_AT(d), virtq_used_idx(&d->dev), end))
-		evidence(t,
-			 "virtio-blk at 0x%llx: ring wrap: %u requests, %u in flight at once (%s): "
-			 "the ring of %u went around %u times%s, every completion by its id | "
-			 "required",
-			 BLK_AT(d), reqs, per, ind ? "indirect" : "3 descriptors each",
-			 d->dev.q.num, reqs / d->dev.q.num,
+	if (check(t, virtq_used_idx(&d->dev) == end, "used_idx_matches",
+		  "ring wrap: used idx %u, available idx %u after all completed | required",
+		  virtq_used_idx(&d->dev), end))
+		evidence(t, "ring_wraps",
+			 "ring wrap: %u requests, %u in flight at once (%s): the ring of %u went "
+			 "around %u times%s, every completion by its id | required",
+			 reqs, per, ind ? "indirect" : "3 descriptors each", d->dev.q.num,
+			 reqs / d->dev.q.num,
 			 wrapped ? " and the 16-bit available and used idx wrapped past 65535"
 				 : "");
+	subject_pop(t);
 	note(t, "virtio-blk at 0x%llx: ring wrap: %u requests from idx %u to %u in %llu ms",
 	     BLK_AT(d), reqs, start_idx, virtq_avail_idx(&d->dev),
 	     (unsigned long long)smp_ticks_to_us(cpu_counter() - t0) / 1000);
@@ -265,7 +269,7 @@ static uint32_t config32(const struct dma_device *d, unsigned off)
 	return v;
 }
 
-void shapes(struct test_ctx *t)
+void case_shapes(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
 
@@ -279,9 +283,8 @@ void shapes(struct test_ctx *t)
 			    1ull << VIRTIO_F_INDIRECT_DESC | 1ull << VIRTIO_BLK_F_SEG_MAX |
 				    1ull << VIRTIO_BLK_F_SIZE_MAX,
 			    SHAPE_QUEUE, d->dev.version == 2 ? 2 * PAGE - 16 * 4 : 0);
-	if (!check(t, !why, "virtio-blk at 0x%llx: initialization (virtio 1.2 3.1.1): %s",
-		   BLK_AT(d), why ? why : ""))
-		return;
+	dma_blk_push(t, d);
+	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	unsigned seg_max =
 		(d->dev.accepted & (1ull << VIRTIO_BLK_F_SEG_MAX)) ? config32(d, 12) : ~0u;
 	unsigned size_max =
@@ -302,6 +305,7 @@ void shapes(struct test_ctx *t)
 		     "segment they use",
 		     BLK_AT(d), size_max);
 		virtio_reset(&d->dev);
+		dma_blk_pop(t);
 		return;
 	}
 	if (d->dev.version == 2)
@@ -319,10 +323,11 @@ void shapes(struct test_ctx *t)
 	indirect(t, d, seg_max);
 	wrap(t, d, WRAP_LAPS * d->dev.q.num + 1);
 	virtio_reset(&d->dev);
+	dma_blk_pop(t);
 }
 
 /* On request: the ring in flight until the 16-bit available and used idx wrap. */
-void idx_wrap(struct test_ctx *t)
+void case_idx_wrap(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
 
@@ -331,9 +336,9 @@ void idx_wrap(struct test_ctx *t)
 		return;
 	}
 	const char *why = shape_setup(d, 1ull << VIRTIO_F_INDIRECT_DESC, SHAPE_QUEUE, 0);
-	if (!check(t, !why, "virtio-blk at 0x%llx: initialization (virtio 1.2 3.1.1): %s",
-		   BLK_AT(d), why ? why : ""))
-		return;
+	dma_blk_push(t, d);
+	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	wrap(t, d, IDX_WRAP);
 	virtio_reset(&d->dev);
+	dma_blk_pop(t);
 }

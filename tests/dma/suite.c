@@ -17,11 +17,13 @@ static struct dma_state state;
 /* The block device's configuration the suite reads: capacity, size_max, seg_max (5.2.4). */
 #define BLK_CONFIG_READ 16
 
-static void broken(const struct dt_device *n, const char *why)
+/* A transport that does not answer as one: the check it failed (the transports case's finding). */
+static void broken(const struct dt_device *n, const char *check, const char *why)
 {
 	if (state.nbroken < 4) {
 		state.broken[state.nbroken] = n;
 		state.why[state.nbroken] = why;
+		state.check[state.nbroken] = check;
 	}
 	state.nbroken++;
 }
@@ -39,18 +41,22 @@ static const char *init(struct test_ctx *t)
 		state.transports++;
 		/* Nothing outside the DT's window is touched: a short one is said, not used. */
 		if (n->reg[0].size < VIRTIO_MMIO_CONFIG) {
-			broken(n, "the DT's window ends before the transport's registers do (0x100 "
-				  "bytes, virtio 1.2 4.2.2): not touched");
+			broken(n, "window_holds_registers",
+			       "the DT's window ends before the transport's registers do (0x100 "
+			       "bytes, virtio 1.2 4.2.2): not touched");
 			continue;
 		}
 		const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
-		if (!why && probe.device_id == VIRTIO_ID_BLOCK &&
-		    n->reg[0].size < VIRTIO_MMIO_CONFIG + BLK_CONFIG_READ)
-			why = "the DT's window ends inside the block device's configuration "
-			      "(capacity, size_max, seg_max at 0x100-0x10f, virtio 1.2 5.2.4): "
-			      "not used";
 		if (why) {
-			broken(n, why);
+			broken(n, "answers_as_transport", why);
+			continue;
+		}
+		if (probe.device_id == VIRTIO_ID_BLOCK &&
+		    n->reg[0].size < VIRTIO_MMIO_CONFIG + BLK_CONFIG_READ) {
+			broken(n, "window_holds_config",
+			       "the DT's window ends inside the block device's configuration "
+			       "(capacity, size_max, seg_max at 0x100-0x10f, virtio 1.2 5.2.4): "
+			       "not used");
 			continue;
 		}
 		if (probe.device_id == 0) {
@@ -79,7 +85,7 @@ static const char *skip_if(const struct test_ctx *t)
 }
 
 /* What the DT's transports hold: devices, and empty ones (DeviceID 0) left alone. */
-void transports(struct test_ctx *t)
+void case_transports(struct test_ctx *t)
 {
 	struct dma_state *s = dma_state(t);
 
@@ -94,9 +100,13 @@ void transports(struct test_ctx *t)
 		note(t, "%s: Version %u (%s), DeviceID %u, VendorID 0x%x", s->devs[i].node->path,
 		     v->version, v->version == 1 ? "legacy" : "modern", v->device_id, v->vendor_id);
 	}
-	for (unsigned i = 0; i < s->nbroken && i < 4; i++)
-		finding(t, "%s: %s", s->broken[i]->path, s->why[i]);
-	check(t, s->nbroken <= 4, "%u more transports do not answer", s->nbroken - 4);
+	for (unsigned i = 0; i < s->nbroken && i < 4; i++) {
+		node_push(t, s->broken[i]->path);
+		finding(t, s->check[i], "%s", s->why[i]);
+		subject_pop(t);
+	}
+	check(t, s->nbroken <= 4, "more_transports_answer", "%u more transports do not answer",
+	      s->nbroken - 4);
 	if (s->devices > s->ndevs)
 		note(t, "%u devices past the first %u are not exercised", s->devices - s->ndevs,
 		     DMA_MAX_DEVICES);

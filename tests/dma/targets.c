@@ -93,37 +93,43 @@ static int outcome(struct test_ctx *t, struct dma_device *d, const struct target
 	unsigned long long a = g->addr;
 
 	if (st == VIRTIO_BLK_S_OK)
-		evidence(t,
-			 "%s: %s 0x%llx (%s): completed OK (the device went through it), %s | "
+		evidence(t, "outcome_tellable",
+			 "%s 0x%llx (%s): completed OK (the device went through it), %s | "
 			 "permitted",
-			 d->node->path, dir, a, g->what, nr);
+			 dir, a, g->what, nr);
 	else if (st > 0)
-		evidence(t, "%s: %s 0x%llx (%s): failed the request (status %d), %s | permitted",
-			 d->node->path, dir, a, g->what, st, nr);
+		evidence(t, "outcome_tellable",
+			 "%s 0x%llx (%s): failed the request (status %d), %s | permitted", dir, a,
+			 g->what, st, nr);
 	else if (status & VIRTIO_STATUS_NEEDS_RESET)
-		evidence(t, "%s: %s 0x%llx (%s): no completion, %s (Status 0x%x) | permitted",
-			 d->node->path, dir, a, g->what, nr, status);
+		evidence(t, "outcome_tellable",
+			 "%s 0x%llx (%s): no completion, %s (Status 0x%x) | permitted", dir, a,
+			 g->what, nr, status);
 	else if (own_status_written(d, g, sector, status))
 		/* Asked to write its own registers, it did: its state is what the data said. */
-		evidence(t,
-			 "%s: %s 0x%llx (%s): no completion: the data landed in its own registers "
+		evidence(t, "outcome_tellable",
+			 "%s 0x%llx (%s): no completion: the data landed in its own registers "
 			 "(Status reads 0x%x, the data's byte at 0x%x) | permitted",
-			 d->node->path, dir, a, g->what, status, VIRTIO_MMIO_STATUS);
+			 dir, a, g->what, status, VIRTIO_MMIO_STATUS);
 	else
-		finding(t,
-			"%s: %s 0x%llx (%s): no completion (within %u ms, or before the device "
+		finding(t, "outcome_tellable",
+			"%s 0x%llx (%s): no completion (within %u ms, or before the device "
 			"stopped) and no DEVICE_NEEDS_RESET (Status 0x%x): the driver cannot tell "
 			"what happened | deviation",
-			d->node->path, dir, a, g->what, DMA_WAIT_US / 1000, status);
+			dir, a, g->what, DMA_WAIT_US / 1000, status);
 	return st >= 0 || (status & VIRTIO_STATUS_NEEDS_RESET) ||
 	       own_status_written(d, g, sector, status);
 }
 
-/* One target; 1 when the device works again after it, reset and initialized again. */
+/*
+ * One target; 1 when the device works again after it, reset and initialized
+ * again. Its subject: addr= the target, form= in (the device writes it) or out
+ * (the device reads it).
+ */
 static int one_target(struct test_ctx *t, struct dma_device *d, const struct target *g, unsigned i)
 {
 	const char *why = dma_blk_init(d);
-	if (!check(t, !why, "%s: initialization before the %s test: %s", d->node->path, g->what,
+	if (!check(t, !why, "initializes", "initialization before the %s test: %s", g->what,
 		   why ? why : ""))
 		return 0;
 	/* OUT lands in a loose sector; IN reads one that holds the pattern. */
@@ -133,14 +139,13 @@ static int one_target(struct test_ctx *t, struct dma_device *d, const struct tar
 	/* Alive here; the device must work again after a reset. */
 	virtio_reset(&d->dev);
 	why = dma_blk_init(d);
-	return check(t, !why && dma_blk_read_back(t, d),
-		     "%s: after the %s test (%s), reset and initialized again, it %s | required",
-		     d->node->path, g->what,
-		     g->type == VIRTIO_BLK_T_IN ? "disk to it" : "disk from it",
+	return check(t, !why && dma_blk_read_back(t, d), "works_after_reset",
+		     "after the %s test (%s), reset and initialized again, it %s | required",
+		     g->what, g->type == VIRTIO_BLK_T_IN ? "disk to it" : "disk from it",
 		     why ? why : "reads the disk wrong");
 }
 
-void targets(struct test_ctx *t)
+void case_targets(struct test_ctx *t)
 {
 	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
 	struct target list[MAX_TARGETS];
@@ -150,14 +155,21 @@ void targets(struct test_ctx *t)
 		return;
 	}
 	unsigned n = find_targets(t, d, list), again = 0;
+	node_push(t, d->node->path);
 	/* The shapes case writes the last loose sector. */
-	for (unsigned i = 0; i < n && i + 1 < DISK_LOOSE_COUNT; i++)
+	for (unsigned i = 0; i < n && i + 1 < DISK_LOOSE_COUNT; i++) {
+		subject_push(t, "addr", "0x%llx", (unsigned long long)list[i].addr);
+		subject_push(t, "form", "%s", list[i].type == VIRTIO_BLK_T_IN ? "in" : "out");
 		again += (unsigned)one_target(t, d, &list[i], i);
+		subject_pop(t);
+		subject_pop(t);
+	}
 	if (again == n)
-		evidence(t,
-			 "%s: after each of the %u targets, reset and initialized again, it read "
-			 "the disk right | required",
-			 d->node->path, n);
+		evidence(t, "works_after_reset",
+			 "after each of the %u targets, reset and initialized again, it read the "
+			 "disk right | required",
+			 n);
+	subject_pop(t);
 	note(t,
 	     "dma targets that are not RAM: %u tried (virtio 1.2 leaves them undefined: any answer "
 	     "but silence is permitted; not tried: writes into flash, a CFI command)",

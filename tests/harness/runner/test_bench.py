@@ -1,5 +1,6 @@
-"""bench_report reads the bench suite's lines into bench.json/bench.csv;
-bench_compare puts runs side by side and marks what moved, with why."""
+"""bench_report reads the bench suite's records into bench.json/bench.csv;
+bench_compare puts runs side by side and marks what moved, with why;
+bench reads the memmap sweep's guest time from its record."""
 import io
 import json
 import os
@@ -7,7 +8,7 @@ import tempfile
 import unittest
 from contextlib import redirect_stderr, redirect_stdout
 
-from harnesslib import bench_compare, bench_report
+from harnesslib import bench, bench_compare, bench_report, records
 
 LINE = ("    # bench: op=mmio_read target=/pl011@9000000:UARTFR:32 samples=256 batch=16 "
         "min_ns=80.00 p10_ns=90.00 median_ns=100.00 p90_ns=110.00 p99_ns=150.00 max_ns=900.00 "
@@ -22,17 +23,35 @@ def figure(op, target, median, p10=None, p90=None):
 
 
 class Report(unittest.TestCase):
-    def test_figures_info_and_untimed_lines(self):
-        lines = ["    # bench-info: counter_hz=62500000 resolution_ns=16.00", LINE,
-                 "    # bench: smccc hvc:SMCCC_VERSION not timed: NOT_SUPPORTED",
-                 "    # bench-summary: mmio_exit/hypercall_exit = 0.50"]
-        figures, info = bench_report.parse(lines)
+    def test_figures_info_untimed_and_summary_records(self):
+        lines = ["    # bench-info: counter_hz=62500000 resolution_ns=16.00 loop_ticks_batch1=4 batch=16 "
+                 "loop_ticks_per_batch=14 text=the loop's own cost, subtracted from every sample", LINE,
+                 "    # bench-untimed: op=smccc target=hvc:SMCCC_VERSION text=NOT_SUPPORTED",
+                 "    # sysreg_read CNTVCT_EL0: 5.60x MIDR_EL1, 0.75x a PSCI_VERSION call",
+                 "    # bench-summary: name=mmio_exit/hypercall_exit value=0.50 text=median 32-bit MMIO read",
+                 "    # bench-summary: name=dropped text=left out"]
+        figures, rest = bench_report.parse(lines)
         self.assertEqual(len(figures), 1)
         self.assertEqual(figures[0]["target"], "/pl011@9000000:UARTFR:32")
         self.assertEqual(figures[0]["median_ns"], 100.0)
         self.assertEqual(figures[0]["samples"], 256)
-        self.assertEqual(info, ["info: counter_hz=62500000 resolution_ns=16.00",
-                                "summary: mmio_exit/hypercall_exit = 0.50"])
+        self.assertEqual(rest["info"], {"counter_hz": 62500000, "resolution_ns": 16.0, "loop_ticks_batch1": 4,
+                                        "batch": 16, "loop_ticks_per_batch": 14})
+        self.assertEqual(rest["untimed"], [{"op": "smccc", "target": "hvc:SMCCC_VERSION", "why": "NOT_SUPPORTED"}])
+        self.assertEqual(rest["summary"], [{"name": "mmio_exit/hypercall_exit", "value": 0.5,
+                                            "text": "median 32-bit MMIO read"},
+                                           {"name": "dropped", "text": "left out"}])
+
+    def test_escaped_target_is_read_back(self):
+        line = LINE.replace("/pl011@9000000:UARTFR:32", "/odd\\x20node:R:32")
+        figures, _ = bench_report.parse([line])
+        self.assertEqual(figures[0]["target"], "/odd node:R:32")
+
+    def test_a_record_that_breaks_its_declaration_is_an_error(self):
+        with self.assertRaises(records.RecordError):
+            bench_report.parse(["    # bench: op=mmio_read target=/x:R:32 samples=256"])
+        with self.assertRaises(records.RecordError):
+            bench_report.parse(["    # bench: smccc hvc:SMCCC_VERSION not timed: NOT_SUPPORTED"])
 
     def test_files_only_when_figures(self):
         with tempfile.TemporaryDirectory() as d:
@@ -41,6 +60,7 @@ class Report(unittest.TestCase):
             self.assertEqual(bench_report.write([LINE], d, "cfg"), 1)
             doc = json.load(open(os.path.join(d, "bench.json")))
             self.assertEqual(doc["config"], "cfg")
+            self.assertEqual((doc["info"], doc["summary"], doc["untimed"]), ({}, [], []))
             csv = open(os.path.join(d, "bench.csv")).read().splitlines()
             self.assertEqual(csv[0].split(",")[:3], ["config", "op", "target"])
             self.assertTrue(csv[1].startswith("cfg,mmio_read,/pl011@9000000:UARTFR:32,256,16,80.0,"))
@@ -84,6 +104,17 @@ class Transfer(unittest.TestCase):
         self.assertIn("| throughput | `/fw-cfg@9020000:dma_read` | 1638.4 (1310.7-1691.3) | 819.2 ", text)
         self.assertIn("| 0.50 |", text)
         self.assertLess(text.index("eoi:sgi"), text.index("Transfers"))
+
+
+class Sweep(unittest.TestCase):
+    def test_sweep_time_from_the_memmap_sweep_record(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "ktap.txt"), "w") as f:
+                f.write("    # memmap-sweep: time_us=250000\n")
+            self.assertEqual(bench.sweep_seconds(d), 0.25)
+            with open(os.path.join(d, "ktap.txt"), "w") as f:
+                f.write("    # sweep_time_us: 250000\n")
+            self.assertIsNone(bench.sweep_seconds(d))
 
 
 class Compare(unittest.TestCase):

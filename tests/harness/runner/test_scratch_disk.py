@@ -6,7 +6,8 @@ import unittest
 
 from harnesslib import protocol, scratch_disk
 
-WROTE = ["    # evidence: /virtio_mmio@a003c00: 40 sectors from 1000 rewritten, flushed and read back"]
+WROTE = ["    # evidence: check=reads_back_written node=/virtio_mmio@a003c00 text=/virtio_mmio@a003c00: 40 sectors "
+         "from 1000 rewritten, flushed and read back"]
 
 
 def poke(path, sector, data):
