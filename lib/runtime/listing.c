@@ -1,16 +1,30 @@
 #include "runtime/listing.h"
 
-#include "runtime/ktap.h"
 #include "runtime/protocol.h"
+#include "runtime/record.h"
+
+static const char *runs(int on_request)
+{
+	return on_request ? LIST_ON_REQUEST : LIST_DEFAULT;
+}
 
 void listing_say(struct registry reg)
 {
+	struct record r;
+
 	for (const struct suite *const *sp = reg.begin; sp < reg.end; sp++) {
 		const struct suite *s = *sp;
-		ktap_diag(0, LIST_PREFIX "suite %s %s %u", s->name,
-			  s->on_request ? LIST_ON_REQUEST : LIST_DEFAULT, s->ncases);
-		for (unsigned i = 0; i < s->ncases; i++)
-			ktap_diag(0, LIST_PREFIX "case %s.%s%s", s->name, s->cases[i].name,
-				  s->cases[i].on_request ? " " LIST_ON_REQUEST : "");
+		record_start(&r, 0, RECORD_LIST_SUITE);
+		record_field(&r, "name", "%s", s->name);
+		record_field(&r, "runs", "%s", runs(s->on_request));
+		record_field(&r, "cases", "%u", s->ncases);
+		record_emit(&r);
+		for (unsigned i = 0; i < s->ncases; i++) {
+			record_start(&r, 0, RECORD_LIST_CASE);
+			record_field(&r, "suite", "%s", s->name);
+			record_field(&r, "name", "%s", s->cases[i].name);
+			record_field(&r, "runs", "%s", runs(s->cases[i].on_request));
+			record_emit(&r);
+		}
 	}
 }

@@ -42,6 +42,8 @@
  * class (required, permitted or deviation), what the spec expects, the
  * spec's section and what was observed.
  */
+/* The declarations read as a table: */
+/* clang-format off */
 #define RECORD_FINDING	       "FAIL"
 #define RECORD_FINDING_KEYS    "check subject* class? expect? spec? observed? text"
 #define RECORD_EVIDENCE	       "evidence"
@@ -53,9 +55,7 @@
  * The subject of a finding or evidence: what it is about, each key a kind of
  * thing, so that findings that differ only in their subject can be grouped.
  */
-/* clang-format off */
 #define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port"
-/* clang-format on */
 
 /* The line after a record that did not fit in one report line (RECORD_MAX). */
 #define RECORD_CUT "harness: the record above was cut short"
@@ -90,7 +90,6 @@
  * operation; a transfer's also its bytes and MB/s), what was not timed and
  * why, the time base, and the summary's figures (name, value).
  */
-/* clang-format off */
 #define RECORD_BENCH		    "bench"
 #define RECORD_BENCH_KEYS	    "op target samples batch min_ns p10_ns median_ns p90_ns p99_ns max_ns loop_ns bytes? median_mb_s?"
 #define RECORD_BENCH_UNTIMED	    "bench-untimed"
@@ -99,28 +98,27 @@
 #define RECORD_BENCH_INFO_KEYS	    "counter_hz resolution_ns loop_ticks_batch1 batch loop_ticks_per_batch text?"
 #define RECORD_BENCH_SUMMARY	    "bench-summary"
 #define RECORD_BENCH_SUMMARY_KEYS   "name value? text?"
-/* clang-format on */
 /* The dma suite's transfers: how fast a device moved the bytes it was checked on. */
 #define RECORD_DMA_THROUGHPUT	    "dma-throughput"
 #define RECORD_DMA_THROUGHPUT_KEYS  "device node how bytes us kbps"
+/* clang-format on */
 
 /*
  * Case selection (suites= items SUITE.CASE, runtime/selection.h): a suite
- * that runs only some of its cases names the others, in lines of the form
- *   # not selected: CASE, CASE, ...
- * before its first case, so that a reader knows they were left out on
- * purpose and did not vanish.
+ * that runs only some of its cases names each of the others, before its
+ * first case, so that a reader knows they were left out on purpose and did
+ * not vanish. The listing (the bootarg list, runtime/listing.h): top-level
+ * records after a plan of 0 (or 1, the bootargs check), one per suite, then
+ * one per case of it; runs= is LIST_DEFAULT or LIST_ON_REQUEST.
  */
-#define NOT_SELECTED_PREFIX "not selected: "
-
-/*
- * The listing (the bootarg list, runtime/listing.h): top-level diagnostics
- * after a plan of 0 (or 1, the bootargs check), one line per suite, then one
- * per case of it:
- *   # list: suite NAME default|on-request NCASES
- *   # list: case NAME.CASE
- */
-#define LIST_PREFIX	"list: "
+/* clang-format off */
+#define RECORD_NOT_SELECTED	 "not-selected"
+#define RECORD_NOT_SELECTED_KEYS "case"
+#define RECORD_LIST_SUITE	 "list-suite"
+#define RECORD_LIST_SUITE_KEYS	 "name runs cases"
+#define RECORD_LIST_CASE	 "list-case"
+#define RECORD_LIST_CASE_KEYS	 "suite name runs"
+/* clang-format on */
 #define LIST_DEFAULT	"default"
 #define LIST_ON_REQUEST "on-request"
 

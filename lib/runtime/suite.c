@@ -8,6 +8,7 @@
 #include "runtime/ktap.h"
 #include "runtime/listing.h"
 #include "runtime/protocol.h"
+#include "runtime/record.h"
 #include "runtime/recovery.h"
 #include "runtime/selection.h"
 #include "runtime/watchdog.h"
@@ -128,8 +129,13 @@ static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const
 	unsigned n = 0;
 
 	ktap_suite_begin(s->name, nrun);
-	if (nrun < s->ncases)
-		selection_say_cases(1, NOT_SELECTED_PREFIX, selection, s, 0);
+	for (unsigned i = 0; i < s->ncases; i++)
+		if (!selection_has_case(selection, s, i)) {
+			struct record r;
+			record_start(&r, 1, RECORD_NOT_SELECTED);
+			record_field(&r, "case", "%s", s->cases[i].name);
+			record_emit(&r);
+		}
 	for (unsigned i = 0; i < s->ncases; i++) {
 		const char *reason;
 		if (!selection_has_case(selection, s, i))

@@ -13,6 +13,17 @@ import subprocess
 import sys
 import time
 
+from . import paths, protocol, records
+
+
+def sweep_seconds(out):
+    """The memmap suite's own guest-time figure for its address-space sweep:
+    the time_us field of its memmap-sweep record."""
+    with open(os.path.join(out, "ktap.txt")) as f:
+        for r in records.of_lines(f, protocol.VALUES["RECORD_MEMMAP_SWEEP"]):
+            if "time_us" in r.fields:
+                return int(r.fields["time_us"]) / 1e6
+    return None
 
 
 def timed_run(args, out):

@@ -1,10 +1,13 @@
 """scripts/run --list: the suites and cases an image holds, as the image
-itself says them (the bootarg list; lib/runtime/listing.c writes the lines,
-lib/runtime/protocol.h LIST_PREFIX defines their form), read into a table
-for the terminal and list.txt."""
+itself says them (the bootarg list; lib/runtime/listing.c writes the
+list-suite and list-case records that lib/runtime/protocol.h declares), read
+into a table for the terminal and list.txt."""
 import textwrap
 
-from .protocol import LIST_DEFAULT, LIST_ON_REQUEST, LIST_PREFIX
+from . import records
+from .protocol import LIST_DEFAULT, LIST_ON_REQUEST, VALUES
+
+SUITE_TAG, CASE_TAG = VALUES["RECORD_LIST_SUITE"], VALUES["RECORD_LIST_CASE"]
 
 FILE = "list.txt"
 
@@ -24,19 +27,26 @@ def parse(ktap_lines):
     before its suite, a count that does not match)."""
     suites = []
     for line in ktap_lines:
-        if not line.startswith("# " + LIST_PREFIX):
+        if not line.startswith("# "):
             continue
-        words = line[len("# " + LIST_PREFIX):].split()
-        if len(words) == 4 and words[0] == "suite" and words[2] in (LIST_DEFAULT, LIST_ON_REQUEST) \
-                and words[3].isdigit():
-            suites.append(Suite(words[1], words[2], int(words[3])))
-        elif len(words) in (2, 3) and words[0] == "case" and suites \
-                and words[1].startswith(suites[-1].name + ".") and words[2:] in ([], [LIST_ON_REQUEST]):
-            # A case on request runs only when named: shown as NAME(on request).
-            name = words[1][len(suites[-1].name) + 1:]
-            suites[-1].cases.append(name + ("(on request)" if words[2:] else ""))
-        else:
+        try:
+            r = records.parse(line[2:])
+        except records.RecordError as e:
+            raise ListingError(f"a listing line the runner cannot read: {line!r} ({e})") from None
+        if r is None or r.tag not in (SUITE_TAG, CASE_TAG):
+            continue
+        if r.get("runs") not in (LIST_DEFAULT, LIST_ON_REQUEST):
             raise ListingError(f"a listing line the runner cannot read: {line!r}")
+        if r.tag == SUITE_TAG:
+            if not r.fields["cases"].isdigit():
+                raise ListingError(f"a listing line the runner cannot read: {line!r}")
+            suites.append(Suite(r.fields["name"], r.fields["runs"], int(r.fields["cases"])))
+        elif suites and r.fields["suite"] == suites[-1].name:
+            # A case on request runs only when named: shown as NAME(on request).
+            on_request = r.fields["runs"] == LIST_ON_REQUEST
+            suites[-1].cases.append(r.fields["name"] + ("(on request)" if on_request else ""))
+        else:
+            raise ListingError(f"a case before its suite: {line!r}")
     for s in suites:
         if len(s.cases) != s.ncases:
             raise ListingError(f"suite {s.name} announces {s.ncases} cases but lists {len(s.cases)}")
@@ -68,5 +78,5 @@ def table(suites, width=100):
               f"  scripts/run --only {one}"]
     if len(default) > 1:
         lines.append(f"  scripts/run --only {one},{default[-1].name}")
-    lines.append(f"  (--only LIST is --bootargs suites=LIST)")
+    lines.append("  (--only LIST is --bootargs suites=LIST)")
     return lines
