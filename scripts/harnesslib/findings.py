@@ -99,6 +99,16 @@ def is_finding(diag):
     return records.tag_of(diag) == records.FINDING
 
 
+def shown(diag):
+    """A finding record's diagnostic as people read it: CHECK key=value ...: TEXT
+    (the record itself when it breaks its declaration)."""
+    try:
+        r = records.parse(diag)
+    except records.RecordError:
+        return diag
+    return f"{identity_text(r.fields['check'], r.subject())}: {r.text or ''}"
+
+
 class Finding:
     def __init__(self, suite, case, check, subject, text, line):
         self.suite, self.case, self.check, self.subject = suite, case, check, tuple(subject)
