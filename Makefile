@@ -4,7 +4,8 @@
 #   make run-xen    the same as a Xen 4.17 dom0less domU (QEMU boots Xen)
 #   make test       every check, host unit tests and integration run (QEMU and Xen)
 #   README.md's synopsis lists every target.
-# Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
+# Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang;
+# REWORD=1 rewords every finding's text (the rewording proof, make test).
 
 CROSS_COMPILE ?= aarch64-linux-gnu-
 O ?= build
@@ -37,6 +38,11 @@ CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding
 	-fpie -fno-plt -mstrict-align -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
 	-I. -Ilib -I$(O)/include
+# make REWORD=1: every finding's and evidence's text reworded, identities kept
+# (lib/runtime/check.c); make test's stage reworded builds it in $(O)/reworded.
+ifeq ($(REWORD),1)
+CFLAGS += -DHARNESS_REWORD=1
+endif
 ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \

@@ -190,6 +190,9 @@ def execute(t, image=None):
 
 
 def main(argv):
+    if argv[:1] == ["--reworded"]:
+        from . import reworded  # the rewording proof: a program of its own
+        return reworded.main(argv[1:])
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*",
@@ -198,6 +201,10 @@ def main(argv):
     ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
     ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
+    ap.add_argument("--reworded", action="store_true",
+                    help="instead of the tests: the rewording proof (first argument; its own options in "
+                         "--reworded --help): make REWORD=1's image, whose every finding text is reworded, "
+                         "must give the results the normal image gives")
     a = ap.parse_args(argv)
     try:
         tests = testspec.load(a.files)
