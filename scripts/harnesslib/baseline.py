@@ -47,7 +47,7 @@ class Known:
         return self.pattern.matches(finding.check, finding.subject)
 
     @property
-    def identity(self):
+    def id_text(self):
         """CHECK key=value ... as written (`*` kept)."""
         return str(self.pattern)
 

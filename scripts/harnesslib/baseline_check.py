@@ -22,21 +22,25 @@ class Item:
     """One line of the judgement: a finding (known or new), a failure with no
     finding, or an entry's finding line (vanished or not checked).
 
-    identity: CHECK key=value ... (None for a failure with no finding);
-    key: what it is, for grouping (the matrix): (suite, case, check,
-    subject), a `*` of an entry's line None; a failure with no finding
-    (suite, case, None, its text). text: its wording (a finding's, an
+    identity: (suite, case, check, subject) as findings.Finding has it, a
+    `*` of an entry's line a value None; None for a failure with no
+    finding. id_text: the identity's CHECK key=value ... as people read it.
+    key: what it is, for grouping (the matrix): its identity, or (where,
+    text) for a failure with no finding. text: its wording (a finding's, an
     entry's `text` line, or what the failure without a finding was)."""
 
-    def __init__(self, where, text, entry=None, at=None, why="", identity=None, key=None):
+    def __init__(self, where, text, entry=None, at=None, why="", identity=None, id_text=None):
         self.where, self.text, self.entry, self.at, self.why = where, text, entry, at, why
-        self.identity = identity
-        self.key = key if key is not None else (where, None, text)
+        self.identity, self.id_text = identity, id_text
+
+    @property
+    def key(self):
+        return self.identity if self.identity is not None else (self.where, self.text)
 
     @property
     def name(self):
         """SUITE/CASE CHECK key=value ..., or SUITE/CASE for a failure with no finding."""
-        return self.where + (f" {self.identity}" if self.identity else "")
+        return self.where + (f" {self.id_text}" if self.id_text else "")
 
     def line(self, kind):
         s = f"{kind} {self.name}" + (f": {self.text}" if self.text else "")
@@ -65,8 +69,8 @@ def _match(entries, f):
 
 def finding_item(f, entry=None, at=None):
     """The Item of a finding of the report."""
-    return Item(f.where, f.text, entry, at, identity=findings.identity_text(f.check, f.subject),
-                key=f.identity)
+    return Item(f.where, f.text, entry, at, identity=f.identity,
+                id_text=findings.identity_text(f.check, f.subject))
 
 
 def _failure_without_finding(r):
@@ -119,8 +123,8 @@ def judge(report, base, facts):
         for k in e.findings:
             if k.at in matched:
                 continue
-            item = Item(where, k.text or "", e, k.at, identity=k.identity,
-                        key=(e.suite, e.case) + k.pattern.key)
+            item = Item(where, k.text or "", e, k.at, identity=(e.suite, e.case) + k.pattern.key,
+                        id_text=k.id_text)
             if s is None or s.status == "skip":
                 item.why = f"suite {e.suite} did not run" if s is None else f"suite {e.suite} skipped"
                 j.unchecked.append(item)

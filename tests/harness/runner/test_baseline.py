@@ -54,9 +54,9 @@ class Format(unittest.TestCase):
         self.assertEqual([k.at for k in e.findings], ["b.txt:10", "b.txt:11"])
         self.assertEqual([k.text for k in e.findings], [None, None])
         k = b.entries[0].findings[0]
-        self.assertEqual((k.identity, k.text), ("pending_visible intid=5", "SGI 5 is held back by PMR, but its "
+        self.assertEqual((k.id_text, k.text), ("pending_visible intid=5", "SGI 5 is held back by PMR, but its "
                                                 "pending bit (ISPENDR) reads as clear"))
-        self.assertEqual(e.findings[1].identity, "form_same_as_ldr32 node=/a\\x20b part=* form=ldr32-pre")
+        self.assertEqual(e.findings[1].id_text, "form_same_as_ldr32 node=/a\\x20b part=* form=ldr32-pre")
 
     def test_suite_entry(self):
         (e,) = parse("case bootargs\n finding known_key key=x\\x07\n reason r\n reference s\n").entries

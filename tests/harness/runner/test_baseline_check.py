@@ -204,10 +204,10 @@ class Terminal(unittest.TestCase):
     def test_known_one_line_per_case_new_in_full_unchecked_counted(self):
         j = baseline_check.Judgement()
         Item = baseline_check.Item
-        j.known = [Item("mmio/forms", "a", at="b.txt:3", identity="f form=ldp32"),
-                   Item("mmio/forms", "b", at="b.txt:4", identity="f form=ldr32-pre"),
-                   Item("gic/priority", "c", at="b.txt:9", identity="pending_visible intid=5")]
-        j.new = [Item("gic/eoi", "d", identity="active_visible intid=8")]
+        j.known = [Item("mmio/forms", "a", at="b.txt:3", id_text="f form=ldp32"),
+                   Item("mmio/forms", "b", at="b.txt:4", id_text="f form=ldr32-pre"),
+                   Item("gic/priority", "c", at="b.txt:9", id_text="pending_visible intid=5")]
+        j.new = [Item("gic/eoi", "d", id_text="active_visible intid=8")]
         j.unchecked = [Item("dma/shapes", "e", at="b.txt:12")]
         self.assertEqual(baseline_check.terminal_lines(j), [
             "known deviations (3; their FAIL lines are above):",
