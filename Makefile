@@ -5,6 +5,7 @@
 #   make test       every check, host unit tests and integration run (QEMU and Xen)
 #   docs/commands.md lists every target.
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
+# REWORD=1 rewords every finding's text (the rewording proof, make test).
 
 CROSS_COMPILE ?= aarch64-linux-gnu-
 O ?= build
@@ -37,6 +38,11 @@ CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding
 	-fpie -fno-plt -mstrict-align -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
 	-I. -Ilib -I$(O)/include
+# make REWORD=1: every finding's and evidence's text reworded, identities kept
+# (lib/runtime/check.c); make test's stage reworded builds it in $(O)/reworded.
+ifeq ($(REWORD),1)
+CFLAGS += -DHARNESS_REWORD=1
+endif
 ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
 	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \

@@ -4,8 +4,12 @@ file (the format is in tests/baselines/README.md):
     case SUITE/CASE          an entry: the case its findings belong to
                              (SUITE alone: the suite's own findings)
       when KEY=VALUE         only on runs where this holds (WHEN_KEYS)
-      finding TEXT           one finding, the text after "# FAIL: "; {hex}
-                             and {num} stand for a value (findings.py)
+      finding CHECK [KEY=VALUE ...]
+                             one finding, by its identity: its check and its
+                             subject, keys in the order the report writes
+                             them; a value `*` matches any value of its key
+        text TEXT            its wording when the entry was written (for
+                             people, never matched), at most one per finding
       reason TEXT            why the platform does this
       reference TEXT         the spec section, the platform's source or change
 
@@ -17,54 +21,42 @@ import os
 import re
 
 from . import paths
-from .findings import PLACEHOLDERS
+from .findings import Pattern, PatternError
 
 # What a `when` may test: the run's facts (baseline_check.facts) and their values.
 WHEN_KEYS = {
     "gic": ("2", "3"),        # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
 }
-KEYWORDS = ("case", "when", "finding", "reason", "reference")
+KEYWORDS = ("case", "when", "finding", "text", "reason", "reference")
 CASE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?$")
-_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]|[^{}]+")
 
 
 class BaselineError(Exception):
     pass
 
 
-class Template:
-    """A finding line: matches a finding's whole text, each placeholder
-    exactly one value of its kind, everything else literally."""
+class Known:
+    """A finding line of an entry: the identity it matches (Pattern), where
+    it is written (file:line) and its optional text line."""
 
-    def __init__(self, text, where):
-        parts = []
-        for m in _TEMPLATE_PART.finditer(text):
-            tok = m.group(0)
-            if tok in ("{{", "}}"):
-                parts.append(re.escape(tok[0]))
-            elif m.group(1) is not None:
-                if m.group(1) not in PLACEHOLDERS:
-                    raise BaselineError(f"{where}: unknown placeholder {tok} (known: "
-                                        + ", ".join("{%s}" % k for k in PLACEHOLDERS)
-                                        + "; a literal brace is written {{ or }})")
-                parts.append(f"(?:{PLACEHOLDERS[m.group(1)]})")
-            elif tok in ("{", "}"):
-                raise BaselineError(f"{where}: a lone {tok!r}: a placeholder is {{hex}} or {{num}}, "
-                                    "a literal brace is written {{ or }}")
-            else:
-                parts.append(re.escape(tok))
-        self.text, self.regex = text, re.compile("".join(parts))
+    def __init__(self, pattern, at):
+        self.pattern, self.at, self.text = pattern, at, None
 
-    def matches(self, finding_text):
-        return self.regex.fullmatch(finding_text) is not None
+    def matches(self, finding):
+        return self.pattern.matches(finding.check, finding.subject)
+
+    @property
+    def id_text(self):
+        """CHECK key=value ... as written (`*` kept)."""
+        return str(self.pattern)
 
 
 class Entry:
     def __init__(self, suite, case, where):
         self.suite, self.case, self.where = suite, case, where
         self.when = {}        # KEY -> VALUE
-        self.findings = []    # (Template, "file:line")
+        self.findings = []    # Known
         self.reason = None
         self.references = []
 
@@ -80,7 +72,7 @@ class Baseline:
 def parse(text, name):
     """The Baseline in a file's text; name is how errors name the file."""
     entries = []
-    seen = {}  # (suite, case, finding text) -> where it was first given
+    seen = {}  # (suite, case, check, subject pattern, when) -> where it was first given
 
     def close(e):
         if e is None:
@@ -89,9 +81,14 @@ def parse(text, name):
             if not ok:
                 raise BaselineError(f"{e.where}: the entry for {e.suite}{'/' + e.case if e.case else ''} "
                                     f"has no {what} line")
+        for k in e.findings:
+            key = (e.suite, e.case) + k.pattern.key + (tuple(sorted(e.when.items())),)
+            if key in seen:
+                raise BaselineError(f"{k.at}: the same finding as {seen[key]}")
+            seen[key] = k.at
         entries.append(e)
 
-    e = None
+    e, prev = None, None  # the entry open, the keyword of the line before
     for n, raw in enumerate(text.splitlines(), 1):
         where = f"{name}:{n}"
         line = raw.strip()
@@ -103,6 +100,7 @@ def parse(text, name):
             raise BaselineError(f"{where}: unknown keyword {key!r} (known: {', '.join(KEYWORDS)})")
         if not value:
             raise BaselineError(f"{where}: {key} needs a value")
+        prev, key_before = key, prev
         if key == "case":
             close(e)
             if not CASE.match(value):
@@ -121,11 +119,19 @@ def parse(text, name):
                 raise BaselineError(f"{where}: a second 'when {k}=' in one entry")
             e.when[k] = v
         elif key == "finding":
-            dup = seen.get((e.suite, e.case, value))
-            if dup:
-                raise BaselineError(f"{where}: the same finding as {dup}")
-            seen[(e.suite, e.case, value)] = where
-            e.findings.append((Template(value, where), where))
+            try:
+                pattern = Pattern(value, wildcard=True)
+            except PatternError as err:
+                raise BaselineError(f"{where}: finding takes CHECK [KEY=VALUE ...], the identity the "
+                                    f"report gives (check=CHECK and its subject fields): {err}") from None
+            e.findings.append(Known(pattern, where))
+        elif key == "text":
+            if key_before not in ("finding", "text"):
+                raise BaselineError(f"{where}: text belongs under a 'finding' line (the wording of "
+                                    "the finding it follows)")
+            if e.findings[-1].text is not None:
+                raise BaselineError(f"{where}: a second text for the finding of {e.findings[-1].at}")
+            e.findings[-1].text = value
         elif key == "reason":
             if e.reason is not None:
                 raise BaselineError(f"{where}: a second reason in one entry")

@@ -1,11 +1,14 @@
 """A run's report against its platform's baseline (baseline.py): which
 findings are known deviations, which are new, and which known ones vanished.
 
-judge() sorts them. A failing case (or suite) is known only when it has a
-FAIL line, every FAIL line of it is known, it reported no unexpected
-exception and carries no directive (a TIMEOUT is never a known deviation);
-a suite is known when each of its failing cases is. An applicable entry
-(its `when` holds) whose case ran and lacks the finding has vanished, as
+judge() sorts them, by identity only (findings.py: the suite, the case, the
+check and the subject; never the text). A finding is known when an
+applicable entry (its `when` holds) of its case has a finding line that
+matches its identity. A failing case (or suite) is known only when it has a
+finding, every finding of it is known, it reported no unexpected exception
+and carries no directive (a TIMEOUT is never a known deviation); a suite is
+known when each of its failing cases is. An applicable entry's finding line
+that no finding of its case matched, though the case ran, has vanished, as
 has one whose suite ran without the case at all; one whose suite or case
 did not run (suites=, a SKIP) is not checked, nor one whose case its suite
 said it left out (`# not selected:`, suites=SUITE.CASE).
@@ -17,13 +20,30 @@ from .ktap import SUMMARY
 
 class Item:
     """One line of the judgement: a finding (known or new), a failure with no
-    finding, or an entry's finding line (vanished or not checked)."""
+    finding, or an entry's finding line (vanished or not checked).
 
-    def __init__(self, where, text, entry=None, at=None, why=""):
+    identity: (suite, case, check, subject) as findings.Finding has it, a
+    `*` of an entry's line a value None; None for a failure with no
+    finding. id_text: the identity's CHECK key=value ... as people read it.
+    key: what it is, for grouping (the matrix): its identity, or (where,
+    text) for a failure with no finding. text: its wording (a finding's, an
+    entry's `text` line, or what the failure without a finding was)."""
+
+    def __init__(self, where, text, entry=None, at=None, why="", identity=None, id_text=None):
         self.where, self.text, self.entry, self.at, self.why = where, text, entry, at, why
+        self.identity, self.id_text = identity, id_text
+
+    @property
+    def key(self):
+        return self.identity if self.identity is not None else (self.where, self.text)
+
+    @property
+    def name(self):
+        """SUITE/CASE CHECK key=value ..., or SUITE/CASE for a failure with no finding."""
+        return self.where + (f" {self.id_text}" if self.id_text else "")
 
     def line(self, kind):
-        s = f"{kind} {self.where}: {self.text}"
+        s = f"{kind} {self.name}" + (f": {self.text}" if self.text else "")
         if self.at:
             s += f" ({self.at})"
         return s + (f": {self.why}" if self.why else "")
@@ -38,13 +58,19 @@ class Judgement:
 
 
 def _match(entries, f):
-    """The (entry, template, where) that knows finding f, or None."""
+    """The (entry, baseline.Known) that knows finding f, or None."""
     for e in entries:
         if (e.suite, e.case) == (f.suite, f.case):
-            for t, at in e.findings:
-                if t.matches(f.text):
-                    return e, t, at
+            for k in e.findings:
+                if k.matches(f):
+                    return e, k
     return None
+
+
+def finding_item(f, entry=None, at=None):
+    """The Item of a finding of the report."""
+    return Item(f.where, f.text, entry, at, identity=f.identity,
+                id_text=findings.identity_text(f.check, f.subject))
 
 
 def _failure_without_finding(r):
@@ -64,13 +90,13 @@ def judge(report, base, facts):
         for f in r.findings:
             hit = _match(entries, f)
             if hit:
-                e, t, at = hit
-                matched.add(at)
-                j.known.append(Item(f.where, f.text, e, at))
-                j.notes[f.line] = f"known: {e.reason} ({at})"
+                e, k = hit
+                matched.add(k.at)
+                j.known.append(finding_item(f, e, k.at))
+                j.notes[f.line] = f"known: {e.reason} ({k.at})"
             else:
                 unknown_in.add(r.line)
-                j.new.append(Item(f.where, f.text))
+                j.new.append(finding_item(f))
                 j.notes[f.line] = f"new: not in {base.path}"
     # Which failing results are wholly known; the others that no new finding explains.
     cases_of = {}
@@ -94,10 +120,11 @@ def judge(report, base, facts):
         s = suites.get(e.suite)
         c = cases.get((e.suite, e.case)) if e.case else s
         where = findings.where(e.suite, e.case)
-        for t, at in e.findings:
-            if at in matched:
+        for k in e.findings:
+            if k.at in matched:
                 continue
-            item = Item(where, t.text, e, at)
+            item = Item(where, k.text or "", e, k.at, identity=(e.suite, e.case) + k.pattern.key,
+                        id_text=k.id_text)
             if s is None or s.status == "skip":
                 item.why = f"suite {e.suite} did not run" if s is None else f"suite {e.suite} skipped"
                 j.unchecked.append(item)

@@ -4,14 +4,13 @@ Each RUN is a scripts/run output folder (its ktap.txt is read) or a ktap.txt
 itself; each must be a complete report (it ends with the harness's last
 line), since a report cut short would show its missing findings as vanished.
 
-A finding is a "# FAIL: TEXT" line of a case (or of a suite's own), and is
-the same in both runs when its suite, case and text are. Its shape is the
-text with every value replaced: 0x numbers by {hex}, decimals that stand
-alone (not part of a name such as ldr32 or pl011@9000000) by {num}. Of the
-findings of one case that are in only one run, those of one shape pair up
-in report order, A's first with B's first: each pair is a changed finding
-(the same check, other values); the rest are new (only in B) or vanished
-(only in A). A case changed when its result differs: ok, not ok, skip, a
+A finding is a FAIL record of a case (or of a suite's own), and is the same
+in both runs when its identity is (findings.py: suite, case, check and
+subject; never its text). A finding of one identity in both runs whose text
+differs is changed (both texts are shown: a value of the text, such as a
+register's, differs); one only in B is new, one only in A vanished. (Should
+a run give one identity more than once, they pair up in report order.)
+A case changed when its result differs: ok, not ok, skip, a
 directive such as TIMEOUT, absent from one run, or not selected (the
 suite ran only some of its cases, suites=SUITE.CASE). A suite's own result
 counts as a case unless it has cases in both runs.
@@ -27,7 +26,7 @@ import argparse
 import os
 import sys
 
-from . import findings
+from . import findings, records
 from .protocol import REPORT_SENTINEL
 
 
@@ -51,7 +50,10 @@ def load(path):
                                                  if os.path.isdir(path) else "")) from None
     except UnicodeDecodeError:
         raise InputError(f"{f}: not a text file") from None
-    rep = findings.read(lines)
+    try:
+        rep = findings.read(lines)
+    except records.RecordError as e:
+        raise InputError(f"{f}: {e} (the report and the runner's protocol.h disagree)") from None
     if not rep.results and not rep.complete:
         raise InputError(f"{f}: not a KTAP report of the harness (no result line)")
     if not rep.complete:
@@ -85,14 +87,15 @@ def cases_changed(a, b):
 
 
 def findings_changed(a, b):
-    """(new, vanished, changed): new and vanished as [Finding], changed as
-    [(Finding of A, Finding of B)]."""
-    def by_case(rep):
+    """(new, vanished, changed) by identity: new and vanished as [Finding],
+    changed as [(Finding of A, Finding of B)], the same identity with other
+    texts."""
+    def by_identity(rep):
         out = {}
         for f in rep.findings():
-            out.setdefault((f.suite, f.case), []).append(f)
+            out.setdefault(f.identity, []).append(f)
         return out
-    fa, fb = by_case(a), by_case(b)
+    fa, fb = by_identity(a), by_identity(b)
     new, vanished, changed = [], [], []
     for k in list(fa) + [k for k in fb if k not in fa]:
         only_a, only_b = list(fa.get(k, [])), list(fb.get(k, []))
@@ -101,14 +104,10 @@ def findings_changed(a, b):
             if twin:
                 only_a.remove(f)
                 only_b.remove(twin)
-        for f in list(only_a):
-            twin = next((g for g in only_b if findings.shape(g.text) == findings.shape(f.text)), None)
-            if twin:
-                only_a.remove(f)
-                only_b.remove(twin)
-                changed.append((f, twin))
-        vanished += only_a
-        new += only_b
+        pairs = min(len(only_a), len(only_b))
+        changed += list(zip(only_a[:pairs], only_b[:pairs]))
+        vanished += only_a[pairs:]
+        new += only_b[pairs:]
     return new, vanished, changed
 
 
@@ -120,10 +119,12 @@ def summary(new, vanished, changed, cases):
 
 
 def report_lines(new, vanished, changed, cases):
-    out = [f"new {f.where}: {f.text}" for f in new]
-    out += [f"vanished {f.where}: {f.text}" for f in vanished]
+    """One line per finding, SUITE/CASE CHECK key=value ...: TEXT; a changed
+    one its identity, then A's text and B's."""
+    out = [f"new {f.name()}: {f.text}" for f in new]
+    out += [f"vanished {f.name()}: {f.text}" for f in vanished]
     for fa, fb in changed:
-        out += [f"changed {fa.where}: {fa.text}", f"     to {fb.where}: {fb.text}"]
+        out += [f"changed {fa.name()}", f"   from: {fa.text}", f"     to: {fb.text}"]
     out += [f"case {w}: {ta} -> {tb}" for w, ta, tb in cases]
     return out
 

@@ -14,6 +14,12 @@ A finding's identity is (suite, case, check, subject), case None for a
 suite's own: what baselines, compare, the matrix and the picture key on.
 Its text is for people and is never matched.
 
+Baselines (`finding CHECK key=value ...`) and test trees (`// expect-run:
+SUITE/CASE CHECK key=value ...`) write an identity as Pattern reads it:
+the check, then the subject's fields in the order the report writes them,
+each value escaped as there (records.escape); in a baseline a value `*`
+matches any value of its key.
+
 A suite that ran only some of its cases (suites=SUITE.CASE) names the
 others in `# not selected: A, B` lines: Report.not_selected holds them as
 (suite, case), so that their absence reads as chosen.
@@ -29,6 +35,78 @@ SUBTEST = re.compile(r"^ *# Subtest: (?P<name>.*)$")
 # The harness's report of an exception a case did not expect (lib/runtime/unexpected.c):
 # a failure no FAIL line states.
 UNEXPECTED = records.SPECS[records.protocol.VALUES["RECORD_UNEXPECTED"]].tag
+
+
+CHECK_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+CHECK_NAME_MAX = 40  # lib/runtime/check.h
+WHERE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?$")
+ANY = "*"  # a pattern's value that matches any value of its key
+
+
+class PatternError(ValueError):
+    """An identity written wrong; the message says how, the caller where."""
+
+
+class Pattern:
+    """CHECK [key=value ...]: a finding's check and exactly its subject, in
+    order; with wildcard, a value `*` matches any value of its key."""
+
+    def __init__(self, text, wildcard=False):
+        words = text.split()
+        if not words:
+            raise PatternError("no check name: an identity is CHECK [key=value ...]")
+        self.check, subject = words[0], []
+        if not CHECK_NAME.match(self.check) or len(self.check) > CHECK_NAME_MAX:
+            raise PatternError(f"{self.check!r} is no check name (snake_case, at most {CHECK_NAME_MAX} "
+                               "characters): an identity is CHECK [key=value ...]")
+        for w in words[1:]:
+            key, eq, value = w.partition("=")
+            if not eq or not value:
+                raise PatternError(f"{w!r} is not key=value")
+            if key not in records.SUBJECT_KEYS:
+                raise PatternError(f"{key!r} is no subject key (SUBJECT_KEYS: {' '.join(records.SUBJECT_KEYS)})")
+            if any(k == key for k, _ in subject):
+                raise PatternError(f"key {key!r} given twice")
+            if value == ANY and not wildcard:
+                raise PatternError(f"{w!r}: a value '*' stands for any value only in a baseline")
+            subject.append((key, None if value == ANY else records.unescape(value)))
+        self.subject = tuple(subject)
+
+    def matches(self, check, subject):
+        """Whether a finding's check and subject are the ones this names."""
+        return (check == self.check and len(subject) == len(self.subject)
+                and all(k == pk and (pv is None or v == pv) for (k, v), (pk, pv) in zip(subject, self.subject)))
+
+    @property
+    def key(self):
+        """What two patterns share when they are the same: (check, subject)."""
+        return (self.check, self.subject)
+
+    def __str__(self):
+        return identity_text(self.check, self.subject)
+
+
+def identity_text(check, subject):
+    """CHECK key=value ... as people read it and baselines write it (a value
+    None is a pattern's `*`; a value that is `*` itself is written \\x2a)."""
+    words = [check] + [f"{k}={ANY}" if v is None else f"{k}=" + (r"\x2a" if v == ANY else records.escape(v))
+                       for k, v in subject]
+    return " ".join(words)
+
+
+def is_finding(diag):
+    """Whether a diagnostic's text (after "# ") is a finding record."""
+    return records.tag_of(diag) == records.FINDING
+
+
+def shown(diag):
+    """A finding record's diagnostic as people read it: CHECK key=value ...: TEXT
+    (the record itself when it breaks its declaration)."""
+    try:
+        r = records.parse(diag)
+    except records.RecordError:
+        return diag
+    return f"{identity_text(r.fields['check'], r.subject())}: {r.text or ''}"
 
 
 class Finding:
@@ -47,8 +125,7 @@ class Finding:
 
     def name(self):
         """The identity as people read it: SUITE/CASE CHECK key=value ..."""
-        subject = records.subject_text(self.subject)
-        return f"{self.where} {self.check}" + ("" if subject == "-" else " " + subject)
+        return f"{self.where} {identity_text(self.check, self.subject)}"
 
     def field(self, key):
         return dict(self.subject).get(key)

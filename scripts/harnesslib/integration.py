@@ -24,10 +24,16 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
 
     // run: ARGS...          more scripts/run arguments (shell-quoted; no --dtb)
     // status: N             expected exit status of scripts/run (required)
-    // expect: TEXT          a problem the platform model finds: ktap.txt must
-                             have "# FAIL: TEXT", and tests/harness/unit/check-dts.py
-                             requires the host model (dtcheck) to print TEXT
-    // expect-run: TEXT      a finding only a run makes: ktap.txt has "# FAIL: TEXT"
+    // expect: SUITE/CASE CHECK [KEY=VALUE ...]
+                             a problem the platform model finds: ktap.txt must
+                             have a finding of case SUITE/CASE (SUITE alone: of
+                             the suite's own) with check=CHECK and exactly this
+                             subject (its fields in the report's order, values
+                             as the report writes them), whatever its text; and
+                             tests/harness/unit/check-dts.py requires the host
+                             model (dtcheck) to find the same
+    // expect-run: SUITE/CASE CHECK [KEY=VALUE ...]
+                             a finding only a run makes: ktap.txt has it, as above
     // note: TEXT            ktap.txt has the diagnostic "# TEXT"
     // ktap: TEXT            as ktap above (no quotes: the rest of the line)
     // ktap-not: TEXT        as ktap-not above
@@ -38,7 +44,9 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
     // needs: TOOL           as needs above
 
 A tree without a status line or without any expectation is an error, as is
-an unknown key. Every run that starts must write a junit.xml that validates
+an unknown key or an expect line that is no identity (the error names the
+tree and the line). A finding's text is never matched: keep it, for people,
+in a `//` line that is no key (e.g. `// (text: ...)`). Every run that starts must write a junit.xml that validates
 against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
 outdir.RUN_FILES does not name; a matrix run (--matrix) is held to that in
 each config's folder, and its matrix-junit.xml must validate too. Each
@@ -58,7 +66,7 @@ import subprocess
 import sys
 import time
 
-from . import junit_schema, outdir, paths, status, testspec
+from . import findings, junit_schema, outdir, paths, records, status, testspec
 
 
 def in_ktap(text, ktap_text, ktap_lines):
@@ -127,8 +135,18 @@ def problems_of(t, out, returncode, output=""):
     problems += matrix_problems(out, returncode) if matrix else run_folder_problems(out, returncode)
     ktap_text, console = read(os.path.join(out, "ktap.txt")), read(os.path.join(out, "console.log"))
     ktap_lines = {line.strip() for line in ktap_text.splitlines()}
+    report = None  # the findings of ktap.txt, read when an expect line asks
     for kind, fname, text in t.checks:
-        if kind == "ktap" and not in_ktap(text, ktap_text, ktap_lines):
+        if kind == "finding":
+            if report is None:
+                try:
+                    report = findings.read(ktap_text.splitlines())
+                except records.RecordError as e:
+                    problems.append(f"ktap.txt unreadable: {e}")
+                    report = findings.Report([], False)
+            if not text.found(report):
+                problems.append(f"ktap.txt lacks the finding {text} ({text.where})")
+        elif kind == "ktap" and not in_ktap(text, ktap_text, ktap_lines):
             problems.append(f"ktap.txt lacks: {text}")
         elif kind == "ktap-not" and in_ktap(text, ktap_text, ktap_lines):
             problems.append(f"ktap.txt has: {text}")
@@ -163,8 +181,11 @@ def execute(t, image=None):
     problems = problems_of(t, out, r.returncode, r.stdout + r.stderr)
     if problems:
         # What the harness found says why more often than the runner's last lines.
-        found = [l.strip() for l in read(os.path.join(out, "ktap.txt")).splitlines() if "# FAIL:" in l]
-        shown = found[:8] + ([f"# ... {len(found) - 8} more FAIL lines"] if len(found) > 8 else [])
+        try:
+            found = [f"{f.name()}: {f.text}" for f in findings.read(read(os.path.join(out, "ktap.txt")).splitlines()).findings()]
+        except records.RecordError as e:
+            found = [f"ktap.txt unreadable: {e}"]
+        shown = found[:8] + ([f"... {len(found) - 8} more findings"] if len(found) > 8 else [])
         tail = "\n".join("      | " + l for l in shown + r.stdout.splitlines()[-6:])
         return "fail", "\n    ".join(problems) + ("\n" + tail if tail else ""), took
     return "pass", "", took
@@ -192,6 +213,9 @@ def build_broken_dtbs(tests):
 
 
 def main(argv):
+    if argv[:1] == ["--reworded"]:
+        from . import reworded  # the rewording proof: a program of its own
+        return reworded.main(argv[1:])
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*",
@@ -200,6 +224,10 @@ def main(argv):
     ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
     ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
     ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
+    ap.add_argument("--reworded", action="store_true",
+                    help="instead of the tests: the rewording proof (first argument; its own options in "
+                         "--reworded --help): make REWORD=1's image, whose every finding text is reworded, "
+                         "must give the results the normal image gives")
     a = ap.parse_args(argv)
     try:
         tests = testspec.load(a.files)

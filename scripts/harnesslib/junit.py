@@ -5,7 +5,9 @@ One testsuite per harness suite, one testcase per case; a suite without
 cases is one testcase of its own name. A failed case is a <failure> (the
 platform disagreed: a finding, an unexpected exception); a case the watchdog
 ended (# TIMEOUT) or that says # ERROR is an <error> (it did not finish).
-A failed case the baseline knows (every FAIL line of it a known deviation:
+A failure's message is its findings (FAIL records, records.py), each as
+CHECK key=value ...: TEXT; the element's text every diagnostic as reported.
+A failed case the baseline knows (every finding of it a known deviation:
 baseline_check.py) is <skipped type="known-deviation"> with the entries'
 reasons and file:line, as pytest writes an expected failure (xfail), so a
 run that passes with known deviations shows none as failing; a new finding
@@ -23,7 +25,7 @@ import xml.etree.ElementTree as ET
 from . import status
 from .baseline_check import lines_of, tally
 from .clip import clip
-from .protocol import FINDING_PREFIX
+from .findings import is_finding, shown
 
 MESSAGE_MAX = 500  # a message attribute is a summary: the element's text has every line
 ERROR_DIRECTIVES = ("TIMEOUT", "ERROR")
@@ -51,7 +53,7 @@ def _element(parent, tag, text=None, **attrs):
 def _outcome(tc, kind, reason, diags):
     """A failed or ended case's element: its message is the reason, or its
     findings, or its last diagnostics; its text is every diagnostic."""
-    fails = [d for d in diags if d.startswith(FINDING_PREFIX.rstrip())]
+    fails = [shown(d) for d in diags if is_finding(d)]
     message = reason or "; ".join(fails or diags[-3:]) or "failed"
     _element(tc, kind, "\n".join(diags), message=clip(message, MESSAGE_MAX),
              type="finding" if fails and kind == "failure" else kind)
@@ -110,7 +112,8 @@ def _baseline_case(cls, held):
     text = [f"baseline {held.path}: {tally(j)}"] + lines_of(j)
     failed = bool(j.vanished) and not held.accept_vanished
     reason = (f"{len(j.vanished)} known deviation(s) of {held.path} vanished: "
-              + "; ".join(f"{v.where}: {v.text} ({v.at})" for v in j.vanished)) if failed else ""
+              + "; ".join(f"{v.name}" + (f": {v.text}" if v.text else "") + f" ({v.at})"
+                          for v in j.vanished)) if failed else ""
     return (cls, "baseline", "fail" if failed else "pass", None, reason, text, None)
 
 

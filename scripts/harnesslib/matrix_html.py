@@ -11,7 +11,7 @@ import re
 from html import escape
 
 from . import baseline, baseline_check
-from .matrix_report import failures_of, log_tail, merge, seen_text, suites_of, tally, unreported
+from .matrix_report import failures_of, log_tail, merge, merged_lines, seen_text, suites_of, tally, unreported
 
 STYLE = """
 body { font-family: DejaVu Sans, sans-serif; font-size: 14px; margin: 1.5em; }
@@ -70,17 +70,15 @@ def page(outcomes, head):
         h.append("<p>None: no config reported a failure.</p>")
     h.append("<ul>")
     for m in merged:
-        known = f"; known on {len(m.known_on)} ({escape(', '.join(sorted(m.baselines)))})" if m.known_on else ""
-        new_on = f"; new on {len(m.new_on)}: {escape(', '.join(m.new_on))}" if m.new_on and m.known_on else ""
-        variants = (f" ({len(m.texts)} variants, e.g. <code>{escape(m.texts[0])}</code>)"
-                    if len(m.texts) > 1 else "")
-        h.append(f'<li><span class="{m.kind}">{m.kind}</span> <code>{escape(m.where)}</code>: '
-                 f"{escape(m.text())}{variants}: {escape(seen_text(m.seen_on, total))}{known}{new_on}</li>")
+        head, wordings = merged_lines(m, total)
+        more = ("<ul>" + "".join(f"<li>{escape(w)}</li>" for w in wordings) + "</ul>") if wordings else ""
+        h.append(f'<li><span class="{m.kind}">{m.kind}</span> <code>{escape(m.name)}</code>: '
+                 f"{escape(head)}{more}</li>")
     h.append("</ul>")
     if vanished:
         h.append("<h2>Known deviations that vanished</h2><ul>")
-        h += [f"<li><code>{escape(w)}</code>: {escape(t)}: "
-              f"{escape(seen_text(names, total).replace('seen', 'vanished'))}</li>" for w, t, names in vanished]
+        h += [f"<li><code>{escape(name)}</code>: {escape(seen_text(names, total).replace('seen', 'vanished'))}"
+              + (f": {escape(t)}" if t else "") + "</li>" for name, t, names in vanished]
         h.append("</ul>")
     h.append("<h2>Configs</h2>")
     for o in outcomes:

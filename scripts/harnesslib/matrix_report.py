@@ -11,11 +11,14 @@ suite or one of its cases), cut (the run ended inside the suite: its
 report stops there, the verdict says why) or "-" (the report has no result
 for the suite: not asked for, or the run ended before it).
 
-A merged finding is every finding of one suite and case whose text has one
-shape (findings.shape: the text with its values replaced) on any config;
-a failure without a FAIL line (an exception, a TIMEOUT) is one too, as the
-baseline check lists it. Each says on how many of the matrix's configs it
-was seen, which, and on which it is known.
+A merged finding is every finding of one identity (findings.py: suite,
+case, check and subject) on any config, with its real texts: each distinct
+wording and the configs it was reported on (a value in the text, such as a
+register's, may differ between configs). A failure without a FAIL line (an
+exception, a TIMEOUT) is one too, as the baseline check lists it, merged by
+what it was. Each says on how many of the matrix's configs it was seen,
+which, and on which it is known. Vanished known deviations are merged by
+the identity their entry gives.
 """
 import json
 import os
@@ -131,12 +134,19 @@ def suites_of(outcomes):
 
 
 class Merged:
-    """One finding, merged across configs."""
+    """One finding, merged across configs: name is SUITE/CASE CHECK
+    key=value ... (SUITE/CASE for a failure without a finding); wordings
+    maps each text, in order of first appearance, to the configs that
+    reported it so."""
 
-    def __init__(self, where, shape):
-        self.where, self.shape = where, shape
-        self.texts = []  # its texts, in order of first appearance
+    def __init__(self, key, where, name):
+        self.key, self.where, self.name = key, where, name
+        self.wordings = {}
         self.known_on, self.new_on, self.baselines = [], [], set()
+
+    @property
+    def texts(self):
+        return list(self.wordings)
 
     @property
     def seen_on(self):
@@ -146,13 +156,10 @@ class Merged:
     def kind(self):
         return "new" if self.new_on else "known"
 
-    def text(self):
-        return self.texts[0] if len(self.texts) == 1 else self.shape
-
 
 def merge(outcomes):
     """The merged findings (new first, then by how many configs saw them),
-    and the known deviations that vanished, as [(where, text, [configs])]."""
+    and the known deviations that vanished, as [(name, text, [configs])]."""
     merged, vanished = {}, {}
     for o in outcomes:
         j = o.judgement
@@ -160,10 +167,10 @@ def merge(outcomes):
             continue
         for kind, items in (("known", j.known), ("new", j.new)):
             for item in items:
-                key = (item.where, findings.shape(item.text))
-                m = merged.setdefault(key, Merged(*key))
-                if item.text not in m.texts:
-                    m.texts.append(item.text)
+                m = merged.setdefault(item.key, Merged(item.key, item.where, item.name))
+                on = m.wordings.setdefault(item.text, [])
+                if o.name not in on:
+                    on.append(o.name)
                 on = m.known_on if kind == "known" else m.new_on
                 if o.name not in on:
                     on.append(o.name)
@@ -171,9 +178,22 @@ def merge(outcomes):
                     m.baselines.add(baseline.shown(o.baseline))
         if o.status in (status.PASS, status.TEST_FAILED):
             for v in j.vanished:
-                vanished.setdefault((v.where, v.text), []).append(o.name)
-    ordered = sorted(merged.values(), key=lambda m: (m.kind != "new", -len(m.seen_on), m.where))
-    return ordered, [(w, t, names) for (w, t), names in vanished.items()]
+                names = vanished.setdefault(v.key, (v.name, v.text, []))[2]
+                names.append(o.name)
+    ordered = sorted(merged.values(), key=lambda m: (m.kind != "new", -len(m.seen_on), m.name))
+    return ordered, list(vanished.values())
+
+
+def merged_lines(m, total):
+    """A merged finding as text: its identity, where it was seen and known,
+    then its one wording, or each wording with the configs that gave it."""
+    known = f"; known on {len(m.known_on)} ({', '.join(sorted(m.baselines))})" if m.known_on else ""
+    new_on = f"; new on {len(m.new_on)}: {', '.join(m.new_on)}" if m.new_on and m.known_on else ""
+    head = f"{seen_text(m.seen_on, total)}{known}{new_on}"
+    if len(m.wordings) == 1:
+        return head + f": {m.texts[0]}", []
+    return head + f"; {len(m.wordings)} wordings:", [f"on {', '.join(names)}: {text}"
+                                                      for text, names in m.wordings.items()]
 
 
 def seen_text(names, total):
@@ -222,19 +242,17 @@ def markdown(outcomes, head):
         lines += [f"{len(missing)} of {total} configs gave no complete report, so their findings may "
                   f"be missing here: {', '.join(missing)}.", ""]
     new = sum(1 for m in merged if m.kind == "new")
-    lines.append(f"{len(merged)} findings merged by suite, case and shape: {new} new, "
+    lines.append(f"{len(merged)} findings merged by identity (suite, case, check, subject): {new} new, "
                  f"{len(merged) - new} known." if merged else "None: no config reported a failure.")
     lines.append("")
     for m in merged:
-        known = (f"; known on {len(m.known_on)} ({', '.join(sorted(m.baselines))})" if m.known_on else "")
-        new_on = f"; new on {len(m.new_on)}: {', '.join(m.new_on)}" if m.new_on and m.known_on else ""
-        variants = f" ({len(m.texts)} variants, e.g. `{m.texts[0]}`)" if len(m.texts) > 1 else ""
-        lines.append(f"- **{m.kind}** `{m.where}`: {m.text()}{variants}: "
-                     f"{seen_text(m.seen_on, total)}{known}{new_on}")
+        head, wordings = merged_lines(m, total)
+        lines.append(f"- **{m.kind}** `{m.name}`: {head}")
+        lines += [f"  - {w}" for w in wordings]
     if vanished:
         lines += ["", "## Known deviations that vanished", ""]
-        lines += [f"- `{w}`: {t}: {seen_text(names, total).replace('seen', 'vanished')}"
-                  for w, t, names in vanished]
+        lines += [f"- `{name}`: {seen_text(names, total).replace('seen', 'vanished')}" + (f": {t}" if t else "")
+                  for name, t, names in vanished]
     lines += ["", "## Configs", ""]
     for o in outcomes:
         lines += [f"### {o.name}", "",

@@ -1,15 +1,18 @@
 """What scripts/run shows on the terminal: while a run goes, one line per
 suite as it ends (its verdict and its cases passed/failed/skipped), or the
 whole report (--verbose), or nothing (--quiet); after the report, every
-failure grouped by suite with its "# FAIL: ..." lines (the exception or
-timeout lines of a case that failed without one), never the case's other
+failure grouped by suite with its findings (FAIL records, records.py),
+each shown as "FAIL: CHECK key=value ...: TEXT" (the exception or timeout
+lines of a case that failed without one), never the case's other
 diagnostics. Colour only on a terminal, and never with NO_COLOR set."""
 import os
 import sys
 
-from . import ktap
+from . import ktap, records
+from .findings import UNEXPECTED, is_finding, shown
 from .protocol import REPORT_SENTINEL
 
+FAIL = records.FINDING  # the word a finding is shown with
 MAX_LINES = 10  # a failed case's lines shown; the rest are counted
 COLOURS = {"red": "31", "green": "32", "yellow": "33"}
 VERDICT_COLOUR = {"ok": "green", "not ok": "red", "SKIP": "yellow", "TIMEOUT": "red",
@@ -31,16 +34,20 @@ def paint(text, colour, on):
 
 
 def reasons(diags, directive=None, reason=None):
-    """What a failed case's diagnostics say of its failure: its FAIL lines;
-    without any, its unexpected exception (the three lines unexpected.c
-    prints), watchdog, fatal and TIMEOUT lines."""
-    fails = [d for d in diags if d.startswith("FAIL")]
+    """What a failed case's diagnostics say of its failure: its findings;
+    without any, its unexpected exception (the record's text and the two
+    lines unexpected.c prints after it), watchdog, fatal and TIMEOUT lines."""
+    fails = [f"{FAIL}: {shown(d)}" for d in diags if is_finding(d)]
     if fails:
         return fails
     out = []
     for i, d in enumerate(diags):
-        if d.startswith("unexpected "):
-            out += [x for x in diags[i:i + 3] if x not in out]
+        if records.tag_of(d) == UNEXPECTED:
+            try:
+                head = records.parse(d).text or d
+            except records.RecordError:
+                head = d
+            out += [x for x in [head] + diags[i + 1:i + 3] if x not in out]
         elif d.startswith(("watchdog:", "fatal:")) and d not in out:
             out.append(d)
     if directive in ("TIMEOUT", "ERROR"):
@@ -135,7 +142,7 @@ class Progress:
 
     def lines(self, lines, indent, colour="red"):
         for text in lines[:MAX_LINES]:
-            if text.startswith("FAIL"):
+            if text.startswith(FAIL + ": "):
                 text = red_head(text, self.colour, colour)
             self.print(indent + text)
         if len(lines) > MAX_LINES:

@@ -74,6 +74,12 @@ def unescape(value: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
+def escape(value: str) -> str:
+    """A value as the harness writes it (record_escape_value): a space, a
+    backslash, a control or a non-ASCII character as \\xNN; unescape's inverse."""
+    return "".join(c if " " < c < "\x7f" and c != "\\" else f"\\x{ord(c) & 0xff:02x}" for c in value)
+
+
 def tag_of(diag: str) -> Optional[str]:
     """The declared tag a diagnostic's text (after "# ") opens with, or None."""
     head, sep, _ = diag.partition(":")
@@ -127,5 +133,6 @@ def of_lines(lines, tag: str) -> List[Record]:
 
 
 def subject_text(subject) -> str:
-    """A subject as people read it: key=value ..., or "-" for none."""
-    return " ".join(f"{k}={v}" for k, v in subject) or "-"
+    """A subject as people read it and as baselines and expect lines write
+    it: key=value ..., each value escaped as in the report; "-" for none."""
+    return " ".join(f"{k}={escape(v)}" for k, v in subject) or "-"

@@ -2,14 +2,14 @@
 suites=selftest): its first two cases fail on purpose, to show that the
 harness's safety nets hold, and the third shows that the run went on. A
 report where they failed just so is the nets working, not a test failure."""
-from .protocol import FINDING_PREFIX
+from .findings import is_finding
 
 SUITE = "selftest"
 DESIGN = "unexpected_exception's exception was contained, hang was ended by the watchdog, runs_after ran"
 
 
 def _finding(case):
-    return any(d.startswith(FINDING_PREFIX.rstrip()) for d in case.diags)
+    return any(is_finding(d) for d in case.diags)
 
 
 def deviations(suite):

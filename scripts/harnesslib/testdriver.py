@@ -33,6 +33,7 @@ STAGES = [
     ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
     ("integration", [sys.executable, "scripts/integration"]),
     ("kunit-parser", [sys.executable, "scripts/check-kunit"]),
+    ("reworded", [sys.executable, "scripts/integration", "--reworded"]),
     ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
 
@@ -47,6 +48,8 @@ def stages(build_dir=None):
             cmd = cmd[:2] + [f"O={build_dir}"] + cmd[2:]
         elif name == "integration":
             cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]
+        elif name == "reworded":
+            cmd = cmd + ["--build-dir", build_dir]
         out.append((name, cmd))
     return out
 

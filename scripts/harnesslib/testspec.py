@@ -16,8 +16,7 @@ import os
 import re
 import shlex
 
-from . import broken_dtbs, paths
-from .protocol import FINDING_PREFIX
+from . import broken_dtbs, findings, paths
 
 TREE_DIRS = (("broken", "broken-"), ("lies", "lie-"), ("truthful", "truthful-"))
 TREE_LINE = re.compile(r"^//\s*(?P<key>[a-z][a-z-]*):(?: (?P<value>.*))?$")
@@ -30,11 +29,50 @@ class SpecError(Exception):
     pass
 
 
+class Expect:
+    """An `expect` or `expect-run` line: SUITE/CASE CHECK [key=value ...],
+    a finding of that case (SUITE alone: of the suite's own) with that check
+    and exactly that subject (the keys in the report's order, each value as
+    the report writes it); its text is never matched."""
+
+    def __init__(self, value, where):
+        words = value.split()
+        self.value, self.where = " ".join(words), where
+        if len(words) < 2 or not findings.WHERE.match(words[0]):
+            raise SpecError(f"{where}: an expectation is a finding's identity, SUITE/CASE CHECK "
+                            f"[key=value ...], not {value!r}")
+        self.suite, _, case = words[0].partition("/")
+        self.case = case or None
+        try:
+            self.pattern = findings.Pattern(" ".join(words[1:]))
+        except findings.PatternError as e:
+            raise SpecError(f"{where}: {e} (an expectation is SUITE/CASE CHECK [key=value ...])") from None
+
+    def found(self, report):
+        """Whether a findings.Report has the finding."""
+        return any((f.suite, f.case) == (self.suite, self.case) and self.pattern.matches(f.check, f.subject)
+                   for f in report.findings())
+
+    def __str__(self):
+        return self.value
+
+    def __repr__(self):
+        return f"Expect({self.value!r})"
+
+    def __eq__(self, other):
+        return isinstance(other, Expect) and other.value == self.value
+
+    def __hash__(self):
+        return hash(self.value)
+
+
 class Test:
     def __init__(self, name, where):
         self.name, self.where, self.run, self.status, self.checks, self.needs = name, where, [], 0, [], []
         self.tree = None  # the tree a tree test is about
-        self.expects = []  # a tree's problems the platform model finds (host dtcheck too)
+        # A tree's problems the platform model finds, as written (SUITE/CASE CHECK
+        # key=value ...): tests/harness/unit/check-dts.py holds host dtcheck to them.
+        self.expects = []
 
 
 def _check(kind, words, where):
@@ -131,10 +169,11 @@ def tree_spec(lines, name, where, run):
             t.needs.append(value)
         elif key in ("expect", "expect-run"):
             if not value:
-                raise SpecError(f"{at}: {key} needs a text")
-            t.checks.append(("ktap", None, "# " + FINDING_PREFIX + value))
+                raise SpecError(f"{at}: {key} needs a finding's identity, SUITE/CASE CHECK [key=value ...]")
+            e = Expect(value, at)
+            t.checks.append(("finding", None, e))
             if key == "expect":
-                t.expects.append(value)
+                t.expects.append(e.value)
         elif key == "note":
             if not value:
                 raise SpecError(f"{at}: note needs a text")

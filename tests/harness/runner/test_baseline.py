@@ -1,26 +1,26 @@
 #!/usr/bin/env python3
 """Host tests of the baseline file format (harnesslib/baseline.py): an entry
-matches exactly its finding, a similar but different finding does not
-match, and every malformed file is an error naming file and line. Also
+matches exactly its finding's identity (check and subject, whatever the
+text), a `*` any value of its key and nothing else a pattern, and every
+malformed file is an error naming file and line. Also
 that the committed baselines read. Run with PYTHONPATH=scripts."""
 import glob
 import os
 import unittest
 
-from harnesslib import baseline, paths
+from harnesslib import baseline, findings, paths
 
-FORM = ("/interrupt-controller@3001000 | distributor | GICD_TYPER@0x4 | form ldp32 | expect same as "
-        "ldr32 ({v}) [Arm ARM DDI 0487 load/store: one 32-bit access] | observed abort ESR 0x96000000 | deviation")
-GOOD = f"""# a comment
+GOOD = """# a comment
 case gic/priority
-  finding SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+  finding pending_visible intid=5
+    text SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
   reason why
   reference where
 
 case mmio/instruction_forms
   when gic=3
-  finding {FORM.format(v="{hex}")}
-  finding SGI {{num}} took {{{{braces}}}}
+  finding form_same_as_ldr32 node=/interrupt-controller@3001000 part=distributor reg=GICD_TYPER off=0x4 form=ldp32
+  finding form_same_as_ldr32 node=/a\\x20b part=* form=ldr32-pre
   reason why
   reference spec
   reference source
@@ -39,6 +39,10 @@ def error(text):
     raise AssertionError(f"no error for {text!r}")
 
 
+def finding(check, *subject, text="any words"):
+    return findings.Finding("mmio", "instruction_forms", check, subject, text, 0)
+
+
 class Format(unittest.TestCase):
     def test_entries(self):
         b = parse(GOOD)
@@ -47,11 +51,17 @@ class Format(unittest.TestCase):
         self.assertEqual(e.when, {"gic": "3"})
         self.assertEqual(e.reason, "why")
         self.assertEqual(e.references, ["spec", "source"])
-        self.assertEqual([at for _, at in e.findings], ["b.txt:9", "b.txt:10"])
+        self.assertEqual([k.at for k in e.findings], ["b.txt:10", "b.txt:11"])
+        self.assertEqual([k.text for k in e.findings], [None, None])
+        k = b.entries[0].findings[0]
+        self.assertEqual((k.id_text, k.text), ("pending_visible intid=5", "SGI 5 is held back by PMR, but its "
+                                                "pending bit (ISPENDR) reads as clear"))
+        self.assertEqual(e.findings[1].id_text, "form_same_as_ldr32 node=/a\\x20b part=* form=ldr32-pre")
 
     def test_suite_entry(self):
-        (e,) = parse("case bootargs\n finding x\n reason r\n reference s\n").entries
+        (e,) = parse("case bootargs\n finding known_key key=x\\x07\n reason r\n reference s\n").entries
         self.assertEqual((e.suite, e.case), ("bootargs", None))
+        self.assertTrue(e.findings[0].matches(findings.Finding("bootargs", None, "known_key", [("key", "x\x07")], "", 0)))
 
     def test_when(self):
         e = parse(GOOD).entries[1]
@@ -62,39 +72,40 @@ class Format(unittest.TestCase):
 
 class Matching(unittest.TestCase):
     def setUp(self):
-        self.prio = parse(GOOD).entries[0].findings[0][0]
-        self.form = parse(GOOD).entries[1].findings[0][0]
-        self.braces = parse(GOOD).entries[1].findings[1][0]
+        b = parse(GOOD)
+        self.prio = b.entries[0].findings[0]
+        self.form, self.any = b.entries[1].findings
 
-    def test_exact_finding_matches(self):
-        self.assertTrue(self.prio.matches("SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"))
+    def test_the_identity_matches_whatever_the_text(self):
+        for text in ("SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear",
+                     "(REWORDED) sgi 5 IS HELD BACK", ""):
+            self.assertTrue(self.prio.matches(findings.Finding("gic", "priority", "pending_visible",
+                                                               [("intid", "5")], text, 0)))
 
-    def test_similar_findings_do_not_match(self):
-        for other in ("SGI 6 is held back by PMR, but its pending bit (ISPENDR) reads as clear",
-                      "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear!",
-                      "x SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear",
-                      "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as set",
-                      "SGI 5 is held back by PMR"):
-            self.assertFalse(self.prio.matches(other), other)
+    def test_another_check_or_subject_does_not_match(self):
+        node = ("node", "/interrupt-controller@3001000")
+        full = (node, ("part", "distributor"), ("reg", "GICD_TYPER"), ("off", "0x4"), ("form", "ldp32"))
+        self.assertTrue(self.form.matches(finding("form_same_as_ldr32", *full)))
+        for check, subject in (("form_same_as_ldr64", full),
+                               ("form_same_as_ldr32", full[:4] + (("form", "ldp64"),)),  # another value
+                               ("form_same_as_ldr32", full[:4]),  # a key fewer
+                               ("form_same_as_ldr32", full + (("width", "32"),)),  # a key more
+                               ("form_same_as_ldr32", (full[1], full[0]) + full[2:])):  # another order
+            self.assertFalse(self.form.matches(finding(check, *subject)), (check, subject))
 
-    def test_hex_placeholder_takes_one_value(self):
-        self.assertTrue(self.form.matches(FORM.format(v="0x480007")))
-        self.assertTrue(self.form.matches(FORM.format(v="0x480027")))
-        self.assertFalse(self.form.matches(FORM.format(v="480007")))       # not a 0x number
-        self.assertFalse(self.form.matches(FORM.format(v="0x48 or 0x49")))  # not one value
-        self.assertFalse(self.form.matches(FORM.format(v="0x0").replace("ldp32", "ldr32-pre")))
-        self.assertFalse(self.form.matches(FORM.format(v="0x0").replace("0x96000000", "0x96000010")))
+    def test_a_star_matches_any_value_of_its_key_only(self):
+        self.assertTrue(self.any.matches(finding("form_same_as_ldr32", ("node", "/a b"), ("part", "uart"),
+                                                 ("form", "ldr32-pre"))))
+        self.assertTrue(self.any.matches(finding("form_same_as_ldr32", ("node", "/a b"), ("part", "*"),
+                                                 ("form", "ldr32-pre"))))
+        self.assertFalse(self.any.matches(finding("form_same_as_ldr32", ("node", "/a b"), ("form", "ldr32-pre"))))
+        self.assertFalse(self.any.matches(finding("form_same_as_ldr32", ("node", "/a\\x20b"), ("part", "uart"),
+                                                  ("form", "ldr32-pre"))))  # the value unescaped is matched
 
-    def test_num_placeholder_and_literal_braces(self):
-        self.assertTrue(self.braces.matches("SGI 12 took {braces}"))
-        self.assertFalse(self.braces.matches("SGI 0x12 took {braces}"))
-        self.assertFalse(self.braces.matches("SGI 12 took {{braces}}"))
-
-    def test_regex_characters_are_literal(self):
-        t = parse("case a/b\n finding a.b (c)* [d]\n reason r\n reference s\n").entries[0].findings[0][0]
-        self.assertTrue(t.matches("a.b (c)* [d]"))
-        self.assertFalse(t.matches("axb (c)* [d]"))
-        self.assertFalse(t.matches("a.b (ccc) [d]"))
+    def test_nothing_else_is_a_pattern(self):
+        k = parse("case a/b\n finding c node=/x* reg={hex}\n reason r\n reference s\n").entries[0].findings[0]
+        self.assertTrue(k.matches(findings.Finding("a", "b", "c", [("node", "/x*"), ("reg", "{hex}")], "", 0)))
+        self.assertFalse(k.matches(findings.Finding("a", "b", "c", [("node", "/xy"), ("reg", "0x1")], "", 0)))
 
 
 class Malformed(unittest.TestCase):
@@ -109,20 +120,30 @@ class Malformed(unittest.TestCase):
                 ("case a/b\n finding x\n reference s\n", "b.txt:1", "has no reason line"),
                 ("case a/b\n finding x\n reason r\n", "b.txt:1", "has no reference line"),
                 ("case a/b\n finding x\n reason r\n reason q\n", "b.txt:4", "a second reason"),
-                ("case a/b\n finding x {addr}\n", "b.txt:2", "unknown placeholder {addr}"),
-                ("case a/b\n finding x {hex\n", "b.txt:2", "a lone '{'"),
-                ("case a/b\n finding x }\n", "b.txt:2", "a lone '}'"),
+                ("case a/b\n finding SGI 5 is held back\n", "b.txt:2", "'SGI' is no check name"),
+                ("case a/b\n finding x value={hex}\n", "b.txt:2", "'value' is no subject key"),
+                ("case a/b\n finding x intid\n", "b.txt:2", "'intid' is not key=value"),
+                ("case a/b\n finding x intid=\n", "b.txt:2", "'intid=' is not key=value"),
+                ("case a/b\n finding x intid=1 intid=2\n", "b.txt:2", "key 'intid' given twice"),
+                ("case a/b\n finding " + "x" * 41 + "\n", "b.txt:2", "at most 40"),
+                ("case a/b\n text t\n", "b.txt:2", "text belongs under a 'finding' line"),
+                ("case a/b\n finding x\n reason r\n text t\n", "b.txt:4", "text belongs under a 'finding' line"),
+                ("case a/b\n finding x\n  text t\n  text u\n", "b.txt:4", "a second text for the finding of b.txt:2"),
                 ("case a/b\n when gic=4\n", "b.txt:2", "when takes KEY=VALUE"),
                 ("case a/b\n when cpus=2\n", "b.txt:2", "when takes KEY=VALUE"),
                 ("case a/b\n when gic=2\n when gic=3\n", "b.txt:3", "a second 'when gic='"),
-                (entry + "case a/b\n finding x\n", "b.txt:6", "the same finding as b.txt:2"),
+                (entry + "case a/b\n finding x\n reason r\n reference s\n", "b.txt:6", "the same finding as b.txt:2"),
+                ("case a/b\n finding x cpu=*\n finding x  cpu=*\n reason r\n reference s\n", "b.txt:3",
+                 "the same finding as b.txt:2"),
         ):
             msg = error(text)
             self.assertTrue(msg.startswith(where + ": "), msg)
             self.assertIn(why, msg)
 
-    def test_same_text_in_another_case_is_no_duplicate(self):
+    def test_same_identity_in_another_case_or_when_is_no_duplicate(self):
         parse("case a/b\n finding x\n reason r\n reference s\ncase a/c\n finding x\n reason r\n reference s\n")
+        parse("case a/b\n when gic=2\n finding x\n reason r\n reference s\n"
+              "case a/b\n when gic=3\n finding x\n reason r\n reference s\n")
 
     def test_missing_file(self):
         with self.assertRaises(baseline.BaselineError) as cm:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Host tests of a report held against a baseline (harnesslib/findings.py,
 baseline_check.py, baseline_run.py): known, new, vanished and not checked;
+a finding is known by its identity (check and subject), never its text;
 a failure no FAIL line explains is never known; the annotated report; the
 verdict; which baseline a run picks. Run with PYTHONPATH=scripts."""
 import argparse
@@ -9,26 +10,26 @@ import shutil
 import tempfile
 import unittest
 
-from harnesslib import baseline, baseline_check, baseline_run, findings, status
+from harnesslib import baseline, baseline_check, baseline_run, findings, records, status
 from harnesslib.protocol import REPORT_SENTINEL
 
 REPORT = f"""KTAP version 1
 1..3
-# FAIL: a top-level finding
+# FAIL: check=known_key key=foo text=a top-level finding
 not ok 1 bootargs
   KTAP version 1
   # Subtest: gic
   1..3
   ok 1 sgi_self
-    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+    # FAIL: check=pending_visible intid=5 text=SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
   not ok 2 priority
-    # FAIL: EOImode 1: SGI 8 reads as clear
+    # FAIL: check=active_visible cpu=1 intid=8 text=EOImode 1: SGI 8 reads as clear
   not ok 3 eoi_modes
 not ok 2 gic
   KTAP version 1
   # Subtest: mmio
   1..2
-    # FAIL: GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000
+    # FAIL: check=form_same_as_ldr32 reg=GICD_TYPER off=0x4 form=ldp32 text=GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000
   not ok 1 instruction_forms
   ok 2 identity # SKIP no GIC
 not ok 3 mmio
@@ -36,19 +37,20 @@ not ok 3 mmio
 {REPORT_SENTINEL}""".splitlines()
 
 BASE = """case bootargs
-  finding a top-level finding
+  finding known_key key=foo
   reason r0
   reference s
 case gic/priority
-  finding SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+  finding pending_visible intid=5
+    text SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
   reason r1
   reference s
 case gic/eoi_modes
-  finding EOImode 1: SGI {num} reads as clear
+  finding active_visible cpu=* intid=8
   reason r2
   reference s
 case mmio/instruction_forms
-  finding GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 ({hex}) | observed abort ESR 0x96000000
+  finding form_same_as_ldr32 reg=GICD_TYPER off=0x4 form=ldp32
   reason r3
   reference s
 """
@@ -59,26 +61,35 @@ def judge(lines=REPORT, base=BASE, facts=None):
 
 
 def texts(items):
-    return [f"{i.where}: {i.text}" for i in items]
+    return [f"{i.name}: {i.text}" for i in items]
 
 
 class Findings(unittest.TestCase):
     def test_each_finding_belongs_to_its_result(self):
         rep = findings.read(REPORT)
         self.assertTrue(rep.complete)
-        got = [(f.suite, f.case, f.text) for f in rep.findings()]
+        got = [(f.suite, f.case, f.check, f.subject, f.text) for f in rep.findings()]
         self.assertEqual(got, [
-            ("bootargs", None, "a top-level finding"),
-            ("gic", "priority", "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"),
-            ("gic", "eoi_modes", "EOImode 1: SGI 8 reads as clear"),
-            ("mmio", "instruction_forms",
+            ("bootargs", None, "known_key", (("key", "foo"),), "a top-level finding"),
+            ("gic", "priority", "pending_visible", (("intid", "5"),),
+             "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"),
+            ("gic", "eoi_modes", "active_visible", (("cpu", "1"), ("intid", "8")), "EOImode 1: SGI 8 reads as clear"),
+            ("mmio", "instruction_forms", "form_same_as_ldr32", (("reg", "GICD_TYPER"), ("off", "0x4"), ("form", "ldp32")),
              "GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000")])
+        self.assertEqual(rep.findings()[2].identity, ("gic", "eoi_modes", "active_visible", (("cpu", "1"), ("intid", "8"))))
+        self.assertEqual(rep.findings()[2].name(), "gic/eoi_modes active_visible cpu=1 intid=8")
         self.assertEqual(rep.cases()[("mmio", "identity")].status, "skip")
         self.assertEqual(rep.suites()["gic"].status, "not ok")
 
-    def test_shape(self):
-        self.assertEqual(findings.shape("ldr32 (0x480007) at pl011@9000000, SGI 5 {x}"),
-                         "ldr32 ({hex}) at pl011@9000000, SGI {num} {{x}}")
+    def test_a_record_that_breaks_its_declaration_is_an_error(self):
+        for bad in ("# FAIL: a finding in the old form", "# FAIL: check=x colour=red text=y"):
+            with self.subTest(bad=bad), self.assertRaises(records.RecordError):
+                findings.read(["KTAP version 1", "1..1", bad, "not ok 1 bootargs"])
+
+    def test_the_text_is_for_people_only(self):
+        lines = [l.replace("text=SGI 5 is held back", "text=(REWORDED) sgi 5 IS HELD BACK") for l in REPORT]
+        j = judge(lines)
+        self.assertEqual((len(j.known), j.new, j.vanished), (4, [], []))
 
 
 class Judge(unittest.TestCase):
@@ -90,13 +101,26 @@ class Judge(unittest.TestCase):
         known = {r.where for r in rep.results if r.line in j.known_results}
         self.assertEqual(known, {"bootargs", "gic/priority", "gic/eoi_modes", "gic", "mmio/instruction_forms", "mmio"})
 
-    def test_a_different_value_where_the_entry_has_none_is_new(self):
-        lines = [l.replace("SGI 5 is", "SGI 6 is") for l in REPORT]
+    def test_another_subject_value_where_the_entry_has_no_star_is_new(self):
+        lines = [l.replace("intid=5 text=SGI 5 is", "intid=6 text=SGI 6 is") for l in REPORT]
         j = judge(lines)
-        self.assertEqual(texts(j.new), ["gic/priority: SGI 6 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
-        self.assertEqual(texts(j.vanished), ["gic/priority: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
+        self.assertEqual(texts(j.new), ["gic/priority pending_visible intid=6: SGI 6 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
+        self.assertEqual(texts(j.vanished), ["gic/priority pending_visible intid=5: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
         rep = findings.read(lines)
         self.assertNotIn(rep.suites()["gic"].line, j.known_results)
+
+    def test_a_star_takes_any_value_of_its_key(self):
+        for cpu in ("0", "7"):
+            j = judge([l.replace("cpu=1", "cpu=" + cpu) for l in REPORT])
+            self.assertEqual((len(j.known), j.new), (4, []))
+        j = judge([l.replace("cpu=1 ", "") for l in REPORT])  # the key itself must be there
+        self.assertEqual(texts(j.new), ["gic/eoi_modes active_visible intid=8: EOImode 1: SGI 8 reads as clear"])
+        self.assertEqual(texts(j.vanished), ["gic/eoi_modes active_visible cpu=* intid=8: "])
+
+    def test_another_check_is_new(self):
+        j = judge([l.replace("check=form_same_as_ldr32", "check=form_same_as_ldr64") for l in REPORT])
+        self.assertEqual([i.name for i in j.new], ["mmio/instruction_forms form_same_as_ldr64 reg=GICD_TYPER off=0x4 form=ldp32"])
+        self.assertEqual([i.name for i in j.vanished], ["mmio/instruction_forms form_same_as_ldr32 reg=GICD_TYPER off=0x4 form=ldp32"])
 
     def test_the_same_text_in_another_case_is_new(self):
         lines = [l.replace("not ok 2 priority", "not ok 2 sgi_other") for l in REPORT]
@@ -108,6 +132,7 @@ class Judge(unittest.TestCase):
         lines = [l for l in REPORT if "EOImode" not in l]
         j = judge(lines)
         self.assertEqual(texts(j.new), ["gic/eoi_modes: not ok without a FAIL line"])
+        self.assertEqual(j.new[0].line("new"), "new gic/eoi_modes: not ok without a FAIL line")
 
     def test_a_timeout_is_never_known(self):
         lines = [l.replace("not ok 3 eoi_modes", "not ok 3 eoi_modes # TIMEOUT watchdog expired") for l in REPORT]
@@ -117,7 +142,8 @@ class Judge(unittest.TestCase):
 
     def test_an_exception_beside_a_known_finding_is_new(self):
         at = REPORT.index("  not ok 3 eoi_modes")
-        lines = REPORT[:at] + ["    # unexpected synchronous exception from current EL with SP_ELx"] + REPORT[at:]
+        lines = REPORT[:at] + ["    # unexpected: kind=synchronous from=current-el-spx esr=0x2000000 text=unexpected "
+                               "synchronous exception from current EL with SP_ELx"] + REPORT[at:]
         j = judge(lines)
         self.assertEqual(texts(j.new), ["gic/eoi_modes: unexpected synchronous exception from current EL with SP_ELx"])
 
@@ -127,10 +153,16 @@ class Judge(unittest.TestCase):
         j = judge(lines)
         self.assertEqual(j.new, [])
         self.assertEqual([(v.where, v.why) for v in j.vanished], [("gic/eoi_modes", "gic/eoi_modes ran (ok) without this finding")])
+        self.assertEqual(j.vanished[0].line("vanished"), "vanished gic/eoi_modes active_visible cpu=* intid=8 (b.txt:11): "
+                         "gic/eoi_modes ran (ok) without this finding")
+        lines = [l for l in REPORT if "pending_visible" not in l]
+        v = judge([l.replace("not ok 2 priority", "ok 2 priority") for l in lines]).vanished
+        self.assertEqual(v[0].line("vanished"), "vanished gic/priority pending_visible intid=5: SGI 5 is held back by "
+                         "PMR, but its pending bit (ISPENDR) reads as clear (b.txt:6): gic/priority ran (ok) without this finding")
 
     def test_not_checked_when_the_suite_or_case_did_not_run(self):
         base = BASE + "case timer/cval\n finding x\n reason r\n reference s\n"
-        base += "case mmio/identity\n finding y\n reason r\n reference s\n"
+        base += "case mmio/identity\n finding y reg=ICPIDR2\n reason r\n reference s\n"
         j = judge(base=base)
         self.assertEqual([(u.where, u.why) for u in j.unchecked],
                          [("timer/cval", "suite timer did not run"), ("mmio/identity", "mmio/identity skipped")])
@@ -172,37 +204,38 @@ class Terminal(unittest.TestCase):
     def test_known_one_line_per_case_new_in_full_unchecked_counted(self):
         j = baseline_check.Judgement()
         Item = baseline_check.Item
-        j.known = [Item("mmio/forms", "a", at="b.txt:3"), Item("mmio/forms", "b", at="b.txt:4"),
-                   Item("gic/priority", "c", at="b.txt:9")]
-        j.new = [Item("gic/eoi", "d")]
+        j.known = [Item("mmio/forms", "a", at="b.txt:3", id_text="f form=ldp32"),
+                   Item("mmio/forms", "b", at="b.txt:4", id_text="f form=ldr32-pre"),
+                   Item("gic/priority", "c", at="b.txt:9", id_text="pending_visible intid=5")]
+        j.new = [Item("gic/eoi", "d", id_text="active_visible intid=8")]
         j.unchecked = [Item("dma/shapes", "e", at="b.txt:12")]
         self.assertEqual(baseline_check.terminal_lines(j), [
             "known deviations (3; their FAIL lines are above):",
             "  known mmio/forms: 2 findings (b.txt:3,4)",
             "  known gic/priority: 1 finding (b.txt:9)",
             "new or vanished (1):",
-            "  new gic/eoi: d",
+            "  new gic/eoi active_visible intid=8: d",
             "not checked: 1 entry whose case did not run (listed in baseline.txt)"])
 
 
 class Annotate(unittest.TestCase):
     def test_annotated_report(self):
         # The eoi_modes entry knows SGI 8 only, and the report has SGI 9.
-        text = BASE.replace("EOImode 1: SGI {num} reads as clear", "EOImode 1: SGI 8 reads as clear")
-        lines = [l.replace("SGI 8", "SGI 9") for l in REPORT]
+        text = BASE.replace("active_visible cpu=* intid=8", "active_visible cpu=* intid=8\n    text EOImode 1: SGI 8 reads as clear")
+        lines = [l.replace("SGI 8", "SGI 9").replace("intid=8", "intid=9") for l in REPORT]
         j = judge(lines, base=text)
         out = baseline_check.annotate(lines, j, baseline.parse(text, "b.txt"))
         self.assertIn("  not ok 2 priority # TODO known deviation (b.txt)", out)
         self.assertIn("  not ok 3 eoi_modes", out)  # its finding is new: not marked
         self.assertIn("not ok 2 gic", out)
         self.assertIn("not ok 3 mmio # TODO known deviation (b.txt)", out)
-        i = out.index("    # FAIL: EOImode 1: SGI 9 reads as clear")
+        i = out.index("    # FAIL: check=active_visible cpu=1 intid=9 text=EOImode 1: SGI 9 reads as clear")
         self.assertEqual(out[i + 1], "    # new: not in b.txt")
-        i = out.index("    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear")
+        i = out.index("    # FAIL: check=pending_visible intid=5 text=SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear")
         self.assertEqual(out[i + 1], "    # known: r1 (b.txt:6)")
         self.assertEqual(out[-4:], ["# baseline: b.txt: 3 known, 1 new, 1 vanished, 0 not checked",
-                                    "# baseline vanished gic/eoi_modes: EOImode 1: SGI 8 reads as clear (b.txt:10): "
-                                    "gic/eoi_modes ran (not ok) without this finding",
+                                    "# baseline vanished gic/eoi_modes active_visible cpu=* intid=8: EOImode 1: SGI 8 "
+                                    "reads as clear (b.txt:11): gic/eoi_modes ran (not ok) without this finding",
                                     "1 passed, 4 failed, 1 skipped", REPORT_SENTINEL])
         # Nothing else changed.
         raw = [l for l in out if "# known:" not in l and "# new:" not in l and not l.startswith("# baseline")]
@@ -212,7 +245,7 @@ class Annotate(unittest.TestCase):
 class Verdict(unittest.TestCase):
     def test_verdicts(self):
         self.assertEqual(baseline_run.verdict(judge(), False, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
-        lines = [l.replace("SGI 5 is", "SGI 6 is") for l in REPORT]
+        lines = [l.replace("intid=5", "intid=6") for l in REPORT]
         self.assertEqual(baseline_run.verdict(judge(lines), True, "b.txt", status.TEST_FAILED, "")[0],
                          status.TEST_FAILED)  # new: --accept-vanished does not help
         lines = [l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in REPORT if "EOImode" not in l]

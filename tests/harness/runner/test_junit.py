@@ -20,13 +20,13 @@ REPORT = """KTAP version 1
   1..3
     # entry_el: 1
   ok 1 exception_level
-    # FAIL: reg: /pl061@9030000: reg 0x9010800+0x1000 overlaps /pl031@9010000
+    # FAIL: check=reg_overlap node=/pl061@9030000 text=reg: /pl061@9030000: reg 0x9010800+0x1000 overlaps /pl031@9010000
   not ok 2 reg
     # watchdog: case still running after 1 s; ended
   not ok 3 hang # TIMEOUT watchdog expired
 not ok 1 boot
 ok 2 xen # SKIP no /hypervisor node
-  # FAIL: bootargs: unknown key x\x07
+  # FAIL: check=known_key key=x\\x07 text=bootargs: unknown key x\x07
 not ok 3 bootargs
   KTAP version 1
   # Subtest: gic
@@ -63,7 +63,11 @@ class Schema(unittest.TestCase):
         self.assertEqual((root.get("tests"), root.get("failures"), root.get("errors")), ("8", "3", "1"))
         boot = root.find("testsuite[@name='cfg.boot']")
         self.assertEqual((boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("1", "1", "0"))
-        self.assertEqual(boot.find("testcase[@name='reg']/failure").get("type"), "finding")
+        failure = boot.find("testcase[@name='reg']/failure")
+        self.assertEqual(failure.get("type"), "finding")
+        self.assertEqual(failure.get("message"), "reg_overlap node=/pl061@9030000: reg: /pl061@9030000: reg "
+                         "0x9010800+0x1000 overlaps /pl031@9010000")
+        self.assertIn("FAIL: check=reg_overlap node=/pl061@9030000 text=reg: ", failure.text)
         self.assertEqual(boot.find("testcase[@name='hang']/error").get("message"), "watchdog expired")
         self.assertIsNotNone(root.find("testsuite[@name='cfg.xen']/testcase[@name='xen']/skipped"))
 
@@ -97,15 +101,16 @@ class Schema(unittest.TestCase):
 
 # Knows boot/reg's finding and the bootargs suite's own; not gic's (it has none).
 BASE = """case boot/reg
-  finding reg: /pl061@9030000: reg {hex}+{hex} overlaps /pl031@9010000
+  finding reg_overlap node=/pl061@9030000
   reason the overlap is the platform's
   reference s
 case bootargs
-  finding bootargs: unknown key x\x07
+  finding known_key key=x\\x07
   reason r2
   reference s
 case gic/spurious
-  finding never seen
+  finding never_seen
+    text never seen
   reason r3
   reference s
 """
@@ -146,7 +151,7 @@ class Baseline(Schema):
         self.assertIsNone(root.find(".//testcase[@name='reg']/skipped"))
 
     def test_a_case_with_a_new_finding_beside_a_known_one_fails(self):
-        lines = REPORT[:7] + ["    # FAIL: something else"] + REPORT[7:]
+        lines = REPORT[:7] + ["    # FAIL: check=something_else text=something else"] + REPORT[7:]
         root = junit.build(parsed(lines, None), "cfg", (status.TEST_FAILED, "t", "x"), held=held(lines))
         self.assertIsNotNone(root.find(".//testcase[@name='reg']/failure"))
 
@@ -155,13 +160,13 @@ class Baseline(Schema):
         self.assertValid()
         case = ET.parse(self.path).getroot().find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
         fail = case.find("failure")
-        self.assertIn("1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious: never seen "
+        self.assertIn("1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious never_seen: never seen "
                       "(tests/baselines/b.txt:10)", fail.get("message"))
         self.assertIn("2 known, 2 new, 1 vanished", case.find("system-out").text)
         accepted = junit.build(parsed(), "cfg", (status.PASS, "pass", "x"), held=held(accept_vanished=True))
         case = accepted.find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
         self.assertIsNone(case.find("failure"))
-        self.assertIn("vanished gic/spurious: never seen", case.find("system-out").text)
+        self.assertIn("vanished gic/spurious never_seen: never seen", case.find("system-out").text)
 
     def test_without_a_baseline_there_is_no_baseline_case(self):
         root = junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"))
@@ -185,15 +190,16 @@ class Content(unittest.TestCase):
         self.assertIsNone(root.find("testsuite/testcase").get("time"))
 
     def test_a_long_message_is_cut_between_words_and_says_so(self):
-        long = "# FAIL: " + " ".join(f"word{i:03d}" for i in range(200))
+        long = "# FAIL: check=long text=" + " ".join(f"word{i:03d}" for i in range(200))
         lines = REPORT[:7] + ["    " + long] + REPORT[8:]
         msg = junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "test failures", "x")).find(
             ".//testcase[@name='reg']/failure").get("message")
         head, marker = msg.split(" [... ")
         self.assertLessEqual(len(head), junit.MESSAGE_MAX)
         self.assertTrue(head.endswith(tuple(f"word{i:03d}" for i in range(200))))
-        self.assertIn(head, long[2:])
-        self.assertEqual(marker, f"{len(long) - 2 - len(head)} more characters]")
+        shown = "long: " + long.partition("text=")[2]  # the message shows CHECK: TEXT
+        self.assertTrue(shown.startswith(head))
+        self.assertEqual(marker, f"{len(shown) - len(head)} more characters]")
 
     def test_clip(self):
         self.assertEqual(clip("short", 10), "short")

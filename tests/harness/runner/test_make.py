@@ -3,7 +3,7 @@
 tools (a shell script for the compiler, linker and objcopy that only writes
 its output file), so that each build takes a moment: a missing toolchain is
 named with `make setup`; the compiler and its flags are part of what makes
-an object stale, V=1 is not; `make run O=dir` (run-xen, docs) boots dir's image;
+an object stale, V=1 is not (REWORD=1 is a flag); `make run O=dir` (run-xen, docs) boots dir's image;
 `make test O=dir` builds in dir and its integration runs boot dir's image."""
 import os
 import subprocess
@@ -68,6 +68,15 @@ class Make(unittest.TestCase):
         self.assertEqual(len(self.compiled(self.make())), len(self.compiled(first)))  # and back
         self.assertEqual(self.compiled(self.make("-n")), [])  # a dry run changes nothing
 
+    def test_reword_is_a_flag_of_the_build(self):
+        self.assertEqual(self.make().returncode, 0)
+        reworded = self.make("REWORD=1", "V=1")
+        self.assertEqual(len(self.compiled(self.make("REWORD=1"))), 0)  # built just now
+        self.assertTrue(any("-DHARNESS_REWORD=1" in l for l in reworded.stdout.splitlines()), reworded.stdout[-500:])
+        with open(os.path.join(self.out, "build-flags")) as f:
+            self.assertIn("-DHARNESS_REWORD=1", f.read())
+        self.assertFalse(any("-DHARNESS_REWORD" in l for l in self.make("V=1").stdout.splitlines()))  # and back
+
     def test_make_run_run_xen_and_docs_boot_the_image_of_o(self):
         r = self.make("-n", "run")
         self.assertIn(f"scripts/run --image {self.out}/harness.bin", r.stdout)
@@ -82,6 +91,8 @@ class Make(unittest.TestCase):
             with self.subTest(stage=name):
                 if cmd[0] == testdriver.MAKE:
                     self.assertIn(f"O={self.out}", cmd)
+                elif name == "reworded":  # builds its image in O/reworded and boots O's too
+                    self.assertEqual(cmd[-2:], ["--build-dir", self.out])
                 else:
                     self.assertEqual(cmd[-2:], ["--image", f"{self.out}/harness.bin"])
         self.assertEqual(testdriver.stages(None), testdriver.STAGES)  # plain scripts/test: make's default

@@ -209,7 +209,7 @@ ok 1 boot
   KTAP version 1
   # Subtest: gic
   1..2
-    # FAIL: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
+    # FAIL: check=pending_visible intid=5 text=SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear
   not ok 1 priority
   ok 2 sgi_self
 not ok 2 gic
@@ -221,7 +221,7 @@ NEW_KTAP = """KTAP version 1
   KTAP version 1
   # Subtest: boot
   1..1
-    # FAIL: MPIDR 0x80000001 is not listed in /cpus
+    # FAIL: check=mpidr_listed cpu=1 text=MPIDR 0x80000001 is not listed in /cpus
   not ok 1 cpu_id
 not ok 1 boot
   KTAP version 1
@@ -237,7 +237,7 @@ CUT_KTAP = """KTAP version 1
   KTAP version 1
   # Subtest: boot
   1..1
-    # FAIL: MPIDR 0x80000002 is not listed in /cpus
+    # FAIL: check=mpidr_listed cpu=1 text=MPIDR 0x80000101 is not listed in /cpus
   not ok 1 cpu_id
 not ok 1 boot
   KTAP version 1
@@ -302,16 +302,19 @@ class Aggregate(unittest.TestCase):
 
     def test_merged_findings(self):
         merged, vanished = matrix_report.merge(self.outcomes)
-        got = {(m.where, m.kind, tuple(m.seen_on), len(m.texts)) for m in merged}
+        got = {(m.name, m.kind, tuple(m.seen_on), len(m.texts)) for m in merged}
         self.assertEqual(got, {
-            ("boot/cpu_id", "new", ("q-new", "q-cut"), 2),  # one shape, two values
+            ("boot/cpu_id mpidr_listed cpu=1", "new", ("q-new", "q-cut"), 2),  # one identity, two wordings
             ("gic/priority", "new", ("q-new",), 1),  # the TIMEOUT, a failure without a FAIL line
-            ("gic/priority", "known", ("x-known", "x-known2"), 1),
+            ("gic/priority pending_visible intid=5", "known", ("x-known", "x-known2"), 1),
         })
         self.assertEqual(merged[0].kind, "new")
+        cpu = next(m for m in merged if m.name.startswith("boot/cpu_id"))
+        self.assertEqual(cpu.wordings, {"MPIDR 0x80000001 is not listed in /cpus": ["q-new"],
+                                        "MPIDR 0x80000101 is not listed in /cpus": ["q-cut"]})
         # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted runs only)
-        self.assertEqual(vanished, [("gic/eoi_modes", "EOImode 1: after EOI (priority drop) SGI 8's active "
-                                     "bit (ISACTIVER) reads as clear", ["x-known", "x-known2"])])
+        self.assertEqual(vanished, [("gic/eoi_modes active_visible intid=8", "EOImode 1: after EOI (priority drop) "
+                                     "SGI 8's active bit (ISACTIVER) reads as clear", ["x-known", "x-known2"])])
         self.assertEqual(matrix_report.seen_text(["a", "b"], 6), "seen on 2 of 6 configs: a, b")
 
     def test_markdown(self):
@@ -323,12 +326,18 @@ class Aggregate(unittest.TestCase):
         self.assertIn("| q-crash | platform crash (status 6) | 1.0 s | - | - |", md)
         self.assertIn("2 of 6 configs gave no complete report, so their findings may be missing here: "
                       "q-cut, q-crash.", md)
-        self.assertIn("3 findings merged by suite, case and shape: 2 new, 1 known.", md)
-        self.assertIn("- **known** `gic/priority`: SGI 5 is held back by PMR, but its pending bit (ISPENDR) "
-                      "reads as clear: seen on 2 of 6 configs: x-known, x-known2; known on 2 "
-                      "(tests/baselines/xen-4.17.txt)", md)
-        self.assertIn("- **new** `boot/cpu_id`: MPIDR {hex} is not listed in /cpus (2 variants, e.g. "
-                      "`MPIDR 0x80000001 is not listed in /cpus`): seen on 2 of 6 configs: q-new, q-cut", md)
+        self.assertIn("3 findings merged by identity (suite, case, check, subject): 2 new, 1 known.", md)
+        self.assertIn("- **known** `gic/priority pending_visible intid=5`: seen on 2 of 6 configs: x-known, x-known2; "
+                      "known on 2 (tests/baselines/xen-4.17.txt): SGI 5 is held back by PMR, but its pending bit "
+                      "(ISPENDR) reads as clear\n", md)
+        self.assertIn("- **new** `boot/cpu_id mpidr_listed cpu=1`: seen on 2 of 6 configs: q-new, q-cut; 2 wordings:\n"
+                      "  - on q-new: MPIDR 0x80000001 is not listed in /cpus\n"
+                      "  - on q-cut: MPIDR 0x80000101 is not listed in /cpus\n", md)
+        self.assertIn("- **new** `gic/priority`: seen on 1 of 6 configs: q-new: not ok # TIMEOUT watchdog expired\n", md)
+        self.assertIn("- `gic/eoi_modes active_visible intid=8`: vanished on 2 of 6 configs: x-known, x-known2: "
+                      "EOImode 1: after EOI", md)
+        self.assertNotIn("{hex}", md)
+        self.assertNotIn("{num}", md)
 
     @unittest.skipUnless(HAVE_XMLLINT, "needs xmllint (libxml2-utils)")
     def test_junit_validates_one_testsuite_per_config(self):
@@ -347,7 +356,8 @@ class Aggregate(unittest.TestCase):
         self.assertEqual(counts["q-crash"], ("1", "0", "1", "0"))
         known = suites["x-known"].find("testcase[@name='priority']/skipped")
         self.assertTrue(known.get("message").startswith("known deviation (tests/baselines/xen-4.17.txt): "
-                                                        "FAIL: SGI 5 is held back"), known.get("message"))
+                                                        "pending_visible intid=5: SGI 5 is held back"),
+                        known.get("message"))
         self.assertEqual(suites["x-known"].find("testcase[@name='priority']").get("classname"), "x-known.gic")
         props = {p.get("name"): p.get("value") for p in suites["q-new"].iter("property")}
         self.assertEqual((props["matrix-config"], props["matrix-options"]), ("q-new", "--platform qemu"))
@@ -364,6 +374,8 @@ class Aggregate(unittest.TestCase):
         self.assertNotIn("http", page)
         self.assertIn('<td class="known">known</td>', page)
         self.assertIn('<td class="cut">cut</td>', page)
+        self.assertIn("<code>boot/cpu_id mpidr_listed cpu=1</code>: seen on 2 of 6 configs: q-new, q-cut; 2 wordings:"
+                      "<ul><li>on q-new: MPIDR 0x80000001 is not listed in /cpus</li>", page)
 
 
 class Order(unittest.TestCase):

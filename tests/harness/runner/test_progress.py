@@ -13,7 +13,7 @@ REPORT = """KTAP version 1
   # Subtest: memmap
   1..3
     # memmap-dt: /pl011@9000000 0x9000000+0x1000
-    # FAIL: /pl031@9010000 reg base 0x9010800 is not the documented base 0x9010000 of rtc
+    # FAIL: check=documented_base node=/pl031@9010000 text=/pl031@9010000 reg base 0x9010800 is not the documented base 0x9010000 of rtc
     # memmap-dt: /pl031@9010000 0x9010800+0x800
     # memmap-dt: /fw-cfg@9020000 0x9020000+0x18
   not ok 1 dt_regions
@@ -23,7 +23,7 @@ not ok 1 memmap
   KTAP version 1
   # Subtest: selftest
   1..3
-    # unexpected synchronous exception from current EL with SP_ELx
+    # unexpected: kind=synchronous from=current-el-spx esr=0x2000000 text=unexpected synchronous exception from current EL with SP_ELx
     # ESR 0x02000000: EC 0x00 (unknown reason)
     # FAR 0x0 ELR 0x4020c908 (image+0xc908) SPSR 0xa0000345
     # evidence: not a reason
@@ -71,7 +71,8 @@ class View(unittest.TestCase):
         self.assertEqual(lines[at + 1:at + 4], [
             "  memmap: not ok, 1 failed case",
             "    not ok dt_regions",
-            "      FAIL: /pl031@9010000 reg base 0x9010800 is not the documented base 0x9010000 of rtc"])
+            "      FAIL: documented_base node=/pl031@9010000: /pl031@9010000 reg base 0x9010800 is not the "
+            "documented base 0x9010000 of rtc"])
         self.assertEqual(lines[at + 4], "  selftest: not ok, 2 failed cases")
 
     def test_known_deviations_marked_known(self):
@@ -105,16 +106,17 @@ class View(unittest.TestCase):
             "      TIMEOUT: watchdog expired"])
 
     def test_many_fail_lines_first_ten_then_how_many_more(self):
-        fails = [f"    # FAIL: finding number {i} of the case" for i in range(14)]
+        fails = [f"    # FAIL: check=numbered key={i} text=finding number {i} of the case" for i in range(14)]
         lines = REPORT[:5] + fails + ["  not ok 1 dt_regions", "not ok 1 memmap"]
         text = shown(lines)
-        self.assertIn("      FAIL: finding number 9 of the case\n      ... 4 more\n", text)
+        self.assertIn("      FAIL: numbered key=9: finding number 9 of the case\n      ... 4 more\n", text)
         self.assertNotIn("number 10", text)
 
     def test_suite_failed_by_itself(self):
-        lines = ["KTAP version 1", "1..1", "# FAIL: bootargs: unknown key foo", "not ok 1 bootargs"]
+        lines = ["KTAP version 1", "1..1", "# FAIL: check=known_key key=foo text=bootargs: unknown key foo",
+                 "not ok 1 bootargs"]
         text = shown(lines)
-        self.assertIn("  bootargs: not ok\n    FAIL: bootargs: unknown key foo\n", text)
+        self.assertIn("  bootargs: not ok\n    FAIL: known_key key=foo: bootargs: unknown key foo\n", text)
 
     def test_a_passing_run_has_no_failures_section(self):
         lines = ["KTAP version 1", "1..1", "  KTAP version 1", "  # Subtest: boot", "  1..1",
@@ -144,7 +146,7 @@ class Colour(unittest.TestCase):
         text = shown(out=Tty(), env={"TERM": "xterm"})
         self.assertIn("\033[31mnot ok \033[0m", text)  # the suite's verdict, red
         self.assertIn("\033[33mSKIP   \033[0m", text)  # yellow
-        self.assertIn("      \033[31mFAIL\033[0m: /pl031@9010000", text)
+        self.assertIn("      \033[31mFAIL\033[0m: documented_base node=/pl031@9010000: /pl031@9010000", text)
         lines = ["KTAP version 1", "1..1", "  1..1", "  ok 1 a", "ok 1 boot"]
         self.assertIn("\033[32mok     \033[0m", shown(lines, out=Tty(), env={}))  # green
 

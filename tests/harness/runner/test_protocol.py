@@ -24,7 +24,7 @@ class Protocol(unittest.TestCase):
             self.assertIn(n, protocol.VALUES)
             self.assertEqual(getattr(protocol, n), protocol.VALUES[n])
         self.assertIsInstance(protocol.REPORT_SENTINEL, str)
-        self.assertTrue(protocol.FINDING_PREFIX.endswith(": "))
+        self.assertEqual(protocol.RECORD_FINDING, "FAIL")
 
     def test_guest_exit_codes_distinct_from_runner_statuses_but_0_and_1(self):
         guest = {v for k, v in protocol.VALUES.items() if k.startswith("GUEST_EXIT_")}

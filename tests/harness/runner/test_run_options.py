@@ -330,7 +330,7 @@ class BadValues(unittest.TestCase):
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
         self.assertIn("4100K", by_args[("--platform", "xen", "--domu-mem", "1M")])
         self.assertIn("1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")])
-        self.assertIn(Cases.bad_baseline + ":2: unknown placeholder {n}", by_args[("--baseline", "BAD_BASELINE")])
+        self.assertIn(Cases.bad_baseline + ":2: finding takes CHECK [KEY=VALUE ...]", by_args[("--baseline", "BAD_BASELINE")])
         self.assertIn("has an empty item", by_args[("--only", "gic,,dma")])
         self.assertIn("item 'gic.' is not SUITE or SUITE.CASE", by_args[("--only", "gic.")])
         self.assertIn("item 'gic.sgi_self.x' is not SUITE", by_args[("--only", "gic.sgi_self.x")])
