@@ -21,13 +21,15 @@ each value escaped as there (records.escape); in a baseline a value `*`
 matches any value of its key.
 
 A suite that ran only some of its cases (suites=SUITE.CASE) names the
-others in `# not selected: A, B` lines: Report.not_selected holds them as
+others in `# not-selected: case=A` records: Report.not_selected holds them as
 (suite, case), so that their absence reads as chosen.
 """
 import re
 
 from . import records
-from .protocol import NOT_SELECTED_PREFIX, REPORT_SENTINEL
+from .protocol import REPORT_SENTINEL, VALUES
+
+NOT_SELECTED = VALUES["RECORD_NOT_SELECTED"]
 
 RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
                     r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$")
@@ -218,8 +220,8 @@ def read(lines):
             results.append(r)
             continue
         s = line.strip()
-        if s.startswith("# " + NOT_SELECTED_PREFIX) and subtest is not None:
-            left_out += [c.strip() for c in s[len("# " + NOT_SELECTED_PREFIX):].split(",") if c.strip()]
+        if s.startswith("# " + NOT_SELECTED + ":") and subtest is not None:
+            left_out.append(records.parse(s[2:]).fields["case"])
         elif s.startswith("#"):
             pending.append((len(line) - len(line.lstrip(" ")), i, s[1:].strip()))
     for r in results:  # a case's findings carry its suite's final name

@@ -106,7 +106,8 @@ def runner_error(e, out):
     traceback in the run's folder, and its own status (status.RUNNER_ERROR),
     so that it never reads as the platform's crash."""
     import traceback  # only here: the usual path does without its imports
-    where = traceback.extract_tb(e.__traceback__)[-1]
+    frames = traceback.extract_tb(e.__traceback__)
+    where = f" ({os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
     kept = ""
     if out:
         path = os.path.join(out, outdir.RUNNER_ERROR)
@@ -116,8 +117,7 @@ def runner_error(e, out):
             kept = f"; traceback in {path}"
         except OSError:
             pass
-    print(f"scripts/run: runner error: {type(e).__name__}: {e} "
-          f"({os.path.basename(where.filename)}:{where.lineno}){kept}", file=sys.stderr)
+    print(f"scripts/run: runner error: {type(e).__name__}: {e}{where}{kept}", file=sys.stderr)
     return status.RUNNER_ERROR
 
 

@@ -9,7 +9,7 @@ CRASH = 6           # the platform itself failed (QEMU error, Xen panic, domain 
 NO_CONSOLE = 7      # the harness found no console and said so through its exit code
 SETUP = 8           # a tool the run needs is missing
 DOMAIN_CRASH = 9    # the hypervisor crashed the guest's domain (Xen domain_crash)
-RUNNER_ERROR = 10   # the runner's own fault (a bug, or a report it cannot read): not the platform's
+RUNNER_ERROR = 12   # the runner's own fault (a bug, or a report it cannot read): not the platform's
 
 NAMES = {PASS: "pass", TEST_FAILED: "test failures", USAGE: "usage error", SILENT: "silence",
          TRUNCATED: "truncated report", HANG: "hang (timeout)", CRASH: "platform crash",

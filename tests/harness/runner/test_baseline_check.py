@@ -173,10 +173,10 @@ class Judge(unittest.TestCase):
         lines = []
         for l in REPORT:
             if l == "  1..3":
-                l = "  1..1\n  # not selected: priority,\n  # not selected: eoi_modes"
+                l = "  1..1\n  # not-selected: case=priority\n  # not-selected: case=eoi_modes"
             lines += l.splitlines()
-        lines = [l for l in lines if "priority" not in l or "not selected" in l]
-        lines = [l for l in lines if "eoi_modes" not in l or "not selected" in l]
+        lines = [l for l in lines if "priority" not in l or "not-selected" in l]
+        lines = [l for l in lines if "eoi_modes" not in l or "not-selected" in l]
         lines = [l for l in lines if "EOImode" not in l]
         rep = findings.read(lines)
         self.assertEqual(rep.not_selected, {("gic", "priority"), ("gic", "eoi_modes")})
@@ -187,7 +187,7 @@ class Judge(unittest.TestCase):
                           ("gic/eoi_modes", "gic/eoi_modes not selected (suites=)")])
         self.assertEqual(j.vanished, [])
         # A case the suite did not name as left out, yet absent, still vanished.
-        lines = [l.replace("# not selected: eoi_modes", "# harness: nothing") for l in lines]
+        lines = [l.replace("# not-selected: case=eoi_modes", "# harness: nothing") for l in lines]
         j = judge(lines)
         self.assertEqual([(v.where, v.why) for v in j.vanished],
                          [("gic/eoi_modes", "suite gic ran without case eoi_modes")])

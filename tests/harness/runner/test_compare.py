@@ -57,7 +57,7 @@ class Compare(unittest.TestCase):
         return code, out.getvalue().splitlines(), err.getvalue()
 
     def test_a_case_not_selected_is_said_so(self):
-        b = A.replace("  1..2\n    # FAIL: check=pending_visible", "  1..1\n  # not selected: priority\n    # FAIL: check=pending_visible")
+        b = A.replace("  1..2\n    # FAIL: check=pending_visible", "  1..1\n  # not-selected: case=priority\n    # FAIL: check=pending_visible")
         b = b.replace(PRIORITY + "\n  not ok 1 priority\n  ok 2 sgi_others", "  ok 1 sgi_others")
         code, lines, _ = self.compare(self.run_dir("a", A), self.run_dir("b", b))
         self.assertEqual(code, 1)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Host tests of scripts/run --list's reading of the image's listing
-(harnesslib/listing.py): the `# list:` lines into suites and cases, lines
+(harnesslib/listing.py): the list-suite and list-case records into suites and cases, lines
 that do not add up refused, the table. Run with PYTHONPATH=scripts."""
 import unittest
 
@@ -9,16 +9,16 @@ from harnesslib.protocol import REPORT_SENTINEL
 
 LINES = f"""KTAP version 1
 1..0
-# list: suite boot default 2
-# list: case boot.exception_level
-# list: case boot.cpu_id
-# list: suite gic default 4
-# list: case gic.distributor
-# list: case gic.sgi_self
-# list: case gic.priority
-# list: case gic.soak on-request
-# list: suite bench on-request 1
-# list: case bench.baseline
+# list-suite: name=boot runs=default cases=2
+# list-case: suite=boot name=exception_level runs=default
+# list-case: suite=boot name=cpu_id runs=default
+# list-suite: name=gic runs=default cases=4
+# list-case: suite=gic name=distributor runs=default
+# list-case: suite=gic name=sgi_self runs=default
+# list-case: suite=gic name=priority runs=default
+# list-case: suite=gic name=soak runs=on-request
+# list-suite: name=bench runs=on-request cases=1
+# list-case: suite=bench name=baseline runs=default
 0 passed, 0 failed, 0 skipped
 {REPORT_SENTINEL}""".splitlines()
 
@@ -35,13 +35,13 @@ class Parse(unittest.TestCase):
 
     def test_lines_that_do_not_add_up_are_refused(self):
         for bad in (
-                [l for l in LINES if l != "# list: case gic.priority"],  # a count that does not match
-                ["# list: case gic.sgi_self"],  # a case before any suite
-                LINES[:3] + ["# list: case gic.sgi_self"],  # a case of another suite
-                ["# list: suite boot sometimes 2"],
-                ["# list: suite boot default two"],
-                ["# list: suite gic default 1", "# list: case gic.soak sometimes"],
-                ["# list: what"]):
+                [l for l in LINES if l != "# list-case: suite=gic name=priority runs=default"],  # a count that does not match
+                ["# list-case: suite=gic name=sgi_self runs=default"],  # a case before any suite
+                LINES[:3] + ["# list-case: suite=gic name=sgi_self runs=default"],  # a case of another suite
+                ["# list-suite: name=boot runs=sometimes cases=2"],
+                ["# list-suite: name=boot runs=default cases=two"],
+                ["# list-suite: name=gic runs=default cases=1", "# list-case: suite=gic name=soak runs=sometimes"],
+                ["# list-suite: what"]):
             with self.subTest(bad=bad):
                 with self.assertRaises(listing.ListingError):
                     listing.parse(bad)
@@ -59,7 +59,7 @@ class Table(unittest.TestCase):
         self.assertIn("  scripts/run --only boot.exception_level,gic\n", text)
 
     def test_long_case_lists_wrap_beside_their_suite(self):
-        lines = ["# list: suite many default 30"] + [f"# list: case many.case_number_{i}" for i in range(30)]
+        lines = ["# list-suite: name=many runs=default cases=30"] + [f"# list-case: suite=many name=case_number_{i} runs=default" for i in range(30)]
         rows = listing.table(listing.parse(lines), width=80)
         body = rows[1:rows.index("")]
         self.assertGreater(len(body), 3)

@@ -93,6 +93,8 @@ class Make(unittest.TestCase):
                     self.assertIn(f"O={self.out}", cmd)
                 elif name == "reworded":  # builds its image in O/reworded and boots O's too
                     self.assertEqual(cmd[-2:], ["--build-dir", self.out])
+                elif name == "kunit-parser":  # reads what the integration runs wrote, whatever O
+                    self.assertEqual(cmd, dict(testdriver.STAGES)[name])
                 else:
                     self.assertEqual(cmd[-2:], ["--image", f"{self.out}/harness.bin"])
         self.assertEqual(testdriver.stages(None), testdriver.STAGES)  # plain scripts/test: make's default

@@ -484,7 +484,10 @@ class NoTraceback(unittest.TestCase):
         with tempfile.TemporaryDirectory() as out:
             err = io.StringIO()
             with contextlib.redirect_stderr(err):
-                code = runner.runner_error(KeyError("x"), out)
+                try:
+                    raise KeyError("x")
+                except KeyError as e:
+                    code = runner.runner_error(e, out)
             self.assertEqual(code, status.RUNNER_ERROR)
             self.assertIn("traceback in", err.getvalue())
             with open(os.path.join(out, "runner-error.txt")) as f:

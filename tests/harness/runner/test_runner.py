@@ -6,7 +6,7 @@ test_*.py here)."""
 import sys
 import unittest
 
-from harnesslib import capture, ktap, mmio_report, status, verdict, xen
+from harnesslib import capture, ktap, status, verdict, xen
 from harnesslib.protocol import REPORT_SENTINEL
 
 GOOD = """KTAP version 1
@@ -176,18 +176,6 @@ class Parse(unittest.TestCase):
                           "not ok 1 s"])
         self.assertEqual(rep.suites[0].cases[0].status, "fail")
         self.assertEqual(rep.suites[0].cases[0].reason, "watchdog expired")
-
-
-class MmioReport(unittest.TestCase):
-    def test_finding_and_evidence_lines(self):
-        lines = ["    # FAIL: /pl011@9000000 | uart | UARTFR@0x18 | read64 (status) | expect completes [X] "
-                 "| observed abort | deviation",
-                 "    # evidence: /pl011@9000000 | uart | UARTFR@0x18 | read32 (status) | expect completes [X] "
-                 "| observed 0x90 | required",
-                 "    # FAIL: not an observation"]
-        found = mmio_report.parse(lines)
-        self.assertEqual([f["class"] for f in found], ["deviation", "required"])
-        self.assertEqual(found[1]["observed"], "0x90")
 
 
 if __name__ == "__main__":
