@@ -57,6 +57,12 @@
  */
 #define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port"
 
+/*
+ * A console that breaks long lines (Xen's console_io) gets them in pieces,
+ * each but the last ending in this; the runner joins them.
+ */
+#define CONSOLE_CONTINUES "\\"
+
 /* The line after a record that did not fit in one report line (RECORD_MAX). */
 #define RECORD_CUT "harness: the record above was cut short"
 

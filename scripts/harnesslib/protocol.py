@@ -18,7 +18,7 @@ from . import paths, status
 REQUIRED = {
     "GUEST_EXIT_PASS": int, "GUEST_EXIT_FAIL": int, "GUEST_EXIT_NO_CONSOLE": int, "GUEST_EXIT_FATAL": int,
     "REPORT_SENTINEL": str, "RECORD_FINDING": str, "RECORD_EVIDENCE": str, "SUBJECT_KEYS": str,
-    "RECORD_CUT": str,
+    "RECORD_CUT": str, "CONSOLE_CONTINUES": str,
     "RECORD_NOT_SELECTED": str, "RECORD_LIST_SUITE": str, "RECORD_LIST_CASE": str,
     "LIST_DEFAULT": str, "LIST_ON_REQUEST": str,
 }

@@ -13,7 +13,7 @@ import subprocess
 from . import paths, qemu, status
 from .clip import clip
 from .errors import PlatformError, first_line
-from .protocol import REPORT_SENTINEL
+from .protocol import CONSOLE_CONTINUES, REPORT_SENTINEL
 
 XEN = paths.XEN
 # Where QEMU's loader puts the harness in host RAM: clear of Xen (loaded by
@@ -28,7 +28,8 @@ GUEST_LINE = re.compile(r"^(?:\(XEN\) (?P<vpl011>DOM1: )|\(d1\) )(?P<text>.*)$")
 # vpl011 (xen/arch/arm/vpl011.c, 4.17) flushes its 128-byte buffer after 126
 # characters with a newline of its own: such a segment continues on the next
 # "DOM1: " line (an empty one when the line was exactly 126 long). console_io
-# keeps lines up to 255 characters whole when each line starts a hypercall.
+# breaks a line past 255 characters without a sign, so the harness breaks
+# long lines itself, each piece but the last ending in CONSOLE_CONTINUES.
 VPL011_SEGMENT = 126
 # Xen's panic() frames its message with "Panic on CPU n:" ... "Reboot in five
 # seconds"; a crashed domU is announced by domain_crash() as
@@ -162,6 +163,11 @@ class Platform:
                 text, self.partial = self.partial + text, ""
                 if len(m.group("text")) == VPL011_SEGMENT:
                     self.partial = text
+                    return None
+            else:
+                text, self.partial = self.partial + text, ""
+                if text.endswith(CONSOLE_CONTINUES):
+                    self.partial = text[:-len(CONSOLE_CONTINUES)]
                     return None
             if text == REPORT_SENTINEL:
                 self.done = True  # SYSTEM_OFF only pauses the domain: stop here
