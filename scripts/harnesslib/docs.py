@@ -1,6 +1,6 @@
 """Regenerate docs/memory-map/: the guest memory map of each documented
 platform, as the harness finds it (memmap suite; see scripts/harnesslib/
-memmap_report.py). One directory per configuration with memory-map.md and
+memmap/report.py). One directory per configuration with memory-map.md and
 memory-map.svg, and an index (docs/memory-map/README.md). Each run runs
 every suite, so that the map shows every suite's findings, each held
 against the platform's baseline (known deviations apart from new ones).
@@ -15,7 +15,11 @@ import shutil
 import subprocess
 import sys
 
-from . import baseline_run, memmap_place, memmap_report, options, paths
+from . import paths
+from .baseline import run as baseline_run
+from .memmap import place as memmap_place
+from .memmap import report as memmap_report
+from .options import parse as options
 
 DOCS = os.path.join(paths.ROOT, "docs", "memory-map")
 

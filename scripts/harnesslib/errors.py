@@ -16,7 +16,7 @@ class UsageError(RunError):
 
 class OptionError(UsageError):
     """One option's value outside what the runner accepts, said as
-    `--OPT VALUE: why; accepted: range` (options.py builds every one)."""
+    `--OPT VALUE: why; accepted: range` (options/parse.py builds every one)."""
 
     def __init__(self, opt, value, why, accepted):
         self.opt, self.value, self.why, self.accepted = opt, value, why, accepted

@@ -1,5 +1,5 @@
 """The results and findings of a KTAP report, line by line, for the baseline
-check (baseline_check.py) and scripts/compare (compare.py).
+check (baseline/check.py) and scripts/compare (compare.py).
 
 A result is one `ok`/`not ok` line: a suite (a top-level test) or a case (a
 subtest of one). A finding is a FAIL record (records.py:

@@ -8,7 +8,7 @@ ended (# TIMEOUT) or that says # ERROR is an <error> (it did not finish).
 A failure's message is its findings (FAIL records, records.py), each as
 CHECK key=value ...: TEXT; the element's text every diagnostic as reported.
 A failed case the baseline knows (every finding of it a known deviation:
-baseline_check.py) is <skipped type="known-deviation"> with the entries'
+baseline/check.py) is <skipped type="known-deviation"> with the entries'
 reasons and file:line, as pytest writes an expected failure (xfail), so a
 run that passes with known deviations shows none as failing; a new finding
 stays a <failure>.
@@ -23,7 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from . import status
-from .baseline_check import lines_of, tally
+from .baseline.check import lines_of, tally
 from .clip import clip
 from .findings import is_finding, shown
 

@@ -13,12 +13,12 @@ RECORD = "run.json"  # run_record.py: what the run was; its presence marks a run
 RUN_FILES = (
     RECORD, "console.log", "ktap.txt", "junit.xml", "timing.txt",  # runner.py
     "list.txt",  # listing.py (--list)
-    "memory-map.md", "memory-map.svg",  # memmap_report.py
+    "memory-map.md", "memory-map.svg",  # memmap/report.py
     "mmio-findings.md",  # mmio_report.py
-    "bench.json", "bench.csv",  # bench_report.py
+    "bench.json", "bench.csv",  # bench/report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
     "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
-    "baseline.txt", "ktap-baselined.txt",  # baseline_run.py
+    "baseline.txt", "ktap-baselined.txt",  # baseline/run.py
     "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin",  # qemu.py
     "host.dts", "host.dtb",  # xen.py (and its qemu.dtb)
     "runner-error.txt",  # runner.py: the traceback of the runner's own fault

@@ -1,6 +1,6 @@
 """QEMU `virt` platform: the command line that boots the harness directly, and
 the platform interface scripts/run uses (Platform; harnesslib/xen.py has Xen's).
-The options arrive checked (options.py): what is refused here is only what
+The options arrive checked (options/parse.py): what is refused here is only what
 QEMU itself says when it will not start."""
 import os
 import shutil

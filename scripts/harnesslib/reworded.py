@@ -19,7 +19,7 @@ same; baseline.txt's known, new, vanished and not-checked identities are
 the same; scripts/compare against the run qemu-default gives the same new,
 vanished and changed identities with both images, and compare between the
 two images gives no new or vanished finding, every one changed; the memory
-map places each finding on the same row (memmap_place.py, memmap_picture.py);
+map places each finding on the same row (memmap/place.py, memmap/picture.py);
 the matrix's merged findings are the same groups (matrix.md). One line per
 run, then "N passed, N failed, N skipped".
 
@@ -184,7 +184,9 @@ def compare_problems(base_a, base_b, lines_a, lines_b):
 
 def placement(lines):
     """(identity, the picture's row or None) of each finding, sorted; None without a map."""
-    from . import memmap_picture, memmap_place, memmap_report
+    from .memmap import picture as memmap_picture
+    from .memmap import place as memmap_place
+    from .memmap import report as memmap_report
     d = memmap_report.parse(lines)
     if d is None or not d.get("profile"):
         return None

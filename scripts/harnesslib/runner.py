@@ -12,7 +12,7 @@ Exit status: 0 pass, 1 test failures, 2 usage, 3 silence, 4 truncated report,
 5 hang, 6 platform crash (QEMU error, Xen panic), 7 harness found no console,
 8 missing tool, 9 the hypervisor crashed the guest's domain.
 
-With --matrix FILE, many configs in parallel and one report (matrix.py):
+With --matrix FILE, many configs in parallel and one report (matrix/runs.py):
   scripts/run --matrix FILE [-j N] [--timeout S] [--out DIR] [--image FILE] [--dry-run] [--quiet]
 FILE holds one config a line, NAME OPTION... (tests/matrix/README.md; the
 default matrix is tests/matrix/default.txt). -j N: configs at a time
@@ -26,8 +26,9 @@ import re
 import signal
 import sys
 
-from . import options, outdir, paths, qemu, status, xen
-from . import baseline_run
+from . import outdir, paths, qemu, status, xen
+from .options import parse as options
+from .baseline import run as baseline_run
 from .errors import RunError
 
 PLATFORMS = {"qemu": qemu.Platform, "xen": xen.Platform}
@@ -79,7 +80,7 @@ def terminated(signum, frame):
 
 
 def main(argv):
-    """Every input is checked before anything starts (options.py); whatever
+    """Every input is checked before anything starts (options/parse.py); whatever
     still goes wrong ends as one line and a status, never a traceback: 2
     before the platform starts, 6 once it has (the platform's failure)."""
     started = []
@@ -146,7 +147,7 @@ def list_verdict(out, ktap_lines, code, why):
 
 def run(argv, started):
     if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {"-h", "--help"} & set(argv):
-        from . import matrix  # many configs at once: a module of its own
+        from .matrix import runs as matrix
         return matrix.main(argv)
     a = options.parse(argv, __doc__)
     name = config_name(a)
@@ -163,8 +164,9 @@ def run(argv, started):
             print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
-    from . import (bench_report, capture, junit, ktap, memmap_report, mmio_report, outdir,
-                   run_record, verdict)
+    from . import capture, junit, ktap, mmio_report, outdir, run_record, verdict
+    from .bench import report as bench_report
+    from .memmap import report as memmap_report
     from .progress import Progress
     notes = []
     outdir.clear(out)  # the folder holds this run's files only (options.check_files refused any other)

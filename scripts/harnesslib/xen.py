@@ -146,7 +146,7 @@ class Platform:
 
     # ---- the platform interface scripts/run uses ---------------------------
     def command(self):
-        # The options arrive checked (options.py: vCPUs, the domU's memory
+        # The options arrive checked (options/parse.py: vCPUs, the domU's memory
         # against the host's and Xen's share, the module at IMAGE_ADDR in RAM).
         a = self.a
         machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)

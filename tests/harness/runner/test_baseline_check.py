@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Host tests of a report held against a baseline (harnesslib/findings.py,
-baseline_check.py, baseline_run.py): known, new, vanished and not checked;
+baseline/check.py, baseline/run.py): known, new, vanished and not checked;
 a finding is known by its identity (check and subject), never its text;
 a failure no FAIL line explains is never known; the annotated report; the
 verdict; which baseline a run picks. Run with PYTHONPATH=scripts."""
@@ -10,7 +10,10 @@ import shutil
 import tempfile
 import unittest
 
-from harnesslib import baseline, baseline_check, baseline_run, findings, records, status
+from harnesslib import findings, records, status
+from harnesslib.baseline import entries as baseline
+from harnesslib.baseline import check as baseline_check
+from harnesslib.baseline import run as baseline_run
 from harnesslib.protocol import REPORT_SENTINEL
 
 REPORT = f"""KTAP version 1

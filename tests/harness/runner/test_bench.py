@@ -8,7 +8,10 @@ import tempfile
 import unittest
 from contextlib import redirect_stderr, redirect_stdout
 
-from harnesslib import bench, bench_compare, bench_report, records
+from harnesslib import records
+from harnesslib.bench import runs as bench
+from harnesslib.bench import compare as bench_compare
+from harnesslib.bench import report as bench_report
 
 LINE = ("    # bench: op=mmio_read target=/pl011@9000000:UARTFR:32 samples=256 batch=16 "
         "min_ns=80.00 p10_ns=90.00 median_ns=100.00 p90_ns=110.00 p99_ns=150.00 max_ns=900.00 "

@@ -10,7 +10,10 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from harnesslib import baseline, baseline_check, baseline_run, findings, junit, junit_schema, ktap, status
+from harnesslib import findings, junit, junit_schema, ktap, status
+from harnesslib.baseline import entries as baseline
+from harnesslib.baseline import check as baseline_check
+from harnesslib.baseline import run as baseline_run
 from harnesslib.clip import clip
 
 REPORT = """KTAP version 1

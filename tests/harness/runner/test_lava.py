@@ -18,7 +18,11 @@ import unittest
 
 import yaml
 
-from harnesslib import lava, lava_device, lava_job, lava_results, xen
+from harnesslib import xen
+from harnesslib.lava import jobs as lava
+from harnesslib.lava import device as lava_device
+from harnesslib.lava import job as lava_job
+from harnesslib.lava import results as lava_results
 from harnesslib.protocol import REPORT_SENTINEL
 
 REPORT = f"""KTAP version 1

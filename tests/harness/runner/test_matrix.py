@@ -15,8 +15,12 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from harnesslib import (junit, junit_schema, ktap, matrix, matrix_file, matrix_html, matrix_junit,
-                        matrix_report, paths, status)
+from harnesslib import junit, junit_schema, ktap, paths, status
+from harnesslib.matrix import runs as matrix
+from harnesslib.matrix import file as matrix_file
+from harnesslib.matrix import html as matrix_html
+from harnesslib.matrix import junit as matrix_junit
+from harnesslib.matrix import report as matrix_report
 from harnesslib.errors import OptionError
 
 HAVE_XMLLINT = shutil.which("xmllint") is not None

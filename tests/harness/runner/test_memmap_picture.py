@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Host tests of the memory-map picture (harnesslib/memmap_place.py,
-memmap_picture.py, memmap_report.py) on a KTAP fixture with findings of
+"""Host tests of the memory-map picture (harnesslib/memmap/place.py,
+memmap/picture.py, memmap/report.py) on a KTAP fixture with findings of
 four suites: each finding is on the row its address or region says (a
 value such as an ESR is never taken for an address), or counted and listed
 apart; the badges' and the summary's counts are the report's FAIL lines,
@@ -15,7 +15,10 @@ import xml.etree.ElementTree as ET
 
 from types import SimpleNamespace
 
-from harnesslib import findings, memmap_picture, memmap_place, memmap_report
+from harnesslib import findings
+from harnesslib.memmap import picture as memmap_picture
+from harnesslib.memmap import place as memmap_place
+from harnesslib.memmap import report as memmap_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Host tests of the readers of the mmio and memmap suites' records
-(harnesslib/mmio_report.py, memmap_report.py, bench.py's sweep time): each
+(harnesslib/mmio_report.py, memmap/report.py, bench/runs.py's sweep time): each
 reads the records' fields (records.py), never their text; a reworded text
 changes nothing they write."""
 import os
 import tempfile
 import unittest
 
-from harnesslib import bench, memmap_report, mmio_report
+from harnesslib import mmio_report
+from harnesslib.bench import runs as bench
+from harnesslib.memmap import report as memmap_report
 
 MMIO = r"""KTAP version 1
 1..1

@@ -20,7 +20,8 @@ import sys
 import tempfile
 import unittest
 
-from harnesslib import capture, options, paths, runner, status, verdict, ktap
+from harnesslib import capture, paths, runner, status, verdict, ktap
+from harnesslib.options import parse as options
 
 ROOT = paths.ROOT
 HAVE_XEN = os.path.exists(paths.XEN) and shutil.which("dtc") is not None

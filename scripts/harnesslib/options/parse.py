@@ -12,16 +12,11 @@ measured with QEMU 7.2 and Xen 4.17 (docs/running.md).
 import argparse
 import os
 
-from . import outdir, paths, qemu, xen
-from .errors import OptionError, SetupError, UsageError
-from .option_facts import (
-    KiB, MiB, QEMU_DTB_MEM, QEMU_MAX_CPUS, QEMU_MAX_RAM, QEMU_RAM_GRAIN, XEN_DOMU_GRAIN,
-    XEN_MAX_VCPUS, align_up, host_memory, qemu_min_mem, size_text, xen_min_domu,
-    xen_min_host, xen_nr_cpus, xen_own)
-from .option_table import OPTIONS, parser  # noqa: F401 (the table, for its users)
-from .option_checks import (
-    bad, check_bootargs, check_dtb, check_image, check_junit, check_list, check_machine, check_only,
-    check_out, check_virtio, check_timeout, choice, integer, need_tool, size)
+from .. import outdir, paths, qemu, xen
+from ..errors import OptionError, SetupError, UsageError
+from ..options.facts import KiB, MiB, QEMU_DTB_MEM, QEMU_MAX_CPUS, QEMU_MAX_RAM, QEMU_RAM_GRAIN, XEN_DOMU_GRAIN, XEN_MAX_VCPUS, align_up, host_memory, qemu_min_mem, size_text, xen_min_domu, xen_min_host, xen_nr_cpus, xen_own
+from ..options.table import OPTIONS, parser
+from ..options.checks import bad, check_bootargs, check_dtb, check_image, check_junit, check_list, check_machine, check_only, check_out, check_virtio, check_timeout, choice, integer, need_tool, size
 
 
 def validate(raw):

@@ -6,12 +6,10 @@ import re
 import shutil
 import subprocess
 
-from . import paths
-from .errors import OptionError, SetupError, first_line
-from .option_facts import (
-    ARM64_MAGIC, ARM64_MAGIC_OFFSET, BOOTARGS_MAX, CPUS, MACHINE_PROPS, TIMEOUT_MAX,
-    image_size, parse_size, size_text)
-from .option_table import ACCEPTED
+from .. import paths
+from ..errors import OptionError, SetupError, first_line
+from ..options.facts import ARM64_MAGIC, ARM64_MAGIC_OFFSET, BOOTARGS_MAX, CPUS, MACHINE_PROPS, TIMEOUT_MAX, image_size, parse_size, size_text
+from ..options.table import ACCEPTED
 
 # ---- the checks ------------------------------------------------------------
 def bad(flag, value, why, accepted=None):

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-from . import paths, protocol, records
+from .. import paths, protocol, records
 
 
 def sweep_seconds(out):

@@ -20,8 +20,8 @@ BaselineError that names the file and line.
 import os
 import re
 
-from . import paths
-from .findings import Pattern, PatternError
+from .. import paths
+from ..findings import Pattern, PatternError
 
 # What a `when` may test: the run's facts (baseline_check.facts) and their values.
 WHEN_KEYS = {

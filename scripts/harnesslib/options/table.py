@@ -4,9 +4,9 @@ import argparse
 import re
 import textwrap
 
-from . import qemu
-from .errors import OptionError, UsageError
-from .option_facts import BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX, TIMEOUT_MAX
+from .. import qemu
+from ..errors import OptionError, UsageError
+from ..options.facts import BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX, TIMEOUT_MAX
 
 # ---- the table: option, value name, default, what it does, accepted ------------
 # `accepted` is what --help shows; a refusal names the part that applies.

@@ -1,14 +1,16 @@
 """The guest memory-map document: memory-map.md and memory-map.svg from the
 memmap suite's "memmap-*" records (documented by the profile, described by
 the DT, found by the probe; lib/runtime/protocol.h, records.py) and its
-FAIL records, with every suite's findings placed on it (memmap_place.py)
-and drawn (memmap_picture.py). write(ktap_lines, outdir, held=baseline)."""
+FAIL records, with every suite's findings placed on it (memmap/place.py)
+and drawn (memmap/picture.py). write(ktap_lines, outdir, held=baseline)."""
 import os
 import re
 from html import escape
 
-from . import findings, memmap_place, memmap_picture, records
-from .memmap_picture import human, hx
+from .. import findings, records
+from ..memmap import place as memmap_place
+from ..memmap import picture as memmap_picture
+from ..memmap.picture import human, hx
 
 RANGE = re.compile(r"^(0x[0-9a-f]+)\+(0x[0-9a-f]+)$")
 TAG = {name: records.protocol.VALUES[f"RECORD_MEMMAP_{name.upper()}"]
@@ -172,7 +174,7 @@ def every_finding(rows_, placed):
     if not placed:
         return lines + ["None."]
     lines += [f"{len(placed)} findings, {len(loose)} not tied to a region "
-              "(placed by memmap_place.py's rules).", "",
+              "(placed by memmap/place.py's rules).", "",
               "| Where | Baseline | On the map | Finding |", "|---|---|---|---|"]
     def cell(s):
         return escape(s, quote=False).replace("|", "\\|").replace("\n", " ")

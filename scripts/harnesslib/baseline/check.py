@@ -1,4 +1,4 @@
-"""A run's report against its platform's baseline (baseline.py): which
+"""A run's report against its platform's baseline (baseline/entries.py): which
 findings are known deviations, which are new, and which known ones vanished.
 
 judge() sorts them, by identity only (findings.py: the suite, the case, the
@@ -14,8 +14,8 @@ did not run (suites=, a SKIP) is not checked, nor one whose case its suite
 said it left out (`# not selected:`, suites=SUITE.CASE).
 """
 import copy
-from . import findings
-from .ktap import SUMMARY
+from .. import findings
+from ..ktap import SUMMARY
 
 
 class Item:

@@ -20,7 +20,7 @@ import os
 import re
 import shlex
 
-from .protocol import REPORT_SENTINEL
+from ..protocol import REPORT_SENTINEL
 
 MONITOR = "harness"  # the LAVA test suite (definition) the cases are recorded under
 # QEMU options that take no value (every other one takes exactly one).

@@ -6,7 +6,7 @@ line (the format is in tests/matrix/README.md):
 
 A NAME is letters, digits, `-` and `_` (it names the config's folder) and is
 given once. The options are scripts/run's, checked by the same checks as a
-single run (options.py, baseline_run.prepare) before any config starts;
+single run (options/parse.py, baseline_run.prepare) before any config starts;
 those the matrix sets itself (--out, --junit) or that make no sense in it
 (--dry-run, --quiet, -v, --matrix, -j, --list) are refused. Every mistake names the
 file and line; load() reports them all, one a line.
@@ -14,8 +14,9 @@ file and line; load() reports them all, one a line.
 import re
 import shlex
 
-from . import baseline_run, options
-from .errors import UsageError
+from ..baseline import run as baseline_run
+from ..options import parse as options
+from ..errors import UsageError
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 # Options a line may not give, and why.

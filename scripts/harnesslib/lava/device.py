@@ -5,8 +5,8 @@ trim_blocks, the job's context as its variables. The templates ship only in
 lava-server, which scripts/setup unpacks into build/deps/lava-server."""
 import os
 
-from . import paths
-from .errors import SetupError
+from .. import paths
+from ..errors import SetupError
 
 TEMPLATES = os.path.join(paths.BUILD, "deps", "lava-server", "usr", "share", "lava-server", "device-types")
 

@@ -13,9 +13,10 @@ file's failures and errors are what fail the matrix.
 import os
 import xml.etree.ElementTree as ET
 
-from . import baseline, status
-from .clip import clip
-from .junit import MESSAGE_MAX, xml_text
+from .. import status
+from ..baseline import entries as baseline
+from ..clip import clip
+from ..junit import MESSAGE_MAX, xml_text
 
 
 def _cases(o):

@@ -1,7 +1,7 @@
 """What a matrix run found: each config's outcome read back from its run
 folder (run.json, ktap.txt), the conformance table config x suite, and the
-findings merged across configs; matrix.md from them (matrix_html.py and
-matrix_junit.py write the other two views).
+findings merged across configs; matrix.md from them (matrix/html.py and
+matrix/junit.py write the other two views).
 
 A cell is the suite's result in that config's report: pass, skip, FAIL (a
 failure its baseline does not know), known (every failure of the suite a
@@ -24,7 +24,10 @@ import json
 import os
 import re
 
-from . import baseline, baseline_check, baseline_run, findings, status
+from .. import findings, status
+from ..baseline import entries as baseline
+from ..baseline import check as baseline_check
+from ..baseline import run as baseline_run
 
 CELL_WORDS = ("pass", "FAIL", "known", "TIMEOUT", "skip", "cut", "-")
 SUITE_START = re.compile(r"^  # Subtest: (?P<name>\S+)$")  # a top-level suite's first line

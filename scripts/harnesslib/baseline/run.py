@@ -16,9 +16,11 @@ trust (status 2..9) keeps its status.
 import os
 import sys
 
-from . import baseline, baseline_check, findings, paths, records, status
-from .baseline import shown
-from .errors import OptionError, UsageError
+from .. import findings, paths, records, status
+from ..baseline import entries as baseline
+from ..baseline import check as baseline_check
+from ..baseline.entries import shown
+from ..errors import OptionError, UsageError
 
 BASELINES = os.path.join(paths.ROOT, "tests", "baselines")
 # The profile a platform's runs are documented by (lib/spec/profiles/).
@@ -88,7 +90,7 @@ def facts(a):
 
 class Held:
     """A report held against a baseline, for the files drawn from the run
-    (junit.py, memmap_report.py): the baseline as shown (path), the
+    (junit.py, memmap/report.py): the baseline as shown (path), the
     judgement (baseline_check.Judgement), the baseline itself and whether
     vanished entries pass."""
 
@@ -134,7 +136,7 @@ def apply(a, loaded, out, ktap_lines, code, why, show_failures=None):
     if show_failures:
         show_failures(j.known_wheres)
     if not a.quiet:
-        from .progress import paint, use_colour
+        from ..progress import paint, use_colour
         on = use_colour(sys.stdout)
         colour = {"known": "yellow", "new": "red", "vanished": "red"}
         shown = [head] + baseline_check.terminal_lines(j)

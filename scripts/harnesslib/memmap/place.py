@@ -1,4 +1,4 @@
-"""Every suite's findings on the guest memory map (memmap_report.py): the
+"""Every suite's findings on the guest memory map (memmap/report.py): the
 address or documented region each FAIL record of the report is about, and
 whether the run's baseline knows it.
 
@@ -18,7 +18,7 @@ register's, an ESR).
 """
 import re
 
-from . import findings, records
+from .. import findings, records
 
 UNIT = re.compile(r"@([0-9a-fA-F]+)$")
 TARGET = records.protocol.VALUES["RECORD_MMIO_TARGET"]

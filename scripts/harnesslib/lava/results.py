@@ -13,8 +13,8 @@ named the way LAVA names a case (lowercased, every run of \\W made one `_`).
 import json
 import re
 
-from . import ktap
-from .lava_job import MONITOR
+from .. import ktap
+from ..lava.job import MONITOR
 
 
 class LogError(Exception):

@@ -2,7 +2,7 @@
 
     scripts/run --matrix FILE [-j N] [--timeout S] [--out DIR] [--image FILE] [--dry-run] [--quiet]
 
-FILE holds one config a line, a name and scripts/run options (matrix_file.py;
+FILE holds one config a line, a name and scripts/run options (matrix/file.py;
 the committed default is tests/matrix/default.txt, its format in
 tests/matrix/README.md). Every line is checked by the checks of a single run
 before any config starts; a bad line is status 2 and names file:line. Each
@@ -31,10 +31,14 @@ import sys
 import threading
 import time
 
-from . import matrix_file, matrix_html, matrix_junit, matrix_report, outdir, paths, status
-from .errors import OptionError, UsageError
-from .option_checks import check_image, check_timeout
-from .option_table import Parser
+from .. import outdir, paths, status
+from ..matrix import file as matrix_file
+from ..matrix import html as matrix_html
+from ..matrix import junit as matrix_junit
+from ..matrix import report as matrix_report
+from ..errors import OptionError, UsageError
+from ..options.checks import check_image, check_timeout
+from ..options.table import Parser
 
 PROG = "scripts/run --matrix"
 DEFAULT_TIMEOUT = 30  # seconds per config: the slowest default config takes under 5

@@ -1,8 +1,8 @@
 """What the ranges of scripts/run's options rest on: sizes, and the facts
-measured of QEMU 7.2, Xen 4.17, this host and the image (options.py uses them)."""
+measured of QEMU 7.2, Xen 4.17, this host and the image (options/parse.py uses them)."""
 import re
 
-from . import qemu, xen
+from .. import qemu, xen
 
 PROG = "scripts/run"
 

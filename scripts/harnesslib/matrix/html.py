@@ -1,7 +1,7 @@
 """matrix.html: the matrix report as one self-contained page (its style
 inline, no script, no link to any other file or address): the conformance
 table, the merged findings, and each config's verdict with its memory-map
-picture (the run's memory-map.svg, as memmap_report.py drew it) inlined.
+picture (the run's memory-map.svg, as memmap/report.py drew it) inlined.
 
 An inlined picture's ids are prefixed with its config's name, so that two
 pictures on one page cannot take each other's; its namespace declarations
@@ -10,8 +10,9 @@ import os
 import re
 from html import escape
 
-from . import baseline, baseline_check
-from .matrix_report import failures_of, log_tail, merge, merged_lines, seen_text, suites_of, tally, unreported
+from ..baseline import entries as baseline
+from ..baseline import check as baseline_check
+from ..matrix.report import failures_of, log_tail, merge, merged_lines, seen_text, suites_of, tally, unreported
 
 STYLE = """
 body { font-family: DejaVu Sans, sans-serif; font-size: 14px; margin: 1.5em; }

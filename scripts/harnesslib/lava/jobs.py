@@ -35,8 +35,13 @@ import subprocess
 import sys
 import time
 
-from . import lava_device, lava_job, lava_results, option_table, options, outdir, paths, runner, status
-from .errors import OptionError, RunError, SetupError, UsageError
+from .. import outdir, paths, runner, status
+from ..lava import device as lava_device
+from ..lava import job as lava_job
+from ..lava import results as lava_results
+from ..options import table as option_table
+from ..options import parse as options
+from ..errors import OptionError, RunError, SetupError, UsageError
 
 PROG = "scripts/lava"
 JOB, DICTIONARY, DEVICE, DISPATCHER, LOG = "job.yaml", "device.jinja2", "device.yaml", "dispatcher.yaml", "lava-run.log"
@@ -82,7 +87,7 @@ def help_text():
             "  RUN_OPTION      scripts/run's options (scripts/run --help), but " + ", ".join(RUN_ONLY) + "\n")
 
 
-# scripts/run's own options that are not a configuration's (matrix.py).
+# scripts/run's own options that are not a configuration's (matrix/runs.py).
 MATRIX_ONLY = ("--matrix", "-j", "--jobs")
 URL_SCHEMES = ("http://", "https://", "file://")
 

@@ -16,7 +16,7 @@ import csv
 import json
 import os
 
-from . import records
+from .. import records
 
 FIELDS = ("op", "target", "samples", "batch", "min_ns", "p10_ns", "median_ns", "p90_ns", "p99_ns", "max_ns",
           "loop_ns")

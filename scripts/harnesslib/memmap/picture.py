@@ -6,7 +6,7 @@ RAM window cut where the DT's banks begin and end. A row's height grows with
 log2 of its size; a row where nothing is (no DT range, nothing answered, no
 finding) is compressed to one line, so the empty top of the address space
 takes no room. Columns: the documented region, the DT's range, the probe,
-the sweep, then every suite's findings on the row (memmap_place.py): a
+the sweep, then every suite's findings on the row (memmap/place.py): a
 count badge, new and known deviations apart, and the first of them.
 Findings no row holds are counted in the summary line and listed below.
 Every drawn element has a class "mm-KIND" that the legend explains, and a
@@ -15,7 +15,7 @@ Every drawn element has a class "mm-KIND" that the legend explains, and a
 import math
 from html import escape
 
-from .memmap_place import KNOWN, NEW, UNJUDGED
+from ..memmap.place import KNOWN, NEW, UNJUDGED
 
 # class -> (fill, stroke, dash, legend label). The legend lists every one.
 STYLES = {
