@@ -27,11 +27,8 @@ import os
 import sys
 
 from . import findings, records
+from .errors import InputError
 from .protocol import REPORT_SENTINEL
-
-
-class InputError(Exception):
-    pass
 
 
 class Parser(argparse.ArgumentParser):

@@ -1,7 +1,10 @@
-"""The ways scripts/run stops before or while starting a platform, each with
-its exit status (status.py): a bad option (usage, 2), a missing tool (8), a
-platform that would not start (6). Each is one line for the user; nothing
-that reaches the user is a traceback."""
+"""The ways the runner's programs stop before or while starting a platform,
+one type per kind, each with its exit status (status.py): a bad option or
+input file (usage, 2), a missing tool (8), a platform that would not start
+(6). Each is one line for the user; nothing that reaches the user is a
+traceback. Elsewhere: protocol.ProtocolError (harness and runner disagree:
+protocol.h itself, or a record that breaks it, records.RecordError), and the
+parse errors of the runner's own files (baseline, matrix, test specs)."""
 from . import status
 
 
@@ -22,6 +25,11 @@ class OptionError(UsageError):
         self.opt, self.value, self.why, self.accepted = opt, value, why, accepted
         shown = opt if value is None else f"{opt} {value if value else repr(value)}"
         super().__init__(f"{shown}: {why}; accepted: {accepted}")
+
+
+class InputError(UsageError):
+    """A file the user named (a run's folder, a bench.json) that the tool
+    cannot read as what it should be."""
 
 
 class SetupError(RunError):

@@ -19,8 +19,9 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
 
 
-class RecordError(ValueError):
-    """A line of a declared tag that breaks its declaration."""
+class RecordError(protocol.ProtocolError):
+    """A line of a declared tag that breaks its declaration: the harness and
+    the runner disagree on protocol.h."""
 
 
 class Spec(NamedTuple):

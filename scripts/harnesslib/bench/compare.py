@@ -20,12 +20,10 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
+from ..errors import InputError
+
 DEFAULT_WATCH = "mmio_read,mmio_write,smccc,xen_hypercall"
 WIDE_SPREAD = 0.5  # (p90 - p10) / median above this: the samples were disturbed
-
-
-class InputError(Exception):
-    pass
 
 
 def load(path):
