@@ -21,6 +21,7 @@ totalsize, a duplicated phandle.
 usage: scripts/make-broken-dtbs GOOD.dtb OUTDIR"""
 MAGIC = b"\xd0\x0d\xfe\xed"
 
+
 def _fdtput(blob, *args):
     """blob with one property set by fdtput, which (unlike dtc) checks nothing."""
     with tempfile.NamedTemporaryFile(suffix=".dtb") as f:
@@ -33,8 +34,8 @@ def _fdtput(blob, *args):
 def _first_prop_length(blob, length):
     """blob with the first property's length field set to length."""
     off = struct.unpack(">I", blob[8:12])[0] + 8  # past the root's FDT_BEGIN_NODE and ""
-    assert struct.unpack(">I", blob[off:off + 4])[0] == 3, "FDT_PROP expected"
-    return blob[:off + 4] + struct.pack(">I", length) + blob[off + 8:]
+    assert struct.unpack(">I", blob[off : off + 4])[0] == 3, "FDT_PROP expected"
+    return blob[: off + 4] + struct.pack(">I", length) + blob[off + 8 :]
 
 
 def _with_memreserve(blob, base, size):
@@ -42,11 +43,19 @@ def _with_memreserve(blob, base, size):
     with tempfile.NamedTemporaryFile(suffix=".dtb") as f:
         f.write(blob)
         f.flush()
-        text = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", f.name], check=True,
-                              capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["dtc", "-q", "-I", "dtb", "-O", "dts", f.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     text = text.replace("/dts-v1/;", f"/dts-v1/;\n/memreserve/ {base:#x} {size:#x};", 1)
-    return subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb"], input=text.encode(),
-                          check=True, capture_output=True).stdout
+    return subprocess.run(
+        ["dtc", "-q", "-I", "dts", "-O", "dtb"],
+        input=text.encode(),
+        check=True,
+        capture_output=True,
+    ).stdout
 
 
 VARIANTS = {
@@ -60,7 +69,8 @@ VARIANTS = {
         // ktap: ok 2 structure # SKIP device tree unusable (see header)
         // note: console: semihosting
         // note: harness: report complete
-        """),
+        """,
+    ),
     "truncated.dtb": (
         lambda blob: blob[: len(blob) // 3],
         """
@@ -69,7 +79,8 @@ VARIANTS = {
         // expect: dt/header structure_valid
         // (text: header: structure check failed: unknown tag 0x0 at 0x9f8)
         // note: harness: report complete
-        """),
+        """,
+    ),
     "absurd-totalsize.dtb": (
         lambda blob: blob[:4] + struct.pack(">I", 64 << 20) + blob[8:],
         """
@@ -78,7 +89,8 @@ VARIANTS = {
         // expect: dt/header totalsize_sane
         // (text: header: totalsize 67108864 is absurd (limit 2097152))
         // note: harness: report complete
-        """),
+        """,
+    ),
     "boot-cpuid.dtb": (
         lambda blob: blob[:28] + struct.pack(">I", 1) + blob[32:],
         """
@@ -87,7 +99,8 @@ VARIANTS = {
         // status: 1
         // expect-run: boot/cpu_id boot_cpuid_phys
         // (text: the DT header's boot_cpuid_phys is 0x1; the CPU that booted has affinity 0x0)
-        """),
+        """,
+    ),
     "memreserve-outside-ram.dtb": (
         lambda blob: _with_memreserve(blob, 0x9000000, 0x1000),
         """
@@ -96,7 +109,8 @@ VARIANTS = {
         // status: 1
         // expect: dt/memory reserved_in_ram range=0x9000000+0x1000
         // (text: memory: /memreserve/: reserved 0x9000000+0x1000 lies outside every memory bank)
-        """),
+        """,
+    ),
     "old-version.dtb": (
         lambda blob: blob[:20] + struct.pack(">II", 15, 2) + blob[28:],
         """
@@ -106,9 +120,10 @@ VARIANTS = {
         // expect: dt/header header_version
         // (text: header: version 15 (last compatible 2): the model reads versions 16 and 17)
         // note: harness: report complete
-        """),
+        """,
+    ),
     "prop-length-wraps.dtb": (
-        lambda blob: _first_prop_length(blob, 0xfffffff4),
+        lambda blob: _first_prop_length(blob, 0xFFFFFFF4),
         """
         // The first property's length is 0xfffffff4 (-12): libfdt 1.6.1 would
         // walk the same tag forever (found by fuzzing); bounded before libfdt reads it.
@@ -116,7 +131,8 @@ VARIANTS = {
         // expect: dt/header structure_valid
         // (text: header: structure check failed: property at 0x40: length 0xfffffff4 or name offset 0x0 past its block)
         // note: harness: report complete
-        """),
+        """,
+    ),
     "duplicate-phandle.dtb": (
         lambda blob: _fdtput(blob, "-t", "x", "/pl031@9010000", "phandle", "8003"),
         """
@@ -125,7 +141,8 @@ VARIANTS = {
         // status: 1
         // expect: dt/structure phandle_unique node=/intc@8000000 prop=phandle
         // (text: structure: phandle 0x8003 is claimed by /pl031@9010000 and by /intc@8000000)
-        """),
+        """,
+    ),
 }
 
 

@@ -18,7 +18,7 @@ class Capture:
         self.lines, self.returncode, self.timed_out, self.sentinel = [], None, False, False
         self.times = []  # seconds from the start to each line's arrival, parallel to lines
         self.elapsed, self.first_line_at, self.sentinel_at = 0.0, None, None
-        self.start_error = None   # the program could not be executed at all (OSError)
+        self.start_error = None  # the program could not be executed at all (OSError)
         self.program_errors = []  # the program's own error lines, "NAME: message"
         self.program_lines = []  # everything the program said of itself (errors and warnings)
 
@@ -36,7 +36,7 @@ def program_error(prog, text):
     it is stopped by a signal are not errors."""
     if not text.startswith(prog + ": "):
         return False
-    rest = text[len(prog) + 2:]
+    rest = text[len(prog) + 2 :]
     return not rest.startswith("warning:") and not rest.startswith("terminating on signal")
 
 
@@ -48,11 +48,19 @@ def one_cr(chunk, held=b""):
     end of a chunk wait, since the "\n" may come in the next one."""
     data = re.sub(rb"\r+\n", b"\r\n", held + chunk)
     kept = data.rstrip(b"\r")
-    return kept, data[len(kept):]
+    return kept, data[len(kept) :]
 
 
-def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, linger=3.0,
-        stop_pattern=None, exits=True):
+def run(
+    cmd,
+    log_path,
+    timeout,
+    transform=lambda line: line,
+    on_line=None,
+    linger=3.0,
+    stop_pattern=None,
+    exits=True,
+):
     """Start cmd; every console line goes to log_path and, transformed, into
     the capture. Ends `linger` seconds after the sentinel or the platform's
     stop_pattern, when the process exits, or after `timeout` s. exits: the
@@ -63,14 +71,31 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, linge
     prog = os.path.basename(cmd[0])
     start = time.monotonic()
     try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     except OSError as e:
         cap.start_error = f"cannot execute {cmd[0]}: {e.strerror or e}"
         open(log_path, "wb").close()
         return cap
     try:
-        _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits)
+        _read(
+            proc,
+            cap,
+            start,
+            log_path,
+            timeout,
+            transform,
+            on_line,
+            linger,
+            stop_pattern,
+            prog,
+            exits,
+        )
     finally:
         # Whatever ends the reading (the end, a timeout, ^C), the platform
         # does not outlive the run: it runs in a session of its own.
@@ -80,7 +105,9 @@ def run(cmd, log_path, timeout, transform=lambda line: line, on_line=None, linge
     return cap
 
 
-def _read(proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits):
+def _read(
+    proc, cap, start, log_path, timeout, transform, on_line, linger, stop_pattern, prog, exits
+):
     # One stream, stdout and stderr together (QEMU writes semihosting output
     # to stderr): the guest's lines stay in the order they were written.
     sel = selectors.DefaultSelector()

@@ -101,24 +101,30 @@ def read(root, path):
 def check_includes(root, files, problems, edges, uses):
     for f in files:
         if layer_of(f) == UTIL and not f.endswith(".h"):
-            problems.append(f"{f}: {LAYERS[UTIL][1]} holds headers only (macros and inline functions)")
+            problems.append(
+                f"{f}: {LAYERS[UTIL][1]} holds headers only (macros and inline functions)"
+            )
         for inc in INCLUDE.findall(read(root, f)):
             target = resolve(root, inc, f)
             if target is None:
-                problems.append(f"{f}: #include \"{inc}\" names no file under a layer folder")
+                problems.append(f'{f}: #include "{inc}" names no file under a layer folder')
                 continue
             if "/" not in inc:
-                problems.append(f"{f}: #include \"{inc}\" does not name its layer (write \"{target}\")")
+                problems.append(f'{f}: #include "{inc}" does not name its layer (write "{target}")')
             lf, lt = layer_of(f), layer_of(target)
             if lt is None:
                 problems.append(f"{f}: includes {target}, one of the harness's own tests")
                 continue
             if lt > lf:
-                problems.append(f"{f}: #include \"{inc}\" points up from {LAYERS[lf][0]} to {LAYERS[lt][0]}")
+                problems.append(
+                    f'{f}: #include "{inc}" points up from {LAYERS[lf][0]} to {LAYERS[lt][0]}'
+                )
             if target.startswith("boot/") and target.count("/") > 1 and not f.startswith("boot/"):
-                problems.append(f"{f}: #include \"{inc}\" reaches into the architecture; use boot/*.h")
+                problems.append(
+                    f'{f}: #include "{inc}" reaches into the architecture; use boot/*.h'
+                )
             if lf == lt == len(LAYERS) - 1 and suite_of(f) != suite_of(target):
-                problems.append(f"{f}: #include \"{inc}\" reaches into another suite")
+                problems.append(f'{f}: #include "{inc}" reaches into another suite')
             if module_of(target) != module_of(f):
                 edges[module_of(f)].add(module_of(target))
             uses[lf].add(lt)
@@ -153,8 +159,11 @@ def check_calls(root, syms, problems, edges, uses):
     for src, (defined, _) in syms.items():
         for s in defined:
             where.setdefault(s, src)
-    interface = "".join(read(root, os.path.join("boot", f))
-                        for f in os.listdir(os.path.join(root, "boot")) if f.endswith(".h"))
+    interface = "".join(
+        read(root, os.path.join("boot", f))
+        for f in os.listdir(os.path.join(root, "boot"))
+        if f.endswith(".h")
+    )
     for src, (_, undefined) in syms.items():
         lf = layer_of(src)
         if lf is None:
@@ -168,7 +177,9 @@ def check_calls(root, syms, problems, edges, uses):
             if lt is None:
                 continue
             if lt > lf and s not in UPCALLS:
-                problems.append(f"{src}: calls {s} ({dst}), up from {LAYERS[lf][0]} to {LAYERS[lt][0]}")
+                problems.append(
+                    f"{src}: calls {s} ({dst}), up from {LAYERS[lf][0]} to {LAYERS[lt][0]}"
+                )
             if lf == lt == len(LAYERS) - 1 and suite_of(src) != suite_of(dst):
                 problems.append(f"{src}: calls {s} in another suite ({dst})")
             if lt == ARCH and lf > ARCH and not re.search(r"\b%s\b" % re.escape(s), interface):
@@ -218,13 +229,27 @@ def line_count(root, files):
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(prog="scripts/check-layers", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--nm", default="aarch64-linux-gnu-nm", help="the nm that reads OBJECTs (default %(default)s)")
+    ap = argparse.ArgumentParser(
+        prog="scripts/check-layers",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--nm",
+        default="aarch64-linux-gnu-nm",
+        help="the nm that reads OBJECTs (default %(default)s)",
+    )
     ap.add_argument("--root", default=paths.ROOT, help="the repository (default %(default)s)")
     ap.add_argument("--obj-dir", default=None, help="where OBJECTs live (default ROOT/build/obj)")
-    ap.add_argument("objects", nargs="*", metavar="OBJECT", help="the image's objects, whose calls are "
-                    "checked (at least one: make check-layers passes them all)")
+    ap.add_argument(
+        "objects",
+        nargs="*",
+        metavar="OBJECT",
+        help=(
+            "the image's objects, whose calls are "
+            "checked (at least one: make check-layers passes them all)"
+        ),
+    )
     a = ap.parse_args(argv)
     root = os.path.abspath(a.root)
     obj_dir = os.path.abspath(a.obj_dir or os.path.join(root, "build", "obj")) + "/"
@@ -247,6 +272,9 @@ def main(argv):
     for i, (name, folder) in enumerate(LAYERS):
         mine = [f for f in files if layer_of(f) == i]
         below = ", ".join(LAYERS[j][0] for j in sorted(uses[i]) if j != i) or "nothing"
-        print(f"  {i} {name:<8} {folder:<13} {len(mine):3} files {line_count(root, mine):6} lines  uses {below}")
+        print(
+            f"  {i} {name:<8} {folder:<13} {len(mine):3} files {line_count(root, mine):6} lines "
+            f" uses {below}"
+        )
     print(f"check-layers: {len(files)} files, {len(objects)} objects, {len(problems)} problems")
     return 1 if problems else 0

@@ -43,8 +43,10 @@ def load(path):
         with open(f) as fh:
             lines = fh.read().splitlines()
     except OSError as e:
-        raise InputError(f"{f}: {e.strerror}" + (" (a scripts/run output folder holds ktap.txt)"
-                                                 if os.path.isdir(path) else "")) from None
+        raise InputError(
+            f"{f}: {e.strerror}"
+            + (" (a scripts/run output folder holds ktap.txt)" if os.path.isdir(path) else "")
+        ) from None
     except UnicodeDecodeError:
         raise InputError(f"{f}: not a text file") from None
     try:
@@ -54,8 +56,10 @@ def load(path):
     if not rep.results and not rep.complete:
         raise InputError(f"{f}: not a KTAP report of the harness (no result line)")
     if not rep.complete:
-        raise InputError(f"{f}: the report is not complete (no {REPORT_SENTINEL!r} line): "
-                         "compare runs whose report ended")
+        raise InputError(
+            f"{f}: the report is not complete (no {REPORT_SENTINEL!r} line): "
+            "compare runs whose report ended"
+        )
     return rep
 
 
@@ -67,17 +71,24 @@ def result_text(r, not_selected=False):
 
 def cases_changed(a, b):
     """[(where, A's result, B's result)] for every case whose result differs."""
+
     def with_cases(rep):
         return {r.suite for r in rep.results if r.case is not None}
+
     both = with_cases(a) & with_cases(b)  # a suite's own result is its cases' sum there
 
     def results(rep):
-        return {(r.suite, r.case): r for r in rep.results if r.case is not None or r.suite not in both}
+        return {
+            (r.suite, r.case): r for r in rep.results if r.case is not None or r.suite not in both
+        }
+
     ra, rb = results(a), results(b)
     keys = list(ra) + [k for k in rb if k not in ra]
     out = []
     for k in keys:
-        ta, tb = result_text(ra.get(k), k in a.not_selected), result_text(rb.get(k), k in b.not_selected)
+        ta, tb = result_text(ra.get(k), k in a.not_selected), result_text(
+            rb.get(k), k in b.not_selected
+        )
         if ta != tb:
             out.append((findings.where(*k), ta, tb))
     return out
@@ -87,11 +98,13 @@ def findings_changed(a, b):
     """(new, vanished, changed) by identity: new and vanished as [Finding],
     changed as [(Finding of A, Finding of B)], the same identity with other
     texts."""
+
     def by_identity(rep):
         out = {}
         for f in rep.findings():
             out.setdefault(f.identity, []).append(f)
         return out
+
     fa, fb = by_identity(a), by_identity(b)
     new, vanished, changed = [], [], []
     for k in list(fa) + [k for k in fb if k not in fa]:
@@ -111,8 +124,10 @@ def findings_changed(a, b):
 def summary(new, vanished, changed, cases):
     if not (new or vanished or changed or cases):
         return "no change"
-    return (f"{len(new)} new, {len(vanished)} vanished, {len(changed)} changed findings; "
-            f"{len(cases)} case{'' if len(cases) == 1 else 's'} changed")
+    return (
+        f"{len(new)} new, {len(vanished)} vanished, {len(changed)} changed findings; "
+        f"{len(cases)} case{'' if len(cases) == 1 else 's'} changed"
+    )
 
 
 def report_lines(new, vanished, changed, cases):
@@ -127,12 +142,23 @@ def report_lines(new, vanished, changed, cases):
 
 
 def main(argv):
-    ap = Parser(prog="scripts/compare", description=__doc__,
-                formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("run_a", metavar="RUN_A", help="the run before: a scripts/run output folder or its ktap.txt")
-    ap.add_argument("run_b", metavar="RUN_B", help="the run after: a scripts/run output folder or its ktap.txt")
-    ap.add_argument("-q", "--quiet", action="store_true",
-                    help="print only the first line (default: every change, one line each)")
+    ap = Parser(
+        prog="scripts/compare",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "run_a", metavar="RUN_A", help="the run before: a scripts/run output folder or its ktap.txt"
+    )
+    ap.add_argument(
+        "run_b", metavar="RUN_B", help="the run after: a scripts/run output folder or its ktap.txt"
+    )
+    ap.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the first line (default: every change, one line each)",
+    )
     try:
         a = ap.parse_args(argv)
         rep_a, rep_b = load(a.run_a), load(a.run_b)

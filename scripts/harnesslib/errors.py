@@ -14,6 +14,7 @@ class RunError(Exception):
 
 class UsageError(RunError):
     """A bad option, a missing input file, a combination the runner refuses."""
+
     status = status.USAGE
 
 
@@ -34,12 +35,14 @@ class InputError(UsageError):
 
 class SetupError(RunError):
     """A tool the run needs is not installed."""
+
     status = status.SETUP
 
 
 class PlatformError(RunError):
     """The platform (QEMU, or the QEMU that boots Xen) failed to start; the
     message quotes its own error line."""
+
     status = status.CRASH
 
 

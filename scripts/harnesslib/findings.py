@@ -31,8 +31,10 @@ from .protocol import REPORT_SENTINEL, VALUES
 
 NOT_SELECTED = VALUES["RECORD_NOT_SELECTED"]
 
-RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
-                    r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$")
+RESULT = re.compile(
+    r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
+    r"(?: # (?P<directive>[A-Z]+)\b ?(?P<reason>.*))?$"
+)
 SUBTEST = re.compile(r"^ *# Subtest: (?P<name>.*)$")
 # The harness's report of an exception a case did not expect (lib/runtime/unexpected.c):
 # a failure no FAIL line states.
@@ -59,14 +61,18 @@ class Pattern:
             raise PatternError("no check name: an identity is CHECK [key=value ...]")
         self.check, subject = words[0], []
         if not CHECK_NAME.match(self.check) or len(self.check) > CHECK_NAME_MAX:
-            raise PatternError(f"{self.check!r} is no check name (snake_case, at most {CHECK_NAME_MAX} "
-                               "characters): an identity is CHECK [key=value ...]")
+            raise PatternError(
+                f"{self.check!r} is no check name (snake_case, at most {CHECK_NAME_MAX} "
+                "characters): an identity is CHECK [key=value ...]"
+            )
         for w in words[1:]:
             key, eq, value = w.partition("=")
             if not eq or not value:
                 raise PatternError(f"{w!r} is not key=value")
             if key not in records.SUBJECT_KEYS:
-                raise PatternError(f"{key!r} is no subject key (SUBJECT_KEYS: {' '.join(records.SUBJECT_KEYS)})")
+                raise PatternError(
+                    f"{key!r} is no subject key (SUBJECT_KEYS: {' '.join(records.SUBJECT_KEYS)})"
+                )
             if any(k == key for k, _ in subject):
                 raise PatternError(f"key {key!r} given twice")
             if value == ANY and not wildcard:
@@ -76,8 +82,14 @@ class Pattern:
 
     def matches(self, check, subject):
         """Whether a finding's check and subject are the ones this names."""
-        return (check == self.check and len(subject) == len(self.subject)
-                and all(k == pk and (pv is None or v == pv) for (k, v), (pk, pv) in zip(subject, self.subject)))
+        return (
+            check == self.check
+            and len(subject) == len(self.subject)
+            and all(
+                k == pk and (pv is None or v == pv)
+                for (k, v), (pk, pv) in zip(subject, self.subject)
+            )
+        )
 
     @property
     def key(self):
@@ -91,8 +103,10 @@ class Pattern:
 def identity_text(check, subject):
     """CHECK key=value ... as people read it and baselines write it (a value
     None is a pattern's `*`; a value that is `*` itself is written \\x2a)."""
-    words = [check] + [f"{k}={ANY}" if v is None else f"{k}=" + (r"\x2a" if v == ANY else records.escape(v))
-                       for k, v in subject]
+    words = [check] + [
+        f"{k}={ANY}" if v is None else f"{k}=" + (r"\x2a" if v == ANY else records.escape(v))
+        for k, v in subject
+    ]
     return " ".join(words)
 
 
@@ -196,8 +210,15 @@ def read(lines):
         if m:
             indent = len(m.group("indent"))
             name = m.group("name").strip()
-            r = Result(None, None, _status(m.group("ok"), m.group("directive")), m.group("directive"),
-                       (m.group("reason") or "").strip(), i, indent)
+            r = Result(
+                None,
+                None,
+                _status(m.group("ok"), m.group("directive")),
+                m.group("directive"),
+                (m.group("reason") or "").strip(),
+                i,
+                indent,
+            )
             mine = [p for p in pending if p[0] >= indent]
             pending = [p for p in pending if p[0] < indent]
             if indent:
@@ -213,8 +234,11 @@ def read(lines):
                 tag = records.tag_of(text)
                 if tag == records.FINDING:
                     rec = records.parse(text)
-                    r.findings.append(Finding(r.suite, r.case, rec.fields["check"], rec.subject(),
-                                              rec.text or "", n))
+                    r.findings.append(
+                        Finding(
+                            r.suite, r.case, rec.fields["check"], rec.subject(), rec.text or "", n
+                        )
+                    )
                 elif tag == UNEXPECTED:
                     r.other_failures.append(records.parse(text).text or text)
             results.append(r)
@@ -228,4 +252,3 @@ def read(lines):
         for f in r.findings:
             f.suite = r.suite
     return Report(results, complete, not_selected)
-

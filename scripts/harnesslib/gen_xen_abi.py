@@ -30,7 +30,7 @@ from . import paths
 DEFAULT = os.path.join(paths.ROOT, "drivers", "xen_abi.h")
 CC = os.environ.get("HOSTCC", "cc")
 
-PRINTER = r'''#include <stdio.h>
+PRINTER = r"""#include <stdio.h>
 #include <stdint.h>
 #define __XEN_TOOLS__ 1
 /* public/xen.h's definition; xen.h itself would pull in the host's arch (x86). */
@@ -108,7 +108,7 @@ int main(void)
 	puts("\n#endif");
 	return 0;
 }
-'''
+"""
 
 
 def die(msg):
@@ -124,20 +124,36 @@ def generate(include):
             f.write(PRINTER)
         r = subprocess.run([CC, f"-I{include}", "-o", exe, src], capture_output=True, text=True)
         if r.returncode:
-            raise RuntimeError(f"{CC} could not compile the value printer against {include}/xen "
-                               f"(Debian package libxen-dev; run scripts/setup):\n{r.stderr}")
+            raise RuntimeError(
+                f"{CC} could not compile the value printer against {include}/xen "
+                f"(Debian package libxen-dev; run scripts/setup):\n{r.stderr}"
+            )
         return subprocess.run([exe], capture_output=True, text=True, check=True).stdout
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(prog="scripts/gen-xen-abi", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="scripts/gen-xen-abi",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     what = ap.add_mutually_exclusive_group()
-    what.add_argument("--out", metavar="FILE", help="write the header here (default: standard output)")
-    what.add_argument("--check", metavar="FILE", nargs="?", const=DEFAULT,
-                      help=f"compare with FILE (default {paths.rel(DEFAULT)}) instead of writing")
-    ap.add_argument("--include", metavar="DIR", default=os.environ.get("XEN_INCLUDE", "/usr/include"),
-                    help="where xen/arch-arm.h is (default $XEN_INCLUDE or /usr/include)")
+    what.add_argument(
+        "--out", metavar="FILE", help="write the header here (default: standard output)"
+    )
+    what.add_argument(
+        "--check",
+        metavar="FILE",
+        nargs="?",
+        const=DEFAULT,
+        help=f"compare with FILE (default {paths.rel(DEFAULT)}) instead of writing",
+    )
+    ap.add_argument(
+        "--include",
+        metavar="DIR",
+        default=os.environ.get("XEN_INCLUDE", "/usr/include"),
+        help="where xen/arch-arm.h is (default $XEN_INCLUDE or /usr/include)",
+    )
     a = ap.parse_args(argv)
     try:
         text = generate(a.include)
@@ -151,8 +167,9 @@ def main(argv):
             old = ""
             print(f"gen-xen-abi: cannot read {name}: {e.strerror}", file=sys.stderr)
         if old != text:
-            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), text.splitlines(True),
-                                                       name, "generated"))
+            sys.stdout.writelines(
+                difflib.unified_diff(old.splitlines(True), text.splitlines(True), name, "generated")
+            )
             return die(f"{name} differs from {a.include}/xen; run scripts/gen-xen-abi --out {name}")
         print(f"gen-xen-abi: {name} matches {a.include}/xen")
         return 0

@@ -25,31 +25,121 @@ CC = os.environ.get("HOSTCC", "gcc")
 
 # region name -> (base macro, size macro, kind, flags, gic, compat, irq macros, slot)
 MEANING = [
-    ("virtio-mmio", "GUEST_VIRTIO_MMIO_BASE", "GUEST_VIRTIO_MMIO_SIZE", "REGION_MMIO", "0", 0,
-     "virtio,mmio", ("GUEST_VIRTIO_MMIO_SPI_FIRST", "GUEST_VIRTIO_MMIO_SPI_LAST"), 0x200),
-    ("gicd", "GUEST_GICD_BASE", "GUEST_GICD_SIZE", "REGION_MMIO", "PR_FIX_BASE | PR_FIX_SIZE", 2,
-     "arm,gic-400 arm,cortex-a15-gic", None, 0),
-    ("gicc", "GUEST_GICC_BASE", "GUEST_GICC_SIZE", "REGION_MMIO", "PR_FIX_BASE | PR_FIX_SIZE", 2,
-     "arm,gic-400 arm,cortex-a15-gic", None, 0),
-    ("gicv3-gicd", "GUEST_GICV3_GICD_BASE", "GUEST_GICV3_GICD_SIZE", "REGION_MMIO",
-     "PR_FIX_BASE | PR_FIX_SIZE", 3, "arm,gic-v3", None, 0),
-    ("gicv3-gicr0", "GUEST_GICV3_GICR0_BASE", "GUEST_GICV3_GICR0_SIZE", "REGION_MMIO",
-     "PR_FIX_BASE", 3, "arm,gic-v3", None, 0),
-    ("vpci-ecam", "GUEST_VPCI_ECAM_BASE", "GUEST_VPCI_ECAM_SIZE", "REGION_RESERVED", "0", 0,
-     "pci-host-ecam-generic", None, 0),
+    (
+        "virtio-mmio",
+        "GUEST_VIRTIO_MMIO_BASE",
+        "GUEST_VIRTIO_MMIO_SIZE",
+        "REGION_MMIO",
+        "0",
+        0,
+        "virtio,mmio",
+        ("GUEST_VIRTIO_MMIO_SPI_FIRST", "GUEST_VIRTIO_MMIO_SPI_LAST"),
+        0x200,
+    ),
+    (
+        "gicd",
+        "GUEST_GICD_BASE",
+        "GUEST_GICD_SIZE",
+        "REGION_MMIO",
+        "PR_FIX_BASE | PR_FIX_SIZE",
+        2,
+        "arm,gic-400 arm,cortex-a15-gic",
+        None,
+        0,
+    ),
+    (
+        "gicc",
+        "GUEST_GICC_BASE",
+        "GUEST_GICC_SIZE",
+        "REGION_MMIO",
+        "PR_FIX_BASE | PR_FIX_SIZE",
+        2,
+        "arm,gic-400 arm,cortex-a15-gic",
+        None,
+        0,
+    ),
+    (
+        "gicv3-gicd",
+        "GUEST_GICV3_GICD_BASE",
+        "GUEST_GICV3_GICD_SIZE",
+        "REGION_MMIO",
+        "PR_FIX_BASE | PR_FIX_SIZE",
+        3,
+        "arm,gic-v3",
+        None,
+        0,
+    ),
+    (
+        "gicv3-gicr0",
+        "GUEST_GICV3_GICR0_BASE",
+        "GUEST_GICV3_GICR0_SIZE",
+        "REGION_MMIO",
+        "PR_FIX_BASE",
+        3,
+        "arm,gic-v3",
+        None,
+        0,
+    ),
+    (
+        "vpci-ecam",
+        "GUEST_VPCI_ECAM_BASE",
+        "GUEST_VPCI_ECAM_SIZE",
+        "REGION_RESERVED",
+        "0",
+        0,
+        "pci-host-ecam-generic",
+        None,
+        0,
+    ),
     ("acpi", "GUEST_ACPI_BASE", "GUEST_ACPI_SIZE", "REGION_RESERVED", "0", 0, None, None, 0),
-    ("pl011", "GUEST_PL011_BASE", "GUEST_PL011_SIZE", "REGION_MMIO", "PR_FIX_BASE | PR_FIX_SIZE",
-     0, "arm,sbsa-uart", ("GUEST_VPL011_SPI", "GUEST_VPL011_SPI"), 0),
-    ("vpci-mem", "GUEST_VPCI_MEM_ADDR", "GUEST_VPCI_MEM_SIZE", "REGION_RESERVED", "0", 0,
-     "pci-host-ecam-generic", None, 0),
-    ("gnttab", "GUEST_GNTTAB_BASE", "GUEST_GNTTAB_SIZE", "REGION_RESERVED",
-     "PR_FIX_BASE | PR_FIX_SIZE", 0, "xen,xen", None, 0),
+    (
+        "pl011",
+        "GUEST_PL011_BASE",
+        "GUEST_PL011_SIZE",
+        "REGION_MMIO",
+        "PR_FIX_BASE | PR_FIX_SIZE",
+        0,
+        "arm,sbsa-uart",
+        ("GUEST_VPL011_SPI", "GUEST_VPL011_SPI"),
+        0,
+    ),
+    (
+        "vpci-mem",
+        "GUEST_VPCI_MEM_ADDR",
+        "GUEST_VPCI_MEM_SIZE",
+        "REGION_RESERVED",
+        "0",
+        0,
+        "pci-host-ecam-generic",
+        None,
+        0,
+    ),
+    (
+        "gnttab",
+        "GUEST_GNTTAB_BASE",
+        "GUEST_GNTTAB_SIZE",
+        "REGION_RESERVED",
+        "PR_FIX_BASE | PR_FIX_SIZE",
+        0,
+        "xen,xen",
+        None,
+        0,
+    ),
     ("magic", "GUEST_MAGIC_BASE", "GUEST_MAGIC_SIZE", "REGION_RESERVED", "0", 0, None, None, 0),
     # Extended regions (the /hypervisor node's reg after the grant table) are
     # holes in the RAM windows: a xen,xen reg may sit there.
     ("ram0", "GUEST_RAM0_BASE", "GUEST_RAM0_SIZE", "REGION_RAM", "0", 0, "xen,xen", None, 0),
-    ("vpci-prefetch-mem", "GUEST_VPCI_PREFETCH_MEM_ADDR", "GUEST_VPCI_PREFETCH_MEM_SIZE",
-     "REGION_RESERVED", "0", 0, "pci-host-ecam-generic", None, 0),
+    (
+        "vpci-prefetch-mem",
+        "GUEST_VPCI_PREFETCH_MEM_ADDR",
+        "GUEST_VPCI_PREFETCH_MEM_SIZE",
+        "REGION_RESERVED",
+        "0",
+        0,
+        "pci-host-ecam-generic",
+        None,
+        0,
+    ),
     ("ram1", "GUEST_RAM1_BASE", "GUEST_RAM1_SIZE", "REGION_RAM", "0", 0, "xen,xen", None, 0),
 ]
 # interrupt name -> (macro, DT compatible of the node, index in its interrupts)
@@ -78,8 +168,11 @@ def die(msg):
 
 
 def guest_macros(header):
-    r = subprocess.run([CC, "-E", "-dM", "-D__XEN_TOOLS__", "-include", header, "-x", "c", "/dev/null"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [CC, "-E", "-dM", "-D__XEN_TOOLS__", "-include", header, "-x", "c", "/dev/null"],
+        capture_output=True,
+        text=True,
+    )
     if r.returncode:
         die(f"{CC} could not read {header}:\n{r.stderr}")
     names = sorted(set(re.findall(r"^#define (GUEST_\w+)\b(?!\()", r.stdout, re.M)))
@@ -92,8 +185,10 @@ def values(header, names):
     """Let the compiler evaluate each macro: no parsing of C expressions here."""
     # arch-arm.h is meant to be reached through xen.h, which gives it the
     # fixed-width types and xen_mk_ullong (a ULL suffix in C).
-    src = ("#include <stdint.h>\n#include <stdio.h>\n#define xen_mk_ullong(x) x##ULL\n"
-           "#include \"%s\"\nint main(void)\n{\n" % header)
+    src = (
+        "#include <stdint.h>\n#include <stdio.h>\n#define xen_mk_ullong(x) x##ULL\n"
+        '#include "%s"\nint main(void)\n{\n' % header
+    )
     for n in names:
         src += f'\tprintf("%s 0x%%llx\\n", (unsigned long long)({n}));\n' % n
     src += "\treturn 0;\n}\n"
@@ -108,7 +203,9 @@ def values(header, names):
 
 
 def package_version():
-    r = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "libxen-dev"], capture_output=True, text=True)
+    r = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", "libxen-dev"], capture_output=True, text=True
+    )
     return r.stdout.strip() if r.returncode == 0 else "unknown"
 
 
@@ -135,32 +232,44 @@ def render(header, v):
                 die(f"{m} is not defined by the header")
             used.add(m)
         intid, nintid = (v[irq[0]], v[irq[1]] - v[irq[0]] + 1) if irq else (0, 0)
-        src = f"{b}, {s}" + (f", {irq[0]}" + (f"..{irq[1]}" if irq[1] != irq[0] else "") if irq else "")
+        src = f"{b}, {s}" + (
+            f", {irq[0]}" + (f"..{irq[1]}" if irq[1] != irq[0] else "") if irq else ""
+        )
         c = f'"{compat}"' if compat else "NULL"
-        lines += [f'\t{{"{name}", {kind}, {v[b]:#x}ull, {v[s]:#x}ull, {slot:#x}, {flags}, {gic}, {c},',
-                  f'\t {intid}, {nintid}, "arch-arm.h {src}"}},']
+        lines += [
+            f'\t{{"{name}", {kind}, {v[b]:#x}ull, {v[s]:#x}ull, {slot:#x}, {flags}, {gic}, {c},',
+            f'\t {intid}, {nintid}, "arch-arm.h {src}"}},',
+        ]
     lines += ["};", "", "static const struct profile_irq irqs[] = {"]
     for name, m, compat, index in IRQS:
         if m not in v:
             die(f"{m} is not defined by the header")
         used.add(m)
         lines.append(f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}"}},')
-    lines += ["};", "",
-              "const struct profile profile_xen_4_17 = {",
-              '\t.name = "xen-4.17",',
-              '\t.document = "Xen 4.17 public/arch-arm.h GUEST_*",',
-              '\t.hyp_compat = "xen,xen-4.17",',
-              "\t.regions = regions,",
-              "\t.nregions = sizeof(regions) / sizeof(regions[0]),",
-              "\t.irqs = irqs,",
-              "\t.nirqs = sizeof(irqs) / sizeof(irqs[0]),",
-              "};", ""]
+    lines += [
+        "};",
+        "",
+        "const struct profile profile_xen_4_17 = {",
+        '\t.name = "xen-4.17",',
+        '\t.document = "Xen 4.17 public/arch-arm.h GUEST_*",',
+        '\t.hyp_compat = "xen,xen-4.17",',
+        "\t.regions = regions,",
+        "\t.nregions = sizeof(regions) / sizeof(regions[0]),",
+        "\t.irqs = irqs,",
+        "\t.nirqs = sizeof(irqs) / sizeof(irqs[0]),",
+        "};",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--header", default=HEADER, help="Xen's public arch-arm.h (default %(default)s)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--header", default=HEADER, help="Xen's public arch-arm.h (default %(default)s)"
+    )
     ap.add_argument("--out", help="write here (default: standard output)")
     ap.add_argument("--check", metavar="FILE", help="compare with FILE instead of writing")
     a = ap.parse_args(argv)
@@ -177,8 +286,12 @@ def main(argv):
         # leaves every value alone: compare what the header says, not who built it.
         if without_banner_version(old) != without_banner_version(text):
             import difflib
-            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), text.splitlines(True),
-                                                       a.check, "generated"))
+
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    old.splitlines(True), text.splitlines(True), a.check, "generated"
+                )
+            )
             die(f"{a.check} differs from what {a.header} gives; regenerate with `make profiles`")
         print(f"gen-xen-profile: {a.check} matches {a.header}")
         return 0
@@ -187,4 +300,3 @@ def main(argv):
     else:
         sys.stdout.write(text)
     return 0
-

@@ -94,8 +94,16 @@ def junit_problems(out, returncode):
         return [] if returncode in (status.USAGE, status.SETUP) else ["no junit.xml"]
     found = junit_schema.problems(path)
     shown = found[:5] + ([f"... {len(found) - 5} more"] if len(found) > 5 else [])
-    return ["junit.xml does not validate against " + paths.rel(paths.JUNIT_SCHEMA) + ":\n      "
-            + "\n      ".join(shown)] if found else []
+    return (
+        [
+            "junit.xml does not validate against "
+            + paths.rel(paths.JUNIT_SCHEMA)
+            + ":\n      "
+            + "\n      ".join(shown)
+        ]
+        if found
+        else []
+    )
 
 
 def run_folder_problems(out, returncode):
@@ -103,8 +111,10 @@ def run_folder_problems(out, returncode):
     problems = junit_problems(out, returncode)
     unknown = sorted(set(os.listdir(out) if os.path.isdir(out) else []) - set(outdir.RUN_FILES))
     if unknown:
-        problems.append(f"files outdir.RUN_FILES does not name (a later run would not clear them): "
-                        f"{', '.join(unknown)}")
+        problems.append(
+            "files outdir.RUN_FILES does not name (a later run would not clear them): "
+            f"{', '.join(unknown)}"
+        )
     return problems
 
 
@@ -159,7 +169,9 @@ def problems_of(t, out, returncode, output=""):
         elif kind == "prove":
             baselined = os.path.exists(os.path.join(out, "ktap-baselined.txt"))
             name = "ktap-baselined.txt" if baselined else "ktap.txt"
-            p = subprocess.run(["prove", "-e", "cat", os.path.join(out, name)], capture_output=True, text=True)
+            p = subprocess.run(
+                ["prove", "-e", "cat", os.path.join(out, name)], capture_output=True, text=True
+            )
             if p.returncode and t.status == 0:
                 problems.append(f"prove rejected {name}:\n" + p.stdout[-400:])
             elif "Parse errors" in p.stdout:
@@ -168,21 +180,27 @@ def problems_of(t, out, returncode, output=""):
 
 
 def execute(t, image=None):
-    missing = [n for n in t.needs if not (shutil.which(n) or os.path.exists(os.path.join(paths.ROOT, n)))]
+    missing = [
+        n for n in t.needs if not (shutil.which(n) or os.path.exists(os.path.join(paths.ROOT, n)))
+    ]
     if missing:
         return "skip", f"needs {', '.join(missing)}", 0.0
     out = os.path.join(paths.BUILD, "test", t.name)
     shutil.rmtree(out, ignore_errors=True)
     start = time.monotonic()
-    cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out] + (["--image", image] if image else [])
-    r = subprocess.run(cmd + t.run,
-                       capture_output=True, text=True, cwd=paths.ROOT)
+    cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out] + (
+        ["--image", image] if image else []
+    )
+    r = subprocess.run(cmd + t.run, capture_output=True, text=True, cwd=paths.ROOT)
     took = time.monotonic() - start
     problems = problems_of(t, out, r.returncode, r.stdout + r.stderr)
     if problems:
         # What the harness found says why more often than the runner's last lines.
         try:
-            found = [f"{f.name()}: {f.text}" for f in findings.read(read(os.path.join(out, "ktap.txt")).splitlines()).findings()]
+            found = [
+                f"{f.name()}: {f.text}"
+                for f in findings.read(read(os.path.join(out, "ktap.txt")).splitlines()).findings()
+            ]
         except records.RecordError as e:
             found = [f"ktap.txt unreadable: {e}"]
         shown = found[:8] + ([f"... {len(found) - 8} more findings"] if len(found) > 8 else [])
@@ -199,35 +217,59 @@ def build_broken_dtbs(tests):
     a fresh clone after a plain `make` has none); None, or why not."""
     if not any((getattr(t, "tree", None) or "").startswith(BROKEN_DTBS + os.sep) for t in tests):
         return None
-    cmd = [os.environ.get("MAKE", "make"), "--no-print-directory", "-C", paths.ROOT,
-           "O=" + paths.rel(paths.BUILD), "broken-dtbs"]
+    cmd = [
+        os.environ.get("MAKE", "make"),
+        "--no-print-directory",
+        "-C",
+        paths.ROOT,
+        "O=" + paths.rel(paths.BUILD),
+        "broken-dtbs",
+    ]
     try:
         r = subprocess.run(cmd, capture_output=True, text=True)
     except OSError as e:
         return f"cannot run {cmd[0]}: {e.strerror}"
     if r.returncode:
         tail = "\n".join((r.stdout + r.stderr).strip().splitlines()[-4:])
-        return (f"`make broken-dtbs` failed (status {r.returncode}); `scripts/setup --check` says what is missing"
-                + (":\n" + tail if tail else ""))
+        return (
+            f"`make broken-dtbs` failed (status {r.returncode}); `scripts/setup --check` says what"
+            " is missing"
+            + (":\n" + tail if tail else "")
+        )
     return None
 
 
 def main(argv):
     if argv[:1] == ["--reworded"]:
         from . import reworded  # the rewording proof: a program of its own
+
         return reworded.main(argv[1:])
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="*",
-                    help="test files (.tests) or test trees (default: every .tests file and every tree)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "files",
+        nargs="*",
+        help="test files (.tests) or test trees (default: every .tests file and every tree)",
+    )
     ap.add_argument("-k", "--filter", help="run only tests whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
-    ap.add_argument("--list", action="store_true", help="print the tests' names and scripts/run arguments")
-    ap.add_argument("--image", help="the harness image every run boots (default: scripts/run's, build/harness.bin)")
-    ap.add_argument("--reworded", action="store_true",
-                    help="instead of the tests: the rewording proof (first argument; its own options in "
-                         "--reworded --help): make REWORD=1's image, whose every finding text is reworded, "
-                         "must give the results the normal image gives")
+    ap.add_argument(
+        "--list", action="store_true", help="print the tests' names and scripts/run arguments"
+    )
+    ap.add_argument(
+        "--image",
+        help="the harness image every run boots (default: scripts/run's, build/harness.bin)",
+    )
+    ap.add_argument(
+        "--reworded",
+        action="store_true",
+        help=(
+            "instead of the tests: the rewording proof (first argument; its own options in "
+            "--reworded --help): make REWORD=1's image, whose every finding text is reworded, "
+            "must give the results the normal image gives"
+        ),
+    )
     a = ap.parse_args(argv)
     try:
         tests = testspec.load(a.files)
@@ -237,7 +279,10 @@ def main(argv):
     if a.filter:
         tests = [t for t in tests if a.filter in t.name]
         if not tests:
-            print(f"scripts/integration: no test matches {a.filter!r} (--list shows the names)", file=sys.stderr)
+            print(
+                f"scripts/integration: no test matches {a.filter!r} (--list shows the names)",
+                file=sys.stderr,
+            )
             return status.USAGE
     if a.list:
         for t in tests:
@@ -245,8 +290,13 @@ def main(argv):
         return 0
     why = build_broken_dtbs(tests)
     if why:
-        print(f"scripts/integration: cannot build the byte-level broken trees in {paths.rel(BROKEN_DTBS)}: {why}",
-              file=sys.stderr)
+        print(
+            (
+                "scripts/integration: cannot build the byte-level broken trees in"
+                f" {paths.rel(BROKEN_DTBS)}: {why}"
+            ),
+            file=sys.stderr,
+        )
         return status.SETUP
     counts = {"pass": 0, "fail": 0, "skip": 0}
     failed = []
@@ -258,7 +308,9 @@ def main(argv):
             verdict, why, took = f.result()
             counts[verdict] += 1
             label = {"pass": "ok", "fail": "FAIL", "skip": "SKIP"}[verdict]
-            print(f"[{i}/{len(tests)}] {label:4} {t.name} ({took:.1f} s){': ' + why if why else ''}")
+            print(
+                f"[{i}/{len(tests)}] {label:4} {t.name} ({took:.1f} s){': ' + why if why else ''}"
+            )
             sys.stdout.flush()
             if verdict == "fail":
                 failed.append((t.name, why))

@@ -35,8 +35,12 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def xml_text(text):
     """text with each character XML cannot hold written as \\xNN / \\uNNNN."""
-    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", text)
+    return NOT_XML.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def seconds(t):
@@ -55,12 +59,17 @@ def _outcome(tc, kind, reason, diags):
     findings, or its last diagnostics; its text is every diagnostic."""
     fails = [shown(d) for d in diags if is_finding(d)]
     message = reason or "; ".join(fails or diags[-3:]) or "failed"
-    _element(tc, kind, "\n".join(diags), message=clip(message, MESSAGE_MAX),
-             type="finding" if fails and kind == "failure" else kind)
+    _element(
+        tc,
+        kind,
+        "\n".join(diags),
+        message=clip(message, MESSAGE_MAX),
+        type="finding" if fails and kind == "failure" else kind,
+    )
 
 
 def known_message(held, where):
-    """"known deviation: REASON (FILE:LINE)" for each baseline entry that
+    """ "known deviation: REASON (FILE:LINE)" for each baseline entry that
     knows a finding of where (SUITE or SUITE/CASE), or None when the
     baseline does not know the whole of where's failure."""
     j = held.judgement if held else None
@@ -72,7 +81,10 @@ def known_message(held, where):
         if k.where == where or k.where.startswith(prefix):
             at = ats.setdefault(id(k.entry), (k.entry, []))[1]
             at += [k.at] if k.at not in at else []
-    return "; ".join(f"known deviation: {e.reason} ({', '.join(at)})" for e, at in ats.values()) or "known deviation"
+    return (
+        "; ".join(f"known deviation: {e.reason} ({', '.join(at)})" for e, at in ats.values())
+        or "known deviation"
+    )
 
 
 def _case(ts, classname, name, st, directive, reason, diags, time, known=None):
@@ -80,7 +92,13 @@ def _case(ts, classname, name, st, directive, reason, diags, time, known=None):
     if st == "skip":
         _element(tc, "skipped", message=reason)
     elif st == "fail" and known and directive not in ERROR_DIRECTIVES:
-        _element(tc, "skipped", "\n".join(diags), message=clip(known, MESSAGE_MAX), type="known-deviation")
+        _element(
+            tc,
+            "skipped",
+            "\n".join(diags),
+            message=clip(known, MESSAGE_MAX),
+            type="known-deviation",
+        )
     elif st == "fail":
         _outcome(tc, "error" if directive in ERROR_DIRECTIVES else "failure", reason, diags)
     if diags:
@@ -89,8 +107,17 @@ def _case(ts, classname, name, st, directive, reason, diags, time, known=None):
 
 
 def _suite(root, name, cases, time, timestamp, properties):
-    ts = _element(root, "testsuite", name=name, tests=0, failures=0, errors=0, skipped=0,
-                  time=seconds(time), timestamp=timestamp)
+    ts = _element(
+        root,
+        "testsuite",
+        name=name,
+        tests=0,
+        failures=0,
+        errors=0,
+        skipped=0,
+        time=seconds(time),
+        timestamp=timestamp,
+    )
     if properties:
         props = _element(ts, "properties")
         for k, v in properties:
@@ -111,9 +138,16 @@ def _baseline_case(cls, held):
     j = held.judgement
     text = [f"baseline {held.path}: {tally(j)}"] + lines_of(j)
     failed = bool(j.vanished) and not held.accept_vanished
-    reason = (f"{len(j.vanished)} known deviation(s) of {held.path} vanished: "
-              + "; ".join(f"{v.name}" + (f": {v.text}" if v.text else "") + f" ({v.at})"
-                          for v in j.vanished)) if failed else ""
+    reason = (
+        (
+            f"{len(j.vanished)} known deviation(s) of {held.path} vanished: "
+            + "; ".join(
+                f"{v.name}" + (f": {v.text}" if v.text else "") + f" ({v.at})" for v in j.vanished
+            )
+        )
+        if failed
+        else ""
+    )
     return (cls, "baseline", "fail" if failed else "pass", None, reason, text, None)
 
 
@@ -125,12 +159,33 @@ def build(report, config, verdict, timestamp=None, properties=(), held=None):
     root = ET.Element("testsuites", name=xml_text(config))
     for s in report.suites:
         cls = f"{config}.{s.name}"
-        cases = [(cls, c.name, c.status, c.directive, c.reason, c.diags, c.time,
-                  known_message(held, f"{s.name}/{c.name}")) for c in s.cases]
+        cases = [
+            (
+                cls,
+                c.name,
+                c.status,
+                c.directive,
+                c.reason,
+                c.diags,
+                c.time,
+                known_message(held, f"{s.name}/{c.name}"),
+            )
+            for c in s.cases
+        ]
         if not cases or (s.status == "fail" and all(c.status != "fail" for c in s.cases)):
             # No cases, or a suite that failed though none of its cases did (its init, say).
-            cases.append((cls, s.name, s.status, s.directive, s.reason, s.diags,
-                          s.time if not s.cases else None, known_message(held, s.name)))
+            cases.append(
+                (
+                    cls,
+                    s.name,
+                    s.status,
+                    s.directive,
+                    s.reason,
+                    s.diags,
+                    s.time if not s.cases else None,
+                    known_message(held, s.name),
+                )
+            )
         _suite(root, cls, cases, s.time, timestamp, properties)
     code, label, why = verdict
     line = f"{label} (status {code}): {why}"
@@ -150,4 +205,5 @@ def build(report, config, verdict, timestamp=None, properties=(), held=None):
 
 def write(report, path, config, verdict, timestamp=None, properties=(), held=None):
     ET.ElementTree(build(report, config, verdict, timestamp, properties, held)).write(
-        path, encoding="unicode", xml_declaration=True)
+        path, encoding="unicode", xml_declaration=True
+    )

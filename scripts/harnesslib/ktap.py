@@ -11,8 +11,10 @@ import re
 
 from .protocol import REPORT_SENTINEL
 
-RESULT = re.compile(r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
-                    r"(?: # (?P<directive>SKIP|TIMEOUT|XFAIL|ERROR|TODO)\b ?(?P<reason>.*))?$")
+RESULT = re.compile(
+    r"^(?P<indent> *)(?P<ok>ok|not ok) (?P<num>\d+) (?P<name>[^#]*?)"
+    r"(?: # (?P<directive>SKIP|TIMEOUT|XFAIL|ERROR|TODO)\b ?(?P<reason>.*))?$"
+)
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed, (\d+) skipped$")
 PLAN = re.compile(r"^(?P<indent> *)1\.\.(?P<n>\d+)$")
 
@@ -52,8 +54,10 @@ class Report:
         if self.summary is None:
             why.append("no 'N passed, N failed, N skipped' line")
         elif self.summary != (c["pass"], c["fail"], c["skip"]):
-            why.append("summary says %d passed, %d failed, %d skipped; the results say %d, %d, %d"
-                       % (self.summary + (c["pass"], c["fail"], c["skip"])))
+            why.append(
+                "summary says %d passed, %d failed, %d skipped; the results say %d, %d, %d"
+                % (self.summary + (c["pass"], c["fail"], c["skip"]))
+            )
         return why
 
     def counts(self):
@@ -127,13 +131,24 @@ def parse(lines, times=None):
                 if current is None:
                     current, last = Suite("?"), None
                     current.start = mark
-                current.cases.append(Case(name, st, reason, pending, m.group("directive"),
-                                          _gap(t, last if last is not None else current.start)))
+                current.cases.append(
+                    Case(
+                        name,
+                        st,
+                        reason,
+                        pending,
+                        m.group("directive"),
+                        _gap(t, last if last is not None else current.start),
+                    )
+                )
                 last = t
             else:
                 suite = current if current is not None else Suite(name)
                 if current is None:
-                    suite.start, suite.diags = mark, pending  # a suite without cases: its diagnostics
+                    suite.start, suite.diags = (
+                        mark,
+                        pending,
+                    )  # a suite without cases: its diagnostics
                 suite.name, suite.status, suite.reason = name, st, reason
                 suite.directive, suite.time = m.group("directive"), _gap(t, suite.start)
                 rep.suites.append(suite)

@@ -25,6 +25,7 @@ def load_parser():
         return None
     sys.path.insert(0, KUNIT_DIR)
     import kunit_parser  # type: ignore[import-not-found]
+
     return kunit_parser
 
 
@@ -67,8 +68,12 @@ def main(argv):
         print(f"kunit-parser: {KUNIT_DIR}/kunit_parser.py missing; run scripts/setup")
         print("0 passed, 1 failed, 0 skipped")
         return 1
-    reports = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs
-                     if f in ("ktap.txt", "ktap-baselined.txt"))
+    reports = sorted(
+        os.path.join(d, f)
+        for d, _, fs in os.walk(root)
+        for f in fs
+        if f in ("ktap.txt", "ktap-baselined.txt")
+    )
     passed = failed = skipped = 0
     for path in reports:
         problem = check_report(parser, path)
@@ -79,8 +84,9 @@ def main(argv):
             print(f"FAILED {os.path.relpath(path, paths.ROOT)}: {problem}")
         else:
             passed += 1
-    print(f"kunit-parser: {passed + failed} complete reports read by Linux 6.12's kunit_parser.py"
-          f" ({skipped} incomplete ones left to the runner's verdict)")
+    print(
+        f"kunit-parser: {passed + failed} complete reports read by Linux 6.12's kunit_parser.py"
+        f" ({skipped} incomplete ones left to the runner's verdict)"
+    )
     print(f"{passed} passed, {failed} failed, 0 skipped")
     return 1 if failed or not reports else 0
-

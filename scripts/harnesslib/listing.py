@@ -49,7 +49,9 @@ def parse(ktap_lines):
             raise ListingError(f"a case before its suite: {line!r}")
     for s in suites:
         if len(s.cases) != s.ncases:
-            raise ListingError(f"suite {s.name} announces {s.ncases} cases but lists {len(s.cases)}")
+            raise ListingError(
+                f"suite {s.name} announces {s.ncases} cases but lists {len(s.cases)}"
+            )
     return suites
 
 
@@ -67,15 +69,25 @@ def table(suites, width=100):
     default = [s for s in suites if s.runs == LIST_DEFAULT and s.cases]
     on_request = [s.name for s in suites if s.runs != LIST_DEFAULT]
     one = f"{default[0].name}.{default[0].cases[0]}" if default else "SUITE.CASE"
-    case_on_request = [f"{s.name}.{c[:-len('(on request)')]}" for s in suites for c in s.cases
-                       if c.endswith("(on request)")]
-    lines += ["", f"{len(suites)} suites, {sum(len(s.cases) for s in suites)} cases; without --only "
-              "every suite that runs by default runs"
-              + (f" (on request only: {', '.join(on_request)})" if on_request else "")
-              + (f"; cases on request run only when named: {', '.join(case_on_request)}"
-                 if case_on_request else ""),
-              "run one case, or a few (SUITE: all its cases, SUITE.CASE: one of them):",
-              f"  scripts/run --only {one}"]
+    case_on_request = [
+        f"{s.name}.{c[:-len('(on request)')]}"
+        for s in suites
+        for c in s.cases
+        if c.endswith("(on request)")
+    ]
+    lines += [
+        "",
+        f"{len(suites)} suites, {sum(len(s.cases) for s in suites)} cases; without --only "
+        "every suite that runs by default runs"
+        + (f" (on request only: {', '.join(on_request)})" if on_request else "")
+        + (
+            f"; cases on request run only when named: {', '.join(case_on_request)}"
+            if case_on_request
+            else ""
+        ),
+        "run one case, or a few (SUITE: all its cases, SUITE.CASE: one of them):",
+        f"  scripts/run --only {one}",
+    ]
     if len(default) > 1:
         lines.append(f"  scripts/run --only {one},{default[-1].name}")
     lines.append("  (--only LIST is --bootargs suites=LIST)")

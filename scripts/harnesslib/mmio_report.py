@@ -46,12 +46,22 @@ def parse(lines):
             out.append({"raw": s[2:]})
             continue
         detail = " ".join(f"{k}={f[k]}" for k in DETAIL if k in f)
-        out.append({"device": f["node"], "part": f.get("part", "-"),
-                    "register": f"{f['reg']}@{f.get('off', '?')}", "reg": f["reg"],
-                    "check": f["check"] + (f" {detail}" if detail else ""), "name": f["check"],
-                    "form": f.get("form"), "width": f.get("width"),
-                    "expect": f.get("expect", ""), "spec": f.get("spec", ""),
-                    "observed": f.get("observed", ""), "class": f["class"]})
+        out.append(
+            {
+                "device": f["node"],
+                "part": f.get("part", "-"),
+                "register": f"{f['reg']}@{f.get('off', '?')}",
+                "reg": f["reg"],
+                "check": f["check"] + (f" {detail}" if detail else ""),
+                "name": f["check"],
+                "form": f.get("form"),
+                "width": f.get("width"),
+                "expect": f.get("expect", ""),
+                "spec": f.get("spec", ""),
+                "observed": f.get("observed", ""),
+                "class": f["class"],
+            }
+        )
     return out
 
 
@@ -63,8 +73,16 @@ def _table(rows):
     head = ["device", "part", "register", "check", "expectation", "spec", "observed", "class"]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
-        cells = [r["device"], r["part"], r["register"], r["check"], r["expect"], r["spec"],
-                 r["observed"], f"**{r['class']}**" if r["class"] == "deviation" else r["class"]]
+        cells = [
+            r["device"],
+            r["part"],
+            r["register"],
+            r["check"],
+            r["expect"],
+            r["spec"],
+            r["observed"],
+            f"**{r['class']}**" if r["class"] == "deviation" else r["class"],
+        ]
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return out
 
@@ -84,28 +102,53 @@ def _matrix(good, key, columns, heading):
         cells[row + (col,)] = word + (" (deviation)" if f["class"] == "deviation" else "")
     if not rows:
         return []
-    out = [f"## {heading}", "", "| device | register | " + " | ".join(columns) + " |",
-           "|---|---|" + "---|" * len(columns)]
+    out = [
+        f"## {heading}",
+        "",
+        "| device | register | " + " | ".join(columns) + " |",
+        "|---|---|" + "---|" * len(columns),
+    ]
     for row in rows:
-        out.append(f"| {row[0]} ({row[1]}) | {row[2]} | " +
-                   " | ".join(cells.get(row + (c,), "-") for c in columns) + " |")
+        out.append(
+            f"| {row[0]} ({row[1]}) | {row[2]} | "
+            + " | ".join(cells.get(row + (c,), "-") for c in columns)
+            + " |"
+        )
     return out + [""]
 
 
 def render(findings, title):
     good = [f for f in findings if "raw" not in f]
     counts = {c: sum(f["class"] == c for f in good) for c in CLASSES}
-    md = [f"# MMIO observations: {title}", "",
-          f"{len(good)} observations: {counts['deviation']} deviation, {counts['permitted']} permitted, "
-          f"{counts['required']} required.", "",
-          "*required*: the outcome the spec demands; *permitted*: the spec leaves it open "
-          "(UNPREDICTABLE width, reserved offset, register outside a subset); "
-          "*deviation*: contrary to the spec.", ""]
-    md += _matrix(good, "form", ["ldr32", "ldr32-post", "ldr32-pre", "ldp32", "ldrsw", "ldr-simd-s"],
-                  "Instruction forms (one register per device)")
-    md += _matrix(good, "width", ["8", "16", "32", "64"], "Access widths (reads, one register per class)")
-    for cls, heading in (("deviation", "Deviations"), ("permitted", "Permitted behaviours"),
-                         ("required", "As required")):
+    md = [
+        f"# MMIO observations: {title}",
+        "",
+        (
+            f"{len(good)} observations: {counts['deviation']} deviation,"
+            f" {counts['permitted']} permitted, {counts['required']} required."
+        ),
+        "",
+        (
+            "*required*: the outcome the spec demands; *permitted*: the spec leaves it open "
+            "(UNPREDICTABLE width, reserved offset, register outside a subset); "
+            "*deviation*: contrary to the spec."
+        ),
+        "",
+    ]
+    md += _matrix(
+        good,
+        "form",
+        ["ldr32", "ldr32-post", "ldr32-pre", "ldp32", "ldrsw", "ldr-simd-s"],
+        "Instruction forms (one register per device)",
+    )
+    md += _matrix(
+        good, "width", ["8", "16", "32", "64"], "Access widths (reads, one register per class)"
+    )
+    for cls, heading in (
+        ("deviation", "Deviations"),
+        ("permitted", "Permitted behaviours"),
+        ("required", "As required"),
+    ):
         rows = [f for f in good if f["class"] == cls]
         if rows:
             md += [f"## {heading} ({len(rows)})", ""] + _table(rows) + [""]

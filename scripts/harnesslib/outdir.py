@@ -11,16 +11,27 @@ RECORD = "run.json"  # run_record.py: what the run was; its presence marks a run
 # Every file a run may write into its folder (integration.py holds each
 # integration run to this list, so that a new file cannot be forgotten here).
 RUN_FILES = (
-    RECORD, "console.log", "ktap.txt", "junit.xml", "timing.txt",  # runner.py
+    RECORD,
+    "console.log",
+    "ktap.txt",
+    "junit.xml",
+    "timing.txt",  # runner.py
     "list.txt",  # listing.py (--list)
-    "memory-map.md", "memory-map.svg",  # memmap/report.py
+    "memory-map.md",
+    "memory-map.svg",  # memmap/report.py
     "mmio-findings.md",  # mmio_report.py
-    "bench.json", "bench.csv",  # bench/report.py
+    "bench.json",
+    "bench.csv",  # bench/report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
     "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
-    "baseline.txt", "ktap-baselined.txt",  # baseline/run.py
-    "qemu.dtb", "user.dtb", "user.dtb.edit", "harness-dtb.bin",  # qemu.py
-    "host.dts", "host.dtb",  # xen.py (and its qemu.dtb)
+    "baseline.txt",
+    "ktap-baselined.txt",  # baseline/run.py
+    "qemu.dtb",
+    "user.dtb",
+    "user.dtb.edit",
+    "harness-dtb.bin",  # qemu.py
+    "host.dts",
+    "host.dtb",  # xen.py (and its qemu.dtb)
     "runner-error.txt",  # runner.py: the traceback of the runner's own fault
 )
 RUNNER_ERROR = "runner-error.txt"
@@ -35,10 +46,18 @@ def check(out):
         return
     foreign = sorted(set(entries) - set(RUN_FILES))
     if foreign and RECORD not in entries:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        raise OptionError("--out", out, f"holds {shown}, which no run writes, and no {RECORD}: not a "
-                          "folder of an earlier run's, whose files a run may replace",
-                          f"a new or empty directory, or one an earlier scripts/run wrote (it has {RECORD})")
+        shown = ", ".join(foreign[:3]) + (
+            f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        )
+        raise OptionError(
+            "--out",
+            out,
+            (
+                f"holds {shown}, which no run writes, and no {RECORD}: not a "
+                "folder of an earlier run's, whose files a run may replace"
+            ),
+            f"a new or empty directory, or one an earlier scripts/run wrote (it has {RECORD})",
+        )
 
 
 def clear(out):

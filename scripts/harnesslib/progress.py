@@ -15,8 +15,15 @@ from .protocol import REPORT_SENTINEL
 FAIL = records.FINDING  # the word a finding is shown with
 MAX_LINES = 10  # a failed case's lines shown; the rest are counted
 COLOURS = {"red": "31", "green": "32", "yellow": "33"}
-VERDICT_COLOUR = {"ok": "green", "not ok": "red", "SKIP": "yellow", "TIMEOUT": "red",
-                  "ERROR": "red", "XFAIL": "yellow", "TODO": "yellow"}
+VERDICT_COLOUR = {
+    "ok": "green",
+    "not ok": "red",
+    "SKIP": "yellow",
+    "TIMEOUT": "red",
+    "ERROR": "red",
+    "XFAIL": "yellow",
+    "TODO": "yellow",
+}
 
 
 def use_colour(stream, environ=None):
@@ -47,7 +54,7 @@ def reasons(diags, directive=None, reason=None):
                 head = records.parse(d).text or d
             except records.RecordError:
                 head = d
-            out += [x for x in [head] + diags[i + 1:i + 3] if x not in out]
+            out += [x for x in [head] + diags[i + 1 : i + 3] if x not in out]
         elif d.startswith(("watchdog:", "fatal:")) and d not in out:
             out.append(d)
     if directive in ("TIMEOUT", "ERROR"):
@@ -65,7 +72,9 @@ class Progress:
         self.colour = use_colour(self.out) if colour is None else colour
         self.diags = []  # the diagnostics since the last result
         self.cases = []  # (name, status, lines) of the suite that runs
-        self.failed = []  # (suite, verdict, its own lines, [(case, lines)]) of each suite with a failure
+        self.failed = (
+            []
+        )  # (suite, verdict, its own lines, [(case, lines)]) of each suite with a failure
 
     def print(self, text):
         print(text, file=self.out, flush=True)
@@ -123,18 +132,27 @@ class Progress:
             return
         red = lambda t: paint(t, "red", self.colour)
         total = sum(len(cases) or 1 for _, _, _, cases in self.failed)
-        nknown = sum(sum(f"{s}/{c}" in known for c, _ in cases) or (not cases and s in known)
-                     for s, _, _, cases in self.failed)
-        self.print(f"failures ({total} in {len(self.failed)} suite{'s' if len(self.failed) > 1 else ''}"
-                   + (f"; {nknown} known to the baseline" if nknown else "") + "):")
+        nknown = sum(
+            sum(f"{s}/{c}" in known for c, _ in cases) or (not cases and s in known)
+            for s, _, _, cases in self.failed
+        )
+        self.print(
+            f"failures ({total} in {len(self.failed)} suite{'s' if len(self.failed) > 1 else ''}"
+            + (f"; {nknown} known to the baseline" if nknown else "")
+            + "):"
+        )
         for suite, verdict, own, cases in self.failed:
-            self.print(f"  {suite}: {red(verdict)}" + (f", {len(cases)} failed case{'s' if len(cases) > 1 else ''}"
-                                                        if cases else "")
-                       + (" (known)" if suite in known else ""))
+            self.print(
+                f"  {suite}: {red(verdict)}"
+                + (f", {len(cases)} failed case{'s' if len(cases) > 1 else ''}" if cases else "")
+                + (" (known)" if suite in known else "")
+            )
             self.lines(own, "    ", "yellow" if suite in known else "red")
             for case, lines in cases:
                 is_known = f"{suite}/{case}" in known
-                self.print(f"    {paint('known', 'yellow', self.colour) if is_known else red('not ok')} {case}")
+                self.print(
+                    f"    {paint('known', 'yellow', self.colour) if is_known else red('not ok')} {case}"
+                )
                 if lines:
                     self.lines(lines, "      ", "yellow" if is_known else "red")
                 else:

@@ -16,11 +16,21 @@ from . import paths, status
 
 # The names the runner relies on; the header must define each.
 REQUIRED = {
-    "GUEST_EXIT_PASS": int, "GUEST_EXIT_FAIL": int, "GUEST_EXIT_NO_CONSOLE": int, "GUEST_EXIT_FATAL": int,
-    "REPORT_SENTINEL": str, "RECORD_FINDING": str, "RECORD_EVIDENCE": str, "SUBJECT_KEYS": str,
-    "RECORD_CUT": str, "CONSOLE_CONTINUES": str,
-    "RECORD_NOT_SELECTED": str, "RECORD_LIST_SUITE": str, "RECORD_LIST_CASE": str,
-    "LIST_DEFAULT": str, "LIST_ON_REQUEST": str,
+    "GUEST_EXIT_PASS": int,
+    "GUEST_EXIT_FAIL": int,
+    "GUEST_EXIT_NO_CONSOLE": int,
+    "GUEST_EXIT_FATAL": int,
+    "REPORT_SENTINEL": str,
+    "RECORD_FINDING": str,
+    "RECORD_EVIDENCE": str,
+    "SUBJECT_KEYS": str,
+    "RECORD_CUT": str,
+    "CONSOLE_CONTINUES": str,
+    "RECORD_NOT_SELECTED": str,
+    "RECORD_LIST_SUITE": str,
+    "RECORD_LIST_CASE": str,
+    "LIST_DEFAULT": str,
+    "LIST_ON_REQUEST": str,
 }
 # Comments go, string literals stay (a literal may hold "/*").
 _LEXEME = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|//[^\n]*', re.S)
@@ -38,6 +48,7 @@ def _blank_comments(text):
     def keep(m):
         s = m.group(0)
         return s if s.startswith('"') else re.sub(r"[^\n]", " ", s)  # line numbers stay right
+
     return _LEXEME.sub(keep, text)
 
 
@@ -46,7 +57,7 @@ def _string(body, where):
     while i < len(body):
         c = body[i]
         if c == "\\":
-            esc = body[i + 1:i + 2]
+            esc = body[i + 1 : i + 2]
             if esc not in _ESCAPES:
                 raise ProtocolError(f"{where}: unsupported escape \\{esc} in a string value")
             out.append(_ESCAPES[esc])
@@ -66,8 +77,10 @@ def parse(text, name="protocol.h"):
             continue
         where = f"{name}:{n}"
         if m.group("rest")[:1] == "(":
-            raise ProtocolError(f"{where}: {m.group('name')} is a function-like macro; "
-                                "keep each definition a plain `#define NAME value` line")
+            raise ProtocolError(
+                f"{where}: {m.group('name')} is a function-like macro; "
+                "keep each definition a plain `#define NAME value` line"
+            )
         value = m.group("rest").strip()
         if not value:
             continue  # the include guard
@@ -75,15 +88,21 @@ def parse(text, name="protocol.h"):
         if s:
             values[m.group("name")] = _string(s.group("body"), where)
         elif i:
-            values[m.group("name")] = int(i.group("num"), 8 if re.match(r"^0[0-7]+$", i.group("num")) else 0)
+            values[m.group("name")] = int(
+                i.group("num"), 8 if re.match(r"^0[0-7]+$", i.group("num")) else 0
+            )
         else:
-            raise ProtocolError(f"{where}: the value of {m.group('name')} ({value}) is neither an "
-                                "integer nor a string literal")
+            raise ProtocolError(
+                f"{where}: the value of {m.group('name')} ({value}) is neither an "
+                "integer nor a string literal"
+            )
     for key, kind in REQUIRED.items():
         if key not in values:
             raise ProtocolError(f"{name}: no `#define {key}` line")
         if not isinstance(values[key], kind):
-            raise ProtocolError(f"{name}: {key} must be {'an integer' if kind is int else 'a string literal'}")
+            raise ProtocolError(
+                f"{name}: {key} must be {'an integer' if kind is int else 'a string literal'}"
+            )
     return values
 
 
@@ -99,8 +118,10 @@ def load(path=paths.PROTOCOL_H):
 try:
     VALUES = load()
 except ProtocolError as e:
-    print(f"harnesslib.protocol: {e} (the guest/runner protocol header, lib/runtime/protocol.h)",
-          file=sys.stderr)
+    print(
+        f"harnesslib.protocol: {e} (the guest/runner protocol header, lib/runtime/protocol.h)",
+        file=sys.stderr,
+    )
     raise SystemExit(status.USAGE)
 globals().update(VALUES)
 

@@ -34,16 +34,31 @@ def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU):
     machine = (kinds[0][5:] if kinds else "virt") + f",gic-version={gic}"
     machine += ",virtualization=on" if virtualization else ""
     machine += f",{rest}" if rest else ""
-    return [QEMU, "-M", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
-            "-nographic", "-nodefaults", "-serial", "stdio", "-no-reboot"]
+    return [
+        QEMU,
+        "-M",
+        machine,
+        "-cpu",
+        cpu,
+        "-smp",
+        str(smp),
+        "-m",
+        mem,
+        "-nographic",
+        "-nodefaults",
+        "-serial",
+        "stdio",
+        "-no-reboot",
+    ]
 
 
 def compile_dtb(path, outdir):
     """A .dts is compiled with dtc; a .dtb is taken byte for byte."""
     if path.endswith(".dts"):
         out = os.path.join(outdir, "user.dtb")
-        r = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, path],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            ["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, path], capture_output=True, text=True
+        )
         if r.returncode:
             raise UsageError(f"--dtb {path}: dtc cannot compile it: {first_line(r.stderr)}")
         return out
@@ -57,7 +72,11 @@ def set_bootargs(dtb, bootargs):
     size): editing would rewrite a byte-level defect away. Otherwise the
     harness runs with its default bootargs."""
     data = open(dtb, "rb").read()
-    if len(data) < 8 or data[:4] != b"\xd0\x0d\xfe\xed" or struct.unpack(">I", data[4:8])[0] != len(data):
+    if (
+        len(data) < 8
+        or data[:4] != b"\xd0\x0d\xfe\xed"
+        or struct.unpack(">I", data[4:8])[0] != len(data)
+    ):
         return False
     # fdtput trusts the blob: on a hostile one it may loop (a property of length
     # -12) or fail. It works on a copy, within a time bound; the tree stays as
@@ -65,9 +84,15 @@ def set_bootargs(dtb, bootargs):
     work = dtb + ".edit"
     shutil.copyfile(dtb, work)
     try:
-        subprocess.run(["fdtput", "-t", "s", "-c", work, "/chosen"], capture_output=True, timeout=10)
-        r = subprocess.run(["fdtput", "-t", "s", work, "/chosen", "bootargs", bootargs],
-                           capture_output=True, text=True, timeout=10)
+        subprocess.run(
+            ["fdtput", "-t", "s", "-c", work, "/chosen"], capture_output=True, timeout=10
+        )
+        r = subprocess.run(
+            ["fdtput", "-t", "s", work, "/chosen", "bootargs", bootargs],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except subprocess.TimeoutExpired:
         os.remove(work)
         return False
@@ -81,9 +106,9 @@ def set_bootargs(dtb, bootargs):
 def patched_image(image, outdir, dtb_addr):
     out = os.path.join(outdir, "harness-dtb.bin")
     data = bytearray(open(image, "rb").read())
-    if data[0x38:0x3c] != b"ARM\x64":
+    if data[0x38:0x3C] != b"ARM\x64":
         raise UsageError(f"{image} is not an arm64 Image")
-    data[DTB_OVERRIDE_OFFSET:DTB_OVERRIDE_OFFSET + 8] = struct.pack("<Q", dtb_addr)
+    data[DTB_OVERRIDE_OFFSET : DTB_OVERRIDE_OFFSET + 8] = struct.pack("<Q", dtb_addr)
     open(out, "wb").write(bytes(data))
     return out
 
@@ -93,19 +118,27 @@ def dump_dtb(cmd, outdir):
     out = os.path.join(outdir, "qemu.dtb")
     machine = cmd[cmd.index("-M") + 1]
     try:
-        r = subprocess.run(cmd[:cmd.index("-M")] + ["-M", f"{machine},dumpdtb={opt_value(out)}"] + cmd[cmd.index("-M") + 2:],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            cmd[: cmd.index("-M")]
+            + ["-M", f"{machine},dumpdtb={opt_value(out)}"]
+            + cmd[cmd.index("-M") + 2 :],
+            capture_output=True,
+            text=True,
+        )
     except OSError as e:
         raise PlatformError(f"QEMU's dumpdtb: cannot execute {cmd[0]}: {e.strerror or e}")
     if r.returncode or not os.path.exists(out):
-        raise PlatformError("QEMU's dumpdtb failed: "
-                            + first_line(r.stderr + r.stdout, f"exit status {r.returncode}"))
+        raise PlatformError(
+            "QEMU's dumpdtb failed: "
+            + first_line(r.stderr + r.stdout, f"exit status {r.returncode}")
+        )
     return out
 
 
 def virtio_args(items, outdir):
     """The dma suite's devices; QEMU plugs them into the virt board's last transports."""
     from . import scratch_disk
+
     out = ["-global", "virtio-mmio.force-legacy=false"] if "modern" in items else []
     if "rng" in items:
         out += ["-device", "virtio-rng-device"]
@@ -113,39 +146,58 @@ def virtio_args(items, outdir):
         disk = scratch_disk.make(outdir)
         # cache=unsafe: the device still completes FLUSH, without a host fsync that a
         # busy host disk can hold for longer than the guest waits.
-        out += ["-drive", f"file={opt_value(disk)},if=none,format=raw,id=scratch,cache=unsafe",
-                "-device", "virtio-blk-device,drive=scratch"]
+        out += [
+            "-drive",
+            f"file={opt_value(disk)},if=none,format=raw,id=scratch,cache=unsafe",
+            "-device",
+            "virtio-blk-device,drive=scratch",
+        ]
     return out
 
 
 def fw_cfg_args(outdir):
     """The dma suite's fw_cfg file (fwcfg_file.py); QEMU's virt board always has fw_cfg."""
     from . import fwcfg_file
+
     path = fwcfg_file.make(outdir)
     return ["-fw_cfg", f"name={opt_value(protocol.FWCFG_FILE_NAME)},file={opt_value(path)}"]
 
 
 def command_line(args, outdir, bootargs, notes):
-    cmd = machine_args(args.gic, args.smp, args.mem, virtualization=args.el == 2,
-                       props=getattr(args, "machine", ""), cpu=getattr(args, "cpu", CPU))
+    cmd = machine_args(
+        args.gic,
+        args.smp,
+        args.mem,
+        virtualization=args.el == 2,
+        props=getattr(args, "machine", ""),
+        cpu=getattr(args, "cpu", CPU),
+    )
     cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
-        return cmd + ["-device", f"loader,file={opt_value(args.image)},addr={addr:#x},cpu-num=0,force-raw=on"]
+        return cmd + [
+            "-device",
+            f"loader,file={opt_value(args.image)},addr={addr:#x},cpu-num=0,force-raw=on",
+        ]
     if not args.dtb and args.load_addr is None:
         return cmd + ["-kernel", args.image, "-append", bootargs]
     dtb = compile_dtb(args.dtb, outdir) if args.dtb else dump_dtb(cmd, outdir)
     if not set_bootargs(dtb, bootargs):
-        notes.append(f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
-                     "the harness runs with its defaults")
+        notes.append(
+            f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
+            "the harness runs with its defaults"
+        )
     image = patched_image(args.image, outdir, USER_DTB_ADDR)
     cmd += ["-device", f"loader,file={opt_value(dtb)},addr={USER_DTB_ADDR:#x},force-raw=on"]
     if args.load_addr is None:
         return cmd + ["-kernel", image]
     # No -kernel: the generic loader places the image and starts the CPU there,
     # which exercises self-relocation at an address of the user's choice.
-    return cmd + ["-device", f"loader,file={opt_value(image)},addr={args.load_addr:#x},cpu-num=0,force-raw=on"]
+    return cmd + [
+        "-device",
+        f"loader,file={opt_value(image)},addr={args.load_addr:#x},cpu-num=0,force-raw=on",
+    ]
 
 
 class Platform:

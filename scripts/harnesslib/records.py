@@ -78,7 +78,9 @@ def unescape(value: str) -> str:
 def escape(value: str) -> str:
     """A value as the harness writes it (record_escape_value): a space, a
     backslash, a control or a non-ASCII character as \\xNN; unescape's inverse."""
-    return "".join(c if " " < c < "\x7f" and c != "\\" else f"\\x{ord(c) & 0xff:02x}" for c in value)
+    return "".join(
+        c if " " < c < "\x7f" and c != "\\" else f"\\x{ord(c) & 0xff:02x}" for c in value
+    )
 
 
 def tag_of(diag: str) -> Optional[str]:
@@ -94,17 +96,19 @@ def parse(diag: str) -> Optional[Record]:
     if tag is None:
         return None
     spec = SPECS[tag]
-    rest = diag[len(tag) + 1:]
+    rest = diag[len(tag) + 1 :]
     text = None
     at = rest.find(" text=")
     if at >= 0:
-        rest, text = rest[:at], rest[at + len(" text="):]
+        rest, text = rest[:at], rest[at + len(" text=") :]
     fields: Dict[str, str] = {}
     for token in rest.split():
         key, eq, value = token.partition("=")
         if not eq or not _KEY.match(key) or not value:
             raise RecordError(f"{tag} record: {token!r} is not key=value")
-        allowed = key in spec.required or key in spec.optional or (spec.subject and key in SUBJECT_KEYS)
+        allowed = (
+            key in spec.required or key in spec.optional or (spec.subject and key in SUBJECT_KEYS)
+        )
         if not allowed:
             raise RecordError(f"{tag} record: key {key!r} is not declared for it in protocol.h")
         if key in fields:

@@ -43,8 +43,10 @@ MATRIX = os.path.join("tests", "harness", "integration", "matrices", "reworded.t
 REWORD_MARK = "(REWORDED) "  # what check.c's "(reworded) " reads as once its case is swapped
 # The first line scripts/run ends with: the status and why, without the time and the folder.
 VERDICT = re.compile(r"^verdict: (?P<line>.*?)(?:; [0-9.]+ s; files in .*)?$")
-MERGED = re.compile(r"^- \*\*(?P<kind>new|known)\*\* `(?P<name>[^`]*)`: seen on (?P<n>\d+) of (?P<total>\d+) "
-                    r"configs: (?P<on>[^;:]*)")
+MERGED = re.compile(
+    r"^- \*\*(?P<kind>new|known)\*\* `(?P<name>[^`]*)`: seen on (?P<n>\d+) of (?P<total>\d+) "
+    r"configs: (?P<on>[^;:]*)"
+)
 
 
 class Run:
@@ -64,10 +66,16 @@ def tree_run(path):
 
 
 def runs():
-    return [Run("qemu-default", []),
-            Run("xen-gicv2", ["--platform", "xen", "--gic", "2", "--bootargs", "suites=gic,mmio"], needs=paths.XEN),
-            Run(*tree_run(LIE_TREE)),
-            Run("matrix", ["--matrix", MATRIX, "-j", "2"])]
+    return [
+        Run("qemu-default", []),
+        Run(
+            "xen-gicv2",
+            ["--platform", "xen", "--gic", "2", "--bootargs", "suites=gic,mmio"],
+            needs=paths.XEN,
+        ),
+        Run(*tree_run(LIE_TREE)),
+        Run("matrix", ["--matrix", MATRIX, "-j", "2"]),
+    ]
 
 
 # ---- what one run left, read for the comparison ---------------------------------
@@ -113,8 +121,10 @@ def finding_problems(lines_a, lines_b, reworded=True):
 
 
 def _names(counter):
-    return "; ".join(findings.where(s, c) + " " + findings.identity_text(k, subj)
-                     + (f" (x{n})" if n > 1 else "") for (s, c, k, subj), n in sorted(counter.items(), key=str))
+    return "; ".join(
+        findings.where(s, c) + " " + findings.identity_text(k, subj) + (f" (x{n})" if n > 1 else "")
+        for (s, c, k, subj), n in sorted(counter.items(), key=str)
+    )
 
 
 def verdict_line(output):
@@ -129,7 +139,9 @@ def verdict_line(output):
 def verdict_problems(a, b):
     problems = []
     if a.returncode != b.returncode:
-        problems.append(f"scripts/run exited {a.returncode} with the normal image, {b.returncode} reworded")
+        problems.append(
+            f"scripts/run exited {a.returncode} with the normal image, {b.returncode} reworded"
+        )
     va, vb = verdict_line(a.output), verdict_line(b.output)
     if va != vb:
         problems.append(f"verdicts differ: {va!r} and {vb!r}")
@@ -152,7 +164,9 @@ def baseline_identities(text):
 
 
 def baseline_problems(a, b):
-    ia, ib = baseline_identities(a.file("baseline.txt")), baseline_identities(b.file("baseline.txt"))
+    ia, ib = baseline_identities(a.file("baseline.txt")), baseline_identities(
+        b.file("baseline.txt")
+    )
     if ia == ib:
         return []
     return [f"baseline.txt differs: {sorted(set(ia or []) ^ set(ib or []))}"]
@@ -161,8 +175,12 @@ def baseline_problems(a, b):
 def compare_identities(rep_a, rep_b):
     """scripts/compare of two reports by identity: (new, vanished, changed, cases)."""
     new, vanished, changed = compare.findings_changed(rep_a, rep_b)
-    return (sorted(f.name() for f in new), sorted(f.name() for f in vanished),
-            sorted(fa.name() for fa, _ in changed), compare.cases_changed(rep_a, rep_b))
+    return (
+        sorted(f.name() for f in new),
+        sorted(f.name() for f in vanished),
+        sorted(fa.name() for fa, _ in changed),
+        compare.cases_changed(rep_a, rep_b),
+    )
 
 
 def compare_problems(base_a, base_b, lines_a, lines_b):
@@ -174,11 +192,15 @@ def compare_problems(base_a, base_b, lines_a, lines_b):
         ca = compare_identities(findings.read(base_a), ra)
         cb = compare_identities(findings.read(base_b), rb)
         if ca != cb:
-            problems.append(f"scripts/compare against qemu-default differs: normal {ca}, reworded {cb}")
+            problems.append(
+                f"scripts/compare against qemu-default differs: normal {ca}, reworded {cb}"
+            )
     new, vanished, changed = compare.findings_changed(ra, rb)
     if new or vanished or len(changed) != len(ra.findings()):
-        problems.append(f"scripts/compare normal->reworded: {len(new)} new, {len(vanished)} vanished, "
-                        f"{len(changed)} of {len(ra.findings())} changed (expected 0, 0, all)")
+        problems.append(
+            f"scripts/compare normal->reworded: {len(new)} new, {len(vanished)} vanished, "
+            f"{len(changed)} of {len(ra.findings())} changed (expected 0, 0, all)"
+        )
     return problems
 
 
@@ -187,6 +209,7 @@ def placement(lines):
     from .memmap import picture as memmap_picture
     from .memmap import place as memmap_place
     from .memmap import report as memmap_report
+
     d = memmap_report.parse(lines)
     if d is None or not d.get("profile"):
         return None
@@ -194,8 +217,10 @@ def placement(lines):
     placed = memmap_place.place(lines, [r["name"] for r in d["regions"]])
     on, loose = memmap_picture.assign(rows, placed)
     row = {id(p): r["name"] for r, ps in zip(rows, on) for p in ps}
-    return sorted((f"{p.where} {findings.identity_text(p.check, p.subject)}", row.get(id(p), "-"))
-                  for p in placed)
+    return sorted(
+        (f"{p.where} {findings.identity_text(p.check, p.subject)}", row.get(id(p), "-"))
+        for p in placed
+    )
 
 
 def placement_problems(lines_a, lines_b):
@@ -207,14 +232,21 @@ def placement_problems(lines_a, lines_b):
 
 def matrix_groups(md):
     """The merged findings of a matrix.md: (kind, identity, seen on) each, sorted."""
-    return sorted((m.group("kind"), m.group("name"), m.group("n"), m.group("on").strip())
-                  for m in map(MERGED.match, (md or "").splitlines()) if m)
+    return sorted(
+        (m.group("kind"), m.group("name"), m.group("n"), m.group("on").strip())
+        for m in map(MERGED.match, (md or "").splitlines())
+        if m
+    )
 
 
 def matrix_problems(a, b):
     ga, gb = matrix_groups(a.file("matrix.md")), matrix_groups(b.file("matrix.md"))
-    problems = [] if ga == gb else [f"the matrix's merged findings differ: {sorted(set(ga) ^ set(gb))}"]
-    return problems + ([] if ga else ["matrix.md has no merged finding (the matrix should make some)"])
+    problems = (
+        [] if ga == gb else [f"the matrix's merged findings differ: {sorted(set(ga) ^ set(gb))}"]
+    )
+    return problems + (
+        [] if ga else ["matrix.md has no merged finding (the matrix should make some)"]
+    )
 
 
 def run_problems(run, a, b, base=(None, None)):
@@ -223,7 +255,9 @@ def run_problems(run, a, b, base=(None, None)):
     try:
         if run.name == "matrix":
             problems += matrix_problems(a, b)
-            configs = [n for n in sorted(os.listdir(a.folder)) if os.path.isdir(os.path.join(a.folder, n))]
+            configs = [
+                n for n in sorted(os.listdir(a.folder)) if os.path.isdir(os.path.join(a.folder, n))
+            ]
             for c in configs:
                 ca = Outcome(os.path.join(a.folder, c), None, "")
                 cb = Outcome(os.path.join(b.folder, c), None, "")
@@ -231,8 +265,12 @@ def run_problems(run, a, b, base=(None, None)):
                 if la is None or lb is None:
                     problems.append(f"{c}: no ktap.txt")
                     continue
-                problems += [f"{c}: {p}" for p in finding_problems(la, lb) + baseline_problems(ca, cb)
-                             + placement_problems(la, lb)]
+                problems += [
+                    f"{c}: {p}"
+                    for p in finding_problems(la, lb)
+                    + baseline_problems(ca, cb)
+                    + placement_problems(la, lb)
+                ]
             return problems
         la, lb = a.ktap_lines(), b.ktap_lines()
         if la is None or lb is None:
@@ -250,8 +288,10 @@ def run_problems(run, a, b, base=(None, None)):
 def build(build_dir):
     """Builds the reworded image (and the normal one, when missing); its path, or None."""
     out = os.path.join(build_dir, "reworded")
-    for cmd in ([MAKE, "--no-print-directory", f"O={build_dir}", "all"],
-                [MAKE, "--no-print-directory", f"O={out}", "REWORD=1", "all"]):
+    for cmd in (
+        [MAKE, "--no-print-directory", f"O={build_dir}", "all"],
+        [MAKE, "--no-print-directory", f"O={out}", "REWORD=1", "all"],
+    ):
         print(f"reworded: {' '.join(cmd)}", flush=True)
         r = subprocess.run(cmd, cwd=paths.ROOT, capture_output=True, text=True)
         if r.returncode:
@@ -268,11 +308,20 @@ def execute(run, image, folder):
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(prog="scripts/integration --reworded", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build-dir", metavar="DIR", default="build",
-                    help="make's O= (default build): the normal image is DIR/harness.bin, the reworded "
-                         "one DIR/reworded/harness.bin, the runs' folders DIR/test/reworded/")
+    ap = argparse.ArgumentParser(
+        prog="scripts/integration --reworded",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--build-dir",
+        metavar="DIR",
+        default="build",
+        help=(
+            "make's O= (default build): the normal image is DIR/harness.bin, the reworded "
+            "one DIR/reworded/harness.bin, the runs' folders DIR/test/reworded/"
+        ),
+    )
     ap.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
     a = ap.parse_args(argv)
     build_dir = os.path.abspath(os.path.join(paths.ROOT, a.build_dir))
@@ -295,8 +344,10 @@ def main(argv):
                 futures[pool.submit(execute, run, image, folder)] = (run.name, kind)
         for f in concurrent.futures.as_completed(futures):
             out[futures[f]] = f.result()
-    base = tuple(out[("qemu-default", k)].ktap_lines() if ("qemu-default", k) in out else None
-                 for k in ("normal", "reworded"))
+    base = tuple(
+        out[("qemu-default", k)].ktap_lines() if ("qemu-default", k) in out else None
+        for k in ("normal", "reworded")
+    )
     for run in todo:
         if (run.name, "normal") not in out:
             counts["skip"] += 1
@@ -305,9 +356,20 @@ def main(argv):
         a, b = out[(run.name, "normal")], out[(run.name, "reworded")]
         problems = run_problems(run, a, b, base if run.name != "qemu-default" else (None, None))
         counts["fail" if problems else "pass"] += 1
-        n = len(findings.read(a.ktap_lines()).findings()) if run.name != "matrix" and a.ktap_lines() else None
-        what = f" ({n} findings, status {a.returncode})" if n is not None else f" (status {a.returncode})"
-        print(f"{'ok  ' if not problems else 'FAIL'} reworded {run.name}{what}"
-              + "".join(f"\n    {p}" for p in problems), flush=True)
+        n = (
+            len(findings.read(a.ktap_lines()).findings())
+            if run.name != "matrix" and a.ktap_lines()
+            else None
+        )
+        what = (
+            f" ({n} findings, status {a.returncode})"
+            if n is not None
+            else f" (status {a.returncode})"
+        )
+        print(
+            f"{'ok  ' if not problems else 'FAIL'} reworded {run.name}{what}"
+            + "".join(f"\n    {p}" for p in problems),
+            flush=True,
+        )
     print(f"{counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped")
     return 1 if counts["fail"] else 0

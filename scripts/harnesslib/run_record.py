@@ -20,14 +20,22 @@ def sha256(path):
 
 
 def describe(config, platform, command, bootargs, image):
-    return {"config": config, "platform": platform, "bootargs": bootargs, "image": os.path.abspath(image),
-            "image_sha256": sha256(image), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "command": command}
+    return {
+        "config": config,
+        "platform": platform,
+        "bootargs": bootargs,
+        "image": os.path.abspath(image),
+        "image_sha256": sha256(image),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "command": command,
+    }
 
 
 def properties(record):
     """The description as JUnit properties: name, value pairs."""
-    return [(k, record[k]) for k in ("config", "platform", "bootargs", "image", "image_sha256", "date")]
+    return [
+        (k, record[k]) for k in ("config", "platform", "bootargs", "image", "image_sha256", "date")
+    ]
 
 
 def write(out, record, ended=None):
@@ -35,8 +43,13 @@ def write(out, record, ended=None):
     data = dict(record)
     if ended:
         code, name, why, elapsed = ended
-        data.update(status=code, verdict=name, why=why, elapsed_s=round(elapsed, 3),
-                    files=sorted(n for n in RUN_FILES if os.path.isfile(os.path.join(out, n))))
+        data.update(
+            status=code,
+            verdict=name,
+            why=why,
+            elapsed_s=round(elapsed, 3),
+            files=sorted(n for n in RUN_FILES if os.path.isfile(os.path.join(out, n))),
+        )
     with open(os.path.join(out, RECORD), "w") as f:
         json.dump(data, f, indent=2)
         f.write("\n")

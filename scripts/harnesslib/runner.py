@@ -41,10 +41,17 @@ def config_name(a):
         name += "-noenhanced" if a.no_enhanced else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
-        name += "-" + re.sub(r"[^A-Za-z0-9._-]", "_", a.machine.replace(",", "-").replace("=", "")) \
-            if a.machine else ""  # a folder name, whatever the properties hold
+        name += (
+            "-" + re.sub(r"[^A-Za-z0-9._-]", "_", a.machine.replace(",", "-").replace("=", ""))
+            if a.machine
+            else ""
+        )  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
-        name += ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio") if a.virtio != ("rng", "blk") else ""
+        name += (
+            ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio")
+            if a.virtio != ("rng", "blk")
+            else ""
+        )
     if a.load_addr is not None:
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:
@@ -58,18 +65,22 @@ def config_name(a):
 
 def protocol_disk():
     from . import protocol
+
     return protocol.DISK_WRITE_COUNT
 
 
 def disk_verdict(out, ktap_lines, code, why):
     """The scratch disk, checked on the host: a problem fails a run that passed."""
     from . import scratch_disk
+
     problems = scratch_disk.check(out, ktap_lines)
     for p in problems:
         print(f"scratch disk: {p}")
     if not problems and scratch_disk.guest_wrote(ktap_lines):
-        print(f"scratch disk: the {protocol_disk()} sectors the guest rewrote hold what it wrote; "
-              "every other sector is unchanged")
+        print(
+            f"scratch disk: the {protocol_disk()} sectors the guest rewrote hold what it wrote; "
+            "every other sector is unchanged"
+        )
     if problems and code == status.PASS:
         return status.TEST_FAILED, "the scratch disk does not hold what the guest wrote"
     return code, why
@@ -97,7 +108,9 @@ def main(argv):
     except KeyboardInterrupt:
         print("scripts/run: interrupted", file=sys.stderr)
         return 130
-    except Exception as e:  # the runner's own fault, never the platform's: one line, the traceback kept
+    except (
+        Exception
+    ) as e:  # the runner's own fault, never the platform's: one line, the traceback kept
         return runner_error(e, started[-1] if started else None)
 
 
@@ -107,6 +120,7 @@ def runner_error(e, out):
     traceback in the run's folder, and its own status (status.RUNNER_ERROR),
     so that it never reads as the platform's crash."""
     import traceback  # only here: the usual path does without its imports
+
     frames = traceback.extract_tb(e.__traceback__)
     where = f" ({os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
     kept = ""
@@ -126,6 +140,7 @@ def list_verdict(out, ktap_lines, code, why):
     """--list: the image's listing printed and written to list.txt; the run
     passes only when the report is trusted and lists at least one suite."""
     from . import listing
+
     if code not in (status.PASS, status.TEST_FAILED):
         return code, why
     try:
@@ -134,20 +149,32 @@ def list_verdict(out, ktap_lines, code, why):
         return status.TRUNCATED, f"the listing does not add up: {e}"
     if not suites:
         if any('unknown key "list"' in line for line in ktap_lines):
-            return status.TEST_FAILED, "the image does not know the bootarg list (it is older than --list)"
-        return (status.TEST_FAILED if code == status.TEST_FAILED else status.TRUNCATED,
-                "the image listed no suite" + ("; " + why if code == status.TEST_FAILED else ""))
+            return (
+                status.TEST_FAILED,
+                "the image does not know the bootarg list (it is older than --list)",
+            )
+        return (
+            status.TEST_FAILED if code == status.TEST_FAILED else status.TRUNCATED,
+            "the image listed no suite" + ("; " + why if code == status.TEST_FAILED else ""),
+        )
     text = listing.table(suites)
     with open(os.path.join(out, listing.FILE), "w") as f:
         f.write("\n".join(text) + "\n")
     print("\n".join(text))
-    return code, why if code != status.PASS else (
-        f"listed {len(suites)} suites, {sum(len(s.cases) for s in suites)} cases")
+    return code, (
+        why
+        if code != status.PASS
+        else (f"listed {len(suites)} suites, {sum(len(s.cases) for s in suites)} cases")
+    )
 
 
 def run(argv, started):
-    if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {"-h", "--help"} & set(argv):
+    if any(x.split("=")[0] in ("--matrix", "-j", "--jobs") for x in argv) and not {
+        "-h",
+        "--help",
+    } & set(argv):
         from .matrix import runs as matrix
+
         return matrix.main(argv)
     a = options.parse(argv, __doc__)
     name = config_name(a)
@@ -158,18 +185,43 @@ def run(argv, started):
         for d in reversed(made):
             os.rmdir(d)
         print(f"scripts/run: options valid: {name}")
-        for key in ("platform", "gic", "smp", "mem", "el", "load_addr", "no_dtb", "dtb", "vcpus",
-                    "domu_mem", "no_vpl011", "no_enhanced", "virtio", "list", "bootargs", "timeout", "out", "junit", "image"):
+        for key in (
+            "platform",
+            "gic",
+            "smp",
+            "mem",
+            "el",
+            "load_addr",
+            "no_dtb",
+            "dtb",
+            "vcpus",
+            "domu_mem",
+            "no_vpl011",
+            "no_enhanced",
+            "virtio",
+            "list",
+            "bootargs",
+            "timeout",
+            "out",
+            "junit",
+            "image",
+        ):
             value = getattr(a, key)
-            print(f"  {key.replace('_', '-')}: {hex(value) if key == 'load_addr' and value is not None else value}")
+            print(
+                f"  {key.replace('_', '-')}:"
+                f" {hex(value) if key == 'load_addr' and value is not None else value}"
+            )
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
     from . import capture, junit, ktap, mmio_report, outdir, run_record, verdict
     from .bench import report as bench_report
     from .memmap import report as memmap_report
     from .progress import Progress
+
     notes = []
-    outdir.clear(out)  # the folder holds this run's files only (options.check_files refused any other)
+    outdir.clear(
+        out
+    )  # the folder holds this run's files only (options.check_files refused any other)
     started.append(out)  # from here on, a failure of QEMU's (dumpdtb included) is the platform's
     plat = PLATFORMS[a.platform](a, out, notes)
     record = run_record.describe(name, a.platform, None, plat.bootargs(), a.image)
@@ -181,9 +233,16 @@ def run(argv, started):
     if not a.quiet:
         print(f"run {name}: {' '.join(cmd)}")
     progress = Progress(a.quiet, a.verbose)
-    cap = capture.run(cmd, os.path.join(out, "console.log"), a.timeout,
-                      transform=plat.transform, on_line=progress, stop_pattern=plat.stop_pattern,
-                      linger=plat.linger, exits=plat.exits)
+    cap = capture.run(
+        cmd,
+        os.path.join(out, "console.log"),
+        a.timeout,
+        transform=plat.transform,
+        on_line=progress,
+        stop_pattern=plat.stop_pattern,
+        linger=plat.linger,
+        exits=plat.exits,
+    )
     if not a.quiet:  # what the platform program said of itself: in console.log, not the report
         for line in cap.program_lines:
             print(f"platform: {line}")
@@ -205,19 +264,29 @@ def run(argv, started):
     if a.list or "list" in (a.bootargs or "").split():
         code, why = list_verdict(out, ktap_lines, code, why)
     else:  # known deviations pass; every failure grouped by suite, the known ones marked
-        code, why, held = baseline_run.apply(a, known, out, ktap_lines, code, why,
-                                             show_failures=progress.summary)
+        code, why, held = baseline_run.apply(
+            a, known, out, ktap_lines, code, why, show_failures=progress.summary
+        )
     if held is None:
         progress.summary()  # every failure grouped by suite, its FAIL lines only
     memmap_report.write(ktap_lines, out, held=held)  # memory-map.md/.svg when the memmap suite ran
     label = verdict.name(code, rep)
     for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
-        junit.write(rep, path, name, (code, label, why), timestamp=record["date"].rstrip("Z"),
-                    properties=run_record.properties(record), held=held)
+        junit.write(
+            rep,
+            path,
+            name,
+            (code, label, why),
+            timestamp=record["date"].rstrip("Z"),
+            properties=run_record.properties(record),
+            held=held,
+        )
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):
         print(f"--- last console lines ({os.path.join(out, 'console.log')}):")
-        for line in open(os.path.join(out, "console.log"), errors="replace").read().splitlines()[-15:]:
+        for line in (
+            open(os.path.join(out, "console.log"), errors="replace").read().splitlines()[-15:]
+        ):
             print(f"  | {line}")
     if cap.sentinel_at is not None:
         with open(os.path.join(out, "timing.txt"), "w") as f:

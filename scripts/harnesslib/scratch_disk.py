@@ -53,10 +53,12 @@ def check(outdir, ktap_lines):
     for s in range(protocol.DISK_SECTORS):
         if s in loose:
             continue  # what a device read from targets that are not RAM
-        got = data[s * SECTOR:(s + 1) * SECTOR]
+        got = data[s * SECTOR : (s + 1) * SECTOR]
         if in_range(s):
             if wrote and got != sector_bytes(s, True):
-                problems.append(f"sector {s}: the guest wrote it, but the image does not hold what it wrote")
+                problems.append(
+                    f"sector {s}: the guest wrote it, but the image does not hold what it wrote"
+                )
             elif not wrote and got not in (sector_bytes(s, False), sector_bytes(s, True)):
                 problems.append(f"sector {s}: neither the pattern nor its complement")
         elif got != sector_bytes(s, False):

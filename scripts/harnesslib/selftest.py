@@ -5,7 +5,9 @@ report where they failed just so is the nets working, not a test failure."""
 from .findings import is_finding
 
 SUITE = "selftest"
-DESIGN = "unexpected_exception's exception was contained, hang was ended by the watchdog, runs_after ran"
+DESIGN = (
+    "unexpected_exception's exception was contained, hang was ended by the watchdog, runs_after ran"
+)
 
 
 def _finding(case):
@@ -20,10 +22,15 @@ def deviations(suite):
     if c is None or c.status != "fail" or c.directive or _finding(c):
         # failed without a finding of its own: the exception ended it (the
         # case's finding says the UDF did not trap; a TIMEOUT that it hung)
-        out.append("unexpected_exception " + ("is missing" if c is None else "did not fail by its exception"))
+        out.append(
+            "unexpected_exception "
+            + ("is missing" if c is None else "did not fail by its exception")
+        )
     c = cases.get("hang")
     if c is None or c.status != "fail" or c.directive != "TIMEOUT":
-        out.append("hang " + ("is missing" if c is None else "was not ended by the watchdog (# TIMEOUT)"))
+        out.append(
+            "hang " + ("is missing" if c is None else "was not ended by the watchdog (# TIMEOUT)")
+        )
     c = cases.get("runs_after")
     if c is None or c.status != "pass":
         out.append("runs_after " + ("is missing" if c is None else "did not pass"))

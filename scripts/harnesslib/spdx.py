@@ -62,16 +62,30 @@ def style_of(path, head):
 
 def candidates(root):
     """The files under root the check may cover, relative to root."""
-    top = subprocess.run(["git", "-C", root, "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    top = subprocess.run(
+        ["git", "-C", root, "rev-parse", "--show-toplevel"], capture_output=True, text=True
+    )
     if top.returncode == 0 and os.path.realpath(top.stdout.strip()) == os.path.realpath(root):
-        r = subprocess.run(["git", "-C", root, "ls-files", "-z"], capture_output=True, text=True, check=True)
-        return sorted(p for p in r.stdout.split("\0")
-                      if p and os.path.isfile(os.path.join(root, p)) and not os.path.islink(os.path.join(root, p)))
+        r = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z"], capture_output=True, text=True, check=True
+        )
+        return sorted(
+            p
+            for p in r.stdout.split("\0")
+            if p
+            and os.path.isfile(os.path.join(root, p))
+            and not os.path.islink(os.path.join(root, p))
+        )
     out = []
     for dirpath, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not (dirpath == root and d in SKIP_DIRS) and d != ".git")
-        out += [os.path.relpath(os.path.join(dirpath, f), root) for f in files
-                if not os.path.islink(os.path.join(dirpath, f))]
+        dirs[:] = sorted(
+            d for d in dirs if not (dirpath == root and d in SKIP_DIRS) and d != ".git"
+        )
+        out += [
+            os.path.relpath(os.path.join(dirpath, f), root)
+            for f in files
+            if not os.path.islink(os.path.join(dirpath, f))
+        ]
     return sorted(out)
 
 
@@ -137,10 +151,15 @@ def add_line(path, line):
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(prog="scripts/check-spdx", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="scripts/check-spdx",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--fix", action="store_true", help="add the line to each file that lacks it")
-    ap.add_argument("--root", default=paths.ROOT, help="the tree to check (default: this repository)")
+    ap.add_argument(
+        "--root", default=paths.ROOT, help="the tree to check (default: this repository)"
+    )
     a = ap.parse_args(argv)
     root = os.path.abspath(a.root)
     if not os.path.isdir(root):
@@ -167,6 +186,9 @@ def main(argv):
     left = list(failed) if a.fix else [p for p, _ in mine]
     left += theirs
     fixed = len(mine) - len(failed) if a.fix else 0
-    print(f"check-spdx: {len(files)} files, {len(files) - len(lacking)} with the line"
-          + (f", {fixed} fixed" if a.fix else "") + f", {len(left)} without")
+    print(
+        f"check-spdx: {len(files)} files, {len(files) - len(lacking)} with the line"
+        + (f", {fixed} fixed" if a.fix else "")
+        + f", {len(left)} without"
+    )
     return 1 if left else 0

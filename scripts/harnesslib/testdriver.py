@@ -37,6 +37,7 @@ STAGES = [
     ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
 
+
 def stages(build_dir=None):
     """STAGES, each make stage given O=build_dir and the integration runs its
     image, when build_dir is given."""
@@ -61,7 +62,9 @@ def run_stage(name, cmd):
     """Run one stage, showing its output; its counts and exit status."""
     print(f"=== {name}: {' '.join(cmd)}", flush=True)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     last = None
     for line in proc.stdout:
         sys.stdout.write(line)
@@ -73,18 +76,31 @@ def run_stage(name, cmd):
     counts = last if last else ([1, 0, 0] if rc == 0 else [0, 1, 0])
     if rc and counts[1] == 0:
         counts[1] = 1  # failed without saying what: count the stage
-    print(f"=== {name}: {'ok' if rc == 0 else 'FAILED (exit %d)' % rc} in {time.monotonic() - start:.1f} s",
-          flush=True)
+    print(
+        (
+            f"=== {name}: {'ok' if rc == 0 else 'FAILED (exit %d)' % rc} in"
+            f" {time.monotonic() - start:.1f} s"
+        ),
+        flush=True,
+    )
     return counts, rc
 
 
 def main(argv):
     names = [name for name, _ in STAGES]
-    ap = argparse.ArgumentParser(prog="scripts/test", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("-k", metavar="STAGE", choices=names, help="run only this stage: " + ", ".join(names))
-    ap.add_argument("--build-dir", metavar="DIR",
-                    help="build in DIR (make O=DIR) and boot DIR/harness.bin (default: build, make's own)")
+    ap = argparse.ArgumentParser(
+        prog="scripts/test",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "-k", metavar="STAGE", choices=names, help="run only this stage: " + ", ".join(names)
+    )
+    ap.add_argument(
+        "--build-dir",
+        metavar="DIR",
+        help="build in DIR (make O=DIR) and boot DIR/harness.bin (default: build, make's own)",
+    )
     a = ap.parse_args(argv)
     if a.build_dir is not None and not a.build_dir.strip():
         ap.error("--build-dir: empty; expected a directory (make's O=)")

@@ -20,8 +20,20 @@ from . import broken_dtbs, findings, paths
 
 TREE_DIRS = (("broken", "broken-"), ("lies", "lie-"), ("truthful", "truthful-"))
 TREE_LINE = re.compile(r"^//\s*(?P<key>[a-z][a-z-]*):(?: (?P<value>.*))?$")
-TREE_KEYS = ("run", "status", "needs", "expect", "expect-run", "note", "ktap", "ktap-not", "console", "output",
-             "file", "prove")
+TREE_KEYS = (
+    "run",
+    "status",
+    "needs",
+    "expect",
+    "expect-run",
+    "note",
+    "ktap",
+    "ktap-not",
+    "console",
+    "output",
+    "file",
+    "prove",
+)
 CHECKS = ("ktap", "ktap-not", "console", "output", "file", "prove")
 
 
@@ -39,19 +51,26 @@ class Expect:
         words = value.split()
         self.value, self.where = " ".join(words), where
         if len(words) < 2 or not findings.WHERE.match(words[0]):
-            raise SpecError(f"{where}: an expectation is a finding's identity, SUITE/CASE CHECK "
-                            f"[key=value ...], not {value!r}")
+            raise SpecError(
+                f"{where}: an expectation is a finding's identity, SUITE/CASE CHECK "
+                f"[key=value ...], not {value!r}"
+            )
         self.suite, _, case = words[0].partition("/")
         self.case = case or None
         try:
             self.pattern = findings.Pattern(" ".join(words[1:]))
         except findings.PatternError as e:
-            raise SpecError(f"{where}: {e} (an expectation is SUITE/CASE CHECK [key=value ...])") from None
+            raise SpecError(
+                f"{where}: {e} (an expectation is SUITE/CASE CHECK [key=value ...])"
+            ) from None
 
     def found(self, report):
         """Whether a findings.Report has the finding."""
-        return any((f.suite, f.case) == (self.suite, self.case) and self.pattern.matches(f.check, f.subject)
-                   for f in report.findings())
+        return any(
+            (f.suite, f.case) == (self.suite, self.case)
+            and self.pattern.matches(f.check, f.subject)
+            for f in report.findings()
+        )
 
     def __str__(self):
         return self.value
@@ -68,7 +87,14 @@ class Expect:
 
 class Test:
     def __init__(self, name, where):
-        self.name, self.where, self.run, self.status, self.checks, self.needs = name, where, [], 0, [], []
+        self.name, self.where, self.run, self.status, self.checks, self.needs = (
+            name,
+            where,
+            [],
+            0,
+            [],
+            [],
+        )
         self.tree = None  # the tree a tree test is about
         # A tree's problems the platform model finds, as written (SUITE/CASE CHECK
         # key=value ...): tests/harness/unit/check-dts.py holds host dtcheck to them.
@@ -111,8 +137,10 @@ def load_tests_file(path):
                 t.run = words[1:]
                 tree = _tree_in(t.run)
                 if tree:
-                    raise SpecError(f"{where}: {tree} is a test tree: its expectations belong in its own "
-                                    "header lines (it is tested as its own integration test)")
+                    raise SpecError(
+                        f"{where}: {tree} is a test tree: its expectations belong in its own "
+                        "header lines (it is tested as its own integration test)"
+                    )
             elif key == "status":
                 t.status = _status(words[1:], where)
             elif key == "needs":
@@ -159,7 +187,9 @@ def tree_spec(lines, name, where, run):
         if key == "run":
             words = shlex.split(value)
             if "--dtb" in words:
-                raise SpecError(f"{at}: run: must not name a --dtb: the tree is the one handed over")
+                raise SpecError(
+                    f"{at}: run: must not name a --dtb: the tree is the one handed over"
+                )
             t.run += words
         elif key == "status":
             if status is not None:
@@ -169,7 +199,9 @@ def tree_spec(lines, name, where, run):
             t.needs.append(value)
         elif key in ("expect", "expect-run"):
             if not value:
-                raise SpecError(f"{at}: {key} needs a finding's identity, SUITE/CASE CHECK [key=value ...]")
+                raise SpecError(
+                    f"{at}: {key} needs a finding's identity, SUITE/CASE CHECK [key=value ...]"
+                )
             e = Expect(value, at)
             t.checks.append(("finding", None, e))
             if key == "expect":
@@ -179,13 +211,18 @@ def tree_spec(lines, name, where, run):
                 raise SpecError(f"{at}: note needs a text")
             t.checks.append(("ktap", None, "# " + value))
         else:
-            t.checks.append(_check(key, value.split(" ", 1) if key == "file" else ([value] if value else []),
-                                   at))
+            t.checks.append(
+                _check(
+                    key, value.split(" ", 1) if key == "file" else ([value] if value else []), at
+                )
+            )
     if status is None:
         raise SpecError(f"{where}: no `// status: N` line: a test tree must say how its run ends")
     if not t.checks:
-        raise SpecError(f"{where}: no expectation (`// expect:`, `// expect-run:`, `// ktap:`, "
-                        "`// note:`, ...): a test tree must say what the harness reports about it")
+        raise SpecError(
+            f"{where}: no expectation (`// expect:`, `// expect-run:`, `// ktap:`, "
+            "`// note:`, ...): a test tree must say what the harness reports about it"
+        )
     t.status = status
     return t
 
@@ -196,11 +233,17 @@ def load_tree(path):
     kind = os.path.basename(os.path.dirname(path))
     prefix = dict(TREE_DIRS).get(kind)
     if prefix is None:
-        raise SpecError(f"{paths.rel(path)}: a test tree lives in dts/broken, dts/lies or dts/truthful")
+        raise SpecError(
+            f"{paths.rel(path)}: a test tree lives in dts/broken, dts/lies or dts/truthful"
+        )
     with open(path) as f:
         lines = f.read().splitlines()
-    t = tree_spec(lines, prefix + os.path.splitext(os.path.basename(path))[0], paths.rel(path),
-                  ["--dtb", paths.rel(path)])
+    t = tree_spec(
+        lines,
+        prefix + os.path.splitext(os.path.basename(path))[0],
+        paths.rel(path),
+        ["--dtb", paths.rel(path)],
+    )
     t.tree = path
     return t
 
@@ -215,8 +258,12 @@ def byte_level_tests(build_dts=os.path.join(paths.BUILD, "dts")):
     out = []
     for name, (_, header) in broken_dtbs.VARIANTS.items():
         dtb = os.path.join(build_dts, name)
-        t = tree_spec(header.strip().splitlines(), "broken-" + os.path.splitext(name)[0],
-                      f"{paths.rel(broken_dtbs.__file__)} {name}", ["--dtb", paths.rel(dtb)])
+        t = tree_spec(
+            header.strip().splitlines(),
+            "broken-" + os.path.splitext(name)[0],
+            f"{paths.rel(broken_dtbs.__file__)} {name}",
+            ["--dtb", paths.rel(dtb)],
+        )
         t.tree = dtb
         out.append(t)
     return out
@@ -229,8 +276,11 @@ def load(files=None):
         for f in files:
             tests += load_tests_file(f) if f.endswith(".tests") else [load_tree(f)]
     else:
-        tests = [t for f in sorted(glob.glob(os.path.join(paths.INTEGRATION, "*.tests")))
-                 for t in load_tests_file(f)]
+        tests = [
+            t
+            for f in sorted(glob.glob(os.path.join(paths.INTEGRATION, "*.tests")))
+            for t in load_tests_file(f)
+        ]
         tests += [load_tree(p) for p in trees()] + byte_level_tests()
     names = [t.name for t in tests]
     dup = sorted({n for n in names if names.count(n) > 1})

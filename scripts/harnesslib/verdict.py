@@ -5,14 +5,19 @@ from . import selftest, status
 from .protocol import GUEST_EXIT_FAIL, GUEST_EXIT_FATAL, GUEST_EXIT_NO_CONSOLE, GUEST_EXIT_PASS
 
 
-SELFTEST_AS_DESIGNED = "selftest as designed"  # the verdict's name when only selftest failed, as designed
+SELFTEST_AS_DESIGNED = (  # the verdict's name when only selftest failed, as designed
+    "selftest as designed"
+)
 
 
 def _selftest(rep):
     """(the selftest suite or None, whether any other suite failed)."""
     sel = next((s for s in rep.suites if s.name == selftest.SUITE), None)
-    others = any(s.status == "fail" or any(c.status == "fail" for c in s.cases)
-                 for s in rep.suites if s is not sel)
+    others = any(
+        s.status == "fail" or any(c.status == "fail" for c in s.cases)
+        for s in rep.suites
+        if s is not sel
+    )
     return sel, others
 
 
@@ -22,11 +27,17 @@ def _failures(rep):
         return "some tests failed"
     dev = selftest.deviations(sel)
     if not others:
-        return (f"the selftest suite's safety nets work: its cases failed as designed ({selftest.DESIGN})"
-                if not dev else "the selftest suite's safety nets did not work as designed: " + "; ".join(dev))
-    return "some tests failed" + ("; the selftest suite's failures are as designed" if not dev else
-                                  "; and the selftest suite's safety nets did not work as designed: "
-                                  + "; ".join(dev))
+        return (
+            "the selftest suite's safety nets work: its cases failed as designed"
+            f" ({selftest.DESIGN})"
+            if not dev
+            else "the selftest suite's safety nets did not work as designed: " + "; ".join(dev)
+        )
+    return "some tests failed" + (
+        "; the selftest suite's failures are as designed"
+        if not dev
+        else "; and the selftest suite's safety nets did not work as designed: " + "; ".join(dev)
+    )
 
 
 def name(code, rep):
@@ -48,8 +59,11 @@ def judge(cap, rep, ktap_lines, harness_exit):
     if harness_exit == GUEST_EXIT_FATAL and not rep.complete:
         return status.TRUNCATED, "the harness stopped on a fatal error outside any test case"
     if harness_exit == GUEST_EXIT_NO_CONSOLE:
-        return status.NO_CONSOLE, ("the device tree gave the harness no console; it reported through "
-                                   "semihosting" if rep.complete else "the harness found no usable console")
+        return status.NO_CONSOLE, (
+            "the device tree gave the harness no console; it reported through semihosting"
+            if rep.complete
+            else "the harness found no usable console"
+        )
     if rep.complete:
         c = rep.counts()
         failed = c["fail"] or any(s.status == "fail" for s in rep.suites)
@@ -72,7 +86,10 @@ def judge(cap, rep, ktap_lines, harness_exit):
         if cap.timed_out:
             return status.SILENT, "no KTAP output before the timeout"
         if cap.returncode not in (None, GUEST_EXIT_PASS, GUEST_EXIT_FAIL):
-            return status.CRASH, f"the platform exited with status {cap.returncode} before any report"
+            return (
+                status.CRASH,
+                f"the platform exited with status {cap.returncode} before any report",
+            )
         return status.SILENT, "the platform stopped without printing a report"
     if cap.timed_out:
         return status.HANG, "the report stopped and the timeout expired"

@@ -55,8 +55,9 @@ def _run(cmd, step):
     except OSError as e:
         raise PlatformError(f"{step}: cannot execute {cmd[0]}: {e.strerror or e}")
     if r.returncode:
-        raise PlatformError(f"{step} failed: "
-                            + first_line(r.stderr + r.stdout, f"exit status {r.returncode}"))
+        raise PlatformError(
+            f"{step} failed: " + first_line(r.stderr + r.stdout, f"exit status {r.returncode}")
+        )
     return r.stdout
 
 
@@ -86,8 +87,10 @@ class Platform:
         """QEMU's own DTB for exactly this machine, plus Xen's /chosen."""
         base = os.path.join(self.out, "qemu.dtb")
         dtb = os.path.join(self.out, "host.dtb")
-        _run([machine[0], "-M", f"{machine[2]},dumpdtb={qemu.opt_value(base)}"] + machine[3:],
-             "QEMU's dumpdtb (the host tree)")
+        _run(
+            [machine[0], "-M", f"{machine[2]},dumpdtb={qemu.opt_value(base)}"] + machine[3:],
+            "QEMU's dumpdtb (the host tree)",
+        )
         dts = _run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], "dtc (QEMU's tree to source)")
         image_size = os.path.getsize(self.a.image)
         domu_kib = self.a.domu_mem_bytes >> 10
@@ -125,8 +128,15 @@ class Platform:
         if not m:
             raise PlatformError("QEMU's DTB has no /chosen node")
         end = dts.index("\n\t};\n", m.end()) + 1  # properties first, then the domU node
-        dts = (dts[:m.end()] + "\n".join(props) + "\n" + dts[m.end():end] + "\n".join(domu)
-               + "\n" + dts[end:])
+        dts = (
+            dts[: m.end()]
+            + "\n".join(props)
+            + "\n"
+            + dts[m.end() : end]
+            + "\n".join(domu)
+            + "\n"
+            + dts[end:]
+        )
         host_dts = os.path.join(self.out, "host.dts")
         with open(host_dts, "w") as f:
             f.write(dts)
@@ -151,8 +161,14 @@ class Platform:
         a = self.a
         machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)
         dtb = self.host_dtb(machine)
-        return machine + ["-kernel", XEN, "-dtb", dtb,
-                          "-device", f"loader,file={qemu.opt_value(a.image)},addr={IMAGE_ADDR:#x},force-raw=on"]
+        return machine + [
+            "-kernel",
+            XEN,
+            "-dtb",
+            dtb,
+            "-device",
+            f"loader,file={qemu.opt_value(a.image)},addr={IMAGE_ADDR:#x},force-raw=on",
+        ]
 
     def transform(self, line):
         """Guest lines lose Xen's prefix; Xen's own lines stay in console.log only."""
@@ -167,7 +183,7 @@ class Platform:
             else:
                 text, self.partial = self.partial + text, ""
                 if text.endswith(CONSOLE_CONTINUES):
-                    self.partial = text[:-len(CONSOLE_CONTINUES)]
+                    self.partial = text[: -len(CONSOLE_CONTINUES)]
                     return None
             if text == REPORT_SENTINEL:
                 self.done = True  # SYSTEM_OFF only pauses the domain: stop here

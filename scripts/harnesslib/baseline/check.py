@@ -69,8 +69,14 @@ def _match(entries, f):
 
 def finding_item(f, entry=None, at=None):
     """The Item of a finding of the report."""
-    return Item(f.where, f.text, entry, at, identity=f.identity,
-                id_text=findings.identity_text(f.check, f.subject))
+    return Item(
+        f.where,
+        f.text,
+        entry,
+        at,
+        identity=f.identity,
+        id_text=findings.identity_text(f.check, f.subject),
+    )
 
 
 def _failure_without_finding(r):
@@ -106,7 +112,9 @@ def judge(report, base, facts):
     for r in report.results:  # a suite's cases come before it
         if r.status != "not ok":
             continue
-        failing = [c for c in cases_of.get(r.suite, []) if c.status == "not ok"] if r.case is None else []
+        failing = (
+            [c for c in cases_of.get(r.suite, []) if c.status == "not ok"] if r.case is None else []
+        )
         own_ok = r.line not in unknown_in and not r.other_failures and not r.directive
         if own_ok and (r.findings or failing) and all(c.line in j.known_results for c in failing):
             j.known_results.add(r.line)
@@ -123,10 +131,18 @@ def judge(report, base, facts):
         for k in e.findings:
             if k.at in matched:
                 continue
-            item = Item(where, k.text or "", e, k.at, identity=(e.suite, e.case) + k.pattern.key,
-                        id_text=k.id_text)
+            item = Item(
+                where,
+                k.text or "",
+                e,
+                k.at,
+                identity=(e.suite, e.case) + k.pattern.key,
+                id_text=k.id_text,
+            )
             if s is None or s.status == "skip":
-                item.why = f"suite {e.suite} did not run" if s is None else f"suite {e.suite} skipped"
+                item.why = (
+                    f"suite {e.suite} did not run" if s is None else f"suite {e.suite} skipped"
+                )
                 j.unchecked.append(item)
             elif c is None and (e.suite, e.case) in report.not_selected:
                 item.why = f"{where} not selected (suites=)"
@@ -168,8 +184,10 @@ def annotate(lines, j, base):
 
 
 def tally(j):
-    return (f"{len(j.known)} known, {len(j.new)} new, {len(j.vanished)} vanished, "
-            f"{len(j.unchecked)} not checked")
+    return (
+        f"{len(j.known)} known, {len(j.new)} new, {len(j.vanished)} vanished, "
+        f"{len(j.unchecked)} not checked"
+    )
 
 
 def terminal_lines(j):
@@ -183,13 +201,29 @@ def terminal_lines(j):
         groups.setdefault((k.where, path), []).append(num)
     out = [f"known deviations ({len(j.known)}; their FAIL lines are above):"] if j.known else []
     for (where, path), nums in groups.items():
-        out.append(f"  known {where}: {len(nums)} finding{'' if len(nums) == 1 else 's'} "
-                   f"({path}:{','.join(nums)})" if path else f"  known {where}: {len(nums)}")
+        out.append(
+            f"  known {where}: {len(nums)} finding{'' if len(nums) == 1 else 's'} "
+            f"({path}:{','.join(nums)})"
+            if path
+            else f"  known {where}: {len(nums)}"
+        )
     rest = copy.copy(j)
     rest.known, rest.unchecked = [], []
     n = len(j.unchecked)
-    return out + lines_of(rest) + ([f"not checked: {n} entr{'y' if n == 1 else 'ies'} whose case did not run "
-                                    "(listed in baseline.txt)"] if n else [])
+    return (
+        out
+        + lines_of(rest)
+        + (
+            [
+                f"not checked: {n} entr{'y' if n == 1 else 'ies'} whose case did not run "
+                "(listed in baseline.txt)"
+            ]
+            if n
+            else []
+        )
+    )
+
+
 UNCHECKED_TITLE = "not checked, their case did not run"
 
 
@@ -198,10 +232,13 @@ def lines_of(j):
     vanished, then what was not checked; one line each, an empty list
     left out (the tally says it)."""
     out = []
-    for title, items in ((f"known deviations ({len(j.known)}):", [k.line("known") for k in j.known]),
-                         (f"new or vanished ({len(j.new) + len(j.vanished)}):",
-                          [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished]),
-                         (f"{UNCHECKED_TITLE} ({len(j.unchecked)}):",
-                          [u.line("unchecked") for u in j.unchecked])):
+    for title, items in (
+        (f"known deviations ({len(j.known)}):", [k.line("known") for k in j.known]),
+        (
+            f"new or vanished ({len(j.new) + len(j.vanished)}):",
+            [n.line("new") for n in j.new] + [v.line("vanished") for v in j.vanished],
+        ),
+        (f"{UNCHECKED_TITLE} ({len(j.unchecked)}):", [u.line("unchecked") for u in j.unchecked]),
+    ):
         out += [title] + ["  " + i for i in items] if items else []
     return out

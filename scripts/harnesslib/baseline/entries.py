@@ -25,7 +25,7 @@ from ..findings import Pattern, PatternError
 
 # What a `when` may test: the run's facts (baseline_check.facts) and their values.
 WHEN_KEYS = {
-    "gic": ("2", "3"),        # the GIC version the platform was booted with (--gic)
+    "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
 }
 KEYWORDS = ("case", "when", "finding", "text", "reason", "reference")
@@ -55,8 +55,8 @@ class Known:
 class Entry:
     def __init__(self, suite, case, where):
         self.suite, self.case, self.where = suite, case, where
-        self.when = {}        # KEY -> VALUE
-        self.findings = []    # Known
+        self.when = {}  # KEY -> VALUE
+        self.findings = []  # Known
         self.reason = None
         self.references = []
 
@@ -77,10 +77,16 @@ def parse(text, name):
     def close(e):
         if e is None:
             return
-        for what, ok in (("finding", e.findings), ("reason", e.reason), ("reference", e.references)):
+        for what, ok in (
+            ("finding", e.findings),
+            ("reason", e.reason),
+            ("reference", e.references),
+        ):
             if not ok:
-                raise BaselineError(f"{e.where}: the entry for {e.suite}{'/' + e.case if e.case else ''} "
-                                    f"has no {what} line")
+                raise BaselineError(
+                    f"{e.where}: the entry for {e.suite}{'/' + e.case if e.case else ''} "
+                    f"has no {what} line"
+                )
         for k in e.findings:
             key = (e.suite, e.case) + k.pattern.key + (tuple(sorted(e.when.items())),)
             if key in seen:
@@ -113,8 +119,10 @@ def parse(text, name):
         if key == "when":
             k, eq, v = value.partition("=")
             if not eq or k not in WHEN_KEYS or v not in WHEN_KEYS[k]:
-                raise BaselineError(f"{where}: when takes KEY=VALUE, one of "
-                                    + ", ".join(f"{k}={'|'.join(vs)}" for k, vs in WHEN_KEYS.items()))
+                raise BaselineError(
+                    f"{where}: when takes KEY=VALUE, one of "
+                    + ", ".join(f"{k}={'|'.join(vs)}" for k, vs in WHEN_KEYS.items())
+                )
             if k in e.when:
                 raise BaselineError(f"{where}: a second 'when {k}=' in one entry")
             e.when[k] = v
@@ -122,15 +130,21 @@ def parse(text, name):
             try:
                 pattern = Pattern(value, wildcard=True)
             except PatternError as err:
-                raise BaselineError(f"{where}: finding takes CHECK [KEY=VALUE ...], the identity the "
-                                    f"report gives (check=CHECK and its subject fields): {err}") from None
+                raise BaselineError(
+                    f"{where}: finding takes CHECK [KEY=VALUE ...], the identity the "
+                    f"report gives (check=CHECK and its subject fields): {err}"
+                ) from None
             e.findings.append(Known(pattern, where))
         elif key == "text":
             if key_before not in ("finding", "text"):
-                raise BaselineError(f"{where}: text belongs under a 'finding' line (the wording of "
-                                    "the finding it follows)")
+                raise BaselineError(
+                    f"{where}: text belongs under a 'finding' line (the wording of "
+                    "the finding it follows)"
+                )
             if e.findings[-1].text is not None:
-                raise BaselineError(f"{where}: a second text for the finding of {e.findings[-1].at}")
+                raise BaselineError(
+                    f"{where}: a second text for the finding of {e.findings[-1].at}"
+                )
             e.findings[-1].text = value
         elif key == "reason":
             if e.reason is not None:

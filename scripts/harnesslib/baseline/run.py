@@ -45,18 +45,30 @@ def prepare(a):
     starts, and read the baseline that will apply if the report names no
     other profile (a malformed file stops the run here, status 2)."""
     if a.baseline is not None and a.no_baseline:
-        raise OptionError("--no-baseline", None, "contradicts --baseline", "one of --baseline and --no-baseline")
+        raise OptionError(
+            "--no-baseline", None, "contradicts --baseline", "one of --baseline and --no-baseline"
+        )
     if a.accept_vanished and a.no_baseline:
-        raise OptionError("--accept-vanished", None, "needs a baseline, and --no-baseline holds none",
-                          "without --no-baseline")
+        raise OptionError(
+            "--accept-vanished",
+            None,
+            "needs a baseline, and --no-baseline holds none",
+            "without --no-baseline",
+        )
     if a.baseline is not None:
         if a.baseline == "" or not os.path.isfile(a.baseline):
-            raise OptionError("--baseline", a.baseline, "no such file" if not os.path.exists(a.baseline)
-                              else "not a regular file", "a baseline file (format: tests/baselines/README.md)")
+            raise OptionError(
+                "--baseline",
+                a.baseline,
+                "no such file" if not os.path.exists(a.baseline) else "not a regular file",
+                "a baseline file (format: tests/baselines/README.md)",
+            )
         try:
             return {a.baseline: baseline.load(a.baseline)}
         except baseline.BaselineError as e:
-            raise OptionError("--baseline", a.baseline, str(e), "a baseline file (tests/baselines/README.md)") from None
+            raise OptionError(
+                "--baseline", a.baseline, str(e), "a baseline file (tests/baselines/README.md)"
+            ) from None
     path = default_path(PLATFORM_PROFILE[a.platform])
     return {path: _load(path)} if not a.no_baseline and os.path.exists(path) else {}
 
@@ -72,8 +84,11 @@ def choose(a, ktap_lines):
         profile, why = named.get("name"), "the report's profile"
     else:
         profile = PLATFORM_PROFILE[a.platform]
-        why = ("the platform's profile (bootargs forced another)" if named
-               else "the platform's profile (the report names none)")
+        why = (
+            "the platform's profile (bootargs forced another)"
+            if named
+            else "the platform's profile (the report names none)"
+        )
     path = default_path(profile)
     if not os.path.exists(path):
         return None, f"no baseline for {why} {profile} ({shown(path)})"
@@ -137,11 +152,17 @@ def apply(a, loaded, out, ktap_lines, code, why, show_failures=None):
         show_failures(j.known_wheres)
     if not a.quiet:
         from ..progress import paint, use_colour
+
         on = use_colour(sys.stdout)
         colour = {"known": "yellow", "new": "red", "vanished": "red"}
         shown = [head] + baseline_check.terminal_lines(j)
-        print("\n".join(paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
-                        for line in shown if not line.startswith("  unchecked ")))
+        print(
+            "\n".join(
+                paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
+                for line in shown
+                if not line.startswith("  unchecked ")
+            )
+        )
     code, why = verdict(j, a.accept_vanished, path, code, why)
     return code, why, held
 
@@ -152,9 +173,19 @@ def verdict(j, accept_vanished, path, code, why):
         parts += [f"{len(j.vanished)} known vanished"] if j.vanished else []
         return status.TEST_FAILED, "; ".join(parts)
     if j.vanished and not accept_vanished:
-        return status.TEST_FAILED, (f"{len(j.vanished)} known deviation(s) of {path} vanished "
-                                    "(--accept-vanished lets them pass)")
+        return (
+            status.TEST_FAILED,
+            (
+                f"{len(j.vanished)} known deviation(s) of {path} vanished "
+                "(--accept-vanished lets them pass)"
+            ),
+        )
     if code == status.TEST_FAILED:
-        return status.PASS, (f"every failure is a known deviation of {path} ({len(j.known)} finding{'' if len(j.known) == 1 else 's'})"
-                             + (f"; {len(j.vanished)} vanished, accepted" if j.vanished else ""))
-    return code, why + (f"; {len(j.vanished)} known deviation(s) vanished, accepted" if j.vanished else "")
+        return status.PASS, (
+            "every failure is a known deviation of"
+            f" {path} ({len(j.known)} finding{'' if len(j.known) == 1 else 's'})"
+            + (f"; {len(j.vanished)} vanished, accepted" if j.vanished else "")
+        )
+    return code, why + (
+        f"; {len(j.vanished)} known deviation(s) vanished, accepted" if j.vanished else ""
+    )

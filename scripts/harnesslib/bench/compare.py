@@ -50,10 +50,14 @@ def noisy(a, b, tolerance):
     off = f"medians differ by {(hi / lo - 1) * 100:.0f}%" if lo else "one median is 0"
     wide = [n for n, x in (("A", a), ("B", b)) if spread(x) > WIDE_SPREAD]
     if wide:
-        return (f"{off}; run {' and '.join(wide)} spread wide (p10-p90 over {WIDE_SPREAD:.0%} of the median): "
-                f"its samples were disturbed within the run")
-    return (f"{off}, both spreads tight: the whole figure moved between the runs "
-            f"(host state: other load, clock, where QEMU's threads ran)")
+        return (
+            f"{off}; run {' and '.join(wide)} spread wide (p10-p90 over {WIDE_SPREAD:.0%} of the"
+            " median): its samples were disturbed within the run"
+        )
+    return (
+        f"{off}, both spreads tight: the whole figure moved between the runs "
+        "(host state: other load, clock, where QEMU's threads ran)"
+    )
 
 
 def mb_s(x, ns):
@@ -80,9 +84,13 @@ def table(runs, keys, tolerance, same_config, transfer=False):
     names = [n for n, _ in runs]
     unit = "median MB/s (p10-p90)" if transfer else "median ns (p10-p90)"
     cell = mb_cell if transfer else ns_cell
-    lines = ["| op | target | " + " | ".join(f"{n} {unit}" for n in names) + " |" +
-             (" B/A | note |" if len(runs) == 2 else ""),
-             "|---|---|" + "---|" * len(runs) + ("---|---|" if len(runs) == 2 else "")]
+    lines = [
+        "| op | target | "
+        + " | ".join(f"{n} {unit}" for n in names)
+        + " |"
+        + (" B/A | note |" if len(runs) == 2 else ""),
+        "|---|---|" + "---|" * len(runs) + ("---|---|" if len(runs) == 2 else ""),
+    ]
     flagged = []
     for op, target in keys:
         cells = []
@@ -94,7 +102,9 @@ def table(runs, keys, tolerance, same_config, transfer=False):
             a, b = runs[0][1].get((op, target)), runs[1][1].get((op, target))
             ratio = "—"
             if a and b and a["median_ns"] and b["median_ns"]:
-                ratio = f"{(a if transfer else b)['median_ns'] / (b if transfer else a)['median_ns']:.2f}"
+                ratio = (
+                    f"{(a if transfer else b)['median_ns'] / (b if transfer else a)['median_ns']:.2f}"
+                )
             if a and b:
                 why = noisy(a, b, tolerance) if same_config else None
             else:
@@ -109,8 +119,14 @@ def table(runs, keys, tolerance, same_config, transfer=False):
 def svg(runs, keys):
     """One row per figure, one bar per run: median dot, p10-p90 line, log-scale ns."""
     colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
-    values = [v for _, figs in runs for k in keys if k in figs
-              for v in (figs[k]["p10_ns"], figs[k]["p90_ns"], figs[k]["median_ns"]) if v > 0]
+    values = [
+        v
+        for _, figs in runs
+        for k in keys
+        if k in figs
+        for v in (figs[k]["p10_ns"], figs[k]["p90_ns"], figs[k]["median_ns"])
+        if v > 0
+    ]
     lo = 10 ** math.floor(math.log10(min(values))) if values else 1
     hi = 10 ** math.ceil(math.log10(max(values))) if values else 10
     hi = hi if hi > lo else lo * 10
@@ -118,46 +134,80 @@ def svg(runs, keys):
     height = top + row * len(keys) + 40
 
     def x(v):
-        return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (
+            math.log10(hi) - math.log10(lo)
+        )
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" '
-           f'font-family="sans-serif" font-size="10">',
-           f'<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log scale)</text>']
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}"'
+            ' font-family="sans-serif" font-size="10">'
+        ),
+        (
+            f'<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
+            f" scale)</text>"
+        ),
+    ]
     for i, (name, _) in enumerate(runs):
-        out.append(f'<rect x="{10 + 200 * i}" y="24" width="10" height="6" fill="{colours[i % 5]}"/>'
-                   f'<text x="{24 + 200 * i}" y="30">{escape(name)}</text>')
+        out.append(
+            f'<rect x="{10 + 200 * i}" y="24" width="10" height="6" fill="{colours[i % 5]}"/>'
+            f'<text x="{24 + 200 * i}" y="30">{escape(name)}</text>'
+        )
     decade = lo
     while decade <= hi:
-        out.append(f'<line x1="{x(decade):.1f}" y1="{top}" x2="{x(decade):.1f}" y2="{height - 30}" stroke="#ddd"/>'
-                   f'<text x="{x(decade):.1f}" y="{height - 18}" text-anchor="middle">{decade:g}</text>')
+        out.append(
+            f'<line x1="{x(decade):.1f}" y1="{top}" x2="{x(decade):.1f}" y2="{height - 30}"'
+            f' stroke="#ddd"/><text x="{x(decade):.1f}" y="{height - 18}"'
+            f' text-anchor="middle">{decade:g}</text>'
+        )
         decade *= 10
     for r, (op, target) in enumerate(keys):
         y0 = top + r * row
-        out.append(f'<text x="{left - 6}" y="{y0 + row / 2 + 3:.1f}" text-anchor="end">{escape(op + " " + target)[:70]}</text>')
+        out.append(
+            f'<text x="{left - 6}" y="{y0 + row / 2 + 3:.1f}"'
+            f' text-anchor="end">{escape(op + " " + target)[:70]}</text>'
+        )
         for i, (name, figs) in enumerate(runs):
             f = figs.get((op, target))
             if not f:
                 continue
             y = y0 + 3 + 6 * i
-            tip = escape(f"{name}: {op} {target}: median {f['median_ns']} ns, p10 {f['p10_ns']}, p90 {f['p90_ns']}")
-            out.append(f'<g><title>{tip}</title>'
-                       f'<line x1="{x(f["p10_ns"]):.1f}" y1="{y}" x2="{x(f["p90_ns"]):.1f}" y2="{y}" '
-                       f'stroke="{colours[i % 5]}" stroke-width="2"/>'
-                       f'<circle cx="{x(f["median_ns"]):.1f}" cy="{y}" r="2.5" fill="{colours[i % 5]}"/></g>')
+            tip = escape(
+                f"{name}: {op} {target}: median {f['median_ns']} ns, p10 {f['p10_ns']}, p90"
+                f" {f['p90_ns']}"
+            )
+            out.append(
+                f"<g><title>{tip}</title><line x1=\"{x(f['p10_ns']):.1f}\" y1=\"{y}\""
+                f" x2=\"{x(f['p90_ns']):.1f}\" y2=\"{y}\" stroke=\"{colours[i % 5]}\""
+                f" stroke-width=\"2\"/><circle cx=\"{x(f['median_ns']):.1f}\" cy=\"{y}\" r=\"2.5\""
+                f' fill="{colours[i % 5]}"/></g>'
+            )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(prog="scripts/bench-compare", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("runs", nargs="+", metavar="RUN", help="bench.json, or a folder of scripts/run holding one")
+    ap = argparse.ArgumentParser(
+        prog="scripts/bench-compare",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "runs", nargs="+", metavar="RUN", help="bench.json, or a folder of scripts/run holding one"
+    )
     ap.add_argument("--names", help="comma list naming the runs (default: each run's config)")
     ap.add_argument("--ops", help="only these ops, a comma list (default: every op)")
-    ap.add_argument("--tolerance", type=float, default=0.10,
-                    help="two runs' medians may differ by this fraction (default: 0.10)")
-    ap.add_argument("--watch", default=DEFAULT_WATCH,
-                    help=f"ops whose noisy figures make the exit status 1 (default: {DEFAULT_WATCH})")
+    ap.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.10,
+        help="two runs' medians may differ by this fraction (default: 0.10)",
+    )
+    ap.add_argument(
+        "--watch",
+        default=DEFAULT_WATCH,
+        help=f"ops whose noisy figures make the exit status 1 (default: {DEFAULT_WATCH})",
+    )
     ap.add_argument("--md", help="write the table here too (default: stdout only)")
     ap.add_argument("--svg", help="write the chart here (default: none)")
     a = ap.parse_args(argv)
@@ -170,7 +220,10 @@ def main(argv):
     if a.names:
         names = a.names.split(",")
         if len(names) != len(runs):
-            print(f"scripts/bench-compare: --names has {len(names)} names for {len(runs)} runs", file=sys.stderr)
+            print(
+                f"scripts/bench-compare: --names has {len(names)} names for {len(runs)} runs",
+                file=sys.stderr,
+            )
             return 2
         runs = [(n, figs) for n, (_, figs) in zip(names, runs)]
     elif len({n for n, _ in runs}) < len(runs):  # two runs of one config: A, B, ...
@@ -180,7 +233,10 @@ def main(argv):
     for _, figs in runs:
         keys += [k for k in figs if k not in keys and (ops is None or k[0] in ops)]
     if not keys:
-        print("scripts/bench-compare: no figure to compare" + (f" among ops {a.ops}" if ops else ""), file=sys.stderr)
+        print(
+            "scripts/bench-compare: no figure to compare" + (f" among ops {a.ops}" if ops else ""),
+            file=sys.stderr,
+        )
         return 2
     # Noise is a question about two runs of one config; two platforms just differ.
     same = len(runs) == 2 and configs[0] == configs[1]
@@ -189,17 +245,31 @@ def main(argv):
     lines, flagged = table(runs, per_op, a.tolerance, same) if per_op else ([], [])
     if transfers:
         more, flagged_t = table(runs, transfers, a.tolerance, same, transfer=True)
-        lines += ([""] if lines else []) + ["Transfers (one per sample; MB/s = 10^6 bytes per second, "
-                                            "higher is faster; B/A is B's rate over A's):", ""] + more
+        lines += (
+            ([""] if lines else [])
+            + [
+                (
+                    "Transfers (one per sample; MB/s = 10^6 bytes per second, "
+                    "higher is faster; B/A is B's rate over A's):"
+                ),
+                "",
+            ]
+            + more
+        )
         flagged += flagged_t
     text = "\n".join(lines) + "\n"
     watch = set(a.watch.split(","))
     watched = [f for f in flagged if f[0] in watch]
     if same:
-        text += (f"\n{len(keys) - len(flagged)} of {len(keys)} figures agree within {a.tolerance:.0%}; "
-                 f"{len(flagged)} noisy ({len(watched)} of them MMIO or hypercalls)\n")
+        text += (
+            f"\n{len(keys) - len(flagged)} of {len(keys)} figures agree within {a.tolerance:.0%}; "
+            f"{len(flagged)} noisy ({len(watched)} of them MMIO or hypercalls)\n"
+        )
     elif len(runs) == 2:
-        text += f"\ntwo configs ({configs[0]}, {configs[1]}): B/A compares them; noise is judged only between runs of one config\n"
+        text += (
+            f"\ntwo configs ({configs[0]}, {configs[1]}): B/A compares them; noise is judged only"
+            " between runs of one config\n"
+        )
     sys.stdout.write(text)
     if a.md:
         open(a.md, "w").write(text)

@@ -18,11 +18,29 @@ import os
 
 from .. import records
 
-FIELDS = ("op", "target", "samples", "batch", "min_ns", "p10_ns", "median_ns", "p90_ns", "p99_ns", "max_ns",
-          "loop_ns")
+FIELDS = (
+    "op",
+    "target",
+    "samples",
+    "batch",
+    "min_ns",
+    "p10_ns",
+    "median_ns",
+    "p90_ns",
+    "p99_ns",
+    "max_ns",
+    "loop_ns",
+)
 TRANSFER = ("bytes", "median_mb_s")  # a transfer's figure only
-NUMERIC = {"samples": int, "batch": int, "bytes": int, "median_mb_s": float,
-           "counter_hz": int, "loop_ticks_batch1": int, "loop_ticks_per_batch": int}
+NUMERIC = {
+    "samples": int,
+    "batch": int,
+    "bytes": int,
+    "median_mb_s": float,
+    "counter_hz": int,
+    "loop_ticks_batch1": int,
+    "loop_ticks_per_batch": int,
+}
 FIGURE, UNTIMED, INFO, SUMMARY = "bench", "bench-untimed", "bench-info", "bench-summary"
 
 
@@ -74,8 +92,15 @@ def write(ktap_lines, out, config):
     figures, rest = parse(ktap_lines)
     if not figures:
         return None
-    doc = {"config": config, "unit": "ns per operation", "transfer_unit": "MB/s (10^6 bytes per second)",
-           "info": rest["info"], "summary": rest["summary"], "untimed": rest["untimed"], "figures": figures}
+    doc = {
+        "config": config,
+        "unit": "ns per operation",
+        "transfer_unit": "MB/s (10^6 bytes per second)",
+        "info": rest["info"],
+        "summary": rest["summary"],
+        "untimed": rest["untimed"],
+        "figures": figures,
+    }
     with open(os.path.join(out, "bench.json"), "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

@@ -32,19 +32,26 @@ def timed_run(args, out):
     the whole scripts/run (its checks, the platform's start, what it waits
     for after the report, its files)."""
     start = time.monotonic()
-    r = subprocess.run([sys.executable, paths.script("run"), "--quiet", "--out", out] + args,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, paths.script("run"), "--quiet", "--out", out] + args,
+        capture_output=True,
+        text=True,
+    )
     wall = time.monotonic() - start
     timing = os.path.join(out, "timing.txt")
     if r.returncode not in (0, 1) or not os.path.exists(timing):
-        raise SystemExit(f"bench: run {' '.join(args)} failed (status {r.returncode}):\n{r.stdout}{r.stderr}")
+        raise SystemExit(
+            f"bench: run {' '.join(args)} failed (status {r.returncode}):\n{r.stdout}{r.stderr}"
+        )
     fields = dict(line.split() for line in open(timing))
     os.remove(timing)
     return float(fields["verdict_s"]), float(fields["first_line_s"]), sweep_seconds(out), wall
 
 
 def spread(values):
-    return f"median {statistics.median(values):.3f} s (min {min(values):.3f}, max {max(values):.3f})"
+    return (
+        f"median {statistics.median(values):.3f} s (min {min(values):.3f}, max {max(values):.3f})"
+    )
 
 
 def median_run(label, args, runs, target, wall_target=None, sweep=True):
@@ -56,15 +63,24 @@ def median_run(label, args, runs, target, wall_target=None, sweep=True):
         walls.append(wall)
         if sw is not None:
             sweeps.append(sw)
-    print(f"{label}: boot to verdict {spread(verdicts)} over {runs} runs "
-          f"(first line median {statistics.median(firsts):.3f} s)  target <= {target} s")
-    print(f"{label}: scripts/run wall {spread(walls)}"
-          + (f"  target <= {wall_target} s" if wall_target else ""))
+    print(
+        f"{label}: boot to verdict {spread(verdicts)} over {runs} runs "
+        f"(first line median {statistics.median(firsts):.3f} s)  target <= {target} s"
+    )
+    print(
+        f"{label}: scripts/run wall {spread(walls)}"
+        + (f"  target <= {wall_target} s" if wall_target else "")
+    )
     if sweeps:
-        print(f"{label}: memmap sweep guest time median {statistics.median(sweeps):.3f} s "
-              f"(min {min(sweeps):.3f}, max {max(sweeps):.3f})  target <= 0.3 s")
+        print(
+            f"{label}: memmap sweep guest time median {statistics.median(sweeps):.3f} s "
+            f"(min {min(sweeps):.3f}, max {max(sweeps):.3f})  target <= 0.3 s"
+        )
     elif sweep:
-        print(f"{label}: memmap sweep guest time not reported (the memmap suite did not run its sweep)")
+        print(
+            f"{label}: memmap sweep guest time not reported (the memmap suite did not run its"
+            " sweep)"
+        )
 
 
 def big_tree(nodes, out_dir):
@@ -86,11 +102,15 @@ def big_tree(nodes, out_dir):
 def big_tree_parse(runs):
     """The model's cost on a 20,000-node tree: a boot to the dt suite's verdict."""
     out = os.path.join(paths.BUILD, "bench", "big20000")
-    dtb = big_tree(20000, out + "-tree")  # not in the run's folder, which holds one run's files only
+    dtb = big_tree(
+        20000, out + "-tree"
+    )  # not in the run's folder, which holds one run's files only
     times = [timed_run(["--dtb", dtb, "--bootargs", "suites=dt"], out)[0] for _ in range(runs)]
-    print(f"dt-20000-nodes ({os.path.getsize(dtb)} bytes): boot to dt verdict median "
-          f"{statistics.median(times):.3f} s over {runs} runs (min {min(times):.3f}, "
-          f"max {max(times):.3f})  target <= 1 s")
+    print(
+        f"dt-20000-nodes ({os.path.getsize(dtb)} bytes): boot to dt verdict median "
+        f"{statistics.median(times):.3f} s over {runs} runs (min {min(times):.3f}, "
+        f"max {max(times):.3f})  target <= 1 s"
+    )
 
 
 DEFAULT_MATRIX = os.path.join(paths.ROOT, "tests", "matrix", "default.txt")
@@ -101,23 +121,52 @@ def matrix_wall(runs, target=25.0):
     walls, last = [], None
     for _ in range(runs):
         start = time.monotonic()
-        last = subprocess.run([sys.executable, paths.script("run"), "--matrix", DEFAULT_MATRIX, "--quiet",
-                               "--out", os.path.join(paths.BUILD, "bench", "matrix")],
-                              capture_output=True, text=True)
+        last = subprocess.run(
+            [
+                sys.executable,
+                paths.script("run"),
+                "--matrix",
+                DEFAULT_MATRIX,
+                "--quiet",
+                "--out",
+                os.path.join(paths.BUILD, "bench", "matrix"),
+            ],
+            capture_output=True,
+            text=True,
+        )
         walls.append(time.monotonic() - start)
     tail = last.stdout.strip().splitlines()[-1:] or last.stderr.strip().splitlines()[-1:]
-    print(f"matrix-default ({paths.rel(DEFAULT_MATRIX)}, -j {os.cpu_count()}): wall {spread(walls)} over "
-          f"{runs} run{'s' if runs != 1 else ''}  target <= {target:g} s"
-          + ("" if last.returncode == 0 else f"  (status {last.returncode}: {tail[0] if tail else ''})"))
+    print(
+        f"matrix-default ({paths.rel(DEFAULT_MATRIX)}, -j {os.cpu_count()}): wall"
+        f" {spread(walls)} over {runs} run{'s' if runs != 1 else ''}  target <= {target:g} s"
+        + (
+            ""
+            if last.returncode == 0
+            else f"  (status {last.returncode}: {tail[0] if tail else ''})"
+        )
+    )
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown (default 5)")
-    ap.add_argument("--matrix-runs", type=int, default=1,
-                    help="runs of the default matrix, each 15-25 s (default 1; 0 leaves it out)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--runs", type=int, default=5, help="runs per figure; the median is shown (default 5)"
+    )
+    ap.add_argument(
+        "--matrix-runs",
+        type=int,
+        default=1,
+        help="runs of the default matrix, each 15-25 s (default 1; 0 leaves it out)",
+    )
     a = ap.parse_args(argv)
-    subprocess.run(["make", "-s", "--no-print-directory", "all"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["make", "-s", "--no-print-directory", "all"],
+        cwd=paths.ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     image = paths.IMAGE
     size = os.path.getsize(image)
     print(f"image: {size} bytes ({size / 1024:.1f} KiB) with all suites  target <= 128 KiB")

@@ -33,9 +33,11 @@ GUEST_PREFIX = {"qemu": "", "xen": r"(?:\(XEN\) DOM1: |\(d1\) )"}
 # LAVA searches the console with DOTALL and without MULTILINE. The lookahead
 # captures `result`: "SKIP" when the directive is SKIP, else "ok" or "not ok"
 # (one group can only sit in one place, hence the optional jump to the directive).
-RESULT_PATTERN = (r"(?m)^{prefix} *"
-                  r"(?=(?:(?:not )?ok \d+ [^#\r\n]*? # (?=SKIP\b))?(?P<result>SKIP|not ok|ok))"
-                  r"(?:not )?ok \d+ (?P<test_case_id>[^#\r\n]*?)(?: #[^\r\n]*)?[\r\n]")
+RESULT_PATTERN = (
+    r"(?m)^{prefix} *"
+    r"(?=(?:(?:not )?ok \d+ [^#\r\n]*? # (?=SKIP\b))?(?P<result>SKIP|not ok|ok))"
+    r"(?:not )?ok \d+ (?P<test_case_id>[^#\r\n]*?)(?: #[^\r\n]*)?[\r\n]"
+)
 FIXUPDICT = {"ok": "pass", "not ok": "fail", "SKIP": "skip"}
 # After the report: QEMU ends when the guest ends it (semihosting), but under
 # Xen nothing ends it (the domain is only paused), and LAVA's finalize would
@@ -43,9 +45,11 @@ FIXUPDICT = {"ok": "pass", "not ok": "fail", "SKIP": "skip"}
 # three CTRL-a switch Xen's console input (Xen 4.17 with one domU: DOM0,
 # absent, then DOM1, then Xen), and Xen's debug key R reboots, which QEMU's
 # -no-reboot makes an exit. Each step waits for what Xen says of it.
-XEN_END = {"name": "end-xen",
-           "prompts": ["Serial input to DOM1", "Serial input to Xen", "'R' pressed -> rebooting"],
-           "script": [{"command": "\x01\x01\x01"}, {"command": "\x01\x01\x01"}, {"command": "R"}]}
+XEN_END = {
+    "name": "end-xen",
+    "prompts": ["Serial input to DOM1", "Serial input to Xen", "'R' pressed -> rebooting"],
+    "script": [{"command": "\x01\x01\x01"}, {"command": "\x01\x01\x01"}, {"command": "R"}],
+}
 
 
 class JobError(Exception):
@@ -56,9 +60,13 @@ def monitor(platform):
     # The end is the sentinel's whole line, its line end included: what the job
     # does next (XEN_END) must not land in the middle of it.
     prefix = GUEST_PREFIX[platform]
-    return {"name": MONITOR, "start": "KTAP version 1",
-            "end": f"(?m)^{prefix}{re.escape(REPORT_SENTINEL)}\r*\n",
-            "pattern": RESULT_PATTERN.format(prefix=prefix), "fixupdict": dict(FIXUPDICT)}
+    return {
+        "name": MONITOR,
+        "start": "KTAP version 1",
+        "end": f"(?m)^{prefix}{re.escape(REPORT_SENTINEL)}\r*\n",
+        "pattern": RESULT_PATTERN.format(prefix=prefix),
+        "fixupdict": dict(FIXUPDICT),
+    }
 
 
 def split_options(cmd):
@@ -73,7 +81,9 @@ def split_options(cmd):
             i += 1
             continue
         if i + 1 >= len(cmd) or cmd[i + 1].startswith("-"):
-            raise JobError(f"QEMU option {flag} has no value (if it takes none, add it to NO_VALUE)")
+            raise JobError(
+                f"QEMU option {flag} has no value (if it takes none, add it to NO_VALUE)"
+            )
         out.append((flag, cmd[i + 1]))
         i += 2
     return out
@@ -87,7 +97,9 @@ def _inside(path, value):
 
 
 def _label(flag, path, taken):
-    base = LABELS.get(flag) or re.sub(r"\W+", "_", os.path.splitext(os.path.basename(path))[0]).strip("_")
+    base = LABELS.get(flag) or re.sub(
+        r"\W+", "_", os.path.splitext(os.path.basename(path))[0]
+    ).strip("_")
     label, n = base or "image", 2
     while label in taken:
         label, n = f"{base}{n}", n + 1
@@ -108,8 +120,18 @@ def split_command(cmd, files):
                 raise JobError(f"QEMU option {flag} {value} names {len(named)} files")
             path = named[0]
             label = _label(flag, path, {i[0] for i in images})
-            arg = "{" + label + "}" if value == path else _inside(path, value).sub("={" + label + "}", value)
-            images.append([label, files[path], f"{flag} {arg}" if value == path else f"{flag} {shlex.quote(arg)}"])
+            arg = (
+                "{" + label + "}"
+                if value == path
+                else _inside(path, value).sub("={" + label + "}", value)
+            )
+            images.append(
+                [
+                    label,
+                    files[path],
+                    f"{flag} {arg}" if value == path else f"{flag} {shlex.quote(arg)}",
+                ]
+            )
         else:
             machine.append(flag if value is None else f"{flag} {shlex.quote(value)}")
     if append is not None:
@@ -122,9 +144,11 @@ def split_command(cmd, files):
 
 def device_dictionary(config, machine):
     """The device dictionary (jinja2, for a LAVA server's devices/ folder too)."""
-    lines = [f"{{# {config}: written by scripts/lava; the machine scripts/run boots #}}",
-             "{% extends 'qemu.jinja2' %}",
-             "{% block qemu_options %}"]
+    lines = [
+        f"{{# {config}: written by scripts/lava; the machine scripts/run boots #}}",
+        "{% extends 'qemu.jinja2' %}",
+        "{% block qemu_options %}",
+    ]
     lines += [f"          - {opt}" for opt in machine]
     lines += ["{% endblock qemu_options %}", ""]
     return "\n".join(lines)
@@ -142,10 +166,21 @@ def job(config, platform, images, url_base, timeout):
         "context": {"arch": "arm64"},
         "timeouts": {"job": {"seconds": seconds + 120}, "action": {"seconds": seconds}},
         "actions": [
-            {"deploy": {"to": "tmpfs", "timeout": {"seconds": 60},
-                        "images": {label: {"url": f"{url_base.rstrip('/')}/{name}", "image_arg": arg}
-                                   for label, name, arg in images}}},
+            {
+                "deploy": {
+                    "to": "tmpfs",
+                    "timeout": {"seconds": 60},
+                    "images": {
+                        label: {"url": f"{url_base.rstrip('/')}/{name}", "image_arg": arg}
+                        for label, name, arg in images
+                    },
+                }
+            },
             {"boot": {"method": "qemu", "media": "tmpfs", "timeout": {"seconds": 60}}},
             {"test": {"timeout": {"seconds": seconds}, "monitors": [monitor(platform)]}},
-        ] + ([{"test": {"timeout": {"seconds": 30}, "interactive": [XEN_END]}}] if platform == "xen" else []),
+        ] + (
+            [{"test": {"timeout": {"seconds": 30}, "interactive": [XEN_END]}}]
+            if platform == "xen"
+            else []
+        ),
     }

@@ -44,7 +44,13 @@ from ..options import parse as options
 from ..errors import OptionError, RunError, SetupError, UsageError
 
 PROG = "scripts/lava"
-JOB, DICTIONARY, DEVICE, DISPATCHER, LOG = "job.yaml", "device.jinja2", "device.yaml", "dispatcher.yaml", "lava-run.log"
+JOB, DICTIONARY, DEVICE, DISPATCHER, LOG = (
+    "job.yaml",
+    "device.jinja2",
+    "device.yaml",
+    "dispatcher.yaml",
+    "lava-run.log",
+)
 IMAGE, XEN = "harness.bin", "xen"
 RUN_DIR, TMP_PREFIX = "lava-run", "tmp-"  # lava-run --output-dir; its downloads (tmp-<job id>)
 # Every file scripts/lava may write into its folder: its own, and what the
@@ -52,8 +58,15 @@ RUN_DIR, TMP_PREFIX = "lava-run", "tmp-"  # lava-run --output-dir; its downloads
 # outdir.RUN_FILES, the list of what a run writes).
 FILES = (JOB, DICTIONARY, DEVICE, DISPATCHER, LOG, IMAGE, XEN) + outdir.RUN_FILES
 # scripts/run options that mean nothing for a LAVA job.
-RUN_ONLY = {"--junit": "junit", "--baseline": "baseline", "--no-baseline": "no_baseline",
-            "--accept-vanished": "accept_vanished", "--dry-run": "dry_run", "--quiet": "quiet", "-v": "verbose"}
+RUN_ONLY = {
+    "--junit": "junit",
+    "--baseline": "baseline",
+    "--no-baseline": "no_baseline",
+    "--accept-vanished": "accept_vanished",
+    "--dry-run": "dry_run",
+    "--quiet": "quiet",
+    "-v": "verbose",
+}
 # What make lava-test runs: the default configuration of each platform.
 TEST_CONFIGS = (("qemu", []), ("xen", ["--platform", "xen"]))
 # Characters LAVA's command line carries unquoted (it joins with spaces, then
@@ -78,13 +91,18 @@ def lava_options(argv):
 
 
 def help_text():
-    return (__doc__ + "\noptions:\n"
-            "  --out DIR       the job's folder (default build/lava/<config>; with --test build/lava)\n"
-            "  --url-base URL  where the job fetches its files: an http://, https:// or file:// URL\n"
-            "                  (default file://<the folder>)\n"
-            "  --run           run the job with lava-run and check what LAVA recorded\n"
-            "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
-            "  RUN_OPTION      scripts/run's options (scripts/run --help), but " + ", ".join(RUN_ONLY) + "\n")
+    return (
+        __doc__
+        + "\noptions:\n"
+        "  --out DIR       the job's folder (default build/lava/<config>; with --test build/lava)\n"
+        "  --url-base URL  where the job fetches its files: an http://, https:// or file:// URL\n"
+        "                  (default file://<the folder>)\n"
+        "  --run           run the job with lava-run and check what LAVA recorded\n"
+        "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
+        "  RUN_OPTION      scripts/run's options (scripts/run --help), but "
+        + ", ".join(RUN_ONLY)
+        + "\n"
+    )
 
 
 # scripts/run's own options that are not a configuration's (matrix/runs.py).
@@ -96,12 +114,18 @@ def run_config(argv):
     """scripts/run's checked configuration of argv."""
     flag = next((w.split("=", 1)[0] for w in argv if w.split("=", 1)[0] in MATRIX_ONLY), None)
     if flag:
-        raise OptionError(flag, None, "is for scripts/run --matrix: a LAVA job is one configuration",
-                          "scripts/lava once for each line of the matrix")
+        raise OptionError(
+            flag,
+            None,
+            "is for scripts/run --matrix: a LAVA job is one configuration",
+            "scripts/lava once for each line of the matrix",
+        )
     raw = option_table.parser(PROG).parse_args(argv)
     for flag, dest in RUN_ONLY.items():
         if getattr(raw, dest):
-            raise OptionError(flag, None, "is for scripts/run, not for a LAVA job", "scripts/run's other options")
+            raise OptionError(
+                flag, None, "is for scripts/run, not for a LAVA job", "scripts/run's other options"
+            )
     return options.validate(raw)
 
 
@@ -110,23 +134,40 @@ def check_folder(out):
     folder holding anything else is refused unless it has a job.yaml."""
     bad = sorted(c for c in out if c not in SAFE_PATH)
     if bad:
-        raise OptionError("--out", out, f"holds {''.join(bad)!r}, which LAVA's command line cannot carry",
-                          "a path of letters, digits and / . _ + -")
+        raise OptionError(
+            "--out",
+            out,
+            f"holds {''.join(bad)!r}, which LAVA's command line cannot carry",
+            "a path of letters, digits and / . _ + -",
+        )
     try:
         os.makedirs(out, exist_ok=True)
         entries = os.listdir(out)
     except OSError as e:
-        raise OptionError("--out", out, e.strerror or str(e), "a directory that can be created or written")
+        raise OptionError(
+            "--out", out, e.strerror or str(e), "a directory that can be created or written"
+        )
     ours = set(FILES) | {RUN_DIR}
     foreign = [e for e in entries if e not in ours and not e.startswith(TMP_PREFIX)]
     if foreign and JOB not in entries:
-        raise OptionError("--out", out, f"holds {', '.join(sorted(foreign)[:3])}, which scripts/lava does not "
-                          f"write, and no {JOB}", "a new or empty directory, or one scripts/lava wrote")
+        raise OptionError(
+            "--out",
+            out,
+            (
+                f"holds {', '.join(sorted(foreign)[:3])}, which scripts/lava does not "
+                f"write, and no {JOB}"
+            ),
+            "a new or empty directory, or one scripts/lava wrote",
+        )
     for e in entries:
         path = os.path.join(out, e)
         if e in FILES and (os.path.isfile(path) or os.path.islink(path)):
             os.remove(path)
-        elif (e == RUN_DIR or e.startswith(TMP_PREFIX)) and os.path.isdir(path) and not os.path.islink(path):
+        elif (
+            (e == RUN_DIR or e.startswith(TMP_PREFIX))
+            and os.path.isdir(path)
+            and not os.path.islink(path)
+        ):
             shutil.rmtree(path)
 
 
@@ -156,15 +197,21 @@ def write_job(a, out, url_base=None):
             shutil.copyfile(src, os.path.join(out, name))
     with open(os.path.join(out, DICTIONARY), "w") as f:
         f.write(lava_job.device_dictionary(config, machine))
-    job = lava_job.job(config, a.platform, images, url_base or "file://" + os.path.abspath(out), a.timeout)
+    job = lava_job.job(
+        config, a.platform, images, url_base or "file://" + os.path.abspath(out), a.timeout
+    )
     write_yaml(os.path.join(out, JOB), job)
     with open(os.path.join(out, DEVICE), "w") as f:
         f.write(lava_device.render(os.path.join(out, DICTIONARY), job["context"]))
     # lava-run downloads into /var/lib/lava/dispatcher/tmp/<prefix><job id>, or
     # into <prefix><job id> when the prefix is absolute.
-    write_yaml(os.path.join(out, DISPATCHER), {"prefix": os.path.join(os.path.abspath(out), TMP_PREFIX)})
-    print(f"lava {config}: {paths.rel(os.path.join(out, JOB))} and {DEVICE} written "
-          f"({len(images)} images: {', '.join(i[0] for i in images)})")
+    write_yaml(
+        os.path.join(out, DISPATCHER), {"prefix": os.path.join(os.path.abspath(out), TMP_PREFIX)}
+    )
+    print(
+        f"lava {config}: {paths.rel(os.path.join(out, JOB))} and {DEVICE} written "
+        f"({len(images)} images: {', '.join(i[0] for i in images)})"
+    )
     return config, plat
 
 
@@ -173,9 +220,18 @@ def lava_run(out, timeout, job_id):
     tool = shutil.which(LAVA_RUN)
     if not tool:
         raise SetupError(f"{LAVA_RUN} not found (Debian's lava-dispatcher); run scripts/setup")
-    cmd = [tool, "--job-id", str(job_id), "--output-dir", os.path.join(out, RUN_DIR),
-           "--device", os.path.join(out, DEVICE), "--dispatcher", os.path.join(out, DISPATCHER),
-           os.path.join(out, JOB)]
+    cmd = [
+        tool,
+        "--job-id",
+        str(job_id),
+        "--output-dir",
+        os.path.join(out, RUN_DIR),
+        "--device",
+        os.path.join(out, DEVICE),
+        "--dispatcher",
+        os.path.join(out, DISPATCHER),
+        os.path.join(out, JOB),
+    ]
     with open(os.path.join(out, LOG), "w") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
@@ -206,19 +262,26 @@ def check(out, config, plat, timeout, job_id=1):
         problems.append(f"lava-run exited with status {rc} (log: {log})")
     job = own.get("job")
     if job is None or job[0] != "pass":
-        problems.append("LAVA's job result is " + (f"{job[0]}" + (f" ({job[1]})" if job[1] else "")
-                                                    if job else "missing") + f" (log: {log})")
+        problems.append(
+            "LAVA's job result is "
+            + (f"{job[0]}" + (f" ({job[1]})" if job[1] else "") if job else "missing")
+            + f" (log: {log})"
+        )
     monitor = own.get("lava-test-monitor")
     if monitor is None or monitor[0] != "pass":
-        problems.append("LAVA's monitor did not see the report's end: lava-test-monitor "
-                        + (monitor[0] if monitor else "missing"))
+        problems.append(
+            "LAVA's monitor did not see the report's end: lava-test-monitor "
+            + (monitor[0] if monitor else "missing")
+        )
     if not rep.complete:
         problems.append("the console LAVA captured holds no complete report (no sentinel)")
     problems += [f"the report: {w}" for w in rep.inconsistencies()] if rep.complete else []
     problems += lava_results.compare(want, got)
     c = rep.counts()
-    print(f"lava {config}: lava-run {took:.1f} s; LAVA recorded {len(got)} cases, the report has {len(want)} "
-          f"({c['pass']} pass, {c['fail']} fail, {c['skip']} skip)")
+    print(
+        f"lava {config}: lava-run {took:.1f} s; LAVA recorded {len(got)} cases, the report has"
+        f" {len(want)} ({c['pass']} pass, {c['fail']} fail, {c['skip']} skip)"
+    )
     return problems, took
 
 
@@ -228,8 +291,12 @@ def check_url_base(url):
         return
     scheme, _, place = url.partition("://")
     if scheme + "://" not in URL_SCHEMES or not place or any(c.isspace() for c in url):
-        raise OptionError("--url-base", url, "not a URL LAVA fetches from",
-                          "http://, https:// or file:// and a place, no spaces")
+        raise OptionError(
+            "--url-base",
+            url,
+            "not a URL LAVA fetches from",
+            "http://, https:// or file:// and a place, no spaces",
+        )
 
 
 def one(argv, lo):
@@ -256,9 +323,16 @@ def test(lo, image_args):
         out = os.path.join(base, name)
         jobs.append((name, out, a) + write_job(a, out))
     from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(len(jobs)) as pool:
-        results = list(pool.map(lambda n: check(jobs[n][1], jobs[n][3], jobs[n][4], jobs[n][2].timeout + 180, n + 1),
-                                range(len(jobs))))
+        results = list(
+            pool.map(
+                lambda n: check(
+                    jobs[n][1], jobs[n][3], jobs[n][4], jobs[n][2].timeout + 180, n + 1
+                ),
+                range(len(jobs)),
+            )
+        )
     failed = 0
     for (name, out, a, config, _), (problems, took) in zip(jobs, results):
         for p in problems:
@@ -288,7 +362,13 @@ def main(argv):
         return 130
     except Exception as e:  # a bug: one line, where it happened
         import traceback
+
         where = traceback.extract_tb(e.__traceback__)[-1]
-        print(f"{PROG}: internal error: {type(e).__name__}: {e} ({os.path.basename(where.filename)}:{where.lineno})",
-              file=sys.stderr)
+        print(
+            (
+                f"{PROG}: internal error: {type(e).__name__}:"
+                f" {e} ({os.path.basename(where.filename)}:{where.lineno})"
+            ),
+            file=sys.stderr,
+        )
         return status.CRASH

@@ -46,8 +46,10 @@ def _yaml_line(line, path, n):
     try:
         import yaml
     except ImportError:
-        raise LogError(f"{path}:{n}: a line that is not JSON, and no python3-yaml to read it "
-                       "(scripts/setup installs it)")
+        raise LogError(
+            f"{path}:{n}: a line that is not JSON, and no python3-yaml to read it "
+            "(scripts/setup installs it)"
+        )
     try:
         return yaml.safe_load(line)
     except yaml.YAMLError as e:
@@ -69,8 +71,10 @@ def recorded(entries, definition=MONITOR):
         if msg.get("definition") == definition:
             cases.append((str(msg.get("case")), str(msg.get("result"))))
         elif msg.get("definition") == "lava":
-            own[str(msg.get("case"))] = (str(msg.get("result")), msg.get("error_type") or
-                                         (msg.get("extra") or {}).get("error_type"))
+            own[str(msg.get("case"))] = (
+                str(msg.get("result")),
+                msg.get("error_type") or (msg.get("extra") or {}).get("error_type"),
+            )
     return cases, own
 
 
@@ -105,6 +109,7 @@ def compare(want, got):
     each a line; none when LAVA recorded exactly the same cases, in the same
     order, with the same results."""
     import difflib
+
     problems = []
     sm = difflib.SequenceMatcher(a=[c for c, _ in want], b=[c for c, _ in got], autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():

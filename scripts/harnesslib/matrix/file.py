@@ -66,9 +66,13 @@ def parse(text, shown):
             continue
         name, argv = words[0], words[1:]
         if not NAME.match(name):
-            shown_name = repr(name) if len(name) <= 80 else f"{name[:40]!r}... ({len(name)} characters)"
-            problems.append(f"{where}: config name {shown_name}: letters, digits, - and _ only, "
-                            "starting with a letter or digit, at most 80 (it names a folder)")
+            shown_name = (
+                repr(name) if len(name) <= 80 else f"{name[:40]!r}... ({len(name)} characters)"
+            )
+            problems.append(
+                f"{where}: config name {shown_name}: letters, digits, - and _ only, "
+                "starting with a letter or digit, at most 80 (it names a folder)"
+            )
             continue
         if name in seen:
             problems.append(f"{where}: config name {name!r} is given twice (first at {seen[name]})")

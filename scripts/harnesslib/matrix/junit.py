@@ -31,7 +31,11 @@ def _cases(o):
     for ts in root.iter("testsuite"):
         if not props:
             props = [(p.get("name"), p.get("value")) for p in ts.iter("property")]
-        suite = ts.get("name", "")[len(prefix):] if ts.get("name", "").startswith(prefix) else ts.get("name", "")
+        suite = (
+            ts.get("name", "")[len(prefix) :]
+            if ts.get("name", "").startswith(prefix)
+            else ts.get("name", "")
+        )
         if suite == "run":
             continue  # the verdict: the matrix writes its own
         for tc in ts.findall("testcase"):
@@ -47,9 +51,15 @@ def _mark_known(o, suite, tc, known):
     for kind in ("failure", "error"):
         for e in tc.findall(kind):
             tc.remove(e)
-            skipped = ET.SubElement(tc, "skipped", type="known-deviation",
-                                    message=clip(f"known deviation ({baseline.shown(o.baseline)}): "
-                                                 + (e.get("message") or ""), MESSAGE_MAX))
+            skipped = ET.SubElement(
+                tc,
+                "skipped",
+                type="known-deviation",
+                message=clip(
+                    f"known deviation ({baseline.shown(o.baseline)}): " + (e.get("message") or ""),
+                    MESSAGE_MAX,
+                ),
+            )
             skipped.text = e.text
 
 
@@ -73,15 +83,22 @@ def suite_of(o):
     if o.elapsed is not None:
         ts.set("time", f"{o.elapsed:.3f}")
     pe = ET.SubElement(ts, "properties")
-    for k, v in props + [("matrix-config", o.name), ("matrix-line", o.where),
-                         ("matrix-options", " ".join(o.argv))]:
+    for k, v in props + [
+        ("matrix-config", o.name),
+        ("matrix-line", o.where),
+        ("matrix-options", " ".join(o.argv)),
+    ]:
         ET.SubElement(pe, "property", name=xml_text(str(k)), value=xml_text(str(v)))
     for suite, tc in cases:
         _mark_known(o, suite, tc, known)
         ts.append(tc)
     ts.append(_verdict(o))
-    for attr, tag in (("tests", "testcase"), ("failures", "testcase/failure"),
-                      ("errors", "testcase/error"), ("skipped", "testcase/skipped")):
+    for attr, tag in (
+        ("tests", "testcase"),
+        ("failures", "testcase/failure"),
+        ("errors", "testcase/error"),
+        ("skipped", "testcase/skipped"),
+    ):
         ts.set(attr, str(len(ts.findall(tag))))
     return ts
 

@@ -54,8 +54,11 @@ class Outcome:
     def known_results(self):
         """(suite, case) of each failing result wholly known to the baseline."""
         j = self.judgement
-        return {(r.suite, r.case) for r in self.report.results if j and r.line in j.known_results} \
-            if self.report else set()
+        return (
+            {(r.suite, r.case) for r in self.report.results if j and r.line in j.known_results}
+            if self.report
+            else set()
+        )
 
     def cut_suite(self):
         """The suite an incomplete report stops in (it began, no result followed), or None."""
@@ -96,15 +99,25 @@ def collect(config, folder, returncode, elapsed, killed_after=None):
     except ValueError:
         o.record = {}
     if killed_after is not None:
-        o.status, o.why = status.HANG, (f"scripts/run did not end within {killed_after:g} s and was "
-                                        "stopped (the matrix's time bound: --timeout plus a grace)")
+        o.status, o.why = (
+            status.HANG,
+            (
+                f"scripts/run did not end within {killed_after:g} s and was "
+                "stopped (the matrix's time bound: --timeout plus a grace)"
+            ),
+        )
     elif "status" in o.record:
         o.status, o.why = o.record["status"], o.record.get("why", "")
     else:
         o.status = returncode if returncode in status.NAMES else status.CRASH
-        o.why = f"scripts/run exited {returncode} without a verdict in run.json (see {config.name}.log)"
-    o.verdict = o.record.get("verdict") if killed_after is None and "status" in o.record \
+        o.why = (
+            f"scripts/run exited {returncode} without a verdict in run.json (see {config.name}.log)"
+        )
+    o.verdict = (
+        o.record.get("verdict")
+        if killed_after is None and "status" in o.record
         else status.NAMES[o.status]
+    )
     o.elapsed = elapsed  # scripts/run's whole wall time (run.json's elapsed_s is the platform's)
     ktap = read_text(os.path.join(folder, "ktap.txt"))
     o.ktap_lines = ktap.splitlines() if ktap else []
@@ -120,7 +133,11 @@ def judge(config, ktap_lines, report):
     that every failure is listed as new."""
     path, _ = baseline_run.choose(config.args, ktap_lines)
     try:
-        base = ((config.known or {}).get(path) or baseline.load(path)) if path else baseline.Baseline(None, [])
+        base = (
+            ((config.known or {}).get(path) or baseline.load(path))
+            if path
+            else baseline.Baseline(None, [])
+        )
     except baseline.BaselineError:
         base = baseline.Baseline(None, [])
     return path, baseline_check.judge(report, base, baseline_run.facts(config.args))
@@ -130,7 +147,9 @@ def suites_of(outcomes):
     """Every suite any report has a result for, in the order they first appear."""
     out = []
     for o in outcomes:
-        for name in [r.suite for r in (o.report.results if o.report else []) if r.case is None] + [o.cut_suite()]:
+        for name in [r.suite for r in (o.report.results if o.report else []) if r.case is None] + [
+            o.cut_suite()
+        ]:
             if name and name not in out:
                 out.append(name)
     return out
@@ -195,8 +214,9 @@ def merged_lines(m, total):
     head = f"{seen_text(m.seen_on, total)}{known}{new_on}"
     if len(m.wordings) == 1:
         return head + f": {m.texts[0]}", []
-    return head + f"; {len(m.wordings)} wordings:", [f"on {', '.join(names)}: {text}"
-                                                      for text, names in m.wordings.items()]
+    return head + f"; {len(m.wordings)} wordings:", [
+        f"on {', '.join(names)}: {text}" for text, names in m.wordings.items()
+    ]
 
 
 def seen_text(names, total):
@@ -208,8 +228,11 @@ def tally(outcomes):
     total = len(outcomes)
     passed = [o for o in outcomes if o.passed]
     with_known = [o for o in passed if o.judgement and o.judgement.known]
-    parts = [f"{total} config{'s' if total != 1 else ''}", f"{len(passed)} passed"
-             + (f" ({len(with_known)} with known deviations only)" if with_known else "")]
+    parts = [
+        f"{total} config{'s' if total != 1 else ''}",
+        f"{len(passed)} passed"
+        + (f" ({len(with_known)} with known deviations only)" if with_known else ""),
+    ]
     others = {}
     for o in outcomes:
         if not o.passed:
@@ -227,26 +250,49 @@ def markdown(outcomes, head):
     shown, how = head
     total = len(outcomes)
     suites = suites_of(outcomes)
-    lines = [f"# Conformance matrix: {shown}", "", f"{tally(outcomes)}; {how}.", "",
-             "| config | verdict | time | " + " | ".join(suites) + " |",
-             "|---" * (3 + len(suites)) + "|"]
+    lines = [
+        f"# Conformance matrix: {shown}",
+        "",
+        f"{tally(outcomes)}; {how}.",
+        "",
+        "| config | verdict | time | " + " | ".join(suites) + " |",
+        "|---" * (3 + len(suites)) + "|",
+    ]
     for o in outcomes:
         t = f"{o.elapsed:.1f} s" if o.elapsed is not None else "-"
-        lines.append(f"| {o.name} | {o.verdict} (status {o.status}) | {t} | "
-                     + " | ".join(o.cell(s) for s in suites) + " |")
-    lines += ["", "A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline "
-              "does not know), known (every failure a known deviation of the baseline), TIMEOUT "
-              "(the watchdog ended the suite or a case of it), cut (the run ended inside the suite), "
-              "- (no result in the report).", ""]
+        lines.append(
+            f"| {o.name} | {o.verdict} (status {o.status}) | {t} | "
+            + " | ".join(o.cell(s) for s in suites)
+            + " |"
+        )
+    lines += [
+        "",
+        (
+            "A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline "
+            "does not know), known (every failure a known deviation of the baseline), TIMEOUT "
+            "(the watchdog ended the suite or a case of it), cut (the run ended inside the suite), "
+            "- (no result in the report)."
+        ),
+        "",
+    ]
     merged, vanished = merge(outcomes)
     lines += ["## Findings across configs", ""]
     missing = unreported(outcomes)
     if missing:
-        lines += [f"{len(missing)} of {total} configs gave no complete report, so their findings may "
-                  f"be missing here: {', '.join(missing)}.", ""]
+        lines += [
+            (
+                f"{len(missing)} of {total} configs gave no complete report, so their findings may "
+                f"be missing here: {', '.join(missing)}."
+            ),
+            "",
+        ]
     new = sum(1 for m in merged if m.kind == "new")
-    lines.append(f"{len(merged)} findings merged by identity (suite, case, check, subject): {new} new, "
-                 f"{len(merged) - new} known." if merged else "None: no config reported a failure.")
+    lines.append(
+        f"{len(merged)} findings merged by identity (suite, case, check, subject): {new} new, "
+        f"{len(merged) - new} known."
+        if merged
+        else "None: no config reported a failure."
+    )
     lines.append("")
     for m in merged:
         head, wordings = merged_lines(m, total)
@@ -254,23 +300,36 @@ def markdown(outcomes, head):
         lines += [f"  - {w}" for w in wordings]
     if vanished:
         lines += ["", "## Known deviations that vanished", ""]
-        lines += [f"- `{name}`: {seen_text(names, total).replace('seen', 'vanished')}" + (f": {t}" if t else "")
-                  for name, t, names in vanished]
+        lines += [
+            f"- `{name}`: {seen_text(names, total).replace('seen', 'vanished')}"
+            + (f": {t}" if t else "")
+            for name, t, names in vanished
+        ]
     lines += ["", "## Configs", ""]
     for o in outcomes:
-        lines += [f"### {o.name}", "",
-                  f"- options: `{' '.join(o.argv) or '(defaults)'}` ({o.where})",
-                  f"- verdict: {o.verdict} (status {o.status}): {o.why}",
-                  f"- files: `{o.name}/` (the run's folder), `{o.name}.log` (scripts/run's output)"]
+        lines += [
+            f"### {o.name}",
+            "",
+            f"- options: `{' '.join(o.argv) or '(defaults)'}` ({o.where})",
+            f"- verdict: {o.verdict} (status {o.status}): {o.why}",
+            f"- files: `{o.name}/` (the run's folder), `{o.name}.log` (scripts/run's output)",
+        ]
         if o.baseline:
             j = o.judgement
             lines.append(f"- baseline: {baseline.shown(o.baseline)}: {baseline_check.tally(j)}")
         if os.path.exists(os.path.join(o.folder, "memory-map.md")):
-            lines.append(f"- memory map: `{o.name}/memory-map.md`"
-                         + (f", `{o.name}/memory-map.svg`" if os.path.exists(
-                             os.path.join(o.folder, "memory-map.svg")) else ""))
+            lines.append(
+                f"- memory map: `{o.name}/memory-map.md`"
+                + (
+                    f", `{o.name}/memory-map.svg`"
+                    if os.path.exists(os.path.join(o.folder, "memory-map.svg"))
+                    else ""
+                )
+            )
         items, more = failures_of(o)
-        lines += [f"- {line}" for line in items] + ([f"- ... {more} more (`{o.name}/baseline.txt`)"] if more else [])
+        lines += [f"- {line}" for line in items] + (
+            [f"- ... {more} more (`{o.name}/baseline.txt`)"] if more else []
+        )
         tail = log_tail(o)
         if tail:
             lines += ["", f"The last lines of `{o.name}.log`:", "", "```"] + tail + ["```"]

@@ -73,16 +73,23 @@ def parse(argv):
     a, rest = p.parse_known_args(argv)
     if rest:
         flag = rest[0].split("=", 1)[0]
-        raise OptionError(flag, None, "not an option of --matrix: each line of the matrix file gives "
-                          "its config's options", "--matrix FILE, -j N, --timeout S, --out DIR, --image FILE, "
-                          "--dry-run, --quiet")
+        raise OptionError(
+            flag,
+            None,
+            "not an option of --matrix: each line of the matrix file gives its config's options",
+            "--matrix FILE, -j N, --timeout S, --out DIR, --image FILE, --dry-run, --quiet",
+        )
     jobs = a.jobs if a.jobs is not None else str(os.cpu_count() or 1)
     if not jobs.isdigit() or not 1 <= int(jobs) <= 64:
         raise OptionError("-j", jobs, "not a number of jobs", ACCEPTED["-j"])
     a.jobs = int(jobs)
     if a.matrix == "" or not os.path.isfile(a.matrix):
-        raise OptionError("--matrix", a.matrix, "no such file" if not os.path.exists(a.matrix)
-                          else "not a regular file", ACCEPTED["--matrix"])
+        raise OptionError(
+            "--matrix",
+            a.matrix,
+            "no such file" if not os.path.exists(a.matrix) else "not a regular file",
+            ACCEPTED["--matrix"],
+        )
     if a.out == "":
         raise OptionError("--out", "", "empty", ACCEPTED["--out"])
     stem = os.path.splitext(os.path.basename(a.matrix))[0]
@@ -110,9 +117,16 @@ def check_out(out):
         raise OptionError("--out", out, "is a file, not a directory", ACCEPTED["--out"])
     entries = os.listdir(out) if os.path.isdir(out) else []
     if entries and RECORD not in entries:
-        raise OptionError("--out", out, f"holds {', '.join(sorted(entries)[:3])}"
-                          f"{' and more' if len(entries) > 3 else ''} and no {RECORD}: not an earlier "
-                          "matrix's folder, whose files a matrix may replace", ACCEPTED["--out"])
+        raise OptionError(
+            "--out",
+            out,
+            (
+                f"holds {', '.join(sorted(entries)[:3])}"
+                f"{' and more' if len(entries) > 3 else ''} and no {RECORD}: not an earlier "
+                "matrix's folder, whose files a matrix may replace"
+            ),
+            ACCEPTED["--out"],
+        )
 
 
 def earlier_configs(out):
@@ -127,9 +141,11 @@ def earlier_configs(out):
 def start_order(configs, earlier):
     """The configs in the order to start them: the longest an earlier matrix
     saw first (so that no long one starts last), new ones before those."""
+
     def cost(c):
         t = earlier.get(c.name)
         return -t if isinstance(t, (int, float)) else float("-inf")
+
     return sorted(configs, key=cost)
 
 
@@ -154,12 +170,30 @@ def clear_out(out, earlier):
 
 def write_record(a, configs, outcomes=None, wall=None):
     done = {o.name: o for o in outcomes or []}
-    data = {"matrix": shown(a.matrix), "jobs": a.jobs, "timeout": a.timeout, "image": a.image,
-            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "wall_s": wall,
-            "configs": [dict({"name": c.name, "line": c.where, "options": c.argv},
-                             **({"status": done[c.name].status, "verdict": done[c.name].verdict,
-                                 "why": done[c.name].why, "elapsed_s": done[c.name].elapsed}
-                                if c.name in done else {})) for c in configs]}
+    data = {
+        "matrix": shown(a.matrix),
+        "jobs": a.jobs,
+        "timeout": a.timeout,
+        "image": a.image,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "wall_s": wall,
+        "configs": [
+            dict(
+                {"name": c.name, "line": c.where, "options": c.argv},
+                **(
+                    {
+                        "status": done[c.name].status,
+                        "verdict": done[c.name].verdict,
+                        "why": done[c.name].why,
+                        "elapsed_s": done[c.name].elapsed,
+                    }
+                    if c.name in done
+                    else {}
+                ),
+            )
+            for c in configs
+        ],
+    }
     if outcomes is not None:
         data["status"] = status.PASS if all(o.passed for o in outcomes) else status.TEST_FAILED
     with open(os.path.join(a.out, RECORD), "w") as f:
@@ -186,8 +220,13 @@ class Runner:
                 if self.stopping:
                     return None
                 # In this directory, where the line's paths were checked; its own group: QEMU ends with it.
-                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                        start_new_session=True)
+                proc = subprocess.Popen(
+                    cmd,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
                 self.procs.add(proc)
             killed = None
             try:
@@ -200,7 +239,9 @@ class Runner:
         elapsed = time.monotonic() - start
         try:
             return matrix_report.collect(c, folder, proc.returncode, elapsed, killed)
-        except Exception as e:  # a folder the report cannot read: this config's failure, not the matrix's
+        except (
+            Exception
+        ) as e:  # a folder the report cannot read: this config's failure, not the matrix's
             o = matrix_report.Outcome(c, folder)
             o.status, o.verdict, o.elapsed = status.CRASH, status.NAMES[status.CRASH], elapsed
             o.why = f"the matrix could not read {c.name}/: {type(e).__name__}: {e}"
@@ -229,7 +270,11 @@ class Runner:
 
 def progress_line(i, total, o):
     label = "ok" if o.passed else "FAIL"
-    known = f", {len(o.judgement.known)} known" if o.passed and o.judgement and o.judgement.known else ""
+    known = (
+        f", {len(o.judgement.known)} known"
+        if o.passed and o.judgement and o.judgement.known
+        else ""
+    )
     why = "" if o.passed else f": {o.why}"
     t = f"{o.elapsed:.1f} s" if o.elapsed is not None else "-"
     return f"[{i}/{total}] {label:4} {o.name}: {o.verdict} (status {o.status}{known}, {t}){why}"
@@ -240,7 +285,10 @@ def main(argv):
     configs = load(a)
     check_out(a.out)
     if a.dry_run:
-        print(f"{PROG}: {shown(a.matrix)}: {len(configs)} config{'' if len(configs) == 1 else 's'} valid")
+        print(
+            f"{PROG}: {shown(a.matrix)}:"
+            f" {len(configs)} config{'' if len(configs) == 1 else 's'} valid"
+        )
         for c in configs:
             print(f"  {c.name}: {' '.join(c.argv) or '(defaults)'} ({c.where})")
         return status.PASS
@@ -248,7 +296,10 @@ def main(argv):
     earlier = earlier_configs(a.out)
     clear_out(a.out, earlier)
     write_record(a, configs)
-    print(f"matrix {shown(a.matrix)}: {len(configs)} configs, {a.jobs} at a time; files in {shown(a.out)}")
+    print(
+        f"matrix {shown(a.matrix)}: {len(configs)} configs, {a.jobs} at a time; files in"
+        f" {shown(a.out)}"
+    )
     sys.stdout.flush()
     runner, outcomes, start = Runner(a), {}, time.monotonic()
     pool = concurrent.futures.ThreadPoolExecutor(a.jobs)
@@ -266,18 +317,30 @@ def main(argv):
         runner.stop()
         pool.shutdown(wait=True, cancel_futures=True)
         done = [outcomes[c.name] for c in configs if c.name in outcomes]
-        write_reports(a, configs, done, time.monotonic() - start,
-                      f"interrupted after {len(done)} of {len(configs)} configs; ")
-        print(f"{PROG}: interrupted after {len(done)} of {len(configs)} configs; the report holds those",
-              file=sys.stderr)
+        write_reports(
+            a,
+            configs,
+            done,
+            time.monotonic() - start,
+            f"interrupted after {len(done)} of {len(configs)} configs; ",
+        )
+        print(
+            (
+                f"{PROG}: interrupted after {len(done)} of {len(configs)} configs; the report holds"
+                " those"
+            ),
+            file=sys.stderr,
+        )
         return 130
     pool.shutdown()
     wall = time.monotonic() - start
     ordered = [outcomes[c.name] for c in configs]
     write_reports(a, configs, ordered, wall)
     passed = all(o.passed for o in ordered)
-    print(f"matrix: {matrix_report.tally(ordered)}; {wall:.1f} s wall; report in "
-          f"{shown(os.path.join(a.out, 'matrix.md'))} and matrix.html, matrix-junit.xml")
+    print(
+        f"matrix: {matrix_report.tally(ordered)}; {wall:.1f} s wall; report in "
+        f"{shown(os.path.join(a.out, 'matrix.md'))} and matrix.html, matrix-junit.xml"
+    )
     return status.PASS if passed else status.TEST_FAILED
 
 
@@ -286,15 +349,22 @@ def load(a):
         return matrix_file.load(a.matrix, shown(a.matrix), common_args(a))
     except matrix_file.MatrixError as e:
         lines = str(e).splitlines()
-        raise UsageError("\n".join(lines[:1] + [f"scripts/run: {line}" for line in lines[1:]])) from None
+        raise UsageError(
+            "\n".join(lines[:1] + [f"scripts/run: {line}" for line in lines[1:]])
+        ) from None
 
 
 def write_reports(a, configs, outcomes, wall, note=""):
-    how = f"{note}{wall:.1f} s wall, {a.jobs} at a time, each config's timeout {a.timeout} s unless its line gives one"
+    how = (
+        f"{note}{wall:.1f} s wall, {a.jobs} at a time, each config's timeout {a.timeout} s unless"
+        " its line gives one"
+    )
     head = (shown(a.matrix), how)
     with open(os.path.join(a.out, "matrix.md"), "w") as f:
         f.write(matrix_report.markdown(outcomes, head))
     with open(os.path.join(a.out, "matrix.html"), "w") as f:
         f.write(matrix_html.page(outcomes, head))
-    matrix_junit.write(outcomes, os.path.join(a.out, "matrix-junit.xml"), f"matrix {shown(a.matrix)}")
+    matrix_junit.write(
+        outcomes, os.path.join(a.out, "matrix-junit.xml"), f"matrix {shown(a.matrix)}"
+    )
     write_record(a, configs, outcomes, round(wall, 3))

@@ -40,7 +40,16 @@ STYLES = {
 }
 FINDING_CLASS = {NEW: "finding-new", KNOWN: "finding-known", UNJUDGED: "finding"}
 ROW_MIN, ROW_PER_LOG2, ROW_EMPTY = 18, 2.2, 14
-X_ADDR, X_REGION, W_REGION, X_DT, X_PROBE, X_SWEEP, X_MARK, X_TEXT = 8, 104, 280, 392, 426, 486, 540, 620
+X_ADDR, X_REGION, W_REGION, X_DT, X_PROBE, X_SWEEP, X_MARK, X_TEXT = (
+    8,
+    104,
+    280,
+    392,
+    426,
+    486,
+    540,
+    620,
+)
 LISTED = 12  # lines of findings no row holds, shown below the map (the titles and memory-map.md have all)
 
 
@@ -54,7 +63,10 @@ def _attrs(kind, **extra):
 
 
 def _rect(kind, x, y, w, h, **extra):
-    return f'<rect {_attrs(kind, x=f"{x:.1f}", y=f"{y:.1f}", width=f"{w:.1f}", height=f"{h:.1f}", **extra)}/>'
+    return (
+        "<rect"
+        f" {_attrs(kind, x=f'{x:.1f}', y=f'{y:.1f}', width=f'{w:.1f}', height=f'{h:.1f}', **extra)}/>"
+    )
 
 
 def _group(title, body, cls=None):
@@ -68,7 +80,7 @@ def _text(x, y, s, **extra):
 
 
 def _cut(s, n):
-    return s if len(s) <= n else s[:n - 1] + "\u2026"
+    return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
 def region_kind(r):
@@ -119,8 +131,11 @@ def _summary(placed, loose, held_path):
         return "#31a354", "No finding from any suite."
     known = sum(p.status == KNOWN for p in placed)
     new = n - known
-    judged = (f"{known} known deviation{'s' if known != 1 else ''} ({held_path}), {new} new"
-              if held_path else "no baseline held")
+    judged = (
+        f"{known} known deviation{'s' if known != 1 else ''} ({held_path}), {new} new"
+        if held_path
+        else "no baseline held"
+    )
     where = f"{n - len(loose)} on the map, {len(loose)} not tied to a region"
     per = ", ".join(f"{s} {c}" for s, c in by_suite.items())
     colour = "#b30000" if new else "#a06c00"
@@ -129,7 +144,11 @@ def _summary(placed, loose, held_path):
 
 def _counts(ps):
     known = sum(p.status == KNOWN for p in ps)
-    judged = "no baseline held" if any(p.status == UNJUDGED for p in ps) else f"{known} known, {len(ps) - known} new"
+    judged = (
+        "no baseline held"
+        if any(p.status == UNJUDGED for p in ps)
+        else f"{known} known, {len(ps) - known} new"
+    )
     return f"{len(ps)} finding{'s' if len(ps) != 1 else ''} ({judged})"
 
 
@@ -149,8 +168,15 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
             answered_in[i] |= ans
     heights = []
     for r, fs, ans in zip(rows, on, answered_in):
-        empty = not r["dt"] and probe_kind(r["probe"]) in ("probe-faulted", "probe-none") and not ans and not fs
-        heights.append(ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096))
+        empty = (
+            not r["dt"]
+            and probe_kind(r["probe"]) in ("probe-faulted", "probe-none")
+            and not ans
+            and not fs
+        )
+        heights.append(
+            ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096)
+        )
     width = 1040 if any(on) or loose else 600  # room for the findings' column or list
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
@@ -162,72 +188,131 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
 
     def y_of(addr):
         i = _row_of(rows, addr)
-        return None if i is None else ys[i] + heights[i] * (addr - rows[i]["base"]) / rows[i]["size"]
+        return (
+            None if i is None else ys[i] + heights[i] * (addr - rows[i]["base"]) / rows[i]["size"]
+        )
 
-    body = [_text(10, 22, title, font_size="16", font_weight="bold"),
-            _text(10, 38, _cut(f"Documented by {d['document']}.", (width - 20) // 5), font_size="10"),
-            _text(10, 51, "Row height ~ log2 of size; a row with nothing in it (no DT range, no answer, "
-                          "no finding) is one line.", font_size="10"),
-            _group(summary, [_text(10, 70, _cut(summary, (width - 20) // 7), fill=colour, font_weight="bold")],
-                   "mm-summary"),
-            _group(ran, [_text(10, 86, _cut(ran, (width - 20) // 5), font_size="10")], "mm-suites")]
-    for x, label in ((X_REGION, "documented"), (X_DT, "DT"), (X_PROBE, "probe"), (X_SWEEP, "sweep")):
+    body = [
+        _text(10, 22, title, font_size="16", font_weight="bold"),
+        _text(10, 38, _cut(f"Documented by {d['document']}.", (width - 20) // 5), font_size="10"),
+        _text(
+            10,
+            51,
+            (
+                "Row height ~ log2 of size; a row with nothing in it (no DT range, no answer, "
+                "no finding) is one line."
+            ),
+            font_size="10",
+        ),
+        _group(
+            summary,
+            [_text(10, 70, _cut(summary, (width - 20) // 7), fill=colour, font_weight="bold")],
+            "mm-summary",
+        ),
+        _group(ran, [_text(10, 86, _cut(ran, (width - 20) // 5), font_size="10")], "mm-suites"),
+    ]
+    for x, label in (
+        (X_REGION, "documented"),
+        (X_DT, "DT"),
+        (X_PROBE, "probe"),
+        (X_SWEEP, "sweep"),
+    ):
         body.append(_text(x, top - 8, label, font_weight="bold"))
     if any(on):
         body.append(_text(X_MARK, top - 8, "findings of every suite", font_weight="bold"))
     for r, fs, y0, h in zip(rows, on, ys, heights):
         end = r["base"] + r["size"]
-        label = f'{r["name"]} ({r["kind"]}, {human(r["size"])})' if r["kind"] != "gap" else \
-            f'undocumented, {human(r["size"])}'
+        label = (
+            f'{r["name"]} ({r["kind"]}, {human(r["size"])})'
+            if r["kind"] != "gap"
+            else f'undocumented, {human(r["size"])}'
+        )
         counts = f"; {_counts(fs)}" if fs else ""
-        t = [f"{label}: {hx(r['base'])}..{hx(end - 1)}{counts}",
-             f"DT: {hx(r['dt'][0])} + {human(r['dt'][1])}" if r["dt"] else "DT: not described",
-             f"probe: {r['probe']}"]
+        t = [
+            f"{label}: {hx(r['base'])}..{hx(end - 1)}{counts}",
+            f"DT: {hx(r['dt'][0])} + {human(r['dt'][1])}" if r["dt"] else "DT: not described",
+            f"probe: {r['probe']}",
+        ]
         if fs:
             t.append(_finding_title(fs))
-        inner = [_rect(region_kind(r), X_REGION, y0, W_REGION, h),
-                 _text(X_ADDR, y0 + 11, hx(r["base"]), font_size="10"),
-                 _text(X_REGION + 5, y0 + 11, _cut(label, 44), font_size="10")]
+        inner = [
+            _rect(region_kind(r), X_REGION, y0, W_REGION, h),
+            _text(X_ADDR, y0 + 11, hx(r["base"]), font_size="10"),
+            _text(X_REGION + 5, y0 + 11, _cut(label, 44), font_size="10"),
+        ]
         if fs:
             new = [p for p in fs if p.status != KNOWN]
             kind = FINDING_CLASS[new[0].status] if new else "finding-known"
-            inner.append(_rect(kind, X_REGION, y0, W_REGION, h, fill_opacity="0", stroke_width="2.5"))
+            inner.append(
+                _rect(kind, X_REGION, y0, W_REGION, h, fill_opacity="0", stroke_width="2.5")
+            )
         body.append(_group("\n".join(t), inner, "mm-row"))
         if r["dt"]:
             a = y_of(r["dt"][0])
             b = y_of(r["dt"][0] + r["dt"][1] - 1)
             a = y0 if a is None else a
             b = y0 + h if b is None else b
-            body.append(_group(f"the DT describes {hx(r['dt'][0])} + {human(r['dt'][1])}",
-                               [_rect("dt", X_DT, a, 28, max(b - a, 3))]))
-        body.append(_group(f"probe of {r['name']}: {r['probe']}",
-                           [_rect(probe_kind(r["probe"]), X_PROBE, y0 + 1, 54, max(h - 2, 2)),
-                            _text(X_PROBE + 3, y0 + 10, _cut(r["probe"], 10), font_size="8")]))
+            body.append(
+                _group(
+                    f"the DT describes {hx(r['dt'][0])} + {human(r['dt'][1])}",
+                    [_rect("dt", X_DT, a, 28, max(b - a, 3))],
+                )
+            )
+        body.append(
+            _group(
+                f"probe of {r['name']}: {r['probe']}",
+                [
+                    _rect(probe_kind(r["probe"]), X_PROBE, y0 + 1, 54, max(h - 2, 2)),
+                    _text(X_PROBE + 3, y0 + 10, _cut(r["probe"], 10), font_size="8"),
+                ],
+            )
+        )
         if fs:
             body.append(_marks(fs, y0, width))
     for a, b, ans, reg, esr, pts in d["sweep"]:
         ya, yb = y_of(a), y_of(b)
         if ya is None or yb is None:
             continue
-        what = f"sweep {hx(a)}..{hx(b)}: {'answered' if ans else 'faulted'}, {pts} points" + \
-            (f", region {reg}" if reg != "-" else ", no documented region") + \
-            (f", ESR {esr.replace('/', ' ')}" if esr != "-" else "")
-        marks = [_rect("sweep-answered" if ans else "sweep-faulted", X_SWEEP, ya, 28, max(yb - ya, 2))]
+        what = (
+            f"sweep {hx(a)}..{hx(b)}: {'answered' if ans else 'faulted'}, {pts} points"
+            + (f", region {reg}" if reg != "-" else ", no documented region")
+            + (f", ESR {esr.replace('/', ' ')}" if esr != "-" else "")
+        )
+        marks = [
+            _rect("sweep-answered" if ans else "sweep-faulted", X_SWEEP, ya, 28, max(yb - ya, 2))
+        ]
         if ans and reg == "-":
-            marks.append(f'<circle {_attrs("sweep-outside", cx=X_SWEEP + 32, cy=f"{ya:.1f}", r="4")}/>')
+            marks.append(
+                f'<circle {_attrs("sweep-outside", cx=X_SWEEP + 32, cy=f"{ya:.1f}", r="4")}/>'
+            )
         body.append(_group(what, marks))
     y += 20
     if loose:
-        body.append(_text(10, y, f"Findings not tied to a region ({len(loose)}):", font_weight="bold",
-                          fill="#b30000" if any(p.status != KNOWN for p in loose) else "#a06c00"))
+        body.append(
+            _text(
+                10,
+                y,
+                f"Findings not tied to a region ({len(loose)}):",
+                font_weight="bold",
+                fill="#b30000" if any(p.status != KNOWN for p in loose) else "#a06c00",
+            )
+        )
         for p in loose[:LISTED]:
             y += 14
-            body.append(_group(p.line() + f" ({p.how})",
-                               [_rect(FINDING_CLASS[p.status], 12, y - 9, 9, 9),
-                                _text(26, y, _cut(f"{p.where}: {p.text}", (width - 40) // 6))]))
+            body.append(
+                _group(
+                    p.line() + f" ({p.how})",
+                    [
+                        _rect(FINDING_CLASS[p.status], 12, y - 9, 9, 9),
+                        _text(26, y, _cut(f"{p.where}: {p.text}", (width - 40) // 6)),
+                    ],
+                )
+            )
         if len(loose) > LISTED:
             y += 14
-            body.append(_text(26, y, f"and {len(loose) - LISTED} more (memory-map.md lists every one)"))
+            body.append(
+                _text(26, y, f"and {len(loose) - LISTED} more (memory-map.md lists every one)")
+            )
         y += 20
     legend, x = [], 10
     y += 6
@@ -235,16 +320,25 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         w = 30 + 6 * len(label)
         if x + w > width:
             x, y = 10, y + 18
-        swatch = f'<circle {_attrs(kind, cx=x + 7, cy=y + 7, r="4")}/>' if kind == "sweep-outside" else \
-            _rect(kind, x, y, 14, 14, **({"stroke_width": "2"} if kind.startswith("finding") else {}))
-        legend.append(f'<g class="mm-legend" data-kind="{kind}"><title>{escape(label)}</title>{swatch}'
-                      f'{_text(x + 18, y + 11, label, font_size="10")}</g>')
+        swatch = (
+            f'<circle {_attrs(kind, cx=x + 7, cy=y + 7, r="4")}/>'
+            if kind == "sweep-outside"
+            else _rect(
+                kind, x, y, 14, 14, **({"stroke_width": "2"} if kind.startswith("finding") else {})
+            )
+        )
+        legend.append(
+            f'<g class="mm-legend" data-kind="{kind}"><title>{escape(label)}</title>{swatch}'
+            f'{_text(x + 18, y + 11, label, font_size="10")}</g>'
+        )
         x += w
     height = y + 26
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
-            f'viewBox="0 0 {width} {height:.0f}" font-family="DejaVu Sans, sans-serif" font-size="11">'
-            f"<title>{escape(title)}: guest memory map. {escape(summary)} {escape(ran)}</title>"
-            '<rect width="100%" height="100%" fill="white"/>')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" '
+        f'viewBox="0 0 {width} {height:.0f}" font-family="DejaVu Sans, sans-serif" font-size="11">'
+        f"<title>{escape(title)}: guest memory map. {escape(summary)} {escape(ran)}</title>"
+        '<rect width="100%" height="100%" fill="white"/>'
+    )
     return "\n".join([head] + body + legend + ["</svg>"]) + "\n"
 
 
@@ -252,8 +346,9 @@ def _marks(fs, y0, width):
     """A row's badge (its count, new and known apart) and its first finding."""
     new = [p for p in fs if p.status != KNOWN]
     known = len(fs) - len(new)
-    words = ([f"{len(new)} {'new' if new[0].status == NEW else 'found'}"] if new else []) + \
-        ([f"{known} known"] if known else [])
+    words = ([f"{len(new)} {'new' if new[0].status == NEW else 'found'}"] if new else []) + (
+        [f"{known} known"] if known else []
+    )
     first = (new or fs)[0]
     kind = FINDING_CLASS[first.status]
     shown = first.text
@@ -261,11 +356,21 @@ def _marks(fs, y0, width):
     if len(head) == 2 and head[0].startswith("/"):  # the node: the row says where
         shown = head[1]
     more = f" (+{len(fs) - 1})" if len(fs) > 1 else ""
-    return _group(_finding_title(fs), [
-        _rect(kind, X_MARK, y0 + 2, 72, 12, rx="3", fill_opacity="0.25"),
-        _text(X_MARK + 4, y0 + 11, ", ".join(words), font_size="9", font_weight="bold"),
-        _text(X_TEXT, y0 + 11, _cut(f"{first.where}: {shown}", (width - X_TEXT - 10) // 6 - len(more)) + more,
-              font_size="10", fill=STYLES[kind][0] if kind != "finding-known" else "#805500")], "mm-marks")
+    return _group(
+        _finding_title(fs),
+        [
+            _rect(kind, X_MARK, y0 + 2, 72, 12, rx="3", fill_opacity="0.25"),
+            _text(X_MARK + 4, y0 + 11, ", ".join(words), font_size="9", font_weight="bold"),
+            _text(
+                X_TEXT,
+                y0 + 11,
+                _cut(f"{first.where}: {shown}", (width - X_TEXT - 10) // 6 - len(more)) + more,
+                font_size="10",
+                fill=STYLES[kind][0] if kind != "finding-known" else "#805500",
+            ),
+        ],
+        "mm-marks",
+    )
 
 
 def human(n):

@@ -143,7 +143,9 @@ def place(ktap_lines, region_names, held=None):
     status = judged(held)
     out = []
     for f in findings.read(ktap_lines).findings():
-        st, note = status.get(f.identity, status.get((f.where, f.text), (UNJUDGED if held is None else NEW, "")))
+        st, note = status.get(
+            f.identity, status.get((f.where, f.text), (UNJUDGED if held is None else NEW, ""))
+        )
         p = Placed(f, st, note)
         if f.suite == "memmap":
             _place_memmap(p, nodes, region_names)

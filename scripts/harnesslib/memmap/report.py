@@ -13,8 +13,10 @@ from ..memmap import picture as memmap_picture
 from ..memmap.picture import human, hx
 
 RANGE = re.compile(r"^(0x[0-9a-f]+)\+(0x[0-9a-f]+)$")
-TAG = {name: records.protocol.VALUES[f"RECORD_MEMMAP_{name.upper()}"]
-       for name in ("profile", "region", "dt", "gap", "sweep")}
+TAG = {
+    name: records.protocol.VALUES[f"RECORD_MEMMAP_{name.upper()}"]
+    for name in ("profile", "region", "dt", "gap", "sweep")
+}
 
 
 def _range(text):
@@ -33,8 +35,17 @@ def parse(ktap_lines):
     """The memmap suite's map, or None when the report has none. findings:
     (region name or "-", text, findings.Finding) of each of the suite's FAIL
     records, region from its subject."""
-    d = {"profile": None, "document": "", "regions": [], "dt": [], "sweep": [], "findings": [],
-         "gaps": [], "sweep_time_us": None, "status": None}
+    d = {
+        "profile": None,
+        "document": "",
+        "regions": [],
+        "dt": [],
+        "sweep": [],
+        "findings": [],
+        "gaps": [],
+        "sweep_time_us": None,
+        "status": None,
+    }
     in_memmap = False
     for line in ktap_lines:
         s = line.strip()
@@ -42,8 +53,11 @@ def parse(ktap_lines):
             in_memmap = True
         m = re.match(r"^(ok|not ok) \d+ memmap\b(.*)$", line)
         if m:
-            d["status"] = ("skip: " + m.group(2).split("SKIP", 1)[1].strip()) if "SKIP" in m.group(2) \
+            d["status"] = (
+                ("skip: " + m.group(2).split("SKIP", 1)[1].strip())
+                if "SKIP" in m.group(2)
                 else ("pass" if m.group(1) == "ok" else "fail")
+            )
             in_memmap = False
         if not in_memmap or not s.startswith("# "):
             continue
@@ -62,17 +76,30 @@ def parse(ktap_lines):
             d["dt"].append(dict(f))
         elif r.tag == TAG["sweep"]:
             if "first" in f and "last" in f:
-                d["sweep"].append((int(f["first"], 16), int(f["last"], 16), f.get("outcome") == "answered",
-                                   f.get("region", "-"), f.get("esr", "-"), _int(f.get("points"))))
+                d["sweep"].append(
+                    (
+                        int(f["first"], 16),
+                        int(f["last"], 16),
+                        f.get("outcome") == "answered",
+                        f.get("region", "-"),
+                        f.get("esr", "-"),
+                        _int(f.get("points")),
+                    )
+                )
             elif "time_us" in f:
                 d["sweep_time_us"] = _int(f["time_us"], None)
         elif r.tag == TAG["gap"]:
             rng = _range(f.get("range"))
             if rng and "probes" in f:
-                d["gaps"].append((rng[0], rng[1], f.get("kind", "?"), _int(f["probes"]), _int(f.get("faulted"))))
+                d["gaps"].append(
+                    (rng[0], rng[1], f.get("kind", "?"), _int(f["probes"]), _int(f.get("faulted")))
+                )
     if d["profile"] or d["status"]:
-        d["findings"] = [(f.field("region") or "-", f.text, f) for f in findings.read(ktap_lines).findings()
-                         if f.suite == "memmap"]
+        d["findings"] = [
+            (f.field("region") or "-", f.text, f)
+            for f in findings.read(ktap_lines).findings()
+            if f.suite == "memmap"
+        ]
         return d
     return None
 
@@ -82,14 +109,36 @@ def rows(d):
     out = []
     for r in d["regions"]:
         b, s = r["doc"]
-        out.append({"name": r["name"], "region": r["name"], "kind": r["kind"], "base": b, "size": s, "dt": r["dtr"],
-                    "probe": r.get("probe", "-"),
-                    "findings": [t for reg, t, _ in d["findings"] if reg == r["name"]]})
+        out.append(
+            {
+                "name": r["name"],
+                "region": r["name"],
+                "kind": r["kind"],
+                "base": b,
+                "size": s,
+                "dt": r["dtr"],
+                "probe": r.get("probe", "-"),
+                "findings": [t for reg, t, _ in d["findings"] if reg == r["name"]],
+            }
+        )
     for b, s, kind, probes, faulted in d["gaps"]:
         if kind == "gap":
-            out.append({"name": "(undocumented)", "region": None, "kind": "gap", "base": b, "size": s, "dt": None,
-                        "probe": "faulted" if probes == faulted else f"answered {probes - faulted}/{probes}",
-                        "findings": [t for reg, t, f in d["findings"] if reg == "-" and _inside(f, b, s)]})
+            out.append(
+                {
+                    "name": "(undocumented)",
+                    "region": None,
+                    "kind": "gap",
+                    "base": b,
+                    "size": s,
+                    "dt": None,
+                    "probe": (
+                        "faulted" if probes == faulted else f"answered {probes - faulted}/{probes}"
+                    ),
+                    "findings": [
+                        t for reg, t, f in d["findings"] if reg == "-" and _inside(f, b, s)
+                    ],
+                }
+            )
     out.sort(key=lambda r: (r["base"], r["kind"] == "gap"))
     return out
 
@@ -107,37 +156,65 @@ def markdown(d, title, timing=True):
     if not p:
         lines += [f"The memmap suite did not run: {d['status']}.", ""]
         return "\n".join(lines)
-    lines += [f"Documentation: {d['document']} (profile `{p['name']}`), GICv{p['gic']}. "
-              f"Physical address size {p['pa_bits']} bits; probed up to 2^{p['mapped_pa_bits']}.", "",
-              "Generated by the harness (`scripts/run`, memmap suite) from what the documentation "
-              "says (profile), what the platform says (device tree) and what it does (probe: a 32-bit "
-              "read of the first word of each described range; first, middle and last page of "
-              "everything else).", "",
-              "| Region | Kind | Documented base | Documented size | DT base | DT size | Probe | Finding |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        (
+            f"Documentation: {d['document']} (profile `{p['name']}`), GICv{p['gic']}. "
+            f"Physical address size {p['pa_bits']} bits; probed up to 2^{p['mapped_pa_bits']}."
+        ),
+        "",
+        (
+            "Generated by the harness (`scripts/run`, memmap suite) from what the documentation"
+            " says (profile), what the platform says (device tree) and what it does (probe: a"
+            " 32-bit read of the first word of each described range; first, middle and last page of"
+            " everything else)."
+        ),
+        "",
+        (
+            "| Region | Kind | Documented base | Documented size | DT base | DT size | Probe |"
+            " Finding |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows(d):
         dtb, dts = (hx(r["dt"][0]), human(r["dt"][1])) if r["dt"] else ("-", "-")
         f = "<br>".join(escape(x) for x in r["findings"]) or "-"
-        lines.append(f"| {r['name']} | {r['kind']} | {hx(r['base'])} | {human(r['size'])} | {dtb} | {dts} "
-                     f"| {r['probe']} | {f} |")
+        lines.append(
+            f"| {r['name']} | {r['kind']} | {hx(r['base'])} | {human(r['size'])} | {dtb} | {dts} "
+            f"| {r['probe']} | {f} |"
+        )
     outside = [t for reg, t, _ in d["findings"] if reg == "-"]
     lines += ["", "## Findings", ""]
-    lines += [f"- {escape(t)}" for reg, t, _ in d["findings"]] or ["None: the device tree, the documentation "
-                                                                 "and the probe agree."]
-    lines += ["", "## Device tree ranges", "", "| Node | Range | Documented region |", "|---|---|---|"]
+    lines += [f"- {escape(t)}" for reg, t, _ in d["findings"]] or [
+        "None: the device tree, the documentation and the probe agree."
+    ]
+    lines += [
+        "",
+        "## Device tree ranges",
+        "",
+        "| Node | Range | Documented region |",
+        "|---|---|---|",
+    ]
     for n in d["dt"]:
         kind, rng = next(((k, n[k]) for k in ("reg", "window", "bank") if k in n), ("?", "?"))
         rr = _range(rng)
         shown = f"{kind} {hx(rr[0])} + {human(rr[1])}" if rr else rng
         lines.append(f"| {n.get('node')} | {shown} | {n.get('region')} |")
     lines += ["", "## Sweep", ""]
-    lines.append("Every 1 GiB, and every 2 MiB within 32 MiB of each edge" +
-                 (f"; guest time {d['sweep_time_us'] / 1000:.1f} ms." if timing and d["sweep_time_us"] is not None
-                  else "."))
+    lines.append(
+        "Every 1 GiB, and every 2 MiB within 32 MiB of each edge"
+        + (
+            f"; guest time {d['sweep_time_us'] / 1000:.1f} ms."
+            if timing and d["sweep_time_us"] is not None
+            else "."
+        )
+    )
     lines.append("")
     lines += ["| From | To | Answered | Region | Points | Fault |", "|---|---|---|---|---|---|"]
     for a, b, ans, reg, esr, pts in d["sweep"]:
-        lines.append(f"| {hx(a)} | {hx(b)} | {'yes' if ans else 'no'} | {reg} | {pts} | {esr.replace('/', ' ')} |")
+        lines.append(
+            f"| {hx(a)} | {hx(b)} | {'yes' if ans else 'no'} | {reg} | {pts} |"
+            f" {esr.replace('/', ' ')} |"
+        )
     if outside:
         lines += ["", f"{len(outside)} finding(s) lie outside the documented map."]
     return "\n".join(lines) + "\n"
@@ -147,8 +224,11 @@ def picture_rows(d):
     """rows(), with each RAM window cut where the DT's banks begin and end, so
     that the scale gives the populated part a row of its own."""
     out = []
-    remainder = {(b, sz): (probes, faulted) for b, sz, kind, probes, faulted in d["gaps"]
-                 if kind == "outside-banks"}
+    remainder = {
+        (b, sz): (probes, faulted)
+        for b, sz, kind, probes, faulted in d["gaps"]
+        if kind == "outside-banks"
+    }
     for r in rows(d):
         if r["kind"] != "ram" or not r["dt"]:
             out.append(r)
@@ -158,11 +238,26 @@ def picture_rows(d):
             if b <= a:
                 continue
             probes, faulted = remainder.get((a, b - a), (0, 0))
-            probe = r["probe"] if described else ("faulted" if probes and probes == faulted else
-                                                  f"answered {probes - faulted}/{probes}" if probes else "-")
-            out.append(dict(r, base=a, size=b - a, probe=probe, dt=(a, b - a) if described else None,
-                            name=r["name"] + (" (DT banks)" if described else " (no bank)"),
-                            findings=r["findings"] if described else []))
+            probe = (
+                r["probe"]
+                if described
+                else (
+                    "faulted"
+                    if probes and probes == faulted
+                    else f"answered {probes - faulted}/{probes}" if probes else "-"
+                )
+            )
+            out.append(
+                dict(
+                    r,
+                    base=a,
+                    size=b - a,
+                    probe=probe,
+                    dt=(a, b - a) if described else None,
+                    name=r["name"] + (" (DT banks)" if described else " (no bank)"),
+                    findings=r["findings"] if described else [],
+                )
+            )
     return out
 
 
@@ -173,15 +268,25 @@ def every_finding(rows_, placed):
     lines = ["", "## Findings of every suite", ""]
     if not placed:
         return lines + ["None."]
-    lines += [f"{len(placed)} findings, {len(loose)} not tied to a region "
-              "(placed by memmap/place.py's rules).", "",
-              "| Where | Baseline | On the map | Finding |", "|---|---|---|---|"]
+    lines += [
+        (
+            f"{len(placed)} findings, {len(loose)} not tied to a region "
+            "(placed by memmap/place.py's rules)."
+        ),
+        "",
+        "| Where | Baseline | On the map | Finding |",
+        "|---|---|---|---|",
+    ]
+
     def cell(s):
         return escape(s, quote=False).replace("|", "\\|").replace("\n", " ")
 
     for p in placed:
         judged = p.note or ("no baseline held" if p.status == memmap_place.UNJUDGED else p.status)
-        lines.append(f"| {p.where} | {cell(judged)} | {cell(where.get(id(p), '- (' + p.how + ')'))} | {cell(p.text)} |")
+        lines.append(
+            f"| {p.where} | {cell(judged)} | {cell(where.get(id(p), '- (' + p.how + ')'))} |"
+            f" {cell(p.text)} |"
+        )
     return lines
 
 
@@ -203,7 +308,11 @@ def write(ktap_lines, outdir, title=None, timing=True, held=None):
     with open(paths[0], "w") as f:
         f.write(text)
     suites = list(findings.read(ktap_lines).suites())
-    picture = memmap_picture.svg(d, title, picture_rows(d), placed, suites, held.path if held else None) if p else None
+    picture = (
+        memmap_picture.svg(d, title, picture_rows(d), placed, suites, held.path if held else None)
+        if p
+        else None
+    )
     if picture:
         paths.append(os.path.join(outdir, "memory-map.svg"))
         with open(paths[1], "w") as f:

@@ -8,8 +8,19 @@ import subprocess
 
 from .. import paths
 from ..errors import OptionError, SetupError, first_line
-from ..options.facts import ARM64_MAGIC, ARM64_MAGIC_OFFSET, BOOTARGS_MAX, CPUS, MACHINE_PROPS, TIMEOUT_MAX, image_size, parse_size, size_text
+from ..options.facts import (
+    ARM64_MAGIC,
+    ARM64_MAGIC_OFFSET,
+    BOOTARGS_MAX,
+    CPUS,
+    MACHINE_PROPS,
+    TIMEOUT_MAX,
+    image_size,
+    parse_size,
+    size_text,
+)
 from ..options.table import ACCEPTED
+
 
 # ---- the checks ------------------------------------------------------------
 def bad(flag, value, why, accepted=None):
@@ -59,8 +70,8 @@ def check_image(path):
             data = f.read(64)
     except OSError as e:
         bad(flag, path, f"cannot be read ({e.strerror})")
-    if len(data) < 64 or data[ARM64_MAGIC_OFFSET:ARM64_MAGIC_OFFSET + 4] != ARM64_MAGIC:
-        bad(flag, path, "not an arm64 Image (no \"ARM\\x64\" magic at 0x38)")
+    if len(data) < 64 or data[ARM64_MAGIC_OFFSET : ARM64_MAGIC_OFFSET + 4] != ARM64_MAGIC:
+        bad(flag, path, 'not an arm64 Image (no "ARM\\x64" magic at 0x38)')
     return image_size(data), os.path.getsize(path)
 
 
@@ -76,13 +87,26 @@ def check_dtb(path, ram_left):
         bad(flag, path, f"cannot be read ({e.strerror})")
     if path.endswith(".dts"):
         need_tool("dtc", "to compile a .dts")
-        r = subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", os.devnull, path],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            ["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", os.devnull, path],
+            capture_output=True,
+            text=True,
+        )
         if r.returncode:
-            bad(flag, path, "dtc cannot compile it: " + first_line(r.stderr, f"dtc exited {r.returncode}"))
+            bad(
+                flag,
+                path,
+                "dtc cannot compile it: " + first_line(r.stderr, f"dtc exited {r.returncode}"),
+            )
     elif os.path.getsize(path) > ram_left:
-        bad(flag, path, f"{os.path.getsize(path)} bytes do not fit in RAM above RAM + 48 MiB "
-            f"({size_text(ram_left)} with this --mem)")
+        bad(
+            flag,
+            path,
+            (
+                f"{os.path.getsize(path)} bytes do not fit in RAM above RAM + 48 MiB "
+                f"({size_text(ram_left)} with this --mem)"
+            ),
+        )
 
 
 def need_tool(name, why):
@@ -91,7 +115,11 @@ def need_tool(name, why):
 
 
 # What sets each of the runner's own bootargs.
-RUNNER_KEY_OPTION = {"expect_el": "--el", "vm_mem": "--mem (Xen: --domu-mem)", "vm_virtio": "--virtio"}
+RUNNER_KEY_OPTION = {
+    "expect_el": "--el",
+    "vm_mem": "--mem (Xen: --domu-mem)",
+    "vm_virtio": "--virtio",
+}
 
 
 def check_bootargs(value, prefix, only=None):
@@ -100,26 +128,46 @@ def check_bootargs(value, prefix, only=None):
     flag = "--bootargs"
     bad_chars = [c for c in value if not " " <= c <= "~"]
     if bad_chars:
-        what = "a newline" if any(c in "\r\n" for c in bad_chars) else f"the character {bad_chars[0]!r}"
+        what = (
+            "a newline"
+            if any(c in "\r\n" for c in bad_chars)
+            else f"the character {bad_chars[0]!r}"
+        )
         bad(flag, repr(value), f"has {what}")
     # The runner's own keys say what it booted: the harness would keep the first (the runner's).
     own = {w.split("=", 1)[0]: w for w in prefix.split()}
     for word in value.split():
         key = word.split("=", 1)[0]
         if key in own:
-            bad(flag, repr(value), f"{key}= is the runner's own (it gives {own[key]})",
-                f"{RUNNER_KEY_OPTION.get(key, 'the runner')} to change it")
+            bad(
+                flag,
+                repr(value),
+                f"{key}= is the runner's own (it gives {own[key]})",
+                f"{RUNNER_KEY_OPTION.get(key, 'the runner')} to change it",
+            )
     total = len(f"{prefix} {value}".strip())
     if total > BOOTARGS_MAX:
         room = BOOTARGS_MAX - len(prefix) - 1
         if only is not None:
             room -= len(value) - len(only)  # what --bootargs and suites= take besides LIST
-            bad("--only", f"({len(only)} bytes)", f"as suites= it makes the bootargs {total} bytes, and "
-                f"the harness keeps {BOOTARGS_MAX}", f"at most {max(room, 0)} bytes here "
-                "(lib/runtime/options.h bootargs[256])")
-        bad(flag, f"({len(value)} bytes)", f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
-            f"the runner's own ({prefix!r}) take {len(prefix) + 1}",
-            f"at most {room} bytes here (lib/runtime/options.h bootargs[256])")
+            bad(
+                "--only",
+                f"({len(only)} bytes)",
+                (
+                    f"as suites= it makes the bootargs {total} bytes, and "
+                    f"the harness keeps {BOOTARGS_MAX}"
+                ),
+                f"at most {max(room, 0)} bytes here (lib/runtime/options.h bootargs[256])",
+            )
+        bad(
+            flag,
+            f"({len(value)} bytes)",
+            (
+                f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
+                f"the runner's own ({prefix!r}) take {len(prefix) + 1}"
+            ),
+            f"at most {room} bytes here (lib/runtime/options.h bootargs[256])",
+        )
 
 
 # A suite's or case's name: the C identifier SUITE() and CASE() make it from.
@@ -138,11 +186,20 @@ def check_only(raw):
     if raw.only is None:
         return None
     if raw.list:
-        bad(flag, raw.only, "contradicts --list (a listing runs no case)", "one of --only and --list")
+        bad(
+            flag,
+            raw.only,
+            "contradicts --list (a listing runs no case)",
+            "one of --only and --list",
+        )
     given = [w for w in bootargs_words(raw.bootargs) if w.split("=", 1)[0] == "suites"]
     if given:
-        bad(flag, raw.only, f"--bootargs {given[0]} chooses the suites too",
-            "one of --only and --bootargs suites=")
+        bad(
+            flag,
+            raw.only,
+            f"--bootargs {given[0]} chooses the suites too",
+            "one of --only and --bootargs suites=",
+        )
     items = raw.only.split(",")
     for item in items:
         m = SELECTION_ITEM.match(item)
@@ -161,12 +218,24 @@ def check_list(raw):
     """--list: what a listing cannot be combined with (it runs no case)."""
     if not raw.list:
         return
-    for flag, given in (("--only", raw.only is not None), ("--bootargs", raw.bootargs is not None),
-                        ("--junit", raw.junit is not None), ("--baseline", raw.baseline is not None),
-                        ("--no-baseline", raw.no_baseline), ("--accept-vanished", raw.accept_vanished)):
+    for flag, given in (
+        ("--only", raw.only is not None),
+        ("--bootargs", raw.bootargs is not None),
+        ("--junit", raw.junit is not None),
+        ("--baseline", raw.baseline is not None),
+        ("--no-baseline", raw.no_baseline),
+        ("--accept-vanished", raw.accept_vanished),
+    ):
         if given:
-            bad("--list", None, f"contradicts {flag}: a listing runs no case (the runner passes the "
-                "bootarg list alone)", f"--list without {flag}")
+            bad(
+                "--list",
+                None,
+                (
+                    f"contradicts {flag}: a listing runs no case (the runner passes the "
+                    "bootarg list alone)"
+                ),
+                f"--list without {flag}",
+            )
 
 
 VIRTIO_ITEMS = ("rng", "blk", "modern")
@@ -184,18 +253,30 @@ def check_virtio(raw):
     items = raw.virtio.split(",")
     for item in items:
         if item == "none":
-            bad("--virtio", raw.virtio, "none stands alone (no device)", "none, or a comma list of "
-                + ", ".join(VIRTIO_ITEMS))
+            bad(
+                "--virtio",
+                raw.virtio,
+                "none stands alone (no device)",
+                "none, or a comma list of " + ", ".join(VIRTIO_ITEMS),
+            )
         if item not in VIRTIO_ITEMS:
-            bad("--virtio", raw.virtio, f"unknown item {item!r}", "none, or a comma list of " + ", ".join(VIRTIO_ITEMS))
+            bad(
+                "--virtio",
+                raw.virtio,
+                f"unknown item {item!r}",
+                "none, or a comma list of " + ", ".join(VIRTIO_ITEMS),
+            )
         if items.count(item) > 1:
             bad("--virtio", raw.virtio, f"{item} is given twice", "each item once")
     return tuple(items)
 
 
 # virt's properties the runner sets itself, and what to give instead.
-RUNNER_MACHINE_PROPS = {"gic-version": "--gic instead", "virtualization": "--el 2 instead",
-                        "dumpdtb": "no dumpdtb: the runner dumps QEMU's tree when it needs it"}
+RUNNER_MACHINE_PROPS = {
+    "gic-version": "--gic instead",
+    "virtualization": "--el 2 instead",
+    "dumpdtb": "no dumpdtb: the runner dumps QEMU's tree when it needs it",
+}
 MACHINE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
@@ -208,18 +289,30 @@ def check_machine(raw):
     given = {}
     if raw.machine is not None or raw.cpu is not None:
         if (raw.platform or "qemu") != "qemu":
-            bad("--machine" if raw.machine is not None else "--cpu", None, "is for --platform qemu",
-                "with --platform qemu")
+            bad(
+                "--machine" if raw.machine is not None else "--cpu",
+                None,
+                "is for --platform qemu",
+                "with --platform qemu",
+            )
     for item in (raw.machine or "").split(",") if raw.machine is not None else []:
         key, eq, value = item.partition("=")
         if not MACHINE_KEY.match(key) or not eq:
-            bad("--machine", raw.machine, f"{item!r} is not KEY=VALUE" if item else "an empty property",
-                "a comma list of KEY=VALUE (QEMU's -machine properties)")
+            bad(
+                "--machine",
+                raw.machine,
+                f"{item!r} is not KEY=VALUE" if item else "an empty property",
+                "a comma list of KEY=VALUE (QEMU's -machine properties)",
+            )
         if key in RUNNER_MACHINE_PROPS:
             bad("--machine", raw.machine, f"{key} is the runner's", RUNNER_MACHINE_PROPS[key])
         if key in MACHINE_PROPS and value not in MACHINE_PROPS[key]:
-            bad("--machine", raw.machine, f"{key}={value} is not a value of {key}",
-                "|".join(MACHINE_PROPS[key]))
+            bad(
+                "--machine",
+                raw.machine,
+                f"{key}={value} is not a value of {key}",
+                "|".join(MACHINE_PROPS[key]),
+            )
         if key in given:
             bad("--machine", raw.machine, f"{key} is given twice", "each property once")
         given[key] = value
@@ -229,8 +322,12 @@ def check_machine(raw):
     if given.get("mte") == "on" and cpu != "max":
         bad("--machine", raw.machine, "mte=on needs a CPU with MTE", "mte=on with --cpu max")
     if given.get("secure") == "on" and (raw.load_addr is not None or raw.no_dtb):
-        bad("--machine", raw.machine, "secure=on with the generic loader starts the image at EL3",
-            "secure=on only with QEMU's -kernel (no --load-addr, no --no-dtb)")
+        bad(
+            "--machine",
+            raw.machine,
+            "secure=on with the generic loader starts the image at EL3",
+            "secure=on only with QEMU's -kernel (no --load-addr, no --no-dtb)",
+        )
     return ",".join(f"{k}={v}" for k, v in given.items()), cpu
 
 
@@ -294,8 +391,15 @@ def check_junit(path):
         bad(flag, path, "is a directory")
     parent = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(parent):
-        bad(flag, path, f"{parent} is not a directory" if os.path.exists(parent)
-            else f"its directory {parent} does not exist")
+        bad(
+            flag,
+            path,
+            (
+                f"{parent} is not a directory"
+                if os.path.exists(parent)
+                else f"its directory {parent} does not exist"
+            ),
+        )
     existed = os.path.exists(path)
     try:
         with open(path, "a"):

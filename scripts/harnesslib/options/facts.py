@@ -149,10 +149,42 @@ MACHINE_PROPS = {
     "acpi": ("on", "off", "auto"),
     "dtb-randomness": ("on", "off"),
     # Not a property: the machine type itself (`-M help`), for the older compat modes.
-    "type": tuple(f"virt-{v}" for v in ("2.6", "2.7", "2.8", "2.9", "2.10", "2.11", "2.12",
-                                          "3.0", "3.1", "4.0", "4.1", "4.2", "5.0", "5.1",
-                                          "5.2", "6.0", "6.1", "6.2", "7.0", "7.1", "7.2")),
+    "type": tuple(
+        f"virt-{v}"
+        for v in (
+            "2.6",
+            "2.7",
+            "2.8",
+            "2.9",
+            "2.10",
+            "2.11",
+            "2.12",
+            "3.0",
+            "3.1",
+            "4.0",
+            "4.1",
+            "4.2",
+            "5.0",
+            "5.1",
+            "5.2",
+            "6.0",
+            "6.1",
+            "6.2",
+            "7.0",
+            "7.1",
+            "7.2",
+        )
+    ),
 }
 # CPUs QEMU 7.2 models that the harness boots on (AArch64, `-cpu help`).
-CPUS = ("cortex-a35", "cortex-a53", "cortex-a55", "cortex-a57", "cortex-a72", "cortex-a76",
-        "neoverse-n1", "a64fx", "max")
+CPUS = (
+    "cortex-a35",
+    "cortex-a53",
+    "cortex-a55",
+    "cortex-a57",
+    "cortex-a72",
+    "cortex-a76",
+    "neoverse-n1",
+    "a64fx",
+    "max",
+)

@@ -14,9 +14,42 @@ import os
 
 from .. import outdir, paths, qemu, xen
 from ..errors import OptionError, SetupError, UsageError
-from ..options.facts import KiB, MiB, QEMU_DTB_MEM, QEMU_MAX_CPUS, QEMU_MAX_RAM, QEMU_RAM_GRAIN, XEN_DOMU_GRAIN, XEN_MAX_VCPUS, align_up, host_memory, qemu_min_mem, size_text, xen_min_domu, xen_min_host, xen_nr_cpus, xen_own
+from ..options.facts import (
+    KiB,
+    MiB,
+    QEMU_DTB_MEM,
+    QEMU_MAX_CPUS,
+    QEMU_MAX_RAM,
+    QEMU_RAM_GRAIN,
+    XEN_DOMU_GRAIN,
+    XEN_MAX_VCPUS,
+    align_up,
+    host_memory,
+    qemu_min_mem,
+    size_text,
+    xen_min_domu,
+    xen_min_host,
+    xen_nr_cpus,
+    xen_own,
+)
 from ..options.table import OPTIONS, parser
-from ..options.checks import bad, check_bootargs, check_dtb, check_image, check_junit, check_list, check_machine, check_only, check_out, check_virtio, check_timeout, choice, integer, need_tool, size
+from ..options.checks import (
+    bad,
+    check_bootargs,
+    check_dtb,
+    check_image,
+    check_junit,
+    check_list,
+    check_machine,
+    check_only,
+    check_out,
+    check_virtio,
+    check_timeout,
+    choice,
+    integer,
+    need_tool,
+    size,
+)
 
 
 def validate(raw):
@@ -35,24 +68,32 @@ def validate(raw):
     else:
         a.el = int(choice("--el", raw.el, "1", ("1", "2")))
     cpus = QEMU_MAX_CPUS[a.gic]
-    accepted = f"1..{cpus} with --gic {a.gic}" + (" (QEMU 7.2 virt's max_cpus)" if a.gic == 2 else
-                                                   " (from 459 QEMU's ACPI warning swallows the report)")
+    accepted = f"1..{cpus} with --gic {a.gic}" + (
+        " (QEMU 7.2 virt's max_cpus)"
+        if a.gic == 2
+        else " (from 459 QEMU's ACPI warning swallows the report)"
+    )
     if is_xen and xen_nr_cpus() < cpus:
         cpus = xen_nr_cpus()
         accepted = f"1..{cpus} with --platform xen (Xen's CONFIG_NR_CPUS)"
     a.smp = integer("--smp", raw.smp, "2", 1, cpus, accepted)
 
     # Flags for the other platform.
-    for flag, dest, given, owner in (("--load-addr", "load_addr", raw.load_addr is not None, "qemu"),
-                                     ("--no-dtb", "no_dtb", raw.no_dtb, "qemu"),
-                                     ("--dtb", "dtb", raw.dtb is not None, "qemu"),
-                                     ("--vcpus", "vcpus", raw.vcpus is not None, "xen"),
-                                     ("--domu-mem", "domu_mem", raw.domu_mem is not None, "xen"),
-                                     ("--no-vpl011", "no_vpl011", raw.no_vpl011, "xen"),
-                                     ("--no-enhanced", "no_enhanced", raw.no_enhanced, "xen")):
+    for flag, dest, given, owner in (
+        ("--load-addr", "load_addr", raw.load_addr is not None, "qemu"),
+        ("--no-dtb", "no_dtb", raw.no_dtb, "qemu"),
+        ("--dtb", "dtb", raw.dtb is not None, "qemu"),
+        ("--vcpus", "vcpus", raw.vcpus is not None, "xen"),
+        ("--domu-mem", "domu_mem", raw.domu_mem is not None, "xen"),
+        ("--no-vpl011", "no_vpl011", raw.no_vpl011, "xen"),
+        ("--no-enhanced", "no_enhanced", raw.no_enhanced, "xen"),
+    ):
         if given and owner != a.platform:
-            why = ("is for --platform qemu: Xen builds the domU's device tree and loads the image"
-                   if owner == "qemu" else "is for --platform xen")
+            why = (
+                "is for --platform qemu: Xen builds the domU's device tree and loads the image"
+                if owner == "qemu"
+                else "is for --platform xen"
+            )
             value = getattr(raw, dest)
             bad(flag, None if value is True else value, why, f"with --platform {owner}")
     if raw.no_dtb and raw.dtb is not None:
@@ -68,35 +109,76 @@ def validate(raw):
     top -= top % MiB
     mem_text = raw.mem if raw.mem is not None else ("2G" if is_xen else "512M")
     if is_xen:
-        a.vcpus = integer("--vcpus", raw.vcpus, "1", 1, XEN_MAX_VCPUS[a.gic],
-                          f"1..{XEN_MAX_VCPUS[a.gic]} with --gic {a.gic}"
-                          + (" (Xen's vGICv2)" if a.gic == 2 else " (Xen 4.17's domU device tree)"))
+        a.vcpus = integer(
+            "--vcpus",
+            raw.vcpus,
+            "1",
+            1,
+            XEN_MAX_VCPUS[a.gic],
+            f"1..{XEN_MAX_VCPUS[a.gic]} with --gic {a.gic}"
+            + (" (Xen's vGICv2)" if a.gic == 2 else " (Xen 4.17's domU device tree)"),
+        )
         host_lo = xen_min_host(img_file)
-        a.mem_bytes = size("--mem", mem_text, QEMU_RAM_GRAIN, host_lo, top,
-                           f"{size_text(host_lo)}..{size_text(top)} with --platform xen, a multiple of 8K",
-                           f"the harness module is loaded at {xen.IMAGE_ADDR:#x}")
+        a.mem_bytes = size(
+            "--mem",
+            mem_text,
+            QEMU_RAM_GRAIN,
+            host_lo,
+            top,
+            f"{size_text(host_lo)}..{size_text(top)} with --platform xen, a multiple of 8K",
+            f"the harness module is loaded at {xen.IMAGE_ADDR:#x}",
+        )
         domu_lo, domu_hi = xen_min_domu(img_size), a.mem_bytes - xen_own(a.mem_bytes)
         domu_text = raw.domu_mem if raw.domu_mem is not None else "256M"
-        a.domu_mem_bytes = size("--domu-mem", domu_text, XEN_DOMU_GRAIN, domu_lo, None,
-                                f"{size_text(domu_lo)}..{size_text(max(domu_lo, domu_hi))} with --mem "
-                                f"{mem_text}, a multiple of 4K", "Xen cannot place the image and its tree")
+        a.domu_mem_bytes = size(
+            "--domu-mem",
+            domu_text,
+            XEN_DOMU_GRAIN,
+            domu_lo,
+            None,
+            (
+                f"{size_text(domu_lo)}..{size_text(max(domu_lo, domu_hi))} with --mem "
+                f"{mem_text}, a multiple of 4K"
+            ),
+            "Xen cannot place the image and its tree",
+        )
         if a.domu_mem_bytes > domu_hi:
-            bad("--domu-mem", domu_text, f"does not fit in --mem {mem_text} with what Xen keeps "
-                f"({size_text(xen_own(a.mem_bytes))})",
-                f"{size_text(domu_lo)}..{size_text(max(domu_lo, domu_hi))} with --mem {mem_text} "
-                "(or a larger --mem)")
+            bad(
+                "--domu-mem",
+                domu_text,
+                (
+                    f"does not fit in --mem {mem_text} with what Xen keeps "
+                    f"({size_text(xen_own(a.mem_bytes))})"
+                ),
+                (
+                    f"{size_text(domu_lo)}..{size_text(max(domu_lo, domu_hi))} with --mem"
+                    f" {mem_text} (or a larger --mem)"
+                ),
+            )
         a.domu_mem = size_text(a.domu_mem_bytes)
     else:
         a.vcpus, a.domu_mem, a.domu_mem_bytes = 1, None, None
         needs_dtb_room = (raw.dtb is not None or raw.load_addr is not None) and not raw.no_dtb
         lo = QEMU_DTB_MEM if needs_dtb_room else qemu_min_mem(img_size)
-        why = ("--dtb and --load-addr place the tree at RAM + 48 MiB" if needs_dtb_room
-               else f"the Image at RAM + 2M needs {size_text(align_up(img_size, KiB))} and QEMU's tree room")
-        a.mem_bytes = size("--mem", mem_text, QEMU_RAM_GRAIN, lo, top,
-                           f"{size_text(lo)}..{size_text(top)}, a multiple of 8K"
-                           + (" (--dtb or --load-addr)" if needs_dtb_room else "")
-                           + (f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else ""),
-                           why)
+        why = (
+            "--dtb and --load-addr place the tree at RAM + 48 MiB"
+            if needs_dtb_room
+            else (
+                f"the Image at RAM + 2M needs {size_text(align_up(img_size, KiB))} and QEMU's tree"
+                " room"
+            )
+        )
+        a.mem_bytes = size(
+            "--mem",
+            mem_text,
+            QEMU_RAM_GRAIN,
+            lo,
+            top,
+            f"{size_text(lo)}..{size_text(top)}, a multiple of 8K"
+            + (" (--dtb or --load-addr)" if needs_dtb_room else "")
+            + (f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else ""),
+            why,
+        )
     a.mem = size_text(a.mem_bytes)
 
     if raw.load_addr is not None:
@@ -110,10 +192,20 @@ def validate(raw):
         if addr % 4096:
             bad(flag, raw.load_addr, "not 4 KiB aligned")
         if not qemu.RAM_BASE <= addr <= hi:
-            bad(flag, raw.load_addr, "outside RAM" if not qemu.RAM_BASE <= addr < ram_end
-                else "leaves no room for the image below the tree at RAM + 48 MiB"
-                if not raw.no_dtb else "leaves no room for the image in RAM",
-                f"{qemu.RAM_BASE:#x}..{hi - hi % 4096:#x}, 4 KiB aligned, with --mem {a.mem}")
+            bad(
+                flag,
+                raw.load_addr,
+                (
+                    "outside RAM"
+                    if not qemu.RAM_BASE <= addr < ram_end
+                    else (
+                        "leaves no room for the image below the tree at RAM + 48 MiB"
+                        if not raw.no_dtb
+                        else "leaves no room for the image in RAM"
+                    )
+                ),
+                f"{qemu.RAM_BASE:#x}..{hi - hi % 4096:#x}, 4 KiB aligned, with --mem {a.mem}",
+            )
         a.load_addr = addr
     if raw.dtb is not None:
         check_dtb(raw.dtb, a.mem_bytes - (qemu.USER_DTB_ADDR - qemu.RAM_BASE))

@@ -13,89 +13,240 @@ from ..options.facts import BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX
 OPTIONS = [
     ("--platform", "P", "qemu", "what boots the harness", "qemu or xen"),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
-    ("--smp", "N", "2", "CPUs of the (host) machine",
-     "1..8 with --gic 2 (QEMU 7.2 virt's max_cpus), 1..458 with --gic 3 (QEMU allows 512, "
-     "but from 459 its ACPI warning swallows the report's first line); "
-     "with --platform xen at most Xen's CONFIG_NR_CPUS (128)"),
-    ("--mem", "SIZE", "512M; Xen host 2G", "RAM of the (host) machine",
-     f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
-     "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
-     "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the module "
-     "at 0x50000000 (256M + the image) and --domu-mem + what Xen keeps (16M + 1/32); "
-     "at most 255G (QEMU virt) and the host's RAM + swap"),
-    ("--el", "N", "1", "QEMU entry exception level: 2 boots with virtualization=on",
-     "1 or 2; with --platform xen only 1 (the domU starts at EL1)"),
-    ("--load-addr", "ADDR", None,
-     "QEMU: place the image at this address with the generic loader (tests relocation)",
-     f"a 4 KiB-aligned address (0x.. or decimal) from {qemu.RAM_BASE:#x}: below "
-     f"{qemu.USER_DTB_ADDR - (4 << 20):#x} (the tree at RAM + 48 MiB), or with --no-dtb "
-     "with the image inside RAM; --platform qemu only"),
-    ("--no-dtb", None, None, "QEMU: start the harness with no device tree (x0 = 0)",
-     "--platform qemu only, not with --dtb"),
-    ("--dtb", "FILE", None, "hand the harness this device tree instead of QEMU's",
-     "an existing regular file: .dts (dtc must compile it) or a blob used byte for byte, "
-     "that fits in RAM above RAM + 48 MiB; --platform qemu only"),
-    ("--machine", "PROPS", None, "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE], "
-     "passed to QEMU's -machine (one QEMU does not know is its error, status 6)",
-     "a comma list of KEY=VALUE, each key once, not gic-version or virtualization (--gic, --el); "
-     "those the harness knows with their values: "
-     + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items()) +
-     "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
-     "loader would start the image at EL3); --platform qemu only"),
-    ("--cpu", "NAME", "cortex-a57", "QEMU: the CPU model", ", ".join(CPUS) + "; --platform qemu only"),
-    ("--virtio", "LIST", "rng,blk", "QEMU: virtio-mmio devices to attach (the dma suite's): rng, "
-     "blk (a scratch disk, disk.img in --out, checked after the run), and modern to make every "
-     "transport Version 2 (virtio-mmio.force-legacy=false)",
-     "none, or a comma list of rng, blk and modern, each once; --platform qemu only"),
-    ("--vcpus", "N", "1", "Xen: domU vCPUs",
-     "1..8 with --gic 2 (Xen's vGICv2), 1..29 with --gic 3 (Xen 4.17's domU tree); "
-     "--platform xen only"),
-    ("--domu-mem", "SIZE", "256M", "Xen: domU memory",
-     f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
-     "+ 2M + 4K (4M + 4K for a 1.45 MiB image: Xen's place_modules) to --mem minus "
-     "what Xen keeps (16M + 1/32 of --mem); --platform xen only"),
-    ("--no-vpl011", None, None, "Xen: no emulated UART for the domU (console_io instead)",
-     "--platform xen only; with --no-enhanced too"),
-    ("--no-enhanced", None, None, "Xen: no /hypervisor node (xen,enhanced)",
-     "--platform xen only; with --no-vpl011 too"),
-    ("--bootargs", "STR", "", "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma "
-     "list of SUITE and SUITE.CASE, as --only; default every suite but the on-request ones), list "
-     "(as --list), watchdog=S (per-case "
-     "watchdog, 1..3599 s, default 20), profile=NAME (xen-4.17 or qemu-virt-7.2); the runner "
-     "adds vm_mem=BYTES and expect_el=1|2 (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the "
-     "run's bootargs check",
-     f"printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=) at most "
-     f"{BOOTARGS_MAX} bytes (lib/runtime/options.h)"),
-    ("--only", "LIST", None, "run only these suites and cases: a comma list of SUITE (every case "
-     "of it) and SUITE.CASE items, e.g. gic.sgi_self,dma; the runner passes it as the bootarg "
-     "suites=LIST (--list shows the names)",
-     "names of letters, digits and _, each item once; not with "
-     "--bootargs suites= or --list; the harness judges whether each name exists"),
-    ("--list", None, None, "list the image's suites and their cases, which run by default and "
-     "which only on request, and run none (boots it with the bootarg list; list.txt in --out)",
-     "not with --only, --bootargs, --junit, --baseline, --no-baseline or --accept-vanished"),
-    ("--timeout", "S", "60", "seconds before a run counts as hung",
-     f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}"),
-    ("--out", "DIR", "build/run/<config>", "output directory: one run's files (an earlier run's "
-     "there are removed first; <config> ends in -list with --list)",
-     "a directory that can be created or written, and is empty or an earlier run's (has run.json)"),
-    ("--junit", "FILE", None, "also write JUnit XML here",
-     "a file that can be written, in an existing directory (not a directory)"),
-    ("--image", "FILE", "build/harness.bin", "the harness image",
-     "an existing arm64 Image (\"ARM\\x64\" at 0x38)"),
-    ("--baseline", "FILE", "tests/baselines/PROFILE.txt",
-     "the known deviations the run is held against; PROFILE is the one the report names, "
-     "else the platform's (xen-4.17, qemu-virt-7.2)",
-     "a baseline file, not with --no-baseline; its format: tests/baselines/README.md"),
-    ("--no-baseline", None, None, "hold the run against no baseline: every failure fails it",
-     "not with --baseline or --accept-vanished"),
-    ("--accept-vanished", None, None, "let known deviations that no longer occur pass",
-     "not with --no-baseline"),
-    ("--dry-run", None, None, "check the options, print the run's configuration and "
-     "start nothing", "any other options"),
+    (
+        "--smp",
+        "N",
+        "2",
+        "CPUs of the (host) machine",
+        (
+            "1..8 with --gic 2 (QEMU 7.2 virt's max_cpus), 1..458 with --gic 3 (QEMU allows 512, "
+            "but from 459 its ACPI warning swallows the report's first line); "
+            "with --platform xen at most Xen's CONFIG_NR_CPUS (128)"
+        ),
+    ),
+    (
+        "--mem",
+        "SIZE",
+        "512M; Xen host 2G",
+        "RAM of the (host) machine",
+        (
+            f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
+            "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
+            "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the module "
+            "at 0x50000000 (256M + the image) and --domu-mem + what Xen keeps (16M + 1/32); "
+            "at most 255G (QEMU virt) and the host's RAM + swap"
+        ),
+    ),
+    (
+        "--el",
+        "N",
+        "1",
+        "QEMU entry exception level: 2 boots with virtualization=on",
+        "1 or 2; with --platform xen only 1 (the domU starts at EL1)",
+    ),
+    (
+        "--load-addr",
+        "ADDR",
+        None,
+        "QEMU: place the image at this address with the generic loader (tests relocation)",
+        (
+            f"a 4 KiB-aligned address (0x.. or decimal) from {qemu.RAM_BASE:#x}: below "
+            f"{qemu.USER_DTB_ADDR - (4 << 20):#x} (the tree at RAM + 48 MiB), or with --no-dtb "
+            "with the image inside RAM; --platform qemu only"
+        ),
+    ),
+    (
+        "--no-dtb",
+        None,
+        None,
+        "QEMU: start the harness with no device tree (x0 = 0)",
+        "--platform qemu only, not with --dtb",
+    ),
+    (
+        "--dtb",
+        "FILE",
+        None,
+        "hand the harness this device tree instead of QEMU's",
+        (
+            "an existing regular file: .dts (dtc must compile it) or a blob used byte for byte, "
+            "that fits in RAM above RAM + 48 MiB; --platform qemu only"
+        ),
+    ),
+    (
+        "--machine",
+        "PROPS",
+        None,
+        (
+            "QEMU: more virt machine properties, KEY=VALUE[,KEY=VALUE], "
+            "passed to QEMU's -machine (one QEMU does not know is its error, status 6)"
+        ),
+        "a comma list of KEY=VALUE, each key once, not gic-version or virtualization (--gic, --el);"
+        " those the harness knows with their values: "
+        + ", ".join(f"{k}={'|'.join(v)}" for k, v in MACHINE_PROPS.items())
+        + "; mte=on needs --cpu max; secure=on not with --load-addr or --no-dtb (the generic "
+        "loader would start the image at EL3); --platform qemu only",
+    ),
+    (
+        "--cpu",
+        "NAME",
+        "cortex-a57",
+        "QEMU: the CPU model",
+        ", ".join(CPUS) + "; --platform qemu only",
+    ),
+    (
+        "--virtio",
+        "LIST",
+        "rng,blk",
+        (
+            "QEMU: virtio-mmio devices to attach (the dma suite's): rng, blk (a scratch disk,"
+            " disk.img in --out, checked after the run), and modern to make every transport Version"
+            " 2 (virtio-mmio.force-legacy=false)"
+        ),
+        "none, or a comma list of rng, blk and modern, each once; --platform qemu only",
+    ),
+    (
+        "--vcpus",
+        "N",
+        "1",
+        "Xen: domU vCPUs",
+        (
+            "1..8 with --gic 2 (Xen's vGICv2), 1..29 with --gic 3 (Xen 4.17's domU tree); "
+            "--platform xen only"
+        ),
+    ),
+    (
+        "--domu-mem",
+        "SIZE",
+        "256M",
+        "Xen: domU memory",
+        (
+            f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
+            "+ 2M + 4K (4M + 4K for a 1.45 MiB image: Xen's place_modules) to --mem minus "
+            "what Xen keeps (16M + 1/32 of --mem); --platform xen only"
+        ),
+    ),
+    (
+        "--no-vpl011",
+        None,
+        None,
+        "Xen: no emulated UART for the domU (console_io instead)",
+        "--platform xen only; with --no-enhanced too",
+    ),
+    (
+        "--no-enhanced",
+        None,
+        None,
+        "Xen: no /hypervisor node (xen,enhanced)",
+        "--platform xen only; with --no-vpl011 too",
+    ),
+    (
+        "--bootargs",
+        "STR",
+        "",
+        (
+            "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma list of SUITE and"
+            " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
+            " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
+            " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES and expect_el=1|2 (and for"
+            " QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the"
+            " run's bootargs check"
+        ),
+        (
+            "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=)"
+            f" at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
+        ),
+    ),
+    (
+        "--only",
+        "LIST",
+        None,
+        (
+            "run only these suites and cases: a comma list of SUITE (every case of it) and"
+            " SUITE.CASE items, e.g. gic.sgi_self,dma; the runner passes it as the bootarg"
+            " suites=LIST (--list shows the names)"
+        ),
+        (
+            "names of letters, digits and _, each item once; not with "
+            "--bootargs suites= or --list; the harness judges whether each name exists"
+        ),
+    ),
+    (
+        "--list",
+        None,
+        None,
+        (
+            "list the image's suites and their cases, which run by default and which only on"
+            " request, and run none (boots it with the bootarg list; list.txt in --out)"
+        ),
+        "not with --only, --bootargs, --junit, --baseline, --no-baseline or --accept-vanished",
+    ),
+    (
+        "--timeout",
+        "S",
+        "60",
+        "seconds before a run counts as hung",
+        f"a number of seconds, 0 < S <= {TIMEOUT_MAX:g}",
+    ),
+    (
+        "--out",
+        "DIR",
+        "build/run/<config>",
+        (
+            "output directory: one run's files (an earlier run's "
+            "there are removed first; <config> ends in -list with --list)"
+        ),
+        (
+            "a directory that can be created or written, and is empty or an earlier run's (has"
+            " run.json)"
+        ),
+    ),
+    (
+        "--junit",
+        "FILE",
+        None,
+        "also write JUnit XML here",
+        "a file that can be written, in an existing directory (not a directory)",
+    ),
+    (
+        "--image",
+        "FILE",
+        "build/harness.bin",
+        "the harness image",
+        'an existing arm64 Image ("ARM\\x64" at 0x38)',
+    ),
+    (
+        "--baseline",
+        "FILE",
+        "tests/baselines/PROFILE.txt",
+        (
+            "the known deviations the run is held against; PROFILE is the one the report names, "
+            "else the platform's (xen-4.17, qemu-virt-7.2)"
+        ),
+        "a baseline file, not with --no-baseline; its format: tests/baselines/README.md",
+    ),
+    (
+        "--no-baseline",
+        None,
+        None,
+        "hold the run against no baseline: every failure fails it",
+        "not with --baseline or --accept-vanished",
+    ),
+    (
+        "--accept-vanished",
+        None,
+        None,
+        "let known deviations that no longer occur pass",
+        "not with --no-baseline",
+    ),
+    (
+        "--dry-run",
+        None,
+        None,
+        "check the options, print the run's configuration and start nothing",
+        "any other options",
+    ),
     ("--quiet", None, None, "print only the verdict", "-"),
-    ("-v", None, None, "print the whole report as it arrives, not just each "
-     "suite's verdict", "-"),
+    ("-v", None, None, "print the whole report as it arrives, not just each suite's verdict", "-"),
 ]
 ACCEPTED = {flag: acc for flag, _, _, _, acc in OPTIONS}
 
@@ -111,12 +262,17 @@ class Parser(argparse.ArgumentParser):
             raise OptionError(flag, None, "needs a value", ACCEPTED.get(flag, "see --help"))
         m = re.match(r"unrecognized arguments: (.*)", message)
         if m:
-            raise OptionError(m.group(1).split()[0], None, "not an option of scripts/run",
-                              "the options of scripts/run --help")
+            raise OptionError(
+                m.group(1).split()[0],
+                None,
+                "not an option of scripts/run",
+                "the options of scripts/run --help",
+            )
         m = re.match(r"ambiguous option: (\S+) could match (.*)", message)
         if m:
-            raise OptionError(m.group(1), None, f"ambiguous (could be {m.group(2)})",
-                              "an option's whole name")
+            raise OptionError(
+                m.group(1), None, f"ambiguous (could be {m.group(2)})", "an option's whole name"
+            )
         raise UsageError(message)
 
 
@@ -128,16 +284,22 @@ def help_text():
         text = what + (f" (default {default})" if default not in (None, "") else "")
         lines += textwrap.wrap(text, 88, initial_indent="      ", subsequent_indent="      ")
         if acc != "-":
-            lines += textwrap.wrap("accepted: " + acc, 88, initial_indent="      ",
-                                   subsequent_indent="        ")
+            lines += textwrap.wrap(
+                "accepted: " + acc, 88, initial_indent="      ", subsequent_indent="        "
+            )
     return "\n".join(lines)
 
 
 def parser(description):
-    p = Parser(prog=PROG, description=description, add_help=False, allow_abbrev=False,
-               formatter_class=argparse.RawDescriptionHelpFormatter,
-               usage=f"{PROG} [OPTION...] (scripts/run --help shows each option's range)",
-               epilog="options:\n  -h, --help  this text\n" + help_text())
+    p = Parser(
+        prog=PROG,
+        description=description,
+        add_help=False,
+        allow_abbrev=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage=f"{PROG} [OPTION...] (scripts/run --help shows each option's range)",
+        epilog="options:\n  -h, --help  this text\n" + help_text(),
+    )
     p.add_argument("-h", "--help", action="help", help=argparse.SUPPRESS)
     for flag, metavar, *_ in OPTIONS:
         names = [flag] + (["--verbose"] if flag == "-v" else [])

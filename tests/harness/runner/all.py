@@ -13,7 +13,10 @@ def main():
     suite = unittest.defaultTestLoader.discover(here, pattern="test_*.py", top_level_dir=here)
     result = unittest.TextTestRunner(verbosity=1).run(suite)
     failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed, {len(result.skipped)} skipped")
+    print(
+        f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed,"
+        f" {len(result.skipped)} skipped"
+    )
     return 1 if failed else 0
 
 

@@ -60,7 +60,9 @@ case mmio/instruction_forms
 
 
 def judge(lines=REPORT, base=BASE, facts=None):
-    return baseline_check.judge(findings.read(lines), baseline.parse(base, "b.txt"), facts or {"gic": "3"})
+    return baseline_check.judge(
+        findings.read(lines), baseline.parse(base, "b.txt"), facts or {"gic": "3"}
+    )
 
 
 def texts(items):
@@ -72,14 +74,40 @@ class Findings(unittest.TestCase):
         rep = findings.read(REPORT)
         self.assertTrue(rep.complete)
         got = [(f.suite, f.case, f.check, f.subject, f.text) for f in rep.findings()]
-        self.assertEqual(got, [
-            ("bootargs", None, "known_key", (("key", "foo"),), "a top-level finding"),
-            ("gic", "priority", "pending_visible", (("intid", "5"),),
-             "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"),
-            ("gic", "eoi_modes", "active_visible", (("cpu", "1"), ("intid", "8")), "EOImode 1: SGI 8 reads as clear"),
-            ("mmio", "instruction_forms", "form_same_as_ldr32", (("reg", "GICD_TYPER"), ("off", "0x4"), ("form", "ldp32")),
-             "GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed abort ESR 0x96000000")])
-        self.assertEqual(rep.findings()[2].identity, ("gic", "eoi_modes", "active_visible", (("cpu", "1"), ("intid", "8"))))
+        self.assertEqual(
+            got,
+            [
+                ("bootargs", None, "known_key", (("key", "foo"),), "a top-level finding"),
+                (
+                    "gic",
+                    "priority",
+                    "pending_visible",
+                    (("intid", "5"),),
+                    "SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear",
+                ),
+                (
+                    "gic",
+                    "eoi_modes",
+                    "active_visible",
+                    (("cpu", "1"), ("intid", "8")),
+                    "EOImode 1: SGI 8 reads as clear",
+                ),
+                (
+                    "mmio",
+                    "instruction_forms",
+                    "form_same_as_ldr32",
+                    (("reg", "GICD_TYPER"), ("off", "0x4"), ("form", "ldp32")),
+                    (
+                        "GICD_TYPER@0x4 | form ldp32 | expect same as ldr32 (0x480007) | observed"
+                        " abort ESR 0x96000000"
+                    ),
+                ),
+            ],
+        )
+        self.assertEqual(
+            rep.findings()[2].identity,
+            ("gic", "eoi_modes", "active_visible", (("cpu", "1"), ("intid", "8"))),
+        )
         self.assertEqual(rep.findings()[2].name(), "gic/eoi_modes active_visible cpu=1 intid=8")
         self.assertEqual(rep.cases()[("mmio", "identity")].status, "skip")
         self.assertEqual(rep.suites()["gic"].status, "not ok")
@@ -90,7 +118,10 @@ class Findings(unittest.TestCase):
                 findings.read(["KTAP version 1", "1..1", bad, "not ok 1 bootargs"])
 
     def test_the_text_is_for_people_only(self):
-        lines = [l.replace("text=SGI 5 is held back", "text=(REWORDED) sgi 5 IS HELD BACK") for l in REPORT]
+        lines = [
+            l.replace("text=SGI 5 is held back", "text=(REWORDED) sgi 5 IS HELD BACK")
+            for l in REPORT
+        ]
         j = judge(lines)
         self.assertEqual((len(j.known), j.new, j.vanished), (4, [], []))
 
@@ -102,13 +133,28 @@ class Judge(unittest.TestCase):
         self.assertEqual((j.new, j.vanished, j.unchecked), ([], [], []))
         rep = findings.read(REPORT)
         known = {r.where for r in rep.results if r.line in j.known_results}
-        self.assertEqual(known, {"bootargs", "gic/priority", "gic/eoi_modes", "gic", "mmio/instruction_forms", "mmio"})
+        self.assertEqual(
+            known,
+            {"bootargs", "gic/priority", "gic/eoi_modes", "gic", "mmio/instruction_forms", "mmio"},
+        )
 
     def test_another_subject_value_where_the_entry_has_no_star_is_new(self):
         lines = [l.replace("intid=5 text=SGI 5 is", "intid=6 text=SGI 6 is") for l in REPORT]
         j = judge(lines)
-        self.assertEqual(texts(j.new), ["gic/priority pending_visible intid=6: SGI 6 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
-        self.assertEqual(texts(j.vanished), ["gic/priority pending_visible intid=5: SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear"])
+        self.assertEqual(
+            texts(j.new),
+            [
+                "gic/priority pending_visible intid=6: SGI 6 is held back by PMR, but its pending"
+                " bit (ISPENDR) reads as clear"
+            ],
+        )
+        self.assertEqual(
+            texts(j.vanished),
+            [
+                "gic/priority pending_visible intid=5: SGI 5 is held back by PMR, but its pending"
+                " bit (ISPENDR) reads as clear"
+            ],
+        )
         rep = findings.read(lines)
         self.assertNotIn(rep.suites()["gic"].line, j.known_results)
 
@@ -117,19 +163,31 @@ class Judge(unittest.TestCase):
             j = judge([l.replace("cpu=1", "cpu=" + cpu) for l in REPORT])
             self.assertEqual((len(j.known), j.new), (4, []))
         j = judge([l.replace("cpu=1 ", "") for l in REPORT])  # the key itself must be there
-        self.assertEqual(texts(j.new), ["gic/eoi_modes active_visible intid=8: EOImode 1: SGI 8 reads as clear"])
+        self.assertEqual(
+            texts(j.new), ["gic/eoi_modes active_visible intid=8: EOImode 1: SGI 8 reads as clear"]
+        )
         self.assertEqual(texts(j.vanished), ["gic/eoi_modes active_visible cpu=* intid=8: "])
 
     def test_another_check_is_new(self):
-        j = judge([l.replace("check=form_same_as_ldr32", "check=form_same_as_ldr64") for l in REPORT])
-        self.assertEqual([i.name for i in j.new], ["mmio/instruction_forms form_same_as_ldr64 reg=GICD_TYPER off=0x4 form=ldp32"])
-        self.assertEqual([i.name for i in j.vanished], ["mmio/instruction_forms form_same_as_ldr32 reg=GICD_TYPER off=0x4 form=ldp32"])
+        j = judge(
+            [l.replace("check=form_same_as_ldr32", "check=form_same_as_ldr64") for l in REPORT]
+        )
+        self.assertEqual(
+            [i.name for i in j.new],
+            ["mmio/instruction_forms form_same_as_ldr64 reg=GICD_TYPER off=0x4 form=ldp32"],
+        )
+        self.assertEqual(
+            [i.name for i in j.vanished],
+            ["mmio/instruction_forms form_same_as_ldr32 reg=GICD_TYPER off=0x4 form=ldp32"],
+        )
 
     def test_the_same_text_in_another_case_is_new(self):
         lines = [l.replace("not ok 2 priority", "not ok 2 sgi_other") for l in REPORT]
         j = judge(lines)
         self.assertEqual([i.where for i in j.new], ["gic/sgi_other"])
-        self.assertEqual([i.where for i in j.vanished], ["gic/priority"])  # the suite ran without it
+        self.assertEqual(
+            [i.where for i in j.vanished], ["gic/priority"]
+        )  # the suite ran without it
 
     def test_a_failure_without_a_finding_is_new(self):
         lines = [l for l in REPORT if "EOImode" not in l]
@@ -138,37 +196,65 @@ class Judge(unittest.TestCase):
         self.assertEqual(j.new[0].line("new"), "new gic/eoi_modes: not ok without a FAIL line")
 
     def test_a_timeout_is_never_known(self):
-        lines = [l.replace("not ok 3 eoi_modes", "not ok 3 eoi_modes # TIMEOUT watchdog expired") for l in REPORT]
+        lines = [
+            l.replace("not ok 3 eoi_modes", "not ok 3 eoi_modes # TIMEOUT watchdog expired")
+            for l in REPORT
+        ]
         j = judge(lines)
         self.assertEqual(texts(j.new), ["gic/eoi_modes: not ok # TIMEOUT watchdog expired"])
         self.assertEqual(len(j.known), 4)  # its FAIL line is still a known one
 
     def test_an_exception_beside_a_known_finding_is_new(self):
         at = REPORT.index("  not ok 3 eoi_modes")
-        lines = REPORT[:at] + ["    # unexpected: kind=synchronous from=current-el-spx esr=0x2000000 text=unexpected "
-                               "synchronous exception from current EL with SP_ELx"] + REPORT[at:]
+        lines = (
+            REPORT[:at]
+            + [
+                "    # unexpected: kind=synchronous from=current-el-spx esr=0x2000000"
+                " text=unexpected synchronous exception from current EL with SP_ELx"
+            ]
+            + REPORT[at:]
+        )
         j = judge(lines)
-        self.assertEqual(texts(j.new), ["gic/eoi_modes: unexpected synchronous exception from current EL with SP_ELx"])
+        self.assertEqual(
+            texts(j.new),
+            ["gic/eoi_modes: unexpected synchronous exception from current EL with SP_ELx"],
+        )
 
     def test_vanished_when_the_case_passes(self):
         lines = [l for l in REPORT if "EOImode" not in l]
         lines = [l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in lines]
         j = judge(lines)
         self.assertEqual(j.new, [])
-        self.assertEqual([(v.where, v.why) for v in j.vanished], [("gic/eoi_modes", "gic/eoi_modes ran (ok) without this finding")])
-        self.assertEqual(j.vanished[0].line("vanished"), "vanished gic/eoi_modes active_visible cpu=* intid=8 (b.txt:11): "
-                         "gic/eoi_modes ran (ok) without this finding")
+        self.assertEqual(
+            [(v.where, v.why) for v in j.vanished],
+            [("gic/eoi_modes", "gic/eoi_modes ran (ok) without this finding")],
+        )
+        self.assertEqual(
+            j.vanished[0].line("vanished"),
+            (
+                "vanished gic/eoi_modes active_visible cpu=* intid=8 (b.txt:11): "
+                "gic/eoi_modes ran (ok) without this finding"
+            ),
+        )
         lines = [l for l in REPORT if "pending_visible" not in l]
         v = judge([l.replace("not ok 2 priority", "ok 2 priority") for l in lines]).vanished
-        self.assertEqual(v[0].line("vanished"), "vanished gic/priority pending_visible intid=5: SGI 5 is held back by "
-                         "PMR, but its pending bit (ISPENDR) reads as clear (b.txt:6): gic/priority ran (ok) without this finding")
+        self.assertEqual(
+            v[0].line("vanished"),
+            (
+                "vanished gic/priority pending_visible intid=5: SGI 5 is held back by PMR, but its"
+                " pending bit (ISPENDR) reads as clear (b.txt:6): gic/priority ran (ok) without"
+                " this finding"
+            ),
+        )
 
     def test_not_checked_when_the_suite_or_case_did_not_run(self):
         base = BASE + "case timer/cval\n finding x\n reason r\n reference s\n"
         base += "case mmio/identity\n finding y reg=ICPIDR2\n reason r\n reference s\n"
         j = judge(base=base)
-        self.assertEqual([(u.where, u.why) for u in j.unchecked],
-                         [("timer/cval", "suite timer did not run"), ("mmio/identity", "mmio/identity skipped")])
+        self.assertEqual(
+            [(u.where, u.why) for u in j.unchecked],
+            [("timer/cval", "suite timer did not run"), ("mmio/identity", "mmio/identity skipped")],
+        )
         self.assertEqual(j.vanished, [])
 
     def test_not_checked_when_the_case_was_not_selected(self):
@@ -183,48 +269,69 @@ class Judge(unittest.TestCase):
         lines = [l for l in lines if "EOImode" not in l]
         rep = findings.read(lines)
         self.assertEqual(rep.not_selected, {("gic", "priority"), ("gic", "eoi_modes")})
-        self.assertNotIn("not selected", " ".join(t for r in rep.results for f in r.findings for t in [f.text]))
+        self.assertNotIn(
+            "not selected", " ".join(t for r in rep.results for f in r.findings for t in [f.text])
+        )
         j = judge(lines)
-        self.assertEqual([(u.where, u.why) for u in j.unchecked],
-                         [("gic/priority", "gic/priority not selected (suites=)"),
-                          ("gic/eoi_modes", "gic/eoi_modes not selected (suites=)")])
+        self.assertEqual(
+            [(u.where, u.why) for u in j.unchecked],
+            [
+                ("gic/priority", "gic/priority not selected (suites=)"),
+                ("gic/eoi_modes", "gic/eoi_modes not selected (suites=)"),
+            ],
+        )
         self.assertEqual(j.vanished, [])
         # A case the suite did not name as left out, yet absent, still vanished.
         lines = [l.replace("# not-selected: case=eoi_modes", "# harness: nothing") for l in lines]
         j = judge(lines)
-        self.assertEqual([(v.where, v.why) for v in j.vanished],
-                         [("gic/eoi_modes", "suite gic ran without case eoi_modes")])
+        self.assertEqual(
+            [(v.where, v.why) for v in j.vanished],
+            [("gic/eoi_modes", "suite gic ran without case eoi_modes")],
+        )
 
     def test_when_decides_applicability(self):
-        base = BASE.replace("case mmio/instruction_forms\n", "case mmio/instruction_forms\n  when gic=2\n")
+        base = BASE.replace(
+            "case mmio/instruction_forms\n", "case mmio/instruction_forms\n  when gic=2\n"
+        )
         j = judge(base=base, facts={"gic": "3"})
         self.assertEqual([i.where for i in j.new], ["mmio/instruction_forms"])
         base = BASE + "case smp/every_cpu\n when gic=2\n finding z\n reason r\n reference s\n"
-        self.assertEqual(judge(base=base, facts={"gic": "3"}).unchecked, [])  # not for this run at all
+        self.assertEqual(
+            judge(base=base, facts={"gic": "3"}).unchecked, []
+        )  # not for this run at all
 
 
 class Terminal(unittest.TestCase):
     def test_known_one_line_per_case_new_in_full_unchecked_counted(self):
         j = baseline_check.Judgement()
         Item = baseline_check.Item
-        j.known = [Item("mmio/forms", "a", at="b.txt:3", id_text="f form=ldp32"),
-                   Item("mmio/forms", "b", at="b.txt:4", id_text="f form=ldr32-pre"),
-                   Item("gic/priority", "c", at="b.txt:9", id_text="pending_visible intid=5")]
+        j.known = [
+            Item("mmio/forms", "a", at="b.txt:3", id_text="f form=ldp32"),
+            Item("mmio/forms", "b", at="b.txt:4", id_text="f form=ldr32-pre"),
+            Item("gic/priority", "c", at="b.txt:9", id_text="pending_visible intid=5"),
+        ]
         j.new = [Item("gic/eoi", "d", id_text="active_visible intid=8")]
         j.unchecked = [Item("dma/shapes", "e", at="b.txt:12")]
-        self.assertEqual(baseline_check.terminal_lines(j), [
-            "known deviations (3; their FAIL lines are above):",
-            "  known mmio/forms: 2 findings (b.txt:3,4)",
-            "  known gic/priority: 1 finding (b.txt:9)",
-            "new or vanished (1):",
-            "  new gic/eoi active_visible intid=8: d",
-            "not checked: 1 entry whose case did not run (listed in baseline.txt)"])
+        self.assertEqual(
+            baseline_check.terminal_lines(j),
+            [
+                "known deviations (3; their FAIL lines are above):",
+                "  known mmio/forms: 2 findings (b.txt:3,4)",
+                "  known gic/priority: 1 finding (b.txt:9)",
+                "new or vanished (1):",
+                "  new gic/eoi active_visible intid=8: d",
+                "not checked: 1 entry whose case did not run (listed in baseline.txt)",
+            ],
+        )
 
 
 class Annotate(unittest.TestCase):
     def test_annotated_report(self):
         # The eoi_modes entry knows SGI 8 only, and the report has SGI 9.
-        text = BASE.replace("active_visible cpu=* intid=8", "active_visible cpu=* intid=8\n    text EOImode 1: SGI 8 reads as clear")
+        text = BASE.replace(
+            "active_visible cpu=* intid=8",
+            "active_visible cpu=* intid=8\n    text EOImode 1: SGI 8 reads as clear",
+        )
         lines = [l.replace("SGI 8", "SGI 9").replace("intid=8", "intid=9") for l in REPORT]
         j = judge(lines, base=text)
         out = baseline_check.annotate(lines, j, baseline.parse(text, "b.txt"))
@@ -232,48 +339,87 @@ class Annotate(unittest.TestCase):
         self.assertIn("  not ok 3 eoi_modes", out)  # its finding is new: not marked
         self.assertIn("not ok 2 gic", out)
         self.assertIn("not ok 3 mmio # TODO known deviation (b.txt)", out)
-        i = out.index("    # FAIL: check=active_visible cpu=1 intid=9 text=EOImode 1: SGI 9 reads as clear")
+        i = out.index(
+            "    # FAIL: check=active_visible cpu=1 intid=9 text=EOImode 1: SGI 9 reads as clear"
+        )
         self.assertEqual(out[i + 1], "    # new: not in b.txt")
-        i = out.index("    # FAIL: check=pending_visible intid=5 text=SGI 5 is held back by PMR, but its pending bit (ISPENDR) reads as clear")
+        i = out.index(
+            "    # FAIL: check=pending_visible intid=5 text=SGI 5 is held back by PMR, but its"
+            " pending bit (ISPENDR) reads as clear"
+        )
         self.assertEqual(out[i + 1], "    # known: r1 (b.txt:6)")
-        self.assertEqual(out[-4:], ["# baseline: b.txt: 3 known, 1 new, 1 vanished, 0 not checked",
-                                    "# baseline vanished gic/eoi_modes active_visible cpu=* intid=8: EOImode 1: SGI 8 "
-                                    "reads as clear (b.txt:11): gic/eoi_modes ran (not ok) without this finding",
-                                    "1 passed, 4 failed, 1 skipped", REPORT_SENTINEL])
+        self.assertEqual(
+            out[-4:],
+            [
+                "# baseline: b.txt: 3 known, 1 new, 1 vanished, 0 not checked",
+                (
+                    "# baseline vanished gic/eoi_modes active_visible cpu=* intid=8: EOImode 1: SGI"
+                    " 8 reads as clear (b.txt:11): gic/eoi_modes ran (not ok) without this finding"
+                ),
+                "1 passed, 4 failed, 1 skipped",
+                REPORT_SENTINEL,
+            ],
+        )
         # Nothing else changed.
-        raw = [l for l in out if "# known:" not in l and "# new:" not in l and not l.startswith("# baseline")]
+        raw = [
+            l
+            for l in out
+            if "# known:" not in l and "# new:" not in l and not l.startswith("# baseline")
+        ]
         self.assertEqual([l.replace(" # TODO known deviation (b.txt)", "") for l in raw], lines)
 
 
 class Verdict(unittest.TestCase):
     def test_verdicts(self):
-        self.assertEqual(baseline_run.verdict(judge(), False, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
+        self.assertEqual(
+            baseline_run.verdict(judge(), False, "b.txt", status.TEST_FAILED, "")[0], status.PASS
+        )
         lines = [l.replace("intid=5", "intid=6") for l in REPORT]
-        self.assertEqual(baseline_run.verdict(judge(lines), True, "b.txt", status.TEST_FAILED, "")[0],
-                         status.TEST_FAILED)  # new: --accept-vanished does not help
-        lines = [l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in REPORT if "EOImode" not in l]
+        self.assertEqual(
+            baseline_run.verdict(judge(lines), True, "b.txt", status.TEST_FAILED, "")[0],
+            status.TEST_FAILED,
+        )  # new: --accept-vanished does not help
+        lines = [
+            l.replace("not ok 3 eoi_modes", "ok 3 eoi_modes") for l in REPORT if "EOImode" not in l
+        ]
         j = judge(lines)
-        self.assertEqual(baseline_run.verdict(j, False, "b.txt", status.TEST_FAILED, "")[0], status.TEST_FAILED)
-        self.assertEqual(baseline_run.verdict(j, True, "b.txt", status.TEST_FAILED, "")[0], status.PASS)
+        self.assertEqual(
+            baseline_run.verdict(j, False, "b.txt", status.TEST_FAILED, "")[0], status.TEST_FAILED
+        )
+        self.assertEqual(
+            baseline_run.verdict(j, True, "b.txt", status.TEST_FAILED, "")[0], status.PASS
+        )
 
 
 class Choose(unittest.TestCase):
     def args(self, **kw):
-        a = dict(platform="xen", baseline=None, no_baseline=False, accept_vanished=False, gic=3,
-                 no_vpl011=False, quiet=True)
+        a = dict(
+            platform="xen",
+            baseline=None,
+            no_baseline=False,
+            accept_vanished=False,
+            gic=3,
+            no_vpl011=False,
+            quiet=True,
+        )
         a.update(kw)
         return argparse.Namespace(**a)
 
     def test_the_reports_profile_names_it(self):
-        lines = ["    # memmap-profile: name=qemu-virt-7.2 gic=3 pa_bits=40 mapped_pa_bits=40 "
-                 "document=QEMU\\x207.2\\x20hw/arm/virt.c forced=no text=profile: qemu-virt-7.2 (QEMU 7.2 hw/arm/virt.c)"]
+        lines = [
+            "    # memmap-profile: name=qemu-virt-7.2 gic=3 pa_bits=40 mapped_pa_bits=40"
+            " document=QEMU\\x207.2\\x20hw/arm/virt.c forced=no text=profile: qemu-virt-7.2 (QEMU"
+            " 7.2 hw/arm/virt.c)"
+        ]
         path, why = baseline_run.choose(self.args(), lines)
         self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
         self.assertEqual(why, "the report's profile qemu-virt-7.2")
 
     def test_forced_or_absent_profile_gives_the_platforms(self):
-        forced = ["    # memmap-profile: name=xen-4.17 gic=3 pa_bits=40 mapped_pa_bits=40 document=Xen forced=yes "
-                  "text=profile: xen-4.17 (Xen), forced by bootargs"]
+        forced = [
+            "    # memmap-profile: name=xen-4.17 gic=3 pa_bits=40 mapped_pa_bits=40 document=Xen"
+            " forced=yes text=profile: xen-4.17 (Xen), forced by bootargs"
+        ]
         path, why = baseline_run.choose(self.args(platform="qemu"), forced)
         self.assertEqual(os.path.basename(path), "qemu-virt-7.2.txt")
         self.assertIn("bootargs forced another", why)
@@ -281,12 +427,21 @@ class Choose(unittest.TestCase):
         self.assertEqual(os.path.basename(path), "xen-4.17.txt")
 
     def test_unknown_profile_and_options(self):
-        path, why = baseline_run.choose(self.args(), ["  # memmap-profile: name=xen-9.9 gic=3 pa_bits=40 "
-                                                      "mapped_pa_bits=40 document=x forced=no"])
+        path, why = baseline_run.choose(
+            self.args(),
+            [
+                "  # memmap-profile: name=xen-9.9 gic=3 pa_bits=40 "
+                "mapped_pa_bits=40 document=x forced=no"
+            ],
+        )
         self.assertIsNone(path)
         self.assertIn("no baseline", why)
-        self.assertEqual(baseline_run.choose(self.args(no_baseline=True), []), (None, "--no-baseline"))
-        self.assertEqual(baseline_run.choose(self.args(baseline="f.txt"), []), ("f.txt", "--baseline"))
+        self.assertEqual(
+            baseline_run.choose(self.args(no_baseline=True), []), (None, "--no-baseline")
+        )
+        self.assertEqual(
+            baseline_run.choose(self.args(baseline="f.txt"), []), ("f.txt", "--baseline")
+        )
 
     def test_apply_writes_both_files_and_keeps_other_statuses(self):
         out = tempfile.mkdtemp()
@@ -296,7 +451,9 @@ class Choose(unittest.TestCase):
             f.write(BASE)
         a = self.args(baseline=b)
         loaded = baseline_run.prepare(a)
-        code, why, held = baseline_run.apply(a, loaded, out, REPORT, status.TEST_FAILED, "some tests failed")
+        code, why, held = baseline_run.apply(
+            a, loaded, out, REPORT, status.TEST_FAILED, "some tests failed"
+        )
         self.assertEqual(code, status.PASS, why)
         with open(os.path.join(out, "baseline.txt")) as f:
             self.assertIn("4 known, 0 new, 0 vanished, 0 not checked", f.readline())
@@ -305,7 +462,9 @@ class Choose(unittest.TestCase):
         code, _, held = baseline_run.apply(a, loaded, out, REPORT, status.TRUNCATED, "cut")
         self.assertEqual(code, status.TRUNCATED)
         self.assertIsNone(held)  # an untrusted report is held against nothing
-        self.assertFalse(os.path.exists(os.path.join(out, "ktap-baselined.txt")))  # the stale one went
+        self.assertFalse(
+            os.path.exists(os.path.join(out, "ktap-baselined.txt"))
+        )  # the stale one went
 
 
 if __name__ == "__main__":

@@ -13,37 +13,78 @@ from harnesslib.bench import runs as bench
 from harnesslib.bench import compare as bench_compare
 from harnesslib.bench import report as bench_report
 
-LINE = ("    # bench: op=mmio_read target=/pl011@9000000:UARTFR:32 samples=256 batch=16 "
-        "min_ns=80.00 p10_ns=90.00 median_ns=100.00 p90_ns=110.00 p99_ns=150.00 max_ns=900.00 "
-        "loop_ns=35.00")
+LINE = (
+    "    # bench: op=mmio_read target=/pl011@9000000:UARTFR:32 samples=256 batch=16 "
+    "min_ns=80.00 p10_ns=90.00 median_ns=100.00 p90_ns=110.00 p99_ns=150.00 max_ns=900.00 "
+    "loop_ns=35.00"
+)
 
 
 def figure(op, target, median, p10=None, p90=None):
     p10 = median * 0.95 if p10 is None else p10
     p90 = median * 1.05 if p90 is None else p90
-    return {"op": op, "target": target, "samples": 256, "batch": 16, "min_ns": p10, "p10_ns": p10,
-            "median_ns": median, "p90_ns": p90, "p99_ns": p90, "max_ns": p90, "loop_ns": 30.0}
+    return {
+        "op": op,
+        "target": target,
+        "samples": 256,
+        "batch": 16,
+        "min_ns": p10,
+        "p10_ns": p10,
+        "median_ns": median,
+        "p90_ns": p90,
+        "p99_ns": p90,
+        "max_ns": p90,
+        "loop_ns": 30.0,
+    }
 
 
 class Report(unittest.TestCase):
     def test_figures_info_untimed_and_summary_records(self):
-        lines = ["    # bench-info: counter_hz=62500000 resolution_ns=16.00 loop_ticks_batch1=4 batch=16 "
-                 "loop_ticks_per_batch=14 text=the loop's own cost, subtracted from every sample", LINE,
-                 "    # bench-untimed: op=smccc target=hvc:SMCCC_VERSION text=NOT_SUPPORTED",
-                 "    # sysreg_read CNTVCT_EL0: 5.60x MIDR_EL1, 0.75x a PSCI_VERSION call",
-                 "    # bench-summary: name=mmio_exit/hypercall_exit value=0.50 text=median 32-bit MMIO read",
-                 "    # bench-summary: name=dropped text=left out"]
+        lines = [
+            (
+                "    # bench-info: counter_hz=62500000 resolution_ns=16.00 loop_ticks_batch1=4"
+                " batch=16 loop_ticks_per_batch=14 text=the loop's own cost, subtracted from every"
+                " sample"
+            ),
+            LINE,
+            "    # bench-untimed: op=smccc target=hvc:SMCCC_VERSION text=NOT_SUPPORTED",
+            "    # sysreg_read CNTVCT_EL0: 5.60x MIDR_EL1, 0.75x a PSCI_VERSION call",
+            (
+                "    # bench-summary: name=mmio_exit/hypercall_exit value=0.50 text=median 32-bit"
+                " MMIO read"
+            ),
+            "    # bench-summary: name=dropped text=left out",
+        ]
         figures, rest = bench_report.parse(lines)
         self.assertEqual(len(figures), 1)
         self.assertEqual(figures[0]["target"], "/pl011@9000000:UARTFR:32")
         self.assertEqual(figures[0]["median_ns"], 100.0)
         self.assertEqual(figures[0]["samples"], 256)
-        self.assertEqual(rest["info"], {"counter_hz": 62500000, "resolution_ns": 16.0, "loop_ticks_batch1": 4,
-                                        "batch": 16, "loop_ticks_per_batch": 14})
-        self.assertEqual(rest["untimed"], [{"op": "smccc", "target": "hvc:SMCCC_VERSION", "why": "NOT_SUPPORTED"}])
-        self.assertEqual(rest["summary"], [{"name": "mmio_exit/hypercall_exit", "value": 0.5,
-                                            "text": "median 32-bit MMIO read"},
-                                           {"name": "dropped", "text": "left out"}])
+        self.assertEqual(
+            rest["info"],
+            {
+                "counter_hz": 62500000,
+                "resolution_ns": 16.0,
+                "loop_ticks_batch1": 4,
+                "batch": 16,
+                "loop_ticks_per_batch": 14,
+            },
+        )
+        self.assertEqual(
+            rest["untimed"],
+            [{"op": "smccc", "target": "hvc:SMCCC_VERSION", "why": "NOT_SUPPORTED"}],
+        )
+        self.assertEqual(
+            rest["summary"],
+            [
+                {
+                    "name": "mmio_exit/hypercall_exit",
+                    "value": 0.5,
+                    "text": "median 32-bit MMIO read",
+                },
+                {"name": "dropped", "text": "left out"},
+            ],
+        )
 
     def test_escaped_target_is_read_back(self):
         line = LINE.replace("/pl011@9000000:UARTFR:32", "/odd\\x20node:R:32")
@@ -66,12 +107,16 @@ class Report(unittest.TestCase):
             self.assertEqual((doc["info"], doc["summary"], doc["untimed"]), ({}, [], []))
             csv = open(os.path.join(d, "bench.csv")).read().splitlines()
             self.assertEqual(csv[0].split(",")[:3], ["config", "op", "target"])
-            self.assertTrue(csv[1].startswith("cfg,mmio_read,/pl011@9000000:UARTFR:32,256,16,80.0,"))
+            self.assertTrue(
+                csv[1].startswith("cfg,mmio_read,/pl011@9000000:UARTFR:32,256,16,80.0,")
+            )
 
 
-TRANSFER = ("    # bench: op=throughput target=/fw-cfg@9020000:dma_read samples=16 batch=1 min_ns=300000.00 "
-            "p10_ns=310000.00 median_ns=320000.00 p90_ns=400000.00 p99_ns=500000.00 max_ns=500000.00 "
-            "loop_ns=0.00 bytes=524288 median_mb_s=1638.40")
+TRANSFER = (
+    "    # bench: op=throughput target=/fw-cfg@9020000:dma_read samples=16 batch=1 min_ns=300000.00"
+    " p10_ns=310000.00 median_ns=320000.00 p90_ns=400000.00 p99_ns=500000.00 max_ns=500000.00"
+    " loop_ns=0.00 bytes=524288 median_mb_s=1638.40"
+)
 
 
 class Transfer(unittest.TestCase):
@@ -96,15 +141,19 @@ class Transfer(unittest.TestCase):
             paths = []
             for i, f in enumerate((fig, slower)):
                 paths.append(os.path.join(d, f"r{i}.json"))
-                json.dump({"config": f"c{i}", "figures": [f, figure("irq", "eoi:sgi", 100.0)]},
-                          open(paths[-1], "w"))
+                json.dump(
+                    {"config": f"c{i}", "figures": [f, figure("irq", "eoi:sgi", 100.0)]},
+                    open(paths[-1], "w"),
+                )
             out = io.StringIO()
             with redirect_stdout(out):
                 self.assertEqual(bench_compare.main(paths), 0)
         text = out.getvalue()
         self.assertIn("median MB/s (p10-p90)", text)
         # 524288 bytes in 320 us: 1638.4 MB/s; the slowest decile (p90, 400 us): 1310.7.
-        self.assertIn("| throughput | `/fw-cfg@9020000:dma_read` | 1638.4 (1310.7-1691.3) | 819.2 ", text)
+        self.assertIn(
+            "| throughput | `/fw-cfg@9020000:dma_read` | 1638.4 (1310.7-1691.3) | 819.2 ", text
+        )
         self.assertIn("| 0.50 |", text)
         self.assertLess(text.index("eoi:sgi"), text.index("Transfers"))
 

@@ -37,14 +37,29 @@ class Capture(unittest.TestCase):
 
     def xen_run(self, *steps):
         plat = xen.Platform(None, self.dir.name, [])
-        cap = capture.run(program(*steps), self.log, 20, transform=plat.transform,
-                          stop_pattern=plat.stop_pattern, linger=plat.linger, exits=plat.exits)
+        cap = capture.run(
+            program(*steps),
+            self.log,
+            20,
+            transform=plat.transform,
+            stop_pattern=plat.stop_pattern,
+            linger=plat.linger,
+            exits=plat.exits,
+        )
         return plat, cap
 
     def test_the_programs_own_lines_stay_out_of_the_guests(self):
         me = os.path.basename(sys.executable)
-        cap = capture.run(program((0, b"KTAP version 1\n"), (0, f"{me}: warning: re-entrant IO\n".encode()),
-                                  (0, f"{REPORT_SENTINEL}\n".encode()), (0, 0)), self.log, 20)
+        cap = capture.run(
+            program(
+                (0, b"KTAP version 1\n"),
+                (0, f"{me}: warning: re-entrant IO\n".encode()),
+                (0, f"{REPORT_SENTINEL}\n".encode()),
+                (0, 0),
+            ),
+            self.log,
+            20,
+        )
         self.assertEqual(cap.lines, ["KTAP version 1", REPORT_SENTINEL])
         self.assertEqual(cap.program_lines, [f"{me}: warning: re-entrant IO"])
         self.assertEqual(cap.program_errors, [])
@@ -58,9 +73,16 @@ class Capture(unittest.TestCase):
         self.assertIsNone(cap.returncode)  # killed: nothing ends QEMU under Xen
 
     def test_a_domain_crash_just_after_the_report_is_caught(self):
-        plat, cap = self.xen_run((0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()),
-                                 (0.05, b"(XEN) domain_crash called from traps.c:1\r\n"
-                                        b"(XEN) Domain 1 (vcpu#0) crashed on cpu#0:\r\n"))
+        plat, cap = self.xen_run(
+            (0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()),
+            (
+                0.05,
+                (
+                    b"(XEN) domain_crash called from traps.c:1\r\n"
+                    b"(XEN) Domain 1 (vcpu#0) crashed on cpu#0:\r\n"
+                ),
+            ),
+        )
         code, why = plat.refine(cap, status.PASS, "all passed")
         self.assertEqual(code, status.DOMAIN_CRASH)
         self.assertIn("traps.c:1", why)
@@ -77,9 +99,11 @@ class Capture(unittest.TestCase):
         self.assertGreater(cap.times[1] - cap.times[0], 0.3)
 
     def test_console_log_has_one_cr_per_line_end(self):
-        plat, cap = self.xen_run((0, b"(XEN) Xen version 4.17\r\n(XEN) DOM1: KTAP version 1\r"),
-                                 (0.1, b"\r\n(XEN) DOM1: 1..1\r\r\n"),
-                                 (0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()))
+        plat, cap = self.xen_run(
+            (0, b"(XEN) Xen version 4.17\r\n(XEN) DOM1: KTAP version 1\r"),
+            (0.1, b"\r\n(XEN) DOM1: 1..1\r\r\n"),
+            (0, f"(XEN) DOM1: {REPORT_SENTINEL}\r\r\n".encode()),
+        )
         data = open(self.log, "rb").read()
         self.assertNotIn(b"\r\r", data)
         self.assertEqual(data.count(b"\r\n"), 4)

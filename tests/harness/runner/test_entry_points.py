@@ -12,18 +12,35 @@ import unittest
 
 from harnesslib import paths
 
-PYTHON_ENTRY_POINTS = ["scripts/bench", "scripts/check-layers", "scripts/check-spdx", "scripts/docs", "scripts/gen-xen-abi",
-                       "scripts/gen-xen-profile", "scripts/integration", "scripts/lava", "scripts/make-broken-dtbs",
-                       "scripts/run", "scripts/test", "tests/harness/fuzz/gen-limits-seed"]
+PYTHON_ENTRY_POINTS = [
+    "scripts/bench",
+    "scripts/check-layers",
+    "scripts/check-spdx",
+    "scripts/docs",
+    "scripts/gen-xen-abi",
+    "scripts/gen-xen-profile",
+    "scripts/integration",
+    "scripts/lava",
+    "scripts/make-broken-dtbs",
+    "scripts/run",
+    "scripts/test",
+    "tests/harness/fuzz/gen-limits-seed",
+]
 # What each --help must show of its defaults.
-DEFAULTS = {"scripts/run": ["(default 60)", "(default build/run/<config>)"], "scripts/bench": ["(default 5)"],
-            "scripts/integration": ["(default 2)"], "scripts/docs": ["(default build/harness.bin"],
-            "scripts/check-layers": ["(default aarch64-linux-gnu-nm)"],
-            "scripts/lava": ["(default build/lava/<config>", "(default file://<the folder>)"]}
+DEFAULTS = {
+    "scripts/run": ["(default 60)", "(default build/run/<config>)"],
+    "scripts/bench": ["(default 5)"],
+    "scripts/integration": ["(default 2)"],
+    "scripts/docs": ["(default build/harness.bin"],
+    "scripts/check-layers": ["(default aarch64-linux-gnu-nm)"],
+    "scripts/lava": ["(default build/lava/<config>", "(default file://<the folder>)"],
+}
 
 
 def run(cmd, stdout=subprocess.PIPE, env=None):
-    return subprocess.run(cmd, cwd=paths.ROOT, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.run(
+        cmd, cwd=paths.ROOT, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env
+    )
 
 
 def command(script):
@@ -42,11 +59,15 @@ class Help(unittest.TestCase):
 
     def test_a_closed_pipe_ends_quietly(self):
         for script, args in [(s, ["--help"]) for s in PYTHON_ENTRY_POINTS + ["scripts/setup"]] + [
-                ("scripts/integration", ["--list"]), ("scripts/run", ["--dry-run"]),
-                ("tests/harness/fuzz/gen-limits-seed", [])]:
+            ("scripts/integration", ["--list"]),
+            ("scripts/run", ["--dry-run"]),
+            ("tests/harness/fuzz/gen-limits-seed", []),
+        ]:
             with self.subTest(script=script, args=args):
                 reader, writer = os.pipe()
-                os.close(reader)  # every write fails with EPIPE, as after `| head` has read its lines
+                os.close(
+                    reader
+                )  # every write fails with EPIPE, as after `| head` has read its lines
                 try:
                     r = run(command(script) + args, stdout=writer)
                 finally:
@@ -57,6 +78,7 @@ class Help(unittest.TestCase):
 
 class Synopsis(unittest.TestCase):
     """docs/commands.md's synopsis names every make target and every script a user runs."""
+
     # Steps of other targets, not commands of their own.
     INTERNAL = {"toolchain-check", "fuzz-build", "fuzz-reproducers"}
 
@@ -74,10 +96,18 @@ class Synopsis(unittest.TestCase):
         self.assertGreater(len(targets), 15)
         for t in sorted(targets - self.INTERNAL):
             with self.subTest(target=t):
-                said = r"make\s{2,}\S" if t == "all" else rf"make {re.escape(t)}\b"  # all: plain `make`
-                self.assertTrue(any(re.match(said, l) or re.search(rf"; {said}", l) for l in lines), t)
-        scripts = [n for n in os.listdir(paths.SCRIPTS)
-                   if os.path.isfile(os.path.join(paths.SCRIPTS, n)) and os.access(os.path.join(paths.SCRIPTS, n), os.X_OK)]
+                said = (
+                    r"make\s{2,}\S" if t == "all" else rf"make {re.escape(t)}\b"
+                )  # all: plain `make`
+                self.assertTrue(
+                    any(re.match(said, l) or re.search(rf"; {said}", l) for l in lines), t
+                )
+        scripts = [
+            n
+            for n in os.listdir(paths.SCRIPTS)
+            if os.path.isfile(os.path.join(paths.SCRIPTS, n))
+            and os.access(os.path.join(paths.SCRIPTS, n), os.X_OK)
+        ]
         for name in sorted(scripts):
             with self.subTest(script=name):
                 self.assertTrue(any(l.startswith(f"scripts/{name} ") for l in lines), name)
@@ -91,15 +121,17 @@ class Setup(unittest.TestCase):
             calls = os.path.join(d, "calls")
             for tool in ("apt-get", "dpkg", "dpkg-query", "dpkg-deb"):
                 with open(os.path.join(d, tool), "w") as f:
-                    f.write(f"#!/bin/sh\necho {tool} \"$@\" >> {calls}\nexit 1\n")
+                    f.write(f'#!/bin/sh\necho {tool} "$@" >> {calls}\nexit 1\n')
                 os.chmod(os.path.join(d, tool), 0o755)
             env = dict(os.environ, PATH=d + os.pathsep + os.environ["PATH"])
             for args, code in ((["--help"], 0), (["-h"], 0), (["--bogus"], 2)):
                 with self.subTest(args=args):
                     r = run(["sh", "scripts/setup"] + args, env=env)
                     self.assertEqual(r.returncode, code, r.stderr)
-                    self.assertFalse(os.path.exists(calls), "called: " + (open(calls).read()
-                                                                           if os.path.exists(calls) else ""))
+                    self.assertFalse(
+                        os.path.exists(calls),
+                        "called: " + (open(calls).read() if os.path.exists(calls) else ""),
+                    )
             # the stand-ins are the ones it would call: --check does call them
             run(["sh", "scripts/setup", "--check"], env=env)
             self.assertTrue(os.path.exists(calls))

@@ -26,7 +26,9 @@ class FwCfgFile(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             args = qemu.fw_cfg_args(os.path.join(d))
             self.assertEqual(args[0], "-fw_cfg")
-            self.assertEqual(args[1], f"name={protocol.FWCFG_FILE_NAME},file={os.path.join(d, fwcfg_file.NAME)}")
+            self.assertEqual(
+                args[1], f"name={protocol.FWCFG_FILE_NAME},file={os.path.join(d, fwcfg_file.NAME)}"
+            )
 
 
 if __name__ == "__main__":

@@ -63,15 +63,26 @@ class Schema(unittest.TestCase):
     def test_a_failing_skipping_timed_out_run_validates(self):
         root = self.written(parsed())
         self.assertValid()
-        self.assertEqual((root.get("tests"), root.get("failures"), root.get("errors")), ("8", "3", "1"))
+        self.assertEqual(
+            (root.get("tests"), root.get("failures"), root.get("errors")), ("8", "3", "1")
+        )
         boot = root.find("testsuite[@name='cfg.boot']")
-        self.assertEqual((boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("1", "1", "0"))
+        self.assertEqual(
+            (boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("1", "1", "0")
+        )
         failure = boot.find("testcase[@name='reg']/failure")
         self.assertEqual(failure.get("type"), "finding")
-        self.assertEqual(failure.get("message"), "reg_overlap node=/pl061@9030000: reg: /pl061@9030000: reg "
-                         "0x9010800+0x1000 overlaps /pl031@9010000")
+        self.assertEqual(
+            failure.get("message"),
+            (
+                "reg_overlap node=/pl061@9030000: reg: /pl061@9030000: reg "
+                "0x9010800+0x1000 overlaps /pl031@9010000"
+            ),
+        )
         self.assertIn("FAIL: check=reg_overlap node=/pl061@9030000 text=reg: ", failure.text)
-        self.assertEqual(boot.find("testcase[@name='hang']/error").get("message"), "watchdog expired")
+        self.assertEqual(
+            boot.find("testcase[@name='hang']/error").get("message"), "watchdog expired"
+        )
         self.assertIsNotNone(root.find("testsuite[@name='cfg.xen']/testcase[@name='xen']/skipped"))
 
     def test_what_xml_cannot_hold_is_escaped(self):
@@ -86,13 +97,17 @@ class Schema(unittest.TestCase):
         self.assertIsNotNone(gic.find("testcase[@name='gic']/failure"))
 
     def test_an_unfinished_run_is_an_error_of_the_verdict(self):
-        root = self.written(parsed(REPORT[:9], TIMES[:9]), (status.HANG, "hang (timeout)", "the timeout expired"))
+        root = self.written(
+            parsed(REPORT[:9], TIMES[:9]), (status.HANG, "hang (timeout)", "the timeout expired")
+        )
         self.assertValid()
         err = root.find("testsuite[@name='cfg.run']/testcase[@name='verdict']/error")
         self.assertIn("the timeout expired", err.get("message"))
 
     def test_a_silent_run_validates(self):
-        self.written(ktap.parse([]), (status.SILENT, "silence", "no KTAP output before the timeout"))
+        self.written(
+            ktap.parse([]), (status.SILENT, "silence", "no KTAP output before the timeout")
+        )
         self.assertValid()
 
     def test_the_validator_refuses_what_the_schema_refuses(self):
@@ -128,21 +143,29 @@ def held(lines=REPORT, base=BASE, accept_vanished=False):
 class Baseline(Schema):
     def test_a_known_deviation_is_skipped_with_its_reason_and_place(self):
         h = held()
-        root = ET.fromstring(ET.tostring(junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"), held=h)))
+        root = ET.fromstring(
+            ET.tostring(junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"), held=h))
+        )
         junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=h)
         self.assertValid()
         reg = root.find("testsuite[@name='cfg.boot']/testcase[@name='reg']")
         self.assertIsNone(reg.find("failure"))
         skipped = reg.find("skipped")
         self.assertEqual(skipped.get("type"), "known-deviation")
-        self.assertEqual(skipped.get("message"),
-                         "known deviation: the overlap is the platform's (tests/baselines/b.txt:2)")
+        self.assertEqual(
+            skipped.get("message"),
+            "known deviation: the overlap is the platform's (tests/baselines/b.txt:2)",
+        )
         self.assertIn("overlaps /pl031@9010000", skipped.text)
         # a suite's own known finding too
-        self.assertEqual(root.find("testsuite[@name='cfg.bootargs']/testcase/skipped").get("type"),
-                         "known-deviation")
+        self.assertEqual(
+            root.find("testsuite[@name='cfg.bootargs']/testcase/skipped").get("type"),
+            "known-deviation",
+        )
         boot = root.find("testsuite[@name='cfg.boot']")
-        self.assertEqual((boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("0", "1", "1"))
+        self.assertEqual(
+            (boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("0", "1", "1")
+        )
         # the TIMEOUT stays an error, and gic, failed with no FAIL line, stays a failure
         self.assertIsNotNone(boot.find("testcase[@name='hang']/error"))
         self.assertIsNotNone(root.find("testsuite[@name='cfg.gic']/testcase[@name='gic']/failure"))
@@ -155,18 +178,31 @@ class Baseline(Schema):
 
     def test_a_case_with_a_new_finding_beside_a_known_one_fails(self):
         lines = REPORT[:7] + ["    # FAIL: check=something_else text=something else"] + REPORT[7:]
-        root = junit.build(parsed(lines, None), "cfg", (status.TEST_FAILED, "t", "x"), held=held(lines))
+        root = junit.build(
+            parsed(lines, None), "cfg", (status.TEST_FAILED, "t", "x"), held=held(lines)
+        )
         self.assertIsNotNone(root.find(".//testcase[@name='reg']/failure"))
 
     def test_a_vanished_deviation_fails_the_baseline_case_unless_accepted(self):
         junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=held())
         self.assertValid()
-        case = ET.parse(self.path).getroot().find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        case = (
+            ET.parse(self.path)
+            .getroot()
+            .find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        )
         fail = case.find("failure")
-        self.assertIn("1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious never_seen: never seen "
-                      "(tests/baselines/b.txt:10)", fail.get("message"))
+        self.assertIn(
+            (
+                "1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious never_seen:"
+                " never seen (tests/baselines/b.txt:10)"
+            ),
+            fail.get("message"),
+        )
         self.assertIn("2 known, 2 new, 1 vanished", case.find("system-out").text)
-        accepted = junit.build(parsed(), "cfg", (status.PASS, "pass", "x"), held=held(accept_vanished=True))
+        accepted = junit.build(
+            parsed(), "cfg", (status.PASS, "pass", "x"), held=held(accept_vanished=True)
+        )
         case = accepted.find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
         self.assertIsNone(case.find("failure"))
         self.assertIn("vanished gic/spurious never_seen: never seen", case.find("system-out").text)
@@ -184,7 +220,9 @@ class Content(unittest.TestCase):
         # exception_level's result is line 6, its suite began at line 3 ("# Subtest: boot")
         self.assertAlmostEqual(boot.cases[0].time, 0.3)
         self.assertAlmostEqual(boot.cases[1].time, 0.2)  # reg: from line 6 to line 8
-        self.assertAlmostEqual(boot.time, 1.1)  # from the report's first line to "not ok 1 boot" (line 11)
+        self.assertAlmostEqual(
+            boot.time, 1.1
+        )  # from the report's first line to "not ok 1 boot" (line 11)
         self.assertAlmostEqual(rep.suites[1].time, 0.1)  # xen: from "not ok 1 boot" to its own line
         self.assertEqual(junit.seconds(boot.cases[1].time), "0.200")
 
@@ -195,8 +233,11 @@ class Content(unittest.TestCase):
     def test_a_long_message_is_cut_between_words_and_says_so(self):
         long = "# FAIL: check=long text=" + " ".join(f"word{i:03d}" for i in range(200))
         lines = REPORT[:7] + ["    " + long] + REPORT[8:]
-        msg = junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "test failures", "x")).find(
-            ".//testcase[@name='reg']/failure").get("message")
+        msg = (
+            junit.build(ktap.parse(lines), "cfg", (status.TEST_FAILED, "test failures", "x"))
+            .find(".//testcase[@name='reg']/failure")
+            .get("message")
+        )
         head, marker = msg.split(" [... ")
         self.assertLessEqual(len(head), junit.MESSAGE_MAX)
         self.assertTrue(head.endswith(tuple(f"word{i:03d}" for i in range(200))))
@@ -207,7 +248,9 @@ class Content(unittest.TestCase):
     def test_clip(self):
         self.assertEqual(clip("short", 10), "short")
         self.assertEqual(clip("one two three", 8), "one two [... 6 more characters]")
-        self.assertEqual(clip("0x9000000 is", 4), "0x9000000 [... 3 more characters]")  # never part of a word
+        self.assertEqual(
+            clip("0x9000000 is", 4), "0x9000000 [... 3 more characters]"
+        )  # never part of a word
         self.assertEqual(clip("0x9000000", 4), "0x9000000")
 
 

@@ -34,28 +34,42 @@ class Make(unittest.TestCase):
             with open(path, "w") as f:
                 f.write(FAKE_TOOL)
             os.chmod(path, 0o755)
-        self.vars = [f"O={self.out}", f"CROSS_COMPILE={self.bin}/fake-", f"PICOLIBC={d}/picolibc",
-                     f"LIBFDT_A={d}/libfdt.a"]
+        self.vars = [
+            f"O={self.out}",
+            f"CROSS_COMPILE={self.bin}/fake-",
+            f"PICOLIBC={d}/picolibc",
+            f"LIBFDT_A={d}/libfdt.a",
+        ]
 
     def tearDown(self):
         self.dir.cleanup()
 
     def make(self, *args, vars=None):
-        return subprocess.run(["make", "--no-print-directory"] + (self.vars if vars is None else vars)
-                              + list(args), cwd=paths.ROOT, capture_output=True, text=True)
+        return subprocess.run(
+            ["make", "--no-print-directory"] + (self.vars if vars is None else vars) + list(args),
+            cwd=paths.ROOT,
+            capture_output=True,
+            text=True,
+        )
 
     def compiled(self, r):
         return [l for l in r.stdout.splitlines() if l.startswith("  CC ") or l.startswith("  AS ")]
 
     def test_a_missing_toolchain_names_make_setup(self):
-        for var, missing in ((f"CROSS_COMPILE={self.bin}/none-", f"{self.bin}/none-gcc"),
-                             ("LIBFDT_A=/nonexistent/libfdt.a", "/nonexistent/libfdt.a")):
+        for var, missing in (
+            (f"CROSS_COMPILE={self.bin}/none-", f"{self.bin}/none-gcc"),
+            ("LIBFDT_A=/nonexistent/libfdt.a", "/nonexistent/libfdt.a"),
+        ):
             with self.subTest(missing=missing):
-                r = self.make(vars=[v for v in self.vars if v.split("=")[0] != var.split("=")[0]] + [var])
+                r = self.make(
+                    vars=[v for v in self.vars if v.split("=")[0] != var.split("=")[0]] + [var]
+                )
                 self.assertNotEqual(r.returncode, 0)
                 self.assertIn(f"missing {missing}", r.stderr)
                 self.assertIn("make setup", r.stderr)
-                self.assertNotIn("No such file", r.stderr)  # not the compiler's or the linker's error
+                self.assertNotIn(
+                    "No such file", r.stderr
+                )  # not the compiler's or the linker's error
 
     def test_the_compiler_and_flags_make_a_rebuild_and_v1_does_not(self):
         first = self.make()
@@ -72,16 +86,25 @@ class Make(unittest.TestCase):
         self.assertEqual(self.make().returncode, 0)
         reworded = self.make("REWORD=1", "V=1")
         self.assertEqual(len(self.compiled(self.make("REWORD=1"))), 0)  # built just now
-        self.assertTrue(any("-DHARNESS_REWORD=1" in l for l in reworded.stdout.splitlines()), reworded.stdout[-500:])
+        self.assertTrue(
+            any("-DHARNESS_REWORD=1" in l for l in reworded.stdout.splitlines()),
+            reworded.stdout[-500:],
+        )
         with open(os.path.join(self.out, "build-flags")) as f:
             self.assertIn("-DHARNESS_REWORD=1", f.read())
-        self.assertFalse(any("-DHARNESS_REWORD" in l for l in self.make("V=1").stdout.splitlines()))  # and back
+        self.assertFalse(
+            any("-DHARNESS_REWORD" in l for l in self.make("V=1").stdout.splitlines())
+        )  # and back
 
     def test_make_run_run_xen_and_docs_boot_the_image_of_o(self):
         r = self.make("-n", "run")
         self.assertIn(f"scripts/run --image {self.out}/harness.bin", r.stdout)
-        self.assertIn(f"--platform xen --image {self.out}/harness.bin", self.make("-n", "run-xen").stdout)
-        self.assertIn(f"scripts/docs --image {self.out}/harness.bin", self.make("-n", "docs").stdout)
+        self.assertIn(
+            f"--platform xen --image {self.out}/harness.bin", self.make("-n", "run-xen").stdout
+        )
+        self.assertIn(
+            f"scripts/docs --image {self.out}/harness.bin", self.make("-n", "docs").stdout
+        )
 
     def test_make_test_builds_in_o_and_boots_its_image(self):
         self.assertIn(f"scripts/test --build-dir {self.out}", self.make("-n", "test").stdout)
@@ -97,11 +120,16 @@ class Make(unittest.TestCase):
                     self.assertEqual(cmd, dict(testdriver.STAGES)[name])
                 else:
                     self.assertEqual(cmd[-2:], ["--image", f"{self.out}/harness.bin"])
-        self.assertEqual(testdriver.stages(None), testdriver.STAGES)  # plain scripts/test: make's default
+        self.assertEqual(
+            testdriver.stages(None), testdriver.STAGES
+        )  # plain scripts/test: make's default
 
     def test_scripts_test_refuses_an_empty_build_dir(self):
-        r = subprocess.run([os.path.join(paths.ROOT, "scripts", "test"), "--build-dir", ""], capture_output=True,
-                           text=True)
+        r = subprocess.run(
+            [os.path.join(paths.ROOT, "scripts", "test"), "--build-dir", ""],
+            capture_output=True,
+            text=True,
+        )
         self.assertEqual(r.returncode, 2)
         self.assertIn("--build-dir: empty", r.stderr)
 

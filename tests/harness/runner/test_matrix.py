@@ -30,30 +30,35 @@ HAVE_QEMU = shutil.which("qemu-system-aarch64") is not None
 def write_image(path):
     hdr = bytearray(64)
     hdr[0x10:0x18] = struct.pack("<Q", 0x200000)
-    hdr[0x38:0x3c] = b"ARM\x64"
+    hdr[0x38:0x3C] = b"ARM\x64"
     with open(path, "wb") as f:
         f.write(bytes(hdr) + bytes(4096))
 
 
 class Parse(unittest.TestCase):
     def test_lines_comments_and_quoting(self):
-        text = ("# a comment\n\n  a-1  --gic 2 --bootargs \"suites=boot memmap\"   # trailing\n"
-                "b_2\n")
+        text = '# a comment\n\n  a-1  --gic 2 --bootargs "suites=boot memmap"   # trailing\nb_2\n'
         configs, problems = matrix_file.parse(text, "m.txt")
         self.assertEqual(problems, [])
-        self.assertEqual([(c.name, c.argv, c.where) for c in configs],
-                         [("a-1", ["--gic", "2", "--bootargs", "suites=boot memmap"], "m.txt:3"),
-                          ("b_2", [], "m.txt:4")])
+        self.assertEqual(
+            [(c.name, c.argv, c.where) for c in configs],
+            [
+                ("a-1", ["--gic", "2", "--bootargs", "suites=boot memmap"], "m.txt:3"),
+                ("b_2", [], "m.txt:4"),
+            ],
+        )
 
     def test_every_bad_line_is_named(self):
-        text = ("ok --gic 3\n"
-                "ok --gic 2\n"            # duplicate
-                "bad/name --gic 2\n"      # not a folder name
-                "q --bootargs \"open\n"   # quoting
-                "o --out /tmp/x\n"        # the matrix's own
-                "d --dry-run\n"
-                "j -j 2\n"
-                "m --matrix=other.txt\n")
+        text = (
+            "ok --gic 3\n"
+            "ok --gic 2\n"  # duplicate
+            "bad/name --gic 2\n"  # not a folder name
+            'q --bootargs "open\n'  # quoting
+            "o --out /tmp/x\n"  # the matrix's own
+            "d --dry-run\n"
+            "j -j 2\n"
+            "m --matrix=other.txt\n"
+        )
         configs, problems = matrix_file.parse(text, "m.txt")
         self.assertEqual([c.name for c in configs], ["ok"])
         self.assertEqual(len(problems), 7, problems)
@@ -101,23 +106,37 @@ class Check(unittest.TestCase):
         path = os.path.join(self.tmp, "m.txt")
         with open(path, "wb") as f:
             f.write(b"a --timeout 5\0\n")
-        with self.assertRaisesRegex(matrix_file.MatrixError, r"^--matrix m.txt: not a text file \(it holds a NUL"):
+        with self.assertRaisesRegex(
+            matrix_file.MatrixError, r"^--matrix m.txt: not a text file \(it holds a NUL"
+        ):
             matrix_file.load(path, "m.txt", [])
         with open(path, "wb") as f:
             f.write(b"\xef\xbb\xbfa\n")
-        self.assertEqual([c.name for c in matrix_file.load(path, "m.txt", ["--image", self.image])], ["a"])
+        self.assertEqual(
+            [c.name for c in matrix_file.load(path, "m.txt", ["--image", self.image])], ["a"]
+        )
 
     @unittest.skipUnless(HAVE_QEMU, "needs qemu-system-aarch64 (scripts/run checks it is there)")
     def test_bad_options_name_file_line_and_option(self):
         with self.assertRaises(matrix_file.MatrixError) as e:
-            self.load("good --gic 2\nsmp --gic 2 --smp 9\nflag --frobnicate\nxen-flag --vcpus 2\n"
-                      "base --baseline no-such-file.txt\n")
+            self.load(
+                "good --gic 2\nsmp --gic 2 --smp 9\nflag --frobnicate\nxen-flag --vcpus 2\n"
+                "base --baseline no-such-file.txt\n"
+            )
         lines = str(e.exception).splitlines()
         self.assertEqual(len(lines), 4, lines)
         self.assertTrue(lines[0].startswith("m.txt:2: smp: --smp 9: out of range (1..8)"), lines[0])
-        self.assertTrue(lines[1].startswith("m.txt:3: flag: --frobnicate: not an option of scripts/run"), lines[1])
-        self.assertTrue(lines[2].startswith("m.txt:4: xen-flag: --vcpus 2: is for --platform xen"), lines[2])
-        self.assertTrue(lines[3].startswith("m.txt:5: base: --baseline no-such-file.txt: no such file"), lines[3])
+        self.assertTrue(
+            lines[1].startswith("m.txt:3: flag: --frobnicate: not an option of scripts/run"),
+            lines[1],
+        )
+        self.assertTrue(
+            lines[2].startswith("m.txt:4: xen-flag: --vcpus 2: is for --platform xen"), lines[2]
+        )
+        self.assertTrue(
+            lines[3].startswith("m.txt:5: base: --baseline no-such-file.txt: no such file"),
+            lines[3],
+        )
         self.assertEqual(e.exception.status, status.USAGE)
 
     @unittest.skipUnless(HAVE_QEMU, "needs qemu-system-aarch64 (scripts/run checks it is there)")
@@ -125,8 +144,10 @@ class Check(unittest.TestCase):
         (a, b) = self.load("a --timeout 7\nb\n", ["--timeout", "3"])
         self.assertEqual((a.args.timeout, b.args.timeout), (7.0, 3.0))
 
-    @unittest.skipUnless(HAVE_QEMU and os.path.exists(paths.XEN) and shutil.which("dtc"),
-                         "needs QEMU, dtc and Xen (scripts/setup)")
+    @unittest.skipUnless(
+        HAVE_QEMU and os.path.exists(paths.XEN) and shutil.which("dtc"),
+        "needs QEMU, dtc and Xen (scripts/setup)",
+    )
     def test_the_default_matrix_is_valid(self):
         path = os.path.join(paths.ROOT, "tests", "matrix", "default.txt")
         configs = matrix_file.load(path, "default.txt", ["--image", self.image])
@@ -138,7 +159,9 @@ class Check(unittest.TestCase):
         self.assertGreaterEqual(len({a.mem for a in qemu}), 3)
         self.assertTrue(any(a.machine == "its=off" for a in qemu))
         self.assertTrue(any("modern" in a.virtio for a in qemu))
-        self.assertEqual({c.args.vcpus for c in configs if c.args.platform == "xen"} >= {1, 4}, True)
+        self.assertEqual(
+            {c.args.vcpus for c in configs if c.args.platform == "xen"} >= {1, 4}, True
+        )
 
 
 class Arguments(unittest.TestCase):
@@ -146,9 +169,15 @@ class Arguments(unittest.TestCase):
         with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
             a = matrix.parse(["--matrix", f.name, "-j", "3"])
             self.assertEqual((a.jobs, a.timeout), (3, str(matrix.DEFAULT_TIMEOUT)))
-            self.assertTrue(a.out.endswith(os.path.join("build", "matrix", os.path.basename(f.name)[:-4])))
-            for argv, flag in ((["--gic", "2"], "--gic"), (["-j", "0"], "-j"), (["-j", "x"], "-j"),
-                               (["--timeout", "-1"], "--timeout")):
+            self.assertTrue(
+                a.out.endswith(os.path.join("build", "matrix", os.path.basename(f.name)[:-4]))
+            )
+            for argv, flag in (
+                (["--gic", "2"], "--gic"),
+                (["-j", "0"], "-j"),
+                (["-j", "x"], "-j"),
+                (["--timeout", "-1"], "--timeout"),
+            ):
                 with self.subTest(argv=argv):
                     with self.assertRaises(OptionError) as e:
                         matrix.parse(["--matrix", f.name] + argv)
@@ -248,8 +277,10 @@ not ok 1 boot
   # Subtest: gic
   1..1
 """
-SVG = ('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-       '<defs><marker id="arrow"/></defs><path marker-end="url(#arrow)"/></svg>\n')
+SVG = (
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    '<defs><marker id="arrow"/></defs><path marker-end="url(#arrow)"/></svg>\n'
+)
 
 
 def fake_run(root, name, platform, code, ktap_text, svg=False):
@@ -258,20 +289,38 @@ def fake_run(root, name, platform, code, ktap_text, svg=False):
     os.makedirs(folder)
     lines = ktap_text.splitlines()
     rep = ktap.parse(lines, [0.0] * len(lines))
-    record = {"config": f"{platform}-runner-name", "date": "2026-01-01T00:00:00Z",
-              "status": code, "verdict": status.NAMES[code], "why": "synthetic", "elapsed_s": 1.5}
+    record = {
+        "config": f"{platform}-runner-name",
+        "date": "2026-01-01T00:00:00Z",
+        "status": code,
+        "verdict": status.NAMES[code],
+        "why": "synthetic",
+        "elapsed_s": 1.5,
+    }
     with open(os.path.join(folder, "run.json"), "w") as f:
         json.dump(record, f)
     if ktap_text:
         with open(os.path.join(folder, "ktap.txt"), "w") as f:
             f.write(ktap_text)
-    junit.write(rep, os.path.join(folder, "junit.xml"), record["config"],
-                (code, status.NAMES[code], "synthetic"), properties=[("config", record["config"])])
+    junit.write(
+        rep,
+        os.path.join(folder, "junit.xml"),
+        record["config"],
+        (code, status.NAMES[code], "synthetic"),
+        properties=[("config", record["config"])],
+    )
     if svg:
         with open(os.path.join(folder, "memory-map.svg"), "w") as f:
             f.write(SVG)
-    args = argparse.Namespace(platform=platform, gic=3, no_baseline=False, baseline=None, no_vpl011=False,
-                              accept_vanished=False, timeout=10.0)
+    args = argparse.Namespace(
+        platform=platform,
+        gic=3,
+        no_baseline=False,
+        baseline=None,
+        no_vpl011=False,
+        accept_vanished=False,
+        timeout=10.0,
+    )
     c = matrix_file.Config(name, ["--platform", platform], f"m.txt:{len(os.listdir(root))}")
     c.args = args
     return matrix_report.collect(c, folder, code, 1.0)
@@ -297,49 +346,122 @@ class Aggregate(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def test_cells(self):
-        cells = {o.name: [o.cell(s) for s in matrix_report.suites_of(self.outcomes)] for o in self.outcomes}
+        cells = {
+            o.name: [o.cell(s) for s in matrix_report.suites_of(self.outcomes)]
+            for o in self.outcomes
+        }
         self.assertTrue(all(c in matrix_report.CELL_WORDS for row in cells.values() for c in row))
         self.assertEqual(matrix_report.suites_of(self.outcomes), ["boot", "gic"])
-        self.assertEqual(cells, {"q-pass": ["pass", "pass"], "x-known": ["pass", "known"],
-                                 "x-known2": ["pass", "known"], "q-new": ["FAIL", "TIMEOUT"],
-                                 "q-cut": ["FAIL", "cut"], "q-crash": ["-", "-"]})
+        self.assertEqual(
+            cells,
+            {
+                "q-pass": ["pass", "pass"],
+                "x-known": ["pass", "known"],
+                "x-known2": ["pass", "known"],
+                "q-new": ["FAIL", "TIMEOUT"],
+                "q-cut": ["FAIL", "cut"],
+                "q-crash": ["-", "-"],
+            },
+        )
 
     def test_merged_findings(self):
         merged, vanished = matrix_report.merge(self.outcomes)
         got = {(m.name, m.kind, tuple(m.seen_on), len(m.texts)) for m in merged}
-        self.assertEqual(got, {
-            ("boot/cpu_id mpidr_listed cpu=1", "new", ("q-new", "q-cut"), 2),  # one identity, two wordings
-            ("gic/priority", "new", ("q-new",), 1),  # the TIMEOUT, a failure without a FAIL line
-            ("gic/priority pending_visible intid=5", "known", ("x-known", "x-known2"), 1),
-        })
+        self.assertEqual(
+            got,
+            {
+                (
+                    "boot/cpu_id mpidr_listed cpu=1",
+                    "new",
+                    ("q-new", "q-cut"),
+                    2,
+                ),  # one identity, two wordings
+                (
+                    "gic/priority",
+                    "new",
+                    ("q-new",),
+                    1,
+                ),  # the TIMEOUT, a failure without a FAIL line
+                ("gic/priority pending_visible intid=5", "known", ("x-known", "x-known2"), 1),
+            },
+        )
         self.assertEqual(merged[0].kind, "new")
         cpu = next(m for m in merged if m.name.startswith("boot/cpu_id"))
-        self.assertEqual(cpu.wordings, {"MPIDR 0x80000001 is not listed in /cpus": ["q-new"],
-                                        "MPIDR 0x80000101 is not listed in /cpus": ["q-cut"]})
+        self.assertEqual(
+            cpu.wordings,
+            {
+                "MPIDR 0x80000001 is not listed in /cpus": ["q-new"],
+                "MPIDR 0x80000101 is not listed in /cpus": ["q-cut"],
+            },
+        )
         # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted runs only)
-        self.assertEqual(vanished, [("gic/eoi_modes active_visible intid=8", "EOImode 1: after EOI (priority drop) "
-                                     "SGI 8's active bit (ISACTIVER) reads as clear", ["x-known", "x-known2"])])
+        self.assertEqual(
+            vanished,
+            [
+                (
+                    "gic/eoi_modes active_visible intid=8",
+                    (
+                        "EOImode 1: after EOI (priority drop) "
+                        "SGI 8's active bit (ISACTIVER) reads as clear"
+                    ),
+                    ["x-known", "x-known2"],
+                )
+            ],
+        )
         self.assertEqual(matrix_report.seen_text(["a", "b"], 6), "seen on 2 of 6 configs: a, b")
 
     def test_markdown(self):
         md = matrix_report.markdown(self.outcomes, ("m.txt", "how"))
-        self.assertIn("6 configs, 3 passed (2 with known deviations only), 1 test failures, "
-                      "1 truncated report, 1 platform crash; how.", md)
+        self.assertIn(
+            (
+                "6 configs, 3 passed (2 with known deviations only), 1 test failures, "
+                "1 truncated report, 1 platform crash; how."
+            ),
+            md,
+        )
         self.assertIn("| config | verdict | time | boot | gic |", md)
         self.assertIn("| x-known | pass (status 0) | 1.0 s | pass | known |", md)
         self.assertIn("| q-crash | platform crash (status 6) | 1.0 s | - | - |", md)
-        self.assertIn("2 of 6 configs gave no complete report, so their findings may be missing here: "
-                      "q-cut, q-crash.", md)
-        self.assertIn("3 findings merged by identity (suite, case, check, subject): 2 new, 1 known.", md)
-        self.assertIn("- **known** `gic/priority pending_visible intid=5`: seen on 2 of 6 configs: x-known, x-known2; "
-                      "known on 2 (tests/baselines/xen-4.17.txt): SGI 5 is held back by PMR, but its pending bit "
-                      "(ISPENDR) reads as clear\n", md)
-        self.assertIn("- **new** `boot/cpu_id mpidr_listed cpu=1`: seen on 2 of 6 configs: q-new, q-cut; 2 wordings:\n"
-                      "  - on q-new: MPIDR 0x80000001 is not listed in /cpus\n"
-                      "  - on q-cut: MPIDR 0x80000101 is not listed in /cpus\n", md)
-        self.assertIn("- **new** `gic/priority`: seen on 1 of 6 configs: q-new: not ok # TIMEOUT watchdog expired\n", md)
-        self.assertIn("- `gic/eoi_modes active_visible intid=8`: vanished on 2 of 6 configs: x-known, x-known2: "
-                      "EOImode 1: after EOI", md)
+        self.assertIn(
+            (
+                "2 of 6 configs gave no complete report, so their findings may be missing here: "
+                "q-cut, q-crash."
+            ),
+            md,
+        )
+        self.assertIn(
+            "3 findings merged by identity (suite, case, check, subject): 2 new, 1 known.", md
+        )
+        self.assertIn(
+            (
+                "- **known** `gic/priority pending_visible intid=5`: seen on 2 of 6 configs:"
+                " x-known, x-known2; known on 2 (tests/baselines/xen-4.17.txt): SGI 5 is held back"
+                " by PMR, but its pending bit (ISPENDR) reads as clear\n"
+            ),
+            md,
+        )
+        self.assertIn(
+            (
+                "- **new** `boot/cpu_id mpidr_listed cpu=1`: seen on 2 of 6 configs: q-new, q-cut;"
+                " 2 wordings:\n  - on q-new: MPIDR 0x80000001 is not listed in /cpus\n  - on q-cut:"
+                " MPIDR 0x80000101 is not listed in /cpus\n"
+            ),
+            md,
+        )
+        self.assertIn(
+            (
+                "- **new** `gic/priority`: seen on 1 of 6 configs: q-new: not ok # TIMEOUT watchdog"
+                " expired\n"
+            ),
+            md,
+        )
+        self.assertIn(
+            (
+                "- `gic/eoi_modes active_visible intid=8`: vanished on 2 of 6 configs: x-known,"
+                " x-known2: EOImode 1: after EOI"
+            ),
+            md,
+        )
         self.assertNotIn("{hex}", md)
         self.assertNotIn("{num}", md)
 
@@ -351,20 +473,32 @@ class Aggregate(unittest.TestCase):
         root = ET.parse(path).getroot()
         suites = {ts.get("name"): ts for ts in root.findall("testsuite")}
         self.assertEqual(list(suites), [o.name for o in self.outcomes])
-        counts = {n: (ts.get("tests"), ts.get("failures"), ts.get("errors"), ts.get("skipped"))
-                  for n, ts in suites.items()}
+        counts = {
+            n: (ts.get("tests"), ts.get("failures"), ts.get("errors"), ts.get("skipped"))
+            for n, ts in suites.items()
+        }
         # tests: the cases of junit.xml plus the matrix's verdict
         self.assertEqual(counts["q-pass"], ("3", "0", "0", "0"))
         self.assertEqual(counts["x-known"], ("4", "0", "0", "1"))  # the known case is skipped
-        self.assertEqual(counts["q-new"], ("3", "2", "1", "0"))  # finding; verdict failure; TIMEOUT error
+        self.assertEqual(
+            counts["q-new"], ("3", "2", "1", "0")
+        )  # finding; verdict failure; TIMEOUT error
         self.assertEqual(counts["q-crash"], ("1", "0", "1", "0"))
         known = suites["x-known"].find("testcase[@name='priority']/skipped")
-        self.assertTrue(known.get("message").startswith("known deviation (tests/baselines/xen-4.17.txt): "
-                                                        "pending_visible intid=5: SGI 5 is held back"),
-                        known.get("message"))
-        self.assertEqual(suites["x-known"].find("testcase[@name='priority']").get("classname"), "x-known.gic")
+        self.assertTrue(
+            known.get("message").startswith(
+                "known deviation (tests/baselines/xen-4.17.txt): "
+                "pending_visible intid=5: SGI 5 is held back"
+            ),
+            known.get("message"),
+        )
+        self.assertEqual(
+            suites["x-known"].find("testcase[@name='priority']").get("classname"), "x-known.gic"
+        )
         props = {p.get("name"): p.get("value") for p in suites["q-new"].iter("property")}
-        self.assertEqual((props["matrix-config"], props["matrix-options"]), ("q-new", "--platform qemu"))
+        self.assertEqual(
+            (props["matrix-config"], props["matrix-options"]), ("q-new", "--platform qemu")
+        )
         self.assertEqual(root.get("failures"), "3")  # q-new 2, q-cut 1
 
     def test_html_is_self_contained(self):
@@ -378,8 +512,13 @@ class Aggregate(unittest.TestCase):
         self.assertNotIn("http", page)
         self.assertIn('<td class="known">known</td>', page)
         self.assertIn('<td class="cut">cut</td>', page)
-        self.assertIn("<code>boot/cpu_id mpidr_listed cpu=1</code>: seen on 2 of 6 configs: q-new, q-cut; 2 wordings:"
-                      "<ul><li>on q-new: MPIDR 0x80000001 is not listed in /cpus</li>", page)
+        self.assertIn(
+            (
+                "<code>boot/cpu_id mpidr_listed cpu=1</code>: seen on 2 of 6 configs: q-new, q-cut;"
+                " 2 wordings:<ul><li>on q-new: MPIDR 0x80000001 is not listed in /cpus</li>"
+            ),
+            page,
+        )
 
 
 class Order(unittest.TestCase):

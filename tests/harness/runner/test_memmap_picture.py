@@ -84,9 +84,18 @@ not ok 4 gic
 # (A judgement as baseline_check makes one: its items carry the finding's identity.)
 KNOWN_IDENTITIES = {
     ("gic", "priority", "pending_visible", (("intid", "5"),)): ("r1", "b.txt:2"),
-    ("mmio", "instruction_forms", "form_same_as_ldr32",
-     (("node", "/intc@8000000"), ("part", "distributor"), ("reg", "GICD_TYPER"), ("off", "0x4"),
-      ("form", "ldp32"))): ("r2", "b.txt:6"),
+    (
+        "mmio",
+        "instruction_forms",
+        "form_same_as_ldr32",
+        (
+            ("node", "/intc@8000000"),
+            ("part", "distributor"),
+            ("reg", "GICD_TYPER"),
+            ("off", "0x4"),
+            ("form", "ldp32"),
+        ),
+    ): ("r2", "b.txt:6"),
 }
 
 
@@ -94,8 +103,13 @@ def held():
     known, new = [], []
     for f in findings.read(REPORT).findings():
         hit = KNOWN_IDENTITIES.get(f.identity)
-        item = SimpleNamespace(where=f.where, text=f.text, identity=f.identity,
-                               entry=SimpleNamespace(reason=hit[0]) if hit else None, at=hit[1] if hit else None)
+        item = SimpleNamespace(
+            where=f.where,
+            text=f.text,
+            identity=f.identity,
+            entry=SimpleNamespace(reason=hit[0]) if hit else None,
+            at=hit[1] if hit else None,
+        )
         (known if hit else new).append(item)
     return SimpleNamespace(path="b.txt", judgement=SimpleNamespace(known=known, new=new))
 
@@ -104,7 +118,9 @@ def drawn(h=None):
     d = memmap_report.parse(REPORT)
     rows = memmap_report.picture_rows(d)
     placed = memmap_place.place(REPORT, [r["name"] for r in d["regions"]], h)
-    text = memmap_picture.svg(d, "test", rows, placed, ["dt", "memmap", "mmio", "gic"], h.path if h else None)
+    text = memmap_picture.svg(
+        d, "test", rows, placed, ["dt", "memmap", "mmio", "gic"], h.path if h else None
+    )
     return d, rows, placed, text, ET.fromstring(text)
 
 
@@ -129,7 +145,9 @@ class Placement(unittest.TestCase):
 
     def test_every_finding_is_on_its_row_or_apart(self):
         self.assertEqual(len(self.placed), sum(1 for l in REPORT if "# FAIL: " in l))
-        self.assertEqual(self.row_of("GICR_TYPER"), "gic-redist")  # the part's reg (mmio-target), not the node's first
+        self.assertEqual(
+            self.row_of("GICR_TYPER"), "gic-redist"
+        )  # the part's reg (mmio-target), not the node's first
         self.assertEqual(self.row_of("GICD_TYPER"), "gic-dist")
         self.assertEqual(self.row_of("overlaps"), "gpio")  # its node= (the node's first reg)
         self.assertEqual(self.row_of("rtc outside"), "rtc")  # its region=
@@ -137,15 +155,30 @@ class Placement(unittest.TestCase):
         self.assertEqual([p.text[:5] for p in self.loose], ["SGI 5"])
 
     def test_the_subject_places_a_finding_never_its_text(self):
-        lines = ["KTAP version 1", "1..1", "  KTAP version 1", "  # Subtest: dma", "  1..1",
-                 "    # FAIL: check=read_completes device=virtio-blk addr=0xa003c00 text=virtio-blk at 0xa003c00: "
-                 "a read: no completion",
-                 "    # FAIL: check=status_byte text=a request's status byte read 0x5 at 0x40001000",
-                 "    # FAIL: check=window_size node=/virtio_mmio@a003e00 range=0xa003e00+0x100 text=short",
-                 "    # FAIL: check=claims node=/virtio_mmio@a003e00/device text=/virtio_mmio@a000000/rng: x",
-                 "  not ok 1 shapes", "not ok 1 dma"]
+        lines = [
+            "KTAP version 1",
+            "1..1",
+            "  KTAP version 1",
+            "  # Subtest: dma",
+            "  1..1",
+            (
+                "    # FAIL: check=read_completes device=virtio-blk addr=0xa003c00 text=virtio-blk"
+                " at 0xa003c00: a read: no completion"
+            ),
+            "    # FAIL: check=status_byte text=a request's status byte read 0x5 at 0x40001000",
+            (
+                "    # FAIL: check=window_size node=/virtio_mmio@a003e00 range=0xa003e00+0x100"
+                " text=short"
+            ),
+            (
+                "    # FAIL: check=claims node=/virtio_mmio@a003e00/device"
+                " text=/virtio_mmio@a000000/rng: x"
+            ),
+            "  not ok 1 shapes",
+            "not ok 1 dma",
+        ]
         placed = memmap_place.place(lines, [])
-        self.assertEqual([p.addr for p in placed], [0xa003c00, None, 0xa003e00, None])
+        self.assertEqual([p.addr for p in placed], [0xA003C00, None, 0xA003E00, None])
         self.assertEqual(placed[2].how, "range=0xa003e00+0x100")
 
     def test_a_value_is_not_an_address(self):
@@ -158,7 +191,9 @@ class Placement(unittest.TestCase):
         self.assertEqual(status["SGI 5 "], memmap_place.KNOWN)  # by identity, whatever the wording
         self.assertEqual(status["D_TYPE"], memmap_place.KNOWN)
         self.assertEqual(status["R_TYPE"], memmap_place.NEW)
-        self.assertIn("known deviation: r2 (b.txt:6)", next(p.note for p in self.placed if "GICD" in p.text))
+        self.assertIn(
+            "known deviation: r2 (b.txt:6)", next(p.note for p in self.placed if "GICD" in p.text)
+        )
         self.assertEqual(sum(p.status == memmap_place.KNOWN for p in self.placed), 2)
         self.assertTrue(all(p.status == memmap_place.UNJUDGED for p in drawn()[2]))
 
@@ -168,14 +203,25 @@ class Picture(unittest.TestCase):
         self.d, self.rows, self.placed, self.text, self.root = drawn(held())
 
     def test_the_summary_counts_every_suite_known_apart(self):
-        summary = title_of(next(g for g in self.root.iter(SVG + "g") if g.get("class") == "mm-summary"))
-        self.assertEqual(summary, "6 findings (2 known deviations (b.txt), 4 new); 5 on the map, "
-                                  "1 not tied to a region; by suite: dt 1, memmap 2, mmio 2, gic 1.")
+        summary = title_of(
+            next(g for g in self.root.iter(SVG + "g") if g.get("class") == "mm-summary")
+        )
+        self.assertEqual(
+            summary,
+            (
+                "6 findings (2 known deviations (b.txt), 4 new); 5 on the map, "
+                "1 not tied to a region; by suite: dt 1, memmap 2, mmio 2, gic 1."
+            ),
+        )
 
     def test_the_badges_and_the_list_count_every_finding(self):
         badges = [title_of(g) for g in self.root.iter(SVG + "g") if g.get("class") == "mm-marks"]
         counted = sum(int(re.match(r"(\d+) findings?:", t).group(1)) for t in badges)
-        loose = [g for g in self.root.iter(SVG + "g") if title_of(g) and title_of(g).startswith("gic/priority")]
+        loose = [
+            g
+            for g in self.root.iter(SVG + "g")
+            if title_of(g) and title_of(g).startswith("gic/priority")
+        ]
         self.assertEqual(counted + len(loose), len(self.placed))
         known_lines = sum(t.count("[known deviation: ") for t in badges)
         self.assertEqual(known_lines, 1)  # the distributor's; the gic one is in the list apart
@@ -191,10 +237,14 @@ class Picture(unittest.TestCase):
     def test_every_class_drawn_has_a_legend_entry(self):
         for h in (held(), None):
             root = drawn(h)[4]
-            legend = {g.get("data-kind"): g for g in root.iter(SVG + "g") if g.get("class") == "mm-legend"}
+            legend = {
+                g.get("data-kind"): g for g in root.iter(SVG + "g") if g.get("class") == "mm-legend"
+            }
             drawn_kinds = classes(root) - {"row", "marks", "summary", "suites"}
             outside = {e.get("class")[3:] for g in legend.values() for e in g if e.get("class")}
-            self.assertEqual(set(legend), set(memmap_picture.STYLES))  # complete, whatever this run drew
+            self.assertEqual(
+                set(legend), set(memmap_picture.STYLES)
+            )  # complete, whatever this run drew
             self.assertTrue(drawn_kinds <= set(legend), drawn_kinds - set(legend))
             self.assertTrue(outside <= set(legend))
             for kind, g in legend.items():
@@ -208,16 +258,24 @@ class Picture(unittest.TestCase):
         groups = list(self.root.iter(SVG + "g"))
         self.assertTrue(all(title_of(g) for g in groups))
         inside = {id(e) for g in groups for e in g.iter()}
-        marks = [e for e in self.root.iter() if e.tag in (SVG + "rect", SVG + "circle")][1:]  # not the background
+        marks = [e for e in self.root.iter() if e.tag in (SVG + "rect", SVG + "circle")][
+            1:
+        ]  # not the background
         self.assertTrue(all(id(e) in inside for e in marks))
         rows = [g for g in groups if g.get("class") == "mm-row"]
         self.assertEqual(len(rows), len(self.rows))
-        self.assertTrue(any(title_of(g).startswith("rtc (mmio, 4 KiB): 0x9010000..0x9010fff") for g in rows))
+        self.assertTrue(
+            any(title_of(g).startswith("rtc (mmio, 4 KiB): 0x9010000..0x9010fff") for g in rows)
+        )
 
     def test_rows_where_nothing_is_are_compressed(self):
         rows = [g for g in self.root.iter(SVG + "g") if g.get("class") == "mm-row"]
-        height = {title_of(g).split(":")[0]: float(g.find(SVG + "rect").get("height")) for g in rows}
-        self.assertEqual(height["ram (no bank) (ram, 254.50 GiB (0x3fa0000000))"], memmap_picture.ROW_EMPTY)
+        height = {
+            title_of(g).split(":")[0]: float(g.find(SVG + "rect").get("height")) for g in rows
+        }
+        self.assertEqual(
+            height["ram (no bank) (ram, 254.50 GiB (0x3fa0000000))"], memmap_picture.ROW_EMPTY
+        )
         self.assertEqual(height["undocumented, 768 GiB"], memmap_picture.ROW_EMPTY)
         self.assertEqual(height["spare (reserved, 16 MiB)"], memmap_picture.ROW_EMPTY)
         self.assertGreater(height["undocumented, 128 MiB"], memmap_picture.ROW_EMPTY)  # it answered
@@ -232,21 +290,29 @@ class Picture(unittest.TestCase):
     def test_a_clean_run_says_so_and_wastes_no_width(self):
         clean = [l for l in REPORT if "# FAIL: " not in l]
         d = memmap_report.parse(clean)
-        root = ET.fromstring(memmap_picture.svg(d, "t", memmap_report.picture_rows(d), [], ["memmap"]))
+        root = ET.fromstring(
+            memmap_picture.svg(d, "t", memmap_report.picture_rows(d), [], ["memmap"])
+        )
         summary = title_of(next(g for g in root.iter(SVG + "g") if g.get("class") == "mm-summary"))
         self.assertEqual(summary, "No finding from any suite.")
         self.assertLess(int(root.get("width")), memmap_picture.X_TEXT)  # no findings column
         self.assertNotIn("findings of every suite", ET.tostring(root, encoding="unicode"))
-        self.assertEqual(int(drawn()[4].get("width")), 1040)  # which a run with findings on rows has
+        self.assertEqual(
+            int(drawn()[4].get("width")), 1040
+        )  # which a run with findings on rows has
 
     def test_write_puts_every_finding_in_the_document_too(self):
         with tempfile.TemporaryDirectory() as out:
             paths = memmap_report.write(REPORT, out, held=held())
-            self.assertEqual([os.path.basename(p) for p in paths], ["memory-map.md", "memory-map.svg"])
+            self.assertEqual(
+                [os.path.basename(p) for p in paths], ["memory-map.md", "memory-map.svg"]
+            )
             with open(paths[0]) as f:
                 md = f.read()
         self.assertIn("## Findings of every suite", md)
-        self.assertIn("| gic/priority | known deviation: r1 (b.txt:2) | - (names no address or region) |", md)
+        self.assertIn(
+            "| gic/priority | known deviation: r1 (b.txt:2) | - (names no address or region) |", md
+        )
         self.assertIn("| mmio/instruction_forms | new: not in b.txt | gic-redist |", md)
 
 

@@ -42,21 +42,41 @@ class MmioReport(unittest.TestCase):
         obs = mmio_report.parse(MMIO)
         self.assertEqual(len(obs), 6)  # the gic suite's evidence is not the mmio suite's
         ldp = next(o for o in obs if o.get("form") == "ldp32")
-        self.assertEqual((ldp["device"], ldp["part"], ldp["register"], ldp["check"], ldp["class"]),
-                         ("/pl011@9000000", "uart", "UARTIMSC@0x38", "form_same_as_ldr32 form=ldp32", "deviation"))
-        self.assertEqual((ldp["expect"], ldp["spec"], ldp["observed"]),
-                         ("same as ldr32 (0x0)", "Arm ARM", "abort ESR 0x96000000"))
+        self.assertEqual(
+            (ldp["device"], ldp["part"], ldp["register"], ldp["check"], ldp["class"]),
+            (
+                "/pl011@9000000",
+                "uart",
+                "UARTIMSC@0x38",
+                "form_same_as_ldr32 form=ldp32",
+                "deviation",
+            ),
+        )
+        self.assertEqual(
+            (ldp["expect"], ldp["spec"], ldp["observed"]),
+            ("same as ldr32 (0x0)", "Arm ARM", "abort ESR 0x96000000"),
+        )
         self.assertEqual(obs[-1]["check"], "gicr_affinity_matches_cpu cpu=1")
 
     def test_the_matrices_and_counts(self):
         md = mmio_report.render(mmio_report.parse(MMIO), "t")
         self.assertIn("6 observations: 1 deviation, 2 permitted, 3 required.", md)
-        self.assertIn("| /pl011@9000000 (uart) | UARTIMSC@0x38 | completes | - | - | aborts (deviation) | - | - |", md)
-        self.assertIn("| /pl011@9000000 (uart) | UARTDR@0x0 | completes | - | completes | aborts |", md)
+        self.assertIn(
+            (
+                "| /pl011@9000000 (uart) | UARTIMSC@0x38 | completes | - | - | aborts (deviation) |"
+                " - | - |"
+            ),
+            md,
+        )
+        self.assertIn(
+            "| /pl011@9000000 (uart) | UARTDR@0x0 | completes | - | completes | aborts |", md
+        )
 
     def test_a_record_without_a_class_is_kept_whole(self):
         lines = ["  # Subtest: mmio", "    # FAIL: check=identity node=/a reg=R text=odd"]
-        self.assertEqual(mmio_report.parse(lines), [{"raw": "FAIL: check=identity node=/a reg=R text=odd"}])
+        self.assertEqual(
+            mmio_report.parse(lines), [{"raw": "FAIL: check=identity node=/a reg=R text=odd"}]
+        )
 
     def test_write(self):
         with tempfile.TemporaryDirectory() as out:
@@ -86,8 +106,12 @@ ok 1 memmap
 class MemmapReport(unittest.TestCase):
     def test_records(self):
         d = memmap_report.parse(MEMMAP)
-        self.assertEqual((d["profile"]["name"], d["profile"]["forced"], d["document"]), ("p", "yes", "Doc of p"))
-        self.assertEqual(d["gaps"], [(0x1000, 0x1000, "gap", 3, 3)])  # the one not probed is not a row
+        self.assertEqual(
+            (d["profile"]["name"], d["profile"]["forced"], d["document"]), ("p", "yes", "Doc of p")
+        )
+        self.assertEqual(
+            d["gaps"], [(0x1000, 0x1000, "gap", 3, 3)]
+        )  # the one not probed is not a row
         self.assertEqual(d["sweep"], [(0, 0x2000, False, "-", "0x96000010/x", 3)])
         self.assertEqual(d["sweep_time_us"], 2500)
         md = memmap_report.markdown(d, "t")

@@ -33,9 +33,23 @@ class Folder(unittest.TestCase):
         self.dir.cleanup()
 
     def run_(self, *args):
-        return subprocess.run([sys.executable, paths.script("run"), "--quiet", "--out", self.out,
-                               "--image", self.image] + list(args),
-                              capture_output=True, text=True, cwd=paths.ROOT, env=self.env, timeout=60)
+        return subprocess.run(
+            [
+                sys.executable,
+                paths.script("run"),
+                "--quiet",
+                "--out",
+                self.out,
+                "--image",
+                self.image,
+            ]
+            + list(args),
+            capture_output=True,
+            text=True,
+            cwd=paths.ROOT,
+            env=self.env,
+            timeout=60,
+        )
 
     def put(self, name, text="earlier\n"):
         with open(os.path.join(self.out, name), "w") as f:
@@ -52,7 +66,9 @@ class Folder(unittest.TestCase):
         self.assertIn("notes.txt", left)
         with open(os.path.join(self.out, "run.json")) as f:
             record = json.load(f)
-        self.assertEqual(record["bootargs"], "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk suites=boot")
+        self.assertEqual(
+            record["bootargs"], "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk suites=boot"
+        )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 
     def test_run_json_and_junit_name_the_run(self):
@@ -61,13 +77,21 @@ class Folder(unittest.TestCase):
             record = json.load(f)
         with open(self.image, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()
-        self.assertEqual((record["config"], record["image_sha256"], record["status"], record["verdict"]),
-                         ("qemu-gicv3-smp2-512M", digest, 0, "pass"))
+        self.assertEqual(
+            (record["config"], record["image_sha256"], record["status"], record["verdict"]),
+            ("qemu-gicv3-smp2-512M", digest, 0, "pass"),
+        )
         self.assertRegex(record["date"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        props = {p.get("name"): p.get("value") for p in
-                 ET.parse(os.path.join(self.out, "junit.xml")).getroot().find("testsuite/properties")}
-        self.assertEqual((props["config"], props["image_sha256"], props["date"], props["bootargs"]),
-                         (record["config"], digest, record["date"], record["bootargs"]))
+        props = {
+            p.get("name"): p.get("value")
+            for p in ET.parse(os.path.join(self.out, "junit.xml"))
+            .getroot()
+            .find("testsuite/properties")
+        }
+        self.assertEqual(
+            (props["config"], props["image_sha256"], props["date"], props["bootargs"]),
+            (record["config"], digest, record["date"], record["bootargs"]),
+        )
 
     def test_a_folder_of_someone_elses_files_is_refused_before_anything_starts(self):
         os.makedirs(self.out)

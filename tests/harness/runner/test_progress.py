@@ -68,11 +68,17 @@ class View(unittest.TestCase):
         lines = shown().splitlines()
         at = lines.index("failures (3 in 2 suites):")
         self.assertGreater(at, lines.index("  xen          SKIP    no /hypervisor node"))
-        self.assertEqual(lines[at + 1:at + 4], [
-            "  memmap: not ok, 1 failed case",
-            "    not ok dt_regions",
-            "      FAIL: documented_base node=/pl031@9010000: /pl031@9010000 reg base 0x9010800 is not the "
-            "documented base 0x9010000 of rtc"])
+        self.assertEqual(
+            lines[at + 1 : at + 4],
+            [
+                "  memmap: not ok, 1 failed case",
+                "    not ok dt_regions",
+                (
+                    "      FAIL: documented_base node=/pl031@9010000: /pl031@9010000 reg base"
+                    " 0x9010800 is not the documented base 0x9010000 of rtc"
+                ),
+            ],
+        )
         self.assertEqual(lines[at + 4], "  selftest: not ok, 2 failed cases")
 
     def test_known_deviations_marked_known(self):
@@ -83,8 +89,10 @@ class View(unittest.TestCase):
         p.summary(known={"memmap/dt_regions", "memmap"})
         lines = out.getvalue().splitlines()
         at = lines.index("failures (3 in 2 suites; 1 known to the baseline):")
-        self.assertEqual(lines[at + 1:at + 3], ["  memmap: not ok, 1 failed case (known)",
-                                                "    known dt_regions"])
+        self.assertEqual(
+            lines[at + 1 : at + 3],
+            ["  memmap: not ok, 1 failed case (known)", "    known dt_regions"],
+        )
         self.assertEqual(lines[at + 4], "  selftest: not ok, 2 failed cases")
         self.assertIn("    not ok unexpected_exception", lines)
 
@@ -96,31 +104,58 @@ class View(unittest.TestCase):
     def test_exception_and_timeout_lines_without_a_fail_line(self):
         lines = shown().splitlines()
         at = lines.index("    not ok unexpected_exception")
-        self.assertEqual(lines[at + 1:at + 4], [
-            "      unexpected synchronous exception from current EL with SP_ELx",
-            "      ESR 0x02000000: EC 0x00 (unknown reason)",
-            "      FAR 0x0 ELR 0x4020c908 (image+0xc908) SPSR 0xa0000345"])
-        self.assertEqual(lines[at + 4:at + 7], [
-            "    not ok hang",
-            "      watchdog: case still running after 1 s; ended",
-            "      TIMEOUT: watchdog expired"])
+        self.assertEqual(
+            lines[at + 1 : at + 4],
+            [
+                "      unexpected synchronous exception from current EL with SP_ELx",
+                "      ESR 0x02000000: EC 0x00 (unknown reason)",
+                "      FAR 0x0 ELR 0x4020c908 (image+0xc908) SPSR 0xa0000345",
+            ],
+        )
+        self.assertEqual(
+            lines[at + 4 : at + 7],
+            [
+                "    not ok hang",
+                "      watchdog: case still running after 1 s; ended",
+                "      TIMEOUT: watchdog expired",
+            ],
+        )
 
     def test_many_fail_lines_first_ten_then_how_many_more(self):
-        fails = [f"    # FAIL: check=numbered key={i} text=finding number {i} of the case" for i in range(14)]
+        fails = [
+            f"    # FAIL: check=numbered key={i} text=finding number {i} of the case"
+            for i in range(14)
+        ]
         lines = REPORT[:5] + fails + ["  not ok 1 dt_regions", "not ok 1 memmap"]
         text = shown(lines)
-        self.assertIn("      FAIL: numbered key=9: finding number 9 of the case\n      ... 4 more\n", text)
+        self.assertIn(
+            "      FAIL: numbered key=9: finding number 9 of the case\n      ... 4 more\n", text
+        )
         self.assertNotIn("number 10", text)
 
     def test_suite_failed_by_itself(self):
-        lines = ["KTAP version 1", "1..1", "# FAIL: check=known_key key=foo text=bootargs: unknown key foo",
-                 "not ok 1 bootargs"]
+        lines = [
+            "KTAP version 1",
+            "1..1",
+            "# FAIL: check=known_key key=foo text=bootargs: unknown key foo",
+            "not ok 1 bootargs",
+        ]
         text = shown(lines)
-        self.assertIn("  bootargs: not ok\n    FAIL: known_key key=foo: bootargs: unknown key foo\n", text)
+        self.assertIn(
+            "  bootargs: not ok\n    FAIL: known_key key=foo: bootargs: unknown key foo\n", text
+        )
 
     def test_a_passing_run_has_no_failures_section(self):
-        lines = ["KTAP version 1", "1..1", "  KTAP version 1", "  # Subtest: boot", "  1..1",
-                 "    # entry_el: 1", "  ok 1 exception_level", "ok 1 boot"]
+        lines = [
+            "KTAP version 1",
+            "1..1",
+            "  KTAP version 1",
+            "  # Subtest: boot",
+            "  1..1",
+            "    # entry_el: 1",
+            "  ok 1 exception_level",
+            "ok 1 boot",
+        ]
         self.assertEqual(shown(lines), "  boot         ok      1 passed, 0 failed, 0 skipped\n")
 
     def test_quiet_shows_nothing(self):
@@ -146,7 +181,9 @@ class Colour(unittest.TestCase):
         text = shown(out=Tty(), env={"TERM": "xterm"})
         self.assertIn("\033[31mnot ok \033[0m", text)  # the suite's verdict, red
         self.assertIn("\033[33mSKIP   \033[0m", text)  # yellow
-        self.assertIn("      \033[31mFAIL\033[0m: documented_base node=/pl031@9010000: /pl031@9010000", text)
+        self.assertIn(
+            "      \033[31mFAIL\033[0m: documented_base node=/pl031@9010000: /pl031@9010000", text
+        )
         lines = ["KTAP version 1", "1..1", "  1..1", "  ok 1 a", "ok 1 boot"]
         self.assertIn("\033[32mok     \033[0m", shown(lines, out=Tty(), env={}))  # green
 

@@ -34,7 +34,7 @@ def write_image(path, size=IMAGE_SIZE):
     """A minimal arm64 Image: the 64-byte header (booting.rst), magic at 0x38."""
     hdr = bytearray(64)
     hdr[0x10:0x18] = size.to_bytes(8, "little")
-    hdr[0x38:0x3c] = b"ARM\x64"
+    hdr[0x38:0x3C] = b"ARM\x64"
     with open(path, "wb") as f:
         f.write(bytes(hdr) + bytes(4096))
 
@@ -49,6 +49,7 @@ def fake_qemu(folder, body):
 
 class Cases:
     """Every case's argv, run once; the tests read the results."""
+
     tmp = tempfile.mkdtemp(prefix="run-options-")
     image = os.path.join(tmp, "Image")
     marker = os.path.join(tmp, "qemu-started")
@@ -191,9 +192,15 @@ class Cases:
         BAD.append(("--dtb", ["--dtb", "BROKEN_DTS"]))
 
     GOOD = [
-        ["--only", "dma,dma.idx_wrap"],  # a suite and its case on request, which the suite does not choose
+        [
+            "--only",
+            "dma,dma.idx_wrap",
+        ],  # a suite and its case on request, which the suite does not choose
         ["--machine", "its=off,iommu=smmuv3"],
-        ["--machine", "ras=on,acpi=off"],  # a property the harness does not know goes through to QEMU
+        [
+            "--machine",
+            "ras=on,acpi=off",
+        ],  # a property the harness does not know goes through to QEMU
         ["--machine", "mte=on", "--cpu", "max"],
         ["--machine", "secure=on", "--el", "2"],
         [],
@@ -214,7 +221,12 @@ class Cases:
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
-        ["--only", "gic.sgi_self,dma,timer.virtual_timer", "--bootargs", "watchdog=5 profile=xen-4.17"],
+        [
+            "--only",
+            "gic.sgi_self,dma,timer.virtual_timer",
+            "--bootargs",
+            "watchdog=5 profile=xen-4.17",
+        ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
         ["--only", "x" * 200],
@@ -240,13 +252,20 @@ class Cases:
 
     @classmethod
     def argv(cls, args, image=True):
-        subst = {"TMP": cls.tmp, "AFILE": cls.afile, "BLOB": cls.blob, "BROKEN_DTS": cls.broken_dts,
-                 "NEW_OUT": cls.new_out, "JUNIT": cls.junit, "BAD_BASELINE": cls.bad_baseline}
+        subst = {
+            "TMP": cls.tmp,
+            "AFILE": cls.afile,
+            "BLOB": cls.blob,
+            "BROKEN_DTS": cls.broken_dts,
+            "NEW_OUT": cls.new_out,
+            "JUNIT": cls.junit,
+            "BAD_BASELINE": cls.bad_baseline,
+        }
         out = []
         for a in args:
             for k, v in subst.items():
                 if a == k or a.startswith(k + "/"):
-                    a = v + a[len(k):]
+                    a = v + a[len(k) :]
             out.append(a)
         given = "--image" in out
         return out + ([] if given or not image else ["--image", cls.image])
@@ -271,7 +290,9 @@ class Cases:
             # --dry-run on the bad cases too: one that slipped through would
             # not boot anything either (and would show as status 0).
             cmd = [sys.executable, "-S", paths.script("run"), "--dry-run"] + cls.argv(args)
-            return key, subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)
+            return key, subprocess.run(
+                cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=30
+            )
 
         jobs = [("bad", i, args) for i, (_, args) in enumerate(cls.BAD)]
         with concurrent.futures.ThreadPoolExecutor(4) as pool:
@@ -286,7 +307,9 @@ class Cases:
                 out, err = io.StringIO(), io.StringIO()
                 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                     code = runner.main(["--dry-run"] + cls.argv(args))
-                cls.results[("good", i)] = subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+                cls.results[("good", i)] = subprocess.CompletedProcess(
+                    args, code, out.getvalue(), err.getvalue()
+                )
         finally:
             os.environ["PATH"] = saved
 
@@ -317,7 +340,9 @@ class BadValues(unittest.TestCase):
         self.assertFalse(os.path.exists(Cases.marker), "a bad option reached QEMU")
 
     def test_messages_name_the_range(self):
-        by_args = {tuple(args): Cases.results[("bad", i)].stderr for i, (_, args) in enumerate(Cases.BAD)}
+        by_args = {
+            tuple(args): Cases.results[("bad", i)].stderr for i, (_, args) in enumerate(Cases.BAD)
+        }
         self.assertIn("1..458", by_args[("--smp", "1000")])
         self.assertIn("1..8 with --gic 2", by_args[("--smp", "9", "--gic", "2")])
         self.assertIn("below 5M", by_args[("--mem", "1K")] + by_args[("--mem", "4M")])
@@ -330,26 +355,46 @@ class BadValues(unittest.TestCase):
         self.assertIn("255 bytes", by_args[("--bootargs", "suites=" + "x" * 240)])
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
         self.assertIn("4100K", by_args[("--platform", "xen", "--domu-mem", "1M")])
-        self.assertIn("1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")])
-        self.assertIn(Cases.bad_baseline + ":2: finding takes CHECK [KEY=VALUE ...]", by_args[("--baseline", "BAD_BASELINE")])
+        self.assertIn(
+            "1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")]
+        )
+        self.assertIn(
+            Cases.bad_baseline + ":2: finding takes CHECK [KEY=VALUE ...]",
+            by_args[("--baseline", "BAD_BASELINE")],
+        )
         self.assertIn("has an empty item", by_args[("--only", "gic,,dma")])
         self.assertIn("item 'gic.' is not SUITE or SUITE.CASE", by_args[("--only", "gic.")])
         self.assertIn("item 'gic.sgi_self.x' is not SUITE", by_args[("--only", "gic.sgi_self.x")])
         self.assertIn("dt is given twice", by_args[("--only", "dt,dt")])
-        self.assertIn("vm_virtio= is the runner's own (it gives vm_virtio=rng,blk); accepted: --virtio",
-                      by_args[("--bootargs", "vm_virtio=rng,floppy")])
-        self.assertIn("expect_el= is the runner's own (it gives expect_el=1); accepted: --el",
-                      by_args[("--bootargs", "watchdog=5 expect_el=2")])
-        self.assertIn("--bootargs suites=boot chooses the suites too",
-                      by_args[("--only", "dt", "--bootargs", "suites=boot")])
-        self.assertIn("--bootargs suites chooses the suites too",
-                      by_args[("--only", "dt", "--bootargs", "watchdog=5 suites")])
+        self.assertIn(
+            "vm_virtio= is the runner's own (it gives vm_virtio=rng,blk); accepted: --virtio",
+            by_args[("--bootargs", "vm_virtio=rng,floppy")],
+        )
+        self.assertIn(
+            "expect_el= is the runner's own (it gives expect_el=1); accepted: --el",
+            by_args[("--bootargs", "watchdog=5 expect_el=2")],
+        )
+        self.assertIn(
+            "--bootargs suites=boot chooses the suites too",
+            by_args[("--only", "dt", "--bootargs", "suites=boot")],
+        )
+        self.assertIn(
+            "--bootargs suites chooses the suites too",
+            by_args[("--only", "dt", "--bootargs", "watchdog=5 suites")],
+        )
         long_only = ",".join(f"gic.case{i}" for i in range(25))
-        self.assertIn(f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
-                      by_args[("--only", long_only)])
-        self.assertIn("the harness keeps 255; accepted: at most 201 bytes here", by_args[("--only", long_only)])
-        self.assertIn("at most 121 bytes here",  # 201 less "watchdog=5 profile=ppp... ": 80
-                      by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)])
+        self.assertIn(
+            f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
+            by_args[("--only", long_only)],
+        )
+        self.assertIn(
+            "the harness keeps 255; accepted: at most 201 bytes here",
+            by_args[("--only", long_only)],
+        )
+        self.assertIn(
+            "at most 121 bytes here",  # 201 less "watchdog=5 profile=ppp... ": 80
+            by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
+        )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
         self.assertIn("none stands alone", by_args[("--virtio", "none,rng")])
@@ -375,10 +420,23 @@ class GoodValues(unittest.TestCase):
         self.assertFalse(os.path.exists(Cases.junit))
 
     def test_only_becomes_suites_after_the_users_bootargs(self):
-        r = Cases.results[("good", Cases.GOOD.index(
-            ["--only", "gic.sgi_self,dma,timer.virtual_timer", "--bootargs", "watchdog=5 profile=xen-4.17"]))]
-        self.assertIn("  bootargs: watchdog=5 profile=xen-4.17 suites=gic.sgi_self,dma,timer.virtual_timer\n",
-                      r.stdout)
+        r = Cases.results[
+            (
+                "good",
+                Cases.GOOD.index(
+                    [
+                        "--only",
+                        "gic.sgi_self,dma,timer.virtual_timer",
+                        "--bootargs",
+                        "watchdog=5 profile=xen-4.17",
+                    ]
+                ),
+            )
+        ]
+        self.assertIn(
+            "  bootargs: watchdog=5 profile=xen-4.17 suites=gic.sgi_self,dma,timer.virtual_timer\n",
+            r.stdout,
+        )
         r = Cases.results[("good", Cases.GOOD.index(["--only", "gic.sgi_self"]))]
         self.assertIn("  bootargs: suites=gic.sgi_self\n", r.stdout)
 
@@ -396,8 +454,13 @@ class GoodValues(unittest.TestCase):
 
 class Help(unittest.TestCase):
     def test_help_shows_every_options_range(self):
-        r = subprocess.run([sys.executable, paths.script("run"), "--help"], capture_output=True,
-                           text=True, cwd=ROOT, timeout=30)
+        r = subprocess.run(
+            [sys.executable, paths.script("run"), "--help"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=30,
+        )
         self.assertEqual(r.returncode, 0)
         text = r.stdout
         for flag, metavar, _, _, acc in options.OPTIONS:
@@ -423,9 +486,23 @@ class PlatformFailsToStart(unittest.TestCase):
             fake_qemu(os.path.join(tmp, "bin"), f'echo "{msg}" >&2\nexit 1\n')
             env = dict(os.environ, PATH=os.path.join(tmp, "bin") + os.pathsep + os.environ["PATH"])
             for extra in ([], ["--load-addr", "0x4123f000"]):
-                r = subprocess.run([sys.executable, paths.script("run"), "--quiet", "--out",
-                                    os.path.join(tmp, "out"), "--image", os.path.join(tmp, "Image")] + extra,
-                                   capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)
+                r = subprocess.run(
+                    [
+                        sys.executable,
+                        paths.script("run"),
+                        "--quiet",
+                        "--out",
+                        os.path.join(tmp, "out"),
+                        "--image",
+                        os.path.join(tmp, "Image"),
+                    ]
+                    + extra,
+                    capture_output=True,
+                    text=True,
+                    cwd=ROOT,
+                    env=env,
+                    timeout=30,
+                )
                 with self.subTest(extra=extra):
                     self.assertEqual(r.returncode, status.CRASH, r.stdout + r.stderr)
                     self.assertIn(msg, r.stdout + r.stderr)
@@ -451,8 +528,11 @@ class PlatformFailsToStart(unittest.TestCase):
     @unittest.skipUnless(shutil.which("qemu-system-aarch64"), "needs qemu-system-aarch64")
     def test_real_qemu_refusing_its_options_is_status_6(self):
         with tempfile.TemporaryDirectory() as tmp:
-            cap = capture.run(["qemu-system-aarch64", "-M", "no-such-machine", "-nographic"],
-                              os.path.join(tmp, "console.log"), 10)
+            cap = capture.run(
+                ["qemu-system-aarch64", "-M", "no-such-machine", "-nographic"],
+                os.path.join(tmp, "console.log"),
+                10,
+            )
             code, why = self.judge(cap)
             self.assertEqual(code, status.CRASH, why)
             self.assertIn("qemu-system-aarch64: ", why)

@@ -98,31 +98,57 @@ class SelftestVerdict(unittest.TestCase):
         self.assertIn("safety nets work", why)
 
     def test_a_net_that_did_not_hold_is_a_test_failure(self):
-        for old, new, said in (("  not ok 2 hang # TIMEOUT watchdog expired", "    # FAIL: no watchdog; not hanging "
-                                "on purpose\n  not ok 2 hang", "hang was not ended by the watchdog"),
-                               ("  ok 3 runs_after", "  not ok 3 runs_after", "runs_after did not pass"),
-                               ("    # unexpected synchronous exception from current EL with SP_ELx",
-                                "    # FAIL: execution continued past UDF",
-                                "unexpected_exception did not fail by its exception")):
+        for old, new, said in (
+            (
+                "  not ok 2 hang # TIMEOUT watchdog expired",
+                "    # FAIL: no watchdog; not hanging on purpose\n  not ok 2 hang",
+                "hang was not ended by the watchdog",
+            ),
+            ("  ok 3 runs_after", "  not ok 3 runs_after", "runs_after did not pass"),
+            (
+                "    # unexpected synchronous exception from current EL with SP_ELx",
+                "    # FAIL: execution continued past UDF",
+                "unexpected_exception did not fail by its exception",
+            ),
+        ):
             with self.subTest(said=said):
-                lines = "\n".join(SELFTEST).replace(old, new).replace("1 passed, 2 failed", "0 passed, 3 failed"
-                                                                        if "runs_after" in said else "1 passed, 2 failed")
+                lines = (
+                    "\n".join(SELFTEST)
+                    .replace(old, new)
+                    .replace(
+                        "1 passed, 2 failed",
+                        "0 passed, 3 failed" if "runs_after" in said else "1 passed, 2 failed",
+                    )
+                )
                 code, name, why = self.verdict(lines.splitlines())
                 self.assertEqual((code, name), (status.TEST_FAILED, "test failures"))
                 self.assertIn(said, why)
 
     def test_other_failures_beside_it_are_test_failures(self):
-        lines = SELFTEST[:1] + ["1..2"] + SELFTEST[2:-2] + ["not ok 2 dt"] + [
-            "1 passed, 3 failed, 0 skipped", SELFTEST[-1]]
+        lines = (
+            SELFTEST[:1]
+            + ["1..2"]
+            + SELFTEST[2:-2]
+            + ["not ok 2 dt"]
+            + ["1 passed, 3 failed, 0 skipped", SELFTEST[-1]]
+        )
         code, name, why = self.verdict(lines)
         self.assertEqual((code, name), (status.TEST_FAILED, "test failures"))
         self.assertEqual(why, "some tests failed; the selftest suite's failures are as designed")
 
     def test_an_ordinary_failure_keeps_its_words(self):
         lines = [l.replace("  ok 2 cpu_id", "  not ok 2 cpu_id") for l in GOOD]
-        lines = ["not ok 1 boot" if l == "ok 1 boot" else l.replace("2 passed, 0 failed", "1 passed, 1 failed")
-                 for l in lines]
-        self.assertEqual(self.verdict(lines), (status.TEST_FAILED, "test failures", "some tests failed"))
+        lines = [
+            (
+                "not ok 1 boot"
+                if l == "ok 1 boot"
+                else l.replace("2 passed, 0 failed", "1 passed, 1 failed")
+            )
+            for l in lines
+        ]
+        self.assertEqual(
+            self.verdict(lines), (status.TEST_FAILED, "test failures", "some tests failed")
+        )
 
 
 class XenConsole(unittest.TestCase):
@@ -148,15 +174,26 @@ class XenConsole(unittest.TestCase):
         self.assertTrue(plat.stop_pattern(""))
 
     def test_panic_is_a_platform_crash(self):
-        plat, _ = self.feed(["(XEN) ****************************************", "(XEN) Panic on CPU 0:",
-                             "(XEN) Unable to allocate memory for domain", "(XEN) Reboot in five seconds..."])
+        plat, _ = self.feed(
+            [
+                "(XEN) ****************************************",
+                "(XEN) Panic on CPU 0:",
+                "(XEN) Unable to allocate memory for domain",
+                "(XEN) Reboot in five seconds...",
+            ]
+        )
         code, why = plat.refine(None, status.SILENT, "")
         self.assertEqual(code, status.CRASH)
         self.assertIn("Unable to allocate memory for domain", why)
 
     def test_domain_crash_is_its_own_status_even_after_a_report(self):
-        plat, _ = self.feed([f"(XEN) DOM1: {REPORT_SENTINEL}", "(XEN) domain_crash called from p2m.c:1234",
-                             "(XEN) Domain 1 (vcpu#0) crashed on cpu#1:"])
+        plat, _ = self.feed(
+            [
+                f"(XEN) DOM1: {REPORT_SENTINEL}",
+                "(XEN) domain_crash called from p2m.c:1234",
+                "(XEN) Domain 1 (vcpu#0) crashed on cpu#1:",
+            ]
+        )
         code, why = plat.refine(None, status.PASS, "all passed")
         self.assertEqual(code, status.DOMAIN_CRASH)
         self.assertIn("domain_crash called from p2m.c:1234", why)
@@ -172,8 +209,15 @@ class Parse(unittest.TestCase):
         self.assertEqual(rep.counts(), {"pass": 2, "fail": 0, "skip": 1})
 
     def test_timeout_directive_fails(self):
-        rep = ktap.parse(["KTAP version 1", "1..1", "  1..1", "  not ok 1 hang # TIMEOUT watchdog expired",
-                          "not ok 1 s"])
+        rep = ktap.parse(
+            [
+                "KTAP version 1",
+                "1..1",
+                "  1..1",
+                "  not ok 1 hang # TIMEOUT watchdog expired",
+                "not ok 1 s",
+            ]
+        )
         self.assertEqual(rep.suites[0].cases[0].status, "fail")
         self.assertEqual(rep.suites[0].cases[0].reason, "watchdog expired")
 
@@ -181,5 +225,8 @@ class Parse(unittest.TestCase):
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=1).result
     failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed, {len(result.skipped)} skipped")
+    print(
+        f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed,"
+        f" {len(result.skipped)} skipped"
+    )
     sys.exit(1 if failed else 0)

@@ -6,8 +6,10 @@ import unittest
 
 from harnesslib import protocol, scratch_disk
 
-WROTE = ["    # evidence: check=reads_back_written node=/virtio_mmio@a003c00 text=/virtio_mmio@a003c00: 40 sectors "
-         "from 1000 rewritten, flushed and read back"]
+WROTE = [
+    "    # evidence: check=reads_back_written node=/virtio_mmio@a003c00 text=/virtio_mmio@a003c00:"
+    " 40 sectors from 1000 rewritten, flushed and read back"
+]
 
 
 def poke(path, sector, data):
@@ -22,7 +24,9 @@ class ScratchDisk(unittest.TestCase):
         self.path = scratch_disk.make(self.dir)
 
     def rewrite_range(self):
-        for s in range(protocol.DISK_WRITE_FIRST, protocol.DISK_WRITE_FIRST + protocol.DISK_WRITE_COUNT):
+        for s in range(
+            protocol.DISK_WRITE_FIRST, protocol.DISK_WRITE_FIRST + protocol.DISK_WRITE_COUNT
+        ):
             poke(self.path, s, scratch_disk.sector_bytes(s, True))
 
     def test_untouched_disk_passes_when_the_guest_wrote_nothing(self):
@@ -38,8 +42,10 @@ class ScratchDisk(unittest.TestCase):
     def test_change_outside_the_range_is_found(self):
         self.rewrite_range()
         poke(self.path, 7, b"\0" * 512)
-        self.assertEqual(scratch_disk.check(self.dir, WROTE),
-                         ["sector 7: outside the guest's write range, yet changed"])
+        self.assertEqual(
+            scratch_disk.check(self.dir, WROTE),
+            ["sector 7: outside the guest's write range, yet changed"],
+        )
 
     def test_truncated_image(self):
         open(self.path, "r+b").truncate(1024)

@@ -19,7 +19,7 @@ TREE = {
     "linker/harness.ld": "ENTRY(_start)\n",
     "dts/lies/x.dts": "/* a lie */\n// status: 0\n/dts-v1/;\n/ { };\n",
     "dts/base.dtsi": "/dts-v1/;\n",
-    "scripts/run": "#!/usr/bin/env python3\n\"\"\"doc\"\"\"\n",
+    "scripts/run": '#!/usr/bin/env python3\n"""doc"""\n',
     "scripts/setup": "#!/bin/sh\n# usage\nset -eu\n",
     "scripts/harnesslib/m.py": "#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nX = 1\n",
     "scripts/harnesslib/n.py": "",
@@ -56,15 +56,28 @@ class CheckSpdx(unittest.TestCase):
     def test_lists_the_files_that_lack_the_line(self):
         code, out = self.run_check()
         self.assertEqual(code, 1)
-        for path in ("Makefile", "tests/harness/host.mk", "boot/a.c", "boot/a.h", "boot/head.S",
-                     "linker/harness.ld", "dts/lies/x.dts", "dts/base.dtsi", "scripts/run", "scripts/setup",
-                     "scripts/harnesslib/m.py", "scripts/harnesslib/n.py"):
+        for path in (
+            "Makefile",
+            "tests/harness/host.mk",
+            "boot/a.c",
+            "boot/a.h",
+            "boot/head.S",
+            "linker/harness.ld",
+            "dts/lies/x.dts",
+            "dts/base.dtsi",
+            "scripts/run",
+            "scripts/setup",
+            "scripts/harnesslib/m.py",
+            "scripts/harnesslib/n.py",
+        ):
             self.assertIn(f"check-spdx: {path}: no SPDX-License-Identifier: line", out)
         self.assertIn("drivers/gen.h: generated", out)
         for path in ("tests/baselines/x.txt", "docs/x.md", "build/obj/x.c", "c.dtb"):
             self.assertNotIn(path, out)
         self.assertIn("13 files, 0 with the line, 13 without", out)
-        self.assertEqual(self.text("boot/a.c"), TREE["boot/a.c"], "without --fix nothing is written")
+        self.assertEqual(
+            self.text("boot/a.c"), TREE["boot/a.c"], "without --fix nothing is written"
+        )
 
     def test_fix_writes_each_style_in_its_place(self):
         code, out = self.run_check("--fix")
@@ -79,16 +92,20 @@ class CheckSpdx(unittest.TestCase):
             "linker/harness.ld": f"/* {MIT} */\nENTRY",
             "dts/lies/x.dts": f"// {MIT}\n/* a lie */",
             "dts/base.dtsi": f"// {MIT}\n/dts-v1/;",
-            "scripts/run": f"#!/usr/bin/env python3\n# {MIT}\n\"\"\"doc",
+            "scripts/run": f'#!/usr/bin/env python3\n# {MIT}\n"""doc',
             "scripts/setup": f"#!/bin/sh\n# {MIT}\n# usage",
-            "scripts/harnesslib/m.py": f"#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n# {MIT}\nX = 1",
+            "scripts/harnesslib/m.py": (
+                f"#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n# {MIT}\nX = 1"
+            ),
             "scripts/harnesslib/n.py": f"# {MIT}\n",
         }
         for path, start in want.items():
             with self.subTest(path=path):
                 self.assertTrue(self.text(path).startswith(start), self.text(path))
         self.assertEqual(self.text("drivers/gen.h"), TREE["drivers/gen.h"])
-        self.assertTrue(os.access(os.path.join(self.root, "scripts/run"), os.X_OK), "the mode is kept")
+        self.assertTrue(
+            os.access(os.path.join(self.root, "scripts/run"), os.X_OK), "the mode is kept"
+        )
         code, out = self.run_check()
         self.assertIn("13 files, 12 with the line, 1 without", out)
         self.run_check("--fix")

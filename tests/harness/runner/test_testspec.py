@@ -18,24 +18,49 @@ class TreeHeaders(unittest.TestCase):
         return testspec.tree_spec(list(lines), "lie-x", "dts/lies/x.dts", RUN)
 
     def test_keys(self):
-        t = self.spec("/* about */", "// run: --bootargs 'suites=dt memmap'", "// status: 1",
-                      "// expect: dt/reg reg_valid node=/pl011@9000000", "// (text: reg: bad)",
-                      "// expect-run: memmap/dt_regions inside_documented_region node=/a\\x20b range=0x0+0x1000",
-                      "// note: console: uart",
-                      "// ktap: not ok 9 reg", "// ktap-not: # FAIL: other", "// console: UART",
-                      "// output: verdict: test failures", "// file: memory-map.md some text", "// prove:", "// needs: dtc", "/include/ \"b.dtsi\"")
+        t = self.spec(
+            "/* about */",
+            "// run: --bootargs 'suites=dt memmap'",
+            "// status: 1",
+            "// expect: dt/reg reg_valid node=/pl011@9000000",
+            "// (text: reg: bad)",
+            (
+                "// expect-run: memmap/dt_regions inside_documented_region node=/a\\x20b"
+                " range=0x0+0x1000"
+            ),
+            "// note: console: uart",
+            "// ktap: not ok 9 reg",
+            "// ktap-not: # FAIL: other",
+            "// console: UART",
+            "// output: verdict: test failures",
+            "// file: memory-map.md some text",
+            "// prove:",
+            "// needs: dtc",
+            '/include/ "b.dtsi"',
+        )
         self.assertEqual(t.run, RUN + ["--bootargs", "suites=dt memmap"])
         self.assertEqual(t.status, 1)
         self.assertEqual(t.expects, ["dt/reg reg_valid node=/pl011@9000000"])
         self.assertEqual(t.needs, ["dtc"])
         reg = testspec.Expect("dt/reg reg_valid node=/pl011@9000000", "x")
-        run = testspec.Expect("memmap/dt_regions inside_documented_region node=/a\\x20b range=0x0+0x1000", "x")
+        run = testspec.Expect(
+            "memmap/dt_regions inside_documented_region node=/a\\x20b range=0x0+0x1000", "x"
+        )
         self.assertEqual(t.checks[0][2].where, "dts/lies/x.dts:4")
-        self.assertEqual(t.checks, [
-            ("finding", None, reg), ("finding", None, run),
-            ("ktap", None, "# console: uart"), ("ktap", None, "not ok 9 reg"), ("ktap-not", None, "# FAIL: other"),
-            ("console", None, "UART"), ("output", None, "verdict: test failures"),
-            ("file", "memory-map.md", "some text"), ("prove", None, "")])
+        self.assertEqual(
+            t.checks,
+            [
+                ("finding", None, reg),
+                ("finding", None, run),
+                ("ktap", None, "# console: uart"),
+                ("ktap", None, "not ok 9 reg"),
+                ("ktap-not", None, "# FAIL: other"),
+                ("console", None, "UART"),
+                ("output", None, "verdict: test failures"),
+                ("file", "memory-map.md", "some text"),
+                ("prove", None, ""),
+            ],
+        )
 
     def test_a_tree_that_expects_nothing_is_an_error(self):
         for lines in ([], ["// status: 0"], ["// expect: x"]):
@@ -43,43 +68,70 @@ class TreeHeaders(unittest.TestCase):
                 self.spec(*lines)
 
     def test_an_expect_line_that_is_no_identity_is_an_error_naming_the_line(self):
-        for bad, why in (("// expect: reg: /pl011@9000000: bad", "not 'reg: /pl011@9000000: bad'"),
-                         ("// expect-run: the DT header's boot_cpuid_phys is 0x1", "'DT' is no check name"),
-                         ("// expect: dt/reg", "SUITE/CASE CHECK"),
-                         ("// expect: dt/reg Reg", "'Reg' is no check name"),
-                         ("// expect: dt/reg reg_valid colour=red", "'colour' is no subject key"),
-                         ("// expect: dt/reg reg_valid node=*", "only in a baseline"),
-                         ("// expect-run:", "needs a finding's identity")):
+        for bad, why in (
+            ("// expect: reg: /pl011@9000000: bad", "not 'reg: /pl011@9000000: bad'"),
+            ("// expect-run: the DT header's boot_cpuid_phys is 0x1", "'DT' is no check name"),
+            ("// expect: dt/reg", "SUITE/CASE CHECK"),
+            ("// expect: dt/reg Reg", "'Reg' is no check name"),
+            ("// expect: dt/reg reg_valid colour=red", "'colour' is no subject key"),
+            ("// expect: dt/reg reg_valid node=*", "only in a baseline"),
+            ("// expect-run:", "needs a finding's identity"),
+        ):
             with self.subTest(bad=bad), self.assertRaises(testspec.SpecError) as cm:
                 self.spec("// status: 1", "// ktap: ok 1 dt", bad)
             self.assertTrue(str(cm.exception).startswith("dts/lies/x.dts:3: "), str(cm.exception))
             self.assertIn(why, str(cm.exception))
 
     def test_an_expectation_matches_the_identity_never_the_text(self):
-        report = findings.read([
-            "KTAP version 1", "1..2", "  KTAP version 1", "  # Subtest: memmap", "  1..1",
-            "    # FAIL: check=inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000 text=(REWORDED) X",
-            "  not ok 1 dt_regions", "not ok 1 memmap",
-            "# FAIL: check=known_key key=foo text=bootargs: unknown key foo", "not ok 2 bootargs"])
-        yes = ("memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
-               "bootargs known_key key=foo")
-        no = ("memmap/dt_regions inside_documented_region node=/pl011@9000000",  # a field fewer
-              "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",  # order
-              "memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x2000",
-              "memmap/probe inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
-              "memmap inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
-              "bootargs/x known_key key=foo", "bootargs known_key key=bar")
+        report = findings.read(
+            [
+                "KTAP version 1",
+                "1..2",
+                "  KTAP version 1",
+                "  # Subtest: memmap",
+                "  1..1",
+                (
+                    "    # FAIL: check=inside_documented_region node=/pl011@9000000"
+                    " range=0x9000000+0x1000 text=(REWORDED) X"
+                ),
+                "  not ok 1 dt_regions",
+                "not ok 1 memmap",
+                "# FAIL: check=known_key key=foo text=bootargs: unknown key foo",
+                "not ok 2 bootargs",
+            ]
+        )
+        yes = (
+            "memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
+            "bootargs known_key key=foo",
+        )
+        no = (
+            "memmap/dt_regions inside_documented_region node=/pl011@9000000",  # a field fewer
+            "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",  # order
+            "memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x2000",
+            "memmap/probe inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
+            "memmap inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
+            "bootargs/x known_key key=foo",
+            "bootargs known_key key=bar",
+        )
         for v in yes + no:
             self.assertEqual(testspec.Expect(v, "x").found(report), v in yes, v)
 
     def test_problems_name_a_missing_finding(self):
         with tempfile.TemporaryDirectory() as out:
             with open(os.path.join(out, "ktap.txt"), "w") as f:
-                f.write("KTAP version 1\n1..1\n# FAIL: check=known_key key=foo text=x\nnot ok 1 bootargs\n")
-            t = self.spec("// status: 1", "// expect-run: bootargs known_key key=foo",
-                          "// expect-run: bootargs known_key key=bar")
+                f.write(
+                    "KTAP version 1\n1..1\n# FAIL: check=known_key key=foo text=x\nnot ok 1"
+                    " bootargs\n"
+                )
+            t = self.spec(
+                "// status: 1",
+                "// expect-run: bootargs known_key key=foo",
+                "// expect-run: bootargs known_key key=bar",
+            )
             got = [p for p in integration.problems_of(t, out, 1) if "finding" in p]
-            self.assertEqual(got, ["ktap.txt lacks the finding bootargs known_key key=bar (dts/lies/x.dts:3)"])
+            self.assertEqual(
+                got, ["ktap.txt lacks the finding bootargs known_key key=bar (dts/lies/x.dts:3)"]
+            )
 
     def test_unknown_key_second_status_and_dtb_are_errors(self):
         for bad in ("// expects: x", "// status: 2", "// run: --dtb other.dts"):
@@ -88,7 +140,7 @@ class TreeHeaders(unittest.TestCase):
 
     def test_a_tests_block_may_not_hand_over_a_test_tree(self):
         with tempfile.NamedTemporaryFile("w", suffix=".tests") as f:
-            f.write("test t\n  run --dtb dts/lies/rtc-moved.dts\n  ktap \"x\"\n")
+            f.write('test t\n  run --dtb dts/lies/rtc-moved.dts\n  ktap "x"\n')
             f.flush()
             with self.assertRaises(testspec.SpecError):
                 testspec.load_tests_file(f.name)
@@ -113,8 +165,11 @@ class Repository(unittest.TestCase):
         self.assertIn("no test matches", err.getvalue())
 
     def test_list_into_a_closed_pipe_ends_quietly(self):
-        p = subprocess.Popen([sys.executable, paths.script("integration"), "--list"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p = subprocess.Popen(
+            [sys.executable, paths.script("integration"), "--list"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         p.stdout.readline()
         p.stdout.close()
         err = p.stderr.read().decode()

@@ -29,8 +29,11 @@ def identity(words):
 
 def problems(stdout):
     """The identities of dtcheck's problem lines (every line but the # summary)."""
-    return [identity(line.split(": ", 1)[0].split()) for line in stdout.splitlines()
-            if line and not line.startswith("#")]
+    return [
+        identity(line.split(": ", 1)[0].split())
+        for line in stdout.splitlines()
+        if line and not line.startswith("#")
+    ]
 
 
 def compile_dts(src, outdir, name=None):
@@ -72,11 +75,19 @@ def main():
         found = problems(r.stdout)
         for e in expects:
             want = identity(e.split())
-            verdict(want is not None and want in found, f"{name}: {e}",
-                    r.stdout if want else "not an identity: dt/AREA CHECK key=value ...")
-    r = subprocess.run([dtcheck, "--mutate", "3000", base], capture_output=True, text=True, timeout=300)
-    verdict(r.returncode == 0, "3000 corrupted trees parsed without a crash (ASan/UBSan)",
-            (r.stdout + r.stderr)[-3000:])
+            verdict(
+                want is not None and want in found,
+                f"{name}: {e}",
+                r.stdout if want else "not an identity: dt/AREA CHECK key=value ...",
+            )
+    r = subprocess.run(
+        [dtcheck, "--mutate", "3000", base], capture_output=True, text=True, timeout=300
+    )
+    verdict(
+        r.returncode == 0,
+        "3000 corrupted trees parsed without a crash (ASan/UBSan)",
+        (r.stdout + r.stderr)[-3000:],
+    )
     print(r.stdout.strip())
     print(f"{passed} passed, {failed} failed, 0 skipped")
     return 1 if failed else 0
