@@ -17,7 +17,8 @@
 #ifndef RUNTIME_CHECK_H
 #define RUNTIME_CHECK_H
 
-#include "runtime/suite.h"
+#include "runtime/case.h"
+#include "runtime/registry.h" /* what a suite file also needs: CASE, SUITE */
 
 #define CHECK_NAME_MAX 40
 

@@ -10,7 +10,7 @@
 
 #include "util/util.h"
 
-struct test_ctx; /* runtime/suite.h */
+struct test_ctx; /* runtime/case.h */
 
 struct test_case {
 	const char *name;

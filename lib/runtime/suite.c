@@ -125,7 +125,7 @@ static const char *prepare(const struct suite *s, struct test_ctx *env, const ch
 static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const char *selection,
 		     const struct test_ctx *env, struct ktap_totals *totals)
 {
-	int failed = 0, passed = 0;
+	int failed = 0, npassed = 0;
 	unsigned n = 0;
 
 	ktap_suite_begin(s->name, nrun);
@@ -143,17 +143,17 @@ static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const
 		enum ktap_result r = run_case(env, &s->cases[i], &reason);
 		ktap_result(1, ++n, s->cases[i].name, r, reason);
 		if (r == KTAP_PASS)
-			totals->passed++, passed++;
+			totals->passed++, npassed++;
 		else if (r == KTAP_SKIP)
 			totals->skipped++;
 		else
 			totals->failed++, failed++;
 	}
 	ktap_result(0, index, s->name,
-		    failed   ? KTAP_FAIL
-		    : passed ? KTAP_PASS
-			     : KTAP_SKIP,
-		    failed || passed ? NULL : "every case skipped");
+		    failed    ? KTAP_FAIL
+		    : npassed ? KTAP_PASS
+			      : KTAP_SKIP,
+		    failed || npassed ? NULL : "every case skipped");
 	return failed;
 }
 

@@ -13,7 +13,7 @@
 
 #include <stdint.h>
 
-#include "runtime/suite.h"
+#include "runtime/case.h"
 
 #define BENCH_SAMPLES 256
 #define BENCH_BATCH   16

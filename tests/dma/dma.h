@@ -4,7 +4,7 @@
 
 #include "drivers/virtio_blk.h"
 #include "drivers/virtio_mmio.h"
-#include "runtime/suite.h"
+#include "runtime/case.h"
 
 #define DMA_MAX_DEVICES 8
 /*

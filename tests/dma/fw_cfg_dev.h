@@ -7,7 +7,7 @@
 #define TESTS_DMA_FW_CFG_DEV_H
 
 #include "drivers/fw_cfg.h"
-#include "runtime/suite.h"
+#include "runtime/case.h"
 
 #define FW_CFG_WAIT_US 100000
 

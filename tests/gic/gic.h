@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "runtime/suite.h"
+#include "runtime/case.h"
 
 #define GIC_TEST_WAIT_US 50000
 

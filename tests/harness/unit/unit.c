@@ -361,11 +361,15 @@ static void test_selection(void)
 	outlen = 0;
 	memset(out, 0, sizeof(out));
 	selection_unknown("gic.nosuch,bench.x,bogus", reg, 1);
-	EXPECT(strstr(out, "# FAIL: suites=gic.nosuch,bench.x,bogus names 1 suite(s) this image "
-			   "does not have\n"
-			   "# unknown suite: bogus\n# available: gic\n# available: bench (on "
-			   "request only)\n") &&
-		       strstr(out, "# FAIL: suites=gic.nosuch,bench.x,bogus names 2 case(s) this "
+	EXPECT(strstr(out,
+		      "# FAIL: check=selection_suites_known text=suites=gic.nosuch,bench.x,bogus "
+		      "names 1 suite(s) this image "
+		      "does not have\n"
+		      "# unknown suite: bogus\n# available: gic\n# available: bench (on "
+		      "request only)\n") &&
+		       strstr(out, "# FAIL: check=selection_cases_known "
+				   "text=suites=gic.nosuch,bench.x,bogus "
+				   "names 2 case(s) this "
 				   "image does not have\n"
 				   "# unknown case: gic.nosuch (suite gic has no case nosuch)\n"
 				   "# available in gic: distributor, sgi_self, priority\n"
