@@ -144,8 +144,8 @@ def svg(runs, keys):
             ' font-family="sans-serif" font-size="10">'
         ),
         (
-            f'<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
-            f" scale)</text>"
+            '<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
+            " scale)</text>"
         ),
     ]
     for i, (name, _) in enumerate(runs):

@@ -13,7 +13,7 @@ import argparse
 import os
 
 from .. import outdir, paths, qemu, xen
-from ..errors import OptionError, SetupError, UsageError
+from ..errors import SetupError
 from ..options.facts import (
     KiB,
     MiB,
@@ -32,7 +32,7 @@ from ..options.facts import (
     xen_nr_cpus,
     xen_own,
 )
-from ..options.table import OPTIONS, parser
+from ..options.table import parser
 from ..options.checks import (
     bad,
     check_bootargs,

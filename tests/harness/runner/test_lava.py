@@ -6,7 +6,6 @@ console, lava-run's log, and the comparison of LAVA's cases with the report
 (a missing case, a changed result, an extra one). Run with PYTHONPATH=scripts;
 needs what scripts/setup installs (lava-server's templates, python3-jinja2,
 python3-yaml), not lava-run itself (make lava-test runs it)."""
-import argparse
 import contextlib
 import io
 import json

@@ -22,6 +22,7 @@ import unittest
 
 from harnesslib import capture, paths, runner, status, verdict, ktap
 from harnesslib.options import parse as options
+from harnesslib.options import table as option_table
 
 ROOT = paths.ROOT
 HAVE_XEN = os.path.exists(paths.XEN) and shutil.which("dtc") is not None
@@ -463,16 +464,18 @@ class Help(unittest.TestCase):
         )
         self.assertEqual(r.returncode, 0)
         text = r.stdout
-        for flag, metavar, _, _, acc in options.OPTIONS:
+        for flag, metavar, _, _, acc in option_table.OPTIONS:
             with self.subTest(flag=flag):
                 self.assertIn(f"  {flag}", text)
                 if metavar:
                     self.assertIn("accepted: " + acc.split()[0], text)
-        self.assertEqual(text.count("accepted: "), len([o for o in options.OPTIONS if o[4] != "-"]))
+        self.assertEqual(
+            text.count("accepted: "), len([o for o in option_table.OPTIONS if o[4] != "-"])
+        )
 
     def test_every_value_option_has_a_bad_case(self):
         driven = {opt for opt, _ in Cases.BAD}
-        for flag, *_ in options.OPTIONS:
+        for flag, *_ in option_table.OPTIONS:
             if flag not in ("--dry-run", "--quiet", "-v"):
                 self.assertIn(flag, driven)
 
