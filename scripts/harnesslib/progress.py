@@ -51,7 +51,9 @@ def reasons(diags, directive=None, reason=None):
     for i, d in enumerate(diags):
         if records.tag_of(d) == UNEXPECTED:
             try:
-                head = records.parse(d).text or d
+                r = records.parse(d)
+                assert r is not None  # a declared tag
+                head = r.text or d
             except records.RecordError:
                 head = d
             out += [x for x in [head] + diags[i + 1 : i + 3] if x not in out]

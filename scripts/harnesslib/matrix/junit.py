@@ -27,7 +27,8 @@ def _cases(o):
     except (OSError, ET.ParseError):
         return [], []
     prefix = f"{o.record.get('config', '')}."
-    props, cases = [], []
+    props: list[tuple[str | None, str | None]] = []
+    cases = []
     for ts in root.iter("testsuite"):
         if not props:
             props = [(p.get("name"), p.get("value")) for p in ts.iter("property")]
@@ -108,7 +109,7 @@ def build(outcomes, name):
     for o in outcomes:
         root.append(suite_of(o))
     for k in ("tests", "failures", "errors"):
-        root.set(k, str(sum(int(ts.get(k)) for ts in root)))
+        root.set(k, str(sum(int(ts.attrib[k]) for ts in root)))
     return root
 
 

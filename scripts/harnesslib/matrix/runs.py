@@ -206,7 +206,8 @@ class Runner:
 
     def __init__(self, a):
         self.a, self.procs, self.lock, self.stopping = a, set(), threading.Lock(), False
-        self.command, self.grace = [sys.executable, paths.script("run")], GRACE
+        self.command = [sys.executable, paths.script("run")]
+        self.grace: float = GRACE  # seconds
 
     def run(self, c):
         folder = os.path.abspath(os.path.join(self.a.out, c.name))

@@ -110,7 +110,8 @@ def _row_of(rows, addr):
 
 def assign(rows, placed):
     """(per-row lists of findings, the findings no row holds)."""
-    on, loose = [[] for _ in rows], []
+    on: list[list] = [[] for _ in rows]
+    loose: list = []
     for p in placed:
         i = None
         if p.addr is not None:
@@ -124,7 +125,7 @@ def assign(rows, placed):
 
 def _summary(placed, loose, held_path):
     n = len(placed)
-    by_suite = {}
+    by_suite: dict[str, int] = {}
     for p in placed:
         by_suite[p.suite] = by_suite.get(p.suite, 0) + 1
     if not n:
@@ -181,7 +182,8 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
     top = 128
-    ys, y = [], top
+    ys: list[float] = []
+    y: float = top
     for h in heights:
         ys.append(y)
         y += h

@@ -214,7 +214,8 @@ def validate(raw):
     only = check_only(raw)
     a.bootargs = "list" if raw.list else " ".join(filter(None, [raw.bootargs, only]))
     a.timeout = check_timeout(raw.timeout if raw.timeout is not None else "60")
-    plat = (xen.Platform if is_xen else qemu.Platform)(a, None, [])
+    platform: type[qemu.Platform] | type[xen.Platform] = xen.Platform if is_xen else qemu.Platform
+    plat = platform(a, None, [])
     check_bootargs(a.bootargs, plat.bootargs_of(""), raw.only if only else None)
 
     need_tool(qemu.QEMU, "it boots the harness")

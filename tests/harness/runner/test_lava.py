@@ -62,7 +62,7 @@ def monitor_reads(console, platform):
     m = lava_job.monitor(platform)
     end, pattern = re.compile(m["end"], re.DOTALL), re.compile(m["pattern"], re.DOTALL)
     pos = console.index(m["start"]) + len(m["start"])
-    got = []
+    got: list[tuple[str, str]] = []
     while True:
         found = [x for x in (end.search(console, pos), pattern.search(console, pos)) if x]
         if not found:

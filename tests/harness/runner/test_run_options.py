@@ -192,7 +192,7 @@ class Cases:
     if HAVE_DTC:
         BAD.append(("--dtb", ["--dtb", "BROKEN_DTS"]))
 
-    GOOD = [
+    GOOD: list[list[str]] = [
         [
             "--only",
             "dma,dma.idx_wrap",
@@ -249,7 +249,7 @@ class Cases:
             ["--platform", "xen", "--el", "1", "--smp", "8", "--gic", "2"],
         ]
 
-    results = {}
+    results: dict[tuple[str, int], subprocess.CompletedProcess] = {}
 
     @classmethod
     def argv(cls, args, image=True):
@@ -282,8 +282,8 @@ class Cases:
             f.write("/dts-v1/;\n/ { prop = <1;\n")
         with open(cls.bad_baseline, "w") as f:
             f.write("case gic/priority\n  finding SGI {n}\n")
-        with open(cls.blob, "wb") as f:
-            f.write(b"\xd0\x0d\xfe\xed" + bytes(60))
+        with open(cls.blob, "wb") as blob:
+            blob.write(b"\xd0\x0d\xfe\xed" + bytes(60))
         fake_qemu(os.path.join(cls.tmp, "bin"), f'touch "{cls.marker}"\nexit 1\n')
         env = dict(os.environ, PATH=os.path.join(cls.tmp, "bin") + os.pathsep + os.environ["PATH"])
 
@@ -488,7 +488,8 @@ class PlatformFailsToStart(unittest.TestCase):
             msg = "qemu-system-aarch64: -M virt,gic-version=3: unsupported machine type"
             fake_qemu(os.path.join(tmp, "bin"), f'echo "{msg}" >&2\nexit 1\n')
             env = dict(os.environ, PATH=os.path.join(tmp, "bin") + os.pathsep + os.environ["PATH"])
-            for extra in ([], ["--load-addr", "0x4123f000"]):
+            extras: list[list[str]] = [[], ["--load-addr", "0x4123f000"]]
+            for extra in extras:
                 r = subprocess.run(
                     [
                         sys.executable,

@@ -63,7 +63,8 @@ class TreeHeaders(unittest.TestCase):
         )
 
     def test_a_tree_that_expects_nothing_is_an_error(self):
-        for lines in ([], ["// status: 0"], ["// expect: x"]):
+        expect_nothing: list[list[str]] = [[], ["// status: 0"], ["// expect: x"]]
+        for lines in expect_nothing:
             with self.subTest(lines=lines), self.assertRaises(testspec.SpecError):
                 self.spec(*lines)
 
@@ -170,6 +171,7 @@ class Repository(unittest.TestCase):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
+        assert p.stdout is not None and p.stderr is not None  # both PIPE
         p.stdout.readline()
         p.stdout.close()
         err = p.stderr.read().decode()
