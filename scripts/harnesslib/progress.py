@@ -152,9 +152,8 @@ class Progress:
             self.lines(own, "    ", "yellow" if suite in known else "red")
             for case, lines in cases:
                 is_known = f"{suite}/{case}" in known
-                self.print(
-                    f"    {paint('known', 'yellow', self.colour) if is_known else red('not ok')} {case}"
-                )
+                mark = paint("known", "yellow", self.colour) if is_known else red("not ok")
+                self.print(f"    {mark} {case}")
                 if lines:
                     self.lines(lines, "      ", "yellow" if is_known else "red")
                 else:

@@ -2,13 +2,14 @@
 schema as a run's junit.xml (tests/harness/schema/junit-10.xsd).
 
 A config's testsuite holds every testcase of its own junit.xml (junit.py
-wrote it; classname CONFIG.SUITE), its properties plus the matrix line, and
-one testcase CONFIG.run/verdict: a <failure> when the config failed its
-baseline (a new finding, a known deviation vanished), an <error> when the
-run did not end with a trusted report (a crash, a hang, a truncation). A case whose every failure is a known deviation of the
-config's baseline is <skipped> "known deviation (BASELINE): ...", its
-failure's text kept: the matrix passes it, as scripts/run does, and the
-file's failures and errors are what fail the matrix.
+wrote it; classname CONFIG.SUITE), its properties plus the matrix line,
+and one testcase CONFIG.run/verdict: a <failure> when the config failed
+its baseline (a new finding, a known deviation vanished), an <error> when
+the run did not end with a trusted report (a crash, a hang, a truncation).
+A case whose every failure is a known deviation of the config's baseline
+is <skipped> "known deviation (BASELINE): ...", its failure's text kept:
+the matrix passes it, as scripts/run does, and the file's failures and
+errors are what fail the matrix.
 """
 import os
 import xml.etree.ElementTree as ET

@@ -226,7 +226,8 @@ def seen_text(names, total):
 
 
 def tally(outcomes):
-    """The matrix's summary line: configs, how many passed (with known deviations only), failed and why."""
+    """The matrix's summary line: configs, how many passed (with known
+    deviations only), failed and why."""
     total = len(outcomes)
     passed = [o for o in outcomes if o.passed]
     with_known = [o for o in passed if o.judgement and o.judgement.known]

@@ -220,7 +220,8 @@ class Runner:
             with self.lock:  # stop() sees every process started, and none starts after it
                 if self.stopping:
                     return None
-                # In this directory, where the line's paths were checked; its own group: QEMU ends with it.
+                # In this directory, where the line's paths were checked; its own group:
+                # QEMU ends with it.
                 proc = subprocess.Popen(
                     cmd,
                     stdout=log,

@@ -50,7 +50,8 @@ X_ADDR, X_REGION, W_REGION, X_DT, X_PROBE, X_SWEEP, X_MARK, X_TEXT = (
     540,
     620,
 )
-LISTED = 12  # lines of findings no row holds, shown below the map (the titles and memory-map.md have all)
+# Lines of findings no row holds, shown below the map (the titles and memory-map.md have all).
+LISTED = 12
 
 
 def _attrs(kind, **extra):
@@ -63,10 +64,8 @@ def _attrs(kind, **extra):
 
 
 def _rect(kind, x, y, w, h, **extra):
-    return (
-        "<rect"
-        f" {_attrs(kind, x=f'{x:.1f}', y=f'{y:.1f}', width=f'{w:.1f}', height=f'{h:.1f}', **extra)}/>"
-    )
+    attrs = _attrs(kind, x=f"{x:.1f}", y=f"{y:.1f}", width=f"{w:.1f}", height=f"{h:.1f}", **extra)
+    return f"<rect {attrs}/>"
 
 
 def _group(title, body, cls=None):

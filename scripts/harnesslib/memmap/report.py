@@ -145,7 +145,8 @@ def rows(d):
 
 
 def _inside(f, base, size):
-    """Is the address a finding's subject gives (addr=, else range='s base) inside [base, base + size)?"""
+    """Is the address a finding's subject gives (addr=, else range='s base)
+    inside [base, base + size)?"""
     a = f.field("addr")
     a = int(a, 16) if a else (_range(f.field("range")) or (None,))[0]
     return a is not None and base <= a < base + size

@@ -401,7 +401,8 @@ class Aggregate(unittest.TestCase):
                 "MPIDR 0x80000101 is not listed in /cpus": ["q-cut"],
             },
         )
-        # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted runs only)
+        # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted
+        # runs only)
         self.assertEqual(
             vanished,
             [

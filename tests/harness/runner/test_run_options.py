@@ -8,8 +8,8 @@ platform that will not start is status 6 with its own error line.
 Each bad case is one `python3 -S scripts/run ...` from the repository root
 (-S: the runner needs only the standard library, and site's start-up is the
 larger part of a refusal's cost); they run a few at a time, once, in
-setUpClass. The good cases are dry runs of runner.main in this process. Run with PYTHONPATH=scripts (all.py
-runs every test_*.py here)."""
+setUpClass. The good cases are dry runs of runner.main in this process. Run
+with PYTHONPATH=scripts (all.py runs every test_*.py here)."""
 import concurrent.futures
 import contextlib
 import io

@@ -107,7 +107,8 @@ class TreeHeaders(unittest.TestCase):
         )
         no = (
             "memmap/dt_regions inside_documented_region node=/pl011@9000000",  # a field fewer
-            "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",  # order
+            # order
+            "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",
             "memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x2000",
             "memmap/probe inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
             "memmap inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
