@@ -129,7 +129,8 @@ VARIANTS = {
         // walk the same tag forever (found by fuzzing); bounded before libfdt reads it.
         // status: 7
         // expect: dt/header structure_valid
-        // (text: header: structure check failed: property at 0x40: length 0xfffffff4 or name offset 0x0 past its block)
+        // (text: header: structure check failed: property at 0x40: length 0xfffffff4
+        // or name offset 0x0 past its block)
         // note: harness: report complete
         """,
     ),

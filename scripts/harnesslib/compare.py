@@ -100,7 +100,7 @@ def findings_changed(a, b):
     texts."""
 
     def by_identity(rep):
-        out = {}
+        out: dict[tuple, list[findings.Finding]] = {}
         for f in rep.findings():
             out.setdefault(f.identity, []).append(f)
         return out

@@ -131,10 +131,8 @@ def main(argv):
                 f" {len(placed) - known} new): see the picture"
             )
         )
-        print(
-            f"docs: {name}:"
-            f" {verdict} ({', '.join(paths.rel(os.path.join(dest, os.path.basename(p))) for p in written)})"
-        )
+        files = ", ".join(paths.rel(os.path.join(dest, os.path.basename(p))) for p in written)
+        print(f"docs: {name}: {verdict} ({files})")
         index.append(
             (
                 name,

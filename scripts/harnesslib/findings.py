@@ -59,7 +59,8 @@ class Pattern:
         words = text.split()
         if not words:
             raise PatternError("no check name: an identity is CHECK [key=value ...]")
-        self.check, subject = words[0], []
+        self.check = words[0]
+        subject: list[tuple[str, str | None]] = []
         if not CHECK_NAME.match(self.check) or len(self.check) > CHECK_NAME_MAX:
             raise PatternError(
                 f"{self.check!r} is no check name (snake_case, at most {CHECK_NAME_MAX} "
@@ -122,6 +123,7 @@ def shown(diag):
         r = records.parse(diag)
     except records.RecordError:
         return diag
+    assert r is not None  # a finding's diagnostic (is_finding)
     return f"{identity_text(r.fields['check'], r.subject())}: {r.text or ''}"
 
 
@@ -195,9 +197,13 @@ def _status(ok, directive):
 
 def read(lines):
     """The Report of a report's lines (ktap.txt, sentinel included)."""
-    results, pending, cases, complete = [], [], [], False
+    results: list[Result] = []
+    pending: list[tuple[int, int, str]] = []
+    cases: list[Result] = []
+    complete = False
     subtest = None  # the name the current suite's "# Subtest:" line gave
-    left_out, not_selected = [], set()  # the current suite's not-selected cases, every suite's
+    left_out: list[str] = []  # the current suite's not-selected cases
+    not_selected: set[tuple[str, str]] = set()  # every suite's
     for i, line in enumerate(lines):
         if line == REPORT_SENTINEL:
             complete = True
@@ -234,18 +240,23 @@ def read(lines):
                 tag = records.tag_of(text)
                 if tag == records.FINDING:
                     rec = records.parse(text)
+                    assert rec is not None  # a declared tag
                     r.findings.append(
                         Finding(
                             r.suite, r.case, rec.fields["check"], rec.subject(), rec.text or "", n
                         )
                     )
                 elif tag == UNEXPECTED:
-                    r.other_failures.append(records.parse(text).text or text)
+                    rec = records.parse(text)
+                    assert rec is not None  # a declared tag
+                    r.other_failures.append(rec.text or text)
             results.append(r)
             continue
         s = line.strip()
         if s.startswith("# " + NOT_SELECTED + ":") and subtest is not None:
-            left_out.append(records.parse(s[2:]).fields["case"])
+            rec = records.parse(s[2:])
+            assert rec is not None  # a declared tag
+            left_out.append(rec.fields["case"])
         elif s.startswith("#"):
             pending.append((len(line) - len(line.lstrip(" ")), i, s[1:].strip()))
     for r in results:  # a case's findings carry its suite's final name

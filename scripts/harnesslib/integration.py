@@ -46,8 +46,9 @@ in its opening comment). The run is `scripts/run --dtb TREE`, plus:
 A tree without a status line or without any expectation is an error, as is
 an unknown key or an expect line that is no identity (the error names the
 tree and the line). A finding's text is never matched: keep it, for people,
-in a `//` line that is no key (e.g. `// (text: ...)`). Every run that starts must write a junit.xml that validates
-against tests/harness/schema/junit-10.xsd (xmllint), and write no file that
+in a `//` line that is no key (e.g. `// (text: ...)`). Every run that
+starts must write a junit.xml that validates against
+tests/harness/schema/junit-10.xsd (xmllint), and write no file that
 outdir.RUN_FILES does not name; a matrix run (--matrix) is held to that in
 each config's folder, and its matrix-junit.xml must validate too. Each
 test's files go to build/test/NAME (a matrix's config NAME/CONFIG; `file`

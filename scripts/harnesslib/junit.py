@@ -76,7 +76,8 @@ def known_message(held, where):
     if j is None or where not in j.known_wheres:
         return None
     prefix = where + "/"
-    ats = {}  # each entry once, with the finding lines that matched, in the report's order
+    # each entry once, with the finding lines that matched, in the report's order
+    ats: dict[int, tuple] = {}
     for k in j.known:
         if k.where == where or k.where.startswith(prefix):
             at = ats.setdefault(id(k.entry), (k.entry, []))[1]
@@ -194,7 +195,7 @@ def build(report, config, verdict, timestamp=None, properties=(), held=None):
     if held:
         run.append(_baseline_case(f"{config}.run", held))
     _suite(root, f"{config}.run", run, None, timestamp, properties)
-    total = {k: sum(int(ts.get(k)) for ts in root) for k in ("tests", "failures", "errors")}
+    total = {k: sum(int(ts.attrib[k]) for ts in root) for k in ("tests", "failures", "errors")}
     for k, v in total.items():
         root.set(k, str(v))
     times = [s.time for s in report.suites if s.time is not None]

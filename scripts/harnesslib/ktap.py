@@ -101,7 +101,8 @@ def _gap(t, since):
 
 def parse(lines, times=None):
     """The report of KTAP lines; times, if given, are their arrival times."""
-    rep, pending, current = Report(), [], None
+    pending: list[str] = []
+    rep, current = Report(), None
     times = list(times) if times is not None else [None] * len(lines)
     mark = times[0] if times else None  # where the next suite's time starts
     last = None  # the arrival of the last case result in the current suite

@@ -81,7 +81,7 @@ def fixture_lines(text):
     """Line numbers inside multi-line string literals that are lines of a
     report (a KTAP diagnostic, "# ..."): test fixtures quote the harness's
     output as it is, whatever its length."""
-    out = set()
+    out: set[int] = set()
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
             if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:

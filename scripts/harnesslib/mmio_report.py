@@ -41,6 +41,7 @@ def parse(lines):
         if tag not in (records.FINDING, records.EVIDENCE):
             continue
         r = records.parse(s[2:])
+        assert r is not None  # its tag is a declared one
         f = r.fields
         if f.get("class") not in CLASSES or "node" not in f or "reg" not in f:
             out.append({"raw": s[2:]})

@@ -51,7 +51,9 @@ def reasons(diags, directive=None, reason=None):
     for i, d in enumerate(diags):
         if records.tag_of(d) == UNEXPECTED:
             try:
-                head = records.parse(d).text or d
+                r = records.parse(d)
+                assert r is not None  # a declared tag
+                head = r.text or d
             except records.RecordError:
                 head = d
             out += [x for x in [head] + diags[i + 1 : i + 3] if x not in out]
@@ -150,9 +152,8 @@ class Progress:
             self.lines(own, "    ", "yellow" if suite in known else "red")
             for case, lines in cases:
                 is_known = f"{suite}/{case}" in known
-                self.print(
-                    f"    {paint('known', 'yellow', self.colour) if is_known else red('not ok')} {case}"
-                )
+                mark = paint("known", "yellow", self.colour) if is_known else red("not ok")
+                self.print(f"    {mark} {case}")
                 if lines:
                     self.lines(lines, "      ", "yellow" if is_known else "red")
                 else:

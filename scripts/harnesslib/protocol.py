@@ -2,7 +2,8 @@
 definition: lib/runtime/protocol.h. Every `#define NAME value` line there
 whose value is an integer or a string literal becomes an attribute of this
 module (GUEST_EXIT_PASS, GUEST_EXIT_FAIL, GUEST_EXIT_NO_CONSOLE,
-GUEST_EXIT_FATAL, REPORT_SENTINEL, RECORD_FINDING, SUBJECT_KEYS, ...), so that no value is written twice.
+GUEST_EXIT_FATAL, REPORT_SENTINEL, RECORD_FINDING, SUBJECT_KEYS, ...), so
+that no value is written twice.
 
 A missing or malformed header stops the program with a message naming the
 file and the line (exit status 2), not with a traceback; load() raises

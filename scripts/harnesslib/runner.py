@@ -31,7 +31,12 @@ from .options import parse as options
 from .baseline import run as baseline_run
 from .errors import RunError
 
-PLATFORMS = {"qemu": qemu.Platform, "xen": xen.Platform}
+# Both platforms' classes have the interface a run drives (command, the capture's
+# hooks, the verdict's refinements); there is no base class to name it.
+PLATFORMS: dict[str, type[qemu.Platform] | type[xen.Platform]] = {
+    "qemu": qemu.Platform,
+    "xen": xen.Platform,
+}
 
 
 def config_name(a):
@@ -94,7 +99,7 @@ def main(argv):
     """Every input is checked before anything starts (options/parse.py); whatever
     still goes wrong ends as one line and a status, never a traceback: 2
     before the platform starts, 6 once it has (the platform's failure)."""
-    started = []
+    started: list[str] = []
     # SIGTERM (a CI's time limit, the matrix stopping a config) ends a run as
     # ^C does, so that the platform, in a session of its own, ends with it.
     signal.signal(signal.SIGTERM, terminated)
@@ -218,7 +223,7 @@ def run(argv, started):
     from .memmap import report as memmap_report
     from .progress import Progress
 
-    notes = []
+    notes: list[str] = []
     outdir.clear(
         out
     )  # the folder holds this run's files only (options.check_files refused any other)
@@ -271,7 +276,7 @@ def run(argv, started):
         progress.summary()  # every failure grouped by suite, its FAIL lines only
     memmap_report.write(ktap_lines, out, held=held)  # memory-map.md/.svg when the memmap suite ran
     label = verdict.name(code, rep)
-    for path in filter(None, [os.path.join(out, "junit.xml"), a.junit]):
+    for path in [p for p in (os.path.join(out, "junit.xml"), a.junit) if p]:
         junit.write(
             rep,
             path,

@@ -65,6 +65,7 @@ def run_stage(name, cmd):
     proc = subprocess.Popen(
         cmd, cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
+    assert proc.stdout is not None  # stdout=PIPE
     last = None
     for line in proc.stdout:
         sys.stdout.write(line)

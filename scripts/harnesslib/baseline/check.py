@@ -105,7 +105,7 @@ def judge(report, base, facts):
                 j.new.append(finding_item(f))
                 j.notes[f.line] = f"new: not in {base.path}"
     # Which failing results are wholly known; the others that no new finding explains.
-    cases_of = {}
+    cases_of: dict[str, list[findings.Result]] = {}
     for r in report.results:
         if r.case is not None:
             cases_of.setdefault(r.suite, []).append(r)
@@ -195,7 +195,7 @@ def terminal_lines(j):
     each known deviation's FAIL line: one line per known case, with its
     entries' lines in the baseline; what is new or vanished in full; how many
     entries were not checked."""
-    groups = {}
+    groups: dict[tuple[str, str], list[str]] = {}
     for k in j.known:
         path, _, num = (k.at or "").rpartition(":")
         groups.setdefault((k.where, path), []).append(num)

@@ -72,7 +72,7 @@ class Baseline:
 def parse(text, name):
     """The Baseline in a file's text; name is how errors name the file."""
     entries = []
-    seen = {}  # (suite, case, check, subject pattern, when) -> where it was first given
+    seen: dict[tuple, str] = {}  # (suite, case, check, subject pattern, when) -> where first given
 
     def close(e):
         if e is None:

@@ -102,9 +102,8 @@ def table(runs, keys, tolerance, same_config, transfer=False):
             a, b = runs[0][1].get((op, target)), runs[1][1].get((op, target))
             ratio = "—"
             if a and b and a["median_ns"] and b["median_ns"]:
-                ratio = (
-                    f"{(a if transfer else b)['median_ns'] / (b if transfer else a)['median_ns']:.2f}"
-                )
+                num, den = (a, b) if transfer else (b, a)
+                ratio = f"{num['median_ns'] / den['median_ns']:.2f}"
             if a and b:
                 why = noisy(a, b, tolerance) if same_config else None
             else:
@@ -144,8 +143,8 @@ def svg(runs, keys):
             ' font-family="sans-serif" font-size="10">'
         ),
         (
-            f'<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
-            f" scale)</text>"
+            '<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
+            " scale)</text>"
         ),
     ]
     for i, (name, _) in enumerate(runs):

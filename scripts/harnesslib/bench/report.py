@@ -65,7 +65,11 @@ def parse(ktap_lines):
     of the rest: "info" (the bench-info fields), "untimed" and "summary"
     (lists of dicts), in report order. records.RecordError when a bench
     record breaks its declaration."""
-    figures, rest = [], {"info": {}, "untimed": [], "summary": []}
+    figures = []
+    info: dict[str, object] = {}
+    untimed: list[dict[str, str | None]] = []
+    summary: list[dict[str, object]] = []
+    rest = {"info": info, "untimed": untimed, "summary": summary}
     for line in ktap_lines:
         got = _kind(line)
         if got is None:
@@ -75,16 +79,16 @@ def parse(ktap_lines):
             keys = FIELDS + tuple(k for k in TRANSFER if k in r.fields)
             figures.append({k: _value(k, r.fields[k]) for k in keys})
         elif tag == INFO:
-            rest["info"].update({k: _value(k, v) for k, v in r.fields.items()})
+            info.update({k: _value(k, v) for k, v in r.fields.items()})
         elif tag == UNTIMED:
-            rest["untimed"].append(dict(r.fields, why=r.text))
+            untimed.append(dict(r.fields, why=r.text))
         else:
-            entry = {"name": r.fields["name"]}
+            entry: dict[str, object] = {"name": r.fields["name"]}
             if "value" in r.fields:
                 entry["value"] = float(r.fields["value"])
             if r.text is not None:
                 entry["text"] = r.text
-            rest["summary"].append(entry)
+            summary.append(entry)
     return figures, rest
 
 

@@ -135,6 +135,7 @@ def matrix_wall(runs, target=25.0):
             text=True,
         )
         walls.append(time.monotonic() - start)
+    assert last is not None  # runs >= 1 (main calls it for --matrix-runs > 0)
     tail = last.stdout.strip().splitlines()[-1:] or last.stderr.strip().splitlines()[-1:]
     print(
         f"matrix-default ({paths.rel(DEFAULT_MATRIX)}, -j {os.cpu_count()}): wall"

@@ -110,7 +110,9 @@ def split_command(cmd, files):
     """(machine options, images) of a QEMU command. files maps each path the
     command may name to the file name it is published as; images is
     [(label, published name, image_arg)] in the command's order."""
-    machine, images, append = [], [], None
+    machine: list[str] = []
+    images: list[list[str]] = []  # [label, published name, image_arg]
+    append = None
     for flag, value in split_options(cmd):
         named = [p for p in files if value is not None and (value == p or _inside(p, value))]
         if flag == "-append":

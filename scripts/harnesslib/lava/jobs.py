@@ -68,7 +68,7 @@ RUN_ONLY = {
     "-v": "verbose",
 }
 # What make lava-test runs: the default configuration of each platform.
-TEST_CONFIGS = (("qemu", []), ("xen", ["--platform", "xen"]))
+TEST_CONFIGS: tuple[tuple[str, list[str]], ...] = (("qemu", []), ("xen", ["--platform", "xen"]))
 # Characters LAVA's command line carries unquoted (it joins with spaces, then
 # splits): the folder's path ends up in it, inside QEMU option lists too.
 SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-")
@@ -159,12 +159,12 @@ def check_folder(out):
             ),
             "a new or empty directory, or one scripts/lava wrote",
         )
-    for e in entries:
-        path = os.path.join(out, e)
-        if e in FILES and (os.path.isfile(path) or os.path.islink(path)):
+    for entry in entries:
+        path = os.path.join(out, entry)
+        if entry in FILES and (os.path.isfile(path) or os.path.islink(path)):
             os.remove(path)
         elif (
-            (e == RUN_DIR or e.startswith(TMP_PREFIX))
+            (entry == RUN_DIR or entry.startswith(TMP_PREFIX))
             and os.path.isdir(path)
             and not os.path.islink(path)
         ):
@@ -184,7 +184,7 @@ def write_job(a, out, url_base=None):
     """Write the job's folder for configuration a; returns (config, platform)."""
     config = runner.config_name(a)
     check_folder(out)
-    notes = []
+    notes: list[str] = []
     plat = runner.PLATFORMS[a.platform](a, out, notes)
     cmd = plat.command()  # writes what the platform needs into out (host.dtb, disk.img, ...)
     for n in notes:

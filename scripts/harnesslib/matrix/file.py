@@ -53,7 +53,9 @@ class Config:
 def parse(text, shown):
     """[Config] from the file's text (the options not yet checked), and the
     problems found, each `shown:line: why`."""
-    configs, problems, seen = [], [], {}
+    configs: list[Config] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}  # config name -> where it was first given
     for n, raw in enumerate(text.splitlines(), 1):
         where = f"{shown}:{n}"
         line = raw.strip()

@@ -26,7 +26,8 @@ from ..matrix.report import (
 STYLE = """
 body { font-family: DejaVu Sans, sans-serif; font-size: 14px; margin: 1.5em; }
 table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 2px 6px; }
-th { background: #eee; } td.pass { background: #c7e9c0; } td.FAIL, td.TIMEOUT, td.cut { background: #fcbba1; }
+th { background: #eee; } td.pass { background: #c7e9c0; } \
+td.FAIL, td.TIMEOUT, td.cut { background: #fcbba1; }
 td.known { background: #fee391; } td.skip { background: #f0f0f0; } td.none { color: #999; }
 .new { color: #b30000; font-weight: bold; } .known { color: #8c6d00; }
 details { margin: 0.5em 0 1em 0; } code { background: #f4f4f4; }

@@ -2,13 +2,14 @@
 schema as a run's junit.xml (tests/harness/schema/junit-10.xsd).
 
 A config's testsuite holds every testcase of its own junit.xml (junit.py
-wrote it; classname CONFIG.SUITE), its properties plus the matrix line, and
-one testcase CONFIG.run/verdict: a <failure> when the config failed its
-baseline (a new finding, a known deviation vanished), an <error> when the
-run did not end with a trusted report (a crash, a hang, a truncation). A case whose every failure is a known deviation of the
-config's baseline is <skipped> "known deviation (BASELINE): ...", its
-failure's text kept: the matrix passes it, as scripts/run does, and the
-file's failures and errors are what fail the matrix.
+wrote it; classname CONFIG.SUITE), its properties plus the matrix line,
+and one testcase CONFIG.run/verdict: a <failure> when the config failed
+its baseline (a new finding, a known deviation vanished), an <error> when
+the run did not end with a trusted report (a crash, a hang, a truncation).
+A case whose every failure is a known deviation of the config's baseline
+is <skipped> "known deviation (BASELINE): ...", its failure's text kept:
+the matrix passes it, as scripts/run does, and the file's failures and
+errors are what fail the matrix.
 """
 import os
 import xml.etree.ElementTree as ET
@@ -27,7 +28,8 @@ def _cases(o):
     except (OSError, ET.ParseError):
         return [], []
     prefix = f"{o.record.get('config', '')}."
-    props, cases = [], []
+    props: list[tuple[str | None, str | None]] = []
+    cases = []
     for ts in root.iter("testsuite"):
         if not props:
             props = [(p.get("name"), p.get("value")) for p in ts.iter("property")]
@@ -108,7 +110,7 @@ def build(outcomes, name):
     for o in outcomes:
         root.append(suite_of(o))
     for k in ("tests", "failures", "errors"):
-        root.set(k, str(sum(int(ts.get(k)) for ts in root)))
+        root.set(k, str(sum(int(ts.attrib[k]) for ts in root)))
     return root
 
 

@@ -71,6 +71,7 @@ class Outcome:
         r = self.report.suites().get(suite) if self.report else None
         if r is None:
             return "cut" if suite == self.cut_suite() else "-"
+        assert self.report is not None  # r is one of its suites
         cases = [c for c in self.report.results if c.suite == suite and c.case is not None]
         if r.directive == "TIMEOUT" or any(c.directive == "TIMEOUT" for c in cases):
             return "TIMEOUT"
@@ -182,7 +183,8 @@ class Merged:
 def merge(outcomes):
     """The merged findings (new first, then by how many configs saw them),
     and the known deviations that vanished, as [(name, text, [configs])]."""
-    merged, vanished = {}, {}
+    merged: dict[tuple, Merged] = {}
+    vanished: dict[tuple, tuple[str, str, list[str]]] = {}
     for o in outcomes:
         j = o.judgement
         if j is None:
@@ -224,7 +226,8 @@ def seen_text(names, total):
 
 
 def tally(outcomes):
-    """The matrix's summary line: configs, how many passed (with known deviations only), failed and why."""
+    """The matrix's summary line: configs, how many passed (with known
+    deviations only), failed and why."""
     total = len(outcomes)
     passed = [o for o in outcomes if o.passed]
     with_known = [o for o in passed if o.judgement and o.judgement.known]
@@ -233,7 +236,7 @@ def tally(outcomes):
         f"{len(passed)} passed"
         + (f" ({len(with_known)} with known deviations only)" if with_known else ""),
     ]
-    others = {}
+    others: dict[str, list[str]] = {}
     for o in outcomes:
         if not o.passed:
             others.setdefault(status.NAMES.get(o.status, str(o.status)), []).append(o.name)

@@ -206,7 +206,8 @@ class Runner:
 
     def __init__(self, a):
         self.a, self.procs, self.lock, self.stopping = a, set(), threading.Lock(), False
-        self.command, self.grace = [sys.executable, paths.script("run")], GRACE
+        self.command = [sys.executable, paths.script("run")]
+        self.grace: float = GRACE  # seconds
 
     def run(self, c):
         folder = os.path.abspath(os.path.join(self.a.out, c.name))
@@ -219,7 +220,8 @@ class Runner:
             with self.lock:  # stop() sees every process started, and none starts after it
                 if self.stopping:
                     return None
-                # In this directory, where the line's paths were checked; its own group: QEMU ends with it.
+                # In this directory, where the line's paths were checked; its own group:
+                # QEMU ends with it.
                 proc = subprocess.Popen(
                     cmd,
                     stdout=log,

@@ -50,7 +50,8 @@ X_ADDR, X_REGION, W_REGION, X_DT, X_PROBE, X_SWEEP, X_MARK, X_TEXT = (
     540,
     620,
 )
-LISTED = 12  # lines of findings no row holds, shown below the map (the titles and memory-map.md have all)
+# Lines of findings no row holds, shown below the map (the titles and memory-map.md have all).
+LISTED = 12
 
 
 def _attrs(kind, **extra):
@@ -63,10 +64,8 @@ def _attrs(kind, **extra):
 
 
 def _rect(kind, x, y, w, h, **extra):
-    return (
-        "<rect"
-        f" {_attrs(kind, x=f'{x:.1f}', y=f'{y:.1f}', width=f'{w:.1f}', height=f'{h:.1f}', **extra)}/>"
-    )
+    attrs = _attrs(kind, x=f"{x:.1f}", y=f"{y:.1f}", width=f"{w:.1f}", height=f"{h:.1f}", **extra)
+    return f"<rect {attrs}/>"
 
 
 def _group(title, body, cls=None):
@@ -110,7 +109,8 @@ def _row_of(rows, addr):
 
 def assign(rows, placed):
     """(per-row lists of findings, the findings no row holds)."""
-    on, loose = [[] for _ in rows], []
+    on: list[list] = [[] for _ in rows]
+    loose: list = []
     for p in placed:
         i = None
         if p.addr is not None:
@@ -124,7 +124,7 @@ def assign(rows, placed):
 
 def _summary(placed, loose, held_path):
     n = len(placed)
-    by_suite = {}
+    by_suite: dict[str, int] = {}
     for p in placed:
         by_suite[p.suite] = by_suite.get(p.suite, 0) + 1
     if not n:
@@ -181,7 +181,8 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
     top = 128
-    ys, y = [], top
+    ys: list[float] = []
+    y: float = top
     for h in heights:
         ys.append(y)
         y += h

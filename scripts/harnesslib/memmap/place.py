@@ -83,7 +83,8 @@ def _number(value):
 
 def _lines_facts(ktap_lines):
     """(node, part) -> base of the part's reg (mmio-target); node -> its first reg (memmap-dt)."""
-    targets, nodes = {}, {}
+    targets: dict[tuple[str | None, str | None], int] = {}
+    nodes: dict[str | None, int] = {}
     for r in records.of_lines(ktap_lines, TARGET):
         base = _base(r.get("range"))
         if base is not None:

@@ -6,6 +6,7 @@ and drawn (memmap/picture.py). write(ktap_lines, outdir, held=baseline)."""
 import os
 import re
 from html import escape
+from typing import Any
 
 from .. import findings, records
 from ..memmap import place as memmap_place
@@ -35,7 +36,7 @@ def parse(ktap_lines):
     """The memmap suite's map, or None when the report has none. findings:
     (region name or "-", text, findings.Finding) of each of the suite's FAIL
     records, region from its subject."""
-    d = {
+    d: dict[str, Any] = {
         "profile": None,
         "document": "",
         "regions": [],
@@ -144,7 +145,8 @@ def rows(d):
 
 
 def _inside(f, base, size):
-    """Is the address a finding's subject gives (addr=, else range='s base) inside [base, base + size)?"""
+    """Is the address a finding's subject gives (addr=, else range='s base)
+    inside [base, base + size)?"""
     a = f.field("addr")
     a = int(a, 16) if a else (_range(f.field("range")) or (None,))[0]
     return a is not None and base <= a < base + size

@@ -344,7 +344,8 @@ def check_timeout(value):
 
 def missing_dirs(path):
     """The directories os.makedirs(path) would create, outermost first."""
-    created, p = [], os.path.abspath(path)
+    created: list[str] = []
+    p = os.path.abspath(path)
     while not os.path.lexists(p):
         created.insert(0, p)
         parent = os.path.dirname(p)

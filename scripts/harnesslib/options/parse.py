@@ -13,7 +13,7 @@ import argparse
 import os
 
 from .. import outdir, paths, qemu, xen
-from ..errors import OptionError, SetupError, UsageError
+from ..errors import SetupError
 from ..options.facts import (
     KiB,
     MiB,
@@ -32,7 +32,7 @@ from ..options.facts import (
     xen_nr_cpus,
     xen_own,
 )
-from ..options.table import OPTIONS, parser
+from ..options.table import parser
 from ..options.checks import (
     bad,
     check_bootargs,
@@ -214,7 +214,8 @@ def validate(raw):
     only = check_only(raw)
     a.bootargs = "list" if raw.list else " ".join(filter(None, [raw.bootargs, only]))
     a.timeout = check_timeout(raw.timeout if raw.timeout is not None else "60")
-    plat = (xen.Platform if is_xen else qemu.Platform)(a, None, [])
+    platform: type[qemu.Platform] | type[xen.Platform] = xen.Platform if is_xen else qemu.Platform
+    plat = platform(a, None, [])
     check_bootargs(a.bootargs, plat.bootargs_of(""), raw.only if only else None)
 
     need_tool(qemu.QEMU, "it boots the harness")

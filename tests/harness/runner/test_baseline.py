@@ -20,7 +20,8 @@ case gic/priority
 
 case mmio/instruction_forms
   when gic=3
-  finding form_same_as_ldr32 node=/interrupt-controller@3001000 part=distributor reg=GICD_TYPER off=0x4 form=ldp32
+  finding form_same_as_ldr32 node=/interrupt-controller@3001000 part=distributor \
+reg=GICD_TYPER off=0x4 form=ldp32
   finding form_same_as_ldr32 node=/a\\x20b part=* form=ldr32-pre
   reason why
   reference spec

@@ -38,6 +38,15 @@ not ok 3 bootargs
 not ok 4 gic
 1 passed, 4 failed, 1 skipped
 # harness: report complete""".splitlines()
+
+
+def found(el: ET.Element, path: str) -> ET.Element:
+    """el.find(path), which the test needs to be there."""
+    sub = el.find(path)
+    assert sub is not None, f"no {path}"
+    return sub
+
+
 TIMES = [0.5 + 0.1 * i for i in range(len(REPORT))]
 
 
@@ -148,21 +157,21 @@ class Baseline(Schema):
         )
         junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=h)
         self.assertValid()
-        reg = root.find("testsuite[@name='cfg.boot']/testcase[@name='reg']")
+        reg = found(root, "testsuite[@name='cfg.boot']/testcase[@name='reg']")
         self.assertIsNone(reg.find("failure"))
-        skipped = reg.find("skipped")
+        skipped = found(reg, "skipped")
         self.assertEqual(skipped.get("type"), "known-deviation")
         self.assertEqual(
             skipped.get("message"),
             "known deviation: the overlap is the platform's (tests/baselines/b.txt:2)",
         )
-        self.assertIn("overlaps /pl031@9010000", skipped.text)
+        self.assertIn("overlaps /pl031@9010000", skipped.text or "")
         # a suite's own known finding too
         self.assertEqual(
-            root.find("testsuite[@name='cfg.bootargs']/testcase/skipped").get("type"),
+            found(root, "testsuite[@name='cfg.bootargs']/testcase/skipped").get("type"),
             "known-deviation",
         )
-        boot = root.find("testsuite[@name='cfg.boot']")
+        boot = found(root, "testsuite[@name='cfg.boot']")
         self.assertEqual(
             (boot.get("failures"), boot.get("errors"), boot.get("skipped")), ("0", "1", "1")
         )
@@ -186,26 +195,26 @@ class Baseline(Schema):
     def test_a_vanished_deviation_fails_the_baseline_case_unless_accepted(self):
         junit.write(parsed(), self.path, "cfg", (status.TEST_FAILED, "t", "x"), held=held())
         self.assertValid()
-        case = (
-            ET.parse(self.path)
-            .getroot()
-            .find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        case = found(
+            ET.parse(self.path).getroot(), "testsuite[@name='cfg.run']/testcase[@name='baseline']"
         )
-        fail = case.find("failure")
+        fail = found(case, "failure")
         self.assertIn(
             (
                 "1 known deviation(s) of tests/baselines/b.txt vanished: gic/spurious never_seen:"
                 " never seen (tests/baselines/b.txt:10)"
             ),
-            fail.get("message"),
+            fail.get("message", ""),
         )
-        self.assertIn("2 known, 2 new, 1 vanished", case.find("system-out").text)
+        self.assertIn("2 known, 2 new, 1 vanished", found(case, "system-out").text or "")
         accepted = junit.build(
             parsed(), "cfg", (status.PASS, "pass", "x"), held=held(accept_vanished=True)
         )
-        case = accepted.find("testsuite[@name='cfg.run']/testcase[@name='baseline']")
+        case = found(accepted, "testsuite[@name='cfg.run']/testcase[@name='baseline']")
         self.assertIsNone(case.find("failure"))
-        self.assertIn("vanished gic/spurious never_seen: never seen", case.find("system-out").text)
+        self.assertIn(
+            "vanished gic/spurious never_seen: never seen", found(case, "system-out").text or ""
+        )
 
     def test_without_a_baseline_there_is_no_baseline_case(self):
         root = junit.build(parsed(), "cfg", (status.TEST_FAILED, "t", "x"))

@@ -6,7 +6,6 @@ console, lava-run's log, and the comparison of LAVA's cases with the report
 (a missing case, a changed result, an extra one). Run with PYTHONPATH=scripts;
 needs what scripts/setup installs (lava-server's templates, python3-jinja2,
 python3-yaml), not lava-run itself (make lava-test runs it)."""
-import argparse
 import contextlib
 import io
 import json
@@ -63,7 +62,7 @@ def monitor_reads(console, platform):
     m = lava_job.monitor(platform)
     end, pattern = re.compile(m["end"], re.DOTALL), re.compile(m["pattern"], re.DOTALL)
     pos = console.index(m["start"]) + len(m["start"])
-    got = []
+    got: list[tuple[str, str]] = []
     while True:
         found = [x for x in (end.search(console, pos), pattern.search(console, pos)) if x]
         if not found:

@@ -3,8 +3,9 @@
 tools (a shell script for the compiler, linker and objcopy that only writes
 its output file), so that each build takes a moment: a missing toolchain is
 named with `make setup`; the compiler and its flags are part of what makes
-an object stale, V=1 is not (REWORD=1 is a flag); `make run O=dir` (run-xen, docs) boots dir's image;
-`make test O=dir` builds in dir and its integration runs boot dir's image."""
+an object stale, V=1 is not (REWORD=1 is a flag); `make run O=dir` (run-xen,
+docs) boots dir's image; `make test O=dir` builds in dir and its integration
+runs boot dir's image."""
 import os
 import subprocess
 import tempfile
@@ -14,7 +15,10 @@ from harnesslib import paths, testdriver
 
 FAKE_TOOL = """#!/bin/sh
 # A stand-in compiler, linker or objcopy: writes its output file, says a version.
-case "$1" in --version) echo "$(basename "$0") 1.0"; exit 0;; -print-libgcc-file-name) echo /dev/null; exit 0;; esac
+case "$1" in
+--version) echo "$(basename "$0") 1.0"; exit 0;;
+-print-libgcc-file-name) echo /dev/null; exit 0;;
+esac
 case "$0" in *objcopy) for last; do :; done; : > "$last"; exit 0;; esac  # objcopy IN OUT
 while [ $# -gt 0 ]; do [ "$1" = -o ] && { shift; : > "$1"; }; shift; done
 """

@@ -86,6 +86,9 @@ class Parse(unittest.TestCase):
 class Check(unittest.TestCase):
     """Each line's options, by scripts/run's own checks, before anything starts."""
 
+    tmp: str  # setUpClass's
+    image: str
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp()
@@ -327,6 +330,10 @@ def fake_run(root, name, platform, code, ktap_text, svg=False):
 
 
 class Aggregate(unittest.TestCase):
+    tmp: str  # setUpClass's
+    outcomes: list[matrix_report.Outcome]
+    by: dict[str, matrix_report.Outcome]
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp()
@@ -394,7 +401,8 @@ class Aggregate(unittest.TestCase):
                 "MPIDR 0x80000101 is not listed in /cpus": ["q-cut"],
             },
         )
-        # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted runs only)
+        # gic ran without its case eoi_modes, whose known deviation thus vanished (trusted
+        # runs only)
         self.assertEqual(
             vanished,
             [
@@ -485,16 +493,17 @@ class Aggregate(unittest.TestCase):
         )  # finding; verdict failure; TIMEOUT error
         self.assertEqual(counts["q-crash"], ("1", "0", "1", "0"))
         known = suites["x-known"].find("testcase[@name='priority']/skipped")
+        assert known is not None
         self.assertTrue(
-            known.get("message").startswith(
+            known.get("message", "").startswith(
                 "known deviation (tests/baselines/xen-4.17.txt): "
                 "pending_visible intid=5: SGI 5 is held back"
             ),
             known.get("message"),
         )
-        self.assertEqual(
-            suites["x-known"].find("testcase[@name='priority']").get("classname"), "x-known.gic"
-        )
+        priority = suites["x-known"].find("testcase[@name='priority']")
+        assert priority is not None
+        self.assertEqual(priority.get("classname"), "x-known.gic")
         props = {p.get("name"): p.get("value") for p in suites["q-new"].iter("property")}
         self.assertEqual(
             (props["matrix-config"], props["matrix-options"]), ("q-new", "--platform qemu")

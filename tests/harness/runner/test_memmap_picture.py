@@ -100,7 +100,8 @@ KNOWN_IDENTITIES = {
 
 
 def held():
-    known, new = [], []
+    known: list[SimpleNamespace] = []
+    new: list[SimpleNamespace] = []
     for f in findings.read(REPORT).findings():
         hit = KNOWN_IDENTITIES.get(f.identity)
         item = SimpleNamespace(
@@ -216,7 +217,9 @@ class Picture(unittest.TestCase):
 
     def test_the_badges_and_the_list_count_every_finding(self):
         badges = [title_of(g) for g in self.root.iter(SVG + "g") if g.get("class") == "mm-marks"]
-        counted = sum(int(re.match(r"(\d+) findings?:", t).group(1)) for t in badges)
+        marks = [re.match(r"(\d+) findings?:", t) for t in badges]
+        self.assertTrue(all(marks), badges)
+        counted = sum(int(m.group(1)) for m in marks if m)
         loose = [
             g
             for g in self.root.iter(SVG + "g")
@@ -295,7 +298,7 @@ class Picture(unittest.TestCase):
         )
         summary = title_of(next(g for g in root.iter(SVG + "g") if g.get("class") == "mm-summary"))
         self.assertEqual(summary, "No finding from any suite.")
-        self.assertLess(int(root.get("width")), memmap_picture.X_TEXT)  # no findings column
+        self.assertLess(int(root.attrib["width"]), memmap_picture.X_TEXT)  # no findings column
         self.assertNotIn("findings of every suite", ET.tostring(root, encoding="unicode"))
         self.assertEqual(
             int(drawn()[4].get("width")), 1040

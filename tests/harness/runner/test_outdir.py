@@ -82,12 +82,10 @@ class Folder(unittest.TestCase):
             ("qemu-gicv3-smp2-512M", digest, 0, "pass"),
         )
         self.assertRegex(record["date"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        props = {
-            p.get("name"): p.get("value")
-            for p in ET.parse(os.path.join(self.out, "junit.xml"))
-            .getroot()
-            .find("testsuite/properties")
-        }
+        junit = ET.parse(os.path.join(self.out, "junit.xml")).getroot()
+        properties = junit.find("testsuite/properties")
+        assert properties is not None, "junit.xml has no testsuite/properties"
+        props = {p.get("name"): p.get("value") for p in properties}
         self.assertEqual(
             (props["config"], props["image_sha256"], props["date"], props["bootargs"]),
             (record["config"], digest, record["date"], record["bootargs"]),

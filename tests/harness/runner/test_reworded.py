@@ -224,7 +224,9 @@ MATRIX_MD = """## Findings across configs
 
 2 findings merged by identity (suite, case, check, subject): 2 new, 0 known.
 
-- **new** `memmap/dt_regions inside_documented_region node=/pl061@9030000 range=0x9030000+0x1000`: seen on 2 of 2 configs: as-xen-gicv3, as-xen-gicv2: /pl061@9030000 reg 0x9030000+0x1000 lies outside every documented region
+- **new** `memmap/dt_regions inside_documented_region node=/pl061@9030000 \
+range=0x9030000+0x1000`: seen on 2 of 2 configs: as-xen-gicv3, as-xen-gicv2: \
+/pl061@9030000 reg 0x9030000+0x1000 lies outside every documented region
 - **new** `boot/cpu_id mpidr_listed cpu=1`: seen on 2 of 2 configs: a, b; 2 wordings:
   - on a: MPIDR 0x80000001 is not listed in /cpus
   - on b: MPIDR 0x80000101 is not listed in /cpus

@@ -8,8 +8,8 @@ platform that will not start is status 6 with its own error line.
 Each bad case is one `python3 -S scripts/run ...` from the repository root
 (-S: the runner needs only the standard library, and site's start-up is the
 larger part of a refusal's cost); they run a few at a time, once, in
-setUpClass. The good cases are dry runs of runner.main in this process. Run with PYTHONPATH=scripts (all.py
-runs every test_*.py here)."""
+setUpClass. The good cases are dry runs of runner.main in this process. Run
+with PYTHONPATH=scripts (all.py runs every test_*.py here)."""
 import concurrent.futures
 import contextlib
 import io
@@ -22,6 +22,7 @@ import unittest
 
 from harnesslib import capture, paths, runner, status, verdict, ktap
 from harnesslib.options import parse as options
+from harnesslib.options import table as option_table
 
 ROOT = paths.ROOT
 HAVE_XEN = os.path.exists(paths.XEN) and shutil.which("dtc") is not None
@@ -191,7 +192,7 @@ class Cases:
     if HAVE_DTC:
         BAD.append(("--dtb", ["--dtb", "BROKEN_DTS"]))
 
-    GOOD = [
+    GOOD: list[list[str]] = [
         [
             "--only",
             "dma,dma.idx_wrap",
@@ -248,7 +249,7 @@ class Cases:
             ["--platform", "xen", "--el", "1", "--smp", "8", "--gic", "2"],
         ]
 
-    results = {}
+    results: dict[tuple[str, int], subprocess.CompletedProcess] = {}
 
     @classmethod
     def argv(cls, args, image=True):
@@ -281,8 +282,8 @@ class Cases:
             f.write("/dts-v1/;\n/ { prop = <1;\n")
         with open(cls.bad_baseline, "w") as f:
             f.write("case gic/priority\n  finding SGI {n}\n")
-        with open(cls.blob, "wb") as f:
-            f.write(b"\xd0\x0d\xfe\xed" + bytes(60))
+        with open(cls.blob, "wb") as blob:
+            blob.write(b"\xd0\x0d\xfe\xed" + bytes(60))
         fake_qemu(os.path.join(cls.tmp, "bin"), f'touch "{cls.marker}"\nexit 1\n')
         env = dict(os.environ, PATH=os.path.join(cls.tmp, "bin") + os.pathsep + os.environ["PATH"])
 
@@ -463,16 +464,18 @@ class Help(unittest.TestCase):
         )
         self.assertEqual(r.returncode, 0)
         text = r.stdout
-        for flag, metavar, _, _, acc in options.OPTIONS:
+        for flag, metavar, _, _, acc in option_table.OPTIONS:
             with self.subTest(flag=flag):
                 self.assertIn(f"  {flag}", text)
                 if metavar:
                     self.assertIn("accepted: " + acc.split()[0], text)
-        self.assertEqual(text.count("accepted: "), len([o for o in options.OPTIONS if o[4] != "-"]))
+        self.assertEqual(
+            text.count("accepted: "), len([o for o in option_table.OPTIONS if o[4] != "-"])
+        )
 
     def test_every_value_option_has_a_bad_case(self):
         driven = {opt for opt, _ in Cases.BAD}
-        for flag, *_ in options.OPTIONS:
+        for flag, *_ in option_table.OPTIONS:
             if flag not in ("--dry-run", "--quiet", "-v"):
                 self.assertIn(flag, driven)
 
@@ -485,7 +488,8 @@ class PlatformFailsToStart(unittest.TestCase):
             msg = "qemu-system-aarch64: -M virt,gic-version=3: unsupported machine type"
             fake_qemu(os.path.join(tmp, "bin"), f'echo "{msg}" >&2\nexit 1\n')
             env = dict(os.environ, PATH=os.path.join(tmp, "bin") + os.pathsep + os.environ["PATH"])
-            for extra in ([], ["--load-addr", "0x4123f000"]):
+            extras: list[list[str]] = [[], ["--load-addr", "0x4123f000"]]
+            for extra in extras:
                 r = subprocess.run(
                     [
                         sys.executable,

@@ -63,7 +63,8 @@ class TreeHeaders(unittest.TestCase):
         )
 
     def test_a_tree_that_expects_nothing_is_an_error(self):
-        for lines in ([], ["// status: 0"], ["// expect: x"]):
+        expect_nothing: list[list[str]] = [[], ["// status: 0"], ["// expect: x"]]
+        for lines in expect_nothing:
             with self.subTest(lines=lines), self.assertRaises(testspec.SpecError):
                 self.spec(*lines)
 
@@ -106,7 +107,8 @@ class TreeHeaders(unittest.TestCase):
         )
         no = (
             "memmap/dt_regions inside_documented_region node=/pl011@9000000",  # a field fewer
-            "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",  # order
+            # order
+            "memmap/dt_regions inside_documented_region range=0x9000000+0x1000 node=/pl011@9000000",
             "memmap/dt_regions inside_documented_region node=/pl011@9000000 range=0x9000000+0x2000",
             "memmap/probe inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
             "memmap inside_documented_region node=/pl011@9000000 range=0x9000000+0x1000",
@@ -170,6 +172,7 @@ class Repository(unittest.TestCase):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
+        assert p.stdout is not None and p.stderr is not None  # both PIPE
         p.stdout.readline()
         p.stdout.close()
         err = p.stderr.read().decode()
