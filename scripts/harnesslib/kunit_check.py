@@ -45,7 +45,8 @@ def check_report(parser, path):
     if REPORT_SENTINEL not in lines:
         return "skip"  # incomplete: the runner failed it already, and KTAP ends early
     if "1..0" in lines[:3]:
-        return "skip"  # a listing (the bootarg list): it runs no test, which kunit_parser calls an error
+        # a listing (the bootarg list): it runs no test, which kunit_parser calls an error
+        return "skip"
     printer = sys.modules["kunit_printer"].stdout
     shown, printer._output = printer._output, io.StringIO()  # its summary is not ours to print
     try:
