@@ -9,6 +9,7 @@
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
+#include "util/util.h"
 
 static void case_exception_level(struct test_ctx *t)
 {
@@ -125,8 +126,8 @@ static void case_image(struct test_ctx *t)
 
 	note(t, "load_address: 0x%llx", (unsigned long long)base);
 	note(t, "image_size: 0x%llx", (unsigned long long)(t->boot->image_end - base));
-	check(t, (base & 0xfff) == 0, "image_aligned", "image at 0x%llx is not 4 KiB aligned",
-	      (unsigned long long)base);
+	check(t, IS_ALIGNED(base, PAGE_SIZE), "image_aligned",
+	      "image at 0x%llx is not 4 KiB aligned", (unsigned long long)base);
 	check(t, relocated_ptr == case_counter, "image_relocated",
 	      "relocation not applied: stored 0x%llx, runtime 0x%llx",
 	      (unsigned long long)(uintptr_t)relocated_ptr,

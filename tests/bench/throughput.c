@@ -20,6 +20,7 @@
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
 #include "tests/bench/bench.h"
+#include "util/util.h"
 
 #define BLK_BYTES    (1u << 20)
 #define DMA_SAMPLES  16
@@ -27,8 +28,8 @@
 #define WAIT_US	     1000000
 #define BLK_QUEUE    8
 
-static uint8_t buf[BLK_BYTES] __attribute__((aligned(4096)));
-static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
+static uint8_t buf[BLK_BYTES] __attribute__((aligned(PAGE_SIZE)));
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(PAGE_SIZE)));
 static struct virtio_blk_req req;
 static struct fw_cfg_dma_access access;
 static uint64_t ticks[DMA_SAMPLES];

@@ -14,12 +14,13 @@
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
 #include "tests/dma/dma.h"
+#include "util/util.h"
 
 #define PER_REQUEST 8
 #define QUEUE	    8
 
-static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
-static uint64_t data[PER_REQUEST * VIRTIO_BLK_SECTOR / 8] __attribute__((aligned(4096)));
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(PAGE_SIZE)));
+static uint64_t data[PER_REQUEST * VIRTIO_BLK_SECTOR / 8] __attribute__((aligned(PAGE_SIZE)));
 static struct {
 	uint32_t type, reserved;
 	uint64_t sector;

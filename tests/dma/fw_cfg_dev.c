@@ -1,5 +1,6 @@
 /* The DT's fw_cfg, checked once (tests/dma/fw_cfg_dev.h). */
 #include "tests/dma/fw_cfg_dev.h"
+#include "util/util.h"
 
 #include <string.h>
 
@@ -10,7 +11,7 @@
 
 #define Q "QEMU docs/specs/fw_cfg"
 
-uint8_t fw_cfg_buf[FWCFG_FILE_SIZE] __attribute__((aligned(4096)));
+uint8_t fw_cfg_buf[FWCFG_FILE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static struct fw_cfg_dma_access access;
 static struct fw_cfg_dev dev;
 static int probed;

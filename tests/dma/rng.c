@@ -9,10 +9,11 @@
 #include "drivers/gic.h"
 #include "runtime/check.h"
 #include "tests/dma/dma.h"
+#include "util/util.h"
 
 #define ENTROPY 64
 
-static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(4096)));
+static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(PAGE_SIZE)));
 static uint8_t entropy[ENTROPY] __attribute__((aligned(64)));
 
 static int all_same(const uint8_t *b, unsigned n)

@@ -31,8 +31,8 @@
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
 #include "tests/dma/request.h"
+#include "util/util.h"
 
-#define PAGE	       4096
 #define BLOCK	       4096 /* the scattered reads' size */
 #define SHAPE_QUEUE    VIRTQ_MAX
 #define IDX_WRAP       65536u  /* requests for the 16-bit idx to wrap */
@@ -41,8 +41,8 @@
 #define SCATTER_FIRST  64      /* sectors the shapes read: pattern, never rewritten */
 #define RING_FIRST     128
 
-static uint8_t area[3 * PAGE] __attribute__((aligned(PAGE)));
-static uint8_t table_mem[2 * PAGE] __attribute__((aligned(PAGE)));
+static uint8_t area[3 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+static uint8_t table_mem[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static struct virtio_blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
 static volatile uint8_t status_bytes[SHAPE_QUEUE];
 static uint8_t ring_data[SHAPE_QUEUE][VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
@@ -51,9 +51,9 @@ static struct virtq_desc ring_tables[SHAPE_QUEUE][3] __attribute__((aligned(16))
 /* A buffer across a page boundary in area, read; one written to a loose sector and read back. */
 static void straddle(struct test_ctx *t, struct dma_device *d)
 {
-	struct shape_seg seg = { area + PAGE - VIRTIO_BLK_SECTOR, 2 * VIRTIO_BLK_SECTOR };
+	struct shape_seg seg = { area + PAGE_SIZE - VIRTIO_BLK_SECTOR, 2 * VIRTIO_BLK_SECTOR };
 	uint64_t loose = DISK_LOOSE_FIRST + DISK_LOOSE_COUNT - 1;
-	uint8_t *out = area + 2 * PAGE - VIRTIO_BLK_SECTOR / 2;
+	uint8_t *out = area + 2 * PAGE_SIZE - VIRTIO_BLK_SECTOR / 2;
 
 	shape_request(t, d, "page-crossing-read", "a 1 KiB read into a buffer across a 4 KiB page",
 		      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, &seg, 1, NULL, 0, 0 });
@@ -139,7 +139,7 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 		&(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST + 8, segs, 1, table, 0, 0 });
 	/* 128-byte segments: 32 of them, and the table across a page boundary. */
 	unsigned n = scatter(segs, SHAPE_MAX_SEGS, 128);
-	table = (struct virtq_desc *)(void *)(table_mem + PAGE - 16 * 8);
+	table = (struct virtq_desc *)(void *)(table_mem + PAGE_SIZE - 16 * 8);
 	if (n > seg_max || n + 2 > d->dev.q.num) {
 		note(t,
 		     "virtio-blk at 0x%llx: an indirect 4 KiB read in %u segments not checked: "
@@ -155,7 +155,7 @@ static void indirect(struct test_ctx *t, struct dma_device *d, unsigned seg_max)
 			      &(struct shape_req){ VIRTIO_BLK_T_IN, SCATTER_FIRST, segs, n, table,
 						   0, 0 });
 	}
-	segs[0] = (struct shape_seg){ area + PAGE, VIRTIO_BLK_SECTOR };
+	segs[0] = (struct shape_seg){ area + PAGE_SIZE, VIRTIO_BLK_SECTOR };
 	segs[1] = (struct shape_seg){ area, VIRTIO_BLK_SECTOR };
 	shape_request(t, d, "indirect-chained",
 		      "ring descriptors (header, a sector) chained to an indirect table (a sector, "
@@ -282,7 +282,7 @@ void case_shapes(struct test_ctx *t)
 		shape_setup(d,
 			    1ull << VIRTIO_F_INDIRECT_DESC | 1ull << VIRTIO_BLK_F_SEG_MAX |
 				    1ull << VIRTIO_BLK_F_SIZE_MAX,
-			    SHAPE_QUEUE, d->dev.version == 2 ? 2 * PAGE - 16 * 4 : 0);
+			    SHAPE_QUEUE, d->dev.version == 2 ? 2 * PAGE_SIZE - 16 * 4 : 0);
 	dma_blk_push(t, d);
 	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");
 	unsigned seg_max =

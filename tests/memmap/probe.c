@@ -7,8 +7,7 @@
 
 #include "runtime/record.h"
 #include "tests/memmap/memmap.h"
-
-#define PAGE 0x1000ull
+#include "util/util.h"
 
 /*
  * A device's reg must answer. A bus window only hands addresses to children:
@@ -149,8 +148,9 @@ static int expect_faults(struct test_ctx *t, const char *kind, const char *what,
 			 uint64_t base, uint64_t end)
 {
 	struct memmap *mm = t->state;
-	uint64_t a[3] = { base, base + ((end - base) / 2 & ~(PAGE - 1)), (end - 1) & ~(PAGE - 1) };
-	int n = end - base <= PAGE ? 1 : 3, answered = 0, probed = 0;
+	uint64_t a[3] = { base, base + ALIGN_DOWN((end - base) / 2, PAGE_SIZE),
+			  ALIGN_DOWN(end - 1, PAGE_SIZE) };
+	int n = end - base <= PAGE_SIZE ? 1 : 3, answered = 0, probed = 0;
 	struct probe_outcome first = { 0 };
 
 	for (int i = 0; i < n; i++) {
@@ -222,7 +222,7 @@ static int probe_uncovered(struct test_ctx *t, int i, int ram, int *probed)
 	const struct memmap *mm = t->state;
 	const struct profile_region *r = mm->regions[i].doc;
 	struct addr_range cover[PLAT_MAX_BANKS + 64];
-	int n = region_cover(t, i, ram, cover, (int)(sizeof(cover) / sizeof(cover[0])));
+	int n = region_cover(t, i, ram, cover, (int)ARRAY_SIZE(cover));
 	int answered = 0;
 	char what[64];
 

@@ -13,8 +13,8 @@
 #include "drivers/gic.h"
 #include "runtime/irq.h"
 #include "tests/xen/xen.h"
+#include "util/util.h"
 
-#define PAGE_SHIFT     12
 #define UPCALL_WAIT_US 200000
 #define DRAIN_US       20000
 #define MAX_STRAYS     4
@@ -27,12 +27,12 @@
  */
 static union {
 	struct xen_shared_info s;
-	uint8_t page[1u << PAGE_SHIFT];
-} shared __attribute__((aligned(1u << PAGE_SHIFT)));
+	uint8_t page[PAGE_SIZE];
+} shared __attribute__((aligned(PAGE_SIZE)));
 static union {
 	struct xen_vcpu_info v;
-	uint8_t page[1u << PAGE_SHIFT];
-} vcpu __attribute__((aligned(1u << PAGE_SHIFT)));
+	uint8_t page[PAGE_SIZE];
+} vcpu __attribute__((aligned(PAGE_SIZE)));
 
 /* Upcalls the dispatcher took (only if interrupts were unmasked: they should not be). */
 static volatile unsigned dispatched;

@@ -7,9 +7,8 @@
  */
 #include "boot/probe.h"
 #include "tests/xen/xen.h"
+#include "util/util.h"
 
-#define PAGE_SHIFT 12
-#define PAGE_SIZE  (1ull << PAGE_SHIFT)
 /* Written over by a successful query: shows which fields Xen filled in. */
 #define UNTOUCHED32 0xa5a5a5a5u
 #define UNTOUCHED16 0x5a5a
@@ -62,7 +61,7 @@ void case_gnttab_map(struct test_ctx *t)
 	subject_push(t, "prop", "reg");
 	require(t, x->nreg >= 1, "reg_present", "%s: no reg (the grant table region)", x->path);
 	uint64_t base = x->reg[0].base, size = x->reg[0].size;
-	require(t, (base & (PAGE_SIZE - 1)) == 0 && size >= PAGE_SIZE, "region_is_pages",
+	require(t, IS_ALIGNED(base, PAGE_SIZE) && size >= PAGE_SIZE, "region_is_pages",
 		"grant table region 0x%llx size 0x%llx is not a run of pages",
 		(unsigned long long)base, (unsigned long long)size);
 	int64_t r = query_size(t, &q, &trapped);
