@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bare-metal ARM64 guest conformance harness.
 #   make            build $(O)/harness.bin (Linux arm64 Image) and $(O)/harness.elf
 #   make run        set up what is missing, build, boot under QEMU, print the report
@@ -163,6 +164,11 @@ format-check:
 .PHONY: python-lint
 python-lint:
 	@PYTHONPATH=scripts $(PYTHON) -m harnesslib.lint --cache-dir $(O)/mypy-cache
+
+# Every source file carries its licence (LICENSE) as an SPDX line; scripts/check-spdx --fix adds it.
+.PHONY: check-spdx
+check-spdx:
+	@$(PYTHON) scripts/check-spdx
 
 # Static analysis (Debian's cppcheck); each exception and its reason in cppcheck-suppressions.txt.
 .PHONY: cppcheck

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the bench suite times that only the architecture layer can do: calls
  * without the fault guard of boot/trap.h (for timing loops, once a guarded

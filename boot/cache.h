@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Data cache maintenance for memory that another agent reads without the
  * caches: a CPU starting with its MMU off, a GIC ITS or a DMA device whose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CPU as the layers above see it: identification, the generic timer's
  * counter and virtual timer, interrupt masking, the GICv3 CPU interface

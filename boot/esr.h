@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Decoding of ESR_ELx syndromes (Arm ARM DDI 0487, D17.2.37). */
 #ifndef BOOT_ESR_H
 #define BOOT_ESR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Exceptions as the layers above see them: the saved frame, and two handlers
  * they install. A fault of a probe or a trap never reaches them (it becomes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The image: where it runs and what its loader handed over (boot/aarch64/head.S). */
 #ifndef BOOT_IMAGE_H
 #define BOOT_IMAGE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A spinlock for what CPUs share (the console, the start-up slots). It needs
  * the MMU on (exclusives on Normal memory), which every CPU has before C runs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Plain MMIO accessors for drivers: one single-copy access each, no fault capture. */
 #ifndef BOOT_MMIO_H
 #define BOOT_MMIO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Identity map: RAM (from the DT) Normal write-back, everything else up to
  * the PA size Device-nGnRE, so that a probe anywhere reaches the platform and

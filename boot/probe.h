@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The probe primitive: touch an address with a given width and get back
  * either the value or the fault the platform raised, never an exception.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Starting another CPU. The layers above make the PSCI CPU_ON call; this
  * layer gives them the entry point and the context to pass. The started CPU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Calls that leave the guest: SMCCC through HVC or SMC, Xen hypercalls,
  * semihosting. Each is fault-guarded: where nothing answers (no EL2 handler,

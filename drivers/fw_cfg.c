@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/fw_cfg.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * QEMU's firmware configuration device, MMIO flavour (QEMU docs/specs/fw_cfg):
  * a 16-bit big-endian selector at 0x8, a string-preserving data register at

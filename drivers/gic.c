@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/gic.h"
 
 #include "boot/cpu.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GIC driver, v2 and v3 (Arm IHI 0048B, IHI 0069): the distributor, each
  * CPU's interface and redistributor, SGIs, priorities, masking and the two

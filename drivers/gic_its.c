@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/gic_its.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GICv3 LPIs and the ITS (Arm IHI 0069, chapters 5 and 6): the calling
  * CPU's redistributor LPI tables, one ITS's device and collection tables and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/pl011.h"
 
 #include <stdio.h>

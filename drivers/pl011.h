@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * PL011 / SBSA generic UART, output only. Uses just the SBSA subset (DR, FR)
  * and polls FR.TXFF alone: Xen 4.17's vpl011 never sets TXFE again after the

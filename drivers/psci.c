@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/psci.h"
 
 struct trap_result smccc_call_raw(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2,

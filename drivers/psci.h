@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* PSCI and SMCCC calls (Arm DEN0022 PSCI, DEN0028 SMCCC). */
 #ifndef DRIVERS_PSCI_H
 #define DRIVERS_PSCI_H

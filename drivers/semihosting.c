@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/semihosting.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Arm semihosting (Arm IHI 0058): console output and exit when the
  * emulator offers it. The trap is fault-guarded, so calling it where

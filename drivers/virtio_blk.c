@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/virtio_blk.h"
 
 uint64_t virtio_blk_capacity(const struct virtio_dev *dev)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio block device's requests (Virtual I/O Device 1.2, 5.2.6): a
  * header the device reads, the data, and a status byte it writes, chained

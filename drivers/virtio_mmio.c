@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/virtio_mmio.h"
 
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio-mmio transport (Virtual I/O Device 1.2, 4.2), legacy (Version 1,
  * 4.2.4) and modern (Version 2), with one split virtqueue per device

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "drivers/xen.h"
 
 #include "drivers/xen_abi.h"

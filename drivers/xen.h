@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Xen hypercalls from a guest: HVC #0xEA1, x16 = number, x0.. arguments
  * (xen/include/public/arch-arm.h, xen.h, version.h), and the argument

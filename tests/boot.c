@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * boot suite: what the start-up established (Arm ARM DDI 0487: CurrentEL,
  * MIDR_EL1, MPIDR_EL1, ID_AA64MMFR0_EL1, CNTFRQ_EL0; Linux

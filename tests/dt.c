@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * dt suite: structure and binding checks of every node the platform model
  * uses (Devicetree Specification v0.4; Linux Documentation/devicetree/bindings

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * psci suite: the firmware interface the DT's /psci node promises. Documents
  * checked: Arm DEN0022D PSCI 1.1 (5.1 function IDs, 5.2.2 return codes, 5.3

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * selftest suite: proves the harness's own safety nets on the platform at
  * hand. Runs only when asked (suites=selftest): one case takes an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * smp suite: every CPU the DT lists is started by its enable-method and runs
  * a per-CPU check set, reporting through the boot CPU. Documents checked:

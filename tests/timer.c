@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * timer suite: the generic timer the DT's /timer node describes. Documents
  * checked: Arm DDI 0487 D11 (the generic timer: CNTFRQ, CNTVCT/CNTPCT,

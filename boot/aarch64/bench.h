@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The bench calls of boot/bench.h, inline: the instruction in the timed loop, no call around it. */
 #ifndef BOOT_AARCH64_BENCH_H
 #define BOOT_AARCH64_BENCH_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/bench.h"
 
 #include "boot/aarch64/sysreg.h"

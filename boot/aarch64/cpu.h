@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* AArch64 implementation of boot/cpu.h (Arm ARM DDI 0487; GICv3 ICC_* in IHI 0069). */
 #ifndef BOOT_AARCH64_CPU_H
 #define BOOT_AARCH64_CPU_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/esr.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The dispatcher boot/aarch64/vectors.S calls for every exception: a fault of
  * a listed instruction (extable.h) is recorded and resumed at its fixup;

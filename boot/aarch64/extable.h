@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Exception fixups: an instruction that may fault on purpose (a probe, a
  * trap) is listed with the address to resume at. Entries are PC-relative so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/aarch64/fault.h"
 
 static volatile struct {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fault capture for the listed instructions (extable.h): fault_begin() before
  * one, fault_end() after it tells whether it faulted and what was seen.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Entry point: the Linux arm64 Image header (Documentation/arch/arm64/booting.rst)
  * so that QEMU -kernel, Xen and U-Boot booti accept the image, then the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/image.h"
 
 extern char _head[], _end[];

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* AArch64 spinlock (boot/lock.h): load-acquire exclusive, store-release, WFE while held. */
 #ifndef BOOT_AARCH64_LOCK_H
 #define BOOT_AARCH64_LOCK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* AArch64 MMIO accessors: single LDR/STR forms, so a trap carries a full syndrome (ISV=1). */
 #ifndef BOOT_AARCH64_MMIO_H
 #define BOOT_AARCH64_MMIO_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/mmu.h"
 
 #include "boot/aarch64/sysreg.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Probe accessors: one instruction each that may fault. On a fault the
  * exception dispatcher records it (fault.h) and resumes at the fixup, which

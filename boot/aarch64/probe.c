@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "boot/probe.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Entry of a CPU started by PSCI CPU_ON (boot/smp.h): x0 = the struct
  * cpu_start the boot CPU prepared (and cleaned to memory, as this CPU reads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The context of boot/smp.h: what secondary.S loads before calling C. */
 #include "boot/smp.h"
 

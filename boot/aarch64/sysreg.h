@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * AArch64 system registers (Arm ARM DDI 0487): the fields the start-up code
  * sets, and for C the accessors of boot/aarch64/. Nothing above boot/ uses

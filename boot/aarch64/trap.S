@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The trap instructions, each listed in the extable: on an exception the
  * dispatcher records it (boot/aarch64/fault.h) and resumes at the fixup.

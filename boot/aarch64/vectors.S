@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * EL1 exception vectors: all 16 entries save the full register frame
  * (struct exception_frame in boot/exception.h) and call

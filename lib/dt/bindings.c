@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Binding checks of the nodes the model uses, against the Linux kernel's
  * Documentation/devicetree/bindings: interrupt-controller/arm,gic.yaml and

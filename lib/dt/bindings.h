@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Binding checks of the nodes the platform model uses (bindings.c). */
 #ifndef DT_BINDINGS_H
 #define DT_BINDINGS_H

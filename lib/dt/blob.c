@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dt/blob.h"
 
 #include <libfdt.h>

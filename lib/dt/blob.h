@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The blob's structure block walked once before libfdt reads it (blob.c):
  * libfdt 1.6.1 trusts the lengths it finds (a property of length 0xfffffff4

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * /cpus and the PSCI node (Devicetree Specification v0.4 3.7 and 3.8; Linux
  * bindings arm/cpus.yaml and arm/psci.yaml): each CPU's MPIDR, compatible and

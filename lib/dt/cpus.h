@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CPUs and PSCI of the platform model (cpus.c). */
 #ifndef DT_CPUS_H
 #define DT_CPUS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Interrupts of the platform model (Devicetree Specification v0.4, 2.4):
  * interrupts through the interrupt parent's #interrupt-cells,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Interrupts of the platform model (interrupts.c). */
 #ifndef DT_INTERRUPTS_H
 #define DT_INTERRUPTS_H

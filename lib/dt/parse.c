@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The platform model from a blob: header and structure checked by libfdt,
  * then memory, CPUs, PSCI, /chosen and every device node read once, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dt/phandles.h"
 
 #include <libfdt.h>

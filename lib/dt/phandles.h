@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Phandles: every one the tree defines, indexed once, so that resolving one
  * does not rescan the tree (libfdt's fdt_node_offset_by_phandle does).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The platform model: the device tree parsed once, with libfdt, into
  * validated tables. The DT is untrusted: everything read is checked and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Property decoding for the platform model: cells, strings, reg translated
  * through each parent's ranges (Devicetree Specification v0.4, 2.3). Every

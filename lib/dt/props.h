@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Property decoding shared by the platform model's parsers (props.c). */
 #ifndef DT_PROPS_H
 #define DT_PROPS_H

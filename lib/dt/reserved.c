@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Memory the guest must leave alone: the header's memory reservation block
  * and the /reserved-memory node's children (Devicetree Specification v0.4,

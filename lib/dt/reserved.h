@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reserved memory of the platform model (reserved.c). */
 #ifndef DT_RESERVED_H
 #define DT_RESERVED_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dt/strlist.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Lists of words in one string, as bootargs ("a,b") and profiles ("a b") write them. */
 #ifndef DT_STRLIST_H
 #define DT_STRLIST_H

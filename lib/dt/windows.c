@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dt/windows.h"
 
 #include <libfdt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Bus windows: the CPU address ranges a bus node's "ranges" hands to its
  * children (a PCIe host's MMIO and I/O windows, a simple-bus). The DT

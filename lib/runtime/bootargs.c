@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/bootargs.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Bootargs: space-separated key=value words from /chosen/bootargs. */
 #ifndef RUNTIME_BOOTARGS_H
 #define RUNTIME_BOOTARGS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a case is given (struct test_ctx): the platform, what the start-up
  * established, the options, its suite's state, and what the case has said

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a case says (one vocabulary, runtime/protocol.h): a finding is a
  * disagreement and fails the case; evidence is a conforming observation and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/console.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The console: the UART from /chosen/stdout-path or the first PL011/SBSA
  * UART node; else Xen's console_io hypercall; else semihosting.

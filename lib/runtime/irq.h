@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Interrupt dispatch over the GIC: a handler per INTID (shared by all CPUs;
  * a PPI or SGI is taken on the CPU it belongs to). An interrupt with no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/ktap.h"
 
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * KTAP v1 emitter (Linux Documentation/dev-tools/ktap.rst): each suite a
  * top-level test, each case a subtest indented two spaces.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* What Debian's aarch64 libfdt.a expects of its C library beyond picolibc. */
 #include <stdint.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/listing.h"
 
 #include "runtime/protocol.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The bootarg list: the image says which suites and cases it holds, which
  * run by default and which only on request, and runs none of them. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * harness_main: from the loader's DTB to the KTAP verdict. Maps memory,
  * parses the device tree into the platform model, finds a console, arms the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guest memory the harness relies on: the DTB it was handed and the identity map. */
 #ifndef RUNTIME_MEMORY_H
 #define RUNTIME_MEMORY_H

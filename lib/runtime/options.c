@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/options.h"
 
 #include <stdarg.h>

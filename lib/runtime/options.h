@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The run's options, read once from /chosen/bootargs (options.c): space-
  * separated key=value words, and the word list. Every key is known; an unknown

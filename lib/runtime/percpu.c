@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/percpu.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What each CPU keeps for itself (found through boot/cpu.h's cpu_local()):
  * its place in the DT's /cpus, its recovery point, the interrupts that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the harness and the host runner agree on. The runner reads this file
  * (scripts/harnesslib/protocol.py parses its #define lines), so each value is

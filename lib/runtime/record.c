@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/record.h"
 
 #include <stdio.h>

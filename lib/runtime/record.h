@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The writer of records, the machine-read lines of a report (their grammar
  * and every tag's keys: runtime/protocol.h):

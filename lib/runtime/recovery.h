@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Recovery from the unexpected: a case runs with a recovery point armed; an
  * unexpected exception or the watchdog reports what happened and jumps back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a suite is, and how it registers: by linker section, so adding a
  * suite is adding a file. Suites run in the order of their section names; a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/selection.h"
 
 #include <stdio.h>

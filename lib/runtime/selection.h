@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What suites= selects: a comma list of items, each a suite ("gic": every
  * case of it) or one case of a suite ("gic.sgi_self"), mixed at will. Empty

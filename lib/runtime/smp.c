@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/smp.h"
 
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Running code on the DT's other CPUs (PSCI CPU_ON, DEN0022 5.6): a start
  * slot per CPU running at once (stack, TLS, per-CPU block). What a started

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/stop.h"
 
 #include "boot/cpu.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Ending the run: the one power-off sequence (stop.c). */
 #ifndef RUNTIME_STOP_H
 #define RUNTIME_STOP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/suite.h"
 
 #include <setjmp.h>

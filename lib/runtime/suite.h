@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The suite runner: the run of the selected suites. What a case is given is
  * runtime/case.h; how a suite is defined and registered is

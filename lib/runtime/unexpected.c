@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/unexpected.h"
 
 #include "boot/esr.h"

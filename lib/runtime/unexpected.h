@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unexpected exceptions: reported, then the running case ends (unexpected.c). */
 #ifndef RUNTIME_UNEXPECTED_H
 #define RUNTIME_UNEXPECTED_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/watchdog.h"
 
 #include <setjmp.h>

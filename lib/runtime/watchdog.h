@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Watchdog on the generic timer's virtual timer: ends a case that hangs. */
 #ifndef RUNTIME_WATCHDOG_H
 #define RUNTIME_WATCHDOG_H

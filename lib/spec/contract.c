@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Classification of what a device did, from its contract. Three classes:
  * "required" (the outcome the spec demands happened), "permitted" (the spec

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * MMIO device contracts: what a device must do when touched, as data taken
  * from its specification. One contract per device part (a GIC node has a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "spec/contract_lookup.h"
 
 #include "util/util.h"

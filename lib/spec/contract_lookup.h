@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which contracts apply to a device the DT describes (contract_lookup.c). */
 #ifndef SPEC_CONTRACT_LOOKUP_H
 #define SPEC_CONTRACT_LOOKUP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "spec/cpu_ids.h"
 
 #include "util/util.h"

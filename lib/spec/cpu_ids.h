@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a CPU's DT compatible says its MIDR_EL1 is: implementer and part
  * number, from each core's Technical Reference Manual (MIDR_EL1 PartNum).

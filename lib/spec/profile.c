@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "spec/profile.h"
 
 #include "dt/strlist.h"

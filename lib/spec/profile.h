@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Profiles: what a platform's documentation says its guest memory map is,
  * as data. One profile per documented platform release (lib/profiles/).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "spec/profile_select.h"
 
 #include "util/util.h"

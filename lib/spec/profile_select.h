@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which documented platform this is: the profiles the harness knows, and the choice. */
 #ifndef SPEC_PROFILE_SELECT_H
 #define SPEC_PROFILE_SELECT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What C leaves every layer to hand-roll: array lengths, the translation
  * granule, alignment, the lesser and the greater of two values.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The host side of the harness (Python standard library only). The scripts
 in scripts/ are thin entry points; each calls one module's main through cli.
 

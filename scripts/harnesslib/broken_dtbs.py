@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Byte-level broken device trees for scripts/make-broken-dtbs (USAGE below).
 
 Each defect is listed with its expectations, in the header format of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Run a platform process, capture its console, stop at the sentinel or a timeout.
 What the platform program says of itself (QEMU's error_report lines,
 "qemu-system-aarch64: ...") is kept apart, so that a platform that would not

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Check that the image's layers only point down (docs/architecture.md).
 
 usage: scripts/check-layers [--nm NM] [--root DIR] OBJECT...

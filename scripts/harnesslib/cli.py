@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What every entry point in scripts/ shares: call the module's main with the
 command-line arguments and exit with its status. A reader that stops early
 (`scripts/integration --list | head`) ends the program quietly."""

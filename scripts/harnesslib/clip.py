@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shorten a message for a place that wants it short (a JUnit failure's
 message attribute, a verdict line) without cutting a word in two: the cut
 falls at a space and says how much it left out, so that nobody reads a

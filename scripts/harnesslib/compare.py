@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Compare two runs: what changed from RUN_A to RUN_B.
 
 Each RUN is a scripts/run output folder (its ktap.txt is read) or a ktap.txt

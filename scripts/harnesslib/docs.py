@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Regenerate docs/memory-map/: the guest memory map of each documented
 platform, as the harness finds it (memmap suite; see scripts/harnesslib/
 memmap/report.py). One directory per configuration with memory-map.md and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The ways the runner's programs stop before or while starting a platform,
 one type per kind, each with its exit status (status.py): a bad option or
 input file (usage, 2), a missing tool (8), a platform that would not start

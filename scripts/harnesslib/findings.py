@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The results and findings of a KTAP report, line by line, for the baseline
 check (baseline/check.py) and scripts/compare (compare.py).
 

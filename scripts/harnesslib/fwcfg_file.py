@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The file the runner gives QEMU's fw_cfg device for the dma suite (and the
 bench suite's throughput figures): lib/runtime/protocol.h's FWCFG_* (one
 definition for the guest and the runner). fw_cfg items from the command line

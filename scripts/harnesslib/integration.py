@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Run the integration tests: the blocks of tests/harness/integration/*.tests
 and one test per test tree (dts/broken/*.dts as broken-NAME, dts/lies/*.dts
 as lie-NAME, the byte-level broken DTBs of scripts/make-broken-dtbs as

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """JUnit XML from a parsed KTAP report, valid against the Jenkins xunit
 plugin's schema (tests/harness/schema/junit-10.xsd; junit_schema.py checks).
 

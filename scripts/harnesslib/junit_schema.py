@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Hold a junit.xml to the Jenkins xunit plugin's JUnit schema
 (tests/harness/schema/junit-10.xsd) with xmllint (Debian's libxml2-utils,
 which scripts/setup installs)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Parse the harness's KTAP v1 stream into suites, cases and diagnostics.
 
 KTAP carries no times. Given the lines' arrival times (capture.py), a case's

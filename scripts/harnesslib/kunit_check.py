@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """`make test`'s kunit-parser stage: Linux's own KTAP parser,
 tools/testing/kunit/kunit_parser.py (Debian's linux-source-6.12, unpacked by
 scripts/setup into build/deps/kunit), reads every report the integration runs

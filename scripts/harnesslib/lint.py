@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """`make python-lint`: Debian's pyflakes3 and mypy over the runner's Python,
 the entry points in scripts/, harnesslib and tests/harness/runner.
 

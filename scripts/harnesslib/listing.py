@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """scripts/run --list: the suites and cases an image holds, as the image
 itself says them (the bootarg list; lib/runtime/listing.c writes the
 list-suite and list-case records that lib/runtime/protocol.h declares), read

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """mmio-findings.md from a run's ktap.txt: the mmio suite's observations as tables.
 
 The suite (tests/mmio/) says each classified observation as a record

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A run's output folder (--out) holds one run's files, never a mix of two:
 a run clears the files an earlier run wrote there before it writes its own.
 Only the names below are removed, and only plain files. A folder holding

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Where things are. The repository root is computed here, once; every other
 module takes its paths from this one."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What scripts/run shows on the terminal: while a run goes, one line per
 suite as it ends (its verdict and its cases passed/failed/skipped), or the
 whole report (--verbose), or nothing (--quiet); after the report, every

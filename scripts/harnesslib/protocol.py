@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What the harness and the runner agree on, read from the guest's own
 definition: lib/runtime/protocol.h. Every `#define NAME value` line there
 whose value is an integer or a string literal becomes an attribute of this

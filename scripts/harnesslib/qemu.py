@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """QEMU `virt` platform: the command line that boots the harness directly, and
 the platform interface scripts/run uses (Platform; harnesslib/xen.py has Xen's).
 The options arrive checked (options/parse.py): what is refused here is only what

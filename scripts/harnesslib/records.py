@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The records of a report: every machine-read line, one grammar
 (lib/runtime/protocol.h, docs/report-protocol.md):
 

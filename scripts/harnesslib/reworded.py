@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The rewording proof (`make test`'s stage reworded; scripts/integration
 --reworded): the host keys on a finding's identity (findings.py: suite,
 case, check, subject) and never on its text, so an image whose every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """run.json: what a run was (its configuration, the command it started, the
 harness's bootargs, the image and its sha256, the date) and, once it has
 ended, its verdict and files. Written when the platform starts, so that even

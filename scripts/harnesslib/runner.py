@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Boot the harness on a platform, capture its KTAP report and judge the run.
 
 Writes run.json (what the run was, and its verdict), console.log (what the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The scratch disk the runner attaches as virtio-blk (scripts/run --virtio blk)
 and checks on the host after the run. Its layout is lib/runtime/protocol.h's
 DISK_* (one definition for the guest and the runner)."""

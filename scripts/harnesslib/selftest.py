@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The selftest suite's designed outcome (tests/selftest.c, run only with
 suites=selftest): its first two cases fail on purpose, to show that the
 harness's safety nets hold, and the third shows that the run went on. A

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """scripts/check-spdx: the repository's own source files that lack an SPDX
 license line, and with --fix the line added to each.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Exit statuses of scripts/run: one per way a run can end."""
 PASS = 0  # every test passed or skipped, report complete
 TEST_FAILED = 1  # the report is complete and some test failed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """`make test`: every stage in order, each stage's own output shown, then one
 total line. Every "N passed, N failed, N skipped" line a stage prints adds to
 the total (a stage may run several test programs); a stage that prints none
@@ -26,6 +27,7 @@ STAGES = [
     ("format-check", [MAKE, "--no-print-directory", "format-check"]),
     ("cppcheck", [MAKE, "--no-print-directory", "cppcheck"]),
     ("python-lint", [MAKE, "--no-print-directory", "python-lint"]),
+    ("check-spdx", [MAKE, "--no-print-directory", "check-spdx"]),
     ("check-profiles", [MAKE, "--no-print-directory", "check-profiles"]),
     ("host-test", [MAKE, "--no-print-directory", "host-test"]),
     ("fuzz-short", [MAKE, "--no-print-directory", "fuzz-short"]),

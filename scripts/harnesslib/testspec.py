@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The integration tests: what each runs and what it must find, read from
 two places that never describe the same test:
 

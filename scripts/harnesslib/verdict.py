@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The verdict of a run: a report is trusted only when it is whole, adds up,
 and agrees with the harness's exit code (lib/runtime/protocol.h GUEST_EXIT_*).
 The answer is one of the runner's own exit statuses (status.py)."""

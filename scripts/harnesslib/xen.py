@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Xen 4.17 platform: the harness booted as a dom0less domU (no dom0) under QEMU.
 
 QEMU `virt` (EL2) boots Debian's Xen with a host DTB that is QEMU's own

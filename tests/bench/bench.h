@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The bench suite's shared parts (tests/bench/): timing an operation into
  * per-sample figures, and the one line each figure is printed as.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Exits that are not MMIO: system-register reads a hypervisor may trap (the
  * figure against MIDR_EL1, which none traps, shows which ones it does), and

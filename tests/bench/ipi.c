@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * SGIs to another CPU, which polls with IRQs masked. Round trip: the boot
  * CPU sends SGI_PING, the other CPU acknowledges it and sends SGI_PONG back;

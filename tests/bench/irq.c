@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Interrupt costs on the boot CPU, one event per sample, polled with IRQs
  * masked: an SGI to self from the write of the SGI register to its

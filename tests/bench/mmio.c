@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * A trapped MMIO read and write for every device the DT describes, at each
  * width its contract requires to work (lib/spec/contracts/): the first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Timing an operation into figures, and the lines they are printed as. */
 #include <stdarg.h>
 #include <stdio.h>

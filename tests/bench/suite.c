@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bench suite, on request only (suites=bench): what a trap costs on this
  * platform, per device, per hypercall and per interrupt, and how fast DMA

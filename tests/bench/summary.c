@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The seed's question per platform: what an MMIO exit costs against a
  * hypercall exit (the ratio of medians), and whether some devices' MMIO is

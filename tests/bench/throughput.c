@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Throughput, in bytes per second of guest time, of what moves data: one
  * large virtio-blk read (the runner's scratch disk), and QEMU's fw_cfg

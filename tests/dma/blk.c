@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The block device (virtio 1.2 5.2) on the runner's scratch disk
  * (runtime/protocol.h: DISK_*): every sector read and its pattern verified,

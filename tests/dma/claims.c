@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * What the transports are said to hold, against what they answer (DeviceID
  * and Version, virtio 1.2 4.2.2):

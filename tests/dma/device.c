@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* What the dma suite's cases share: finding a device and waiting for its completions. */
 #include <stddef.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The dma suite's shared parts (tests/dma/): the virtio devices the DT's transports hold. */
 #ifndef TESTS_DMA_DMA_H
 #define TESTS_DMA_DMA_H

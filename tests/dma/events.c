@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Event index on the block device (virtio 1.2 2.7.7, 2.7.10), when it offers
  * VIRTIO_F_EVENT_IDX: requests made one at a time, each read checked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * QEMU's fw_cfg device (QEMU docs/specs/fw_cfg; drivers/fw_cfg.h): that the
  * DT's node answers as fw_cfg (signature, FW_CFG_ID, the DMA interface),

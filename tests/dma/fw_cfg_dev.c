@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The DT's fw_cfg, checked once (tests/dma/fw_cfg_dev.h). */
 #include "tests/dma/fw_cfg_dev.h"
 #include "util/util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The dma suite's fw_cfg (tests/dma/fw_cfg*.c): the DT's qemu,fw-cfg-mmio
  * node, checked once to answer as one, and the runner's file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fw_cfg DMA reads into what is not RAM (tests/dma/not_ram.h): the device
  * writes there. The document says the address is "the physical RAM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Addresses that are not RAM, from the DT (tests/dma/not_ram.h). */
 #include "tests/dma/not_ram.h"
 

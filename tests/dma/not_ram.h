@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Addresses that are not RAM, found from the DT, for pointing a DMA device
  * at them (tests/dma/targets.c for virtio-blk, tests/dma/fw_cfg_targets.c

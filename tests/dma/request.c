@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Block requests of any shape for the shapes and events cases (request.h):
  * a header, data segments and a status byte, in the ring or partly in an

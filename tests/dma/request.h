@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Block requests of any descriptor shape (request.c), for the shapes and events cases. */
 #ifndef TESTS_DMA_REQUEST_H
 #define TESTS_DMA_REQUEST_H

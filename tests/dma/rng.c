@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The entropy device (virtio 1.2 5.4): a buffer the device writes, its
  * completion seen by polling the used ring and then by the transport's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Descriptor shapes on the block device (virtio 1.2 2.7 split virtqueues,
  * 5.2 block device), each request's data checked against the scratch disk's

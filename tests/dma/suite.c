@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * dma suite: devices that read and write guest memory themselves, found
  * from the DT. Documents checked: Virtual I/O Device (VIRTIO) 1.2 (2.1

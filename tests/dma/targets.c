@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DMA to and from what is not RAM, through the block device: a request's
  * data buffer in another device's MMIO window, in flash, in a hole nothing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The gic suite's cases in other files, and what they share (tests/gic/). */
 #ifndef TESTS_GIC_GIC_H
 #define TESTS_GIC_GIC_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The ITS the DT describes (arm,gic-v3-its under the GICv3 node), Arm IHI
  * 0069 chapters 5 and 6: GICD_TYPER says LPIs exist; the boot CPU's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * SGIs between CPUs: to one other CPU (GICv2 target list, GICv3 affinity in
  * ICC_SGI1R_EL1) and to all but self (GICv2 filter 1, GICv3 IRM). The other

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * An SPI from a real source: the console UART's transmit interrupt (PL011
  * TRM DDI 0183 UARTIMSC.TXIM, UARTRIS, UARTICR; the SBSA generic UART keeps

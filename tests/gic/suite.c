@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * gic suite: the interrupt controller the DT names, v2 or v3. Documents
  * checked: Arm IHI 0048B GICv2 (GICD_TYPER, GICD_SGIR target lists, GICC_PMR,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* What the gic suite's cases share: taking one interrupt by polling. */
 #include "drivers/gic.h"
 #include "runtime/irq.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Host unit tests: the image's portable parts built natively with ASan and
 # UBSan, the platform model run on every tree in dts/broken, and the
 # runner's judgement of reports (Python).

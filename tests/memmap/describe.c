@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * memmap suite, the DT against the documentation: the profile chosen, every
  * device reg and bus window inside the documented region for its kind, at

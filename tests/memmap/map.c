@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* memmap suite, the map: every region and sweep run as "memmap-*" records for the runner. */
 #include <stdio.h>
 #include <string.h>

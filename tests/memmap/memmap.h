@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The memmap suite's state, built by its init and passed to every case
  * (t->state): the active profile, what the DT and the probe said about each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * memmap suite, targeted probes: documented devices the DT describes must
  * answer; gaps between documented regions, and documented regions the DT

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * memmap suite, RAM: each bank must hold what is written and end where the
  * DT says (the first byte past it faults). A bank that is not documented RAM

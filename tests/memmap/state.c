@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The memmap suite's state: built once, then looked up and added to by the cases. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * memmap suite: the guest memory map as documented, as described and as
  * found. Documents checked: Xen 4.17 public/arch-arm.h GUEST_* (the domU

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * memmap suite, the sweep: read the whole guest physical address space the
  * identity map covers, coarsely (every 1 GiB, and every 2 MiB in the 64 MiB

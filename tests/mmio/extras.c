@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * mmio suite: identity checks that need more than a register table
  * (enum contract_extra).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* mmio suite: load instruction forms (boot/probe.h) against a plain LDR of the same register. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* mmio suite, identity: every identity register of each contract (and its extras). */
 #include <stdio.h>
 #include <string.h>

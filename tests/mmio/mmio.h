@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The mmio suite's shared parts: the targets (a device the DT describes and a
  * contract that applies to it), built once by the suite's init, and the

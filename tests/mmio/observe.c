@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The mmio suite's observations: one record each, counted per class. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* mmio suite: read-only registers ignore writes; reserved offsets read zero or abort. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * mmio suite: every device the DT describes that has a contract
  * (lib/spec/contracts/) is held against its specification:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* mmio suite, the access-width matrix: 8/16/32/64-bit reads of one register of each class. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The xen suite's hypercall wrapper: a trapped HVC is a finding, not a crash. */
 #include "tests/xen/xen.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The xen suite's event channel case: shared_info mapped
  * (public/memory.h XENMAPSPACE_shared_info), this vCPU's vcpu_info registered

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The xen suite's grant table cases: GNTTABOP_query_size
  * (public/grant_table.h) and grant frame 0 mapped with XENMEM_add_to_physmap

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The xen suite's PSCI cases, through the DT's conduit: the version and
  * SMCCC discovery (Arm DEN0022 PSCI, DEN0028 SMCCC), and the PSCI 0.1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * xen suite: the guest interface a Xen domU sees. Documents checked:
  * Xen docs/misc/arm/device-tree/guest.txt (the /hypervisor node: compatible

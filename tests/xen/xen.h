@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The xen suite's shared parts: the hypercall wrapper its cases use and the
  * cases that live in the suite's other files (events.c, grant.c, psci.c).

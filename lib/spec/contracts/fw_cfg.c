@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * QEMU firmware configuration device, MMIO flavour: QEMU docs/specs/fw_cfg
  * ("Memory-Mapped I/O Interface"): data register at 0x0 (8 bytes, read at 8,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * GICv2 distributor and CPU interface: Arm IHI 0048B, Table 4-1
  * (distributor map), Table 4-2 (CPU interface map), register access:

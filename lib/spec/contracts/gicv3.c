@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * GICv3 distributor and redistributors: Arm IHI 0069 (GICv3/v4),
  * "GIC memory-mapped register access": word accesses to every register; 64-bit registers also

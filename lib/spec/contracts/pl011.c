@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Arm PrimeCell UART (PL011) Technical Reference Manual, Arm DDI 0183G:
  * Table 3-1 (register summary), section 3.3 (descriptions), PrimeCell

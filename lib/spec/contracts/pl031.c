@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Arm PrimeCell Real Time Clock (PL031) TRM, Arm DDI 0224B: register
  * summary (Table 3-1) and the PrimeCell identification registers at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Arm PrimeCell GPIO (PL061) TRM, Arm DDI 0190B: register summary
  * (Table 3-1) and the PrimeCell identification registers at 0xFE0-0xFFC.

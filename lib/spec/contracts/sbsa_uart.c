@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * SBSA generic UART: Arm Base System Architecture (DEN0094) Appendix B,
  * "Generic UART". Only a subset of the PL011 registers is required (DR,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * virtio-mmio transport, Virtual I/O Device (VIRTIO) 1.2, 4.2.2 "MMIO Device
  * Register Layout" (legacy layout: 4.2.4). "The driver MUST only use 32 bit

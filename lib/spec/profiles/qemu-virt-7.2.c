@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * QEMU 7.2 `virt` machine, transcribed by hand from QEMU v7.2.0:
  *   hw/arm/virt.c     base_memmap[], extended_memmap[] (legacy placement:

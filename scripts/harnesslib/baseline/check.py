@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A run's report against its platform's baseline (baseline/entries.py): which
 findings are known deviations, which are new, and which known ones vanished.
 

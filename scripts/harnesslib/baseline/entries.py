@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A platform's baseline: its known deviations, read from a line-oriented
 file (the format is in tests/baselines/README.md):
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """scripts/run's baseline step: which baseline a run is held against, the
 verdict that follows, and the files and lines that show it.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Put bench figures side by side: QEMU and Xen, or two runs of one
 platform. Each RUN is a bench.json or a folder holding one (scripts/run
 writes it for suites=bench). Prints a Markdown table of medians (ns per

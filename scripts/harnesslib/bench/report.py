@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """bench.json and bench.csv: the bench suite's figures (its records in the
 KTAP report, tests/bench/bench.h, declared in lib/runtime/protocol.h), with
 the run's config, written beside the report when the suite printed any.

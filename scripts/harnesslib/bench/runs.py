@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Figures, not gates: image size, boot-to-verdict time and the wall time
 of the whole scripts/run (median of runs) of the default configurations,
 a single Xen run's wall time, and the default matrix's wall time

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The device configuration lava-run reads (--device): the device dictionary
 rendered with LAVA's own device-type templates (base.jinja2, qemu.jinja2),
 the way a LAVA server renders it: a sandboxed jinja2 environment with

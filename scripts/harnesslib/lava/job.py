@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A LAVA job definition and its device dictionary from the QEMU command line
 scripts/run would run (qemu.py, xen.py), so that LAVA boots exactly that.
 

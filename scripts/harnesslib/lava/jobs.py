@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """scripts/lava: a LAVA job for one harness configuration (scripts/run's options),
 and with --run, the job run by lava-run and what LAVA recorded held against
 the KTAP report in the serial output LAVA captured.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What LAVA recorded, held against the KTAP report in the serial output LAVA
 itself captured.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A matrix file: the configurations `scripts/run --matrix FILE` runs, one a
 line (the format is in tests/matrix/README.md):
 

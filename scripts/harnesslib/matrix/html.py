@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """matrix.html: the matrix report as one self-contained page (its style
 inline, no script, no link to any other file or address): the conformance
 table, the merged findings, and each config's verdict with its memory-map

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """matrix-junit.xml: one testsuite per config, valid against the same JUnit
 schema as a run's junit.xml (tests/harness/schema/junit-10.xsd).
 

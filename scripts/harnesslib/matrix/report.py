@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What a matrix run found: each config's outcome read back from its run
 folder (run.json, ktap.txt), the conformance table config x suite, and the
 findings merged across configs; matrix.md from them (matrix/html.py and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """scripts/run --matrix FILE: many configurations, run in parallel, one report.
 
     scripts/run --matrix FILE [-j N] [--timeout S] [--out DIR] [--image FILE] [--dry-run] [--quiet]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """memory-map.svg: the guest memory map of a run as one self-contained SVG
 (no stylesheet, script or outside reference, so a page may inline it).
 

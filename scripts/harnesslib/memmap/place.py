@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every suite's findings on the guest memory map (memmap/report.py): the
 address or documented region each FAIL record of the report is about, and
 whether the run's baseline knows it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The guest memory-map document: memory-map.md and memory-map.svg from the
 memmap suite's "memmap-*" records (documented by the profile, described by
 the DT, found by the probe; lib/runtime/protocol.h, records.py) and its

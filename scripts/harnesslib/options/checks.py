@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The checks of scripts/run's options, one value or path at a time: each
 refusal an OptionError naming the option, the value, why and what is accepted."""
 import math

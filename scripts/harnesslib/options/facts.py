@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """What the ranges of scripts/run's options rest on: sizes, and the facts
 measured of QEMU 7.2, Xen 4.17, this host and the image (options/parse.py uses them)."""
 import re

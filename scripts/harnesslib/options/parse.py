@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The options of scripts/run: their syntax, the range each accepts and the
 combinations they allow, checked here, in one place, before anything starts.
 

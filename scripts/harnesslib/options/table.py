@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The options of scripts/run as one table (flag, value name, default, what it does,
 what it accepts), and the parser and --help made from it."""
 import argparse

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * dt_fuzz: libFuzzer target for the platform model (lib/dt). Each input is
  * a DTB as a hostile platform could hand it: platform_parse() reads it with

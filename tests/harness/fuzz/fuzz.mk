@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Host fuzzing of the DT model (lib/dt) with libFuzzer from Debian's clang 14,
 # under ASan and UBSan. Included by the Makefile.
 #   make fuzz        a long run: FUZZ_RUNS executions (default 10 million),

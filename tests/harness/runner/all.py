@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The runner's host tests: every test_*.py in this folder.
 
 usage: PYTHONPATH=scripts python3 tests/harness/runner/all.py

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the baseline file format (harnesslib/baseline/entries.py): an entry
 matches exactly its finding's identity (check and subject, whatever the
 text), a `*` any value of its key and nothing else a pattern, and every

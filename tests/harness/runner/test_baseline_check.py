@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of a report held against a baseline (harnesslib/findings.py,
 baseline/check.py, baseline/run.py): known, new, vanished and not checked;
 a finding is known by its identity (check and subject), never its text;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """bench_report reads the bench suite's records into bench.json/bench.csv;
 bench_compare puts runs side by side and marks what moved, with why;
 bench reads the memmap sweep's guest time from its record."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the console capture (harnesslib/capture.py) on a stand-in
 platform process, a Python program that prints what QEMU or Xen would: how
 long a run goes on after its report, what it still catches in that time,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Host tests of the layer check: a small tree of layer folders, compiled
 with the host's gcc, must pass when it points down and fail, with the
 exact problem named, for each way of pointing up or round."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/compare (harnesslib/compare.py): new, vanished and
 changed findings, changed cases, the first line, exit statuses and bad
 input. Run with PYTHONPATH=scripts."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the entry points a user runs: each --help exits 0 and
 shows the defaults; a reader that stops early (`| head`) ends each one
 quietly, without a traceback; `scripts/setup --help` installs nothing; the

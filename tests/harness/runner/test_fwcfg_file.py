@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The runner's fw_cfg file holds what the guest expects (protocol.h FWCFG_*),
 and the QEMU command line names it as the dma suite looks it up."""
 import os

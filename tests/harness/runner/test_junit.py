@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of junit.xml (harnesslib/junit.py): it validates against the
 Jenkins xunit plugin's schema (xmllint, tests/harness/schema/junit-10.xsd)
 for passing, failing, skipped, timed-out and unfinished runs; counts,

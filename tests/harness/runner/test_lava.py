@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/lava (harnesslib/lava*.py): the QEMU command split into
 the device's machine and the job's images, the device dictionary rendered with
 LAVA's templates, the monitor pattern read the way LAVA's monitor reads a

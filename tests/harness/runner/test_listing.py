@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/run --list's reading of the image's listing
 (harnesslib/listing.py): the list-suite and list-case records into suites and cases, lines
 that do not add up refused, the table. Run with PYTHONPATH=scripts."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the Makefile's behaviour for a newcomer, with stand-in
 tools (a shell script for the compiler, linker and objcopy that only writes
 its output file), so that each build takes a moment: a missing toolchain is

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/run --matrix (harnesslib/matrix*.py): the matrix
 file's parsing and checks (every bad line named file:line), the output
 folder's rules, and the aggregation read back from synthetic run folders

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the memory-map picture (harnesslib/memmap/place.py,
 memmap/picture.py, memmap/report.py) on a KTAP fixture with findings of
 four suites: each finding is on the row its address or region says (a

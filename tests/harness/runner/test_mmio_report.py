@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the readers of the mmio and memmap suites' records
 (harnesslib/mmio_report.py, memmap/report.py, bench/runs.py's sweep time): each
 reads the records' fields (records.py), never their text; a reworded text

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the output folder (harnesslib/outdir.py, run_record.py):
 a folder holds one run's files, and run.json and junit.xml name the run's
 config, bootargs, image hash and date. scripts/run boots a stand-in QEMU

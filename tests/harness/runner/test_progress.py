@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The terminal view of scripts/run (harnesslib/progress.py), fed console lines."""
 import io
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """lib/runtime/protocol.h is the one definition of what the harness and the
 runner agree on: protocol.py must read it, fail clearly on a bad one, and the
 guest's exit codes must not be confused with the runner's exit statuses."""

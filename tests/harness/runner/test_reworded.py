@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the rewording proof's comparisons (harnesslib/reworded.py)
 on synthetic reports: a report and its rewording (every finding text as
 make REWORD=1's check.c writes it) agree on identities, baseline lines,

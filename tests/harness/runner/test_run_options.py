@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/run's input: every option driven with bad values must
 end with status 2 and one line `scripts/run: --OPT VALUE: why; accepted: ...`,
 never a traceback, and before any platform starts (a stand-in QEMU first in

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host tests of the runner's judgement: a report is trusted only when it is
 whole, adds up, and agrees with the harness's exit code; and of its reading
 of a Xen console and of KTAP. Run with PYTHONPATH=scripts (all.py runs every

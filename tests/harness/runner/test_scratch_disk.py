@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The scratch disk's host check finds what the guest got wrong: a sector
 outside its write range that changed, one it says it wrote that did not."""
 import os

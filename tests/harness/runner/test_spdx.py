@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Host tests of scripts/check-spdx: which files it covers, what --fix writes
 in each comment style and where (after a #! and a coding line), that it
 leaves generated files and the others alone, and that a second run is clean."""

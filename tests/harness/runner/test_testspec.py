@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The integration tests' declarations: every test tree carries its own
 expectations, in one place, and a tree that expects nothing is an error."""
 import contextlib

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Host check of the platform model against the test trees: the QEMU base
 tree must give no problem; every tree in dts/broken and dts/lies, and every
 byte-level broken DTB, must be parsed without a crash and give each problem

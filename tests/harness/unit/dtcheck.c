@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * dtcheck: the harness's platform model run on the host. Prints every
  * problem the model finds in a DTB, one line each in the form of a test

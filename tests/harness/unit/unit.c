@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Host unit tests of the image's portable parts: ESR decoding, KTAP
  * emission, bootargs, word lists, the DT model's iterators, suites=. Built natively
