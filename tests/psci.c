@@ -7,7 +7,6 @@
  * SMCCC 1.1+ (SMCCC_VERSION, SMCCC_ARCH_FEATURES), Linux arm/psci.yaml
  * (compatible per version, method).
  */
-#include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,29 +58,6 @@ static const struct psci_fn functions[] = {
 	{ 0xc4000014u, "MEM_PROTECT_CHECK_RANGE64", 0 },
 };
 
-/*
- * The path of the DT's PSCI node, found as the platform model finds it (the
- * newest compatible first), or "" when there is none: the subject of what
- * the node promises. A static buffer, overwritten by the next call. (The xen
- * suite has its own copy: a suite calls no other suite.)
- */
-static const char *psci_node_path(const struct platform *p)
-{
-	static const char *const compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
-	static char path[PLAT_PATH_LEN];
-
-	path[0] = 0;
-	for (unsigned i = 0; p->fdt_valid && i < ARRAY_SIZE(compat); i++) {
-		int node = fdt_node_offset_by_compatible(p->fdt, -1, compat[i]);
-		if (node < 0)
-			continue;
-		if (fdt_get_path(p->fdt, node, path, sizeof(path)))
-			path[0] = 0;
-		break;
-	}
-	return path;
-}
-
 static int64_t call(const struct test_ctx *t, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	return smccc_call(t->plat->psci, fn, a1, a2, a3);
@@ -110,7 +86,7 @@ static void case_conduit(struct test_ctx *t)
 	struct trap_result r = smccc_call_raw(dt, PSCI_VERSION, 0, 0, 0);
 
 	/* The subject: the PSCI node's method. */
-	subject_push(t, "node", "%s", psci_node_path(t->plat));
+	subject_push(t, "node", "%s", t->plat->psci_path);
 	subject_push(t, "prop", "method");
 	require(t, !r.trapped, "method_answers",
 		"PSCI_VERSION through the DT's method %s trapped (ESR 0x%llx)", dt_name,
@@ -153,7 +129,7 @@ static void case_version(struct test_ctx *t)
 	     (long long)(v & 0xffff), t->plat->psci_compat, claim >> 16, claim & 0xffff);
 	require(t, v > 0 && (v >> 16) <= 1, "version_valid",
 		"PSCI_VERSION 0x%llx is not a PSCI version (0.2 to 1.x)", (unsigned long long)v);
-	subject_push(t, "node", "%s", psci_node_path(t->plat));
+	subject_push(t, "node", "%s", t->plat->psci_path);
 	subject_push(t, "prop", "compatible");
 	check(t, (uint64_t)v >= claim, "version_meets_compatible",
 	      "the DT's compatible claims PSCI %u.%u, but PSCI_VERSION is %lld.%lld", claim >> 16,

@@ -141,8 +141,8 @@ void dt_parse_psci(struct platform *p)
 	if (!c && list && clen > 0 && list[clen - 1] == 0)
 		c = list;
 	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
-	char path[PLAT_PATH_LEN];
-	dt_node_path(p->fdt, node, path, sizeof(path));
+	const char *path = p->psci_path;
+	dt_node_path(p->fdt, node, p->psci_path, sizeof(p->psci_path));
 	psci_versions(p, node, path);
 	const char *m = dt_string(p->fdt, node, "method", NULL);
 	if (m && !strcmp(m, "hvc"))

@@ -48,7 +48,7 @@ void ktap_suite_begin(const char *name, unsigned ncases)
 	emitf("  KTAP version 1\n  # Subtest: %s\n  1..%u\n", name, ncases);
 }
 
-char *ktap_escape(const char *in, char *out, size_t len)
+char *ktap_escape_with(const char *in, char *out, size_t len, int space)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t n = 0;
@@ -57,7 +57,7 @@ char *ktap_escape(const char *in, char *out, size_t len)
 		return out;
 	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
 		/* A backslash too, so that "\\x0a" in the text cannot pass for an escape. */
-		int plain = *p >= 0x20 && *p < 0x7f && *p != '\\';
+		int plain = *p >= 0x20 && *p < 0x7f && *p != '\\' && (*p != ' ' || !space);
 		if (n + (plain ? 1 : 4) >= len)
 			break;
 		if (plain) {
@@ -71,6 +71,11 @@ char *ktap_escape(const char *in, char *out, size_t len)
 	}
 	out[n] = 0;
 	return out;
+}
+
+char *ktap_escape(const char *in, char *out, size_t len)
+{
+	return ktap_escape_with(in, out, len, 0);
 }
 
 void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_result r,

@@ -38,6 +38,8 @@ void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(print
  * out.
  */
 char *ktap_escape(const char *in, char *out, size_t len);
+/* As ktap_escape, and with space set a space too (a record's value, runtime/record.h). */
+char *ktap_escape_with(const char *in, char *out, size_t len, int space);
 /*
  * A record line already escaped by runtime/record.h: "# " + line at depth.
  * cut: it did not fit, and a line after it says so (RECORD_CUT).

@@ -31,26 +31,7 @@ void record_start(struct record *r, unsigned depth, const char *tag)
 
 char *record_escape_value(const char *in, char *out, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t n = 0;
-
-	if (!len)
-		return out;
-	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
-		int plain = *p > 0x20 && *p < 0x7f && *p != '\\';
-		if (n + (plain ? 1 : 4) >= len)
-			break;
-		if (plain) {
-			out[n++] = (char)*p;
-			continue;
-		}
-		out[n++] = '\\';
-		out[n++] = 'x';
-		out[n++] = hex[*p >> 4];
-		out[n++] = hex[*p & 15];
-	}
-	out[n] = 0;
-	return out;
+	return ktap_escape_with(in, out, len, 1);
 }
 
 void record_vfield(struct record *r, const char *key, const char *fmt, va_list ap)

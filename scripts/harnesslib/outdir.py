@@ -36,6 +36,7 @@ RUN_FILES = (
     "runner-error.txt",  # runner.py: the traceback of the runner's own fault
 )
 RUNNER_ERROR = "runner-error.txt"
+PROBE_PREFIX = ".scripts-run-probe-"
 
 
 def check(out):
@@ -45,7 +46,8 @@ def check(out):
         entries = os.listdir(out)
     except FileNotFoundError:
         return
-    foreign = sorted(set(entries) - set(RUN_FILES))
+    # Another scripts/run's writability probe (options/checks.py), there for a moment only.
+    foreign = sorted(e for e in set(entries) - set(RUN_FILES) if not e.startswith(PROBE_PREFIX))
     if foreign and RECORD not in entries:
         shown = ", ".join(foreign[:3]) + (
             f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""

@@ -5,7 +5,6 @@
  * function IDs the /psci node names (Linux bindings arm/psci.yaml: cpu_off,
  * cpu_on, ... for "arm,psci"; Xen's values are public/arch-arm.h PSCI_*).
  */
-#include <libfdt.h>
 #include <string.h>
 
 #include "boot/smp.h"
@@ -16,29 +15,6 @@
 /* An affinity no CPU of a domU with fewer than 16 vCPUs has. */
 #define ABSENT_MPIDR 0xffull
 
-/*
- * The path of the DT's PSCI node, found as the platform model finds it (the
- * newest compatible first), or "" when there is none: the subject of what
- * the node promises. A static buffer, overwritten by the next call. (The psci
- * suite has its own copy: a suite calls no other suite.)
- */
-static const char *psci_node_path(const struct platform *p)
-{
-	static const char *const compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
-	static char path[PLAT_PATH_LEN];
-
-	path[0] = 0;
-	for (unsigned i = 0; p->fdt_valid && i < ARRAY_SIZE(compat); i++) {
-		int node = fdt_node_offset_by_compatible(p->fdt, -1, compat[i]);
-		if (node < 0)
-			continue;
-		if (fdt_get_path(p->fdt, node, path, sizeof(path)))
-			path[0] = 0;
-		break;
-	}
-	return path;
-}
-
 void case_psci_smccc(struct test_ctx *t)
 {
 	static const char *const names[] = { "PSCI_VERSION", "PSCI_FEATURES", "SMCCC_VERSION" };
@@ -46,7 +22,7 @@ void case_psci_smccc(struct test_ctx *t)
 
 	require(t, p->psci != PSCI_NONE, "psci_node_present",
 		"no PSCI node: a Xen domU always gets one");
-	subject_push(t, "node", "%s", psci_node_path(p));
+	subject_push(t, "node", "%s", p->psci_path);
 	subject_push(t, "prop", "method");
 	check(t, p->psci == PSCI_HVC, "method_is_hvc",
 	      "PSCI method is not hvc: a guest's conduit is HVC #0");
@@ -68,7 +44,7 @@ void case_psci_smccc(struct test_ctx *t)
 	note(t, "psci_version: %lld.%lld", (long long)(psci >> 16), (long long)(psci & 0xffff));
 	note(t, "psci_features(SMCCC_VERSION): %lld", (long long)feat);
 	note(t, "smccc_version: %lld.%lld", (long long)(smccc >> 16), (long long)(smccc & 0xffff));
-	subject_push(t, "node", "%s", psci_node_path(p));
+	subject_push(t, "node", "%s", p->psci_path);
 	subject_push(t, "prop", "compatible");
 	check(t, psci >= 0x10000 || !strcmp(p->psci_compat, "arm,psci-0.2"),
 	      "version_meets_compatible", "PSCI_VERSION 0x%llx below 1.0 while the DT says %s",
@@ -113,7 +89,7 @@ void case_psci_v01(struct test_ctx *t)
 	     p->psci_v01_id[PSCI01_CPU_OFF], p->psci_v01_id[PSCI01_CPU_ON],
 	     p->psci_v01_id[PSCI01_MIGRATE]);
 	/* The subject of each: the PSCI node's property of that function's ID. */
-	subject_push(t, "node", "%s", psci_node_path(p));
+	subject_push(t, "node", "%s", p->psci_path);
 	for (unsigned i = 0; i < ARRAY_SIZE(ids); i++) {
 		subject_push(t, "prop", "%s", ids[i].name);
 		if (check(t, p->psci_v01_present & (1u << ids[i].idx), "v01_id_present",

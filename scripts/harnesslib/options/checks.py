@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 
-from .. import paths
+from .. import outdir, paths
 from ..errors import OptionError, SetupError, first_line
 from ..options.facts import (
     ARM64_MAGIC,
@@ -369,7 +369,7 @@ def check_out(path):
         for attempt in range(3):
             try:
                 os.makedirs(path, exist_ok=True)
-                probe = os.path.join(path, f".scripts-run-probe-{os.getpid()}")
+                probe = os.path.join(path, f"{outdir.PROBE_PREFIX}{os.getpid()}")
                 with open(probe, "w"):
                     pass
                 os.remove(probe)
