@@ -49,8 +49,9 @@ an unknown key or an expect line that is no identity (the error names the
 tree and the line). A finding's text is never matched: keep it, for people,
 in a `//` line that is no key (e.g. `// (text: ...)`). Every run that
 starts must write a junit.xml that validates against
-tests/harness/schema/junit-10.xsd (xmllint), and write no file that
-outdir.RUN_FILES does not name; a matrix run (--matrix) is held to that in
+tests/harness/schema/junit-10.xsd (xmllint), write no file that
+outdir.RUN_FILES does not name, and report no two findings with one
+identity (a known one would hide the other); a matrix run (--matrix) is held to that in
 each config's folder, and its matrix-junit.xml must validate too. Each
 test's files go to build/test/NAME (a matrix's config NAME/CONFIG; `file`
 names CONFIG/FILE there). The byte-level broken DTBs are made first, in
@@ -60,6 +61,7 @@ when some did, 2 when the tests cannot be read or none matches -k, 8 when
 the byte-level broken DTBs cannot be made (a tool missing).
 """
 import argparse
+import collections
 import concurrent.futures
 import json
 import os
@@ -108,9 +110,30 @@ def junit_problems(out, returncode):
     )
 
 
+def identity_problems(out):
+    """Two findings of one run with one identity: a known deviation would hide
+    the other, so each check must name what tells them apart in its subject."""
+    path = os.path.join(out, "ktap.txt")
+    if not os.path.exists(path):
+        return []
+    with open(path, errors="replace") as f:
+        try:
+            rep = findings.read(f.read().splitlines())
+        except records.RecordError as e:
+            return [f"ktap.txt breaks protocol.h: {e}"]
+    seen = collections.Counter(f.identity for f in rep.findings())
+    return [
+        f"{n} findings share the identity {f.name()}: their subject must tell them apart"
+        for f in rep.findings()
+        for n in [seen.pop(f.identity, 0)]
+        if n > 1
+    ]
+
+
 def run_folder_problems(out, returncode):
-    """A run folder: its junit.xml validates, and it holds only what outdir.RUN_FILES names."""
-    problems = junit_problems(out, returncode)
+    """A run folder: its junit.xml validates, it holds only what outdir.RUN_FILES
+    names, and no two of its findings share an identity."""
+    problems = junit_problems(out, returncode) + identity_problems(out)
     unknown = sorted(set(os.listdir(out) if os.path.isdir(out) else []) - set(outdir.RUN_FILES))
     if unknown:
         problems.append(
