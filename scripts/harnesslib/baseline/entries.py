@@ -131,9 +131,17 @@ def parse(text, name):
             try:
                 pattern = Pattern(value, wildcard=True)
             except PatternError as err:
+                # A finding's whole text was the old form: say how to turn it into identities.
+                old = " " in value and "=" not in value.split()[1]
                 raise BaselineError(
                     f"{where}: finding takes CHECK [KEY=VALUE ...], the identity the "
                     f"report gives (check=CHECK and its subject fields): {err}"
+                    + (
+                        " (a finding's text is the old form: scripts/convert-baseline turns "
+                        "it into identities, given runs that show it)"
+                        if old
+                        else ""
+                    )
                 ) from None
             e.findings.append(Known(pattern, where))
         elif key == "text":
