@@ -10,12 +10,6 @@
 #include "runtime/protocol.h"
 #include "runtime/record.h"
 
-/* Set by the build (make REWORD=1): every text is reworded, identities kept. */
-#ifndef HARNESS_REWORD
-#define HARNESS_REWORD 0
-#endif
-#define REWORD_PREFIX "(reworded) "
-
 /* A check name is snake_case: anything else is the harness's own mistake, said as such. */
 static const char *check_name(const char *name)
 {
@@ -36,24 +30,14 @@ static void start(struct record *r, unsigned depth, const char *tag, const char 
 	record_field(r, "check", "%s", check_name(check));
 }
 
-/*
- * The text after the subject's words. Under make REWORD=1 every letter's
- * case is swapped and a marker leads: the wording changes throughout, the
- * identity not at all (the integration test reworded holds the host to that).
- */
+/* The text after the subject's words (make REWORD=1 rewords it: runtime/ktap.h). */
 static void vtext(struct record *r, const char *prefix, const char *fmt, va_list ap)
 {
 	char words[400];
-	size_t n = 0;
+	size_t n = (size_t)snprintf(words, sizeof(words), "%s", prefix);
 
-	if (HARNESS_REWORD)
-		n = (size_t)snprintf(words, sizeof(words), "%s", REWORD_PREFIX);
-	n += (size_t)snprintf(words + n, sizeof(words) - n, "%s", prefix);
 	if (n < sizeof(words))
 		vsnprintf(words + n, sizeof(words) - n, fmt, ap);
-	for (char *c = words; HARNESS_REWORD && *c; c++)
-		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
-			*c ^= 0x20;
 	record_text(r, "%s", words);
 }
 

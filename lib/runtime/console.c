@@ -135,12 +135,11 @@ void console_write(const char *s, size_t len)
 /*
  * Xen 4.17 prints a domU's console_io output a line at a time, and breaks a
  * line past 255 characters in two without a sign: the harness breaks it
- * first, at XEN_LINE_MAX, ending each piece with CONSOLE_CONTINUES so that
- * the runner joins them again (a report line never ends in a backslash:
- * ktap_escape writes one as \x5c). One hypercall per printed line: Xen
- * starts a line at each.
+ * first, into pieces of CONSOLE_LINE_MAX each ending in CONSOLE_CONTINUES,
+ * so that the runner joins them again (runtime/protocol.h). One hypercall
+ * per printed line: Xen starts a line at each.
  */
-#define XEN_LINE_MAX 200
+#define XEN_LINE_MAX CONSOLE_LINE_MAX
 static void xen_write(const char *s, size_t len)
 {
 	static char line[XEN_LINE_MAX + sizeof(CONSOLE_CONTINUES) + 1];

@@ -2,6 +2,7 @@
 #include "runtime/ktap.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@ static void emit(const char *s, size_t len)
 static void emitf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void emitf(const char *fmt, ...)
 {
-	char buf[256];
+	char buf[768];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -59,7 +60,7 @@ char *ktap_escape_with(const char *in, char *out, size_t len, int space)
 		/* A backslash too, so that "\\x0a" in the text cannot pass for an escape. */
 		int plain = *p >= 0x20 && *p < 0x7f && *p != '\\' && (*p != ' ' || !space);
 		if (n + (plain ? 1 : 4) >= len)
-			break;
+			break; /* never half an escape: a cut line ends where a byte ended */
 		if (plain) {
 			out[n++] = (char)*p;
 			continue;
@@ -71,6 +72,35 @@ char *ktap_escape_with(const char *in, char *out, size_t len, int space)
 	}
 	out[n] = 0;
 	return out;
+}
+
+size_t ktap_escaped_len(const char *in, int space)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++)
+		n += *p >= 0x20 && *p < 0x7f && *p != '\\' && (*p != ' ' || !space) ? 1 : 4;
+	return n;
+}
+
+/*
+ * make REWORD=1: every text a person reads (a record's text, a note, a skip
+ * reason) is replaced by a marker and a hash of it, so the report's wording
+ * changes throughout and its records' fields not at all (the make test stage
+ * reworded holds the host to that).
+ */
+#ifndef HARNESS_REWORD
+#define HARNESS_REWORD 0
+#endif
+void ktap_reword(char *text, size_t len)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	if (!HARNESS_REWORD || !len)
+		return;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	snprintf(text, len, "%s%08x", KTAP_REWORD_MARK, (unsigned)h);
 }
 
 char *ktap_escape(const char *in, char *out, size_t len)
@@ -85,8 +115,12 @@ void ktap_result(unsigned depth, unsigned index, const char *name, enum ktap_res
 	int ok = r == KTAP_PASS || r == KTAP_SKIP;
 	char why[256] = "";
 
-	if (reason && r >= KTAP_SKIP)
-		ktap_escape(reason, why, sizeof(why));
+	if (reason && r >= KTAP_SKIP) {
+		char words[256];
+		snprintf(words, sizeof(words), "%s", reason);
+		ktap_reword(words, sizeof(words));
+		ktap_escape(words, why, sizeof(why));
+	}
 	emitf("%s%s %u %s%s%s%s\n", indent(depth), ok ? "ok" : "not ok", index, name, directive[r],
 	      why[0] ? " " : "", why);
 }
@@ -100,6 +134,7 @@ void ktap_diag(unsigned depth, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	ktap_reword(buf, sizeof(buf));
 	ktap_escape(buf, line, sizeof(line));
 	/* "# " + text at depth 0 could spell the report's end: escape its first byte. */
 	if (depth == 0 && !strcmp(line, sentinel_text + 2)) {

@@ -40,6 +40,11 @@ void ktap_diag(unsigned depth, const char *fmt, ...) __attribute__((format(print
 char *ktap_escape(const char *in, char *out, size_t len);
 /* As ktap_escape, and with space set a space too (a record's value, runtime/record.h). */
 char *ktap_escape_with(const char *in, char *out, size_t len, int space);
+/* How long in is once escaped (a buffer shorter than that + 1 cuts it). */
+size_t ktap_escaped_len(const char *in, int space);
+/* Under make REWORD=1, text becomes KTAP_REWORD_MARK and a hash of it; else nothing. */
+#define KTAP_REWORD_MARK "(REWORDED) "
+void ktap_reword(char *text, size_t len);
 /*
  * A record line already escaped by runtime/record.h: "# " + line at depth.
  * cut: it did not fit, and a line after it says so (RECORD_CUT).

@@ -11,8 +11,10 @@
 
 #define DEFAULT_WATCHDOG_SECONDS 20
 
-static void problem(struct options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void problem(struct options *o, const char *fmt, ...)
+/* A problem with the bootarg key (the subject of its finding: runtime/suite.c). */
+static void problem(struct options *o, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void problem(struct options *o, const char *key, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -20,6 +22,7 @@ static void problem(struct options *o, const char *fmt, ...)
 		o->problems_dropped++;
 		return;
 	}
+	snprintf(o->problem_keys[o->nproblems], sizeof(o->problem_keys[0]), "%s", key);
 	va_start(ap, fmt);
 	vsnprintf(o->problems[o->nproblems++], sizeof(o->problems[0]), fmt, ap);
 	va_end(ap);
@@ -29,8 +32,8 @@ static void problem(struct options *o, const char *fmt, ...)
 static int keep(struct options *o, const char *key, const char *v, char *dst, size_t len)
 {
 	if (strlen(v) >= len) {
-		problem(o, "%s= is %zu characters; the harness keeps at most %zu", key, strlen(v),
-			len - 1);
+		problem(o, key, "%s= is %zu characters; the harness keeps at most %zu", key,
+			strlen(v), len - 1);
 		return -1;
 	}
 	memcpy(dst, v, strlen(v) + 1);
@@ -42,7 +45,8 @@ static void set_suites(struct options *o, const char *v)
 	if (keep(o, "suites", v, o->suites, sizeof(o->suites)))
 		return;
 	if (!v[0] || strspn(v, ",") == strlen(v))
-		problem(o, "suites= names no suite (a comma list of SUITE and SUITE.CASE)");
+		problem(o, "suites",
+			"suites= names no suite (a comma list of SUITE and SUITE.CASE)");
 }
 
 static void set_list(struct options *o, const char *v)
@@ -57,7 +61,7 @@ static void set_watchdog(struct options *o, const char *v)
 
 	/* Seconds: digits only (parse_size would take "1K" for 1024). */
 	if (!v[0] || strspn(v, "0123456789") != strlen(v) || parse_size(v, &s) || s < 1 || s > 3599)
-		problem(o, "watchdog=%s is not a number of seconds in 1..3599", v);
+		problem(o, "watchdog", "watchdog=%s is not a number of seconds in 1..3599", v);
 	else
 		o->watchdog_seconds = (unsigned)s;
 }
@@ -70,14 +74,15 @@ static void set_profile(struct options *o, const char *v)
 	if (keep(o, "profile", v, o->profile, sizeof(o->profile)))
 		return;
 	if (!profile_by_name(v, &known))
-		problem(o, "profile=%s names no known profile (known: %s)", v, known);
+		problem(o, "profile", "profile=%s names no known profile (known: %s)", v, known);
 }
 
 static void set_vm_mem(struct options *o, const char *v)
 {
 	o->vm_mem_known = !parse_size(v, &o->vm_mem) && o->vm_mem > 0;
 	if (!o->vm_mem_known)
-		problem(o, "vm_mem=%s is not a size in bytes above 0 (K, M or G allowed)", v);
+		problem(o, "vm_mem", "vm_mem=%s is not a size in bytes above 0 (K, M or G allowed)",
+			v);
 }
 
 static void set_expect_el(struct options *o, const char *v)
@@ -85,7 +90,7 @@ static void set_expect_el(struct options *o, const char *v)
 	o->expect_el_given = 1;
 	keep(o, "expect_el", v, o->expect_el, sizeof(o->expect_el));
 	if (strcmp(v, "1") && strcmp(v, "2"))
-		problem(o, "expect_el=%s is not 1 or 2", v);
+		problem(o, "expect_el", "expect_el=%s is not 1 or 2", v);
 }
 
 static void set_vm_virtio(struct options *o, const char *v)
@@ -108,7 +113,7 @@ static void set_vm_virtio(struct options *o, const char *v)
 			if (n == strlen(items[i].name) && !strncmp(p, items[i].name, n))
 				bit = items[i].bit;
 		if (!bit || (o->vm_virtio & bit)) {
-			problem(o,
+			problem(o, "vm_virtio",
 				"vm_virtio=%s: %s \"%.*s\" (none, or a comma list of rng, blk, "
 				"modern, each once)",
 				v, bit ? "a repeated" : "an unknown item", (int)n, p);
@@ -150,17 +155,18 @@ static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 		if (strcmp(text, keys[i].key))
 			continue;
 		if (*seen & (1u << i)) {
-			problem(o, "%s%s is given more than once; the first one is used", text,
-				keys[i].accepts ? "=" : "");
+			problem(o, text, "%s%s is given more than once; the first one is used",
+				text, keys[i].accepts ? "=" : "");
 			return;
 		}
 		*seen |= 1u << i;
 		if (!keys[i].accepts && value)
-			problem(o, "%s takes no value (a word alone)", text);
+			problem(o, text, "%s takes no value (a word alone)", text);
 		else if (!keys[i].accepts)
 			keys[i].set(o, NULL);
 		else if (!value)
-			problem(o, "%s needs a value: %s=VALUE (%s)", text, text, keys[i].accepts);
+			problem(o, text, "%s needs a value: %s=VALUE (%s)", text, text,
+				keys[i].accepts);
 		else
 			keys[i].set(o, value);
 		return;
@@ -169,7 +175,7 @@ static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 	for (unsigned i = 0; i < NKEYS; i++)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
 			 i ? ", " : "", keys[i].key);
-	problem(o, "unknown key \"%s\"; the keys are %s", text, names);
+	problem(o, text, "unknown key \"%s\"; the keys are %s", text, names);
 }
 
 void options_parse(struct options *o, const char *bootargs, int bootargs_len)
@@ -179,7 +185,7 @@ void options_parse(struct options *o, const char *bootargs, int bootargs_len)
 	*o = (struct options){ .watchdog_seconds = DEFAULT_WATCHDOG_SECONDS };
 	snprintf(o->bootargs, sizeof(o->bootargs), "%s", bootargs);
 	if (bootargs_len >= (int)sizeof(o->bootargs))
-		problem(o, "the bootargs are %d bytes; the harness reads the first %zu",
+		problem(o, "bootargs", "the bootargs are %d bytes; the harness reads the first %zu",
 			bootargs_len, sizeof(o->bootargs) - 1);
 	for (const char *p = o->bootargs; *p;) {
 		p += strspn(p, " \t");
@@ -189,5 +195,5 @@ void options_parse(struct options *o, const char *bootargs, int bootargs_len)
 		p += n;
 	}
 	if (o->list && o->suites[0])
-		problem(o, "list lists every suite and runs none: it takes no suites=");
+		problem(o, "list", "list lists every suite and runs none: it takes no suites=");
 }

@@ -30,6 +30,7 @@ struct options {
 	int vm_virtio_given; /* vm_virtio= (the runner's): the virtio devices it attached */
 	unsigned vm_virtio;  /* OPT_VIRTIO_*; 0 for "none" */
 	char problems[OPT_MAX_PROBLEMS][160];
+	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;
 };
 

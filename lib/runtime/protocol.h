@@ -49,6 +49,15 @@
 #define RECORD_FINDING_KEYS    "check subject* class? expect? spec? observed? text"
 #define RECORD_EVIDENCE	       "evidence"
 #define RECORD_EVIDENCE_KEYS   "check subject* class? expect? spec? observed? text"
+/*
+ * Checks no baseline may know: each stands for the harness's own limit or
+ * for findings it could not tell apart (past PLAT_MAX_PROBLEMS, past the
+ * first transports, a case that made no check, an init that ended), so a
+ * known one would hide whatever it stands for.
+ */
+/* clang-format off */
+#define CHECKS_NEVER_KNOWN "problems_recorded more_transports_answer bootargs_problems_kept suite_init_ended case_made_no_checks harness_bad_check_name"
+/* clang-format on */
 /* An exception a case did not expect: it fails the case, and no baseline knows it. */
 #define RECORD_UNEXPECTED      "unexpected"
 #define RECORD_UNEXPECTED_KEYS "kind from esr text"
@@ -59,10 +68,12 @@
 #define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port"
 
 /*
- * A console that breaks long lines (Xen's console_io) gets them in pieces,
- * each but the last ending in this; the runner joins them.
+ * A console that breaks long lines (Xen's console_io) gets them in pieces of
+ * CONSOLE_LINE_MAX characters, each but the last followed by
+ * CONSOLE_CONTINUES; the runner joins a piece only when it is exactly that.
  */
 #define CONSOLE_CONTINUES "\\"
+#define CONSOLE_LINE_MAX  200
 
 /* The line after a record that did not fit in one report line (RECORD_MAX). */
 #define RECORD_CUT "harness: the record above was cut short"

@@ -13,6 +13,12 @@ static void append(struct record *r, const char *s)
 	if (n > room) {
 		n = room;
 		r->cut = 1;
+		/* Never half an escape: back off to the backslash that starts one. */
+		for (size_t k = 1; k <= 3 && k <= n; k++)
+			if (s[n - k] == '\\') {
+				n -= k;
+				break;
+			}
 	}
 	memcpy(r->line + r->len, s, n);
 	r->len += n;
@@ -36,9 +42,12 @@ char *record_escape_value(const char *in, char *out, size_t len)
 
 void record_vfield(struct record *r, const char *key, const char *fmt, va_list ap)
 {
-	char raw[192], value[256];
+	char raw[RECORD_VALUE_MAX], value[4 * RECORD_VALUE_MAX];
+	int n = vsnprintf(raw, sizeof(raw), fmt, ap);
 
-	vsnprintf(raw, sizeof(raw), fmt, ap);
+	/* A value cut short would name another subject: the line says it was cut. */
+	if (n < 0 || (size_t)n >= sizeof(raw) || ktap_escaped_len(raw, 1) >= sizeof(value))
+		r->cut = 1;
 	record_escape_value(raw, value, sizeof(value));
 	append(r, " ");
 	append(r, key);
@@ -66,6 +75,7 @@ void record_vtext(struct record *r, const char *prefix, const char *fmt, va_list
 		memcpy(raw, prefix, n);
 	}
 	vsnprintf(raw + n, sizeof(raw) - n, fmt, ap);
+	ktap_reword(raw, sizeof(raw));
 	ktap_escape(raw, text, sizeof(text));
 	append(r, " text=");
 	append(r, text);

@@ -18,7 +18,9 @@
 
 #include "runtime/protocol.h"
 
-#define RECORD_MAX 768
+#define RECORD_MAX 1536
+/* A value as formatted, before escaping: a DT path whole, and more. */
+#define RECORD_VALUE_MAX 256
 
 struct record {
 	char line[RECORD_MAX];

@@ -162,7 +162,8 @@ static int run_suite(const struct suite *s, unsigned index, unsigned nrun, const
 static void report_bootargs(const struct options *opt, unsigned index)
 {
 	for (int i = 0; i < opt->nproblems; i++)
-		finding_line(0, "bootargs_valid", NULL, NULL, "bootargs: %s", opt->problems[i]);
+		finding_line(0, "bootargs_valid", "key", opt->problem_keys[i], "bootargs: %s",
+			     opt->problems[i]);
 	if (opt->problems_dropped)
 		finding_line(0, "bootargs_problems_kept", NULL, NULL,
 			     "bootargs: %d further problems not recorded", opt->problems_dropped);

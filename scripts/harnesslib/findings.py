@@ -129,9 +129,12 @@ def shown(diag):
 
 
 class Finding:
-    def __init__(self, suite, case, check, subject, text, line):
+    def __init__(self, suite, case, check, subject, text, line, cut=False):
         self.suite, self.case, self.check, self.subject = suite, case, check, tuple(subject)
         self.text, self.line = text, line
+        # The record was cut short (RECORD_CUT follows it): its subject may name
+        # another thing, so no baseline may know it.
+        self.cut = cut
 
     @property
     def where(self):
@@ -196,6 +199,31 @@ def _status(ok, directive):
     return ok
 
 
+# The result that findings after the last result line are given (none should be).
+STRAY = "(after the last result)"
+
+
+def _attach(r, diags, lines):
+    """The findings and unexpected exceptions among a result's diagnostics."""
+    for _, n, text in diags:
+        tag = records.tag_of(text)
+        if tag == records.FINDING:
+            rec = records.parse(text)
+            assert rec is not None  # a declared tag
+            cut = n + 1 < len(lines) and lines[n + 1].strip() == "# " + records.CUT
+            r.findings.append(
+                Finding(r.suite, r.case, rec.fields["check"], rec.subject(), rec.text or "", n, cut)
+            )
+        elif tag == UNEXPECTED:
+            rec = records.parse(text)
+            assert rec is not None  # a declared tag
+            # Its fields, not its words: what the host keys an exception on.
+            r.other_failures.append(
+                f"unexpected {rec.fields['kind']} exception from {rec.fields['from']}"
+                f" (ESR {rec.fields['esr']})"
+            )
+
+
 def read(lines):
     """The Report of a report's lines (ktap.txt, sentinel included)."""
     results: list[Result] = []
@@ -237,20 +265,7 @@ def read(lines):
                     c.suite = name
                 not_selected.update((name, c) for c in left_out)
                 cases, subtest, left_out = [], None, []
-            for _, n, text in mine:
-                tag = records.tag_of(text)
-                if tag == records.FINDING:
-                    rec = records.parse(text)
-                    assert rec is not None  # a declared tag
-                    r.findings.append(
-                        Finding(
-                            r.suite, r.case, rec.fields["check"], rec.subject(), rec.text or "", n
-                        )
-                    )
-                elif tag == UNEXPECTED:
-                    rec = records.parse(text)
-                    assert rec is not None  # a declared tag
-                    r.other_failures.append(rec.text or text)
+            _attach(r, mine, lines)
             results.append(r)
             continue
         s = line.strip()
@@ -259,7 +274,15 @@ def read(lines):
             assert rec is not None  # a declared tag
             left_out.append(rec.fields["case"])
         elif s.startswith("#"):
-            pending.append((len(line) - len(line.lstrip(" ")), i, s[1:].strip()))
+            text = s[1:].strip()
+            if records.tag_of(text) == records.EVIDENCE:
+                records.parse(text)  # evidence is read by others: it must keep to protocol.h too
+            pending.append((len(line) - len(line.lstrip(" ")), i, text))
+    # A finding after the last result belongs to no test: it still fails the run.
+    stray = Result(STRAY, None, "not ok", None, "", len(lines), 0)
+    _attach(stray, pending, lines)
+    if stray.findings or stray.other_failures:
+        results.append(stray)
     for r in results:  # a case's findings carry its suite's final name
         for f in r.findings:
             f.suite = r.suite

@@ -28,6 +28,8 @@ REQUIRED = {
     "SUBJECT_KEYS": str,
     "RECORD_CUT": str,
     "CONSOLE_CONTINUES": str,
+    "CONSOLE_LINE_MAX": int,
+    "CHECKS_NEVER_KNOWN": str,
     "RECORD_NOT_SELECTED": str,
     "RECORD_LIST_SUITE": str,
     "RECORD_LIST_CASE": str,

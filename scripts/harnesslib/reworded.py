@@ -4,8 +4,10 @@
 case, check, subject) and never on its text, so an image whose every
 finding and evidence text is reworded must give the same results.
 
-`make O=DIR/reworded REWORD=1` builds that image (lib/runtime/check.c: each
-letter's case swapped, "(REWORDED) " before the text). A few runs are made
+`make O=DIR/reworded REWORD=1` builds that image (lib/runtime/ktap.c
+ktap_reword: every text a person reads, of a record, a note or a skip
+reason, becomes "(REWORDED) " and a hash of it: no word, number or length
+of the wording is left). A few runs are made
 with the normal image (DIR/harness.bin) and with the reworded one:
 
   qemu-default   scripts/run with its defaults
@@ -41,7 +43,7 @@ from . import compare, findings, paths, records, status, testspec
 MAKE = os.environ.get("MAKE", "make")
 LIE_TREE = os.path.join("dts", "lies", "uart-wrong-irq.dts")
 MATRIX = os.path.join("tests", "harness", "integration", "matrices", "reworded.txt")
-REWORD_MARK = "(REWORDED) "  # what check.c's "(reworded) " reads as once its case is swapped
+REWORD_MARK = "(REWORDED) "  # lib/runtime/ktap.h KTAP_REWORD_MARK
 # The first line scripts/run ends with: the status and why, without the time and the folder.
 VERDICT = re.compile(r"^verdict: (?P<line>.*?)(?:; [0-9.]+ s; files in .*)?$")
 MERGED = re.compile(

@@ -14,7 +14,7 @@ import subprocess
 from . import paths, qemu, status
 from .clip import clip
 from .errors import PlatformError, first_line
-from .protocol import CONSOLE_CONTINUES, REPORT_SENTINEL
+from .protocol import CONSOLE_CONTINUES, CONSOLE_LINE_MAX, REPORT_SENTINEL
 
 XEN = paths.XEN
 # Where QEMU's loader puts the harness in host RAM: clear of Xen (loaded by
@@ -182,8 +182,13 @@ class Platform:
                     self.partial = text
                     return None
             else:
+                piece = text
                 text, self.partial = self.partial + text, ""
-                if text.endswith(CONSOLE_CONTINUES):
+                # A piece the harness broke is exactly CONSOLE_LINE_MAX and the mark: a
+                # line of its own that happens to end in a backslash is no piece.
+                if len(piece) == CONSOLE_LINE_MAX + len(CONSOLE_CONTINUES) and piece.endswith(
+                    CONSOLE_CONTINUES
+                ):
                     self.partial = text[: -len(CONSOLE_CONTINUES)]
                     return None
             if text == REPORT_SENTINEL:

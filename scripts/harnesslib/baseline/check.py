@@ -12,10 +12,12 @@ known when each of its failing cases is. An applicable entry's finding line
 that no finding of its case matched, though the case ran, has vanished, as
 has one whose suite ran without the case at all; one whose suite or case
 did not run (suites=, a SKIP) is not checked, nor one whose case its suite
-said it left out (`# not selected:`, suites=SUITE.CASE).
+said it left out (its not-selected records, suites=SUITE.CASE).
 """
+import collections
 import copy
-from .. import findings
+
+from .. import findings, protocol
 from ..ktap import SUMMARY
 
 
@@ -88,15 +90,36 @@ def _failure_without_finding(r):
     return "not ok without a FAIL line"
 
 
+# protocol.h's checks that no baseline may know (each stands for what it could not tell apart).
+NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
+
+
+def _unknowable(f, count):
+    """Why no baseline entry may know this finding, or None."""
+    if f.cut:
+        return "its record was cut short, so its subject may name another thing"
+    if count > 1:
+        return f"{count} findings of this run share its identity: a known one would hide another"
+    if f.check in NEVER_KNOWN:
+        return f"check {f.check} stands for what the harness could not tell apart"
+    return None
+
+
 def judge(report, base, facts):
     j = Judgement()
     entries = [e for e in base.entries if e.applies(facts)]
     matched = set()  # the finding lines (file:line) that matched a finding
     unknown_in = set()  # line indices of results with an unknown finding
+    seen = collections.Counter(f.identity for f in report.findings())
     for r in report.results:
         for f in r.findings:
-            hit = _match(entries, f)
-            if hit:
+            unknowable = _unknowable(f, seen[f.identity])
+            hit = None if unknowable else _match(entries, f)
+            if unknowable:
+                unknown_in.add(r.line)
+                j.new.append(finding_item(f))
+                j.notes[f.line] = f"new: {unknowable}"
+            elif hit:
                 e, k = hit
                 matched.add(k.at)
                 j.known.append(finding_item(f, e, k.at))

@@ -21,7 +21,7 @@ BaselineError that names the file and line.
 import os
 import re
 
-from .. import paths
+from .. import paths, protocol
 from ..findings import Pattern, PatternError
 
 # What a `when` may test: the run's facts (baseline_check.facts) and their values.
@@ -29,6 +29,7 @@ WHEN_KEYS = {
     "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
 }
+NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
 KEYWORDS = ("case", "when", "finding", "text", "reason", "reference")
 CASE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?$")
 
@@ -143,6 +144,12 @@ def parse(text, name):
                         else ""
                     )
                 ) from None
+            if pattern.check in NEVER_KNOWN:
+                raise BaselineError(
+                    f"{where}: check {pattern.check} is one no baseline may know (protocol.h "
+                    "CHECKS_NEVER_KNOWN): it stands for findings the harness could not tell "
+                    "apart, and a known one would hide them"
+                )
             e.findings.append(Known(pattern, where))
         elif key == "text":
             if key_before not in ("finding", "text"):

@@ -218,8 +218,19 @@ class Judge(unittest.TestCase):
         j = judge(lines)
         self.assertEqual(
             texts(j.new),
-            ["gic/eoi_modes: unexpected synchronous exception from current EL with SP_ELx"],
+            # keyed on the record's fields, not its words
+            ["gic/eoi_modes: unexpected synchronous exception from current-el-spx (ESR 0x2000000)"],
         )
+
+    def test_findings_sharing_an_identity_cut_or_never_known_are_new(self):
+        at = next(i for i, l in enumerate(REPORT) if "check=pending_visible" in l)
+        twice = REPORT[: at + 1] + [REPORT[at]] + REPORT[at + 1 :]
+        j = judge(twice)
+        self.assertEqual([i.where for i in j.new], ["gic/priority", "gic/priority"])
+        cut = REPORT[: at + 1] + ["    # harness: the record above was cut short"] + REPORT[at + 1 :]
+        self.assertEqual([i.where for i in judge(cut).new], ["gic/priority"])
+        never = [l.replace("check=pending_visible", "check=case_made_no_checks") for l in REPORT]
+        self.assertIn("gic/priority", [i.where for i in judge(never).new])
 
     def test_vanished_when_the_case_passes(self):
         lines = [l for l in REPORT if "EOImode" not in l]
