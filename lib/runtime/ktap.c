@@ -146,10 +146,12 @@ void ktap_diag(unsigned depth, const char *fmt, ...)
 
 void ktap_line(unsigned depth, const char *line, int cut)
 {
-	emit(indent(depth), strlen(indent(depth)));
-	emit("# ", 2);
-	emit(line, strlen(line));
-	emit("\n", 1);
+	/* One write per line: a console that takes writes whole (semihosting) keeps it whole. */
+	char buf[RECORD_LINE_MAX];
+	int n = snprintf(buf, sizeof(buf), "%s# %s\n", indent(depth), line);
+
+	if (n > 0)
+		emit(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 	if (cut)
 		emitf("%s# %s\n", indent(depth), RECORD_CUT);
 }

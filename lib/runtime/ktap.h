@@ -50,6 +50,8 @@ void ktap_reword(char *text, size_t len);
  * cut: it did not fit, and a line after it says so (RECORD_CUT).
  */
 void ktap_line(unsigned depth, const char *line, int cut);
+/* The longest line ktap_line writes: a record (runtime/record.h) indented. */
+#define RECORD_LINE_MAX 1600
 void ktap_finish(const struct ktap_totals *t);
 
 #endif

@@ -6,6 +6,8 @@
 
 #include "runtime/ktap.h"
 
+_Static_assert(RECORD_MAX + 16 <= RECORD_LINE_MAX, "a record and its indent fit one ktap_line");
+
 static void append(struct record *r, const char *s)
 {
 	size_t n = strlen(s), room = sizeof(r->line) - r->len - 1;

@@ -5,6 +5,7 @@ What the platform program says of itself (QEMU's error_report lines,
 start is told from one that started and stayed silent (verdict.py). Each
 captured line keeps the time it arrived (the only clock the host has for the
 guest's cases: junit.py)."""
+import fcntl
 import os
 import re
 import selectors
@@ -83,6 +84,7 @@ def run(
         cap.start_error = f"cannot execute {cmd[0]}: {e.strerror or e}"
         open(log_path, "wb").close()
         return cap
+    _widen(proc.stdout)
     try:
         _read(
             proc,
@@ -104,6 +106,17 @@ def run(
             proc.kill()
             proc.wait()
     return cap
+
+
+def _widen(pipe):
+    """The pipe as wide as Linux allows (1 MiB, a whole report). QEMU makes its
+    stdout non-blocking, and stderr shares that open file here, so a write
+    of semihosting output to a full pipe is dropped: with the runner slow to
+    read (a loaded host), lines of the report were lost."""
+    try:
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (AttributeError, OSError):
+        pass  # not Linux, or a smaller limit: the default pipe still works
 
 
 def _read(
