@@ -227,7 +227,8 @@ class Judge(unittest.TestCase):
         twice = REPORT[: at + 1] + [REPORT[at]] + REPORT[at + 1 :]
         j = judge(twice)
         self.assertEqual([i.where for i in j.new], ["gic/priority", "gic/priority"])
-        cut = REPORT[: at + 1] + ["    # harness: the record above was cut short"] + REPORT[at + 1 :]
+        mark = "    # harness: the record above was cut short"
+        cut = REPORT[: at + 1] + [mark] + REPORT[at + 1 :]
         self.assertEqual([i.where for i in judge(cut).new], ["gic/priority"])
         never = [l.replace("check=pending_visible", "check=case_made_no_checks") for l in REPORT]
         self.assertIn("gic/priority", [i.where for i in judge(never).new])
