@@ -10,6 +10,7 @@
 
 #include "dt/bindings.h"
 #include "dt/blob.h"
+#include "dt/claims.h"
 #include "dt/cpus.h"
 #include "dt/interrupts.h"
 #include "dt/phandles.h"
@@ -432,4 +433,5 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	pick_console(p);
 	check_overlaps(p);
 	platform_check_bindings(p);
+	claims_collect(p);
 }

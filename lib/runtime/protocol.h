@@ -120,6 +120,22 @@
 /* clang-format on */
 
 /*
+ * Claim coverage (dt/claims.h), after the last suite: how many of the tree's
+ * claims were held against a probe, against the documentation, through
+ * their use in holding another, in form only, or not at all (suites=some
+ * when only some suites ran; unlisted: unchecked claims past the report's
+ * limit), then each unchecked claim with why. node=(header) for the
+ * header's boot CPU and reservation block (index: the entry).
+ */
+/* clang-format off */
+#define RECORD_CLAIMS	       "claims"
+#define RECORD_CLAIMS_KEYS     "probe doc use form unchecked total dropped unlisted suites"
+#define RECORD_UNCHECKED       "unchecked"
+#define RECORD_UNCHECKED_KEYS  "node prop index? text"
+/* clang-format on */
+#define CLAIM_HEADER_NODE "(header)"
+
+/*
  * Case selection (suites= items SUITE.CASE, runtime/selection.h): a suite
  * that runs only some of its cases names each of the others, before its
  * first case, so that a reader knows they were left out on purpose and did

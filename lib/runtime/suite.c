@@ -5,6 +5,7 @@
 
 #include "boot/cpu.h"
 #include "runtime/check.h"
+#include "runtime/coverage.h"
 #include "runtime/irq.h"
 #include "runtime/ktap.h"
 #include "runtime/listing.h"
@@ -227,6 +228,7 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 		}
 		run_suite(s, index, nrun, selection, &env, &totals);
 	}
+	coverage_report(plat, !selection || !*selection);
 	ktap_finish(&totals);
 	return totals.failed != 0;
 }

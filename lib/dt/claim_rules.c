@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The bindings as the harness understands them, property by property
+ * (Devicetree Specification 0.4 ch. 2-3; Linux's binding YAMLs for the
+ * nodes QEMU 7.2 virt and Xen 4.17's domain builder write). Specific rules
+ * first: the first match wins. A property no rule names, and no suite
+ * holds, is unchecked because nothing in the harness reads it.
+ */
+#include "dt/claim_rules.h"
+
+#include "dt/claims.h"
+#include "util/util.h"
+
+#define FORM(c, n, p, why)                                                                         \
+	{                                                                                          \
+		c, n, p, CLAIM_FORM, VIA_NONE, 0, why                                              \
+	}
+#define USE(c, n, p, scope, via, why)                                                              \
+	{                                                                                          \
+		c, n, p, CLAIM_USE, scope, via, why                                                \
+	}
+#define NOT(c, n, p, why)                                                                          \
+	{                                                                                          \
+		c, n, p, CLAIM_UNCHECKED, VIA_NONE, 0, why                                         \
+	}
+
+const struct claim_rule claim_rules[] = {
+	/* The header. */
+	FORM(0, 0, CLAIM_MEMRESERVE,
+	     "each entry must lie in RAM (dt/memory), and the harness "
+	     "writes none of it"),
+	/* Any node: the structure the model itself decodes and checks. */
+	FORM(0, 0, "phandle",
+	     "unique, and every reference to it resolves (dt/structure, "
+	     "dt/interrupts)"),
+	FORM(0, 0, "status", "a node not \"okay\" is left out of the model"),
+	USE(0, 0, "#address-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
+	USE(0, 0, "#size-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
+	USE(0, 0, "#interrupt-cells", VIA_ANY, "interrupts", "decodes the interrupts it takes"),
+	USE(0, 0, "interrupt-parent", VIA_ANY, "interrupts",
+	    "routes the interrupts below it to their controller"),
+	USE(0, 0, "interrupt-controller", VIA_ANY, "interrupts",
+	    "the controller the interrupts below it go to"),
+	FORM(0, "memory", "device_type", "names the memory nodes the model reads"),
+	FORM(0, "cpu", "device_type", "names the CPU nodes the model reads"),
+	FORM(0, "chosen", "bootargs", "read as the harness's options (bootargs)"),
+	/* Random or free text by design: no value to hold. */
+	NOT(0, "chosen", "rng-seed", "random by design: nothing to hold it against"),
+	NOT(0, "chosen", "kaslr-seed", "random by design: nothing to hold it against"),
+	NOT(0, 0, "model", "free text for people"),
+	NOT(0, 0, "label", "free text for people"),
+	/* What no check of this harness can tell right from wrong. */
+	NOT(0, 0, "dma-coherent", "no check tells a coherent device from one that is not"),
+	NOT(0, 0, "clocks",
+	    "the harness holds no clock tree: the PrimeCells' clock is not "
+	    "measured"),
+	NOT(0, 0, "clock-names", "the harness holds no clock tree"),
+	NOT("fixed-clock", 0, "clock-frequency", "a fixed clock's rate: nothing measures it"),
+	NOT("fixed-clock", 0, "#clock-cells", "the harness holds no clock tree"),
+	NOT("fixed-clock", 0, "clock-output-names", "the harness holds no clock tree"),
+	NOT(0, 0, "linux,code", "a key code: no key is pressed here"),
+	NOT(0, 0, "gpio-controller", "no GPIO line is driven"),
+	NOT(0, 0, "#gpio-cells", "no GPIO line is driven"),
+	NOT(0, 0, "gpios", "no GPIO line is driven"),
+	NOT("cfi-flash", 0, "bank-width", "the flash is read, never programmed"),
+	NOT("arm,armv8-timer", 0, "always-on", "no power state the harness enters stops the timer"),
+	/* PCIe: the harness does not enumerate the bus (its windows are the memmap suite's). */
+	NOT("pci-host-ecam-generic", 0, "bus-range", "the bus is not enumerated"),
+	NOT("pci-host-ecam-generic", 0, "linux,pci-domain", "the bus is not enumerated"),
+	NOT("pci-host-ecam-generic", 0, "device_type", "the bus is not enumerated"),
+	NOT("pci-host-ecam-generic", 0, "interrupt-map", "no PCI interrupt is taken"),
+	NOT("pci-host-ecam-generic", 0, "interrupt-map-mask", "no PCI interrupt is taken"),
+	NOT("pci-host-ecam-generic", 0, "msi-map", "no PCI device sends an MSI"),
+	NOT("pci-host-ecam-generic", 0, "msi-parent", "no PCI device sends an MSI"),
+	NOT("pci-host-ecam-generic", 0, "iommu-map", "no PCI device does DMA"),
+	NOT("pci-host-ecam-generic", 0, "dma-coherent", "no PCI device does DMA"),
+	/* The model reads these for form; a suite that asks the platform raises them. */
+	FORM(0, 0, "compatible", "a string list (dt/structure)"),
+	FORM(0, 0, "reg", "cells, length and ranges (dt/reg)"),
+	FORM(0, 0, "ranges", "cells and length, for reg's translation (dt/reg)"),
+	FORM(0, 0, "interrupts", "cells, and each a PPI or SPI in range (dt/interrupts)"),
+	FORM(0, 0, "interrupts-extended", "cells, and each reference resolves (dt/interrupts)"),
+	FORM(0, "cpu", "enable-method", "a known method (dt/cpus)"),
+	FORM(0, "chosen", "stdout-path", "resolves to an enabled UART (dt/console)"),
+	FORM("arm,psci", 0, "method", "hvc or smc (dt/psci)"),
+};
+const unsigned claim_rules_count = ARRAY_SIZE(claim_rules);

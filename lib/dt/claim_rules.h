@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the harness understands of each binding, as data (claim_rules.c):
+ * for a property of a node (by compatible, by node name, or any node), what
+ * the model itself does with it, which claim's holding holds it, or why
+ * nothing can. The first rule that matches classes a claim; a suite's
+ * claim_hold() may raise it further.
+ */
+#ifndef DT_CLAIM_RULES_H
+#define DT_CLAIM_RULES_H
+
+#include <stdint.h>
+
+/* Where the claim is whose holding holds a CLAIM_USE one. */
+enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY };
+
+struct claim_rule {
+	const char *compatible; /* a node with this compatible; NULL: any */
+	const char *name;	/* a node of this name (before any @); NULL: any */
+	const char *prop;	/* the property (or a CLAIM_ name of claims.h) */
+	uint8_t kind;		/* enum claim_kind: what this rule gives it */
+	uint8_t via_scope;	/* enum claim_via, for CLAIM_USE */
+	const char *via;	/* CLAIM_USE: the property whose holding holds this one */
+	const char *why;	/* what the rule says: how it is held, or why it cannot be */
+};
+
+extern const struct claim_rule claim_rules[];
+extern const unsigned claim_rules_count;
+
+#endif

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "dt/claims.h"
+
+#include <libfdt.h>
+#include <string.h>
+
+#include "dt/claim_rules.h"
+
+static struct claim claims[CLAIMS_MAX];
+static unsigned nclaims, ndropped;
+
+static const char *const kind_names[CLAIM_KINDS] = {
+	[CLAIM_UNCHECKED] = "unchecked",
+	[CLAIM_FORM] = "form",
+	[CLAIM_USE] = "use",
+	[CLAIM_DOC] = "doc",
+	[CLAIM_PROBE] = "probe",
+};
+
+const char *claim_kind_name(enum claim_kind k)
+{
+	return k < CLAIM_KINDS ? kind_names[k] : "?";
+}
+
+/* The node's name up to any '@' equals name. */
+static int named(const void *fdt, int node, const char *name)
+{
+	const char *n = node >= 0 ? fdt_get_name(fdt, node, NULL) : NULL;
+	size_t len = strlen(name);
+
+	return n && !strncmp(n, name, len) && (n[len] == 0 || n[len] == '@');
+}
+
+static int rule_matches(const void *fdt, const struct claim_rule *r, int node, const char *prop)
+{
+	if (strcmp(r->prop, prop))
+		return 0;
+	if (r->name && !named(fdt, node, r->name))
+		return 0;
+	return !r->compatible ||
+	       (node >= 0 && fdt_node_check_compatible(fdt, node, r->compatible) == 0);
+}
+
+static void add(const void *fdt, int node, const char *prop, unsigned index)
+{
+	if (nclaims >= CLAIMS_MAX) {
+		ndropped++;
+		return;
+	}
+	struct claim *c = &claims[nclaims++];
+	c->node = node;
+	c->prop = prop;
+	c->index = (uint16_t)index;
+	c->kind = CLAIM_UNCHECKED;
+	c->rule = -1;
+	for (unsigned i = 0; i < claim_rules_count; i++)
+		if (rule_matches(fdt, &claim_rules[i], node, prop)) {
+			c->rule = (int16_t)i;
+			/* A CLAIM_USE rule holds only once what it is used for is (claims_settle).
+			 */
+			c->kind = claim_rules[i].kind == CLAIM_USE ? CLAIM_UNCHECKED
+								   : claim_rules[i].kind;
+			break;
+		}
+}
+
+void claims_collect(const struct platform *p)
+{
+	const void *fdt = p->fdt;
+
+	nclaims = ndropped = 0;
+	if (!p->fdt_valid)
+		return;
+	if (p->boot_cpuid_known)
+		add(fdt, CLAIM_HEADER, CLAIM_BOOT_CPU, 0);
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
+		add(fdt, CLAIM_HEADER, CLAIM_MEMRESERVE, (unsigned)i);
+	for (int node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		int prop;
+		fdt_for_each_property_offset(prop, fdt, node)
+		{
+			const char *name;
+			if (fdt_getprop_by_offset(fdt, prop, &name, NULL) && name)
+				add(fdt, node, name, 0);
+		}
+	}
+}
+
+void claim_hold(int node, const char *prop, enum claim_kind kind)
+{
+	for (unsigned i = 0; i < nclaims; i++)
+		if (claims[i].node == node && !strcmp(claims[i].prop, prop) &&
+		    claims[i].kind < kind)
+			claims[i].kind = (uint8_t)kind;
+}
+
+void claim_hold_compatible(const struct platform *p, const char *compat, const char *prop,
+			   enum claim_kind kind)
+{
+	for (int i = 0; i < p->ndevices; i++)
+		if (dt_compat_has(&p->devices[i], compat))
+			claim_hold(p->devices[i].node, prop, kind);
+}
+
+/* Is a claim of prop held (against a probe or the documentation) where scope says? */
+static int via_held(const void *fdt, const struct claim *c, const struct claim_rule *r)
+{
+	for (unsigned i = 0; i < nclaims; i++) {
+		const struct claim *o = &claims[i];
+		if (o->kind < CLAIM_DOC || strcmp(o->prop, r->via))
+			continue;
+		if (r->via_scope == VIA_ANY || (r->via_scope == VIA_SELF && o->node == c->node) ||
+		    (r->via_scope == VIA_CHILDREN && o->node >= 0 &&
+		     fdt_parent_offset(fdt, o->node) == c->node))
+			return 1;
+	}
+	return 0;
+}
+
+void claims_settle(const struct platform *p)
+{
+	for (unsigned i = 0; i < nclaims; i++) {
+		struct claim *c = &claims[i];
+		const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
+		if (r && r->kind == CLAIM_USE && c->kind < CLAIM_USE && via_held(p->fdt, c, r))
+			c->kind = CLAIM_USE;
+	}
+}
+
+unsigned claims_count(void)
+{
+	return nclaims;
+}
+
+unsigned claims_dropped(void)
+{
+	return ndropped;
+}
+
+const struct claim *claim_at(unsigned i)
+{
+	return i < nclaims ? &claims[i] : NULL;
+}
+
+const char *claim_reason(const struct claim *c)
+{
+	const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
+
+	if (!r)
+		return "nothing in the harness reads it";
+	if (r->kind == CLAIM_USE && c->kind < CLAIM_USE)
+		return "held only through its use, and what uses it is not held here";
+	return r->why;
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Claim coverage. Every property of every node of the tree, the header's
+ * boot CPU and each entry of its reservation block is a claim the platform
+ * makes; each is accounted for as one of enum claim_kind, so that a report
+ * can say what it did not check. What the harness understands of each
+ * binding is data (claim_rules.c): what the model itself validates, what is
+ * held through its use in holding another claim, and why the rest cannot be
+ * held. What a suite holds it says with claim_hold(), where the check that
+ * would fail on a wrong value runs (pass or fail: the claim was asked).
+ */
+#ifndef DT_CLAIMS_H
+#define DT_CLAIMS_H
+
+#include <stdint.h>
+
+#include "dt/platform.h"
+
+/* Weakest first: a claim keeps the strongest kind anything gave it. */
+enum claim_kind {
+	CLAIM_UNCHECKED, /* nothing reads it, or the model only keeps it: the reason says */
+	CLAIM_FORM,	 /* validated for form only (cells, lengths, strings, references) */
+	CLAIM_USE,	 /* held through its use in holding another claim (claim_rules.c) */
+	CLAIM_DOC,	 /* held against the documentation (a profile, a spec) */
+	CLAIM_PROBE,	 /* held against what the platform does */
+	CLAIM_KINDS
+};
+
+#define CLAIMS_MAX 1536
+/* The pseudo-node of the header's claims: its boot CPU and reservation block. */
+#define CLAIM_HEADER	 (-1)
+#define CLAIM_BOOT_CPU	 "boot_cpuid_phys"
+#define CLAIM_MEMRESERVE "memreserve"
+
+struct claim {
+	int node;	  /* the node's offset in the blob, or CLAIM_HEADER */
+	const char *prop; /* the property's name in the blob, or a CLAIM_ name */
+	uint16_t index;	  /* a reservation block entry's index; else 0 */
+	uint8_t kind;	  /* enum claim_kind */
+	int16_t rule;	  /* the rule that classed it (claim_rules.c), or -1 */
+};
+
+/* Every claim of the parsed tree (platform_parse calls it), rules applied. */
+void claims_collect(const struct platform *p);
+/*
+ * A check that would fail on a wrong value asked this claim: it rises to
+ * kind (a claim the tree does not make is no claim, and is ignored).
+ */
+void claim_hold(int node, const char *prop, enum claim_kind kind);
+/* The same for every claim of a property of the nodes with compat (a kind of node, every one). */
+void claim_hold_compatible(const struct platform *p, const char *compat, const char *prop,
+			   enum claim_kind kind);
+/* Settles the claims held through their use (CLAIM_USE rules); before claim_at. */
+void claims_settle(const struct platform *p);
+
+unsigned claims_count(void);
+unsigned claims_dropped(void); /* past CLAIMS_MAX: counted, not kept */
+const struct claim *claim_at(unsigned i);
+/* Why a claim is unchecked (its rule's reason, or that nothing reads it). */
+const char *claim_reason(const struct claim *c);
+const char *claim_kind_name(enum claim_kind k);
+
+#endif
