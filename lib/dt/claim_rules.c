@@ -8,7 +8,6 @@
  */
 #include "dt/claim_rules.h"
 
-#include "dt/claims.h"
 #include "util/util.h"
 
 #define FORM(c, n, p, why)                                                                         \

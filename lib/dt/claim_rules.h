@@ -11,6 +11,22 @@
 
 #include <stdint.h>
 
+/* What a claim is held as (dt/claims.h). */
+/* Weakest first: a claim keeps the strongest kind anything gave it. */
+enum claim_kind {
+	CLAIM_UNCHECKED, /* nothing reads it, or the model only keeps it: the reason says */
+	CLAIM_FORM,	 /* validated for form only (cells, lengths, strings, references) */
+	CLAIM_USE,	 /* held through its use in holding another claim (claim_rules.c) */
+	CLAIM_DOC,	 /* held against the documentation (a profile, a spec) */
+	CLAIM_PROBE,	 /* held against what the platform does */
+	CLAIM_KINDS
+};
+
+/* The pseudo-node of the header's claims: its boot CPU and reservation block. */
+#define CLAIM_HEADER	 (-1)
+#define CLAIM_BOOT_CPU	 "boot_cpuid_phys"
+#define CLAIM_MEMRESERVE "memreserve"
+
 /* Where the claim is whose holding holds a CLAIM_USE one. */
 enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY };
 

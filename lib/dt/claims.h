@@ -14,23 +14,10 @@
 
 #include <stdint.h>
 
+#include "dt/claim_rules.h"
 #include "dt/platform.h"
 
-/* Weakest first: a claim keeps the strongest kind anything gave it. */
-enum claim_kind {
-	CLAIM_UNCHECKED, /* nothing reads it, or the model only keeps it: the reason says */
-	CLAIM_FORM,	 /* validated for form only (cells, lengths, strings, references) */
-	CLAIM_USE,	 /* held through its use in holding another claim (claim_rules.c) */
-	CLAIM_DOC,	 /* held against the documentation (a profile, a spec) */
-	CLAIM_PROBE,	 /* held against what the platform does */
-	CLAIM_KINDS
-};
-
 #define CLAIMS_MAX 1536
-/* The pseudo-node of the header's claims: its boot CPU and reservation block. */
-#define CLAIM_HEADER	 (-1)
-#define CLAIM_BOOT_CPU	 "boot_cpuid_phys"
-#define CLAIM_MEMRESERVE "memreserve"
 
 struct claim {
 	int node;	  /* the node's offset in the blob, or CLAIM_HEADER */
