@@ -16,10 +16,19 @@ directive such as TIMEOUT, absent from one run, or not selected (the
 suite ran only some of its cases, suites=SUITE.CASE). A suite's own result
 counts as a case unless it has cases in both runs.
 
+Claims (claim coverage, claims.py): a claim of the tree (NODE PROP) unchecked
+in B but not in A became unchecked (in A it was held, or A's tree did not
+make it); one unchecked in A but not in B is no longer (held now, or not in
+B's tree). A run without a claims record has no coverage to compare: that
+is said, and its claims count as no change; one that ran only some suites
+(suites=) or left unchecked claims unnamed is compared as far as it goes,
+and said so.
+
 The first line answers "did anything change?":
     "no change", or
     "N new, N vanished, N changed findings; N cases changed"
-then, unless --quiet, one line per finding and case.
+    (and, when claims changed, "; claims: N became unchecked, N no longer unchecked")
+then, unless --quiet, one line per finding, case and claim.
 
 Exit status: 0 no change, 1 something changed, 2 bad input.
 """
@@ -27,7 +36,7 @@ import argparse
 import os
 import sys
 
-from . import findings, records
+from . import claims, findings, records
 from .errors import InputError
 from .protocol import REPORT_SENTINEL
 
@@ -38,7 +47,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def load(path):
-    """The Report of a run folder or a ktap.txt."""
+    """The Report of a run folder or a ktap.txt, its claim coverage (or None) in .coverage."""
     f = os.path.join(path, "ktap.txt") if os.path.isdir(path) else path
     try:
         with open(f) as fh:
@@ -61,6 +70,10 @@ def load(path):
             f"{f}: the report is not complete (no {REPORT_SENTINEL!r} line): "
             "compare runs whose report ended"
         )
+    try:
+        rep.coverage = claims.read(lines)
+    except records.RecordError as e:
+        raise InputError(f"{f}: {e} (the report and the runner's protocol.h disagree)") from None
     return rep
 
 
@@ -122,23 +135,76 @@ def findings_changed(a, b):
     return new, vanished, changed
 
 
-def summary(new, vanished, changed, cases):
-    if not (new or vanished or changed or cases):
+class ClaimsChange:
+    """became: [claims.Claim] unchecked in B, not in A; no_longer: unchecked
+    in A, not in B; notes: what limits the comparison (no coverage in one
+    run, a partial one, unnamed claims)."""
+
+    def __init__(self, became=(), no_longer=(), notes=()):
+        self.became, self.no_longer, self.notes = list(became), list(no_longer), list(notes)
+
+    def __bool__(self):
+        return bool(self.became or self.no_longer)
+
+
+def claims_changed(a, b):
+    """The ClaimsChange from report a to report b (their .coverage)."""
+    ca, cb = a.coverage, b.coverage
+    missing = [n for n, c in (("RUN_A", ca), ("RUN_B", cb)) if c is None]
+    if missing:
+        return ClaimsChange(
+            notes=[
+                f"claims not compared: {' and '.join(missing)} "
+                f"{'has' if len(missing) == 1 else 'have'} no claims record (an image older "
+                "than claim coverage)"
+            ]
+            if ca is not cb
+            else []
+        )
+    notes = []
+    for name, c in (("RUN_A", ca), ("RUN_B", cb)):
+        if c.partial:
+            notes.append(f"{name}'s coverage is partial (suites=): its other suites held nothing")
+        if c.unnamed:
+            notes.append(f"{name} left {c.unnamed} unchecked claims unnamed (past its limit)")
+    ka, kb = {c.key for c in ca.claims}, {c.key for c in cb.claims}
+    return ClaimsChange(
+        [c for c in cb.claims if c.key not in ka],
+        [c for c in ca.claims if c.key not in kb],
+        notes,
+    )
+
+
+def summary(new, vanished, changed, cases, claimed=None):
+    if not (new or vanished or changed or cases or claimed):
         return "no change"
     return (
         f"{len(new)} new, {len(vanished)} vanished, {len(changed)} changed findings; "
         f"{len(cases)} case{'' if len(cases) == 1 else 's'} changed"
+        + (
+            f"; claims: {len(claimed.became)} became unchecked, "
+            f"{len(claimed.no_longer)} no longer unchecked"
+            if claimed
+            else ""
+        )
     )
 
 
-def report_lines(new, vanished, changed, cases):
+def report_lines(new, vanished, changed, cases, claimed=None):
     """One line per finding, SUITE/CASE CHECK key=value ...: TEXT; a changed
-    one its identity, then A's text and B's."""
+    one its identity, then A's text and B's; one per claim, NODE PROP."""
     out = [f"new {f.name()}: {f.text}" for f in new]
     out += [f"vanished {f.name()}: {f.text}" for f in vanished]
     for fa, fb in changed:
         out += [f"changed {fa.name()}", f"   from: {fa.text}", f"     to: {fb.text}"]
     out += [f"case {w}: {ta} -> {tb}" for w, ta, tb in cases]
+    if claimed is not None:
+        out += [f"claim became unchecked {c.name}: {c.why}" for c in claimed.became]
+        out += [
+            f"claim no longer unchecked {c.name} (held now, or not in RUN_B's tree)"
+            for c in claimed.no_longer
+        ]
+        out += [f"note: {n}" for n in claimed.notes]
     return out
 
 
@@ -168,8 +234,9 @@ def main(argv):
         return 2
     new, vanished, changed = findings_changed(rep_a, rep_b)
     cases = cases_changed(rep_a, rep_b)
-    print(summary(new, vanished, changed, cases))
+    claimed = claims_changed(rep_a, rep_b)
+    print(summary(new, vanished, changed, cases, claimed))
     if not a.quiet:
-        for line in report_lines(new, vanished, changed, cases):
+        for line in report_lines(new, vanished, changed, cases, claimed):
             print("  " + line)
-    return 1 if (new or vanished or changed or cases) else 0
+    return 1 if (new or vanished or changed or cases or claimed) else 0

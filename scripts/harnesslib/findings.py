@@ -26,6 +26,7 @@ others in `# not-selected: case=A` records: Report.not_selected holds them as
 (suite, case), so that their absence reads as chosen.
 """
 import re
+from typing import Any
 
 from . import records
 from .protocol import REPORT_SENTINEL, VALUES
@@ -175,6 +176,7 @@ class Report:
     def __init__(self, results, complete, not_selected=frozenset()):
         self.results, self.complete = results, complete
         self.not_selected = set(not_selected)  # (suite, case) left out by suites=
+        self.coverage: Any = None  # its claims.Coverage, where a reader set it (compare.py)
 
     def suites(self):
         """Suite name -> its result."""

@@ -17,14 +17,18 @@ Then the testsuite "run" with the testcase "verdict": an <error> when the
 run did not end with a trusted report (a crash, hang, truncation, a domain
 crash after the report), so that a CI reading only junit.xml sees it too;
 and, when a baseline was held, the testcase "baseline": a <failure> when
-known deviations vanished (unless --accept-vanished), its text the tally.
+known deviations vanished (unless --accept-vanished), its text the tally;
+and, when the claims were judged (baseline/run.py judge_claims), the
+testcase "claims": its text the claim coverage, a <failure> when
+--strict-claims fails it. The claims' counts are properties too
+(claims_probe, claims_doc, ..., claims_unlisted: baseline/run.py).
 Times are the console's (ktap.py says how): seconds with three decimals,
 the most the schema's testsuite time allows."""
 import re
 import xml.etree.ElementTree as ET
 
 from . import status
-from .baseline.check import lines_of, tally
+from .baseline.check import claims_failure, claims_lines_of, lines_of, tally
 from .clip import clip
 from .findings import is_finding, shown
 
@@ -153,11 +157,18 @@ def _baseline_case(cls, held):
     return (cls, "baseline", "fail" if failed else "pass", None, reason, text, None)
 
 
-def build(report, config, verdict, timestamp=None, properties=(), held=None):
+def _claims_case(cls, cj, strict):
+    """The run's testcase "claims": failed when --strict-claims fails them."""
+    failure = claims_failure(cj) if strict else None
+    return (cls, "claims", "fail" if failure else "pass", None, failure, claims_lines_of(cj), None)
+
+
+def build(report, config, verdict, timestamp=None, properties=(), held=None, claims=None):
     """The <testsuites> element. verdict: (status, its name, why) of the run;
     properties: (name, value) pairs that each testsuite carries (the run's
     configuration, bootargs, image hash, date: run_record.py); held: the
-    baseline the run was held against (baseline_run.Held) or None."""
+    baseline the run was held against (baseline_run.Held) or None; claims:
+    (baseline_check.ClaimsJudgement, whether --strict-claims) or None."""
     root = ET.Element("testsuites", name=xml_text(config))
     for s in report.suites:
         cls = f"{config}.{s.name}"
@@ -195,6 +206,8 @@ def build(report, config, verdict, timestamp=None, properties=(), held=None):
     run = [(f"{config}.run", "verdict", "pass" if trusted else "fail", "ERROR", line, [line], None)]
     if held:
         run.append(_baseline_case(f"{config}.run", held))
+    if claims and claims[0] is not None:
+        run.append(_claims_case(f"{config}.run", *claims))
     _suite(root, f"{config}.run", run, None, timestamp, properties)
     total = {k: sum(int(ts.attrib[k]) for ts in root) for k in ("tests", "failures", "errors")}
     for k, v in total.items():
@@ -205,7 +218,7 @@ def build(report, config, verdict, timestamp=None, properties=(), held=None):
     return root
 
 
-def write(report, path, config, verdict, timestamp=None, properties=(), held=None):
-    ET.ElementTree(build(report, config, verdict, timestamp, properties, held)).write(
+def write(report, path, config, verdict, timestamp=None, properties=(), held=None, claims=None):
+    ET.ElementTree(build(report, config, verdict, timestamp, properties, held, claims)).write(
         path, encoding="unicode", xml_declaration=True
     )

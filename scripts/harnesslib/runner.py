@@ -206,6 +206,7 @@ def run(argv, started):
             "no_enhanced",
             "virtio",
             "list",
+            "strict_claims",
             "bootargs",
             "timeout",
             "out",
@@ -265,6 +266,7 @@ def run(argv, started):
         code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
     held = None  # the baseline the report was held against, for the picture and junit.xml
+    claimed = None  # the claim coverage judged against it (baseline_check.ClaimsJudgement)
     # The bootarg list given by hand is a listing too: its report runs no case, and
     # held as a run it would pass with nothing run.
     if a.list or "list" in (a.bootargs or "").split():
@@ -275,6 +277,9 @@ def run(argv, started):
         )
     if held is None:
         progress.summary()  # every failure grouped by suite, its FAIL lines only
+    if not (a.list or "list" in (a.bootargs or "").split()):
+        code, why, claimed = baseline_run.judge_claims(a, out, ktap_lines, held, code, why)
+    record["claims"] = baseline_run.claims_record(claimed)
     memmap_report.write(ktap_lines, out, held=held)  # memory-map.md/.svg when the memmap suite ran
     label = verdict.name(code, rep)
     for path in [p for p in (os.path.join(out, "junit.xml"), a.junit) if p]:
@@ -284,8 +289,9 @@ def run(argv, started):
             name,
             (code, label, why),
             timestamp=record["date"].rstrip("Z"),
-            properties=run_record.properties(record),
+            properties=run_record.properties(record) + baseline_run.claims_properties(claimed),
             held=held,
+            claims=(claimed, a.strict_claims),
         )
     c = rep.counts()
     if code not in (status.PASS, status.TEST_FAILED):

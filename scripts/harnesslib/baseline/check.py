@@ -17,7 +17,7 @@ said it left out (its not-selected records, suites=SUITE.CASE).
 import collections
 import copy
 
-from .. import findings, protocol
+from .. import claims, findings, protocol, status
 from ..ktap import SUMMARY
 
 
@@ -266,3 +266,133 @@ def lines_of(j):
     ):
         out += [title] + ["  " + i for i in items] if items else []
     return out
+
+
+# ---- claim coverage ----------------------------------------------------------------
+class ClaimsJudgement:
+    """A report's claim coverage (claims.Coverage, None when it has none)
+    held against a baseline's unchecked entries (None: no baseline): listed,
+    [(claims.Claim, entries.Unlisted)] each unchecked claim an applicable
+    entry lists (the first that matches); unlisted, [claims.Claim] the
+    others; unused, [entries.Unlisted] applicable entries no unchecked claim
+    matched (a claim held now, or not in this tree: shown, never failing)."""
+
+    def __init__(self, coverage, path):
+        self.coverage, self.path = coverage, path
+        self.listed, self.unlisted, self.unused = [], [], []
+
+
+def judge_claims(coverage, base, facts):
+    cj = ClaimsJudgement(coverage, base.path if base else None)
+    if coverage is None:
+        return cj
+    entries = [e for e in (base.unchecked if base else []) if e.applies(facts)]
+    used = set()
+    for c in coverage.claims:
+        e = next((e for e in entries if e.matches(c)), None)
+        if e is None:
+            cj.unlisted.append(c)
+        else:
+            cj.listed.append((c, e))
+            used.add(e.where)
+    cj.unused = [e for e in entries if e.where not in used]
+    return cj
+
+
+def claims_line(cj):
+    """The terminal's line: `claims: N held (P probe, D doc, U use), F form
+    only, X unchecked (K listed in the baseline, M not)`, with what makes
+    the coverage partial or its list incomplete; or that there is none."""
+    c = cj.coverage
+    if c is None:
+        return f"claims: none reported: {claims.NONE_WHY}"
+    parts = (
+        [f"{len(cj.listed)} listed in the baseline", f"{len(cj.unlisted)} not"]
+        if cj.path
+        else [f"no baseline: {len(cj.unlisted)} not listed"]
+    )
+    if c.unnamed:
+        parts.append(f"{c.unnamed} past the report's limit, unnamed")
+    line = f"claims: {claims.counts_text(c)} ({', '.join(parts)})"
+    if c.partial:
+        line += "; coverage is partial (suites=): only the suites that ran raised theirs"
+    if c.dropped:
+        line += f"; {c.dropped} claims past the harness's table, never classed"
+    if c.problems:
+        line += "; the claims records do not add up: " + "; ".join(c.problems)
+    return line
+
+
+CLAIM_GROUPS_SHOWN, CLAIM_NODES_SHOWN = 5, 3
+
+
+def claims_terminal_lines(cj):
+    """The line, then the unlisted claims grouped by property, a few lines."""
+    return [claims_line(cj)] + [
+        ("  " if g.startswith("...") else "  unlisted ") + g
+        for g in claims.group_lines(cj.unlisted, CLAIM_GROUPS_SHOWN, CLAIM_NODES_SHOWN)
+    ]
+
+
+def claims_lines_of(cj):
+    """baseline.txt's part: the line, then each unchecked claim, unlisted
+    first, as `unlisted NODE PROP: WHY` or `listed NODE PROP (FILE:LINE)`,
+    and the entries no claim matched."""
+    out = [claims_line(cj)]
+    if cj.unlisted:
+        out.append(f"unchecked claims no entry lists ({len(cj.unlisted)}):")
+        out += [f"  unlisted {c.name}: {c.why}" for c in cj.unlisted]
+    if cj.listed:
+        out.append(f"unchecked claims the baseline lists ({len(cj.listed)}):")
+        out += [f"  listed {c.name}: {e.reason} ({e.where})" for c, e in cj.listed]
+    if cj.unused and cj.coverage is not None and cj.coverage.complete_list():
+        out.append(f"unchecked entries no claim of this run matched ({len(cj.unused)}):")
+        out += [f"  unused unchecked {e.name} ({e.where})" for e in cj.unused]
+    return out
+
+
+def claims_failure(cj):
+    """Why --strict-claims fails the claims (None when they pass it or
+    are not judged): an unchecked claim no entry lists, or a coverage that
+    cannot show every unchecked claim (none reported, a list cut short); a
+    partial one (suites=) is not judged."""
+    c = cj.coverage
+    if c is None:
+        return f"--strict-claims: {claims.NONE_WHY}"
+    if c.partial:
+        return None
+    if not c.complete_list():
+        gaps = (
+            ([f"{c.unnamed} unchecked claims past the report's limit"] if c.unnamed else [])
+            + ([f"{c.dropped} claims never classed"] if c.dropped else [])
+            + c.problems
+        )
+        return "--strict-claims: the unchecked claims cannot all be shown listed: " + "; ".join(
+            gaps
+        )
+    if cj.unlisted:
+        n = len(cj.unlisted)
+        where = f"not in {cj.path}" if cj.path else "and no baseline lists them"
+        groups = "; ".join(claims.group_lines(cj.unlisted, 3, 2))
+        return f"{n} unchecked claim{'' if n == 1 else 's'} {where} (--strict-claims): {groups}"
+    return None
+
+
+def claims_verdict(cj, strict, code, why):
+    """(status, why) once the claims are judged: with strict
+    (--strict-claims) claims_failure fails a run that passed (1) and adds
+    to a failing run's why; a partial coverage is said not judged. Without
+    strict the claims never change the verdict."""
+    if not strict or code not in (status.PASS, status.TEST_FAILED):
+        return code, why
+    failure = claims_failure(cj)
+    if failure:
+        return status.TEST_FAILED, (
+            f"{why}; {failure}" if code == status.TEST_FAILED else f"{failure}; otherwise {why}"
+        )
+    c = cj.coverage
+    if c.partial:
+        return code, f"{why}; coverage is partial (suites=): --strict-claims does not judge it"
+    if not c.claims:
+        return code, f"{why}; no claim is unchecked (--strict-claims)"
+    return code, f"{why}; every unchecked claim is listed in {cj.path} (--strict-claims)"

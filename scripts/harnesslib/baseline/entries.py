@@ -15,9 +15,20 @@ file (the format is in tests/baselines/README.md):
       reference TEXT         the spec section, the platform's source or change
 
 An entry has one or more finding lines, one reason and one or more reference
-lines; `#` lines and blank lines are comments. Every mistake is a
-BaselineError that names the file and line.
+lines. An unchecked entry lists claims of the tree no check holds (claim
+coverage, claims.py), with why:
+
+    unchecked NODE PROP      the node's path (`(header)` for the header's) and
+                             the property; each an fnmatch glob (`*`, `?`,
+                             `[...]`), e.g. `unchecked /virtio_mmio@* dma-coherent`
+      when KEY=VALUE         as above, optional
+      reason TEXT            why no check can hold it, exactly one
+      reference TEXT         optional
+
+`#` lines and blank lines are comments. Every mistake is a BaselineError
+that names the file and line.
 """
+import fnmatch
 import os
 import re
 
@@ -30,7 +41,8 @@ WHEN_KEYS = {
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
 }
 NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
-KEYWORDS = ("case", "when", "finding", "text", "reason", "reference")
+CLAIM_HEADER_NODE = protocol.VALUES["CLAIM_HEADER_NODE"]
+KEYWORDS = ("case", "unchecked", "when", "finding", "text", "reason", "reference")
 CASE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?$")
 
 
@@ -66,18 +78,52 @@ class Entry:
         return all(facts.get(k) == v for k, v in self.when.items())
 
 
+class Unlisted:
+    """An unchecked entry: claims (claims.Claim) known to go unchecked, by a
+    glob over the node's path and one over the property, with why."""
+
+    def __init__(self, node, prop, where):
+        self.node, self.prop, self.where = node, prop, where
+        self.when = {}  # KEY -> VALUE
+        self.reason = None
+        self.references = []
+
+    def applies(self, facts):
+        return all(facts.get(k) == v for k, v in self.when.items())
+
+    def matches(self, claim):
+        return fnmatch.fnmatchcase(claim.node, self.node) and fnmatch.fnmatchcase(
+            claim.prop, self.prop
+        )
+
+    @property
+    def name(self):
+        return f"{self.node} {self.prop}"
+
+
 class Baseline:
-    def __init__(self, path, entries):
+    def __init__(self, path, entries, unchecked=()):
         self.path, self.entries = path, entries
+        self.unchecked = list(unchecked)  # Unlisted, in the file's order
 
 
 def parse(text, name):
     """The Baseline in a file's text; name is how errors name the file."""
     entries = []
+    unchecked = []
     seen: dict[tuple, str] = {}  # (suite, case, check, subject pattern, when) -> where first given
 
     def close(e):
         if e is None:
+            return
+        if isinstance(e, Unlisted):
+            if e.reason is None:
+                raise BaselineError(f"{e.where}: the entry unchecked {e.name} has no reason line")
+            key = ("unchecked", e.node, e.prop, tuple(sorted(e.when.items())))
+            if key in seen:
+                raise BaselineError(f"{e.where}: the same unchecked entry as {seen[key]}")
+            seen[key] = e.where
+            unchecked.append(e)
             return
         for what, ok in (
             ("finding", e.findings),
@@ -116,8 +162,17 @@ def parse(text, name):
             suite, _, case = value.partition("/")
             e = Entry(suite, case or None, where)
             continue
+        if key == "unchecked":
+            close(e)
+            e = _unlisted(value, where)
+            continue
         if e is None:
-            raise BaselineError(f"{where}: {key} before any 'case' line")
+            raise BaselineError(f"{where}: {key} before any 'case' or 'unchecked' line")
+        if isinstance(e, Unlisted) and key in ("finding", "text"):
+            raise BaselineError(
+                f"{where}: an unchecked entry lists claims, not findings: it takes when, "
+                "reason and reference lines"
+            )
         if key == "when":
             k, eq, v = value.partition("=")
             if not eq or k not in WHEN_KEYS or v not in WHEN_KEYS[k]:
@@ -169,7 +224,27 @@ def parse(text, name):
         else:
             e.references.append(value)
     close(e)
-    return Baseline(name, entries)
+    return Baseline(name, entries, unchecked)
+
+
+# A glob over a node path or a property name: printable ASCII but the space.
+GLOB = re.compile(r"^[!-~]+$")
+
+
+def _unlisted(value, where):
+    words = value.split()
+    if len(words) != 2 or not all(GLOB.match(w) for w in words):
+        raise BaselineError(
+            f"{where}: unchecked takes NODE PROP, a node path (or `(header)`) and a "
+            f"property, each an fnmatch glob, not {value!r}"
+        )
+    node, prop = words
+    if not (node.startswith("/") or node[0] in "*?[" or node == CLAIM_HEADER_NODE):
+        raise BaselineError(
+            f"{where}: unchecked {node}: a node is a path from / (or {CLAIM_HEADER_NODE}, "
+            "the header's claims), or a glob over one"
+        )
+    return Unlisted(node, prop, where)
 
 
 def shown(path):

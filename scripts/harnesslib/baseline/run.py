@@ -13,11 +13,17 @@ baseline.txt (the lines the terminal shows). The run passes (0) when every
 failure is known and no known deviation vanished (--accept-vanished lets
 vanished ones pass); it fails (1) otherwise. A run the verdict did not
 trust (status 2..9) keeps its status.
+
+Then the claims (judge_claims): the report's claim coverage (claims.py)
+against the baseline's unchecked entries, a line on the terminal and its
+part of baseline.txt; with --strict-claims an unchecked claim no entry lists
+fails the run (1), unless only some suites ran (coverage is partial: not
+judged).
 """
 import os
 import sys
 
-from .. import findings, paths, records, status
+from .. import claims, findings, paths, records, status
 from ..baseline import entries as baseline
 from ..baseline import check as baseline_check
 from ..baseline.entries import shown
@@ -113,6 +119,7 @@ class Held:
     def __init__(self, path, judgement, base, accept_vanished):
         self.path, self.judgement, self.base = path, judgement, base
         self.accept_vanished = accept_vanished
+        self.claims = None  # baseline_check.ClaimsJudgement, once judge_claims ran
 
 
 def hold(a, ktap_lines, loaded=None):
@@ -190,3 +197,77 @@ def verdict(j, accept_vanished, path, code, why):
     return code, why + (
         f"; {len(j.vanished)} known deviation(s) vanished, accepted" if j.vanished else ""
     )
+
+
+def judge_claims(a, out, ktap_lines, held, code, why):
+    """(status, why, ClaimsJudgement or None): the report's claim coverage
+    held against the baseline's unchecked entries (held: the Held of apply,
+    None when no baseline applied); the terminal's line (not with --quiet)
+    and, with a baseline, its part of baseline.txt. A run the verdict did
+    not trust is not judged (None)."""
+    if code not in (status.PASS, status.TEST_FAILED):
+        return code, why, None
+    cj = baseline_check.judge_claims(claims.read(ktap_lines), held.base if held else None, facts(a))
+    if held is not None:
+        held.claims = cj
+        path = os.path.join(out, "baseline.txt")
+        if os.path.exists(path):
+            with open(path, "a") as f:
+                f.write("\n".join(baseline_check.claims_lines_of(cj)) + "\n")
+    if not a.quiet:
+        from ..progress import paint, use_colour
+
+        on = use_colour(sys.stdout)
+        print(
+            "\n".join(
+                paint(line, "red", on) if line.startswith("  unlisted ") else line
+                for line in baseline_check.claims_terminal_lines(cj)
+            )
+        )
+    code, why = baseline_check.claims_verdict(cj, getattr(a, "strict_claims", False), code, why)
+    return code, why, cj
+
+
+def claims_record(cj):
+    """run.json's "claims": the counts, the baseline's part and each
+    unchecked claim no entry lists; None when not judged."""
+    if cj is None:
+        return None
+    c = cj.coverage
+    if c is None:
+        return {"reported": False, "why": claims.NONE_WHY}
+    return dict(
+        reported=True,
+        **c.counts,
+        held=c.held,
+        total=c.total,
+        dropped=c.dropped,
+        unnamed=c.unnamed,
+        suites=c.suites,
+        partial=c.partial,
+        problems=c.problems,
+        baseline=cj.path,
+        listed=len(cj.listed),
+        unlisted=[
+            dict(node=x.node, prop=x.prop, **({"index": x.entry} if x.entry else {}), why=x.why)
+            for x in cj.unlisted
+        ],
+    )
+
+
+def claims_properties(cj):
+    """junit.xml's properties: the counts (none when not judged)."""
+    if cj is None:
+        return []
+    c = cj.coverage
+    if c is None:
+        return [("claims", "none reported")]
+    return [(f"claims_{k}", str(v)) for k, v in c.counts.items()] + [
+        ("claims_held", str(c.held)),
+        ("claims_total", str(c.total)),
+        ("claims_dropped", str(c.dropped)),
+        ("claims_unnamed", str(c.unnamed)),
+        ("claims_listed", str(len(cj.listed))),
+        ("claims_unlisted", str(len(cj.unlisted))),
+        ("claims_suites", str(c.suites)),
+    ]

@@ -64,6 +64,7 @@ RUN_ONLY = {
     "--baseline": "baseline",
     "--no-baseline": "no_baseline",
     "--accept-vanished": "accept_vanished",
+    "--strict-claims": "strict_claims",
     "--dry-run": "dry_run",
     "--quiet": "quiet",
     "-v": "verbose",

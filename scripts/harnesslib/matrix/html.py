@@ -14,6 +14,8 @@ from html import escape
 from ..baseline import entries as baseline
 from ..baseline import check as baseline_check
 from ..matrix.report import (
+    coverage_cell,
+    coverage_line,
     failures_of,
     log_tail,
     merge,
@@ -63,7 +65,7 @@ def page(outcomes, head):
         f"<style>{STYLE}</style></head><body>",
         f"<h1>Conformance matrix: {escape(shown)}</h1>",
         f"<p>{escape(tally(outcomes))}; {escape(how)}.</p>",
-        "<table><tr><th>config</th><th>verdict</th><th>time</th>"
+        "<table><tr><th>config</th><th>verdict</th><th>time</th><th>claims</th>"
         + "".join(f"<th>{escape(s)}</th>" for s in suites)
         + "</tr>",
     ]
@@ -75,7 +77,7 @@ def page(outcomes, head):
         h.append(
             f'<tr><td><a href="#config-{o.name}">{escape(o.name)}</a></td>'
             f'<td class="{_verdict_class(o)}">{escape(o.verdict)} (status {o.status})</td>'
-            f"<td>{t}</td>{cells}</tr>"
+            f"<td>{t}</td><td>{escape(coverage_cell(o))}</td>{cells}</tr>"
         )
     h += [
         "</table>",
@@ -83,7 +85,9 @@ def page(outcomes, head):
             "<p>A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline"
             " does not know), known (every failure a known deviation of the baseline), TIMEOUT (the"
             " watchdog ended the suite or a case of it), cut (the run ended inside the suite), -"
-            " (no result in the report).</p>"
+            " (no result in the report). claims: the tree's claims the run held (against a probe,"
+            " the documentation, or through their use) of all it made; - when the report has no"
+            " claims record.</p>"
         ),
         "<h2>Findings across configs</h2>",
     ]
@@ -142,6 +146,7 @@ def page(outcomes, head):
                 f"<li>baseline: {escape(baseline.shown(o.baseline))}: "
                 f"{escape(baseline_check.tally(o.judgement))}</li>"
             )
+        h.append(f"<li>{escape(coverage_line(o))}</li>")
         items, more = failures_of(o)
         h += [f"<li>{escape(line)}</li>" for line in items]
         h += (

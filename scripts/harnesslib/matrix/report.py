@@ -20,12 +20,17 @@ exception, a TIMEOUT) is one too, as the baseline check lists it, merged by
 what it was. Each says on how many of the matrix's configs it was seen,
 which, and on which it is known. Vanished known deviations are merged by
 the identity their entry gives.
+
+The claims column is each config's claim coverage (claims.py): the claims
+its report held (against a probe, the documentation, or through their use)
+of all its tree's claims, HELD/TOTAL; "(some suites)" when only some ran,
+"-" when the report has no claims record.
 """
 import json
 import os
 import re
 
-from .. import findings, status
+from .. import claims, findings, records, status
 from ..baseline import entries as baseline
 from ..baseline import check as baseline_check
 from ..baseline import run as baseline_run
@@ -43,6 +48,7 @@ class Outcome:
         self.status, self.verdict, self.why, self.elapsed = None, None, None, None
         self.record = {}
         self.ktap_lines, self.report, self.judgement, self.baseline = [], None, None, None
+        self.coverage = None  # claims.Coverage of the report, when it has one
 
     @property
     def passed(self):
@@ -126,7 +132,19 @@ def collect(config, folder, returncode, elapsed, killed_after=None):
     if o.ktap_lines:
         o.report = findings.read(o.ktap_lines)
         o.baseline, o.judgement = judge(config, o.ktap_lines, o.report)
+        try:
+            o.coverage = claims.read(o.ktap_lines)
+        except records.RecordError:
+            o.coverage = None  # findings.read would have refused the report first
     return o
+
+
+def coverage_cell(o):
+    """The claims column: HELD/TOTAL, "(some suites)" when partial; "-" for none."""
+    c = o.coverage
+    if c is None:
+        return "-"
+    return f"{c.held}/{c.total}" + (" (some suites)" if c.partial else "")
 
 
 def judge(config, ktap_lines, report):
@@ -259,13 +277,13 @@ def markdown(outcomes, head):
         "",
         f"{tally(outcomes)}; {how}.",
         "",
-        "| config | verdict | time | " + " | ".join(suites) + " |",
-        "|---" * (3 + len(suites)) + "|",
+        "| config | verdict | time | claims | " + " | ".join(suites) + " |",
+        "|---" * (4 + len(suites)) + "|",
     ]
     for o in outcomes:
         t = f"{o.elapsed:.1f} s" if o.elapsed is not None else "-"
         lines.append(
-            f"| {o.name} | {o.verdict} (status {o.status}) | {t} | "
+            f"| {o.name} | {o.verdict} (status {o.status}) | {t} | {coverage_cell(o)} | "
             + " | ".join(o.cell(s) for s in suites)
             + " |"
         )
@@ -275,7 +293,9 @@ def markdown(outcomes, head):
             "A cell is the suite's result: pass, skip, FAIL (a failure the config's baseline "
             "does not know), known (every failure a known deviation of the baseline), TIMEOUT "
             "(the watchdog ended the suite or a case of it), cut (the run ended inside the suite), "
-            "- (no result in the report)."
+            "- (no result in the report). claims: the tree's claims the run held (against a "
+            "probe, the documentation, or through their use) of all it made; - when the report "
+            "has no claims record."
         ),
         "",
     ]
@@ -321,6 +341,7 @@ def markdown(outcomes, head):
         if o.baseline:
             j = o.judgement
             lines.append(f"- baseline: {baseline.shown(o.baseline)}: {baseline_check.tally(j)}")
+        lines.append(f"- {coverage_line(o)}")
         if os.path.exists(os.path.join(o.folder, "memory-map.md")):
             lines.append(
                 f"- memory map: `{o.name}/memory-map.md`"
@@ -342,6 +363,16 @@ def markdown(outcomes, head):
 
 
 SHOWN_FAILURES, SHOWN_LOG_LINES = 10, 12
+
+
+def coverage_line(o):
+    """claims: COUNTS, or that the report has none."""
+    c = o.coverage
+    if c is None:
+        return "claims: none reported" + (" (no report)" if o.report is None else "")
+    return f"claims: {claims.counts_text(c)}, of {c.total} in all" + (
+        "; coverage is partial (suites=)" if c.partial else ""
+    )
 
 
 def failures_of(o):

@@ -219,6 +219,13 @@ def check_list(raw):
     """--list: what a listing cannot be combined with (it runs no case)."""
     if not raw.list:
         return
+    if raw.strict_claims:
+        bad(
+            "--strict-claims",
+            None,
+            "contradicts --list: a listing runs no case, so nothing holds a claim",
+            "without --list",
+        )
     for flag, given in (
         ("--only", raw.only is not None),
         ("--bootargs", raw.bootargs is not None),

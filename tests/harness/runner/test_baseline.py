@@ -175,7 +175,7 @@ class Malformed(unittest.TestCase):
     def test_errors_name_file_and_line(self):
         entry = "case a/b\n finding x\n reason r\n reference s\n"
         for text, where, why in (
-            ("finding x\n", "b.txt:1", "before any 'case' line"),
+            ("finding x\n", "b.txt:1", "before any 'case' or 'unchecked' line"),
             ("\n# c\ncase a/b\n findings x\n", "b.txt:4", "unknown keyword 'findings'"),
             ("case a/b/c\n", "b.txt:1", "case takes SUITE or SUITE/CASE"),
             ("case\n", "b.txt:1", "case needs a value"),

@@ -428,9 +428,9 @@ class Aggregate(unittest.TestCase):
             ),
             md,
         )
-        self.assertIn("| config | verdict | time | boot | gic |", md)
-        self.assertIn("| x-known | pass (status 0) | 1.0 s | pass | known |", md)
-        self.assertIn("| q-crash | platform crash (status 6) | 1.0 s | - | - |", md)
+        self.assertIn("| config | verdict | time | claims | boot | gic |", md)
+        self.assertIn("| x-known | pass (status 0) | 1.0 s | - | pass | known |", md)
+        self.assertIn("| q-crash | platform crash (status 6) | 1.0 s | - | - | - |", md)
         self.assertIn(
             (
                 "2 of 6 configs gave no complete report, so their findings may be missing here: "

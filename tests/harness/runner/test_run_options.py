@@ -186,6 +186,7 @@ class Cases:
         ("--baseline", ["--baseline", "BAD_BASELINE"]),
         ("--no-baseline", ["--no-baseline", "--baseline", "tests/baselines/qemu-virt-7.2.txt"]),
         ("--accept-vanished", ["--accept-vanished", "--no-baseline"]),
+        ("--strict-claims", ["--strict-claims", "--list"]),
         ("--bogus", ["--bogus"]),
         ("--verb", ["--verb"]),
         ("stray", ["stray"]),
