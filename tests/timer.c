@@ -11,6 +11,7 @@
 
 #include "boot/cpu.h"
 #include "drivers/gic.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
 #include "runtime/smp.h"
@@ -65,14 +66,17 @@ static void case_frequency(struct test_ctx *t)
 	     (unsigned)t->plat->timer_clock_frequency);
 	subject_push(t, "node", "%s", t->plat->timer->path);
 	subject_push(t, "prop", "clock-frequency");
-	if (t->plat->timer_clock_frequency)
+	if (t->plat->timer_clock_frequency) {
+		/* Compared with CNTFRQ (lie timer-clock-frequency). */
+		claim_hold(t->plat->timer->node, "clock-frequency", CLAIM_PROBE);
 		check(t, hz == t->plat->timer_clock_frequency, "cntfrq_matches_dt",
 		      "CNTFRQ_EL0 %llu Hz, the DT's clock-frequency %u", (unsigned long long)hz,
 		      (unsigned)t->plat->timer_clock_frequency);
-	else
+	} else {
 		evidence(t, "cntfrq_matches_dt",
 			 "CNTFRQ_EL0 is set (%llu Hz) and the DT leaves it to the register",
 			 (unsigned long long)hz);
+	}
 	subject_pop(t);
 	subject_pop(t);
 }
@@ -145,6 +149,13 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 	uint32_t got = await(intid, ARRIVAL_WAIT_US, &when, &other);
 	uint32_t ctl = (uint32_t)cpu_timer_read_ctl(k);
 	cpu_timer_write_ctl(k, CPU_TIMER_IMASK);
+	/*
+	 * The timer's interrupt arrived, on the DT's INTID or another (every PPI is
+	 * enabled): the DT's was compared with it (lies timer-wrong-*-ppi). The claim
+	 * is the whole property; the secure timer's entry is never asked.
+	 */
+	if (got == intid || other != GIC_SPURIOUS)
+		claim_hold(t->plat->timer->node, "interrupts", CLAIM_PROBE);
 	if (got != intid) {
 		if (other != GIC_SPURIOUS)
 			finding(t, "arrives_on_dt_intid",

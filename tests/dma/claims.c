@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "tests/dma/dma.h"
 
@@ -82,6 +83,8 @@ static unsigned child_claims(struct test_ctx *t, unsigned *nclaims)
 				     claim, why);
 				continue;
 			}
+			/* Against the DeviceID (lie virtio-claims-wrong-device). */
+			claim_hold(c->node, "compatible", CLAIM_PROBE);
 			node_push(t, c->path);
 			if (check(t, probe.device_id == claim, "claim_matches_device",
 				  "claims " CLAIM_PREFIX

@@ -27,6 +27,9 @@ struct dma_state {
 	const char *why[4];
 	const char *check[4]; /* the check each failed (its finding's name) */
 	unsigned nbroken;
+	/* The transports asked to answer as one (MagicValue, Version), by node offset. */
+	int probed[PLAT_MAX_DEVICES];
+	unsigned nprobed;
 };
 
 static inline struct dma_state *dma_state(struct test_ctx *t)

@@ -7,6 +7,7 @@
 
 #include "boot/cache.h"
 #include "boot/probe.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 
@@ -156,6 +157,13 @@ static void probe(struct test_ctx *t)
 		subject_pop(t);
 		return;
 	}
+	/*
+	 * What answers at reg must be fw_cfg: its selector and data register, and the
+	 * signature (lies fwcfg-moved, fwcfg-on-gpio); the DMA register inside reg's
+	 * window when FW_CFG_ID offers it (lie fwcfg-dma-outside-window).
+	 */
+	claim_hold(d->node->node, "reg", CLAIM_PROBE);
+	claim_hold(d->node->node, "compatible", CLAIM_PROBE);
 	if (!signature(t, d)) {
 		d->unusable = "the DT's fw_cfg does not answer as one (first fw_cfg case)";
 		subject_pop(t);

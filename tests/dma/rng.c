@@ -8,6 +8,7 @@
 
 #include "boot/cpu.h"
 #include "drivers/gic.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "tests/dma/dma.h"
 #include "util/util.h"
@@ -43,6 +44,9 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 	if (by_irq) {
 		dma_spis(0);
 		cpu_irq_unmask();
+		/* A completion arrived, on the DT's INTID or another (lie virtio-rng-wrong-irq). */
+		if (done || other != GIC_SPURIOUS)
+			claim_hold(d->node->node, "interrupts", CLAIM_PROBE);
 	}
 	if (!done) {
 		if (by_irq && other != GIC_SPURIOUS)

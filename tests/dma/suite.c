@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "tests/dma/dma.h"
 
@@ -48,6 +49,7 @@ static const char *init(struct test_ctx *t)
 			continue;
 		}
 		const char *why = virtio_probe(&probe, (uintptr_t)n->reg[0].base);
+		state.probed[state.nprobed++] = n->node;
 		if (why) {
 			broken(n, "answers_as_transport", why);
 			continue;
@@ -100,6 +102,14 @@ void case_transports(struct test_ctx *t)
 		const struct virtio_dev *v = &s->devs[i].dev;
 		note(t, "%s: Version %u (%s), DeviceID %u, VendorID 0x%x", s->devs[i].node->path,
 		     v->version, v->version == 1 ? "legacy" : "modern", v->device_id, v->vendor_id);
+	}
+	/*
+	 * Each transport probed answered as one, or the finding below says it did not
+	 * (lies virtio-no-transport, virtio-blk-window-no-config).
+	 */
+	for (unsigned i = 0; i < s->nprobed; i++) {
+		claim_hold(s->probed[i], "reg", CLAIM_PROBE);
+		claim_hold(s->probed[i], "compatible", CLAIM_PROBE);
 	}
 	for (unsigned i = 0; i < s->nbroken && i < 4; i++) {
 		node_push(t, s->broken[i]->path);

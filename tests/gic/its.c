@@ -13,6 +13,7 @@
 #include "boot/cpu.h"
 #include "drivers/gic.h"
 #include "drivers/gic_its.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/smp.h"
 #include "tests/gic/gic.h"
@@ -154,6 +155,13 @@ void case_its(struct test_ctx *t)
 	uintptr_t base = (uintptr_t)d->reg[0].base;
 	struct its_info info;
 	const char *why = its_probe(base, &info);
+	/*
+	 * Asked here: is an ITS, an MSI controller, at reg? What answers there must
+	 * identify as one (lies its-phantom, its-wrong-frame), then take commands and
+	 * deliver the LPI below.
+	 */
+	claim_hold(d->node, "reg", CLAIM_PROBE);
+	claim_hold(d->node, "msi-controller", CLAIM_PROBE);
 	subject_push(t, "node", "%s", d->path);
 	require(t, !(why && info.pidr2_esr), "answers_read", "%s at 0x%llx: %s (ESR 0x%llx)",
 		d->path, (unsigned long long)base, why ? why : "",

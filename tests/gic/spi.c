@@ -8,6 +8,7 @@
 #include "boot/cpu.h"
 #include "boot/mmio.h"
 #include "drivers/gic.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
 #include "tests/gic/gic.h"
@@ -73,6 +74,9 @@ void case_spi_uart(struct test_ctx *t)
 	/* The subject: the UART and the INTID its node names. */
 	subject_push(t, "node", "%s", u->path);
 	subject_push(t, "intid", "%u", want);
+	/* An interrupt arrived: its INTID was compared with the DT's (lie uart-irq-elsewhere). */
+	if (got == want || other != GIC_SPURIOUS)
+		claim_hold(u->node, "interrupts", CLAIM_PROBE);
 	if (got == want)
 		evidence(t, "tx_irq_on_dt_intid",
 			 "the UART's transmit interrupt arrived on INTID %u", want);

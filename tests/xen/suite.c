@@ -21,6 +21,7 @@
 
 #include "drivers/xen.h"
 #include "drivers/xen_abi.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "tests/xen/xen.h"
 
@@ -62,10 +63,13 @@ static void case_version(struct test_ctx *t)
 	subject_push(t, "node", "%s", x->path);
 	subject_push(t, "prop", "compatible");
 	require(t, found, "compatible_names_version", "%s: no \"xen,xen-X.Y\" compatible", x->path);
-	if (!trapped)
+	if (!trapped) {
+		/* The hypervisor's own version against the DT's (lie xen-wrong-hypervisor). */
+		claim_hold(x->node, "compatible", CLAIM_PROBE);
 		check(t, v == (int64_t)((maj << 16) | min), "version_matches_dt",
 		      "XENVER_version 0x%08llx disagrees with the DT's xen,xen-%u.%u",
 		      (unsigned long long)v, maj, min);
+	}
 	subject_pop(t);
 	subject_pop(t);
 }
@@ -82,6 +86,11 @@ static void case_grant_table(struct test_ctx *t)
 	for (int i = 1; i < x->nreg; i++)
 		note(t, "extended region %d: 0x%llx size 0x%llx", i - 1,
 		     (unsigned long long)x->reg[i].base, (unsigned long long)x->reg[i].size);
+	/*
+	 * Against arch-arm.h (lie xen-wrong-hypervisor). Not a probe: gnttab_map only
+	 * maps the frame where reg says; nothing shows Xen refuses another address.
+	 */
+	claim_hold(x->node, "reg", CLAIM_DOC);
 	check(t, x->reg[0].base == XEN_ABI_GUEST_GNTTAB_BASE, "gnttab_base_matches_abi",
 	      "grant table at 0x%llx; arch-arm.h GUEST_GNTTAB_BASE is 0x%llx",
 	      (unsigned long long)x->reg[0].base, XEN_ABI_GUEST_GNTTAB_BASE);
@@ -101,6 +110,11 @@ static void case_event_channel(struct test_ctx *t)
 	require(t, x->nirq >= 1, "interrupts_present", "%s: no interrupts (the event channel PPI)",
 		x->path);
 	note(t, "event channel: INTID %u", x->irq[0].intid);
+	/*
+	 * Against arch-arm.h (lie xen-wrong-hypervisor). evtchn_delivery takes the
+	 * upcall on it, but no tree can lie to a domU (Xen writes it): not held PROBE.
+	 */
+	claim_hold(x->node, "interrupts", CLAIM_DOC);
 	check(t, x->irq[0].kind == IRQ_PPI, "evtchn_is_ppi",
 	      "event channel interrupt is not a PPI");
 	check(t, x->irq[0].intid == XEN_ABI_GUEST_EVTCHN_PPI, "evtchn_intid_matches_abi",
