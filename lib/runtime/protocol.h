@@ -55,7 +55,7 @@
  * first transports, a case that made no check, an init that ended), so a
  * known one would hide whatever it stands for.
  */
-#define CHECKS_NEVER_KNOWN "problems_recorded more_transports_answer bootargs_problems_kept suite_init_ended case_made_no_checks harness_bad_check_name"
+#define CHECKS_NEVER_KNOWN "problems_recorded more_transports_answer bootargs_problems_kept suite_init_ended case_made_no_checks harness_bad_check_name findings_kept"
 /* An exception a case did not expect: it fails the case, and no baseline knows it. */
 #define RECORD_UNEXPECTED      "unexpected"
 #define RECORD_UNEXPECTED_KEYS "kind from esr text"
