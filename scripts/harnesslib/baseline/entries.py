@@ -28,6 +28,7 @@ from ..findings import Pattern, PatternError
 WHEN_KEYS = {
     "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
+    "virtio": ("legacy", "modern"),  # QEMU: the virtio-mmio transports' version (--virtio modern)
 }
 KEYWORDS = ("case", "when", "finding", "text", "reason", "reference")
 CASE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?$")
