@@ -30,6 +30,9 @@ struct subject_level {
 	char prefix[112]; /* words before the text, or "" */
 };
 
+/* The most lines one case says: a platform that makes a check repeat cannot flood the report. */
+#define CASE_LINES_MAX 2000
+
 /* How require() ends a case (a cause apart from runtime/recovery.h's). */
 #define CASE_ENDED_BY_REQUIRE 0x100
 
@@ -44,6 +47,8 @@ struct test_ctx {
 	struct subject_level subject[SUBJECT_DEPTH];
 	unsigned nsubject, subject_dropped; /* pushes past SUBJECT_DEPTH: counted, popped */
 	void *end; /* require()'s way out of the case: a jmp_buf of runtime/suite.c */
+	/* Lines said, and those left out past CASE_LINES_MAX (findings among them). */
+	unsigned lines, lines_left_out, findings_left_out;
 };
 
 #endif

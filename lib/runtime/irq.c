@@ -45,7 +45,13 @@ static int dispatch(struct exception_frame *f)
 	return 1;
 }
 
-static const char *unusable = "not set up";
+/* What irq_setup and irq_cpu_setup return: each problem one string, named by irq_problem_check. */
+static const char not_set_up[] = "not set up";
+static const char no_gic[] = "no usable GIC in the device tree";
+static const char no_frame[] = "no GIC redistributor frame matches this CPU's MPIDR";
+static const char faulted[] = "setting up the GIC faulted";
+
+static const char *unusable = not_set_up;
 
 static const char *configure(const struct platform *p)
 {
@@ -53,7 +59,7 @@ static const char *configure(const struct platform *p)
 	struct gic_config c = { .version = p->gic_version };
 
 	if (!g || g->nreg < 2 || (p->gic_version != 2 && p->gic_version != 3))
-		return "no usable GIC in the device tree";
+		return no_gic;
 	c.dist = g->reg[0].base;
 	if (c.version == 2) {
 		c.cpuif = g->reg[1].base;
@@ -69,7 +75,7 @@ static const char *configure(const struct platform *p)
 	}
 	gic_configure(&c);
 	if (gic_cpu_init())
-		return "no GIC redistributor frame matches this CPU's MPIDR";
+		return no_frame;
 	exception_set_irq_handler(dispatch);
 	return NULL;
 }
@@ -83,7 +89,7 @@ const char *irq_setup(const struct platform *p)
 	if (setjmp(jb) == 0)
 		unusable = configure(p);
 	else
-		unusable = "setting up the GIC faulted";
+		unusable = faulted;
 	recovery_disarm();
 	return unusable;
 }
@@ -97,7 +103,24 @@ const char *irq_cpu_setup(void)
 {
 	if (unusable)
 		return unusable;
-	return gic_cpu_init() ? "no GIC redistributor frame matches this CPU's MPIDR" : NULL;
+	return gic_cpu_init() ? no_frame : NULL;
+}
+
+const char *irq_problem_check(const char *problem)
+{
+	static const struct {
+		const char *problem, *check;
+	} names[] = {
+		{ not_set_up, "gic_set_up" },
+		{ no_gic, "gic_usable_in_dt" },
+		{ no_frame, "redist_frame_for_cpu" },
+		{ faulted, "gic_setup_no_fault" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (problem == names[i].problem)
+			return names[i].check;
+	return "gic_cpu_setup";
 }
 
 int irq_register(uint32_t intid, irq_handler fn, void *arg)

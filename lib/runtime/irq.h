@@ -23,6 +23,13 @@ typedef void (*irq_handler)(uint32_t iar, void *arg);
 const char *irq_setup(const struct platform *p);
 /* A started CPU: its redistributor and CPU interface; NULL or why not. */
 const char *irq_cpu_setup(void);
+/*
+ * A check's name (runtime/check.h) for a problem irq_setup or irq_cpu_setup
+ * returned, one per problem, so that a known problem does not stand for
+ * another: gic_set_up, gic_usable_in_dt, redist_frame_for_cpu,
+ * gic_setup_no_fault.
+ */
+const char *irq_problem_check(const char *problem);
 /* NULL when irq_setup succeeded, else why not. */
 const char *irq_unusable(void);
 /* -1 when the table is full or intid already has another handler. */

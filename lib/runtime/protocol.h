@@ -55,7 +55,7 @@
  * first transports, a case that made no check, an init that ended), so a
  * known one would hide whatever it stands for.
  */
-#define CHECKS_NEVER_KNOWN "problems_recorded more_transports_answer bootargs_problems_kept suite_init_ended case_made_no_checks harness_bad_check_name"
+#define CHECKS_NEVER_KNOWN "problems_recorded more_transports_answer bootargs_problems_kept suite_init_ended case_made_no_checks harness_bad_check_name findings_kept"
 /* An exception a case did not expect: it fails the case, and no baseline knows it. */
 #define RECORD_UNEXPECTED      "unexpected"
 #define RECORD_UNEXPECTED_KEYS "kind from esr text"
@@ -63,7 +63,7 @@
  * The subject of a finding or evidence: what it is about, each key a kind of
  * thing, so that findings that differ only in their subject can be grouped.
  */
-#define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port"
+#define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port outcome"
 
 /*
  * A console that breaks long lines (Xen's console_io) gets them in pieces of

@@ -69,6 +69,13 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 	int cause = guarded(c->run, &t);
 	*reason = NULL;
 	unclaimed_note();
+	if (t.lines_left_out)
+		ktap_diag(2, "%u further lines of this case left out (a case says at most %u)",
+			  t.lines_left_out, CASE_LINES_MAX);
+	if (t.findings_left_out) /* never known: a known finding must not hide them */
+		finding_line(2, "findings_kept", NULL, NULL,
+			     "%u findings past the case's first %u lines were left out",
+			     t.findings_left_out, CASE_LINES_MAX);
 	if (cause == RECOVERED_WATCHDOG) {
 		*reason = "watchdog expired";
 		return KTAP_TIMEOUT;

@@ -70,15 +70,21 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 	}
 }
 
+void dma_outcome_push(struct test_ctx *t, const struct dma_device *d)
+{
+	subject_push(t, "outcome", "%s", virtio_stopped(&d->dev) ? "stopped" : "timeout");
+}
+
 void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *what,
 		   uint32_t arrived)
 {
+	/* Two failures: a completion on another INTID, and a DT that names none. */
 	if (d->node->nirq > 0)
 		finding(t, "completes_on_dt_intid",
 			"%s completed on INTID %u, not the DT's INTID %u", what, arrived,
 			d->node->irq[0].intid);
 	else
-		finding(t, "completes_on_dt_intid",
+		finding(t, "dt_names_intid",
 			"%s completed on INTID %u, but the DT gives the transport no interrupt",
 			what, arrived);
 }

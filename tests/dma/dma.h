@@ -56,6 +56,14 @@ void dma_spis(int on);
 void dma_wrong_irq(struct test_ctx *t, const struct dma_device *d, const char *what,
 		   uint32_t arrived);
 /*
+ * Why a request did not complete, as the subject field outcome=: stopped
+ * (the device set DEVICE_NEEDS_RESET or its Status is not what the driver
+ * wrote: virtio_stopped) or timeout (it said nothing before the deadline).
+ * In the identity, so that a device known to stop on a request and one that
+ * merely stays silent are two findings. One push: subject_pop() undoes it.
+ */
+void dma_outcome_push(struct test_ctx *t, const struct dma_device *d);
+/*
  * The subject of what is said of the block device by its base (shapes,
  * events): node= its transport's DT path, and the words "virtio-blk at
  * 0xBASE: " before the text. Two pushes: dma_blk_pop() undoes them.

@@ -124,7 +124,8 @@ void case_fw_cfg_targets(struct test_ctx *t)
 			continue;
 		}
 		node_push(t, f->node->path);
-		subject_push(t, "addr", "0x%llx", (unsigned long long)g->addr);
+		/* The kind of target, not its address: the end of RAM follows --mem. */
+		subject_push(t, "region", "%s", not_ram_kind_name(g->kind));
 		one(t, f, g);
 		subject_pop(t);
 		subject_pop(t);

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "util/util.h"
+
 #define HOLE_STEP 0x10000
 
 static int on_device(const struct platform *p, uint64_t a, uint64_t len)
@@ -74,6 +76,17 @@ unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, 
 		out[n++] = (struct not_ram){ "across the end of RAM",
 					     last->base + last->size - in_ram, 0, NOT_RAM_RAM_END };
 	return n;
+}
+
+const char *not_ram_kind_name(enum not_ram_kind kind)
+{
+	static const char *const names[] = {
+		[NOT_RAM_MMIO] = "other-mmio", [NOT_RAM_FLASH] = "flash",
+		[NOT_RAM_HOLE] = "hole",       [NOT_RAM_OWN] = "own-window",
+		[NOT_RAM_RAM_END] = "ram-end",
+	};
+
+	return kind < ARRAY_SIZE(names) ? names[kind] : "other";
 }
 
 int not_ram_unused(const struct test_ctx *t, uint64_t a, uint64_t len)

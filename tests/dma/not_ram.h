@@ -33,6 +33,13 @@ struct not_ram {
 unsigned not_ram_targets(const struct platform *p, const struct dt_device *own, uint32_t in_ram,
 			 struct not_ram *out);
 
+/*
+ * The target's kind as a subject value (region=): other-mmio, flash, hole,
+ * own-window, ram-end. Stable where the address is not (the end of RAM
+ * follows --mem, the hole the DT's layout).
+ */
+const char *not_ram_kind_name(enum not_ram_kind kind);
+
 /* RAM the harness does not use (not its image, not the DTB, no reservation): safe to write. */
 int not_ram_unused(const struct test_ctx *t, uint64_t a, uint64_t len);
 

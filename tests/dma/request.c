@@ -149,9 +149,11 @@ static int finish(struct test_ctx *t, struct dma_device *d, const struct shape_r
 	uint32_t total = seg_total(r), head, len;
 
 	if (!shape_wait(d, &head, &len)) {
+		dma_outcome_push(t, d);
 		finding(t, "completes",
 			"no completion (within %u ms, or before the device stopped) | required",
 			DMA_WAIT_US / 1000);
+		subject_pop(t);
 		recover(t, d);
 		return 0;
 	}

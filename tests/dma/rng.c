@@ -51,15 +51,23 @@ static void one_request(struct test_ctx *t, struct dma_device *d, int by_irq)
 	if (!done) {
 		if (by_irq && other != GIC_SPURIOUS)
 			dma_wrong_irq(t, d, "the request", other);
-		else if (virtio_stopped(&d->dev)) /* given up before the wait was over */
-			finding(t, "completes",
-				"a %u-byte request did not complete %s: the device stopped "
-				"(Status 0x%x, DEVICE_NEEDS_RESET or not what the driver wrote)",
-				ENTROPY, how, virtio_status(&d->dev));
-		else
-			finding(t, "completes",
-				"a %u-byte request did not complete %s within %u ms (Status 0x%x)",
-				ENTROPY, how, DMA_WAIT_US / 1000, virtio_status(&d->dev));
+		else {
+			/* Given up before the wait was over when the device stopped. */
+			int stopped = virtio_stopped(&d->dev);
+			dma_outcome_push(t, d);
+			if (stopped)
+				finding(t, "completes",
+					"a %u-byte request did not complete %s: the device stopped "
+					"(Status 0x%x, DEVICE_NEEDS_RESET or not what the driver "
+					"wrote)",
+					ENTROPY, how, virtio_status(&d->dev));
+			else
+				finding(t, "completes",
+					"a %u-byte request did not complete %s within %u ms "
+					"(Status 0x%x)",
+					ENTROPY, how, DMA_WAIT_US / 1000, virtio_status(&d->dev));
+			subject_pop(t);
+		}
 		subject_pop(t);
 		return;
 	}

@@ -208,10 +208,12 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 		for (unsigned done = 0; done < per; done++) {
 			uint32_t head, len;
 			if (!shape_wait(d, &head, &len)) {
+				dma_outcome_push(t, d);
 				finding(t, "completes",
 					"ring wrap: %u of %u requests in flight completed (round "
 					"%u, Status 0x%x) | required",
 					done, per, round, virtio_status(&d->dev));
+				subject_pop(t);
 				subject_pop(t);
 				return;
 			}

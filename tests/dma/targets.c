@@ -40,6 +40,7 @@
 
 struct target {
 	const char *what;
+	const char *region; /* the subject's region=: the kind, stable where addr is not */
 	uint64_t addr;
 	uint32_t type;
 };
@@ -53,15 +54,17 @@ static unsigned find_targets(struct test_ctx *t, const struct dma_device *d, str
 	for (unsigned i = 0; i < k; i++) {
 		const struct not_ram *g = &list[i];
 		const char *what = g->kind == NOT_RAM_OWN ? "the transport's own window" : g->what;
-		out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_OUT };
+		const char *region = not_ram_kind_name(g->kind);
+		out[n++] = (struct target){ what, region, g->addr, VIRTIO_BLK_T_OUT };
 		if (g->kind == NOT_RAM_MMIO && g->size >= PL031_PAST_REGS + TARGET_LEN)
 			out[n++] =
 				(struct target){ "another device's MMIO window, past its registers",
-						 g->addr + PL031_PAST_REGS, VIRTIO_BLK_T_IN };
+						 "other-mmio-past-regs", g->addr + PL031_PAST_REGS,
+						 VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_HOLE || g->kind == NOT_RAM_OWN)
-			out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_IN };
+			out[n++] = (struct target){ what, region, g->addr, VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_RAM_END && not_ram_unused(t, g->addr, TARGET_LEN / 2))
-			out[n++] = (struct target){ what, g->addr, VIRTIO_BLK_T_IN };
+			out[n++] = (struct target){ what, region, g->addr, VIRTIO_BLK_T_IN };
 		else if (g->kind == NOT_RAM_RAM_END)
 			note(t, "a write across the end of RAM not tried: the harness uses the RAM "
 				"there");
@@ -124,8 +127,9 @@ static int outcome(struct test_ctx *t, struct dma_device *d, const struct target
 
 /*
  * One target; 1 when the device works again after it, reset and initialized
- * again. Its subject: addr= the target, form= in (the device writes it) or out
- * (the device reads it).
+ * again. Its subject: region= the target's kind (not its address, which
+ * follows --mem), form= in (the device writes it) or out (the device reads
+ * it).
  */
 static int one_target(struct test_ctx *t, struct dma_device *d, const struct target *g, unsigned i)
 {
@@ -159,7 +163,7 @@ void case_targets(struct test_ctx *t)
 	node_push(t, d->node->path);
 	/* The shapes case writes the last loose sector. */
 	for (unsigned i = 0; i < n && i + 1 < DISK_LOOSE_COUNT; i++) {
-		subject_push(t, "addr", "0x%llx", (unsigned long long)list[i].addr);
+		subject_push(t, "region", "%s", list[i].region);
 		subject_push(t, "form", "%s", list[i].type == VIRTIO_BLK_T_IN ? "in" : "out");
 		again += (unsigned)one_target(t, d, &list[i], i);
 		subject_pop(t);

@@ -131,8 +131,8 @@ void case_sgi_others(struct test_ctx *t)
 		subject_push(t, "cpu", "%d", cpu[k]);
 		if (!check(t, smp_wait(slot[k], SLOT_DONE, LISTEN_US * 2 + READY_US) == 0,
 			   "cpu_finishes", "cpu %d did not finish listening", cpu[k]) ||
-		    !check(t, !l->problem, "listener_setup", "cpu %d: %s", cpu[k],
-			   l->problem ? l->problem : "")) {
+		    !check(t, !l->problem, l->problem ? irq_problem_check(l->problem) : "",
+			   "cpu %d: %s", cpu[k], l->problem ? l->problem : "")) {
 			subject_pop(t);
 			continue;
 		}

@@ -53,6 +53,7 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 				       .what = "CPUNumber vs DT /cpus",
 				       .expect = exp,
 				       .spec = "IHI 0048B GICD_TYPER.CPUNumber",
+				       .outcome = mmio_outcome_of(o.faulted),
 				       .observed = obs,
 				       .cls = !o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1
 						      ? OUTCOME_REQUIRED
@@ -102,6 +103,7 @@ static int walk_region(struct test_ctx *t, const struct dt_device *d,
 					      .what = "frame walk",
 					      .expect = "readable up to the frame with Last",
 					      .spec = "IHI 0069 GICR_TYPER.Last",
+					      .outcome = MMIO_ABORT,
 					      .observed = obs,
 					      .cls = OUTCOME_DEVIATION });
 			return -1;
@@ -154,6 +156,7 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 					     .what = "frames vs DT /cpus",
 					     .expect = exp,
 					     .spec = "IHI 0069 GICR_TYPER.Last",
+					     .outcome = MMIO_VALUE,
 					     .observed = obs,
 					     .cls = lasts == regions && (int)w.nframes == p->ncpus
 							    ? OUTCOME_REQUIRED
@@ -176,6 +179,7 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 						     .what = "Affinity vs DT cpu reg",
 						     .expect = exp,
 						     .spec = "IHI 0069 GICR_TYPER.Affinity_Value",
+						     .outcome = MMIO_VALUE,
 						     .observed = obs,
 						     .cls = found >= 0 ? OUTCOME_REQUIRED
 								       : OUTCOME_DEVIATION });
@@ -193,6 +197,7 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 						     .what = "past the Last frame",
 						     .expect = "anything",
 						     .spec = "IHI 0069: not defined",
+						     .outcome = mmio_outcome_of(o.faulted),
 						     .observed = obs,
 						     .cls = OUTCOME_PERMITTED });
 	}
@@ -214,6 +219,7 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 						     .what = "signature",
 						     .expect = "reg covers 0x0-0x9",
 						     .spec = c->spec,
+						     .outcome = MMIO_NO_ACCESS,
 						     .observed = "reg too small",
 						     .cls = OUTCOME_DEVIATION });
 		return;
@@ -233,6 +239,7 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 				       .what = "signature",
 				       .expect = "0x554d4551 (\"QEMU\")",
 				       .spec = "QEMU docs/specs/fw_cfg FW_CFG_SIGNATURE",
+				       .outcome = mmio_outcome_of(w.faulted || o.faulted),
 				       .observed = obs,
 				       .cls = !w.faulted && !o.faulted &&
 							      (uint32_t)o.value == FW_CFG_SIGNATURE

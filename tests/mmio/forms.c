@@ -30,6 +30,7 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 						     .what = "form ldr32",
 						     .expect = "completes",
 						     .spec = r->spec,
+						     .outcome = mmio_outcome_of(ldr.faulted),
 						     .observed = obs,
 						     .cls = ldr.faulted ? OUTCOME_DEVIATION
 									: OUTCOME_REQUIRED });
@@ -59,6 +60,7 @@ static void forms_of(struct test_ctx *t, const struct mmio_target *tg)
 					.expect = ldr.faulted ? "nothing to compare (ldr32 aborts)"
 							      : exp,
 					.spec = "Arm ARM DDI 0487 load/store: one 32-bit access",
+					.outcome = mmio_outcome_of(o.faulted),
 					.observed = obs,
 					.cls = contract_classify_form(ldr.faulted, ldr.value,
 								      o.faulted, v) });

@@ -25,6 +25,7 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 							     .what = "identity",
 							     .expect = "inside the node's reg",
 							     .spec = c->spec,
+							     .outcome = MMIO_NO_ACCESS,
 							     .observed = "reg too small or missing",
 							     .cls = OUTCOME_DEVIATION });
 			bad++;
@@ -52,6 +53,7 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 							     .what = "identity",
 							     .expect = exp,
 							     .spec = r->spec,
+							     .outcome = mmio_outcome_of(o.faulted),
 							     .observed = obs,
 							     .cls = ok ? OUTCOME_REQUIRED
 								       : OUTCOME_DEVIATION });

@@ -30,17 +30,33 @@ static inline struct mmio_state *mmio_state(struct test_ctx *t)
 }
 
 /*
+ * What the observed access did, the subject's last field (outcome=): it
+ * aborted, or it completed (with whatever value); MMIO_NO_ACCESS when the
+ * observation made none (the register lies outside the node's reg). In the
+ * identity, so that a known abort that turns into a wrong value (or the
+ * other way) is a new finding, not the known one.
+ */
+enum mmio_outcome { MMIO_VALUE, MMIO_ABORT, MMIO_NO_ACCESS };
+
+static inline enum mmio_outcome mmio_outcome_of(int faulted)
+{
+	return faulted ? MMIO_ABORT : MMIO_VALUE;
+}
+
+/*
  * One classified observation of a register: what the case checked (its
  * check name, runtime/check.h), the register (reg, off), one more subject
  * field when the check is made more than once on the register (key=value:
- * form=, width=, cpu=; key NULL: none), and what the spec expects (expect,
- * spec) against what was observed (observed, cls).
+ * form=, width=, cpu=; key NULL: none), whether the access aborted
+ * (outcome), and what the spec expects (expect, spec) against what was
+ * observed (observed, cls).
  */
 struct observation {
 	const char *check;
 	const char *reg;
 	uint32_t off;
 	const char *key, *value;
+	enum mmio_outcome outcome;
 	const char *what; /* the check in words: "identity", "form ldp32", "read8 (control)" */
 	const char *expect, *spec, *observed;
 	enum outcome_class cls;
@@ -48,7 +64,7 @@ struct observation {
 
 /*
  * Says one observation as a record (runtime/protocol.h) whose subject is
- *   node=PATH part=PART reg=REG off=0xOFF [key=value]
+ *   node=PATH part=PART reg=REG off=0xOFF [key=value] outcome=abort|value|none
  * and which carries class=, expect=, spec= and observed= besides; its text
  * is the line people read:
  *   PATH | PART | REG@0xOFF | WHAT | expect E [SPEC] | observed O | CLASS

@@ -52,7 +52,8 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 		{ "spec", o->spec },
 		{ "observed", o->observed },
 	};
-	unsigned pushed = 4;
+	static const char *const outcomes[] = { "value", "abort", "none" };
+	unsigned pushed = 5;
 
 	mmio_state(t)->counts[o->cls]++;
 	subject_push(t, "node", "%s", d->path);
@@ -63,6 +64,7 @@ void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct d
 		subject_push(t, o->key, "%s", o->value);
 		pushed++;
 	}
+	subject_push(t, "outcome", "%s", outcomes[o->outcome]);
 	/* The record carries every field whole; the text is for people. */
 	if (o->cls == OUTCOME_DEVIATION)
 		finding_fields(t, fields, ARRAY_SIZE(fields), o->check,

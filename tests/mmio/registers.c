@@ -42,6 +42,7 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 				      .what = "write32 to RO",
 				      .expect = "unchanged (abort allowed)",
 				      .spec = c->ro_write_spec,
+				      .outcome = mmio_outcome_of(w.faulted || after.faulted),
 				      .observed = obs,
 				      .cls = contract_classify_ro_write(w.faulted, changed) });
 	}
@@ -75,6 +76,7 @@ static void reserved_of(struct test_ctx *t, const struct mmio_target *tg)
 				      .what = "read32",
 				      .expect = "0 or abort",
 				      .spec = c->reserved_spec,
+				      .outcome = mmio_outcome_of(o.faulted),
 				      .observed = obs,
 				      .cls = contract_classify_reserved(o.faulted, o.value) });
 	}

@@ -90,6 +90,7 @@ static void widths_of(struct test_ctx *t, const struct mmio_target *tg)
 							     .what = what,
 							     .expect = exp,
 							     .spec = r->spec,
+							     .outcome = mmio_outcome_of(o.faulted),
 							     .observed = obs,
 							     .cls = cls });
 		}

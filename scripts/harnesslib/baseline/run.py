@@ -107,6 +107,8 @@ def facts(a):
     f = {"gic": str(a.gic)}
     if a.platform == "xen":
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
+    else:
+        f["virtio"] = "modern" if "modern" in (getattr(a, "virtio", None) or ()) else "legacy"
     return f
 
 

@@ -11,18 +11,19 @@
 #include "dt/platform.h"
 #include "dt/strlist.h"
 #include "runtime/bootargs.h"
+#include "runtime/check.h"
 #include "runtime/ktap.h"
 #include "runtime/options.h"
 #include "runtime/selection.h"
 
-static int passed, failed;
+static int expects_passed, expects_failed;
 
 #define EXPECT(cond, ...)                                                                          \
 	do {                                                                                       \
 		if (cond) {                                                                        \
-			passed++;                                                                  \
+			expects_passed++;                                                          \
 		} else {                                                                           \
-			failed++;                                                                  \
+			expects_failed++;                                                          \
 			printf("FAIL %s:%d: ", __FILE__, __LINE__);                                \
 			printf(__VA_ARGS__);                                                       \
 			printf("\n");                                                              \
@@ -430,6 +431,22 @@ static void test_model_children(void)
 	EXPECT(dt_compat_hex_suffix(&d[0], "virtio,device", &id), "no compatible");
 }
 
+/* A case that repeats itself says at most CASE_LINES_MAX lines, and counts the rest. */
+static void test_case_budget(void)
+{
+	static struct test_ctx t;
+
+	ktap_sink = sink;
+	for (unsigned i = 0; i < CASE_LINES_MAX + 5; i++)
+		note(&t, "line %u", i);
+	finding(&t, "repeated", "one finding too many");
+	EXPECT(t.lines == CASE_LINES_MAX && t.lines_left_out == 6 && t.findings_left_out == 1,
+	       "budget: %u said, %u left out, %u findings", t.lines, t.lines_left_out,
+	       t.findings_left_out);
+	EXPECT(t.failures == 1, "a finding left out still fails the case");
+	ktap_sink = NULL;
+}
+
 int main(void)
 {
 	test_esr();
@@ -439,6 +456,7 @@ int main(void)
 	test_model_children();
 	test_options();
 	test_selection();
-	printf("%d passed, %d failed, 0 skipped\n", passed, failed);
-	return failed != 0;
+	test_case_budget();
+	printf("%d passed, %d failed, 0 skipped\n", expects_passed, expects_failed);
+	return expects_failed != 0;
 }
