@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "boot/cpu.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
@@ -27,7 +28,7 @@ static void case_exception_level(struct test_ctx *t)
 }
 
 /* A CPU node's compatible names a core: its MIDR must be that core's. */
-static void cpu_compatible(struct test_ctx *t, const char *compat, uint64_t midr)
+static void cpu_compatible(struct test_ctx *t, int node, const char *compat, uint64_t midr)
 {
 	const struct cpu_identity *id = cpu_identity_of(compat);
 	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
@@ -49,6 +50,7 @@ static void cpu_compatible(struct test_ctx *t, const char *compat, uint64_t midr
 	      "this CPU's node is compatible \"%s\" (MIDR implementer 0x%02x part 0x%03x), but "
 	      "MIDR_EL1 gives implementer 0x%02x part 0x%03x",
 	      compat, id->implementer, id->part, implementer, part);
+	claim_hold(node, "compatible", CLAIM_PROBE);
 }
 
 static void case_cpu_id(struct test_ctx *t)
@@ -66,19 +68,23 @@ static void case_cpu_id(struct test_ctx *t)
 	for (int i = 0; i < p->ncpus; i++)
 		if (p->cpu_mpidr[i] == aff) {
 			listed = 1;
+			/* cpu_listed: the reg that names this CPU is its MPIDR. */
+			claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
 			subject_push(t, "cpu", "%d", i);
-			cpu_compatible(t, p->cpu_compat[i], midr);
+			cpu_compatible(t, p->cpu_node[i], p->cpu_compat[i], midr);
 			subject_pop(t);
 		}
 	if (p->ncpus)
 		check(t, listed, "cpu_listed", "this CPU's affinity 0x%llx is not a /cpus reg",
 		      (unsigned long long)aff);
 	/* The header's boot_cpuid_phys names the CPU that boots: this one. */
-	if (p->boot_cpuid_known)
+	if (p->boot_cpuid_known) {
 		check(t, p->boot_cpuid_phys == (uint32_t)aff, "boot_cpuid_phys",
 		      "the DT header's boot_cpuid_phys is 0x%x; the CPU that booted has affinity "
 		      "0x%llx",
 		      (unsigned)p->boot_cpuid_phys, (unsigned long long)aff);
+		claim_hold(CLAIM_HEADER, CLAIM_BOOT_CPU, CLAIM_PROBE);
+	}
 }
 
 static void case_pa_size(struct test_ctx *t)
@@ -110,6 +116,7 @@ static void case_counter(struct test_ctx *t)
 		check(t, t->plat->timer_clock_frequency == frq, "timer_clock_frequency",
 		      "the timer node's clock-frequency is %u Hz; CNTFRQ_EL0 reads %llu Hz",
 		      (unsigned)t->plat->timer_clock_frequency, (unsigned long long)frq);
+		claim_hold(t->plat->timer->node, "clock-frequency", CLAIM_PROBE);
 		subject_pop(t);
 	}
 	check(t, b > a, "counter_advances", "virtual counter did not advance (%llu -> %llu)",

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/console.h"
 
@@ -152,6 +153,16 @@ static void case_console(struct test_ctx *t)
 			(int)strlen(console_lost_uart()) - 3, console_lost_uart() + 2);
 		if (p->uart)
 			subject_pop(t);
+	}
+	/*
+	 * The DT's UART was the console (console_setup read its identity where it
+	 * has one, and every line written since drained, or it was given up and
+	 * console_uart_works failed above): its reg, and the stdout-path that chose it.
+	 */
+	if (p->uart && (console_kind() == CONSOLE_UART || console_lost_uart())) {
+		claim_hold(p->uart->node, "reg", CLAIM_PROBE);
+		if (p->uart_from_stdout_path)
+			claim_hold(p->chosen_node, "stdout-path", CLAIM_PROBE);
 	}
 	report_area(t, AREA_CONSOLE);
 	if (!p->stdout_path[0])

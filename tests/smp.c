@@ -14,6 +14,7 @@
 #include "boot/cpu.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
 #include "runtime/recovery.h"
@@ -121,10 +122,12 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	      r->el_now);
 	const struct cpu_identity *id = cpu_identity_of(p->cpu_compat[i]);
 	unsigned impl = (unsigned)(r->midr >> 24) & 0xff, part = (unsigned)(r->midr >> 4) & 0xfff;
-	if (id && impl != 0)
+	if (id && impl != 0) {
 		check(t, impl == id->implementer && part == id->part, "cpu_compatible_midr",
 		      "cpu %d's node is compatible \"%s\", but its MIDR_EL1 is 0x%08llx", i,
 		      p->cpu_compat[i], (unsigned long long)r->midr);
+		claim_hold(p->cpu_node[i], "compatible", CLAIM_PROBE);
+	}
 	/* Each problem its own check (irq_problem_check), so that one is not known for another. */
 	if (r->gic_problem) {
 		finding(t, irq_problem_check(r->gic_problem), "cpu %d: %s", i, r->gic_problem);
@@ -188,6 +191,15 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 		     i, psci_error_name(rc));
 		return;
 	}
+	/*
+	 * reg and enable-method against CPU_ON: held whatever CPU_ON returned for
+	 * "psci" (cpu_on_succeeds judges both: CPU_ON takes the reg as its target,
+	 * and a started CPU says its MPIDR to mpidr_matches_dt), for "spin-table"
+	 * only when PSCI started the CPU (spin_table_not_psci): a CPU it does not
+	 * start says nothing of it.
+	 */
+	claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
+	claim_hold(p->cpu_node[i], "enable-method", CLAIM_PROBE);
 	if (spin_table)
 		finding(t, "spin_table_not_psci",
 			"cpu %d (reg 0x%llx): enable-method spin-table, but PSCI CPU_ON starts it",

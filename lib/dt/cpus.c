@@ -63,6 +63,7 @@ void dt_parse_cpus(struct platform *p)
 			compat = NULL;
 		}
 		p->cpu_compat[p->ncpus] = compat;
+		p->cpu_node[p->ncpus] = node;
 		p->cpu_mpidr[p->ncpus++] = mpidr;
 		int bad = 0;
 		const char *em = dt_string(p->fdt, node, "enable-method", &bad);

@@ -60,8 +60,10 @@ static void parse_memory(struct platform *p, const struct dt_lineage *l)
 					 "%s: more than %d memory banks", path, PLAT_MAX_BANKS);
 			return;
 		}
-		if (r[i].size)
+		if (r[i].size) {
+			p->bank_node[p->nbanks] = node;
 			p->banks[p->nbanks++] = r[i];
+		}
 	}
 }
 
@@ -70,6 +72,7 @@ static void parse_chosen(struct platform *p)
 	int chosen = fdt_path_offset(p->fdt, "/chosen");
 	int len;
 
+	p->chosen_node = chosen;
 	if (chosen < 0)
 		return;
 	const char *args = fdt_getprop(p->fdt, chosen, "bootargs", &len);

@@ -113,6 +113,7 @@ struct platform {
 	char root_compat[64];
 
 	struct addr_range banks[PLAT_MAX_BANKS];
+	int bank_node[PLAT_MAX_BANKS]; /* the memory node each bank is in (claims) */
 	int nbanks;
 
 	struct dt_device devices[PLAT_MAX_DEVICES];
@@ -121,6 +122,7 @@ struct platform {
 	int cpus_node;	     /* /cpus, or a negative libfdt error */
 
 	uint64_t cpu_mpidr[PLAT_MAX_CPUS];
+	int cpu_node[PLAT_MAX_CPUS];	       /* each CPU's node (claims) */
 	const char *cpu_compat[PLAT_MAX_CPUS]; /* the most specific compatible, or NULL */
 	uint8_t cpu_enable[PLAT_MAX_CPUS];     /* enum dt_enable_method */
 	int ncpus;
@@ -151,6 +153,7 @@ struct platform {
 
 	char bootargs[256];
 	int bootargs_len; /* strlen of /chosen/bootargs as the DT has it (may exceed the buffer) */
+	int chosen_node;  /* /chosen, or a negative libfdt error */
 	char stdout_path[PLAT_PATH_LEN];
 	int uart_from_stdout_path;
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/claims.h"
 #include "runtime/record.h"
 #include "tests/memmap/memmap.h"
 
@@ -114,6 +115,8 @@ static void check_range(struct test_ctx *t, const struct dt_device *d, const str
 	subject_push(t, "node", "%s", d->path);
 	mm_push_range(t, g->base, g->size);
 	check_range_in(t, d, g, is_window);
+	/* Every range of the property goes through here (dt_regions): held against the profile. */
+	claim_hold(d->node, is_window ? "ranges" : "reg", CLAIM_DOC);
 	subject_pop(t);
 	subject_pop(t);
 }
@@ -219,11 +222,34 @@ static int irq_table_names(const struct memmap *mm, const struct dt_device *d)
 	return 0;
 }
 
+/* Which of each device's interrupts were held against the documentation (bit k: irq[k]). */
+static uint32_t irqs_judged[PLAT_MAX_DEVICES];
+
+static void judged(const struct platform *p, const struct dt_device *d, uint32_t bits)
+{
+	irqs_judged[d - p->devices] |= bits;
+}
+
+/* A node's interrupts are held against the documentation when each of them was. */
+static void hold_judged_interrupts(const struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		uint32_t all = (1u << d->nirq) - 1;
+		if (!d->nirq || d->irqs_dropped || (irqs_judged[i] & all) != all)
+			continue;
+		claim_hold(d->node, "interrupts", CLAIM_DOC);
+		claim_hold(d->node, "interrupts-extended", CLAIM_DOC);
+	}
+}
+
 void case_dt_interrupts(struct test_ctx *t)
 {
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
 	int checked = 0;
+
+	memset(irqs_judged, 0, sizeof(irqs_judged));
 
 	for (int i = 0; i < p->ndevices; i++) {
 		const struct dt_device *d = &p->devices[i];
@@ -236,6 +262,7 @@ void case_dt_interrupts(struct test_ctx *t)
 			/* The GIC's own interrupt is its maintenance PPI; the profile's
 			 * interrupt table covers nodes like the timer and the hypervisor. */
 			if (d->nirq && d != p->gic && !irq_table_names(mm, d)) {
+				judged(p, d, ~0u); /* any interrupt is one too many */
 				subject_push(t, "node", "%s", d->path);
 				memmap_finding(t, "no_undocumented_interrupt", ri,
 					       "%s has interrupt INTID %u; the documentation gives "
@@ -263,6 +290,7 @@ void case_dt_interrupts(struct test_ctx *t)
 		}
 		for (int k = 0; k < d->nirq; k++, checked++)
 			check_irq(t, ri, d, &d->irq[k], lo, hi, r->name);
+		judged(p, d, ~0u);
 	}
 	for (unsigned i = 0; i < mm->prof->nirqs; i++) {
 		const struct profile_irq *q = &mm->prof->irqs[i];
@@ -273,6 +301,7 @@ void case_dt_interrupts(struct test_ctx *t)
 			continue;
 		}
 		if ((int)q->index >= d->nirq) {
+			judged(p, d, ~0u); /* the property lacks what is documented */
 			/* The subject: the node and the documented INTID it lacks. */
 			subject_push(t, "node", "%s", d->path);
 			subject_push(t, "intid", "%u", (unsigned)q->intid);
@@ -286,7 +315,9 @@ void case_dt_interrupts(struct test_ctx *t)
 		}
 		checked++;
 		check_irq(t, -1, d, &d->irq[q->index], q->intid, q->intid, q->name);
+		judged(p, d, 1u << q->index);
 	}
+	hold_judged_interrupts(p);
 	note(t, "interrupts checked: %d", checked);
 	check(t, checked > 0, "interrupts_checked",
 	      "no DT interrupt could be held against the documentation");
@@ -303,6 +334,8 @@ void case_dt_memory(struct test_ctx *t)
 		const struct addr_range *g = &p->banks[b];
 		int ri = mm_region_containing(mm, g->base, g->size);
 		say_dt(t, "memory", "bank", g, ri);
+		/* Each bank of the node's reg is held to a documented RAM window here. */
+		claim_hold(p->bank_node[b], "reg", CLAIM_DOC);
 		if (ri >= 0 && mm->regions[ri].doc->kind == REGION_RAM)
 			continue;
 		subject_push(t, "bank", "%d", b);

@@ -5,18 +5,20 @@
  * leaves out, must fault (first, middle and last page of each).
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "dt/claims.h"
 #include "runtime/record.h"
 #include "tests/memmap/memmap.h"
 #include "util/util.h"
 
 /*
- * A device's reg must answer. A bus window only hands addresses to children:
- * a PCIe host answers unclaimed reads, an empty simple-bus need not, so a
- * window's outcome is recorded, never a finding.
+ * A device's reg must answer (returns 1: its outcome was judged). A bus window only hands addresses
+ * to children: a PCIe host answers unclaimed reads, an empty simple-bus need not, so a window's
+ * outcome is recorded, never a finding.
  */
-static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base, uint64_t size,
-			     int is_window, int *answered, int *faulted)
+static int probe_range_base(struct test_ctx *t, const char *node, uint64_t base, uint64_t size,
+			    int is_window, int *answered, int *faulted)
 {
 	struct memmap *mm = t->state;
 	struct probe_outcome o;
@@ -25,7 +27,7 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 	if (base >= mm->limit) {
 		note(t, "probe: %s 0x%llx is above the mapped PA size, not probed", node,
 		     (unsigned long long)base);
-		return;
+		return 0;
 	}
 	probe_read((uintptr_t)base, 32, &o);
 	note(t, "probe: %s 0x%llx read32 -> %s", node, (unsigned long long)base,
@@ -37,7 +39,7 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 			(*faulted)++;
 		else if (ri >= 0)
 			(*answered)++;
-		return;
+		return 0;
 	}
 	if (o.faulted) {
 		(*faulted)++;
@@ -55,6 +57,7 @@ static void probe_range_base(struct test_ctx *t, const char *node, uint64_t base
 	} else {
 		(*answered)++;
 	}
+	return !is_window; /* a device's reg was judged: it must answer, and did or did not */
 }
 
 /* What a region's probes came to: "answered", "faulted", "partial" or "not-probed". */
@@ -72,7 +75,9 @@ void case_probe_mmio(struct test_ctx *t)
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
 	int answered = 0, faulted = 0;
+	static int judged[PLAT_MAX_DEVICES]; /* each device's reg ranges judged by a probe */
 
+	memset(judged, 0, sizeof(judged));
 	for (int ri = 0; ri < mm->nregions; ri++) {
 		int a0 = answered, f0 = faulted;
 		uint64_t rb = mm->regions[ri].doc->base, rs = mm->regions[ri].doc->size;
@@ -82,8 +87,9 @@ void case_probe_mmio(struct test_ctx *t)
 		for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);)
 			if (mm_region_containing(mm, it.r->base, it.r->size) == ri &&
 			    it.r->base >= rb && it.r->base < rb + rs)
-				probe_range_base(t, it.d->path, it.r->base, it.r->size, 0,
-						 &answered, &faulted);
+				judged[it.d - p->devices] +=
+					probe_range_base(t, it.d->path, it.r->base, it.r->size, 0,
+							 &answered, &faulted);
 		for (int w = 0; w < mm->nwindows; w++) {
 			const struct addr_range *g = &mm->windows[w].range;
 			if (mm_region_containing(mm, g->base, g->size) == ri)
@@ -93,6 +99,10 @@ void case_probe_mmio(struct test_ctx *t)
 		int a = answered - a0, f = faulted - f0;
 		mm_set_probe(mm, ri, "%s", probe_summary(a, f));
 	}
+	/* A device whose every reg range a probe judged holds its reg against the platform. */
+	for (int i = 0; i < p->ndevices; i++)
+		if (p->devices[i].nreg && judged[i] == p->devices[i].nreg)
+			claim_hold(p->devices[i].node, "reg", CLAIM_PROBE);
 	/* What the DT puts outside the documented map: does anything answer there? */
 	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);) {
 		const struct addr_range *g = it.r;

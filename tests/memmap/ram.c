@@ -5,6 +5,7 @@
  * or overlaps a described device is read, never written.
  */
 #include "boot/cpu.h"
+#include "dt/claims.h"
 #include "tests/memmap/memmap.h"
 
 static int in_range(uint64_t a, uint64_t base, uint64_t size)
@@ -138,6 +139,7 @@ void case_probe_ram(struct test_ctx *t)
 	struct memmap *mm = t->state;
 	const struct platform *p = t->plat;
 	char bad[MM_MAX_REGIONS] = { 0 };
+	char probed[PLAT_MAX_BANKS] = { 0 };
 
 	for (int b = 0; b < p->nbanks; b++) {
 		uint64_t base = p->banks[b].base, end = base + p->banks[b].size;
@@ -146,6 +148,7 @@ void case_probe_ram(struct test_ctx *t)
 			note(t, "bank%d ends above the mapped PA size; not probed", b);
 			continue;
 		}
+		probed[b] = 1;
 		const char *unsafe = bank_unsafe(mm, p, &p->banks[b]);
 		if (!unsafe && p->banks[b].size < 16)
 			unsafe = "smaller than two words"; /* its first and last word would overlap
@@ -163,6 +166,15 @@ void case_probe_ram(struct test_ctx *t)
 			bad[ri] |= !ok; /* a window is ram-ok only when every bank in it is */
 			mm_set_probe(mm, ri, "%s", bad[ri] ? "ram-bad" : "ram-ok");
 		}
+	}
+	/* A memory node's reg is held once each of its banks was: its first and last words read
+	 * (and held what was written where that is safe). */
+	for (int b = 0; b < p->nbanks; b++) {
+		int all = 1;
+		for (int o = 0; o < p->nbanks; o++)
+			all &= p->bank_node[o] != p->bank_node[b] || probed[o];
+		if (all)
+			claim_hold(p->bank_node[b], "reg", CLAIM_PROBE);
 	}
 	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank to probe");
 }

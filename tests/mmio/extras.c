@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "boot/cpu.h"
+#include "dt/claims.h"
 #include "tests/mmio/mmio.h"
 
 #define GICD_TYPER	     0x004
@@ -25,8 +26,8 @@
 #define FW_CFG_SIGNATURE     0x554d4551 /* "QEMU" in byte order, read little-endian */
 #define VIRTIO_DEVICE_ID     0x008
 
-static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
-			    const struct device_contract *c)
+static unsigned gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
+				const struct device_contract *c)
 {
 	uintptr_t a = contract_reg_addr(d, 0, GICD_TYPER, 4);
 	struct probe_outcome o;
@@ -37,7 +38,7 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 		note(t, "%s: GICD_TYPER.CPUNumber not compared: %s", d->path,
 		     !a ? "GICD_TYPER outside reg"
 			: "the DT lists no CPU or more than GICv2's 8 (dt gic)");
-		return;
+		return 0;
 	}
 	probe_read(a, 32, &o);
 	snprintf(exp, sizeof(exp), "CPUNumber %d", ncpus - 1);
@@ -58,6 +59,7 @@ static void gicd_typer_cpus(struct test_ctx *t, const struct dt_device *d,
 				       .cls = !o.faulted && (int)(o.value >> 5 & 7) == ncpus - 1
 						      ? OUTCOME_REQUIRED
 						      : OUTCOME_DEVIATION });
+	return 1u << 0;
 }
 
 /* GICR_TYPER of a frame: 64-bit access, else two 32-bit halves. */
@@ -117,8 +119,8 @@ static int walk_region(struct test_ctx *t, const struct dt_device *d,
 	return 0;
 }
 
-static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
-			const struct device_contract *c)
+static unsigned gicr_frames(struct test_ctx *t, const struct dt_device *d,
+			    const struct device_contract *c)
 {
 	const struct platform *p = t->plat;
 	static struct gicr_walk w;
@@ -129,12 +131,15 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 	if (d->nreg < 2 || regions < 1) {
 		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)",
 		     d->path);
-		return;
+		return 0;
 	}
+	unsigned walked = 0; /* the reg ranges whose frames were read */
 	for (int r = 1; r <= regions; r++) {
 		int got = walk_region(t, d, c, r, &w);
+		if (r < d->nreg)
+			walked |= 1u << r;
 		if (got < 0)
-			return;
+			return walked;
 		lasts += got;
 	}
 	if (regions == 1) {
@@ -161,6 +166,9 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 					     .cls = lasts == regions && (int)w.nframes == p->ncpus
 							    ? OUTCOME_REQUIRED
 							    : OUTCOME_DEVIATION });
+	/* Each region the DT's count gives must end in a Last frame: a wrong count fails. */
+	if (p->gic == d)
+		claim_hold(d->node, "#redistributor-regions", CLAIM_PROBE);
 	for (int i = 0; i < p->ncpus; i++) {
 		uint32_t want = cpu_affinity(p->cpu_mpidr[i]);
 		int found = -1;
@@ -183,6 +191,8 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 						     .observed = obs,
 						     .cls = found >= 0 ? OUTCOME_REQUIRED
 								       : OUTCOME_DEVIATION });
+		/* The CPU's reg (its MPIDR) against the redistributors' affinities. */
+		claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
 	}
 	/* What lies past the last frame is not the architecture's business: recorded. */
 	uintptr_t past = lasts ? contract_reg_addr(d, regions, (uint32_t)w.off + GICR_TYPER, 4) : 0;
@@ -201,10 +211,11 @@ static void gicr_frames(struct test_ctx *t, const struct dt_device *d,
 						     .observed = obs,
 						     .cls = OUTCOME_PERMITTED });
 	}
+	return walked;
 }
 
-static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
-			     const struct device_contract *c)
+static unsigned fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
+				 const struct device_contract *c)
 {
 	uintptr_t sel = contract_reg_addr(d, 0, FW_CFG_SELECTOR, 2),
 		  data = contract_reg_addr(d, 0, FW_CFG_DATA, 4);
@@ -222,7 +233,7 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 						     .outcome = MMIO_NO_ACCESS,
 						     .observed = "reg too small",
 						     .cls = OUTCOME_DEVIATION });
-		return;
+		return 0;
 	}
 	/* The key 0 is the same in either byte order. */
 	if (probe_write(sel, 16, FW_CFG_SIGNATURE_KEY, &w)) {
@@ -245,29 +256,34 @@ static void fw_cfg_signature(struct test_ctx *t, const struct dt_device *d,
 							      (uint32_t)o.value == FW_CFG_SIGNATURE
 						      ? OUTCOME_REQUIRED
 						      : OUTCOME_DEVIATION });
+	return 1u << 0;
 }
 
-static void virtio_device_id(struct test_ctx *t, const struct dt_device *d,
-			     const struct device_contract *c)
+/* A note only: nothing judged. */
+static unsigned virtio_device_id(struct test_ctx *t, const struct dt_device *d,
+				 const struct device_contract *c)
 {
 	uintptr_t a = contract_reg_addr(d, 0, VIRTIO_DEVICE_ID, 4);
 	struct probe_outcome o;
 
 	(void)c;
 	if (!a || probe_read(a, 32, &o))
-		return; /* the MagicValue observation already says what is wrong */
+		return 0; /* the MagicValue observation already says what is wrong */
 	if (o.value)
 		note(t, "%s: virtio transport with DeviceID %llu", d->path,
 		     (unsigned long long)o.value);
+	return 0;
 }
 
-void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c)
+unsigned identity_extra(struct test_ctx *t, const struct dt_device *d,
+			const struct device_contract *c)
 {
 	switch (c->extra) {
-	case EXTRA_NONE: break;
-	case EXTRA_GICD_TYPER_CPUS: gicd_typer_cpus(t, d, c); break;
-	case EXTRA_GICR_FRAMES: gicr_frames(t, d, c); break;
-	case EXTRA_FW_CFG_SIGNATURE: fw_cfg_signature(t, d, c); break;
-	case EXTRA_VIRTIO_DEVICE_ID: virtio_device_id(t, d, c); break;
+	case EXTRA_NONE: return 0;
+	case EXTRA_GICD_TYPER_CPUS: return gicd_typer_cpus(t, d, c);
+	case EXTRA_GICR_FRAMES: return gicr_frames(t, d, c);
+	case EXTRA_FW_CFG_SIGNATURE: return fw_cfg_signature(t, d, c);
+	case EXTRA_VIRTIO_DEVICE_ID: return virtio_device_id(t, d, c);
 	}
+	return 0;
 }

@@ -3,10 +3,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/claims.h"
 #include "tests/mmio/mmio.h"
 
-/* Returns 1 when a device after the first of its contract matched without a word. */
-static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
+/*
+ * Returns 1 when a device after the first of its contract matched without a
+ * word; adds to *judged the reg ranges (bit i: reg[i]) where an identity read
+ * was held against the contract.
+ */
+static int identity_of(struct test_ctx *t, const struct mmio_target *tg, unsigned *judged)
 {
 	const struct device_contract *c = tg->c;
 	unsigned checked = 0, bad = 0;
@@ -35,6 +40,7 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 		probe_read(a, 32, &o);
 		int ok = !o.faulted && contract_identity_matches(&r->id, o.value);
 		checked++;
+		*judged |= 1u << r->region;
 		if (r->id.lo == r->id.hi)
 			snprintf(exp, sizeof(exp), "field 0x%llx", (unsigned long long)r->id.lo);
 		else
@@ -59,18 +65,40 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg)
 								       : OUTCOME_DEVIATION });
 		bad += !ok;
 	}
-	identity_extra(t, tg->d, c);
+	*judged |= identity_extra(t, tg->d, c);
 	return !tg->first && checked && !bad;
+}
+
+/*
+ * A device whose parts answered their contract's identity reads (pass or
+ * fail) is held to be what its compatible says (the contract was chosen by
+ * it); its reg, when every range of it was read so.
+ */
+static void hold_identified(const struct platform *p, const unsigned *judged)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		unsigned all = (1u << d->nreg) - 1;
+		if (!judged[i])
+			continue;
+		claim_hold(d->node, "compatible", CLAIM_PROBE);
+		if (d->nreg && (judged[i] & all) == all)
+			claim_hold(d->node, "reg", CLAIM_PROBE);
+	}
 }
 
 void case_identity(struct test_ctx *t)
 {
 	const struct mmio_state *st = mmio_state(t);
 	unsigned quiet_matches = 0; /* devices after the first whose identity matched */
+	static unsigned judged[PLAT_MAX_DEVICES];
 
 	observations_reset(t);
+	memset(judged, 0, sizeof(judged));
 	for (unsigned i = 0; i < st->ntargets; i++)
-		quiet_matches += identity_of(t, &st->targets[i]);
+		quiet_matches += identity_of(t, &st->targets[i],
+					     &judged[st->targets[i].d - t->plat->devices]);
+	hold_identified(t->plat, judged);
 	if (quiet_matches)
 		note(t,
 		     "identity as the spec says on %u further devices (observations shown for the "

@@ -84,8 +84,13 @@ void observations_summary(struct test_ctx *t, const char *case_name);
 void observe_first_targets(struct test_ctx *t, const char *case_name, const char *if_none,
 			   void (*of)(struct test_ctx *t, const struct mmio_target *tg));
 
-/* Identity checks a register table cannot express (extras.c), by c->extra. */
-void identity_extra(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c);
+/*
+ * Identity checks a register table cannot express (extras.c), by c->extra.
+ * Returns the reg ranges (bit i: d->reg[i]) where a read was judged against
+ * the spec; the claims of the DT it compared with the platform it holds itself.
+ */
+unsigned identity_extra(struct test_ctx *t, const struct dt_device *d,
+			const struct device_contract *c);
 
 /* The cases, one file each. */
 void case_identity(struct test_ctx *t);
