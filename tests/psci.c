@@ -78,14 +78,6 @@ static const char *skip_if(const struct test_ctx *t)
 	return NULL;
 }
 
-/* A claim of the DT's PSCI node (the platform's psci_path) asked (dt/claims.h). */
-static void psci_hold(const struct platform *p, const char *prop, enum claim_kind kind)
-{
-	for (int i = 0; p->psci_path[0] && i < p->ndevices; i++)
-		if (!strcmp(p->devices[i].path, p->psci_path))
-			claim_hold(p->devices[i].node, prop, kind);
-}
-
 /* The DT's method answers; the other conduit must not give a different answer. */
 static void case_conduit(struct test_ctx *t)
 {
@@ -95,7 +87,7 @@ static void case_conduit(struct test_ctx *t)
 	struct trap_result r = smccc_call_raw(dt, PSCI_VERSION, 0, 0, 0);
 
 	/* PSCI_VERSION went through the DT's method: it must answer (lie psci-method-smc). */
-	psci_hold(t->plat, "method", CLAIM_PROBE);
+	claim_hold(t->plat->psci_node, "method", CLAIM_PROBE);
 	/* The subject: the PSCI node's method. */
 	subject_push(t, "node", "%s", t->plat->psci_path);
 	subject_push(t, "prop", "method");

@@ -88,6 +88,10 @@ void claims_collect(const struct platform *p)
 
 void claim_hold(int node, const char *prop, enum claim_kind kind)
 {
+	/* A node a lookup did not find (a libfdt error, -1 among them) holds nothing. */
+	if (node < 0 && (node != CLAIM_HEADER ||
+			 (strcmp(prop, CLAIM_BOOT_CPU) && strcmp(prop, CLAIM_MEMRESERVE))))
+		return;
 	for (unsigned i = 0; i < nclaims; i++)
 		if (claims[i].node == node && !strcmp(claims[i].prop, prop) &&
 		    claims[i].kind < kind)

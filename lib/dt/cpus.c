@@ -127,6 +127,7 @@ void dt_parse_psci(struct platform *p)
 {
 	int node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-1.0");
 
+	p->psci_node = -1;
 	if (node < 0)
 		node = fdt_node_offset_by_compatible(p->fdt, -1, "arm,psci-0.2");
 	if (node < 0)
@@ -143,6 +144,7 @@ void dt_parse_psci(struct platform *p)
 		c = list;
 	snprintf(p->psci_compat, sizeof(p->psci_compat), "%s", c ? c : "");
 	const char *path = p->psci_path;
+	p->psci_node = node;
 	dt_node_path(p->fdt, node, p->psci_path, sizeof(p->psci_path));
 	psci_versions(p, node, path);
 	const char *m = dt_string(p->fdt, node, "method", NULL);

@@ -145,6 +145,7 @@ struct platform {
 	enum psci_conduit psci;
 	char psci_compat[32];
 	char psci_path[PLAT_PATH_LEN]; /* the PSCI node's, or "" when there is none */
+	int psci_node;		       /* its offset in the blob, or -1 */
 	/* The highest version the compatible list claims: 0x10000 1.0, 2 0.2, 1 "arm,psci" only. */
 	uint32_t psci_dt_version;
 	/* PSCI 0.1 function IDs (cpu_suspend, cpu_off, cpu_on, migrate), with which are present. */

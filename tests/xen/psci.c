@@ -16,14 +16,6 @@
 /* An affinity no CPU of a domU with fewer than 16 vCPUs has. */
 #define ABSENT_MPIDR 0xffull
 
-/* A claim of the DT's PSCI node (the platform's psci_path) asked (dt/claims.h). */
-static void psci_hold(const struct platform *p, const char *prop, enum claim_kind kind)
-{
-	for (int i = 0; p->psci_path[0] && i < p->ndevices; i++)
-		if (!strcmp(p->devices[i].path, p->psci_path))
-			claim_hold(p->devices[i].node, prop, kind);
-}
-
 void case_psci_smccc(struct test_ctx *t)
 {
 	static const char *const names[] = { "PSCI_VERSION", "PSCI_FEATURES", "SMCCC_VERSION" };
@@ -105,7 +97,7 @@ void case_psci_v01(struct test_ctx *t)
 			  "/psci has no %s property; Xen 4.17 writes %s = %u", ids[i].name,
 			  ids[i].name, ids[i].want)) {
 			/* Against arch-arm.h (lie xen-wrong-hypervisor). */
-			psci_hold(p, ids[i].name, CLAIM_DOC);
+			claim_hold(p->psci_node, ids[i].name, CLAIM_DOC);
 			check(t, p->psci_v01_id[ids[i].idx] == ids[i].want, "v01_id_matches_abi",
 			      "/psci %s = 0x%x; arch-arm.h PSCI_%s is %u", ids[i].name,
 			      p->psci_v01_id[ids[i].idx], ids[i].name, ids[i].want);
@@ -124,7 +116,7 @@ void case_psci_v01(struct test_ctx *t)
 	struct trap_result r = smccc_call_raw(p->psci, p->psci_v01_id[PSCI01_CPU_ON], ABSENT_MPIDR,
 					      cpu_start_entry(), 0);
 	/* Called by the node's ID: a wrong one is no CPU_ON (lie psci-v01-cpu-on-wrong). */
-	psci_hold(p, "cpu_on", CLAIM_PROBE);
+	claim_hold(p->psci_node, "cpu_on", CLAIM_PROBE);
 	require(t, !r.trapped, "v01_cpu_on_returns", "PSCI 0.1 CPU_ON (0x%x) trapped (ESR 0x%llx)",
 		p->psci_v01_id[PSCI01_CPU_ON], (unsigned long long)r.esr);
 	/* A 0.1 call returns an int: the low 32 bits are the result. */
