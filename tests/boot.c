@@ -4,7 +4,9 @@
  * MIDR_EL1, MPIDR_EL1, ID_AA64MMFR0_EL1, CNTFRQ_EL0; Linux
  * Documentation/arch/arm64/booting.rst for the Image load contract).
  */
+#include <libfdt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "boot/cpu.h"
 #include "dt/claims.h"
@@ -126,6 +128,37 @@ static void case_counter(struct test_ctx *t)
 /* A pointer stored in data: right only if self-relocation ran. */
 static void (*const relocated_ptr)(struct test_ctx *) = case_counter;
 
+/*
+ * Linux's booting.rst: the loader places the image in memory the kernel may
+ * use, so no reservation of the tree (the header's block or /reserved-memory)
+ * may cover any of it. Each reservation is asked: a claim held against that
+ * documentation (dt/claims.h).
+ */
+static void image_outside_reservations(struct test_ctx *t, uint64_t base, uint64_t end)
+{
+	const struct platform *p = t->plat;
+
+	for (int i = 0; i < p->nreserved; i++) {
+		const struct dt_reserved *r = &p->reserved[i];
+		int header = !strcmp(r->name, "/memreserve/");
+		subject_push(t, "node", "%s", header ? "(header)" : r->name);
+		subject_push(t, "range", "0x%llx+0x%llx", (unsigned long long)r->range.base,
+			     (unsigned long long)r->range.size);
+		check(t, r->range.base >= end || r->range.base + r->range.size <= base,
+		      "image_outside_reservations",
+		      "the image 0x%llx..0x%llx lies in the reservation %s 0x%llx+0x%llx "
+		      "(booting.rst: the image goes in memory the kernel may use)",
+		      (unsigned long long)base, (unsigned long long)end, r->name,
+		      (unsigned long long)r->range.base, (unsigned long long)r->range.size);
+		subject_pop(t);
+		subject_pop(t);
+		if (header)
+			claim_hold(CLAIM_HEADER, CLAIM_MEMRESERVE, CLAIM_DOC);
+		else
+			claim_hold(fdt_path_offset(p->fdt, r->name), "reg", CLAIM_DOC);
+	}
+}
+
 static void case_image(struct test_ctx *t)
 {
 	const struct platform *p = t->plat;
@@ -147,6 +180,7 @@ static void case_image(struct test_ctx *t)
 		check(t, in_ram, "image_in_ram",
 		      "the image 0x%llx..0x%llx lies outside every DT memory bank",
 		      (unsigned long long)base, (unsigned long long)t->boot->image_end);
+	image_outside_reservations(t, base, t->boot->image_end);
 }
 
 static void case_fp_simd(struct test_ctx *t)
