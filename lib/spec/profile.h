@@ -48,6 +48,14 @@ struct profile_irq {
 	const char *source;
 };
 
+/* A property the documentation says every node of a kind has (present) or lacks. */
+struct profile_prop {
+	const char *compat; /* the nodes it is about */
+	const char *prop;
+	int present;
+	const char *source;
+};
+
 struct profile {
 	const char *name;
 	const char *document;	 /* the documentation this profile transcribes */
@@ -57,6 +65,8 @@ struct profile {
 	unsigned nregions;
 	const struct profile_irq *irqs;
 	unsigned nirqs;
+	const struct profile_prop *props; /* none: the documentation says nothing of them */
+	unsigned nprops;
 };
 
 /* Does the region apply to a platform with this GIC version? */

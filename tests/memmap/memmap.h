@@ -98,6 +98,7 @@ void case_profile(struct test_ctx *t);
 void case_dt_regions(struct test_ctx *t);
 void case_dt_interrupts(struct test_ctx *t);
 void case_dt_memory(struct test_ctx *t);
+void case_dt_properties(struct test_ctx *t);
 void case_probe_mmio(struct test_ctx *t);
 void case_probe_ram(struct test_ctx *t);
 void case_probe_undescribed(struct test_ctx *t);

@@ -27,9 +27,9 @@ static const char *init(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(profile),		 CASE(dt_regions), CASE(dt_interrupts),
-	CASE(dt_memory),	 CASE(probe_mmio), CASE(probe_ram),
-	CASE(probe_undescribed), CASE(sweep),	   CASE(map),
+	CASE(profile),	     CASE(dt_regions), CASE(dt_interrupts), CASE(dt_memory),
+	CASE(dt_properties), CASE(probe_mmio), CASE(probe_ram),	    CASE(probe_undescribed),
+	CASE(sweep),	     CASE(map),
 };
 
 SUITE(40, memmap, cases, .skip_if = skip_if, .init = init);

@@ -97,6 +97,21 @@ static const struct profile_irq irqs[] = {
 	{ "pmu", "arm,armv8-pmuv3", 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7" },
 };
 
+/* What hw/arm/virt.c (7.2) writes on every node of a kind, beyond reg and interrupts. */
+#define VIRT_C "QEMU 7.2 hw/arm/virt.c"
+static const struct profile_prop props[] = {
+	{ "virtio,mmio", "dma-coherent", 1, VIRT_C " create_virtio_devices" },
+	{ "qemu,fw-cfg-mmio", "dma-coherent", 1, VIRT_C " create_fw_cfg" },
+	{ "pci-host-ecam-generic", "dma-coherent", 1, VIRT_C " create_pcie" },
+	{ "arm,pl011", "clocks", 1, VIRT_C " create_uart" },
+	{ "arm,pl011", "clock-names", 1, VIRT_C " create_uart" },
+	{ "arm,pl011", "dma-coherent", 0, VIRT_C " create_uart" },
+	{ "arm,pl031", "clocks", 1, VIRT_C " create_rtc" },
+	{ "arm,pl031", "clock-names", 1, VIRT_C " create_rtc" },
+	{ "arm,pl061", "clocks", 1, VIRT_C " create_gpio_devices" },
+	{ "arm,pl061", "clock-names", 1, VIRT_C " create_gpio_devices" },
+};
+
 const struct profile profile_qemu_virt_7_2 = {
 	.name = "qemu-virt-7.2",
 	.document = "QEMU 7.2 hw/arm/virt.c base_memmap, extended_memmap, a15irqmap",
@@ -105,4 +120,6 @@ const struct profile profile_qemu_virt_7_2 = {
 	.nregions = ARRAY_SIZE(regions),
 	.irqs = irqs,
 	.nirqs = ARRAY_SIZE(irqs),
+	.props = props,
+	.nprops = ARRAY_SIZE(props),
 };
