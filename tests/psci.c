@@ -78,6 +78,30 @@ static const char *skip_if(const struct test_ctx *t)
 	return NULL;
 }
 
+/*
+ * PSCI 0.1 (arm/psci.yaml): a node that gives cpu_on gives the ID to call it
+ * by. CPU_ON by that ID of an MPIDR no CPU has must be refused as the
+ * standard ID's is (INVALID_PARAMETERS): the claim is held by the call.
+ */
+static void v01_cpu_on_absent(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+	uint32_t id = p->psci_v01_id[PSCI01_CPU_ON];
+
+	if (!(p->psci_v01_present & (1u << PSCI01_CPU_ON)))
+		return;
+	struct trap_result r = smccc_call_raw(p->psci, id, ABSENT_MPIDR, cpu_start_entry(), 0);
+	int32_t rc = (int32_t)r.x0; /* a 0.1 call returns an int */
+	claim_hold(p->psci_node, "cpu_on", CLAIM_PROBE);
+	subject_push(t, "node", "%s", p->psci_path);
+	subject_push(t, "prop", "cpu_on");
+	check(t, !r.trapped && rc == PSCI_INVALID_PARAMETERS, "v01_cpu_on_absent_invalid",
+	      "CPU_ON by the DT's 0.1 ID 0x%x of MPIDR 0x%llx, which no CPU has: %s", id,
+	      ABSENT_MPIDR, r.trapped ? "trapped" : psci_error_name(rc));
+	subject_pop(t);
+	subject_pop(t);
+}
+
 /* The DT's method answers; the other conduit must not give a different answer. */
 static void case_conduit(struct test_ctx *t)
 {
@@ -300,6 +324,7 @@ static void case_cpu_on_off(struct test_ctx *t)
 	s = smp_start_mpidr(p, ABSENT_MPIDR, wait_for_release, NULL, &rc, cpu_start_entry());
 	expect_refused(t, "cpu_on_absent_refused", s, rc, PSCI_INVALID_PARAMETERS,
 		       PSCI_INVALID_PARAMETERS, "of MPIDR 0xfeff, which the DT does not list");
+	v01_cpu_on_absent(t);
 	aff = smp_affinity(p, ABSENT_MPIDR);
 	if (aff == PSCI_INVALID_PARAMETERS)
 		evidence(t, "affinity_absent_invalid",
