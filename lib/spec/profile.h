@@ -46,6 +46,7 @@ struct profile_irq {
 	unsigned index;	    /* its position in that node's interrupts */
 	uint32_t intid;
 	const char *source;
+	int if_given; /* documented only in some configurations: held when the node gives it */
 };
 
 /* A property the documentation says every node of a kind has (present) or lacks. */

@@ -247,7 +247,7 @@ def render(header, v):
         if m not in v:
             die(f"{m} is not defined by the header")
         used.add(m)
-        lines.append(f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}"}},')
+        lines.append(f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", 0}},')
     lines += [
         "};",
         "",

@@ -259,8 +259,8 @@ void case_dt_interrupts(struct test_ctx *t)
 		if (ri < 0)
 			continue;
 		if (!mm->regions[ri].doc->intid) {
-			/* The GIC's own interrupt is its maintenance PPI; the profile's
-			 * interrupt table covers nodes like the timer and the hypervisor. */
+			/* The GIC's own interrupt is its maintenance PPI: the profile's
+			 * interrupt table covers it, as it covers the timer and the hypervisor. */
 			if (d->nirq && d != p->gic && !irq_table_names(mm, d)) {
 				judged(p, d, ~0u); /* any interrupt is one too many */
 				subject_push(t, "node", "%s", d->path);
@@ -298,6 +298,11 @@ void case_dt_interrupts(struct test_ctx *t)
 		if (!d) {
 			note(t, "%s: no %s node, INTID %u not checked", q->name, q->compat,
 			     (unsigned)q->intid);
+			continue;
+		}
+		if ((int)q->index >= d->nirq && q->if_given) {
+			note(t, "%s: %s gives none (documented only in some configurations)",
+			     q->name, d->path);
 			continue;
 		}
 		if ((int)q->index >= d->nirq) {

@@ -39,10 +39,10 @@ static const struct profile_region regions[] = {
 };
 
 static const struct profile_irq irqs[] = {
-	{"timer-phys-s", "arm,armv8-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI"},
-	{"timer-phys-ns", "arm,armv8-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI"},
-	{"timer-virt", "arm,armv8-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI"},
-	{"evtchn", "xen,xen", 0, 31, "arch-arm.h GUEST_EVTCHN_PPI"},
+	{"timer-phys-s", "arm,armv8-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI", 0},
+	{"timer-phys-ns", "arm,armv8-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI", 0},
+	{"timer-virt", "arm,armv8-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI", 0},
+	{"evtchn", "xen,xen", 0, 31, "arch-arm.h GUEST_EVTCHN_PPI", 0},
 };
 
 const struct profile profile_xen_4_17 = {
