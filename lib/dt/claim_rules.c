@@ -40,6 +40,8 @@ const struct claim_rule claim_rules[] = {
 	    "routes the interrupts below it to their controller"),
 	USE(0, 0, "interrupt-controller", VIA_ANY, "interrupts",
 	    "the controller the interrupts below it go to"),
+	USE(0, 0, "cpu", VIA_TARGET, "reg",
+	    "names a CPU of /cpus (dt/cpus), held when that CPU's reg is: the smp suite starts it"),
 	FORM(0, "memory", "device_type", "names the memory nodes the model reads"),
 	FORM(0, "cpu", "device_type", "names the CPU nodes the model reads"),
 	FORM(0, "chosen", "bootargs", "read as the harness's options (bootargs)"),

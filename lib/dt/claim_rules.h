@@ -28,7 +28,8 @@ enum claim_kind {
 #define CLAIM_MEMRESERVE "memreserve"
 
 /* Where the claim is whose holding holds a CLAIM_USE one. */
-enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY };
+/* VIA_TARGET: the node the property names by phandle. */
+enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY, VIA_TARGET };
 
 struct claim_rule {
 	const char *compatible; /* a node with this compatible; NULL: any */

@@ -106,14 +106,26 @@ void claim_hold_compatible(const struct platform *p, const char *compat, const c
 			claim_hold(p->devices[i].node, prop, kind);
 }
 
+/* The node a claim's property names by phandle, or -1. */
+static int target_of(const void *fdt, const struct claim *c)
+{
+	int len;
+	const fdt32_t *v = c->node >= 0 ? fdt_getprop(fdt, c->node, c->prop, &len) : NULL;
+
+	return v && len == 4 ? fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*v)) : -1;
+}
+
 /* Is a claim of prop held (against a probe or the documentation) where scope says? */
 static int via_held(const void *fdt, const struct claim *c, const struct claim_rule *r)
 {
+	int target = r->via_scope == VIA_TARGET ? target_of(fdt, c) : -1;
+
 	for (unsigned i = 0; i < nclaims; i++) {
 		const struct claim *o = &claims[i];
 		if (o->kind < CLAIM_DOC || strcmp(o->prop, r->via))
 			continue;
 		if (r->via_scope == VIA_ANY || (r->via_scope == VIA_SELF && o->node == c->node) ||
+		    (r->via_scope == VIA_TARGET && target >= 0 && o->node == target) ||
 		    (r->via_scope == VIA_CHILDREN && o->node >= 0 &&
 		     fdt_parent_offset(fdt, o->node) == c->node))
 			return 1;

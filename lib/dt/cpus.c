@@ -9,7 +9,47 @@
 #include <string.h>
 
 #include "dt/cpus.h"
+#include "dt/phandles.h"
 #include "dt/props.h"
+
+/*
+ * The topology (Linux cpu/cpu-topology.txt): each `cpu` of /cpus/cpu-map is
+ * one phandle to a CPU node of /cpus, and names each CPU at most once.
+ */
+static void check_cpu_map(struct platform *p)
+{
+	int map = fdt_path_offset(p->fdt, "/cpus/cpu-map"), depth = 0;
+	uint8_t named[PLAT_MAX_CPUS] = { 0 };
+	char path[PLAT_PATH_LEN];
+
+	if (map < 0)
+		return;
+	for (int node = fdt_next_node(p->fdt, map, &depth); node >= 0 && depth > 0;
+	     node = fdt_next_node(p->fdt, node, &depth)) {
+		int len;
+		const fdt32_t *v = fdt_getprop(p->fdt, node, "cpu", &len);
+		if (!v)
+			continue;
+		dt_node_path(p->fdt, node, path, sizeof(path));
+		if (len != 4) {
+			platform_prop_problem(p, AREA_CPUS, "prop_length", path, "cpu",
+					      "%s: cpu is %d bytes, not one phandle", path, len);
+			continue;
+		}
+		int target = dt_phandle_node(p, fdt32_to_cpu(*v)), cpu = -1;
+		for (int i = 0; target >= 0 && i < p->ncpus; i++)
+			if (p->cpu_node[i] == target)
+				cpu = i;
+		if (cpu < 0)
+			platform_prop_problem(p, AREA_CPUS, "cpu_map_names_cpu", path, "cpu",
+					      "%s: cpu (phandle 0x%x) is no CPU node of /cpus",
+					      path, fdt32_to_cpu(*v));
+		else if (named[cpu]++)
+			platform_prop_problem(p, AREA_CPUS, "cpu_map_names_cpu_once", path, "cpu",
+					      "%s: names CPU %d again (each CPU has one place)",
+					      path, cpu);
+	}
+}
 
 void dt_parse_cpus(struct platform *p)
 {
@@ -85,6 +125,7 @@ void dt_parse_cpus(struct platform *p)
 	}
 	if (p->ncpus == 0)
 		platform_problem(p, AREA_CPUS, "cpus_has_cpu", "/cpus", "/cpus: no cpu node");
+	check_cpu_map(p);
 }
 
 #define MPIDR_AFFINITY 0xff00ffffffull
