@@ -362,29 +362,47 @@ static void case_migrate_info(struct test_ctx *t)
 	      "MIGRATE_INFO_UP_CPU 0x%llx is no CPU the DT lists", (unsigned long long)up);
 }
 
-/* Standby (power_state 0: StateType standby in both formats) returns on a wake-up event. */
-static void case_cpu_suspend_standby(struct test_ctx *t)
+/* Standby (power_state 0: StateType standby in both formats) by function id; its result. */
+static int64_t standby(struct test_ctx *t, uint32_t id)
 {
-	uint32_t vtimer = watchdog_intid();
-
-	if (!vtimer || irq_unusable()) {
-		skip(t, "no timer interrupt to wake the CPU");
-		return;
-	}
 	cpu_irq_mask();
 	cpu_vtimer_arm(cpu_counter() + smp_us_to_ticks(1000));
 	uint64_t start = cpu_counter();
-	int64_t r = call(t, PSCI_CPU_SUSPEND, 0, cpu_start_entry(), 0);
+	int64_t r = call(t, id, 0, cpu_start_entry(), 0);
 	uint64_t took = cpu_counter() - start;
 	cpu_vtimer_stop();
 	uint32_t iar = irq_poll(1000);
 	if (gic_intid(iar) != GIC_SPURIOUS)
 		gic_eoi(iar);
 	cpu_irq_unmask();
-	note(t, "cpu_suspend(standby): %lld after %llu us", (long long)r,
+	note(t, "cpu_suspend(standby) by 0x%x: %lld after %llu us", id, (long long)r,
 	     (unsigned long long)(took * 1000000 / cpu_counter_hz()));
+	return id == PSCI_CPU_SUSPEND ? r : (int32_t)r; /* a 0.1 call returns an int */
+}
+
+/* Standby returns on a wake-up event; by the DT's 0.1 cpu_suspend ID too. */
+static void case_cpu_suspend_standby(struct test_ctx *t)
+{
+	const struct platform *p = t->plat;
+
+	if (!watchdog_intid() || irq_unusable()) {
+		skip(t, "no timer interrupt to wake the CPU");
+		return;
+	}
+	int64_t r = standby(t, PSCI_CPU_SUSPEND);
 	check(t, r == PSCI_SUCCESS, "standby_returns_success",
 	      "CPU_SUSPEND standby returned %lld (%s)", (long long)r, psci_error_name(r));
+	if (!(p->psci_v01_present & (1u << PSCI01_CPU_SUSPEND)))
+		return;
+	r = standby(t, p->psci_v01_id[PSCI01_CPU_SUSPEND]);
+	claim_hold(p->psci_node, "cpu_suspend", CLAIM_PROBE);
+	subject_push(t, "node", "%s", p->psci_path);
+	subject_push(t, "prop", "cpu_suspend");
+	check(t, r == PSCI_SUCCESS, "v01_standby_returns_success",
+	      "CPU_SUSPEND standby by the DT's 0.1 ID 0x%x returned %lld (%s)",
+	      p->psci_v01_id[PSCI01_CPU_SUSPEND], (long long)r, psci_error_name(r));
+	subject_pop(t);
+	subject_pop(t);
 }
 
 /* DEN0028: SMCCC_VERSION exists iff PSCI_FEATURES offers it; then ARCH_FEATURES answers. */
