@@ -162,6 +162,7 @@ static void case_version(struct test_ctx *t)
 	check(t, (uint64_t)v >= claim, "version_meets_compatible",
 	      "the DT's compatible claims PSCI %u.%u, but PSCI_VERSION is %lld.%lld", claim >> 16,
 	      claim & 0xffff, (long long)(v >> 16), (long long)(v & 0xffff));
+	claim_hold(t->plat->psci_node, "compatible", CLAIM_PROBE);
 	subject_pop(t);
 	subject_pop(t);
 	if (claim < 0x10000 && v >= 0x10000)

@@ -29,10 +29,16 @@ const struct claim_rule claim_rules[] = {
 	     "each entry must lie in RAM (dt/memory), and the harness "
 	     "writes none of it"),
 	/* Any node: the structure the model itself decodes and checks. */
-	FORM(0, 0, "phandle",
-	     "unique, and every reference to it resolves (dt/structure, "
-	     "dt/interrupts)"),
+	USE(0, 0, "phandle", VIA_REFERRER, 0,
+	    "names the node to a reference that is held (unique: dt/structure)"),
+	USE(0, 0, "linux,phandle", VIA_REFERRER, 0,
+	    "the old name of phandle, held as phandle is (the same value: dt/structure)"),
 	FORM(0, 0, "status", "a node not \"okay\" is left out of the model"),
+	/* A PCI host's cells decode its own ranges' PCI side (its children are not in the tree). */
+	USE("pci-host-ecam-generic", 0, "#address-cells", VIA_SELF, "ranges",
+	    "decodes the PCI addresses of its ranges"),
+	USE("pci-host-ecam-generic", 0, "#size-cells", VIA_SELF, "ranges",
+	    "decodes the sizes of its ranges"),
 	USE(0, 0, "#address-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
 	USE(0, 0, "#size-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
 	USE(0, 0, "#interrupt-cells", VIA_ANY, "interrupts", "decodes the interrupts it takes"),
@@ -42,8 +48,10 @@ const struct claim_rule claim_rules[] = {
 	    "the controller the interrupts below it go to"),
 	USE(0, 0, "cpu", VIA_TARGET, "reg",
 	    "names a CPU of /cpus (dt/cpus), held when that CPU's reg is: the smp suite starts it"),
-	FORM(0, "memory", "device_type", "names the memory nodes the model reads"),
-	FORM(0, "cpu", "device_type", "names the CPU nodes the model reads"),
+	USE(0, "memory", "device_type", VIA_SELF, "reg",
+	    "makes the node a memory bank: held when the bank's reg is"),
+	USE(0, "cpu", "device_type", VIA_SELF, "reg", "makes the node a CPU: held when its reg is"),
+	USE(0, 0, "ranges", VIA_CHILDREN, "reg", "translates its children's reg"),
 	FORM(0, "chosen", "bootargs", "read as the harness's options (bootargs)"),
 	/* Random or free text by design: no value to hold. */
 	NOT(0, "chosen", "rng-seed", "random by design: nothing to hold it against"),
@@ -78,7 +86,6 @@ const struct claim_rule claim_rules[] = {
 	/* The model reads these for form; a suite that asks the platform raises them. */
 	FORM(0, 0, "compatible", "a string list (dt/structure)"),
 	FORM(0, 0, "reg", "cells, length and ranges (dt/reg)"),
-	FORM(0, 0, "ranges", "cells and length, for reg's translation (dt/reg)"),
 	FORM(0, 0, "interrupts", "cells, and each a PPI or SPI in range (dt/interrupts)"),
 	FORM(0, 0, "interrupts-extended", "cells, and each reference resolves (dt/interrupts)"),
 	FORM(0, "cpu", "enable-method", "a known method (dt/cpus)"),

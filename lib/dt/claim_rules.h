@@ -28,8 +28,9 @@ enum claim_kind {
 #define CLAIM_MEMRESERVE "memreserve"
 
 /* Where the claim is whose holding holds a CLAIM_USE one. */
-/* VIA_TARGET: the node the property names by phandle. */
-enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY, VIA_TARGET };
+/* VIA_TARGET: the node the property names by phandle. VIA_REFERRER: any claim held
+ * (through its use too) that names this node by phandle (dt/references.h); via unused. */
+enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY, VIA_TARGET, VIA_REFERRER };
 
 struct claim_rule {
 	const char *compatible; /* a node with this compatible; NULL: any */

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "dt/claim_rules.h"
+#include "dt/props.h"
+#include "dt/references.h"
 
 static struct claim claims[CLAIMS_MAX];
 static unsigned nclaims, ndropped;
@@ -41,7 +43,7 @@ static int rule_matches(const void *fdt, const struct claim_rule *r, int node, c
 	       (node >= 0 && fdt_node_check_compatible(fdt, node, r->compatible) == 0);
 }
 
-static void add(const void *fdt, int node, const char *prop, unsigned index)
+static void add(const void *fdt, int node, int parent, const char *prop, unsigned index)
 {
 	if (nclaims >= CLAIMS_MAX) {
 		ndropped++;
@@ -49,6 +51,7 @@ static void add(const void *fdt, int node, const char *prop, unsigned index)
 	}
 	struct claim *c = &claims[nclaims++];
 	c->node = node;
+	c->parent = parent;
 	c->prop = prop;
 	c->index = (uint16_t)index;
 	c->kind = CLAIM_UNCHECKED;
@@ -72,16 +75,20 @@ void claims_collect(const struct platform *p)
 	if (!p->fdt_valid)
 		return;
 	if (p->boot_cpuid_known)
-		add(fdt, CLAIM_HEADER, CLAIM_BOOT_CPU, 0);
+		add(fdt, CLAIM_HEADER, -1, CLAIM_BOOT_CPU, 0);
 	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
-		add(fdt, CLAIM_HEADER, CLAIM_MEMRESERVE, (unsigned)i);
-	for (int node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
-		int prop;
+		add(fdt, CLAIM_HEADER, -1, CLAIM_MEMRESERVE, (unsigned)i);
+	/* Each node's parent is the last node seen one level up; past DT_MAX_DEPTH, unknown. */
+	int depth = 0, up[DT_MAX_DEPTH];
+	for (int node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
+		if (depth < DT_MAX_DEPTH)
+			up[depth] = node;
+		int parent = depth > 0 && depth <= DT_MAX_DEPTH ? up[depth - 1] : -1, prop;
 		fdt_for_each_property_offset(prop, fdt, node)
 		{
 			const char *name;
 			if (fdt_getprop_by_offset(fdt, prop, &name, NULL) && name)
-				add(fdt, node, name, 0);
+				add(fdt, node, parent, name, 0);
 		}
 	}
 }
@@ -115,10 +122,26 @@ static int target_of(const void *fdt, const struct claim *c)
 	return v && len == 4 ? fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*v)) : -1;
 }
 
-/* Is a claim of prop held (against a probe or the documentation) where scope says? */
-static int via_held(const void *fdt, const struct claim *c, const struct claim_rule *r)
+/* Does a claim held, through its use too, name the claim's node by phandle? */
+static int referred_by_held(const struct platform *p, const struct claim *c)
 {
+	for (unsigned i = 0; i < nclaims; i++) {
+		const struct claim *o = &claims[i];
+		if (o->kind >= CLAIM_USE && o->node >= 0 &&
+		    dt_refers_to(p, o->node, o->prop, c->node))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is a claim of prop held (against a probe or the documentation) where scope says? */
+static int via_held(const struct platform *p, const struct claim *c, const struct claim_rule *r)
+{
+	const void *fdt = p->fdt;
 	int target = r->via_scope == VIA_TARGET ? target_of(fdt, c) : -1;
+
+	if (r->via_scope == VIA_REFERRER)
+		return c->node >= 0 && referred_by_held(p, c);
 
 	for (unsigned i = 0; i < nclaims; i++) {
 		const struct claim *o = &claims[i];
@@ -126,20 +149,26 @@ static int via_held(const void *fdt, const struct claim *c, const struct claim_r
 			continue;
 		if (r->via_scope == VIA_ANY || (r->via_scope == VIA_SELF && o->node == c->node) ||
 		    (r->via_scope == VIA_TARGET && target >= 0 && o->node == target) ||
-		    (r->via_scope == VIA_CHILDREN && o->node >= 0 &&
-		     fdt_parent_offset(fdt, o->node) == c->node))
+		    (r->via_scope == VIA_CHILDREN && o->node >= 0 && o->parent == c->node))
 			return 1;
 	}
 	return 0;
 }
 
+/* A claim held through its use may hold another (a phandle through the reference held
+ * through its use): settle until nothing changes; each pass holds one more or ends. */
 void claims_settle(const struct platform *p)
 {
-	for (unsigned i = 0; i < nclaims; i++) {
-		struct claim *c = &claims[i];
-		const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
-		if (r && r->kind == CLAIM_USE && c->kind < CLAIM_USE && via_held(p->fdt, c, r))
-			c->kind = CLAIM_USE;
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (unsigned i = 0; i < nclaims; i++) {
+			struct claim *c = &claims[i];
+			const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
+			if (r && r->kind == CLAIM_USE && c->kind < CLAIM_USE && via_held(p, c, r)) {
+				c->kind = CLAIM_USE;
+				changed = 1;
+			}
+		}
 	}
 }
 

@@ -21,6 +21,7 @@
 
 struct claim {
 	int node;	  /* the node's offset in the blob, or CLAIM_HEADER */
+	int parent;	  /* its parent's offset, or -1 (the root, the header) */
 	const char *prop; /* the property's name in the blob, or a CLAIM_ name */
 	uint16_t index;	  /* a reservation block entry's index; else 0 */
 	uint8_t kind;	  /* enum claim_kind */

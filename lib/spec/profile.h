@@ -57,6 +57,39 @@ struct profile_prop {
 	const char *source;
 };
 
+/*
+ * What the documentation says a property's value is, beyond its presence.
+ * The value is compared as the blob holds it: a string list byte for byte
+ * (its NULs included), cells one by one, except that a cell of ref_cells
+ * is a phandle and compares as "names a node compatible with one of ref".
+ * Two values are computed from the node instead (VALUE_PCI_*).
+ */
+enum profile_value_kind {
+	VALUE_EMPTY,	     /* present and empty (a boolean) */
+	VALUE_STRINGS,	     /* str, str_len bytes */
+	VALUE_CELLS,	     /* cells[0..ncells) */
+	VALUE_PCI_BUS_RANGE, /* <0 last>: one bus per MiB of the node's ECAM reg (PCI
+				Firmware 3.2 4.1.2) */
+	VALUE_PCI_INTX_MAP,  /* cells[0] slots x 4 pins, swizzled onto 4 SPIs from cells[1] */
+};
+
+#define PROFILE_VALUE_CELLS 8
+
+struct profile_value {
+	/* the nodes: a compatible, or a path from / with unit addresses left out ("/cpus/cpu") */
+	const char *where;
+	const char *prop;
+	uint8_t kind;	   /* enum profile_value_kind */
+	uint8_t always;	   /* the documentation writes it on every such node: absent is a finding */
+	uint8_t ncells;	   /* VALUE_CELLS */
+	uint8_t ref_cells; /* bit i: cells[i] is a phandle of a node compatible with ref */
+	uint32_t cells[PROFILE_VALUE_CELLS];
+	const char *ref; /* space-separated compatibles */
+	const char *str; /* VALUE_STRINGS */
+	unsigned str_len;
+	const char *source;
+};
+
 struct profile {
 	const char *name;
 	const char *document;	 /* the documentation this profile transcribes */
@@ -68,6 +101,8 @@ struct profile {
 	unsigned nirqs;
 	const struct profile_prop *props; /* none: the documentation says nothing of them */
 	unsigned nprops;
+	const struct profile_value *values; /* none: the documentation gives no value */
+	unsigned nvalues;
 };
 
 /* Does the region apply to a platform with this GIC version? */

@@ -323,6 +323,7 @@ void case_dt_interrupts(struct test_ctx *t)
 		judged(p, d, 1u << q->index);
 	}
 	hold_judged_interrupts(p);
+	memmap_check_ppi_masks(t);
 	note(t, "interrupts checked: %d", checked);
 	check(t, checked > 0, "interrupts_checked",
 	      "no DT interrupt could be held against the documentation");

@@ -99,6 +99,13 @@ void case_dt_regions(struct test_ctx *t);
 void case_dt_interrupts(struct test_ctx *t);
 void case_dt_memory(struct test_ctx *t);
 void case_dt_properties(struct test_ctx *t);
+/* ppi_mask.c: a GICv2 PPI's CPU mask names the CPUs of /cpus (dt_interrupts). */
+void memmap_check_ppi_masks(struct test_ctx *t);
+/* values.c: the profile's values asked of the nodes they name; how many were asked. */
+unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof);
+/* pci_values.c: a VALUE_PCI_* value of a PCIe host node (value v, len bytes). */
+void memmap_check_pci_value(struct test_ctx *t, int node, const struct profile_value *w,
+			    const uint8_t *v, int len);
 void case_probe_mmio(struct test_ctx *t);
 void case_probe_ram(struct test_ctx *t);
 void case_probe_undescribed(struct test_ctx *t);

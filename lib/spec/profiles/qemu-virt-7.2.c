@@ -17,6 +17,7 @@
  * size; the DT says where.
  */
 #include "spec/profile.h"
+#include "spec/profile_values.h"
 #include "util/util.h"
 
 #define Q(n) "QEMU 7.2 hw/arm/virt.c " n
@@ -118,6 +119,116 @@ static const struct profile_prop props[] = {
 	{ "arm,pl061", "clock-names", 1, VIRT_C " create_gpio_devices" },
 };
 
+/* Values virt.c (7.2) writes, for a node the map already names or one it does not. */
+#define SRC(f)		 VIRT_C " " f
+#define GIC_COMPATS	 "arm,gic-v3 arm,cortex-a15-gic"
+#define PSCI_0_1_FN_BASE 0x95c1ba5eu /* target/arm/kvm-consts.h QEMU_PSCI_0_1_FN_BASE */
+
+static const struct profile_value values[] = {
+	V_STR("/", "compatible", "linux,dummy-virt", "create_fdt"),
+	V_STR("/", "model", "linux,dummy-virt", "create_fdt"),
+	/* fdt_add_psci_node: the PSCI 0.2 IDs (SMC64 where there is one) from 0.2 on, else 0.1's.
+	 */
+	V_CELLS("arm,psci-0.2", "cpu_suspend", 1, "fdt_add_psci_node", 0xc4000001u),
+	V_CELLS("arm,psci-0.2", "cpu_off", 1, "fdt_add_psci_node", 0x84000002u),
+	V_CELLS("arm,psci-0.2", "cpu_on", 1, "fdt_add_psci_node", 0xc4000003u),
+	V_CELLS("arm,psci-0.2", "migrate", 1, "fdt_add_psci_node", 0xc4000005u),
+	V_CELLS("arm,psci", "cpu_suspend", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE),
+	V_CELLS("arm,psci", "cpu_off", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 1),
+	V_CELLS("arm,psci", "cpu_on", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 2),
+	V_CELLS("arm,psci", "migrate", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 3),
+	/* Only where PSCI is offered (not at EL2 without firmware, say). */
+	{ .where = "/cpus/cpu", .prop = "enable-method", .kind = VALUE_STRINGS, .str = "psci",
+	  .str_len = sizeof("psci"), .source = SRC("fdt_add_cpu_nodes") },
+	V_STR("arm,armv8-timer", "compatible", "arm,armv8-timer\0arm,armv7-timer",
+	      "fdt_add_timer_nodes"),
+	V_EMPTY("arm,armv8-timer", "always-on", "fdt_add_timer_nodes"),
+	V_STR("arm,armv8-pmuv3", "compatible", "arm,armv8-pmuv3", "fdt_add_pmu_nodes"),
+	V_STR("fixed-clock", "compatible", "fixed-clock", "create_fdt"),
+	V_CELLS("fixed-clock", "#clock-cells", 1, "create_fdt", 0),
+	V_CELLS("fixed-clock", "clock-frequency", 1, "create_fdt", 24000000),
+	V_STR("fixed-clock", "clock-output-names", "clk24mhz", "create_fdt"),
+	/* The GIC and its MSI frames (fdt_add_gic_node, fdt_add_its_gic_node,
+	   fdt_add_v2m_gic_node). */
+	V_CELLS("arm,gic-v3", "#interrupt-cells", 1, "fdt_add_gic_node", 3),
+	V_CELLS("arm,gic-v3", "#address-cells", 1, "fdt_add_gic_node", 2),
+	V_CELLS("arm,gic-v3", "#size-cells", 1, "fdt_add_gic_node", 2),
+	V_EMPTY("arm,gic-v3", "interrupt-controller", "fdt_add_gic_node"),
+	V_EMPTY("arm,gic-v3", "ranges", "fdt_add_gic_node"),
+	V_STR("arm,gic-v3", "compatible", "arm,gic-v3", "fdt_add_gic_node"),
+	V_CELLS("arm,cortex-a15-gic", "#interrupt-cells", 1, "fdt_add_gic_node", 3),
+	V_CELLS("arm,cortex-a15-gic", "#address-cells", 1, "fdt_add_gic_node", 2),
+	V_CELLS("arm,cortex-a15-gic", "#size-cells", 1, "fdt_add_gic_node", 2),
+	V_EMPTY("arm,cortex-a15-gic", "interrupt-controller", "fdt_add_gic_node"),
+	V_EMPTY("arm,cortex-a15-gic", "ranges", "fdt_add_gic_node"),
+	V_STR("arm,cortex-a15-gic", "compatible", "arm,cortex-a15-gic", "fdt_add_gic_node"),
+	V_STR("arm,gic-v3-its", "compatible", "arm,gic-v3-its", "fdt_add_its_gic_node"),
+	V_EMPTY("arm,gic-v3-its", "msi-controller", "fdt_add_its_gic_node"),
+	V_CELLS("arm,gic-v3-its", "#msi-cells", 1, "fdt_add_its_gic_node", 1),
+	V_STR("arm,gic-v2m-frame", "compatible", "arm,gic-v2m-frame", "fdt_add_v2m_gic_node"),
+	V_EMPTY("arm,gic-v2m-frame", "msi-controller", "fdt_add_v2m_gic_node"),
+	/* The PrimeCells: their compatibles and the one clock (create_uart, create_rtc,
+	   create_gpio_devices). */
+	V_STR("arm,pl011", "compatible", "arm,pl011\0arm,primecell", "create_uart"),
+	V_STR("arm,pl011", "clock-names", "uartclk\0apb_pclk", "create_uart"),
+	V_REFS("arm,pl011", "clocks", 1, 3, "fixed-clock", "create_uart", 0, 0),
+	V_STR("arm,pl031", "compatible", "arm,pl031\0arm,primecell", "create_rtc"),
+	V_STR("arm,pl031", "clock-names", "apb_pclk", "create_rtc"),
+	V_REFS("arm,pl031", "clocks", 1, 1, "fixed-clock", "create_rtc", 0),
+	V_STR("arm,pl061", "compatible", "arm,pl061\0arm,primecell", "create_gpio_devices"),
+	V_STR("arm,pl061", "clock-names", "apb_pclk", "create_gpio_devices"),
+	V_REFS("arm,pl061", "clocks", 1, 1, "fixed-clock", "create_gpio_devices", 0),
+	V_EMPTY("arm,pl061", "gpio-controller", "create_gpio_devices"),
+	V_CELLS("arm,pl061", "#gpio-cells", 1, "create_gpio_devices", 2),
+	V_STR("/gpio-keys", "compatible", "gpio-keys", "create_gpio_keys"),
+	/* GPIO 3 active high, KEY_POWER (116): what the guest hears as "power off". */
+	V_REFS("/gpio-keys/poweroff", "gpios", 1, 1, "arm,pl061", "create_gpio_keys", 0, 3, 0),
+	V_CELLS("/gpio-keys/poweroff", "linux,code", 1, "create_gpio_keys", 116),
+	V_STR("/gpio-keys/poweroff", "label", "GPIO Key Poweroff", "create_gpio_keys"),
+	V_STR("virtio,mmio", "compatible", "virtio,mmio", "create_virtio_devices"),
+	V_STR("qemu,fw-cfg-mmio", "compatible", "qemu,fw-cfg-mmio", "create_fw_cfg"),
+	V_STR("cfi-flash", "compatible", "cfi-flash", "virt_flash_fdt"),
+	V_CELLS("cfi-flash", "bank-width", 1, "virt_flash_fdt", 4),
+	V_STR("qemu,platform", "compatible", "qemu,platform\0simple-bus",
+	      "platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)"),
+	V_CELLS("qemu,platform", "#address-cells", 1,
+		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 1),
+	V_CELLS("qemu,platform", "#size-cells", 1,
+		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 1),
+	/* The PCIe host (create_pcie, create_pcie_irq_map). */
+	V_STR("pci-host-ecam-generic", "compatible", "pci-host-ecam-generic", "create_pcie"),
+	V_STR("pci-host-ecam-generic", "device_type", "pci", "create_pcie"),
+	V_CELLS("pci-host-ecam-generic", "#address-cells", 1, "create_pcie", 3),
+	V_CELLS("pci-host-ecam-generic", "#size-cells", 1, "create_pcie", 2),
+	V_CELLS("pci-host-ecam-generic", "#interrupt-cells", 1, "create_pcie", 1),
+	V_CELLS("pci-host-ecam-generic", "linux,pci-domain", 1, "create_pcie", 0),
+	V_CELLS("pci-host-ecam-generic", "interrupt-map-mask", 1, "create_pcie_irq_map", 0x1800, 0,
+		0, 7),
+	{ .where = "pci-host-ecam-generic",
+	  .prop = "interrupt-map",
+	  .kind = VALUE_PCI_INTX_MAP,
+	  .always = 1,
+	  .cells = { 4, 3 },
+	  .ref = GIC_COMPATS,
+	  .source = SRC("create_pcie_irq_map, a15irqmap[VIRT_PCIE] = 3") },
+	{ .where = "pci-host-ecam-generic",
+	  .prop = "bus-range",
+	  .kind = VALUE_PCI_BUS_RANGE,
+	  .always = 1,
+	  .source = SRC("create_pcie: nr_pcie_buses = ECAM size / 1 MiB") },
+	/* To the ITS, or with GICv2 to the v2m frame (create_pcie: vms->msi_phandle). */
+	V_REFS("pci-host-ecam-generic", "msi-map", 0, 2, "arm,gic-v3-its arm,gic-v2m-frame",
+	       "create_pcie", 0, 0, 0, 0x10000),
+	/* create_smmu (iommu=smmuv3). */
+	V_STR("arm,smmu-v3", "compatible", "arm,smmu-v3", "create_smmu"),
+	V_STR("arm,smmu-v3", "interrupt-names", "eventq\0priq\0cmdq-sync\0gerror", "create_smmu"),
+	V_CELLS("arm,smmu-v3", "#iommu-cells", 1, "create_smmu", 1),
+	V_EMPTY("arm,smmu-v3", "dma-coherent", "create_smmu"),
+	/* create_pcie with iommu=smmuv3: every requester ID through the SMMU. */
+	V_REFS("pci-host-ecam-generic", "iommu-map", 0, 2, "arm,smmu-v3", "create_pcie", 0, 0, 0,
+	       0x10000),
+};
+
 const struct profile profile_qemu_virt_7_2 = {
 	.name = "qemu-virt-7.2",
 	.document = "QEMU 7.2 hw/arm/virt.c base_memmap, extended_memmap, a15irqmap",
@@ -128,4 +239,6 @@ const struct profile profile_qemu_virt_7_2 = {
 	.nirqs = ARRAY_SIZE(irqs),
 	.props = props,
 	.nprops = ARRAY_SIZE(props),
+	.values = values,
+	.nvalues = ARRAY_SIZE(values),
 };

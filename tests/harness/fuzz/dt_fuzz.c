@@ -24,8 +24,10 @@
 
 #include <libfdt.h>
 
+#include "dt/claims.h"
 #include "dt/phandles.h"
 #include "dt/platform.h"
+#include "dt/references.h"
 #include "dt/windows.h"
 
 /* Larger than the model's 2 MiB DTB limit, so that limit is reached too. */
@@ -199,6 +201,42 @@ static void read_phandles(const struct platform *p)
 	}
 }
 
+/*
+ * The coverage accounting as the suites drive it: hold what a suite would
+ * (every other device's reg and interrupts, the CPUs' reg), settle the
+ * claims held through their use (references walked through the blob),
+ * then read every claim as the coverage record does.
+ */
+static void read_claims(const struct platform *p)
+{
+	unsigned n[CLAIM_KINDS] = { 0 };
+
+	for (int i = 0; i < p->ndevices; i += 2) {
+		claim_hold(p->devices[i].node, "reg", CLAIM_PROBE);
+		claim_hold(p->devices[i].node, "interrupts", CLAIM_DOC);
+	}
+	for (int i = 0; i < p->ncpus; i++)
+		claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
+	claim_hold(CLAIM_HEADER, CLAIM_MEMRESERVE, CLAIM_DOC);
+	claims_settle(p);
+	require(claims_count() <= CLAIMS_MAX, "claims %u", claims_count());
+	require(!claims_dropped() || claims_count() == CLAIMS_MAX, "dropped %u with %u claims",
+		claims_dropped(), claims_count());
+	for (unsigned i = 0; i < claims_count(); i++) {
+		const struct claim *c = claim_at(i);
+		require(c && c->kind < CLAIM_KINDS, "claim %u kind", i);
+		require(c->node >= 0 || c->node == CLAIM_HEADER, "claim %u node %d", i, c->node);
+		const char *why = claim_reason(c);
+		require(why && why[0], "claim %u has no reason", i);
+		require(strcmp(claim_kind_name(c->kind), "?"), "claim %u kind name", i);
+		n[c->kind]++;
+		sink += strlen(why) + strlen(c->prop);
+		if (c->node >= 0 && p->gic)
+			sink += (uint64_t)dt_refers_to(p, c->node, c->prop, p->gic->node);
+	}
+	sink += n[CLAIM_UNCHECKED] + n[CLAIM_USE];
+}
+
 static void read_model(const struct platform *p)
 {
 	require(p->nbanks >= 0 && p->nbanks <= PLAT_MAX_BANKS, "nbanks %d", p->nbanks);
@@ -267,6 +305,8 @@ static void read_model(const struct platform *p)
 	read_phandles(p);
 	read_regs(p);
 	read_windows(p);
+	if (p->fdt_valid)
+		read_claims(p);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

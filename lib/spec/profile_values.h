@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shorthands for a profile's values (spec/profile.h struct profile_value).
+ * Each expects SRC(f), the profile's own way of citing a function f.
+ */
+#ifndef SPEC_PROFILE_VALUES_H
+#define SPEC_PROFILE_VALUES_H
+
+#include <stdint.h>
+
+#include "spec/profile.h"
+
+#define V_EMPTY(w, p, f)                                                                           \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_EMPTY, .always = 1, .source = SRC(f)          \
+	}
+#define V_STR(w, p, s, f)                                                                          \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_STRINGS, .always = 1, .str = s,               \
+		.str_len = sizeof(s), .source = SRC(f)                                             \
+	}
+#define V_CELLS(w, p, always_, f, ...)                                                             \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_CELLS, .always = always_,                     \
+		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
+		.source = SRC(f)                                                                   \
+	}
+/* Cells of which those in mask are phandles of a node compatible with one of ref. */
+#define V_REFS(w, p, always_, mask, ref_, f, ...)                                                  \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_CELLS, .always = always_,                     \
+		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
+		.ref_cells = mask, .ref = ref_, .source = SRC(f)                                   \
+	}
+
+#endif

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+/*
+ * memmap suite, the values the documentation gives properties (the
+ * profile's values: QEMU 7.2's virt.c writes model, the PSCI IDs, each
+ * PrimeCell's clocks, the PCIe host's interrupt map...). Each node the
+ * documentation names, by compatible or by path, is asked for each value;
+ * the first entry that names a node and property is the one it is held
+ * to. Every value asked is a claim held against the documentation, equal
+ * or not (dt/claims.h).
+ */
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dt/claims.h"
+#include "runtime/check.h"
+#include "tests/memmap/memmap.h"
+#include "util/util.h"
+
+#define VALUE_TEXT 96
+
+/* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */
+static int path_matches(const char *path, const char *pattern)
+{
+	if (!strcmp(pattern, "/"))
+		return !strcmp(path, "/");
+	while (*path == '/' && *pattern == '/') {
+		path++;
+		pattern++;
+		size_t name = strcspn(path, "@/"), want = strcspn(pattern, "/");
+		if (name != want || strncmp(path, pattern, want))
+			return 0;
+		path += strcspn(path, "/");
+		pattern += want;
+	}
+	return !*path && !*pattern;
+}
+
+static int where_matches(const void *fdt, int node, const char *path, const char *where)
+{
+	return where[0] == '/' ? path_matches(path, where)
+			       : fdt_node_check_compatible(fdt, node, where) == 0;
+}
+
+/* Is the node a phandle names compatible with one of a space-separated list? */
+static int names_one_of(const void *fdt, uint32_t phandle, const char *list)
+{
+	int node = fdt_node_offset_by_phandle(fdt, phandle);
+	int len;
+	const char *c = node >= 0 ? fdt_getprop(fdt, node, "compatible", &len) : NULL;
+
+	for (int at = 0; c && at < len; at += (int)strnlen(c + at, (size_t)(len - at)) + 1)
+		if (profile_compat_listed(list, c + at))
+			return 1;
+	return 0;
+}
+
+/* Append to a text, cut at its size. */
+static void appendf(char *out, size_t n, const char *fmt, ...)
+{
+	size_t at = strlen(out);
+	va_list ap;
+
+	if (at + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(out + at, n - at, fmt, ap);
+	va_end(ap);
+}
+
+/* A value as people read it: its strings if it is a string list, else its cells. */
+static void say_value(char *out, size_t n, const uint8_t *v, int len)
+{
+	int printable = len > 0 && v[len - 1] == 0;
+
+	for (int i = 0; printable && i < len; i++)
+		printable = (v[i] >= 0x20 && v[i] < 0x7f) || (v[i] == 0 && i && v[i - 1]);
+	out[0] = 0;
+	if (len == 0) {
+		appendf(out, n, "empty");
+	} else if (printable) {
+		for (int at = 0; at < len; at += (int)strlen((const char *)v + at) + 1)
+			appendf(out, n, "%s\"%s\"", at ? "," : "", (const char *)v + at);
+	} else {
+		appendf(out, n, "<");
+		for (int i = 0; i + 4 <= len && i < 32; i += 4)
+			appendf(out, n, "%s0x%x", i ? " " : "", fdt32_ld((const fdt32_t *)(v + i)));
+		appendf(out, n, "%s", len > 32 ? " ...>" : len % 4 ? " +bytes>" : ">");
+	}
+}
+
+static void say_expected(char *out, size_t n, const struct profile_value *w)
+{
+	out[0] = 0;
+	if (w->kind == VALUE_EMPTY) {
+		appendf(out, n, "empty");
+		return;
+	}
+	if (w->kind == VALUE_STRINGS) {
+		say_value(out, n, (const uint8_t *)w->str, (int)w->str_len);
+		return;
+	}
+	appendf(out, n, "<");
+	for (unsigned i = 0; i < w->ncells; i++) {
+		if (w->ref_cells & (1u << i))
+			appendf(out, n, "%s&(%s)", i ? " " : "", w->ref);
+		else
+			appendf(out, n, "%s0x%x", i ? " " : "", w->cells[i]);
+	}
+	appendf(out, n, ">");
+}
+
+static int cells_equal(const void *fdt, const struct profile_value *w, const uint8_t *v, int len)
+{
+	if (len != (int)w->ncells * 4)
+		return 0;
+	for (unsigned i = 0; i < w->ncells; i++) {
+		uint32_t c = fdt32_ld((const fdt32_t *)(v + 4 * i));
+		if ((w->ref_cells & (1u << i)) ? !names_one_of(fdt, c, w->ref) : c != w->cells[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* The value asked of one node, where the first entry for its property is w. */
+static void ask(struct test_ctx *t, const struct profile *prof, int node, const char *path,
+		const struct profile_value *w)
+{
+	const struct platform *p = t->plat;
+	int len;
+	const uint8_t *v = fdt_getprop(p->fdt, node, w->prop, &len);
+	char got[VALUE_TEXT], want[VALUE_TEXT];
+
+	subject_push(t, "node", "%s", path);
+	subject_push(t, "prop", "%s", w->prop);
+	if (!v) {
+		check(t, !w->always, "documented_property",
+		      "%s lacks %s, which %s writes on every such node", path, w->prop, w->source);
+	} else if (w->kind == VALUE_PCI_BUS_RANGE || w->kind == VALUE_PCI_INTX_MAP) {
+		memmap_check_pci_value(t, node, w, v, len);
+	} else {
+		int same = w->kind == VALUE_EMPTY ? len == 0
+			   : w->kind == VALUE_STRINGS
+				   ? len == (int)w->str_len && !memcmp(v, w->str, w->str_len)
+				   : cells_equal(p->fdt, w, v, len);
+		say_value(got, sizeof(got), v, len);
+		say_expected(want, sizeof(want), w);
+		check(t, same, "documented_value", "%s %s is %s; %s (%s) writes %s", path, w->prop,
+		      got, prof->name, w->source, want);
+	}
+	subject_pop(t);
+	subject_pop(t);
+	if (v)
+		claim_hold(node, w->prop, CLAIM_DOC);
+}
+
+/* Ask every enabled node the values its first matching entries give; how many were asked. */
+unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
+{
+	const void *fdt = t->plat->fdt;
+	char path[PLAT_PATH_LEN];
+	unsigned asked = 0;
+
+	for (int node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		const char *status = fdt_getprop(fdt, node, "status", NULL);
+		if ((status && strcmp(status, "okay") && strcmp(status, "ok")) ||
+		    fdt_get_path(fdt, node, path, sizeof(path)))
+			continue;
+		for (unsigned i = 0; i < prof->nvalues; i++) {
+			const struct profile_value *w = &prof->values[i];
+			int first = 1;
+			for (unsigned k = 0; k < i && first; k++)
+				first = strcmp(prof->values[k].prop, w->prop) ||
+					!where_matches(fdt, node, path, prof->values[k].where);
+			if (!first || !where_matches(fdt, node, path, w->where))
+				continue;
+			ask(t, prof, node, path, w);
+			asked++;
+		}
+	}
+	return asked;
+}
