@@ -4,7 +4,8 @@ file (the format is in tests/baselines/README.md):
 
     case SUITE/CASE          an entry: the case its findings belong to
                              (SUITE alone: the suite's own findings)
-      when KEY=VALUE         only on runs where this holds (WHEN_KEYS)
+      when KEY=VALUE[|VALUE...]  only on runs where this holds, one of the
+                             values (WHEN_KEYS)
       finding CHECK [KEY=VALUE ...]
                              one finding, by its identity: its check and its
                              subject, keys in the order the report writes
@@ -40,6 +41,8 @@ WHEN_KEYS = {
     "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
     "virtio": ("legacy", "modern"),  # QEMU: the virtio-mmio transports' version (--virtio modern)
+    "enhanced": ("yes", "no"),  # Xen: the domU has /hypervisor (not --no-enhanced)
+    "cpus": tuple(str(n) for n in range(1, 513)),  # the guest's CPUs (--smp, or Xen's --vcpus)
 }
 NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
 CLAIM_HEADER_NODE = protocol.VALUES["CLAIM_HEADER_NODE"]
@@ -67,16 +70,23 @@ class Known:
         return str(self.pattern)
 
 
+def _accepted(values):
+    """A when key's values as the error message lists them (a long run of numbers as a range)."""
+    if len(values) > 8 and all(v.isdigit() for v in values):
+        return f"{values[0]}..{values[-1]}"
+    return "|".join(values)
+
+
 class Entry:
     def __init__(self, suite, case, where):
         self.suite, self.case, self.where = suite, case, where
-        self.when = {}  # KEY -> VALUE
+        self.when = {}  # KEY -> the values it may have (a tuple)
         self.findings = []  # Known
         self.reason = None
         self.references = []
 
     def applies(self, facts):
-        return all(facts.get(k) == v for k, v in self.when.items())
+        return all(facts.get(k) in vs for k, vs in self.when.items())
 
 
 class Unlisted:
@@ -85,12 +95,12 @@ class Unlisted:
 
     def __init__(self, node, prop, where):
         self.node, self.prop, self.where = node, prop, where
-        self.when = {}  # KEY -> VALUE
+        self.when = {}  # KEY -> the values it may have (a tuple)
         self.reason = None
         self.references = []
 
     def applies(self, facts):
-        return all(facts.get(k) == v for k, v in self.when.items())
+        return all(facts.get(k) in vs for k, vs in self.when.items())
 
     def matches(self, claim):
         return fnmatch.fnmatchcase(claim.node, self.node) and fnmatch.fnmatchcase(
@@ -176,14 +186,15 @@ def parse(text, name):
             )
         if key == "when":
             k, eq, v = value.partition("=")
-            if not eq or k not in WHEN_KEYS or v not in WHEN_KEYS[k]:
+            vs = tuple(sorted(set(v.split("|"))))
+            if not eq or k not in WHEN_KEYS or not all(x in WHEN_KEYS[k] for x in vs):
                 raise BaselineError(
-                    f"{where}: when takes KEY=VALUE, one of "
-                    + ", ".join(f"{k}={'|'.join(vs)}" for k, vs in WHEN_KEYS.items())
+                    f"{where}: when takes KEY=VALUE[|VALUE...], one of "
+                    + ", ".join(f"{k}={_accepted(vs)}" for k, vs in WHEN_KEYS.items())
                 )
             if k in e.when:
                 raise BaselineError(f"{where}: a second 'when {k}=' in one entry")
-            e.when[k] = v
+            e.when[k] = vs
         elif key == "finding":
             try:
                 pattern = Pattern(value, wildcard=True)

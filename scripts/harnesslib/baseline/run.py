@@ -107,8 +107,11 @@ def facts(a):
     f = {"gic": str(a.gic)}
     if a.platform == "xen":
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
+        f["enhanced"] = "no" if a.no_enhanced else "yes"
+        f["cpus"] = str(a.vcpus)
     else:
         f["virtio"] = "modern" if "modern" in (getattr(a, "virtio", None) or ()) else "legacy"
+        f["cpus"] = str(a.smp)
     return f
 
 

@@ -54,7 +54,7 @@ class Format(unittest.TestCase):
             [("gic", "priority"), ("mmio", "instruction_forms")],
         )
         e = b.entries[1]
-        self.assertEqual(e.when, {"gic": "3"})
+        self.assertEqual(e.when, {"gic": ("3",)})
         self.assertEqual(e.reason, "why")
         self.assertEqual(e.references, ["spec", "source"])
         self.assertEqual([k.at for k in e.findings], ["b.txt:10", "b.txt:11"])
@@ -87,6 +87,14 @@ class Format(unittest.TestCase):
         self.assertTrue(e.applies({"gic": "3", "vpl011": "yes"}))
         self.assertFalse(e.applies({"gic": "2"}))
         self.assertFalse(e.applies({}))
+
+    def test_when_alternatives(self):
+        e = parse("case a/b\n when cpus=1|2|3\n when gic=2\n finding x\n reason r\n reference s\n")
+        e = e.entries[0]
+        self.assertTrue(e.applies({"gic": "2", "cpus": "3"}))
+        self.assertFalse(e.applies({"gic": "2", "cpus": "4"}))
+        self.assertFalse(e.applies({"gic": "3", "cpus": "1"}))
+        self.assertIn("cpus=1..512", error("case a/b\n when cpus=0|1\n"))
 
 
 class Matching(unittest.TestCase):
@@ -201,7 +209,7 @@ class Malformed(unittest.TestCase):
                 "a second text for the finding of b.txt:2",
             ),
             ("case a/b\n when gic=4\n", "b.txt:2", "when takes KEY=VALUE"),
-            ("case a/b\n when cpus=2\n", "b.txt:2", "when takes KEY=VALUE"),
+            ("case a/b\n when cpu=2\n", "b.txt:2", "when takes KEY=VALUE"),
             ("case a/b\n when gic=2\n when gic=3\n", "b.txt:3", "a second 'when gic='"),
             (
                 entry + "case a/b\n finding x\n reason r\n reference s\n",
