@@ -32,6 +32,11 @@
  */
 #define WAIT_LOOKS_PER_US 32
 /*
+ * The same for a wait that looks without pausing (wait_begin_tight), where a
+ * pause would blur what it measures: a look is then a few instructions.
+ */
+#define WAIT_TIGHT_LOOKS_PER_US 1024
+/*
  * Looks in a row that find the counter where it was before the counter
  * counts as stopped: 20000 looks of 30 ns or more without one tick is a
  * counter below 2 kHz (Arm's run from 1 MHz up).
@@ -51,18 +56,24 @@ struct wait {
 	uint64_t last;	       /* the counter at the last look */
 	uint64_t looks, max_looks;
 	uint32_t still; /* looks in a row that found the counter at last */
+	int pause;	/* wait_look pauses before a look (not when tight) */
 };
 
-/* Start a wait of timeout_us at counter value now, counting hz (CNTFRQ; 0: unknown). */
-static inline void wait_begin_at(struct wait *w, uint64_t now, uint64_t hz, uint64_t timeout_us)
+/*
+ * Start a wait of timeout_us at counter value now, counting hz (CNTFRQ; 0:
+ * unknown), of at most looks_per_us looks a microsecond.
+ */
+static inline void wait_begin_at(struct wait *w, uint64_t now, uint64_t hz, uint64_t timeout_us,
+				 uint64_t looks_per_us)
 {
 	w->start = now;
 	w->last = now;
 	/* Without a frequency the counter says nothing of time: the looks bound the wait. */
 	w->ticks = hz ? hz * timeout_us / 1000000 : UINT64_MAX;
 	w->looks = 0;
-	w->max_looks = timeout_us * WAIT_LOOKS_PER_US + 1;
+	w->max_looks = timeout_us * looks_per_us + 1;
 	w->still = 0;
+	w->pause = 1;
 }
 
 /* One look at counter value now: WAIT_ON, or the bound that ended the wait. */
@@ -100,8 +111,11 @@ static inline const char *wait_end_text(enum wait_end e)
 
 /* Start a wait of timeout_us now (the counter and CNTFRQ). */
 void wait_begin(struct wait *w, uint64_t timeout_us);
+/* The same, for looks without a pause between them (a measurement's). */
+void wait_begin_tight(struct wait *w, uint64_t timeout_us);
 /*
- * The next look: pauses (cpu_relax) before every look but the first, reads
+ * The next look: pauses (cpu_relax) before every look but the first (none
+ * when tight), reads
  * the counter, and returns WAIT_ON or why the wait is over. A wait over by
  * the counter's fault (WAIT_COUNTER_STILL, WAIT_LOOKS_RAN_OUT) is counted.
  */

@@ -7,12 +7,18 @@ static unsigned ended[WAIT_ENDS];
 
 void wait_begin(struct wait *w, uint64_t timeout_us)
 {
-	wait_begin_at(w, cpu_counter(), cpu_counter_hz(), timeout_us);
+	wait_begin_at(w, cpu_counter(), cpu_counter_hz(), timeout_us, WAIT_LOOKS_PER_US);
+}
+
+void wait_begin_tight(struct wait *w, uint64_t timeout_us)
+{
+	wait_begin_at(w, cpu_counter(), cpu_counter_hz(), timeout_us, WAIT_TIGHT_LOOKS_PER_US);
+	w->pause = 0;
 }
 
 enum wait_end wait_look(struct wait *w)
 {
-	if (w->looks)
+	if (w->looks && w->pause)
 		cpu_relax();
 	enum wait_end e = wait_look_at(w, cpu_counter());
 	if (e == WAIT_COUNTER_STILL || e == WAIT_LOOKS_RAN_OUT)
