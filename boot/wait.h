@@ -44,10 +44,10 @@
 #define WAIT_STILL_LOOKS 20000
 
 enum wait_end {
-	WAIT_ON,	     /* not over: look again */
-	WAIT_DEADLINE,	     /* the counter passed the deadline */
-	WAIT_COUNTER_STILL,  /* the counter stood still for WAIT_STILL_LOOKS looks */
-	WAIT_LOOKS_RAN_OUT,  /* more looks than the timeout holds: the counter is slow */
+	WAIT_ON,	    /* not over: look again */
+	WAIT_DEADLINE,	    /* the counter passed the deadline */
+	WAIT_COUNTER_STILL, /* the counter stood still for WAIT_STILL_LOOKS looks */
+	WAIT_LOOKS_RAN_OUT, /* more looks than the timeout holds: the counter is slow */
 	WAIT_ENDS
 };
 
@@ -96,16 +96,11 @@ static inline enum wait_end wait_look_at(struct wait *w, uint64_t now)
 static inline const char *wait_end_text(enum wait_end e)
 {
 	switch (e) {
-	case WAIT_ON:
-		return "not over";
-	case WAIT_DEADLINE:
-		return "the counter passed the deadline";
-	case WAIT_COUNTER_STILL:
-		return "the counter stood still";
-	case WAIT_LOOKS_RAN_OUT:
-		return "the counter ran slow: the looks ran out first";
-	default:
-		return "?";
+	case WAIT_ON: return "not over";
+	case WAIT_DEADLINE: return "the counter passed the deadline";
+	case WAIT_COUNTER_STILL: return "the counter stood still";
+	case WAIT_LOOKS_RAN_OUT: return "the counter ran slow: the looks ran out first";
+	default: return "?";
 	}
 }
 

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "boot/cpu.h"
-#include "boot/wait.h"
 #include "boot/smp.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 #include "dt/claims.h"

@@ -121,10 +121,8 @@ const char *irq_problem_check(const char *problem)
 	static const struct {
 		const char *problem, *check;
 	} names[] = {
-		{ not_set_up, "gic_set_up" },
-		{ no_gic, "gic_usable_in_dt" },
-		{ no_frame, "redist_frame_for_cpu" },
-		{ faulted, "gic_setup_no_fault" },
+		{ not_set_up, "gic_set_up" },	      { no_gic, "gic_usable_in_dt" },
+		{ no_frame, "redist_frame_for_cpu" }, { faulted, "gic_setup_no_fault" },
 		{ asleep, "redist_wakes" },
 	};
 

@@ -105,7 +105,8 @@ int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us)
 	struct wait w;
 
 	wait_begin(&w, timeout_us);
-	/* The wait is looked at before the state: a stall past the deadline still looks once more. */
+	/* The wait is looked at before the state: a stall past the deadline still looks once more.
+	 */
 	for (;;) {
 		enum wait_end end = wait_look(&w);
 		int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);

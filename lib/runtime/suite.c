@@ -72,10 +72,11 @@ static void counter_waits_finding(struct test_ctx *t)
 	if (!still && !slow)
 		return;
 	t->failures++;
-	finding_line(2, "waits_end_by_time", NULL, NULL,
-		     "%u wait(s) of this case ended because the counter stood still, %u because "
-		     "it ran slow (more looks than the timeout holds): their timeouts are not in time",
-		     still, slow);
+	finding_line(
+		2, "waits_end_by_time", NULL, NULL,
+		"%u wait(s) of this case ended because the counter stood still, %u because "
+		"it ran slow (more looks than the timeout holds): their timeouts are not in time",
+		still, slow);
 }
 
 /* Runs one case; returns its result. */

@@ -71,7 +71,8 @@ static const char *prove(void)
 		snprintf(why, sizeof(why),
 			 "the virtual timer was armed, but its interrupt (the DT's INTID %u) did "
 			 "not arrive within %u ms (%s)",
-			 (unsigned)timer_intid, (unsigned)(PROOF_WAIT_US / 1000), wait_end_text(end));
+			 (unsigned)timer_intid, (unsigned)(PROOF_WAIT_US / 1000),
+			 wait_end_text(end));
 	return why;
 }
 

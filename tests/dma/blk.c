@@ -104,10 +104,10 @@ static int checked(struct test_ctx *t, struct dma_device *d, enum op op, uint64_
 		dma_outcome_push(t, d);
 	finding(t, op_completes[op], "%s at sector %llu: %s", op_what[op],
 		(unsigned long long)sector,
-		status == DMA_BLK_NOT_QUEUED	? "the queue had no room for it"
-		: virtio_stopped(&d->dev) ? "the device stopped (DEVICE_NEEDS_RESET or its "
-					    "Status changed) before it completed"
-					  : "no completion within the wait");
+		status == DMA_BLK_NOT_QUEUED ? "the queue had no room for it"
+		: virtio_stopped(&d->dev)    ? "the device stopped (DEVICE_NEEDS_RESET or its "
+					       "Status changed) before it completed"
+					     : "no completion within the wait");
 	subject_pop(t);
 	return 0;
 }

@@ -46,7 +46,8 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 		/* A device that stopped will not complete: one more look, then give up. */
 		int late = wait_look(&w) != WAIT_ON || virtio_stopped(&d->dev);
 		if (by_irq) {
-			/* One acknowledge a look: a wait inside a wait would multiply their bounds. */
+			/* One acknowledge a look: a wait inside a wait would multiply their bounds.
+			 */
 			uint32_t iar = irq_poll(0), id = gic_intid(iar);
 			if (id != GIC_SPURIOUS) {
 				gic_eoi(iar);
