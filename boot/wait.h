@@ -125,6 +125,8 @@ void wait_count_clear(void);
 /*
  * Look at cond until it holds or the wait of timeout_us ends: 0 (WAIT_ON)
  * when it held (at the last look, perhaps past the deadline), else the end.
+ * A GNU statement expression: assign it (or cast it to void), as cppcheck
+ * cannot read one inside a comparison.
  */
 #define WAIT_UNTIL(cond, timeout_us)                                                               \
 	({                                                                                         \

@@ -90,11 +90,11 @@ int gic_cpu_init(void)
 	}
 	mmio_write32(rd + GICR_WAKER, mmio_read32(rd + GICR_WAKER) & ~2u);
 	/* IHI 0069 9.2: ChildrenAsleep clears once the redistributor is awake. */
-	int awake = WAIT_UNTIL(!(mmio_read32(rd + GICR_WAKER) & 4), WAKE_WAIT_US) == WAIT_ON;
+	enum wait_end woke = WAIT_UNTIL(!(mmio_read32(rd + GICR_WAKER) & 4), WAKE_WAIT_US);
 	/* SGIs and PPIs in group 1: the group a non-secure guest takes as IRQ. */
 	mmio_write32(rd + GICR_SGI_OFFSET + GICD_IGROUPR, ~0u);
 	gic_cpuif_enable(0xf0);
-	return awake ? 0 : -2;
+	return woke == WAIT_ON ? 0 : -2;
 }
 
 uint32_t gic_lines(void)

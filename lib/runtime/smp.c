@@ -133,7 +133,8 @@ int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_u
 	/* Before its function ended the CPU may still start and use the slot's stack. */
 	if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_DONE)
 		return -1;
-	if (WAIT_UNTIL(smp_affinity(p, s->mpidr) == PSCI_AFF_OFF, timeout_us) != WAIT_ON)
+	enum wait_end off = WAIT_UNTIL(smp_affinity(p, s->mpidr) == PSCI_AFF_OFF, timeout_us);
+	if (off != WAIT_ON)
 		return -1;
 	s->state = SLOT_FREE;
 	return 0;

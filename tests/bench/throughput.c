@@ -60,7 +60,8 @@ static int blk_read(struct virtio_dev *d, uint32_t len)
 	cache_clean_to_poc(buf, len);
 	if (virtio_blk_request(d, &req, VIRTIO_BLK_T_IN, 0, (uintptr_t)buf, len) < 0)
 		return 0;
-	if (WAIT_UNTIL(virtq_take_used(d, &head, &written), WAIT_US) != WAIT_ON)
+	enum wait_end end = WAIT_UNTIL(virtq_take_used(d, &head, &written), WAIT_US);
+	if (end != WAIT_ON)
 		return 0;
 	cache_clean_to_poc(buf, len);
 	return req.status == VIRTIO_BLK_S_OK;

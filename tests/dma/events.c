@@ -33,15 +33,18 @@ static uint8_t sector_buf[VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
 /* Whether InterruptStatus shows a used buffer notification within us. */
 static int notified_within(struct dma_device *d, uint64_t us)
 {
-	return WAIT_UNTIL(virtio_irq_status(&d->dev) & USED_BUFFER, us) == WAIT_ON;
+	enum wait_end end = WAIT_UNTIL(virtio_irq_status(&d->dev) & USED_BUFFER, us);
+
+	return end == WAIT_ON;
 }
 
 /* Poll for the used idx to move past was, up to DMA_WAIT_US. */
 static int used_moved(struct dma_device *d, uint16_t was)
 {
 	/* A device that stopped will not complete: one more look, then give up. */
-	if (WAIT_UNTIL(virtq_used_idx(&d->dev) != was || virtio_stopped(&d->dev), DMA_WAIT_US) !=
-	    WAIT_ON)
+	enum wait_end end =
+		WAIT_UNTIL(virtq_used_idx(&d->dev) != was || virtio_stopped(&d->dev), DMA_WAIT_US);
+	if (end != WAIT_ON)
 		return 0;
 	return virtq_used_idx(&d->dev) != was;
 }
