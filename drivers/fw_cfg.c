@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "boot/cache.h"
-#include "boot/cpu.h"
 #include "boot/mmio.h"
+#include "boot/wait.h"
 
 void fw_cfg_select(uintptr_t base, uint16_t key)
 {
@@ -68,9 +68,10 @@ uint32_t fw_cfg_dma(uintptr_t base, struct fw_cfg_dma_access *acc, uint32_t cont
 		    uint32_t length, uint64_t address, unsigned wait_us)
 {
 	volatile uint32_t *ctl = &acc->control;
-	uint64_t start = cpu_counter(), limit = cpu_counter_hz() * wait_us / 1000000;
 	uint64_t pa = (uintptr_t)acc;
+	struct wait w;
 
+	wait_begin(&w, wait_us);
 	acc->control = __builtin_bswap32(control);
 	acc->length = __builtin_bswap32(length);
 	acc->address = __builtin_bswap64(address);
@@ -78,11 +79,10 @@ uint32_t fw_cfg_dma(uintptr_t base, struct fw_cfg_dma_access *acc, uint32_t cont
 	/* One 64-bit write: the device starts on the write of the low half. */
 	mmio_write64(base + FW_CFG_DMA_ADDR, __builtin_bswap64(pa));
 	for (;;) {
-		int late = cpu_counter() - start > limit;
+		enum wait_end end = wait_look(&w);
 		cache_clean_to_poc(acc, sizeof(*acc)); /* clean already: drops the line */
 		uint32_t c = __builtin_bswap32(*ctl);
-		if (!(c & ~FW_CFG_DMA_ERROR) || late)
+		if (!(c & ~FW_CFG_DMA_ERROR) || end != WAIT_ON)
 			return c;
-		cpu_relax();
 	}
 }

@@ -4,6 +4,7 @@
 #include "boot/cpu.h"
 #include "boot/lock.h"
 #include "boot/mmio.h"
+#include "boot/wait.h"
 #include "util/util.h"
 
 #define GICR_TYPER_VLPIS	(1ull << 1)
@@ -15,6 +16,7 @@
 #define GICV2_SGI_FILTER_SELF	(2u << 24)
 #define ICC_SGI1R_IRM		(1ull << 40)
 #define MAX_CPUS		512
+#define WAKE_WAIT_US		100000
 
 static struct gic_config cfg;
 /* GICv3: each CPU's frame, filled by gic_cpu_init; read by the CPU itself. */
@@ -87,12 +89,12 @@ int gic_cpu_init(void)
 		spin_unlock(&frames_lock);
 	}
 	mmio_write32(rd + GICR_WAKER, mmio_read32(rd + GICR_WAKER) & ~2u);
-	for (unsigned spin = 0; spin < 100000 && (mmio_read32(rd + GICR_WAKER) & 4); spin++)
-		;
+	/* IHI 0069 9.2: ChildrenAsleep clears once the redistributor is awake. */
+	enum wait_end woke = WAIT_UNTIL(!(mmio_read32(rd + GICR_WAKER) & 4), WAKE_WAIT_US);
 	/* SGIs and PPIs in group 1: the group a non-secure guest takes as IRQ. */
 	mmio_write32(rd + GICR_SGI_OFFSET + GICD_IGROUPR, ~0u);
 	gic_cpuif_enable(0xf0);
-	return 0;
+	return woke == WAIT_ON ? 0 : -2;
 }
 
 uint32_t gic_lines(void)

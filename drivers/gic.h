@@ -56,7 +56,10 @@ struct gic_config {
 /* Keep the configuration and enable the distributor (idempotent). */
 void gic_configure(const struct gic_config *c);
 int gic_version(void);
-/* This CPU: wake its redistributor, enable its CPU interface (PMR 0xf0). -1: no frame of ours. */
+/*
+ * This CPU: wake its redistributor, enable its CPU interface (PMR 0xf0). -1:
+ * no frame of ours; -2: the redistributor did not wake within its wait.
+ */
 int gic_cpu_init(void);
 /* GICv3: this CPU's redistributor frame (0 before gic_cpu_init or on GICv2). */
 uintptr_t gic_redist_base(void);

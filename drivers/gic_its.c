@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "boot/cache.h"
-#include "boot/cpu.h"
 #include "boot/mmio.h"
 #include "boot/probe.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "util/util.h"
 
@@ -26,6 +26,7 @@
 #define LPI_CFG_RES1   2u
 #define LPI_CFG_ENABLE 1u
 #define CMD_SIZE       32
+#define QUEUE_WAIT_US  100000 /* for a slot in a full command queue */
 
 enum {
 	CMD_INT = 0x03,
@@ -186,10 +187,12 @@ static void queue(uint64_t d0, uint64_t d1, uint64_t d2)
 	uint64_t *c = (uint64_t *)(void *)(mem + CMDQ_OFF + cwriter);
 	uint32_t next = (cwriter + CMD_SIZE) % PAGE_SIZE;
 
-	/* A full queue (the next slot is the one CREADR reads) waits, but not for ever. */
-	for (unsigned spin = 0; spin < 100000 && (mmio_read64(its + GITS_CREADR) & 0xfffe0) == next;
-	     spin++)
-		cpu_relax();
+	/*
+	 * A full queue (the next slot is the one CREADR reads) waits, but not for
+	 * ever: past the wait the command is written anyway, and the SYNC after it
+	 * says the queue did not move.
+	 */
+	(void)WAIT_UNTIL((mmio_read64(its + GITS_CREADR) & 0xfffe0) != next, QUEUE_WAIT_US);
 	c[0] = d0;
 	c[1] = d1;
 	c[2] = d2;
@@ -235,20 +238,20 @@ void its_inv(uint32_t devid, uint32_t event)
 	queue(CMD_INV | (uint64_t)devid << 32, event, 0);
 }
 
-int its_sync(uint64_t timeout_ticks)
+int its_sync(uint64_t timeout_us)
 {
+	struct wait w;
+
 	queue(CMD_SYNC, 0, rdbase_here() << 16);
-	uint64_t start = cpu_counter();
+	wait_begin(&w, timeout_us);
 	for (;;) {
-		int late =
-			cpu_counter() - start > timeout_ticks; /* before the read: see irq_poll */
+		enum wait_end end = wait_look(&w);
 		uint64_t r = mmio_read64(its + GITS_CREADR);
 		if ((r & 0xfffe0) == cwriter)
 			return 0;
 		if (r & GITS_CREADR_STALLED)
 			return -2;
-		if (late)
+		if (end != WAIT_ON)
 			return -1;
-		cpu_relax();
 	}
 }

@@ -67,8 +67,12 @@ void its_mapc_here(uint16_t icid);		    /* the collection's target: the calling 
 void its_mapti(uint32_t devid, uint32_t event, uint32_t intid, uint16_t icid);
 void its_int(uint32_t devid, uint32_t event);
 void its_inv(uint32_t devid, uint32_t event);
-/* SYNC to the calling CPU's redistributor, then wait until CREADR reaches CWRITER. */
-int its_sync(uint64_t timeout_ticks);
+/*
+ * SYNC to the calling CPU's redistributor, then wait until CREADR reaches
+ * CWRITER: 0, -2 when CREADR.Stalled says a command failed, -1 when the
+ * wait of timeout_us ended first.
+ */
+int its_sync(uint64_t timeout_us);
 /* What the queue reads: CREADR's and CWRITER's offsets, and CREADR.Stalled. */
 void its_queue_state(uint32_t *creadr, uint32_t *cwriter, int *stalled);
 

@@ -3,8 +3,8 @@
 
 #include <stdio.h>
 
-#include "boot/cpu.h"
 #include "boot/probe.h"
+#include "boot/wait.h"
 
 static uintptr_t uart_base;
 static int uart_failed;
@@ -26,30 +26,28 @@ static int fail_abort(const struct probe_outcome *o)
 
 /*
  * Every access goes through the probe: a UART the DT misplaced must not take
- * the harness down with it. A FIFO that never drains is a failure too, timed
- * by the counter, so a stuck UART costs one bounded wait, not one a character.
+ * the harness down with it. A FIFO that never drains is a failure too, by
+ * its own wait (boot/wait.h), so a stuck UART costs one bounded wait, not one
+ * a character.
  */
 int pl011_ready(void)
 {
 	struct probe_outcome o;
-	uint64_t hz = cpu_counter_hz(), start = cpu_counter();
-	uint64_t limit = hz ? hz * PL011_DRAIN_US / 1000000 : 0;
+	struct wait w;
+	enum wait_end end;
 
-	for (unsigned spins = 0;; spins++) {
-		/* Without a counter frequency, a spin count bounds the wait. Read before FR: a
-		 * vCPU stalled past the deadline still looks once more. */
-		int late = limit ? cpu_counter() - start > limit : spins > 1000000;
+	wait_begin(&w, PL011_DRAIN_US);
+	do {
+		end = wait_look(&w);
 		if (probe_read(uart_base + PL011_FR, 32, &o))
 			return fail_abort(&o);
 		if (!(o.value & PL011_FR_TXFF))
 			return 0;
-		if (late)
-			break;
-		cpu_relax();
-	}
+	} while (end == WAIT_ON);
 	uart_failed = 1;
-	snprintf(failure, sizeof(failure), "FR.TXFF stayed set for %u ms: the FIFO never drains",
-		 (unsigned)(PL011_DRAIN_US / 1000));
+	snprintf(failure, sizeof(failure),
+		 "FR.TXFF stayed set for %u ms (%s): the FIFO never drains",
+		 (unsigned)(PL011_DRAIN_US / 1000), wait_end_text(end));
 	return -1;
 }
 

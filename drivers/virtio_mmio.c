@@ -6,7 +6,12 @@
 
 #include "boot/mmio.h"
 #include "boot/probe.h"
+#include "boot/wait.h"
 #include "util/util.h"
+
+#define RESET_WAIT_MS 100
+#define STR_(x)	      #x
+#define STR(x)	      STR_(x)
 
 /* Register offsets, 4.2.2 (modern) and 4.2.4 (legacy). */
 #define R_MAGIC		  0x000
@@ -68,9 +73,8 @@ void virtio_reset(struct virtio_dev *dev)
 {
 	wr(dev, R_STATUS, 0);
 	dev->status = 0;
-	/* 4.2.3.1: the driver waits for Status to read 0 after the reset. */
-	for (unsigned spin = 0; spin < 100000 && rd(dev, R_STATUS); spin++)
-		;
+	/* 4.2.3.1: the driver waits for Status to read 0 after the reset (virtio_init checks). */
+	(void)WAIT_UNTIL(rd(dev, R_STATUS) == 0, RESET_WAIT_MS * 1000);
 }
 
 uint32_t virtio_status(const struct virtio_dev *dev)
@@ -161,7 +165,7 @@ const char *virtio_init(struct virtio_dev *dev, uint64_t wanted, unsigned qsize)
 {
 	virtio_reset(dev);
 	if (rd(dev, R_STATUS) != 0)
-		return "Status did not read 0 after the reset";
+		return "Status did not read 0 within " STR(RESET_WAIT_MS) " ms of the reset";
 	set_status(dev, VIRTIO_STATUS_ACKNOWLEDGE);
 	set_status(dev, VIRTIO_STATUS_DRIVER);
 	dev->offered = read_features(dev);

@@ -12,6 +12,7 @@
 
 #include "boot/cpu.h"
 #include "boot/smp.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 #include "dt/claims.h"
@@ -235,10 +236,7 @@ static volatile int hold;
 static void wait_for_release(struct smp_slot *s)
 {
 	(void)s;
-	uint64_t start = cpu_counter();
-	while (__atomic_load_n(&hold, __ATOMIC_ACQUIRE) &&
-	       cpu_counter() - start < smp_us_to_ticks(WAIT_US * 5))
-		cpu_relax();
+	(void)WAIT_UNTIL(!__atomic_load_n(&hold, __ATOMIC_ACQUIRE), WAIT_US * 5);
 }
 
 /* The DT's last CPU other than the boot CPU, or -1. */

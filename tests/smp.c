@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 #include "dt/claims.h"
@@ -219,10 +220,9 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 		return;
 	}
 	uint32_t reply = GIC_SPURIOUS;
-	uint64_t start = cpu_counter();
-	while (!__atomic_load_n(&report.ready_for_sgi, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
-	       cpu_counter() - start < smp_us_to_ticks(CHECKS_WAIT_US))
-		cpu_relax();
+	(void)WAIT_UNTIL(__atomic_load_n(&report.ready_for_sgi, __ATOMIC_ACQUIRE) ||
+				 s->state >= SLOT_DONE,
+			 CHECKS_WAIT_US);
 	if (report.ready_for_sgi && irq_unusable() == NULL) {
 		/*
 		 * Masked before the send: a reply that came before the poll would be taken by

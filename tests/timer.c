@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
@@ -108,11 +109,13 @@ static void case_monotonic(struct test_ctx *t)
 /* Poll for the DT's INTID; anything else that arrives is recorded and silenced. */
 static uint32_t await(uint32_t want, uint64_t timeout_us, uint64_t *when, uint32_t *other)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
+	struct wait w;
 
 	*other = GIC_SPURIOUS;
-	while (cpu_counter() - start <= limit) {
-		uint32_t iar = irq_poll(1000);
+	wait_begin(&w, timeout_us);
+	/* One acknowledge a look: a wait inside a wait would multiply their bounds. */
+	while (wait_look(&w) == WAIT_ON) {
+		uint32_t iar = irq_poll(0);
 		uint32_t intid = gic_intid(iar);
 		if (intid == GIC_SPURIOUS)
 			continue;
@@ -227,13 +230,13 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	uint32_t got = await(intid, MASKED_WAIT_US, &when, &other);
 	/* QEMU sets ISTATUS from its own timer thread: give it the arrival's wait. */
 	uint32_t ctl;
-	uint64_t start = cpu_counter();
+	struct wait w;
+	wait_begin(&w, ARRIVAL_WAIT_US);
 	for (;;) {
-		int past = cpu_counter() - start > smp_us_to_ticks(ARRIVAL_WAIT_US);
+		enum wait_end end = wait_look(&w);
 		ctl = (uint32_t)cpu_timer_read_ctl(k);
-		if ((ctl & CPU_TIMER_ISTATUS) || past)
+		if ((ctl & CPU_TIMER_ISTATUS) || end != WAIT_ON)
 			break;
-		cpu_relax();
 	}
 	cpu_timer_write_ctl(k, CPU_TIMER_IMASK);
 	check(t, got == GIC_SPURIOUS, "imask_masks", "%s: CTL.IMASK set, yet INTID %u arrived",
@@ -272,10 +275,7 @@ static struct step step;
 static void step_cpu(struct smp_slot *s)
 {
 	(void)s;
-	uint64_t start = cpu_counter();
-	while (!__atomic_load_n(&step.go, __ATOMIC_ACQUIRE) &&
-	       cpu_counter() - start < smp_us_to_ticks(ARRIVAL_WAIT_US))
-		cpu_relax();
+	(void)WAIT_UNTIL(__atomic_load_n(&step.go, __ATOMIC_ACQUIRE), ARRIVAL_WAIT_US);
 	step.cpu_read = cpu_counter();
 	step.cpu_after = cpu_counter();
 	__atomic_store_n(&step.done, 1, __ATOMIC_RELEASE);

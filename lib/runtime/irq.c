@@ -7,6 +7,7 @@
 #include "boot/cpu.h"
 #include "boot/exception.h"
 #include "boot/lock.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "runtime/percpu.h"
 #include "runtime/recovery.h"
@@ -50,6 +51,14 @@ static const char not_set_up[] = "not set up";
 static const char no_gic[] = "no usable GIC in the device tree";
 static const char no_frame[] = "no GIC redistributor frame matches this CPU's MPIDR";
 static const char faulted[] = "setting up the GIC faulted";
+static const char asleep[] = "this CPU's GIC redistributor did not wake (GICR_WAKER.ChildrenAsleep "
+			     "stayed set)";
+
+/* gic_cpu_init's result as a problem. */
+static const char *cpu_init_problem(int rc)
+{
+	return rc == 0 ? NULL : rc == -2 ? asleep : no_frame;
+}
 
 static const char *unusable = not_set_up;
 
@@ -74,8 +83,9 @@ static const char *configure(const struct platform *p)
 		}
 	}
 	gic_configure(&c);
-	if (gic_cpu_init())
-		return no_frame;
+	const char *why = cpu_init_problem(gic_cpu_init());
+	if (why)
+		return why;
 	exception_set_irq_handler(dispatch);
 	return NULL;
 }
@@ -103,7 +113,7 @@ const char *irq_cpu_setup(void)
 {
 	if (unusable)
 		return unusable;
-	return gic_cpu_init() ? no_frame : NULL;
+	return cpu_init_problem(gic_cpu_init());
 }
 
 const char *irq_problem_check(const char *problem)
@@ -111,10 +121,9 @@ const char *irq_problem_check(const char *problem)
 	static const struct {
 		const char *problem, *check;
 	} names[] = {
-		{ not_set_up, "gic_set_up" },
-		{ no_gic, "gic_usable_in_dt" },
-		{ no_frame, "redist_frame_for_cpu" },
-		{ faulted, "gic_setup_no_fault" },
+		{ not_set_up, "gic_set_up" },	      { no_gic, "gic_usable_in_dt" },
+		{ no_frame, "redist_frame_for_cpu" }, { faulted, "gic_setup_no_fault" },
+		{ asleep, "redist_wakes" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -175,18 +184,18 @@ void irq_unclaimed_clear(void)
 
 uint32_t irq_poll(uint64_t timeout_us)
 {
-	uint64_t start = cpu_counter(), limit = cpu_counter_hz() * timeout_us / 1000000;
 	int was_masked = cpu_irq_masked();
+	struct wait w;
+	uint32_t iar;
 
 	cpu_irq_mask();
-	uint32_t iar;
-	/* The time is read first: a vCPU stalled past the deadline still acknowledges once more. */
+	wait_begin(&w, timeout_us);
+	/* The wait is looked at first: a vCPU stalled past the deadline still acknowledges once. */
 	for (;;) {
-		int late = cpu_counter() - start > limit;
+		enum wait_end end = wait_look(&w);
 		iar = gic_ack();
-		if (gic_intid(iar) != GIC_SPURIOUS || late)
+		if (gic_intid(iar) != GIC_SPURIOUS || end != WAIT_ON)
 			break;
-		cpu_relax();
 	}
 	if (!was_masked)
 		cpu_irq_unmask();

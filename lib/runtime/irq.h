@@ -27,7 +27,7 @@ const char *irq_cpu_setup(void);
  * A check's name (runtime/check.h) for a problem irq_setup or irq_cpu_setup
  * returned, one per problem, so that a known problem does not stand for
  * another: gic_set_up, gic_usable_in_dt, redist_frame_for_cpu,
- * gic_setup_no_fault.
+ * gic_setup_no_fault, redist_wakes.
  */
 const char *irq_problem_check(const char *problem);
 /* NULL when irq_setup succeeded, else why not. */

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/psci.h"
 #include "runtime/recovery.h"
 
@@ -101,17 +102,18 @@ struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_f
 
 int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
+	struct wait w;
 
-	/* The time is read before the state: a stall past the deadline still looks once more. */
+	wait_begin(&w, timeout_us);
+	/* The wait is looked at before the state: a stall past the deadline still looks once more.
+	 */
 	for (;;) {
-		int late = cpu_counter() - start > limit;
+		enum wait_end end = wait_look(&w);
 		int state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
 		if (state >= want && state != SLOT_ABANDONED)
 			return 0;
-		if (late)
+		if (end != WAIT_ON)
 			break;
-		cpu_relax();
 	}
 	int starting = SLOT_STARTING;
 	if (__atomic_compare_exchange_n(&s->state, &starting, SLOT_ABANDONED, 0, __ATOMIC_ACQ_REL,
@@ -128,19 +130,12 @@ int64_t smp_affinity(const struct platform *p, uint64_t mpidr)
 
 int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(timeout_us);
-
 	/* Before its function ended the CPU may still start and use the slot's stack. */
 	if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_DONE)
 		return -1;
-	for (;;) {
-		int late = cpu_counter() - start > limit;
-		if (smp_affinity(p, s->mpidr) == PSCI_AFF_OFF)
-			break;
-		if (late)
-			return -1;
-		cpu_relax();
-	}
+	enum wait_end off = WAIT_UNTIL(smp_affinity(p, s->mpidr) == PSCI_AFF_OFF, timeout_us);
+	if (off != WAIT_ON)
+		return -1;
 	s->state = SLOT_FREE;
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "runtime/check.h"
 #include "runtime/coverage.h"
 #include "runtime/irq.h"
@@ -58,6 +59,26 @@ static void unclaimed_note(void)
 			  n, ids[0], n > 1 ? " and others" : "");
 }
 
+/*
+ * Waits of the case that the counter did not end (boot/wait.h): it stood
+ * still, or ran so slow that the looks ran out first. Each such wait timed
+ * out by its bound on looks, not by time, so the case's timeouts are the
+ * counter's doing: said once, as its own finding, apart from what timed out.
+ */
+static void counter_waits_finding(struct test_ctx *t)
+{
+	unsigned still = wait_ended(WAIT_COUNTER_STILL), slow = wait_ended(WAIT_LOOKS_RAN_OUT);
+
+	if (!still && !slow)
+		return;
+	t->failures++;
+	finding_line(
+		2, "waits_end_by_time", NULL, NULL,
+		"%u wait(s) of this case ended because the counter stood still, %u because "
+		"it ran slow (more looks than the timeout holds): their timeouts are not in time",
+		still, slow);
+}
+
 /* Runs one case; returns its result. */
 static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
 				 const char **reason)
@@ -66,9 +87,11 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 
 	t = *env;
 	irq_unclaimed_clear();
+	wait_count_clear();
 	int cause = guarded(c->run, &t);
 	*reason = NULL;
 	unclaimed_note();
+	counter_waits_finding(&t);
 	if (t.lines_left_out)
 		ktap_diag(2, "%u further lines of this case left out (a case says at most %u)",
 			  t.lines_left_out, CASE_LINES_MAX);

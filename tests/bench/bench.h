@@ -73,8 +73,11 @@ uint64_t bench_median_of(const char *op, const char *target_prefix);
 int bench_kept(unsigned i, const char **op, const char **target, uint64_t *median);
 /* Figures reported past what is kept (the summary says it covers fewer). */
 unsigned bench_dropped(void);
-/* Poll the acknowledge with no pause (a pause would add to the figure): the IAR, and when. */
-uint32_t bench_ack(uint64_t limit_ticks, uint64_t *when);
+/*
+ * Poll the acknowledge with no pause (a pause would add to the figure) for up
+ * to timeout_us (boot/wait.h, tight): the IAR, and when.
+ */
+uint32_t bench_ack(uint64_t timeout_us, uint64_t *when);
 
 /* The cases, by file. */
 void case_baseline(struct test_ctx *t);		/* sample.c */

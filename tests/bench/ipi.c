@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
@@ -40,7 +41,7 @@ static void answer(struct smp_slot *s)
 	__atomic_store_n(&peer.ready, 1, __ATOMIC_RELEASE);
 	while (peer.answered < ROUND_TRIPS || peer.marked < ROUND_TRIPS) {
 		uint64_t when;
-		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &when);
+		uint32_t iar = bench_ack(WAIT_US, &when);
 		if (gic_intid(iar) == GIC_SPURIOUS)
 			return;
 		gic_eoi(iar);
@@ -68,10 +69,8 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		   "the other CPU did not run within %u ms", SMP_START_WAIT_US / 1000))
 		return;
-	uint64_t start = cpu_counter();
-	while (!__atomic_load_n(&peer.ready, __ATOMIC_ACQUIRE) && s->state < SLOT_DONE &&
-	       cpu_counter() - start < smp_us_to_ticks(WAIT_US))
-		cpu_relax();
+	(void)WAIT_UNTIL(__atomic_load_n(&peer.ready, __ATOMIC_ACQUIRE) || s->state >= SLOT_DONE,
+			 WAIT_US);
 	if (!check(t, peer.ready, "cpu_ready", "the other CPU did not get ready: %s",
 		   peer.problem ? peer.problem : "no answer"))
 		return;
@@ -80,7 +79,7 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 		uint64_t t0 = cpu_counter();
 		gic_send_sgi(SGI_PING, SGI_TO_CPU, peer.token);
 		uint64_t t1;
-		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
+		uint32_t iar = bench_ack(WAIT_US, &t1);
 		if (gic_intid(iar) != GIC_SPURIOUS)
 			gic_eoi(iar);
 		if (!check(t, gic_intid(iar) == SGI_PONG, "round_trip_answered",
@@ -94,9 +93,12 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 	bench_report(t, "irq", "sgi_round_trip:other_cpu", &st);
 	for (unsigned n = 0; n < ROUND_TRIPS; n++) {
 		uint64_t t0 = cpu_counter(), t1;
+		struct wait w;
 		gic_send_sgi(SGI_MARK, SGI_TO_CPU, peer.token);
+		/* No pause between looks: the store's arrival is what is measured. */
+		wait_begin_tight(&w, WAIT_US);
 		while (__atomic_load_n(&peer.marked, __ATOMIC_ACQUIRE) <= (int)n &&
-		       cpu_counter() - t0 < smp_us_to_ticks(WAIT_US))
+		       wait_look(&w) == WAIT_ON)
 			;
 		t1 = cpu_counter();
 		if (!check(t, peer.marked > (int)n, "one_way_seen",

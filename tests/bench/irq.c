@@ -34,7 +34,7 @@ static int sgi_self(struct test_ctx *t, uint64_t ov)
 	for (unsigned n = 0; n < IRQ_SAMPLES; n++) {
 		uint64_t t0 = cpu_counter(), t1;
 		gic_send_sgi(SGI_BENCH, SGI_TO_SELF, 0);
-		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
+		uint32_t iar = bench_ack(WAIT_US, &t1);
 		subject_push(t, "sgi", "%d", SGI_BENCH);
 		int came = check(t, gic_intid(iar) == SGI_BENCH, "sgi_to_self_arrives",
 				 "SGI %d to self: INTID %u came instead (%u ms)", SGI_BENCH,
@@ -71,7 +71,7 @@ static int timer(struct test_ctx *t, uint32_t intid)
 	for (unsigned n = 0; n < IRQ_SAMPLES; n++) {
 		uint64_t t1, deadline = cpu_counter() + smp_us_to_ticks(TIMER_LEAD_US);
 		cpu_vtimer_arm(deadline);
-		uint32_t iar = bench_ack(smp_us_to_ticks(WAIT_US), &t1);
+		uint32_t iar = bench_ack(WAIT_US, &t1);
 		cpu_vtimer_stop();
 		if (gic_intid(iar) != GIC_SPURIOUS)
 			gic_eoi(iar);

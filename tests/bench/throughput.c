@@ -15,6 +15,7 @@
 #include "boot/cache.h"
 #include "boot/cpu.h"
 #include "boot/probe.h"
+#include "boot/wait.h"
 #include "drivers/fw_cfg.h"
 #include "drivers/virtio_blk.h"
 #include "runtime/check.h"
@@ -55,19 +56,13 @@ static uint64_t word_at(uint32_t i)
 static int blk_read(struct virtio_dev *d, uint32_t len)
 {
 	uint32_t head, written;
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(WAIT_US);
 
 	cache_clean_to_poc(buf, len);
 	if (virtio_blk_request(d, &req, VIRTIO_BLK_T_IN, 0, (uintptr_t)buf, len) < 0)
 		return 0;
-	for (;;) {
-		int late = cpu_counter() - start > limit;
-		if (virtq_take_used(d, &head, &written))
-			break;
-		if (late)
-			return 0;
-		cpu_relax();
-	}
+	enum wait_end end = WAIT_UNTIL(virtq_take_used(d, &head, &written), WAIT_US);
+	if (end != WAIT_ON)
+		return 0;
 	cache_clean_to_poc(buf, len);
 	return req.status == VIRTIO_BLK_S_OK;
 }

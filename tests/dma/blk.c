@@ -52,7 +52,7 @@ int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uin
 	int head = len ? virtq_submit(&d->dev, b, 3, type == VIRTIO_BLK_T_IN ? 2 : 1)
 		       : virtq_submit(&d->dev, (struct virtio_buf[]){ b[0], b[2] }, 2, 1);
 	if (head < 0)
-		return -1;
+		return DMA_BLK_NOT_QUEUED;
 	if (irq_other) {
 		cpu_irq_mask();
 		dma_spis(1); /* every SPI: the one that arrives is named, whichever it is */
@@ -64,7 +64,7 @@ int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uin
 		cpu_irq_unmask();
 		*irq_other = other;
 	}
-	return done ? status_byte : -1;
+	return done ? status_byte : DMA_BLK_NOT_DONE;
 }
 
 /* One request on the harness's own data buffer. */
@@ -83,13 +83,32 @@ static const char *const op_completes[] = { "read_completes", "irq_read_complete
 static const char *const op_status_ok[] = { "read_status_ok", "irq_read_status_ok",
 					    "write_status_ok", "flush_status_ok" };
 
-static int checked(struct test_ctx *t, enum op op, uint64_t sector, int status)
+/*
+ * A request that did not complete says why in its subject (outcome=: the
+ * device stopped, the wait ended, or the queue had no room), so that a
+ * device that stops and one that stays silent are two findings.
+ */
+static int checked(struct test_ctx *t, struct dma_device *d, enum op op, uint64_t sector,
+		   int status)
 {
 	if (status == 0)
 		return 1;
-	finding(t, status < 0 ? op_completes[op] : op_status_ok[op], "%s at sector %llu: %s",
-		op_what[op], (unsigned long long)sector,
-		status < 0 ? "did not complete" : "status not OK");
+	if (status > 0) {
+		finding(t, op_status_ok[op], "%s at sector %llu: status %d, not OK", op_what[op],
+			(unsigned long long)sector, status);
+		return 0;
+	}
+	if (status == DMA_BLK_NOT_QUEUED)
+		subject_push(t, "outcome", "no_room");
+	else
+		dma_outcome_push(t, d);
+	finding(t, op_completes[op], "%s at sector %llu: %s", op_what[op],
+		(unsigned long long)sector,
+		status == DMA_BLK_NOT_QUEUED ? "the queue had no room for it"
+		: virtio_stopped(&d->dev)    ? "the device stopped (DEVICE_NEEDS_RESET or its "
+					       "Status changed) before it completed"
+					     : "no completion within the wait");
+	subject_pop(t);
 	return 0;
 }
 
@@ -100,7 +119,7 @@ static int verify(struct test_ctx *t, struct dma_device *d, uint64_t first, uint
 	for (uint64_t s = first; s < first + count; s += PER_REQUEST) {
 		unsigned n = first + count - s < PER_REQUEST ? (unsigned)(first + count - s)
 							     : PER_REQUEST;
-		if (!checked(t, OP_READ, s, request(t, d, VIRTIO_BLK_T_IN, s, n)))
+		if (!checked(t, d, OP_READ, s, request(t, d, VIRTIO_BLK_T_IN, s, n)))
 			return 0;
 		for (unsigned k = 0; k < n * VIRTIO_BLK_SECTOR / 8; k++) {
 			uint64_t sec = s + k / (VIRTIO_BLK_SECTOR / 8);
@@ -166,7 +185,7 @@ void case_blk(struct test_ctx *t)
 		claim_hold(d->node->node, "interrupts", CLAIM_PROBE);
 	if (st < 0 && other != GIC_SPURIOUS)
 		dma_wrong_irq(t, d, "a read", other);
-	else if (checked(t, OP_IRQ_READ, 0, st))
+	else if (checked(t, d, OP_IRQ_READ, 0, st))
 		evidence(t, "completes_on_dt_intid",
 			 "a read completed by interrupt on the DT's INTID %u", intid);
 	uint64_t t0 = cpu_counter();
@@ -184,13 +203,13 @@ void case_blk(struct test_ctx *t)
 		for (unsigned k = 0; k < PER_REQUEST * VIRTIO_BLK_SECTOR / 8; k++)
 			data[k] = word(s + k / (VIRTIO_BLK_SECTOR / 8), k % (VIRTIO_BLK_SECTOR / 8),
 				       1);
-		if (!checked(t, OP_WRITE, s, request(t, d, VIRTIO_BLK_T_OUT, s, PER_REQUEST))) {
+		if (!checked(t, d, OP_WRITE, s, request(t, d, VIRTIO_BLK_T_OUT, s, PER_REQUEST))) {
 			subject_pop(t);
 			return;
 		}
 	}
 	if (d->dev.accepted & (1ull << VIRTIO_BLK_F_FLUSH) &&
-	    !checked(t, OP_FLUSH, 0, request(t, d, VIRTIO_BLK_T_FLUSH, 0, 0))) {
+	    !checked(t, d, OP_FLUSH, 0, request(t, d, VIRTIO_BLK_T_FLUSH, 0, 0))) {
 		subject_pop(t);
 		return;
 	}

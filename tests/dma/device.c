@@ -3,6 +3,7 @@
 #include <stddef.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
@@ -35,16 +36,19 @@ void dma_spis(int on)
 int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t *written,
 		 uint32_t *other)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
 	uint32_t head, want = d->node->nirq > 0 ? d->node->irq[0].intid : 0;
+	struct wait w;
 
 	(void)t;
 	*other = GIC_SPURIOUS;
+	wait_begin(&w, DMA_WAIT_US);
 	for (;;) {
 		/* A device that stopped will not complete: one more look, then give up. */
-		int late = cpu_counter() - start > limit || virtio_stopped(&d->dev);
+		int late = wait_look(&w) != WAIT_ON || virtio_stopped(&d->dev);
 		if (by_irq) {
-			uint32_t iar = irq_poll(1000), id = gic_intid(iar);
+			/* One acknowledge a look: a wait inside a wait would multiply their bounds.
+			 */
+			uint32_t iar = irq_poll(0), id = gic_intid(iar);
 			if (id != GIC_SPURIOUS) {
 				gic_eoi(iar);
 				if (id != want) {
@@ -66,7 +70,6 @@ int dma_complete(struct test_ctx *t, struct dma_device *d, int by_irq, uint32_t 
 				(void)virtq_take_used(&d->dev, &head, written);
 			return 0;
 		}
-		cpu_relax();
 	}
 }
 

@@ -93,10 +93,14 @@ const char *dma_blk_init(struct dma_device *d);
 /* Initialize it with these features wanted and a queue of up to qsize (shapes.c). */
 const char *dma_blk_setup(struct dma_device *d, uint64_t wanted, unsigned qsize);
 /*
- * A request with its data at buf: the device's status byte, or -1 when it did
- * not complete. With irq_other, completion is awaited by the transport's
- * interrupt (every SPI enabled) and *irq_other names another INTID that came.
+ * A request with its data at buf: the device's status byte, or
+ * DMA_BLK_NOT_DONE when it did not complete (stopped or the wait ended:
+ * dma_outcome_push tells which), DMA_BLK_NOT_QUEUED when the queue had no
+ * room. With irq_other, completion is awaited by the transport's interrupt
+ * (every SPI enabled) and *irq_other names another INTID that came.
  */
+#define DMA_BLK_NOT_DONE   (-1)
+#define DMA_BLK_NOT_QUEUED (-2)
 int dma_blk_request(struct test_ctx *t, struct dma_device *d, uint32_t type, uint64_t sector,
 		    uint64_t buf, uint32_t len, uint32_t *irq_other);
 /* Read the disk's first sectors and check the pattern: 1 when they match. */

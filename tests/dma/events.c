@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "runtime/check.h"
 #include "runtime/smp.h"
 #include "tests/dma/request.h"
@@ -32,27 +33,20 @@ static uint8_t sector_buf[VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
 /* Whether InterruptStatus shows a used buffer notification within us. */
 static int notified_within(struct dma_device *d, uint64_t us)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(us);
+	enum wait_end end = WAIT_UNTIL(virtio_irq_status(&d->dev) & USED_BUFFER, us);
 
-	do {
-		if (virtio_irq_status(&d->dev) & USED_BUFFER)
-			return 1;
-		cpu_relax();
-	} while (cpu_counter() - start <= limit);
-	return 0;
+	return end == WAIT_ON;
 }
 
 /* Poll for the used idx to move past was, up to DMA_WAIT_US. */
 static int used_moved(struct dma_device *d, uint16_t was)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
-
-	while (virtq_used_idx(&d->dev) == was) {
-		if (cpu_counter() - start > limit || virtio_stopped(&d->dev))
-			return virtq_used_idx(&d->dev) != was;
-		cpu_relax();
-	}
-	return 1;
+	/* A device that stopped will not complete: one more look, then give up. */
+	enum wait_end end =
+		WAIT_UNTIL(virtq_used_idx(&d->dev) != was || virtio_stopped(&d->dev), DMA_WAIT_US);
+	if (end != WAIT_ON)
+		return 0;
+	return virtq_used_idx(&d->dev) != was;
 }
 
 /* One request with the driver's notification by avail_event: 1 when it completed and checked. */

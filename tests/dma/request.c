@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
@@ -58,15 +59,17 @@ uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten)
 
 int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len)
 {
-	uint64_t start = cpu_counter(), limit = smp_us_to_ticks(DMA_WAIT_US);
+	struct wait w;
 
-	while (!virtq_take_used(&d->dev, head, len)) {
+	wait_begin(&w, DMA_WAIT_US);
+	for (;;) {
+		int late = wait_look(&w) != WAIT_ON;
+		if (virtq_take_used(&d->dev, head, len))
+			return 1;
 		/* A device that stopped will not complete: one more look, then give up. */
-		if (cpu_counter() - start > limit || virtio_stopped(&d->dev))
+		if (late || virtio_stopped(&d->dev))
 			return virtq_take_used(&d->dev, head, len);
-		cpu_relax();
 	}
-	return 1;
 }
 
 /* The bytes of segs, in order, against the stream of sectors from sector: the first wrong one or

@@ -42,17 +42,24 @@ static const struct dt_device *its_node(const struct platform *p, int *count)
 /* SYNC and wait; a finding names the commands that did not complete. */
 static int synced(struct test_ctx *t, const char *what)
 {
-	int rc = its_sync(smp_us_to_ticks(SYNC_US));
+	int rc = its_sync(SYNC_US);
 	uint32_t creadr, cwriter;
 	int stalled;
 
 	if (rc == 0)
 		return 1;
 	its_queue_state(&creadr, &cwriter, &stalled);
-	finding(t, "commands_complete",
-		"the ITS did not complete %s and SYNC within %u ms (CREADR 0x%x, CWRITER 0x%x%s)",
-		what, SYNC_US / 1000, creadr, cwriter,
-		stalled ? ", CREADR.Stalled: a command error" : "");
+	/* A command the ITS refused is a wrong answer; one it never reached, a timeout. */
+	if (rc == -2)
+		finding(t, "commands_accepted",
+			"the ITS stalled on %s or SYNC: CREADR.Stalled, a command error (CREADR "
+			"0x%x, CWRITER 0x%x)",
+			what, creadr, cwriter);
+	else
+		finding(t, "commands_complete",
+			"the ITS did not complete %s and SYNC within %u ms (CREADR 0x%x, CWRITER "
+			"0x%x%s)",
+			what, SYNC_US / 1000, creadr, cwriter, stalled ? ", CREADR.Stalled" : "");
 	return 0;
 }
 

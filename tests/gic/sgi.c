@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "boot/wait.h"
 #include "drivers/gic.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
@@ -33,7 +34,8 @@ static int sgis_sent;
 static void listen(struct smp_slot *s)
 {
 	struct listener *l = s->arg;
-	uint64_t start = cpu_counter(), sent_seen = 0;
+	struct wait w;
+	int sent_seen = 0;
 	uint32_t iar;
 
 	l->problem = irq_cpu_setup();
@@ -47,14 +49,16 @@ static void listen(struct smp_slot *s)
 	 * A vCPU the hypervisor runs late still listens LISTEN_US after the
 	 * send, so that a late SGI is not taken by the next case as a stray.
 	 */
+	wait_begin(&w, 2 * READY_US);
 	while (!(l->seen & (1u << SGI_OTHERS))) {
-		uint64_t now = cpu_counter();
-		if (!sent_seen && __atomic_load_n(&sgis_sent, __ATOMIC_ACQUIRE))
-			sent_seen = now;
-		if (sent_seen ? now - sent_seen >= smp_us_to_ticks(LISTEN_US)
-			      : now - start >= smp_us_to_ticks(2 * READY_US))
+		if (!sent_seen && __atomic_load_n(&sgis_sent, __ATOMIC_ACQUIRE)) {
+			sent_seen = 1;
+			wait_begin(&w, LISTEN_US);
+		}
+		if (wait_look(&w) != WAIT_ON)
 			break;
-		uint32_t got = gic_test_take(1000, &iar);
+		/* One acknowledge a look: a wait inside a wait would multiply their bounds. */
+		uint32_t got = gic_test_take(0, &iar);
 		if (got == GIC_SPURIOUS)
 			continue;
 		gic_eoi(iar);
@@ -95,18 +99,19 @@ void case_sgi_others(struct test_ctx *t)
 		skip(t, "no other CPU to send to");
 		return;
 	}
-	uint64_t start = cpu_counter();
+	struct wait w;
 	int ready[SMP_SLOTS] = { 0 }, one = -1;
+	wait_begin(&w, READY_US);
 	for (int k = 0; k < n; k++) {
 		/* One that does not start in time is abandoned: it will not listen late. */
 		subject_push(t, "cpu", "%d", cpu[k]);
 		check(t, smp_wait(slot[k], SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		      "cpu %d did not run within %u ms", cpu[k], SMP_START_WAIT_US / 1000);
 		subject_pop(t);
+		/* One wait for them all, from the first start. */
 		while (!__atomic_load_n(&listeners[k].ready, __ATOMIC_ACQUIRE) &&
-		       slot[k]->state < SLOT_DONE &&
-		       cpu_counter() - start < smp_us_to_ticks(READY_US))
-			cpu_relax();
+		       slot[k]->state < SLOT_DONE && wait_look(&w) == WAIT_ON)
+			;
 		ready[k] = __atomic_load_n(&listeners[k].ready, __ATOMIC_ACQUIRE);
 		if (ready[k] && one < 0)
 			one = k;

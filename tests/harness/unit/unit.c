@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Host unit tests of the image's portable parts: ESR decoding, KTAP
+ * Host unit tests of the image's portable parts: ESR decoding, waits' bounds, KTAP
  * emission, bootargs, word lists, the DT model's iterators, suites=. Built natively
  * with ASan and UBSan.
  */
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "boot/esr.h"
+#include "boot/wait.h"
 #include "dt/platform.h"
 #include "dt/strlist.h"
 #include "runtime/bootargs.h"
@@ -447,9 +448,58 @@ static void test_case_budget(void)
 	ktap_sink = NULL;
 }
 
+/* Looks at one wait, the counter moving by step a look, until it ends: how many looks. */
+static uint64_t looks_until_over(uint64_t hz, uint64_t timeout_us, uint64_t step,
+				 enum wait_end *end)
+{
+	struct wait w;
+	uint64_t now = 1000;
+
+	wait_begin_at(&w, now, hz, timeout_us, WAIT_LOOKS_PER_US);
+	for (;;) {
+		*end = wait_look_at(&w, now);
+		if (*end != WAIT_ON || w.looks > 100000000)
+			return w.looks;
+		now += step;
+	}
+}
+
+static void test_wait(void)
+{
+	enum wait_end end;
+	uint64_t n;
+
+	/* A true 62.5 MHz counter: 1 ms is 62500 ticks; 1000 a look ends it at look 64. */
+	n = looks_until_over(62500000, 1000, 1000, &end);
+	EXPECT(end == WAIT_DEADLINE && n == 64, "true counter: %s after %llu looks",
+	       wait_end_text(end), (unsigned long long)n);
+	/* A counter that stands still: the looks in a row end it, however long the timeout. */
+	n = looks_until_over(62500000, 3000000000ull, 0, &end);
+	EXPECT(end == WAIT_COUNTER_STILL && n == WAIT_STILL_LOOKS + 1,
+	       "still counter: %s after %llu looks", wait_end_text(end), (unsigned long long)n);
+	/* A counter that ticks once a look but runs 1000 times slow: the looks run out. */
+	n = looks_until_over(62500000, 1000, 1, &end);
+	EXPECT(end == WAIT_LOOKS_RAN_OUT && n == 1000 * WAIT_LOOKS_PER_US + 2,
+	       "slow counter: %s after %llu looks", wait_end_text(end), (unsigned long long)n);
+	/* CNTFRQ 0: no time at all, but the wait still ends. */
+	n = looks_until_over(0, 1000, 5, &end);
+	EXPECT(end == WAIT_LOOKS_RAN_OUT, "CNTFRQ 0: %s after %llu looks", wait_end_text(end),
+	       (unsigned long long)n);
+	/* A counter that goes back reads as past the deadline. */
+	struct wait w;
+	wait_begin_at(&w, 5000, 62500000, 1000000, WAIT_LOOKS_PER_US);
+	EXPECT(wait_look_at(&w, 5000) == WAIT_ON && wait_look_at(&w, 4000) == WAIT_DEADLINE,
+	       "a counter that went back ends the wait");
+	/* Timeout 0: the first look is still made; the next ends it. */
+	wait_begin_at(&w, 0, 62500000, 0, WAIT_LOOKS_PER_US);
+	EXPECT(wait_look_at(&w, 0) == WAIT_ON && wait_look_at(&w, 1) == WAIT_DEADLINE,
+	       "timeout 0: one look, then over");
+}
+
 int main(void)
 {
 	test_esr();
+	test_wait();
 	test_ktap();
 	test_bootargs();
 	test_model_iterators();
