@@ -40,6 +40,7 @@ WHEN_KEYS = {
     "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
     "virtio": ("legacy", "modern"),  # QEMU: the virtio-mmio transports' version (--virtio modern)
+    "initrd": ("yes", "no"),  # the runner gave the harness its ramdisk (not --no-initrd)
 }
 NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
 CLAIM_HEADER_NODE = protocol.VALUES["CLAIM_HEADER_NODE"]
