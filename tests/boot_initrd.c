@@ -157,11 +157,13 @@ void case_initrd(struct test_ctx *t)
 	note(t, "initrd: 0x%llx..0x%llx (%llu bytes)", (unsigned long long)r.base,
 	     (unsigned long long)r.end, (unsigned long long)(r.end - r.base));
 	if (given == 0) {
+		/* The claim is asked, and the runner's word refutes it. */
 		finding(t, "initrd_not_given",
 			"/chosen names a ramdisk 0x%llx..0x%llx, but the runner gave none "
 			"(vm_initrd=no)",
 			(unsigned long long)r.base, (unsigned long long)r.end);
-		goto out;
+		kind = CLAIM_PROBE;
+		goto held;
 	}
 	if (!check(t, r.end > r.base, "initrd_range",
 		   "linux,initrd-end 0x%llx is not above linux,initrd-start 0x%llx",
@@ -170,6 +172,7 @@ void case_initrd(struct test_ctx *t)
 	/* Where it lies is held against booting.rst; its bytes, against the runner's file. */
 	if (placed(t, r) && contents(t, r, given == 1))
 		kind = CLAIM_PROBE;
+held:
 	claim_hold(chosen, "linux,initrd-start", kind);
 	claim_hold(chosen, "linux,initrd-end", kind);
 out:
