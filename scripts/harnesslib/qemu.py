@@ -108,7 +108,8 @@ def _fdt(args, timeout=10):
 
 
 def _well_formed(dtb):
-    data = open(dtb, "rb").read()
+    with open(dtb, "rb") as f:
+        data = f.read()
     return (
         len(data) >= 8
         and data[:4] == b"\xd0\x0d\xfe\xed"

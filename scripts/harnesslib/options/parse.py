@@ -99,6 +99,13 @@ def validate(raw):
             bad(flag, None if value is True else value, why, f"with --platform {owner}")
     if raw.no_dtb and raw.dtb is not None:
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
+    if raw.no_dtb and raw.no_initrd:
+        bad(
+            "--no-initrd",
+            None,
+            "says nothing with --no-dtb: no tree names a ramdisk, and none is given",
+            "not with --no-dtb",
+        )
     a.machine, a.cpu = check_machine(raw)
     a.virtio = check_virtio(raw)
 

@@ -151,7 +151,7 @@ OPTIONS = [
             " loaded after the tree and named in its /chosen); the boot suite's initrd case"
             " holds what /chosen names against it"
         ),
-        "with --no-dtb the harness has no tree to name one, so none is given",
+        "not with --no-dtb (no tree names a ramdisk, and none is given)",
     ),
     (
         "--bootargs",
