@@ -145,7 +145,10 @@ def xen_own(mem):
 def xen_min_host(file_size, initrd=True):
     """Xen's host RAM must reach past the harness module at IMAGE_ADDR and the
     ramdisk module after it (xen.initrd_addr)."""
-    end = xen.initrd_addr(file_size) + protocol.INITRD_FILE_SIZE if initrd else xen.IMAGE_ADDR + file_size
+    if initrd:
+        end = xen.initrd_addr(file_size) + protocol.INITRD_FILE_SIZE
+    else:
+        end = xen.IMAGE_ADDR + file_size
     return align_up(end - qemu.RAM_BASE, MiB)
 
 

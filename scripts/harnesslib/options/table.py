@@ -34,7 +34,8 @@ OPTIONS = [
             f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
             "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
             "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the modules "
-            "at 0x50000000 (256M + the image, the ramdisk at the next 2M) and --domu-mem + what Xen keeps (16M + 1/32); "
+            "at 0x50000000 (256M + the image, the ramdisk at the next 2M) and --domu-mem + what "
+            "Xen keeps (16M + 1/32); "
             "at most 255G (QEMU virt) and the host's RAM + swap"
         ),
     ),
@@ -122,8 +123,8 @@ OPTIONS = [
         "Xen: domU memory",
         (
             f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
-            "+ 2M + 4K, + 2M for the ramdisk (6M + 4K for a 1.45 MiB image, 4M + 4K with --no-initrd: "
-            "Xen's place_modules) to --mem minus "
+            "+ 2M + 4K, + 2M for the ramdisk (6M + 4K for a 1.45 MiB image, 4M + 4K with "
+            "--no-initrd: Xen's place_modules) to --mem minus "
             "what Xen keeps (16M + 1/32 of --mem); --platform xen only"
         ),
     ),
@@ -162,8 +163,8 @@ OPTIONS = [
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
             " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
-            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the"
-            " run's bootargs check"
+            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad"
+            " value or a repeat fails the run's bootargs check"
         ),
         (
             "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_initrd=,"

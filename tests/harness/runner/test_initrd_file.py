@@ -66,7 +66,8 @@ class Qemu(unittest.TestCase):
                     f.write(f"/dts-v1/; / {{ chosen {{ {props} }}; }};")
                 dtb = os.path.join(d, "t.dtb")
                 subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, src], check=True)
-                a, notes = args(dtb=src), []
+                a = args(dtb=src)
+                notes: list[str] = []
                 extra = qemu.initrd_beside_tree(a, d, dtb, lambda: "vm_initrd=yes", notes)
                 addr = qemu.user_initrd_addr(dtb)
                 self.assertEqual(addr, qemu.USER_DTB_ADDR + (2 << 20))
@@ -87,11 +88,14 @@ class Qemu(unittest.TestCase):
                 f.write("/dts-v1/; / { chosen { }; };")
             dtb = os.path.join(d, "t.dtb")
             subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, src], check=True)
-            a, notes = args(dtb=src, mem_bytes=50 << 20), []
+            a = args(dtb=src, mem_bytes=50 << 20)
+            notes: list[str] = []
             self.assertEqual(qemu.initrd_beside_tree(a, d, dtb, lambda: "x", notes), [])
             self.assertFalse(a.initrd)
             self.assertIn("no room", notes[0])
-            r = subprocess.run(["fdtget", dtb, "/chosen", "linux,initrd-start"], capture_output=True)
+            r = subprocess.run(
+                ["fdtget", dtb, "/chosen", "linux,initrd-start"], capture_output=True
+            )
             self.assertNotEqual(r.returncode, 0)
 
 

@@ -13,7 +13,7 @@
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
-#include "tests/boot_initrd.h"
+#include "tests/boot/boot.h"
 #include "util/util.h"
 
 static void case_exception_level(struct test_ctx *t)

@@ -8,7 +8,7 @@
  * file's format), so its bytes are held too; without vm_initrd (a LAVA job)
  * only where the ramdisk lies is.
  */
-#include "tests/boot_initrd.h"
+#include "tests/boot/boot.h"
 
 #include <libfdt.h>
 #include <stdint.h>
