@@ -397,11 +397,11 @@ class BadValues(unittest.TestCase):
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 255; accepted: at most 201 bytes here",
+            "the harness keeps 255; accepted: at most 187 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 121 bytes here",  # 201 less "watchdog=5 profile=ppp... ": 80
+            "at most 107 bytes here",  # 187 less "watchdog=5 profile=ppp... ": 80
             by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
