@@ -127,6 +127,14 @@ static void set_vm_virtio(struct options *o, const char *v)
 	}
 }
 
+static void set_vm_initrd(struct options *o, const char *v)
+{
+	o->vm_initrd_given = !strcmp(v, "yes") || !strcmp(v, "no");
+	o->vm_initrd = !strcmp(v, "yes");
+	if (!o->vm_initrd_given)
+		problem(o, "vm_initrd", "vm_initrd=%s is not yes or no", v);
+}
+
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
@@ -139,6 +147,7 @@ static const struct {
 	{ "expect_el", set_expect_el, "1 or 2, the entry EL asked for (the runner's)" },
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
+	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

@@ -29,6 +29,8 @@ struct options {
 	char expect_el[8];   /* ... the entry EL it asked for */
 	int vm_virtio_given; /* vm_virtio= (the runner's): the virtio devices it attached */
 	unsigned vm_virtio;  /* OPT_VIRTIO_*; 0 for "none" */
+	int vm_initrd_given; /* vm_initrd= (the runner's): whether it gave a ramdisk ... */
+	int vm_initrd;	     /* ... 1 yes, 0 no */
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;

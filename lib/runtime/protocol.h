@@ -181,4 +181,21 @@
 #define FWCFG_FILE_SIZE 524288
 #define FWCFG_PATTERN	0xf1c6000000000000
 
+/*
+ * The initial ramdisk the runner gives the guest (QEMU -initrd, Xen a
+ * "multiboot,ramdisk" module, or loaded beside a --dtb tree), which the boot
+ * suite's initrd case finds through /chosen linux,initrd-start/-end. Four
+ * 64-bit little-endian words: INITRD_MAGIC, the file's length in bytes, the
+ * FNV-1a 64 hash of the bytes after the header, 0; then byte i of the
+ * payload is the low byte of (INITRD_PATTERN | i / 8) >> (8 * (i % 8)).
+ * INITRD_FILE_SIZE is no multiple of 8 or of a page: an end rounded up is seen.
+ */
+#define INITRD_FILE_NAME   "initrd.bin"
+#define INITRD_FILE_SIZE   12300
+#define INITRD_HEADER_SIZE 32
+#define INITRD_MAGIC	   0x3144524e49525448
+#define INITRD_PATTERN	   0x1e1d000000000000
+#define INITRD_FNV_OFFSET  0xcbf29ce484222325
+#define INITRD_FNV_PRIME   0x100000001b3
+
 #endif

@@ -25,6 +25,7 @@ RUN_FILES = (
     "bench.csv",  # bench/report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
     "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
+    "initrd.bin",  # initrd_file.py (qemu.py, xen.py)
     "baseline.txt",
     "ktap-baselined.txt",  # baseline/run.py
     "qemu.dtb",

@@ -72,12 +72,7 @@ def set_bootargs(dtb, bootargs):
     """Best effort, and only on a well-formed blob (header totalsize = file
     size): editing would rewrite a byte-level defect away. Otherwise the
     harness runs with its default bootargs."""
-    data = open(dtb, "rb").read()
-    if (
-        len(data) < 8
-        or data[:4] != b"\xd0\x0d\xfe\xed"
-        or struct.unpack(">I", data[4:8])[0] != len(data)
-    ):
+    if not _well_formed(dtb):
         return False
     # fdtput trusts the blob: on a hostile one it may loop (a property of length
     # -12) or fail. It works on a copy, within a time bound; the tree stays as
@@ -102,6 +97,58 @@ def set_bootargs(dtb, bootargs):
         return False
     os.replace(work, dtb)
     return True
+
+
+def _fdt(args, timeout=10):
+    """fdtput/fdtget on a copy's behalf: True when it succeeded."""
+    try:
+        return subprocess.run(args, capture_output=True, timeout=timeout).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _well_formed(dtb):
+    with open(dtb, "rb") as f:
+        data = f.read()
+    return (
+        len(data) >= 8
+        and data[:4] == b"\xd0\x0d\xfe\xed"
+        and struct.unpack(">I", data[4:8])[0] == len(data)
+    )
+
+
+def user_initrd_addr(dtb):
+    """The ramdisk beside a --dtb or --load-addr tree: the first 2 MiB boundary past it."""
+    end = USER_DTB_ADDR + os.path.getsize(dtb)
+    return (end + (2 << 20) - 1) // (2 << 20) * (2 << 20)
+
+
+def _put_initrd(dtb, start, end):
+    return all(
+        _fdt(["fdtput", "-t", "x", dtb, "/chosen", prop, f"{v >> 32:x}", f"{v & 0xFFFFFFFF:x}"])
+        for prop, v in (("linux,initrd-start", start), ("linux,initrd-end", end))
+    )
+
+
+def name_initrd(dtb):
+    """/chosen linux,initrd-start/-end, as a bootloader writes them: "own" when
+    the tree already names a ramdisk (a lying tree's, kept), "placeholders"
+    when the runner wrote them (two cells each, as QEMU does: 0 until
+    initrd_beside_tree knows the address), None when the tree cannot be edited
+    (only a well-formed blob is, as with set_bootargs)."""
+    if not _well_formed(dtb):
+        return None
+    for prop in ("linux,initrd-start", "linux,initrd-end"):
+        if _fdt(["fdtget", "-t", "x", dtb, "/chosen", prop]):
+            return "own"
+    work = dtb + ".edit"
+    shutil.copyfile(dtb, work)
+    _fdt(["fdtput", "-t", "s", "-c", work, "/chosen"])
+    if not _put_initrd(work, 0, 0):
+        os.remove(work)
+        return None
+    os.replace(work, dtb)
+    return "placeholders"
 
 
 def patched_image(image, outdir, dtb_addr):
@@ -164,6 +211,39 @@ def fw_cfg_args(outdir):
     return ["-fw_cfg", f"name={opt_value(protocol.FWCFG_FILE_NAME)},file={opt_value(path)}"]
 
 
+def initrd_beside_tree(args, outdir, dtb, bootargs, notes):
+    """--dtb and --load-addr: the ramdisk loaded past the tree, which names it.
+    The tree's size settles where: the props go in first (their final size),
+    then the bootargs (bootargs() says vm_initrd=), then the address."""
+    from . import initrd_file
+
+    named = name_initrd(dtb) if args.initrd else None
+    args.initrd = named is not None  # a tree the runner cannot edit is told nothing
+    if not set_bootargs(dtb, bootargs()):
+        notes.append(
+            f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
+            "the harness runs with its defaults"
+        )
+    if not args.initrd:
+        return []
+    addr = user_initrd_addr(dtb)
+    if addr + initrd_file.SIZE > RAM_BASE + args.mem_bytes:
+        args.initrd = False
+        if named == "placeholders":
+            for prop in ("linux,initrd-start", "linux,initrd-end"):
+                _fdt(["fdtput", "-d", dtb, "/chosen", prop])
+        set_bootargs(dtb, bootargs())
+        notes.append(
+            f"no room in RAM for the ramdisk after the tree (at {addr:#x}): "
+            "the harness runs without one (vm_initrd=no)"
+        )
+        return []
+    if named == "placeholders" and not _put_initrd(dtb, addr, addr + initrd_file.SIZE):
+        raise PlatformError("fdtput could not write /chosen linux,initrd-start/-end")
+    path = initrd_file.make(outdir)
+    return ["-device", f"loader,file={opt_value(path)},addr={addr:#x},force-raw=on"]
+
+
 def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(
         args.gic,
@@ -173,6 +253,8 @@ def command_line(args, outdir, bootargs, notes):
         props=getattr(args, "machine", ""),
         cpu=getattr(args, "cpu", CPU),
     )
+    from . import initrd_file
+
     cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
@@ -182,13 +264,11 @@ def command_line(args, outdir, bootargs, notes):
             f"loader,file={opt_value(args.image)},addr={addr:#x},cpu-num=0,force-raw=on",
         ]
     if not args.dtb and args.load_addr is None:
-        return cmd + ["-kernel", args.image, "-append", bootargs]
+        # QEMU loads the ramdisk and names it in its tree's /chosen (hw/arm/boot.c).
+        initrd = ["-initrd", initrd_file.make(outdir)] if args.initrd else []
+        return cmd + ["-kernel", args.image, "-append", bootargs()] + initrd
     dtb = compile_dtb(args.dtb, outdir) if args.dtb else dump_dtb(cmd, outdir)
-    if not set_bootargs(dtb, bootargs):
-        notes.append(
-            f"could not set /chosen/bootargs in {args.dtb} (a broken tree?); "
-            "the harness runs with its defaults"
-        )
+    cmd += initrd_beside_tree(args, outdir, dtb, bootargs, notes)
     image = patched_image(args.image, outdir, USER_DTB_ADDR)
     cmd += ["-device", f"loader,file={opt_value(dtb)},addr={USER_DTB_ADDR:#x},force-raw=on"]
     if args.load_addr is None:
@@ -212,13 +292,17 @@ class Platform:
         """The harness's bootargs: the runner's own, then the user's."""
         # vm_virtio=: what the dma suite must find behind the DT's transports.
         virtio = ",".join(getattr(self.a, "virtio", ())) or "none"
-        return f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} {extra}".strip()
+        initrd = "yes" if getattr(self.a, "initrd", False) else "no"
+        return (
+            f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio}"
+            f" vm_initrd={initrd} {extra}"
+        ).strip()
 
     def bootargs(self):
         return self.bootargs_of(self.a.bootargs)
 
     def command(self):
-        return command_line(self.a, self.out, self.bootargs(), self.notes)
+        return command_line(self.a, self.out, self.bootargs, self.notes)
 
     transform = staticmethod(lambda line: line)
     stop_pattern = None

@@ -45,6 +45,7 @@ def config_name(a):
         name = f"xen-gicv{a.gic}-vcpus{a.vcpus}-{a.domu_mem}"
         name += "-novpl011" if a.no_vpl011 else ""
         name += "-noenhanced" if a.no_enhanced else ""
+        name += "-noinitrd" if a.no_initrd else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
         name += (
@@ -62,6 +63,8 @@ def config_name(a):
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:
         name += "-nodtb"
+    elif a.platform == "qemu" and a.no_initrd:
+        name += "-noinitrd"
     if a.dtb:
         name += "-" + os.path.splitext(os.path.basename(a.dtb))[0]
     if a.list:
@@ -204,6 +207,7 @@ def run(argv, started):
             "domu_mem",
             "no_vpl011",
             "no_enhanced",
+            "no_initrd",
             "virtio",
             "list",
             "strict_claims",
@@ -234,6 +238,7 @@ def run(argv, started):
     record = run_record.describe(name, a.platform, None, plat.bootargs(), a.image)
     run_record.write(out, record)  # marks the folder a run's before the platform writes into it
     cmd = record["command"] = plat.command()
+    record["bootargs"] = plat.bootargs()  # the command may drop the ramdisk (vm_initrd=)
     run_record.write(out, record)
     for n in notes:
         print(f"note: {n}")

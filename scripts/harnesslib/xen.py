@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 
-from . import paths, qemu, status
+from . import initrd_file, paths, qemu, status
 from .clip import clip
 from .errors import PlatformError, first_line
 from .protocol import CONSOLE_CONTINUES, CONSOLE_LINE_MAX, REPORT_SENTINEL
@@ -21,6 +21,14 @@ XEN = paths.XEN
 # QEMU at RAM + 2 MiB, then relocated by Xen to the top of RAM) and of the
 # host DTB (start of RAM).
 IMAGE_ADDR = 0x50000000
+
+
+def initrd_addr(image_file_size):
+    """The ramdisk module (initrd_file.py): at the first 2 MiB boundary past the
+    image module. Xen copies it into the domU after the domU's tree
+    (place_modules) and fixes /chosen linux,initrd-start/-end up to it."""
+    return IMAGE_ADDR + (image_file_size + (2 << 20) - 1) // (2 << 20) * (2 << 20)
+
 
 # Xen 4.17 prints a domU's vpl011 output as "(XEN) DOM1: text" and its
 # console_io output as "(d1) text" (no "(XEN) "); the latter appears only with
@@ -79,7 +87,8 @@ class Platform:
         # Without xen,enhanced the domU's DT has no /hypervisor node to name
         # the documentation; the runner knows it booted Xen 4.17, so it says so.
         profile = " profile=xen-4.17" if self.a.no_enhanced else ""
-        return f"expect_el=1 vm_mem={mem}{profile} {extra}".strip()
+        initrd = "yes" if self.a.initrd else "no"
+        return f"expect_el=1 vm_mem={mem} vm_initrd={initrd}{profile} {extra}".strip()
 
     def bootargs(self):
         return self.bootargs_of(self.a.bootargs)
@@ -114,8 +123,17 @@ class Platform:
             f"\t\t\t\treg = <0x00 {IMAGE_ADDR:#x} 0x00 {image_size:#x}>;",
             f'\t\t\t\tbootargs = "{_dts_string(self.bootargs())}";',
             "\t\t\t};",
-            "\t\t};",
         ]
+        if self.a.initrd:
+            # booting.txt: a domain's ramdisk is its "multiboot,ramdisk" module.
+            addr = initrd_addr(image_size)
+            domu += [
+                f"\t\t\tmodule@{addr:x} {{",
+                '\t\t\t\tcompatible = "multiboot,ramdisk", "multiboot,module";',
+                f"\t\t\t\treg = <0x00 {addr:#x} 0x00 {initrd_file.SIZE:#x}>;",
+                "\t\t\t};",
+            ]
+        domu.append("\t\t};")
         # Xen's console is the UART QEMU's tree names as its stdout-path.
         uart = re.search(r'^\t\tstdout-path = "([^":]+)', dts, re.M)
         if not uart:
@@ -162,7 +180,7 @@ class Platform:
         a = self.a
         machine = qemu.machine_args(a.gic, a.smp, a.mem, virtualization=True)
         dtb = self.host_dtb(machine)
-        return machine + [
+        cmd = machine + [
             "-kernel",
             XEN,
             "-dtb",
@@ -170,6 +188,11 @@ class Platform:
             "-device",
             f"loader,file={qemu.opt_value(a.image)},addr={IMAGE_ADDR:#x},force-raw=on",
         ]
+        if a.initrd:
+            path = initrd_file.make(self.out)
+            addr = initrd_addr(os.path.getsize(a.image))
+            cmd += ["-device", f"loader,file={qemu.opt_value(path)},addr={addr:#x},force-raw=on"]
+        return cmd
 
     def transform(self, line):
         """Guest lines lose Xen's prefix; Xen's own lines stay in console.log only."""

@@ -104,7 +104,7 @@ def choose(a, ktap_lines):
 
 def facts(a):
     """What a baseline entry's `when` may test (baseline.WHEN_KEYS)."""
-    f = {"gic": str(a.gic)}
+    f = {"gic": str(a.gic), "initrd": "yes" if getattr(a, "initrd", True) else "no"}
     if a.platform == "xen":
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
         f["enhanced"] = "no" if a.no_enhanced else "yes"

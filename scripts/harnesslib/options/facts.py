@@ -3,7 +3,7 @@
 measured of QEMU 7.2, Xen 4.17, this host and the image (options/parse.py uses them)."""
 import re
 
-from .. import qemu, xen
+from .. import protocol, qemu, xen
 
 PROG = "scripts/run"
 
@@ -33,8 +33,13 @@ QEMU_RAM_GRAIN = 8 * KiB
 # with -smp. Measured with the 1.45 MiB image: 4 MiB fails, 4 MiB + 8 KiB boots.
 QEMU_KERNEL_OFFSET = 2 * MiB
 QEMU_DTB_ROOM = 1 * MiB
-# --dtb and --load-addr: the user's (or QEMU's dumped) tree goes at RAM + 48 MiB.
+# --dtb and --load-addr: the user's (or QEMU's dumped) tree goes at RAM + 48 MiB,
+# and the ramdisk at the first 2 MiB boundary past it (qemu.user_initrd_addr).
 QEMU_DTB_MEM = 64 * MiB
+# QEMU 7.2 -initrd (hw/arm/boot.c): the ramdisk at RAM + min(RAM / 2, 128 MiB), or
+# past the Image's image_size when that is higher, and its tree at the next 2 MiB
+# boundary after the ramdisk: a ramdisk of INITRD_FILE_SIZE ends before the 2 MiB
+# boundary the tree would take without it, so the minimum --mem is unchanged.
 
 # Xen 4.17 (Debian's arm64 build): CONFIG_NR_CPUS bounds the host's CPUs; the
 # vGIC bounds the domU's: GICv2 8 vCPUs (9: "Error creating domain domU1");
@@ -127,17 +132,24 @@ def qemu_min_mem(img_size):
     return align_up(QEMU_KERNEL_OFFSET + img_size, 2 * MiB) + QEMU_DTB_ROOM
 
 
-def xen_min_domu(img_size):
-    return align_up(img_size, 2 * MiB) + XEN_DOMU_DTB + XEN_DOMU_GRAIN
+def xen_min_domu(img_size, initrd=True):
+    """place_modules rounds the tree and the ramdisk each up to 2 MiB."""
+    ramdisk = align_up(protocol.INITRD_FILE_SIZE, 2 * MiB) if initrd else 0
+    return align_up(img_size, 2 * MiB) + XEN_DOMU_DTB + ramdisk + XEN_DOMU_GRAIN
 
 
 def xen_own(mem):
     return XEN_OWN_FIXED + align_up(mem // XEN_OWN_SHARE, MiB)
 
 
-def xen_min_host(file_size):
-    """Xen's host RAM must reach past the harness module at IMAGE_ADDR."""
-    return align_up(xen.IMAGE_ADDR - qemu.RAM_BASE + file_size, MiB)
+def xen_min_host(file_size, initrd=True):
+    """Xen's host RAM must reach past the harness module at IMAGE_ADDR and the
+    ramdisk module after it (xen.initrd_addr)."""
+    if initrd:
+        end = xen.initrd_addr(file_size) + protocol.INITRD_FILE_SIZE
+    else:
+        end = xen.IMAGE_ADDR + file_size
+    return align_up(end - qemu.RAM_BASE, MiB)
 
 
 # Machine properties of QEMU 7.2's virt that leave it a guest platform (`-M virt,help`).

@@ -99,9 +99,19 @@ def validate(raw):
             bad(flag, None if value is True else value, why, f"with --platform {owner}")
     if raw.no_dtb and raw.dtb is not None:
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
+    if raw.no_dtb and raw.no_initrd:
+        bad(
+            "--no-initrd",
+            None,
+            "says nothing with --no-dtb: no tree names a ramdisk, and none is given",
+            "not with --no-dtb",
+        )
     a.machine, a.cpu = check_machine(raw)
     a.virtio = check_virtio(raw)
 
+    # The ramdisk, unless refused or there is no tree to name it (qemu.py may still
+    # drop it when a --dtb tree leaves no room after it, and says so).
+    a.initrd = not raw.no_initrd and not raw.no_dtb
     a.image = raw.image or paths.IMAGE
     img_size, img_file = check_image(a.image)
     a.image_size = img_size
@@ -119,7 +129,7 @@ def validate(raw):
             f"1..{XEN_MAX_VCPUS[a.gic]} with --gic {a.gic}"
             + (" (Xen's vGICv2)" if a.gic == 2 else " (Xen 4.17's domU device tree)"),
         )
-        host_lo = xen_min_host(img_file)
+        host_lo = xen_min_host(img_file, a.initrd)
         a.mem_bytes = size(
             "--mem",
             mem_text,
@@ -127,9 +137,10 @@ def validate(raw):
             host_lo,
             top,
             f"{size_text(host_lo)}..{size_text(top)} with --platform xen, a multiple of 8K",
-            f"the harness module is loaded at {xen.IMAGE_ADDR:#x}",
+            f"the harness module is loaded at {xen.IMAGE_ADDR:#x}"
+            + (", the ramdisk after it" if a.initrd else ""),
         )
-        domu_lo, domu_hi = xen_min_domu(img_size), a.mem_bytes - xen_own(a.mem_bytes)
+        domu_lo, domu_hi = xen_min_domu(img_size, a.initrd), a.mem_bytes - xen_own(a.mem_bytes)
         domu_text = raw.domu_mem if raw.domu_mem is not None else "256M"
         a.domu_mem_bytes = size(
             "--domu-mem",
@@ -141,7 +152,7 @@ def validate(raw):
                 f"{size_text(domu_lo)}..{size_text(max(domu_lo, domu_hi))} with --mem "
                 f"{mem_text}, a multiple of 4K"
             ),
-            "Xen cannot place the image and its tree",
+            "Xen cannot place the image and its tree" + (" and ramdisk" if a.initrd else ""),
         )
         if a.domu_mem_bytes > domu_hi:
             bad(

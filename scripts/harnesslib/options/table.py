@@ -33,8 +33,9 @@ OPTIONS = [
         (
             f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
             "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
-            "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the module "
-            "at 0x50000000 (256M + the image) and --domu-mem + what Xen keeps (16M + 1/32); "
+            "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the modules "
+            "at 0x50000000 (256M + the image, the ramdisk at the next 2M) and --domu-mem + what "
+            "Xen keeps (16M + 1/32); "
             "at most 255G (QEMU virt) and the host's RAM + swap"
         ),
     ),
@@ -122,7 +123,8 @@ OPTIONS = [
         "Xen: domU memory",
         (
             f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
-            "+ 2M + 4K (4M + 4K for a 1.45 MiB image: Xen's place_modules) to --mem minus "
+            "+ 2M + 4K, + 2M for the ramdisk (6M + 4K for a 1.45 MiB image, 4M + 4K with "
+            "--no-initrd: Xen's place_modules) to --mem minus "
             "what Xen keeps (16M + 1/32 of --mem); --platform xen only"
         ),
     ),
@@ -141,6 +143,18 @@ OPTIONS = [
         "--platform xen only; with --no-vpl011 too",
     ),
     (
+        "--no-initrd",
+        None,
+        None,
+        (
+            "give the harness no initial ramdisk (by default the runner gives it initrd.bin, in"
+            " --out: QEMU's -initrd, Xen a multiboot,ramdisk module, with --dtb or --load-addr"
+            " loaded after the tree and named in its /chosen); the boot suite's initrd case"
+            " holds what /chosen names against it"
+        ),
+        "not with --no-dtb (no tree names a ramdisk, and none is given)",
+    ),
+    (
         "--bootargs",
         "STR",
         "",
@@ -148,12 +162,13 @@ OPTIONS = [
             "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma list of SUITE and"
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
             " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
-            " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES and expect_el=1|2 (and for"
-            " QEMU vm_virtio=LIST, its --virtio). Any other key, a bad value or a repeat fails the"
-            " run's bootargs check"
+            " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
+            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad"
+            " value or a repeat fails the run's bootargs check"
         ),
         (
-            "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=)"
+            "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_initrd=,"
+            " vm_virtio=)"
             f" at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
         ),
     ),

@@ -129,12 +129,15 @@ class Cases:
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "1M"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "4M"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "4097K"]),
+        # the ramdisk adds 2 MiB (place_modules): 4100K is enough only with --no-initrd
+        ("--domu-mem", ["--platform", "xen", "--domu-mem", "4100K"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "0"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "big"]),
         ("--domu-mem", ["--platform", "xen", "--mem", "1G", "--domu-mem", "1000M"]),
         ("--domu-mem", ["--platform", "xen", "--mem", "2G", "--domu-mem", "2G"]),
         ("--no-vpl011", ["--no-vpl011"]),
         ("--no-enhanced", ["--no-enhanced"]),
+        ("--no-initrd", ["--no-dtb", "--no-initrd"]),
         ("--bootargs", ["--bootargs", "suites=dt\nsuites=boot"]),
         ("--bootargs", ["--bootargs", "suites=\x01"]),
         ("--bootargs", ["--bootargs", "suites=d\u00e9"]),
@@ -220,7 +223,7 @@ class Cases:
         ["--no-dtb", "--mem", "5M"],
         ["--no-dtb", "--load-addr", "0x40000000", "--mem", "5M"],
         ["--bootargs", "suites=dt,boot watchdog=5 profile=xen-4.17"],
-        ["--bootargs", "suites=" + "x" * 200],
+        ["--bootargs", "suites=" + "x" * 187],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
@@ -232,7 +235,7 @@ class Cases:
         ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
-        ["--only", "x" * 200],
+        ["--only", "x" * 187],
         ["--list"],
         ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
@@ -246,7 +249,9 @@ class Cases:
             ["--platform", "xen", "--gic", "2", "--vcpus", "8"],
             ["--platform", "xen", "--vcpus", "29", "--no-vpl011", "--no-enhanced"],
             ["--platform", "xen", "--mem", "6G", "--domu-mem", "4G"],
-            ["--platform", "xen", "--domu-mem", "4100K"],
+            ["--platform", "xen", "--domu-mem", "6148K"],
+            ["--platform", "xen", "--domu-mem", "4100K", "--no-initrd"],
+            ["--no-initrd"],
             ["--platform", "xen", "--mem", "1G", "--domu-mem", "976M"],
             ["--platform", "xen", "--el", "1", "--smp", "8", "--gic", "2"],
         ]
@@ -357,7 +362,8 @@ class BadValues(unittest.TestCase):
         self.assertIn("is for --platform qemu", by_args[("--platform", "xen", "--dtb", "BLOB")])
         self.assertIn("255 bytes", by_args[("--bootargs", "suites=" + "x" * 240)])
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
-        self.assertIn("4100K", by_args[("--platform", "xen", "--domu-mem", "1M")])
+        self.assertIn("6148K", by_args[("--platform", "xen", "--domu-mem", "1M")])
+        self.assertIn("and ramdisk", by_args[("--platform", "xen", "--domu-mem", "4100K")])
         self.assertIn(
             "1..8 with --gic 2", by_args[("--platform", "xen", "--vcpus", "9", "--gic", "2")]
         )
@@ -391,11 +397,11 @@ class BadValues(unittest.TestCase):
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 255; accepted: at most 201 bytes here",
+            "the harness keeps 255; accepted: at most 187 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 121 bytes here",  # 201 less "watchdog=5 profile=ppp... ": 80
+            "at most 107 bytes here",  # 187 less "watchdog=5 profile=ppp... ": 80
             by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])

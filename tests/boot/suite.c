@@ -13,6 +13,7 @@
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
+#include "tests/boot/boot.h"
 #include "util/util.h"
 
 static void case_exception_level(struct test_ctx *t)
@@ -206,8 +207,8 @@ static void case_watchdog(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(exception_level), CASE(cpu_id),  CASE(pa_size), CASE(counter),
-	CASE(image),	       CASE(fp_simd), CASE(mmu),     CASE(watchdog),
+	CASE(exception_level), CASE(cpu_id), CASE(pa_size),  CASE(counter), CASE(image),
+	CASE(fp_simd),	       CASE(mmu),    CASE(watchdog), CASE(initrd),
 };
 
 SUITE(10, boot, cases);
