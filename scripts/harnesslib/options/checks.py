@@ -120,6 +120,7 @@ RUNNER_KEY_OPTION = {
     "expect_el": "--el",
     "vm_mem": "--mem (Xen: --domu-mem)",
     "vm_virtio": "--virtio",
+    "vm_pci": "--pci",
 }
 
 
@@ -277,6 +278,29 @@ def check_virtio(raw):
         if items.count(item) > 1:
             bad("--virtio", raw.virtio, f"{item} is given twice", "each item once")
     return tuple(items)
+
+
+PCI_ITEMS = ("testdev", "edu", "virtio")
+PCI_DEFAULT = PCI_ITEMS
+
+
+def check_pci(raw):
+    """--pci (QEMU only): the PCI devices the runner attaches, as a tuple; "none" is the
+    empty one. Each has its own slot on the root bus (qemu.py PCI_SLOTS)."""
+    if raw.pci is None:
+        return PCI_DEFAULT if (raw.platform or "qemu") == "qemu" else ()
+    if (raw.platform or "qemu") != "qemu":
+        bad("--pci", raw.pci, "is for --platform qemu", "with --platform qemu")
+    if raw.pci == "none":
+        return ()
+    items = raw.pci.split(",")
+    accepted = "none, or a comma list of " + ", ".join(PCI_ITEMS)
+    for item in items:
+        if item not in PCI_ITEMS:
+            bad("--pci", raw.pci, f"unknown item {item!r}", accepted)
+        if items.count(item) > 1:
+            bad("--pci", raw.pci, f"{item} is given twice", "each item once")
+    return tuple(i for i in PCI_ITEMS if i in items)
 
 
 # virt's properties the runner sets itself, and what to give instead.

@@ -45,6 +45,7 @@ from ..options.checks import (
     check_only,
     check_out,
     check_virtio,
+    check_pci,
     check_timeout,
     choice,
     integer,
@@ -101,6 +102,7 @@ def validate(raw):
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
     a.machine, a.cpu = check_machine(raw)
     a.virtio = check_virtio(raw)
+    a.pci = check_pci(raw)
 
     a.image = raw.image or paths.IMAGE
     img_size, img_file = check_image(a.image)

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+#include "runtime/check.h"
+#include "tests/pci/pci.h"
+
+void case_smmu(struct test_ctx *t)
+{
+	skip(t, "not yet");
+}
