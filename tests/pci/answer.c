@@ -36,9 +36,12 @@ static void testdev_name(uintptr_t base, char *buf, unsigned len)
 			buf[i] = 0;
 			return;
 		}
-		buf[i] = (char)o.value;
-		buf[i + 1] = 0;
 		if (!o.value)
+			return;
+		/* A name is printable: anything else ends it (all ones where nothing answers). */
+		buf[i] = o.value >= 0x20 && o.value < 0x7f ? (char)o.value : '?';
+		buf[i + 1] = 0;
+		if (buf[i] == '?')
 			return;
 	}
 }
