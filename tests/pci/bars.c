@@ -130,6 +130,14 @@ void case_bars(struct test_ctx *t)
 		skip(t, "no usable host bridge or no function on the bus");
 		return;
 	}
+	int nbars = 0;
+	for (int k = 0; k < s->nfn; k++)
+		for (int i = 0; i < PCI_NUM_BARS; i++)
+			nbars += s->fn[k].bar[i].kind != PCI_BAR_NONE;
+	if (!nbars) {
+		skip(t, "no function on the bus has a BAR");
+		return;
+	}
 	node_push(t, s->host.dev->path);
 	for (int k = 0; k < s->nfn; k++) {
 		struct pci_fn *f = &s->fn[k];

@@ -124,6 +124,13 @@ void case_intx(struct test_ctx *t)
 		skip(t, why);
 		return;
 	}
+	int pins = 0;
+	for (int k = 0; k < s->nfn; k++)
+		pins += s->fn[k].pin != 0;
+	if (!pins) {
+		skip(t, "no function on the bus has an interrupt pin");
+		return;
+	}
 	node_push(t, s->host.dev->path);
 	for (int k = 0; k < s->nfn; k++) {
 		struct pci_fn *f = &s->fn[k];

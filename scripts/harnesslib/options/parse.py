@@ -102,7 +102,7 @@ def validate(raw):
         bad("--no-dtb", None, "contradicts --dtb", "one of --no-dtb and --dtb")
     a.machine, a.cpu = check_machine(raw)
     a.virtio = check_virtio(raw)
-    a.pci = check_pci(raw)
+    a.pci = check_pci(raw, raw.machine)
 
     a.image = raw.image or paths.IMAGE
     img_size, img_file = check_image(a.image)
