@@ -226,7 +226,8 @@ static uint64_t rdbase_here(void)
 	return (mmio_read64(rd + GICR_TYPER) >> 8) & 0xffff;
 }
 
-/* Each device its own ITT (two devices sharing one is UNPREDICTABLE); a device mapped again keeps its. */
+/* Each device its own ITT (two devices sharing one is UNPREDICTABLE); a device mapped again keeps
+ * its. */
 static uint8_t *itt_of(uint32_t devid)
 {
 	unsigned i;

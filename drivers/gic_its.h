@@ -65,7 +65,7 @@ const char *its_init(struct its_info *info);
 /* Commands (queued, then GITS_CWRITER written); its_sync waits for them. */
 /* event_bits: each device's ITT is 256 bytes (ITT entries of GITS_TYPER's size) */
 void its_mapd(uint32_t devid, unsigned event_bits);
-void its_mapc_here(uint16_t icid);		    /* the collection's target: the calling CPU */
+void its_mapc_here(uint16_t icid); /* the collection's target: the calling CPU */
 void its_mapti(uint32_t devid, uint32_t event, uint32_t intid, uint16_t icid);
 void its_int(uint32_t devid, uint32_t event);
 void its_inv(uint32_t devid, uint32_t event);

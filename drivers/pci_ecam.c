@@ -3,7 +3,7 @@
 
 #include "boot/probe.h"
 
-#define ESR_OUTSIDE 0 /* an address outside the space: nothing touched */
+#define ESR_OUTSIDE   0 /* an address outside the space: nothing touched */
 #define BAR_IO_FLAGS  0x3ull
 #define BAR_MEM_FLAGS 0xfull
 #define BAR_IO	      1u
@@ -116,8 +116,8 @@ int pci_bar_size(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, int ind
 	}
 	wr32(e, bus, devfn, PCI_COMMAND, cmd, &bad);
 	uint64_t writable = mask & ~(bar->kind == PCI_BAR_IO ? BAR_IO_FLAGS : BAR_MEM_FLAGS);
-	bar->size = writable ? (~writable + 1) & ~(bar->kind == PCI_BAR_IO ? BAR_IO_FLAGS
-									  : BAR_MEM_FLAGS)
+	bar->size = writable ? (~writable + 1) &
+				       ~(bar->kind == PCI_BAR_IO ? BAR_IO_FLAGS : BAR_MEM_FLAGS)
 			     : 0;
 	if ((lo == 0 && !(old & BAR_IO)) || !bar->size)
 		bar->kind = PCI_BAR_NONE;

@@ -23,14 +23,14 @@
 #define PCI_INTERRUPT_PIN  0x3d
 #define PCI_NUM_BARS	   6
 
-#define PCI_COMMAND_IO	   (1u << 0)
-#define PCI_COMMAND_MEMORY (1u << 1)
-#define PCI_COMMAND_MASTER (1u << 2)
+#define PCI_COMMAND_IO	     (1u << 0)
+#define PCI_COMMAND_MEMORY   (1u << 1)
+#define PCI_COMMAND_MASTER   (1u << 2)
 #define PCI_COMMAND_INTX_OFF (1u << 10)
 #define PCI_STATUS_CAP_LIST  (1u << 4)
 #define PCI_STATUS_INTX	     (1u << 3)
 #define PCI_HEADER_MULTI     0x80
-#define PCI_HEADER_KIND(h)   ((h) & 0x7f) /* 0 endpoint, 1 PCI-PCI bridge, 2 CardBus */
+#define PCI_HEADER_KIND(h)   ((h)&0x7f) /* 0 endpoint, 1 PCI-PCI bridge, 2 CardBus */
 
 #define PCI_CAP_ID_MSI	0x05
 #define PCI_CAP_ID_EXP	0x10
@@ -40,14 +40,14 @@
 #define PCI_MSI_ENABLE	(1u << 0)
 #define PCI_MSIX_ENABLE (1u << 15)
 
-#define PCI_ECAM_BUS_SIZE (1u << 20)
-#define PCI_DEVFN(dev, fn) ((uint32_t)(((dev) << 3) | (fn)))
+#define PCI_ECAM_BUS_SIZE   (1u << 20)
+#define PCI_DEVFN(dev, fn)  ((uint32_t)(((dev) << 3) | (fn)))
 #define PCI_RID(bus, devfn) ((uint32_t)(((bus) << 8) | (devfn)))
 
 struct pci_ecam {
-	uintptr_t base;	    /* the CPU address of bus `first`'s space */
-	uint64_t size;	    /* what the DT gives the space */
-	uint32_t first;	    /* the bus at base */
+	uintptr_t base; /* the CPU address of bus `first`'s space */
+	uint64_t size;	/* what the DT gives the space */
+	uint32_t first; /* the bus at base */
 };
 
 /* The address of a register; 0 when the bus is outside what size covers. */

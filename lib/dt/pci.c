@@ -26,7 +26,8 @@ static const char *read_ranges(const struct platform *p, int node, struct dt_pci
 	if (!r || len <= 0)
 		return "no ranges: the bridge gives its devices no window";
 	if (pa < 1 || pa > 2 || cs < 1 || cs > 2)
-		return "ranges: the root's #address-cells or the bridge's #size-cells is not 1 or 2";
+		return "ranges: the root's #address-cells or the bridge's #size-cells is not 1 or "
+		       "2";
 	int entry = PCI_ADDRESS_CELLS + pa + cs;
 	if (len % (entry * 4))
 		return "ranges is not a whole number of (PCI address, CPU address, size) entries";
@@ -71,9 +72,10 @@ static void read_imap(const struct platform *p, int node, struct dt_pci_host *h)
 		if (pa < 0 || pa > 3 || pi < 1 || pi > 4 || i + pa + pi > n)
 			return;
 		i += pa;
-		e->parent_is_gic = !fdt_node_check_compatible(p->fdt, e->parent, "arm,gic-v3") ||
-				   !fdt_node_check_compatible(p->fdt, e->parent, "arm,gic-400") ||
-				   !fdt_node_check_compatible(p->fdt, e->parent, "arm,cortex-a15-gic");
+		e->parent_is_gic =
+			!fdt_node_check_compatible(p->fdt, e->parent, "arm,gic-v3") ||
+			!fdt_node_check_compatible(p->fdt, e->parent, "arm,gic-400") ||
+			!fdt_node_check_compatible(p->fdt, e->parent, "arm,cortex-a15-gic");
 		memset(&e->irq, 0, sizeof(e->irq));
 		e->irq.kind = IRQ_OTHER;
 		if (e->parent_is_gic && pi >= 3) {
@@ -145,8 +147,7 @@ const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d
 	return why;
 }
 
-const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi,
-				      uint32_t pin)
+const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi, uint32_t pin)
 {
 	uint32_t mhi = h->has_imask ? h->imask_hi : 0xffffffffu;
 	uint32_t mpin = h->has_imask ? h->imask_pin : 0xffffffffu;

@@ -20,7 +20,12 @@
 #define DT_PCI_MAX_IDMAP   8
 
 /* The space code of a PCI address's phys.hi cell (bits 25:24). */
-enum dt_pci_space { PCI_SPACE_CONFIG = 0, PCI_SPACE_IO = 1, PCI_SPACE_MEM32 = 2, PCI_SPACE_MEM64 = 3 };
+enum dt_pci_space {
+	PCI_SPACE_CONFIG = 0,
+	PCI_SPACE_IO = 1,
+	PCI_SPACE_MEM32 = 2,
+	PCI_SPACE_MEM64 = 3
+};
 
 struct dt_pci_window {
 	enum dt_pci_space space;
@@ -71,8 +76,7 @@ const struct dt_device *dt_pci_host_node(const struct platform *p);
 const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d,
 			     struct dt_pci_host *h);
 /* The row that the interrupt-map gives a function's pin (phys.hi of its unit address), or NULL. */
-const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi,
-				      uint32_t pin);
+const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi, uint32_t pin);
 /* The row of an ID map that holds rid (its translated ID in *id), or NULL. */
 const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t rid,
 					 uint32_t *id);

@@ -145,8 +145,8 @@ static void set_vm_pci(struct options *o, const char *v)
 						  { "virtio", OPT_PCI_VIRTIO } };
 
 	set_device_list(o, "vm_pci", v, items, ARRAY_SIZE(items),
-			"none, or a comma list of testdev, edu, virtio, each once", &o->vm_pci_given,
-			&o->vm_pci);
+			"none, or a comma list of testdev, edu, virtio, each once",
+			&o->vm_pci_given, &o->vm_pci);
 }
 
 static const struct {

@@ -61,11 +61,13 @@ static int testdev(struct test_ctx *t, struct pci_state *s, struct pci_fn *f)
 			continue;
 		subject_push(t, "reg", "BAR%d", i);
 		testdev_name((uintptr_t)f->bar_cpu[i], name, sizeof(name));
-		if (check(t, !strncmp(name, bars[k].want, strlen(bars[k].want)), "device_answers_at_bar",
-			  "at CPU 0x%llx (PCI 0x%llx through ranges) test 0's name reads \"%s\", not "
+		if (check(t, !strncmp(name, bars[k].want, strlen(bars[k].want)),
+			  "device_answers_at_bar",
+			  "at CPU 0x%llx (PCI 0x%llx through ranges) test 0's name reads \"%s\", "
+			  "not "
 			  "%s...",
-			  (unsigned long long)f->bar_cpu[i], (unsigned long long)f->bar_pci[i], name,
-			  bars[k].want))
+			  (unsigned long long)f->bar_cpu[i], (unsigned long long)f->bar_pci[i],
+			  name, bars[k].want))
 			evidence(t, "device_answers_at_bar", "CPU 0x%llx: \"%s\"",
 				 (unsigned long long)f->bar_cpu[i], name);
 		held = 1;
@@ -83,10 +85,12 @@ static int testdev(struct test_ctx *t, struct pci_state *s, struct pci_fn *f)
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16, cmd, &esr);
 	subject_push(t, "reg", "BAR0");
 	check(t, faulted || o.value != (uint8_t)'m', "silent_when_decode_off",
-	      "with Memory Space off, CPU 0x%llx still reads the test's name", 
+	      "with Memory Space off, CPU 0x%llx still reads the test's name",
 	      (unsigned long long)f->bar_cpu[0] + TESTDEV_NAME_OFF);
 	note(t, "with Memory Space off, BAR0's address %s",
-	     faulted ? "aborts" : o.value == 0xff ? "reads all ones" : "reads something else");
+	     faulted	       ? "aborts"
+	     : o.value == 0xff ? "reads all ones"
+			       : "reads something else");
 	subject_pop(t);
 	return held;
 }
@@ -106,7 +110,8 @@ static int edu(struct test_ctx *t, struct pci_fn *f)
 		  EDU_ID)) {
 		bad = probe_write(b + EDU_INVERT, 32, EDU_PATTERN, &o) ||
 		      probe_read(b + EDU_INVERT, 32, &o);
-		check(t, !bad && (uint32_t)o.value == (uint32_t)~EDU_PATTERN, "device_register_works",
+		check(t, !bad && (uint32_t)o.value == (uint32_t)~EDU_PATTERN,
+		      "device_register_works",
 		      "edu's register 4 returns 0x%08x for 0x%08x written, not its inverse",
 		      (uint32_t)o.value, EDU_PATTERN);
 	}

@@ -73,10 +73,10 @@ void pci_assign(struct pci_state *s)
 
 	for (int w = 0; w < h->nwin; w++)
 		s->next[w] = h->win[w].pci + (h->win[w].space == PCI_SPACE_IO &&
-						      h->win[w].pci < IO_SKIP &&
-						      h->win[w].size > IO_SKIP
-					      ? IO_SKIP - h->win[w].pci
-					      : 0);
+							      h->win[w].pci < IO_SKIP &&
+							      h->win[w].size > IO_SKIP
+						      ? IO_SKIP - h->win[w].pci
+						      : 0);
 	for (int k = 0; k < s->nfn; k++) {
 		struct pci_fn *f = &s->fn[k];
 		uint32_t cmd, any = 0;
@@ -163,8 +163,8 @@ void case_bars(struct test_ctx *t)
 			     (unsigned long long)f->bar_cpu[i], f->bar_win[i]);
 			uint64_t got = pci_bar_get(&s->ecam, f->bus, f->devfn, i, b);
 			check(t, got == f->bar_pci[i], "bar_holds_address",
-			      "written 0x%llx, reads back 0x%llx", (unsigned long long)f->bar_pci[i],
-			      (unsigned long long)got);
+			      "written 0x%llx, reads back 0x%llx",
+			      (unsigned long long)f->bar_pci[i], (unsigned long long)got);
 			subject_pop(t);
 		}
 		subject_pop(t);

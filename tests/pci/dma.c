@@ -19,16 +19,16 @@
 #include "runtime/smp.h"
 #include "tests/pci/pci.h"
 
-#define EDU_DMA_SRC   0x80
-#define EDU_DMA_DST   0x88
-#define EDU_DMA_CNT   0x90
-#define EDU_DMA_CMD   0x98
-#define EDU_DMA_RUN   0x1u
+#define EDU_DMA_SRC    0x80
+#define EDU_DMA_DST    0x88
+#define EDU_DMA_CNT    0x90
+#define EDU_DMA_CMD    0x98
+#define EDU_DMA_RUN    0x1u
 #define EDU_DMA_TO_RAM 0x2u
-#define EDU_BUF	      0x40000u
-#define XFER	      256u
-#define GUARD	      64u
-#define GUARD_BYTE    0xa5
+#define EDU_BUF	       0x40000u
+#define XFER	       256u
+#define GUARD	       64u
+#define GUARD_BYTE     0xa5
 
 static uint8_t src[XFER] __attribute__((aligned(64)));
 static uint8_t dst[XFER + GUARD] __attribute__((aligned(64)));
@@ -38,7 +38,8 @@ static int transfer(uintptr_t bar, uint64_t from, uint64_t to, uint32_t cmd)
 {
 	struct probe_outcome o;
 
-	if (probe_write(bar + EDU_DMA_SRC, 64, from, &o) || probe_write(bar + EDU_DMA_DST, 64, to, &o) ||
+	if (probe_write(bar + EDU_DMA_SRC, 64, from, &o) ||
+	    probe_write(bar + EDU_DMA_DST, 64, to, &o) ||
 	    probe_write(bar + EDU_DMA_CNT, 64, XFER, &o) ||
 	    probe_write(bar + EDU_DMA_CMD, 64, cmd | EDU_DMA_RUN, &o))
 		return -2;
@@ -80,7 +81,8 @@ void case_dma(struct test_ctx *t)
 	subject_push(t, "addr", "0x%llx", (unsigned long long)(uintptr_t)dst);
 	require(t, rc != -2, "dma_registers_answer", "edu's DMA registers aborted");
 	require(t, rc == 0, "dma_completes",
-		"a %u-byte transfer did not complete within %u ms (the command's Run bit stayed set)",
+		"a %u-byte transfer did not complete within %u ms (the command's Run bit stayed "
+		"set)",
 		XFER, PCI_DMA_WAIT_US / 1000);
 	cache_clean_to_poc(dst, sizeof(dst));
 	unsigned first_bad = XFER, guard_bad = GUARD;
@@ -93,8 +95,9 @@ void case_dma(struct test_ctx *t)
 	if (check(t, first_bad == XFER, "dma_data_matches",
 		  "RAM -> edu -> RAM: byte %u reads 0x%02x, the pattern has 0x%02x", first_bad,
 		  first_bad < XFER ? dst[first_bad] : 0, first_bad < XFER ? src[first_bad] : 0))
-		evidence(t, "dma_data_matches", "%u bytes RAM -> edu -> RAM (0x%llx) arrived intact",
-			 XFER, (unsigned long long)(uintptr_t)dst);
+		evidence(t, "dma_data_matches",
+			 "%u bytes RAM -> edu -> RAM (0x%llx) arrived intact", XFER,
+			 (unsigned long long)(uintptr_t)dst);
 	check(t, guard_bad == GUARD, "dma_stays_in_bounds",
 	      "the byte %u past the transfer changed to 0x%02x", guard_bad,
 	      guard_bad < GUARD ? dst[XFER + guard_bad] : 0);

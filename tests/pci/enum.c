@@ -70,7 +70,8 @@ void pci_enumerate(struct pci_state *s)
 		for (uint32_t dev = 0; dev < 32; dev++) {
 			if (!one(s, bus, PCI_DEVFN(dev, 0)))
 				continue;
-			/* A single-function device claims no other function: those read as absent. */
+			/* A single-function device claims no other function: those read as absent.
+			 */
 			for (uint32_t fn = 1; fn < 8; fn++)
 				(void)one(s, bus, PCI_DEVFN(dev, fn));
 		}
@@ -86,9 +87,9 @@ void case_host(struct test_ctx *t)
 	node_push(t, h->dev->path);
 	require(t, !s->host_why, "host_node_usable", "%s: %s", h->dev->path,
 		s->host_why ? s->host_why : "");
-	note(t, "ECAM at 0x%llx, 0x%llx bytes; bus-range %u..%u%s", (unsigned long long)h->ecam_base,
-	     (unsigned long long)h->ecam_size, h->bus_first, h->bus_last,
-	     h->bus_range_given ? "" : " (absent: 0..255)");
+	note(t, "ECAM at 0x%llx, 0x%llx bytes; bus-range %u..%u%s",
+	     (unsigned long long)h->ecam_base, (unsigned long long)h->ecam_size, h->bus_first,
+	     h->bus_last, h->bus_range_given ? "" : " (absent: 0..255)");
 	for (int i = 0; i < h->nwin; i++)
 		note(t, "window %d: %s%s, PCI 0x%llx -> CPU 0x%llx, 0x%llx bytes", i,
 		     space[h->win[i].space], h->win[i].prefetchable ? " prefetchable" : "",
@@ -126,11 +127,12 @@ static void expect_at(struct test_ctx *t, struct pci_state *s, unsigned bit, uin
 	struct pci_fn *f = pci_at_slot(s, slot);
 	subject_push(t, "device", "%02x:%02x.0", s->ecam.first, slot);
 	if (check(t, f != NULL, "attached_device_found",
-		  "the runner attached %s in slot %u of the root bus (bus %u); nothing answers there",
+		  "the runner attached %s in slot %u of the root bus (bus %u); nothing answers "
+		  "there",
 		  what, slot, s->ecam.first) &&
-	    check(t, f->vendor == vendor && (device < 0 || f->device == device), "attached_device_id",
-		  "slot %u holds %04x:%04x, not %s (%04x:%04x)", slot, f->vendor, f->device, what,
-		  vendor, device < 0 ? 0 : device))
+	    check(t, f->vendor == vendor && (device < 0 || f->device == device),
+		  "attached_device_id", "slot %u holds %04x:%04x, not %s (%04x:%04x)", slot,
+		  f->vendor, f->device, what, vendor, device < 0 ? 0 : device))
 		check(t, PCI_HEADER_KIND(f->header) == 0, "endpoint_header_type_0",
 		      "%s has header type 0x%02x, not an endpoint's (0)", what, f->header);
 	subject_pop(t);
@@ -189,7 +191,8 @@ void case_enumerate(struct test_ctx *t)
 	check(t, s->nodd <= PCI_MAX_ODD, "more_absent_not_ones",
 	      "%u more absent functions do not read all ones", s->nodd - PCI_MAX_ODD);
 	if (!s->nodd)
-		evidence(t, "absent_reads_ones", "%u absent functions each read all ones", s->absent);
+		evidence(t, "absent_reads_ones", "%u absent functions each read all ones",
+			 s->absent);
 	check(t, s->nfn > 0, "bus_has_functions", "no function answers on buses %u..%u",
 	      s->host.bus_first, s->host.bus_last);
 	/* QEMU's host bridge (hw/pci-host/gpex.c): 1b36:0008 at 00.0 of the root bus. */

@@ -97,7 +97,8 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 			'A' + f->pin - 1, PCI_WAIT_US / 1000, want);
 	else
 		finding(t, "intx_arrives_at_dt_intid",
-			"INT%c raised: INTID %u arrived, not INTID %u, which the interrupt-map names",
+			"INT%c raised: INTID %u arrived, not INTID %u, which the interrupt-map "
+			"names",
 			'A' + f->pin - 1, gid, want);
 	check(t, st & PCI_STATUS_INTX, "intx_status_follows_line",
 	      "the line raised, the Status register reads 0x%04x: Interrupt Status clear", st);
@@ -141,20 +142,23 @@ void case_intx(struct test_ctx *t)
 		const struct dt_pci_imap *e = dt_pci_intx(&s->host, hi, f->pin);
 		subject_push(t, "prop", "interrupt-map");
 		int mapped = check(t, e != NULL, "intx_mapped",
-				   "INT%c of %02x:%02x.%x has no interrupt-map row", 'A' + f->pin - 1,
-				   f->bus, f->devfn >> 3, f->devfn & 7);
+				   "INT%c of %02x:%02x.%x has no interrupt-map row",
+				   'A' + f->pin - 1, f->bus, f->devfn >> 3, f->devfn & 7);
 		subject_pop(t);
-		if (!mapped || !check(t, e->parent_is_gic && e->irq.kind == IRQ_SPI, "intx_to_gic_spi",
-				      "INT%c maps to no GIC SPI", 'A' + f->pin - 1)) {
+		if (!mapped ||
+		    !check(t, e->parent_is_gic && e->irq.kind == IRQ_SPI, "intx_to_gic_spi",
+			   "INT%c maps to no GIC SPI", 'A' + f->pin - 1)) {
 			subject_pop(t);
 			continue;
 		}
-		note(t, "INT%c -> INTID %u (SPI %u)", 'A' + f->pin - 1, e->irq.intid, e->irq.number);
+		note(t, "INT%c -> INTID %u (SPI %u)", 'A' + f->pin - 1, e->irq.intid,
+		     e->irq.number);
 		if (on_qemu_virt(t->plat) && f->bus == s->ecam.first) {
 			uint32_t spi = QEMU_VIRT_PCIE_SPI + ((f->devfn >> 3) + f->pin - 1) % 4;
 			subject_push(t, "intid", "%u", e->irq.intid);
 			check(t, e->irq.number == spi, "intx_as_qemu_wires",
-			      "the DT maps INT%c of slot %u to SPI %u; QEMU 7.2 virt wires it to SPI "
+			      "the DT maps INT%c of slot %u to SPI %u; QEMU 7.2 virt wires it to "
+			      "SPI "
 			      "%u (create_pcie_irq_map)",
 			      'A' + f->pin - 1, f->devfn >> 3, e->irq.number, spi);
 			subject_pop(t);

@@ -24,16 +24,16 @@
 #include "runtime/smp.h"
 #include "tests/pci/pci.h"
 
-#define EDU_RAISE	0x60
-#define EDU_LOWER	0x64
-#define EDU_BIT		0x1u
-#define MSI_LPI		(GIC_FIRST_LPI + 16)
-#define LPI_PRIO	0xa0
-#define SYNC_US		100000
-#define V2M_MSI_TYPER	0x008
-#define V2M_SETSPI_NS	0x040
-#define V2M_BASE(t)	(((t) >> 16) & 0x3ff)
-#define V2M_COUNT(t)	((t) & 0x3ff)
+#define EDU_RAISE     0x60
+#define EDU_LOWER     0x64
+#define EDU_BIT	      0x1u
+#define MSI_LPI	      (GIC_FIRST_LPI + 16)
+#define LPI_PRIO      0xa0
+#define SYNC_US	      100000
+#define V2M_MSI_TYPER 0x008
+#define V2M_SETSPI_NS 0x040
+#define V2M_BASE(t)   (((t) >> 16) & 0x3ff)
+#define V2M_COUNT(t)  ((t)&0x3ff)
 
 static const struct dt_device *device_of(const struct platform *p, int node)
 {
@@ -54,7 +54,8 @@ static uint32_t edu_msi(struct pci_state *s, struct pci_fn *f, uint32_t cap, uin
 	pci_cfg_read(&s->ecam, f->bus, f->devfn, cap + PCI_MSI_FLAGS, 16, &flags, &esr);
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + 4, 32, (uint32_t)addr, &esr);
 	if (flags & PCI_MSI_64BIT) {
-		pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + 8, 32, (uint32_t)(addr >> 32), &esr);
+		pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + 8, 32, (uint32_t)(addr >> 32),
+			      &esr);
 		pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + 12, 16, data, &esr);
 	} else {
 		pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + 8, 16, data, &esr);
@@ -102,8 +103,8 @@ static int its_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, u
 	if (check(t, got == MSI_LPI, "msi_arrives",
 		  "an MSI to %s's GITS_TRANSLATER as device ID 0x%x (msi-map), event 0: %s%u, "
 		  "not LPI %u",
-		  c->path, devid, got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ",
-		  got, MSI_LPI))
+		  c->path, devid, got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ", got,
+		  MSI_LPI))
 		evidence(t, "msi_arrives", "MSI via the ITS as device ID 0x%x arrived as LPI %u",
 			 devid, MSI_LPI);
 	subject_pop(t);
@@ -167,7 +168,8 @@ void case_msi(struct test_ctx *t)
 	}
 	if (!(t->opt->vm_pci & OPT_PCI_EDU) || !(f = pci_at_slot(s, PCI_SLOT_EDU)) ||
 	    f->bar_win[0] < 0) {
-		skip(t, "no edu device with an assigned BAR (scripts/run --pci edu) to send an MSI");
+		skip(t,
+		     "no edu device with an assigned BAR (scripts/run --pci edu) to send an MSI");
 		return;
 	}
 	node_push(t, h->dev->path);
@@ -188,9 +190,11 @@ void case_msi(struct test_ctx *t)
 	}
 	const struct dt_device *c = ctl >= 0 ? device_of(t->plat, ctl) : NULL;
 	subject_push(t, "prop", "%s", prop);
-	require(t, c && c->enabled, "msi_controller_enabled",
-		"%s names no enabled controller node", prop);
+	require(t, c && c->enabled, "msi_controller_enabled", "%s names no enabled controller node",
+		prop);
 	subject_pop(t);
+	if (!c)
+		return; /* not reached: require ended the case */
 	note(t, "requester ID 0x%04x -> %s, ID 0x%x (%s)", rid, c->path, devid, prop);
 	int held = 0;
 	if (dt_compat_has(c, "arm,gic-v3-its"))

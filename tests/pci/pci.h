@@ -9,9 +9,9 @@
 #include "dt/pci.h"
 #include "runtime/case.h"
 
-#define PCI_MAX_FNS   32
-#define PCI_MAX_ODD   4 /* absent functions that did not read all ones, kept to report */
-#define PCI_WAIT_US   50000
+#define PCI_MAX_FNS	32
+#define PCI_MAX_ODD	4 /* absent functions that did not read all ones, kept to report */
+#define PCI_WAIT_US	50000
 #define PCI_DMA_WAIT_US 2000000 /* edu starts a transfer 100 ms (virtual) after the command */
 
 /* QEMU's IDs (docs/specs/pci-ids.rst; hw/misc/edu.c; virtio 1.2 4.1.2.1). */
@@ -27,9 +27,9 @@ struct pci_fn {
 	uint32_t class_rev;
 	uint8_t header, pin;
 	struct pci_bar bar[PCI_NUM_BARS];
-	uint64_t bar_pci[PCI_NUM_BARS]; /* the bus address assigned, 0 none */
-	uint64_t bar_cpu[PCI_NUM_BARS]; /* the same through ranges */
-	int bar_win[PCI_NUM_BARS];	/* the window it went in, -1 none */
+	uint64_t bar_pci[PCI_NUM_BARS];	   /* the bus address assigned, 0 none */
+	uint64_t bar_cpu[PCI_NUM_BARS];	   /* the same through ranges */
+	int bar_win[PCI_NUM_BARS];	   /* the window it went in, -1 none */
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
 };
 
@@ -45,7 +45,7 @@ struct pci_state {
 	struct pci_ecam ecam;
 	struct pci_fn fn[PCI_MAX_FNS];
 	int nfn, fns_dropped;
-	unsigned absent;	      /* functions read as absent */
+	unsigned absent;		 /* functions read as absent */
 	struct pci_odd odd[PCI_MAX_ODD]; /* absent ones not all ones (or aborted) */
 	unsigned nodd;
 	uint64_t enum_us;

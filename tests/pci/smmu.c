@@ -18,9 +18,9 @@
 #define SMMU_IIDR	0x18
 #define SMMU_AIDR	0x1c
 #define SMMU_FRAMES	0x20000 /* two 64 KiB pages */
-#define IDR1_SIDSIZE(v) ((v) & 0x3f)
+#define IDR1_SIDSIZE(v) ((v)&0x3f)
 #define AIDR_MAJOR(v)	(((v) >> 4) & 0xf)
-#define AIDR_MINOR(v)	((v) & 0xf)
+#define AIDR_MINOR(v)	((v)&0xf)
 
 void case_smmu(struct test_ctx *t)
 {
@@ -44,10 +44,13 @@ void case_smmu(struct test_ctx *t)
 	for (int i = 0; i < t->plat->ndevices; i++)
 		if (t->plat->devices[i].node == h->iommu[0].node)
 			c = &t->plat->devices[i];
-	require(t, c && c->enabled && dt_compat_has(c, "arm,smmu-v3"), "iommu_map_names_smmuv3",
-		"iommu-map names %s, not an enabled arm,smmu-v3", c ? c->path : "no node");
+	require(t, c != NULL && c->enabled && dt_compat_has(c, "arm,smmu-v3"),
+		"iommu_map_names_smmuv3", "iommu-map names %s, not an enabled arm,smmu-v3",
+		c ? c->path : "no node");
 	subject_pop(t);
 	subject_pop(t);
+	if (!c)
+		return; /* not reached: require ended the case */
 	node_push(t, c->path);
 	require(t, c->nreg >= 1 && c->reg[0].size >= SMMU_FRAMES, "reg_covers_frames",
 		"reg must cover the SMMU's two 64 KiB register pages");
@@ -67,8 +70,9 @@ void case_smmu(struct test_ctx *t)
 	claim_hold(c->node, "compatible", CLAIM_PROBE);
 	require(t, !bad, "smmu_answers", "reading the SMMU's ID registers at 0x%llx aborted",
 		(unsigned long long)b);
-	note(t, "SMMU_AIDR 0x%x (SMMUv3.%u), SMMU_IDR0 0x%08x, SMMU_IDR1 0x%08x (%u stream ID bits), "
-		"SMMU_IIDR 0x%08x",
+	note(t,
+	     "SMMU_AIDR 0x%x (SMMUv3.%u), SMMU_IDR0 0x%08x, SMMU_IDR1 0x%08x (%u stream ID bits), "
+	     "SMMU_IIDR 0x%08x",
 	     aidr, AIDR_MINOR(aidr), idr0, idr1, IDR1_SIDSIZE(idr1), iidr);
 	subject_push(t, "reg", "SMMU_AIDR");
 	check(t, AIDR_MAJOR(aidr) == 0 && idr0 != 0, "smmu_identity",

@@ -160,12 +160,12 @@ OPTIONS = [
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
             " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES and expect_el=1|2 (and for"
-            " QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its --pci). Any other key, a bad value or a repeat fails the"
-            " run's bootargs check"
+            " QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its --pci). Any other key, a bad"
+            " value or a repeat fails the run's bootargs check"
         ),
         (
-            "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=, vm_pci=)"
-            f" at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
+            "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_virtio=,"
+            f" vm_pci=) at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
         ),
     ),
     (
