@@ -68,7 +68,7 @@ class Folder(unittest.TestCase):
         with open(os.path.join(self.out, "run.json")) as f:
             record = json.load(f)
         self.assertEqual(
-            record["bootargs"], "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk suites=boot"
+            record["bootargs"], "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk vm_pci=testdev,edu,virtio suites=boot"
         )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 
