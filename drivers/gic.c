@@ -184,6 +184,15 @@ void gic_set_priority(uint32_t intid, uint8_t prio)
 	mmio_write8(bank(intid) + GICD_IPRIORITYR + intid, prio);
 }
 
+void gic_set_edge(uint32_t intid, int edge)
+{
+	if (intid < GIC_FIRST_SPI || intid >= GIC_MAX_LINES)
+		return;
+	uintptr_t r = cfg.dist + GICD_ICFGR + 4 * (intid / 16);
+	uint32_t bit = 2u << (2 * (intid % 16)); /* Int_config[1]: 1 edge, 0 level */
+	mmio_write32(r, edge ? mmio_read32(r) | bit : mmio_read32(r) & ~bit);
+}
+
 void gic_route_here(uint32_t intid)
 {
 	if (intid < GIC_FIRST_SPI)

@@ -79,6 +79,8 @@ int gic_pending(uint32_t intid);
 int gic_enabled(uint32_t intid);
 int gic_active(uint32_t intid);
 void gic_clear_active(uint32_t intid);
+/* An SPI: edge-triggered (GICD_ICFGR), as a message-based one (GICv2m) is signalled. */
+void gic_set_edge(uint32_t intid, int edge);
 /* An SPI: deliver it to the calling CPU (GICv2 ITARGETSR, GICv3 IROUTER). */
 void gic_route_here(uint32_t intid);
 

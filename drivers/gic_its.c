@@ -46,7 +46,9 @@ enum {
 #define CMDQ_OFF  0x3000 /* 4 KiB: 128 commands */
 #define DEVT_OFF  0x4000
 #define COLLT_OFF 0x5000
-#define ITT_OFF	  0x6000
+#define ITT_OFF	  0x6000 /* ITT_SLOTS ITTs of ITT_SLOT bytes, one a device */
+#define ITT_SLOT  0x100
+#define ITT_SLOTS (PAGE_SIZE / ITT_SLOT)
 #define MEM_SIZE  0x7000
 static uint8_t mem[MEM_SIZE] __attribute__((aligned(0x10000)));
 _Static_assert(PROP_OFF - PEND_OFF >= (1u << GIC_LPI_ID_BITS) / 8, "pending table fits");
@@ -55,6 +57,11 @@ _Static_assert(CMDQ_OFF - PROP_OFF >= GIC_LPI_COUNT, "configuration table fits")
 static uintptr_t its;
 static uint32_t cwriter;
 static uint64_t typer;
+/* What this driver set up already: a later suite reuses it (neither can be set up twice). */
+static int lpis_ours;
+static uintptr_t its_ours;
+static uint32_t itt_devid[ITT_SLOTS];
+static unsigned itt_used;
 
 int gic_lpi_supported(void)
 {
@@ -71,6 +78,8 @@ const char *gic_lpi_enable(void)
 		return "this CPU has no redistributor frame";
 	if (!(mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS))
 		return "GICR_TYPER.PLPIS is clear: this redistributor has no LPIs";
+	if (lpis_ours == 1 && (mmio_read32(rd + GICR_CTLR) & GICR_CTLR_LPIS))
+		return NULL; /* this driver's tables, given before: kept */
 	if (mmio_read32(rd + GICR_CTLR) & GICR_CTLR_LPIS)
 		return "GICR_CTLR.EnableLPIs was already set: its tables cannot be replaced";
 	memset(mem + PEND_OFF, 0, PROP_OFF - PEND_OFF);
@@ -83,6 +92,7 @@ const char *gic_lpi_enable(void)
 	mmio_write32(rd + GICR_CTLR, mmio_read32(rd + GICR_CTLR) | GICR_CTLR_LPIS);
 	if (!(mmio_read32(rd + GICR_CTLR) & GICR_CTLR_LPIS))
 		return "GICR_CTLR.EnableLPIs did not stay set";
+	lpis_ours = 1;
 	return NULL;
 }
 
@@ -144,6 +154,11 @@ const char *its_init(struct its_info *info)
 
 	if (!its)
 		return "no ITS probed";
+	if (its_ours == its && (mmio_read32(its + GITS_CTLR) & GITS_CTLR_ON)) {
+		for (int n = 0; n < GITS_BASER_COUNT; n++)
+			info->baser[n] = mmio_read64(its + GITS_BASER(n));
+		return NULL; /* this driver's tables and queue, set up before: kept */
+	}
 	if (mmio_read32(its + GITS_CTLR) & GITS_CTLR_ON)
 		return "GITS_CTLR.Enabled was already set: its tables cannot be replaced";
 	for (int n = 0; n < GITS_BASER_COUNT; n++) {
@@ -170,6 +185,8 @@ const char *its_init(struct its_info *info)
 	mmio_write32(its + GITS_CTLR, mmio_read32(its + GITS_CTLR) | GITS_CTLR_ON);
 	if (!(mmio_read32(its + GITS_CTLR) & GITS_CTLR_ON))
 		return "GITS_CTLR.Enabled did not stay set";
+	its_ours = its;
+	itt_used = 0;
 	return NULL;
 }
 
@@ -212,10 +229,26 @@ static uint64_t rdbase_here(void)
 	return (mmio_read64(rd + GICR_TYPER) >> 8) & 0xffff;
 }
 
+/* Each device its own ITT (two devices sharing one is UNPREDICTABLE); a device mapped again keeps
+ * its. */
+static uint8_t *itt_of(uint32_t devid)
+{
+	unsigned i;
+
+	for (i = 0; i < itt_used && itt_devid[i] != devid; i++)
+		;
+	if (i == itt_used && itt_used < ITT_SLOTS)
+		itt_devid[itt_used++] = devid;
+	return mem + ITT_OFF + ITT_SLOT * (i < ITT_SLOTS ? i : ITT_SLOTS - 1);
+}
+
 void its_mapd(uint32_t devid, unsigned event_bits)
 {
-	queue(CMD_MAPD | (uint64_t)devid << 32, event_bits - 1,
-	      GITS_VALID | (uintptr_t)(mem + ITT_OFF));
+	uint8_t *itt = itt_of(devid);
+
+	memset(itt, 0, ITT_SLOT);
+	cache_clean_to_poc(itt, ITT_SLOT);
+	queue(CMD_MAPD | (uint64_t)devid << 32, event_bits - 1, GITS_VALID | (uintptr_t)itt);
 }
 
 void its_mapc_here(uint16_t icid)

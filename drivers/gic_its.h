@@ -50,7 +50,8 @@ struct its_info {
 int gic_lpi_supported(void);
 /*
  * Give the calling CPU's redistributor the LPI configuration and pending
- * tables and set GICR_CTLR.EnableLPIs: NULL, or what went wrong.
+ * tables and set GICR_CTLR.EnableLPIs: NULL, or what went wrong. Once this
+ * driver has, a second call keeps them (NULL), as its_init keeps an ITS it set up.
  */
 const char *gic_lpi_enable(void);
 /* LPI intid's configuration byte: priority (top six bits used) and enable. */
@@ -62,8 +63,9 @@ const char *its_probe(uintptr_t base, struct its_info *info);
 const char *its_init(struct its_info *info);
 
 /* Commands (queued, then GITS_CWRITER written); its_sync waits for them. */
-void its_mapd(uint32_t devid, unsigned event_bits); /* at most 8: the ITT is one page */
-void its_mapc_here(uint16_t icid);		    /* the collection's target: the calling CPU */
+/* event_bits: each device's ITT is 256 bytes (ITT entries of GITS_TYPER's size) */
+void its_mapd(uint32_t devid, unsigned event_bits);
+void its_mapc_here(uint16_t icid); /* the collection's target: the calling CPU */
 void its_mapti(uint32_t devid, uint32_t event, uint32_t intid, uint16_t icid);
 void its_int(uint32_t devid, uint32_t event);
 void its_inv(uint32_t devid, uint32_t event);

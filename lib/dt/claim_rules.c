@@ -73,16 +73,14 @@ const struct claim_rule claim_rules[] = {
 	NOT(0, 0, "gpios", "no GPIO line is driven"),
 	NOT("cfi-flash", 0, "bank-width", "the flash is read, never programmed"),
 	NOT("arm,armv8-timer", 0, "always-on", "no power state the harness enters stops the timer"),
-	/* PCIe: the harness does not enumerate the bus (its windows are the memmap suite's). */
-	NOT("pci-host-ecam-generic", 0, "bus-range", "the bus is not enumerated"),
-	NOT("pci-host-ecam-generic", 0, "linux,pci-domain", "the bus is not enumerated"),
-	NOT("pci-host-ecam-generic", 0, "device_type", "the bus is not enumerated"),
-	NOT("pci-host-ecam-generic", 0, "interrupt-map", "no PCI interrupt is taken"),
-	NOT("pci-host-ecam-generic", 0, "interrupt-map-mask", "no PCI interrupt is taken"),
-	NOT("pci-host-ecam-generic", 0, "msi-map", "no PCI device sends an MSI"),
-	NOT("pci-host-ecam-generic", 0, "msi-parent", "no PCI device sends an MSI"),
-	NOT("pci-host-ecam-generic", 0, "iommu-map", "no PCI device does DMA"),
-	NOT("pci-host-ecam-generic", 0, "dma-coherent", "no PCI device does DMA"),
+	/*
+	 * PCIe: the pci suite holds bus-range, device_type, ranges, interrupt-map(-mask),
+	 * msi-map, msi-parent and iommu-map against the bus; these two it cannot.
+	 */
+	NOT("pci-host-ecam-generic", 0, "linux,pci-domain",
+	    "one host bridge: no other domain to tell it from"),
+	NOT("pci-host-ecam-generic", 0, "dma-coherent",
+	    "no check tells a coherent device from one that is not"),
 	/* The model reads these for form; a suite that asks the platform raises them. */
 	FORM(0, 0, "compatible", "a string list (dt/structure)"),
 	FORM(0, 0, "reg", "cells, length and ranges (dt/reg)"),

@@ -93,38 +93,60 @@ static void set_expect_el(struct options *o, const char *v)
 		problem(o, "expect_el", "expect_el=%s is not 1 or 2", v);
 }
 
-static void set_vm_virtio(struct options *o, const char *v)
-{
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} items[] = { { "rng", OPT_VIRTIO_RNG },
-		      { "blk", OPT_VIRTIO_BLK },
-		      { "modern", OPT_VIRTIO_MODERN } };
+struct list_item {
+	const char *name;
+	unsigned bit;
+};
 
-	o->vm_virtio_given = 1;
-	o->vm_virtio = 0;
+/* A runner's list of devices: none, or items of the table, each once; 0 and *given clear if bad. */
+static void set_device_list(struct options *o, const char *key, const char *v,
+			    const struct list_item *items, unsigned nitems, const char *accepted,
+			    int *given, unsigned *bits)
+{
+	*given = 1;
+	*bits = 0;
 	if (!strcmp(v, "none"))
 		return;
 	for (const char *p = v;; p++) {
 		size_t n = strcspn(p, ",");
 		unsigned bit = 0;
-		for (unsigned i = 0; i < ARRAY_SIZE(items); i++)
+		for (unsigned i = 0; i < nitems; i++)
 			if (n == strlen(items[i].name) && !strncmp(p, items[i].name, n))
 				bit = items[i].bit;
-		if (!bit || (o->vm_virtio & bit)) {
-			problem(o, "vm_virtio",
-				"vm_virtio=%s: %s \"%.*s\" (none, or a comma list of rng, blk, "
-				"modern, each once)",
-				v, bit ? "a repeated" : "an unknown item", (int)n, p);
-			o->vm_virtio_given = 0;
+		if (!bit || (*bits & bit)) {
+			problem(o, key, "%s=%s: %s \"%.*s\" (%s)", key, v,
+				bit ? "a repeated" : "an unknown item", (int)n, p, accepted);
+			*given = 0;
+			*bits = 0;
 			return;
 		}
-		o->vm_virtio |= bit;
+		*bits |= bit;
 		p += n;
 		if (!*p)
 			return;
 	}
+}
+
+static void set_vm_virtio(struct options *o, const char *v)
+{
+	static const struct list_item items[] = { { "rng", OPT_VIRTIO_RNG },
+						  { "blk", OPT_VIRTIO_BLK },
+						  { "modern", OPT_VIRTIO_MODERN } };
+
+	set_device_list(o, "vm_virtio", v, items, ARRAY_SIZE(items),
+			"none, or a comma list of rng, blk, modern, each once", &o->vm_virtio_given,
+			&o->vm_virtio);
+}
+
+static void set_vm_pci(struct options *o, const char *v)
+{
+	static const struct list_item items[] = { { "testdev", OPT_PCI_TESTDEV },
+						  { "edu", OPT_PCI_EDU },
+						  { "virtio", OPT_PCI_VIRTIO } };
+
+	set_device_list(o, "vm_pci", v, items, ARRAY_SIZE(items),
+			"none, or a comma list of testdev, edu, virtio, each once",
+			&o->vm_pci_given, &o->vm_pci);
 }
 
 static void set_vm_initrd(struct options *o, const char *v)
@@ -148,6 +170,7 @@ static const struct {
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
+	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, comma-separated (the runner's)" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

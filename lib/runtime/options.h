@@ -15,6 +15,9 @@
 #define OPT_VIRTIO_RNG	  1u /* an entropy device */
 #define OPT_VIRTIO_BLK	  2u /* a block device */
 #define OPT_VIRTIO_MODERN 4u /* transports of Version 2 */
+#define OPT_PCI_TESTDEV	  1u /* QEMU's pci-testdev (protocol.h PCI_SLOT_TESTDEV) */
+#define OPT_PCI_EDU	  2u /* QEMU's edu device (PCI_SLOT_EDU) */
+#define OPT_PCI_VIRTIO	  4u /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
 
 struct options {
 	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
@@ -31,6 +34,8 @@ struct options {
 	unsigned vm_virtio;  /* OPT_VIRTIO_*; 0 for "none" */
 	int vm_initrd_given; /* vm_initrd= (the runner's): whether it gave a ramdisk ... */
 	int vm_initrd;	     /* ... 1 yes, 0 no */
+	int vm_pci_given;    /* vm_pci= (the runner's): the PCI devices it attached */
+	unsigned vm_pci;     /* OPT_PCI_*; 0 for "none" */
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;

@@ -120,6 +120,17 @@
 /* clang-format on */
 
 /*
+ * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),
+ * each in its own slot (function 0) of the root bus: QEMU's pci-testdev with
+ * a 64-bit prefetchable BAR of PCI_TESTDEV_MEMBAR bytes, QEMU's edu device,
+ * and a virtio-rng-pci.
+ */
+#define PCI_SLOT_TESTDEV   1
+#define PCI_SLOT_EDU	   2
+#define PCI_SLOT_VIRTIO	   3
+#define PCI_TESTDEV_MEMBAR 0x100000
+
+/*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's
  * claims were held against a probe, against the documentation, through
  * their use in holding another, in form only, or not at all (suites=some

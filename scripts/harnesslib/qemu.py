@@ -203,6 +203,23 @@ def virtio_args(items, outdir):
     return out
 
 
+def pci_args(items):
+    """The pci suite's devices, each in the root-bus slot protocol.h gives it: the
+    guest finds them there (vm_pci=). edu's DMA mask is widened from its default
+    28 bits, which reach no RAM of the virt board."""
+    out = []
+    if "testdev" in items:
+        out += [
+            "-device",
+            f"pci-testdev,addr={protocol.PCI_SLOT_TESTDEV:#x},membar={protocol.PCI_TESTDEV_MEMBAR}",
+        ]
+    if "edu" in items:
+        out += ["-device", f"edu,addr={protocol.PCI_SLOT_EDU:#x},dma_mask={(1 << 64) - 1:#x}"]
+    if "virtio" in items:
+        out += ["-device", f"virtio-rng-pci,addr={protocol.PCI_SLOT_VIRTIO:#x}"]
+    return out
+
+
 def fw_cfg_args(outdir):
     """The dma suite's fw_cfg file (fwcfg_file.py); QEMU's virt board always has fw_cfg."""
     from . import fwcfg_file
@@ -256,6 +273,7 @@ def command_line(args, outdir, bootargs, notes):
     from . import initrd_file
 
     cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
+    cmd += pci_args(getattr(args, "pci", ()))
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
@@ -293,8 +311,10 @@ class Platform:
         # vm_virtio=: what the dma suite must find behind the DT's transports.
         virtio = ",".join(getattr(self.a, "virtio", ())) or "none"
         initrd = "yes" if getattr(self.a, "initrd", False) else "no"
+        # vm_pci=: what the pci suite must find on the root bus, and in which slots.
+        pci = ",".join(getattr(self.a, "pci", ())) or "none"
         return (
-            f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio}"
+            f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} vm_pci={pci}"
             f" vm_initrd={initrd} {extra}"
         ).strip()
 

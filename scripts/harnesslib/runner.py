@@ -59,6 +59,11 @@ def config_name(a):
             if a.virtio != ("rng", "blk")
             else ""
         )
+        name += (
+            ("-pci-" + "-".join(a.pci) if a.pci else "-nopci")
+            if a.pci != ("testdev", "edu", "virtio")
+            else ""
+        )
     if a.load_addr is not None:
         name += f"-at{a.load_addr:#x}"
     if a.no_dtb:
@@ -209,6 +214,7 @@ def run(argv, started):
             "no_enhanced",
             "no_initrd",
             "virtio",
+            "pci",
             "list",
             "strict_claims",
             "bootargs",

@@ -120,6 +120,7 @@ RUNNER_KEY_OPTION = {
     "expect_el": "--el",
     "vm_mem": "--mem (Xen: --domu-mem)",
     "vm_virtio": "--virtio",
+    "vm_pci": "--pci",
 }
 
 
@@ -277,6 +278,44 @@ def check_virtio(raw):
         if items.count(item) > 1:
             bad("--virtio", raw.virtio, f"{item} is given twice", "each item once")
     return tuple(items)
+
+
+PCI_ITEMS = ("testdev", "edu", "virtio")
+PCI_DEFAULT = PCI_ITEMS
+
+
+def no_msi(raw, machine):
+    """QEMU 7.2 refuses edu (its MSI capability) on a GICv3 with no ITS: nothing takes MSIs."""
+    return str(raw.gic or "3") == "3" and "its=off" in (machine or "").split(",")
+
+
+def check_pci(raw, machine=""):
+    """--pci (QEMU only): the PCI devices the runner attaches, as a tuple; "none" is the
+    empty one. Each has its own slot on the root bus (protocol.h PCI_SLOT_*). The default
+    leaves edu out where QEMU cannot give it MSIs (no_msi)."""
+    if raw.pci is None:
+        if (raw.platform or "qemu") != "qemu":
+            return ()
+        return tuple(i for i in PCI_DEFAULT if not (i == "edu" and no_msi(raw, machine)))
+    if (raw.platform or "qemu") != "qemu":
+        bad("--pci", raw.pci, "is for --platform qemu", "with --platform qemu")
+    if raw.pci == "none":
+        return ()
+    items = raw.pci.split(",")
+    accepted = "none, or a comma list of " + ", ".join(PCI_ITEMS)
+    for item in items:
+        if item not in PCI_ITEMS:
+            bad("--pci", raw.pci, f"unknown item {item!r}", accepted)
+        if items.count(item) > 1:
+            bad("--pci", raw.pci, f"{item} is given twice", "each item once")
+    if "edu" in items and no_msi(raw, machine):
+        bad(
+            "--pci",
+            raw.pci,
+            "edu needs an MSI controller, and GICv3 with its=off has none (QEMU refuses it)",
+            "no edu with --machine its=off",
+        )
+    return tuple(i for i in PCI_ITEMS if i in items)
 
 
 # virt's properties the runner sets itself, and what to give instead.

@@ -45,6 +45,7 @@ from ..options.checks import (
     check_only,
     check_out,
     check_virtio,
+    check_pci,
     check_timeout,
     choice,
     integer,
@@ -108,6 +109,7 @@ def validate(raw):
         )
     a.machine, a.cpu = check_machine(raw)
     a.virtio = check_virtio(raw)
+    a.pci = check_pci(raw, raw.machine)
 
     # The ramdisk, unless refused or there is no tree to name it (qemu.py may still
     # drop it when a --dtb tree leaves no room after it, and says so).

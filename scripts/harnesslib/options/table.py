@@ -107,6 +107,17 @@ OPTIONS = [
         "none, or a comma list of rng, blk and modern, each once; --platform qemu only",
     ),
     (
+        "--pci",
+        "LIST",
+        "testdev,edu,virtio",
+        (
+            "QEMU: PCI devices to attach on the root bus (the pci suite's), each in its own slot:"
+            " testdev (pci-testdev, slot 1, with a 64-bit prefetchable BAR), edu (QEMU's edu"
+            " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X)"
+        ),
+        "none, or a comma list of testdev, edu and virtio, each once; --platform qemu only",
+    ),
+    (
         "--vcpus",
         "N",
         "1",
@@ -163,13 +174,12 @@ OPTIONS = [
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
             " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
-            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio). Any other key, a bad"
-            " value or a repeat fails the run's bootargs check"
+            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its"
+            " --pci). Any other key, a bad value or a repeat fails the run's bootargs check"
         ),
         (
             "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_initrd=,"
-            " vm_virtio=)"
-            f" at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
+            f" vm_virtio=, vm_pci=) at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
         ),
     ),
     (

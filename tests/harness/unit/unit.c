@@ -233,6 +233,8 @@ static void test_options(void)
 		{ "vm_virtio=rng,net", "vm_virtio=rng,net: an unknown item \"net\"" },
 		{ "vm_virtio=blk,blk", "vm_virtio=blk,blk: a repeated \"blk\"" },
 		{ "vm_virtio=", "vm_virtio=: an unknown item \"\"" },
+		{ "vm_pci=edu,nic", "vm_pci=edu,nic: an unknown item \"nic\"" },
+		{ "vm_pci=edu,edu", "vm_pci=edu,edu: a repeated \"edu\"" },
 		{ "profile=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		  "profile= is 38 characters; the harness keeps at most 31" },
 	};
@@ -246,6 +248,10 @@ static void test_options(void)
 	EXPECT(o.nproblems == 0 && o.vm_virtio_given &&
 		       o.vm_virtio == (OPT_VIRTIO_RNG | OPT_VIRTIO_BLK | OPT_VIRTIO_MODERN),
 	       "vm_virtio read");
+	options_parse(&o, "vm_pci=virtio,testdev,edu", 25);
+	EXPECT(o.nproblems == 0 && o.vm_pci_given &&
+		       o.vm_pci == (OPT_PCI_TESTDEV | OPT_PCI_EDU | OPT_PCI_VIRTIO),
+	       "vm_pci read");
 	options_parse(&o, "vm_virtio=none", 14);
 	EXPECT(o.nproblems == 0 && o.vm_virtio_given && !o.vm_virtio, "vm_virtio=none");
 	options_parse(&o, "", 0);

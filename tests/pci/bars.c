@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+/*
+ * BARs (PCI Local Bus 3.0 6.2.5): each sized, then given a naturally
+ * aligned bus address inside a window of the bridge's ranges that can hold
+ * it: I/O in the I/O window, 32-bit memory in the 32-bit window, 64-bit
+ * memory in the 64-bit window where there is one; a non-prefetchable BAR
+ * never in a prefetchable window (the Open Firmware PCI binding's p bit).
+ * What the device answers at the CPU address ranges translates it to is
+ * the decode case's.
+ */
+#include "runtime/check.h"
+#include "runtime/options.h"
+#include "runtime/protocol.h"
+#include "tests/pci/pci.h"
+#include "util/util.h"
+
+#define IO_SKIP 0x1000 /* the first 4 KiB of I/O space: legacy ISA, and 0 reads as unassigned */
+
+static int fits(const struct dt_pci_window *w, const struct pci_bar *b, enum dt_pci_space space)
+{
+	return w->space == space && (!w->prefetchable || b->prefetchable);
+}
+
+static int pick(const struct dt_pci_host *h, const struct pci_bar *b)
+{
+	if (b->kind == PCI_BAR_IO) {
+		for (int i = 0; i < h->nwin; i++)
+			if (h->win[i].space == PCI_SPACE_IO)
+				return i;
+		return -1;
+	}
+	if (b->kind == PCI_BAR_MEM64)
+		for (int i = 0; i < h->nwin; i++)
+			if (fits(&h->win[i], b, PCI_SPACE_MEM64))
+				return i;
+	for (int i = 0; i < h->nwin; i++)
+		if (fits(&h->win[i], b, PCI_SPACE_MEM32))
+			return i;
+	return -1;
+}
+
+static void assign_one(struct pci_state *s, struct pci_fn *f, int i)
+{
+	const struct dt_pci_host *h = &s->host;
+	struct pci_bar *b = &f->bar[i];
+	int w = pick(h, b);
+
+	if (w < 0) {
+		f->bar_why[i] = "no window of ranges can hold it";
+		return;
+	}
+	const struct dt_pci_window *win = &h->win[w];
+	uint64_t addr = ALIGN_UP(s->next[w], b->size);
+	uint64_t limit = b->kind == PCI_BAR_IO || b->kind == PCI_BAR_MEM32 ? 0x100000000ull : 0;
+	if (addr + b->size > win->pci + win->size || addr < s->next[w]) {
+		f->bar_why[i] = "its window is full";
+		return;
+	}
+	if (limit && addr + b->size > limit) {
+		f->bar_why[i] = "its window lies above 4 GiB, out of a 32-bit BAR's reach";
+		return;
+	}
+	pci_bar_set(&s->ecam, f->bus, f->devfn, i, b, addr);
+	s->next[w] = addr + b->size;
+	f->bar_pci[i] = addr;
+	f->bar_cpu[i] = win->cpu + (addr - win->pci);
+	f->bar_win[i] = w;
+}
+
+void pci_assign(struct pci_state *s)
+{
+	const struct dt_pci_host *h = &s->host;
+
+	for (int w = 0; w < h->nwin; w++)
+		s->next[w] = h->win[w].pci + (h->win[w].space == PCI_SPACE_IO &&
+							      h->win[w].pci < IO_SKIP &&
+							      h->win[w].size > IO_SKIP
+						      ? IO_SKIP - h->win[w].pci
+						      : 0);
+	for (int k = 0; k < s->nfn; k++) {
+		struct pci_fn *f = &s->fn[k];
+		uint32_t cmd, any = 0;
+		uint64_t esr;
+		if (PCI_HEADER_KIND(f->header) != 0)
+			continue; /* bridges are not configured: no bus behind them is numbered */
+		for (int i = 0; i < PCI_NUM_BARS; i++) {
+			if (pci_bar_size(&s->ecam, f->bus, f->devfn, i, &f->bar[i]) ||
+			    f->bar[i].kind == PCI_BAR_NONE)
+				continue;
+			assign_one(s, f, i);
+			if (f->bar_win[i] >= 0)
+				any |= f->bar[i].kind == PCI_BAR_IO ? PCI_COMMAND_IO
+								    : PCI_COMMAND_MEMORY;
+			if (f->bar[i].kind == PCI_BAR_MEM64)
+				i++;
+		}
+		pci_cfg_read(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16, &cmd, &esr);
+		pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16,
+			      cmd | any | PCI_COMMAND_MASTER, &esr);
+	}
+}
+
+static const char *kind_name(const struct pci_bar *b)
+{
+	static const char *const names[] = { "none", "I/O", "32-bit memory", "64-bit memory" };
+	return names[b->kind];
+}
+
+/* What the runner's devices must have (hw/misc/pci-testdev.c, hw/misc/edu.c). */
+static void expect_bar(struct test_ctx *t, struct pci_fn *f, int i, enum pci_bar_kind kind,
+		       int prefetchable, uint64_t size)
+{
+	const struct pci_bar *b = &f->bar[i];
+
+	subject_push(t, "reg", "BAR%d", i);
+	check(t, b->kind == kind && b->prefetchable == prefetchable && b->size == size,
+	      "bar_as_device_has_it",
+	      "sizes as %s%s, 0x%llx bytes; the device has %s%s, 0x%llx bytes", kind_name(b),
+	      b->prefetchable ? " prefetchable" : "", (unsigned long long)b->size,
+	      kind_name(&(struct pci_bar){ .kind = kind }), prefetchable ? " prefetchable" : "",
+	      (unsigned long long)size);
+	subject_pop(t);
+}
+
+void case_bars(struct test_ctx *t)
+{
+	struct pci_state *s = pci_state(t);
+
+	if (s->host_why || !s->nfn) {
+		skip(t, "no usable host bridge or no function on the bus");
+		return;
+	}
+	int nbars = 0;
+	for (int k = 0; k < s->nfn; k++)
+		for (int i = 0; i < PCI_NUM_BARS; i++)
+			nbars += s->fn[k].bar[i].kind != PCI_BAR_NONE;
+	if (!nbars) {
+		skip(t, "no function on the bus has a BAR");
+		return;
+	}
+	node_push(t, s->host.dev->path);
+	for (int k = 0; k < s->nfn; k++) {
+		struct pci_fn *f = &s->fn[k];
+		pci_push_fn(t, f);
+		for (int i = 0; i < PCI_NUM_BARS; i++) {
+			const struct pci_bar *b = &f->bar[i];
+			if (b->kind == PCI_BAR_NONE)
+				continue;
+			subject_push(t, "reg", "BAR%d", i);
+			check(t, !(b->size & (b->size - 1)), "bar_size_power_of_two",
+			      "the writable bits give a size of 0x%llx, not a power of two",
+			      (unsigned long long)b->size);
+			if (f->bar_win[i] < 0) {
+				finding(t, "bar_assigned", "%s%s, 0x%llx bytes: not assigned: %s",
+					kind_name(b), b->prefetchable ? " prefetchable" : "",
+					(unsigned long long)b->size, f->bar_why[i]);
+				subject_pop(t);
+				continue;
+			}
+			note(t, "%s%s, 0x%llx bytes: PCI 0x%llx (CPU 0x%llx), window %d",
+			     kind_name(b), b->prefetchable ? " prefetchable" : "",
+			     (unsigned long long)b->size, (unsigned long long)f->bar_pci[i],
+			     (unsigned long long)f->bar_cpu[i], f->bar_win[i]);
+			uint64_t got = pci_bar_get(&s->ecam, f->bus, f->devfn, i, b);
+			check(t, got == f->bar_pci[i], "bar_holds_address",
+			      "written 0x%llx, reads back 0x%llx",
+			      (unsigned long long)f->bar_pci[i], (unsigned long long)got);
+			subject_pop(t);
+		}
+		subject_pop(t);
+	}
+	struct pci_fn *f;
+	if ((t->opt->vm_pci & OPT_PCI_TESTDEV) && (f = pci_at_slot(s, PCI_SLOT_TESTDEV))) {
+		pci_push_fn(t, f);
+		expect_bar(t, f, 0, PCI_BAR_MEM32, 0, 0x1000);
+		expect_bar(t, f, 1, PCI_BAR_IO, 0, 0x100);
+		expect_bar(t, f, 2, PCI_BAR_MEM64, 1, PCI_TESTDEV_MEMBAR);
+		subject_pop(t);
+	}
+	if ((t->opt->vm_pci & OPT_PCI_EDU) && (f = pci_at_slot(s, PCI_SLOT_EDU))) {
+		pci_push_fn(t, f);
+		expect_bar(t, f, 0, PCI_BAR_MEM32, 0, 0x100000);
+		subject_pop(t);
+	}
+	subject_pop(t);
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+/* What the pci suite's cases share: its state, a function by slot, the subject. */
+#include <stddef.h>
+
+#include "runtime/check.h"
+#include "tests/pci/pci.h"
+
+struct pci_state *pci_state(struct test_ctx *t)
+{
+	return (struct pci_state *)t->state;
+}
+
+struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot)
+{
+	for (int i = 0; i < s->nfn; i++)
+		if (s->fn[i].bus == s->ecam.first && s->fn[i].devfn == PCI_DEVFN(slot, 0))
+			return &s->fn[i];
+	return NULL;
+}
+
+void pci_push_fn(struct test_ctx *t, const struct pci_fn *f)
+{
+	subject_push(t, "device", "%02x:%02x.%x", f->bus, f->devfn >> 3, f->devfn & 7);
+}

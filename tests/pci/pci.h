@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* The pci suite's state and cases (tests/pci/): what init found and assigned. */
+#ifndef TESTS_PCI_PCI_H
+#define TESTS_PCI_PCI_H
+
+#include <stdint.h>
+
+#include "drivers/pci_ecam.h"
+#include "dt/pci.h"
+#include "runtime/case.h"
+
+#define PCI_MAX_FNS	32
+#define PCI_MAX_ODD	4 /* absent functions that did not read all ones, kept to report */
+#define PCI_WAIT_US	50000
+#define PCI_DMA_WAIT_US 2000000 /* edu starts a transfer 100 ms (virtual) after the command */
+
+/* QEMU's IDs (docs/specs/pci-ids.rst; hw/misc/edu.c; virtio 1.2 4.1.2.1). */
+#define VENDOR_REDHAT  0x1b36
+#define VENDOR_QEMU    0x1234
+#define VENDOR_VIRTIO  0x1af4
+#define DEVICE_TESTDEV 0x0005
+#define DEVICE_EDU     0x11e8
+
+struct pci_fn {
+	uint32_t bus, devfn;
+	uint16_t vendor, device;
+	uint32_t class_rev;
+	uint8_t header, pin;
+	struct pci_bar bar[PCI_NUM_BARS];
+	uint64_t bar_pci[PCI_NUM_BARS];	   /* the bus address assigned, 0 none */
+	uint64_t bar_cpu[PCI_NUM_BARS];	   /* the same through ranges */
+	int bar_win[PCI_NUM_BARS];	   /* the window it went in, -1 none */
+	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
+};
+
+struct pci_odd {
+	uint32_t bus, devfn, value;
+	uint64_t esr;
+	int aborted;
+};
+
+struct pci_state {
+	struct dt_pci_host host;
+	const char *host_why;
+	struct pci_ecam ecam;
+	struct pci_fn fn[PCI_MAX_FNS];
+	int nfn, fns_dropped;
+	unsigned absent;		 /* functions read as absent */
+	struct pci_odd odd[PCI_MAX_ODD]; /* absent ones not all ones (or aborted) */
+	unsigned nodd;
+	uint64_t enum_us;
+	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
+};
+
+struct pci_state *pci_state(struct test_ctx *t);
+/* The function at (root bus, slot, 0), or NULL. */
+struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot);
+/* "BB:DD.F" for the subject. */
+void pci_push_fn(struct test_ctx *t, const struct pci_fn *f);
+/* Enumerate every bus of bus-range (enum.c); BARs sized and assigned (bars.c). */
+void pci_enumerate(struct pci_state *s);
+void pci_assign(struct pci_state *s);
+
+void case_host(struct test_ctx *t);	 /* enum.c */
+void case_enumerate(struct test_ctx *t); /* enum.c */
+void case_bars(struct test_ctx *t);	 /* bars.c */
+void case_decode(struct test_ctx *t);	 /* answer.c */
+void case_intx(struct test_ctx *t);	 /* intx.c */
+void case_msi(struct test_ctx *t);	 /* msi.c */
+void case_dma(struct test_ctx *t);	 /* dma.c */
+void case_smmu(struct test_ctx *t);	 /* smmu.c */
+
+#endif
