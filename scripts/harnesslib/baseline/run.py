@@ -107,11 +107,11 @@ def facts(a):
     f = {"gic": str(a.gic), "initrd": "yes" if getattr(a, "initrd", True) else "no"}
     if a.platform == "xen":
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
-        f["enhanced"] = "no" if a.no_enhanced else "yes"
-        f["cpus"] = str(a.vcpus)
+        f["enhanced"] = "no" if getattr(a, "no_enhanced", False) else "yes"
+        f["cpus"] = str(getattr(a, "vcpus", 1))
     else:
         f["virtio"] = "modern" if "modern" in (getattr(a, "virtio", None) or ()) else "legacy"
-        f["cpus"] = str(a.smp)
+        f["cpus"] = str(getattr(a, "smp", 2))
     return f
 
 

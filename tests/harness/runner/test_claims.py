@@ -184,7 +184,7 @@ class Entries(unittest.TestCase):
 
     def test_when_and_reference(self):
         (u,) = base("unchecked /a b\n when gic=2\n reason r\n reference s\n").unchecked
-        self.assertEqual((u.when, u.references), ({"gic": "2"}, ["s"]))
+        self.assertEqual((u.when, u.references), ({"gic": ("2",)}, ["s"]))
         self.assertTrue(u.applies({"gic": "2"}))
         self.assertFalse(u.applies({"gic": "3"}))
 
