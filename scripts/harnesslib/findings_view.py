@@ -65,8 +65,12 @@ def lines(j, head, held=True, extra=None, colour=False, width=None, limit=MAX_GR
             out.append("        " + fit(_values(g), _w(width, 8)))
         if g.check is None and extra:
             key = (g.suite, g.cases[0] if g.cases else None)
-            for x in (extra.get(key) or [])[1:3]:
-                out.append("        " + fit(x, _w(width, 8)))
+            said = [
+                x
+                for x in extra.get(key) or []
+                if x not in text and not x.startswith(("TIMEOUT", "ERROR")) and x[:30] != text[:30]
+            ]
+            out += ["        " + fit(x, _w(width, 8)) for x in said[:2]]
     if len(groups) > limit:
         more = sum(len(g.members) for g in groups[limit:])
         out.append(
@@ -75,7 +79,8 @@ def lines(j, head, held=True, extra=None, colour=False, width=None, limit=MAX_GR
         )
     whole = "baseline.txt" if held else "ktap.txt"
     if any(line.endswith(" …") for line in out):
-        out.append(f"(a line ending … is cut at the terminal's width: {whole} has it whole)")
+        note = f"(a line ending … is cut at the terminal's width: {whole} has it whole)"
+        out.append(fit(note, width))
     out = ([fit(head, width)] if head else []) + out
     if j.unchecked:
         n = len(j.unchecked)
@@ -110,11 +115,11 @@ def show(progress, ktap_lines, held, why_none, facts):
         except records.RecordError as e:
             progress.print(f"findings: the report cannot be read: {e}")
             return
-        head = f"findings ({len(j.new)}; no baseline: {why_none})" if j.new else None
-        if head is None:
+        if not j.new:
             if why_none:
                 progress.print(f"baseline: none ({why_none})")
             return
+        head = f"findings ({len(j.new)}; no baseline: {why_none})"
     extra = {(s, c): r for s, c, r in progress.failed()}
     for line in lines(
         j, head, held is not None, extra, progress.colour, width(progress.out)

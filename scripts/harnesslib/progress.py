@@ -113,7 +113,8 @@ class Progress:
         self.quiet, self.verbose, self.inside = quiet, verbose, False
         self.out = out or sys.stdout
         self.colour = use_colour(self.out) if colour is None else colour
-        self.live = not quiet and not verbose and is_tty(self.out)
+        # The line in place: a terminal's, and like colour not with NO_COLOR or TERM=dumb.
+        self.live = not quiet and not verbose and use_colour(self.out)
         self.diags = []  # the diagnostics since the last result
         self.cases = []  # (name, status, lines) of the suite that runs
         self.suites: list[Suite] = []

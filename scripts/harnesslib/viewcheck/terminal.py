@@ -58,7 +58,8 @@ class Screen:
     problems: escape sequences this model does not know."""
 
     def __init__(self, text, cols=120):
-        self.cols, self.rows, self.colours, self.problems = cols, [""], [set()], []
+        self.cols, self.rows, self.problems = cols, [""], []
+        self.colours: list[set[str]] = [set()]
         text = text.replace("\r\n", "\n")
         i = 0
         while i < len(text):
