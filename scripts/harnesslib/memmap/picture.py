@@ -212,8 +212,8 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
 
     head_lines = textwidth.wrap(summary, width - 20, 11, bold=True, lines=3)
     top = 112 + 14 * len(head_lines)
-    ys = []
-    y = top
+    ys: list[float] = []
+    y: float = top
     for h in heights:
         ys.append(y)
         y += h
