@@ -200,7 +200,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         heights.append(
             ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096)
         )
-    width = 1200 if any(on) or loose else 640  # room for the findings' column or list
+    width = 1200 if any(on) or loose else 600  # room for the findings' column or list
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
 
@@ -276,7 +276,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         if gave:  # the DT's range written on the row, where the eye already is
             said = f"DT: {hx(gave[0])} + {human(gave[1])}"
             room -= textwidth.width(said, 10, bold=True) + 8
-            t.insert(0, f"the DT moved or resized it: {said}")
+            t.insert(1, f"the DT moved or resized it: {said}")
             inner.append(
                 _text(
                     X_REGION + W_REGION - 5,
@@ -286,7 +286,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
                     font_weight="bold",
                     fill=STYLES["dt"][0],
                     text_anchor="end",
-                    class_="mm-dt-said",
+                    class_="mm-dt-moved",
                 )
             )
         inner.append(_text(X_REGION + 5, y0 + 11, _cut(label, room, 10), font_size="10"))
