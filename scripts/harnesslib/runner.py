@@ -40,6 +40,9 @@ PLATFORMS: dict[str, type[qemu.Platform] | type[xen.Platform]] = {
 }
 
 
+RUN_JSON_NOTE = " (whole: run.json)"
+
+
 def config_name(a):
     if a.platform == "xen":
         name = f"xen-gicv{a.gic}-vcpus{a.vcpus}-{a.domu_mem}"
@@ -230,10 +233,10 @@ def run(argv, started):
             )
         return status.PASS
     # What a run needs beyond the checks, imported only when one goes ahead.
-    from . import capture, junit, ktap, mmio_report, outdir, run_record, verdict
+    from . import capture, findings_view, junit, ktap, mmio_report, outdir, run_record, verdict
     from .bench import report as bench_report
     from .memmap import report as memmap_report
-    from .progress import Progress
+    from .progress import Progress, use_colour
 
     notes: list[str] = []
     outdir.clear(
@@ -248,8 +251,13 @@ def run(argv, started):
     run_record.write(out, record)
     for n in notes:
         print(f"note: {n}")
-    if not a.quiet:
-        print(f"run {name}: {' '.join(cmd)}")
+    if not a.quiet:  # on a terminal one row (run.json keeps the command whole)
+        from .findings_view import fit
+        from .progress import width
+
+        w = width(sys.stdout)
+        line = f"run {name}: {' '.join(cmd)}"
+        print(fit(line, w - len(RUN_JSON_NOTE)) + RUN_JSON_NOTE if w and len(line) > w else line)
     progress = Progress(a.quiet, a.verbose)
     cap = capture.run(
         cmd,
@@ -261,6 +269,7 @@ def run(argv, started):
         linger=plat.linger,
         exits=plat.exits,
     )
+    progress.end()  # the line a terminal showed in place while the run went
     if not a.quiet:  # what the platform program said of itself: in console.log, not the report
         for line in cap.program_lines:
             print(f"platform: {line}")
@@ -277,17 +286,16 @@ def run(argv, started):
         code, why = disk_verdict(out, ktap_lines, code, why)
     plat.after(cap, rep)
     held = None  # the baseline the report was held against, for the picture and junit.xml
+    how = "a listing holds no finding"  # why no baseline applied
     claimed = None  # the claim coverage judged against it (baseline_check.ClaimsJudgement)
     # The bootarg list given by hand is a listing too: its report runs no case, and
     # held as a run it would pass with nothing run.
     if a.list or "list" in (a.bootargs or "").split():
         code, why = list_verdict(out, ktap_lines, code, why)
-    else:  # known deviations pass; every failure grouped by suite, the known ones marked
-        code, why, held = baseline_run.apply(
-            a, known, out, ktap_lines, code, why, show_failures=progress.summary
-        )
-    if held is None:
-        progress.summary()  # every failure grouped by suite, its FAIL lines only
+    else:  # known deviations pass
+        code, why, held, how = baseline_run.apply(a, known, out, ktap_lines, code, why)
+    if not a.quiet:  # the suites, then each finding once, grouped (findings_view.py)
+        findings_view.show(progress, ktap_lines, held, how, baseline_run.facts(a))
     if not (a.list or "list" in (a.bootargs or "").split()):
         code, why, claimed = baseline_run.judge_claims(a, out, ktap_lines, held, code, why)
     record["claims"] = baseline_run.claims_record(claimed)
@@ -315,7 +323,8 @@ def run(argv, started):
         with open(os.path.join(out, "timing.txt"), "w") as f:
             f.write(f"first_line_s {cap.first_line_at:.3f}\nverdict_s {cap.sentinel_at:.3f}\n")
     run_record.write(out, record, (code, label, why, cap.elapsed))
-    print(f"verdict: {label} (status {code}): {why}; {cap.elapsed:.2f} s; files in {out}")
     if not a.list:  # a listing runs no case: its counts are all 0
-        print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")
+        print(f"{c['pass']} passed, {c['fail']} failed, {c['skip']} skipped")  # CI reads it
+    print(f"files in {out}; {cap.elapsed:.2f} s")
+    print(verdict.line(code, label, why, use_colour(sys.stdout)))  # last, coloured on a terminal
     return code

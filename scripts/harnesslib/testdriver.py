@@ -36,6 +36,7 @@ STAGES = [
     ("integration", [sys.executable, "scripts/integration"]),
     ("kunit-parser", [sys.executable, "scripts/check-kunit"]),
     ("reworded", [sys.executable, "scripts/integration", "--reworded"]),
+    ("views", [sys.executable, "scripts/check-views"]),
     ("lava", [MAKE, "--no-print-directory", "lava-test"]),
 ]
 
@@ -53,6 +54,8 @@ def stages(build_dir=None):
             cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]
         elif name == "reworded":
             cmd = cmd + ["--build-dir", build_dir]
+        elif name == "views":
+            cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]
         out.append((name, cmd))
     return out
 

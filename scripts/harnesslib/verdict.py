@@ -95,3 +95,19 @@ def judge(cap, rep, ktap_lines, harness_exit):
     if cap.timed_out:
         return status.HANG, "the report stopped and the timeout expired"
     return status.TRUNCATED, "the report began but never completed"
+
+
+def colour_of(code, label):
+    """The verdict line's colour: green a pass, yellow the selftest suite's
+    designed failures, red every other status."""
+    if code == status.PASS:
+        return "green"
+    return "yellow" if label == SELFTEST_AS_DESIGNED else "red"
+
+
+def line(code, label, why, colour=False):
+    """scripts/run's last line: the verdict, coloured on a terminal."""
+    from .progress import paint
+
+    text = f"verdict: {label} (status {code}): {why}"
+    return paint(text, colour_of(code, label), colour)

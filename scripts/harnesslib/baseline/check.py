@@ -15,7 +15,6 @@ did not run (suites=, a SKIP) is not checked, nor one whose case its suite
 said it left out (its not-selected records, suites=SUITE.CASE).
 """
 import collections
-import copy
 
 from .. import claims, findings, protocol, status
 from ..ktap import SUMMARY
@@ -211,40 +210,6 @@ def tally(j):
     return (
         f"{len(j.known)} known, {len(j.new)} new, {len(j.vanished)} vanished, "
         f"{len(j.unchecked)} not checked"
-    )
-
-
-def terminal_lines(j):
-    """lines_of for the terminal, where the failures list above already shows
-    each known deviation's FAIL line: one line per known case, with its
-    entries' lines in the baseline; what is new or vanished in full; how many
-    entries were not checked."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    for k in j.known:
-        path, _, num = (k.at or "").rpartition(":")
-        groups.setdefault((k.where, path), []).append(num)
-    out = [f"known deviations ({len(j.known)}; their FAIL lines are above):"] if j.known else []
-    for (where, path), nums in groups.items():
-        out.append(
-            f"  known {where}: {len(nums)} finding{'' if len(nums) == 1 else 's'} "
-            f"({path}:{','.join(nums)})"
-            if path
-            else f"  known {where}: {len(nums)}"
-        )
-    rest = copy.copy(j)
-    rest.known, rest.unchecked = [], []
-    n = len(j.unchecked)
-    return (
-        out
-        + lines_of(rest)
-        + (
-            [
-                f"not checked: {n} entr{'y' if n == 1 else 'ies'} whose case did not run "
-                "(listed in baseline.txt)"
-            ]
-            if n
-            else []
-        )
     )
 
 

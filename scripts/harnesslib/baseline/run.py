@@ -138,22 +138,19 @@ def hold(a, ktap_lines, loaded=None):
     return Held(shown(path), j, base, a.accept_vanished), how
 
 
-def apply(a, loaded, out, ktap_lines, code, why, show_failures=None):
-    """(status, reason, Held or None): the run once held against its
-    baseline; prints what is known, new and vanished (not with --quiet) and
-    writes the files. A run the verdict did not trust is held against nothing.
-    show_failures(known): prints the run's failures, those the baseline knows
-    marked, before the baseline's own lines."""
+def apply(a, loaded, out, ktap_lines, code, why):
+    """(status, reason, Held or None, how): the run once held against its
+    baseline, and the writing of its files; how: which baseline and why
+    (or why none). A run the verdict did not trust is held against
+    nothing. The terminal shows the judgement (findings_view.py)."""
     for name in OUTPUTS:  # a previous run's, in a reused folder
         if os.path.exists(os.path.join(out, name)):
             os.remove(os.path.join(out, name))
     if code not in (status.PASS, status.TEST_FAILED):
-        return code, why, None
+        return code, why, None, "the verdict does not trust the report"
     held, how = hold(a, ktap_lines, loaded)
     if held is None:
-        if not a.quiet:
-            print(f"baseline: none ({how})")
-        return code, why, None
+        return code, why, None, how
     path, j = held.path, held.judgement
     head = f"baseline {path} ({how}): {baseline_check.tally(j)}"
     text = [head] + baseline_check.lines_of(j)
@@ -161,23 +158,8 @@ def apply(a, loaded, out, ktap_lines, code, why, show_failures=None):
         f.write("\n".join(text) + "\n")
     with open(os.path.join(out, "ktap-baselined.txt"), "w") as f:
         f.write("\n".join(baseline_check.annotate(ktap_lines, j, held.base)) + "\n")
-    if show_failures:
-        show_failures(j.known_wheres)
-    if not a.quiet:
-        from ..progress import paint, use_colour
-
-        on = use_colour(sys.stdout)
-        colour = {"known": "yellow", "new": "red", "vanished": "red"}
-        shown = [head] + baseline_check.terminal_lines(j)
-        print(
-            "\n".join(
-                paint(line, colour.get(line.split()[0]), on) if line.startswith("  ") else line
-                for line in shown
-                if not line.startswith("  unchecked ")
-            )
-        )
     code, why = verdict(j, a.accept_vanished, path, code, why)
-    return code, why, held
+    return code, why, held, how
 
 
 def verdict(j, accept_vanished, path, code, why):

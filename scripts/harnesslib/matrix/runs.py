@@ -34,6 +34,7 @@ import time
 
 from .. import outdir, paths, status
 from ..matrix import file as matrix_file
+from ..matrix import about as matrix_about
 from ..matrix import html as matrix_html
 from ..matrix import junit as matrix_junit
 from ..matrix import report as matrix_report
@@ -366,7 +367,7 @@ def write_reports(a, configs, outcomes, wall, note=""):
     with open(os.path.join(a.out, "matrix.md"), "w") as f:
         f.write(matrix_report.markdown(outcomes, head))
     with open(os.path.join(a.out, "matrix.html"), "w") as f:
-        f.write(matrix_html.page(outcomes, head))
+        f.write(matrix_html.page(outcomes, head, matrix_about.facts(outcomes)))
     matrix_junit.write(
         outcomes, os.path.join(a.out, "matrix-junit.xml"), f"matrix {shown(a.matrix)}"
     )

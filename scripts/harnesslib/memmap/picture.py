@@ -16,28 +16,30 @@ Every drawn element has a class "mm-KIND" that the legend explains, and a
 import math
 from html import escape
 
+from ..memmap import textwidth
 from ..memmap.place import KNOWN, NEW, UNJUDGED
 
 # class -> (fill, stroke, dash, legend label). The legend lists every one.
 STYLES = {
-    "region-ram": ("#9ecae1", "#555", None, "RAM window, DT banks in it"),
-    "region-ram-empty": ("#deebf7", "#555", None, "RAM window, no bank"),
+    "region-ram": ("#a6cee3", "#555", None, "RAM window, DT banks in it"),
+    "region-ram-empty": ("#dff0f7", "#555", "5,2", "RAM window, no bank"),
     "region-mmio": ("#fdd49e", "#555", None, "device (documented)"),
-    "region-reserved": ("#d9d9d9", "#555", None, "reserved (documented)"),
-    "region-absent": ("#f0f0f0", "#555", "3,2", "documented absent"),
+    "region-reserved": ("#d4d4d4", "#555", None, "reserved (documented)"),
+    "region-absent": ("#ece2f0", "#555", "3,2", "documented absent"),
     "region-gap": ("#ffffff", "#555", "3,2", "undocumented"),
-    "dt": ("#6baed6", "none", None, "the DT describes it"),
-    "probe-answered": ("#31a354", "#999", None, "probe answered (RAM: read back)"),
-    "probe-faulted": ("#bdbdbd", "#999", None, "probe faulted"),
+    "dt": ("#6a3d9a", "none", None, "the DT describes it"),
+    "dt-moved": ("#f781bf", "#6a3d9a", None, "the DT moved or resized it (its range on the row)"),
+    "probe-answered": ("#1b9e77", "#999", None, "probe answered (RAM: read back)"),
+    "probe-faulted": ("#7a7a7a", "#999", None, "probe faulted"),
     "probe-partial": ("#fd8d3c", "#999", None, "probe: some answered, or another result"),
-    "probe-bad": ("#e31a1c", "#999", None, "RAM read back wrong"),
-    "probe-none": ("#ffffff", "#999", None, "not probed"),
-    "sweep-answered": ("#31a354", "none", None, "sweep answered"),
-    "sweep-faulted": ("#e0e0e0", "none", None, "sweep faulted"),
-    "sweep-outside": ("#b30000", "none", None, "sweep answered outside every region"),
-    "finding-new": ("#b30000", "#b30000", None, "new finding (not in the baseline)"),
-    "finding-known": ("#e6a000", "#e6a000", "4,2", "known deviation (in the baseline)"),
-    "finding": ("#b30000", "#b30000", None, "finding (no baseline held)"),
+    "probe-bad": ("#e7298a", "#999", None, "RAM read back wrong"),
+    "probe-none": ("#f2efb6", "#999", None, "not probed"),
+    "sweep-answered": ("#66c2a5", "none", None, "sweep answered"),
+    "sweep-faulted": ("#b0b0b0", "none", None, "sweep faulted"),
+    "sweep-outside": ("#8c510a", "none", None, "sweep answered outside every region"),
+    "finding-new": ("#d7191c", "#d7191c", None, "new finding (not in the baseline)"),
+    "finding-known": ("#e6ab02", "#e6ab02", "4,2", "known deviation (in the baseline)"),
+    "finding": ("#000000", "#000000", None, "finding (no baseline held)"),
 }
 FINDING_CLASS = {NEW: "finding-new", KNOWN: "finding-known", UNJUDGED: "finding"}
 ROW_MIN, ROW_PER_LOG2, ROW_EMPTY = 18, 2.2, 14
@@ -75,12 +77,32 @@ def _group(title, body, cls=None):
 
 
 def _text(x, y, s, **extra):
-    a = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in extra.items())
+    a = "".join(f' {k.rstrip("_").replace("_", "-")}="{v}"' for k, v in extra.items())
     return f'<text x="{x:.1f}" y="{y:.1f}"{a}>{escape(s)}</text>'
 
 
-def _cut(s, n):
-    return s if len(s) <= n else s[: n - 1] + "\u2026"
+def _cut(s, room, size=11, bold=False):
+    """s cut (…) only where it would not fit room pixels (textwidth.py)."""
+    return textwidth.fit(s, room, size, bold)
+
+
+def moved(r, fs=()):
+    """The DT's range (base, size) where it gives a documented device region
+    another base or size: the row's own DT range, or the `range` subject a
+    finding on the row names (a node the DT placed inside the region); or None."""
+    if r["kind"] in ("gap", "ram"):
+        return None
+    if r["dt"] and tuple(r["dt"]) != (r["base"], r["size"]):
+        return tuple(r["dt"])
+    for p in fs:
+        base, plus, size = (p.field("range") or "").partition("+")
+        try:
+            rng = (int(base, 0), int(size, 0)) if plus else None
+        except ValueError:
+            rng = None
+        if rng and r["base"] <= rng[0] < r["base"] + r["size"] and rng != (r["base"], r["size"]):
+            return rng
+    return None
 
 
 def region_kind(r):
@@ -178,15 +200,9 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         heights.append(
             ROW_EMPTY if empty else ROW_MIN + ROW_PER_LOG2 * math.log2(max(r["size"], 4096) / 4096)
         )
-    width = 1040 if any(on) or loose else 600  # room for the findings' column or list
+    width = 1200 if any(on) or loose else 600  # room for the findings' column or list
     colour, summary = _summary(placed, loose, held_path)
     ran = f"Suites in the report: {', '.join(suites) or 'none'}."
-    top = 128
-    ys: list[float] = []
-    y: float = top
-    for h in heights:
-        ys.append(y)
-        y += h
 
     def y_of(addr):
         i = _row_of(rows, addr)
@@ -194,9 +210,16 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
             None if i is None else ys[i] + heights[i] * (addr - rows[i]["base"]) / rows[i]["size"]
         )
 
+    head_lines = textwidth.wrap(summary, width - 20, 11, bold=True, lines=3)
+    top = 112 + 14 * len(head_lines)
+    ys: list[float] = []
+    y: float = top
+    for h in heights:
+        ys.append(y)
+        y += h
     body = [
         _text(10, 22, title, font_size="16", font_weight="bold"),
-        _text(10, 38, _cut(f"Documented by {d['document']}.", (width - 20) // 5), font_size="10"),
+        _text(10, 38, _cut(f"Documented by {d['document']}.", width - 20, 10), font_size="10"),
         _text(
             10,
             51,
@@ -208,10 +231,17 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         ),
         _group(
             summary,
-            [_text(10, 70, _cut(summary, (width - 20) // 7), fill=colour, font_weight="bold")],
+            [
+                _text(10, 70 + 14 * i, line, fill=colour, font_weight="bold")
+                for i, line in enumerate(head_lines)
+            ],
             "mm-summary",
         ),
-        _group(ran, [_text(10, 86, _cut(ran, (width - 20) // 5), font_size="10")], "mm-suites"),
+        _group(
+            ran,
+            [_text(10, 72 + 14 * len(head_lines), _cut(ran, width - 20, 10), font_size="10")],
+            "mm-suites",
+        ),
     ]
     for x, label in (
         (X_REGION, "documented"),
@@ -240,8 +270,26 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
         inner = [
             _rect(region_kind(r), X_REGION, y0, W_REGION, h),
             _text(X_ADDR, y0 + 11, hx(r["base"]), font_size="10"),
-            _text(X_REGION + 5, y0 + 11, _cut(label, 44), font_size="10"),
         ]
+        room = W_REGION - 10
+        gave = moved(r, fs)
+        if gave:  # the DT's range written on the row, where the eye already is
+            said = f"DT: {hx(gave[0])} + {human(gave[1])}"
+            room -= textwidth.width(said, 10, bold=True) + 8
+            t.insert(1, f"the DT moved or resized it: {said}")
+            inner.append(
+                _text(
+                    X_REGION + W_REGION - 5,
+                    y0 + 11,
+                    said,
+                    font_size="10",
+                    font_weight="bold",
+                    fill=STYLES["dt"][0],
+                    text_anchor="end",
+                    class_="mm-dt-moved",
+                )
+            )
+        inner.append(_text(X_REGION + 5, y0 + 11, _cut(label, room, 10), font_size="10"))
         if fs:
             new = [p for p in fs if p.status != KNOWN]
             kind = FINDING_CLASS[new[0].status] if new else "finding-known"
@@ -257,7 +305,11 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
             body.append(
                 _group(
                     f"the DT describes {hx(r['dt'][0])} + {human(r['dt'][1])}",
-                    [_rect("dt", X_DT, a, 28, max(b - a, 3))],
+                    [
+                        _rect("dt-moved", X_DT, a, 28, max(b - a, 8), stroke_width="2")
+                        if moved(r)
+                        else _rect("dt", X_DT, a, 28, max(b - a, 3))
+                    ],
                 )
             )
         body.append(
@@ -265,7 +317,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
                 f"probe of {r['name']}: {r['probe']}",
                 [
                     _rect(probe_kind(r["probe"]), X_PROBE, y0 + 1, 54, max(h - 2, 2)),
-                    _text(X_PROBE + 3, y0 + 10, _cut(r["probe"], 10), font_size="8"),
+                    _text(X_PROBE + 3, y0 + 10, _cut(r["probe"], 50, 8), font_size="8"),
                 ],
             )
         )
@@ -306,7 +358,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
                     p.line() + f" ({p.how})",
                     [
                         _rect(FINDING_CLASS[p.status], 12, y - 9, 9, 9),
-                        _text(26, y, _cut(f"{p.where}: {p.text}", (width - 40) // 6)),
+                        _text(26, y, _cut(f"{p.where}: {p.text}", width - 36)),
                     ],
                 )
             )
@@ -319,7 +371,7 @@ def svg(d, title, rows, placed, suites=(), held_path=None):
     legend, x = [], 10
     y += 6
     for kind, (_, _, _, label) in STYLES.items():
-        w = 30 + 6 * len(label)
+        w = 30 + textwidth.width(label, 10) + 12
         if x + w > width:
             x, y = 10, y + 18
         swatch = (
@@ -366,7 +418,12 @@ def _marks(fs, y0, width):
             _text(
                 X_TEXT,
                 y0 + 11,
-                _cut(f"{first.where}: {shown}", (width - X_TEXT - 10) // 6 - len(more)) + more,
+                _cut(
+                    f"{first.where}: {shown}",
+                    width - X_TEXT - 10 - textwidth.width(more, 10),
+                    10,
+                )
+                + more,
                 font_size="10",
                 fill=STYLES[kind][0] if kind != "finding-known" else "#805500",
             ),

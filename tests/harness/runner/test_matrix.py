@@ -9,6 +9,7 @@ as a hang. The committed default matrix passes every check."""
 import argparse
 import json
 import os
+import re
 import shutil
 import struct
 import sys
@@ -511,24 +512,42 @@ class Aggregate(unittest.TestCase):
         )
         self.assertEqual(root.get("failures"), "3")  # q-new 2, q-cut 1
 
-    def test_html_is_self_contained(self):
-        page = matrix_html.page(self.outcomes, ("m.txt", "how"))
+    def test_html_links_only_to_its_anchors_and_the_configs_files(self):
+        page = matrix_html.page(self.outcomes, ("m.txt", "how"), [("date", "today")])
         self.assertEqual(page.count("<svg"), 1)
         self.assertIn('id="config-q-pass-arrow"', page)
         self.assertIn("url(#config-q-pass-arrow)", page)
         self.assertNotIn("<?xml", page)
-        self.assertNotRegex(page, r"(src|href)=\"(?!#)")
+        self.assertNotIn("src=", page)
         self.assertNotRegex(page, r"url\((?!#)")
         self.assertNotIn("http", page)
-        self.assertIn('<td class="known">known</td>', page)
-        self.assertIn('<td class="cut">cut</td>', page)
+        ids = set(re.findall(r'\bid="([^"]+)"', page))
+        for href in re.findall(r'href="([^"]+)"', page):
+            if href.startswith("#"):
+                self.assertIn(href[1:], ids)
+            else:  # a file of a config's run folder, which exists
+                self.assertTrue(os.path.exists(os.path.join(self.tmp, href)), href)
+        self.assertIn("<dt>date</dt><dd>today</dd>", page)
+
+    def test_html_cells_link_to_their_evidence(self):
+        page = matrix_html.page(self.outcomes, ("m.txt", "how"))
         self.assertIn(
-            (
-                "<code>boot/cpu_id mpidr_listed cpu=1</code>: seen on 2 of 6 configs: q-new, q-cut;"
-                " 2 wordings:<ul><li>on q-new: MPIDR 0x80000001 is not listed in /cpus</li>"
-            ),
+            '<td class="cell known"><a href="#config-x-known-suite-gic"', page
+        )
+        self.assertIn('<td class="cell cut">cut</td>', page)
+        at = page.index('<details id="config-x-known-suite-gic">')
+        self.assertIn("# FAIL: check=pending_visible intid=5", page[at : at + 900])
+        self.assertIn('<a href="x-known/ktap.txt">ktap.txt</a>', page[at : at + 900])
+        self.assertNotIn("<details open", page)  # memory maps collapsed
+
+    def test_html_findings_grouped_with_their_values_and_configs(self):
+        page = matrix_html.page(self.outcomes, ("m.txt", "how"))
+        self.assertIn(
+            '<tr><td class="new">new</td><td>boot/cpu_id <code>mpidr_listed cpu=1</code></td>',
             page,
         )
+        self.assertIn("<li>on q-new: MPIDR 0x80000001 is not listed in /cpus</li>", page)
+        self.assertIn("<li>on q-cut: MPIDR 0x80000101 is not listed in /cpus</li>", page)
 
 
 class Order(unittest.TestCase):

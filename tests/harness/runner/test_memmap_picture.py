@@ -302,7 +302,7 @@ class Picture(unittest.TestCase):
         self.assertLess(int(root.attrib["width"]), memmap_picture.X_TEXT)  # no findings column
         self.assertNotIn("findings of every suite", ET.tostring(root, encoding="unicode"))
         self.assertEqual(
-            int(drawn()[4].get("width")), 1040
+            int(drawn()[4].get("width")), 1200
         )  # which a run with findings on rows has
 
     def test_write_puts_every_finding_in_the_document_too(self):
