@@ -79,7 +79,7 @@ void claims_collect(const struct platform *p)
 	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
 		add(fdt, CLAIM_HEADER, -1, CLAIM_MEMRESERVE, (unsigned)i);
 	/* Each node's parent is the last node seen one level up; past DT_MAX_DEPTH, unknown. */
-	int depth = 0, up[DT_MAX_DEPTH];
+	int depth = 0, up[DT_MAX_DEPTH] = { 0 };
 	for (int node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
 		if (depth < DT_MAX_DEPTH)
 			up[depth] = node;

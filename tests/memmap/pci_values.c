@@ -59,10 +59,14 @@ static void check_intx_map(struct test_ctx *t, int node, const struct profile_va
 			   const uint8_t *v, int len)
 {
 	const void *fdt = t->plat->fdt;
-	unsigned slots = w->cells[0] < MAP_SLOTS_MAX ? w->cells[0] : MAP_SLOTS_MAX;
+	/* A slot is 5 bits of the unit address: at most MAP_SLOTS_MAX of them. */
+	unsigned slots = w->cells[0];
 	uint32_t child = cells_of(fdt, node, "#address-cells", 3) +
 			 cells_of(fdt, node, "#interrupt-cells", 1);
 	uint32_t seen[MAP_SLOTS_MAX] = { 0 };
+
+	if (slots > MAP_SLOTS_MAX)
+		slots = MAP_SLOTS_MAX;
 	int n = len / 4, at = 0, wrong = 0;
 	unsigned entries = 0;
 
@@ -92,7 +96,7 @@ static void check_intx_map(struct test_ctx *t, int node, const struct profile_va
 				 cell(v, spec + 1), cell(v, spec + 2), (unsigned)want);
 			wrong = 1;
 		}
-		seen[slot < slots ? slot : 0] |= 1u << (pin & 7);
+		seen[slot] |= 1u << (pin & 7);
 		entries++;
 		at = spec + 3;
 	}
@@ -101,8 +105,7 @@ static void check_intx_map(struct test_ctx *t, int node, const struct profile_va
 	check(t, !wrong && at == n && entries == slots * 4, "documented_value",
 	      "%s interrupt-map does not swizzle %u slots' pins onto SPIs %u..%u as %s does "
 	      "(%u entries read)",
-	      path, slots, (unsigned)w->cells[1],
-	      (unsigned)w->cells[1] + 3, w->source, entries);
+	      path, slots, (unsigned)w->cells[1], (unsigned)w->cells[1] + 3, w->source, entries);
 }
 
 void memmap_check_pci_value(struct test_ctx *t, int node, const struct profile_value *w,

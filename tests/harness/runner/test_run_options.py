@@ -411,7 +411,9 @@ class BadValues(unittest.TestCase):
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
         self.assertIn("none stands alone", by_args[("--virtio", "none,rng")])
-        self.assertIn("edu needs an MSI controller", by_args[("--machine", "its=off", "--pci", "edu")])
+        self.assertIn(
+            "edu needs an MSI controller", by_args[("--machine", "its=off", "--pci", "edu")]
+        )
 
     def test_out_is_not_left_behind_by_a_refusal(self):
         self.assertFalse(os.path.exists("/proc/run-options-test"))
