@@ -108,13 +108,20 @@ def _fdt(args, timeout=10):
 
 
 def _well_formed(dtb):
+    """A blob the runner may edit: whole, and one dtc reads back. fdtput rewrites a blob
+    through libfdt, which would repair (and so hide) a defect a broken tree is there to show."""
     with open(dtb, "rb") as f:
         data = f.read()
-    return (
+    if not (
         len(data) >= 8
         and data[:4] == b"\xd0\x0d\xfe\xed"
         and struct.unpack(">I", data[4:8])[0] == len(data)
+    ):
+        return False
+    r = subprocess.run(
+        ["dtc", "-q", "-I", "dtb", "-O", "dtb", "-o", os.devnull, dtb], capture_output=True
     )
+    return r.returncode == 0
 
 
 def user_initrd_addr(dtb):

@@ -285,8 +285,18 @@ PCI_DEFAULT = PCI_ITEMS
 
 
 def no_msi(raw, machine):
-    """QEMU 7.2 refuses edu (its MSI capability) on a GICv3 with no ITS: nothing takes MSIs."""
-    return str(raw.gic or "3") == "3" and "its=off" in (machine or "").split(",")
+    """QEMU 7.2 refuses edu (its MSI capability) on a GICv3 with no ITS: nothing takes MSIs.
+    Under TCG a GICv3 has an ITS only with its=on (the default) on virt-6.2 and later machine
+    types (hw/arm/virt.c: virt_machine_6_1_options sets no_tcg_its)."""
+    if str(raw.gic or "3") != "3":
+        return False
+    props = (machine or "").split(",")
+    for p in props:
+        if p.startswith("type=virt-"):
+            major, _, minor = p[len("type=virt-") :].partition(".")
+            if major.isdigit() and minor.isdigit() and (int(major), int(minor)) < (6, 2):
+                return True
+    return "its=off" in props
 
 
 def check_pci(raw, machine=""):
@@ -312,8 +322,9 @@ def check_pci(raw, machine=""):
         bad(
             "--pci",
             raw.pci,
-            "edu needs an MSI controller, and GICv3 with its=off has none (QEMU refuses it)",
-            "no edu with --machine its=off",
+            "edu needs an MSI controller, and a GICv3 with its=off, or of a machine type before"
+            " virt-6.2 under TCG, has none (QEMU refuses it)",
+            "no edu with --machine its=off or type=virt-2.6..virt-6.1",
         )
     return tuple(i for i in PCI_ITEMS if i in items)
 
