@@ -187,6 +187,27 @@ static struct subject_level *push(struct test_ctx *t)
 	return s;
 }
 
+/*
+ * A record gives each key once (protocol.h). A node met while another is the
+ * subject is the one the path leads to: target= (an MSI controller, a
+ * reservation). Any other key given twice is a harness bug: the inner value
+ * stays in the text, not in the identity, rather than break the report.
+ */
+static const char *unique_key(const struct test_ctx *t, const char *key)
+{
+	int node = 0, target = 0, same = 0;
+
+	for (int i = 0; i + 1 < t->nsubject; i++) {
+		const char *k = t->subject[i].key;
+		node |= k && !strcmp(k, "node");
+		target |= k && !strcmp(k, "target");
+		same |= k && !strcmp(k, key);
+	}
+	if (!same)
+		return key;
+	return !strcmp(key, "node") && node && !target ? "target" : NULL;
+}
+
 void subject_push(struct test_ctx *t, const char *key, const char *fmt, ...)
 {
 	struct subject_level *s = push(t);
@@ -194,7 +215,7 @@ void subject_push(struct test_ctx *t, const char *key, const char *fmt, ...)
 
 	if (!s)
 		return;
-	s->key = key;
+	s->key = unique_key(t, key);
 	va_start(ap, fmt);
 	vsnprintf(s->value, sizeof(s->value), fmt, ap);
 	va_end(ap);
@@ -218,7 +239,7 @@ void node_push(struct test_ctx *t, const char *path)
 
 	if (!s)
 		return;
-	s->key = "node";
+	s->key = unique_key(t, "node");
 	snprintf(s->value, sizeof(s->value), "%s", path);
 	snprintf(s->prefix, sizeof(s->prefix), "%s: ", path);
 }

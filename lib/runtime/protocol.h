@@ -63,7 +63,7 @@
  * The subject of a finding or evidence: what it is about, each key a kind of
  * thing, so that findings that differ only in their subject can be grouped.
  */
-#define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port outcome"
+#define SUBJECT_KEYS "node prop entry part reg off region addr range bank cpu intid sgi device queue form width key call port outcome target"
 
 /*
  * A console that breaks long lines (Xen's console_io) gets them in pieces of
