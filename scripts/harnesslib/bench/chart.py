@@ -17,7 +17,7 @@ from ..memmap import textwidth
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
 NOISY_FILL, NOISY_TEXT = "#fde7c8", "#a14d00"
 FONT, SIZE = "DejaVu Sans, sans-serif", 11
-LEFT, ZERO_W, PLOT, RIGHT = 330, 34, 560, 150  # label, 0 column, log axis, B/A column
+LEFT, ZERO_W, PLOT, RIGHT = 330, 50, 560, 150  # label, 0 column, log axis, B/A column
 WIDTH = LEFT + ZERO_W + PLOT + RIGHT + 10
 
 
@@ -161,19 +161,20 @@ def svg(runs, keys, transfers, noisy, headline, notes=()):
         out.append(_text(10, y, line, size=14 if i == 0 else 12, bold=i == 0,
                          room=WIDTH - 20))
     y += 10
-    x = 10
+    x = 10.0
     for i, rn in enumerate(runs):
         label = f"{'AB'[i] + ': ' if len(runs) == 2 else ''}{rn.label} ({rn.config})"
         room = (WIDTH - 20) / len(runs) - 20
         out.append(
-            f'<rect x="{x}" y="{y}" width="10" height="8" fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'<rect x="{x:.1f}" y="{y}" width="10" height="8" fill="{COLOURS[i % len(COLOURS)]}"/>'
         )
         out.append(_text(x + 14, y + 8, label, room=room))
         x += (WIDTH - 20) / len(runs)
     y += 14
     if noisy:
         out.append(
-            f'<rect x="10" y="{y}" width="10" height="8" fill="{NOISY_FILL}" stroke="{NOISY_TEXT}"/>'
+            f'<rect x="10" y="{y}" width="10" height="8" fill="{NOISY_FILL}"'
+            f' stroke="{NOISY_TEXT}"/>'
         )
         out.append(_text(24, y + 8, "noisy: two runs of one config disagree (why: the table)",
                          fill=NOISY_TEXT, room=WIDTH - 40))

@@ -130,12 +130,13 @@ def headline(runs, keys, flagged, same, tolerance, watched):
             ratios[k] = fb["median_ns"] / fa["median_ns"]
     if not ratios:
         return [f"{b.label} vs {a.label}: no figure in both"]
-    lo, hi = min(ratios, key=ratios.get), max(ratios, key=ratios.get)
+    lo = min(ratios, key=lambda k: ratios[k])
+    hi = max(ratios, key=lambda k: ratios[k])
     first = (
         f"{b.label} over {a.label}: the {len(ratios)} figures both have take a median"
         f" {statistics.median(ratios.values()):.1f}x as long"
     )
-    per_op = {}
+    per_op: dict = {}
     for k, r in ratios.items():
         per_op.setdefault(k[0], []).append(r)
     second = "by op: " + ", ".join(
