@@ -103,11 +103,13 @@
 #define RECORD_MMIO_SUMMARY_KEYS    "case required permitted deviation"
 /*
  * The bench suite (tests/bench/bench.h): a figure per timed operation (ns per
- * operation; a transfer's also its bytes and MB/s), what was not timed and
+ * operation; a transfer's also its bytes and MB/s; an MMIO figure the role
+ * of its device part, the contract's, so that two platforms' figures pair up
+ * by role and register whatever their DT paths), what was not timed and
  * why, the time base, and the summary's figures (name, value).
  */
 #define RECORD_BENCH		    "bench"
-#define RECORD_BENCH_KEYS	    "op target samples batch min_ns p10_ns median_ns p90_ns p99_ns max_ns loop_ns bytes? median_mb_s?"
+#define RECORD_BENCH_KEYS	    "op target samples batch min_ns p10_ns median_ns p90_ns p99_ns max_ns loop_ns bytes? median_mb_s? role?"
 #define RECORD_BENCH_UNTIMED	    "bench-untimed"
 #define RECORD_BENCH_UNTIMED_KEYS   "op target? device? text"
 #define RECORD_BENCH_INFO	    "bench-info"

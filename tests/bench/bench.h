@@ -53,6 +53,13 @@ uint64_t bench_tick_ps(void);
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s);
 /*
+ * The same with " role=ROLE" after it: the device part the figure is of
+ * ("distributor", "uart": the contract's part), which scripts/bench-compare
+ * pairs two platforms' figures by, with the register, not by DT path.
+ */
+void bench_report_role(struct test_ctx *t, const char *op, const char *target, const char *role,
+		       const struct bench_stats *s);
+/*
  * A transfer's figure: the same line, each sample one transfer of bytes,
  * with " bytes=N median_mb_s=M" after it (MB: 10^6 bytes, from the median).
  */

@@ -64,7 +64,7 @@ static void (*const readers[4])(const void *) = { read8, read16, read32, read64 
 static void (*const writers[4])(const void *) = { write8, write16, write32, write64 };
 
 /* One register at every width the contract requires; returns the figures made. */
-static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
+static unsigned time_register(struct test_ctx *t, const struct dt_device *d, const char *role,
 			      const struct reg_contract *r, int write)
 {
 	unsigned made = 0;
@@ -87,7 +87,7 @@ static unsigned time_register(struct test_ctx *t, const struct dt_device *d,
 		a.value = (r->flags & F_WRITE0) ? 0 : o.value;
 		struct bench_stats s;
 		bench_loop(write ? writers[w] : readers[w], &a, BENCH_BATCH, &s);
-		bench_report(t, write ? "mmio_write" : "mmio_read", target, &s);
+		bench_report_role(t, write ? "mmio_write" : "mmio_read", target, role, &s);
 		passed(t);
 		made++;
 	}
@@ -120,12 +120,12 @@ static unsigned time_device(struct test_ctx *t, const struct dt_device *d,
 		unsigned limit = tier == 0 && first ? FIRST_DEVICE_IDS : 1;
 		for (unsigned i = 0; i < c->nregs && reads < limit; i++)
 			if (in_tier(&c->regs[i], tier))
-				reads += time_register(t, d, &c->regs[i], 0) > 0;
+				reads += time_register(t, d, c->part, &c->regs[i], 0) > 0;
 	}
 	for (unsigned i = 0; i < c->nregs && !writes; i++) {
 		const struct reg_contract *r = &c->regs[i];
 		if ((r->flags & F_WI_PROBE) || (r->flags & F_WRITE0))
-			writes += time_register(t, d, r, 1);
+			writes += time_register(t, d, c->part, r, 1);
 	}
 	if (!writes)
 		bench_untimed("mmio_write", d->path, NULL,

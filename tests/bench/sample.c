@@ -119,7 +119,7 @@ static const char *mb_per_s(char *buf, unsigned len, uint32_t bytes, uint64_t ps
 	return buf;
 }
 
-static void report(struct test_ctx *t, const char *op, const char *target,
+static void report(struct test_ctx *t, const char *op, const char *target, const char *role,
 		   const struct bench_stats *s, uint32_t bytes)
 {
 	char ns[24];
@@ -142,6 +142,8 @@ static void report(struct test_ctx *t, const char *op, const char *target,
 		record_field(&r, "bytes", "%u", bytes);
 		record_field(&r, "median_mb_s", "%s", mb_per_s(ns, sizeof(ns), bytes, s->median));
 	}
+	if (role)
+		record_field(&r, "role", "%s", role);
 	record_emit(&r);
 	if (nkept < BENCH_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
@@ -155,13 +157,19 @@ static void report(struct test_ctx *t, const char *op, const char *target,
 void bench_report(struct test_ctx *t, const char *op, const char *target,
 		  const struct bench_stats *s)
 {
-	report(t, op, target, s, 0);
+	report(t, op, target, NULL, s, 0);
+}
+
+void bench_report_role(struct test_ctx *t, const char *op, const char *target, const char *role,
+		       const struct bench_stats *s)
+{
+	report(t, op, target, role, s, 0);
 }
 
 void bench_report_bytes(struct test_ctx *t, const char *op, const char *target,
 			const struct bench_stats *s, uint32_t bytes)
 {
-	report(t, op, target, s, bytes);
+	report(t, op, target, NULL, s, bytes);
 }
 
 void bench_untimed(const char *op, const char *target, const char *device, const char *fmt, ...)

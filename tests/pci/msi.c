@@ -74,13 +74,17 @@ static uint32_t edu_msi(struct pci_state *s, struct pci_fn *f, uint32_t cap, uin
 	return gic_intid(iar);
 }
 
-static int its_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, uint32_t cap,
-		    const struct dt_device *c, uint32_t devid)
+/*
+ * The controller's findings are the host bridge's: its map (prop) named the
+ * controller, and the subject already has the bridge's node.
+ */
+static void its_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, uint32_t cap,
+		     const struct dt_device *c, uint32_t devid, const char *prop)
 {
 	struct its_info info;
 	const char *why = c->nreg ? its_probe((uintptr_t)c->reg[0].base, &info) : "no reg";
 
-	node_push(t, c->path);
+	subject_push(t, "prop", "%s", prop);
 	require(t, !why, "msi_controller_is_its", "%s: %s", c->path, why ? why : "");
 	why = gic_lpi_enable();
 	require(t, !why, "lpis_enable", "LPIs on the boot CPU: %s", why ? why : "");
@@ -108,21 +112,21 @@ static int its_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, u
 		evidence(t, "msi_arrives", "MSI via the ITS as device ID 0x%x arrived as LPI %u",
 			 devid, MSI_LPI);
 	subject_pop(t);
-	return 1;
 }
 
-static int v2m_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, uint32_t cap,
-		    const struct dt_device *c)
+static void v2m_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, uint32_t cap,
+		     const struct dt_device *c, const char *prop)
 {
 	struct probe_outcome o;
 
-	node_push(t, c->path);
+	subject_push(t, "prop", "%s", prop);
 	require(t, c->nreg >= 1, "v2m_has_reg", "%s has no reg", c->path);
 	int bad = probe_read((uintptr_t)c->reg[0].base + V2M_MSI_TYPER, 32, &o);
 	uint32_t typer = (uint32_t)o.value, base = V2M_BASE(typer), n = V2M_COUNT(typer);
 	subject_push(t, "reg", "MSI_TYPER");
-	require(t, !bad, "v2m_answers", "reading MSI_TYPER at 0x%llx aborted (ESR 0x%llx)",
-		(unsigned long long)c->reg[0].base + V2M_MSI_TYPER, (unsigned long long)o.esr);
+	require(t, !bad, "v2m_answers", "%s: reading MSI_TYPER at 0x%llx aborted (ESR 0x%llx)",
+		c->path, (unsigned long long)c->reg[0].base + V2M_MSI_TYPER,
+		(unsigned long long)o.esr);
 	note(t, "MSI_TYPER 0x%08x: SPIs from INTID %u, %u of them", typer, base, n);
 	require(t, n > 0 && base >= GIC_FIRST_SPI && base + n <= gic_lines(), "v2m_spis_valid",
 		"MSI_TYPER gives INTIDs %u..%u, not SPIs the distributor has (up to %u)", base,
@@ -143,7 +147,6 @@ static int v2m_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, u
 		  base, got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ", got, base))
 		evidence(t, "msi_arrives", "MSI via GICv2m arrived as INTID %u", base);
 	subject_pop(t);
-	return 1;
 }
 
 void case_msi(struct test_ctx *t)
@@ -196,22 +199,25 @@ void case_msi(struct test_ctx *t)
 	if (!c)
 		return; /* not reached: require ended the case */
 	note(t, "requester ID 0x%04x -> %s, ID 0x%x (%s)", rid, c->path, devid, prop);
-	int held = 0;
-	if (dt_compat_has(c, "arm,gic-v3-its"))
-		held = its_path(t, s, f, cap, c, devid);
-	else if (dt_compat_has(c, "arm,gic-v2m-frame"))
-		held = v2m_path(t, s, f, cap, c);
-	else
-		note(t, "%s is neither an ITS nor a GICv2m frame: not exercised", c->path);
-	if (held) {
-		/* The MSI went through what the map names, or a finding said it did not. */
+	int its = dt_compat_has(c, "arm,gic-v3-its"), v2m = dt_compat_has(c, "arm,gic-v2m-frame");
+	if (its || v2m) {
+		/*
+		 * The MSI goes through what the map names, or a finding says it
+		 * does not (held first: a require below ends the case).
+		 */
 		claim_hold(h->dev->node, prop, CLAIM_PROBE);
 		claim_hold(h->dev->node, "bus-range", CLAIM_PROBE);
-		if (dt_compat_has(c, "arm,gic-v2m-frame")) {
-			claim_hold(c->node, "reg", CLAIM_PROBE);
-			claim_hold(c->node, "msi-controller", CLAIM_PROBE);
-		}
 	}
+	if (v2m) {
+		claim_hold(c->node, "reg", CLAIM_PROBE);
+		claim_hold(c->node, "msi-controller", CLAIM_PROBE);
+	}
+	if (its)
+		its_path(t, s, f, cap, c, devid, prop);
+	else if (v2m)
+		v2m_path(t, s, f, cap, c, prop);
+	else
+		note(t, "%s is neither an ITS nor a GICv2m frame: not exercised", c->path);
 	subject_pop(t);
 	subject_pop(t);
 }

@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: MIT
 """Put bench figures side by side: QEMU and Xen, or two runs of one
 platform. Each RUN is a bench.json or a folder holding one (scripts/run
-writes it for suites=bench). Prints a Markdown table of medians (ns per
-operation), one column per run, then one of the transfers' rates (MB/s,
-op=throughput), and with --svg writes one chart of the times: the median
-with a p10-p90 bar per run, on a log scale.
+writes it for suites=bench), labelled by its folder or by --names. Prints
+a Markdown table of medians (ns per operation), one column per run, then
+one of the transfers' rates (MB/s, op=throughput), and with --svg writes a
+chart (bench/chart.py): a headline, the times on one log axis and the
+rates on another, B/A per row, the noisy figures marked.
+
+Rows pair by what was measured, not where: an MMIO figure by its device
+part's role and register ("distributor GICD_TYPER:32" on QEMU's
+/intc@8000000 and on Xen's /interrupt-controller@3001000; bench/pairs.py).
 
 Two runs of one config (the same config in both bench.json files): a
 figure whose medians differ by more than
@@ -15,28 +20,14 @@ figure of --watch's ops (default: MMIO and hypercalls) was noisy, 2 on bad
 input.
 """
 import argparse
-import json
-import math
-import os
+import statistics
 import sys
-from xml.sax.saxutils import escape
 
 from ..errors import InputError
+from . import chart, pairs
 
 DEFAULT_WATCH = "mmio_read,mmio_write,smccc,xen_hypercall"
 WIDE_SPREAD = 0.5  # (p90 - p10) / median above this: the samples were disturbed
-
-
-def load(path):
-    f = os.path.join(path, "bench.json") if os.path.isdir(path) else path
-    try:
-        doc = json.load(open(f))
-        figures = {(x["op"], x["target"]): x for x in doc["figures"]}
-        return doc.get("config", os.path.basename(os.path.dirname(os.path.abspath(f)))), figures
-    except OSError as e:
-        raise InputError(f"{f}: {e.strerror}")
-    except (ValueError, KeyError, TypeError) as e:
-        raise InputError(f"{f}: not a bench.json of scripts/run ({type(e).__name__}: {e})")
 
 
 def spread(x):
@@ -81,109 +72,80 @@ def mb_cell(x):
 
 def table(runs, keys, tolerance, same_config, transfer=False):
     """Markdown rows: medians in ns per operation, or for transfers in MB/s
-    (B/A then compares rates). Noise is judged on the times either way."""
-    names = [n for n, _ in runs]
+    (B/A then compares rates). Noise is judged on the times either way.
+    Returns the rows and {key: why} of the noisy figures."""
     unit = "median MB/s (p10-p90)" if transfer else "median ns (p10-p90)"
     cell = mb_cell if transfer else ns_cell
+    two = len(runs) == 2
     lines = [
         "| op | target | "
-        + " | ".join(f"{n} {unit}" for n in names)
+        + " | ".join(f"{r.label} {unit}" for r in runs)
         + " |"
-        + (" B/A | note |" if len(runs) == 2 else ""),
-        "|---|---|" + "---|" * len(runs) + ("---|---|" if len(runs) == 2 else ""),
+        + (" B/A | note |" if two else ""),
+        "|---|---|" + "---|" * len(runs) + ("---|---|" if two else ""),
     ]
-    flagged = []
-    for op, target in keys:
-        cells = []
-        for _, figs in runs:
-            x = figs.get((op, target))
-            cells.append(cell(x) if x else "—")
+    flagged = {}
+    for k in keys:
+        op, target = k
+        cells = [cell(r.figs[k]) if k in r.figs else "—" for r in runs]
         row = f"| {op} | `{target}` | " + " | ".join(cells) + " |"
-        if len(runs) == 2:
-            a, b = runs[0][1].get((op, target)), runs[1][1].get((op, target))
+        if two:
+            a, b = runs[0].figs.get(k), runs[1].figs.get(k)
             ratio = "—"
             if a and b and a["median_ns"] and b["median_ns"]:
                 num, den = (a, b) if transfer else (b, a)
                 ratio = f"{num['median_ns'] / den['median_ns']:.2f}"
+            notes = []
             if a and b:
                 why = noisy(a, b, tolerance) if same_config else None
+                if why:
+                    flagged[k] = why
+                    notes.append("noisy: " + why)
             else:
-                why = "only in " + ("A" if a else "B")
-            if why and a and b:
-                flagged.append((op, target, why))
-            row += f" {ratio} | {('noisy: ' + why) if why and a and b else (why or '')} |"
+                notes.append("only in " + ("A" if a else "B"))
+            paths = [r.where.get(k) for r in runs]
+            if all(paths) and paths[0] != paths[1]:
+                notes.append(f"A `{paths[0]}`, B `{paths[1]}`")
+            row += f" {ratio} | {'; '.join(notes)} |"
         lines.append(row)
     return lines, flagged
 
 
-def svg(runs, keys):
-    """One row per figure, one bar per run: median dot, p10-p90 line, log-scale ns."""
-    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
-    values = [
-        v
-        for _, figs in runs
-        for k in keys
-        if k in figs
-        for v in (figs[k]["p10_ns"], figs[k]["p90_ns"], figs[k]["median_ns"])
-        if v > 0
-    ]
-    lo = 10 ** math.floor(math.log10(min(values))) if values else 1
-    hi = 10 ** math.ceil(math.log10(max(values))) if values else 10
-    hi = hi if hi > lo else lo * 10
-    left, width, row, top = 420, 560, 6 + 6 * len(runs), 40
-    height = top + row * len(keys) + 40
-
-    def x(v):
-        return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (
-            math.log10(hi) - math.log10(lo)
-        )
-
-    out = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}"'
-            ' font-family="sans-serif" font-size="10">'
-        ),
-        (
-            '<text x="10" y="16" font-size="13">bench: median per operation, p10-p90 bars, ns (log'
-            " scale)</text>"
-        ),
-    ]
-    for i, (name, _) in enumerate(runs):
-        out.append(
-            f'<rect x="{10 + 200 * i}" y="24" width="10" height="6" fill="{colours[i % 5]}"/>'
-            f'<text x="{24 + 200 * i}" y="30">{escape(name)}</text>'
-        )
-    decade = lo
-    while decade <= hi:
-        out.append(
-            f'<line x1="{x(decade):.1f}" y1="{top}" x2="{x(decade):.1f}" y2="{height - 30}"'
-            f' stroke="#ddd"/><text x="{x(decade):.1f}" y="{height - 18}"'
-            f' text-anchor="middle">{decade:g}</text>'
-        )
-        decade *= 10
-    for r, (op, target) in enumerate(keys):
-        y0 = top + r * row
-        out.append(
-            f'<text x="{left - 6}" y="{y0 + row / 2 + 3:.1f}"'
-            f' text-anchor="end">{escape(op + " " + target)[:70]}</text>'
-        )
-        for i, (name, figs) in enumerate(runs):
-            f = figs.get((op, target))
-            if not f:
-                continue
-            y = y0 + 3 + 6 * i
-            tip = escape(
-                f"{name}: {op} {target}: median {f['median_ns']} ns, p10 {f['p10_ns']}, p90"
-                f" {f['p90_ns']}"
-            )
-            out.append(
-                f"<g><title>{tip}</title><line x1=\"{x(f['p10_ns']):.1f}\" y1=\"{y}\""
-                f" x2=\"{x(f['p90_ns']):.1f}\" y2=\"{y}\" stroke=\"{colours[i % 5]}\""
-                f" stroke-width=\"2\"/><circle cx=\"{x(f['median_ns']):.1f}\" cy=\"{y}\" r=\"2.5\""
-                f' fill="{colours[i % 5]}"/></g>'
-            )
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+def headline(runs, keys, flagged, same, tolerance, watched):
+    """What the chart says first: for two configs, B over A across the
+    figures both have (overall and per op); for two runs of one config,
+    how many agree and how many are noisy."""
+    if len(runs) != 2:
+        return [f"bench: {len(runs)} runs, {len(keys)} figures"]
+    a, b = runs
+    if same:
+        return [
+            f"two runs of {a.config}: {len(keys) - len(flagged)} of {len(keys)} figures agree"
+            f" within {tolerance:.0%}, {len(flagged)} noisy ({watched} MMIO or hypercalls)"
+        ]
+    ratios = {}
+    for k in keys:
+        fa, fb = a.figs.get(k), b.figs.get(k)
+        if fa and fb and fa["median_ns"] and fb["median_ns"] and not is_transfer(fa):
+            ratios[k] = fb["median_ns"] / fa["median_ns"]
+    if not ratios:
+        return [f"{b.label} vs {a.label}: no figure in both"]
+    lo = min(ratios, key=lambda k: ratios[k])
+    hi = max(ratios, key=lambda k: ratios[k])
+    first = (
+        f"{b.label} over {a.label}: the {len(ratios)} figures both have take a median"
+        f" {statistics.median(ratios.values()):.1f}x as long"
+    )
+    per_op: dict = {}
+    for k, r in ratios.items():
+        per_op.setdefault(k[0], []).append(r)
+    second = "by op: " + ", ".join(
+        f"{op} {statistics.median(v):.1f}x ({len(v)})" for op, v in per_op.items()
+    )
+    third = (
+        f"from {ratios[lo]:.2f}x ({lo[0]} {lo[1]}) to {ratios[hi]:.1f}x ({hi[0]} {hi[1]})"
+    )
+    return [first, second, third]
 
 
 def main(argv):
@@ -195,7 +157,10 @@ def main(argv):
     ap.add_argument(
         "runs", nargs="+", metavar="RUN", help="bench.json, or a folder of scripts/run holding one"
     )
-    ap.add_argument("--names", help="comma list naming the runs (default: each run's config)")
+    ap.add_argument(
+        "--names",
+        help="comma list labelling the runs, each once (default: each run's folder name)",
+    )
     ap.add_argument("--ops", help="only these ops, a comma list (default: every op)")
     ap.add_argument(
         "--tolerance",
@@ -210,28 +175,26 @@ def main(argv):
     )
     ap.add_argument("--md", help="write the table here too (default: stdout only)")
     ap.add_argument("--svg", help="write the chart here (default: none)")
+    ap.add_argument(
+        "--svg-rows",
+        choices=("all", "shared"),
+        default="all",
+        help="chart every figure, or only those every run has (the rest counted under the"
+        " headline; the table has them all). Default: all",
+    )
+    ap.add_argument("--title", help="the chart's first line (default: its computed headline)")
     a = ap.parse_args(argv)
     try:
-        runs = [load(r) for r in a.runs]
-        configs = [c for c, _ in runs]
+        runs = [pairs.load(r) for r in a.runs]
+        for r, label in zip(runs, pairs.labels(a.runs, a.names.split(",") if a.names else None)):
+            r.label = label
     except InputError as e:
         print(f"scripts/bench-compare: {e}", file=sys.stderr)
         return 2
-    if a.names:
-        names = a.names.split(",")
-        if len(names) != len(runs):
-            print(
-                f"scripts/bench-compare: --names has {len(names)} names for {len(runs)} runs",
-                file=sys.stderr,
-            )
-            return 2
-        runs = [(n, figs) for n, (_, figs) in zip(names, runs)]
-    elif len({n for n, _ in runs}) < len(runs):  # two runs of one config: A, B, ...
-        runs = [(f"{chr(65 + i)}: {n}", figs) for i, (n, figs) in enumerate(runs)]
     ops = set(a.ops.split(",")) if a.ops else None
     keys = []
-    for _, figs in runs:
-        keys += [k for k in figs if k not in keys and (ops is None or k[0] in ops)]
+    for r in runs:
+        keys += [k for k in r.figs if k not in keys and (ops is None or k[0] in ops)]
     if not keys:
         print(
             "scripts/bench-compare: no figure to compare" + (f" among ops {a.ops}" if ops else ""),
@@ -239,10 +202,10 @@ def main(argv):
         )
         return 2
     # Noise is a question about two runs of one config; two platforms just differ.
-    same = len(runs) == 2 and configs[0] == configs[1]
-    transfers = [k for k in keys if any(is_transfer(figs[k]) for _, figs in runs if k in figs)]
+    same = len(runs) == 2 and runs[0].config == runs[1].config
+    transfers = [k for k in keys if any(is_transfer(r.figs[k]) for r in runs if k in r.figs)]
     per_op = [k for k in keys if k not in transfers]
-    lines, flagged = table(runs, per_op, a.tolerance, same) if per_op else ([], [])
+    lines, flagged = table(runs, per_op, a.tolerance, same) if per_op else ([], {})
     if transfers:
         more, flagged_t = table(runs, transfers, a.tolerance, same, transfer=True)
         lines += (
@@ -256,23 +219,54 @@ def main(argv):
             ]
             + more
         )
-        flagged += flagged_t
+        flagged.update(flagged_t)
     text = "\n".join(lines) + "\n"
     watch = set(a.watch.split(","))
-    watched = [f for f in flagged if f[0] in watch]
+    watched = [k for k in flagged if k[0] in watch]
+    text += "\nruns: " + "; ".join(
+        f"{'AB'[i] + ' = ' if len(runs) == 2 else ''}{r.label} ({r.config})"
+        for i, r in enumerate(runs)
+    ) + "\n"
     if same:
         text += (
-            f"\n{len(keys) - len(flagged)} of {len(keys)} figures agree within {a.tolerance:.0%}; "
+            f"{len(keys) - len(flagged)} of {len(keys)} figures agree within {a.tolerance:.0%}; "
             f"{len(flagged)} noisy ({len(watched)} of them MMIO or hypercalls)\n"
         )
     elif len(runs) == 2:
         text += (
-            f"\ntwo configs ({configs[0]}, {configs[1]}): B/A compares them; noise is judged only"
-            " between runs of one config\n"
+            f"two configs ({runs[0].config}, {runs[1].config}): B/A compares them; noise is"
+            " judged only between runs of one config\n"
         )
     sys.stdout.write(text)
     if a.md:
         open(a.md, "w").write(text)
     if a.svg:
-        open(a.svg, "w").write(svg(runs, keys))
+        open(a.svg, "w").write(chart_of(a, runs, per_op, transfers, flagged, same, len(watched)))
     return 1 if watched else 0
+
+
+def chart_of(a, runs, per_op, transfers, flagged, same, watched):
+    """The chart's SVG: the rows --svg-rows asks for, the headline, and a
+    note of the figures left out."""
+    keys = per_op + transfers
+    head = headline(runs, keys, flagged, same, a.tolerance, watched)
+    if a.title:
+        head = [a.title] + head
+    notes = []
+    if a.svg_rows == "shared":
+        shared = [k for k in keys if all(k in r.figs for r in runs)]
+        for r in runs:
+            alone = [k for k in keys if k in r.figs and k not in shared]
+            if alone:
+                ops: dict = {}
+                for k in alone:
+                    ops[k[0]] = ops.get(k[0], 0) + 1
+                roles = sorted({k[1].split(" ")[0].split("#")[0] for k in alone if k in r.where})
+                notes.append(
+                    f"not drawn (the table has them): {len(alone)} figures only in {r.label}: "
+                    + ", ".join(f"{op} {n}" for op, n in ops.items())
+                    + (f" (roles {', '.join(roles)})" if roles else "")
+                )
+        per_op = [k for k in per_op if k in shared]
+        transfers = [k for k in transfers if k in shared]
+    return chart.svg(runs, per_op, transfers, flagged, head, notes)

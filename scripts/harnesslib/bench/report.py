@@ -5,10 +5,13 @@ the run's config, written beside the report when the suite printed any.
 Figures are nanoseconds per operation; a transfer's figure (op=throughput)
 times one transfer per sample and also carries its bytes and median_mb_s
 (bytes / median time, 1 MB = 10^6 bytes), which bench.csv holds in two last
-columns, empty for the others.
+columns, empty for the others. An MMIO figure also carries its device
+part's role (the contract's part: "distributor", "uart"), which
+scripts/bench-compare pairs two platforms' figures by; bench.csv holds it
+last.
 
 Records read (records.py, never the prose around them):
-  bench          one figure (FIELDS, and TRANSFER for a transfer)
+  bench          one figure (FIELDS, TRANSFER for a transfer, role for MMIO)
   bench-untimed  what was not timed and why (bench.json "untimed")
   bench-info     the time base and the loop's cost (bench.json "info")
   bench-summary  the summary's figures, name and value (bench.json "summary")
@@ -33,6 +36,7 @@ FIELDS = (
     "loop_ns",
 )
 TRANSFER = ("bytes", "median_mb_s")  # a transfer's figure only
+ROLE = ("role",)  # an MMIO figure only
 NUMERIC = {
     "samples": int,
     "batch": int,
@@ -62,7 +66,7 @@ def _kind(line):
 
 
 def parse(ktap_lines):
-    """The figures (dicts of FIELDS, and TRANSFER for a transfer) and a dict
+    """The figures (dicts of FIELDS, TRANSFER for a transfer, ROLE when given) and a dict
     of the rest: "info" (the bench-info fields), "untimed" and "summary"
     (lists of dicts), in report order. records.RecordError when a bench
     record breaks its declaration."""
@@ -77,7 +81,7 @@ def parse(ktap_lines):
             continue
         tag, r = got
         if tag == FIGURE:
-            keys = FIELDS + tuple(k for k in TRANSFER if k in r.fields)
+            keys = FIELDS + tuple(k for k in TRANSFER + ROLE if k in r.fields)
             figures.append({k: _value(k, r.fields[k]) for k in keys})
         elif tag == INFO:
             info.update({k: _value(k, v) for k, v in r.fields.items()})
@@ -111,7 +115,11 @@ def write(ktap_lines, out, config):
         f.write("\n")
     with open(os.path.join(out, "bench.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(("config",) + FIELDS + TRANSFER)
+        w.writerow(("config",) + FIELDS + TRANSFER + ROLE)
         for fig in figures:
-            w.writerow([config] + [fig[k] for k in FIELDS] + [fig.get(k, "") for k in TRANSFER])
+            w.writerow(
+                [config]
+                + [fig[k] for k in FIELDS]
+                + [fig.get(k, "") for k in TRANSFER + ROLE]
+            )
     return len(figures)

@@ -11,8 +11,12 @@ The pages: a small matrix (tests/harness/views/matrix.txt: a pass, a pass
 with a known deviation, the lie, a Xen run) rendered by Debian's chromium
 headless (browser.py): matrix.html and each memory-map.svg have no text
 overflowing its box, no in-page link without its target, no link to a
-file that is not there. Without chromium those checks are skipped with the
-reason (counted skipped, never passed); scripts/setup installs it.
+file that is not there. The bench charts too: the committed ones
+(docs/bench/*.svg) and one scripts/bench-compare draws of two fresh runs of
+the bench suite on one config (every row, the noisy ones marked), held to
+the same: no text past the picture's edge. Without chromium those checks
+are skipped with the reason (counted skipped, never passed); scripts/setup
+installs it.
 
 --shots DIR also writes the screenshots docs/views/ holds.
 Ends with "N passed, N failed, N skipped"; exit 1 when any check failed."""
@@ -118,6 +122,39 @@ def page_checks(t, program, folder, shots):
             browser.screenshot(program, lie, os.path.join(shots, "memory-map.png"), 1200, 520)
 
 
+def bench_charts(tmp, image):
+    """The bench charts to measure: the committed ones and one of two fresh
+    runs of one config (labels, the longest row names, noisy marks)."""
+    charts = sorted(glob.glob(os.path.join(paths.ROOT, "docs", "bench", "*.svg")))
+    runs = [os.path.join(tmp, "bench", name) for name in ("first", "second")]
+    for out in runs:
+        subprocess.run(
+            [sys.executable, "scripts/run", "--bootargs", "suites=bench", "--out", out]
+            + (["--image", image] if image else []),
+            cwd=paths.ROOT, capture_output=True, check=False,
+        )
+    svg = os.path.join(tmp, "bench", "two-runs.svg")
+    subprocess.run(
+        [sys.executable, "scripts/bench-compare"] + runs + ["--svg", svg],
+        cwd=paths.ROOT, capture_output=True, check=False,
+    )
+    return charts + [svg]
+
+
+def chart_checks(t, program, charts, shots):
+    for path in charts:
+        name = os.path.relpath(path, paths.ROOT) if path.startswith(paths.ROOT) else (
+            "bench-compare of two runs: " + os.path.basename(path))
+        if not os.path.exists(path):
+            t.check(f"chromium: {name}", ["no chart drawn (scripts/run or bench-compare failed)"])
+            continue
+        m = browser.measure(program, path)
+        t.check(f"chromium: {name}: no text past its edge",
+                [f"overflows its box: {x}" for x in m["overflow"]])
+    if shots and charts:
+        browser.screenshot(program, charts[0], os.path.join(shots, "bench.png"), 1090, 700)
+
+
 def main(argv):
     ap = argparse.ArgumentParser(prog="scripts/check-views", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -134,7 +171,7 @@ def main(argv):
         program = browser.find()
         if program is None:
             t.skip(
-                "chromium: matrix.html and memory-map.svg",
+                "chromium: matrix.html, memory-map.svg and the bench charts",
                 "no chromium (scripts/setup installs it)",
             )
         else:
@@ -143,6 +180,7 @@ def main(argv):
             subprocess.run(cmd + (["--image", a.image] if a.image else []), cwd=paths.ROOT,
                            capture_output=True, check=False)
             page_checks(t, program, folder, a.shots)
+            chart_checks(t, program, bench_charts(tmp, a.image), a.shots)
     n = t.n
     print(f"{n['pass']} passed, {n['fail']} failed, {n['skip']} skipped")
     return 1 if n["fail"] else 0

@@ -11,7 +11,9 @@ from contextlib import redirect_stderr, redirect_stdout
 
 from harnesslib import records
 from harnesslib.bench import runs as bench
+from harnesslib.bench import chart as bench_chart
 from harnesslib.bench import compare as bench_compare
+from harnesslib.bench import pairs as bench_pairs
 from harnesslib.bench import report as bench_report
 
 LINE = (
@@ -131,9 +133,9 @@ class Transfer(unittest.TestCase):
             doc = json.load(open(os.path.join(d, "bench.json")))
             self.assertIn("MB/s", doc["transfer_unit"])
             csv = open(os.path.join(d, "bench.csv")).read().splitlines()
-            self.assertEqual(csv[0].split(",")[-2:], ["bytes", "median_mb_s"])
-            self.assertTrue(csv[1].endswith(",35.0,,"))
-            self.assertTrue(csv[2].endswith(",0.0,524288,1638.4"))
+            self.assertEqual(csv[0].split(",")[-3:], ["bytes", "median_mb_s", "role"])
+            self.assertTrue(csv[1].endswith(",35.0,,,"))
+            self.assertTrue(csv[2].endswith(",0.0,524288,1638.4,"))
 
     def test_compare_shows_rates_in_their_own_table(self):
         fig = bench_report.parse([TRANSFER])[0][0]
@@ -191,9 +193,68 @@ class Compare(unittest.TestCase):
         code, out, _, chart = self.run_compare([a, b])
         self.assertEqual(code, 0)
         self.assertIn("2 of 2 figures agree within 10%", out)
-        self.assertIn("A: cfg", out)
+        self.assertIn("A = r0 (cfg); B = r1 (cfg)", out)  # labelled by file, not by config
         self.assertEqual(chart.count("<circle"), 4)
         self.assertIn("log scale", chart)
+        self.assertIn("2 of 2 figures agree", chart)  # the headline
+
+    def test_labels_by_folder_and_given_names_distinct(self):
+        with tempfile.TemporaryDirectory() as d:
+            runs = [os.path.join(d, "x", "run"), os.path.join(d, "y", "run")]
+            self.assertEqual(bench_pairs.labels(runs + [os.path.join(d, "z")]),
+                             ["x/run", "y/run", "z"])
+            self.assertEqual(bench_pairs.labels(runs, ["q", "x"]), ["q", "x"])
+            with self.assertRaises(bench_pairs.InputError):
+                bench_pairs.labels(runs, ["q", "q"])
+        code, _, err, _ = self.run_compare(
+            [[figure("irq", "eoi:sgi", 1.0)]] * 2, "--names", "same,same"
+        )
+        self.assertEqual(code, 2)
+        self.assertIn("two runs one name", err)
+
+    def test_same_path_twice_gets_letters(self):
+        self.assertEqual(bench_pairs.labels(["/tmp/r", "/tmp/r"]), ["A: r", "B: r"])
+
+    def test_mmio_rows_pair_by_role_and_register_not_path(self):
+        a = [dict(figure("mmio_read", "/intc@8000000:GICD_TYPER:32", 55.0), role="distributor"),
+             dict(figure("mmio_read", "/virtio_mmio@a000000:Magic:32", 50.0), role="transport"),
+             dict(figure("mmio_read", "/virtio_mmio@a000200:Magic:32", 50.0), role="transport")]
+        b = [dict(figure("mmio_read", "/interrupt-controller@3001000:GICD_TYPER:32", 3465.0),
+                  role="distributor")]
+        code, out, _, chart = self.run_compare([a, b], "--svg-rows", "shared",
+                                               configs=("qemu", "xen"))
+        self.assertEqual(code, 0)
+        self.assertIn(
+            "| mmio_read | `distributor GICD_TYPER:32` | 55.0 (52.2-57.8) | 3465.0 "
+            "(3291.8-3638.2) | 63.00 | A `/intc@8000000`, B `/interrupt-controller@3001000` |",
+            out,
+        )
+        self.assertIn("`transport#2 Magic:32`", out)
+        self.assertIn("63.00x", chart)
+        self.assertIn("take a median 63.0x as long", chart)  # the headline
+        self.assertIn("2 figures only in r0: mmio_read 2 (roles transport)", chart)
+        self.assertNotIn("transport#2", chart)  # --svg-rows shared leaves it to the table
+
+    def test_zero_is_drawn_in_its_column_not_at_the_axis(self):
+        a = [figure("ram_load", "bss", 0.0, 0.0, 0.0), figure("irq", "eoi:sgi", 100.0)]
+        _, _, _, chart = self.run_compare([a, a], configs=("p", "q"))
+        zero_x = bench_chart.LEFT + bench_chart.ZERO_W / 2
+        self.assertIn(f'cx="{zero_x:.1f}"', chart)
+        axis = bench_chart.Axis([(0.0, 100.0, 100.0)])
+        self.assertEqual(axis.lo, 100)
+        self.assertGreaterEqual(axis.x(100.0), zero_x + bench_chart.ZERO_W / 2)
+
+    def test_noisy_rows_marked_in_chart_and_transfers_on_their_own_axis(self):
+        t = bench_report.parse([TRANSFER])[0][0]
+        a = [figure("mmio_read", "/x:R:32", 100.0), t]
+        b = [figure("mmio_read", "/x:R:32", 150.0), t]
+        code, _, _, chart = self.run_compare([a, b])
+        self.assertEqual(code, 1)
+        self.assertEqual(chart.count(bench_chart.NOISY_FILL), 2)  # the legend and the row
+        self.assertIn("1.50x  noisy", chart)
+        self.assertIn("ns per operation", chart)
+        self.assertIn("transfers: MB/s", chart)
+        self.assertLess(chart.index("ns per operation"), chart.index("transfers: MB/s"))
 
     def test_moved_figure_is_noisy_with_why(self):
         a = [figure("mmio_read", "/x:R:32", 100.0), figure("irq", "eoi:sgi", 100.0)]
