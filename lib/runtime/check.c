@@ -197,7 +197,7 @@ static const char *unique_key(const struct test_ctx *t, const char *key)
 {
 	int node = 0, target = 0, same = 0;
 
-	for (int i = 0; i + 1 < t->nsubject; i++) {
+	for (unsigned i = 0; i + 1 < t->nsubject; i++) {
 		const char *k = t->subject[i].key;
 		node |= k && !strcmp(k, "node");
 		target |= k && !strcmp(k, "target");
