@@ -15,6 +15,7 @@
 #include "runtime/options.h"
 #include "runtime/percpu.h"
 #include "runtime/protocol.h"
+#include "runtime/smp.h"
 #include "runtime/stop.h"
 #include "runtime/suite.h"
 #include "runtime/unexpected.h"
@@ -62,6 +63,7 @@ void harness_main(const void *dtb, unsigned entry_el)
 		boot.mapped_pa_bits = bits;
 		boot.map_tables = mmu_tables_used();
 	}
+	smp_reserve();
 	options_parse(&opt, plat.bootargs, plat.bootargs_len);
 
 	ktap_sink = console_write;
