@@ -104,7 +104,8 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 		const struct addr_range *b = &p->banks[i];
 		if (!b->size || b->base + b->size < b->base || bank_overlaps_device(p, b))
 			continue;
-		struct addr_range f = largest_free(b->base, MIN(b->base + b->size, limit), cut, ncut);
+		struct addr_range f =
+			largest_free(b->base, MIN(b->base + b->size, limit), cut, ncut);
 		if (f.size > best.size)
 			best = f;
 	}

@@ -46,7 +46,8 @@ void harness_main(const void *dtb, unsigned entry_el)
 	unexpected_install();
 	uint32_t dtb_size = dtb_extent(dtb, &why);
 	/* Bootstrap: image and DTB Normal, so that libc may run. */
-	boot.mapped_pa_bits = memory_map(boot.image_base, boot.image_end, dtb, dtb_size, NULL, NULL);
+	boot.mapped_pa_bits =
+		memory_map(boot.image_base, boot.image_end, dtb, dtb_size, NULL, NULL);
 	boot.boot_tables = mmu_tables_used();
 	int semihosting = semihosting_detect();
 	if (why)

@@ -18,7 +18,8 @@ const char *smp_reserve(void)
 {
 	if (!slots)
 		slots = arena_alloc(SMP_SLOTS * sizeof(*slots), 16);
-	return slots ? NULL : arena_refusal("the secondary CPUs' slots", SMP_SLOTS * sizeof(*slots));
+	return slots ? NULL
+		     : arena_refusal("the secondary CPUs' slots", SMP_SLOTS * sizeof(*slots));
 }
 
 uint64_t smp_us_to_ticks(uint64_t us)
