@@ -38,7 +38,7 @@ endif
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
 	-fpie -fno-plt -mstrict-align -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
-	-I. -Ilib -I$(O)/include
+	-I. -Ilib -I$(O)/include -include lib/util/hidden.h
 # make REWORD=1: every finding's and evidence's text reworded, identities kept
 # (lib/runtime/check.c); make test's stage reworded builds it in $(O)/reworded.
 ifeq ($(REWORD),1)

@@ -49,8 +49,9 @@ enum {
 #define ITT_OFF	  0x6000 /* ITT_SLOTS ITTs of ITT_SLOT bytes, one a device */
 #define ITT_SLOT  0x100
 #define ITT_SLOTS (PAGE_SIZE / ITT_SLOT)
-#define MEM_SIZE  0x7000
-static uint8_t mem[MEM_SIZE] __attribute__((aligned(0x10000)));
+_Static_assert(GIC_ITS_MEM_SIZE >= ITT_OFF + PAGE_SIZE, "the tables fit");
+/* Given by the layer above (gic_its_memory): guest RAM, not the image. */
+static uint8_t *mem;
 _Static_assert(PROP_OFF - PEND_OFF >= (1u << GIC_LPI_ID_BITS) / 8, "pending table fits");
 _Static_assert(CMDQ_OFF - PROP_OFF >= GIC_LPI_COUNT, "configuration table fits");
 
@@ -70,10 +71,18 @@ int gic_lpi_supported(void)
 	return rd && (mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS);
 }
 
+void gic_its_memory(void *m)
+{
+	if (!mem)
+		mem = m;
+}
+
 const char *gic_lpi_enable(void)
 {
 	uintptr_t rd = gic_redist_base();
 
+	if (!mem)
+		return "no memory was given for the LPI and ITS tables";
 	if (!rd)
 		return "this CPU has no redistributor frame";
 	if (!(mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS))

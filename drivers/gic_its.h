@@ -49,6 +49,14 @@ struct its_info {
 /* GICR_TYPER.PLPIS of the calling CPU's redistributor. */
 int gic_lpi_supported(void);
 /*
+ * The LPI and ITS tables' memory: GIC_ITS_MEM_SIZE bytes, GIC_ITS_MEM_ALIGN-
+ * aligned (the pending table's), given once before gic_lpi_enable (a later
+ * call is ignored: the tables may be in use).
+ */
+#define GIC_ITS_MEM_SIZE  0x7000
+#define GIC_ITS_MEM_ALIGN 0x10000
+void gic_its_memory(void *mem);
+/*
  * Give the calling CPU's redistributor the LPI configuration and pending
  * tables and set GICR_CTLR.EnableLPIs: NULL, or what went wrong. Once this
  * driver has, a second call keeps them (NULL), as its_init keeps an ITS it set up.

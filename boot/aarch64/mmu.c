@@ -4,8 +4,14 @@
 #include "boot/aarch64/sysreg.h"
 #include "util/util.h"
 
-#define ENTRIES	   512
-#define POOL_PAGES 128
+#define ENTRIES 512
+/*
+ * The first map (all PA space Device, the image and DTB Normal) is built in
+ * the image: a root, one level-1 table per 512 GiB of the mapped PA bits
+ * (32 at 44), and at most two level-2 and two level-3 tables for each of
+ * the image and the DTB. Later maps are built in memory the caller gives.
+ */
+#define BOOT_POOL_PAGES 41
 /* 4 KiB granule, start at level 0; 16 level-1 tables cover 44 bits. */
 #define MAX_MAPPED_BITS 44
 
@@ -27,15 +33,16 @@
 #define DEVICE_BLOCK (DESC_VALID | DESC_ATTR(ATTR_DEVICE) | DESC_AF | DESC_NG | DESC_PXN | DESC_UXN)
 #define NORMAL_BLOCK (DESC_VALID | DESC_ATTR(ATTR_NORMAL) | DESC_SH_INNER | DESC_AF | DESC_NG)
 
-/* Two pools: we build the next map while the current one is live. */
-static uint64_t pool[2][POOL_PAGES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
-static int pool_used, pool_sel;
+static uint64_t boot_pool[BOOT_POOL_PAGES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+/* The pool the map being built takes its tables from; the maps made so far (the ASID). */
+static uint64_t (*pool)[ENTRIES];
+static unsigned pool_pages, pool_used, maps;
 
 static uint64_t *alloc_table(void)
 {
-	if (pool_used >= POOL_PAGES)
+	if (pool_used >= pool_pages)
 		return 0;
-	uint64_t *t = pool[pool_sel][pool_used++];
+	uint64_t *t = pool[pool_used++];
 	for (int i = 0; i < ENTRIES; i++)
 		((volatile uint64_t *)t)[i] = 0;
 	return t;
@@ -95,9 +102,8 @@ static void invalidate_tables(void)
 {
 	unsigned line = 4u << ((sysreg_read(ctr_el0) >> 16) & 0xf);
 
-	for (int i = 0; i < pool_used; i++)
-		for (uintptr_t a = (uintptr_t)pool[pool_sel][i];
-		     a < (uintptr_t)pool[pool_sel][i + 1]; a += line)
+	for (unsigned i = 0; i < pool_used; i++)
+		for (uintptr_t a = (uintptr_t)pool[i]; a < (uintptr_t)pool[i + 1]; a += line)
 			__asm__ volatile("dc ivac, %0" ::"r"(a) : "memory");
 	dsb(sy);
 }
@@ -110,16 +116,26 @@ unsigned mmu_pa_bits(void)
 	return r < ARRAY_SIZE(bits) ? bits[r] : 48;
 }
 
-unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
+unsigned mmu_switch(const struct mmu_normal_range *normal, int n, const struct mmu_pool *tables)
 {
 	unsigned pa = mmu_pa_bits();
 	unsigned mapped = MIN(pa, MAX_MAPPED_BITS);
 	unsigned va = MAX(mapped, 40);
 	uint64_t limit = 1ull << mapped;
+	int uncached = !(sysreg_read(sctlr_el1) & 1);
 
-	pool_sel ^= 1;
+	if (tables) {
+		pool = tables->pages;
+		pool_pages = tables->npages;
+		uncached |= tables->uncached;
+	} else {
+		pool = boot_pool;
+		pool_pages = BOOT_POOL_PAGES;
+	}
 	pool_used = 0;
 	uint64_t *root = alloc_table();
+	if (!root)
+		return 0;
 	if (map(root, 0, 0, limit, DEVICE_BLOCK))
 		return 0;
 	for (int i = 0; i < n; i++) {
@@ -136,7 +152,7 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 	uint64_t tcr =
 		(64 - va) | (1ull << 8) | (1ull << 10) | (3ull << 12) | (1ull << 23) | (ips << 32);
 
-	if (!(sysreg_read(sctlr_el1) & 1))
+	if (uncached)
 		invalidate_tables();
 	dsb(ish);
 	sysreg_write(mair_el1, (MAIR_NORMAL_WB << 8) | MAIR_DEVICE_nGnRE);
@@ -147,7 +163,8 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 	 * the map being left never meet the new map's in the TLB: no break-
 	 * before-make is needed for a region that changes from Device to Normal.
 	 */
-	sysreg_write(ttbr0_el1, (uintptr_t)root | ((uint64_t)(pool_sel + 1) << 48));
+	maps++;
+	sysreg_write(ttbr0_el1, (uintptr_t)root | ((uint64_t)(maps % 2 + 1) << 48));
 	isb();
 	__asm__ volatile("tlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
 	/* M, C, I on; A (alignment check) off so Normal memory allows unaligned. */
@@ -156,4 +173,9 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n)
 	sysreg_write(sctlr_el1, sctlr);
 	isb();
 	return mapped;
+}
+
+unsigned mmu_tables_used(void)
+{
+	return pool_used;
 }

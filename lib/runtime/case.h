@@ -20,6 +20,9 @@ struct startup {
 	unsigned pa_bits;	 /* ID_AA64MMFR0_EL1.PARange */
 	unsigned mapped_pa_bits; /* what the identity map covers */
 	int dtb_from_override;	 /* the runner's --dtb, via the Image header */
+	/* Page tables of the first map (in the image) and of the full one (run-time memory; 0:
+	 * none). */
+	unsigned boot_tables, map_tables;
 };
 
 /* The subject a case has pushed (runtime/check.h). */

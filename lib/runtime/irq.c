@@ -9,6 +9,8 @@
 #include "boot/lock.h"
 #include "boot/wait.h"
 #include "drivers/gic.h"
+#include "drivers/gic_its.h"
+#include "runtime/arena.h"
 #include "runtime/percpu.h"
 #include "runtime/recovery.h"
 
@@ -200,4 +202,13 @@ uint32_t irq_poll(uint64_t timeout_us)
 	if (!was_masked)
 		cpu_irq_unmask();
 	return iar;
+}
+
+const char *irq_its_memory(void)
+{
+	static void *mem;
+
+	if (!mem && (mem = arena_alloc(GIC_ITS_MEM_SIZE, GIC_ITS_MEM_ALIGN)))
+		gic_its_memory(mem);
+	return mem ? NULL : arena_refusal("the LPI and ITS tables", GIC_ITS_MEM_SIZE);
 }

@@ -32,6 +32,8 @@ const char *irq_cpu_setup(void);
 const char *irq_problem_check(const char *problem);
 /* NULL when irq_setup succeeded, else why not. */
 const char *irq_unusable(void);
+/* The ITS and LPI tables' memory, taken from run-time memory once: NULL, or why there is none. */
+const char *irq_its_memory(void);
 /* -1 when the table is full or intid already has another handler. */
 int irq_register(uint32_t intid, irq_handler fn, void *arg);
 void irq_unregister(uint32_t intid);

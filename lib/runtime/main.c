@@ -15,6 +15,7 @@
 #include "runtime/options.h"
 #include "runtime/percpu.h"
 #include "runtime/protocol.h"
+#include "runtime/smp.h"
 #include "runtime/stop.h"
 #include "runtime/suite.h"
 #include "runtime/unexpected.h"
@@ -45,7 +46,9 @@ void harness_main(const void *dtb, unsigned entry_el)
 	unexpected_install();
 	uint32_t dtb_size = dtb_extent(dtb, &why);
 	/* Bootstrap: image and DTB Normal, so that libc may run. */
-	boot.mapped_pa_bits = memory_map(boot.image_base, boot.image_end, dtb, dtb_size, NULL);
+	boot.mapped_pa_bits =
+		memory_map(boot.image_base, boot.image_end, dtb, dtb_size, NULL, NULL);
+	boot.boot_tables = mmu_tables_used();
 	int semihosting = semihosting_detect();
 	if (why)
 		platform_unusable(&plat, why);
@@ -53,9 +56,15 @@ void harness_main(const void *dtb, unsigned entry_el)
 		platform_parse(&plat, dtb, dtb_size);
 	this_cpu()->index = dt_cpu_index(&plat, cpu_mpidr());
 	stop_set_conduit(plat.psci); /* from here a fatal stop can power off */
-	if (plat.nbanks)
-		boot.mapped_pa_bits =
-			memory_map(boot.image_base, boot.image_end, dtb, dtb_size, &plat);
+	/* Without a free page of RAM the first map stays: RAM Device (the boot suite says so). */
+	unsigned bits = plat.nbanks ? memory_map_runtime(boot.image_base, boot.image_end, dtb,
+							 dtb_size, &plat, boot.mapped_pa_bits)
+				    : 0;
+	if (bits) {
+		boot.mapped_pa_bits = bits;
+		boot.map_tables = mmu_tables_used();
+	}
+	smp_reserve();
 	options_parse(&opt, plat.bootargs, plat.bootargs_len);
 
 	ktap_sink = console_write;

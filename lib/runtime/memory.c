@@ -5,6 +5,7 @@
 
 #include "boot/mmu.h"
 #include "boot/probe.h"
+#include "runtime/arena.h"
 #include "util/util.h"
 
 uint32_t dtb_extent(const void *dtb, const char **why)
@@ -43,7 +44,7 @@ static int bank_overlaps_device(const struct platform *p, const struct addr_rang
 }
 
 unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb, uint32_t dtb_size,
-		    const struct platform *p)
+		    const struct platform *p, const struct mmu_pool *pool)
 {
 	struct mmu_normal_range r[PLAT_MAX_BANKS + 2];
 	int n = 0;
@@ -54,5 +55,22 @@ unsigned memory_map(uintptr_t image_base, uintptr_t image_end, const void *dtb, 
 	for (int i = 0; p && i < p->nbanks; i++)
 		if (p->banks[i].size && !bank_overlaps_device(p, &p->banks[i]))
 			r[n++] = (struct mmu_normal_range){ p->banks[i].base, p->banks[i].size };
-	return mmu_switch(r, n);
+	return mmu_switch(r, n, pool);
+}
+
+/* The full map's tables: as many as the map ever took from its old static pool. */
+#define MAP_PAGES 128
+
+unsigned memory_map_runtime(uintptr_t image_base, uintptr_t image_end, const void *dtb,
+			    uint32_t dtb_size, const struct platform *p, unsigned mapped_bits)
+{
+	if (!arena_setup(p, image_base, image_end, mapped_bits))
+		return 0;
+	/* Written while the first map has the arena Device: not zeroed with memset here. */
+	struct mmu_pool pool = { arena_take(MAP_PAGES * PAGE_SIZE, PAGE_SIZE), MAP_PAGES, 1 };
+	unsigned bits = pool.pages ? memory_map(image_base, image_end, dtb, dtb_size, p, &pool) : 0;
+	if (!bits)
+		arena_drop(pool.pages ? "the page tables did not fit in their pool"
+				      : "the page tables do not fit in it");
+	return bits;
 }

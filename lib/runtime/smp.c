@@ -7,10 +7,20 @@
 #include "boot/cpu.h"
 #include "boot/wait.h"
 #include "drivers/psci.h"
+#include "runtime/arena.h"
 #include "runtime/recovery.h"
 
-static struct smp_slot slots[SMP_SLOTS];
+/* From run-time memory at start-up (their stacks are large): without it, no start. */
+static struct smp_slot *slots;
 static enum psci_conduit conduit;
+
+const char *smp_reserve(void)
+{
+	if (!slots)
+		slots = arena_alloc(SMP_SLOTS * sizeof(*slots), 16);
+	return slots ? NULL
+		     : arena_refusal("the secondary CPUs' slots", SMP_SLOTS * sizeof(*slots));
+}
 
 uint64_t smp_us_to_ticks(uint64_t us)
 {
@@ -71,6 +81,8 @@ struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_f
 	struct smp_slot *s = NULL;
 
 	*psci = 1;
+	if (!slots)
+		return NULL;
 	for (int i = 0; i < SMP_SLOTS && !s; i++)
 		if (slots[i].state == SLOT_FREE)
 			s = &slots[i];

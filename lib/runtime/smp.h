@@ -51,6 +51,13 @@ struct smp_slot {
 };
 
 /*
+ * Take the slots (and their stacks) from run-time memory, at start-up before
+ * any suite: NULL, or why there are none (the boot suite's runtime_memory
+ * finding says so; every start then fails as with no free slot).
+ */
+const char *smp_reserve(void);
+
+/*
  * Start the DT's CPU dt_index running fn. Returns its slot, or NULL with
  * *psci the CPU_ON result (or 1 when no slot is free or the conduit trapped).
  */

@@ -18,6 +18,7 @@
 #include "boot/wait.h"
 #include "drivers/fw_cfg.h"
 #include "drivers/virtio_blk.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
@@ -30,8 +31,8 @@
 #define WAIT_US	     1000000
 #define BLK_QUEUE    8
 
-static uint8_t buf[BLK_BYTES] __attribute__((aligned(PAGE_SIZE)));
-static uint8_t queue_mem[VIRTIO_QUEUE_MEM] __attribute__((aligned(PAGE_SIZE)));
+/* The transfer's buffer and the queue, from run-time memory (throughput_memory). */
+static uint8_t *buf, *queue_mem;
 static struct virtio_blk_req req;
 static struct fw_cfg_dma_access access;
 static uint64_t ticks[DMA_SAMPLES];
@@ -245,8 +246,26 @@ static unsigned fw_cfg(struct test_ctx *t)
 	return 2;
 }
 
+/* NULL, or why there is no memory for the transfers. */
+static const char *throughput_memory(void)
+{
+	if (!buf)
+		buf = arena_alloc(BLK_BYTES, PAGE_SIZE);
+	if (!buf)
+		return arena_refusal("the throughput buffer", BLK_BYTES);
+	if (!queue_mem)
+		queue_mem = arena_alloc(VIRTIO_QUEUE_MEM, PAGE_SIZE);
+	return queue_mem ? NULL : arena_refusal("the throughput queue", VIRTIO_QUEUE_MEM);
+}
+
 void case_throughput(struct test_ctx *t)
 {
+	const char *why = throughput_memory();
+
+	if (why) {
+		skip(t, why);
+		return;
+	}
 	unsigned n = blk(t);
 
 	n += fw_cfg(t);

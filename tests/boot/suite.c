@@ -10,6 +10,7 @@
 
 #include "boot/cpu.h"
 #include "dt/claims.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
@@ -196,6 +197,15 @@ static void case_mmu(struct test_ctx *t)
 {
 	check(t, cpu_mmu_enabled(), "mmu_enabled", "MMU is off");
 	check(t, cpu_dcache_enabled(), "dcache_enabled", "data cache is off");
+	note(t, "page_tables: %u in the image, %u in run-time memory", t->boot->boot_tables,
+	     t->boot->map_tables);
+	/* Without it RAM stays Device and every large buffer is refused (runtime/arena.h). */
+	struct addr_range a = arena_range();
+	if (t->plat->nbanks)
+		check(t, a.size, "runtime_memory", "no run-time memory: %s", arena_why());
+	if (a.size)
+		note(t, "runtime_memory: 0x%llx+0x%llx", (unsigned long long)a.base,
+		     (unsigned long long)a.size);
 }
 
 static void case_watchdog(struct test_ctx *t)

@@ -8,12 +8,13 @@
 #include "boot/cache.h"
 #include "boot/probe.h"
 #include "dt/claims.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 
 #define Q "QEMU docs/specs/fw_cfg"
 
-uint8_t fw_cfg_buf[FWCFG_FILE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+uint8_t *fw_cfg_buf;
 static struct fw_cfg_dma_access access;
 static struct fw_cfg_dev dev;
 static int probed;
@@ -204,6 +205,9 @@ const struct fw_cfg_dev *fw_cfg_usable(struct test_ctx *t, int need_file, int ne
 			"(scripts/run attaches it)");
 	else if (need_dma && !f->dma)
 		skip(t, "no usable fw_cfg DMA interface (first fw_cfg case)");
+	else if (need_file && !fw_cfg_buf &&
+		 !(fw_cfg_buf = arena_alloc(FWCFG_FILE_SIZE, PAGE_SIZE)))
+		skip(t, arena_refusal("the fw_cfg file's buffer", FWCFG_FILE_SIZE));
 	else
 		return f;
 	return NULL;

@@ -36,8 +36,11 @@ uint8_t fw_cfg_pattern_byte(uint32_t i);
 /* The first offset in [0, len) where buf differs from the file at from, or -1. */
 long fw_cfg_pattern_differs(const uint8_t *buf, uint32_t from, uint32_t len);
 
-/* A buffer the device may write, 4 KiB-aligned, FWCFG_FILE_SIZE bytes. */
-extern uint8_t fw_cfg_buf[];
+/*
+ * A buffer the device may write, 4 KiB-aligned, FWCFG_FILE_SIZE bytes, from
+ * run-time memory: set when fw_cfg_usable() with need_file returned the device.
+ */
+extern uint8_t *fw_cfg_buf;
 /* DMA-read len bytes of the selected item at its offset into fw_cfg_buf + at; the control word
  * left. */
 uint32_t fw_cfg_dma_to_buf(const struct fw_cfg_dev *f, uint32_t control, uint32_t at, uint32_t len);

@@ -15,6 +15,7 @@
 #include "drivers/gic_its.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
+#include "runtime/irq.h"
 #include "runtime/smp.h"
 #include "tests/gic/gic.h"
 
@@ -183,6 +184,11 @@ void case_its(struct test_ctx *t)
 	     GITS_TYPER_DEV_BITS(info.typer), GITS_TYPER_ID_BITS(info.typer),
 	     GITS_TYPER_ITT_SIZE(info.typer),
 	     info.typer & GITS_TYPER_PTA ? "redistributor address" : "processor number");
+	why = irq_its_memory();
+	if (why) {
+		skip(t, why);
+		return;
+	}
 	why = gic_lpi_enable();
 	subject_push(t, "node", "%s", gic);
 	subject_push(t, "cpu", "%d", dt_cpu_index(p, cpu_mpidr()));

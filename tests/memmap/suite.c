@@ -13,6 +13,10 @@
  */
 #include "tests/memmap/memmap.h"
 
+#include <string.h>
+
+#include "runtime/arena.h"
+
 static const char *skip_if(const struct test_ctx *t)
 {
 	return t->plat->fdt_valid ? NULL : "device tree unusable";
@@ -20,10 +24,13 @@ static const char *skip_if(const struct test_ctx *t)
 
 static const char *init(struct test_ctx *t)
 {
-	static struct memmap mm;
+	static struct memmap *mm;
 
-	t->state = &mm;
-	return memmap_build(&mm, t);
+	if (!mm && !(mm = arena_alloc(sizeof(*mm), _Alignof(struct memmap))))
+		return arena_refusal("the memmap suite's state", sizeof(*mm));
+	memset(mm, 0, sizeof(*mm));
+	t->state = mm;
+	return memmap_build(mm, t);
 }
 
 static const struct test_case cases[] = {

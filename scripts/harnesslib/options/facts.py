@@ -30,7 +30,8 @@ QEMU_RAM_GRAIN = 8 * KiB
 # QEMU's loader puts an arm64 Image at RAM + 2 MiB and its own device tree at
 # the next 2 MiB boundary after the Image's image_size ("Not enough space for
 # DTB after kernel/initrd" below that): 1 MiB is left for the tree, which grows
-# with -smp. Measured with the 1.45 MiB image: 4 MiB fails, 4 MiB + 8 KiB boots.
+# with -smp. Measured with the 1.45 MiB image: 4 MiB fails, 4 MiB + 8 KiB boots;
+# with the 0.95 MiB one (issue 19: large buffers in run-time memory) the same.
 QEMU_KERNEL_OFFSET = 2 * MiB
 QEMU_DTB_ROOM = 1 * MiB
 # --dtb and --load-addr: the user's (or QEMU's dumped) tree goes at RAM + 48 MiB,
@@ -54,7 +55,8 @@ XEN_DOMU_GRAIN = 4 * KiB
 # image_size plus the domU tree rounded to 2 MiB must fit in bank 0, with the
 # tree strictly above the kernel; else "Not enough memory in the first bank for
 # the kernel+dtb+initrd" or "Unable to find suitable location for dtb+initrd".
-# Measured with the 1.45 MiB image: 3M and 4M panic, 4M + 4K and 5M boot.
+# Measured with the 1.45 MiB image: 3M and 4M panic, 4M + 4K and 5M boot
+# (--no-initrd); the 0.95 MiB image rounds to the same 2 MiB.
 XEN_DOMU_DTB = 2 * MiB
 # What Xen keeps of the host's RAM for itself (its image and heap, the frame
 # table, which grows with RAM, the boot modules until the domU is built).

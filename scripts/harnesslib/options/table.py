@@ -33,7 +33,8 @@ OPTIONS = [
         (
             f"{SIZE_SYNTAX}, a multiple of 8K (QEMU rounds -m up to 8 KiB); "
             "qemu: from 2M + the Image's image_size rounded up to 2M, + 1M for QEMU's tree "
-            "(5M for a 1.45 MiB image), 64M with --dtb or --load-addr; xen: past the modules "
+            "(5M for the harness: its image_size is under 1 MiB), 64M with --dtb or --load-addr; "
+            "xen: past the modules "
             "at 0x50000000 (256M + the image, the ramdisk at the next 2M) and --domu-mem + what "
             "Xen keeps (16M + 1/32); "
             "at most 255G (QEMU virt) and the host's RAM + swap"
@@ -134,7 +135,8 @@ OPTIONS = [
         "Xen: domU memory",
         (
             f"{SIZE_SYNTAX}, a multiple of 4K; from the Image's image_size rounded up to 2M "
-            "+ 2M + 4K, + 2M for the ramdisk (6M + 4K for a 1.45 MiB image, 4M + 4K with "
+            "+ 2M + 4K, + 2M for the ramdisk (6M + 4K for the harness, whose image_size is under "
+            "1 MiB; 4M + 4K with "
             "--no-initrd: Xen's place_modules) to --mem minus "
             "what Xen keeps (16M + 1/32 of --mem); --platform xen only"
         ),

@@ -300,3 +300,44 @@ class Compare(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ImageSizes(unittest.TestCase):
+    """scripts/bench prints each built image's size on disk and the memory it takes."""
+
+    def test_arm64_header_and_elf_extent_and_missing_images(self):
+        with tempfile.TemporaryDirectory() as d:
+            arm64 = bytearray(4096)
+            arm64[0x10:0x18] = (0xF3820).to_bytes(8, "little")
+            arm64[0x38:0x3C] = b"ARM\x64"
+            with open(os.path.join(d, "a.bin"), "wb") as f:
+                f.write(arm64)
+            # A 32-bit ELF beside an image without the arm64 header: two PT_LOADs.
+            elf = bytearray(0x34 + 2 * 0x20)
+            elf[:6] = b"\x7fELF\x01\x01"
+            elf[0x1C:0x20] = (0x34).to_bytes(4, "little")
+            elf[0x2A:0x2C] = (0x20).to_bytes(2, "little")
+            elf[0x2C:0x2E] = (2).to_bytes(2, "little")
+            for i, (vaddr, memsz) in enumerate(((0x8000, 0x1000), (0x9000, 0x3000))):
+                h = 0x34 + i * 0x20
+                elf[h : h + 4] = (1).to_bytes(4, "little")
+                elf[h + 8 : h + 12] = vaddr.to_bytes(4, "little")
+                elf[h + 20 : h + 24] = memsz.to_bytes(4, "little")
+            with open(os.path.join(d, "b.elf"), "wb") as f:
+                f.write(elf)
+            with open(os.path.join(d, "b.bin"), "wb") as f:
+                f.write(bytes(2048))
+            out = io.StringIO()
+            images = (
+                ("aarch64", os.path.join(d, "a.bin")),
+                ("arm", os.path.join(d, "b.bin")),
+                ("absent", os.path.join(d, "c.bin")),
+            )
+            with redirect_stdout(out):
+                bench.image_sizes(images)
+        lines = out.getvalue().splitlines()
+        self.assertEqual(len(lines), 2)
+        self.assertIn("image aarch64: 4096 bytes (4.0 KiB) on disk", lines[0])
+        self.assertIn("image_size 997408 bytes", lines[0])
+        self.assertIn("image arm: 2048 bytes", lines[1])
+        self.assertIn("ELF extent 16384 bytes", lines[1])

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include "runtime/arena.h"
+
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+
+static struct addr_range arena;
+static uint64_t used;
+static const char *why = "not set up";
+
+/* The most ranges one bank's free spans are cut by: image, DTB, initrd, reservations. */
+#define CUTS_MAX (3 + PLAT_MAX_RESERVED)
+
+/* /chosen linux,initrd-start/-end, one or two cells each; 0 when absent or malformed. */
+static int chosen_initrd(const struct platform *p, struct addr_range *r)
+{
+	uint64_t v[2];
+	const char *names[2] = { "linux,initrd-start", "linux,initrd-end" };
+
+	if (!p->fdt_valid || p->chosen_node < 0)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		int len = 0;
+		const fdt32_t *c = fdt_getprop(p->fdt, p->chosen_node, names[i], &len);
+		if (len == 4)
+			v[i] = fdt32_to_cpu(c[0]);
+		else if (len == 8)
+			v[i] = (uint64_t)fdt32_to_cpu(c[0]) << 32 | fdt32_to_cpu(c[1]);
+		else
+			return 0;
+	}
+	if (v[1] <= v[0])
+		return 0;
+	*r = (struct addr_range){ v[0], v[1] - v[0] };
+	return 1;
+}
+
+static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
+{
+	struct dt_reg_iter it = dt_regs_overlapping(p, b->base, b->size);
+
+	it.include_disabled = 1;
+	return dt_next_reg(&it);
+}
+
+/* The largest page-aligned span of [base, end) that no cut overlaps. */
+static struct addr_range largest_free(uint64_t base, uint64_t end, const struct addr_range *cut,
+				      int ncut)
+{
+	struct addr_range best = { 0, 0 };
+	uint64_t a = ALIGN_UP(base, PAGE_SIZE), top = ALIGN_DOWN(end, PAGE_SIZE);
+
+	while (a < top) {
+		uint64_t next = top;
+		int inside = 0;
+		for (int i = 0; i < ncut && !inside; i++) {
+			uint64_t cb = ALIGN_DOWN(cut[i].base, PAGE_SIZE);
+			uint64_t ce = cut[i].base + cut[i].size;
+			ce = ce < cut[i].base || ce > top ? top : ALIGN_UP(ce, PAGE_SIZE);
+			if (!cut[i].size)
+				continue;
+			if (cb <= a && a < ce) { /* a is taken: go on after this cut */
+				a = ce;
+				inside = 1;
+			} else if (cb > a && cb < next) {
+				next = cb;
+			}
+		}
+		if (inside)
+			continue;
+		if (next - a > best.size)
+			best = (struct addr_range){ a, next - a };
+		a = next;
+	}
+	return best;
+}
+
+uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t image_end,
+		     unsigned mapped_bits)
+{
+	uint64_t limit = mapped_bits >= 64 ? UINT64_MAX : 1ull << mapped_bits;
+
+	struct addr_range cut[CUTS_MAX], best = { 0, 0 };
+	int ncut = 0;
+
+	arena = (struct addr_range){ 0, 0 };
+	used = 0;
+	if (p->reserved_dropped) {
+		why = "more reservations than the model holds: where free RAM is is unknown";
+		return 0;
+	}
+	cut[ncut++] = (struct addr_range){ image_base, image_end - image_base };
+	if (p->fdt)
+		cut[ncut++] = (struct addr_range){ (uintptr_t)p->fdt, p->fdt_size };
+	if (chosen_initrd(p, &cut[ncut]))
+		ncut++;
+	for (int i = 0; i < p->nreserved && ncut < CUTS_MAX; i++)
+		cut[ncut++] = p->reserved[i].range;
+	why = "no DT memory bank has a free page";
+	for (int i = 0; i < p->nbanks; i++) {
+		const struct addr_range *b = &p->banks[i];
+		if (!b->size || b->base + b->size < b->base || bank_overlaps_device(p, b))
+			continue;
+		struct addr_range f =
+			largest_free(b->base, MIN(b->base + b->size, limit), cut, ncut);
+		if (f.size > best.size)
+			best = f;
+	}
+	if (!best.size)
+		return 0;
+	/* The top of the span: loaders put the image, DTB and initrd low. */
+	uint64_t size = MIN(best.size, ARENA_MAX);
+	arena = (struct addr_range){ best.base + best.size - size, size };
+	why = NULL;
+	return size;
+}
+
+void *arena_take(size_t size, size_t align)
+{
+	uint64_t at = ALIGN_UP(arena.base + used, (uint64_t)align);
+
+	if (!arena.size || at < arena.base || at - arena.base > arena.size ||
+	    size > arena.size - (at - arena.base))
+		return NULL;
+	used = at - arena.base + size;
+	return (void *)(uintptr_t)at;
+}
+
+void *arena_alloc(size_t size, size_t align)
+{
+	void *m = arena_take(size, align);
+
+	if (m)
+		memset(m, 0, size);
+	return m;
+}
+
+void arena_drop(const char *reason)
+{
+	arena = (struct addr_range){ 0, 0 };
+	used = 0;
+	why = reason;
+}
+
+struct addr_range arena_range(void)
+{
+	return arena;
+}
+
+uint64_t arena_used(void)
+{
+	return used;
+}
+
+const char *arena_why(void)
+{
+	return why;
+}
+
+const char *arena_refusal(const char *what, size_t size)
+{
+	static char text[128];
+
+	if (!arena.size)
+		snprintf(text, sizeof(text), "no run-time memory for %s (%zu bytes): %s", what,
+			 size, why);
+	else
+		snprintf(text, sizeof(text),
+			 "run-time memory exhausted: %s needs %zu bytes, %llu of %llu left", what,
+			 size, (unsigned long long)(arena.size - used),
+			 (unsigned long long)arena.size);
+	return text;
+}
