@@ -90,7 +90,7 @@ static void its_path(struct test_ctx *t, struct pci_state *s, struct pci_fn *f, 
 	if (why) {
 		skip(t, why);
 		subject_pop(t);
-		return 0;
+		return;
 	}
 	why = gic_lpi_enable();
 	require(t, !why, "lpis_enable", "LPIs on the boot CPU: %s", why ? why : "");
