@@ -11,8 +11,13 @@ static struct addr_range arena;
 static uint64_t used;
 static const char *why = "not set up";
 
-/* The most ranges one bank's free spans are cut by: image, DTB, initrd, reservations. */
-#define CUTS_MAX (3 + PLAT_MAX_RESERVED)
+/*
+ * The most ranges one bank's free spans are cut by: image, DTB, initrd, and
+ * reservations: the model's, or when it dropped some, read from the blob
+ * here, up to RESERVED_READ_MAX (past it, where free RAM is is unknown).
+ */
+#define RESERVED_READ_MAX 64
+#define CUTS_MAX	  (3 + RESERVED_READ_MAX)
 
 /* /chosen linux,initrd-start/-end, one or two cells each; 0 when absent or malformed. */
 static int chosen_initrd(const struct platform *p, struct addr_range *r)
@@ -36,6 +41,50 @@ static int chosen_initrd(const struct platform *p, struct addr_range *r)
 		return 0;
 	*r = (struct addr_range){ v[0], v[1] - v[0] };
 	return 1;
+}
+
+static uint64_t cells_at(const fdt32_t *c, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v = v << 32 | fdt32_to_cpu(c[i]);
+	return v;
+}
+
+/*
+ * Every reservation of the blob (the header's block, each /reserved-memory
+ * child's reg in that node's cells), past the model's limit; the count, or
+ * -1 when there are more than max or a reg cannot be read.
+ */
+static int blob_reservations(const struct platform *p, struct addr_range *cut, int max)
+{
+	const void *fdt = p->fdt;
+	int n = 0, rm = fdt_path_offset(fdt, "/reserved-memory"), child;
+
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++) {
+		uint64_t base, size;
+		if (n >= max || fdt_get_mem_rsv(fdt, i, &base, &size))
+			return -1;
+		cut[n++] = (struct addr_range){ base, size };
+	}
+	if (rm < 0)
+		return n;
+	int ac = fdt_address_cells(fdt, rm), sc = fdt_size_cells(fdt, rm);
+	if (ac < 1 || ac > 2 || sc < 0 || sc > 2)
+		return -1;
+	fdt_for_each_subnode(child, fdt, rm)
+	{
+		int len = 0;
+		const fdt32_t *reg = fdt_getprop(fdt, child, "reg", &len);
+		for (int at = 0; reg && at + (ac + sc) * 4 <= len; at += (ac + sc) * 4) {
+			if (n >= max)
+				return -1;
+			cut[n++] = (struct addr_range){ cells_at(reg + at / 4, ac),
+							cells_at(reg + at / 4 + ac, sc) };
+		}
+	}
+	return n;
 }
 
 static int bank_overlaps_device(const struct platform *p, const struct addr_range *b)
@@ -88,16 +137,20 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 
 	arena = (struct addr_range){ 0, 0 };
 	used = 0;
-	if (p->reserved_dropped) {
-		why = "more reservations than the model holds: where free RAM is is unknown";
-		return 0;
-	}
 	cut[ncut++] = (struct addr_range){ image_base, image_end - image_base };
 	if (p->fdt)
 		cut[ncut++] = (struct addr_range){ (uintptr_t)p->fdt, p->fdt_size };
 	if (chosen_initrd(p, &cut[ncut]))
 		ncut++;
-	for (int i = 0; i < p->nreserved && ncut < CUTS_MAX; i++)
+	if (p->reserved_dropped) {
+		int n = p->fdt_valid ? blob_reservations(p, cut + ncut, RESERVED_READ_MAX) : -1;
+		if (n < 0) {
+			why = "more reservations than the harness reads: where free RAM is is unknown";
+			return 0;
+		}
+		ncut += n;
+	}
+	for (int i = 0; !p->reserved_dropped && i < p->nreserved; i++)
 		cut[ncut++] = p->reserved[i].range;
 	why = "no DT memory bank has a free page";
 	for (int i = 0; i < p->nbanks; i++) {
