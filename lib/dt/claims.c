@@ -43,6 +43,27 @@ static int rule_matches(const void *fdt, const struct claim_rule *r, int node, c
 	       (node >= 0 && fdt_node_check_compatible(fdt, node, r->compatible) == 0);
 }
 
+/*
+ * A property another one overrides is read by nothing (Devicetree
+ * Specification 0.4 2.4.1.3: interrupts-extended overrides interrupts): it is
+ * unchecked, whatever its rule, and a hold of it holds the one that overrides.
+ */
+static const struct {
+	const char *prop, *by, *why;
+} shadowed[] = {
+	{ "interrupts", "interrupts-extended",
+	  "overridden by interrupts-extended (Devicetree Specification 0.4 2.4.1.3): nothing "
+	  "reads it" },
+};
+
+static const char *shadowed_by(const void *fdt, int node, const char *prop)
+{
+	for (unsigned i = 0; node >= 0 && i < sizeof(shadowed) / sizeof(shadowed[0]); i++)
+		if (!strcmp(prop, shadowed[i].prop) && fdt_getprop(fdt, node, shadowed[i].by, NULL))
+			return shadowed[i].by;
+	return NULL;
+}
+
 static void add(const void *fdt, int node, int parent, const char *prop, unsigned index)
 {
 	if (nclaims >= CLAIMS_MAX) {
@@ -56,7 +77,8 @@ static void add(const void *fdt, int node, int parent, const char *prop, unsigne
 	c->index = (uint16_t)index;
 	c->kind = CLAIM_UNCHECKED;
 	c->rule = -1;
-	for (unsigned i = 0; i < claim_rules_count; i++)
+	c->shadowed = shadowed_by(fdt, node, prop) != NULL;
+	for (unsigned i = 0; i < claim_rules_count && !c->shadowed; i++)
 		if (rule_matches(fdt, &claim_rules[i], node, prop)) {
 			c->rule = (int16_t)i;
 			/* A CLAIM_USE rule holds only once what it is used for is (claims_settle).
@@ -99,10 +121,20 @@ void claim_hold(int node, const char *prop, enum claim_kind kind)
 	if (node < 0 && (node != CLAIM_HEADER ||
 			 (strcmp(prop, CLAIM_BOOT_CPU) && strcmp(prop, CLAIM_MEMRESERVE))))
 		return;
-	for (unsigned i = 0; i < nclaims; i++)
-		if (claims[i].node == node && !strcmp(claims[i].prop, prop) &&
-		    claims[i].kind < kind)
-			claims[i].kind = (uint8_t)kind;
+	for (unsigned i = 0; i < nclaims; i++) {
+		struct claim *c = &claims[i];
+		if (c->node != node || strcmp(c->prop, prop))
+			continue;
+		if (c->shadowed) {
+			/* What the check asked came from the property that overrides this one. */
+			for (unsigned k = 0; k < sizeof(shadowed) / sizeof(shadowed[0]); k++)
+				if (!strcmp(prop, shadowed[k].prop))
+					claim_hold(node, shadowed[k].by, kind);
+			return;
+		}
+		if (c->kind < kind)
+			c->kind = (uint8_t)kind;
+	}
 }
 
 void claim_hold_compatible(const struct platform *p, const char *compat, const char *prop,
@@ -191,6 +223,9 @@ const char *claim_reason(const struct claim *c)
 {
 	const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
 
+	for (unsigned k = 0; c->shadowed && k < sizeof(shadowed) / sizeof(shadowed[0]); k++)
+		if (!strcmp(c->prop, shadowed[k].prop))
+			return shadowed[k].why;
 	if (!r)
 		return "nothing in the harness reads it";
 	if (r->kind == CLAIM_USE && c->kind < CLAIM_USE)

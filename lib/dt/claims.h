@@ -26,6 +26,7 @@ struct claim {
 	uint16_t index;	  /* a reservation block entry's index; else 0 */
 	uint8_t kind;	  /* enum claim_kind */
 	int16_t rule;	  /* the rule that classed it (claim_rules.c), or -1 */
+	uint8_t shadowed; /* another property of the node overrides it: nothing reads it */
 };
 
 /* Every claim of the parsed tree (platform_parse calls it), rules applied. */

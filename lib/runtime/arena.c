@@ -145,7 +145,8 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 	if (p->reserved_dropped) {
 		int n = p->fdt_valid ? blob_reservations(p, cut + ncut, RESERVED_READ_MAX) : -1;
 		if (n < 0) {
-			why = "more reservations than the harness reads: where free RAM is is unknown";
+			why = "more reservations than the harness reads: where free RAM is is "
+			      "unknown";
 			return 0;
 		}
 		ncut += n;

@@ -37,6 +37,7 @@ struct profile_region {
 	uint32_t intid;	    /* first documented GIC INTID of the device; 0: none */
 	uint32_t nintid;    /* INTIDs intid..intid+nintid-1; with slot: intid + slot index */
 	const char *source; /* where the documentation says so */
+	uint8_t trigger;    /* its interrupt's documented flags[3:0] (1 edge, 4 high level); 0: unsaid */
 };
 
 /* An interrupt documented for a device without a region (timer, hypervisor). */
@@ -47,6 +48,7 @@ struct profile_irq {
 	uint32_t intid;
 	const char *source;
 	int if_given; /* documented only in some configurations: held when the node gives it */
+	uint8_t trigger; /* documented flags[3:0] (4 high level, 8 low level); 0: unsaid */
 };
 
 /* A property the documentation says every node of a kind has (present) or lacks. */

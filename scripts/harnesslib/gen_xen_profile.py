@@ -150,6 +150,11 @@ IRQS = [
     ("timer-virt", "GUEST_TIMER_VIRT_PPI", "arm,armv8-timer", 2),
     ("evtchn", "GUEST_EVTCHN_PPI", "xen,xen", 0),
 ]
+# The trigger the domain builder writes (flags[3:0]), which arch-arm.h does not say:
+# xen/arch/arm/domain_build.c make_timer_node and make_hypervisor_node (DT_IRQ_TYPE_LEVEL_LOW,
+# "the timer IRQ ... always exposes an active-low level-sensitive interrupt"),
+# make_vpl011_uart_node (DT_IRQ_TYPE_LEVEL_HIGH). By region or interrupt name.
+TRIGGERS = {"timer-phys-s": 8, "timer-phys-ns": 8, "timer-virt": 8, "evtchn": 8, "pl011": 4}
 IGNORED = {
     "GUEST_VPCI_ADDR_TYPE_MEM": "PCI address-space code of a ranges entry, not an address",
     "GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM": "PCI address-space code of a ranges entry, not an address",
@@ -242,14 +247,16 @@ def render(header, v):
         c = f'"{compat}"' if compat else "NULL"
         lines += [
             f'\t{{"{name}", {kind}, {v[b]:#x}ull, {v[s]:#x}ull, {slot:#x}, {flags}, {gic}, {c},',
-            f'\t {intid}, {nintid}, "arch-arm.h {src}"}},',
+            f'\t {intid}, {nintid}, "arch-arm.h {src}", {TRIGGERS.get(name, 0)}}},',
         ]
     lines += ["};", "", "static const struct profile_irq irqs[] = {"]
     for name, m, compat, index in IRQS:
         if m not in v:
             die(f"{m} is not defined by the header")
         used.add(m)
-        lines.append(f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", 0}},')
+        lines.append(
+            f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", 0, {TRIGGERS[name]}}},'
+        )
     lines += [
         "};",
         "",

@@ -192,10 +192,28 @@ void case_dt_regions(struct test_ctx *t)
 		note(t, "all %d DT address ranges lie where %s documents them", n, mm->prof->name);
 }
 
+/* Its trigger (flags[3:0]) against the documented one, where the documentation gives it. */
+static void check_trigger(struct test_ctx *t, int ri, const struct dt_device *d,
+			  const struct dt_irq *q, unsigned trigger, const char *what)
+{
+	if (!trigger || q->kind == IRQ_OTHER || (q->flags & 0xf) == trigger)
+		return;
+	subject_push(t, "node", "%s", d->path);
+	subject_push(t, "intid", "%u", (unsigned)q->intid);
+	memmap_finding(
+		t, "trigger_documented", ri,
+		"%s interrupt INTID %u has trigger flags 0x%x, documented 0x%x (%s: 1 rising "
+		"edge, 4 high level, 8 low level)",
+		d->path, (unsigned)q->intid, (unsigned)(q->flags & 0xf), trigger, what);
+	subject_pop(t);
+	subject_pop(t);
+}
+
 /* The subject: the node and the INTID the DT gives (then the region, if any). */
 static void check_irq(struct test_ctx *t, int ri, const struct dt_device *d, const struct dt_irq *q,
-		      uint32_t want_lo, uint32_t want_hi, const char *what)
+		      uint32_t want_lo, uint32_t want_hi, unsigned trigger, const char *what)
 {
+	check_trigger(t, ri, d, q, trigger, what);
 	if (q->intid >= want_lo && q->intid <= want_hi)
 		return;
 	subject_push(t, "node", "%s", d->path);
@@ -240,6 +258,33 @@ static void hold_judged_interrupts(const struct platform *p)
 			continue;
 		claim_hold(d->node, "interrupts", CLAIM_DOC);
 		claim_hold(d->node, "interrupts-extended", CLAIM_DOC);
+	}
+}
+
+/* A node the interrupt table documents gives no interrupt beyond those it documents. */
+static void check_undocumented_irqs(struct test_ctx *t, const struct memmap *mm,
+				    const struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled || !irq_table_names(mm, d))
+			continue;
+		for (int k = 0; k < d->nirq; k++) {
+			int documented = 0;
+			for (unsigned j = 0; j < mm->prof->nirqs && !documented; j++)
+				documented = dt_compat_has(d, mm->prof->irqs[j].compat) &&
+					     (int)mm->prof->irqs[j].index == k;
+			if (documented)
+				continue;
+			subject_push(t, "node", "%s", d->path);
+			subject_push(t, "intid", "%u", (unsigned)d->irq[k].intid);
+			memmap_finding(
+				t, "interrupt_documented", -1,
+				"%s gives interrupt %d (INTID %u), which %s does not document",
+				d->path, k + 1, (unsigned)d->irq[k].intid, mm->prof->name);
+			subject_pop(t);
+			subject_pop(t);
+		}
 	}
 }
 
@@ -289,7 +334,7 @@ void case_dt_interrupts(struct test_ctx *t)
 			subject_pop(t);
 		}
 		for (int k = 0; k < d->nirq; k++, checked++)
-			check_irq(t, ri, d, &d->irq[k], lo, hi, r->name);
+			check_irq(t, ri, d, &d->irq[k], lo, hi, r->trigger, r->name);
 		judged(p, d, ~0u);
 	}
 	for (unsigned i = 0; i < mm->prof->nirqs; i++) {
@@ -319,9 +364,10 @@ void case_dt_interrupts(struct test_ctx *t)
 			continue;
 		}
 		checked++;
-		check_irq(t, -1, d, &d->irq[q->index], q->intid, q->intid, q->name);
+		check_irq(t, -1, d, &d->irq[q->index], q->intid, q->intid, q->trigger, q->name);
 		judged(p, d, 1u << q->index);
 	}
+	check_undocumented_irqs(t, mm, p);
 	hold_judged_interrupts(p);
 	memmap_check_ppi_masks(t);
 	note(t, "interrupts checked: %d", checked);

@@ -3,7 +3,7 @@
  * Xen 4.17's dom0less domain builder, the values it writes into a domU's
  * tree beyond the GUEST_* map (xen/arch/arm/domain_build.c, RELEASE-4.17.0
  * line numbers; unchanged through 4.17.7): transcribed by hand, included by
- * the generated xen-4.17.c. The PSCI IDs are the xen suite's (tests/xen/psci.c).
+ * the generated xen-4.17.c.
  */
 #ifndef SPEC_PROFILES_XEN_4_17_DOMU_H
 #define SPEC_PROFILES_XEN_4_17_DOMU_H
@@ -31,6 +31,10 @@ static const struct profile_value domu_values[] = {
 	V_STR("/cpus/cpu", "enable-method", "psci", "make_cpus_node"),
 	V_STR("/psci", "compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci", "make_psci_node"),
 	V_STR("/psci", "method", "hvc", "make_psci_node"),
+	/* PSCI_cpu_off, PSCI_cpu_on (public/arch-arm.h): the xen suite calls them only with
+	 * /hypervisor; held here in every domU. */
+	V_CELLS("/psci", "cpu_off", 1, "make_psci_node", 1),
+	V_CELLS("/psci", "cpu_on", 1, "make_psci_node", 2),
 	/* make_hypervisor_node (l.1754), with xen,enhanced. */
 	V_STR("xen,xen", "compatible", "xen,xen-4.17\0xen,xen", "make_hypervisor_node"),
 };
