@@ -40,6 +40,13 @@ struct profile_region {
 	uint8_t trigger;    /* its interrupt's documented flags[3:0] (1 edge, 4 high level); 0: unsaid */
 };
 
+/* When the documentation writes an interrupt (profile_irq.if_given). */
+enum irq_when {
+	IRQ_ALWAYS,   /* on every platform of the profile */
+	IRQ_IF_GIVEN, /* in some configurations the harness cannot tell: held when given */
+	IRQ_AT_EL2,   /* exactly when the guest is entered at EL2 (virtualization offered) */
+};
+
 /* An interrupt documented for a device without a region (timer, hypervisor). */
 struct profile_irq {
 	const char *name;
@@ -47,7 +54,7 @@ struct profile_irq {
 	unsigned index;	    /* its position in that node's interrupts */
 	uint32_t intid;
 	const char *source;
-	int if_given; /* documented only in some configurations: held when the node gives it */
+	int if_given; /* enum irq_when: in which configurations the documentation writes it */
 	uint8_t trigger; /* documented flags[3:0] (4 high level, 8 low level); 0: unsaid */
 };
 

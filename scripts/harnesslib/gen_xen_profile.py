@@ -255,7 +255,7 @@ def render(header, v):
             die(f"{m} is not defined by the header")
         used.add(m)
         lines.append(
-            f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", 0, {TRIGGERS[name]}}},'
+            f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", IRQ_ALWAYS, {TRIGGERS[name]}}},'
         )
     lines += [
         "};",

@@ -345,7 +345,23 @@ void case_dt_interrupts(struct test_ctx *t)
 			     (unsigned)q->intid);
 			continue;
 		}
-		if ((int)q->index >= d->nirq && q->if_given) {
+		int el2 = t->boot->entry_el == 2;
+		if (q->if_given == IRQ_AT_EL2 && !el2 && (int)q->index < d->nirq) {
+			judged(p, d, 1u << q->index);
+			subject_push(t, "node", "%s", d->path);
+			subject_push(t, "intid", "%u", (unsigned)d->irq[q->index].intid);
+			memmap_finding(
+				t, "interrupt_documented", -1,
+				"%s gives %s (INTID %u), which the documentation writes only "
+				"for a guest entered at EL2; this one was entered at EL%u",
+				d->path, q->name, (unsigned)d->irq[q->index].intid,
+				t->boot->entry_el);
+			subject_pop(t);
+			subject_pop(t);
+			continue;
+		}
+		if ((int)q->index >= d->nirq &&
+		    (q->if_given == IRQ_IF_GIVEN || (q->if_given == IRQ_AT_EL2 && !el2))) {
 			note(t, "%s: %s gives none (documented only in some configurations)",
 			     q->name, d->path);
 			continue;

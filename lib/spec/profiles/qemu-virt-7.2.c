@@ -91,19 +91,19 @@ static const struct profile_region regions[] = {
 
 static const struct profile_irq irqs[] = {
 	{ "timer-phys-s", "arm,armv8-timer", 0, 16 + 13, "QEMU 7.2 virt.h ARCH_TIMER_S_EL1_IRQ 13",
-	  0, 4 },
+	  IRQ_ALWAYS, 4 },
 	{ "timer-phys-ns", "arm,armv8-timer", 1, 16 + 14,
-	  "QEMU 7.2 virt.h ARCH_TIMER_NS_EL1_IRQ 14", 0, 4 },
-	{ "timer-virt", "arm,armv8-timer", 2, 16 + 11, "QEMU 7.2 virt.h ARCH_TIMER_VIRT_IRQ 11", 0,
-	  4 },
-	{ "timer-hyp", "arm,armv8-timer", 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10", 0,
-	  4 },
-	{ "pmu", "arm,armv8-pmuv3", 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", 0, 4 },
-	/* virt.c fdt_add_gic_node writes it only with virtualization=on (EL2 offered). */
-	{ "gic-maintenance", "arm,gic-v3", 0, 16 + 9, "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9", 1,
-	  4 },
+	  "QEMU 7.2 virt.h ARCH_TIMER_NS_EL1_IRQ 14", IRQ_ALWAYS, 4 },
+	{ "timer-virt", "arm,armv8-timer", 2, 16 + 11, "QEMU 7.2 virt.h ARCH_TIMER_VIRT_IRQ 11",
+	  IRQ_ALWAYS, 4 },
+	{ "timer-hyp", "arm,armv8-timer", 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10",
+	  IRQ_ALWAYS, 4 },
+	{ "pmu", "arm,armv8-pmuv3", 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
+	/* virt.c fdt_add_gic_node writes it only with virtualization=on, which enters at EL2. */
+	{ "gic-maintenance", "arm,gic-v3", 0, 16 + 9, "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9",
+	  IRQ_AT_EL2, 4 },
 	{ "gic-maintenance", "arm,cortex-a15-gic", 0, 16 + 9,
-	  "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9", 1, 4 },
+	  "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9", IRQ_AT_EL2, 4 },
 };
 
 /* What hw/arm/virt.c (7.2) writes on every node of a kind, beyond reg and interrupts. */

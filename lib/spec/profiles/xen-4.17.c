@@ -41,10 +41,10 @@ static const struct profile_region regions[] = {
 };
 
 static const struct profile_irq irqs[] = {
-	{"timer-phys-s", "arm,armv8-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI", 0, 8},
-	{"timer-phys-ns", "arm,armv8-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI", 0, 8},
-	{"timer-virt", "arm,armv8-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI", 0, 8},
-	{"evtchn", "xen,xen", 0, 31, "arch-arm.h GUEST_EVTCHN_PPI", 0, 8},
+	{"timer-phys-s", "arm,armv8-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI", IRQ_ALWAYS, 8},
+	{"timer-phys-ns", "arm,armv8-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI", IRQ_ALWAYS, 8},
+	{"timer-virt", "arm,armv8-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI", IRQ_ALWAYS, 8},
+	{"evtchn", "xen,xen", 0, 31, "arch-arm.h GUEST_EVTCHN_PPI", IRQ_ALWAYS, 8},
 };
 
 const struct profile profile_xen_4_17 = {
