@@ -112,6 +112,9 @@ struct profile {
 	unsigned nprops;
 	const struct profile_value *values; /* none: the documentation gives no value */
 	unsigned nvalues;
+	/* The CPU mask (flags bits [15:8]) it writes on a PPI with a GICv3, whose binding has
+	 * none; with a GICv2 every PPI's mask names the CPUs of /cpus (the binding's rule). */
+	uint8_t gicv3_ppi_mask;
 };
 
 /* Does the region apply to a platform with this GIC version? */

@@ -154,6 +154,8 @@ IRQS = [
 # xen/arch/arm/domain_build.c make_timer_node and make_hypervisor_node (DT_IRQ_TYPE_LEVEL_LOW,
 # "the timer IRQ ... always exposes an active-low level-sensitive interrupt"),
 # make_vpl011_uart_node (DT_IRQ_TYPE_LEVEL_HIGH). By region or interrupt name.
+# The CPU mask in every PPI's flags (domain_build.c set_interrupt(..., 0xf, ...)), GICv3 too.
+XEN_PPI_MASK = 0xF
 TRIGGERS = {"timer-phys-s": 8, "timer-phys-ns": 8, "timer-virt": 8, "evtchn": 8, "pl011": 4}
 IGNORED = {
     "GUEST_VPCI_ADDR_TYPE_MEM": "PCI address-space code of a ranges entry, not an address",
@@ -270,6 +272,7 @@ def render(header, v):
         "\t.nirqs = sizeof(irqs) / sizeof(irqs[0]),",
         "\t.values = domu_values,",
         "\t.nvalues = sizeof(domu_values) / sizeof(domu_values[0]),",
+        f"\t.gicv3_ppi_mask = {XEN_PPI_MASK:#x}, /* make_timer_node, whatever the GIC */",
         "};",
         "",
     ]

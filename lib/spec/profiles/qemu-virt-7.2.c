@@ -250,4 +250,5 @@ const struct profile profile_qemu_virt_7_2 = {
 	.nprops = ARRAY_SIZE(props),
 	.values = values,
 	.nvalues = ARRAY_SIZE(values),
+	.gicv3_ppi_mask = 0, /* fdt_add_timer_nodes: the mask only with GICv2 */
 };

@@ -57,4 +57,5 @@ const struct profile profile_xen_4_17 = {
 	.nirqs = sizeof(irqs) / sizeof(irqs[0]),
 	.values = domu_values,
 	.nvalues = sizeof(domu_values) / sizeof(domu_values[0]),
+	.gicv3_ppi_mask = 0xf, /* make_timer_node, whatever the GIC */
 };
