@@ -14,7 +14,8 @@
 
 /*
  * The topology (Linux cpu/cpu-topology.txt): each `cpu` of /cpus/cpu-map is
- * one phandle to a CPU node of /cpus, and names each CPU at most once.
+ * one phandle to a CPU node of /cpus, names each CPU at most once, and every
+ * CPU has its place (Linux's parse_dt_topology drops a map that leaves one out).
  */
 static void check_cpu_map(struct platform *p)
 {
@@ -48,6 +49,13 @@ static void check_cpu_map(struct platform *p)
 			platform_prop_problem(p, AREA_CPUS, "cpu_map_names_cpu_once", path, "cpu",
 					      "%s: names CPU %d again (each CPU has one place)",
 					      path, cpu);
+	}
+	for (int i = 0; i < p->ncpus; i++) {
+		if (named[i])
+			continue;
+		dt_node_path(p->fdt, p->cpu_node[i], path, sizeof(path));
+		platform_problem(p, AREA_CPUS, "cpu_map_names_every_cpu", path,
+				 "%s: /cpus/cpu-map gives this CPU no place", path);
 	}
 }
 
