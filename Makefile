@@ -8,8 +8,17 @@
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 # REWORD=1 rewords every finding's text (the rewording proof, make test).
 
+# ARCH=arm builds the 32-bit image (boot/arm/, arm-none-eabi-gcc, picolibc) in build/arm.
+ARCH ?= aarch64
+ifeq ($(ARCH),arm)
+CROSS_COMPILE ?= arm-none-eabi-
+O ?= build/arm
+else ifeq ($(ARCH),aarch64)
 CROSS_COMPILE ?= aarch64-linux-gnu-
 O ?= build
+else
+$(error ARCH=$(ARCH): the harness builds for ARCH=aarch64 (the default) or ARCH=arm)
+endif
 V ?= 0
 PYTHON ?= python3
 
@@ -25,18 +34,41 @@ endif
 LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 
-PICOLIBC := /usr/lib/picolibc/aarch64-linux-gnu
+ifeq ($(ARCH),arm)
+# ARMv7-A with the virtualization extensions (LPAE, generic timer, Hyp mode):
+# Cortex-A15/A7 and any ARMv8 CPU in AArch32. A32 code, no FP registers (the
+# image never needs them), TPIDRURO as the thread pointer, no unaligned accesses.
+PICOLIBC_ROOT := /usr/lib/picolibc/arm-none-eabi
+ARCH_FLAGS := -march=armv7ve -marm -mfloat-abi=soft -mtp=cp15
+ALIGN_FLAGS := -mno-unaligned-access
+PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/$(shell $(CROSS_COMPILE)gcc --specs=picolibc.specs \
+	$(ARCH_FLAGS) -print-multi-directory 2>/dev/null)/libc.a
+# Debian has no arm-none-eabi libfdt: it is built here from libfdt's sources,
+# which scripts/setup takes out of linux-source (docs/dependencies.md).
+LIBFDT_SRC := $(CURDIR)/build/deps/libfdt-src
+LIBFDT_A := $(O)/libfdt/libfdt.a
+FDT_INCLUDE := $(LIBFDT_SRC)
+LINKER_SCRIPT := linker/harness-arm.ld
+else
+PICOLIBC_ROOT := /usr/lib/picolibc/aarch64-linux-gnu
+ARCH_FLAGS :=
+ALIGN_FLAGS := -mstrict-align
+PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/libc.a
 LIBFDT_A := $(CURDIR)/build/deps/arm64/usr/lib/aarch64-linux-gnu/libfdt.a
-LIBGCC_A := $(shell $(CROSS_COMPILE)gcc -print-libgcc-file-name 2>/dev/null)
+FDT_INCLUDE := /usr/include
+LINKER_SCRIPT := linker/harness.ld
+endif
+PICOLIBC := $(PICOLIBC_ROOT)
+LIBGCC_A := $(shell $(CROSS_COMPILE)gcc $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 
 ifneq ($(findstring clang,$(CC)),)
 TARGET_FLAGS := --target=aarch64-none-elf -isystem $(PICOLIBC)/include
 else
-TARGET_FLAGS := --specs=picolibc.specs
+TARGET_FLAGS := --specs=picolibc.specs $(ARCH_FLAGS)
 endif
 
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
-	-fpie -fno-plt -mstrict-align -fno-stack-protector \
+	-fpie -fno-plt $(ALIGN_FLAGS) -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
 	-I. -Ilib -I$(O)/include
 # make REWORD=1: every finding's and evidence's text reworded, identities kept
@@ -46,13 +78,13 @@ CFLAGS += -DHARNESS_REWORD=1
 endif
 ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
 LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
-	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \
+	-T $(LINKER_SCRIPT) --build-id=none --no-warn-rwx-segments \
 	--defsym=vfprintf=__i_vfprintf # integer-only printf: the harness prints no floats
 
 # The image, layer by layer (docs/architecture.md). Suites are tests/*.c and
 # tests/<suite>/*.c; the harness's own tests (tests/harness/) never enter it.
-ARCH := aarch64
-ARCH_SRCS := $(wildcard boot/$(ARCH)/*.c boot/$(ARCH)/*.S)
+# boot/common/: what every architecture shares (ESR decoding, waits, fault capture).
+ARCH_SRCS := $(wildcard boot/common/*.c boot/$(ARCH)/*.c boot/$(ARCH)/*.S)
 DRIVER_SRCS := $(wildcard drivers/*.c)
 DT_SRCS := $(wildcard lib/dt/*.c)
 SPEC_SRCS := $(wildcard lib/spec/*.c lib/spec/contracts/*.c lib/spec/profiles/*.c)
@@ -79,10 +111,22 @@ $(BUILD_FLAGS):
 	@printf '%s\n' '$(BUILD_ID)' > $@
 .PHONY: FORCE
 
-# Links to the host's libfdt headers (toolchain-check says when they are missing).
+# Links to libfdt's headers (toolchain-check says when they are missing).
 $(O)/include/%.h: | toolchain-check
 	@mkdir -p $(dir $@)
-	$(Q)ln -sf /usr/include/$*.h $@
+	$(Q)ln -sf $(FDT_INCLUDE)/$*.h $@
+
+# The 32-bit libfdt: its sources built with the image's flags, libfdt's own warnings aside.
+LIBFDT_OBJS := $(patsubst %.c,$(O)/libfdt/%.o,$(notdir $(wildcard $(LIBFDT_SRC)/fdt*.c)))
+$(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c | toolchain-check
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      libfdt/$*.c")
+	$(Q)$(CC) $(TARGET_FLAGS) -std=gnu11 -Os -ffreestanding -fpie -fno-plt $(ALIGN_FLAGS) \
+		-fno-stack-protector -ffunction-sections -fdata-sections -I$(LIBFDT_SRC) -c $< -o $@
+ifeq ($(ARCH),arm)
+$(LIBFDT_A): $(LIBFDT_OBJS)
+	$(Q)rm -f $@ && $(CROSS_COMPILE)ar rcs $@ $^
+endif
 
 $(O)/obj/%.c.o: %.c $(FDT_HEADERS) $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
@@ -94,9 +138,9 @@ $(O)/obj/%.S.o: %.S $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/harness.elf: $(OBJS) linker/harness.ld $(BUILD_FLAGS) | toolchain-check
+$(O)/harness.elf: $(OBJS) $(LINKER_SCRIPT) $(if $(LIBFDT_OBJS),$(LIBFDT_A)) $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC)/lib/libc.a $(LIBGCC_A) --end-group
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC_LIBC) $(LIBGCC_A) --end-group
 
 $(O)/harness.bin: $(O)/harness.elf
 	@$(if $(Q),echo "  OBJCOPY $@")
@@ -108,7 +152,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # run rather than end in a compiler's or linker's error. Every step of the
 # image waits for this check (order-only: it never makes anything stale).
 TOOLCHAIN_MISSING = $(foreach t,$(firstword $(CC)) $(LD) $(OBJCOPY),$(if $(shell command -v $(t) 2>/dev/null),,$(t))) \
-	$(foreach f,$(PICOLIBC)/lib/libc.a $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
+	$(foreach f,$(PICOLIBC_LIBC) $(if $(LIBFDT_OBJS),,$(LIBFDT_A)) $(addprefix $(FDT_INCLUDE)/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
 .PHONY: toolchain-check
 toolchain-check:
 	@$(if $(strip $(TOOLCHAIN_MISSING)),echo "make: cannot build the image: missing $(strip $(TOOLCHAIN_MISSING))" >&2; \

@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-#include "boot/aarch64/extable.h"
-#include "boot/aarch64/fault.h"
+#include "boot/common/extable.h"
+#include "boot/common/fault.h"
 
 void exception_dispatch(struct exception_frame *frame, uint64_t vector);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "boot/trap.h"
 
-#include "boot/aarch64/fault.h"
+#include "boot/common/fault.h"
 
 uint64_t trap_hvc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
 uint64_t trap_smc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
