@@ -39,23 +39,29 @@ ifeq ($(ARCH),arm)
 # Cortex-A15/A7 and any ARMv8 CPU in AArch32. A32 code, no FP registers (the
 # image never needs them), TPIDRURO as the thread pointer, no unaligned accesses.
 PICOLIBC_ROOT := /usr/lib/picolibc/arm-none-eabi
+# arm-none-eabi's uint32_t is unsigned long, AArch64's unsigned int: both 32
+# bits in the same registers, so making it unsigned int changes no ABI and
+# lets one printf format ("%x") serve both builds with -Wformat on.
 ARCH_FLAGS := -march=armv7ve -marm -mfloat-abi=soft -mtp=cp15
+TYPE_FLAGS := -U__INT32_TYPE__ -D__INT32_TYPE__=int -U__UINT32_TYPE__ '-D__UINT32_TYPE__=unsigned int'
 ALIGN_FLAGS := -mno-unaligned-access
 PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/$(shell $(CROSS_COMPILE)gcc --specs=picolibc.specs \
 	$(ARCH_FLAGS) -print-multi-directory 2>/dev/null)/libc.a
-# Debian has no arm-none-eabi libfdt: it is built here from libfdt's sources,
-# which scripts/setup takes out of linux-source (docs/dependencies.md).
-LIBFDT_SRC := $(CURDIR)/build/deps/libfdt-src
-LIBFDT_A := $(O)/libfdt/libfdt.a
-FDT_INCLUDE := $(LIBFDT_SRC)
+# Debian has no arm-none-eabi libfdt: armhf's, the same 1.6.1 as the 64-bit
+# image's (docs/dependencies.md). Its objects say "VFP register arguments";
+# no libfdt function takes a floating-point value, so the calls are the same
+# under both float ABIs and the link ignores that attribute (ARCH_LDFLAGS).
+LIBFDT_A := $(CURDIR)/build/deps/armhf/usr/lib/arm-linux-gnueabihf/libfdt.a
+ARCH_LDFLAGS := --no-warn-mismatch
 LINKER_SCRIPT := linker/harness-arm.ld
 else
 PICOLIBC_ROOT := /usr/lib/picolibc/aarch64-linux-gnu
 ARCH_FLAGS :=
+TYPE_FLAGS :=
 ALIGN_FLAGS := -mstrict-align
 PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/libc.a
 LIBFDT_A := $(CURDIR)/build/deps/arm64/usr/lib/aarch64-linux-gnu/libfdt.a
-FDT_INCLUDE := /usr/include
+ARCH_LDFLAGS := -z norelro
 LINKER_SCRIPT := linker/harness.ld
 endif
 PICOLIBC := $(PICOLIBC_ROOT)
@@ -68,7 +74,7 @@ TARGET_FLAGS := --specs=picolibc.specs $(ARCH_FLAGS)
 endif
 
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
-	-fpie -fno-plt $(ALIGN_FLAGS) -fno-stack-protector \
+	-fpie -fno-plt $(ALIGN_FLAGS) $(TYPE_FLAGS) -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
 	-I. -Ilib -I$(O)/include
 # make REWORD=1: every finding's and evidence's text reworded, identities kept
@@ -77,7 +83,7 @@ ifeq ($(REWORD),1)
 CFLAGS += -DHARNESS_REWORD=1
 endif
 ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
-LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
+LDFLAGS := -pie --no-dynamic-linker $(ARCH_LDFLAGS) -z noexecstack --gc-sections \
 	-T $(LINKER_SCRIPT) --build-id=none --no-warn-rwx-segments \
 	--defsym=vfprintf=__i_vfprintf # integer-only printf: the harness prints no floats
 
@@ -111,22 +117,10 @@ $(BUILD_FLAGS):
 	@printf '%s\n' '$(BUILD_ID)' > $@
 .PHONY: FORCE
 
-# Links to libfdt's headers (toolchain-check says when they are missing).
+# Links to the host's libfdt headers (toolchain-check says when they are missing).
 $(O)/include/%.h: | toolchain-check
 	@mkdir -p $(dir $@)
-	$(Q)ln -sf $(FDT_INCLUDE)/$*.h $@
-
-# The 32-bit libfdt: its sources built with the image's flags, libfdt's own warnings aside.
-LIBFDT_OBJS := $(patsubst %.c,$(O)/libfdt/%.o,$(notdir $(wildcard $(LIBFDT_SRC)/fdt*.c)))
-$(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c | toolchain-check
-	@mkdir -p $(dir $@)
-	@$(if $(Q),echo "  CC      libfdt/$*.c")
-	$(Q)$(CC) $(TARGET_FLAGS) -std=gnu11 -Os -ffreestanding -fpie -fno-plt $(ALIGN_FLAGS) \
-		-fno-stack-protector -ffunction-sections -fdata-sections -I$(LIBFDT_SRC) -c $< -o $@
-ifeq ($(ARCH),arm)
-$(LIBFDT_A): $(LIBFDT_OBJS)
-	$(Q)rm -f $@ && $(CROSS_COMPILE)ar rcs $@ $^
-endif
+	$(Q)ln -sf /usr/include/$*.h $@
 
 $(O)/obj/%.c.o: %.c $(FDT_HEADERS) $(BUILD_FLAGS) | toolchain-check
 	@mkdir -p $(dir $@)
@@ -138,7 +132,7 @@ $(O)/obj/%.S.o: %.S $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/harness.elf: $(OBJS) $(LINKER_SCRIPT) $(if $(LIBFDT_OBJS),$(LIBFDT_A)) $(BUILD_FLAGS) | toolchain-check
+$(O)/harness.elf: $(OBJS) $(LINKER_SCRIPT) $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC_LIBC) $(LIBGCC_A) --end-group
 
@@ -152,7 +146,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # run rather than end in a compiler's or linker's error. Every step of the
 # image waits for this check (order-only: it never makes anything stale).
 TOOLCHAIN_MISSING = $(foreach t,$(firstword $(CC)) $(LD) $(OBJCOPY),$(if $(shell command -v $(t) 2>/dev/null),,$(t))) \
-	$(foreach f,$(PICOLIBC_LIBC) $(if $(LIBFDT_OBJS),,$(LIBFDT_A)) $(addprefix $(FDT_INCLUDE)/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
+	$(foreach f,$(PICOLIBC_LIBC) $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
 .PHONY: toolchain-check
 toolchain-check:
 	@$(if $(strip $(TOOLCHAIN_MISSING)),echo "make: cannot build the image: missing $(strip $(TOOLCHAIN_MISSING))" >&2; \

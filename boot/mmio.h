@@ -5,6 +5,8 @@
 
 #if defined(__aarch64__)
 #include "boot/aarch64/mmio.h"
+#elif defined(__arm__)
+#include "boot/arm/mmio.h"
 #else
 #error "no architecture layer for this target: add boot/<arch>/mmio.h"
 #endif
