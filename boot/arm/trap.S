@@ -16,13 +16,11 @@
 	.global	\name
 	.type	\name, %function
 \name:
-	push	{r4-r7}				/* SMCCC may return in r4-r7 */
+	push	{r4-r7, lr}			/* SMCCC may return in r4-r7; SVC takes LR */
 1:	\insn
-	pop	{r4-r7}
-	bx	lr
+	pop	{r4-r7, pc}
 2:	mov	r0, #0
-	pop	{r4-r7}
-	bx	lr
+	pop	{r4-r7, pc}
 	extable	1b, 2b
 	.endm
 
