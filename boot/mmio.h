@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Plain MMIO accessors for drivers: one single-copy access each, no fault capture. */
+/*
+ * Plain MMIO accessors for drivers: one single-copy access each, no fault
+ * capture (on AArch32 mmio_read64/mmio_write64 are two 32-bit accesses, low
+ * word first); mmio_read_word is the widest single read, of uintptr_t.
+ */
 #ifndef BOOT_MMIO_H
 #define BOOT_MMIO_H
 

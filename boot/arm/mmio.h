@@ -74,4 +74,10 @@ static inline void mmio_write16(uintptr_t a, uint16_t v)
 	__asm__ volatile("strh %0, [%1]" ::"r"(v), "r"(a) : "memory");
 }
 
+/* The widest single access: 32 bits. */
+static inline uintptr_t mmio_read_word(uintptr_t a)
+{
+	return mmio_read32(a);
+}
+
 #endif

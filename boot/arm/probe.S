@@ -30,10 +30,23 @@
 	probe_fn probe_ldr16, ldrh r2, [r0]
 	probe_fn probe_ldr32, ldr r2, [r0]
 	probe_fn probe_ldr64, ldrd r2, r3, [r0]	/* single-copy atomic with LPAE, 8-aligned */
-	probe_fn probe_str8, strb r2, [r0]
-	probe_fn probe_str16, strh r2, [r0]
-	probe_fn probe_str32, str r2, [r0]
-	probe_fn probe_str64, strd r2, r3, [r0]
+
+/* Stores: the value is r2:r3 as it came. */
+	.macro	probe_store name, insn:vararg
+	.text
+	.arm
+	.global	\name
+	.type	\name, %function
+\name:
+1:	\insn
+2:	bx	lr
+	extable	1b, 2b
+	.endm
+
+	probe_store probe_str8, strb r2, [r0]
+	probe_store probe_str16, strh r2, [r0]
+	probe_store probe_str32, str r2, [r0]
+	probe_store probe_str64, strd r2, r3, [r0]
 
 /*
  * A32 instruction forms a hypervisor must decode itself (HSR.ISV = 0:
