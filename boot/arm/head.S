@@ -35,7 +35,7 @@ _head:
 	.word	_image_end - _head		/* 0x2c: end: the file's size */
 	.word	0x04030201			/* 0x30: little-endian */
 	.word	0				/* 0x34: no additional data table */
-	.word	0				/* 0x38 */
+	.word	_end - _head			/* 0x38: the harness's: size with BSS and stack */
 	.global	image_header_dtb
 image_header_dtb:
 	.word	0				/* 0x3c: DTB address set by the runner's --dtb (0: r2) */
