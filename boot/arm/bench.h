@@ -32,7 +32,7 @@ static inline uint64_t bench_smc(uint64_t fn)
 static inline uint64_t bench_xen_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
 {
 	register uint32_t r0 __asm__("r0") = (uint32_t)a0, r1 __asm__("r1") = (uint32_t)a1,
-				       r12 __asm__("r12") = (uint32_t)nr;
+			     r12 __asm__("r12") = (uint32_t)nr;
 
 	__asm__ volatile(".arch_extension virt\n\thvc #0xea1"
 			 : "+r"(r0), "+r"(r1), "+r"(r12)

@@ -23,8 +23,8 @@ uint64_t bench_sysreg_read(enum bench_sysreg r)
 
 const char *bench_sysreg_name(enum bench_sysreg r)
 {
-	static const char *const names[] = { "MIDR", "ID_PFR1", "ID_MMFR0", "ACTLR", "CNTP_CTL",
-					     "CNTVCT" };
+	static const char *const names[] = { "MIDR",  "ID_PFR1",  "ID_MMFR0",
+					     "ACTLR", "CNTP_CTL", "CNTVCT" };
 
 	return r < BENCH_SYSREG_COUNT ? names[r] : "?";
 }

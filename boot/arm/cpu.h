@@ -67,7 +67,7 @@ static inline void cpu_vtimer_stop(void)
 static inline uint64_t cpu_el2_stub_call(uint32_t op, uint64_t v)
 {
 	register uint32_t r0 __asm__("r0") = op, r1 __asm__("r1") = (uint32_t)v,
-				       r2 __asm__("r2") = (uint32_t)(v >> 32);
+			     r2 __asm__("r2") = (uint32_t)(v >> 32);
 
 	__asm__ volatile(".arch_extension virt\n\thvc %3"
 			 : "+r"(r0), "+r"(r1), "+r"(r2)

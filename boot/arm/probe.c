@@ -25,16 +25,11 @@ uint64_t probe_form_t16_ldm(uintptr_t a);
 
 /* A32 then T32 (the names say which): none sign-extends, a register is 32 bits. */
 const struct probe_form probe_forms[] = {
-	{ "a32-ldr-post", probe_form_ldr_post, 0 },
-	{ "a32-ldr-pre", probe_form_ldr_pre, 0 },
-	{ "a32-ldr-reg", probe_form_ldr_reg, 0 },
-	{ "a32-ldrd", probe_form_ldrd, 0 },
-	{ "a32-ldm", probe_form_ldm2, 0 },
-	{ "t16-ldr", probe_form_t16_ldr, 0 },
-	{ "t32-ldr", probe_form_t32_ldr, 0 },
-	{ "t32-ldr-post", probe_form_t32_ldr_post, 0 },
-	{ "t32-ldrd", probe_form_t32_ldrd, 0 },
-	{ "t16-ldm", probe_form_t16_ldm, 0 },
+	{ "a32-ldr-post", probe_form_ldr_post, 0 }, { "a32-ldr-pre", probe_form_ldr_pre, 0 },
+	{ "a32-ldr-reg", probe_form_ldr_reg, 0 },   { "a32-ldrd", probe_form_ldrd, 0 },
+	{ "a32-ldm", probe_form_ldm2, 0 },	    { "t16-ldr", probe_form_t16_ldr, 0 },
+	{ "t32-ldr", probe_form_t32_ldr, 0 },	    { "t32-ldr-post", probe_form_t32_ldr_post, 0 },
+	{ "t32-ldrd", probe_form_t32_ldrd, 0 },	    { "t16-ldm", probe_form_t16_ldm, 0 },
 };
 const unsigned probe_nforms = ARRAY_SIZE(probe_forms);
 

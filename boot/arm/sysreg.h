@@ -95,16 +95,16 @@
 #define CNTV_CVAL64 3, c14
 #define ICC_SGI1R64 0, c12
 
-#define sysreg_read(reg)	 cp15_read_(reg)
-#define sysreg_write(reg, v)	 cp15_write_(reg, v)
-#define sysreg_read64(reg)	 cp15_read64_(reg)
-#define sysreg_write64(reg, v)	 cp15_write64_(reg, v)
-#define cp15_read_(...)		 cp15_read(__VA_ARGS__)
-#define cp15_write_(...)	 cp15_write(__VA_ARGS__)
-#define cp15_read64_(...)	 cp15_read64(__VA_ARGS__)
-#define cp15_write64_(...)	 cp15_write64(__VA_ARGS__)
-#define isb()			 __asm__ volatile("isb" ::: "memory")
-#define dsb(opt)		 __asm__ volatile("dsb " #opt ::: "memory")
+#define sysreg_read(reg)       cp15_read_(reg)
+#define sysreg_write(reg, v)   cp15_write_(reg, v)
+#define sysreg_read64(reg)     cp15_read64_(reg)
+#define sysreg_write64(reg, v) cp15_write64_(reg, v)
+#define cp15_read_(...)	       cp15_read(__VA_ARGS__)
+#define cp15_write_(...)       cp15_write(__VA_ARGS__)
+#define cp15_read64_(...)      cp15_read64(__VA_ARGS__)
+#define cp15_write64_(...)     cp15_write64(__VA_ARGS__)
+#define isb()		       __asm__ volatile("isb" ::: "memory")
+#define dsb(opt)	       __asm__ volatile("dsb " #opt ::: "memory")
 #endif
 
 #endif

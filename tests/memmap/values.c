@@ -156,7 +156,8 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 		claim_hold(node, w->prop, CLAIM_DOC);
 }
 
-/* An entry written for a guest of the other width is not this run's (a 32-bit image's CPU is AArch32). */
+/* An entry written for a guest of the other width is not this run's (a 32-bit image's CPU is
+ * AArch32). */
 static int for_this_guest(const struct profile_value *w)
 {
 	return !w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32);

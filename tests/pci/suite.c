@@ -24,7 +24,8 @@ static const char *skip_if(const struct test_ctx *t)
 	const struct dt_device *d = dt_pci_host_node(t->plat);
 	static struct dt_pci_host h; /* large: not on the stack */
 
-	/* A 32-bit image maps 4 GiB: QEMU's high ECAM lies beyond it (highmem=off brings it low). */
+	/* A 32-bit image maps 4 GiB: QEMU's high ECAM lies beyond it (highmem=off brings it low).
+	 */
 	if (d && !dt_pci_host_read(t->plat, d, &h) && t->boot->mapped_pa_bits < 64 &&
 	    h.ecam_base + h.ecam_size > 1ull << t->boot->mapped_pa_bits) {
 		snprintf(why, sizeof(why), "the ECAM at 0x%llx lies above the identity map (2^%u)",

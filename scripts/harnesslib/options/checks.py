@@ -374,7 +374,8 @@ def check_machine(raw):
     cpus = ARM_CPUS if arch == "arm" else CPUS
     cpu = raw.cpu or ARCH_CPU[arch]
     if cpu not in cpus:
-        bad("--cpu", cpu, f"not a CPU the harness boots on with --arch {arch}", ", ".join(cpus))
+        why = f"not a CPU the harness boots on with --arch {arch}"
+        bad("--cpu", cpu, why, ", ".join(cpus))
     if given.get("mte") == "on" and cpu != "max":
         bad("--machine", raw.machine, "mte=on needs a CPU with MTE", "mte=on with --cpu max")
     if given.get("secure") == "on" and (raw.load_addr is not None or raw.no_dtb):

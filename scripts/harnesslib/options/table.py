@@ -7,7 +7,15 @@ import textwrap
 
 from .. import qemu
 from ..errors import OptionError, UsageError
-from ..options.facts import ARM_CPUS, BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX, TIMEOUT_MAX
+from ..options.facts import (
+    ARM_CPUS,
+    BOOTARGS_MAX,
+    CPUS,
+    MACHINE_PROPS,
+    PROG,
+    SIZE_SYNTAX,
+    TIMEOUT_MAX,
+)
 
 # ---- the table: option, value name, default, what it does, accepted ------------
 # `accepted` is what --help shows; a refusal names the part that applies.
@@ -249,7 +257,10 @@ OPTIONS = [
         "FILE",
         "build/harness.bin; build/arm/harness.bin with --arch arm",
         "the harness image",
-        'an existing arm64 Image ("ARM\\x64" at 0x38); with --arch arm a zImage (0x016f2818 at 0x24)',
+        (
+            'an existing arm64 Image ("ARM\\x64" at 0x38); with --arch arm a zImage '
+            "(0x016f2818 at 0x24)"
+        ),
     ),
     (
         "--baseline",
