@@ -8,8 +8,17 @@
 # Kbuild-style knobs: CROSS_COMPILE=, O=dir, V=1; CC=clang builds with clang.
 # REWORD=1 rewords every finding's text (the rewording proof, make test).
 
+# ARCH=arm builds the 32-bit image (boot/arm/, arm-none-eabi-gcc, picolibc) in build/arm.
+ARCH ?= aarch64
+ifeq ($(ARCH),arm)
+CROSS_COMPILE ?= arm-none-eabi-
+O ?= build/arm
+else ifeq ($(ARCH),aarch64)
 CROSS_COMPILE ?= aarch64-linux-gnu-
 O ?= build
+else
+$(error ARCH=$(ARCH): the harness builds for ARCH=aarch64 (the default) or ARCH=arm)
+endif
 V ?= 0
 PYTHON ?= python3
 
@@ -25,18 +34,51 @@ endif
 LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 
-PICOLIBC := /usr/lib/picolibc/aarch64-linux-gnu
+ifeq ($(ARCH),arm)
+# ARMv7-A with the virtualization extensions (LPAE, generic timer, Hyp mode):
+# Cortex-A15/A7 and any ARMv8 CPU in AArch32. A32 code, no FP registers (the
+# image never needs them), TPIDRURO as the thread pointer, no unaligned accesses.
+PICOLIBC_ROOT := /usr/lib/picolibc/arm-none-eabi
+# arm-none-eabi's uint32_t is unsigned long, AArch64's unsigned int: both 32
+# bits in the same registers, so making it unsigned int changes no ABI and
+# lets one printf format ("%x") serve both builds with -Wformat on.
+ARCH_FLAGS := -march=armv7ve -marm -mfloat-abi=soft -mtp=cp15
+TYPE_FLAGS := -U__INT32_TYPE__ -D__INT32_TYPE__=int -U__UINT32_TYPE__ '-D__UINT32_TYPE__=unsigned int'
+ALIGN_FLAGS := -mno-unaligned-access
+PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/$(shell $(CROSS_COMPILE)gcc --specs=picolibc.specs \
+	$(ARCH_FLAGS) -print-multi-directory 2>/dev/null)/libc.a
+# Debian has no arm-none-eabi libfdt: armhf's, the same 1.6.1 as the 64-bit
+# image's (docs/dependencies.md). Its objects say "VFP register arguments";
+# no libfdt function takes a floating-point value, so the calls are the same
+# under both float ABIs and the link ignores that attribute (ARCH_LDFLAGS).
+LIBFDT_A := $(CURDIR)/build/deps/armhf/usr/lib/arm-linux-gnueabihf/libfdt.a
+ARCH_LDFLAGS := --no-warn-mismatch
+# picolibc's integer-only printf on arm-none-eabi has no long long (%llx
+# prints the low word): the float one's does, and it prints no floats here.
+PRINTF := __f_vfprintf
+LINKER_SCRIPT := linker/harness-arm.ld
+else
+PICOLIBC_ROOT := /usr/lib/picolibc/aarch64-linux-gnu
+ARCH_FLAGS :=
+TYPE_FLAGS :=
+ALIGN_FLAGS := -mstrict-align
+PICOLIBC_LIBC := $(PICOLIBC_ROOT)/lib/libc.a
 LIBFDT_A := $(CURDIR)/build/deps/arm64/usr/lib/aarch64-linux-gnu/libfdt.a
-LIBGCC_A := $(shell $(CROSS_COMPILE)gcc -print-libgcc-file-name 2>/dev/null)
+ARCH_LDFLAGS := -z norelro
+PRINTF := __i_vfprintf
+LINKER_SCRIPT := linker/harness.ld
+endif
+PICOLIBC := $(PICOLIBC_ROOT)
+LIBGCC_A := $(shell $(CROSS_COMPILE)gcc $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 
 ifneq ($(findstring clang,$(CC)),)
 TARGET_FLAGS := --target=aarch64-none-elf -isystem $(PICOLIBC)/include
 else
-TARGET_FLAGS := --specs=picolibc.specs
+TARGET_FLAGS := --specs=picolibc.specs $(ARCH_FLAGS)
 endif
 
 CFLAGS := $(TARGET_FLAGS) -std=gnu11 -Os -g -Wall -Wextra -Werror -ffreestanding \
-	-fpie -fno-plt -mstrict-align -fno-stack-protector \
+	-fpie -fno-plt $(ALIGN_FLAGS) $(TYPE_FLAGS) -fno-stack-protector \
 	-ffunction-sections -fdata-sections \
 	-I. -Ilib -I$(O)/include -include lib/util/hidden.h
 # make REWORD=1: every finding's and evidence's text reworded, identities kept
@@ -45,14 +87,14 @@ ifeq ($(REWORD),1)
 CFLAGS += -DHARNESS_REWORD=1
 endif
 ASFLAGS := $(TARGET_FLAGS) -I. -Ilib
-LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
-	-T linker/harness.ld --build-id=none --no-warn-rwx-segments \
-	--defsym=vfprintf=__i_vfprintf # integer-only printf: the harness prints no floats
+LDFLAGS := -pie --no-dynamic-linker $(ARCH_LDFLAGS) -z noexecstack --gc-sections \
+	-T $(LINKER_SCRIPT) --build-id=none --no-warn-rwx-segments \
+	--defsym=vfprintf=$(PRINTF) # the harness prints no floats
 
 # The image, layer by layer (docs/architecture.md). Suites are tests/*.c and
 # tests/<suite>/*.c; the harness's own tests (tests/harness/) never enter it.
-ARCH := aarch64
-ARCH_SRCS := $(wildcard boot/$(ARCH)/*.c boot/$(ARCH)/*.S)
+# boot/common/: what every architecture shares (ESR decoding, waits, fault capture).
+ARCH_SRCS := $(wildcard boot/common/*.c boot/$(ARCH)/*.c boot/$(ARCH)/*.S)
 DRIVER_SRCS := $(wildcard drivers/*.c)
 DT_SRCS := $(wildcard lib/dt/*.c)
 SPEC_SRCS := $(wildcard lib/spec/*.c lib/spec/contracts/*.c lib/spec/profiles/*.c)
@@ -94,9 +136,9 @@ $(O)/obj/%.S.o: %.S $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/harness.elf: $(OBJS) linker/harness.ld $(BUILD_FLAGS) | toolchain-check
+$(O)/harness.elf: $(OBJS) $(LINKER_SCRIPT) $(BUILD_FLAGS) | toolchain-check
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC)/lib/libc.a $(LIBGCC_A) --end-group
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) --start-group $(LIBFDT_A) $(PICOLIBC_LIBC) $(LIBGCC_A) --end-group
 
 $(O)/harness.bin: $(O)/harness.elf
 	@$(if $(Q),echo "  OBJCOPY $@")
@@ -108,7 +150,7 @@ $(O)/harness.bin: $(O)/harness.elf
 # run rather than end in a compiler's or linker's error. Every step of the
 # image waits for this check (order-only: it never makes anything stale).
 TOOLCHAIN_MISSING = $(foreach t,$(firstword $(CC)) $(LD) $(OBJCOPY),$(if $(shell command -v $(t) 2>/dev/null),,$(t))) \
-	$(foreach f,$(PICOLIBC)/lib/libc.a $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
+	$(foreach f,$(PICOLIBC_LIBC) $(LIBFDT_A) $(addprefix /usr/include/,$(notdir $(FDT_HEADERS))),$(if $(wildcard $(f)),,$(f)))
 .PHONY: toolchain-check
 toolchain-check:
 	@$(if $(strip $(TOOLCHAIN_MISSING)),echo "make: cannot build the image: missing $(strip $(TOOLCHAIN_MISSING))" >&2; \

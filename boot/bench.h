@@ -11,6 +11,8 @@
 
 #if defined(__aarch64__)
 #include "boot/aarch64/bench.h"
+#elif defined(__arm__)
+#include "boot/arm/bench.h"
 #else
 #error "no architecture layer for this target: add boot/<arch>/bench.h"
 #endif

@@ -23,6 +23,8 @@ enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS, CPU_TIMER_HYP };
 
 #if defined(__aarch64__)
 #include "boot/aarch64/cpu.h"
+#elif defined(__arm__)
+#include "boot/arm/cpu.h"
 #else
 #error "no architecture layer for this target: add boot/<arch>/cpu.h"
 #endif

@@ -15,6 +15,8 @@ struct spinlock {
 
 #if defined(__aarch64__)
 #include "boot/aarch64/lock.h"
+#elif defined(__arm__)
+#include "boot/arm/lock.h"
 #else
 #error "no architecture layer for this target: add boot/<arch>/lock.h"
 #endif

@@ -16,10 +16,14 @@ void fw_cfg_read(uintptr_t base, void *buf, size_t len)
 {
 	uint8_t *p = buf;
 
-	/* String-preserving: the word's bytes in memory order are the item's. */
-	for (; len >= 8; len -= 8, p += 8) {
-		uint64_t w = mmio_read64(base + FW_CFG_DATA);
-		memcpy(p, &w, 8);
+	/*
+	 * String-preserving: the word's bytes in memory order are the item's.
+	 * The widest single access (a 64-bit one is two on AArch32, and each
+	 * read of the data register takes the next bytes).
+	 */
+	for (; len >= sizeof(uintptr_t); len -= sizeof(uintptr_t), p += sizeof(uintptr_t)) {
+		uintptr_t w = mmio_read_word(base + FW_CFG_DATA);
+		memcpy(p, &w, sizeof(w));
 	}
 	for (; len; len--)
 		*p++ = mmio_read8(base + FW_CFG_DATA);

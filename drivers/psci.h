@@ -42,6 +42,18 @@
 /* The MPIDR fields PSCI takes as a target (Aff3, Aff2, Aff1, Aff0). */
 #define PSCI_MPIDR_AFFINITY 0xff00ffffffull
 
+/* SMCCC's SMC64 bit (DEN 0028 2.5): set in the 64-bit forms' IDs above. */
+#define SMCCC_SMC64 0x40000000u
+
+/*
+ * A function's ID in the caller's own convention: the 64-bit form above on
+ * AArch64, the 32-bit one on AArch32, which has SMC32 calls only.
+ */
+static inline uint32_t psci_native(uint32_t fn)
+{
+	return trap_smccc_smc64() ? fn : fn & ~SMCCC_SMC64;
+}
+
 /* How SMCCC calls reach the firmware or hypervisor (the DT's psci "method"). */
 enum psci_conduit { PSCI_NONE, PSCI_HVC, PSCI_SMC };
 

@@ -28,18 +28,25 @@
 struct psci_fn {
 	uint32_t id;
 	const char *name;
-	int mandatory; /* DEN0022D table 5 (PSCI 1.0 and later) */
+	/*
+	 * DEN0022D table 5 (PSCI 1.0 and later): 1 for every caller; where a
+	 * function has two forms, the caller's own (psci_native) is mandatory:
+	 * M64 for AArch64, M32 for AArch32.
+	 */
+	int mandatory;
 };
+
+enum { M32 = 32, M64 = 64 };
 
 static const struct psci_fn functions[] = {
 	{ PSCI_VERSION, "PSCI_VERSION", 1 },
-	{ 0x84000001u, "CPU_SUSPEND32", 0 },
-	{ PSCI_CPU_SUSPEND, "CPU_SUSPEND64", 1 },
+	{ 0x84000001u, "CPU_SUSPEND32", M32 },
+	{ PSCI_CPU_SUSPEND, "CPU_SUSPEND64", M64 },
 	{ PSCI_CPU_OFF, "CPU_OFF", 1 },
-	{ PSCI_CPU_ON_32, "CPU_ON32", 0 },
-	{ PSCI_CPU_ON, "CPU_ON64", 1 },
-	{ 0x84000004u, "AFFINITY_INFO32", 0 },
-	{ PSCI_AFFINITY_INFO, "AFFINITY_INFO64", 1 },
+	{ PSCI_CPU_ON_32, "CPU_ON32", M32 },
+	{ PSCI_CPU_ON, "CPU_ON64", M64 },
+	{ 0x84000004u, "AFFINITY_INFO32", M32 },
+	{ PSCI_AFFINITY_INFO, "AFFINITY_INFO64", M64 },
 	{ 0x84000005u, "MIGRATE32", 0 },
 	{ PSCI_MIGRATE, "MIGRATE64", 0 },
 	{ PSCI_MIGRATE_INFO_TYPE, "MIGRATE_INFO_TYPE", 0 },
@@ -207,11 +214,11 @@ static void case_features(struct test_ctx *t)
 			subject_pop(t);
 			continue;
 		}
-		if (f->mandatory)
+		if (f->mandatory == 1 || f->mandatory == (trap_smccc_smc64() ? M64 : M32))
 			check(t, r >= 0, "mandatory_supported",
 			      "PSCI_FEATURES says %s is not supported; DEN0022D makes it mandatory",
 			      f->name);
-		if (f->id == PSCI_CPU_SUSPEND && r > 0)
+		if ((f->id | SMCCC_SMC64) == PSCI_CPU_SUSPEND && r > 0)
 			check(t, (r & ~3ll) == 0, "suspend_flags_reserved_zero",
 			      "PSCI_FEATURES(CPU_SUSPEND) flags 0x%llx: bits 31:2 are reserved",
 			      (unsigned long long)r);
@@ -275,9 +282,13 @@ static void other_on_off(struct test_ctx *t, int i)
 
 	check(t, aff == PSCI_AFF_OFF, "affinity_off_before_on",
 	      "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)", i, (long long)aff);
-	/* A misaligned entry point can never run: the call must refuse it. */
+	/*
+	 * A misaligned entry point can never run: the call must refuse it. +2:
+	 * misaligned for A64 and A32 alike (bit 0 would ask an AArch32 caller's
+	 * CPU for Thumb state, a valid entry, DEN0022D 5.6.2).
+	 */
 	struct smp_slot *s =
-		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 1);
+		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 2);
 	expect_refused(t, "cpu_on_misaligned_refused", s, rc, PSCI_INVALID_ADDRESS,
 		       PSCI_INVALID_PARAMETERS, "with a misaligned entry point");
 	if (s)
@@ -355,7 +366,7 @@ static void case_migrate_info(struct test_ctx *t)
 		evidence(t, "migrate_info_type_valid", "no Trusted OS that needs migration");
 		return;
 	}
-	int64_t up = call(t, PSCI_MIGRATE_INFO_UP_CPU, 0, 0, 0);
+	int64_t up = call(t, psci_native(PSCI_MIGRATE_INFO_UP_CPU), 0, 0, 0);
 	note(t, "migrate_info_up_cpu: 0x%llx", (unsigned long long)up);
 	check(t, dt_cpu_index(t->plat, (uint64_t)up) >= 0, "up_cpu_listed",
 	      "MIGRATE_INFO_UP_CPU 0x%llx is no CPU the DT lists", (unsigned long long)up);
@@ -376,7 +387,7 @@ static int64_t standby(struct test_ctx *t, uint32_t id)
 	cpu_irq_unmask();
 	note(t, "cpu_suspend(standby) by 0x%x: %lld after %llu us", id, (long long)r,
 	     (unsigned long long)(took * 1000000 / cpu_counter_hz()));
-	return id == PSCI_CPU_SUSPEND ? r : (int32_t)r; /* a 0.1 call returns an int */
+	return id == psci_native(PSCI_CPU_SUSPEND) ? r : (int32_t)r; /* a 0.1 call returns an int */
 }
 
 /* Standby returns on a wake-up event; by the DT's 0.1 cpu_suspend ID too. */
@@ -388,7 +399,7 @@ static void case_cpu_suspend_standby(struct test_ctx *t)
 		skip(t, "no timer interrupt to wake the CPU");
 		return;
 	}
-	int64_t r = standby(t, PSCI_CPU_SUSPEND);
+	int64_t r = standby(t, psci_native(PSCI_CPU_SUSPEND));
 	check(t, r == PSCI_SUCCESS, "standby_returns_success",
 	      "CPU_SUSPEND standby returned %lld (%s)", (long long)r, psci_error_name(r));
 	if (!(p->psci_v01_present & (1u << PSCI01_CPU_SUSPEND)))

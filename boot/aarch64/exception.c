@@ -8,15 +8,13 @@
 
 #include <stddef.h>
 
-#include "boot/aarch64/extable.h"
-#include "boot/aarch64/fault.h"
+#include "boot/common/extable.h"
+#include "boot/common/fault.h"
 
 void exception_dispatch(struct exception_frame *frame, uint64_t vector);
 
 static exception_irq_handler irq_handler;
 static exception_unexpected_handler unexpected_handler;
-
-extern const struct extable_entry __extable_start[], __extable_end[];
 
 void exception_set_irq_handler(exception_irq_handler h)
 {
@@ -26,16 +24,6 @@ void exception_set_irq_handler(exception_irq_handler h)
 void exception_set_unexpected_handler(exception_unexpected_handler h)
 {
 	unexpected_handler = h;
-}
-
-uintptr_t extable_fixup(uintptr_t pc)
-{
-	for (const struct extable_entry *e = __extable_start; e < __extable_end; e++) {
-		uintptr_t insn = (uintptr_t)&e->insn + e->insn;
-		if (insn == pc)
-			return (uintptr_t)&e->fixup + e->fixup;
-	}
-	return 0;
 }
 
 const char *exception_kind_name(unsigned vector)

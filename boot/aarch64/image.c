@@ -18,3 +18,8 @@ uintptr_t image_dtb_override(void)
 {
 	return (uintptr_t)image_header_dtb;
 }
+
+const char *image_isa(void)
+{
+	return "aarch64";
+}

@@ -70,4 +70,10 @@ static inline void mmio_write16(uintptr_t a, uint16_t v)
 	__asm__ volatile("strh %w0, [%1]" ::"rZ"(v), "r"(a) : "memory");
 }
 
+/* The widest single access: 64 bits. */
+static inline uintptr_t mmio_read_word(uintptr_t a)
+{
+	return mmio_read64(a);
+}
+
 #endif

@@ -5,7 +5,7 @@
  * returns 0. Loads: x0 = address, load into x2, return it in x0.
  * Stores: x0 = address, x1 = value.
  */
-#include "boot/aarch64/extable.h"
+#include "boot/common/extable.h"
 
 	.macro	probe_fn name, insn:vararg
 	.text

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "boot/probe.h"
 
-#include <stdio.h>
-
-#include "boot/aarch64/fault.h"
-#include "boot/esr.h"
+#include "boot/common/fault.h"
 #include "util/util.h"
 
 uint64_t probe_ldr8(uintptr_t a);
@@ -78,31 +75,4 @@ int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_out
 	default: *out = (struct probe_outcome){ .faulted = -1 }; return -1;
 	}
 	return finish(out, 0);
-}
-
-void probe_format(const struct probe_outcome *o, enum probe_style style, char *buf, size_t len)
-{
-	struct esr_info d;
-
-	if (!o->faulted) {
-		snprintf(buf, len, "%s0x%llx", style == PROBE_VALUE ? "" : "read ",
-			 (unsigned long long)o->value);
-		return;
-	}
-	switch (style) {
-	case PROBE_VALUE:
-		snprintf(buf, len, "abort ESR 0x%llx", (unsigned long long)o->esr);
-		return;
-	case PROBE_BRIEF:
-		esr_decode(o->esr, &d);
-		snprintf(buf, len, "abort ESR 0x%08llx (%s)", (unsigned long long)o->esr,
-			 d.is_abort ? esr_fault_text(&d) : esr_class_name(d.ec));
-		return;
-	case PROBE_DECODED: {
-		int n = snprintf(buf, len, "abort, ");
-		if (n > 0 && (size_t)n < len)
-			esr_format(o->esr, buf + n, len - n);
-		return;
-	}
-	}
 }

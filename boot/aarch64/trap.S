@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The trap instructions, each listed in the extable: on an exception the
- * dispatcher records it (boot/aarch64/fault.h) and resumes at the fixup.
+ * dispatcher records it (boot/common/fault.h) and resumes at the fixup.
  */
-#include "boot/aarch64/extable.h"
+#include "boot/common/extable.h"
 
 	.macro	trap_fn name, insn:vararg
 	.text

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "boot/trap.h"
 
-#include "boot/aarch64/fault.h"
+#include "boot/common/fault.h"
 
 uint64_t trap_hvc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
 uint64_t trap_smc0(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
@@ -43,4 +43,9 @@ struct trap_result trap_semihosting(uint64_t op, uint64_t arg)
 {
 	fault_begin();
 	return result(trap_hlt_semihosting(op, arg));
+}
+
+int trap_smccc_smc64(void)
+{
+	return 1;
 }

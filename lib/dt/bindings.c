@@ -114,7 +114,8 @@ static void check_timer(struct platform *p)
 	const struct dt_device *t = p->timer;
 
 	if (!t) {
-		platform_problem(p, AREA_TIMER, "timer_present", NULL, "no arm,armv8-timer node");
+		platform_problem(p, AREA_TIMER, "timer_present", NULL,
+				 "no arm,armv8-timer or arm,armv7-timer node");
 		return;
 	}
 	/* arm,arch_timer.yaml: secure, non-secure, virtual, hypervisor[, hyp virtual],

@@ -340,7 +340,9 @@ static void classify_devices(struct platform *p)
 			p->gic = d;
 			p->gic_version = v3 ? 3 : 2;
 		}
-		if (dt_compat_has(d, "arm,armv8-timer") && !p->timer)
+		/* arm,arch_timer.yaml: one binding; an ARMv7 CPU's node names only v7. */
+		if ((dt_compat_has(d, "arm,armv8-timer") || dt_compat_has(d, "arm,armv7-timer")) &&
+		    !p->timer)
 			p->timer = d;
 		if (dt_compat_has(d, "xen,xen") && !p->hypervisor)
 			p->hypervisor = d;

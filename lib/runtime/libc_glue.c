@@ -6,7 +6,7 @@
 #include "runtime/protocol.h"
 #include "runtime/stop.h"
 
-uintptr_t __stack_chk_guard = 0x5e1f7e570c4a11edull;
+uintptr_t __stack_chk_guard = (uintptr_t)0x5e1f7e570c4a11edull;
 
 void __stack_chk_fail(void)
 {

@@ -102,8 +102,8 @@ struct smp_slot *smp_start_mpidr(const struct platform *p, uint64_t mpidr, smp_f
 		s->state = SLOT_FREE;
 		return NULL;
 	}
-	struct trap_result r =
-		smccc_call_raw(conduit, PSCI_CPU_ON, s->mpidr & PSCI_MPIDR_AFFINITY, entry, ctx);
+	struct trap_result r = smccc_call_raw(conduit, psci_native(PSCI_CPU_ON),
+					      s->mpidr & PSCI_MPIDR_AFFINITY, entry, ctx);
 	*psci = r.trapped ? 1 : (int64_t)r.x0;
 	if (*psci != PSCI_SUCCESS) {
 		s->state = SLOT_FREE;
@@ -137,7 +137,8 @@ int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us)
 
 int64_t smp_affinity(const struct platform *p, uint64_t mpidr)
 {
-	return smccc_call(p->psci, PSCI_AFFINITY_INFO, mpidr & PSCI_MPIDR_AFFINITY, 0, 0);
+	return smccc_call(p->psci, psci_native(PSCI_AFFINITY_INFO), mpidr & PSCI_MPIDR_AFFINITY, 0,
+			  0);
 }
 
 int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us)

@@ -92,6 +92,7 @@ struct profile_value {
 	uint8_t always;	   /* the documentation writes it on every such node: absent is a finding */
 	uint8_t ncells;	   /* VALUE_CELLS */
 	uint8_t ref_cells; /* bit i: cells[i] is a phandle of a node compatible with ref */
+	uint8_t guest_bits; /* 32 or 64: written only for a guest CPU of that width; 0: any */
 	uint32_t cells[PROFILE_VALUE_CELLS];
 	const char *ref; /* space-separated compatibles */
 	const char *str; /* VALUE_STRINGS */

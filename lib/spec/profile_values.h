@@ -25,6 +25,13 @@
 		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
 		.source = SRC(f)                                                                   \
 	}
+/* The same, written only for a guest of that many bits (an AArch32 or AArch64 CPU). */
+#define V_CELLS_BITS(bits, w, p, always_, f, ...)                                                  \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_CELLS, .always = always_,                     \
+		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
+		.source = SRC(f), .guest_bits = bits                                               \
+	}
 /* Cells of which those in mask are phandles of a node compatible with one of ref. */
 #define V_REFS(w, p, always_, mask, ref_, f, ...)                                                  \
 	{                                                                                          \

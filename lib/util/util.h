@@ -26,4 +26,31 @@
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
+/*
+ * a * b / c (c != 0) with the product's 128 bits kept: a 32-bit target has
+ * no 128-bit type. The quotient's bits above 64 are dropped.
+ */
+static inline unsigned long long mul_div_u64(unsigned long long a, unsigned long long b,
+					     unsigned long long c)
+{
+	unsigned long long al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
+	unsigned long long ll = al * bl, lh = al * bh, hl = ah * bl;
+	unsigned long long mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
+	unsigned long long lo = mid << 32 | (ll & 0xffffffffu);
+	unsigned long long hi = ah * bh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+	unsigned long long q = 0, r = 0;
+
+	/* Restoring division, a bit at a time; r's carry out means r > c. */
+	for (int i = 127; i >= 0; i--) {
+		unsigned long long carry = r >> 63;
+		r = r << 1 | ((i >= 64 ? hi >> (i - 64) : lo >> i) & 1);
+		q <<= 1;
+		if (carry || r >= c) {
+			r -= c;
+			q |= 1;
+		}
+	}
+	return q;
+}
+
 #endif

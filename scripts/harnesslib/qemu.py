@@ -13,6 +13,9 @@ from .errors import PlatformError, UsageError, first_line
 
 QEMU = "qemu-system-aarch64"
 CPU = "cortex-a57"
+# The 32-bit image (--arch arm): QEMU's 32-bit system emulator, whose "max" is
+# an ARMv8 CPU in AArch32 (qemu-system-aarch64 enters every AArch64 CPU in AArch64).
+QEMU_ARM = "qemu-system-arm"
 # Where a user's --dtb is placed, RAM base + 48 MiB: clear of QEMU's own DTB
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
@@ -21,6 +24,10 @@ USER_DTB_ADDR = RAM_BASE + 0x03000000
 # (booting.rst: code0 0, code1 4, text_offset 8, image_size 0x10, flags 0x18,
 # res2 0x20, res3 0x28, res4 0x30, magic 0x38; boot/head.S image_dtb_override).
 DTB_OVERRIDE_OFFSET = 0x20
+# The 32-bit image's: a word of its zImage header past the fields loaders read
+# (0x24 magic, 0x28 start, 0x2c end, 0x30 endianness; boot/arm/head.S).
+ZIMAGE_MAGIC = b"\x18\x28\x6f\x01"
+ZIMAGE_DTB_OVERRIDE_OFFSET = 0x3C
 
 
 def opt_value(text):
@@ -29,14 +36,14 @@ def opt_value(text):
     return text.replace(",", ",,")
 
 
-def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU):
+def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU, arch="aarch64"):
     kinds = [p for p in props.split(",") if p.startswith("type=")] if props else []
     rest = ",".join(p for p in props.split(",") if not p.startswith("type=")) if props else ""
     machine = (kinds[0][5:] if kinds else "virt") + f",gic-version={gic}"
     machine += ",virtualization=on" if virtualization else ""
     machine += f",{rest}" if rest else ""
     return [
-        QEMU,
+        QEMU_ARM if arch == "arm" else QEMU,
         "-M",
         machine,
         "-cpu",
@@ -161,9 +168,13 @@ def name_initrd(dtb):
 def patched_image(image, outdir, dtb_addr):
     out = os.path.join(outdir, "harness-dtb.bin")
     data = bytearray(open(image, "rb").read())
-    if data[0x38:0x3C] != b"ARM\x64":
+    if data[0x24:0x28] == ZIMAGE_MAGIC:
+        off = ZIMAGE_DTB_OVERRIDE_OFFSET
+        data[off : off + 4] = struct.pack("<I", dtb_addr)
+    elif data[0x38:0x3C] != b"ARM\x64":
         raise UsageError(f"{image} is not an arm64 Image")
-    data[DTB_OVERRIDE_OFFSET : DTB_OVERRIDE_OFFSET + 8] = struct.pack("<Q", dtb_addr)
+    else:
+        data[DTB_OVERRIDE_OFFSET : DTB_OVERRIDE_OFFSET + 8] = struct.pack("<Q", dtb_addr)
     open(out, "wb").write(bytes(data))
     return out
 
@@ -276,6 +287,7 @@ def command_line(args, outdir, bootargs, notes):
         virtualization=args.el == 2,
         props=getattr(args, "machine", ""),
         cpu=getattr(args, "cpu", CPU),
+        arch=getattr(args, "arch", "aarch64"),
     )
     from . import initrd_file
 

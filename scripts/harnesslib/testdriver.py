@@ -23,6 +23,8 @@ MAKE = os.environ.get("MAKE", "make")
 # stage is adding a line.
 STAGES = [
     ("build", [MAKE, "--no-print-directory", "all"]),
+    # The 32-bit image (make ARCH=arm), in its own folder.
+    ("build-arm", [MAKE, "--no-print-directory", "ARCH=arm", "all"]),
     ("check-layers", [MAKE, "--no-print-directory", "check-layers"]),
     ("format-check", [MAKE, "--no-print-directory", "format-check"]),
     ("cppcheck", [MAKE, "--no-print-directory", "cppcheck"]),
@@ -48,7 +50,9 @@ def stages(build_dir=None):
         return STAGES
     out = []
     for name, cmd in STAGES:
-        if cmd[0] == MAKE:
+        if name == "build-arm":
+            cmd = cmd[:2] + [f"O={os.path.join(build_dir, 'arm')}"] + cmd[2:]
+        elif cmd[0] == MAKE:
             cmd = cmd[:2] + [f"O={build_dir}"] + cmd[2:]
         elif name == "integration":
             cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]

@@ -69,7 +69,7 @@ static uint64_t per_op_ps(uint64_t ticks, uint64_t overhead, unsigned batch)
 {
 	uint64_t hz = cpu_counter_hz(), net = ticks > overhead ? ticks - overhead : 0;
 
-	return hz ? (uint64_t)((unsigned __int128)net * 1000000000000ull / hz / batch) : 0;
+	return hz ? mul_div_u64(net, 1000000000000ull, hz) / batch : 0;
 }
 
 static void stats_of(uint64_t *v, unsigned n, uint64_t overhead, unsigned batch,
@@ -112,7 +112,7 @@ const char *bench_ns(char *buf, unsigned len, uint64_t ps)
 /* bytes / median in MB/s (10^6 bytes) with two decimals, into buf. */
 static const char *mb_per_s(char *buf, unsigned len, uint32_t bytes, uint64_t ps)
 {
-	uint64_t centi = ps ? (uint64_t)((unsigned __int128)bytes * 100000000ull / ps) : 0;
+	uint64_t centi = ps ? mul_div_u64(bytes, 100000000ull, ps) : 0;
 
 	snprintf(buf, len, "%llu.%02llu", (unsigned long long)(centi / 100),
 		 (unsigned long long)(centi % 100));

@@ -129,15 +129,20 @@ static const struct profile_prop props[] = {
 static const struct profile_value values[] = {
 	V_STR("/", "compatible", "linux,dummy-virt", "create_fdt"),
 	V_STR("/", "model", "linux,dummy-virt", "create_fdt"),
-	/* fdt_add_psci_node: the PSCI 0.2 IDs (SMC64 where there is one) from 0.2 on, else 0.1's.
+	/*
+	 * fdt_add_psci_node: the PSCI 0.2 IDs from 0.2 on, else 0.1's; SMC64
+	 * where there is one for an AArch64 CPU, SMC32 for an AArch32 one.
 	 */
 	/* PSCI 1.1 under TCG (target/arm/cpu.c psci_version), so the 1.0 binding's list. */
 	V_STR("arm,psci", "compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci",
 	      "fdt_add_psci_node"),
-	V_CELLS("arm,psci-0.2", "cpu_suspend", 1, "fdt_add_psci_node", 0xc4000001u),
+	V_CELLS_BITS(64, "arm,psci-0.2", "cpu_suspend", 1, "fdt_add_psci_node", 0xc4000001u),
+	V_CELLS_BITS(32, "arm,psci-0.2", "cpu_suspend", 1, "fdt_add_psci_node", 0x84000001u),
 	V_CELLS("arm,psci-0.2", "cpu_off", 1, "fdt_add_psci_node", 0x84000002u),
-	V_CELLS("arm,psci-0.2", "cpu_on", 1, "fdt_add_psci_node", 0xc4000003u),
-	V_CELLS("arm,psci-0.2", "migrate", 1, "fdt_add_psci_node", 0xc4000005u),
+	V_CELLS_BITS(64, "arm,psci-0.2", "cpu_on", 1, "fdt_add_psci_node", 0xc4000003u),
+	V_CELLS_BITS(32, "arm,psci-0.2", "cpu_on", 1, "fdt_add_psci_node", 0x84000003u),
+	V_CELLS_BITS(64, "arm,psci-0.2", "migrate", 1, "fdt_add_psci_node", 0xc4000005u),
+	V_CELLS_BITS(32, "arm,psci-0.2", "migrate", 1, "fdt_add_psci_node", 0x84000005u),
 	V_CELLS("arm,psci", "cpu_suspend", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE),
 	V_CELLS("arm,psci", "cpu_off", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 1),
 	V_CELLS("arm,psci", "cpu_on", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 2),

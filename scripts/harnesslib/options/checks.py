@@ -10,8 +10,12 @@ import subprocess
 from .. import outdir, paths
 from ..errors import OptionError, SetupError, first_line
 from ..options.facts import (
+    ARCH_CPU,
     ARM64_MAGIC,
     ARM64_MAGIC_OFFSET,
+    ARM_CPUS,
+    ZIMAGE_MAGIC,
+    ZIMAGE_MAGIC_OFFSET,
     BOOTARGS_MAX,
     CPUS,
     MACHINE_PROPS,
@@ -59,7 +63,7 @@ def size(flag, value, grain, lo, hi, accepted=None, why_lo=""):
     return n
 
 
-def check_image(path):
+def check_image(path, arch="aarch64"):
     flag = "--image"
     if not os.path.exists(path):
         hint = "; run `make` first" if os.path.abspath(path) == paths.IMAGE else ""
@@ -71,7 +75,10 @@ def check_image(path):
             data = f.read(64)
     except OSError as e:
         bad(flag, path, f"cannot be read ({e.strerror})")
-    if len(data) < 64 or data[ARM64_MAGIC_OFFSET : ARM64_MAGIC_OFFSET + 4] != ARM64_MAGIC:
+    if arch == "arm":
+        if len(data) < 64 or data[ZIMAGE_MAGIC_OFFSET : ZIMAGE_MAGIC_OFFSET + 4] != ZIMAGE_MAGIC:
+            bad(flag, path, "not a 32-bit zImage (no magic 0x016f2818 at 0x24) for --arch arm")
+    elif len(data) < 64 or data[ARM64_MAGIC_OFFSET : ARM64_MAGIC_OFFSET + 4] != ARM64_MAGIC:
         bad(flag, path, 'not an arm64 Image (no "ARM\\x64" magic at 0x38)')
     return image_size(data), os.path.getsize(path)
 
@@ -374,9 +381,12 @@ def check_machine(raw):
         if key in given:
             bad("--machine", raw.machine, f"{key} is given twice", "each property once")
         given[key] = value
-    cpu = raw.cpu or "cortex-a57"
-    if cpu not in CPUS:
-        bad("--cpu", cpu, "not a CPU the harness boots on", ", ".join(CPUS))
+    arch = getattr(raw, "arch", None) or "aarch64"
+    cpus = ARM_CPUS if arch == "arm" else CPUS
+    cpu = raw.cpu or ARCH_CPU[arch]
+    if cpu not in cpus:
+        why = f"not a CPU the harness boots on with --arch {arch}"
+        bad("--cpu", cpu, why, ", ".join(cpus))
     if given.get("mte") == "on" and cpu != "max":
         bad("--machine", raw.machine, "mte=on needs a CPU with MTE", "mte=on with --cpu max")
     if given.get("secure") == "on" and (raw.load_addr is not None or raw.no_dtb):

@@ -72,6 +72,11 @@ TIMEOUT_MAX = 3600.0
 BOOTARGS_MAX = 255
 
 ARM64_MAGIC_OFFSET, ARM64_MAGIC = 0x38, b"ARM\x64"  # Linux booting.rst, the Image header
+# The 32-bit image (make ARCH=arm, boot/arm/head.S): a zImage header, magic
+# 0x016f2818 at 0x24 (Linux arch/arm booting.rst); the harness keeps its
+# whole size (BSS and stack too) at 0x38, where a zImage has nothing.
+ZIMAGE_MAGIC_OFFSET, ZIMAGE_MAGIC = 0x24, b"\x18\x28\x6f\x01"
+ZIMAGE_SIZE_OFFSET = 0x38
 
 
 # ---- sizes ---------------------------------------------------------------
@@ -125,8 +130,12 @@ def xen_nr_cpus():
 
 def image_size(data):
     """The Image's image_size (offset 0x10: what it needs loaded, .bss
-    included), or its file size when the field is 0 (booting.rst)."""
-    size = int.from_bytes(data[0x10:0x18], "little")
+    included), or its file size when the field is 0 (booting.rst); the
+    32-bit image's own field at 0x38 (ZIMAGE_SIZE_OFFSET)."""
+    if data[ZIMAGE_MAGIC_OFFSET : ZIMAGE_MAGIC_OFFSET + 4] == ZIMAGE_MAGIC:
+        size = int.from_bytes(data[ZIMAGE_SIZE_OFFSET : ZIMAGE_SIZE_OFFSET + 4], "little")
+    else:
+        size = int.from_bytes(data[0x10:0x18], "little")
     return size or len(data)
 
 
@@ -203,3 +212,7 @@ CPUS = (
     "a64fx",
     "max",
 )
+# The same for the 32-bit image (--arch arm, qemu-system-arm): ARMv7-A with
+# LPAE and the virtualization extensions, and max (an ARMv8 CPU in AArch32).
+ARM_CPUS = ("cortex-a15", "cortex-a7", "max")
+ARCH_CPU = {"aarch64": "cortex-a57", "arm": "cortex-a15"}

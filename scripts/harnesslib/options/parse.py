@@ -64,6 +64,8 @@ def validate(raw):
             bad(flag, "", "empty")
     a.platform = choice("--platform", raw.platform, "qemu", ("qemu", "xen"))
     is_xen = a.platform == "xen"
+    arches = ("aarch64",) if is_xen else ("aarch64", "arm")
+    a.arch = choice("--arch", raw.arch, "aarch64", arches)
     a.gic = int(choice("--gic", raw.gic, "3", ("2", "3")))
     if is_xen:
         a.el = int(choice("--el", raw.el, "1", ("1",)))
@@ -114,8 +116,8 @@ def validate(raw):
     # The ramdisk, unless refused or there is no tree to name it (qemu.py may still
     # drop it when a --dtb tree leaves no room after it, and says so).
     a.initrd = not raw.no_initrd and not raw.no_dtb
-    a.image = raw.image or paths.IMAGE
-    img_size, img_file = check_image(a.image)
+    a.image = raw.image or (paths.ARM_IMAGE if a.arch == "arm" else paths.IMAGE)
+    img_size, img_file = check_image(a.image, a.arch)
     a.image_size = img_size
     host = host_memory()
     top = min(QEMU_MAX_RAM, host) if host else QEMU_MAX_RAM

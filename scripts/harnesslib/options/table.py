@@ -7,12 +7,28 @@ import textwrap
 
 from .. import qemu
 from ..errors import OptionError, UsageError
-from ..options.facts import BOOTARGS_MAX, CPUS, MACHINE_PROPS, PROG, SIZE_SYNTAX, TIMEOUT_MAX
+from ..options.facts import (
+    ARM_CPUS,
+    BOOTARGS_MAX,
+    CPUS,
+    MACHINE_PROPS,
+    PROG,
+    SIZE_SYNTAX,
+    TIMEOUT_MAX,
+)
 
 # ---- the table: option, value name, default, what it does, accepted ------------
 # `accepted` is what --help shows; a refusal names the part that applies.
 OPTIONS = [
     ("--platform", "P", "qemu", "what boots the harness", "qemu or xen"),
+    (
+        "--arch",
+        "A",
+        "aarch64",
+        "the image's architecture: arm boots the 32-bit image (make ARCH=arm, build/arm/"
+        "harness.bin) with qemu-system-arm",
+        "aarch64 or arm; arm with --platform qemu only",
+    ),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
     (
         "--smp",
@@ -92,9 +108,9 @@ OPTIONS = [
     (
         "--cpu",
         "NAME",
-        "cortex-a57",
+        "cortex-a57; cortex-a15 with --arch arm",
         "QEMU: the CPU model",
-        ", ".join(CPUS) + "; --platform qemu only",
+        ", ".join(CPUS) + "; with --arch arm " + ", ".join(ARM_CPUS) + "; --platform qemu only",
     ),
     (
         "--virtio",
@@ -241,9 +257,12 @@ OPTIONS = [
     (
         "--image",
         "FILE",
-        "build/harness.bin",
+        "build/harness.bin; build/arm/harness.bin with --arch arm",
         "the harness image",
-        'an existing arm64 Image ("ARM\\x64" at 0x38)',
+        (
+            'an existing arm64 Image ("ARM\\x64" at 0x38); with --arch arm a zImage '
+            "(0x016f2818 at 0x24)"
+        ),
     ),
     (
         "--baseline",

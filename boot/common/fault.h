@@ -2,10 +2,10 @@
 /*
  * Fault capture for the listed instructions (extable.h): fault_begin() before
  * one, fault_end() after it tells whether it faulted and what was seen.
- * Internal to boot/aarch64; the layers above get outcomes (probe.h, trap.h).
+ * Internal to boot/; the layers above get outcomes (probe.h, trap.h).
  */
-#ifndef BOOT_AARCH64_FAULT_H
-#define BOOT_AARCH64_FAULT_H
+#ifndef BOOT_COMMON_FAULT_H
+#define BOOT_COMMON_FAULT_H
 
 #include <stdint.h>
 

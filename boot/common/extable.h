@@ -2,10 +2,10 @@
 /*
  * Exception fixups: an instruction that may fault on purpose (a probe, a
  * trap) is listed with the address to resume at. Entries are PC-relative so
- * they need no relocation. Internal to boot/aarch64.
+ * they need no relocation. Internal to boot/.
  */
-#ifndef BOOT_AARCH64_EXTABLE_H
-#define BOOT_AARCH64_EXTABLE_H
+#ifndef BOOT_COMMON_EXTABLE_H
+#define BOOT_COMMON_EXTABLE_H
 
 #ifdef __ASSEMBLER__
 /* The assembler macro is not C: */

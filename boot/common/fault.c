@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "boot/aarch64/fault.h"
+#include "boot/common/fault.h"
 
 static volatile struct {
 	int faulted;
