@@ -99,5 +99,6 @@ void case_read_only_writes(struct test_ctx *t);
 void case_reserved_offsets(struct test_ctx *t);
 void case_instruction_forms(struct test_ctx *t);
 void case_write_read(struct test_ctx *t);
+void case_store_forms(struct test_ctx *t);
 
 #endif

@@ -50,6 +50,6 @@ const struct device_contract contract_pl031 = {
 	.reserved_spec = "DDI 0224B Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = T ": RO",
 	.form_reg = "RTCPCellID0",
-	.store_reg = "RTCMR",
+	.store_reg = "RTCIMSC",
 	CONTRACT_FIELDS(fields),
 };
