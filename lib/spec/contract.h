@@ -101,6 +101,8 @@ struct device_contract {
 	const char *form_reg; /* the register the instruction-form table reads */
 	/* The register the store-form table writes (a write to it is safe, fields.h). */
 	const char *store_reg;
+	/* The smallest window the spec gives the part's region (its frame), 0: none. */
+	uint32_t frame;
 	/* Bit-level contracts (fields.h), for the registers the spec defines them for. */
 	const struct reg_fields *fields;
 	unsigned nfields;

@@ -100,5 +100,6 @@ void case_reserved_offsets(struct test_ctx *t);
 void case_instruction_forms(struct test_ctx *t);
 void case_write_read(struct test_ctx *t);
 void case_store_forms(struct test_ctx *t);
+void case_decode_pages(struct test_ctx *t);
 
 #endif

@@ -117,6 +117,7 @@ const struct device_contract contract_gicv2_dist = {
 	.ro_write_spec = D ": RO",
 	.form_reg = "GICD_TYPER",
 	.store_reg = "GICD_IPRIORITYR",
+	.frame = 0x1000, /* Table 4-1: 0x000-0xFFF */
 	CONTRACT_FIELDS(dist_fields),
 	.extra = EXTRA_GICD_TYPER_CPUS,
 };
@@ -129,5 +130,6 @@ const struct device_contract contract_gicv2_cpu = {
 	.reserved_spec = C,
 	.ro_write_spec = C ": RO",
 	.form_reg = "GICC_PMR",
+	.frame = 0x2000, /* Table 4-2: GICC_DIR at 0x1000 */
 	CONTRACT_FIELDS(cpu_fields),
 };

@@ -120,6 +120,7 @@ const struct device_contract contract_gicv3_dist = {
 	.ro_write_spec = D ": RO",
 	.form_reg = "GICD_TYPER",
 	.store_reg = "GICD_IPRIORITYR",
+	.frame = 0x10000, /* the 64 KiB distributor frame */
 	CONTRACT_FIELDS(dist_fields),
 };
 
@@ -131,6 +132,7 @@ const struct device_contract contract_gicv3_redist = {
 	.reserved_spec = R,
 	.ro_write_spec = R ": RO",
 	.form_reg = "GICR_TYPER",
+	.frame = 0x20000, /* RD_base + SGI_base, one CPU's */
 	CONTRACT_FIELDS(redist_fields),
 	.extra = EXTRA_GICR_FRAMES,
 };

@@ -74,5 +74,6 @@ const struct device_contract contract_pl011 = {
 	.ro_write_spec = "DDI 0183G Table 3-1: RO",
 	.form_reg = "UARTIMSC",
 	.store_reg = "UARTIMSC",
+	.frame = 0x1000,
 	CONTRACT_FIELDS(fields),
 };

@@ -51,5 +51,6 @@ const struct device_contract contract_pl031 = {
 	.ro_write_spec = T ": RO",
 	.form_reg = "RTCPCellID0",
 	.store_reg = "RTCIMSC",
+	.frame = 0x1000,
 	CONTRACT_FIELDS(fields),
 };

@@ -60,5 +60,6 @@ const struct device_contract contract_pl061 = {
 	.ro_write_spec = T ": RO",
 	.form_reg = "GPIOPeriphID0",
 	.store_reg = "GPIODIR",
+	.frame = 0x1000,
 	CONTRACT_FIELDS(fields),
 };

@@ -52,5 +52,6 @@ const struct device_contract contract_sbsa_uart = {
 	.ro_write_spec = B " UARTFR: RO",
 	.form_reg = "UARTIMSC",
 	.store_reg = "UARTIMSC",
+	.frame = 0x1000,
 	CONTRACT_FIELDS(fields),
 };
