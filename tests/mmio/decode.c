@@ -19,7 +19,10 @@
 #include "tests/mmio/mmio.h"
 
 #define PAGE		 0x1000ull
-#define MAX_PAGES	 256 /* per window; a larger one is sampled evenly, edges found by bisection */
+/* Pages read per window, more sampled evenly (edges found by bisection): a device with a
+ * contract (registers), and one without (flash, memory-like: its decode is its size). */
+#define MAX_PAGES	 256
+#define MAX_PAGES_PLAIN	 2
 #define DECODE_BUDGET_US 300000
 
 static int skipped(const struct dt_device *d)
@@ -63,13 +66,13 @@ static void add_run(char *buf, size_t size, size_t *len, int answered, uint64_t 
 static uint64_t probe_ticks; /* the sweep's reads alone, without its records */
 
 /* One window: runs of answering/aborting pages as evidence; returns the pages probed. */
-static unsigned window(struct test_ctx *t, const struct dt_device *d, int k)
+static unsigned window(struct test_ctx *t, const struct dt_device *d, int k, unsigned max)
 {
 	const struct addr_range *r = &d->reg[k];
 	uint64_t pages = (r->size + PAGE - 1) / PAGE, step = 1;
 	char runs[160] = "", exp[40];
 	size_t len = 0;
-	unsigned n = 0, ans = 0;
+	unsigned n = 0, ans = 0, sampled = 0;
 	int prev = -1;
 	uint64_t run_start = 0;
 
@@ -77,11 +80,13 @@ static unsigned window(struct test_ctx *t, const struct dt_device *d, int k)
 
 	if (!r->size)
 		return 0;
-	if (pages > MAX_PAGES)
-		step = pages / MAX_PAGES;
-	for (uint64_t pg = 0; pg < pages; pg += step, n++) {
+	if (pages > max)
+		step = pages / max;
+	/* Sampled windows end on their last page. */
+	for (uint64_t pg = 0; pg < pages; pg = pg + step < pages || pg == pages - 1 ? pg + step : pages - 1, n++) {
 		int a = answers(r->base + pg * PAGE);
 		ans += (unsigned)a;
+		sampled++;
 		if (a != prev) {
 			uint64_t edge = pg;
 			/* Sampled: the first page of the new run lies in (pg - step, pg]. */
@@ -109,7 +114,7 @@ static unsigned window(struct test_ctx *t, const struct dt_device *d, int k)
 		n++;
 	}
 	probe_ticks += spent;
-	snprintf(exp, sizeof(exp), "%u of %u pages answer", ans, (unsigned)((pages + step - 1) / step));
+	snprintf(exp, sizeof(exp), "%u of %u pages answer", ans, sampled);
 	subject_push(t, "node", "%s", d->path);
 	subject_push(t, "region", "%d", k);
 	evidence(t, "window_decode", "%s reg[%d] 0x%llx+0x%llx: %s%s; %s; past the end: %s (%llu us)",
@@ -163,8 +168,11 @@ void case_decode_pages(struct test_ctx *t)
 		const struct dt_device *d = &p->devices[i];
 		if (!d->enabled || skipped(d))
 			continue;
+		const struct device_contract *cs[1];
+		const char *matched;
+		unsigned max = contracts_for(d, cs, 1, &matched) ? MAX_PAGES : MAX_PAGES_PLAIN;
 		for (int k = 0; k < d->nreg; k++)
-			n += window(t, d, k);
+			n += window(t, d, k, max);
 	}
 	uint64_t us = smp_ticks_to_us(cpu_counter() - t0);
 	note(t, "decode sweep: %u reads in %llu us, %llu us with its records (budget %u us on QEMU)",
