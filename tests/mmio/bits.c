@@ -281,8 +281,8 @@ void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct 
 						     .observed = o->observed,
 						     .cls = OUTCOME_DEVIATION });
 	}
-	if (r->n)
-		return;
+	if (r->n || cpu >= 0)
+		return; /* a banked register's evidence is its CPU's (bits_report_cpu) */
 	say(exp, sizeof(exp), "bit-level contract (touch 0x%llx)", (unsigned long long)r->touch);
 	say(obs, sizeof(obs), "%u checks held", r->held);
 	mmio_observed(t, tg->d, tg->c,
@@ -297,4 +297,19 @@ void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct 
 					     .outcome = MMIO_VALUE,
 					     .observed = obs,
 					     .cls = OUTCOME_REQUIRED });
+}
+
+void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, unsigned regs,
+		     unsigned held, unsigned failed)
+{
+	subject_push(t, "node", "%s", tg->d->path);
+	subject_push(t, "part", "%s", tg->c->part);
+	subject_push(t, "cpu", "%d", cpu);
+	evidence(t, "write_read_banked",
+		 "%s | %s | cpu %d: %u banked registers checked (written where safe), %u checks held, "
+		 "%u failed",
+		 tg->d->path, tg->c->part, cpu, regs, held, failed);
+	subject_pop(t);
+	subject_pop(t);
+	subject_pop(t);
 }

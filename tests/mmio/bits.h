@@ -41,9 +41,16 @@ struct bits_run {
 
 /* Exercise one register (IRQs masked while it runs). */
 void bits_exercise(struct bits_run *r);
-/* Say a run's observations: deviations as findings, then one evidence. cpu < 0: not banked. */
+/*
+ * Say a run's observations: deviations as findings, then (cpu < 0: not
+ * banked) one evidence for the register.
+ */
 void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct bits_run *r,
 		 int cpu);
+
+/* One CPU's (or redistributor frame's) banked registers as one evidence. */
+void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, unsigned regs,
+		     unsigned held, unsigned failed);
 
 /* The GIC's INTID choice (bits_gic.c): fill r->a, touch, clear, beyond; 0, or -1 (a note). */
 int bits_gic_place(struct test_ctx *t, const struct mmio_target *tg, struct bits_run *r,

@@ -63,6 +63,7 @@ static void frames(struct test_ctx *t, const struct mmio_target *tg)
 		if (probe_read(base + 0x8, 32, &o))
 			break;
 		uint64_t stride = o.value & 2 ? 0x40000 : 0x20000; /* VLPIS: two more frames */
+		unsigned regs = 0, held = 0, failed = 0;
 		for (unsigned k = 0; k < tg->c->nfields; k++) {
 			const struct reg_fields *f = &tg->c->fields[k];
 			struct bits_run r;
@@ -70,7 +71,9 @@ static void frames(struct test_ctx *t, const struct mmio_target *tg)
 				continue;
 			bits_exercise(&r);
 			bits_report(t, tg, &r, i);
+			regs++, held += r.held, failed += r.n;
 		}
+		bits_report_cpu(t, tg, i, regs, held, failed);
 		if (o.value & 0x10 || base + stride >= d->reg[1].base + d->reg[1].size)
 			break;
 		base += stride;
@@ -122,8 +125,12 @@ static void per_cpu(struct test_ctx *t, const struct mmio_target *tg)
 			}
 			smp_release(p, s, BANKED_WAIT);
 		}
-		for (unsigned k = 0; k < job.n; k++)
+		unsigned held = 0, failed = 0;
+		for (unsigned k = 0; k < job.n; k++) {
 			bits_report(t, tg, &job.runs[k], i);
+			held += job.runs[k].held, failed += job.runs[k].n;
+		}
+		bits_report_cpu(t, tg, i, job.n, held, failed);
 	}
 }
 
