@@ -58,6 +58,10 @@ struct reg_fields {
 	uint8_t impl_lo, impl_hi;
 	uint8_t sel;	       /* enum intid_sel */
 	uint8_t bits_per_intid; /* arrays: 1, 2, 8 (64: IROUTER) */
+	/* An interrupt mask: the offset of its raw status register. A bit whose
+	 * raw status is set is never unmasked (that would raise the line: on Xen
+	 * 4.17 a vpl011 SPI raised so stays in flight), 0: none. */
+	uint16_t raw_status;
 	uint64_t res0;	   /* RES0 and read-as-zero bits */
 	uint64_t writable; /* bits a write must take */
 	uint64_t impl_mask; /* bits whose writability impl bounds */

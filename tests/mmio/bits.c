@@ -313,3 +313,11 @@ void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, 
 	subject_pop(t);
 	subject_pop(t);
 }
+
+void bits_spare_raised(struct bits_run *r, uintptr_t base)
+{
+	struct probe_outcome o;
+
+	if (r->f->raw_status && !probe_read(base + r->f->raw_status, 32, &o))
+		r->touch &= ~o.value;
+}

@@ -48,6 +48,8 @@ void bits_exercise(struct bits_run *r);
 void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct bits_run *r,
 		 int cpu);
 
+/* An interrupt mask: leave the bits whose raw status is set (f->raw_status) untouched. */
+void bits_spare_raised(struct bits_run *r, uintptr_t base);
 /* One CPU's (or redistributor frame's) banked registers as one evidence. */
 void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, unsigned regs,
 		     unsigned held, unsigned failed);

@@ -74,6 +74,9 @@ static void store_forms_of(struct test_ctx *t, const struct mmio_target *tg)
 	r.touch = 0xffffffff;
 	if (f->sel != SEL_NONE && bits_gic_place(t, tg, &r, base))
 		return;
+	bits_spare_raised(&r, base);
+	if (!(f->writable & r.touch) && f->impl != IMPL_PRIO)
+		return; /* no bit to change that would not raise an interrupt */
 	/* STP also writes the next word: both inside the node. */
 	if (!contract_reg_addr(tg->d, f->region, r.off, 8))
 		return;

@@ -32,6 +32,7 @@ static int place(struct test_ctx *t, const struct mmio_target *tg, struct bits_r
 				.touch = f->flags & FB_64 ? ~0ull : 0xffffffffull };
 	if (is_gic(f) || (f->flags & FB_SET))
 		return bits_gic_place(t, tg, r, base);
+	bits_spare_raised(r, base);
 	return 0;
 }
 
