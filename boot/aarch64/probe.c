@@ -41,7 +41,6 @@ const struct probe_store_form probe_store_forms[] = {
 };
 const unsigned probe_nstore_forms = ARRAY_SIZE(probe_store_forms);
 
-
 static int finish(struct probe_outcome *out, uint64_t value)
 {
 	struct fault_seen f;

@@ -78,9 +78,7 @@ int fields_impl_ok(const struct reg_fields *f, uint64_t touched, uint64_t got, u
 	case IMPL_ANY:
 		*expect = f->ones_take & sub;
 		return (got & f->ones_take) == *expect ? 0 : -1;
-	default:
-		*expect = 0;
-		return 0;
+	default: *expect = 0; return 0;
 	}
 }
 

@@ -50,32 +50,32 @@ enum intid_sel {
 
 struct reg_fields {
 	char name[20];
-	uint32_t offset; /* an array's base for SEL_SPI/SEL_SGI */
+	uint32_t offset;     /* an array's base for SEL_SPI/SEL_SGI */
 	uint32_t clear_view; /* FB_SET: the clear view's offset (base for arrays) */
 	uint8_t region;
 	uint8_t flags;
-	uint8_t impl;	       /* enum impl_kind */
+	uint8_t impl; /* enum impl_kind */
 	uint8_t impl_lo, impl_hi;
-	uint8_t sel;	       /* enum intid_sel */
+	uint8_t sel;		/* enum intid_sel */
 	uint8_t bits_per_intid; /* arrays: 1, 2, 8 (64: IROUTER) */
 	/* An interrupt mask: the offset of its raw status register. A bit whose
 	 * raw status is set is never unmasked (that would raise the line: on Xen
 	 * 4.17 a vpl011 SPI raised so stays in flight), 0: none. */
 	uint16_t raw_status;
-	uint64_t res0;	   /* RES0 and read-as-zero bits */
-	uint64_t writable; /* bits a write must take */
-	uint64_t impl_mask; /* bits whose writability impl bounds */
-	uint64_t ones_take; /* IMPL_ANY: bits that read one after writing ones */
-	uint64_t ro;	   /* read-only fields: hold across writes */
+	uint64_t res0;		    /* RES0 and read-as-zero bits */
+	uint64_t writable;	    /* bits a write must take */
+	uint64_t impl_mask;	    /* bits whose writability impl bounds */
+	uint64_t ones_take;	    /* IMPL_ANY: bits that read one after writing ones */
+	uint64_t ro;		    /* read-only fields: hold across writes */
 	uint64_t fixed_mask, fixed; /* bits whose value the spec fixes */
-	uint64_t reset;	   /* FB_RESET: the value at reset */
+	uint64_t reset;		    /* FB_RESET: the value at reset */
 	const char *spec;
 };
 
 /* Table helpers: a plain read-write register and a per-INTID array. */
 #define FIELDS(nm, rg, off, fl, r0, wr, sp)                                                        \
 	{                                                                                          \
-		.name = nm, .region = rg, .offset = off, .flags = fl, .res0 = r0, .writable = wr, \
+		.name = nm, .region = rg, .offset = off, .flags = fl, .res0 = r0, .writable = wr,  \
 		.spec = sp                                                                         \
 	}
 

@@ -60,7 +60,7 @@ static void expect_bits(struct bits_run *r, const char *check, uint64_t got, uin
 
 static unsigned width(const struct bits_run *r)
 {
-	return r->f->flags & FB_64 ? 64 : 32;
+	return (r->f->flags & FB_64) ? 64 : 32;
 }
 
 /* Read or write the register; an abort is a finding (the spec defines the access). */
@@ -289,8 +289,6 @@ void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct 
 		      &(struct observation){ .check = "write_read",
 					     .reg = r->f->name,
 					     .off = r->off,
-					     .key = cpu >= 0 ? "cpu" : NULL,
-					     .value = cpus,
 					     .what = "write then read",
 					     .expect = exp,
 					     .spec = r->f->spec,
@@ -306,7 +304,8 @@ void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, 
 	subject_push(t, "part", "%s", tg->c->part);
 	subject_push(t, "cpu", "%d", cpu);
 	evidence(t, "write_read_banked",
-		 "%s | %s | cpu %d: %u banked registers checked (written where safe), %u checks held, "
+		 "%s | %s | cpu %d: %u banked registers checked (written where safe), %u checks "
+		 "held, "
 		 "%u failed",
 		 tg->d->path, tg->c->part, cpu, regs, held, failed);
 	subject_pop(t);

@@ -23,12 +23,12 @@ struct bits_obs {
 struct bits_run {
 	/* In: what to exercise. */
 	const struct reg_fields *f;
-	uintptr_t a;	/* the word (doubleword with FB_64) */
-	uint32_t off;	/* its offset in the node's reg range */
-	uintptr_t clear; /* FB_SET: the clear view's word */
-	uint64_t touch; /* the bits a write may change (INTIDs nothing uses) */
-	unsigned ncpus; /* the CPU interfaces GICD_TYPER counts (IMPL_CPUS) */
-	uint64_t aff;	/* IROUTER: the affinity of a CPU the DT lists */
+	uintptr_t a;	  /* the word (doubleword with FB_64) */
+	uint32_t off;	  /* its offset in the node's reg range */
+	uintptr_t clear;  /* FB_SET: the clear view's word */
+	uint64_t touch;	  /* the bits a write may change (INTIDs nothing uses) */
+	unsigned ncpus;	  /* the CPU interfaces GICD_TYPER counts (IMPL_CPUS) */
+	uint64_t aff;	  /* IROUTER: the affinity of a CPU the DT lists */
 	uintptr_t beyond; /* FB_BEYOND: a word past the implemented INTIDs, or 0 */
 	/* GICv2 SPIs: their 8 ITARGETSR words, pointed at this CPU while a state is set (a
 	 * pending SPI with no target is pending on no CPU interface, IHI 0048B 4.3.12), or 0. */

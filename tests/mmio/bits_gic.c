@@ -118,7 +118,7 @@ int bits_gic_place(struct test_ctx *t, const struct mmio_target *tg, struct bits
 	int rc = 0;
 
 	r->off = f->offset;
-	r->touch = f->flags & FB_64 ? ~0ull : 0xffffffffull;
+	r->touch = (f->flags & FB_64) ? ~0ull : 0xffffffffull;
 	if (f->flags & FB_SET)
 		r->clear = base + f->clear_view;
 	if (f->sel == SEL_SPI)

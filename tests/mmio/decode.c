@@ -18,7 +18,7 @@
 #include "runtime/smp.h"
 #include "tests/mmio/mmio.h"
 
-#define PAGE		 0x1000ull
+#define PAGE 0x1000ull
 /* Pages read per window, more sampled evenly (edges found by bisection): a device with a
  * contract (registers), and one without (flash, memory-like: its decode is its size). */
 #define MAX_PAGES	 256
@@ -83,7 +83,8 @@ static unsigned window(struct test_ctx *t, const struct dt_device *d, int k, uns
 	if (pages > max)
 		step = pages / max;
 	/* Sampled windows end on their last page. */
-	for (uint64_t pg = 0; pg < pages; pg = pg + step < pages || pg == pages - 1 ? pg + step : pages - 1, n++) {
+	for (uint64_t pg = 0; pg < pages;
+	     pg = pg + step < pages || pg == pages - 1 ? pg + step : pages - 1, n++) {
 		int a = answers(r->base + pg * PAGE);
 		ans += (unsigned)a;
 		sampled++;
@@ -98,7 +99,8 @@ static unsigned window(struct test_ctx *t, const struct dt_device *d, int k, uns
 					lo = mid;
 			}
 			if (prev >= 0)
-				add_run(runs, sizeof(runs), &len, prev, run_start * PAGE, edge * PAGE);
+				add_run(runs, sizeof(runs), &len, prev, run_start * PAGE,
+					edge * PAGE);
 			prev = a;
 			run_start = edge;
 		}
@@ -117,8 +119,9 @@ static unsigned window(struct test_ctx *t, const struct dt_device *d, int k, uns
 	snprintf(exp, sizeof(exp), "%u of %u pages answer", ans, sampled);
 	subject_push(t, "node", "%s", d->path);
 	subject_push(t, "region", "%d", k);
-	evidence(t, "window_decode", "%s reg[%d] 0x%llx+0x%llx: %s%s; %s; past the end: %s (%llu us)",
-		 d->path, k, (unsigned long long)r->base, (unsigned long long)r->size, exp,
+	evidence(t, "window_decode",
+		 "%s reg[%d] 0x%llx+0x%llx: %s%s; %s; past the end: %s (%llu us)", d->path, k,
+		 (unsigned long long)r->base, (unsigned long long)r->size, exp,
 		 step > 1 ? " (sampled)" : "", runs, past_says,
 		 (unsigned long long)smp_ticks_to_us(spent));
 	subject_pop(t);
@@ -142,11 +145,13 @@ static void frame(struct test_ctx *t, const struct mmio_target *tg)
 	if (r->size < c->frame) {
 		uint64_t past = r->base + r->size;
 		finding(t, "window_covers_frame",
-			"%s %s: reg[%u] is 0x%llx bytes, the spec's frame 0x%x (%s); past the window "
+			"%s %s: reg[%u] is 0x%llx bytes, the spec's frame 0x%x (%s); past the "
+			"window "
 			"the frame %s",
-			tg->d->path, c->part, region, (unsigned long long)r->size, c->frame, c->spec,
-			described(t->plat, past) ? "is another device's" :
-			answers(past)		 ? "answers"
+			tg->d->path, c->part, region, (unsigned long long)r->size, c->frame,
+			c->spec,
+			described(t->plat, past) ? "is another device's"
+			: answers(past)		 ? "answers"
 						 : "aborts");
 	}
 	subject_pop(t);
@@ -175,7 +180,8 @@ void case_decode_pages(struct test_ctx *t)
 			n += window(t, d, k, max);
 	}
 	uint64_t us = smp_ticks_to_us(cpu_counter() - t0);
-	note(t, "decode sweep: %u reads in %llu us, %llu us with its records (budget %u us on QEMU)",
+	note(t,
+	     "decode sweep: %u reads in %llu us, %llu us with its records (budget %u us on QEMU)",
 	     n, (unsigned long long)smp_ticks_to_us(probe_ticks), (unsigned long long)us,
 	     DECODE_BUDGET_US);
 	if (!n)

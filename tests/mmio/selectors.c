@@ -16,18 +16,18 @@
 
 #include "tests/mmio/bits.h"
 
-#define V_VERSION	   0x004
-#define V_DEVICE_ID	   0x008
-#define V_FEATURES	   0x010
-#define V_FEATURES_SEL	   0x014
-#define V_QUEUE_SEL	   0x030
-#define V_QUEUE_NUM_MAX	   0x034
-#define V_STATUS	   0x070
-#define FW_DATA		   0x0
-#define FW_SEL		   0x8
-#define FW_SIGNATURE	   0x554d4551 /* "QEMU", read little-endian */
-#define VIRTIO_SPEC	   "virtio 1.2 4.2.2"
-#define FW_CFG_SPEC	   "QEMU docs/specs/fw_cfg"
+#define V_VERSION	      0x004
+#define V_DEVICE_ID	      0x008
+#define V_FEATURES	      0x010
+#define V_FEATURES_SEL	      0x014
+#define V_QUEUE_SEL	      0x030
+#define V_QUEUE_NUM_MAX	      0x034
+#define V_STATUS	      0x070
+#define FW_DATA		      0x0
+#define FW_SEL		      0x8
+#define FW_SIGNATURE	      0x554d4551 /* "QEMU", read little-endian */
+#define VIRTIO_SPEC	      "virtio 1.2 4.2.2"
+#define FW_CFG_SPEC	      "QEMU docs/specs/fw_cfg"
 #define FW_CFG_ID_TRADITIONAL 0x1
 
 /* One write-then-read: write w at wo, read ro, judge (got & mask) == want. */
@@ -79,8 +79,8 @@ static void virtio(struct test_ctx *t, const struct mmio_target *tg)
 	sel_check(t, tg, "queue_sel_high_absent", "QueueSel", V_QUEUE_SEL, 32, 0x7fff,
 		  V_QUEUE_NUM_MAX, 32, 0xffffffff, 0, 1,
 		  VIRTIO_SPEC " QueueNumMax: 0 if not available");
-	sel_check(t, tg, "queue_sel_absent", "QueueSel", V_QUEUE_SEL, 32, 1023, V_QUEUE_NUM_MAX,
-		  32, 0xffffffff, 0, 1, VIRTIO_SPEC " QueueNumMax: 0 if not available");
+	sel_check(t, tg, "queue_sel_absent", "QueueSel", V_QUEUE_SEL, 32, 1023, V_QUEUE_NUM_MAX, 32,
+		  0xffffffff, 0, 1, VIRTIO_SPEC " QueueNumMax: 0 if not available");
 	if (ver.value == 2)
 		sel_check(t, tg, "feature_sel_selects", "DeviceFeaturesSel", V_FEATURES_SEL, 32, 1,
 			  V_FEATURES, 32, 1, 1, 1,
@@ -117,8 +117,8 @@ void bits_selectors(struct test_ctx *t, const struct mmio_target *tg)
 	for (unsigned i = 0; i < st->ntargets; i++) {
 		struct probe_outcome id;
 		const struct mmio_target *o = &st->targets[i];
-		if (o->c == tg->c && !probe_read((uintptr_t)o->d->reg[0].base + V_DEVICE_ID, 32, &id) &&
-		    id.value) {
+		if (o->c == tg->c &&
+		    !probe_read((uintptr_t)o->d->reg[0].base + V_DEVICE_ID, 32, &id) && id.value) {
 			virtio(t, o);
 			return;
 		}

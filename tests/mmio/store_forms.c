@@ -45,18 +45,19 @@ static void observe(struct test_ctx *t, const struct mmio_target *tg, const stru
 		probe_format(w, PROBE_VALUE, obs, sizeof(obs));
 	else
 		probe_format(rd, PROBE_VALUE, obs, sizeof(obs));
-	mmio_observed(t, tg->d, tg->c,
-		      &(struct observation){ .check = check,
-					     .reg = r->f->name,
-					     .off = r->off,
-					     .key = "form",
-					     .value = form,
-					     .what = check,
-					     .expect = expect,
-					     .spec = "Arm ARM DDI 0487 load/store: one 32-bit access",
-					     .outcome = mmio_outcome_of(w->faulted || rd->faulted),
-					     .observed = obs,
-					     .cls = cls });
+	mmio_observed(
+		t, tg->d, tg->c,
+		&(struct observation){ .check = check,
+				       .reg = r->f->name,
+				       .off = r->off,
+				       .key = "form",
+				       .value = form,
+				       .what = check,
+				       .expect = expect,
+				       .spec = "Arm ARM DDI 0487 load/store: one 32-bit access",
+				       .outcome = mmio_outcome_of(w->faulted || rd->faulted),
+				       .observed = obs,
+				       .cls = cls });
 }
 
 static void store_forms_of(struct test_ctx *t, const struct mmio_target *tg)
@@ -103,8 +104,8 @@ static void store_forms_of(struct test_ctx *t, const struct mmio_target *tg)
 		probe_write(r.a, 32, orig.value, &(struct probe_outcome){ 0 });
 		observe(t, tg, &r, "store_form_same_as_str32", sf->name,
 			plain.faulted ? "nothing to compare (str32 aborts)" : exp, &w, &after,
-			contract_classify_form(plain.faulted, plain.value, w.faulted || after.faulted,
-					       after.value));
+			contract_classify_form(plain.faulted, plain.value,
+					       w.faulted || after.faulted, after.value));
 	}
 out:
 	if (!masked)

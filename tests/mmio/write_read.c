@@ -28,8 +28,10 @@ static int is_gic(const struct reg_fields *f)
 static int place(struct test_ctx *t, const struct mmio_target *tg, struct bits_run *r,
 		 const struct reg_fields *f, uintptr_t base)
 {
-	*r = (struct bits_run){ .f = f, .off = f->offset, .a = base + f->offset,
-				.touch = f->flags & FB_64 ? ~0ull : 0xffffffffull };
+	*r = (struct bits_run){ .f = f,
+				.off = f->offset,
+				.a = base + f->offset,
+				.touch = (f->flags & FB_64) ? ~0ull : 0xffffffffull };
 	if (is_gic(f) || (f->flags & FB_SET))
 		return bits_gic_place(t, tg, r, base);
 	bits_spare_raised(r, base);

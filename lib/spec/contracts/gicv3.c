@@ -50,22 +50,24 @@ static const struct reg_contract redist_regs[] = {
  */
 #define SPI(nm, off, clr, fl, r0, wr, im, ik, lo, hi, per, sp)                                     \
 	{                                                                                          \
-		.name = nm, .offset = off, .clear_view = clr, .flags = FB_WRITE_SAFE | (fl),      \
-		.res0 = r0, .writable = wr, .impl_mask = im, .impl = ik, .impl_lo = lo,           \
+		.name = nm, .offset = off, .clear_view = clr, .flags = FB_WRITE_SAFE | (fl),       \
+		.res0 = r0, .writable = wr, .impl_mask = im, .impl = ik, .impl_lo = lo,            \
 		.impl_hi = hi, .sel = SEL_SPI, .bits_per_intid = per, .spec = sp                   \
 	}
 #define SGI(nm, off, clr, fl, r0, wr, im, ik, per, sp)                                             \
 	{                                                                                          \
-		.name = nm, .region = 1, .offset = off, .clear_view = clr,                        \
-		.flags = FB_WRITE_SAFE | FB_BANKED | (fl), .res0 = r0, .writable = wr,            \
-		.impl_mask = im, .impl = ik, .impl_lo = 4, .impl_hi = 8, .sel = SEL_SGI,          \
+		.name = nm, .region = 1, .offset = off, .clear_view = clr,                         \
+		.flags = FB_WRITE_SAFE | FB_BANKED | (fl), .res0 = r0, .writable = wr,             \
+		.impl_mask = im, .impl = ik, .impl_lo = 4, .impl_hi = 8, .sel = SEL_SGI,           \
 		.bits_per_intid = per, .spec = sp                                                  \
 	}
 #define ALL 0xffffffffull
 
 static const struct reg_fields dist_fields[] = {
 	/* RES0 in both the single- and the two-security-state views. */
-	{ .name = "GICD_CTLR", .offset = 0x0000, .res0 = 0x7ffffe2c,
+	{ .name = "GICD_CTLR",
+	  .offset = 0x0000,
+	  .res0 = 0x7ffffe2c,
 	  .spec = "IHI 0069 12.9.4 GICD_CTLR" },
 	SPI("GICD_IGROUPR", 0x0080, 0, 0, 0, 0, ALL, IMPL_ALL_OR_NONE, 0, 0, 1,
 	    "IHI 0069 12.9.15 GICD_IGROUPR<n>"),
@@ -87,10 +89,18 @@ static const struct reg_fields dist_fields[] = {
 
 /* Offsets in region 1, a frame's: RD_base, then SGI_base at +0x10000. */
 static const struct reg_fields redist_fields[] = {
-	{ .name = "GICR_CTLR", .offset = 0x0000, .region = 1, .flags = FB_BANKED,
-	  .res0 = 0x78fffff0, .spec = "IHI 0069 12.11.2 GICR_CTLR" },
-	{ .name = "GICR_IIDR", .offset = 0x0004, .region = 1, .flags = FB_WRITE_SAFE | FB_BANKED,
-	  .ro = ALL, .spec = "IHI 0069 12.11.16 GICR_IIDR" },
+	{ .name = "GICR_CTLR",
+	  .offset = 0x0000,
+	  .region = 1,
+	  .flags = FB_BANKED,
+	  .res0 = 0x78fffff0,
+	  .spec = "IHI 0069 12.11.2 GICR_CTLR" },
+	{ .name = "GICR_IIDR",
+	  .offset = 0x0004,
+	  .region = 1,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .ro = ALL,
+	  .spec = "IHI 0069 12.11.16 GICR_IIDR" },
 	SGI("GICR_IGROUPR0", 0x10080, 0, 0, 0, 0, ALL, IMPL_ALL_OR_NONE, 1,
 	    "IHI 0069 12.11.13 GICR_IGROUPR0"),
 	SGI("GICR_ISENABLER0", 0x10100, 0x10180, FB_SET, 0, ALL, 0, IMPL_NONE, 1,
@@ -101,11 +111,20 @@ static const struct reg_fields redist_fields[] = {
 	    "IHI 0069 12.11.22/12.11.4 GICR_ISACTIVER0/ICACTIVER0"),
 	SGI("GICR_IPRIORITYR", 0x10400, 0, FB_BYTE, 0, 0, ALL, IMPL_PRIO, 8,
 	    "IHI 0069 12.11.20 GICR_IPRIORITYR<n> (SGIs)"),
-	{ .name = "GICR_ICFGR0", .offset = 0x10c00, .region = 1,
-	  .flags = FB_WRITE_SAFE | FB_BANKED, .ro = ALL, .fixed_mask = ALL, .fixed = 0xaaaaaaaa,
+	{ .name = "GICR_ICFGR0",
+	  .offset = 0x10c00,
+	  .region = 1,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .ro = ALL,
+	  .fixed_mask = ALL,
+	  .fixed = 0xaaaaaaaa,
 	  .spec = "IHI 0069 12.11.7 GICR_ICFGR0: SGIs read-only, edge (0b10)" },
-	{ .name = "GICR_ICFGR1", .offset = 0x10c04, .region = 1, .flags = FB_BANKED,
-	  .res0 = 0x55555555, .spec = "IHI 0069 12.11.8 GICR_ICFGR1 (Int_config[0] RES0)" },
+	{ .name = "GICR_ICFGR1",
+	  .offset = 0x10c04,
+	  .region = 1,
+	  .flags = FB_BANKED,
+	  .res0 = 0x55555555,
+	  .spec = "IHI 0069 12.11.8 GICR_ICFGR1 (Int_config[0] RES0)" },
 };
 
 static const char *const compats[] = { "arm,gic-v3", NULL };

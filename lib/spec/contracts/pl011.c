@@ -40,7 +40,7 @@ static const uint32_t reserved[] = { 0x008, 0x01c, 0x04c, 0xfd0 };
  */
 #define RW(nm, off, wr, rst, sp)                                                                   \
 	{                                                                                          \
-		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | FB_RESET, .res0 = ~(wr) & ALL, \
+		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | FB_RESET, .res0 = ~(wr)&ALL,   \
 		.writable = wr, .reset = rst, .spec = sp                                           \
 	}
 #define ALL 0xffffffffull
@@ -50,17 +50,31 @@ static const struct reg_fields fields[] = {
 	RW("UARTIBRD", 0x024, 0xffff, 0, "DDI 0183G 3.3.6 UARTIBRD"),
 	RW("UARTFBRD", 0x028, 0x3f, 0, "DDI 0183G 3.3.7 UARTFBRD"),
 	RW("UARTIFLS", 0x034, 0x3f, 0x12, "DDI 0183G 3.3.10 UARTIFLS"),
-	{ .name = "UARTIMSC", .offset = 0x038, .flags = FB_WRITE_SAFE | FB_RESET,
-	  .res0 = ~0x7ffull & ALL, .writable = 0x7ff, .raw_status = 0x03c,
+	{ .name = "UARTIMSC",
+	  .offset = 0x038,
+	  .flags = FB_WRITE_SAFE | FB_RESET,
+	  .res0 = ~0x7ffull & ALL,
+	  .writable = 0x7ff,
+	  .raw_status = 0x03c,
 	  .spec = "DDI 0183G 3.3.11 UARTIMSC" },
 	RW("UARTDMACR", 0x048, 0x7, 0, "DDI 0183G 3.3.15 UARTDMACR"),
-	{ .name = "UARTCR", .offset = 0x030, .res0 = 0xffff0078,
+	{ .name = "UARTCR",
+	  .offset = 0x030,
+	  .res0 = 0xffff0078,
 	  .spec = "DDI 0183G 3.3.8 UARTCR (bits [6:3] reserved)" },
-	{ .name = "UARTLCR_H", .offset = 0x02c, .res0 = 0xffffff00,
+	{ .name = "UARTLCR_H",
+	  .offset = 0x02c,
+	  .res0 = 0xffffff00,
 	  .spec = "DDI 0183G 3.3.7 UARTLCR_H" },
-	{ .name = "UARTFR", .offset = 0x018, .flags = FB_WRITE_SAFE, .res0 = 0xfffffe00, .ro = ALL,
+	{ .name = "UARTFR",
+	  .offset = 0x018,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffffe00,
+	  .ro = ALL,
 	  .spec = "DDI 0183G 3.3.3 UARTFR" },
-	{ .name = "UARTDR", .offset = 0x000, .flags = FB_READ_SIDE,
+	{ .name = "UARTDR",
+	  .offset = 0x000,
+	  .flags = FB_READ_SIDE,
 	  .spec = "DDI 0183G 3.3.1 UARTDR: a read takes a character" },
 };
 

@@ -33,7 +33,7 @@ static const uint32_t reserved[] = { 0x424, 0x800, 0xfd0 };
  */
 #define RW(nm, off, fl, sp)                                                                        \
 	{                                                                                          \
-		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | (fl), .res0 = 0xffffff00,     \
+		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | (fl), .res0 = 0xffffff00,      \
 		.writable = 0xff, .spec = sp                                                       \
 	}
 
@@ -42,11 +42,20 @@ static const struct reg_fields fields[] = {
 	RW("GPIOIS", 0x404, FB_RESET, "DDI 0190B 3.3.3 GPIOIS"),
 	RW("GPIOIBE", 0x408, FB_RESET, "DDI 0190B 3.3.4 GPIOIBE"),
 	RW("GPIOIEV", 0x40c, FB_RESET, "DDI 0190B 3.3.5 GPIOIEV"),
-	{ .name = "GPIOIE", .offset = 0x410, .flags = FB_WRITE_SAFE | FB_RESET, .res0 = 0xffffff00,
-	  .writable = 0xff, .raw_status = 0x414, .spec = "DDI 0190B 3.3.6 GPIOIE" },
+	{ .name = "GPIOIE",
+	  .offset = 0x410,
+	  .flags = FB_WRITE_SAFE | FB_RESET,
+	  .res0 = 0xffffff00,
+	  .writable = 0xff,
+	  .raw_status = 0x414,
+	  .spec = "DDI 0190B 3.3.6 GPIOIE" },
 	RW("GPIOAFSEL", 0x420, 0, "DDI 0190B 3.3.10 GPIOAFSEL"),
-	{ .name = "GPIORIS", .offset = 0x414, .flags = FB_WRITE_SAFE, .res0 = 0xffffff00,
-	  .ro = 0xffffffff, .spec = "DDI 0190B 3.3.7 GPIORIS" },
+	{ .name = "GPIORIS",
+	  .offset = 0x414,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xffffff00,
+	  .ro = 0xffffffff,
+	  .spec = "DDI 0190B 3.3.7 GPIORIS" },
 };
 
 static const char *const compats[] = { "arm,pl061", NULL };

@@ -31,12 +31,24 @@ static const uint32_t reserved[] = { 0x024, 0x02c, 0x030, 0xfe0, 0xfe8, 0xff0 };
  * be there.
  */
 static const struct reg_fields fields[] = {
-	{ .name = "UARTIMSC", .offset = 0x038, .flags = FB_WRITE_SAFE, .res0 = 0xfffff800,
-	  .writable = 0x30, .impl_mask = 0x7cf, .impl = IMPL_ANY, .raw_status = 0x03c,
+	{ .name = "UARTIMSC",
+	  .offset = 0x038,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffff800,
+	  .writable = 0x30,
+	  .impl_mask = 0x7cf,
+	  .impl = IMPL_ANY,
+	  .raw_status = 0x03c,
 	  .spec = "DEN0094 App. B UARTIMSC (RXIM, TXIM)" },
-	{ .name = "UARTFR", .offset = 0x018, .flags = FB_WRITE_SAFE, .res0 = 0xfffffe00,
-	  .ro = 0xffffffff, .spec = "DEN0094 App. B UARTFR" },
-	{ .name = "UARTDR", .offset = 0x000, .flags = FB_READ_SIDE,
+	{ .name = "UARTFR",
+	  .offset = 0x018,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffffe00,
+	  .ro = 0xffffffff,
+	  .spec = "DEN0094 App. B UARTFR" },
+	{ .name = "UARTDR",
+	  .offset = 0x000,
+	  .flags = FB_READ_SIDE,
 	  .spec = "DEN0094 App. B UARTDR: a read takes a character" },
 };
 
