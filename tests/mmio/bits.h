@@ -41,15 +41,15 @@ struct bits_run {
 
 /* Exercise one register (IRQs masked while it runs). */
 void bits_exercise(struct bits_run *r);
-/*
- * Say a run's observations: deviations as findings, then (cpu < 0: not
- * banked) one evidence for the register.
- */
+/* Say a run's deviations as findings (cpu < 0: not banked); what held is counted by the caller. */
 void bits_report(struct test_ctx *t, const struct mmio_target *tg, const struct bits_run *r,
 		 int cpu);
 
 /* An interrupt mask: leave the bits whose raw status is set (f->raw_status) untouched. */
 void bits_spare_raised(struct bits_run *r, uintptr_t base);
+/* A part's unbanked registers as one evidence. */
+void bits_report_part(struct test_ctx *t, const struct mmio_target *tg, unsigned regs,
+		      unsigned held, unsigned failed);
 /* One CPU's (or redistributor frame's) banked registers as one evidence. */
 void bits_report_cpu(struct test_ctx *t, const struct mmio_target *tg, int cpu, unsigned regs,
 		     unsigned held, unsigned failed);

@@ -42,6 +42,8 @@ static void unbanked(struct test_ctx *t, const struct mmio_target *tg)
 {
 	const struct device_contract *c = tg->c;
 
+	unsigned regs = 0, held = 0, failed = 0;
+
 	for (unsigned i = 0; i < c->nfields; i++) {
 		const struct reg_fields *f = &c->fields[i];
 		uintptr_t base = region_base(tg->d, f);
@@ -50,7 +52,10 @@ static void unbanked(struct test_ctx *t, const struct mmio_target *tg)
 			continue;
 		bits_exercise(&r);
 		bits_report(t, tg, &r, -1);
+		regs++, held += r.held, failed += r.n;
 	}
+	if (regs)
+		bits_report_part(t, tg, regs, held, failed);
 }
 
 /* GICv3: each redistributor frame of region 1 up to the one marked Last (GICR_TYPER). */
