@@ -119,7 +119,7 @@ static void dispatch(struct exception_frame *f, unsigned vector)
 void exception_entry(struct arm_frame *a, unsigned kind)
 {
 	struct exception_frame f = { 0 };
-	unsigned thumb = a->spsr & PSR_T ? 1 : 0;
+	unsigned thumb = (a->spsr & PSR_T) ? 1 : 0;
 	unsigned vector = VEC_SYNC;
 
 	/* The preferred return address: the instruction that faulted, or was interrupted. */

@@ -92,6 +92,7 @@ void dt_parse_cpus(struct platform *p)
 			continue;
 		}
 		uint64_t mpidr = dt_read_cells(reg, len / 4);
+		dt_check_unit_address(p, node, path, mpidr);
 		for (int i = 0; i < p->ncpus; i++)
 			if (p->cpu_mpidr[i] == mpidr)
 				platform_prop_problem(p, AREA_CPUS, "cpu_mpidr_unique", path, "reg",

@@ -96,6 +96,31 @@ static int translate(struct platform *p, const struct dt_lineage *l, uint64_t *a
 	return 0;
 }
 
+void dt_check_unit_address(struct platform *p, int node, const char *path, uint64_t first)
+{
+	const char *name = fdt_get_name(p->fdt, node, NULL);
+	const char *at = name ? strchr(name, '@') : NULL;
+	uint64_t unit = 0;
+	int digits = 0;
+
+	if (!at)
+		return;
+	for (const char *c = at + 1; *c; c++, digits++) {
+		int d = *c >= '0' && *c <= '9'	 ? *c - '0'
+			: *c >= 'a' && *c <= 'f' ? *c - 'a' + 10
+			: *c >= 'A' && *c <= 'F' ? *c - 'A' + 10
+						 : -1;
+		if (d < 0 || digits >= 16)
+			return; /* a multi-part or non-numeric unit address: not asked */
+		unit = unit << 4 | (uint64_t)d;
+	}
+	if (digits && unit != first)
+		platform_prop_problem(
+			p, AREA_REG, "unit_address_matches_reg", path, "reg",
+			"%s: the unit address is 0x%llx, the first reg address 0x%llx", path,
+			(unsigned long long)unit, (unsigned long long)first);
+}
+
 /* Parse "reg" of node against its parent's cells; returns entries stored or -1. */
 int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_range *out, int max,
 		 int need_translation)
@@ -125,6 +150,7 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 				      path, len, ac, sc, entry);
 		return -1;
 	}
+	dt_check_unit_address(p, node, path, dt_read_cells(reg, ac));
 	int n = 0;
 	for (int off = 0; off < len / 4; off += ac + sc) {
 		uint64_t base = dt_read_cells(reg + off, ac);

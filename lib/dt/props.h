@@ -33,6 +33,9 @@ int dt_cells_of(const void *fdt, int node, const char *prop, int dflt);
 const char *dt_string(const void *fdt, int node, const char *prop, int *bad);
 /* reg of the lineage's node, translated to CPU addresses when need_translation;
  * entries kept or -1. */
+/* The node's unit address (after '@', in hex) is the first address of its reg
+ * (Devicetree Specification 0.4 2.2.1); a name with none, or a multi-part one, is not asked. */
+void dt_check_unit_address(struct platform *p, int node, const char *path, uint64_t first);
 int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_range *out, int max,
 		 int need_translation);
 

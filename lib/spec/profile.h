@@ -37,7 +37,8 @@ struct profile_region {
 	uint32_t intid;	    /* first documented GIC INTID of the device; 0: none */
 	uint32_t nintid;    /* INTIDs intid..intid+nintid-1; with slot: intid + slot index */
 	const char *source; /* where the documentation says so */
-	uint8_t trigger;    /* its interrupt's documented flags[3:0] (1 edge, 4 high level); 0: unsaid */
+	uint8_t trigger; /* its interrupt's documented flags[3:0] (1 edge, 4 high level); 0: unsaid
+			  */
 };
 
 /* When the documentation writes an interrupt (profile_irq.if_given). */
@@ -54,7 +55,7 @@ struct profile_irq {
 	unsigned index;	    /* its position in that node's interrupts */
 	uint32_t intid;
 	const char *source;
-	int if_given; /* enum irq_when: in which configurations the documentation writes it */
+	int if_given;	 /* enum irq_when: in which configurations the documentation writes it */
 	uint8_t trigger; /* documented flags[3:0] (4 high level, 8 low level); 0: unsaid */
 };
 

@@ -256,8 +256,9 @@ def render(header, v):
         if m not in v:
             die(f"{m} is not defined by the header")
         used.add(m)
+        trig = TRIGGERS[name]
         lines.append(
-            f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", IRQ_ALWAYS, {TRIGGERS[name]}}},'
+            f'\t{{"{name}", "{compat}", {index}, {v[m]}, "arch-arm.h {m}", IRQ_ALWAYS, {trig}}},'
         )
     lines += [
         "};",

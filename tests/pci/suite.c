@@ -20,7 +20,6 @@ static struct pci_state state;
 
 static const char *skip_if(const struct test_ctx *t)
 {
-	static char why[160];
 	const struct dt_device *d = dt_pci_host_node(t->plat);
 	static struct dt_pci_host h; /* large: not on the stack */
 
@@ -28,6 +27,7 @@ static const char *skip_if(const struct test_ctx *t)
 	 */
 	if (d && !dt_pci_host_read(t->plat, d, &h) && t->boot->mapped_pa_bits < 64 &&
 	    h.ecam_base + h.ecam_size > 1ull << t->boot->mapped_pa_bits) {
+		static char why[160];
 		snprintf(why, sizeof(why), "the ECAM at 0x%llx lies above the identity map (2^%u)",
 			 (unsigned long long)h.ecam_base, t->boot->mapped_pa_bits);
 		return why;

@@ -75,6 +75,7 @@ class Cases:
         ("--machine", ["--machine", "secure=on", "--no-dtb"]),
         ("--machine", ["--platform", "xen", "--machine", "its=on"]),
         ("--cpu", ["--cpu", "cortex-a15"]),
+        ("--arch", ["--arch", "riscv"]),
         ("--virtio", ["--virtio", "net"]),
         ("--virtio", ["--virtio", "rng,rng"]),
         ("--virtio", ["--virtio", "none,rng"]),
