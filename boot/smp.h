@@ -21,6 +21,9 @@ struct cpu_start {
 
 /* The address to give CPU_ON as its entry point (the image runs where it was loaded). */
 uintptr_t cpu_start_entry(void);
+/* An offset from it no CPU of this architecture can start at: AArch64 1 (an A64 PC is
+ * 4-aligned), AArch32 2 (bit 0 would ask for Thumb, a valid entry). */
+uintptr_t cpu_start_misaligned(void);
 /*
  * Fill s for a CPU to start with this stack and TLS block (tls_size bytes,
  * 16-byte aligned), and make it visible to a CPU whose caches are off.

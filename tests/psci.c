@@ -282,13 +282,9 @@ static void other_on_off(struct test_ctx *t, int i)
 
 	check(t, aff == PSCI_AFF_OFF, "affinity_off_before_on",
 	      "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)", i, (long long)aff);
-	/*
-	 * A misaligned entry point can never run: the call must refuse it. +2:
-	 * misaligned for A64 and A32 alike (bit 0 would ask an AArch32 caller's
-	 * CPU for Thumb state, a valid entry, DEN0022D 5.6.2).
-	 */
-	struct smp_slot *s =
-		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry() + 2);
+	/* A misaligned entry point can never run: the call must refuse it (DEN0022D 5.6.2). */
+	struct smp_slot *s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc,
+					     cpu_start_entry() + cpu_start_misaligned());
 	expect_refused(t, "cpu_on_misaligned_refused", s, rc, PSCI_INVALID_ADDRESS,
 		       PSCI_INVALID_PARAMETERS, "with a misaligned entry point");
 	if (s)

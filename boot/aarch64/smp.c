@@ -25,6 +25,12 @@ uintptr_t cpu_start_entry(void)
 	return (uintptr_t)cpu_secondary_entry;
 }
 
+/* A64 instructions are 4-aligned: bit 0 set can never be a PC. */
+uintptr_t cpu_start_misaligned(void)
+{
+	return 1;
+}
+
 uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uintptr_t tls_size,
 			    cpu_start_fn fn, void *arg)
 {

@@ -27,6 +27,12 @@ uintptr_t cpu_start_entry(void)
 	return (uintptr_t)cpu_secondary_entry;
 }
 
+/* bit 0 selects Thumb (a valid entry); bit 1 alone is an A32 address no instruction has. */
+uintptr_t cpu_start_misaligned(void)
+{
+	return 2;
+}
+
 uintptr_t cpu_start_prepare(struct cpu_start *s, void *stack_top, void *tls, uintptr_t tls_size,
 			    cpu_start_fn fn, void *arg)
 {
