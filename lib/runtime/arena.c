@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/probe.h"
 #include "util/util.h"
 
 static struct addr_range arena;
@@ -127,6 +128,17 @@ static struct addr_range largest_free(uint64_t base, uint64_t end, const struct 
 	return best;
 }
 
+/* Each page of r reads (a bank that claims memory the platform lacks aborts). */
+static int answers(const struct addr_range *r)
+{
+	struct probe_outcome o;
+
+	for (uint64_t a = r->base; a < r->base + r->size; a += PAGE_SIZE)
+		if (probe_read((uintptr_t)a, 64, &o))
+			return 0;
+	return 1;
+}
+
 uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t image_end,
 		     unsigned mapped_bits)
 {
@@ -165,11 +177,21 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 	}
 	if (!best.size)
 		return 0;
-	/* The top of the span: loaders put the image, DTB and initrd low. */
+	/*
+	 * The top of the span (loaders put the image, DTB and initrd low), or
+	 * its bottom, next to what the loader placed, when a bank claims more
+	 * than the platform has: only memory that answers is taken.
+	 */
 	uint64_t size = MIN(best.size, ARENA_MAX);
-	arena = (struct addr_range){ best.base + best.size - size, size };
-	why = NULL;
-	return size;
+	struct addr_range at[2] = { { best.base + best.size - size, size }, { best.base, size } };
+	for (int i = 0; i < 2; i++)
+		if (answers(&at[i])) {
+			arena = at[i];
+			why = NULL;
+			return size;
+		}
+	why = "the free RAM the tree gives does not answer (a bank larger than the platform's)";
+	return 0;
 }
 
 void *arena_take(size_t size, size_t align)
