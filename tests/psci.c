@@ -314,6 +314,8 @@ static void other_on_off(struct test_ctx *t, int i)
 
 static void case_cpu_on_off(struct test_ctx *t)
 {
+	if (!smp_usable(t))
+		return;
 	const struct platform *p = t->plat;
 	int64_t rc;
 	uint64_t boot = cpu_mpidr() & PSCI_MPIDR_AFFINITY;

@@ -283,6 +283,8 @@ static void step_cpu(struct smp_slot *s)
 
 static void case_across_cpus(struct test_ctx *t)
 {
+	if (!smp_usable(t))
+		return;
 	const struct platform *p = t->plat;
 	int boot = dt_cpu_index(p, cpu_mpidr()), tried = 0;
 

@@ -8,6 +8,7 @@
 #include "boot/wait.h"
 #include "drivers/psci.h"
 #include "runtime/arena.h"
+#include "runtime/check.h"
 #include "runtime/recovery.h"
 
 /* From run-time memory at start-up (their stacks are large): without it, no start. */
@@ -20,6 +21,15 @@ const char *smp_reserve(void)
 		slots = arena_alloc(SMP_SLOTS * sizeof(*slots), 16);
 	return slots ? NULL
 		     : arena_refusal("the secondary CPUs' slots", SMP_SLOTS * sizeof(*slots));
+}
+
+int smp_usable(struct test_ctx *t)
+{
+	const char *why = smp_reserve();
+
+	if (why)
+		skip(t, why);
+	return !why;
 }
 
 uint64_t smp_us_to_ticks(uint64_t us)

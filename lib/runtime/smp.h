@@ -13,6 +13,7 @@
 
 #include "boot/smp.h"
 #include "dt/platform.h"
+#include "runtime/case.h"
 #include "runtime/percpu.h"
 
 #define SMP_SLOTS      8
@@ -56,6 +57,8 @@ struct smp_slot {
  * finding says so; every start then fails as with no free slot).
  */
 const char *smp_reserve(void);
+/* Whether other CPUs can be started; if not, the case skips with why (no run-time memory). */
+int smp_usable(struct test_ctx *t);
 
 /*
  * Start the DT's CPU dt_index running fn. Returns its slot, or NULL with

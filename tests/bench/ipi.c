@@ -112,6 +112,8 @@ static void ping(struct test_ctx *t, struct smp_slot *s)
 
 void case_cross_cpu(struct test_ctx *t)
 {
+	if (!smp_usable(t))
+		return;
 	const struct platform *p = t->plat;
 	int other = other_cpu(p);
 	int64_t rc;

@@ -76,6 +76,8 @@ static void listen(struct smp_slot *s)
 
 void case_sgi_others(struct test_ctx *t)
 {
+	if (!smp_usable(t))
+		return;
 	const struct platform *p = t->plat;
 	struct smp_slot *slot[SMP_SLOTS] = { 0 };
 	int cpu[SMP_SLOTS], n = 0, boot = dt_cpu_index(p, cpu_mpidr());
