@@ -40,7 +40,8 @@ from ..findings import Pattern, PatternError
 WHEN_KEYS = {
     "gic": ("2", "3"),  # the GIC version the platform was booted with (--gic)
     "vpl011": ("yes", "no"),  # Xen: the domU has its emulated UART (not --no-vpl011)
-    "virtio": ("legacy", "modern"),  # QEMU: the virtio-mmio transports' version (--virtio modern)
+    # QEMU: the virtio-mmio transports' version (--virtio modern), or none behind them
+    "virtio": ("legacy", "modern", "none"),
     "enhanced": ("yes", "no"),  # Xen: the domU has /hypervisor (not --no-enhanced)
     "cpus": tuple(str(n) for n in range(1, 513)),  # the guest's CPUs (--smp, or Xen's --vcpus)
     "initrd": ("yes", "no"),  # the runner gave the harness its ramdisk (not --no-initrd)

@@ -110,7 +110,11 @@ def facts(a):
         f["enhanced"] = "no" if getattr(a, "no_enhanced", False) else "yes"
         f["cpus"] = str(getattr(a, "vcpus", 1))
     else:
-        f["virtio"] = "modern" if "modern" in (getattr(a, "virtio", None) or ()) else "legacy"
+        virtio = getattr(a, "virtio", None)
+        if virtio is not None and not set(virtio) - {"modern"}:
+            f["virtio"] = "none"  # --virtio none: transports with no device behind them
+        else:
+            f["virtio"] = "modern" if "modern" in (virtio or ()) else "legacy"
         f["cpus"] = str(getattr(a, "smp", 2))
     return f
 
