@@ -4,8 +4,9 @@
  * than lists (profile VALUE_PCI_*): bus-range from the ECAM window (one bus
  * per MiB, PCI Firmware Specification 3.2 4.1.2) and the legacy interrupt
  * map, each slot's four pins swizzled onto the documented SPIs (QEMU 7.2
- * create_pcie_irq_map; PCI-to-PCI Bridge Architecture 1.2 9.1). Called by
- * values.c with the node and property pushed as the subject.
+ * create_pcie_irq_map; PCI-to-PCI Bridge Architecture 1.2 9.1), and the
+ * spaces of its ranges. Called by values.c with the node and property
+ * pushed as the subject.
  */
 #include <libfdt.h>
 
@@ -108,11 +109,41 @@ static void check_intx_map(struct test_ctx *t, int node, const struct profile_va
 	      path, slots, (unsigned)w->cells[1], (unsigned)w->cells[1] + 3, w->source, entries);
 }
 
+/*
+ * Each ranges entry is (PCI address: phys.hi, mid, lo; the CPU address in
+ * the parent's cells; size: 2 cells); its phys.hi says the space and
+ * whether it is prefetchable (PCI Bus Binding to OF 2.2.1.1).
+ */
+static void check_spaces(struct test_ctx *t, int node, const struct profile_value *w,
+			 const uint8_t *v, int len)
+{
+	const void *fdt = t->plat->fdt;
+	int parent = fdt_parent_offset(fdt, node);
+	int entry = 3 + (int)cells_of(fdt, parent, "#address-cells", 2) + 2, n = len / 4;
+	char path[PLAT_PATH_LEN] = "?";
+
+	fdt_get_path(fdt, node, path, sizeof(path));
+	for (int at = 0; at + entry <= n; at += entry) {
+		uint32_t hi = cell(v, at);
+		int listed = 0;
+		for (unsigned k = 0; k < w->ncells; k++)
+			listed |= hi == w->cells[k];
+		subject_push(t, "entry", "%d", at / entry);
+		check(t, listed, "documented_value",
+		      "%s ranges entry %d has phys.hi 0x%08x (space %u%s), which %s does not write",
+		      path, at / entry, hi, hi >> 24 & 3, hi & 0x40000000 ? ", prefetchable" : "",
+		      w->source);
+		subject_pop(t);
+	}
+}
+
 void memmap_check_pci_value(struct test_ctx *t, int node, const struct profile_value *w,
 			    const uint8_t *v, int len)
 {
 	if (w->kind == VALUE_PCI_BUS_RANGE)
 		check_bus_range(t, node, w, v, len);
+	else if (w->kind == VALUE_PCI_SPACES)
+		check_spaces(t, node, w, v, len);
 	else
 		check_intx_map(t, node, w, v, len);
 }

@@ -138,7 +138,8 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 	if (!v) {
 		check(t, !w->always, "documented_property",
 		      "%s lacks %s, which %s writes on every such node", path, w->prop, w->source);
-	} else if (w->kind == VALUE_PCI_BUS_RANGE || w->kind == VALUE_PCI_INTX_MAP) {
+	} else if (w->kind == VALUE_PCI_BUS_RANGE || w->kind == VALUE_PCI_INTX_MAP ||
+		   w->kind == VALUE_PCI_SPACES) {
 		memmap_check_pci_value(t, node, w, v, len);
 	} else {
 		int same = w->kind == VALUE_EMPTY ? len == 0
