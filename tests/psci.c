@@ -297,15 +297,18 @@ static void misaligned_on(struct test_ctx *t, int i)
 	if (!s)
 		return;
 	if (smp_wait(s, SLOT_DONE, SMP_START_WAIT_US) == 0 && smp_release(p, s, WAIT_US) == 0) {
-		note(t, "cpu %d, started at the misaligned entry, ran from the address aligned down "
-			"and turned itself off", i);
+		note(t,
+		     "cpu %d, started at the misaligned entry, ran from the address aligned down "
+		     "and turned itself off",
+		     i);
 		return;
 	}
 	smp_mark_lost(p, mpidr,
 		      "psci/cpu_on_off started it at a misaligned entry point (finding "
 		      "cpu_on_misaligned_refused) and it never ran the harness's code");
-	note(t, "cpu %d, started at the misaligned entry, never ran the harness's code within "
-		"%u ms: lost for the rest of the run (no PSCI call turns another CPU off)",
+	note(t,
+	     "cpu %d, started at the misaligned entry, never ran the harness's code within "
+	     "%u ms: lost for the rest of the run (no PSCI call turns another CPU off)",
 	     i, SMP_START_WAIT_US / 1000);
 }
 
@@ -335,8 +338,8 @@ static void other_on_off(struct test_ctx *t, int i)
 	check(t, aff == PSCI_AFF_ON, "affinity_on_when_running",
 	      "AFFINITY_INFO of running cpu %d is %lld, not ON (0)", i, (long long)aff);
 	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE);
-	if (!check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu_finishes",
-		   "cpu %d did not finish", i))
+	if (!check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu_finishes", "cpu %d did not finish",
+		   i))
 		return;
 	/* Only a CPU that is off again can tell a refused start from ALREADY_ON. */
 	if (check(t, smp_release(p, s, WAIT_US) == 0, "affinity_off_after_cpu_off",
