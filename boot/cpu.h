@@ -43,6 +43,8 @@ enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS, CPU_TIMER_HYP };
  *   void cpu_set_local(void *); void *cpu_local(void);  this CPU's own pointer
  *   int cpu_irq_masked(void);
  *   int cpu_el3_implemented(void);      ID_AA64PFR0_EL1.EL3
+ *   unsigned cpu_pmu_version(void);     ID_AA64DFR0_EL1.PMUVer (ID_DFR0.PerfMon)
+ *   int cpu_pmuv3(void);                that field names a PMUv3
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);
  *   void cpu_wait(void);                wait for an event or interrupt (WFE)
  *   void cpu_relax(void);               a short pause between two polls, in the guest

@@ -36,6 +36,22 @@ extern const unsigned probe_nforms;
 /* Run one form under fault capture. */
 int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out);
 
+/*
+ * Store instructions other than a plain STR that write one 32-bit word (the
+ * forms without a full syndrome, ISV=0, and post-indexed, which Xen
+ * decodes). pair: the form also writes next to the following word (STP).
+ */
+struct probe_store_form {
+	const char *name;
+	void (*store)(uintptr_t addr, uint64_t value, uint64_t next);
+	int pair;
+};
+extern const struct probe_store_form probe_store_forms[];
+extern const unsigned probe_nstore_forms;
+/* Run one store form under fault capture. */
+int probe_form_write(const struct probe_store_form *f, uintptr_t addr, uint64_t value,
+		     uint64_t next, struct probe_outcome *out);
+
 /* How an outcome is written out; one formatter for every user. */
 enum probe_style {
 	PROBE_VALUE,   /* "0x1234" or "abort ESR 0x96000010" */

@@ -133,6 +133,19 @@ static inline int cpu_el3_implemented(void)
 	return ((sysreg_read(id_aa64pfr0_el1) >> 12) & 0xf) != 0;
 }
 
+/* ID_AA64DFR0_EL1.PMUVer: 0 no PMU, 0xf an IMPLEMENTATION DEFINED one, else a PMUv3. */
+static inline unsigned cpu_pmu_version(void)
+{
+	return (sysreg_read(id_aa64dfr0_el1) >> 8) & 0xf;
+}
+
+static inline int cpu_pmuv3(void)
+{
+	unsigned v = cpu_pmu_version();
+
+	return v >= 1 && v != 0xf;
+}
+
 static inline int cpu_irq_masked(void)
 {
 	return (sysreg_read(daif) >> 7) & 1;

@@ -47,3 +47,32 @@ probe_form_ldr_simd:
 2:	mov	x0, #0
 	ret
 	extable	1b, 2b
+
+/*
+ * Store forms that leave ESR.ISV = 0 (or differ from a plain STR): each
+ * writes w1 to the word at x0 (STP also w2 to the next word). On a fault
+ * the fixup just returns.
+ */
+	.macro	probe_st name, insn:vararg
+	.text
+	.global	\name
+	.type	\name, %function
+\name:
+1:	\insn
+	ret
+2:	ret
+	extable	1b, 2b
+	.endm
+
+	probe_st probe_sform_str32_post, str w1, [x0], #0
+	probe_st probe_sform_str32_pre, str w1, [x0, #0]!
+	probe_st probe_sform_stp32, stp w1, w2, [x0]
+
+	.text
+	.global	probe_sform_str_simd
+probe_sform_str_simd:
+	fmov	s0, w1
+1:	str	s0, [x0]
+	ret
+2:	ret
+	extable	1b, 2b

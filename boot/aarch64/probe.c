@@ -25,6 +25,19 @@ const struct probe_form probe_forms[] = {
 };
 const unsigned probe_nforms = ARRAY_SIZE(probe_forms);
 
+void probe_sform_str32_post(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_str32_pre(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_stp32(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_str_simd(uintptr_t a, uint64_t v, uint64_t next);
+
+const struct probe_store_form probe_store_forms[] = {
+	{ "str32-post", probe_sform_str32_post, 0 },
+	{ "str32-pre", probe_sform_str32_pre, 0 },
+	{ "stp32", probe_sform_stp32, 1 },
+	{ "str-simd-s", probe_sform_str_simd, 0 },
+};
+const unsigned probe_nstore_forms = ARRAY_SIZE(probe_store_forms);
+
 static int finish(struct probe_outcome *out, uint64_t value)
 {
 	struct fault_seen f;
@@ -45,6 +58,14 @@ static int call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome 
 	fault_begin();
 	uint64_t v = fn(addr);
 	return finish(out, v);
+}
+
+int probe_form_write(const struct probe_store_form *f, uintptr_t addr, uint64_t value,
+		     uint64_t next, struct probe_outcome *out)
+{
+	fault_begin();
+	f->store(addr, value, next);
+	return finish(out, 0);
 }
 
 int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out)

@@ -162,6 +162,19 @@ static inline int cpu_el3_implemented(void)
 	return ((sysreg_read(ID_PFR1) >> 4) & 0xf) != 0;
 }
 
+/* ID_DFR0.PerfMon: 0 no PMU, 0xf an IMPLEMENTATION DEFINED one, 3 and up a PMUv3. */
+static inline unsigned cpu_pmu_version(void)
+{
+	return (sysreg_read(ID_DFR0) >> 24) & 0xf;
+}
+
+static inline int cpu_pmuv3(void)
+{
+	unsigned v = cpu_pmu_version();
+
+	return v >= 3 && v != 0xf;
+}
+
 static inline int cpu_irq_masked(void)
 {
 	return (cpu_cpsr() & PSR_I) != 0;

@@ -83,3 +83,42 @@
 	probe_t32 probe_form_t32_ldr_post, ldr r2, [r0], #4
 	probe_t32 probe_form_t32_ldrd, ldrd r2, r3, [r0]
 	probe_t32 probe_form_t16_ldm, ldm r0!, {r2}
+
+/*
+ * Store forms a hypervisor must decode itself (writeback, multiple
+ * registers), against a plain STR of the same value: f(r0 = address,
+ * r2:r3 = value, next on the stack). The pairs write the value's low word,
+ * then next's at address + 4.
+ */
+	.macro	probe_sform name, insn:vararg
+	.text
+	.arm
+	.global	\name
+	.type	\name, %function
+\name:
+	ldr	r3, [sp]	/* next's low word */
+1:	\insn
+2:	bx	lr
+	extable	1b, 2b
+	.endm
+
+	probe_sform probe_sform_str_post, str r2, [r0], #0
+	probe_sform probe_sform_str_pre, str r2, [r0, #0]!
+	probe_sform probe_sform_strd, strd r2, r3, [r0]
+	probe_sform probe_sform_stm2, stm r0, {r2, r3}
+
+	.macro	probe_sform_t32 name, insn:vararg
+	.text
+	.thumb
+	.global	\name
+	.type	\name, %function
+	.thumb_func
+\name:
+	ldr	r3, [sp]
+1:	\insn
+2:	bx	lr
+	extable	1b, 2b
+	.endm
+
+	probe_sform_t32 probe_sform_t32_str_post, str r2, [r0], #0
+	probe_sform_t32 probe_sform_t32_strd, strd r2, r3, [r0]

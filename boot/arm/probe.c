@@ -33,6 +33,24 @@ const struct probe_form probe_forms[] = {
 };
 const unsigned probe_nforms = ARRAY_SIZE(probe_forms);
 
+void probe_sform_str_post(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_str_pre(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_strd(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_stm2(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_t32_str_post(uintptr_t a, uint64_t v, uint64_t next);
+void probe_sform_t32_strd(uintptr_t a, uint64_t v, uint64_t next);
+
+/* The stores' counterparts of the load forms; a pair writes value, then next. */
+const struct probe_store_form probe_store_forms[] = {
+	{ "a32-str-post", probe_sform_str_post, 0 },
+	{ "a32-str-pre", probe_sform_str_pre, 0 },
+	{ "a32-strd", probe_sform_strd, 1 },
+	{ "a32-stm", probe_sform_stm2, 1 },
+	{ "t32-str-post", probe_sform_t32_str_post, 0 },
+	{ "t32-strd", probe_sform_t32_strd, 1 },
+};
+const unsigned probe_nstore_forms = ARRAY_SIZE(probe_store_forms);
+
 static int finish(struct probe_outcome *out, uint64_t value)
 {
 	struct fault_seen f;
@@ -58,6 +76,14 @@ static int call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome 
 int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out)
 {
 	return call(f->load, addr, out);
+}
+
+int probe_form_write(const struct probe_store_form *f, uintptr_t addr, uint64_t value,
+		     uint64_t next, struct probe_outcome *out)
+{
+	fault_begin();
+	f->store(addr, value, next);
+	return finish(out, 0);
 }
 
 int probe_read(uintptr_t addr, unsigned width, struct probe_outcome *out)

@@ -61,6 +61,7 @@
 #define CTR	  0, c0, c0, 1
 #define MPIDR	  0, c0, c0, 5
 #define ID_PFR1	  0, c0, c1, 1
+#define ID_DFR0	  0, c0, c1, 2
 #define ID_MMFR0  0, c0, c1, 4
 #define SCTLR	  0, c1, c0, 0
 #define ACTLR	  0, c1, c0, 1

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "spec/fields.h"
 #include "util/util.h"
 
 /* Access widths as a bit mask. */
@@ -98,6 +99,13 @@ struct device_contract {
 	/* A write to a read-only register must not change it; an abort is allowed. */
 	const char *ro_write_spec;
 	const char *form_reg; /* the register the instruction-form table reads */
+	/* The register the store-form table writes (a write to it is safe, fields.h). */
+	const char *store_reg;
+	/* The smallest window the spec gives the part's region (its frame), 0: none. */
+	uint32_t frame;
+	/* Bit-level contracts (fields.h), for the registers the spec defines them for. */
+	const struct reg_fields *fields;
+	unsigned nfields;
 	enum contract_extra extra;
 };
 
@@ -156,5 +164,6 @@ uint64_t contract_identity_field(const struct reg_identity *id, uint64_t value);
 		IDREG(0, prefix "PCellID3", 0xffc, W32, 0xff, 0xb1, 0xb1, spec)
 #define CONTRACT_REGS(a)     .regs = a, .nregs = ARRAY_SIZE(a)
 #define CONTRACT_RESERVED(a) .reserved = a, .nreserved = ARRAY_SIZE(a)
+#define CONTRACT_FIELDS(a)   .fields = a, .nfields = ARRAY_SIZE(a)
 
 #endif

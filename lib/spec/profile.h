@@ -80,6 +80,7 @@ enum profile_value_kind {
 	VALUE_PCI_BUS_RANGE, /* <0 last>: one bus per MiB of the node's ECAM reg (PCI
 				Firmware 3.2 4.1.2) */
 	VALUE_PCI_INTX_MAP,  /* cells[0] slots x 4 pins, swizzled onto 4 SPIs from cells[1] */
+	VALUE_NODE,	     /* no property: the node itself (where, a path) is always written */
 };
 
 #define PROFILE_VALUE_CELLS 8

@@ -40,4 +40,10 @@
 		.ref_cells = mask, .ref = ref_, .source = SRC(f)                                   \
 	}
 
+/* A node the documentation always writes (where: a path, unit addresses left out). */
+#define V_NODE(w, f)                                                                               \
+	{                                                                                          \
+		.where = w, .kind = VALUE_NODE, .always = 1, .source = SRC(f)                      \
+	}
+
 #endif

@@ -218,7 +218,7 @@ static void case_watchdog(struct test_ctx *t)
 
 static const struct test_case cases[] = {
 	CASE(exception_level), CASE(cpu_id), CASE(pa_size),  CASE(counter), CASE(image),
-	CASE(fp_simd),	       CASE(mmu),    CASE(watchdog), CASE(initrd),
+	CASE(fp_simd),	       CASE(mmu),    CASE(watchdog), CASE(initrd),  CASE(pmu),
 };
 
 SUITE(10, boot, cases);

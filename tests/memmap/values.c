@@ -163,6 +163,34 @@ static int for_this_guest(const struct profile_value *w)
 	return !w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32);
 }
 
+/* Each node the documentation always writes is in the tree, enabled. */
+static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
+{
+	const void *fdt = t->plat->fdt;
+	char path[PLAT_PATH_LEN];
+	unsigned asked = 0;
+
+	for (unsigned i = 0; i < prof->nvalues; i++) {
+		const struct profile_value *w = &prof->values[i];
+		int found = 0;
+		if (w->kind != VALUE_NODE || !for_this_guest(w))
+			continue;
+		for (int node = 0; node >= 0 && !found; node = fdt_next_node(fdt, node, NULL)) {
+			const char *status = fdt_getprop(fdt, node, "status", NULL);
+			found = !(status && strcmp(status, "okay") && strcmp(status, "ok")) &&
+				!fdt_get_path(fdt, node, path, sizeof(path)) &&
+				path_matches(path, w->where);
+		}
+		subject_push(t, "node", "%s", w->where);
+		check(t, found, "documented_node_present",
+		      "no enabled node %s (any unit address), which %s writes on every platform",
+		      w->where, w->source);
+		subject_pop(t);
+		asked++;
+	}
+	return asked;
+}
+
 /* Ask every enabled node the values its first matching entries give; how many were asked. */
 unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 {
@@ -177,9 +205,10 @@ unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 			continue;
 		for (unsigned i = 0; i < prof->nvalues; i++) {
 			const struct profile_value *w = &prof->values[i];
-			int first = for_this_guest(w);
+			int first = for_this_guest(w) && w->kind != VALUE_NODE;
 			for (unsigned k = 0; k < i && first; k++)
 				first = !for_this_guest(&prof->values[k]) ||
+					prof->values[k].kind == VALUE_NODE ||
 					strcmp(prof->values[k].prop, w->prop) ||
 					!where_matches(fdt, node, path, prof->values[k].where);
 			if (!first || !where_matches(fdt, node, path, w->where))
@@ -188,5 +217,5 @@ unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 			asked++;
 		}
 	}
-	return asked;
+	return asked + check_nodes(t, prof);
 }

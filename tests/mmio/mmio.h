@@ -98,5 +98,8 @@ void case_access_widths(struct test_ctx *t);
 void case_read_only_writes(struct test_ctx *t);
 void case_reserved_offsets(struct test_ctx *t);
 void case_instruction_forms(struct test_ctx *t);
+void case_write_read(struct test_ctx *t);
+void case_store_forms(struct test_ctx *t);
+void case_decode_pages(struct test_ctx *t);
 
 #endif

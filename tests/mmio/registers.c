@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* mmio suite: read-only registers ignore writes; reserved offsets read zero or abort. */
+/*
+ * mmio suite: read-only registers ignore writes (the value's complement and
+ * kvm-unit-tests' patterns 0xffffffff, 0xa5a55a5a, 0); reserved offsets read
+ * zero or abort.
+ */
 #include <stdio.h>
 
 #include "tests/mmio/mmio.h"
@@ -22,9 +26,14 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 		}
 		/* Bits that moved between two reads are live status, not compared. */
 		uint32_t stable = ~(uint32_t)(b1.value ^ b2.value);
-		probe_write(a, 32, ~(uint32_t)b2.value, &w);
-		probe_read(a, 32, &after);
-		int changed = after.faulted || ((after.value ^ b2.value) & stable);
+		/* The value's complement, then kvm-unit-tests' test_readonly_32 patterns. */
+		const uint32_t patterns[] = { ~(uint32_t)b2.value, 0xffffffff, 0xa5a55a5a, 0 };
+		int changed = 0;
+		for (unsigned k = 0; k < ARRAY_SIZE(patterns) && !changed; k++) {
+			probe_write(a, 32, patterns[k], &w);
+			probe_read(a, 32, &after);
+			changed = after.faulted || ((after.value ^ b2.value) & stable);
+		}
 		if (changed && !after.faulted)
 			probe_write(a, 32, b2.value, &w); /* put it back */
 		probe_format(&w, PROBE_VALUE, wdesc, sizeof(wdesc));

@@ -73,7 +73,8 @@ static const char *init(struct test_ctx *t)
 
 static const struct test_case cases[] = {
 	CASE(identity),		CASE(access_widths),	 CASE(read_only_writes),
-	CASE(reserved_offsets), CASE(instruction_forms),
+	CASE(reserved_offsets), CASE(instruction_forms), CASE(write_read),
+	CASE(store_forms),	CASE(decode_pages),
 };
 
 SUITE(50, mmio, cases, .skip_if = skip_if, .init = init);

@@ -25,5 +25,6 @@ const struct device_contract contract_fw_cfg = {
 	CONTRACT_REGS(regs),
 	.reserved_spec = Q,
 	.ro_write_spec = Q,
+	.frame = 0x18,
 	.extra = EXTRA_FW_CFG_SIGNATURE,
 };

@@ -42,6 +42,122 @@ static const struct reg_contract cpu_regs[] = {
 	      "IHI 0048B GICC_IIDR.ArchitectureVersion"),
 };
 
+/*
+ * Bit level (IHI 0048B 4.3, 4.4): the SPI arrays are judged on the highest
+ * SPI word nothing uses (SEL_SPI); the banked SGI/PPI words on the INTIDs
+ * nothing uses, on every CPU. GICC_CTLR and GICD_SGIR are never written;
+ * GICC_IAR never read (a read acknowledges).
+ */
+#define SPI(nm, off, clr, fl, r0, wr, im, ik, lo, hi, per, sp)                                     \
+	{                                                                                          \
+		.name = nm, .offset = off, .clear_view = clr, .flags = FB_WRITE_SAFE | (fl),       \
+		.res0 = r0, .writable = wr, .impl_mask = im, .impl = ik, .impl_lo = lo,            \
+		.impl_hi = hi, .sel = SEL_SPI, .bits_per_intid = per, .spec = sp                   \
+	}
+#define ALL 0xffffffffull
+
+static const struct reg_fields dist_fields[] = {
+	{ .name = "GICD_CTLR",
+	  .offset = 0x000,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = ~0x3ull & ALL,
+	  .writable = 0x1,
+	  .impl_mask = 0x2,
+	  .impl = IMPL_ANY,
+	  .spec = "IHI 0048B 4.3.1 GICD_CTLR (bit 1: without the Security Extensions only)" },
+	{ .name = "GICD_TYPER",
+	  .offset = 0x004,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xffff0300,
+	  .ro = ALL,
+	  .spec = "IHI 0048B 4.3.2 GICD_TYPER" },
+	{ .name = "GICD_IIDR",
+	  .offset = 0x008,
+	  .flags = FB_WRITE_SAFE,
+	  .ro = ALL,
+	  .spec = "IHI 0048B 4.3.3 GICD_IIDR" },
+	SPI("GICD_IGROUPR", 0x080, 0, 0, 0, 0, ALL, IMPL_ALL_OR_NONE, 0, 0, 1,
+	    "IHI 0048B 4.3.4 GICD_IGROUPRn (RAZ/WI to a Non-secure access)"),
+	SPI("GICD_ISENABLER", 0x100, 0x180, FB_SET, 0, ALL, 0, IMPL_NONE, 0, 0, 1,
+	    "IHI 0048B 4.3.5/4.3.6 GICD_ISENABLERn/ICENABLERn"),
+	SPI("GICD_ISPENDR", 0x200, 0x280, FB_SET, 0, ALL, 0, IMPL_NONE, 0, 0, 1,
+	    "IHI 0048B 4.3.7/4.3.8 GICD_ISPENDRn/ICPENDRn"),
+	SPI("GICD_ISACTIVER", 0x300, 0x380, FB_SET, 0, ALL, 0, IMPL_NONE, 0, 0, 1,
+	    "IHI 0048B 4.3.9/4.3.10 GICD_ISACTIVERn/ICACTIVERn"),
+	SPI("GICD_IPRIORITYR", 0x400, 0, FB_BYTE | FB_BEYOND, 0, 0, ALL, IMPL_PRIO, 4, 8, 8,
+	    "IHI 0048B 4.3.11 GICD_IPRIORITYRn, 3.3 (16 to 256 levels)"),
+	SPI("GICD_ITARGETSR", 0x800, 0, FB_BYTE | FB_BEYOND, 0, 0, ALL, IMPL_CPUS, 0, 0, 8,
+	    "IHI 0048B 4.3.12 GICD_ITARGETSRn (absent CPUs RAZ/WI; RAZ/WI on one CPU)"),
+	SPI("GICD_ICFGR", 0xc00, 0, 0, 0x55555555, 0, 0xaaaaaaaa, IMPL_ALL_OR_NONE, 0, 0, 2,
+	    "IHI 0048B 4.3.13 GICD_ICFGRn (Int_config[0] reserved)"),
+	{ .name = "GICD_IPRIORITYR",
+	  .offset = 0x400,
+	  .flags = FB_WRITE_SAFE | FB_BYTE | FB_BANKED,
+	  .impl_mask = ALL,
+	  .impl = IMPL_PRIO,
+	  .impl_lo = 4,
+	  .impl_hi = 8,
+	  .sel = SEL_SGI,
+	  .bits_per_intid = 8,
+	  .spec = "IHI 0048B 4.3.11 GICD_IPRIORITYRn (SGIs, banked)" },
+	{ .name = "GICD_ISENABLER",
+	  .offset = 0x100,
+	  .clear_view = 0x180,
+	  .flags = FB_WRITE_SAFE | FB_SET | FB_BANKED,
+	  .writable = ALL,
+	  .sel = SEL_SGI,
+	  .bits_per_intid = 1,
+	  .spec = "IHI 0048B 4.3.5/4.3.6 GICD_ISENABLER0 (PPIs, banked)" },
+	{ .name = "GICD_ITARGETSR",
+	  .offset = 0x800,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .ro = ALL,
+	  .sel = SEL_SGI,
+	  .bits_per_intid = 8,
+	  .spec = "IHI 0048B 4.3.12 GICD_ITARGETSR0-7: read-only" },
+	{ .name = "GICD_ICFGR0",
+	  .offset = 0xc00,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .ro = ALL,
+	  .fixed_mask = ALL,
+	  .fixed = 0xaaaaaaaa,
+	  .spec = "IHI 0048B 4.3.13 GICD_ICFGR0: SGIs read-only, edge (0b10)" },
+	{ .name = "GICD_ICFGR1",
+	  .offset = 0xc04,
+	  .flags = FB_BANKED,
+	  .res0 = 0x55555555,
+	  .spec = "IHI 0048B 4.3.13 GICD_ICFGR1 (PPIs; Int_config[0] reserved)" },
+};
+
+static const struct reg_fields cpu_fields[] = {
+	{ .name = "GICC_PMR",
+	  .offset = 0x004,
+	  .region = 1,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .res0 = 0xffffff00,
+	  .impl_mask = 0xff,
+	  .impl = IMPL_PRIO,
+	  .impl_lo = 4,
+	  .impl_hi = 8,
+	  .reset = 0,
+	  .spec = "IHI 0048B 4.4.2 GICC_PMR (the priority bits implemented)" },
+	{ .name = "GICC_BPR",
+	  .offset = 0x008,
+	  .region = 1,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .res0 = 0xfffffff8,
+	  .impl_mask = 0x7,
+	  .impl = IMPL_ANY,
+	  .ones_take = 0x7,
+	  .spec = "IHI 0048B 4.4.3 GICC_BPR (an implementation-defined minimum; 7 always)" },
+	{ .name = "GICC_IAR",
+	  .offset = 0x00c,
+	  .region = 1,
+	  .flags = FB_READ_SIDE | FB_BANKED,
+	  .res0 = 0xffffe000,
+	  .spec = "IHI 0048B 4.4.4 GICC_IAR: a read acknowledges" },
+};
+
 static const char *const compats[] = { "arm,cortex-a15-gic", "arm,gic-400", NULL };
 
 const struct device_contract contract_gicv2_dist = {
@@ -53,6 +169,9 @@ const struct device_contract contract_gicv2_dist = {
 	.reserved_spec = D ": reserved (RAZ/WI or abort)",
 	.ro_write_spec = D ": RO",
 	.form_reg = "GICD_TYPER",
+	.store_reg = "GICD_IPRIORITYR",
+	.frame = 0x1000, /* Table 4-1: 0x000-0xFFF */
+	CONTRACT_FIELDS(dist_fields),
 	.extra = EXTRA_GICD_TYPER_CPUS,
 };
 
@@ -64,4 +183,6 @@ const struct device_contract contract_gicv2_cpu = {
 	.reserved_spec = C,
 	.ro_write_spec = C ": RO",
 	.form_reg = "GICC_PMR",
+	.frame = 0x2000, /* Table 4-2: GICC_DIR at 0x1000 */
+	CONTRACT_FIELDS(cpu_fields),
 };

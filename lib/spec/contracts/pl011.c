@@ -32,6 +32,52 @@ static const struct reg_contract regs[] = {
 /* Reserved in Table 3-1 (0x080-0x08C, the test registers, are left alone). */
 static const uint32_t reserved[] = { 0x008, 0x01c, 0x04c, 0xfd0 };
 
+/*
+ * Bit level (DDI 0183G 3.3): reset values (3.2, Table 3-1) at entry, nothing
+ * having written them before the guest; the baud rate divisors are only
+ * latched by a UARTLCR_H write, which is never made (nor one to UARTCR): the
+ * console's framing is never changed.
+ */
+#define RW(nm, off, wr, rst, sp)                                                                   \
+	{                                                                                          \
+		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | FB_RESET, .res0 = ~(wr)&ALL,   \
+		.writable = wr, .reset = rst, .spec = sp                                           \
+	}
+#define ALL 0xffffffffull
+
+static const struct reg_fields fields[] = {
+	RW("UARTILPR", 0x020, 0xff, 0, "DDI 0183G 3.3.5 UARTILPR"),
+	RW("UARTIBRD", 0x024, 0xffff, 0, "DDI 0183G 3.3.6 UARTIBRD"),
+	RW("UARTFBRD", 0x028, 0x3f, 0, "DDI 0183G 3.3.7 UARTFBRD"),
+	RW("UARTIFLS", 0x034, 0x3f, 0x12, "DDI 0183G 3.3.10 UARTIFLS"),
+	{ .name = "UARTIMSC",
+	  .offset = 0x038,
+	  .flags = FB_WRITE_SAFE | FB_RESET,
+	  .res0 = ~0x7ffull & ALL,
+	  .writable = 0x7ff,
+	  .raw_status = 0x03c,
+	  .spec = "DDI 0183G 3.3.11 UARTIMSC" },
+	RW("UARTDMACR", 0x048, 0x7, 0, "DDI 0183G 3.3.15 UARTDMACR"),
+	{ .name = "UARTCR",
+	  .offset = 0x030,
+	  .res0 = 0xffff0078,
+	  .spec = "DDI 0183G 3.3.8 UARTCR (bits [6:3] reserved)" },
+	{ .name = "UARTLCR_H",
+	  .offset = 0x02c,
+	  .res0 = 0xffffff00,
+	  .spec = "DDI 0183G 3.3.7 UARTLCR_H" },
+	{ .name = "UARTFR",
+	  .offset = 0x018,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffffe00,
+	  .ro = ALL,
+	  .spec = "DDI 0183G 3.3.3 UARTFR" },
+	{ .name = "UARTDR",
+	  .offset = 0x000,
+	  .flags = FB_READ_SIDE,
+	  .spec = "DDI 0183G 3.3.1 UARTDR: a read takes a character" },
+};
+
 static const char *const compats[] = { "arm,pl011", NULL };
 
 const struct device_contract contract_pl011 = {
@@ -43,4 +89,7 @@ const struct device_contract contract_pl011 = {
 	.reserved_spec = "DDI 0183G Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = "DDI 0183G Table 3-1: RO",
 	.form_reg = "UARTIMSC",
+	.store_reg = "UARTIMSC",
+	.frame = 0x1000,
+	CONTRACT_FIELDS(fields),
 };

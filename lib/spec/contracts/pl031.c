@@ -24,6 +24,33 @@ static const struct reg_contract regs[] = {
 
 static const uint32_t reserved[] = { 0x020, 0x100, 0xfd0 };
 
+/*
+ * Bit level (DDI 0224B 3.3): the match register takes any value; the
+ * interrupt mask one bit. RTCLR (it sets the time) and RTCCR (a started
+ * RTC may not stop) are never written.
+ */
+static const struct reg_fields fields[] = {
+	{ .name = "RTCMR",
+	  .offset = 0x004,
+	  .flags = FB_WRITE_SAFE,
+	  .writable = 0xffffffff,
+	  .spec = "DDI 0224B 3.3.2 RTCMR" },
+	{ .name = "RTCIMSC",
+	  .offset = 0x010,
+	  .flags = FB_WRITE_SAFE | FB_RESET,
+	  .res0 = 0xfffffffe,
+	  .writable = 0x1,
+	  .raw_status = 0x014,
+	  .spec = "DDI 0224B 3.3.5 RTCIMSC" },
+	{ .name = "RTCCR", .offset = 0x00c, .res0 = 0xfffffffe, .spec = "DDI 0224B 3.3.4 RTCCR" },
+	{ .name = "RTCRIS",
+	  .offset = 0x014,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffffffe,
+	  .ro = 0xffffffff,
+	  .spec = "DDI 0224B 3.3.6 RTCRIS" },
+};
+
 static const char *const compats[] = { "arm,pl031", NULL };
 
 const struct device_contract contract_pl031 = {
@@ -35,4 +62,7 @@ const struct device_contract contract_pl031 = {
 	.reserved_spec = "DDI 0224B Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = T ": RO",
 	.form_reg = "RTCPCellID0",
+	.store_reg = "RTCIMSC",
+	.frame = 0x1000,
+	CONTRACT_FIELDS(fields),
 };

@@ -26,6 +26,38 @@ static const struct reg_contract regs[] = {
 
 static const uint32_t reserved[] = { 0x424, 0x800, 0xfd0 };
 
+/*
+ * Bit level (DDI 0190B 3.3): the control registers take 8 bits, [31:8]
+ * read as zero, and reset to 0; GPIODATA is never written (a line could
+ * move), GPIOAFSEL's reset depends on the configuration (not checked).
+ */
+#define RW(nm, off, fl, sp)                                                                        \
+	{                                                                                          \
+		.name = nm, .offset = off, .flags = FB_WRITE_SAFE | (fl), .res0 = 0xffffff00,      \
+		.writable = 0xff, .spec = sp                                                       \
+	}
+
+static const struct reg_fields fields[] = {
+	RW("GPIODIR", 0x400, FB_RESET, "DDI 0190B 3.3.2 GPIODIR"),
+	RW("GPIOIS", 0x404, FB_RESET, "DDI 0190B 3.3.3 GPIOIS"),
+	RW("GPIOIBE", 0x408, FB_RESET, "DDI 0190B 3.3.4 GPIOIBE"),
+	RW("GPIOIEV", 0x40c, FB_RESET, "DDI 0190B 3.3.5 GPIOIEV"),
+	{ .name = "GPIOIE",
+	  .offset = 0x410,
+	  .flags = FB_WRITE_SAFE | FB_RESET,
+	  .res0 = 0xffffff00,
+	  .writable = 0xff,
+	  .raw_status = 0x414,
+	  .spec = "DDI 0190B 3.3.6 GPIOIE" },
+	RW("GPIOAFSEL", 0x420, 0, "DDI 0190B 3.3.10 GPIOAFSEL"),
+	{ .name = "GPIORIS",
+	  .offset = 0x414,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xffffff00,
+	  .ro = 0xffffffff,
+	  .spec = "DDI 0190B 3.3.7 GPIORIS" },
+};
+
 static const char *const compats[] = { "arm,pl061", NULL };
 
 const struct device_contract contract_pl061 = {
@@ -37,4 +69,7 @@ const struct device_contract contract_pl061 = {
 	.reserved_spec = "DDI 0190B Table 3-1: reserved, behaviour not defined",
 	.ro_write_spec = T ": RO",
 	.form_reg = "GPIOPeriphID0",
+	.store_reg = "GPIODIR",
+	.frame = 0x1000,
+	CONTRACT_FIELDS(fields),
 };

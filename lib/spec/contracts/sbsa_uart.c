@@ -25,6 +25,33 @@ static const struct reg_contract regs[] = {
 /* PL011 registers the generic UART does not include, and its ID window. */
 static const uint32_t reserved[] = { 0x024, 0x02c, 0x030, 0xfe0, 0xfe8, 0xff0 };
 
+/*
+ * Bit level: the generic UART's UARTIMSC takes the receive and transmit
+ * masks (DEN0094 B.2: RXIM, TXIM); the other PL011 mask bits may or may not
+ * be there.
+ */
+static const struct reg_fields fields[] = {
+	{ .name = "UARTIMSC",
+	  .offset = 0x038,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffff800,
+	  .writable = 0x30,
+	  .impl_mask = 0x7cf,
+	  .impl = IMPL_ANY,
+	  .raw_status = 0x03c,
+	  .spec = "DEN0094 App. B UARTIMSC (RXIM, TXIM)" },
+	{ .name = "UARTFR",
+	  .offset = 0x018,
+	  .flags = FB_WRITE_SAFE,
+	  .res0 = 0xfffffe00,
+	  .ro = 0xffffffff,
+	  .spec = "DEN0094 App. B UARTFR" },
+	{ .name = "UARTDR",
+	  .offset = 0x000,
+	  .flags = FB_READ_SIDE,
+	  .spec = "DEN0094 App. B UARTDR: a read takes a character" },
+};
+
 static const char *const compats[] = { "arm,sbsa-uart", NULL };
 
 const struct device_contract contract_sbsa_uart = {
@@ -36,4 +63,7 @@ const struct device_contract contract_sbsa_uart = {
 	.reserved_spec = "DEN0094 App. B: outside the generic UART subset",
 	.ro_write_spec = B " UARTFR: RO",
 	.form_reg = "UARTIMSC",
+	.store_reg = "UARTIMSC",
+	.frame = 0x1000,
+	CONTRACT_FIELDS(fields),
 };

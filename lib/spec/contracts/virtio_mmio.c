@@ -48,5 +48,6 @@ const struct device_contract contract_virtio_mmio = {
 	.reserved_spec = V ": reserved offsets not defined",
 	.ro_write_spec = V,
 	.form_reg = "MagicValue",
+	.frame = 0x100,
 	.extra = EXTRA_VIRTIO_DEVICE_ID,
 };

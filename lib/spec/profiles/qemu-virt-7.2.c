@@ -127,6 +127,17 @@ static const struct profile_prop props[] = {
 #define PSCI_0_1_FN_BASE 0x95c1ba5eu /* target/arm/kvm-consts.h QEMU_PSCI_0_1_FN_BASE */
 
 static const struct profile_value values[] = {
+	/* Nodes written whatever the options (secure=on, EL2, smp, old machine types alike). */
+	V_NODE("/apb-pclk", "create_fdt"),
+	V_NODE("/timer", "fdt_add_timer_nodes"),
+	V_NODE("/gpio-keys", "create_gpio_keys"),
+	V_NODE("/platform-bus", "platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)"),
+	V_NODE("/flash", "virt_flash_fdt"),
+	V_NODE("/fw-cfg", "create_fw_cfg"),
+	V_NODE("/pl011", "create_uart"),
+	V_NODE("/pl031", "create_rtc"),
+	V_NODE("/pl061", "create_gpio_devices"),
+	V_NODE("/pcie", "create_pcie"),
 	V_STR("/", "compatible", "linux,dummy-virt", "create_fdt"),
 	V_STR("/", "model", "linux,dummy-virt", "create_fdt"),
 	/*

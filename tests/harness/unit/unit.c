@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Host unit tests of the image's portable parts: ESR decoding, waits' bounds, KTAP
- * emission, bootargs, word lists, the DT model's iterators, suites=. Built natively
+ * emission, bootargs, word lists, the DT model's iterators, suites=, the bit-level
+ * contracts' judgement of implementation-defined bits. Built natively
  * with ASan and UBSan.
  */
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "runtime/ktap.h"
 #include "runtime/options.h"
 #include "runtime/selection.h"
+#include "spec/fields.h"
 
 static int expects_passed, expects_failed;
 
@@ -502,8 +504,50 @@ static void test_wait(void)
 	       "timeout 0: one look, then over");
 }
 
+/* fields.c: which implementation-defined bits a write of ones may leave set. */
+static void test_fields(void)
+{
+	const struct reg_fields prio = { .impl = IMPL_PRIO,
+					 .impl_lo = 4,
+					 .impl_hi = 8,
+					 .impl_mask = 0xffffffff,
+					 .bits_per_intid = 8 };
+	const struct reg_fields cpus = { .impl = IMPL_CPUS, .impl_mask = 0xffffffff };
+	const struct reg_fields any = { .impl = IMPL_ANY, .impl_mask = 0x7, .ones_take = 0x7 };
+	const struct reg_fields all = { .impl = IMPL_ALL_OR_NONE, .impl_mask = 0xffffffff };
+	uint64_t exp;
+
+	EXPECT(!fields_impl_ok(&prio, 0xffffffff, 0xf0f0f0f0, 1, &exp) && exp == 0xf0f0f0f0,
+	       "4 priority bits in every byte: in range");
+	EXPECT(fields_impl_ok(&prio, 0xffffffff, 0xe0e0e0e0, 1, &exp),
+	       "3 priority bits: fewer than GICv2's 16 levels");
+	EXPECT(fields_impl_ok(&prio, 0xffffffff, 0xf0f8f0f0, 1, &exp),
+	       "bytes with different priority bits: inconsistent");
+	EXPECT(fields_impl_ok(&prio, 0xffffffff, 0x0f0f0f0f, 1, &exp), "low bits: not the top k");
+	EXPECT(!fields_impl_ok(&cpus, 0xffffffff, 0x07070707, 3, &exp) && exp == 0x07070707,
+	       "3 CPUs: bits 0-2 of each byte");
+	EXPECT(fields_impl_ok(&cpus, 0xffffffff, 0xffffffff, 3, &exp) && exp == 0x07070707,
+	       "absent CPUs' bits kept: outside the range");
+	EXPECT(!fields_impl_ok(&cpus, 0xffffffff, 0, 1, &exp), "one CPU: RAZ/WI");
+	EXPECT(fields_impl_ok(&cpus, 0xffffffff, 0x01010101, 1, &exp), "one CPU but a bit reads");
+	EXPECT(!fields_impl_ok(&all, 0xffff0000, 0xffff0000, 1, &exp) &&
+		       !fields_impl_ok(&all, 0xffff0000, 0, 1, &exp),
+	       "all or none: both whole answers");
+	EXPECT(fields_impl_ok(&all, 0xffff0000, 0x00ff0000, 1, &exp), "all or none: half taken");
+	EXPECT(!fields_impl_ok(&any, ~0ull, 0x7, 1, &exp) &&
+		       fields_impl_ok(&any, ~0ull, 0x3, 1, &exp),
+	       "ones_take: 7 must read 7");
+	EXPECT(fields_takes(&prio, 0xffffffff, 0xf0f0f0f0) == 0xf0f0f0f0,
+	       "the implemented priority bits follow writes");
+	EXPECT(fields_intid_bits(&prio, 0x3) == 0xffff, "INTIDs 0 and 1 of a byte array");
+	EXPECT(fields_intid_bits(&(struct reg_fields){ .bits_per_intid = 1 }, 0x80010000u) ==
+		       0x80010000u,
+	       "a bit array's INTIDs are its bits");
+}
+
 int main(void)
 {
+	test_fields();
 	test_esr();
 	test_wait();
 	test_ktap();
