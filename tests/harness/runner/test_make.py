@@ -117,7 +117,11 @@ class Make(unittest.TestCase):
         self.assertEqual(set(stages), {name for name, _ in testdriver.STAGES})  # none lost
         for name, cmd in stages.items():
             with self.subTest(stage=name):
-                if cmd[0] == testdriver.MAKE:
+                if name == "build-arm":  # the 32-bit image in its own folder, O/arm
+                    self.assertIn(f"O={self.out}/arm", cmd)
+                elif name == "integration-arm":  # boots that image
+                    self.assertEqual(cmd[-2:], ["--image", f"{self.out}/arm/harness.bin"])
+                elif cmd[0] == testdriver.MAKE:
                     self.assertIn(f"O={self.out}", cmd)
                 elif name == "reworded":  # builds its image in O/reworded and boots O's too
                     self.assertEqual(cmd[-2:], ["--build-dir", self.out])
