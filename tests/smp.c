@@ -269,11 +269,21 @@ static void case_every_cpu(struct test_ctx *t)
 	const struct platform *p = t->plat;
 	int boot = dt_cpu_index(p, cpu_mpidr());
 
+	int others = 0, lost = 0;
+
 	note(t, "cpus: %d, boot cpu %d (MPIDR 0x%llx)", p->ncpus, boot,
 	     (unsigned long long)cpu_mpidr());
 	for (int i = 0; i < p->ncpus; i++) {
 		if (i == boot)
 			continue;
+		others++;
+		/* An earlier suite's finding left it on (smp_mark_lost): nothing to start. */
+		const char *why = smp_lost(p, i);
+		if (why) {
+			note(t, "cpu %d not tried: %s", i, why);
+			lost++;
+			continue;
+		}
 		/* A field only: each text already says "cpu N". */
 		subject_push(t, "cpu", "%d", i);
 		switch (p->cpu_enable[i]) {
@@ -299,6 +309,8 @@ static void case_every_cpu(struct test_ctx *t)
 		}
 		subject_pop(t);
 	}
+	if (others && lost == others)
+		skip(t, "every other CPU was lost to an earlier suite's finding (see the notes)");
 }
 
 static const struct test_case cases[] = {

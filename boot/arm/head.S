@@ -145,7 +145,7 @@ hyp_to_svc:
 	adr_l	r0, hyp_stub_vectors
 	mcr	p15, 4, r0, c12, c0, 0		/* HVBAR */
 	mov	r0, #SVC_AIF_MASKED
-	msr	spsr_hyp, r0
+	msr	spsr_cxsf, r0			/* the current mode's SPSR: SPSR_hyp by name UNDEFs in Hyp */
 	msr	elr_hyp, lr
 	isb
 	eret

@@ -14,6 +14,13 @@
 /* From run-time memory at start-up (their stacks are large): without it, no start. */
 static struct smp_slot *slots;
 static enum psci_conduit conduit;
+/* CPUs lost to a start that should have been refused (smp_mark_lost), by MPIDR affinity. */
+struct lost_cpu {
+	uint64_t mpidr;
+	const char *why;
+};
+static struct lost_cpu lost[SMP_SLOTS];
+static unsigned nlost;
 
 const char *smp_reserve(void)
 {
@@ -76,12 +83,33 @@ static void started(void *arg)
 		cpu_halt();
 }
 
+void smp_mark_lost(const struct platform *p, uint64_t mpidr, const char *why)
+{
+	(void)p;
+	if (nlost < SMP_SLOTS)
+		lost[nlost++] = (struct lost_cpu){ mpidr & PSCI_MPIDR_AFFINITY, why };
+}
+
+const char *smp_lost(const struct platform *p, int dt_index)
+{
+	if (dt_index < 0 || dt_index >= p->ncpus)
+		return NULL;
+	for (unsigned i = 0; i < nlost; i++)
+		if (lost[i].mpidr == (p->cpu_mpidr[dt_index] & PSCI_MPIDR_AFFINITY))
+			return lost[i].why;
+	return NULL;
+}
+
 struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
 			   int64_t *psci)
 {
 	*psci = 1;
 	if (dt_index < 0 || dt_index >= p->ncpus)
 		return NULL;
+	if (smp_lost(p, dt_index)) {
+		*psci = SMP_CPU_LOST;
+		return NULL;
+	}
 	return smp_start_mpidr(p, p->cpu_mpidr[dt_index], fn, arg, psci, cpu_start_entry());
 }
 

@@ -60,9 +60,13 @@ const char *smp_reserve(void);
 /* Whether other CPUs can be started; if not, the case skips with why (no run-time memory). */
 int smp_usable(struct test_ctx *t);
 
+/* smp_start's *psci for a CPU marked lost: no CPU_ON was made. */
+#define SMP_CPU_LOST 2
+
 /*
  * Start the DT's CPU dt_index running fn. Returns its slot, or NULL with
- * *psci the CPU_ON result (or 1 when no slot is free or the conduit trapped).
+ * *psci the CPU_ON result (or 1 when no slot is free or the conduit trapped,
+ * SMP_CPU_LOST for a CPU smp_mark_lost named).
  */
 struct smp_slot *smp_start(const struct platform *p, int dt_index, smp_fn fn, void *arg,
 			   int64_t *psci);
@@ -84,6 +88,15 @@ int smp_wait(struct smp_slot *s, int want, uint64_t timeout_us);
  * free the slot: 0, or -1 (the slot stays taken: the CPU may yet use it).
  */
 int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_us);
+/*
+ * A CPU a test started where it cannot run (CPU_ON took an entry point it
+ * should have refused) and that did not come back: nothing in PSCI turns
+ * another CPU off, so it stays on for the rest of the run. why says which
+ * check lost it; later users skip that CPU with it rather than find it on.
+ */
+void smp_mark_lost(const struct platform *p, uint64_t mpidr, const char *why);
+/* Why the DT's CPU dt_index was lost, or NULL. */
+const char *smp_lost(const struct platform *p, int dt_index);
 /* AFFINITY_INFO(mpidr, level 0) through the DT's conduit. */
 int64_t smp_affinity(const struct platform *p, uint64_t mpidr);
 /* Microseconds and counter ticks (CNTFRQ). */

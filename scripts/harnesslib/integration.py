@@ -204,7 +204,7 @@ def problems_of(t, out, returncode, output=""):
     return problems
 
 
-def execute(t, image=None):
+def execute(t, image=None, arch=None):
     missing = [
         n for n in t.needs if not (shutil.which(n) or os.path.exists(os.path.join(paths.ROOT, n)))
     ]
@@ -213,8 +213,10 @@ def execute(t, image=None):
     out = os.path.join(paths.BUILD, "test", t.name)
     shutil.rmtree(out, ignore_errors=True)
     start = time.monotonic()
-    cmd = [sys.executable, paths.script("run"), "--quiet", "--out", out] + (
-        ["--image", image] if image else []
+    cmd = (
+        [sys.executable, paths.script("run"), "--quiet", "--out", out]
+        + (["--image", image] if image else [])
+        + (["--arch", arch] if arch else [])
     )
     r = subprocess.run(cmd + t.run, capture_output=True, text=True, cwd=paths.ROOT)
     took = time.monotonic() - start
@@ -287,6 +289,14 @@ def main(argv):
         help="the harness image every run boots (default: scripts/run's, build/harness.bin)",
     )
     ap.add_argument(
+        "--arch",
+        choices=("aarch64", "arm"),
+        help=(
+            "give every run scripts/run --arch ARCH; with no files, arm runs the 32-bit set "
+            "(tests/harness/integration/arm32.tests and the lies that apply, testspec.ARCH_SETS)"
+        ),
+    )
+    ap.add_argument(
         "--reworded",
         action="store_true",
         help=(
@@ -297,7 +307,7 @@ def main(argv):
     )
     a = ap.parse_args(argv)
     try:
-        tests = testspec.load(a.files)
+        tests = testspec.load(a.files, a.arch)
     except (testspec.SpecError, OSError) as e:
         print(f"scripts/integration: {e}", file=sys.stderr)
         return status.USAGE
@@ -327,7 +337,7 @@ def main(argv):
     failed = []
     print(f"running {len(tests)} integration tests, {a.jobs} at a time")
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
-        futures = {pool.submit(execute, t, a.image): t for t in tests}
+        futures = {pool.submit(execute, t, a.image, a.arch): t for t in tests}
         for i, f in enumerate(concurrent.futures.as_completed(futures), 1):
             t = futures[f]
             verdict, why, took = f.result()

@@ -36,6 +36,8 @@ STAGES = [
     ("clang-build", [MAKE, "--no-print-directory", "clang-build"]),
     ("check-xen-abi", [MAKE, "--no-print-directory", "check-xen-abi"]),
     ("integration", [sys.executable, "scripts/integration"]),
+    # The 32-bit image's truthful modes and the lies that apply (testspec.ARCH_SETS).
+    ("integration-arm", [sys.executable, "scripts/integration", "--arch", "arm"]),
     ("kunit-parser", [sys.executable, "scripts/check-kunit"]),
     ("reworded", [sys.executable, "scripts/integration", "--reworded"]),
     ("views", [sys.executable, "scripts/check-views"]),
@@ -56,6 +58,8 @@ def stages(build_dir=None):
             cmd = cmd[:2] + [f"O={build_dir}"] + cmd[2:]
         elif name == "integration":
             cmd = cmd + ["--image", os.path.join(build_dir, "harness.bin")]
+        elif name == "integration-arm":
+            cmd = cmd + ["--image", os.path.join(build_dir, "arm", "harness.bin")]
         elif name == "reworded":
             cmd = cmd + ["--build-dir", build_dir]
         elif name == "views":

@@ -122,6 +122,10 @@ void case_cross_cpu(struct test_ctx *t)
 		skip(t, irq_unusable() ? irq_unusable() : "the DT lists one CPU");
 		return;
 	}
+	if (smp_lost(p, other)) {
+		skip(t, smp_lost(p, other));
+		return;
+	}
 	peer.boot_token = gic_cpu_token();
 	peer.ready = peer.answered = peer.marked = 0;
 	peer.problem = NULL;

@@ -104,7 +104,11 @@ def choose(a, ktap_lines):
 
 def facts(a):
     """What a baseline entry's `when` may test (baseline.WHEN_KEYS)."""
-    f = {"gic": str(a.gic), "initrd": "yes" if getattr(a, "initrd", True) else "no"}
+    f = {
+        "gic": str(a.gic),
+        "initrd": "yes" if getattr(a, "initrd", True) else "no",
+        "arch": getattr(a, "arch", None) or "aarch64",
+    }
     if a.platform == "xen":
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
         f["enhanced"] = "no" if getattr(a, "no_enhanced", False) else "yes"

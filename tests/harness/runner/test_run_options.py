@@ -109,6 +109,8 @@ class Cases:
         ("--mem", ["--mem", "32M", "--load-addr", "0x40000000"]),
         ("--mem", ["--mem", "32M", "--dtb", "BLOB"]),
         ("--mem", ["--platform", "xen", "--mem", "256M"]),
+        ("--arch", ["--arch", "x86"]),
+        ("--arch", ["--platform", "xen", "--arch", "arm"]),
         ("--el", ["--el", "3"]),
         ("--el", ["--el", "0"]),
         ("--el", ["--platform", "xen", "--el", "2"]),
