@@ -290,9 +290,8 @@ static void misaligned_on(struct test_ctx *t, int i)
 	int64_t rc;
 
 	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE); /* if it runs, it ends at once */
-	struct smp_slot *s =
-		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc,
-				cpu_start_entry() + cpu_start_misaligned());
+	struct smp_slot *s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc,
+					     cpu_start_entry() + cpu_start_misaligned());
 	expect_refused(t, "cpu_on_misaligned_refused", s, rc, PSCI_INVALID_ADDRESS,
 		       PSCI_INVALID_PARAMETERS, "with a misaligned entry point");
 	if (!s)

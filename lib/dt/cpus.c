@@ -70,6 +70,8 @@ void dt_parse_cpus(struct platform *p)
 	}
 	int ac = dt_cells_of(p->fdt, cpus, "#address-cells", -2);
 	int sc = dt_cells_of(p->fdt, cpus, "#size-cells", -2);
+	int misnamed = 0; /* CPU nodes whose unit address is not their reg: one problem says so */
+	char first_misnamed[PLAT_PATH_LEN + 32] = "";
 	if (ac != 1 && ac != 2)
 		platform_prop_problem(p, AREA_CPUS, "cpus_address_cells", "/cpus", "#address-cells",
 				      "/cpus: #address-cells is %d, must be 1 or 2", ac);
@@ -92,7 +94,10 @@ void dt_parse_cpus(struct platform *p)
 			continue;
 		}
 		uint64_t mpidr = dt_read_cells(reg, len / 4);
-		dt_check_unit_address(p, node, path, mpidr);
+		uint64_t unit;
+		if (!dt_unit_address_matches(p->fdt, node, mpidr, &unit) && !misnamed++)
+			snprintf(first_misnamed, sizeof(first_misnamed), "%s (reg 0x%llx)", path,
+				 (unsigned long long)mpidr);
 		for (int i = 0; i < p->ncpus; i++)
 			if (p->cpu_mpidr[i] == mpidr)
 				platform_prop_problem(p, AREA_CPUS, "cpu_mpidr_unique", path, "reg",
@@ -134,6 +139,11 @@ void dt_parse_cpus(struct platform *p)
 	}
 	if (p->ncpus == 0)
 		platform_problem(p, AREA_CPUS, "cpus_has_cpu", "/cpus", "/cpus: no cpu node");
+	if (misnamed)
+		platform_prop_problem(p, AREA_REG, "unit_address_matches_reg", "/cpus", "reg",
+				      "/cpus: %d CPU nodes' unit addresses are not their reg (the "
+				      "MPIDR), the first %s",
+				      misnamed, first_misnamed);
 	check_cpu_map(p);
 }
 

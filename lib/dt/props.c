@@ -96,25 +96,32 @@ static int translate(struct platform *p, const struct dt_lineage *l, uint64_t *a
 	return 0;
 }
 
-void dt_check_unit_address(struct platform *p, int node, const char *path, uint64_t first)
+int dt_unit_address_matches(const void *fdt, int node, uint64_t first, uint64_t *unit)
 {
-	const char *name = fdt_get_name(p->fdt, node, NULL);
+	const char *name = fdt_get_name(fdt, node, NULL);
 	const char *at = name ? strchr(name, '@') : NULL;
-	uint64_t unit = 0;
 	int digits = 0;
 
+	*unit = 0;
 	if (!at)
-		return;
+		return 1;
 	for (const char *c = at + 1; *c; c++, digits++) {
 		int d = *c >= '0' && *c <= '9'	 ? *c - '0'
 			: *c >= 'a' && *c <= 'f' ? *c - 'a' + 10
 			: *c >= 'A' && *c <= 'F' ? *c - 'A' + 10
 						 : -1;
 		if (d < 0 || digits >= 16)
-			return; /* a multi-part or non-numeric unit address: not asked */
-		unit = unit << 4 | (uint64_t)d;
+			return 1; /* a multi-part or non-numeric unit address: not asked */
+		*unit = *unit << 4 | (uint64_t)d;
 	}
-	if (digits && unit != first)
+	return !digits || *unit == first;
+}
+
+void dt_check_unit_address(struct platform *p, int node, const char *path, uint64_t first)
+{
+	uint64_t unit;
+
+	if (!dt_unit_address_matches(p->fdt, node, first, &unit))
 		platform_prop_problem(
 			p, AREA_REG, "unit_address_matches_reg", path, "reg",
 			"%s: the unit address is 0x%llx, the first reg address 0x%llx", path,

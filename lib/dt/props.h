@@ -36,6 +36,8 @@ const char *dt_string(const void *fdt, int node, const char *prop, int *bad);
 /* The node's unit address (after '@', in hex) is the first address of its reg
  * (Devicetree Specification 0.4 2.2.1); a name with none, or a multi-part one, is not asked. */
 void dt_check_unit_address(struct platform *p, int node, const char *path, uint64_t first);
+/* The same, without recording a problem: 1 when it matches or is not asked (unit: the name's). */
+int dt_unit_address_matches(const void *fdt, int node, uint64_t first, uint64_t *unit);
 int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_range *out, int max,
 		 int need_translation);
 

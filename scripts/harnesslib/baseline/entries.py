@@ -5,7 +5,7 @@ file (the format is in tests/baselines/README.md):
     case SUITE/CASE          an entry: the case its findings belong to
                              (SUITE alone: the suite's own findings)
       when KEY=VALUE[|VALUE...]  only on runs where this holds, one of the
-                             values (WHEN_KEYS)
+                             values (WHEN_KEYS); N..M is a range of numbers
       finding CHECK [KEY=VALUE ...]
                              one finding, by its identity: its check and its
                              subject, keys in the order the report writes
@@ -71,6 +71,18 @@ class Known:
     def id_text(self):
         """CHECK key=value ... as written (`*` kept)."""
         return str(self.pattern)
+
+
+def _expand(value):
+    """A when value's alternatives: A|B|..., each one a value or a range of numbers A..B."""
+    out = []
+    for alt in value.split("|"):
+        lo, dots, hi = alt.partition("..")
+        if dots and lo.isdigit() and hi.isdigit() and int(lo) <= int(hi):
+            out += [str(n) for n in range(int(lo), int(hi) + 1)]
+        else:
+            out.append(alt)
+    return out
 
 
 def _accepted(values):
@@ -189,7 +201,7 @@ def parse(text, name):
             )
         if key == "when":
             k, eq, v = value.partition("=")
-            vs = tuple(sorted(set(v.split("|"))))
+            vs = tuple(sorted(set(_expand(v))))
             if not eq or k not in WHEN_KEYS or not all(x in WHEN_KEYS[k] for x in vs):
                 raise BaselineError(
                     f"{where}: when takes KEY=VALUE[|VALUE...], one of "

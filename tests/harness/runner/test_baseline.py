@@ -95,6 +95,8 @@ class Format(unittest.TestCase):
         self.assertFalse(e.applies({"gic": "2", "cpus": "4"}))
         self.assertFalse(e.applies({"gic": "3", "cpus": "1"}))
         self.assertIn("cpus=1..512", error("case a/b\n when cpus=0|1\n"))
+        e = parse("case a/b\n when cpus=10..12|2\n finding x\n reason r\n reference s\n")
+        self.assertEqual(e.entries[0].when, {"cpus": ("10", "11", "12", "2")})
 
 
 class Matching(unittest.TestCase):
