@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "boot/cpu.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
@@ -46,7 +47,8 @@ static uint8_t area[3 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static uint8_t table_mem[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static struct virtio_blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
 static volatile uint8_t status_bytes[SHAPE_QUEUE];
-static uint8_t ring_data[SHAPE_QUEUE][VIRTIO_BLK_SECTOR] __attribute__((aligned(16)));
+/* A sector per request in flight (32 KiB): from run-time memory, not the image. */
+static uint8_t (*ring_data)[VIRTIO_BLK_SECTOR];
 static struct virtq_desc ring_tables[SHAPE_QUEUE][3] __attribute__((aligned(16)));
 
 /* A buffer across a page boundary in area, read; one written to a loose sector and read back. */
@@ -180,6 +182,11 @@ static void wrap(struct test_ctx *t, struct dma_device *d, unsigned want)
 	uint64_t t0 = cpu_counter();
 	int by_head[VIRTQ_MAX];
 
+	if (!ring_data && !(ring_data = arena_alloc(SHAPE_QUEUE * VIRTIO_BLK_SECTOR, 16))) {
+		note(t, "ring wrap not tried: %s",
+		     arena_refusal("its sectors", SHAPE_QUEUE * VIRTIO_BLK_SECTOR));
+		return;
+	}
 	subject_push(t, "form", "ring-wrap");
 	unsigned round = 0;
 	for (; round < rounds && cpu_counter() - t0 < smp_us_to_ticks(WRAP_BUDGET_US); round++) {
