@@ -33,4 +33,19 @@ void exception_set_unexpected_handler(exception_unexpected_handler h);
 const char *exception_kind_name(unsigned vector);
 const char *exception_source_name(unsigned vector);
 
+/*
+ * Aborts of listed instructions (extable.h) since the last call that came back
+ * otherwise than the architecture says; returns how many. Only AArch32 can see
+ * one: its abort modes learn the instruction from LR and its state from SPSR
+ * (DDI 0406C B1.8.3: LR_abt = the instruction + 8 for a data abort, + 4 for a
+ * prefetch abort, in A32 and T32 alike; SPSR = the CPSR before, T included),
+ * which whoever injects the abort sets. AArch64's ELR is the instruction's own.
+ */
+struct exception_return_seen {
+	unsigned lr_short;  /* LR short of the architectural offset */
+	unsigned lr_offset; /* the last such LR: the instruction + this */
+	unsigned state_lost; /* a T32 instruction's abort with SPSR.T = 0 */
+};
+unsigned exception_return_deviations(struct exception_return_seen *seen);
+
 #endif

@@ -33,6 +33,12 @@ const char *exception_kind_name(unsigned vector)
 	return names[vector & 3];
 }
 
+unsigned exception_return_deviations(struct exception_return_seen *seen)
+{
+	*seen = (struct exception_return_seen){ 0 };
+	return 0;
+}
+
 const char *exception_source_name(unsigned vector)
 {
 	static const char *const names[4] = { "current EL with SP_EL0", "current EL with SP_ELx",

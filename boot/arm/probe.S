@@ -38,6 +38,7 @@
 	.global	\name
 	.type	\name, %function
 \name:
+	nop			/* listed instructions more than 8 bytes apart (exception.c) */
 1:	\insn
 2:	bx	lr
 	extable	1b, 2b
@@ -75,7 +76,7 @@
 2:	movs	r0, #0
 	movs	r1, #0
 	bx	lr
-	extable	1b, 2b
+	extable	1b, 2b, 1
 	.endm
 
 	probe_t32 probe_form_t16_ldr, ldr r2, [r0]
@@ -115,9 +116,11 @@
 	.thumb_func
 \name:
 	ldr	r3, [sp]
+	nop			/* listed instructions more than 8 bytes apart (exception.c) */
+	nop
 1:	\insn
 2:	bx	lr
-	extable	1b, 2b
+	extable	1b, 2b, 1
 	.endm
 
 	probe_sform_t32 probe_sform_t32_str_post, str r2, [r0], #0

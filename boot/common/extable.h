@@ -10,11 +10,11 @@
 #ifdef __ASSEMBLER__
 /* The assembler macro is not C: */
 /* clang-format off */
-	.macro	extable insn, fixup
+	.macro	extable insn, fixup, t32=0
 	.pushsection .extable, "a"
 	.balign	4
 	.long	\insn - .
-	.long	\fixup - .
+	.long	\fixup - . + \t32
 	.popsection
 	.endm
 /* clang-format on */
@@ -26,7 +26,11 @@ struct extable_entry {
 	int32_t fixup;
 };
 
-/* Resume address for a fault at pc, or 0 when pc is not a listed instruction. */
+/*
+ * Resume address for a fault at pc, or 0 when pc is not a listed instruction.
+ * On AArch32 bit 0 set marks a T32 instruction (the fixup is T32 too): an
+ * exception return to it must be to T32 state.
+ */
 uintptr_t extable_fixup(uintptr_t pc);
 #endif
 

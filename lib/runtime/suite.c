@@ -4,6 +4,7 @@
 #include <setjmp.h>
 
 #include "boot/cpu.h"
+#include "boot/exception.h"
 #include "boot/wait.h"
 #include "runtime/check.h"
 #include "runtime/coverage.h"
@@ -79,6 +80,35 @@ static void counter_waits_finding(struct test_ctx *t)
 		still, slow);
 }
 
+/*
+ * Aborts of the case's listed instructions that the platform returned
+ * otherwise than the architecture says (boot/exception.h): said once each, as
+ * the case's own findings; each access's outcome is still its check's.
+ */
+static void abort_return_findings(struct test_ctx *t)
+{
+	struct exception_return_seen s;
+
+	if (!exception_return_deviations(&s))
+		return;
+	if (s.lr_short) {
+		t->failures++;
+		finding_line(2, "abort_return_address", NULL, NULL,
+			     "%u abort(s) of this case came with LR = the faulting instruction + %u; "
+			     "the Arm ARM has LR_abt = + 8 for a data abort, + 4 for a prefetch "
+			     "abort (DDI 0406C B1.8.3)",
+			     s.lr_short, s.lr_offset);
+	}
+	if (s.state_lost) {
+		t->failures++;
+		finding_line(2, "abort_return_state", NULL, NULL,
+			     "%u abort(s) of a T32 instruction came with SPSR.T = 0: returning would "
+			     "run T32 code as A32; the SPSR of the mode taking an exception is the "
+			     "CPSR before it (DDI 0406C B1.8.3)",
+			     s.state_lost);
+	}
+}
+
 /* Runs one case; returns its result. */
 static enum ktap_result run_case(const struct test_ctx *env, const struct test_case *c,
 				 const char **reason)
@@ -88,10 +118,13 @@ static enum ktap_result run_case(const struct test_ctx *env, const struct test_c
 	t = *env;
 	irq_unclaimed_clear();
 	wait_count_clear();
+	struct exception_return_seen ignored;
+	(void)exception_return_deviations(&ignored); /* the case's own, not an init's */
 	int cause = guarded(c->run, &t);
 	*reason = NULL;
 	unclaimed_note();
 	counter_waits_finding(&t);
+	abort_return_findings(&t);
 	if (t.lines_left_out)
 		ktap_diag(2, "%u further lines of this case left out (a case says at most %u)",
 			  t.lines_left_out, CASE_LINES_MAX);

@@ -64,8 +64,7 @@ def validate(raw):
             bad(flag, "", "empty")
     a.platform = choice("--platform", raw.platform, "qemu", ("qemu", "xen"))
     is_xen = a.platform == "xen"
-    arches = ("aarch64",) if is_xen else ("aarch64", "arm")
-    a.arch = choice("--arch", raw.arch, "aarch64", arches)
+    a.arch = choice("--arch", raw.arch, "aarch64", ("aarch64", "arm"))
     a.gic = int(choice("--gic", raw.gic, "3", ("2", "3")))
     if is_xen:
         a.el = int(choice("--el", raw.el, "1", ("1",)))
