@@ -32,6 +32,12 @@
 		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
 		.source = SRC(f), .guest_bits = bits                                               \
 	}
+/* A string written only for a guest of that many bits. */
+#define V_STR_BITS(bits, w, p, s, f)                                                               \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_STRINGS, .always = 1, .str = s,               \
+		.str_len = sizeof(s), .source = SRC(f), .guest_bits = bits                         \
+	}
 /* Cells of which those in mask are phandles of a node compatible with one of ref. */
 #define V_REFS(w, p, always_, mask, ref_, f, ...)                                                  \
 	{                                                                                          \

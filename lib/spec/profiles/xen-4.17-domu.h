@@ -22,13 +22,15 @@ static const struct profile_value domu_values[] = {
 	V_CELLS("arm,gic-400", "#interrupt-cells", 1, "make_gicv2_domU_node", 3),
 	V_EMPTY("arm,gic-400", "interrupt-controller", "make_gicv2_domU_node"),
 	V_STR("arm,gic-400", "compatible", "arm,gic-400", "make_gicv2_domU_node"),
-	/* make_timer_node (l.2106): a 64-bit domain's; no always-on. */
-	V_STR("/timer", "compatible", "arm,armv8-timer", "make_timer_node"),
+	/* make_timer_node (l.2106): by the domain's width (is_64bit_domain); no always-on. */
+	V_STR_BITS(64, "/timer", "compatible", "arm,armv8-timer", "make_timer_node"),
+	V_STR_BITS(32, "/timer", "compatible", "arm,armv7-timer", "make_timer_node"),
 	/* make_vpl011_uart_node (l.2852): a fixed rate, nothing emulates one. */
 	V_STR("arm,sbsa-uart", "compatible", "arm,sbsa-uart", "make_vpl011_uart_node"),
 	V_CELLS("arm,sbsa-uart", "current-speed", 1, "make_vpl011_uart_node", 115200),
-	/* make_cpus_node (l.1909): a 64-bit domain's CPUs start by PSCI. */
-	V_STR("/cpus/cpu", "enable-method", "psci", "make_cpus_node"),
+	/* make_cpus_node (l.1909): only a 64-bit domain's CPUs name PSCI (is_64bit_domain);
+	 * a 32-bit domain's have no enable-method, and PSCI is still /psci's. */
+	V_STR_BITS(64, "/cpus/cpu", "enable-method", "psci", "make_cpus_node"),
 	V_STR("/psci", "compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci", "make_psci_node"),
 	V_STR("/psci", "method", "hvc", "make_psci_node"),
 	/* PSCI_cpu_off, PSCI_cpu_on (public/arch-arm.h): the xen suite calls them only with
