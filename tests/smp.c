@@ -301,6 +301,14 @@ static void case_every_cpu(struct test_ctx *t)
 				     "cpu %d: enable-method spin-table, not driven by the harness",
 				     i);
 			break;
+		case ENABLE_NONE:
+			/* Optional on AArch32: PSCI is then the way (dt/platform.h). */
+			if (platform_guest_aarch32 && p->psci != PSCI_NONE) {
+				note(t, "cpu %d: no enable-method (optional on AArch32): PSCI", i);
+				run_psci_cpu(t, i);
+				break;
+			}
+			/* fall through */
 		default:
 			finding(t, "enable_method_usable",
 				"cpu %d (reg 0x%llx): enable-method %s: not started", i,

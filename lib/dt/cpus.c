@@ -132,7 +132,7 @@ void dt_parse_cpus(struct platform *p)
 			platform_prop_problem(p, AREA_CPUS, "enable_method_known", path,
 					      "enable-method", "%s: unknown enable-method \"%s\"",
 					      path, em);
-		if (!em && p->ncpus > 1)
+		if (!em && p->ncpus > 1 && !platform_guest_aarch32)
 			platform_prop_problem(p, AREA_CPUS, "enable_method_present", path,
 					      "enable-method",
 					      "%s: secondary CPU without enable-method", path);
@@ -146,6 +146,8 @@ void dt_parse_cpus(struct platform *p)
 				      misnamed, first_misnamed);
 	check_cpu_map(p);
 }
+
+int platform_guest_aarch32;
 
 #define MPIDR_AFFINITY 0xff00ffffffull
 

@@ -167,6 +167,14 @@ struct platform {
 	int problems_dropped;
 };
 
+/*
+ * Set before platform_parse when the guest is AArch32 (the runtime does):
+ * there a CPU node's enable-method is optional and a CPU without one is
+ * started by PSCI when /psci is there (arm/cpus.yaml: required "on ARM v8
+ * 64-bit systems", optional on 32-bit; Linux arch/arm psci_smp_available).
+ */
+extern int platform_guest_aarch32;
+
 /* Parse and validate (parse.c); never fails hard: a bad blob leaves fdt_valid = 0. */
 void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
 /* No tree to parse (x0 = 0, misaligned, unreadable): an empty model saying why. */

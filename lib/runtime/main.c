@@ -4,6 +4,8 @@
  * parses the device tree into the platform model, finds a console, arms the
  * watchdog, runs the selected suites and ends the run (runtime/stop.h).
  */
+#include <string.h>
+
 #include "boot/cpu.h"
 #include "boot/image.h"
 #include "boot/mmu.h"
@@ -52,8 +54,10 @@ void harness_main(const void *dtb, unsigned entry_el)
 	int semihosting = semihosting_detect();
 	if (why)
 		platform_unusable(&plat, why);
-	else
+	else {
+		platform_guest_aarch32 = !strcmp(image_isa(), "arm");
 		platform_parse(&plat, dtb, dtb_size);
+	}
 	this_cpu()->index = dt_cpu_index(&plat, cpu_mpidr());
 	stop_set_conduit(plat.psci); /* from here a fatal stop can power off */
 	/* Without a free page of RAM the first map stays: RAM Device (the boot suite says so). */
