@@ -71,6 +71,9 @@ const char *esr_fault_name(uint32_t dfsc)
 	case 0x10: return "synchronous external abort";
 	case 0x11: return "synchronous tag check fault";
 	case ESR_EC_IABT_CUR: return "alignment fault";
+	/* AArch32's long-descriptor status for a debug event (DDI 0406C B3.13.3);
+	 * reserved as an AArch64 DFSC: only a 32-bit guest's recast DFSR has it. */
+	case 0x22: return "debug event";
 	case 0x30: return "TLB conflict abort";
 	}
 	if (dfsc >= 0x14 && dfsc <= 0x17)
