@@ -16,6 +16,11 @@ CPU = "cortex-a57"
 # The 32-bit image (--arch arm): QEMU's 32-bit system emulator, whose "max" is
 # an ARMv8 CPU in AArch32 (qemu-system-aarch64 enters every AArch64 CPU in AArch64).
 QEMU_ARM = "qemu-system-arm"
+# --boot uboot: Debian's u-boot-qemu builds for QEMU virt, started as -bios.
+UBOOT = {
+    "arm": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
+    "aarch64": "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
+}
 # Where a user's --dtb is placed, RAM base + 48 MiB: clear of QEMU's own DTB
 # (start of RAM or RAM + 128 MiB) and of the image (RAM + 2 MiB).
 RAM_BASE = 0x40000000
@@ -299,6 +304,27 @@ def command_line(args, outdir, bootargs, notes):
         return cmd + [
             "-device",
             f"loader,file={opt_value(args.image)},addr={addr:#x},cpu-num=0,force-raw=on",
+        ]
+    if getattr(args, "boot", "kernel") == "uboot":
+        # QEMU puts -kernel, -initrd and -append in fw_cfg for the firmware; U-Boot's
+        # default bootcmd (distro boot, target qfw first, after its 2 s bootdelay)
+        # loads them (qfw load) and runs booti, then bootz, with its control tree:
+        # QEMU's, which U-Boot edits (/chosen: ramdisk, u-boot,version, seeds).
+        # With firmware, an AArch64 virt with ACPI has an ACPI GED in place of the
+        # PL061 and its gpio-keys (QEMU 7.2 virt.c machvirt_init): U-Boot reads no
+        # ACPI, so acpi=off keeps the board the one QEMU's tree and profile describe.
+        m = cmd.index("-M") + 1
+        if getattr(args, "arch", "aarch64") == "aarch64" and "acpi=" not in cmd[m]:
+            cmd[m] += ",acpi=off"
+        return cmd + [
+            "-bios",
+            UBOOT[getattr(args, "arch", "aarch64")],
+            "-kernel",
+            args.image,
+            "-append",
+            bootargs(),
+            "-initrd",
+            initrd_file.make(outdir),
         ]
     if not args.dtb and args.load_addr is None:
         # QEMU loads the ramdisk and names it in its tree's /chosen (hw/arm/boot.c).

@@ -49,6 +49,7 @@ def config_name(a):
         name += "-novpl011" if a.no_vpl011 else ""
         name += "-noenhanced" if a.no_enhanced else ""
         name += "-noinitrd" if a.no_initrd else ""
+        name += "-arm" if getattr(a, "arch", "aarch64") == "arm" else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
         name += (
@@ -57,6 +58,7 @@ def config_name(a):
             else ""
         )  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
+        name += "-uboot" if getattr(a, "boot", "kernel") == "uboot" else ""
         name += (
             ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio")
             if a.virtio != ("rng", "blk")

@@ -68,6 +68,15 @@ static int placed(struct test_ctx *t, struct span r)
 		const struct dt_reserved *v = &p->reserved[i];
 		int header = !strcmp(v->name, "/memreserve/");
 
+		/* A header entry of exactly the ramdisk is its loader keeping it from the
+		 * allocator until the kernel has read it (U-Boot's fdt_initrd adds one;
+		 * Linux reserves the ramdisk itself too): not memory taken from it. */
+		if (header && v->range.base == r.base && v->range.size == r.end - r.base) {
+			note(t, "/memreserve/ 0x%llx+0x%llx is exactly the ramdisk (its loader's)",
+			     (unsigned long long)v->range.base, (unsigned long long)v->range.size);
+			continue;
+		}
+
 		subject_push(t, "node", "%s", header ? "(header)" : v->name);
 		subject_push(t, "range", "0x%llx+0x%llx", (unsigned long long)v->range.base,
 			     (unsigned long long)v->range.size);

@@ -120,6 +120,7 @@ def facts(a):
         else:
             f["virtio"] = "modern" if "modern" in (virtio or ()) else "legacy"
         f["cpus"] = str(getattr(a, "smp", 2))
+        f["boot"] = getattr(a, "boot", None) or "kernel"
     return f
 
 

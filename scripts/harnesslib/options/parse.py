@@ -33,7 +33,7 @@ from ..options.facts import (
     xen_nr_cpus,
     xen_own,
 )
-from ..options.table import parser
+from ..options.table import ACCEPTED, parser
 from ..options.checks import (
     bad,
     check_bootargs,
@@ -66,6 +66,28 @@ def validate(raw):
     is_xen = a.platform == "xen"
     a.arch = choice("--arch", raw.arch, "aarch64", ("aarch64", "arm"))
     a.gic = int(choice("--gic", raw.gic, "3", ("2", "3")))
+    a.boot = choice("--boot", raw.boot, "kernel", ("kernel", "uboot"))
+    if a.boot == "uboot":
+        for flag, given in (
+            ("--platform xen", is_xen),
+            ("--dtb", raw.dtb is not None),
+            ("--load-addr", raw.load_addr is not None),
+            ("--no-dtb", raw.no_dtb),
+            ("--no-initrd", raw.no_initrd),
+        ):
+            if given:
+                why = (
+                    "U-Boot's qfw boot passes the kernel's size as the ramdisk's when there "
+                    "is no ramdisk (bootcmd_qfw: $ramdisk_addr_r:$filesize)"
+                    if flag == "--no-initrd"
+                    else "U-Boot loads the image itself, with QEMU's tree"
+                )
+                bad("--boot", "uboot", f"not with {flag}: {why}", ACCEPTED["--boot"])
+        if not os.path.isfile(qemu.UBOOT[a.arch]):
+            raise SetupError(
+                f"{qemu.UBOOT[a.arch]} is not installed (u-boot-qemu, for --boot uboot); "
+                "run scripts/setup"
+            )
     if is_xen:
         a.el = int(choice("--el", raw.el, "1", ("1",)))
     else:

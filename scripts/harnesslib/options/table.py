@@ -27,7 +27,20 @@ OPTIONS = [
         "aarch64",
         "the image's architecture: arm boots the 32-bit image (make ARCH=arm, build/arm/"
         "harness.bin) with qemu-system-arm",
-        "aarch64 or arm; arm with --platform qemu only",
+        "aarch64 or arm",
+    ),
+    (
+        "--boot",
+        "HOW",
+        "kernel",
+        (
+            "QEMU: what loads the image: kernel is QEMU's -kernel; uboot is Debian's U-Boot "
+            "(u-boot-qemu: qemu_arm with --arch arm, qemu_arm64) as -bios, which takes the image, "
+            "the ramdisk and the bootargs from fw_cfg (its distro boot's qfw target) and starts "
+            "it with bootz (booti for arm64) and QEMU's tree as U-Boot edited it"
+        ),
+        "kernel or uboot; uboot with --platform qemu only, not with --dtb, --load-addr, "
+        "--no-dtb or --no-initrd",
     ),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
     (
