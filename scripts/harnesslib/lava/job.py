@@ -157,16 +157,18 @@ def device_dictionary(config, machine):
     return "\n".join(lines)
 
 
-def job(config, platform, images, url_base, timeout):
+def job(config, platform, images, url_base, timeout, arch="arm64"):
     """The job definition (a dict, written as YAML). url_base is where the
-    images are published: their folder's file:// URL, or a server's."""
+    images are published: their folder's file:// URL, or a server's. arch is
+    LAVA's name for the QEMU to start (qemu.jinja2: arm64 qemu-system-aarch64,
+    arm qemu-system-arm): the host's, so arm64 for a Xen domU of either width."""
     seconds = max(1, int(round(timeout)))
     return {
         "job_name": f"armvirt-conformance {config}",
         "device_type": "qemu",
         "visibility": "public",
         "priority": "medium",
-        "context": {"arch": "arm64"},
+        "context": {"arch": arch},
         "timeouts": {"job": {"seconds": seconds + 120}, "action": {"seconds": seconds}},
         "actions": [
             {

@@ -36,7 +36,7 @@ import subprocess
 import sys
 import time
 
-from .. import outdir, paths, runner, status
+from .. import outdir, paths, qemu, runner, status
 from ..lava import device as lava_device
 from ..lava import job as lava_job
 from ..lava import results as lava_results
@@ -200,7 +200,12 @@ def write_job(a, out, url_base=None):
     with open(os.path.join(out, DICTIONARY), "w") as f:
         f.write(lava_job.device_dictionary(config, machine))
     job = lava_job.job(
-        config, a.platform, images, url_base or "file://" + os.path.abspath(out), a.timeout
+        config,
+        a.platform,
+        images,
+        url_base or "file://" + os.path.abspath(out),
+        a.timeout,
+        arch="arm" if cmd[0] == qemu.QEMU_ARM else "arm64",
     )
     write_yaml(os.path.join(out, JOB), job)
     with open(os.path.join(out, DEVICE), "w") as f:
