@@ -42,8 +42,8 @@ const char *exception_source_name(unsigned vector);
  * which whoever injects the abort sets. AArch64's ELR is the instruction's own.
  */
 struct exception_return_seen {
-	unsigned lr_short;  /* LR short of the architectural offset */
-	unsigned lr_offset; /* the last such LR: the instruction + this */
+	unsigned lr_short;   /* LR short of the architectural offset */
+	unsigned lr_offset;  /* the last such LR: the instruction + this */
 	unsigned state_lost; /* a T32 instruction's abort with SPSR.T = 0 */
 };
 unsigned exception_return_deviations(struct exception_return_seen *seen);

@@ -93,19 +93,21 @@ static void abort_return_findings(struct test_ctx *t)
 		return;
 	if (s.lr_short) {
 		t->failures++;
-		finding_line(2, "abort_return_address", NULL, NULL,
-			     "%u abort(s) of this case came with LR = the faulting instruction + %u; "
-			     "the Arm ARM has LR_abt = + 8 for a data abort, + 4 for a prefetch "
-			     "abort (DDI 0406C B1.8.3)",
-			     s.lr_short, s.lr_offset);
+		finding_line(
+			2, "abort_return_address", NULL, NULL,
+			"%u abort(s) of this case came with LR = the faulting instruction + %u; "
+			"the Arm ARM has LR_abt = + 8 for a data abort, + 4 for a prefetch "
+			"abort (DDI 0406C B1.8.3)",
+			s.lr_short, s.lr_offset);
 	}
 	if (s.state_lost) {
 		t->failures++;
-		finding_line(2, "abort_return_state", NULL, NULL,
-			     "%u abort(s) of a T32 instruction came with SPSR.T = 0: returning would "
-			     "run T32 code as A32; the SPSR of the mode taking an exception is the "
-			     "CPSR before it (DDI 0406C B1.8.3)",
-			     s.state_lost);
+		finding_line(
+			2, "abort_return_state", NULL, NULL,
+			"%u abort(s) of a T32 instruction came with SPSR.T = 0: returning would "
+			"run T32 code as A32; the SPSR of the mode taking an exception is the "
+			"CPSR before it (DDI 0406C B1.8.3)",
+			s.state_lost);
 	}
 }
 
