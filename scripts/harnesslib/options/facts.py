@@ -149,6 +149,51 @@ def xen_min_domu(img_size, initrd=True):
     return align_up(img_size, 2 * MiB) + XEN_DOMU_DTB + ramdisk + XEN_DOMU_GRAIN
 
 
+def xen_zimage_layout(domu, file_size, footprint, initrd=True):
+    """Where Xen 4.17 puts a 32-bit domU's zImage and modules, or why it cannot
+    (xen/arch/arm/kernel.c kernel_zimage_place, place_modules): a zImage with
+    start 0 (the harness's) is loaded at the 2 MiB boundary at or below
+    min(RAM end, RAM + 128M) - its file size; the tree and ramdisk (2 MiB each)
+    at RAM + 128M, else at the end of RAM, else below the image. The image's
+    BSS and stack (footprint, from the file's start) must end in RAM, clear
+    of the modules. Returns None when it boots, else the reason."""
+    rambase, ramend = 0, domu  # offsets in bank 0
+    mod = XEN_DOMU_DTB + (align_up(protocol.INITRD_FILE_SIZE, 2 * MiB) if initrd else 0)
+    load_end = min(ramend, 128 * MiB)
+    if load_end < file_size:
+        return "no room for the image below the end of RAM"
+    load = (load_end - file_size) // (2 * MiB) * (2 * MiB)
+    kernend = load + file_size
+    if mod + align_up(kernend, 2 * MiB) - load > ramend:
+        return 'Xen panics: "Not enough memory in the first bank for the kernel+dtb+initrd"'
+    if ramend >= 128 * MiB + mod and kernend < 128 * MiB:
+        modbase = 128 * MiB
+    elif ramend - mod > align_up(kernend, 2 * MiB):
+        modbase = ramend - mod
+    elif load - rambase > mod:
+        modbase = load - mod
+    else:
+        return 'Xen panics: "Unable to find suitable location for dtb+initrd"'
+    end = load + footprint
+    if end > ramend:
+        return (
+            f"the image's BSS and stack would run {end - ramend:#x} bytes past the end of RAM"
+            f" (Xen loads it at RAM + {load:#x}: the 2 MiB boundary below the end less its"
+            " file size)"
+        )
+    if modbase < end and load < modbase + mod:
+        return "Xen's tree and ramdisk would lie in the image's BSS"
+    return None
+
+
+def xen_zimage_min_domu(file_size, footprint, initrd=True):
+    """The smallest 4K multiple xen_zimage_layout accepts."""
+    n = XEN_DOMU_GRAIN
+    while xen_zimage_layout(n, file_size, footprint, initrd):
+        n += XEN_DOMU_GRAIN
+    return n
+
+
 def xen_own(mem):
     return XEN_OWN_FIXED + align_up(mem // XEN_OWN_SHARE, MiB)
 

@@ -29,6 +29,8 @@ from ..options.facts import (
     qemu_min_mem,
     size_text,
     xen_min_domu,
+    xen_zimage_layout,
+    xen_zimage_min_domu,
     xen_min_host,
     xen_nr_cpus,
     xen_own,
@@ -166,6 +168,8 @@ def validate(raw):
             + (", the ramdisk after it" if a.initrd else ""),
         )
         domu_lo, domu_hi = xen_min_domu(img_size, a.initrd), a.mem_bytes - xen_own(a.mem_bytes)
+        if a.arch == "arm":  # a zImage is placed otherwise (facts.xen_zimage_layout)
+            domu_lo = xen_zimage_min_domu(img_file, img_size, a.initrd)
         domu_text = raw.domu_mem if raw.domu_mem is not None else "256M"
         a.domu_mem_bytes = size(
             "--domu-mem",
@@ -192,6 +196,9 @@ def validate(raw):
                     f" {mem_text} (or a larger --mem)"
                 ),
             )
+        why = a.arch == "arm" and xen_zimage_layout(a.domu_mem_bytes, img_file, img_size, a.initrd)
+        if why:
+            bad("--domu-mem", domu_text, why, "a size where Xen places the zImage whole in RAM")
         a.domu_mem = size_text(a.domu_mem_bytes)
     else:
         a.vcpus, a.domu_mem, a.domu_mem_bytes = 1, None, None
