@@ -46,7 +46,10 @@ WHEN_KEYS = {
     "cpus": tuple(str(n) for n in range(1, 513)),  # the guest's CPUs (--smp, or Xen's --vcpus)
     "initrd": ("yes", "no"),  # the runner gave the harness its ramdisk (not --no-initrd)
     "arch": ("aarch64", "arm"),  # the image's architecture (--arch): arm is the 32-bit guest
-    "boot": ("kernel", "uboot"),  # QEMU: what loaded the image (--boot): -kernel or U-Boot
+    "boot": ("kernel", "uboot"),
+    # Xen: the domU's RAM fills GUEST_RAM0's 3 GiB window (full), or leaves part of it
+    # unpopulated (partial), which the memmap suite's probes of the window then reach
+    "ram0": ("partial", "full"),  # QEMU: what loaded the image (--boot): -kernel or U-Boot
 }
 NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
 CLAIM_HEADER_NODE = protocol.VALUES["CLAIM_HEADER_NODE"]

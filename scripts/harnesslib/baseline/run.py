@@ -113,6 +113,8 @@ def facts(a):
         f["vpl011"] = "no" if a.no_vpl011 else "yes"
         f["enhanced"] = "no" if getattr(a, "no_enhanced", False) else "yes"
         f["cpus"] = str(getattr(a, "vcpus", 1))
+        # public/arch-arm.h GUEST_RAM0_SIZE: 3 GiB below 4 GiB, the rest in RAM1
+        f["ram0"] = "full" if (getattr(a, "domu_mem_bytes", 0) or 0) >= 3 << 30 else "partial"
     else:
         virtio = getattr(a, "virtio", None)
         if virtio is not None and not set(virtio) - {"modern"}:
