@@ -157,6 +157,35 @@ static void set_vm_initrd(struct options *o, const char *v)
 		problem(o, "vm_initrd", "vm_initrd=%s is not yes or no", v);
 }
 
+/* none, or sockets.clusters.cores.threads, each 1..255. */
+static void set_vm_topology(struct options *o, const char *v)
+{
+	unsigned n[4] = { 0 }, at = 0;
+	const char *p = v;
+
+	o->vm_topology_given = !strcmp(v, "none");
+	for (; !o->vm_topology_given && at < 4; at++) {
+		size_t len = strspn(p, "0123456789");
+		uint64_t x;
+		char digits[4];
+		if (!len || len > 3)
+			break;
+		snprintf(digits, sizeof(digits), "%.*s", (int)len, p);
+		if (parse_size(digits, &x) || x < 1 || x > 255)
+			break;
+		n[at] = (unsigned)x;
+		p += len;
+		if (at < 3 && *p++ != '.')
+			break;
+	}
+	if (!o->vm_topology_given && (at != 4 || *p))
+		problem(o, "vm_topology", "vm_topology=%s is not none or S.C.K.T (sockets, clusters, "
+			"cores, threads, each 1..255)", v);
+	else if (!o->vm_topology_given)
+		o->vm_topology_given = 1;
+	memcpy(o->vm_topology, n, sizeof(n));
+}
+
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
@@ -171,6 +200,8 @@ static const struct {
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
 	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, comma-separated (the runner's)" },
+	{ "vm_topology", set_vm_topology,
+	  "none, or sockets.clusters.cores.threads: the CPU topology given (the runner's)" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

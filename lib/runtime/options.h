@@ -36,6 +36,8 @@ struct options {
 	int vm_initrd;	     /* ... 1 yes, 0 no */
 	int vm_pci_given;    /* vm_pci= (the runner's): the PCI devices it attached */
 	unsigned vm_pci;     /* OPT_PCI_*; 0 for "none" */
+	int vm_topology_given;	  /* vm_topology= (the runner's): the CPU topology it gave ... */
+	unsigned vm_topology[4];  /* ... sockets, clusters, cores, threads; all 0: none written */
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;

@@ -15,6 +15,9 @@ static const struct cpu_identity ids[] = {
 	{ "arm,cortex-a78", 0x41, 0xd41 },  { "arm,cortex-x1", 0x41, 0xd44 },
 	{ "arm,cortex-a510", 0x41, 0xd46 }, { "arm,cortex-a710", 0x41, 0xd47 },
 	{ "arm,neoverse-n2", 0x41, 0xd49 },
+	/* ARMv7-A cores (MIDR in each TRM), for a 32-bit guest. */
+	{ "arm,cortex-a7", 0x41, 0xc07 },   { "arm,cortex-a9", 0x41, 0xc09 },
+	{ "arm,cortex-a15", 0x41, 0xc0f },
 };
 
 const struct cpu_identity *cpu_identity_of(const char *compat)
@@ -22,5 +25,15 @@ const struct cpu_identity *cpu_identity_of(const char *compat)
 	for (unsigned i = 0; compat && i < ARRAY_SIZE(ids); i++)
 		if (!strcmp(ids[i].compat, compat))
 			return &ids[i];
+	return NULL;
+}
+
+const char *cpu_compat_of_midr(uint64_t midr)
+{
+	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(ids); i++)
+		if (ids[i].implementer == implementer && ids[i].part == part)
+			return ids[i].compat;
 	return NULL;
 }

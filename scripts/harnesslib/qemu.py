@@ -318,6 +318,19 @@ def command_line(args, outdir, bootargs, notes):
     ]
 
 
+def topology(a):
+    """The CPU topology QEMU writes as /cpus/cpu-map for -smp N, as
+    sockets.clusters.cores.threads (the memmap suite holds the cpu-map to
+    it): virt-6.2 on puts the N CPUs in cores of one socket and cluster
+    (hw/core/machine-smp.c, prefer_sockets false); virt-6.1 and older write
+    no cpu-map (virt.c no_cpu_topology)."""
+    kinds = [p[5:] for p in (getattr(a, "machine", "") or "").split(",") if p.startswith("type=")]
+    version = kinds[0][len("virt-") :] if kinds and kinds[0].startswith("virt-") else None
+    if version and tuple(int(x) for x in version.split(".")) < (6, 2):
+        return "none"
+    return f"1.1.{a.smp}.1"
+
+
 class Platform:
     """QEMU runs the harness directly: the console is the guest's, and QEMU's
     exit status is the harness's semihosting exit code."""
@@ -334,7 +347,7 @@ class Platform:
         pci = ",".join(getattr(self.a, "pci", ())) or "none"
         return (
             f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} vm_pci={pci}"
-            f" vm_initrd={initrd} {extra}"
+            f" vm_initrd={initrd} vm_topology={topology(self.a)} {extra}"
         ).strip()
 
     def bootargs(self):

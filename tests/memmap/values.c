@@ -21,8 +21,7 @@
 
 #define VALUE_TEXT 96
 
-/* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */
-static int path_matches(const char *path, const char *pattern)
+int memmap_path_matches(const char *path, const char *pattern)
 {
 	if (!strcmp(pattern, "/"))
 		return !strcmp(path, "/");
@@ -40,7 +39,7 @@ static int path_matches(const char *path, const char *pattern)
 
 static int where_matches(const void *fdt, int node, const char *path, const char *where)
 {
-	return where[0] == '/' ? path_matches(path, where)
+	return where[0] == '/' ? memmap_path_matches(path, where)
 			       : fdt_node_check_compatible(fdt, node, where) == 0;
 }
 
@@ -157,9 +156,7 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 		claim_hold(node, w->prop, CLAIM_DOC);
 }
 
-/* An entry written for a guest of the other width is not this run's (a 32-bit image's CPU is
- * AArch32). */
-static int for_this_guest(const struct profile_value *w)
+int memmap_value_for_guest(const struct profile_value *w)
 {
 	return !w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32);
 }
@@ -174,13 +171,13 @@ static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 	for (unsigned i = 0; i < prof->nvalues; i++) {
 		const struct profile_value *w = &prof->values[i];
 		int found = 0;
-		if (w->kind != VALUE_NODE || !for_this_guest(w))
+		if (w->kind != VALUE_NODE || !memmap_value_for_guest(w))
 			continue;
 		for (int node = 0; node >= 0 && !found; node = fdt_next_node(fdt, node, NULL)) {
 			const char *status = fdt_getprop(fdt, node, "status", NULL);
 			found = !(status && strcmp(status, "okay") && strcmp(status, "ok")) &&
 				!fdt_get_path(fdt, node, path, sizeof(path)) &&
-				path_matches(path, w->where);
+				memmap_path_matches(path, w->where);
 		}
 		subject_push(t, "node", "%s", w->where);
 		check(t, found, "documented_node_present",
@@ -206,10 +203,10 @@ unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 			continue;
 		for (unsigned i = 0; i < prof->nvalues; i++) {
 			const struct profile_value *w = &prof->values[i];
-			int first = for_this_guest(w) && w->kind != VALUE_NODE;
+			int first = memmap_value_for_guest(w) && w->prop;
 			for (unsigned k = 0; k < i && first; k++)
-				first = !for_this_guest(&prof->values[k]) ||
-					prof->values[k].kind == VALUE_NODE ||
+				first = !memmap_value_for_guest(&prof->values[k]) ||
+					!prof->values[k].prop ||
 					strcmp(prof->values[k].prop, w->prop) ||
 					!where_matches(fdt, node, path, prof->values[k].where);
 			if (!first || !where_matches(fdt, node, path, w->where))
