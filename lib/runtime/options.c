@@ -179,8 +179,10 @@ static void set_vm_topology(struct options *o, const char *v)
 			break;
 	}
 	if (!o->vm_topology_given && (at != 4 || *p))
-		problem(o, "vm_topology", "vm_topology=%s is not none or S.C.K.T (sockets, clusters, "
-			"cores, threads, each 1..255)", v);
+		problem(o, "vm_topology",
+			"vm_topology=%s is not none or S.C.K.T (sockets, clusters, "
+			"cores, threads, each 1..255)",
+			v);
 	else if (!o->vm_topology_given)
 		o->vm_topology_given = 1;
 	memcpy(o->vm_topology, n, sizeof(n));

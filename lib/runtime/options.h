@@ -28,16 +28,16 @@ struct options {
 	char profile[32];	   /* ... naming this profile */
 	int vm_mem_known;	   /* vm_mem= (the runner's): the RAM the VM was given */
 	uint64_t vm_mem;
-	int expect_el_given; /* expect_el= (the runner's) ... */
-	char expect_el[8];   /* ... the entry EL it asked for */
-	int vm_virtio_given; /* vm_virtio= (the runner's): the virtio devices it attached */
-	unsigned vm_virtio;  /* OPT_VIRTIO_*; 0 for "none" */
-	int vm_initrd_given; /* vm_initrd= (the runner's): whether it gave a ramdisk ... */
-	int vm_initrd;	     /* ... 1 yes, 0 no */
-	int vm_pci_given;    /* vm_pci= (the runner's): the PCI devices it attached */
-	unsigned vm_pci;     /* OPT_PCI_*; 0 for "none" */
-	int vm_topology_given;	  /* vm_topology= (the runner's): the CPU topology it gave ... */
-	unsigned vm_topology[4];  /* ... sockets, clusters, cores, threads; all 0: none written */
+	int expect_el_given;	 /* expect_el= (the runner's) ... */
+	char expect_el[8];	 /* ... the entry EL it asked for */
+	int vm_virtio_given;	 /* vm_virtio= (the runner's): the virtio devices it attached */
+	unsigned vm_virtio;	 /* OPT_VIRTIO_*; 0 for "none" */
+	int vm_initrd_given;	 /* vm_initrd= (the runner's): whether it gave a ramdisk ... */
+	int vm_initrd;		 /* ... 1 yes, 0 no */
+	int vm_pci_given;	 /* vm_pci= (the runner's): the PCI devices it attached */
+	unsigned vm_pci;	 /* OPT_PCI_*; 0 for "none" */
+	int vm_topology_given;	 /* vm_topology= (the runner's): the CPU topology it gave ... */
+	unsigned vm_topology[4]; /* ... sockets, clusters, cores, threads; all 0: none written */
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;

@@ -19,15 +19,16 @@ unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof)
 {
 	const struct platform *p = t->plat;
 	uint64_t midr = cpu_midr();
-	const char *want = ((midr >> 24) & 0xff) == 0 ? prof->software_cpu_compat
-						     : cpu_compat_of_midr(midr);
+	const char *want =
+		((midr >> 24) & 0xff) == 0 ? prof->software_cpu_compat : cpu_compat_of_midr(midr);
 	char path[PLAT_PATH_LEN];
 	unsigned asked = 0;
 
 	if (!prof->cpu_compat_source)
 		return 0;
 	if (!want) {
-		note(t, "cpu compatible not held against %s: MIDR 0x%08llx names no core known here",
+		note(t,
+		     "cpu compatible not held against %s: MIDR 0x%08llx names no core known here",
 		     prof->name, (unsigned long long)midr);
 		return 0;
 	}
@@ -39,8 +40,9 @@ unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof)
 		subject_push(t, "node", "%s", path);
 		subject_push(t, "prop", "compatible");
 		check(t, len == (int)strlen(want) + 1 && !memcmp(c, want, (size_t)len),
-		      "documented_value", "%s compatible is \"%.*s\"; %s (%s) writes \"%s\" for MIDR 0x%08llx",
-		      path, len > 0 ? len - 1 : 0, c, prof->name, prof->cpu_compat_source, want,
+		      "documented_value",
+		      "%s compatible is \"%.*s\"; %s (%s) writes \"%s\" for MIDR 0x%08llx", path,
+		      len > 0 ? len - 1 : 0, c, prof->name, prof->cpu_compat_source, want,
 		      (unsigned long long)midr);
 		subject_pop(t);
 		subject_pop(t);

@@ -58,8 +58,8 @@ static int place_one(struct test_ctx *t, const struct profile *prof, int node, c
 	if (!first)
 		return 0;
 	subject_push(t, "node", "%s", path);
-	check(t, 0, "documented_place", "%s is compatible with %s, which %s (%s) writes at %s", path,
-	      first->ref, prof->name, first->source, first->where);
+	check(t, 0, "documented_place", "%s is compatible with %s, which %s (%s) writes at %s",
+	      path, first->ref, prof->name, first->source, first->where);
 	subject_pop(t);
 	claim_hold(node, CLAIM_PLACE, CLAIM_DOC);
 	return 1;
@@ -75,7 +75,8 @@ unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof)
 		placed += is_place(&prof->values[i]);
 	if (!placed)
 		return 0;
-	for (int node = fdt_next_node(fdt, 0, NULL); node > 0; node = fdt_next_node(fdt, node, NULL))
+	for (int node = fdt_next_node(fdt, 0, NULL); node > 0;
+	     node = fdt_next_node(fdt, node, NULL))
 		if (!fdt_get_path(fdt, node, path, sizeof(path)) &&
 		    strncmp(path, "/cpus/cpu-map", strlen("/cpus/cpu-map")))
 			asked += (unsigned)place_one(t, prof, node, path);

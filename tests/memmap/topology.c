@@ -51,8 +51,7 @@ static int written(const struct topology *g, unsigned ncpus, const char *path)
 }
 
 /* CPU i's leaf is there and names /cpus/cpu@i. */
-static void check_leaf(struct test_ctx *t, const struct topology *g, unsigned i,
-		       const char *source)
+static void check_leaf(struct test_ctx *t, const struct topology *g, unsigned i, const char *source)
 {
 	const void *fdt = t->plat->fdt;
 	char path[PLAT_PATH_LEN], cpu[32];

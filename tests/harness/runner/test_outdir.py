@@ -70,7 +70,7 @@ class Folder(unittest.TestCase):
         self.assertEqual(
             record["bootargs"],
             "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk vm_pci=testdev,edu,virtio"
-            " vm_initrd=yes suites=boot",
+            " vm_initrd=yes vm_topology=1.1.2.1 suites=boot",
         )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 
