@@ -7,7 +7,7 @@
 #include "spec/icc_fields.h"
 
 #define CTLR_RO                                                                                    \
-	((7ull << ICC_CTLR_PRIBITS_SHIFT) | (7ull << ICC_CTLR_IDBITS_SHIFT) | ICC_CTLR_SEIS |     \
+	((7ull << ICC_CTLR_PRIBITS_SHIFT) | (7ull << ICC_CTLR_IDBITS_SHIFT) | ICC_CTLR_SEIS |      \
 	 ICC_CTLR_A3V | ICC_CTLR_RSS | ICC_CTLR_EXTRANGE)
 
 const struct icc_fields icc_fields[] = {

@@ -16,10 +16,10 @@
 
 /* How a register's writable part is judged. */
 enum icc_kind {
-	ICC_PLAIN,     /* writable takes ones and zeros; ro holds */
-	ICC_PRIORITY,  /* the top k bits of [7:0] take a write (k implemented priority bits) */
-	ICC_BINPOINT,  /* [2:0]: a value below the minimum reads as the minimum, the rest take */
-	ICC_SRE_RAO,   /* SRE RAO/WI when legacy operation is not supported */
+	ICC_PLAIN,    /* writable takes ones and zeros; ro holds */
+	ICC_PRIORITY, /* the top k bits of [7:0] take a write (k implemented priority bits) */
+	ICC_BINPOINT, /* [2:0]: a value below the minimum reads as the minimum, the rest take */
+	ICC_SRE_RAO,  /* SRE RAO/WI when legacy operation is not supported */
 };
 
 struct icc_fields {
@@ -35,7 +35,7 @@ struct icc_fields {
 #define ICC_CTLR_CBPR	       (1u << 0)
 #define ICC_CTLR_EOIMODE       (1u << 1)
 #define ICC_CTLR_PMHE	       (1u << 6)
-#define ICC_CTLR_PRIBITS_SHIFT 8 /* [10:8]: priority bits implemented, minus one */
+#define ICC_CTLR_PRIBITS_SHIFT 8  /* [10:8]: priority bits implemented, minus one */
 #define ICC_CTLR_IDBITS_SHIFT  11 /* [13:11]: 0b000 16 INTID bits, 0b001 24 */
 #define ICC_CTLR_SEIS	       (1u << 14)
 #define ICC_CTLR_A3V	       (1u << 15)
@@ -44,10 +44,10 @@ struct icc_fields {
 /* ICC_SRE_EL1. */
 #define ICC_SRE_SRE 1u
 /* GICD_TYPER and GICD_CTLR fields the CPU interface is judged against (IHI 0069 12.9). */
-#define GICD_TYPER_SEIS	       (1u << 18)
-#define GICD_TYPER_IDBITS(t)   (((t) >> 19 & 0x1f) + 1)
-#define GICD_TYPER_A3V	       (1u << 24)
-#define GICD_CTLR_DS	       (1u << 6)
+#define GICD_TYPER_SEIS	     (1u << 18)
+#define GICD_TYPER_IDBITS(t) (((t) >> 19 & 0x1f) + 1)
+#define GICD_TYPER_A3V	     (1u << 24)
+#define GICD_CTLR_DS	     (1u << 6)
 
 extern const struct icc_fields icc_fields[];
 extern const unsigned icc_nfields;

@@ -136,8 +136,8 @@ static void priority(struct cpu_run *r, const struct icc_fields *f)
 	}
 	/* With two Security states a Non-secure PMR shows one bit less (its view is shifted). */
 	unsigned pri = (unsigned)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7) + 1;
-	o = add(r, f, "ctlr_pribits_match", k >= 0 && (unsigned)k != pri &&
-						    (r->ds || (unsigned)k + 1 != pri));
+	o = add(r, f, "ctlr_pribits_match",
+		k >= 0 && (unsigned)k != pri && (r->ds || (unsigned)k + 1 != pri));
 	if (o) {
 		snprintf(o->expect, sizeof(o->expect), "%u bits (ICC_CTLR PRIbits %u)%s", pri,
 			 pri - 1, r->ds ? "" : " or one less");
@@ -172,11 +172,12 @@ static void binpoint(struct cpu_run *r, const struct icc_fields *f)
 	struct obs *o = add(r, f, "binpoint_range", bad || m > 7);
 	if (o) {
 		snprintf(o->expect, sizeof(o->expect), "writes 0-7 read max(value, %d)", m);
-		snprintf(o->observed, sizeof(o->observed), "%llx %llx %llx %llx %llx %llx %llx %llx",
-			 (unsigned long long)got[0], (unsigned long long)got[1],
-			 (unsigned long long)got[2], (unsigned long long)got[3],
-			 (unsigned long long)got[4], (unsigned long long)got[5],
-			 (unsigned long long)got[6], (unsigned long long)got[7]);
+		snprintf(o->observed, sizeof(o->observed),
+			 "%llx %llx %llx %llx %llx %llx %llx %llx", (unsigned long long)got[0],
+			 (unsigned long long)got[1], (unsigned long long)got[2],
+			 (unsigned long long)got[3], (unsigned long long)got[4],
+			 (unsigned long long)got[5], (unsigned long long)got[6],
+			 (unsigned long long)got[7]);
 	}
 	int pri = (int)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7) + 1, lo = 7 - pri < 0 ? 0 : 7 - pri;
 	if (bpr1) {
@@ -184,16 +185,17 @@ static void binpoint(struct cpu_run *r, const struct icc_fields *f)
 		o = add(r, f, "bpr1_min_follows_bpr0",
 			r->bpr0_min >= 0 && m != r->bpr0_min && m != r->bpr0_min + 1);
 		if (o) {
-			snprintf(o->expect, sizeof(o->expect), "minimum %d or %d (BPR0's, plus one)",
-				 r->bpr0_min, r->bpr0_min + 1);
+			snprintf(o->expect, sizeof(o->expect),
+				 "minimum %d or %d (BPR0's, plus one)", r->bpr0_min,
+				 r->bpr0_min + 1);
 			snprintf(o->observed, sizeof(o->observed), "minimum %d", m);
 		}
 	} else {
 		r->bpr0_min = m;
 		o = add(r, f, "binpoint_min_in_range", m < lo);
 		if (o) {
-			snprintf(o->expect, sizeof(o->expect), "minimum >= %d (%d priority bits)", lo,
-				 pri);
+			snprintf(o->expect, sizeof(o->expect), "minimum >= %d (%d priority bits)",
+				 lo, pri);
 			snprintf(o->observed, sizeof(o->observed), "minimum %d", m);
 		}
 	}
@@ -372,7 +374,8 @@ void case_cpuif_regs(struct test_ctx *t)
 		} else {
 			struct smp_slot *s = smp_start(p, i, cpu_fn, &runs[i], &rc);
 			if (!s || smp_wait(s, SLOT_DONE, CPU_WAIT)) {
-				note(t, "cpu %d did not run its CPU interface registers (CPU_ON %lld)",
+				note(t,
+				     "cpu %d did not run its CPU interface registers (CPU_ON %lld)",
 				     i, (long long)rc);
 				continue;
 			}
