@@ -37,6 +37,7 @@ struct cpu_run {
 	struct obs o[OBS_MAX];
 	uint64_t ctlr, sre;
 	int prio_bits, bpr0_min, bpr1_min;
+	int cbpr; /* 1: CBPR took and BPR1 was judged under it; 0: it did not take; -1: not tried */
 	int ran;
 };
 
@@ -201,6 +202,49 @@ static void binpoint(struct cpu_run *r, const struct icc_fields *f)
 	}
 }
 
+/*
+ * ICC_CTLR.CBPR = 1: BPR1 reads BPR0's value (a Non-secure read: plus one, at
+ * most 7) and ignores writes (IHI 0069 ICC_BPR1_EL1, ICC_CTLR_EL1.CBPR).
+ * BPR1 is set to 7 and BPR0 to its minimum first, so that the two differ.
+ * A CBPR that does not take (read-only where EL3 owns it) is not judged.
+ */
+static void common_binpoint(struct cpu_run *r, const struct icc_fields *bpr0,
+			    const struct icc_fields *bpr1, const struct icc_fields *ctl)
+{
+	uint64_t c, b0, b1, v;
+
+	if ((r->ctlr & ICC_CTLR_CBPR) || r->bpr0_min < 0 || r->bpr0_min > 5 || rd(r, ctl, &c) ||
+	    rd(r, bpr0, &b0) || rd(r, bpr1, &b1))
+		return;
+	if (wr(r, bpr1, 7) || wr(r, bpr0, (uint64_t)r->bpr0_min) || wr(r, ctl, c | ICC_CTLR_CBPR) ||
+	    rd(r, ctl, &v))
+		goto restore;
+	r->cbpr = (v & ICC_CTLR_CBPR) ? 1 : 0;
+	if (!r->cbpr)
+		goto restore;
+	if (!rd(r, bpr1, &v)) {
+		uint64_t b = (uint64_t)r->bpr0_min;
+		struct obs *o = add(r, bpr1, "cbpr_bpr1_reads_bpr0", v != b && v != b + 1);
+		if (o) {
+			snprintf(o->expect, sizeof(o->expect), "BPR0's %llu (or plus one)",
+				 (unsigned long long)b);
+			snprintf(o->observed, sizeof(o->observed), "%llu with CBPR set",
+				 (unsigned long long)v);
+		}
+	}
+	if (wr(r, bpr1, 6) || wr(r, ctl, c) || rd(r, bpr1, &v))
+		goto restore;
+	expect_bits(r, bpr1, "cbpr_bpr1_write_ignored", v, 7, 0x7,
+		    "BPR1 written 6 under CBPR, then read");
+restore:
+	if (!wr(r, ctl, c) && !rd(r, ctl, &v))
+		expect_bits(r, ctl, "restored", v, c, ~0ull, "the original");
+	if (!wr(r, bpr0, b0) && !rd(r, bpr0, &v))
+		expect_bits(r, bpr0, "restored", v, b0, ~0ull, "the original");
+	if (!wr(r, bpr1, b1) && !rd(r, bpr1, &v))
+		expect_bits(r, bpr1, "restored", v, b1, ~0ull, "the original");
+}
+
 /* SRE: set (the harness uses the system registers); RAO/WI where legacy is not supported. */
 static void sre(struct cpu_run *r, const struct icc_fields *f, uint64_t orig)
 {
@@ -243,8 +287,14 @@ static void exercise(struct cpu_run *r)
 	r->n = r->held = 0;
 	r->prio_bits = r->bpr0_min = r->bpr1_min = -1;
 	r->ctlr = icc_read(ICC_REG_CTLR, &o) ? 0 : o.value;
-	for (unsigned i = 0; i < icc_nfields; i++)
+	const struct icc_fields *by[ICC_REG_COUNT] = { 0 };
+	for (unsigned i = 0; i < icc_nfields; i++) {
 		one(r, &icc_fields[i]);
+		by[icc_fields[i].reg] = &icc_fields[i];
+	}
+	r->cbpr = -1;
+	if (by[ICC_REG_BPR0] && by[ICC_REG_BPR1] && by[ICC_REG_CTLR])
+		common_binpoint(r, by[ICC_REG_BPR0], by[ICC_REG_BPR1], by[ICC_REG_CTLR]);
 	r->ran = 1;
 	if (!masked)
 		cpu_irq_unmask();
@@ -275,7 +325,10 @@ static void report_cpu(struct test_ctx *t, const struct cpu_run *r, int cpu)
 		 cpu, icc_nfields, r->held, r->n, (unsigned long long)r->ctlr,
 		 (unsigned long long)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7), icc_idbits(r->ctlr),
 		 (unsigned long long)r->sre, r->prio_bits, r->bpr0_min, r->bpr1_min,
-		 (r->ctlr & ICC_CTLR_CBPR) ? " (CBPR: BPR1 not written)" : "");
+		 (r->ctlr & ICC_CTLR_CBPR) ? " (CBPR set: BPR1 not written)"
+		 : r->cbpr == 1		   ? "; CBPR: BPR1 judged under it"
+		 : r->cbpr == 0		   ? "; CBPR does not take: not judged"
+					   : "");
 	subject_pop(t);
 }
 
