@@ -32,8 +32,11 @@ struct obs {
 struct cpu_run {
 	int legacy_absent; /* in: the DT describes no legacy CPU interface (GICC) */
 	int ds;		   /* in: GICD_CTLR.DS (one Security state) */
+	/* in: Group 0's registers are ours to touch: one Security state, or no EL3 (with
+	 * two, EL3 may own Group 0 and trap them, SCR_EL3.FIQ; IHI 0069 ICC_BPR0_EL1). */
+	int g0_ok;
 	/* Out. */
-	unsigned n, held;
+	unsigned n, held, regs;
 	struct obs o[OBS_MAX];
 	uint64_t ctlr, sre;
 	int prio_bits, bpr0_min, bpr1_min;
@@ -284,13 +287,16 @@ static void exercise(struct cpu_run *r)
 	struct probe_outcome o;
 
 	cpu_irq_mask();
-	r->n = r->held = 0;
+	r->n = r->held = r->regs = 0;
 	r->prio_bits = r->bpr0_min = r->bpr1_min = -1;
 	r->ctlr = icc_read(ICC_REG_CTLR, &o) ? 0 : o.value;
 	const struct icc_fields *by[ICC_REG_COUNT] = { 0 };
 	for (unsigned i = 0; i < icc_nfields; i++) {
+		if (icc_fields[i].reg == ICC_REG_BPR0 && !r->g0_ok)
+			continue;
 		one(r, &icc_fields[i]);
 		by[icc_fields[i].reg] = &icc_fields[i];
+		r->regs++;
 	}
 	r->cbpr = -1;
 	if (by[ICC_REG_BPR0] && by[ICC_REG_BPR1] && by[ICC_REG_CTLR])
@@ -322,7 +328,7 @@ static void report_cpu(struct test_ctx *t, const struct cpu_run *r, int cpu)
 		 "cpu %d: %u registers, %u checks held, %u failed; ICC_CTLR 0x%llx (PRIbits %llu, "
 		 "IDbits %u), ICC_SRE 0x%llx, PMR priority bits %d, BPR0 minimum %d, BPR1 minimum "
 		 "%d%s",
-		 cpu, icc_nfields, r->held, r->n, (unsigned long long)r->ctlr,
+		 cpu, r->regs, r->held, r->n, (unsigned long long)r->ctlr,
 		 (unsigned long long)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7), icc_idbits(r->ctlr),
 		 (unsigned long long)r->sre, r->prio_bits, r->bpr0_min, r->bpr1_min,
 		 (r->ctlr & ICC_CTLR_CBPR) ? " (CBPR set: BPR1 not written)"
@@ -412,8 +418,12 @@ void case_cpuif_regs(struct test_ctx *t)
 	uint32_t typer = rd32(dist + 0x004, &ok), ctlr = rd32(dist, &ok);
 	struct cpu_run in = { .legacy_absent = gic->nreg <= 2, .ds = !!(ctlr & GICD_CTLR_DS) };
 
-	note(t, "GICD_CTLR 0x%x (DS %d); the DT %s a legacy CPU interface (GICC): SRE %s", ctlr,
-	     in.ds, in.legacy_absent ? "describes no" : "may describe",
+	in.g0_ok = in.ds || !cpu_el3_implemented();
+	note(t, "GICD_CTLR 0x%x (DS %d), EL3 %s: ICC_BPR0 %s; the DT %s: SRE %s", ctlr, in.ds,
+	     cpu_el3_implemented() ? "implemented" : "not implemented",
+	     in.g0_ok ? "exercised" : "not touched (EL3 may own Group 0)",
+	     in.legacy_absent ? "describes no legacy CPU interface (GICC)"
+			      : "may describe a legacy CPU interface (GICC)",
 	     in.legacy_absent ? "must be RAO/WI" : "not written");
 	for (int i = 0; i < p->ncpus && i < PLAT_MAX_CPUS; i++) {
 		int64_t rc;
