@@ -15,6 +15,7 @@
 #include "boot/icc.h"
 #include "drivers/gic.h"
 #include "runtime/check.h"
+#include "runtime/irq.h"
 #include "runtime/smp.h"
 #include "spec/icc_fields.h"
 #include "tests/gic/gic.h"
@@ -42,6 +43,7 @@ struct cpu_run {
 	int prio_bits, bpr0_min, bpr1_min;
 	int cbpr; /* 1: CBPR took and BPR1 was judged under it; 0: it did not take; -1: not tried */
 	int ran;
+	const char *problem; /* a started CPU's irq_cpu_setup() */
 };
 
 static struct obs *add(struct cpu_run *r, const struct icc_fields *f, const char *check, int bad)
@@ -186,8 +188,9 @@ static void binpoint(struct cpu_run *r, const struct icc_fields *f)
 	int pri = (int)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7) + 1, lo = 7 - pri < 0 ? 0 : 7 - pri;
 	if (bpr1) {
 		r->bpr1_min = m;
-		o = add(r, f, "bpr1_min_follows_bpr0",
-			r->bpr0_min >= 0 && m != r->bpr0_min && m != r->bpr0_min + 1);
+		o = r->bpr0_min < 0 ? NULL /* BPR0 not touched: nothing to compare */
+				    : add(r, f, "bpr1_min_follows_bpr0",
+					  m != r->bpr0_min && m != r->bpr0_min + 1);
 		if (o) {
 			snprintf(o->expect, sizeof(o->expect),
 				 "minimum %d or %d (BPR0's, plus one)", r->bpr0_min,
@@ -306,9 +309,15 @@ static void exercise(struct cpu_run *r)
 		cpu_irq_unmask();
 }
 
+/* A started CPU: its CPU interface set up as the runtime does for any started CPU (SRE set,
+ * the redistributor awake), then exercised; a setup problem is said instead. */
 static void cpu_fn(struct smp_slot *s)
 {
-	exercise(s->arg);
+	struct cpu_run *r = s->arg;
+
+	r->problem = irq_cpu_setup();
+	if (!r->problem)
+		exercise(r);
 }
 
 static void report_cpu(struct test_ctx *t, const struct cpu_run *r, int cpu)
@@ -444,6 +453,9 @@ void case_cpuif_regs(struct test_ctx *t)
 			}
 			smp_release(p, s, CPU_WAIT);
 		}
+		if (runs[i].problem)
+			note(t, "cpu %d: its CPU interface was not set up (%s): not run", i,
+			     runs[i].problem);
 		if (runs[i].ran)
 			report_cpu(t, &runs[i], i);
 	}
