@@ -18,6 +18,7 @@
 #define OPT_PCI_TESTDEV	  1u /* QEMU's pci-testdev (protocol.h PCI_SLOT_TESTDEV) */
 #define OPT_PCI_EDU	  2u /* QEMU's edu device (PCI_SLOT_EDU) */
 #define OPT_PCI_VIRTIO	  4u /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
+#define OPT_PCI_BLK	  8u /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
 
 struct options {
 	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */

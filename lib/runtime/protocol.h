@@ -125,11 +125,13 @@
  * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),
  * each in its own slot (function 0) of the root bus: QEMU's pci-testdev with
  * a 64-bit prefetchable BAR of PCI_TESTDEV_MEMBAR bytes, QEMU's edu device,
- * and a virtio-rng-pci.
+ * a virtio-rng-pci, and a modern-only virtio-blk-pci whose read-only disk
+ * holds the DISK_* pattern below (DISK_SECTORS sectors, none rewritten).
  */
 #define PCI_SLOT_TESTDEV   1
 #define PCI_SLOT_EDU	   2
 #define PCI_SLOT_VIRTIO	   3
+#define PCI_SLOT_BLK	   4
 #define PCI_TESTDEV_MEMBAR 0x100000
 
 /*

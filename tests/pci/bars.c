@@ -182,5 +182,11 @@ void case_bars(struct test_ctx *t)
 		expect_bar(t, f, 0, PCI_BAR_MEM32, 0, 0x100000);
 		subject_pop(t);
 	}
+	/* QEMU 7.2 hw/virtio/virtio-pci.c: the modern capabilities' 16 KiB in BAR4. */
+	if ((t->opt->vm_pci & OPT_PCI_BLK) && (f = pci_at_slot(s, PCI_SLOT_BLK))) {
+		pci_push_fn(t, f);
+		expect_bar(t, f, 4, PCI_BAR_MEM64, 1, 0x4000);
+		subject_pop(t);
+	}
 	subject_pop(t);
 }

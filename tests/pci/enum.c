@@ -202,5 +202,7 @@ void case_enumerate(struct test_ctx *t)
 		  "pci-testdev");
 	expect_at(t, s, OPT_PCI_EDU, PCI_SLOT_EDU, VENDOR_QEMU, DEVICE_EDU, "edu");
 	expect_at(t, s, OPT_PCI_VIRTIO, PCI_SLOT_VIRTIO, VENDOR_VIRTIO, -1, "virtio-rng-pci");
+	expect_at(t, s, OPT_PCI_BLK, PCI_SLOT_BLK, VENDOR_VIRTIO, DEVICE_VIRTIO_BLK_MODERN,
+		  "virtio-blk-pci (modern)");
 	subject_pop(t);
 }

@@ -44,7 +44,7 @@ static uint32_t status_of(struct pci_state *s, const struct pci_fn *f)
 }
 
 /* Every INTID the interrupt-map names, enabled to this CPU: where the line goes is seen. */
-static void map_intids(const struct dt_pci_host *h, int on)
+void pci_map_intids(const struct dt_pci_host *h, int on)
 {
 	for (int i = 0; i < h->nimap; i++) {
 		uint32_t id = h->imap[i].irq.intid;
@@ -69,7 +69,7 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 	uint32_t want = e->irq.intid, iar, got;
 
 	cpu_irq_mask();
-	map_intids(&s->host, 1);
+	pci_map_intids(&s->host, 1);
 	probe_write(b + EDU_RAISE, 32, EDU_BIT, &o);
 	got = irq_poll(PCI_WAIT_US);
 	uint32_t st = status_of(s, f);
@@ -83,7 +83,7 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 	uint32_t again = irq_poll(QUIET_US);
 	if (again != GIC_SPURIOUS)
 		gic_eoi(again);
-	map_intids(&s->host, 0);
+	pci_map_intids(&s->host, 0);
 	cpu_irq_unmask();
 
 	subject_push(t, "intid", "%u", want);

@@ -20,6 +20,7 @@
 #define VENDOR_VIRTIO  0x1af4
 #define DEVICE_TESTDEV 0x0005
 #define DEVICE_EDU     0x11e8
+#define DEVICE_VIRTIO_BLK_MODERN 0x1042 /* 0x1040 + device type 2 (virtio 1.2 4.1.2.1) */
 
 struct pci_fn {
 	uint32_t bus, devfn;
@@ -52,6 +53,21 @@ struct pci_state {
 	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
 };
 
+/*
+ * An MSI route (route.c): the message (addr, data) the function is to
+ * write, and the INTID it must arrive as. Each sender has its own index
+ * (its LPI, or its SPI of a GICv2m frame's): edu's and virtio-blk's.
+ */
+#define PCI_MSI_LPI 8208 /* GIC_FIRST_LPI + 16 */
+#define PCI_MSI_EDU 0
+#define PCI_MSI_BLK 1
+struct pci_msi_route {
+	uint64_t addr;
+	uint32_t data, intid, devid;
+	const char *ctl, *prop; /* the controller's path; msi-map or msi-parent */
+	int v2m;
+};
+
 struct pci_state *pci_state(struct test_ctx *t);
 /* The function at (root bus, slot, 0), or NULL. */
 struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot);
@@ -61,6 +77,18 @@ void pci_push_fn(struct test_ctx *t, const struct pci_fn *f);
 void pci_enumerate(struct pci_state *s);
 void pci_assign(struct pci_state *s);
 
+/*
+ * f's requester ID through msi-map or msi-parent to its controller, made
+ * ready to take message index: 1 with r filled; 0 when it cannot be
+ * exercised (said by a skip or a note). A wrong map or controller is a
+ * finding, and ends the case. pci_msi_route_end undoes what the GIC was told.
+ */
+int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f,
+		  unsigned index, struct pci_msi_route *r);
+void pci_msi_route_end(const struct pci_msi_route *r);
+/* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
+void pci_map_intids(const struct dt_pci_host *h, int on);
+
 void case_host(struct test_ctx *t);	 /* enum.c */
 void case_enumerate(struct test_ctx *t); /* enum.c */
 void case_bars(struct test_ctx *t);	 /* bars.c */
@@ -69,5 +97,6 @@ void case_intx(struct test_ctx *t);	 /* intx.c */
 void case_msi(struct test_ctx *t);	 /* msi.c */
 void case_dma(struct test_ctx *t);	 /* dma.c */
 void case_smmu(struct test_ctx *t);	 /* smmu.c */
+void case_virtio_blk(struct test_ctx *t); /* virtio.c */
 
 #endif

@@ -287,7 +287,7 @@ def check_virtio(raw):
     return tuple(items)
 
 
-PCI_ITEMS = ("testdev", "edu", "virtio")
+PCI_ITEMS = ("testdev", "edu", "virtio", "blk")
 PCI_DEFAULT = PCI_ITEMS
 
 
