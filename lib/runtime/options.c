@@ -171,7 +171,8 @@ static const struct {
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
-	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, blk, comma-separated (the runner's)" },
+	{ "vm_pci", set_vm_pci,
+	  "none, or testdev, edu, virtio, blk, comma-separated (the runner's)" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

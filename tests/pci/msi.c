@@ -97,8 +97,7 @@ void case_msi(struct test_ctx *t)
 		if (check(t, got == r.intid, "msi_arrives",
 			  "an MSI to %s (%s) as ID 0x%x (%s), data %u: %s%u, not INTID %u", r.ctl,
 			  r.v2m ? "MSI_SETSPI_NS" : "GITS_TRANSLATER", r.devid, r.prop, r.data,
-			  got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ", got,
-			  r.intid))
+			  got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ", got, r.intid))
 			evidence(t, "msi_arrives", "MSI via %s as ID 0x%x arrived as INTID %u",
 				 r.ctl, r.devid, r.intid);
 		subject_pop(t);

@@ -15,11 +15,11 @@
 #define PCI_DMA_WAIT_US 2000000 /* edu starts a transfer 100 ms (virtual) after the command */
 
 /* QEMU's IDs (docs/specs/pci-ids.rst; hw/misc/edu.c; virtio 1.2 4.1.2.1). */
-#define VENDOR_REDHAT  0x1b36
-#define VENDOR_QEMU    0x1234
-#define VENDOR_VIRTIO  0x1af4
-#define DEVICE_TESTDEV 0x0005
-#define DEVICE_EDU     0x11e8
+#define VENDOR_REDHAT		 0x1b36
+#define VENDOR_QEMU		 0x1234
+#define VENDOR_VIRTIO		 0x1af4
+#define DEVICE_TESTDEV		 0x0005
+#define DEVICE_EDU		 0x11e8
 #define DEVICE_VIRTIO_BLK_MODERN 0x1042 /* 0x1040 + device type 2 (virtio 1.2 4.1.2.1) */
 
 struct pci_fn {
@@ -83,20 +83,20 @@ void pci_assign(struct pci_state *s);
  * exercised (said by a skip or a note). A wrong map or controller is a
  * finding, and ends the case. pci_msi_route_end undoes what the GIC was told.
  */
-int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f,
-		  unsigned index, struct pci_msi_route *r);
+int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f, unsigned index,
+		  struct pci_msi_route *r);
 void pci_msi_route_end(const struct pci_msi_route *r);
 /* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
 void pci_map_intids(const struct dt_pci_host *h, int on);
 
-void case_host(struct test_ctx *t);	 /* enum.c */
-void case_enumerate(struct test_ctx *t); /* enum.c */
-void case_bars(struct test_ctx *t);	 /* bars.c */
-void case_decode(struct test_ctx *t);	 /* answer.c */
-void case_intx(struct test_ctx *t);	 /* intx.c */
-void case_msi(struct test_ctx *t);	 /* msi.c */
-void case_dma(struct test_ctx *t);	 /* dma.c */
-void case_smmu(struct test_ctx *t);	 /* smmu.c */
+void case_host(struct test_ctx *t);	  /* enum.c */
+void case_enumerate(struct test_ctx *t);  /* enum.c */
+void case_bars(struct test_ctx *t);	  /* bars.c */
+void case_decode(struct test_ctx *t);	  /* answer.c */
+void case_intx(struct test_ctx *t);	  /* intx.c */
+void case_msi(struct test_ctx *t);	  /* msi.c */
+void case_dma(struct test_ctx *t);	  /* dma.c */
+void case_smmu(struct test_ctx *t);	  /* smmu.c */
 void case_virtio_blk(struct test_ctx *t); /* virtio.c */
 
 #endif

@@ -84,8 +84,7 @@ static int v2m_ready(struct test_ctx *t, const struct dt_device *c, struct pci_m
 		c->path, (unsigned long long)c->reg[0].base + V2M_MSI_TYPER,
 		(unsigned long long)o.esr);
 	note(t, "MSI_TYPER 0x%08x: SPIs from INTID %u, %u of them", typer, base, n);
-	require(t, n > index && base >= GIC_FIRST_SPI && base + n <= gic_lines(),
-		"v2m_spis_valid",
+	require(t, n > index && base >= GIC_FIRST_SPI && base + n <= gic_lines(), "v2m_spis_valid",
 		"MSI_TYPER gives INTIDs %u..%u, not SPIs the distributor has (up to %u), or fewer "
 		"than %u",
 		base, base + n - 1, gic_lines() - 1, index + 1);
@@ -102,8 +101,8 @@ static int v2m_ready(struct test_ctx *t, const struct dt_device *c, struct pci_m
 	return 1;
 }
 
-int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f,
-		  unsigned index, struct pci_msi_route *r)
+int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f, unsigned index,
+		  struct pci_msi_route *r)
 {
 	const struct dt_pci_host *h = &s->host;
 	uint32_t rid = PCI_RID(f->bus, f->devfn);

@@ -55,7 +55,7 @@ static const char *init(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(host), CASE(enumerate), CASE(bars), CASE(decode),
-	CASE(intx), CASE(msi),	     CASE(dma),	 CASE(smmu), CASE(virtio_blk),
+	CASE(host), CASE(enumerate), CASE(bars), CASE(decode),	   CASE(intx),
+	CASE(msi),  CASE(dma),	     CASE(smmu), CASE(virtio_blk),
 };
 SUITE(72, pci, cases, .skip_if = skip_if, .init = init);

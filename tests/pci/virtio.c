@@ -32,26 +32,26 @@
 #include "tests/pci/pci.h"
 #include "tests/pci/virtio_pci.h"
 
-#define QN	    8 /* ring size: a power of two (2.7) the device's maximum allows */
-#define SECTOR	    512u
-#define NSEC	    8u
-#define FIRST_SEC   37u /* not 0: the sector number is in the pattern */
-#define GUARD	    64u
-#define GUARD_BYTE  0xa5
-#define RESET_US    100000
-#define REQ_US	    2000000
-#define QUIET_US    5000
-#define BLK_T_IN    0
-#define BLK_S_OK    0
-#define BLK_S_UNSET 0xff
-#define ST_ACK	    1u
-#define ST_DRIVER   2u
-#define ST_DRV_OK   4u
-#define ST_FEAT_OK  8u
-#define DESC_NEXT   1u
-#define DESC_WRITE  2u
-#define MSIX_CTRL   2
-#define MSIX_TABLE  4
+#define QN	     8 /* ring size: a power of two (2.7) the device's maximum allows */
+#define SECTOR	     512u
+#define NSEC	     8u
+#define FIRST_SEC    37u /* not 0: the sector number is in the pattern */
+#define GUARD	     64u
+#define GUARD_BYTE   0xa5
+#define RESET_US     100000
+#define REQ_US	     2000000
+#define QUIET_US     5000
+#define BLK_T_IN     0
+#define BLK_S_OK     0
+#define BLK_S_UNSET  0xff
+#define ST_ACK	     1u
+#define ST_DRIVER    2u
+#define ST_DRV_OK    4u
+#define ST_FEAT_OK   8u
+#define DESC_NEXT    1u
+#define DESC_WRITE   2u
+#define MSIX_CTRL    2
+#define MSIX_TABLE   4
 #define MSIX_MASKALL (1u << 14)
 
 struct desc {
@@ -63,10 +63,9 @@ struct desc {
 /* The ring: descriptors, then available (2.7.6) and used (2.7.8) at their alignment. */
 static struct {
 	struct desc desc[QN];
-	uint8_t pad0[256 - sizeof(struct desc) * QN];
-	volatile uint16_t avail[2 + QN + 1];
-	uint8_t pad1[256 - 2 * (2 + QN + 1)];
-	volatile uint32_t used[1 + 2 * QN + 1]; /* flags|idx, {id, len}[QN], avail_event */
+	volatile uint16_t avail[2 + QN + 1] __attribute__((aligned(256)));
+	/* flags | idx << 16, {id, len}[QN], avail_event */
+	volatile uint32_t used[1 + 2 * QN + 1] __attribute__((aligned(256)));
 } ring __attribute__((aligned(4096)));
 static struct {
 	uint32_t type, reserved;
@@ -211,9 +210,9 @@ static void msix_off(struct pci_state *s, const struct pci_fn *f, uint32_t cap)
 }
 
 struct outcome {
-	uint32_t got, again;  /* INTIDs taken (GIC_SPURIOUS: none) */
-	uint32_t isr;	      /* INTx: the ISR byte read when it arrived */
-	enum wait_end done;   /* the used idx reached 1 (WAIT_ON) */
+	uint32_t got, again; /* INTIDs taken (GIC_SPURIOUS: none) */
+	uint32_t isr;	     /* INTx: the ISR byte read when it arrived */
+	enum wait_end done;  /* the used idx reached 1 (WAIT_ON) */
 	uint32_t used_id, used_len;
 };
 
@@ -268,14 +267,15 @@ static void judge_data(struct test_ctx *t, const struct outcome *o)
 		  (unsigned long long)(bad < words ? w[bad] : 0),
 		  (unsigned long long)word_at(FIRST_SEC + bad / (SECTOR / 8), bad % (SECTOR / 8))))
 		evidence(t, "dma_matches_image",
-			 "sectors %u..%u read by virtio-blk-pci DMA match the host's image", FIRST_SEC,
-			 FIRST_SEC + NSEC - 1);
+			 "sectors %u..%u read by virtio-blk-pci DMA match the host's image",
+			 FIRST_SEC, FIRST_SEC + NSEC - 1);
 	unsigned gbad = GUARD;
 	for (unsigned i = 0; i < GUARD && gbad == GUARD; i++)
 		if (data[NSEC * SECTOR + i] != GUARD_BYTE)
 			gbad = i;
-	check(t, gbad == GUARD, "dma_stays_in_bounds", "the byte %u past the read changed to 0x%02x",
-	      gbad, gbad < GUARD ? data[NSEC * SECTOR + gbad] : 0);
+	check(t, gbad == GUARD, "dma_stays_in_bounds",
+	      "the byte %u past the read changed to 0x%02x", gbad,
+	      gbad < GUARD ? data[NSEC * SECTOR + gbad] : 0);
 }
 
 static void judge_irq(struct test_ctx *t, const struct outcome *o, uint32_t want, int intx,
@@ -283,16 +283,16 @@ static void judge_irq(struct test_ctx *t, const struct outcome *o, uint32_t want
 {
 	subject_push(t, "intid", "%u", want);
 	if (o->got == want)
-		evidence(t, "virtio_irq_arrives", "the used buffer's interrupt (%s) arrived as INTID %u",
-			 how, want);
+		evidence(t, "virtio_irq_arrives",
+			 "the used buffer's interrupt (%s) arrived as INTID %u", how, want);
 	else if (o->got == GIC_SPURIOUS)
 		finding(t, "virtio_irq_arrives",
 			"the request completed%s, but no interrupt arrived within %u ms of that at "
 			"INTID %u (%s), nor at any INTID the interrupt-map names",
 			o->done == WAIT_ON ? "" : " (or not)", PCI_WAIT_US / 1000, want, how);
 	else
-		finding(t, "virtio_irq_arrives", "INTID %u arrived, not INTID %u (%s)", o->got, want,
-			how);
+		finding(t, "virtio_irq_arrives", "INTID %u arrived, not INTID %u (%s)", o->got,
+			want, how);
 	if (intx)
 		check(t, o->got != want || (o->isr & 1), "virtio_isr_queue_bit",
 		      "INTx arrived but the ISR reads 0x%02x: no queue interrupt", o->isr);
@@ -324,10 +324,12 @@ void case_virtio_blk(struct test_ctx *t)
 	pci_push_fn(t, f);
 	require(t, vpci_find(t, s, f, &v), "virtio_pci_structures",
 		"the modern virtio structures are not all usable");
-	note(t, "virtio structures: common 0x%llx, notify 0x%llx (multiplier %u), ISR 0x%llx, "
-		"device 0x%llx", (unsigned long long)v.at[VPCI_COMMON],
-	     (unsigned long long)v.at[VPCI_NOTIFY], v.notify_mult,
-	     (unsigned long long)v.at[VPCI_ISR], (unsigned long long)v.at[VPCI_DEVICE]);
+	note(t,
+	     "virtio structures: common 0x%llx, notify 0x%llx (multiplier %u), ISR 0x%llx, "
+	     "device 0x%llx",
+	     (unsigned long long)v.at[VPCI_COMMON], (unsigned long long)v.at[VPCI_NOTIFY],
+	     v.notify_mult, (unsigned long long)v.at[VPCI_ISR],
+	     (unsigned long long)v.at[VPCI_DEVICE]);
 	uint32_t msix = pci_find_cap(&s->ecam, f->bus, f->devfn, PCI_CAP_ID_MSIX);
 	int msi_path = h->nmsi || h->msi_parent >= 0;
 	int intx = !msix || !msi_path;
@@ -362,7 +364,8 @@ void case_virtio_blk(struct test_ctx *t)
 	uint32_t qmax = 0;
 	uint32_t vec = queue_setup(&io, c, intx ? VPCI_NO_VECTOR : 0, &qmax);
 	uint32_t notify_off = rd(&io, c + VPCI_Q_NOTIFY_OFF, 16);
-	uint64_t cap_lo = rd(&io, v.at[VPCI_DEVICE], 32), cap_hi = rd(&io, v.at[VPCI_DEVICE] + 4, 32);
+	uint64_t cap_lo = rd(&io, v.at[VPCI_DEVICE], 32),
+		 cap_hi = rd(&io, v.at[VPCI_DEVICE] + 4, 32);
 	int ready = qmax >= QN && (intx || vec == 0) && !io.aborted;
 	if (ready) {
 		cpu_irq_mask();

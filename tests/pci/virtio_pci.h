@@ -21,22 +21,22 @@ struct vpci {
 };
 
 /* Common configuration (4.1.4.3). */
-#define VPCI_DEV_FEAT_SEL  0x00
-#define VPCI_DEV_FEAT	   0x04
-#define VPCI_DRV_FEAT_SEL  0x08
-#define VPCI_DRV_FEAT	   0x0c
-#define VPCI_CONFIG_MSIX   0x10
-#define VPCI_NUM_QUEUES	   0x12
-#define VPCI_STATUS	   0x14
-#define VPCI_Q_SELECT	   0x16
-#define VPCI_Q_SIZE	   0x18
-#define VPCI_Q_MSIX	   0x1a
-#define VPCI_Q_ENABLE	   0x1c
-#define VPCI_Q_NOTIFY_OFF  0x1e
-#define VPCI_Q_DESC	   0x20
-#define VPCI_Q_DRIVER	   0x28
-#define VPCI_Q_DEVICE	   0x30
-#define VPCI_NO_VECTOR	   0xffff
+#define VPCI_DEV_FEAT_SEL   0x00
+#define VPCI_DEV_FEAT	    0x04
+#define VPCI_DRV_FEAT_SEL   0x08
+#define VPCI_DRV_FEAT	    0x0c
+#define VPCI_CONFIG_MSIX    0x10
+#define VPCI_NUM_QUEUES	    0x12
+#define VPCI_STATUS	    0x14
+#define VPCI_Q_SELECT	    0x16
+#define VPCI_Q_SIZE	    0x18
+#define VPCI_Q_MSIX	    0x1a
+#define VPCI_Q_ENABLE	    0x1c
+#define VPCI_Q_NOTIFY_OFF   0x1e
+#define VPCI_Q_DESC	    0x20
+#define VPCI_Q_DRIVER	    0x28
+#define VPCI_Q_DEVICE	    0x30
+#define VPCI_NO_VECTOR	    0xffff
 #define VPCI_F_VERSION_1_HI 1u /* feature bit 32, in the upper half */
 
 /*
