@@ -132,6 +132,13 @@
 #define PCI_SLOT_EDU	   2
 #define PCI_SLOT_VIRTIO	   3
 #define PCI_SLOT_BLK	   4
+/*
+ * A PCI-to-PCI bridge (QEMU's pci-bridge) in root-bus slot PCI_SLOT_BRIDGE,
+ * with an edu in slot PCI_BRIDGE_DEV_SLOT of its secondary bus: bus numbers,
+ * windows and the INTx swizzle past the root bus (--pci bridge).
+ */
+#define PCI_SLOT_BRIDGE	    5
+#define PCI_BRIDGE_DEV_SLOT 1
 #define PCI_TESTDEV_MEMBAR 0x100000
 
 /*

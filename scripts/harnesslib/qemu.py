@@ -248,6 +248,15 @@ def pci_args(items, outdir):
             f"virtio-blk-pci,addr={protocol.PCI_SLOT_BLK:#x},drive=pcidisk,"
             "disable-legacy=on,disable-modern=off,num-queues=1",
         ]
+    if "bridge" in items:
+        # pci-bridge, not a PCIe port: a port has only device 0 below it, where the
+        # swizzle leaves the pin as it is; slot PCI_BRIDGE_DEV_SLOT moves it.
+        out += [
+            "-device",
+            f"pci-bridge,id=harness_br,bus=pcie.0,addr={protocol.PCI_SLOT_BRIDGE:#x},chassis_nr=1",
+            "-device",
+            f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_DEV_SLOT:#x},dma_mask={(1 << 64) - 1:#x}",
+        ]
     return out
 
 

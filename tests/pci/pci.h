@@ -34,6 +34,14 @@ struct pci_fn {
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
 };
 
+#define PCI_MAX_BRIDGES 4
+
+/* A PCI-to-PCI bridge the suite numbered (bridge.c), and the windows it forwards. */
+struct pci_bridge {
+	uint32_t bus, devfn, sec, sub;
+	uint64_t lo[DT_PCI_MAX_WINDOWS], hi[DT_PCI_MAX_WINDOWS]; /* bus addresses; lo == hi none */
+};
+
 struct pci_odd {
 	uint32_t bus, devfn, value;
 	uint64_t esr;
@@ -51,6 +59,8 @@ struct pci_state {
 	unsigned nodd;
 	uint64_t enum_us;
 	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
+	struct pci_bridge br[PCI_MAX_BRIDGES];
+	int nbr, br_dropped;
 };
 
 /*
@@ -75,6 +85,17 @@ struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot);
 void pci_push_fn(struct test_ctx *t, const struct pci_fn *f);
 /* Enumerate every bus of bus-range (enum.c); BARs sized and assigned (bars.c). */
 void pci_enumerate(struct pci_state *s);
+/*
+ * Bridges (bridge.c): numbered depth first from the root bus before the
+ * enumeration, so that it finds what is behind them; their windows set to
+ * what was assigned behind them after pci_assign. pci_to_root swizzles a
+ * function's pin (1..4) up to the root bus (PCI-to-PCI Bridge 1.2 9.1):
+ * the root-bus devfn and pin, or 0 when a bus has no bridge the suite knows.
+ */
+void pci_bridges_number(struct pci_state *s);
+void pci_bridges_forward(struct pci_state *s);
+int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *devfn, uint32_t *pin);
+struct pci_fn *pci_find(struct pci_state *s, uint32_t bus, uint32_t devfn);
 void pci_assign(struct pci_state *s);
 
 /*
@@ -98,5 +119,6 @@ void case_msi(struct test_ctx *t);	  /* msi.c */
 void case_dma(struct test_ctx *t);	  /* dma.c */
 void case_smmu(struct test_ctx *t);	  /* smmu.c */
 void case_virtio_blk(struct test_ctx *t); /* virtio.c */
+void case_bridge(struct test_ctx *t);	  /* bridge_case.c */
 
 #endif

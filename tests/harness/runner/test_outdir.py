@@ -69,7 +69,7 @@ class Folder(unittest.TestCase):
             record = json.load(f)
         self.assertEqual(
             record["bootargs"],
-            "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk vm_pci=testdev,edu,virtio,blk"
+            "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk vm_pci=testdev,edu,virtio,blk,bridge"
             " vm_initrd=yes suites=boot",
         )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
