@@ -128,10 +128,10 @@
  * a virtio-rng-pci, and a modern-only virtio-blk-pci whose read-only disk
  * holds the DISK_* pattern below (DISK_SECTORS sectors, none rewritten).
  */
-#define PCI_SLOT_TESTDEV   1
-#define PCI_SLOT_EDU	   2
-#define PCI_SLOT_VIRTIO	   3
-#define PCI_SLOT_BLK	   4
+#define PCI_SLOT_TESTDEV 1
+#define PCI_SLOT_EDU	 2
+#define PCI_SLOT_VIRTIO	 3
+#define PCI_SLOT_BLK	 4
 /*
  * A PCI-to-PCI bridge (QEMU's pci-bridge) in root-bus slot PCI_SLOT_BRIDGE,
  * with an edu in slot PCI_BRIDGE_DEV_SLOT of its secondary bus: bus numbers,
@@ -139,7 +139,7 @@
  */
 #define PCI_SLOT_BRIDGE	    5
 #define PCI_BRIDGE_DEV_SLOT 1
-#define PCI_TESTDEV_MEMBAR 0x100000
+#define PCI_TESTDEV_MEMBAR  0x100000
 
 /*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's

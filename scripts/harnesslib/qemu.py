@@ -255,7 +255,8 @@ def pci_args(items, outdir):
             "-device",
             f"pci-bridge,id=harness_br,bus=pcie.0,addr={protocol.PCI_SLOT_BRIDGE:#x},chassis_nr=1",
             "-device",
-            f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_DEV_SLOT:#x},dma_mask={(1 << 64) - 1:#x}",
+            f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_DEV_SLOT:#x},"
+            f"dma_mask={(1 << 64) - 1:#x}",
         ]
     return out
 
