@@ -331,7 +331,7 @@ def check_pci(raw, machine=""):
         bad(
             "--pci",
             raw.pci,
-            "edu (bridge has one behind it) needs an MSI controller, and a GICv3 with its=off,"
+            "edu needs an MSI controller (bridge has an edu behind it), and a GICv3 with its=off,"
             " or of a machine type before virt-6.2 under TCG, has none (QEMU refuses it)",
             "no edu or bridge with --machine its=off or type=virt-2.6..virt-6.1",
         )
