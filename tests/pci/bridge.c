@@ -167,7 +167,8 @@ int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *dev
 				b = &s->br[i];
 		if (!b || hops > PCI_MAX_BRIDGES)
 			return 0;
-		*pin = (*pin - 1 + (*devfn >> 3)) % 4 + 1;
+		if (*pin)
+			*pin = (*pin - 1 + (*devfn >> 3)) % 4 + 1; /* 0: no pin, none to swizzle */
 		*devfn = b->devfn;
 		bus = b->bus;
 	}

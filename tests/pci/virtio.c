@@ -356,6 +356,7 @@ void case_virtio_blk(struct test_ctx *t)
 	require(t, !why, "virtio_init", "%s", why ? why : "");
 	if (!intx && !msix_program(t, s, f, msix, &r, &io)) {
 		wr(&io, c + VPCI_STATUS, 8, 0);
+		pci_msi_route_end(&r);
 		subject_pop(t);
 		subject_pop(t);
 		subject_pop(t);
