@@ -142,10 +142,12 @@ static void set_vm_pci(struct options *o, const char *v)
 {
 	static const struct list_item items[] = { { "testdev", OPT_PCI_TESTDEV },
 						  { "edu", OPT_PCI_EDU },
-						  { "virtio", OPT_PCI_VIRTIO } };
+						  { "virtio", OPT_PCI_VIRTIO },
+						  { "blk", OPT_PCI_BLK },
+						  { "bridge", OPT_PCI_BRIDGE } };
 
 	set_device_list(o, "vm_pci", v, items, ARRAY_SIZE(items),
-			"none, or a comma list of testdev, edu, virtio, each once",
+			"none, or a comma list of testdev, edu, virtio, blk, bridge, each once",
 			&o->vm_pci_given, &o->vm_pci);
 }
 
@@ -201,7 +203,8 @@ static const struct {
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
-	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, comma-separated (the runner's)" },
+	{ "vm_pci", set_vm_pci,
+	  "none, or testdev, edu, virtio, blk, bridge, comma-separated (the runner's)" },
 	{ "vm_topology", set_vm_topology,
 	  "none, or sockets.clusters.cores.threads: the CPU topology given (the runner's)" },
 };

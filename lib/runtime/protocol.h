@@ -125,12 +125,21 @@
  * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),
  * each in its own slot (function 0) of the root bus: QEMU's pci-testdev with
  * a 64-bit prefetchable BAR of PCI_TESTDEV_MEMBAR bytes, QEMU's edu device,
- * and a virtio-rng-pci.
+ * a virtio-rng-pci, and a modern-only virtio-blk-pci whose read-only disk
+ * holds the DISK_* pattern below (DISK_SECTORS sectors, none rewritten).
  */
-#define PCI_SLOT_TESTDEV   1
-#define PCI_SLOT_EDU	   2
-#define PCI_SLOT_VIRTIO	   3
-#define PCI_TESTDEV_MEMBAR 0x100000
+#define PCI_SLOT_TESTDEV 1
+#define PCI_SLOT_EDU	 2
+#define PCI_SLOT_VIRTIO	 3
+#define PCI_SLOT_BLK	 4
+/*
+ * A PCI-to-PCI bridge (QEMU's pci-bridge) in root-bus slot PCI_SLOT_BRIDGE,
+ * with an edu in slot PCI_BRIDGE_DEV_SLOT of its secondary bus: bus numbers,
+ * windows and the INTx swizzle past the root bus (--pci bridge).
+ */
+#define PCI_SLOT_BRIDGE	    5
+#define PCI_BRIDGE_DEV_SLOT 1
+#define PCI_TESTDEV_MEMBAR  0x100000
 
 /*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's

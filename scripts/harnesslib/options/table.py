@@ -126,13 +126,16 @@ OPTIONS = [
     (
         "--pci",
         "LIST",
-        "testdev,edu,virtio",
+        "testdev,edu,virtio,blk,bridge",
         (
             "QEMU: PCI devices to attach on the root bus (the pci suite's), each in its own slot:"
             " testdev (pci-testdev, slot 1, with a 64-bit prefetchable BAR), edu (QEMU's edu"
-            " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X)"
+            " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X),"
+            " blk (modern virtio-blk-pci, slot 4, on a read-only pci-disk.img in --out: a read"
+            " by DMA, its MSI-X or INTx), bridge (pci-bridge, slot 5, an edu in its slot 1)"
         ),
-        "none, or a comma list of testdev, edu and virtio, each once; --platform qemu only",
+        "none, or a comma list of testdev, edu, virtio, blk and bridge, each once; --platform qemu"
+        " only",
     ),
     (
         "--vcpus",

@@ -230,7 +230,7 @@ class Cases:
         ["--no-dtb", "--mem", "5M"],
         ["--no-dtb", "--load-addr", "0x40000000", "--mem", "5M"],
         ["--bootargs", "suites=dt,boot watchdog=5 profile=xen-4.17"],
-        ["--bootargs", "suites=" + "x" * 141],
+        ["--bootargs", "suites=" + "x" * 130],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
@@ -242,7 +242,7 @@ class Cases:
         ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
-        ["--only", "x" * 141],
+        ["--only", "x" * 130],
         ["--list"],
         ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
@@ -404,11 +404,11 @@ class BadValues(unittest.TestCase):
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 255; accepted: at most 141 bytes here",
+            "the harness keeps 255; accepted: at most 130 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 61 bytes here",  # 141 less "watchdog=5 profile=ppp... ": 80
+            "at most 50 bytes here",  # 130 less "watchdog=5 profile=ppp... ": 80
             by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
