@@ -213,7 +213,7 @@ static const struct {
 /* One key=value word. */
 static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 {
-	char text[256], *value;
+	char text[DT_BOOTARGS_LEN], *value;
 
 	snprintf(text, sizeof(text), "%.*s", (int)wlen, w);
 	value = strchr(text, '=');

@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include "dt/platform.h"
+
 #define OPT_MAX_PROBLEMS  8
 #define OPT_VIRTIO_RNG	  1u  /* an entropy device */
 #define OPT_VIRTIO_BLK	  2u  /* a block device */
@@ -22,13 +24,14 @@
 #define OPT_PCI_BLK	  8u  /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
 
 struct options {
-	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
-	char suites[256];	   /* suites=: SUITE and SUITE.CASE items; empty: the default set */
-	int list;		   /* list: list the suites and cases, run none */
-	unsigned watchdog_seconds; /* watchdog=: per case, 1..3599 */
-	int profile_forced;	   /* profile= was given ... */
-	char profile[32];	   /* ... naming this profile */
-	int vm_mem_known;	   /* vm_mem= (the runner's): the RAM the VM was given */
+	char bootargs[DT_BOOTARGS_LEN]; /* as the DT gave them (the first 511 bytes) */
+	char suites[DT_BOOTARGS_LEN]; /* suites=: SUITE and SUITE.CASE items; empty: the default set
+				       */
+	int list;		      /* list: list the suites and cases, run none */
+	unsigned watchdog_seconds;    /* watchdog=: per case, 1..3599 */
+	int profile_forced;	      /* profile= was given ... */
+	char profile[32];	      /* ... naming this profile */
+	int vm_mem_known;	      /* vm_mem= (the runner's): the RAM the VM was given */
 	uint64_t vm_mem;
 	int expect_el_given;	 /* expect_el= (the runner's) ... */
 	char expect_el[8];	 /* ... the entry EL it asked for */

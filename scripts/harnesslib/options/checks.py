@@ -166,7 +166,7 @@ def check_bootargs(value, prefix, only=None):
                     f"as suites= it makes the bootargs {total} bytes, and "
                     f"the harness keeps {BOOTARGS_MAX}"
                 ),
-                f"at most {max(room, 0)} bytes here (lib/runtime/options.h bootargs[256])",
+                f"at most {max(room, 0)} bytes here (lib/dt/platform.h DT_BOOTARGS_LEN)",
             )
         bad(
             flag,
@@ -175,7 +175,7 @@ def check_bootargs(value, prefix, only=None):
                 f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
                 f"the runner's own ({prefix!r}) take {len(prefix) + 1}"
             ),
-            f"at most {room} bytes here (lib/runtime/options.h bootargs[256])",
+            f"at most {room} bytes here (lib/dt/platform.h DT_BOOTARGS_LEN)",
         )
 
 

@@ -148,8 +148,8 @@ class Cases:
         ("--bootargs", ["--bootargs", "suites=dt\nsuites=boot"]),
         ("--bootargs", ["--bootargs", "suites=\x01"]),
         ("--bootargs", ["--bootargs", "suites=d\u00e9"]),
-        ("--bootargs", ["--bootargs", "suites=" + "x" * 240]),
-        ("--bootargs", ["--platform", "xen", "--bootargs", "suites=" + "x" * 230]),
+        ("--bootargs", ["--bootargs", "suites=" + "x" * 500]),
+        ("--bootargs", ["--platform", "xen", "--bootargs", "suites=" + "x" * 480]),
         ("--only", ["--only", ""]),
         ("--only", ["--only", "gic,,dma"]),
         ("--only", ["--only", "gic,"]),
@@ -164,8 +164,8 @@ class Cases:
         ("--bootargs", ["--bootargs", "watchdog=5 expect_el=2"]),
         ("--only", ["--only", "dt", "--bootargs", "suites=boot"]),
         ("--only", ["--only", "dt", "--bootargs", "watchdog=5 suites"]),
-        ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(25))]),
-        ("--only", ["--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60]),
+        ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(45))]),
+        ("--only", ["--only", "x" * 350, "--bootargs", "watchdog=5 profile=" + "p" * 60]),
         ("--only", ["--only"]),
         ("--list", ["--list", "--only", "dt"]),
         ("--list", ["--list", "--bootargs", "watchdog=5"]),
@@ -230,7 +230,7 @@ class Cases:
         ["--no-dtb", "--mem", "5M"],
         ["--no-dtb", "--load-addr", "0x40000000", "--mem", "5M"],
         ["--bootargs", "suites=dt,boot watchdog=5 profile=xen-4.17"],
-        ["--bootargs", "suites=" + "x" * 130],
+        ["--bootargs", "suites=" + "x" * 386],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
@@ -242,7 +242,7 @@ class Cases:
         ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
-        ["--only", "x" * 130],
+        ["--only", "x" * 386],
         ["--list"],
         ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
@@ -367,7 +367,7 @@ class BadValues(unittest.TestCase):
         self.assertIn("is a directory", by_args[("--junit", "TMP")])
         self.assertIn("dtc", by_args.get(("--dtb", "BROKEN_DTS"), "dtc"))
         self.assertIn("is for --platform qemu", by_args[("--platform", "xen", "--dtb", "BLOB")])
-        self.assertIn("255 bytes", by_args[("--bootargs", "suites=" + "x" * 240)])
+        self.assertIn("511 bytes", by_args[("--bootargs", "suites=" + "x" * 500)])
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
         self.assertIn("6148K", by_args[("--platform", "xen", "--domu-mem", "1M")])
         self.assertIn("and ramdisk", by_args[("--platform", "xen", "--domu-mem", "4100K")])
@@ -398,18 +398,18 @@ class BadValues(unittest.TestCase):
             "--bootargs suites chooses the suites too",
             by_args[("--only", "dt", "--bootargs", "watchdog=5 suites")],
         )
-        long_only = ",".join(f"gic.case{i}" for i in range(25))
+        long_only = ",".join(f"gic.case{i}" for i in range(45))
         self.assertIn(
             f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 255; accepted: at most 130 bytes here",
+            "the harness keeps 511; accepted: at most 386 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 50 bytes here",  # 130 less "watchdog=5 profile=ppp... ": 80
-            by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
+            "at most 306 bytes here",  # 386 less "watchdog=5 profile=ppp... ": 80
+            by_args[("--only", "x" * 350, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])
