@@ -157,6 +157,14 @@ static void set_vm_initrd(struct options *o, const char *v)
 		problem(o, "vm_initrd", "vm_initrd=%s is not yes or no", v);
 }
 
+static void set_depth(struct options *o, const char *v)
+{
+	if (!strcmp(v, "full") || !strcmp(v, "quick"))
+		o->depth_full = !strcmp(v, "full");
+	else
+		problem(o, "depth", "depth=%s is not quick or full", v);
+}
+
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
@@ -171,6 +179,8 @@ static const struct {
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
 	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, comma-separated (the runner's)" },
+	{ "depth", set_depth,
+	  "quick (the default) or full: also the checks too slow for every run" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

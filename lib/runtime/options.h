@@ -18,6 +18,9 @@
 #define OPT_PCI_TESTDEV	  1u /* QEMU's pci-testdev (protocol.h PCI_SLOT_TESTDEV) */
 #define OPT_PCI_EDU	  2u /* QEMU's edu device (PCI_SLOT_EDU) */
 #define OPT_PCI_VIRTIO	  4u /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
+/* The skip reason's words for a check that runs only with depth=full. */
+#define OPT_DEPTH_FULL_ONLY                                                                        \
+	"slow: runs with the bootarg depth=full (scripts/run --bootargs depth=full)"
 
 struct options {
 	char bootargs[256];	   /* as the DT gave them (the first 255 bytes) */
@@ -36,6 +39,11 @@ struct options {
 	int vm_initrd;	     /* ... 1 yes, 0 no */
 	int vm_pci_given;    /* vm_pci= (the runner's): the PCI devices it attached */
 	unsigned vm_pci;     /* OPT_PCI_*; 0 for "none" */
+	/*
+	 * depth=full: also the checks too slow for the default run (each such
+	 * case, in the default run, skips saying so and naming depth=full).
+	 */
+	int depth_full;
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;
