@@ -175,10 +175,13 @@ static int for_this_guest(const struct profile_value *w)
  * path does not fit PLAT_PATH_LEN is passed over, as fdt_get_path's error
  * was.
  */
+#define NONE 0xff /* above any path length that fits PLAT_PATH_LEN */
+_Static_assert(PLAT_PATH_LEN < NONE, "a path length fits a byte");
+
 struct node_walk {
 	int node, depth;
 	/* The path's length at each depth (each level adds 2 bytes or more). */
-	size_t len[PLAT_PATH_LEN / 2];
+	uint8_t len[PLAT_PATH_LEN / 2]; /* NONE: that ancestor's path did not fit */
 	char path[PLAT_PATH_LEN];
 };
 
@@ -189,10 +192,12 @@ static int enabled(const void *fdt, int node)
 	return !(status && strcmp(status, "okay") && strcmp(status, "ok"));
 }
 
+/* One walk at a time: check_nodes and memmap_check_values take turns. */
+static struct node_walk walk;
+
 /* The next enabled node whose path fits (start with w->node = -1: the root first); 0 at the end. */
 static int walk_next(const void *fdt, struct node_walk *w)
 {
-	const size_t none = (size_t)-1;
 
 	for (;;) {
 		if (w->node < 0)
@@ -207,15 +212,15 @@ static int walk_next(const void *fdt, struct node_walk *w)
 			continue; /* deeper than any path that fits */
 		size_t from = d == 0 ? 0 : d == 1 ? 0 : w->len[d - 1]; /* where "/name" goes */
 		size_t len = d == 0 ? 1 : from + 1 + (size_t)namelen;
-		if (!name || (d > 1 && from == none) || len + 1 > sizeof(w->path)) {
-			w->len[d] = none;
+		if (!name || (d > 1 && from == NONE) || len + 1 > sizeof(w->path)) {
+			w->len[d] = NONE;
 			continue;
 		}
 		w->path[from] = '/';
 		if (d)
 			memcpy(w->path + from + 1, name, (size_t)namelen);
 		w->path[len] = 0;
-		w->len[d] = len;
+		w->len[d] = (uint8_t)len;
 		if (enabled(fdt, w->node))
 			return 1;
 	}
@@ -225,7 +230,6 @@ static int walk_next(const void *fdt, struct node_walk *w)
 static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 {
 	const void *fdt = t->plat->fdt;
-	static struct node_walk walk;
 	unsigned asked = 0;
 
 	for (unsigned i = 0; i < prof->nvalues; i++) {
@@ -249,7 +253,6 @@ static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 {
 	const void *fdt = t->plat->fdt;
-	static struct node_walk walk;
 	unsigned asked = 0;
 
 	for (walk.node = -1; walk_next(fdt, &walk);) {
