@@ -190,6 +190,14 @@ static void set_vm_topology(struct options *o, const char *v)
 	memcpy(o->vm_topology, n, sizeof(n));
 }
 
+static void set_depth(struct options *o, const char *v)
+{
+	if (!strcmp(v, "full") || !strcmp(v, "quick"))
+		o->depth_full = !strcmp(v, "full");
+	else
+		problem(o, "depth", "depth=%s is not quick or full", v);
+}
+
 static const struct {
 	const char *key;
 	void (*set)(struct options *o, const char *value);
@@ -207,6 +215,8 @@ static const struct {
 	  "none, or testdev, edu, virtio, blk, bridge, comma-separated (the runner's)" },
 	{ "vm_topology", set_vm_topology,
 	  "none, or sockets.clusters.cores.threads: the CPU topology given (the runner's)" },
+	{ "depth", set_depth,
+	  "quick (the default) or full: also the checks too slow for every run" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 

@@ -22,6 +22,9 @@
 #define OPT_PCI_VIRTIO	  4u  /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
 #define OPT_PCI_BRIDGE	  16u /* a pci-bridge with an edu behind it (PCI_SLOT_BRIDGE) */
 #define OPT_PCI_BLK	  8u  /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
+/* The skip reason's words for a check that runs only with depth=full. */
+#define OPT_DEPTH_FULL_ONLY                                                                        \
+	"slow: runs with the bootarg depth=full (scripts/run --bootargs depth=full)"
 
 struct options {
 	char bootargs[DT_BOOTARGS_LEN]; /* as the DT gave them (the first 511 bytes) */
@@ -43,6 +46,11 @@ struct options {
 	unsigned vm_pci;	 /* OPT_PCI_*; 0 for "none" */
 	int vm_topology_given;	 /* vm_topology= (the runner's): the CPU topology it gave ... */
 	unsigned vm_topology[4]; /* ... sockets, clusters, cores, threads; all 0: none written */
+	/*
+	 * depth=full: also the checks too slow for the default run (each such
+	 * case, in the default run, skips saying so and naming depth=full).
+	 */
+	int depth_full;
 	char problems[OPT_MAX_PROBLEMS][160];
 	char problem_keys[OPT_MAX_PROBLEMS][32]; /* the bootarg key each is about */
 	int nproblems, problems_dropped;

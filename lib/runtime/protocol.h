@@ -116,6 +116,15 @@
 #define RECORD_BENCH_INFO_KEYS	    "counter_hz resolution_ns loop_ticks_batch1 batch loop_ticks_per_batch text?"
 #define RECORD_BENCH_SUMMARY	    "bench-summary"
 #define RECORD_BENCH_SUMMARY_KEYS   "name value? text?"
+/*
+ * Where the guest's time went, a diagnostic and never a finding: each case's
+ * elapsed time (after its result's lines, before its result), each suite's
+ * (init_us its init, us init and cases), and at top level, after the last
+ * suite, the suites' total and the counter when the first began (start_us:
+ * on QEMU the guest's time from power-on, its boot and DT parse included).
+ */
+#define RECORD_TIME		    "time"
+#define RECORD_TIME_KEYS	    "suite? case? us init_us? start_us?"
 /* The dma suite's transfers: how fast a device moved the bytes it was checked on. */
 #define RECORD_DMA_THROUGHPUT	    "dma-throughput"
 #define RECORD_DMA_THROUGHPUT_KEYS  "device node how bytes us kbps"

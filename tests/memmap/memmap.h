@@ -39,6 +39,7 @@ struct mm_run {
 struct mm_sweep {
 	uint64_t points[MM_MAX_POINTS];
 	int npoints, points_dropped;
+	int interior_left; /* points inside a DT reg or bank, not read (sweep.c) */
 	struct mm_run runs[MM_MAX_RUNS];
 	int nruns, runs_merged;
 	uint64_t sweep_us;

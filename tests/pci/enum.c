@@ -70,7 +70,12 @@ void pci_enumerate(struct pci_state *s)
 		for (uint32_t dev = 0; dev < 32; dev++) {
 			if (!one(s, bus, PCI_DEVFN(dev, 0)))
 				continue;
-			/* A single-function device claims no other function: those read as absent.
+			/*
+			 * Function 0 absent: no function of the device is (PCI Local Bus 3.0:
+			 * every device, a multi-function one too, implements function 0,
+			 * whose Header Type bit 7 says whether others may exist; PCI Express
+			 * Base 4.0 7.5.1.1.9), so 1..7 are not read. Present: all 8 are, so a
+			 * single-function device's other functions are seen to read absent.
 			 */
 			for (uint32_t fn = 1; fn < 8; fn++)
 				(void)one(s, bus, PCI_DEVFN(dev, fn));

@@ -193,7 +193,8 @@ OPTIONS = [
         (
             "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma list of SUITE and"
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
-            " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
+            " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), depth=quick|full"
+            " (full: also the checks too slow for every run), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
             " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its"
             " --pci). Any other key, a bad value or a repeat fails the run's bootargs check"
