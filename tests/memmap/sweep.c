@@ -2,7 +2,8 @@
 /*
  * memmap suite, the sweep: read the whole guest physical address space the
  * identity map covers, coarsely (every 1 GiB up to the highest documented or
- * described address, every 64 GiB past it and the last GiB, and every 2 MiB
+ * described address, every 64 GiB past it (1 GiB with depth=full) and the
+ * last GiB, and every 2 MiB
  * in the 64 MiB around each documented or described edge, but not between
  * the first and last 2 MiB inside a DT reg or bank), and report every
  * address that answers outside the documented map. The outcomes are kept as sw->runs (same
@@ -84,7 +85,9 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void build_points(struct memmap *mm, const struct platform *p)
+/* far: the step past the highest documented or described address (FAR, or COARSE with
+ * depth=full). */
+static void build_points(struct memmap *mm, const struct platform *p, uint64_t far)
 {
 	struct mm_sweep *sw = &mm->sweep;
 	uint64_t top = 0; /* the highest documented or described end */
@@ -95,7 +98,7 @@ static void build_points(struct memmap *mm, const struct platform *p)
 		top = max_end(top, p->banks[b].base, p->banks[b].size);
 	for (struct dt_reg_iter it = { .p = p }; dt_next_reg(&it);)
 		top = max_end(top, it.r->base, it.r->size);
-	for (uint64_t a = 0; a < mm->limit; a += a < top ? COARSE : FAR)
+	for (uint64_t a = 0; a < mm->limit; a += a < top ? COARSE : far)
 		add(mm, a);
 	if (mm->limit >= COARSE)
 		add(mm, mm->limit - COARSE);
@@ -188,7 +191,7 @@ void case_sweep(struct test_ctx *t)
 	if (t->boot->mapped_pa_bits < t->boot->pa_bits)
 		note(t, "the identity map covers 2^%u of the 2^%u PA space: the sweep stops there",
 		     t->boot->mapped_pa_bits, t->boot->pa_bits);
-	build_points(mm, t->plat);
+	build_points(mm, t->plat, t->opt->depth_full ? COARSE : FAR);
 	uint64_t freq = cpu_counter_hz();
 	uint64_t t0 = cpu_counter();
 	for (int i = 0; i < sw->npoints; i++) {
