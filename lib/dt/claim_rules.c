@@ -28,6 +28,9 @@ const struct claim_rule claim_rules[] = {
 	FORM(0, 0, CLAIM_MEMRESERVE,
 	     "each entry must lie in RAM (dt/memory), and the harness "
 	     "writes none of it"),
+	/* Any node's place: held where a profile says where its nodes go (memmap/places). */
+	NOT(0, 0, CLAIM_PLACE,
+	    "where the node sits: no documentation the run holds names a node at this place"),
 	/* Any node: the structure the model itself decodes and checks. */
 	USE(0, 0, "phandle", VIA_REFERRER, 0,
 	    "names the node to a reference that is held (unique: dt/structure)"),

@@ -26,6 +26,8 @@ enum claim_kind {
 #define CLAIM_HEADER	 (-1)
 #define CLAIM_BOOT_CPU	 "boot_cpuid_phys"
 #define CLAIM_MEMRESERVE "memreserve"
+/* A node's own claim: where it sits, its name (before any @) and its parent. */
+#define CLAIM_PLACE "(place)"
 
 /* Where the claim is whose holding holds a CLAIM_USE one. */
 /* VIA_TARGET: the node the property names by phandle. VIA_REFERRER: any claim held

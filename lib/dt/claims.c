@@ -106,6 +106,8 @@ void claims_collect(const struct platform *p)
 		if (depth < DT_MAX_DEPTH)
 			up[depth] = node;
 		int parent = depth > 0 && depth <= DT_MAX_DEPTH ? up[depth - 1] : -1, prop;
+		if (node > 0)
+			add(fdt, node, parent, CLAIM_PLACE, 0);
 		fdt_for_each_property_offset(prop, fdt, node)
 		{
 			const char *name;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Claim coverage. Every property of every node of the tree, the header's
- * boot CPU and each entry of its reservation block is a claim the platform
- * makes; each is accounted for as one of enum claim_kind, so that a report
+ * Claim coverage. Every property of every node of the tree, each node's
+ * place (CLAIM_PLACE), the header's boot CPU and each entry of its
+ * reservation block is a claim the platform makes; each is accounted for
+ * as one of enum claim_kind, so that a report
  * can say what it did not check. What the harness understands of each
  * binding is data (claim_rules.c): what the model itself validates, what is
  * held through its use in holding another claim, and why the rest cannot be

@@ -21,6 +21,8 @@
 #define PLAT_PATH_LEN	  128
 #define PLAT_MAX_PHANDLES 4096
 #define PLAT_MAX_RESERVED 16
+/* /chosen bootargs kept (with the NUL): the harness's options and a user's suites= list. */
+#define DT_BOOTARGS_LEN 512
 
 enum dt_area {
 	AREA_HEADER,
@@ -152,7 +154,7 @@ struct platform {
 	uint32_t psci_v01_id[4];
 	uint8_t psci_v01_present;
 
-	char bootargs[256];
+	char bootargs[DT_BOOTARGS_LEN];
 	int bootargs_len; /* strlen of /chosen/bootargs as the DT has it (may exceed the buffer) */
 	int chosen_node;  /* /chosen, or a negative libfdt error */
 	char stdout_path[PLAT_PATH_LEN];

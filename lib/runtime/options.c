@@ -142,10 +142,12 @@ static void set_vm_pci(struct options *o, const char *v)
 {
 	static const struct list_item items[] = { { "testdev", OPT_PCI_TESTDEV },
 						  { "edu", OPT_PCI_EDU },
-						  { "virtio", OPT_PCI_VIRTIO } };
+						  { "virtio", OPT_PCI_VIRTIO },
+						  { "blk", OPT_PCI_BLK },
+						  { "bridge", OPT_PCI_BRIDGE } };
 
 	set_device_list(o, "vm_pci", v, items, ARRAY_SIZE(items),
-			"none, or a comma list of testdev, edu, virtio, each once",
+			"none, or a comma list of testdev, edu, virtio, blk, bridge, each once",
 			&o->vm_pci_given, &o->vm_pci);
 }
 
@@ -155,6 +157,45 @@ static void set_vm_initrd(struct options *o, const char *v)
 	o->vm_initrd = !strcmp(v, "yes");
 	if (!o->vm_initrd_given)
 		problem(o, "vm_initrd", "vm_initrd=%s is not yes or no", v);
+}
+
+/* none, or sockets.clusters.cores.threads, each 1..255. */
+static void set_vm_topology(struct options *o, const char *v)
+{
+	unsigned n[4] = { 0 }, at = 0;
+	const char *p = v;
+
+	o->vm_topology_given = !strcmp(v, "none");
+	for (; !o->vm_topology_given && at < 4; at++) {
+		size_t len = strspn(p, "0123456789");
+		uint64_t x;
+		char digits[4];
+		if (!len || len > 3)
+			break;
+		snprintf(digits, sizeof(digits), "%.*s", (int)len, p);
+		if (parse_size(digits, &x) || x < 1 || x > 255)
+			break;
+		n[at] = (unsigned)x;
+		p += len;
+		if (at < 3 && *p++ != '.')
+			break;
+	}
+	if (!o->vm_topology_given && (at != 4 || *p))
+		problem(o, "vm_topology",
+			"vm_topology=%s is not none or S.C.K.T (sockets, clusters, "
+			"cores, threads, each 1..255)",
+			v);
+	else if (!o->vm_topology_given)
+		o->vm_topology_given = 1;
+	memcpy(o->vm_topology, n, sizeof(n));
+}
+
+static void set_depth(struct options *o, const char *v)
+{
+	if (!strcmp(v, "full") || !strcmp(v, "quick"))
+		o->depth_full = !strcmp(v, "full");
+	else
+		problem(o, "depth", "depth=%s is not quick or full", v);
 }
 
 static const struct {
@@ -170,14 +211,19 @@ static const struct {
 	{ "list", set_list, NULL },
 	{ "vm_virtio", set_vm_virtio, "none, or rng, blk, modern, comma-separated (the runner's)" },
 	{ "vm_initrd", set_vm_initrd, "yes or no, whether it gave a ramdisk (the runner's)" },
-	{ "vm_pci", set_vm_pci, "none, or testdev, edu, virtio, comma-separated (the runner's)" },
+	{ "vm_pci", set_vm_pci,
+	  "none, or testdev, edu, virtio, blk, bridge, comma-separated (the runner's)" },
+	{ "vm_topology", set_vm_topology,
+	  "none, or sockets.clusters.cores.threads: the CPU topology given (the runner's)" },
+	{ "depth", set_depth,
+	  "quick (the default) or full: also the checks too slow for every run" },
 };
 #define NKEYS ARRAY_SIZE(keys)
 
 /* One key=value word. */
 static void word(struct options *o, const char *w, size_t wlen, unsigned *seen)
 {
-	char text[256], *value;
+	char text[DT_BOOTARGS_LEN], *value;
 
 	snprintf(text, sizeof(text), "%.*s", (int)wlen, w);
 	value = strchr(text, '=');

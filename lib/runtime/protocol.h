@@ -116,6 +116,15 @@
 #define RECORD_BENCH_INFO_KEYS	    "counter_hz resolution_ns loop_ticks_batch1 batch loop_ticks_per_batch text?"
 #define RECORD_BENCH_SUMMARY	    "bench-summary"
 #define RECORD_BENCH_SUMMARY_KEYS   "name value? text?"
+/*
+ * Where the guest's time went, a diagnostic and never a finding: each case's
+ * elapsed time (after its result's lines, before its result), each suite's
+ * (init_us its init, us init and cases), and at top level, after the last
+ * suite, the suites' total and the counter when the first began (start_us:
+ * on QEMU the guest's time from power-on, its boot and DT parse included).
+ */
+#define RECORD_TIME		    "time"
+#define RECORD_TIME_KEYS	    "suite? case? us init_us? start_us?"
 /* The dma suite's transfers: how fast a device moved the bytes it was checked on. */
 #define RECORD_DMA_THROUGHPUT	    "dma-throughput"
 #define RECORD_DMA_THROUGHPUT_KEYS  "device node how bytes us kbps"
@@ -125,12 +134,21 @@
  * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),
  * each in its own slot (function 0) of the root bus: QEMU's pci-testdev with
  * a 64-bit prefetchable BAR of PCI_TESTDEV_MEMBAR bytes, QEMU's edu device,
- * and a virtio-rng-pci.
+ * a virtio-rng-pci, and a modern-only virtio-blk-pci whose read-only disk
+ * holds the DISK_* pattern below (DISK_SECTORS sectors, none rewritten).
  */
-#define PCI_SLOT_TESTDEV   1
-#define PCI_SLOT_EDU	   2
-#define PCI_SLOT_VIRTIO	   3
-#define PCI_TESTDEV_MEMBAR 0x100000
+#define PCI_SLOT_TESTDEV 1
+#define PCI_SLOT_EDU	 2
+#define PCI_SLOT_VIRTIO	 3
+#define PCI_SLOT_BLK	 4
+/*
+ * A PCI-to-PCI bridge (QEMU's pci-bridge) in root-bus slot PCI_SLOT_BRIDGE,
+ * with an edu in slot PCI_BRIDGE_DEV_SLOT of its secondary bus: bus numbers,
+ * windows and the INTx swizzle past the root bus (--pci bridge).
+ */
+#define PCI_SLOT_BRIDGE	    5
+#define PCI_BRIDGE_DEV_SLOT 1
+#define PCI_TESTDEV_MEMBAR  0x100000
 
 /*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's

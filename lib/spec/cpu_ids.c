@@ -6,15 +6,27 @@
 
 /* Arm's cores (implementer 0x41), MIDR_EL1.PartNum in each TRM's MIDR_EL1 description. */
 static const struct cpu_identity ids[] = {
-	{ "arm,cortex-a35", 0x41, 0xd04 },  { "arm,cortex-a53", 0x41, 0xd03 },
-	{ "arm,cortex-a55", 0x41, 0xd05 },  { "arm,cortex-a57", 0x41, 0xd07 },
-	{ "arm,cortex-a65", 0x41, 0xd06 },  { "arm,cortex-a72", 0x41, 0xd08 },
-	{ "arm,cortex-a73", 0x41, 0xd09 },  { "arm,cortex-a75", 0x41, 0xd0a },
-	{ "arm,cortex-a76", 0x41, 0xd0b },  { "arm,neoverse-n1", 0x41, 0xd0c },
-	{ "arm,cortex-a77", 0x41, 0xd0d },  { "arm,neoverse-v1", 0x41, 0xd40 },
-	{ "arm,cortex-a78", 0x41, 0xd41 },  { "arm,cortex-x1", 0x41, 0xd44 },
-	{ "arm,cortex-a510", 0x41, 0xd46 }, { "arm,cortex-a710", 0x41, 0xd47 },
+	{ "arm,cortex-a35", 0x41, 0xd04 },
+	{ "arm,cortex-a53", 0x41, 0xd03 },
+	{ "arm,cortex-a55", 0x41, 0xd05 },
+	{ "arm,cortex-a57", 0x41, 0xd07 },
+	{ "arm,cortex-a65", 0x41, 0xd06 },
+	{ "arm,cortex-a72", 0x41, 0xd08 },
+	{ "arm,cortex-a73", 0x41, 0xd09 },
+	{ "arm,cortex-a75", 0x41, 0xd0a },
+	{ "arm,cortex-a76", 0x41, 0xd0b },
+	{ "arm,neoverse-n1", 0x41, 0xd0c },
+	{ "arm,cortex-a77", 0x41, 0xd0d },
+	{ "arm,neoverse-v1", 0x41, 0xd40 },
+	{ "arm,cortex-a78", 0x41, 0xd41 },
+	{ "arm,cortex-x1", 0x41, 0xd44 },
+	{ "arm,cortex-a510", 0x41, 0xd46 },
+	{ "arm,cortex-a710", 0x41, 0xd47 },
 	{ "arm,neoverse-n2", 0x41, 0xd49 },
+	/* ARMv7-A cores (MIDR in each TRM), for a 32-bit guest. */
+	{ "arm,cortex-a7", 0x41, 0xc07 },
+	{ "arm,cortex-a9", 0x41, 0xc09 },
+	{ "arm,cortex-a15", 0x41, 0xc0f },
 };
 
 const struct cpu_identity *cpu_identity_of(const char *compat)
@@ -22,5 +34,15 @@ const struct cpu_identity *cpu_identity_of(const char *compat)
 	for (unsigned i = 0; compat && i < ARRAY_SIZE(ids); i++)
 		if (!strcmp(ids[i].compat, compat))
 			return &ids[i];
+	return NULL;
+}
+
+const char *cpu_compat_of_midr(uint64_t midr)
+{
+	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(ids); i++)
+		if (ids[i].implementer == implementer && ids[i].part == part)
+			return ids[i].compat;
 	return NULL;
 }

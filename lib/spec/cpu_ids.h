@@ -16,5 +16,7 @@ struct cpu_identity {
 
 /* The identity a compatible names, or NULL (generic ones, "arm,armv8", name none). */
 const struct cpu_identity *cpu_identity_of(const char *compat);
+/* The compatible of the core a MIDR names, or NULL (a core the table does not know). */
+const char *cpu_compat_of_midr(uint64_t midr);
 
 #endif

@@ -83,6 +83,8 @@ enum profile_value_kind {
 	VALUE_PCI_INTX_MAP,  /* cells[0] slots x 4 pins, swizzled onto 4 SPIs from cells[1] */
 	VALUE_PCI_SPACES,    /* each ranges entry's phys.hi is one of cells[0..ncells) */
 	VALUE_NODE,	     /* no property: the node itself (where, a path) is always written */
+	VALUE_PLACE,	     /* no property: nodes (of ref's compatibles, if ref) are written at
+				where, a path, when they are written at all */
 };
 
 #define PROFILE_VALUE_CELLS 8
@@ -97,7 +99,7 @@ struct profile_value {
 	uint8_t ref_cells; /* bit i: cells[i] is a phandle of a node compatible with ref */
 	uint8_t guest_bits; /* 32 or 64: written only for a guest CPU of that width; 0: any */
 	uint32_t cells[PROFILE_VALUE_CELLS];
-	const char *ref; /* space-separated compatibles */
+	const char *ref; /* space-separated compatibles (VALUE_PLACE: of the nodes placed) */
 	const char *str; /* VALUE_STRINGS */
 	unsigned str_len;
 	const char *source;
@@ -119,6 +121,15 @@ struct profile {
 	/* The CPU mask (flags bits [15:8]) it writes on a PPI with a GICv3, whose binding has
 	 * none; with a GICv2 every PPI's mask names the CPUs of /cpus (the binding's rule). */
 	uint8_t gicv3_ppi_mask;
+	/* Where the documentation writes /cpus/cpu-map from the CPU topology the platform was
+	 * given (socket, cluster, core, thread nodes; each leaf's cpu names /cpus/cpu@INDEX);
+	 * NULL: it says nothing of a cpu-map. */
+	const char *cpu_map_source;
+	/* Where the documentation writes each CPU node's compatible as the model's own (the core
+	 * MIDR names); NULL: it says nothing of it. */
+	const char *cpu_compat_source;
+	/* ... and what it writes for a model of the emulator's own (MIDR implementer 0). */
+	const char *software_cpu_compat;
 };
 
 /* Does the region apply to a platform with this GIC version? */

@@ -52,4 +52,11 @@
 		.where = w, .kind = VALUE_NODE, .always = 1, .source = SRC(f)                      \
 	}
 
+/* Where the documentation writes a node when it writes one (compat_: the nodes with one of these
+ * compatibles, space-separated; NULL: any node there). */
+#define V_PLACE(w, compat_, f)                                                                     \
+	{                                                                                          \
+		.where = w, .kind = VALUE_PLACE, .ref = compat_, .source = SRC(f)                  \
+	}
+
 #endif

@@ -24,6 +24,7 @@ RUN_FILES = (
     "bench.json",
     "bench.csv",  # bench/report.py
     "disk.img",  # scratch_disk.py (qemu.py, --virtio blk)
+    "pci-disk.img",  # scratch_disk.py (qemu.py, --pci blk)
     "fw_cfg.bin",  # fwcfg_file.py (qemu.py)
     "initrd.bin",  # initrd_file.py (qemu.py, xen.py)
     "baseline.txt",

@@ -226,10 +226,14 @@ def virtio_args(items, outdir):
     return out
 
 
-def pci_args(items):
+def pci_args(items, outdir):
     """The pci suite's devices, each in the root-bus slot protocol.h gives it: the
     guest finds them there (vm_pci=). edu's DMA mask is widened from its default
-    28 bits, which reach no RAM of the virt board."""
+    28 bits, which reach no RAM of the virt board. blk is modern only (no I/O BAR,
+    device ID 0x1042) with one queue, on its own read-only copy of the scratch
+    disk's pattern: the dma suite's disk.img is written during the run."""
+    from . import scratch_disk
+
     out = []
     if "testdev" in items:
         out += [
@@ -240,6 +244,25 @@ def pci_args(items):
         out += ["-device", f"edu,addr={protocol.PCI_SLOT_EDU:#x},dma_mask={(1 << 64) - 1:#x}"]
     if "virtio" in items:
         out += ["-device", f"virtio-rng-pci,addr={protocol.PCI_SLOT_VIRTIO:#x}"]
+    if "blk" in items:
+        disk = scratch_disk.make(outdir, scratch_disk.PCI_NAME)
+        out += [
+            "-drive",
+            f"file={opt_value(disk)},if=none,format=raw,id=pcidisk,readonly=on",
+            "-device",
+            f"virtio-blk-pci,addr={protocol.PCI_SLOT_BLK:#x},drive=pcidisk,"
+            "disable-legacy=on,disable-modern=off,num-queues=1",
+        ]
+    if "bridge" in items:
+        # pci-bridge, not a PCIe port: a port has only device 0 below it, where the
+        # swizzle leaves the pin as it is; slot PCI_BRIDGE_DEV_SLOT moves it.
+        out += [
+            "-device",
+            f"pci-bridge,id=harness_br,bus=pcie.0,addr={protocol.PCI_SLOT_BRIDGE:#x},chassis_nr=1",
+            "-device",
+            f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_DEV_SLOT:#x},"
+            f"dma_mask={(1 << 64) - 1:#x}",
+        ]
     return out
 
 
@@ -297,7 +320,7 @@ def command_line(args, outdir, bootargs, notes):
     from . import initrd_file
 
     cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
-    cmd += pci_args(getattr(args, "pci", ()))
+    cmd += pci_args(getattr(args, "pci", ()), outdir)
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
@@ -344,6 +367,19 @@ def command_line(args, outdir, bootargs, notes):
     ]
 
 
+def topology(a):
+    """The CPU topology QEMU writes as /cpus/cpu-map for -smp N, as
+    sockets.clusters.cores.threads (the memmap suite holds the cpu-map to
+    it): virt-6.2 on puts the N CPUs in cores of one socket and cluster
+    (hw/core/machine-smp.c, prefer_sockets false); virt-6.1 and older write
+    no cpu-map (virt.c no_cpu_topology)."""
+    kinds = [p[5:] for p in (getattr(a, "machine", "") or "").split(",") if p.startswith("type=")]
+    version = kinds[0][len("virt-") :] if kinds and kinds[0].startswith("virt-") else None
+    if version and tuple(int(x) for x in version.split(".")) < (6, 2):
+        return "none"
+    return f"1.1.{a.smp}.1"
+
+
 class Platform:
     """QEMU runs the harness directly: the console is the guest's, and QEMU's
     exit status is the harness's semihosting exit code."""
@@ -360,7 +396,7 @@ class Platform:
         pci = ",".join(getattr(self.a, "pci", ())) or "none"
         return (
             f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} vm_pci={pci}"
-            f" vm_initrd={initrd} {extra}"
+            f" vm_initrd={initrd} vm_topology={topology(self.a)} {extra}"
         ).strip()
 
     def bootargs(self):

@@ -66,7 +66,7 @@ def config_name(a):
         )
         name += (
             ("-pci-" + "-".join(a.pci) if a.pci else "-nopci")
-            if a.pci != ("testdev", "edu", "virtio")
+            if a.pci != ("testdev", "edu", "virtio", "blk", "bridge")
             else ""
         )
     if a.load_addr is not None:

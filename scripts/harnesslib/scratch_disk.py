@@ -10,6 +10,7 @@ from . import protocol, records
 SECTOR = 512
 WORDS = SECTOR // 8
 NAME = "disk.img"
+PCI_NAME = "pci-disk.img"  # the pci suite's virtio-blk-pci: the same pattern, read-only
 WROTE = "reads_back_written"  # the check of the dma blk case's evidence that it rewrote its range
 
 
@@ -22,8 +23,8 @@ def sector_bytes(sector, written):
     return struct.pack(f"<{WORDS}Q", *(word(sector, w, written) for w in range(WORDS)))
 
 
-def make(outdir):
-    path = os.path.join(outdir, NAME)
+def make(outdir, name=NAME):
+    path = os.path.join(outdir, name)
     with open(path, "wb") as f:
         for s in range(protocol.DISK_SECTORS):
             f.write(sector_bytes(s, False))

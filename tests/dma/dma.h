@@ -14,11 +14,28 @@
  * (virtio_stopped), so only a silent one costs the whole wait.
  */
 #define DMA_WAIT_US 400000
+/*
+ * Once the device has shown its pace, a shape's request waits DMA_PACE_FACTOR
+ * times the slowest of the (at least DMA_PACE_MIN) requests it completed in
+ * this run, within DMA_WAIT_FLOOR_US..DMA_WAIT_US (dma_wait_us). A request
+ * the device drops without a word (QEMU 7.2 marks a legacy device broken on
+ * a chain it refuses, and Status says nothing) then costs tens of ms, not
+ * the whole DMA_WAIT_US; one that is merely slow is still given many times
+ * what any of its requests took.
+ */
+#define DMA_WAIT_FLOOR_US 50000
+#define DMA_PACE_FACTOR	  16
+#define DMA_PACE_MIN	  4
 
 struct dma_device {
 	const struct dt_device *node;
 	struct virtio_dev dev;
+	uint64_t slowest_ticks; /* the slowest completion a shape waited for */
+	unsigned paced;		/* completions measured */
 };
+
+/* The deadline of the device's next shape request, in us (DMA_WAIT_FLOOR_US). */
+uint64_t dma_wait_us(const struct dma_device *d);
 
 struct dma_state {
 	struct dma_device devs[DMA_MAX_DEVICES];

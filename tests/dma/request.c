@@ -57,15 +57,29 @@ uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten)
 	return (uint8_t)((rewritten ? ~v : v) >> (8 * (at % 8)));
 }
 
+uint64_t dma_wait_us(const struct dma_device *d)
+{
+	if (d->paced < DMA_PACE_MIN)
+		return DMA_WAIT_US;
+	uint64_t us = smp_ticks_to_us(d->slowest_ticks) * DMA_PACE_FACTOR;
+	return us < DMA_WAIT_FLOOR_US ? DMA_WAIT_FLOOR_US : us > DMA_WAIT_US ? DMA_WAIT_US : us;
+}
+
 int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len)
 {
 	struct wait w;
+	uint64_t t0 = cpu_counter();
 
-	wait_begin(&w, DMA_WAIT_US);
+	wait_begin(&w, dma_wait_us(d));
 	for (;;) {
 		int late = wait_look(&w) != WAIT_ON;
-		if (virtq_take_used(&d->dev, head, len))
+		if (virtq_take_used(&d->dev, head, len)) {
+			uint64_t took = cpu_counter() - t0;
+			if (took > d->slowest_ticks)
+				d->slowest_ticks = took;
+			d->paced++;
 			return 1;
+		}
 		/* A device that stopped will not complete: one more look, then give up. */
 		if (late || virtio_stopped(&d->dev))
 			return virtq_take_used(&d->dev, head, len);
@@ -150,12 +164,17 @@ int shape_request(struct test_ctx *t, struct dma_device *d, const char *form, co
 static int finish(struct test_ctx *t, struct dma_device *d, const struct shape_req *r, int want)
 {
 	uint32_t total = seg_total(r), head, len;
+	uint64_t wait_us = dma_wait_us(d);
+	unsigned paced = d->paced;
 
 	if (!shape_wait(d, &head, &len)) {
 		dma_outcome_push(t, d);
 		finding(t, "completes",
-			"no completion (within %u ms, or before the device stopped) | required",
-			DMA_WAIT_US / 1000);
+			"no completion (within %llu ms%s, or before the device stopped) | required",
+			(unsigned long long)wait_us / 1000,
+			paced >= DMA_PACE_MIN ? ": the device's pace (dma.h DMA_PACE_FACTOR times "
+						"the slowest request it completed)"
+					      : "");
 		subject_pop(t);
 		recover(t, d);
 		return 0;

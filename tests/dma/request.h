@@ -44,7 +44,7 @@ struct shape_req {
 uint8_t shape_expected(uint64_t sector, unsigned at, int rewritten);
 /* The first byte of segs (in order) that is not the disk's from sector on, or -1. */
 long shape_mismatch(const struct shape_seg *segs, unsigned n, uint64_t sector);
-/* Poll the used ring up to DMA_WAIT_US: 1 with the entry's id and len. */
+/* Poll the used ring up to dma_wait_us(d): 1 with the entry's id and len. */
 int shape_wait(struct dma_device *d, uint32_t *head, uint32_t *len);
 /* Make the request (not notified): its head, or -1 when the queue has no room. */
 int shape_submit(struct dma_device *d, const struct shape_req *r);

@@ -68,7 +68,7 @@ static const char *init(struct test_ctx *t)
 		}
 		state.devices++;
 		if (state.ndevs < DMA_MAX_DEVICES)
-			state.devs[state.ndevs++] = (struct dma_device){ n, probe };
+			state.devs[state.ndevs++] = (struct dma_device){ n, probe, 0, 0 };
 	}
 	t->state = &state;
 	return NULL;

@@ -205,7 +205,7 @@ MASKED_CASE(priority)
 MASKED_CASE(eoi_modes)
 
 static const struct test_case cases[] = {
-	CASE(distributor), CASE(spurious), CASE(sgi_self),   CASE(priority),
-	CASE(eoi_modes),   CASE(spi_uart), CASE(sgi_others), CASE(its),
+	CASE(distributor), CASE(spurious),   CASE(sgi_self), CASE(priority),   CASE(eoi_modes),
+	CASE(spi_uart),	   CASE(sgi_others), CASE(its),	     CASE(cpuif_regs),
 };
 SUITE(58, gic, cases, .skip_if = skip_if);

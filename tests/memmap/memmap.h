@@ -39,6 +39,7 @@ struct mm_run {
 struct mm_sweep {
 	uint64_t points[MM_MAX_POINTS];
 	int npoints, points_dropped;
+	int interior_left; /* points inside a DT reg or bank, not read (sweep.c) */
 	struct mm_run runs[MM_MAX_RUNS];
 	int nruns, runs_merged;
 	uint64_t sweep_us;
@@ -103,6 +104,19 @@ void case_dt_properties(struct test_ctx *t);
 void memmap_check_ppi_masks(struct test_ctx *t);
 /* values.c: the profile's values asked of the nodes they name; how many were asked. */
 unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof);
+/* Hold each node's place against where the profile writes its nodes (places.c); how many
+ * were asked. */
+unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof);
+/* Hold /cpus/cpu-map against the topology the runner gave (topology.c); how many nodes were
+ * asked. */
+unsigned memmap_check_topology(struct test_ctx *t, const struct profile *prof);
+/* Hold each CPU node's compatible against the model the documentation writes (cpu_model.c). */
+unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof);
+/* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */
+int memmap_path_matches(const char *path, const char *pattern);
+/* Is the entry this run's? One written for a guest of the other width is not (a 32-bit
+ * image's CPU is AArch32). */
+int memmap_value_for_guest(const struct profile_value *w);
 /* pci_values.c: a VALUE_PCI_* value of a PCIe host node (value v, len bytes). */
 void memmap_check_pci_value(struct test_ctx *t, int node, const struct profile_value *w,
 			    const uint8_t *v, int len);

@@ -4,8 +4,8 @@
  * has or lacks beyond reg and interrupts (the profile's props: QEMU 7.2's
  * virt.c writes dma-coherent on each virtio-mmio transport, fw-cfg and the
  * PCIe host, and clocks on each PrimeCell), then the values it gives them
- * (values.c). Each one asked is a claim held against that documentation
- * (dt/claims.h).
+ * (values.c), and where it writes each node (places.c). Each one asked is
+ * a claim held against that documentation (dt/claims.h).
  */
 #include <libfdt.h>
 
@@ -39,10 +39,12 @@ void case_dt_properties(struct test_ctx *t)
 			asked++;
 		}
 	}
-	unsigned values = memmap_check_values(t, mm->prof);
-	if (!asked && !values) {
+	unsigned values = memmap_check_values(t, mm->prof) + memmap_check_cpu_model(t, mm->prof);
+	unsigned places = memmap_check_places(t, mm->prof) + memmap_check_topology(t, mm->prof);
+	if (!asked && !values && !places) {
 		skip(t, "the profile documents no property of a node this tree has");
 		return;
 	}
-	note(t, "documented properties asked: %u present or absent, %u values", asked, values);
+	note(t, "documented properties asked: %u present or absent, %u values, %u places", asked,
+	     values, places);
 }

@@ -21,8 +21,7 @@
 
 #define VALUE_TEXT 96
 
-/* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */
-static int path_matches(const char *path, const char *pattern)
+int memmap_path_matches(const char *path, const char *pattern)
 {
 	if (!strcmp(pattern, "/"))
 		return !strcmp(path, "/");
@@ -38,10 +37,11 @@ static int path_matches(const char *path, const char *pattern)
 	return !*path && !*pattern;
 }
 
-static int where_matches(const void *fdt, int node, const char *path, const char *where)
+/* The node (its path, its compatible list: compat, clen) is the one where names. */
+static int where_matches(const char *path, const char *compat, int clen, const char *where)
 {
-	return where[0] == '/' ? path_matches(path, where)
-			       : fdt_node_check_compatible(fdt, node, where) == 0;
+	return where[0] == '/' ? memmap_path_matches(path, where)
+			       : compat && fdt_stringlist_contains(compat, clen, where);
 }
 
 /* Is the node a phandle names compatible with one of a space-separated list? */
@@ -146,8 +146,11 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 			   : w->kind == VALUE_STRINGS
 				   ? len == (int)w->str_len && !memcmp(v, w->str, w->str_len)
 				   : cells_equal(p->fdt, w, v, len);
-		say_value(got, sizeof(got), v, len);
-		say_expected(want, sizeof(want), w);
+		got[0] = want[0] = 0;
+		if (!same) { /* formatted only for the finding: most values agree */
+			say_value(got, sizeof(got), v, len);
+			say_expected(want, sizeof(want), w);
+		}
 		check(t, same, "documented_value", "%s %s is %s; %s (%s) writes %s", path, w->prop,
 		      got, prof->name, w->source, want);
 	}
@@ -157,31 +160,82 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 		claim_hold(node, w->prop, CLAIM_DOC);
 }
 
-/* An entry written for a guest of the other width is not this run's (a 32-bit image's CPU is
- * AArch32). */
-static int for_this_guest(const struct profile_value *w)
+int memmap_value_for_guest(const struct profile_value *w)
 {
 	return !w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32);
+}
+
+/*
+ * The tree in order, each enabled node with its path, built from its
+ * parent's: fdt_get_path walks from the root for every node, which made
+ * asking every node every value cost tens of ms under TCG. A node whose
+ * path does not fit PLAT_PATH_LEN is passed over, as fdt_get_path's error
+ * was.
+ */
+#define NONE 0xff /* above any path length that fits PLAT_PATH_LEN */
+_Static_assert(PLAT_PATH_LEN < NONE, "a path length fits a byte");
+
+struct node_walk {
+	int node, depth;
+	/* The path's length at each depth (each level adds 2 bytes or more). */
+	uint8_t len[PLAT_PATH_LEN / 2]; /* NONE: that ancestor's path did not fit */
+	char path[PLAT_PATH_LEN];
+};
+
+static int enabled(const void *fdt, int node)
+{
+	const char *status = fdt_getprop(fdt, node, "status", NULL);
+
+	return !(status && strcmp(status, "okay") && strcmp(status, "ok"));
+}
+
+/* One walk at a time: check_nodes and memmap_check_values take turns. */
+static struct node_walk walk;
+
+/* The next enabled node whose path fits (start with w->node = -1: the root first); 0 at the end. */
+static int walk_next(const void *fdt, struct node_walk *w)
+{
+
+	for (;;) {
+		if (w->node < 0)
+			w->node = 0, w->depth = 0;
+		else
+			w->node = fdt_next_node(fdt, w->node, &w->depth);
+		if (w->node < 0 || w->depth < 0)
+			return 0;
+		int d = w->depth, namelen = 0;
+		const char *name = fdt_get_name(fdt, w->node, &namelen);
+		if ((size_t)d >= ARRAY_SIZE(w->len))
+			continue; /* deeper than any path that fits */
+		size_t from = d == 0 ? 0 : d == 1 ? 0 : w->len[d - 1]; /* where "/name" goes */
+		size_t len = d == 0 ? 1 : from + 1 + (size_t)namelen;
+		if (!name || (d > 1 && from == NONE) || len + 1 > sizeof(w->path)) {
+			w->len[d] = NONE;
+			continue;
+		}
+		w->path[from] = '/';
+		if (d)
+			memcpy(w->path + from + 1, name, (size_t)namelen);
+		w->path[len] = 0;
+		w->len[d] = (uint8_t)len;
+		if (enabled(fdt, w->node))
+			return 1;
+	}
 }
 
 /* Each node the documentation always writes is in the tree, enabled. */
 static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 {
 	const void *fdt = t->plat->fdt;
-	char path[PLAT_PATH_LEN];
 	unsigned asked = 0;
 
 	for (unsigned i = 0; i < prof->nvalues; i++) {
 		const struct profile_value *w = &prof->values[i];
 		int found = 0;
-		if (w->kind != VALUE_NODE || !for_this_guest(w))
+		if (w->kind != VALUE_NODE || !memmap_value_for_guest(w))
 			continue;
-		for (int node = 0; node >= 0 && !found; node = fdt_next_node(fdt, node, NULL)) {
-			const char *status = fdt_getprop(fdt, node, "status", NULL);
-			found = !(status && strcmp(status, "okay") && strcmp(status, "ok")) &&
-				!fdt_get_path(fdt, node, path, sizeof(path)) &&
-				path_matches(path, w->where);
-		}
+		for (walk.node = -1; !found && walk_next(fdt, &walk);)
+			found = memmap_path_matches(walk.path, w->where);
 		subject_push(t, "node", "%s", w->where);
 		check(t, found, "documented_node_present",
 		      "no enabled node %s (any unit address), which %s writes on every platform",
@@ -196,23 +250,26 @@ static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 {
 	const void *fdt = t->plat->fdt;
-	char path[PLAT_PATH_LEN];
 	unsigned asked = 0;
 
-	for (int node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
-		const char *status = fdt_getprop(fdt, node, "status", NULL);
-		if ((status && strcmp(status, "okay") && strcmp(status, "ok")) ||
-		    fdt_get_path(fdt, node, path, sizeof(path)))
-			continue;
+	for (walk.node = -1; walk_next(fdt, &walk);) {
+		int node = walk.node, clen;
+		const char *path = walk.path;
+		/* Read once, not once an entry. */
+		const char *compat = fdt_getprop(fdt, node, "compatible", &clen);
 		for (unsigned i = 0; i < prof->nvalues; i++) {
 			const struct profile_value *w = &prof->values[i];
-			int first = for_this_guest(w) && w->kind != VALUE_NODE;
+			/* Whether it names the node first: the earlier entries only then. */
+			if (!memmap_value_for_guest(w) || !w->prop ||
+			    !where_matches(path, compat, clen, w->where))
+				continue;
+			int first = 1;
 			for (unsigned k = 0; k < i && first; k++)
-				first = !for_this_guest(&prof->values[k]) ||
-					prof->values[k].kind == VALUE_NODE ||
+				first = !memmap_value_for_guest(&prof->values[k]) ||
+					!prof->values[k].prop ||
 					strcmp(prof->values[k].prop, w->prop) ||
-					!where_matches(fdt, node, path, prof->values[k].where);
-			if (!first || !where_matches(fdt, node, path, w->where))
+					!where_matches(path, compat, clen, prof->values[k].where);
+			if (!first)
 				continue;
 			ask(t, prof, node, path, w);
 			asked++;

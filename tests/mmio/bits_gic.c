@@ -6,7 +6,7 @@
  * SGIs, the timers' PPIs and every device's SPI are left alone). SPIs: the
  * highest implemented word of 32 such INTIDs; SGIs and PPIs (banked): the
  * PPIs nothing uses, and SGIs 12-15 (the harness sends none of them) for
- * the byte arrays.
+ * the byte arrays (priorities, and GICv2's SGI pending bits by source CPU).
  */
 #include "boot/cpu.h"
 #include "tests/mmio/bits.h"
@@ -98,6 +98,8 @@ static int place_sgi(struct test_ctx *t, const struct mmio_target *tg, struct bi
 	if (f->bits_per_intid == 8) {
 		r->off = f->offset + 12;
 		r->touch = 0xffffffff;
+		if (f->flags & FB_SET) /* GICv2 SPENDSGIR: a byte per SGI, the same word */
+			r->clear = region + f->clear_view + 12;
 	} else {
 		r->off = f->offset;
 		r->touch = fields_intid_bits(f, ~used & 0xffff0000u);

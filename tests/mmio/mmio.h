@@ -65,11 +65,12 @@ struct observation {
 /*
  * Says one observation as a record (runtime/protocol.h) whose subject is
  *   node=PATH part=PART reg=REG off=0xOFF [key=value] outcome=abort|value|none
- * and which carries class=, expect=, spec= and observed= besides; its text
- * is the line people read:
+ * and which carries class=, expect=, spec= and observed= besides; a
+ * finding's text is the line people read:
  *   PATH | PART | REG@0xOFF | WHAT | expect E [SPEC] | observed O | CLASS
  * A deviation is a finding (fails the case); required and permitted
- * outcomes are evidence.
+ * outcomes are evidence, whose text is only "WHAT | CLASS" (the fields say
+ * the rest; mmio-findings.md shows them whole).
  */
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 		   const struct observation *o);

@@ -10,12 +10,17 @@ struct pci_state *pci_state(struct test_ctx *t)
 	return (struct pci_state *)t->state;
 }
 
-struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot)
+struct pci_fn *pci_find(struct pci_state *s, uint32_t bus, uint32_t devfn)
 {
 	for (int i = 0; i < s->nfn; i++)
-		if (s->fn[i].bus == s->ecam.first && s->fn[i].devfn == PCI_DEVFN(slot, 0))
+		if (s->fn[i].bus == bus && s->fn[i].devfn == devfn)
 			return &s->fn[i];
 	return NULL;
+}
+
+struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot)
+{
+	return pci_find(s, s->ecam.first, PCI_DEVFN(slot, 0));
 }
 
 void pci_push_fn(struct test_ctx *t, const struct pci_fn *f)

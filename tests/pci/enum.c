@@ -70,7 +70,12 @@ void pci_enumerate(struct pci_state *s)
 		for (uint32_t dev = 0; dev < 32; dev++) {
 			if (!one(s, bus, PCI_DEVFN(dev, 0)))
 				continue;
-			/* A single-function device claims no other function: those read as absent.
+			/*
+			 * Function 0 absent: no function of the device is (PCI Local Bus 3.0:
+			 * every device, a multi-function one too, implements function 0,
+			 * whose Header Type bit 7 says whether others may exist; PCI Express
+			 * Base 4.0 7.5.1.1.9), so 1..7 are not read. Present: all 8 are, so a
+			 * single-function device's other functions are seen to read absent.
 			 */
 			for (uint32_t fn = 1; fn < 8; fn++)
 				(void)one(s, bus, PCI_DEVFN(dev, fn));
@@ -168,6 +173,22 @@ void case_enumerate(struct test_ctx *t)
 		      f0 ? "has no multi-function bit in its header type" : "is absent");
 		subject_pop(t);
 	}
+	/*
+	 * Off the root bus a function is reached through a bridge the suite
+	 * numbered (bridge.c); one on a bus no bridge leads to means ECAM puts
+	 * the buses elsewhere than bus-range says.
+	 */
+	for (int i = 0; i < s->nfn; i++) {
+		const struct pci_fn *f = &s->fn[i];
+		uint32_t devfn, pin;
+		if (f->bus == s->ecam.first)
+			continue;
+		pci_push_fn(t, f);
+		check(t, pci_to_root(s, f, &devfn, &pin), "bus_behind_bridge",
+		      "a function answers on bus %u, which no bridge the suite numbered leads to",
+		      f->bus);
+		subject_pop(t);
+	}
 	if (s->fns_dropped)
 		note(t, "%d functions past the first %d are not exercised", s->fns_dropped,
 		     PCI_MAX_FNS);
@@ -202,5 +223,7 @@ void case_enumerate(struct test_ctx *t)
 		  "pci-testdev");
 	expect_at(t, s, OPT_PCI_EDU, PCI_SLOT_EDU, VENDOR_QEMU, DEVICE_EDU, "edu");
 	expect_at(t, s, OPT_PCI_VIRTIO, PCI_SLOT_VIRTIO, VENDOR_VIRTIO, -1, "virtio-rng-pci");
+	expect_at(t, s, OPT_PCI_BLK, PCI_SLOT_BLK, VENDOR_VIRTIO, DEVICE_VIRTIO_BLK_MODERN,
+		  "virtio-blk-pci (modern)");
 	subject_pop(t);
 }

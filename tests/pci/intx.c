@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * Legacy interrupts (PCI Local Bus 3.0 2.2.6, 6.2.4): each function's
- * Interrupt Pin through the interrupt-map (after interrupt-map-mask; the
- * root bus has no bridge, so no swizzle, PCI-to-PCI Bridge 1.2 9.1) to the
- * INTID the DT names; on QEMU's virt board also against its documented
- * wiring (QEMU 7.2 hw/arm/virt.c: a15irqmap[VIRT_PCIE] = 3 and
+ * Interrupt Pin, swizzled by its device number at each bridge up to the
+ * root bus (PCI-to-PCI Bridge 1.2 9.1; bridge.c), through the
+ * interrupt-map (after interrupt-map-mask) to the INTID the DT names; on QEMU's virt board also
+ * against its documented wiring (QEMU 7.2 hw/arm/virt.c: a15irqmap[VIRT_PCIE] = 3 and
  * create_pcie_irq_map: slot s, pin p (INTA 0) to SPI 3 + (s + p) % 4). edu
+ * (an edu on the root bus, and one behind the bridge when attached)
  * raises its line (register 0x60) and lowers it (0x64): the INTID the DT
  * names must arrive, no other, the Status register's Interrupt Status bit
  * must follow the line, and the INTID must not stay pending once lowered.
@@ -44,7 +45,7 @@ static uint32_t status_of(struct pci_state *s, const struct pci_fn *f)
 }
 
 /* Every INTID the interrupt-map names, enabled to this CPU: where the line goes is seen. */
-static void map_intids(const struct dt_pci_host *h, int on)
+void pci_map_intids(const struct dt_pci_host *h, int on)
 {
 	for (int i = 0; i < h->nimap; i++) {
 		uint32_t id = h->imap[i].irq.intid;
@@ -69,7 +70,7 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 	uint32_t want = e->irq.intid, iar, got;
 
 	cpu_irq_mask();
-	map_intids(&s->host, 1);
+	pci_map_intids(&s->host, 1);
 	probe_write(b + EDU_RAISE, 32, EDU_BIT, &o);
 	got = irq_poll(PCI_WAIT_US);
 	uint32_t st = status_of(s, f);
@@ -83,7 +84,7 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 	uint32_t again = irq_poll(QUIET_US);
 	if (again != GIC_SPURIOUS)
 		gic_eoi(again);
-	map_intids(&s->host, 0);
+	pci_map_intids(&s->host, 0);
 	cpu_irq_unmask();
 
 	subject_push(t, "intid", "%u", want);
@@ -138,12 +139,26 @@ void case_intx(struct test_ctx *t)
 		if (!f->pin)
 			continue;
 		pci_push_fn(t, f);
-		uint32_t hi = (f->bus << 16) | (f->devfn << 8);
-		const struct dt_pci_imap *e = dt_pci_intx(&s->host, hi, f->pin);
+		uint32_t rdevfn, rpin;
+		if (!pci_to_root(s, f, &rdevfn, &rpin)) {
+			note(t,
+			     "bus %u is behind no bridge the suite numbered: its pin is not "
+			     "followed",
+			     f->bus);
+			subject_pop(t);
+			continue;
+		}
+		if (f->bus != s->ecam.first)
+			note(t, "INT%c swizzled to the root bus: INT%c of slot %u",
+			     'A' + f->pin - 1, 'A' + rpin - 1, rdevfn >> 3);
+		uint32_t hi = (s->ecam.first << 16) | (rdevfn << 8);
+		const struct dt_pci_imap *e = dt_pci_intx(&s->host, hi, rpin);
 		subject_push(t, "prop", "interrupt-map");
 		int mapped = check(t, e != NULL, "intx_mapped",
-				   "INT%c of %02x:%02x.%x has no interrupt-map row",
-				   'A' + f->pin - 1, f->bus, f->devfn >> 3, f->devfn & 7);
+				   "INT%c of %02x:%02x.%x (INT%c of root slot %u) has no "
+				   "interrupt-map row",
+				   'A' + f->pin - 1, f->bus, f->devfn >> 3, f->devfn & 7,
+				   'A' + rpin - 1, rdevfn >> 3);
 		subject_pop(t);
 		if (!mapped ||
 		    !check(t, e->parent_is_gic && e->irq.kind == IRQ_SPI, "intx_to_gic_spi",
@@ -153,18 +168,19 @@ void case_intx(struct test_ctx *t)
 		}
 		note(t, "INT%c -> INTID %u (SPI %u)", 'A' + f->pin - 1, e->irq.intid,
 		     e->irq.number);
-		if (on_qemu_virt(t->plat) && f->bus == s->ecam.first) {
-			uint32_t spi = QEMU_VIRT_PCIE_SPI + ((f->devfn >> 3) + f->pin - 1) % 4;
+		if (on_qemu_virt(t->plat)) {
+			uint32_t spi = QEMU_VIRT_PCIE_SPI + ((rdevfn >> 3) + rpin - 1) % 4;
 			subject_push(t, "intid", "%u", e->irq.intid);
 			check(t, e->irq.number == spi, "intx_as_qemu_wires",
-			      "the DT maps INT%c of slot %u to SPI %u; QEMU 7.2 virt wires it to "
-			      "SPI "
-			      "%u (create_pcie_irq_map)",
-			      'A' + f->pin - 1, f->devfn >> 3, e->irq.number, spi);
+			      "the DT maps INT%c of root slot %u to SPI %u; QEMU 7.2 virt wires it "
+			      "to SPI %u (create_pcie_irq_map)",
+			      'A' + rpin - 1, rdevfn >> 3, e->irq.number, spi);
 			subject_pop(t);
 		}
-		if ((t->opt->vm_pci & OPT_PCI_EDU) && f == pci_at_slot(s, PCI_SLOT_EDU) &&
-		    f->bar_win[0] >= 0) {
+		int edu = ((t->opt->vm_pci & OPT_PCI_EDU) && f == pci_at_slot(s, PCI_SLOT_EDU)) ||
+			  ((t->opt->vm_pci & OPT_PCI_BRIDGE) && f->bus != s->ecam.first &&
+			   f->vendor == VENDOR_QEMU && f->device == DEVICE_EDU);
+		if (edu && f->bar_win[0] >= 0) {
 			raise_edu(t, s, f, e);
 			raised = 1;
 		}

@@ -15,11 +15,12 @@
 #define PCI_DMA_WAIT_US 2000000 /* edu starts a transfer 100 ms (virtual) after the command */
 
 /* QEMU's IDs (docs/specs/pci-ids.rst; hw/misc/edu.c; virtio 1.2 4.1.2.1). */
-#define VENDOR_REDHAT  0x1b36
-#define VENDOR_QEMU    0x1234
-#define VENDOR_VIRTIO  0x1af4
-#define DEVICE_TESTDEV 0x0005
-#define DEVICE_EDU     0x11e8
+#define VENDOR_REDHAT		 0x1b36
+#define VENDOR_QEMU		 0x1234
+#define VENDOR_VIRTIO		 0x1af4
+#define DEVICE_TESTDEV		 0x0005
+#define DEVICE_EDU		 0x11e8
+#define DEVICE_VIRTIO_BLK_MODERN 0x1042 /* 0x1040 + device type 2 (virtio 1.2 4.1.2.1) */
 
 struct pci_fn {
 	uint32_t bus, devfn;
@@ -31,6 +32,14 @@ struct pci_fn {
 	uint64_t bar_cpu[PCI_NUM_BARS];	   /* the same through ranges */
 	int bar_win[PCI_NUM_BARS];	   /* the window it went in, -1 none */
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
+};
+
+#define PCI_MAX_BRIDGES 4
+
+/* A PCI-to-PCI bridge the suite numbered (bridge.c), and the windows it forwards. */
+struct pci_bridge {
+	uint32_t bus, devfn, sec, sub;
+	uint64_t lo[DT_PCI_MAX_WINDOWS], hi[DT_PCI_MAX_WINDOWS]; /* bus addresses; lo == hi none */
 };
 
 struct pci_odd {
@@ -50,6 +59,23 @@ struct pci_state {
 	unsigned nodd;
 	uint64_t enum_us;
 	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
+	struct pci_bridge br[PCI_MAX_BRIDGES];
+	int nbr, br_dropped;
+};
+
+/*
+ * An MSI route (route.c): the message (addr, data) the function is to
+ * write, and the INTID it must arrive as. Each sender has its own index
+ * (its LPI, or its SPI of a GICv2m frame's): edu's and virtio-blk's.
+ */
+#define PCI_MSI_LPI 8208 /* GIC_FIRST_LPI + 16 */
+#define PCI_MSI_EDU 0
+#define PCI_MSI_BLK 1
+struct pci_msi_route {
+	uint64_t addr;
+	uint32_t data, intid, devid;
+	const char *ctl, *prop; /* the controller's path; msi-map or msi-parent */
+	int v2m;
 };
 
 struct pci_state *pci_state(struct test_ctx *t);
@@ -59,15 +85,40 @@ struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot);
 void pci_push_fn(struct test_ctx *t, const struct pci_fn *f);
 /* Enumerate every bus of bus-range (enum.c); BARs sized and assigned (bars.c). */
 void pci_enumerate(struct pci_state *s);
+/*
+ * Bridges (bridge.c): numbered depth first from the root bus before the
+ * enumeration, so that it finds what is behind them; their windows set to
+ * what was assigned behind them after pci_assign. pci_to_root swizzles a
+ * function's pin (1..4) up to the root bus (PCI-to-PCI Bridge 1.2 9.1):
+ * the root-bus devfn and pin, or 0 when a bus has no bridge the suite knows.
+ */
+void pci_bridges_number(struct pci_state *s);
+void pci_bridges_forward(struct pci_state *s);
+int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *devfn, uint32_t *pin);
+struct pci_fn *pci_find(struct pci_state *s, uint32_t bus, uint32_t devfn);
 void pci_assign(struct pci_state *s);
 
-void case_host(struct test_ctx *t);	 /* enum.c */
-void case_enumerate(struct test_ctx *t); /* enum.c */
-void case_bars(struct test_ctx *t);	 /* bars.c */
-void case_decode(struct test_ctx *t);	 /* answer.c */
-void case_intx(struct test_ctx *t);	 /* intx.c */
-void case_msi(struct test_ctx *t);	 /* msi.c */
-void case_dma(struct test_ctx *t);	 /* dma.c */
-void case_smmu(struct test_ctx *t);	 /* smmu.c */
+/*
+ * f's requester ID through msi-map or msi-parent to its controller, made
+ * ready to take message index: 1 with r filled; 0 when it cannot be
+ * exercised (said by a skip or a note). A wrong map or controller is a
+ * finding, and ends the case. pci_msi_route_end undoes what the GIC was told.
+ */
+int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f, unsigned index,
+		  struct pci_msi_route *r);
+void pci_msi_route_end(const struct pci_msi_route *r);
+/* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
+void pci_map_intids(const struct dt_pci_host *h, int on);
+
+void case_host(struct test_ctx *t);	  /* enum.c */
+void case_enumerate(struct test_ctx *t);  /* enum.c */
+void case_bars(struct test_ctx *t);	  /* bars.c */
+void case_decode(struct test_ctx *t);	  /* answer.c */
+void case_intx(struct test_ctx *t);	  /* intx.c */
+void case_msi(struct test_ctx *t);	  /* msi.c */
+void case_dma(struct test_ctx *t);	  /* dma.c */
+void case_smmu(struct test_ctx *t);	  /* smmu.c */
+void case_virtio_blk(struct test_ctx *t); /* virtio.c */
+void case_bridge(struct test_ctx *t);	  /* bridge_case.c */
 
 #endif

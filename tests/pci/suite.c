@@ -49,13 +49,15 @@ static const char *init(struct test_ctx *t)
 	t->state = &state;
 	if (state.host_why)
 		return NULL; /* the host case says why; the others skip */
+	pci_bridges_number(&state);
 	pci_enumerate(&state);
 	pci_assign(&state);
+	pci_bridges_forward(&state);
 	return NULL;
 }
 
 static const struct test_case cases[] = {
-	CASE(host), CASE(enumerate), CASE(bars), CASE(decode),
-	CASE(intx), CASE(msi),	     CASE(dma),	 CASE(smmu),
+	CASE(host), CASE(enumerate), CASE(bars), CASE(decode),	   CASE(intx),
+	CASE(msi),  CASE(dma),	     CASE(smmu), CASE(virtio_blk), CASE(bridge),
 };
 SUITE(72, pci, cases, .skip_if = skip_if, .init = init);

@@ -127,6 +127,17 @@ static const struct reg_fields dist_fields[] = {
 	  .flags = FB_BANKED,
 	  .res0 = 0x55555555,
 	  .spec = "IHI 0048B 4.3.13 GICD_ICFGR1 (PPIs; Int_config[0] reserved)" },
+	/* SGIs 12-15 (SEL_SGI's byte word): a byte per SGI, a bit per source CPU; CPU 0's bit
+	 * sets and clears on every CPU (CPU 0 always exists), the bits of absent CPUs are not
+	 * judged. Pending SGIs are cleared before the IRQ mask lifts (bits.c). */
+	{ .name = "GICD_SPENDSGIR",
+	  .offset = 0xf20,
+	  .clear_view = 0xf10,
+	  .flags = FB_WRITE_SAFE | FB_SET | FB_BANKED | FB_BYTE,
+	  .writable = 0x01010101,
+	  .sel = SEL_SGI,
+	  .bits_per_intid = 8,
+	  .spec = "IHI 0048B 4.3.15/4.3.16 GICD_CPENDSGIRn/SPENDSGIRn (SGIs 12-15, source CPU 0)" },
 };
 
 static const struct reg_fields cpu_fields[] = {
@@ -156,6 +167,16 @@ static const struct reg_fields cpu_fields[] = {
 	  .flags = FB_READ_SIDE | FB_BANKED,
 	  .res0 = 0xffffe000,
 	  .spec = "IHI 0048B 4.4.4 GICC_IAR: a read acknowledges" },
+	/* RAZ/WI to a Non-secure access with the Security Extensions, or without grouping;
+	 * else the Non-secure binary point with its own minimum: only RES0 is required. */
+	{ .name = "GICC_ABPR",
+	  .offset = 0x01c,
+	  .region = 1,
+	  .flags = FB_WRITE_SAFE | FB_BANKED,
+	  .res0 = 0xfffffff8,
+	  .impl_mask = 0x7,
+	  .impl = IMPL_ANY,
+	  .spec = "IHI 0048B 4.4.8 GICC_ABPR (RAZ/WI to Non-secure with the Security Extensions)" },
 };
 
 static const char *const compats[] = { "arm,cortex-a15-gic", "arm,gic-400", NULL };

@@ -13,6 +13,16 @@
 #define SRC(f) "Xen 4.17 xen/arch/arm/domain_build.c " f
 
 static const struct profile_value domu_values[] = {
+	/* Where each node goes (prepare_dtb_domU, l.3206): no other node is written. */
+	V_PLACE("/chosen", NULL, "make_chosen_node"),
+	V_PLACE("/psci", "arm,psci arm,psci-0.2 arm,psci-1.0", "make_psci_node"),
+	V_PLACE("/cpus", NULL, "make_cpus_node"),
+	V_PLACE("/cpus/cpu", NULL, "make_cpus_node"),
+	V_PLACE("/memory", NULL, "make_memory_node"),
+	V_PLACE("/interrupt-controller", "arm,gic-v3 arm,gic-400", "make_gic_domU_node"),
+	V_PLACE("/timer", "arm,armv8-timer arm,armv7-timer", "make_timer_node"),
+	V_PLACE("/sbsa-uart", "arm,sbsa-uart", "make_vpl011_uart_node"),
+	V_PLACE("/hypervisor", "xen,xen", "make_hypervisor_node"),
 	/* make_gicv3_domU_node (l.2767), make_gicv2_domU_node (l.2711): no child, no ranges. */
 	V_CELLS("arm,gic-v3", "#address-cells", 1, "make_gicv3_domU_node", 0),
 	V_CELLS("arm,gic-v3", "#interrupt-cells", 1, "make_gicv3_domU_node", 3),

@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from typing import Dict, List
 
 from .. import paths, protocol, records
 from ..options import facts
@@ -92,11 +93,23 @@ def sweep_seconds(out):
     return None
 
 
+def suite_seconds(out):
+    """The guest time of each suite and of them all, from the report's time
+    records (runtime/suite.c): {suite: s, "(all)": s}."""
+    times = {}
+    with open(os.path.join(out, "ktap.txt")) as f:
+        for r in records.of_lines(f, protocol.VALUES["RECORD_TIME"]):
+            if "case" in r.fields:
+                continue
+            times[r.fields.get("suite", "(all)")] = int(r.fields["us"]) / 1e6
+    return times
+
+
 def timed_run(args, out):
     """Seconds from QEMU's start to the report's sentinel and to its first
-    line, read from timing.txt; the sweep's guest time; and the wall time of
+    line, read from timing.txt; the sweep's guest time; the wall time of
     the whole scripts/run (its checks, the platform's start, what it waits
-    for after the report, its files)."""
+    for after the report, its files); and each suite's guest time."""
     start = time.monotonic()
     r = subprocess.run(
         [sys.executable, paths.script("run"), "--quiet", "--out", out] + args,
@@ -111,7 +124,13 @@ def timed_run(args, out):
         )
     fields = dict(line.split() for line in open(timing))
     os.remove(timing)
-    return float(fields["verdict_s"]), float(fields["first_line_s"]), sweep_seconds(out), wall
+    return (
+        float(fields["verdict_s"]),
+        float(fields["first_line_s"]),
+        sweep_seconds(out),
+        wall,
+        suite_seconds(out),
+    )
 
 
 def spread(values):
@@ -122,8 +141,11 @@ def spread(values):
 
 def median_run(label, args, runs, target, wall_target=None, sweep=True):
     verdicts, firsts, sweeps, walls = [], [], [], []
+    suites: Dict[str, List[float]] = {}
     for i in range(runs):
-        v, f, sw, wall = timed_run(args, os.path.join(paths.BUILD, "bench", label))
+        v, f, sw, wall, by_suite = timed_run(args, os.path.join(paths.BUILD, "bench", label))
+        for name, sec in by_suite.items():
+            suites.setdefault(name, []).append(sec)
         verdicts.append(v)
         firsts.append(f)
         walls.append(wall)
@@ -137,6 +159,14 @@ def median_run(label, args, runs, target, wall_target=None, sweep=True):
         f"{label}: scripts/run wall {spread(walls)}"
         + (f"  target <= {wall_target} s" if wall_target else "")
     )
+    if suites:
+        print(
+            f"{label}: guest time by suite, median ms: "
+            + ", ".join(
+                f"{name} {statistics.median(secs) * 1000:.0f}"
+                for name, secs in sorted(suites.items(), key=lambda kv: -statistics.median(kv[1]))
+            )
+        )
     if sweeps:
         print(
             f"{label}: memmap sweep guest time median {statistics.median(sweeps):.3f} s "

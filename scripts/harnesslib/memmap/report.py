@@ -204,7 +204,9 @@ def markdown(d, title, timing=True):
         lines.append(f"| {n.get('node')} | {shown} | {n.get('region')} |")
     lines += ["", "## Sweep", ""]
     lines.append(
-        "Every 1 GiB, and every 2 MiB within 32 MiB of each edge"
+        "Every 1 GiB up to the highest documented or described address, every 64 GiB past it"
+        " and the last GiB, and every 2 MiB within 32 MiB of each edge (inside a DT reg or"
+        " bank only its first and last 2 MiB)"
         + (
             f"; guest time {d['sweep_time_us'] / 1000:.1f} ms."
             if timing and d["sweep_time_us"] is not None

@@ -166,7 +166,7 @@ def check_bootargs(value, prefix, only=None):
                     f"as suites= it makes the bootargs {total} bytes, and "
                     f"the harness keeps {BOOTARGS_MAX}"
                 ),
-                f"at most {max(room, 0)} bytes here (lib/runtime/options.h bootargs[256])",
+                f"at most {max(room, 0)} bytes here (lib/dt/platform.h DT_BOOTARGS_LEN)",
             )
         bad(
             flag,
@@ -175,7 +175,7 @@ def check_bootargs(value, prefix, only=None):
                 f"the harness keeps {BOOTARGS_MAX} bytes of bootargs and "
                 f"the runner's own ({prefix!r}) take {len(prefix) + 1}"
             ),
-            f"at most {room} bytes here (lib/runtime/options.h bootargs[256])",
+            f"at most {room} bytes here (lib/dt/platform.h DT_BOOTARGS_LEN)",
         )
 
 
@@ -287,7 +287,7 @@ def check_virtio(raw):
     return tuple(items)
 
 
-PCI_ITEMS = ("testdev", "edu", "virtio")
+PCI_ITEMS = ("testdev", "edu", "virtio", "blk", "bridge")
 PCI_DEFAULT = PCI_ITEMS
 
 
@@ -313,7 +313,9 @@ def check_pci(raw, machine=""):
     if raw.pci is None:
         if (raw.platform or "qemu") != "qemu":
             return ()
-        return tuple(i for i in PCI_DEFAULT if not (i == "edu" and no_msi(raw, machine)))
+        return tuple(
+            i for i in PCI_DEFAULT if not (i in ("edu", "bridge") and no_msi(raw, machine))
+        )
     if (raw.platform or "qemu") != "qemu":
         bad("--pci", raw.pci, "is for --platform qemu", "with --platform qemu")
     if raw.pci == "none":
@@ -325,13 +327,13 @@ def check_pci(raw, machine=""):
             bad("--pci", raw.pci, f"unknown item {item!r}", accepted)
         if items.count(item) > 1:
             bad("--pci", raw.pci, f"{item} is given twice", "each item once")
-    if "edu" in items and no_msi(raw, machine):
+    if ("edu" in items or "bridge" in items) and no_msi(raw, machine):
         bad(
             "--pci",
             raw.pci,
-            "edu needs an MSI controller, and a GICv3 with its=off, or of a machine type before"
-            " virt-6.2 under TCG, has none (QEMU refuses it)",
-            "no edu with --machine its=off or type=virt-2.6..virt-6.1",
+            "edu needs an MSI controller (bridge has an edu behind it), and a GICv3 with its=off,"
+            " or of a machine type before virt-6.2 under TCG, has none (QEMU refuses it)",
+            "no edu or bridge with --machine its=off or type=virt-2.6..virt-6.1",
         )
     return tuple(i for i in PCI_ITEMS if i in items)
 

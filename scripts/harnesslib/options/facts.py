@@ -68,8 +68,8 @@ XEN_OWN_FIXED = 16 * MiB
 XEN_OWN_SHARE = 32
 
 TIMEOUT_MAX = 3600.0
-# lib/runtime/options.h: char bootargs[256] (snprintf keeps 255 bytes).
-BOOTARGS_MAX = 255
+# lib/dt/platform.h DT_BOOTARGS_LEN 512 (snprintf keeps 511 bytes).
+BOOTARGS_MAX = 511
 
 ARM64_MAGIC_OFFSET, ARM64_MAGIC = 0x38, b"ARM\x64"  # Linux booting.rst, the Image header
 # The 32-bit image (make ARCH=arm, boot/arm/head.S): a zImage header, magic

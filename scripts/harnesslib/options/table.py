@@ -139,13 +139,16 @@ OPTIONS = [
     (
         "--pci",
         "LIST",
-        "testdev,edu,virtio",
+        "testdev,edu,virtio,blk,bridge",
         (
             "QEMU: PCI devices to attach on the root bus (the pci suite's), each in its own slot:"
             " testdev (pci-testdev, slot 1, with a 64-bit prefetchable BAR), edu (QEMU's edu"
-            " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X)"
+            " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X),"
+            " blk (modern virtio-blk-pci, slot 4, on a read-only pci-disk.img in --out: a read"
+            " by DMA, its MSI-X or INTx), bridge (pci-bridge, slot 5, an edu in its slot 1)"
         ),
-        "none, or a comma list of testdev, edu and virtio, each once; --platform qemu only",
+        "none, or a comma list of testdev, edu, virtio, blk and bridge, each once; --platform qemu"
+        " only",
     ),
     (
         "--vcpus",
@@ -203,7 +206,8 @@ OPTIONS = [
         (
             "harness bootargs, space-separated KEY=VALUE: suites=LIST (a comma list of SUITE and"
             " SUITE.CASE, as --only; default every suite but the on-request ones), list (as"
-            " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), profile=NAME"
+            " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), depth=quick|full"
+            " (full: also the checks too slow for every run), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
             " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its"
             " --pci). Any other key, a bad value or a repeat fails the run's bootargs check"

@@ -150,8 +150,8 @@ class Cases:
         ("--bootargs", ["--bootargs", "suites=dt\nsuites=boot"]),
         ("--bootargs", ["--bootargs", "suites=\x01"]),
         ("--bootargs", ["--bootargs", "suites=d\u00e9"]),
-        ("--bootargs", ["--bootargs", "suites=" + "x" * 240]),
-        ("--bootargs", ["--platform", "xen", "--bootargs", "suites=" + "x" * 230]),
+        ("--bootargs", ["--bootargs", "suites=" + "x" * 500]),
+        ("--bootargs", ["--platform", "xen", "--bootargs", "suites=" + "x" * 480]),
         ("--only", ["--only", ""]),
         ("--only", ["--only", "gic,,dma"]),
         ("--only", ["--only", "gic,"]),
@@ -166,8 +166,8 @@ class Cases:
         ("--bootargs", ["--bootargs", "watchdog=5 expect_el=2"]),
         ("--only", ["--only", "dt", "--bootargs", "suites=boot"]),
         ("--only", ["--only", "dt", "--bootargs", "watchdog=5 suites"]),
-        ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(25))]),
-        ("--only", ["--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60]),
+        ("--only", ["--only", ",".join(f"gic.case{i}" for i in range(45))]),
+        ("--only", ["--only", "x" * 350, "--bootargs", "watchdog=5 profile=" + "p" * 60]),
         ("--only", ["--only"]),
         ("--list", ["--list", "--only", "dt"]),
         ("--list", ["--list", "--bootargs", "watchdog=5"]),
@@ -232,7 +232,7 @@ class Cases:
         ["--no-dtb", "--mem", "5M"],
         ["--no-dtb", "--load-addr", "0x40000000", "--mem", "5M"],
         ["--bootargs", "suites=dt,boot watchdog=5 profile=xen-4.17"],
-        ["--bootargs", "suites=" + "x" * 161],
+        ["--bootargs", "suites=" + "x" * 386],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
@@ -244,7 +244,7 @@ class Cases:
         ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
-        ["--only", "x" * 161],
+        ["--only", "x" * 386],
         ["--list"],
         ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
@@ -369,7 +369,7 @@ class BadValues(unittest.TestCase):
         self.assertIn("is a directory", by_args[("--junit", "TMP")])
         self.assertIn("dtc", by_args.get(("--dtb", "BROKEN_DTS"), "dtc"))
         self.assertIn("is for --platform qemu", by_args[("--platform", "xen", "--dtb", "BLOB")])
-        self.assertIn("255 bytes", by_args[("--bootargs", "suites=" + "x" * 240)])
+        self.assertIn("511 bytes", by_args[("--bootargs", "suites=" + "x" * 500)])
         self.assertIn("a newline", by_args[("--bootargs", "suites=dt\nsuites=boot")])
         self.assertIn("6148K", by_args[("--platform", "xen", "--domu-mem", "1M")])
         self.assertIn("and ramdisk", by_args[("--platform", "xen", "--domu-mem", "4100K")])
@@ -400,18 +400,18 @@ class BadValues(unittest.TestCase):
             "--bootargs suites chooses the suites too",
             by_args[("--only", "dt", "--bootargs", "watchdog=5 suites")],
         )
-        long_only = ",".join(f"gic.case{i}" for i in range(25))
+        long_only = ",".join(f"gic.case{i}" for i in range(45))
         self.assertIn(
             f"scripts/run: --only ({len(long_only)} bytes): as suites= it makes the bootargs ",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 255; accepted: at most 161 bytes here",
+            "the harness keeps 511; accepted: at most 386 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 81 bytes here",  # 161 less "watchdog=5 profile=ppp... ": 80
-            by_args[("--only", "x" * 150, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
+            "at most 306 bytes here",  # 386 less "watchdog=5 profile=ppp... ": 80
+            by_args[("--only", "x" * 350, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
         self.assertIn("--list: contradicts --junit", by_args[("--list", "--junit", "JUNIT")])

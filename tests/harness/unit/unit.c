@@ -237,6 +237,8 @@ static void test_options(void)
 		{ "vm_virtio=", "vm_virtio=: an unknown item \"\"" },
 		{ "vm_pci=edu,nic", "vm_pci=edu,nic: an unknown item \"nic\"" },
 		{ "vm_pci=edu,edu", "vm_pci=edu,edu: a repeated \"edu\"" },
+		{ "depth=deep", "depth=deep is not quick or full" },
+		{ "depth=full depth=quick", "depth= is given more than once" },
 		{ "profile=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		  "profile= is 38 characters; the harness keeps at most 31" },
 	};
@@ -254,11 +256,15 @@ static void test_options(void)
 	EXPECT(o.nproblems == 0 && o.vm_pci_given &&
 		       o.vm_pci == (OPT_PCI_TESTDEV | OPT_PCI_EDU | OPT_PCI_VIRTIO),
 	       "vm_pci read");
+	options_parse(&o, "depth=full", 10);
+	EXPECT(o.nproblems == 0 && o.depth_full, "depth=full read");
+	options_parse(&o, "depth=quick", 11);
+	EXPECT(o.nproblems == 0 && !o.depth_full, "depth=quick read");
 	options_parse(&o, "vm_virtio=none", 14);
 	EXPECT(o.nproblems == 0 && o.vm_virtio_given && !o.vm_virtio, "vm_virtio=none");
 	options_parse(&o, "", 0);
 	EXPECT(o.nproblems == 0 && o.watchdog_seconds == 20 && !o.suites[0] && !o.list &&
-		       !o.vm_virtio_given,
+		       !o.vm_virtio_given && !o.depth_full,
 	       "empty bootargs");
 	options_parse(&o, "expect_el=1 list", 16);
 	EXPECT(o.nproblems == 0 && o.list, "list: %d problems (%s)", o.nproblems, o.problems[0]);

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GICv3 CPU interface accessors (boot/icc.h): one MRS or MSR each that may
+ * fault (a trapped register), resuming at the fixup. Reads return x0 (0
+ * after a fault); writes take x0, then synchronise (ISB) so that the next
+ * read sees the write (DDI 0487 D19.2: context synchronization).
+ */
+#include "boot/common/extable.h"
+
+	.macro	icc_reg name, enc
+	.text
+	.global	icc_rd_\name
+	.type	icc_rd_\name, %function
+icc_rd_\name:
+1:	mrs	x0, \enc
+	ret
+2:	mov	x0, #0
+	ret
+	extable	1b, 2b
+
+	.global	icc_wr_\name
+	.type	icc_wr_\name, %function
+icc_wr_\name:
+3:	msr	\enc, x0
+	isb
+4:	ret
+	extable	3b, 4b
+	.endm
+
+	icc_reg pmr, S3_0_C4_C6_0	/* ICC_PMR_EL1 */
+	icc_reg bpr0, S3_0_C12_C8_3	/* ICC_BPR0_EL1 */
+	icc_reg bpr1, S3_0_C12_C12_3	/* ICC_BPR1_EL1 */
+	icc_reg ctlr, S3_0_C12_C12_4	/* ICC_CTLR_EL1 */
+	icc_reg igrpen1, S3_0_C12_C12_7	/* ICC_IGRPEN1_EL1 */
+	icc_reg sre, S3_0_C12_C12_5	/* ICC_SRE_EL1 */

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GICv3 CPU interface accessors (boot/icc.h), AArch32 CP15 encodings (IHI
+ * 0069 12.1): one MRC or MCR each that may fault, resuming at the fixup.
+ * Reads return r0:r1 (r1 0; 0 after a fault); writes take r0 (the low word
+ * of the uint64_t r0:r1), then ISB so that the next read sees the write.
+ */
+#include "boot/common/extable.h"
+
+	.syntax	unified
+
+	.macro	icc_reg name, op1, crn, crm, op2
+	.text
+	.arm
+	.global	icc_rd_\name
+	.type	icc_rd_\name, %function
+icc_rd_\name:
+	mov	r1, #0
+1:	mrc	p15, \op1, r0, \crn, \crm, \op2
+	bx	lr
+2:	mov	r0, #0
+	bx	lr
+	extable	1b, 2b
+
+	.global	icc_wr_\name
+	.type	icc_wr_\name, %function
+icc_wr_\name:
+3:	mcr	p15, \op1, r0, \crn, \crm, \op2
+	isb
+4:	bx	lr
+	extable	3b, 4b
+	.endm
+
+	icc_reg pmr, 0, c4, c6, 0	/* ICC_PMR */
+	icc_reg bpr0, 0, c12, c8, 3	/* ICC_BPR0 */
+	icc_reg bpr1, 0, c12, c12, 3	/* ICC_BPR1 */
+	icc_reg ctlr, 0, c12, c12, 4	/* ICC_CTLR */
+	icc_reg igrpen1, 0, c12, c12, 7	/* ICC_IGRPEN1 */
+	icc_reg sre, 0, c12, c12, 5	/* ICC_SRE */

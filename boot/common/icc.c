@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+/*
+ * boot/icc.h, what every architecture shares: the fault capture around
+ * each architecture's one-instruction accessors (boot/<arch>/icc.S).
+ */
+#include "boot/icc.h"
+
+#include "boot/common/fault.h"
+
+/* clang-format off */
+#define ICC_ACCESSORS(x)                                                                           \
+	uint64_t icc_rd_##x(void);                                                                 \
+	void icc_wr_##x(uint64_t v);
+/* clang-format on */
+ICC_ACCESSORS(pmr)
+ICC_ACCESSORS(bpr0)
+ICC_ACCESSORS(bpr1)
+ICC_ACCESSORS(ctlr)
+ICC_ACCESSORS(igrpen1)
+ICC_ACCESSORS(sre)
+
+#if defined(__aarch64__)
+#define EL "_EL1"
+#else
+#define EL ""
+#endif
+
+static const struct {
+	uint64_t (*rd)(void);
+	void (*wr)(uint64_t);
+	const char *name;
+} regs[ICC_REG_COUNT] = {
+	[ICC_REG_PMR] = { icc_rd_pmr, icc_wr_pmr, "ICC_PMR" EL },
+	[ICC_REG_BPR0] = { icc_rd_bpr0, icc_wr_bpr0, "ICC_BPR0" EL },
+	[ICC_REG_BPR1] = { icc_rd_bpr1, icc_wr_bpr1, "ICC_BPR1" EL },
+	[ICC_REG_CTLR] = { icc_rd_ctlr, icc_wr_ctlr, "ICC_CTLR" EL },
+	[ICC_REG_IGRPEN1] = { icc_rd_igrpen1, icc_wr_igrpen1, "ICC_IGRPEN1" EL },
+	[ICC_REG_SRE] = { icc_rd_sre, icc_wr_sre, "ICC_SRE" EL },
+};
+
+static int finish(struct probe_outcome *out, uint64_t value)
+{
+	struct fault_seen f;
+
+	*out = (struct probe_outcome){ 0 };
+	if (fault_end(&f)) {
+		out->faulted = 1;
+		out->esr = f.esr;
+		out->far = f.far;
+		return -1;
+	}
+	out->value = value;
+	return 0;
+}
+
+int icc_read(enum icc_reg r, struct probe_outcome *out)
+{
+	if ((unsigned)r >= ICC_REG_COUNT) {
+		*out = (struct probe_outcome){ .faulted = -1 };
+		return -1;
+	}
+	fault_begin();
+	uint64_t v = regs[r].rd();
+	return finish(out, v);
+}
+
+int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out)
+{
+	if ((unsigned)r >= ICC_REG_COUNT) {
+		*out = (struct probe_outcome){ .faulted = -1 };
+		return -1;
+	}
+	fault_begin();
+	regs[r].wr(value);
+	return finish(out, 0);
+}
+
+const char *icc_name(enum icc_reg r)
+{
+	return (unsigned)r < ICC_REG_COUNT ? regs[r].name : "?";
+}

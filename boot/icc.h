@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The GICv3 CPU interface's system registers by name, each access under
+ * fault capture (probe.h): a register the platform traps and does not
+ * emulate gives its syndrome instead of taking the harness down. AArch64
+ * uses the ICC_*_EL1 encodings, AArch32 the CP15 ones (IHI 0069 12.1: the
+ * same registers, two encodings); a hypervisor that sets HCR_EL2.IMO/FMO
+ * gives the guest the virtual interface (ICV_*) behind the same encodings.
+ */
+#ifndef BOOT_ICC_H
+#define BOOT_ICC_H
+
+#include <stdint.h>
+
+#include "boot/probe.h"
+
+enum icc_reg {
+	ICC_REG_PMR,
+	ICC_REG_BPR0,
+	ICC_REG_BPR1,
+	ICC_REG_CTLR,
+	ICC_REG_IGRPEN1,
+	ICC_REG_SRE,
+	ICC_REG_COUNT
+};
+
+/* 0, or -1 with out->faulted and the syndrome. A read's value is in out->value. */
+int icc_read(enum icc_reg r, struct probe_outcome *out);
+int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out);
+/* The register's name in this architecture's encoding ("ICC_PMR_EL1", "ICC_PMR"). */
+const char *icc_name(enum icc_reg r);
+
+#endif
