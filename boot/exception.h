@@ -44,7 +44,7 @@ const char *exception_source_name(unsigned vector);
 struct exception_return_seen {
 	unsigned lr_short;   /* LR short of the architectural offset */
 	unsigned lr_offset;  /* the last such LR: the instruction + this */
-	unsigned state_lost; /* a T32 instruction's abort with SPSR.T = 0 */
+	unsigned state_lost; /* SPSR not the state the instruction ran in */
 };
 unsigned exception_return_deviations(struct exception_return_seen *seen);
 

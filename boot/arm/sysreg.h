@@ -14,6 +14,7 @@
 #define PSR_I		 (1 << 7)
 #define PSR_F		 (1 << 6)
 #define PSR_T		 (1 << 5)
+#define PSR_IL		 (1 << 20) /* SPSR: illegal execution state */
 #define SVC_AIF_MASKED	 (MODE_SVC | PSR_A | PSR_I | PSR_F)
 #define HCPTR_RES1	 0x33ff
 #define CNTHCTL_PL1PCTEN (1 << 0)

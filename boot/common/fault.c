@@ -9,6 +9,7 @@ static volatile struct {
 void fault_begin(void)
 {
 	last.faulted = 0;
+	fault_arch_begin();
 	__asm__ volatile("" ::: "memory");
 }
 
