@@ -33,11 +33,6 @@ const char *exception_kind_name(unsigned vector)
 	return names[vector & 3];
 }
 
-/* ELR and SPSR_EL1 are the hardware's (or the hypervisor's) to get right: nothing to keep. */
-void fault_arch_begin(void)
-{
-}
-
 unsigned exception_return_deviations(struct exception_return_seen *seen)
 {
 	*seen = (struct exception_return_seen){ 0 };

@@ -13,6 +13,7 @@
 #include "boot/arm/sysreg.h"
 #include "boot/common/extable.h"
 #include "boot/common/fault.h"
+#include "boot/common/fault_arch.h"
 #include "boot/esr.h"
 
 /* The frame vectors.S saves on the SVC stack. */
@@ -97,12 +98,6 @@ static uint64_t abort_esr(uint32_t ec, uint32_t fsr, int data)
 }
 
 static struct exception_return_seen seen;
-static uint32_t begin_cpsr = MODE_SVC | PSR_A | PSR_I | PSR_F;
-
-void fault_arch_begin(void)
-{
-	__asm__ volatile("mrs %0, cpsr" : "=r"(begin_cpsr));
-}
 
 unsigned exception_return_deviations(struct exception_return_seen *out)
 {
@@ -142,7 +137,7 @@ static uint32_t abort_pc(struct arm_frame *a, unsigned arch)
 
 	if (fixup && (a->spsr & state) != (MODE_SVC | t32)) {
 		seen.state_lost++;
-		a->spsr = (begin_cpsr & ~(uint32_t)state) | MODE_SVC | t32;
+		a->spsr = (fault_arch_cpsr() & ~(uint32_t)state) | MODE_SVC | t32;
 	}
 	return pc;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "boot/common/fault.h"
 
+#include "boot/common/fault_arch.h"
+
 static volatile struct {
 	int faulted;
 	struct fault_seen seen;

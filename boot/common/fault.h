@@ -14,9 +14,7 @@ struct fault_seen {
 };
 
 void fault_begin(void);
-/* The architecture's part of fault_begin: AArch32 keeps the CPSR the listed
- * instruction runs in, which an injected abort's SPSR may have lost. */
-void fault_arch_begin(void);
+
 /* 1 when the instruction since fault_begin() faulted (*seen filled), else 0. */
 int fault_end(struct fault_seen *seen);
 /* Called by the exception dispatcher for a listed instruction. */
