@@ -7,17 +7,18 @@
 #include "boot/cpu.h"
 #include "boot/wait.h"
 #include "drivers/gic.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/record.h"
 #include "tests/bench/bench.h"
 
 static uint64_t samples[BENCH_SAMPLES];
 
-/* Each figure's median, kept for the summary case. */
-static struct {
+/* Each figure's median, kept for the summary case: from run-time memory, not the image. */
+static struct kept_figure {
 	char op[24], target[64];
 	uint64_t median;
-} kept[BENCH_KEPT];
+} *kept;
 static unsigned nkept, ndropped;
 
 uint64_t bench_tick_ps(void)
@@ -145,7 +146,9 @@ static void report(struct test_ctx *t, const char *op, const char *target, const
 	if (role)
 		record_field(&r, "role", "%s", role);
 	record_emit(&r);
-	if (nkept < BENCH_KEPT) {
+	if (!kept)
+		kept = arena_alloc(BENCH_KEPT * sizeof(*kept), _Alignof(struct kept_figure));
+	if (kept && nkept < BENCH_KEPT) {
 		snprintf(kept[nkept].op, sizeof(kept[nkept].op), "%s", op);
 		snprintf(kept[nkept].target, sizeof(kept[nkept].target), "%s", target);
 		kept[nkept++].median = s->median;

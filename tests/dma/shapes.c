@@ -43,8 +43,10 @@
 #define SCATTER_FIRST  64      /* sectors the shapes read: pattern, never rewritten */
 #define RING_FIRST     128
 
-static uint8_t area[3 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-static uint8_t table_mem[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+#define AREA_SIZE  (3 * PAGE_SIZE)
+#define TABLE_SIZE (2 * PAGE_SIZE)
+/* The shapes' buffers and indirect tables: from run-time memory, page-aligned, not the image. */
+static uint8_t *area, *table_mem;
 static struct virtio_blk_header headers[SHAPE_QUEUE] __attribute__((aligned(16)));
 static volatile uint8_t status_bytes[SHAPE_QUEUE];
 /* A sector per request in flight (32 KiB): from run-time memory, not the image. */
@@ -93,7 +95,7 @@ static unsigned scatter(struct shape_seg *segs, unsigned max, unsigned step_min)
 {
 	static const unsigned sizes[] = { 64, 128, 256, 512 };
 	unsigned n = 0, done = 0;
-	uint8_t *end = area + sizeof(area);
+	uint8_t *end = area + AREA_SIZE;
 
 	while (done < BLOCK && n < max) {
 		unsigned len = step_min ? step_min : sizes[n % 4];
@@ -285,6 +287,11 @@ void case_shapes(struct test_ctx *t)
 
 	if (!d) {
 		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+		return;
+	}
+	if ((!area && !(area = arena_alloc(AREA_SIZE, PAGE_SIZE))) ||
+	    (!table_mem && !(table_mem = arena_alloc(TABLE_SIZE, PAGE_SIZE)))) {
+		skip(t, arena_refusal("the shapes' buffers", AREA_SIZE + TABLE_SIZE));
 		return;
 	}
 	/* The descriptor table across a page where the transport lets the driver place it. */

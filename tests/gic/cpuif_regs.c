@@ -414,7 +414,8 @@ static int is_boot_cpu(const struct platform *p, int i)
 
 void case_cpuif_regs(struct test_ctx *t)
 {
-	static struct cpu_run runs[PLAT_MAX_CPUS];
+	/* One CPU at a time (each is waited for), so one run's record serves each in turn. */
+	static struct cpu_run run, boot_run;
 	const struct platform *p = t->plat;
 	const struct dt_device *gic = p->gic;
 	int ok, boot = -1;
@@ -436,15 +437,16 @@ void case_cpuif_regs(struct test_ctx *t)
 	     in.legacy_absent ? "must be RAO/WI" : "not written");
 	for (int i = 0; i < p->ncpus && i < PLAT_MAX_CPUS; i++) {
 		int64_t rc;
-		runs[i] = in;
+		run = in;
 		if (is_boot_cpu(p, i)) {
-			exercise(&runs[i]);
+			exercise(&run);
 			boot = i;
+			boot_run = run;
 		} else if (smp_lost(p, i)) {
 			note(t, "cpu %d: not run (%s)", i, smp_lost(p, i));
 			continue;
 		} else {
-			struct smp_slot *s = smp_start(p, i, cpu_fn, &runs[i], &rc);
+			struct smp_slot *s = smp_start(p, i, cpu_fn, &run, &rc);
 			if (!s || smp_wait(s, SLOT_DONE, CPU_WAIT)) {
 				note(t,
 				     "cpu %d did not run its CPU interface registers (CPU_ON %lld)",
@@ -453,12 +455,12 @@ void case_cpuif_regs(struct test_ctx *t)
 			}
 			smp_release(p, s, CPU_WAIT);
 		}
-		if (runs[i].problem)
+		if (run.problem)
 			note(t, "cpu %d: its CPU interface was not set up (%s): not run", i,
-			     runs[i].problem);
-		if (runs[i].ran)
-			report_cpu(t, &runs[i], i);
+			     run.problem);
+		if (run.ran)
+			report_cpu(t, &run, i);
 	}
 	if (boot >= 0)
-		against_distributor(t, &runs[boot], typer);
+		against_distributor(t, &boot_run, typer);
 }
