@@ -18,7 +18,7 @@ static uint64_t samples[BENCH_SAMPLES];
 static struct kept_figure {
 	char op[24], target[64];
 	uint64_t median;
-} *kept;
+} * kept;
 static unsigned nkept, ndropped;
 
 uint64_t bench_tick_ps(void)
