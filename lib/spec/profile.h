@@ -51,8 +51,9 @@ enum irq_when {
 /* An interrupt documented for a device without a region (timer, hypervisor). */
 struct profile_irq {
 	const char *name;
-	const char *compat; /* the DT node that carries it */
-	unsigned index;	    /* its position in that node's interrupts */
+	const char
+		*compat; /* the DT node that carries it: one of these space-separated compatibles */
+	unsigned index;	 /* its position in that node's interrupts */
 	uint32_t intid;
 	const char *source;
 	int if_given;	 /* enum irq_when: in which configurations the documentation writes it */

@@ -143,11 +143,13 @@ MEANING = [
     ),
     ("ram1", "GUEST_RAM1_BASE", "GUEST_RAM1_SIZE", "REGION_RAM", "0", 0, "xen,xen", None, 0),
 ]
-# interrupt name -> (macro, DT compatible of the node, index in its interrupts)
+# interrupt name -> (macro, DT compatibles of the node (any of them), index in its interrupts);
+# make_timer_node writes armv8-timer for a 64-bit domain, armv7-timer for a 32-bit one.
+TIMER = "arm,armv8-timer arm,armv7-timer"
 IRQS = [
-    ("timer-phys-s", "GUEST_TIMER_PHYS_S_PPI", "arm,armv8-timer", 0),
-    ("timer-phys-ns", "GUEST_TIMER_PHYS_NS_PPI", "arm,armv8-timer", 1),
-    ("timer-virt", "GUEST_TIMER_VIRT_PPI", "arm,armv8-timer", 2),
+    ("timer-phys-s", "GUEST_TIMER_PHYS_S_PPI", TIMER, 0),
+    ("timer-phys-ns", "GUEST_TIMER_PHYS_NS_PPI", TIMER, 1),
+    ("timer-virt", "GUEST_TIMER_VIRT_PPI", TIMER, 2),
     ("evtchn", "GUEST_EVTCHN_PPI", "xen,xen", 0),
 ]
 # The trigger the domain builder writes (flags[3:0]), which arch-arm.h does not say:

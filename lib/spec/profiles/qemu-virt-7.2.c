@@ -88,14 +88,17 @@ static const struct profile_region regions[] = {
 	  "pci-host-ecam-generic", 0, 0, Q("extended_memmap[VIRT_HIGH_PCIE_MMIO]"), 0 },
 };
 
+/* An ARMv8 CPU's timer is both; an ARMv7 CPU's (a 32-bit guest's Cortex-A15) armv7 alone. */
+#define TIMER_COMPATS "arm,armv8-timer arm,armv7-timer"
+
 static const struct profile_irq irqs[] = {
-	{ "timer-phys-s", "arm,armv8-timer", 0, 16 + 13, "QEMU 7.2 virt.h ARCH_TIMER_S_EL1_IRQ 13",
+	{ "timer-phys-s", TIMER_COMPATS, 0, 16 + 13, "QEMU 7.2 virt.h ARCH_TIMER_S_EL1_IRQ 13",
 	  IRQ_ALWAYS, 4 },
-	{ "timer-phys-ns", "arm,armv8-timer", 1, 16 + 14,
-	  "QEMU 7.2 virt.h ARCH_TIMER_NS_EL1_IRQ 14", IRQ_ALWAYS, 4 },
-	{ "timer-virt", "arm,armv8-timer", 2, 16 + 11, "QEMU 7.2 virt.h ARCH_TIMER_VIRT_IRQ 11",
+	{ "timer-phys-ns", TIMER_COMPATS, 1, 16 + 14, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL1_IRQ 14",
 	  IRQ_ALWAYS, 4 },
-	{ "timer-hyp", "arm,armv8-timer", 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10",
+	{ "timer-virt", TIMER_COMPATS, 2, 16 + 11, "QEMU 7.2 virt.h ARCH_TIMER_VIRT_IRQ 11",
+	  IRQ_ALWAYS, 4 },
+	{ "timer-hyp", TIMER_COMPATS, 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10",
 	  IRQ_ALWAYS, 4 },
 	{ "pmu", "arm,armv8-pmuv3", 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
 	/* virt.c fdt_add_gic_node writes it only with virtualization=on, which enters at EL2. */

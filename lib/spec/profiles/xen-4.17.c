@@ -41,9 +41,9 @@ static const struct profile_region regions[] = {
 };
 
 static const struct profile_irq irqs[] = {
-	{"timer-phys-s", "arm,armv8-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI", IRQ_ALWAYS, 8},
-	{"timer-phys-ns", "arm,armv8-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI", IRQ_ALWAYS, 8},
-	{"timer-virt", "arm,armv8-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI", IRQ_ALWAYS, 8},
+	{"timer-phys-s", "arm,armv8-timer arm,armv7-timer", 0, 29, "arch-arm.h GUEST_TIMER_PHYS_S_PPI", IRQ_ALWAYS, 8},
+	{"timer-phys-ns", "arm,armv8-timer arm,armv7-timer", 1, 30, "arch-arm.h GUEST_TIMER_PHYS_NS_PPI", IRQ_ALWAYS, 8},
+	{"timer-virt", "arm,armv8-timer arm,armv7-timer", 2, 27, "arch-arm.h GUEST_TIMER_VIRT_PPI", IRQ_ALWAYS, 8},
 	{"evtchn", "xen,xen", 0, 31, "arch-arm.h GUEST_EVTCHN_PPI", IRQ_ALWAYS, 8},
 };
 
