@@ -22,6 +22,10 @@
 #include "runtime/watchdog.h"
 
 #define WAIT_US 200000
+/* A CPU started at a misaligned entry is waited for this many times its normal start, within
+ * MISALIGNED_WAIT_MIN_US and SMP_START_WAIT_US (lost, it would hold up every run a second). */
+#define MISALIGNED_PACE	       20u
+#define MISALIGNED_WAIT_MIN_US 50000u
 /* No DT lists it and no emulator maps it to a vCPU (Xen uses Aff0 | Aff1 << 4). */
 #define ABSENT_MPIDR 0xfeffull
 
@@ -283,11 +287,18 @@ static void expect_refused(struct test_ctx *t, const char *check_name, const str
  * turns itself off; if it took a PC alignment fault it runs vectors the
  * harness does not own, no PSCI call stops it, and later users skip it.
  */
-static void misaligned_on(struct test_ctx *t, int i)
+static void misaligned_on(struct test_ctx *t, int i, uint64_t normal_start_us)
 {
 	const struct platform *p = t->plat;
 	uint64_t mpidr = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
 	int64_t rc;
+	/* Whether it runs is known long before SMP_START_WAIT_US: a CPU that does runs in about
+	 * the time the same CPU took to start from the right entry just before. */
+	uint64_t wait_us = normal_start_us * MISALIGNED_PACE;
+
+	wait_us = wait_us < MISALIGNED_WAIT_MIN_US ? MISALIGNED_WAIT_MIN_US
+		  : wait_us > SMP_START_WAIT_US	   ? SMP_START_WAIT_US
+						   : wait_us;
 
 	__atomic_store_n(&hold, 0, __ATOMIC_RELEASE); /* if it runs, it ends at once */
 	struct smp_slot *s = smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc,
@@ -296,7 +307,7 @@ static void misaligned_on(struct test_ctx *t, int i)
 		       PSCI_INVALID_PARAMETERS, "with a misaligned entry point");
 	if (!s)
 		return;
-	if (smp_wait(s, SLOT_DONE, SMP_START_WAIT_US) == 0 && smp_release(p, s, WAIT_US) == 0) {
+	if (smp_wait(s, SLOT_DONE, (uint32_t)wait_us) == 0 && smp_release(p, s, WAIT_US) == 0) {
 		note(t,
 		     "cpu %d, started at the misaligned entry, ran from the address aligned down "
 		     "and turned itself off",
@@ -308,8 +319,9 @@ static void misaligned_on(struct test_ctx *t, int i)
 		      "cpu_on_misaligned_refused) and it never ran the harness's code");
 	note(t,
 	     "cpu %d, started at the misaligned entry, never ran the harness's code within "
-	     "%u ms: lost for the rest of the run (no PSCI call turns another CPU off)",
-	     i, SMP_START_WAIT_US / 1000);
+	     "%u ms (%u x its start from the right entry, %u us): lost for the rest of the run "
+	     "(no PSCI call turns another CPU off)",
+	     i, (unsigned)(wait_us / 1000), MISALIGNED_PACE, (unsigned)normal_start_us);
 }
 
 /* CPU_ON and AFFINITY_INFO of the DT's CPU i, another than the caller (the subject: cpu=i). */
@@ -322,6 +334,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	check(t, aff == PSCI_AFF_OFF, "affinity_off_before_on",
 	      "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)", i, (long long)aff);
 	hold = 1;
+	uint64_t t0 = cpu_counter();
 	struct smp_slot *s =
 		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
 	if (!check(t, s != NULL, "cpu_on_succeeds", "CPU_ON of cpu %d returned %lld (%s)", i,
@@ -330,6 +343,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
 		return;
+	uint64_t hz = cpu_counter_hz(), start_us = hz ? (cpu_counter() - t0) * 1000000 / hz : 0;
 	struct smp_slot *again =
 		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
 	expect_refused(t, "cpu_on_running_refused", again, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON,
@@ -345,7 +359,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	if (check(t, smp_release(p, s, WAIT_US) == 0, "affinity_off_after_cpu_off",
 		  "after CPU_OFF, AFFINITY_INFO of cpu %d did not become OFF within %u ms", i,
 		  WAIT_US / 1000))
-		misaligned_on(t, i);
+		misaligned_on(t, i, start_us);
 }
 
 static void case_cpu_on_off(struct test_ctx *t)
