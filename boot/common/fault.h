@@ -20,4 +20,8 @@ int fault_end(struct fault_seen *seen);
 /* Called by the exception dispatcher for a listed instruction. */
 void fault_record(uint64_t esr, uint64_t far, uint64_t pc);
 
+struct probe_outcome;
+/* fault_end() into a probe's outcome: value, or the fault seen (-1). */
+int fault_outcome(struct probe_outcome *out, uint64_t value);
+
 #endif

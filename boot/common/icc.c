@@ -38,21 +38,6 @@ static const struct {
 	[ICC_REG_SRE] = { icc_rd_sre, icc_wr_sre, "ICC_SRE" EL },
 };
 
-static int finish(struct probe_outcome *out, uint64_t value)
-{
-	struct fault_seen f;
-
-	*out = (struct probe_outcome){ 0 };
-	if (fault_end(&f)) {
-		out->faulted = 1;
-		out->esr = f.esr;
-		out->far = f.far;
-		return -1;
-	}
-	out->value = value;
-	return 0;
-}
-
 int icc_read(enum icc_reg r, struct probe_outcome *out)
 {
 	if ((unsigned)r >= ICC_REG_COUNT) {
@@ -61,7 +46,7 @@ int icc_read(enum icc_reg r, struct probe_outcome *out)
 	}
 	fault_begin();
 	uint64_t v = regs[r].rd();
-	return finish(out, v);
+	return fault_outcome(out, v);
 }
 
 int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out)
@@ -72,7 +57,7 @@ int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out)
 	}
 	fault_begin();
 	regs[r].wr(value);
-	return finish(out, 0);
+	return fault_outcome(out, 0);
 }
 
 const char *icc_name(enum icc_reg r)

@@ -18,7 +18,7 @@ void probe_str16(uintptr_t a, uint64_t v);
 void probe_str32(uintptr_t a, uint64_t v);
 void probe_str64(uintptr_t a, uint64_t v);
 
-static int finish(struct probe_outcome *out, uint64_t value)
+int fault_outcome(struct probe_outcome *out, uint64_t value)
 {
 	struct fault_seen f;
 
@@ -37,7 +37,7 @@ static int call(uint64_t (*fn)(uintptr_t), uintptr_t addr, struct probe_outcome 
 {
 	fault_begin();
 	uint64_t v = fn(addr);
-	return finish(out, v);
+	return fault_outcome(out, v);
 }
 
 int probe_form_write(const struct probe_store_form *f, uintptr_t addr, uint64_t value,
@@ -45,7 +45,7 @@ int probe_form_write(const struct probe_store_form *f, uintptr_t addr, uint64_t 
 {
 	fault_begin();
 	f->store(addr, value, next);
-	return finish(out, 0);
+	return fault_outcome(out, 0);
 }
 
 int probe_form_read(const struct probe_form *f, uintptr_t addr, struct probe_outcome *out)
@@ -75,5 +75,5 @@ int probe_write(uintptr_t addr, unsigned width, uint64_t value, struct probe_out
 	case 64: probe_str64(addr, value); break;
 	default: *out = (struct probe_outcome){ .faulted = -1 }; return -1;
 	}
-	return finish(out, 0);
+	return fault_outcome(out, 0);
 }
