@@ -232,7 +232,7 @@ static void check_irq(struct test_ctx *t, int ri, const struct dt_device *d, con
 }
 
 /* Is one of d's compatibles in a profile's space-separated list (the timer's armv8 or armv7)? */
-static int listed(const struct dt_device *d, const char *list)
+static int irq_compat_listed(const struct dt_device *d, const char *list)
 {
 	for (const char *s = dt_compat_next(d, NULL); s; s = dt_compat_next(d, s))
 		if (profile_compat_listed(list, s))
@@ -244,7 +244,7 @@ static int listed(const struct dt_device *d, const char *list)
 static const struct dt_device *find_listed(const struct platform *p, const char *list)
 {
 	for (int i = 0; i < p->ndevices; i++)
-		if (p->devices[i].enabled && listed(&p->devices[i], list))
+		if (p->devices[i].enabled && irq_compat_listed(&p->devices[i], list))
 			return &p->devices[i];
 	return NULL;
 }
@@ -253,7 +253,7 @@ static const struct dt_device *find_listed(const struct platform *p, const char 
 static int irq_table_names(const struct memmap *mm, const struct dt_device *d)
 {
 	for (unsigned i = 0; i < mm->prof->nirqs; i++)
-		if (listed(d, mm->prof->irqs[i].compat))
+		if (irq_compat_listed(d, mm->prof->irqs[i].compat))
 			return 1;
 	return 0;
 }
@@ -290,7 +290,7 @@ static void check_undocumented_irqs(struct test_ctx *t, const struct memmap *mm,
 		for (int k = 0; k < d->nirq; k++) {
 			int documented = 0;
 			for (unsigned j = 0; j < mm->prof->nirqs && !documented; j++)
-				documented = listed(d, mm->prof->irqs[j].compat) &&
+				documented = irq_compat_listed(d, mm->prof->irqs[j].compat) &&
 					     (int)mm->prof->irqs[j].index == k;
 			if (documented)
 				continue;
