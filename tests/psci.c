@@ -343,7 +343,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	if (!check(t, smp_wait(s, SLOT_RUNNING, SMP_START_WAIT_US) == 0, "cpu_runs",
 		   "cpu %d did not run within %u ms", i, SMP_START_WAIT_US / 1000))
 		return;
-	uint64_t hz = cpu_counter_hz(), start_us = hz ? (cpu_counter() - t0) * 1000000 / hz : 0;
+	uint64_t start_us = smp_ticks_to_us(cpu_counter() - t0);
 	struct smp_slot *again =
 		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
 	expect_refused(t, "cpu_on_running_refused", again, rc, PSCI_ALREADY_ON, PSCI_ALREADY_ON,

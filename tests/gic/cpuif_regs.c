@@ -425,7 +425,7 @@ void case_cpuif_regs(struct test_ctx *t)
 		return;
 	}
 	uintptr_t dist = (uintptr_t)gic->reg[0].base;
-	uint32_t typer = rd32(dist + 0x004, &ok), ctlr = rd32(dist, &ok);
+	uint32_t typer = rd32(dist + GICD_TYPER, &ok), ctlr = rd32(dist + GICD_CTLR, &ok);
 	struct cpu_run in = { .legacy_absent = gic->nreg <= 2, .ds = !!(ctlr & GICD_CTLR_DS) };
 
 	in.g0_ok = in.ds || !cpu_el3_implemented();

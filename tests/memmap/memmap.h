@@ -112,6 +112,8 @@ unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof);
 unsigned memmap_check_topology(struct test_ctx *t, const struct profile *prof);
 /* Hold each CPU node's compatible against the model the documentation writes (cpu_model.c). */
 unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof);
+/* Is the node (an offset; negative: none) compatible with one of a space-separated list? */
+int memmap_node_listed(const void *fdt, int node, const char *list);
 /* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */
 int memmap_path_matches(const char *path, const char *pattern);
 /* Is the entry this run's? One written for a guest of the other width is not (a 32-bit

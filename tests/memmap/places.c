@@ -21,18 +21,6 @@ static int is_place(const struct profile_value *w)
 	return (w->kind == VALUE_NODE || w->kind == VALUE_PLACE) && memmap_value_for_guest(w);
 }
 
-/* Is the node compatible with one of a space-separated list? */
-static int node_listed(const void *fdt, int node, const char *list)
-{
-	int len;
-	const char *c = fdt_getprop(fdt, node, "compatible", &len);
-
-	for (int at = 0; c && at < len; at += (int)strnlen(c + at, (size_t)(len - at)) + 1)
-		if (profile_compat_listed(list, c + at))
-			return 1;
-	return 0;
-}
-
 /*
  * Hold one node's place: returns 1 when it was asked. A node of a compatible
  * the profile places is held to those places only; any other node to the
@@ -45,11 +33,11 @@ static int place_one(struct test_ctx *t, const struct profile *prof, int node, c
 
 	for (unsigned i = 0; i < prof->nvalues && !first; i++)
 		if (is_place(&prof->values[i]) && prof->values[i].ref &&
-		    node_listed(fdt, node, prof->values[i].ref))
+		    memmap_node_listed(fdt, node, prof->values[i].ref))
 			first = &prof->values[i];
 	for (unsigned i = 0; i < prof->nvalues; i++) {
 		const struct profile_value *w = &prof->values[i];
-		int kind_ok = first ? w->ref && node_listed(fdt, node, w->ref) : !w->ref;
+		int kind_ok = first ? w->ref && memmap_node_listed(fdt, node, w->ref) : !w->ref;
 		if (is_place(w) && kind_ok && memmap_path_matches(path, w->where)) {
 			claim_hold(node, CLAIM_PLACE, CLAIM_DOC);
 			return 1;

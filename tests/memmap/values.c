@@ -44,10 +44,8 @@ static int where_matches(const char *path, const char *compat, int clen, const c
 			       : compat && fdt_stringlist_contains(compat, clen, where);
 }
 
-/* Is the node a phandle names compatible with one of a space-separated list? */
-static int names_one_of(const void *fdt, uint32_t phandle, const char *list)
+int memmap_node_listed(const void *fdt, int node, const char *list)
 {
-	int node = fdt_node_offset_by_phandle(fdt, phandle);
 	int len;
 	const char *c = node >= 0 ? fdt_getprop(fdt, node, "compatible", &len) : NULL;
 
@@ -55,6 +53,12 @@ static int names_one_of(const void *fdt, uint32_t phandle, const char *list)
 		if (profile_compat_listed(list, c + at))
 			return 1;
 	return 0;
+}
+
+/* Is the node a phandle names compatible with one of a space-separated list? */
+static int names_one_of(const void *fdt, uint32_t phandle, const char *list)
+{
+	return memmap_node_listed(fdt, fdt_node_offset_by_phandle(fdt, phandle), list);
 }
 
 /* Append to a text, cut at its size. */

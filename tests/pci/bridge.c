@@ -61,8 +61,8 @@ static void number(struct pci_state *s, uint32_t bus, uint32_t *next, unsigned d
 		/* The dword at 0x0c: header type in bits 23:16 (PCI Local Bus 3.0 6.1). */
 		uint32_t own = (r32(s, bus, devfn, PCI_CLASS_REV + 4) >> 16) & 0xff;
 		int single = !(own & PCI_HEADER_MULTI);
-		if (PCI_HEADER_KIND(own) == 1 && *next <= s->host.bus_last && depth < 8) {
-			if (s->nbr >= PCI_MAX_BRIDGES) {
+		if (PCI_HEADER_KIND(own) == 1 && *next <= s->host.bus_last) {
+			if (s->nbr >= PCI_MAX_BRIDGES || depth >= PCI_MAX_BRIDGE_DEPTH) {
 				s->br_dropped++;
 			} else {
 				struct pci_bridge *b = &s->br[s->nbr++];

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "drivers/gic_its.h"
 #include "drivers/pci_ecam.h"
 #include "dt/pci.h"
 #include "runtime/case.h"
@@ -34,7 +35,8 @@ struct pci_fn {
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
 };
 
-#define PCI_MAX_BRIDGES 4
+#define PCI_MAX_BRIDGES	     4
+#define PCI_MAX_BRIDGE_DEPTH 8 /* bridges behind bridges numbered, at most */
 
 /* A PCI-to-PCI bridge the suite numbered (bridge.c), and the windows it forwards. */
 struct pci_bridge {
@@ -68,7 +70,7 @@ struct pci_state {
  * write, and the INTID it must arrive as. Each sender has its own index
  * (its LPI, or its SPI of a GICv2m frame's): edu's and virtio-blk's.
  */
-#define PCI_MSI_LPI 8208 /* GIC_FIRST_LPI + 16 */
+#define PCI_MSI_LPI (GIC_FIRST_LPI + 16)
 #define PCI_MSI_EDU 0
 #define PCI_MSI_BLK 1
 struct pci_msi_route {

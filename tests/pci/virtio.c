@@ -24,6 +24,8 @@
 #include "boot/probe.h"
 #include "boot/wait.h"
 #include "drivers/gic.h"
+#include "drivers/virtio_blk.h"
+#include "drivers/virtio_mmio.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
@@ -33,7 +35,6 @@
 #include "tests/pci/virtio_pci.h"
 
 #define QN	     8 /* ring size: a power of two (2.7) the device's maximum allows */
-#define SECTOR	     512u
 #define NSEC	     8u
 #define FIRST_SEC    37u /* not 0: the sector number is in the pattern */
 #define GUARD	     64u
@@ -41,28 +42,13 @@
 #define RESET_US     100000
 #define REQ_US	     2000000
 #define QUIET_US     5000
-#define BLK_T_IN     0
-#define BLK_S_OK     0
-#define BLK_S_UNSET  0xff
-#define ST_ACK	     1u
-#define ST_DRIVER    2u
-#define ST_DRV_OK    4u
-#define ST_FEAT_OK   8u
-#define DESC_NEXT    1u
-#define DESC_WRITE   2u
 #define MSIX_CTRL    2
 #define MSIX_TABLE   4
 #define MSIX_MASKALL (1u << 14)
 
-struct desc {
-	uint64_t addr;
-	uint32_t len;
-	uint16_t flags, next;
-};
-
 /* The ring: descriptors, then available (2.7.6) and used (2.7.8) at their alignment. */
 static struct {
-	struct desc desc[QN];
+	struct virtq_desc desc[QN];
 	volatile uint16_t avail[2 + QN + 1] __attribute__((aligned(256)));
 	/* flags | idx << 16, {id, len}[QN], avail_event */
 	volatile uint32_t used[1 + 2 * QN + 1] __attribute__((aligned(256)));
@@ -72,7 +58,7 @@ static struct {
 	uint64_t sector;
 } hdr __attribute__((aligned(16)));
 static volatile uint8_t status __attribute__((aligned(16)));
-static uint8_t data[NSEC * SECTOR + GUARD] __attribute__((aligned(64)));
+static uint8_t data[NSEC * VIRTIO_BLK_SECTOR + GUARD] __attribute__((aligned(64)));
 
 struct io {
 	int aborted; /* any access to the BARs aborted */
@@ -114,8 +100,8 @@ static const char *negotiate(struct io *io, uintptr_t c)
 	wr(io, c + VPCI_STATUS, 8, 0);
 	if (WAIT_UNTIL(rd(io, c + VPCI_STATUS, 8) == 0 || io->aborted, RESET_US) != WAIT_ON)
 		return "device_status did not read 0 after the reset";
-	wr(io, c + VPCI_STATUS, 8, ST_ACK);
-	wr(io, c + VPCI_STATUS, 8, ST_ACK | ST_DRIVER);
+	wr(io, c + VPCI_STATUS, 8, VIRTIO_STATUS_ACKNOWLEDGE);
+	wr(io, c + VPCI_STATUS, 8, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
 	wr(io, c + VPCI_DEV_FEAT_SEL, 32, 1);
 	if (!(rd(io, c + VPCI_DEV_FEAT, 32) & VPCI_F_VERSION_1_HI))
 		return "VIRTIO_F_VERSION_1 is not offered (a modern device must offer it)";
@@ -123,8 +109,9 @@ static const char *negotiate(struct io *io, uintptr_t c)
 	wr(io, c + VPCI_DRV_FEAT, 32, 0);
 	wr(io, c + VPCI_DRV_FEAT_SEL, 32, 1);
 	wr(io, c + VPCI_DRV_FEAT, 32, VPCI_F_VERSION_1_HI);
-	wr(io, c + VPCI_STATUS, 8, ST_ACK | ST_DRIVER | ST_FEAT_OK);
-	if (!(rd(io, c + VPCI_STATUS, 8) & ST_FEAT_OK))
+	wr(io, c + VPCI_STATUS, 8,
+	   VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_FEATURES_OK);
+	if (!(rd(io, c + VPCI_STATUS, 8) & VIRTIO_STATUS_FEATURES_OK))
 		return "FEATURES_OK did not stay set for VERSION_1 alone";
 	return NULL;
 }
@@ -146,21 +133,24 @@ static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_
 	wr(io, c + VPCI_Q_MSIX, 16, vector);
 	uint32_t got = rd(io, c + VPCI_Q_MSIX, 16);
 	wr(io, c + VPCI_Q_ENABLE, 16, 1);
-	wr(io, c + VPCI_STATUS, 8, ST_ACK | ST_DRIVER | ST_FEAT_OK | ST_DRV_OK);
+	wr(io, c + VPCI_STATUS, 8,
+	   VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_FEATURES_OK |
+		   VIRTIO_STATUS_DRIVER_OK);
 	return got;
 }
 
 /* One read of NSEC sectors from FIRST_SEC, queued and notified. */
 static void submit(struct io *io, const struct vpci *v, uint32_t notify_off)
 {
-	hdr.type = BLK_T_IN;
+	hdr.type = VIRTIO_BLK_T_IN;
 	hdr.reserved = 0;
 	hdr.sector = FIRST_SEC;
-	status = BLK_S_UNSET;
+	status = VIRTIO_BLK_S_UNSET;
 	memset(data, GUARD_BYTE, sizeof(data));
-	ring.desc[0] = (struct desc){ (uintptr_t)&hdr, sizeof(hdr), DESC_NEXT, 1 };
-	ring.desc[1] = (struct desc){ (uintptr_t)data, NSEC * SECTOR, DESC_NEXT | DESC_WRITE, 2 };
-	ring.desc[2] = (struct desc){ (uintptr_t)&status, 1, DESC_WRITE, 0 };
+	ring.desc[0] = (struct virtq_desc){ (uintptr_t)&hdr, sizeof(hdr), VIRTQ_DESC_F_NEXT, 1 };
+	ring.desc[1] = (struct virtq_desc){ (uintptr_t)data, NSEC * VIRTIO_BLK_SECTOR,
+					    VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2 };
+	ring.desc[2] = (struct virtq_desc){ (uintptr_t)&status, 1, VIRTQ_DESC_F_WRITE, 0 };
 	ring.avail[2] = 0; /* ring[0]: head 0 */
 	cache_clean_to_poc(&hdr, sizeof(hdr));
 	cache_clean_to_poc((const void *)&status, 1);
@@ -250,32 +240,35 @@ static void judge_data(struct test_ctx *t, const struct outcome *o)
 	require(t, o->done == WAIT_ON, "virtio_blk_request_completes",
 		"a read of %u sectors: the used ring's idx did not reach 1 within %u ms (%s)", NSEC,
 		REQ_US / 1000, wait_end_text(o->done));
-	check(t, o->used_id == 0 && o->used_len == NSEC * SECTOR + 1, "virtio_blk_used_entry",
+	check(t, o->used_id == 0 && o->used_len == NSEC * VIRTIO_BLK_SECTOR + 1,
+	      "virtio_blk_used_entry",
 	      "the used entry names descriptor %u, %u bytes written; the request was head 0, "
 	      "%u bytes and the status byte",
-	      o->used_id, o->used_len, NSEC * SECTOR);
-	require(t, status == BLK_S_OK, "virtio_blk_status_ok", "the request's status byte is %u",
-		status);
+	      o->used_id, o->used_len, NSEC * VIRTIO_BLK_SECTOR);
+	require(t, status == VIRTIO_BLK_S_OK, "virtio_blk_status_ok",
+		"the request's status byte is %u", status);
 	const uint64_t *w = (const uint64_t *)data;
-	unsigned bad = NSEC * SECTOR / 8, words = NSEC * SECTOR / 8;
+	unsigned bad = NSEC * VIRTIO_BLK_SECTOR / 8, words = NSEC * VIRTIO_BLK_SECTOR / 8;
 	for (unsigned i = 0; i < words && bad == words; i++)
-		if (w[i] != word_at(FIRST_SEC + i / (SECTOR / 8), i % (SECTOR / 8)))
+		if (w[i] !=
+		    word_at(FIRST_SEC + i / (VIRTIO_BLK_SECTOR / 8), i % (VIRTIO_BLK_SECTOR / 8)))
 			bad = i;
 	if (check(t, bad == words, "dma_matches_image",
 		  "sector %u word %u reads 0x%016llx; the host's image holds 0x%016llx",
-		  FIRST_SEC + bad / (SECTOR / 8), bad % (SECTOR / 8),
+		  FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8), bad % (VIRTIO_BLK_SECTOR / 8),
 		  (unsigned long long)(bad < words ? w[bad] : 0),
-		  (unsigned long long)word_at(FIRST_SEC + bad / (SECTOR / 8), bad % (SECTOR / 8))))
+		  (unsigned long long)word_at(FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8),
+					      bad % (VIRTIO_BLK_SECTOR / 8))))
 		evidence(t, "dma_matches_image",
 			 "sectors %u..%u read by virtio-blk-pci DMA match the host's image",
 			 FIRST_SEC, FIRST_SEC + NSEC - 1);
 	unsigned gbad = GUARD;
 	for (unsigned i = 0; i < GUARD && gbad == GUARD; i++)
-		if (data[NSEC * SECTOR + i] != GUARD_BYTE)
+		if (data[NSEC * VIRTIO_BLK_SECTOR + i] != GUARD_BYTE)
 			gbad = i;
 	check(t, gbad == GUARD, "dma_stays_in_bounds",
 	      "the byte %u past the read changed to 0x%02x", gbad,
-	      gbad < GUARD ? data[NSEC * SECTOR + gbad] : 0);
+	      gbad < GUARD ? data[NSEC * VIRTIO_BLK_SECTOR + gbad] : 0);
 }
 
 static void judge_irq(struct test_ctx *t, const struct outcome *o, uint32_t want, int intx,
