@@ -83,6 +83,15 @@ def check_image(path, arch="aarch64"):
     return image_size(data), os.path.getsize(path)
 
 
+def image_or_usage(ap, path, arch="aarch64"):
+    """check_image for a tool with its own argparse parser: a bad image is
+    that parser's usage error (status 2) before anything runs."""
+    try:
+        check_image(path, arch)
+    except OptionError as e:
+        ap.error(str(e))
+
+
 def check_dtb(path, ram_left):
     flag = "--dtb"
     if not os.path.exists(path):
