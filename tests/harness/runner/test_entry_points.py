@@ -28,6 +28,7 @@ PYTHON_ENTRY_POINTS = [
     "scripts/integration",
     "scripts/lava",
     "scripts/make-broken-dtbs",
+    "scripts/pack-relocs",
     "scripts/run",
     "scripts/test",
     "tests/harness/fuzz/gen-limits-seed",
