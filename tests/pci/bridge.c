@@ -16,22 +16,6 @@
 
 #include "tests/pci/pci.h"
 
-#define PRIMARY	    0x18
-#define SECONDARY   0x19
-#define SUBORDINATE 0x1a
-#define IO_BASE	    0x1c
-#define IO_LIMIT    0x1d
-#define MEM_BASE    0x20
-#define MEM_LIMIT   0x22
-#define PREF_BASE   0x24
-#define PREF_LIMIT  0x26
-#define PREF_BASE32 0x28
-#define PREF_LIM32  0x2c
-#define IO_BASE16   0x30
-#define IO_LIMIT16  0x32
-#define MEM_GRAIN   0x100000ull
-#define IO_GRAIN    0x1000ull
-
 static void w8(struct pci_state *s, uint32_t bus, uint32_t devfn, uint32_t reg, uint32_t v)
 {
 	uint64_t esr;
@@ -69,13 +53,13 @@ static void number(struct pci_state *s, uint32_t bus, uint32_t *next, unsigned d
 				b->bus = bus;
 				b->devfn = devfn;
 				b->sec = (*next)++;
-				w8(s, bus, devfn, PRIMARY, bus);
-				w8(s, bus, devfn, SECONDARY, b->sec);
+				w8(s, bus, devfn, PCI_BRIDGE_PRIMARY, bus);
+				w8(s, bus, devfn, PCI_BRIDGE_SECONDARY, b->sec);
 				/* Open to the end while what is behind it is numbered. */
-				w8(s, bus, devfn, SUBORDINATE, s->host.bus_last);
+				w8(s, bus, devfn, PCI_BRIDGE_SUBORDINATE, s->host.bus_last);
 				number(s, b->sec, next, depth + 1);
 				b->sub = *next - 1;
-				w8(s, bus, devfn, SUBORDINATE, b->sub);
+				w8(s, bus, devfn, PCI_BRIDGE_SUBORDINATE, b->sub);
 			}
 		}
 		if (!(devfn & 7) && single)
@@ -98,28 +82,30 @@ static void set_window(struct pci_state *s, const struct pci_bridge *b, int w)
 	int open = hi > lo;
 
 	if (win->space == PCI_SPACE_IO) {
-		lo &= ~(IO_GRAIN - 1);
-		hi = open ? ((hi - 1) | (IO_GRAIN - 1)) : 0;
-		w8(s, bus, fn, IO_BASE, open ? (uint32_t)(lo >> 8) & 0xf0 : 0xf0);
-		w8(s, bus, fn, IO_LIMIT, (uint32_t)(hi >> 8) & 0xf0);
-		pci_cfg_write(&s->ecam, bus, fn, IO_BASE16, 16, open ? (uint32_t)(lo >> 16) : 0,
+		lo &= ~(PCI_BRIDGE_IO_GRAIN - 1);
+		hi = open ? ((hi - 1) | (PCI_BRIDGE_IO_GRAIN - 1)) : 0;
+		w8(s, bus, fn, PCI_BRIDGE_IO_BASE, open ? (uint32_t)(lo >> 8) & 0xf0 : 0xf0);
+		w8(s, bus, fn, PCI_BRIDGE_IO_LIMIT, (uint32_t)(hi >> 8) & 0xf0);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_IO_BASE16, 16,
+			      open ? (uint32_t)(lo >> 16) : 0, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_IO_LIMIT16, 16, (uint32_t)(hi >> 16),
 			      &esr);
-		pci_cfg_write(&s->ecam, bus, fn, IO_LIMIT16, 16, (uint32_t)(hi >> 16), &esr);
 		return;
 	}
-	lo &= ~(MEM_GRAIN - 1);
-	hi = open ? ((hi - 1) | (MEM_GRAIN - 1)) : 0;
+	lo &= ~(PCI_BRIDGE_MEM_GRAIN - 1);
+	hi = open ? ((hi - 1) | (PCI_BRIDGE_MEM_GRAIN - 1)) : 0;
 	uint32_t base = open ? (uint32_t)(lo >> 16) & 0xfff0 : 0xfff0;
 	uint32_t limit = (uint32_t)(hi >> 16) & 0xfff0;
 	if (win->space == PCI_SPACE_MEM32 && !win->prefetchable) {
-		pci_cfg_write(&s->ecam, bus, fn, MEM_BASE, 16, base, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, MEM_LIMIT, 16, limit, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_MEM_BASE, 16, base, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_MEM_LIMIT, 16, limit, &esr);
 	} else {
-		pci_cfg_write(&s->ecam, bus, fn, PREF_BASE, 16, base, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_LIMIT, 16, limit, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_BASE32, 32, open ? (uint32_t)(lo >> 32) : 0,
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_BASE, 16, base, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_LIMIT, 16, limit, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_BASE32, 32,
+			      open ? (uint32_t)(lo >> 32) : 0, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_LIM32, 32, (uint32_t)(hi >> 32),
 			      &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_LIM32, 32, (uint32_t)(hi >> 32), &esr);
 	}
 }
 

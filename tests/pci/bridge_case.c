@@ -18,8 +18,6 @@
 
 #define EDU_ID	     0x00
 #define EDU_ID_VALUE 0x010000edu
-#define BUSES	     0x18
-#define MEM_BASE     0x20
 #define CLASS_BRIDGE 0x0604
 
 static const struct pci_bridge *bridge_of(const struct pci_state *s, const struct pci_fn *f)
@@ -63,7 +61,7 @@ void case_bridge(struct test_ctx *t)
 		"the bridge was not numbered: bus-range %u..%u leaves no bus behind it",
 		s->host.bus_first, s->host.bus_last);
 	uint32_t buses = 0;
-	pci_cfg_read(&s->ecam, f->bus, f->devfn, BUSES, 32, &buses, &esr);
+	pci_cfg_read(&s->ecam, f->bus, f->devfn, PCI_BRIDGE_BUSES, 32, &buses, &esr);
 	uint32_t want = b->bus | b->sec << 8 | b->sub << 16;
 	check(t, (buses & 0xffffff) == want, "bridge_bus_numbers_hold",
 	      "primary, secondary, subordinate read %u, %u, %u; written %u, %u, %u", buses & 0xff,
@@ -101,10 +99,10 @@ void case_bridge(struct test_ctx *t)
 			 (unsigned long long)e->bar_cpu[0]);
 	/* The memory window closed (base above limit): nothing may reach edu. */
 	uint32_t win = 0;
-	pci_cfg_read(&s->ecam, f->bus, f->devfn, MEM_BASE, 32, &win, &esr);
-	pci_cfg_write(&s->ecam, f->bus, f->devfn, MEM_BASE, 32, 0x0000fff0u, &esr);
+	pci_cfg_read(&s->ecam, f->bus, f->devfn, PCI_BRIDGE_MEM_BASE, 32, &win, &esr);
+	pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_BRIDGE_MEM_BASE, 32, 0x0000fff0u, &esr);
 	int closed = edu_answers(e, &o);
-	pci_cfg_write(&s->ecam, f->bus, f->devfn, MEM_BASE, 32, win, &esr);
+	pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_BRIDGE_MEM_BASE, 32, win, &esr);
 	check(t, !closed, "bridge_window_gates",
 	      "edu still answers at CPU 0x%llx with the bridge's memory window closed",
 	      (unsigned long long)e->bar_cpu[0]);
