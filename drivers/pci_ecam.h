@@ -56,14 +56,16 @@
 #define PCI_BRIDGE_MEM_GRAIN   0x100000ull
 #define PCI_BRIDGE_IO_GRAIN    0x1000ull
 
-#define PCI_CAP_ID_MSI	0x05
-#define PCI_CAP_ID_VNDR 0x09
-#define PCI_CAP_ID_EXP	0x10
-#define PCI_CAP_ID_MSIX 0x11
-#define PCI_MSI_FLAGS	2 /* from the capability */
-#define PCI_MSI_64BIT	(1u << 7)
-#define PCI_MSI_ENABLE	(1u << 0)
-#define PCI_MSIX_ENABLE (1u << 15)
+#define PCI_CAP_ID_MSI	      0x05
+#define PCI_CAP_ID_VNDR	      0x09
+#define PCI_CAP_ID_EXP	      0x10
+#define PCI_CAP_ID_MSIX	      0x11
+#define PCI_EXP_FLAGS	      2 /* from the capability (PCI Express Base 4.0 7.5.3.2) */
+#define PCI_EXP_FLAGS_TYPE(f) (((f) >> 4) & 0xfu) /* Device/Port Type */
+#define PCI_MSI_FLAGS	      2			  /* from the capability */
+#define PCI_MSI_64BIT	      (1u << 7)
+#define PCI_MSI_ENABLE	      (1u << 0)
+#define PCI_MSIX_ENABLE	      (1u << 15)
 
 #define PCI_ECAM_BUS_SIZE   (1u << 20)
 #define PCI_DEVFN(dev, fn)  ((uint32_t)(((dev) << 3) | (fn)))

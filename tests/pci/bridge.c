@@ -32,6 +32,16 @@ static uint32_t r32(struct pci_state *s, uint32_t bus, uint32_t devfn, uint32_t 
 	return v;
 }
 
+static int port_type(struct pci_state *s, uint32_t bus, uint32_t devfn)
+{
+	uint32_t cap = pci_find_cap(&s->ecam, bus, devfn, PCI_CAP_ID_EXP), flags = 0;
+	uint64_t esr;
+
+	if (!cap || pci_cfg_read(&s->ecam, bus, devfn, cap + PCI_EXP_FLAGS, 16, &flags, &esr))
+		return PCI_BRIDGE_CONVENTIONAL;
+	return (int)PCI_EXP_FLAGS_TYPE(flags);
+}
+
 /* Depth first: the bridges on bus, each numbered with what lies behind it. */
 static void number(struct pci_state *s, uint32_t bus, uint32_t *next, unsigned depth)
 {
@@ -53,6 +63,7 @@ static void number(struct pci_state *s, uint32_t bus, uint32_t *next, unsigned d
 				b->bus = bus;
 				b->devfn = devfn;
 				b->sec = (*next)++;
+				b->pcie_type = port_type(s, bus, devfn);
 				w8(s, bus, devfn, PCI_BRIDGE_PRIMARY, bus);
 				w8(s, bus, devfn, PCI_BRIDGE_SECONDARY, b->sec);
 				/* Open to the end while what is behind it is numbered. */
@@ -140,6 +151,14 @@ void pci_bridges_forward(struct pci_state *s)
 	}
 }
 
+static const struct pci_bridge *bridge_to(const struct pci_state *s, uint32_t bus)
+{
+	for (int i = 0; i < s->nbr; i++)
+		if (s->br[i].sec == bus)
+			return &s->br[i];
+	return NULL;
+}
+
 int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *devfn, uint32_t *pin)
 {
 	uint32_t bus = f->bus;
@@ -147,10 +166,7 @@ int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *dev
 	*devfn = f->devfn;
 	*pin = f->pin;
 	for (unsigned hops = 0; bus != s->ecam.first; hops++) {
-		const struct pci_bridge *b = NULL;
-		for (int i = 0; i < s->nbr; i++)
-			if (s->br[i].sec == bus)
-				b = &s->br[i];
+		const struct pci_bridge *b = bridge_to(s, bus);
 		if (!b || hops > PCI_MAX_BRIDGES)
 			return 0;
 		if (*pin)
@@ -159,4 +175,34 @@ int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *dev
 		bus = b->bus;
 	}
 	return 1;
+}
+
+const struct pci_bridge *pci_bridge_at_slot(const struct pci_state *s, uint32_t slot)
+{
+	for (int i = 0; i < s->nbr; i++)
+		if (s->br[i].bus == s->ecam.first && s->br[i].devfn == PCI_DEVFN(slot, 0))
+			return &s->br[i];
+	return NULL;
+}
+
+uint32_t pci_requester_id(const struct pci_state *s, const struct pci_fn *f,
+			  const struct pci_bridge **via)
+{
+	uint32_t rid = PCI_RID(f->bus, f->devfn);
+	const struct pci_bridge *b;
+
+	*via = NULL;
+	/* Upwards; each bridge that replaces the ID does so for all below it. */
+	for (uint32_t bus = f->bus, hops = 0;
+	     bus != s->ecam.first && (b = bridge_to(s, bus)) && hops <= PCI_MAX_BRIDGES;
+	     bus = b->bus, hops++) {
+		if (b->pcie_type == PCI_BRIDGE_CONVENTIONAL) {
+			rid = PCI_RID(b->bus, b->devfn);
+			*via = b;
+		} else if (b->pcie_type == PCI_EXP_TYPE_PCI_BRIDGE) {
+			rid = PCI_RID(b->sec, 0);
+			*via = b;
+		}
+	}
+	return rid;
 }
