@@ -268,6 +268,15 @@ def pci_args(items, outdir):
             "-device",
             f"e1000,bus=harness_br,addr={protocol.PCI_BRIDGE_NIC_SLOT:#x},netdev=harness_net,"
             "romfile=,mitigation=off",
+            # A bridge behind the bridge: nested bus numbers, windows and a double swizzle.
+            "-device",
+            f"pci-bridge,id=harness_br2,bus=harness_br,addr={protocol.PCI_BRIDGE_NESTED_SLOT:#x},"
+            "chassis_nr=2",
+            "-netdev",
+            "user,id=harness_net2,restrict=on",
+            "-device",
+            f"e1000,bus=harness_br2,addr={protocol.PCI_NESTED_NIC_SLOT:#x},netdev=harness_net2,"
+            "romfile=,mitigation=off",
         ]
         if "edu" in items:
             out += [

@@ -35,3 +35,14 @@ struct pci_fn *pci_behind_bridge(struct pci_state *s, uint32_t slot)
 
 	return b ? pci_find(s, b->sec, PCI_DEVFN(slot, 0)) : NULL;
 }
+
+struct pci_fn *pci_behind_nested(struct pci_state *s, uint32_t slot)
+{
+	const struct pci_bridge *b = pci_bridge_at_slot(s, PCI_SLOT_BRIDGE);
+
+	for (int i = 0; b && i < s->nbr; i++)
+		if (s->br[i].bus == b->sec &&
+		    s->br[i].devfn == PCI_DEVFN(PCI_BRIDGE_NESTED_SLOT, 0))
+			return pci_find(s, s->br[i].sec, PCI_DEVFN(slot, 0));
+	return NULL;
+}

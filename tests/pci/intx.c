@@ -149,8 +149,9 @@ static enum raiser raiser_of(struct test_ctx *t, struct pci_state *s, const stru
 	if ((pci & OPT_PCI_EDU) && f == pci_behind_bridge(s, PCI_BRIDGE_EDU_SLOT) &&
 	    f->vendor == VENDOR_QEMU && f->device == DEVICE_EDU)
 		return RAISE_EDU;
-	if (f == pci_behind_bridge(s, PCI_BRIDGE_NIC_SLOT) && f->vendor == VENDOR_INTEL &&
-	    f->device == DEVICE_E1000)
+	if ((f == pci_behind_bridge(s, PCI_BRIDGE_NIC_SLOT) ||
+	     f == pci_behind_nested(s, PCI_NESTED_NIC_SLOT)) &&
+	    f->vendor == VENDOR_INTEL && f->device == DEVICE_E1000)
 		return RAISE_E1000;
 	return RAISE_NONE;
 }

@@ -137,6 +137,8 @@ void pci_msi_route_end(const struct pci_msi_route *r);
  * the function in that slot of the bridge's secondary bus, or NULL.
  */
 struct pci_fn *pci_behind_bridge(struct pci_state *s, uint32_t slot);
+/* The same behind the bridge behind it (PCI_BRIDGE_NESTED_SLOT). */
+struct pci_fn *pci_behind_nested(struct pci_state *s, uint32_t slot);
 /* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
 void pci_map_intids(const struct dt_pci_host *h, int on);
 
