@@ -157,7 +157,7 @@
 #define PCI_BRIDGE_NIC_SLOT    2
 #define PCI_BRIDGE_NESTED_SLOT 6
 #define PCI_NESTED_NIC_SLOT    1
-#define PCI_TESTDEV_MEMBAR  0x100000
+#define PCI_TESTDEV_MEMBAR     0x100000
 
 /*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's
