@@ -28,9 +28,12 @@ struct cpuif_obs {
 struct cpu_run {
 	int legacy_absent; /* in: the DT describes no legacy CPU interface (GICC) */
 	int ds;		   /* in: GICD_CTLR.DS (one Security state) */
-	/* in: Group 0's registers are ours to touch, and priorities are not seen through the
-	 * Non-secure view: one Security state, or no EL3 (with two, EL3 may own Group 0 and
-	 * trap its registers, SCR_EL3.FIQ; IHI 0069 ICC_IGRPEN0_EL1, ICC_BPR0_EL1). */
+	int el3;	   /* in: EL3 implemented (ID_AA64PFR0_EL1.EL3, ID_PFR1.Security) */
+	/*
+	 * Group 0's registers are ours to touch, and priorities are not seen
+	 * through the Non-secure view: no EL3, or EL3 does not route FIQs to
+	 * itself (SCR_EL3.FIQ 0). Set per CPU by group0_ours() (cpuif_regs.c).
+	 */
 	int g0_ok;
 	/* Out. */
 	unsigned n, held, regs, dropped; /* dropped: failed past CPUIF_OBS_MAX, not recorded */

@@ -295,6 +295,32 @@ static void one(struct cpu_run *r, const struct icc_fields *f)
 	cpuif_expect_bits(r, f, "restored", v, orig, ~0ull, "the original");
 }
 
+/*
+ * Whether Group 0's registers are this CPU's to touch at Non-secure EL1
+ * (IHI 0069 / DDI 0487 access rules for ICC_IGRPEN0_EL1, ICC_BPR0_EL1,
+ * ICC_AP0R<n>_EL1: with ICC_SRE_EL1.SRE set, ICH_HCR_EL2.TALL0 traps to EL2,
+ * HCR_EL2.FMO gives the virtual register, else SCR_EL3.FIQ 1 traps to EL3,
+ * else the register itself - GICD_CTLR.DS is no term of it). A guest cannot
+ * read SCR_EL3; with no EL3 there is none. With EL3, SCR_EL3.FIQ 1 also
+ * makes Non-secure priority accesses go through the Non-secure view, where
+ * the lowest implemented priority written to PMR reads back 0 (shifted down
+ * past the implemented bits): the probe Linux uses (gic_has_group0). PMR is
+ * put back.
+ */
+static int group0_ours(const struct cpu_run *r)
+{
+	unsigned bits = (unsigned)(r->ctlr >> ICC_CTLR_PRIBITS_SHIFT & 7) + 1;
+	struct probe_outcome pmr, o;
+
+	if (!r->el3)
+		return 1;
+	if (icc_read(ICC_REG_PMR, &pmr) || icc_write(ICC_REG_PMR, 1u << (8 - bits), &o))
+		return 0; /* PMR faults: the finding is its own; Group 0 left alone */
+	int ours = !icc_read(ICC_REG_PMR, &o) && o.value != 0;
+	icc_write(ICC_REG_PMR, pmr.value, &o);
+	return ours;
+}
+
 /* ICC_AP0R<n>/AP1R<n>'s n. */
 static unsigned apr_n(enum icc_reg reg)
 {
@@ -318,6 +344,7 @@ static void exercise(struct cpu_run *r)
 	r->rpr_in = r->hppir_masked = r->hppir_idle = -1;
 	r->ctlr = icc_read(ICC_REG_CTLR, &o) ? 0 : o.value;
 	r->aprs = icc_apr_count(r->ctlr);
+	r->g0_ok = group0_ours(r);
 	const struct icc_fields *by[ICC_REG_COUNT] = { 0 };
 	for (unsigned i = 0; i < icc_nfields; i++) {
 		const struct icc_fields *f = &icc_fields[i];
@@ -498,14 +525,13 @@ void case_cpuif_regs(struct test_ctx *t)
 	      (unsigned long long)(dist + GICD_CTLR));
 	struct cpu_run in = { .legacy_absent = legacy_absent(p), .ds = !!(ctlr & GICD_CTLR_DS) };
 
-	in.g0_ok = in.ds || !cpu_el3_implemented();
+	in.el3 = cpu_el3_implemented();
 	note(t,
-	     "GICD_CTLR 0x%x (DS %d), EL3 %s: ICC_BPR0, ICC_IGRPEN0, ICC_AP0R<n> %s; the DT (%d "
-	     "reg, "
-	     "%d GICR regions) %s: SRE %s",
-	     ctlr, in.ds, cpu_el3_implemented() ? "implemented" : "not implemented",
-	     in.g0_ok ? "exercised" : "not touched (EL3 may own Group 0)", gic->nreg,
-	     p->gic_redist_regions,
+	     "GICD_CTLR 0x%x (DS %d), EL3 %s: ICC_BPR0, ICC_IGRPEN0, ICC_AP0R<n> %s; the DT "
+	     "(%d reg, %d GICR regions) %s: SRE %s",
+	     ctlr, in.ds, in.el3 ? "implemented" : "not implemented",
+	     in.el3 ? "exercised where PMR shows no Non-secure view (SCR_EL3.FIQ 0)" : "exercised",
+	     gic->nreg, p->gic_redist_regions,
 	     in.legacy_absent ? "describes no legacy CPU interface (GICC)"
 			      : "describes a legacy CPU interface (GICC)",
 	     in.legacy_absent ? "must be RAO/WI" : "not written");
