@@ -15,8 +15,8 @@
 #define CPUIF_OBS_MAX 12
 /* The SGIs cpuif_active sends to self (no other case uses them): one taken through the IRQ
  * handler, one left pending under PMR. */
-#define CPUIF_SGI_RUNNING 13
-#define CPUIF_SGI_MASKED  14
+#define CPUIF_SGI_RUNNING 13u
+#define CPUIF_SGI_MASKED  14u
 
 struct cpuif_obs {
 	const char *check;
@@ -51,7 +51,7 @@ struct cpu_run {
 	const char *problem; /* a started CPU's irq_cpu_setup() */
 };
 
-/* The contract of register reg (NULL when icc_fields has none). */
+/* cpuif_obs.c. The contract of register reg (NULL when icc_fields has none). */
 const struct icc_fields *cpuif_fields(enum icc_reg reg);
 /* A check on f: counted as held, or kept as an observation to fill in (NULL: held, or one
  * already kept for this check and register, or past CPUIF_OBS_MAX: counted in dropped). */

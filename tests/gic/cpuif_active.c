@@ -28,9 +28,9 @@
 #include "tests/gic/cpuif.h"
 #include "tests/gic/gic.h"
 
-#define PRIO_RUNNING 0xa0 /* low four bits zero: the same group priority at 4..8 bits */
-#define PRIO_MASKED  0x40
-#define ACTIVE_WAIT  GIC_TEST_WAIT_US
+#define PRIO_RUNNING 0xa0u /* low four bits zero: the same group priority at 4..8 bits */
+#define PRIO_MASKED  0x40u
+#define ACTIVE_WAIT  ((unsigned)GIC_TEST_WAIT_US)
 
 /* What the handler saw; one CPU at a time runs this. */
 static struct {
