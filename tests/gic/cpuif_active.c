@@ -128,8 +128,16 @@ static void running_priority(struct cpu_run *r)
 	struct cpuif_obs *o;
 	struct wait w;
 
-	if (irq_register(CPUIF_SGI_RUNNING, on_running, r))
-		return; /* another handler holds it: rpr_in stays -1, said by the evidence */
+	if (irq_register(CPUIF_SGI_RUNNING, on_running, r)) {
+		/* Another handler holds it (a harness fault): the check could not run. */
+		o = cpuif_add(r, rpr, "sgi_taken", 1);
+		if (o) {
+			snprintf(o->expect, sizeof(o->expect),
+				 "SGI %u taken by this case's handler", CPUIF_SGI_RUNNING);
+			snprintf(o->observed, sizeof(o->observed), "its handler slot is taken");
+		}
+		return;
+	}
 	inside.taken = inside.faulted = 0;
 	unsigned prio = sgi_arm(&st, CPUIF_SGI_RUNNING, PRIO_RUNNING);
 	gic_send_sgi(CPUIF_SGI_RUNNING, SGI_TO_SELF, 0);
