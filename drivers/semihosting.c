@@ -7,7 +7,9 @@
 
 #define SYS_WRITE0		     0x04
 #define SYS_ERRNO		     0x13
-#define SYS_EXIT		     0x18
+/* SYS_EXIT_EXTENDED takes the (reason, subcode) block on A32/T32 too, where SYS_EXIT takes
+ * the reason alone and so cannot say the exit status (semihosting v2.0; QEMU 7.2 has it). */
+#define SYS_EXIT_EXTENDED	     0x20
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
 static int available;
@@ -39,6 +41,6 @@ void semihosting_exit(int code)
 {
 	if (available) {
 		uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uint64_t)code };
-		trap_semihosting(SYS_EXIT, (uintptr_t)block);
+		trap_semihosting(SYS_EXIT_EXTENDED, (uintptr_t)block);
 	}
 }
