@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dt/claim_rules.h"
+#include "dt/phandles.h"
 #include "dt/props.h"
 #include "dt/references.h"
 
@@ -64,7 +65,8 @@ static const char *shadowed_by(const void *fdt, int node, const char *prop)
 	return NULL;
 }
 
-static void add(const void *fdt, int node, int parent, const char *prop, unsigned index)
+static void add(const void *fdt, int node, int parent, int irq_source, const char *prop,
+		unsigned index)
 {
 	if (nclaims >= CLAIMS_MAX) {
 		ndropped++;
@@ -73,6 +75,7 @@ static void add(const void *fdt, int node, int parent, const char *prop, unsigne
 	struct claim *c = &claims[nclaims++];
 	c->node = node;
 	c->parent = parent;
+	c->irq_source = irq_source;
 	c->prop = prop;
 	c->index = (uint16_t)index;
 	c->kind = CLAIM_UNCHECKED;
@@ -97,22 +100,31 @@ void claims_collect(const struct platform *p)
 	if (!p->fdt_valid)
 		return;
 	if (p->boot_cpuid_known)
-		add(fdt, CLAIM_HEADER, -1, CLAIM_BOOT_CPU, 0);
+		add(fdt, CLAIM_HEADER, -1, -1, CLAIM_BOOT_CPU, 0);
 	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
-		add(fdt, CLAIM_HEADER, -1, CLAIM_MEMRESERVE, (unsigned)i);
-	/* Each node's parent is the last node seen one level up; past DT_MAX_DEPTH, unknown. */
-	int depth = 0, up[DT_MAX_DEPTH] = { 0 };
+		add(fdt, CLAIM_HEADER, -1, -1, CLAIM_MEMRESERVE, (unsigned)i);
+	/*
+	 * Each node's parent is the last node seen one level up, and the node whose
+	 * interrupt-parent its interrupts take (Devicetree Specification 0.4 2.4.1.2) itself
+	 * or its parent's; past DT_MAX_DEPTH, unknown.
+	 */
+	int depth = 0, up[DT_MAX_DEPTH] = { 0 }, src[DT_MAX_DEPTH] = { 0 };
 	for (int node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
-		if (depth < DT_MAX_DEPTH)
+		int known = depth <= DT_MAX_DEPTH;
+		int parent = depth > 0 && known ? up[depth - 1] : -1, prop;
+		int from = depth > 0 && known ? src[depth - 1] : -1;
+		int irq_source = fdt_getprop(fdt, node, "interrupt-parent", NULL) ? node : from;
+		if (depth < DT_MAX_DEPTH) {
 			up[depth] = node;
-		int parent = depth > 0 && depth <= DT_MAX_DEPTH ? up[depth - 1] : -1, prop;
+			src[depth] = irq_source;
+		}
 		if (node > 0)
-			add(fdt, node, parent, CLAIM_PLACE, 0);
+			add(fdt, node, parent, irq_source, CLAIM_PLACE, 0);
 		fdt_for_each_property_offset(prop, fdt, node)
 		{
 			const char *name;
 			if (fdt_getprop_by_offset(fdt, prop, &name, NULL) && name)
-				add(fdt, node, parent, name, 0);
+				add(fdt, node, parent, irq_source, name, 0);
 		}
 	}
 }
@@ -168,25 +180,15 @@ static int referred_by_held(const struct platform *p, const struct claim *c)
 	return 0;
 }
 
-/* The node whose interrupt-parent a node's interrupts take: itself or its nearest
- * ancestor with one (Devicetree Specification 0.4 2.4.1.2); -1 when none has one. */
-static int parent_source(const void *fdt, int node)
-{
-	for (int n = node; n >= 0; n = fdt_parent_offset(fdt, n))
-		if (fdt_getprop(fdt, n, "interrupt-parent", NULL))
-			return n;
-	return -1;
-}
-
 /* Does a held claim send interrupts to node: interrupts through the interrupt-parent
  * they take, or interrupts-extended and interrupt-map by naming it? */
 static int sends_to(const struct platform *p, const struct claim *o, int node)
 {
 	if (!strcmp(o->prop, "interrupts")) {
-		int src = parent_source(p->fdt, o->node), len;
+		int src = o->irq_source, len;
 		const fdt32_t *ph =
 			src >= 0 ? fdt_getprop(p->fdt, src, "interrupt-parent", &len) : NULL;
-		return ph && len == 4 && fdt_node_offset_by_phandle(p->fdt, fdt32_ld(ph)) == node;
+		return ph && len == 4 && dt_phandle_node(p, fdt32_ld(ph)) == node;
 	}
 	return (!strcmp(o->prop, "interrupts-extended") || !strcmp(o->prop, "interrupt-map")) &&
 	       dt_refers_to(p, o->node, o->prop, node);
@@ -219,7 +221,7 @@ static int via_held(const struct platform *p, const struct claim *c, const struc
 		    (r->via_scope == VIA_TARGET && target >= 0 && o->node == target) ||
 		    ((r->via_scope == VIA_CHILDREN || r->via_scope == VIA_TRANSLATED) &&
 		     o->parent == c->node) ||
-		    (r->via_scope == VIA_INHERITORS && parent_source(fdt, o->node) == c->node))
+		    (r->via_scope == VIA_INHERITORS && o->irq_source == c->node))
 			return 1;
 	}
 	return 0;

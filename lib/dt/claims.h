@@ -28,6 +28,7 @@ struct claim {
 	uint8_t kind;	  /* enum claim_kind */
 	int16_t rule;	  /* the rule that classed it (claim_rules.c), or -1 */
 	uint8_t shadowed; /* another property of the node overrides it: nothing reads it */
+	int irq_source;	  /* the node whose interrupt-parent the node's interrupts take, or -1 */
 };
 
 /* Every claim of the parsed tree (platform_parse calls it), rules applied. */
