@@ -195,6 +195,7 @@ integration: all broken-dtbs
 
 # One QEMU and one Xen job under LAVA (lava-run): LAVA records exactly the report's cases.
 lava-test: all
+	$(MAKE) --no-print-directory ARCH=arm O=$(O)/arm all
 	$(PYTHON) scripts/lava --test --image $(O)/harness.bin --out $(O)/lava/test
 
 include tests/harness/host.mk

@@ -22,8 +22,9 @@ LAVA recorded exactly the report's cases: the same names (LAVA's case ids),
 in the same order, with the same results, as many; that the report is
 complete (the sentinel, plans and summary agree); and that LAVA's monitor saw
 the report's end. --test does that for the default QEMU and the default Xen
-configuration (make lava-test, a stage of make test), in parallel, and counts
-each job as one test.
+configuration and the 32-bit image's default QEMU one (make lava-test, a stage
+of make test; the 32-bit image is the one beside --image, in its folder's
+arm/), in parallel, and counts each job as one test.
 
 Exit status: 0 written (and with --run, LAVA matches the report), 1 a
 mismatch or a job LAVA did not complete, 2 usage, 8 a missing tool (lava-run,
@@ -70,7 +71,11 @@ RUN_ONLY = {
     "-v": "verbose",
 }
 # What make lava-test runs: the default configuration of each platform.
-TEST_CONFIGS: tuple[tuple[str, list[str]], ...] = (("qemu", []), ("xen", ["--platform", "xen"]))
+TEST_CONFIGS: tuple[tuple[str, list[str]], ...] = (
+    ("qemu", []),
+    ("xen", ["--platform", "xen"]),
+    ("qemu-arm", ["--arch", "arm"]),  # the 32-bit image, beside --image: <its folder>/arm/
+)
 # Characters LAVA's command line carries unquoted (it joins with spaces, then
 # splits): the folder's path ends up in it, inside QEMU option lists too.
 SAFE_PATH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-")
@@ -101,6 +106,7 @@ def help_text():
         "                  (default file://<the folder>)\n"
         "  --run           run the job with lava-run and check what LAVA recorded\n"
         "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
+        "                  and the 32-bit default QEMU one (of <--image's folder>/arm/harness.bin)\n"
         "  RUN_OPTION      scripts/run's options (scripts/run --help), but "
         + ", ".join(RUN_ONLY)
         + "\n"
@@ -324,9 +330,11 @@ def test(lo, image_args):
     """The default QEMU and Xen jobs, written one after the other (each boots
     QEMU for its tree), run in parallel."""
     base = lo.out or os.path.join(paths.BUILD, "lava")
+    image = image_args[1] if image_args else paths.IMAGE
+    arm_image = ["--image", os.path.join(os.path.dirname(image), "arm", "harness.bin")]
     jobs = []
     for name, argv in TEST_CONFIGS:
-        a = run_config(argv + image_args)
+        a = run_config(argv + (arm_image if "--arch" in argv else image_args))
         out = os.path.join(base, name)
         jobs.append((name, out, a) + write_job(a, out))
     from concurrent.futures import ThreadPoolExecutor
