@@ -106,7 +106,7 @@ def help_text():
         "                  (default file://<the folder>)\n"
         "  --run           run the job with lava-run and check what LAVA recorded\n"
         "  --test          --run for the default QEMU and Xen configurations (of --image)\n"
-        "                  and the 32-bit default QEMU one (of <--image's folder>/arm/harness.bin)\n"
+        "                  and the 32-bit default QEMU one (of <its folder>/arm/harness.bin)\n"
         "  RUN_OPTION      scripts/run's options (scripts/run --help), but "
         + ", ".join(RUN_ONLY)
         + "\n"
