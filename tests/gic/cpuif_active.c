@@ -158,7 +158,14 @@ static void running_priority(struct cpu_run *r)
 		snprintf(o->observed, sizeof(o->observed), "not taken (PMR 0x%x)", gic_pmr());
 	}
 	if (taken && !inside.faulted) {
-		unsigned bit = icc_apr_bit(prio, r->ctlr), want = icc_apr_prio(bit, r->ctlr), got;
+		/*
+		 * Two Security states (DS 0) without the Non-secure view (SCR_EL3.FIQ 0):
+		 * the CPU interface shows the priority as the GIC keeps a Non-secure write
+		 * of it, shifted right with bit 7 set; GICR_IPRIORITYR shows it back as
+		 * written (IHI 0069, the Non-secure view of priorities).
+		 */
+		unsigned kept = !r->ds && r->el3 && r->g0_ok ? (prio >> 1) | 0x80 : prio;
+		unsigned bit = icc_apr_bit(kept, r->ctlr), want = icc_apr_prio(bit, r->ctlr), got;
 		r->rpr_in = (int64_t)inside.rpr;
 		for (unsigned n = 0; n < 4; n++)
 			r->ap1r_in[n] = n < r->aprs ? inside.ap1r[n] : 0;
