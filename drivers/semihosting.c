@@ -40,7 +40,8 @@ void semihosting_write(const char *s, size_t len)
 void semihosting_exit(int code)
 {
 	if (available) {
-		uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uint64_t)code };
+		/* Two fields of the register width: 32 bits each on AArch32. */
+		uintptr_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uintptr_t)code };
 		trap_semihosting(SYS_EXIT_EXTENDED, (uintptr_t)block);
 	}
 }
