@@ -112,6 +112,16 @@ unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof);
 unsigned memmap_check_topology(struct test_ctx *t, const struct profile *prof);
 /* Hold each CPU node's compatible against the model the documentation writes (cpu_model.c). */
 unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof);
+/* The tree in order, each node with its path (walk.c): memmap_walk_start, then
+ * memmap_walk_next until 0; the root first. Disabled nodes only when asked for. */
+struct memmap_walk {
+	int node, depth, disabled_too;
+	/* The path's length at each depth (each level adds 2 bytes or more). */
+	uint8_t len[PLAT_PATH_LEN / 2];
+	char path[PLAT_PATH_LEN];
+};
+void memmap_walk_start(struct memmap_walk *w, int disabled_too);
+int memmap_walk_next(const void *fdt, struct memmap_walk *w);
 /* Is the node (an offset; negative: none) compatible with one of a space-separated list? */
 int memmap_node_listed(const void *fdt, int node, const char *list);
 /* A path from / with unit addresses left out: "/cpus/cpu" names /cpus/cpu@1. */

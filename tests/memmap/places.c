@@ -56,17 +56,15 @@ static int place_one(struct test_ctx *t, const struct profile *prof, int node, c
 unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof)
 {
 	const void *fdt = t->plat->fdt;
-	char path[PLAT_PATH_LEN];
+	struct memmap_walk w;
 	unsigned asked = 0, placed = 0;
 
 	for (unsigned i = 0; i < prof->nvalues; i++)
 		placed += is_place(&prof->values[i]);
 	if (!placed)
 		return 0;
-	for (int node = fdt_next_node(fdt, 0, NULL); node > 0;
-	     node = fdt_next_node(fdt, node, NULL))
-		if (!fdt_get_path(fdt, node, path, sizeof(path)) &&
-		    strncmp(path, "/cpus/cpu-map", strlen("/cpus/cpu-map")))
-			asked += (unsigned)place_one(t, prof, node, path);
+	for (memmap_walk_start(&w, 1); memmap_walk_next(fdt, &w);)
+		if (w.node > 0 && strncmp(w.path, "/cpus/cpu-map", strlen("/cpus/cpu-map")))
+			asked += (unsigned)place_one(t, prof, w.node, w.path);
 	return asked;
 }

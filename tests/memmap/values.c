@@ -171,63 +171,8 @@ int memmap_value_for_guest(const struct profile_value *w)
 	       (!w->cpu_arch || w->cpu_arch == cpu_arch_version());
 }
 
-/*
- * The tree in order, each enabled node with its path, built from its
- * parent's: fdt_get_path walks from the root for every node, which made
- * asking every node every value cost tens of ms under TCG. A node whose
- * path does not fit PLAT_PATH_LEN is passed over, as fdt_get_path's error
- * was.
- */
-#define NONE 0xff /* above any path length that fits PLAT_PATH_LEN */
-_Static_assert(PLAT_PATH_LEN < NONE, "a path length fits a byte");
-
-struct node_walk {
-	int node, depth;
-	/* The path's length at each depth (each level adds 2 bytes or more). */
-	uint8_t len[PLAT_PATH_LEN / 2]; /* NONE: that ancestor's path did not fit */
-	char path[PLAT_PATH_LEN];
-};
-
-static int enabled(const void *fdt, int node)
-{
-	const char *status = fdt_getprop(fdt, node, "status", NULL);
-
-	return !(status && strcmp(status, "okay") && strcmp(status, "ok"));
-}
-
 /* One walk at a time: check_nodes and memmap_check_values take turns. */
-static struct node_walk walk;
-
-/* The next enabled node whose path fits (start with w->node = -1: the root first); 0 at the end. */
-static int walk_next(const void *fdt, struct node_walk *w)
-{
-
-	for (;;) {
-		if (w->node < 0)
-			w->node = 0, w->depth = 0;
-		else
-			w->node = fdt_next_node(fdt, w->node, &w->depth);
-		if (w->node < 0 || w->depth < 0)
-			return 0;
-		int d = w->depth, namelen = 0;
-		const char *name = fdt_get_name(fdt, w->node, &namelen);
-		if ((size_t)d >= ARRAY_SIZE(w->len))
-			continue; /* deeper than any path that fits */
-		size_t from = d == 0 ? 0 : d == 1 ? 0 : w->len[d - 1]; /* where "/name" goes */
-		size_t len = d == 0 ? 1 : from + 1 + (size_t)namelen;
-		if (!name || (d > 1 && from == NONE) || len + 1 > sizeof(w->path)) {
-			w->len[d] = NONE;
-			continue;
-		}
-		w->path[from] = '/';
-		if (d)
-			memcpy(w->path + from + 1, name, (size_t)namelen);
-		w->path[len] = 0;
-		w->len[d] = (uint8_t)len;
-		if (enabled(fdt, w->node))
-			return 1;
-	}
-}
+static struct memmap_walk walk;
 
 /* Each node the documentation always writes is in the tree, enabled. */
 static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
@@ -240,7 +185,7 @@ static unsigned check_nodes(struct test_ctx *t, const struct profile *prof)
 		int found = 0;
 		if (w->kind != VALUE_NODE || !memmap_value_for_guest(w))
 			continue;
-		for (walk.node = -1; !found && walk_next(fdt, &walk);)
+		for (memmap_walk_start(&walk, 0); !found && memmap_walk_next(fdt, &walk);)
 			found = memmap_path_matches(walk.path, w->where);
 		subject_push(t, "node", "%s", w->where);
 		check(t, found, "documented_node_present",
@@ -258,7 +203,7 @@ unsigned memmap_check_values(struct test_ctx *t, const struct profile *prof)
 	const void *fdt = t->plat->fdt;
 	unsigned asked = 0;
 
-	for (walk.node = -1; walk_next(fdt, &walk);) {
+	for (memmap_walk_start(&walk, 0); memmap_walk_next(fdt, &walk);) {
 		int node = walk.node, clen;
 		const char *path = walk.path;
 		/* Read once, not once an entry. */
