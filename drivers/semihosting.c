@@ -5,8 +5,8 @@
 
 #include "boot/trap.h"
 
-#define SYS_WRITE0		     0x04
-#define SYS_ERRNO		     0x13
+#define SYS_WRITE0 0x04
+#define SYS_ERRNO  0x13
 /* SYS_EXIT_EXTENDED takes the (reason, subcode) block on A32/T32 too, where SYS_EXIT takes
  * the reason alone and so cannot say the exit status (semihosting v2.0; QEMU 7.2 has it). */
 #define SYS_EXIT_EXTENDED	     0x20
