@@ -66,7 +66,7 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 		      const struct dt_pci_imap *e)
 {
 	struct probe_outcome o;
-	uintptr_t b = (uintptr_t)f->bar_cpu[0];
+	uintptr_t b = f->bar_va[0];
 	uint32_t want = e->irq.intid, iar, got;
 
 	cpu_irq_mask();

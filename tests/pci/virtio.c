@@ -178,7 +178,7 @@ static int msix_program(struct test_ctx *t, struct pci_state *s, const struct pc
 	subject_pop(t);
 	if (!ok)
 		return 0;
-	uintptr_t e = (uintptr_t)f->bar_cpu[bir] + (tbl & ~7u);
+	uintptr_t e = f->bar_va[bir] + (tbl & ~7u);
 	wr(io, e + 0, 32, (uint32_t)r->addr);
 	wr(io, e + 4, 32, (uint32_t)(r->addr >> 32));
 	wr(io, e + 8, 32, r->data);
