@@ -45,6 +45,8 @@ unsigned mmu_tables_used(void);
  * architecture keeps none.
  */
 int mmu_window_area(uint64_t base, uint64_t size);
+/* The first PA the identity map does not reach (a window there is the identity address). */
+uint64_t mmu_identity_end(void);
 /* The first PA no window (nor the identity map) reaches: 2^pa_bits when the live map has the
  * area, else 2^mapped. */
 uint64_t mmu_window_reach(void);

@@ -185,6 +185,11 @@ int mmu_window_area(uint64_t base, uint64_t size)
 	return -1;
 }
 
+uint64_t mmu_identity_end(void)
+{
+	return 1ull << live_bits;
+}
+
 uint64_t mmu_window_reach(void)
 {
 	return 1ull << live_bits;

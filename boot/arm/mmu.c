@@ -198,6 +198,11 @@ int mmu_window_area(uint64_t base, uint64_t size)
 	return 0;
 }
 
+uint64_t mmu_identity_end(void)
+{
+	return 1ull << VA_BITS;
+}
+
 uint64_t mmu_window_reach(void)
 {
 	return 1ull << (live_root ? mmu_pa_bits() : VA_BITS);

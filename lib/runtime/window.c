@@ -116,9 +116,11 @@ uint64_t window_reach(void)
 
 uintptr_t window_open(uint64_t pa, uint64_t size, const char **reason)
 {
+	*reason = NULL;
+	if (pa + size >= pa && pa + size <= mmu_identity_end())
+		return (uintptr_t)pa;
 	uintptr_t va = mmu_window(pa, size);
 
-	*reason = NULL;
 	if (!va) {
 		*reason = pa + size > window_reach()
 				  ? (window_why() ? window_why() : "beyond the PA size")
@@ -154,7 +156,7 @@ static int through(uint64_t pa, unsigned width, int write, uint64_t v, struct pr
 	const char *reason;
 	uintptr_t va = window_open(pa, width / 8, &reason);
 
-	if (!va) {
+	if (!va && reason) {
 		*o = (struct probe_outcome){ 0 };
 		return -2;
 	}

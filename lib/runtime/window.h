@@ -28,8 +28,9 @@ const char *window_why(void);
 /* The first PA a probe reaches, through the identity map or a window. */
 uint64_t window_reach(void);
 /*
- * [pa, pa + size) at a VA (identity where the map reaches it), or 0 with why (the area's
- * why, or "full"). Closed by window_close, or by the suite's end (window_close_all).
+ * [pa, pa + size) at a VA (identity where the map reaches it; *why NULL), or 0 with *why
+ * set (the area's why, or "full"). Closed by window_close, or by the suite's end
+ * (window_close_all).
  */
 uintptr_t window_open(uint64_t pa, uint64_t size, const char **why);
 void window_close(uintptr_t va);

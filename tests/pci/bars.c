@@ -93,8 +93,8 @@ static void map_windows(struct pci_state *s)
 			int w = f->bar_win[i];
 			if (w < 0)
 				continue;
-			if (!s->win_va[w]) {
-				f->bar_why[i] = why[w] ? why[w] : "its window is not reached";
+			if (why[w]) {
+				f->bar_why[i] = why[w];
 				f->bar_win[i] = -1;
 				continue;
 			}

@@ -47,7 +47,7 @@ static const char *init(struct test_ctx *t)
 	if (!state.host_why) {
 		const char *why;
 		state.ecam.base = window_open(state.host.ecam_base, state.host.ecam_size, &why);
-		if (!state.ecam.base)
+		if (why)
 			state.host_why = why;
 	}
 	state.ecam.size = state.host.ecam_size;
