@@ -279,6 +279,7 @@ ARCH_SETS = {
         "tests/harness/integration/arm32.tests",
         "dts/lies/apb-clock-rate-wrong.dts",
         "dts/lies/gic-moved.dts",
+        "dts/lies/pcie-high-ecam-moved.dts",
         "dts/lies/psci-method-smc.dts",
         "dts/lies/psci-cpu-on-id-wrong.dts",
         "dts/lies/ram-smaller.dts",
