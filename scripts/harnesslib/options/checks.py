@@ -83,8 +83,7 @@ def check_image(path, arch="aarch64"):
     return image_size(data), os.path.getsize(path)
 
 
-def check_dtb(path, ram_left):
-    flag = "--dtb"
+def check_dtb(path, ram_left, flag="--dtb"):
     if not os.path.exists(path):
         bad(flag, path, "no such file")
     if not os.path.isfile(path):

@@ -174,6 +174,17 @@ OPTIONS = [
         ),
     ),
     (
+        "--domu-dtb",
+        "FILE",
+        None,
+        (
+            "Xen: a partial device tree for the domU (a multiboot,device-tree module): Xen"
+            " copies its /passthrough node, children and all, into the tree it builds"
+            " (docs/misc/arm/passthrough.txt); how a lie reaches a domU"
+        ),
+        "an existing regular file: .dts (dtc must compile it) or a blob; --platform xen only",
+    ),
+    (
         "--no-vpl011",
         None,
         None,
