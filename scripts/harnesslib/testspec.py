@@ -286,6 +286,7 @@ ARCH_SETS = {
         "dts/lies/rtc-moved.dts",
         "dts/lies/timer-wrong-virtual-ppi.dts",
         "dts/lies/uart-irq-edge.dts",
+        "dts/lies/uboot-rtc-moved.dts",
     ],
 }
 # Block files only an --arch set runs (their runs need that architecture's image).

@@ -72,7 +72,6 @@ def validate(raw):
     if a.boot == "uboot":
         for flag, given in (
             ("--platform xen", is_xen),
-            ("--dtb", raw.dtb is not None),
             ("--load-addr", raw.load_addr is not None),
             ("--no-dtb", raw.no_dtb),
             ("--no-initrd", raw.no_initrd),

@@ -39,8 +39,8 @@ OPTIONS = [
             "the ramdisk and the bootargs from fw_cfg (its distro boot's qfw target) and starts "
             "it with bootz (booti for arm64) and QEMU's tree as U-Boot edited it"
         ),
-        "kernel or uboot; uboot with --platform qemu only, not with --dtb, --load-addr, "
-        "--no-dtb or --no-initrd",
+        "kernel or uboot; uboot with --platform qemu only, not with --load-addr, "
+        "--no-dtb or --no-initrd (with --dtb: QEMU's -dtb, the tree U-Boot starts with)",
     ),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
     (
