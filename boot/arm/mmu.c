@@ -229,8 +229,8 @@ static void area_set(unsigned first, unsigned n, uint64_t pa, int identity)
 	isb();
 	for (unsigned i = 0; i < n; i++) {
 		uint64_t va = area_base + (uint64_t)(first + i) * WIN_BLOCK;
-		*area_entry(va) = ((identity ? va : pa + (uint64_t)i * WIN_BLOCK) & ADDR_MASK) |
-				  DEVICE_BLOCK;
+		*area_entry(va) =
+			((identity ? va : pa + (uint64_t)i * WIN_BLOCK) & ADDR_MASK) | DEVICE_BLOCK;
 	}
 	dsb(ish);
 	isb();

@@ -104,12 +104,14 @@ static void case_pa_size(struct test_ctx *t)
 		return;
 	struct addr_range a = window_area();
 	if (window_why())
-		note(t, "identity map stops at 2^%u; no window area (%s): addresses above are not "
-			"probed",
+		note(t,
+		     "identity map stops at 2^%u; no window area (%s): addresses above are not "
+		     "probed",
 		     mapped, window_why());
 	else
-		note(t, "identity map stops at 2^%u: addresses up to 2^%u are reached through "
-			"windows at VA 0x%llx+0x%llx",
+		note(t,
+		     "identity map stops at 2^%u: addresses up to 2^%u are reached through "
+		     "windows at VA 0x%llx+0x%llx",
 		     mapped, pa, (unsigned long long)a.base, (unsigned long long)a.size);
 }
 

@@ -52,12 +52,12 @@ struct memmap {
 	int nregions;
 	struct dt_window windows[DT_MAX_WINDOWS];
 	int nwindows;
-	int nfindings;	   /* the suite's findings so far */
-	int profile_said;  /* the memmap-profile record is in the report */
-	uint64_t limit;	   /* the first PA a probe cannot reach (runtime/window.h) */
+	int nfindings;	    /* the suite's findings so far */
+	int profile_said;   /* the memmap-profile record is in the report */
+	uint64_t limit;	    /* the first PA a probe cannot reach (runtime/window.h) */
 	unsigned unreached; /* probes below it no window reached (mm_read), not yet reported */
-	int razwi_known;   /* unassigned_reads_zero() has looked ... */
-	const char *razwi; /* ... and why fault-based probes cannot judge, or NULL */
+	int razwi_known;    /* unassigned_reads_zero() has looked ... */
+	const char *razwi;  /* ... and why fault-based probes cannot judge, or NULL */
 	struct mm_sweep sweep;
 };
 

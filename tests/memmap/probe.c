@@ -125,7 +125,8 @@ void case_probe_mmio(struct test_ctx *t)
 	}
 	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
 	check(t, answered + faulted > 0, "documented_devices_probed",
-	      "the DT describes no documented device to probe");	mm_reached(t);
+	      "the DT describes no documented device to probe");
+	mm_reached(t);
 }
 
 /* A range probed for a fault (kind: RECORD_MEMMAP_GAP's), as the map lists it. */
@@ -316,5 +317,6 @@ void case_probe_undescribed(struct test_ctx *t)
 		}
 	}
 	note(t, "ranges probed: %d, answering where nothing is described: %d", probed, answered);
-	check(t, probed > 0, "ranges_probed", "nothing to probe");	mm_reached(t);
+	check(t, probed > 0, "ranges_probed", "nothing to probe");
+	mm_reached(t);
 }

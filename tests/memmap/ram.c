@@ -176,5 +176,6 @@ void case_probe_ram(struct test_ctx *t)
 		if (all)
 			claim_hold(p->bank_node[b], "reg", CLAIM_PROBE);
 	}
-	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank to probe");	mm_reached(t);
+	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank to probe");
+	mm_reached(t);
 }

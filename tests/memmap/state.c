@@ -3,8 +3,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "spec/profile_select.h"
 #include "runtime/window.h"
+#include "spec/profile_select.h"
 #include "tests/memmap/memmap.h"
 
 int mm_region_containing(const struct memmap *mm, uint64_t base, uint64_t size)

@@ -33,8 +33,7 @@ static const struct pci_bridge *bridge_of(const struct pci_state *s, const struc
 /* edu's ID register through the bridge: 1 when it reads as edu's. */
 static int edu_answers(const struct pci_fn *e, struct probe_outcome *o)
 {
-	return !probe_read(e->bar_va[0] + EDU_ID, 32, o) &&
-	       (uint32_t)o->value == EDU_ID_VALUE;
+	return !probe_read(e->bar_va[0] + EDU_ID, 32, o) && (uint32_t)o->value == EDU_ID_VALUE;
 }
 
 void case_bridge(struct test_ctx *t)

@@ -61,7 +61,7 @@ struct pci_state {
 	struct pci_odd odd[PCI_MAX_ODD]; /* absent ones not all ones (or aborted) */
 	unsigned nodd;
 	uint64_t enum_us;
-	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
+	uint64_t next[DT_PCI_MAX_WINDOWS];    /* each window's next free bus address */
 	uintptr_t win_va[DT_PCI_MAX_WINDOWS]; /* the VA of each window's CPU base */
 	struct pci_bridge br[PCI_MAX_BRIDGES];
 	int nbr, br_dropped;
