@@ -310,11 +310,12 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 		uint64_t t0 = cpu_counter();
 		const char *broken, *why = prepare(s, &env, &broken);
 		uint64_t init_ticks = cpu_counter() - t0;
-		/* A suite's windows (runtime/window.h) are its own: none outlives it. */
-		if (broken || why)
-			window_close_all();
-		if (broken || why) /* no cases: the suite's time is its init's, said at top level */
+		if (broken ||
+		    why) { /* no cases: the suite's time is its init's, said at top level */
 			time_record(0, s->name, NULL, init_ticks, (int64_t)init_ticks);
+			/* A suite's windows (runtime/window.h) are its own: none outlives it. */
+			window_close_all();
+		}
 		if (broken) {
 			finding_line(0, "suite_init_ended", NULL, NULL, "%s: %s", s->name, broken);
 			ktap_result(0, index, s->name, KTAP_FAIL, NULL);
