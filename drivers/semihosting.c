@@ -7,7 +7,7 @@
 
 #define SYS_WRITE0		     0x04
 #define SYS_ERRNO		     0x13
-#define SYS_EXIT		     0x18
+#define SYS_EXIT_EXTENDED	     0x20
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
 static int available;
@@ -37,8 +37,13 @@ void semihosting_write(const char *s, size_t len)
 
 void semihosting_exit(int code)
 {
+	/*
+	 * SYS_EXIT_EXTENDED: a block of two fields of the register width, reason
+	 * and code, on either architecture (SYS_EXIT on AArch32 takes the reason
+	 * itself in r1 and no code: QEMU then exits 1 for any pointer).
+	 */
 	if (available) {
-		uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uint64_t)code };
-		trap_semihosting(SYS_EXIT, (uintptr_t)block);
+		uintptr_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uintptr_t)code };
+		trap_semihosting(SYS_EXIT_EXTENDED, (uintptr_t)block);
 	}
 }

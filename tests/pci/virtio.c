@@ -320,9 +320,9 @@ void case_virtio_blk(struct test_ctx *t)
 	note(t,
 	     "virtio structures: common 0x%llx, notify 0x%llx (multiplier %u), ISR 0x%llx, "
 	     "device 0x%llx",
-	     (unsigned long long)v.at[VPCI_COMMON], (unsigned long long)v.at[VPCI_NOTIFY],
-	     v.notify_mult, (unsigned long long)v.at[VPCI_ISR],
-	     (unsigned long long)v.at[VPCI_DEVICE]);
+	     (unsigned long long)v.pa[VPCI_COMMON], (unsigned long long)v.pa[VPCI_NOTIFY],
+	     v.notify_mult, (unsigned long long)v.pa[VPCI_ISR],
+	     (unsigned long long)v.pa[VPCI_DEVICE]);
 	uint32_t msix = pci_find_cap(&s->ecam, f->bus, f->devfn, PCI_CAP_ID_MSIX);
 	int msi_path = h->nmsi || h->msi_parent >= 0;
 	int intx = !msix || !msi_path;

@@ -58,6 +58,7 @@ static void take(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f
 	if (!ok)
 		return;
 	v->at[type] = f->bar_va[bar] + off;
+	v->pa[type] = f->bar_cpu[bar] + off;
 	v->len[type] = len;
 	if (type == VPCI_NOTIFY)
 		v->notify_mult = cfg(s, f, cap + CAP_NOTIFY_MULT, 32);
