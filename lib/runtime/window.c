@@ -109,6 +109,11 @@ const char *window_why(void)
 	return why;
 }
 
+int window_identity(uint64_t pa, uint64_t size)
+{
+	return pa + size >= pa && pa + size <= mmu_identity_end();
+}
+
 uint64_t window_reach(void)
 {
 	return mmu_window_reach();
@@ -117,7 +122,7 @@ uint64_t window_reach(void)
 uintptr_t window_open(uint64_t pa, uint64_t size, const char **reason)
 {
 	*reason = NULL;
-	if (pa + size >= pa && pa + size <= mmu_identity_end())
+	if (window_identity(pa, size))
 		return (uintptr_t)pa;
 	uintptr_t va = mmu_window(pa, size);
 

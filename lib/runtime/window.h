@@ -25,6 +25,8 @@ const char *window_plan(const struct platform *p, uintptr_t image_base, uintptr_
 struct addr_range window_area(void);
 const char *window_why(void);
 
+/* Does the identity map reach [pa, pa + size)? (A 32-bit uintptr_t would cut a PA above.) */
+int window_identity(uint64_t pa, uint64_t size);
 /* The first PA a probe reaches, through the identity map or a window. */
 uint64_t window_reach(void);
 /*
