@@ -43,6 +43,7 @@ enum cpu_timer { CPU_TIMER_VIRT, CPU_TIMER_PHYS, CPU_TIMER_HYP };
  *   void cpu_set_local(void *); void *cpu_local(void);  this CPU's own pointer
  *   int cpu_irq_masked(void);
  *   int cpu_el3_implemented(void);      ID_AA64PFR0_EL1.EL3
+ *   unsigned cpu_arch_version(void);    8 (ARMv8 and later) or 7 (an ARMv7 CPU, AArch32 only)
  *   unsigned cpu_pmu_version(void);     ID_AA64DFR0_EL1.PMUVer (ID_DFR0.PerfMon)
  *   int cpu_pmuv3(void);                that field names a PMUv3
  *   void cpu_irq_unmask(void), cpu_irq_mask(void);

@@ -21,10 +21,25 @@ enum icc_reg {
 	ICC_REG_CTLR,
 	ICC_REG_IGRPEN1,
 	ICC_REG_SRE,
+	ICC_REG_IGRPEN0,
+	ICC_REG_AP0R0, /* ICC_AP0R0..3: consecutive, n = r - ICC_REG_AP0R0 */
+	ICC_REG_AP0R1,
+	ICC_REG_AP0R2,
+	ICC_REG_AP0R3,
+	ICC_REG_AP1R0, /* ICC_AP1R0..3 */
+	ICC_REG_AP1R1,
+	ICC_REG_AP1R2,
+	ICC_REG_AP1R3,
+	ICC_REG_RPR,	/* read-only */
+	ICC_REG_HPPIR1, /* read-only */
 	ICC_REG_COUNT
 };
 
-/* 0, or -1 with out->faulted and the syndrome. A read's value is in out->value. */
+/*
+ * 0, or -1 with out->faulted and the syndrome. A read's value is in out->value.
+ * A write to a read-only register is refused (-1, out->faulted -1): no
+ * instruction encodes it (MSR to ICC_RPR_EL1 is UNDEFINED).
+ */
 int icc_read(enum icc_reg r, struct probe_outcome *out);
 int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out);
 /* The register's name in this architecture's encoding ("ICC_PMR_EL1", "ICC_PMR"). */

@@ -148,14 +148,16 @@ uint64_t pci_bar_get(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, int
 	return v & ~(bar->kind == PCI_BAR_IO ? BAR_IO_FLAGS : BAR_MEM_FLAGS);
 }
 
-uint32_t pci_find_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, uint32_t id)
+uint32_t pci_next_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, uint32_t id,
+		      uint32_t after)
 {
 	int bad = 0;
 	uint32_t status = rd32(e, bus, devfn, PCI_COMMAND, &bad) >> 16;
 
 	if (bad || !(status & PCI_STATUS_CAP_LIST))
 		return 0;
-	uint32_t at = rd32(e, bus, devfn, PCI_CAP_PTR, &bad) & 0xfc;
+	uint32_t at = after ? (rd32(e, bus, devfn, after, &bad) >> 8) & 0xfc
+			    : rd32(e, bus, devfn, PCI_CAP_PTR, &bad) & 0xfc;
 	for (int n = 0; at >= 0x40 && n < CAPS_MAX && !bad; n++) {
 		uint32_t v = rd32(e, bus, devfn, at, &bad);
 		if ((v & 0xff) == id)
@@ -163,4 +165,9 @@ uint32_t pci_find_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, ui
 		at = (v >> 8) & 0xfc;
 	}
 	return 0;
+}
+
+uint32_t pci_find_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, uint32_t id)
+{
+	return pci_next_cap(e, bus, devfn, id, 0);
 }

@@ -32,13 +32,40 @@
 #define PCI_HEADER_MULTI     0x80
 #define PCI_HEADER_KIND(h)   ((h)&0x7f) /* 0 endpoint, 1 PCI-PCI bridge, 2 CardBus */
 
-#define PCI_CAP_ID_MSI	0x05
-#define PCI_CAP_ID_EXP	0x10
-#define PCI_CAP_ID_MSIX 0x11
-#define PCI_MSI_FLAGS	2 /* from the capability */
-#define PCI_MSI_64BIT	(1u << 7)
-#define PCI_MSI_ENABLE	(1u << 0)
-#define PCI_MSIX_ENABLE (1u << 15)
+/*
+ * The type 1 (PCI-to-PCI bridge) header's registers past the common ones
+ * (PCI-to-PCI Bridge Architecture 1.2 3.2, figure 3-2): bus numbers
+ * (3.2.5.3-5), the I/O window (3.2.5.6, 4 KiB granules, upper 16 bits at
+ * 0x30), the memory window (3.2.5.8, 1 MiB granules) and the prefetchable
+ * one (3.2.5.9-10, with its upper 32 bits).
+ */
+#define PCI_BRIDGE_BUSES       0x18 /* dword: primary, secondary, subordinate, latency */
+#define PCI_BRIDGE_PRIMARY     0x18
+#define PCI_BRIDGE_SECONDARY   0x19
+#define PCI_BRIDGE_SUBORDINATE 0x1a
+#define PCI_BRIDGE_IO_BASE     0x1c
+#define PCI_BRIDGE_IO_LIMIT    0x1d
+#define PCI_BRIDGE_MEM_BASE    0x20
+#define PCI_BRIDGE_MEM_LIMIT   0x22
+#define PCI_BRIDGE_PREF_BASE   0x24
+#define PCI_BRIDGE_PREF_LIMIT  0x26
+#define PCI_BRIDGE_PREF_BASE32 0x28
+#define PCI_BRIDGE_PREF_LIM32  0x2c
+#define PCI_BRIDGE_IO_BASE16   0x30
+#define PCI_BRIDGE_IO_LIMIT16  0x32
+#define PCI_BRIDGE_MEM_GRAIN   0x100000ull
+#define PCI_BRIDGE_IO_GRAIN    0x1000ull
+
+#define PCI_CAP_ID_MSI	      0x05
+#define PCI_CAP_ID_VNDR	      0x09
+#define PCI_CAP_ID_EXP	      0x10
+#define PCI_CAP_ID_MSIX	      0x11
+#define PCI_EXP_FLAGS	      2 /* from the capability (PCI Express Base 4.0 7.5.3.2) */
+#define PCI_EXP_FLAGS_TYPE(f) (((f) >> 4) & 0xfu) /* Device/Port Type */
+#define PCI_MSI_FLAGS	      2			  /* from the capability */
+#define PCI_MSI_64BIT	      (1u << 7)
+#define PCI_MSI_ENABLE	      (1u << 0)
+#define PCI_MSIX_ENABLE	      (1u << 15)
 
 #define PCI_ECAM_BUS_SIZE   (1u << 20)
 #define PCI_DEVFN(dev, fn)  ((uint32_t)(((dev) << 3) | (fn)))
@@ -79,7 +106,16 @@ int pci_bar_set(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, int inde
 /* What the BAR reads as an address (flags cleared). */
 uint64_t pci_bar_get(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, int index,
 		     const struct pci_bar *bar);
-/* The offset of the first capability with id, or 0 (capability list, PCI Local Bus 3.0 6.7). */
+/*
+ * The capability list (PCI Local Bus 3.0 6.7): the offset of the first
+ * capability with id after the one at `after` (0: from the list's start),
+ * or 0 when none. Vendor-specific capabilities (0x09) may repeat, so a
+ * walker asks for the next of the same id until 0. A list that loops ends
+ * after 48 entries from `after`; a caller walking it again bounds its own loop.
+ */
+uint32_t pci_next_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, uint32_t id,
+		      uint32_t after);
+/* The offset of the first capability with id, or 0. */
 uint32_t pci_find_cap(const struct pci_ecam *e, uint32_t bus, uint32_t devfn, uint32_t id);
 
 #endif

@@ -133,6 +133,12 @@ static inline int cpu_el3_implemented(void)
 	return ((sysreg_read(id_aa64pfr0_el1) >> 12) & 0xf) != 0;
 }
 
+/* An AArch64 CPU is ARMv8 or later. */
+static inline unsigned cpu_arch_version(void)
+{
+	return 8;
+}
+
 /* ID_AA64DFR0_EL1.PMUVer: 0 no PMU, 0xf an IMPLEMENTATION DEFINED one, else a PMUv3. */
 static inline unsigned cpu_pmu_version(void)
 {

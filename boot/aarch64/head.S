@@ -56,21 +56,33 @@ primary_entry:
 	str	xzr, [x0], #8
 	b	2b
 
-	/* Self-relocation: apply R_AARCH64_RELATIVE (1027) for the load base. */
+	/*
+	 * Self-relocation: add the load base to every place the packed table
+	 * at __rela_start names (scripts/pack-relocs: an even word is a place's
+	 * offset, an odd one a bitmap of the 63 words after the last place
+	 * covered, a zero word the end).
+	 */
 3:	adr_l	x2, _head
 	adr_l	x0, __rela_start
-	adr_l	x1, __rela_end
-4:	cmp	x0, x1
-	b.hs	6f
-	ldp	x3, x4, [x0], #16		/* r_offset, r_info */
-	ldr	x5, [x0], #8			/* r_addend */
-	cmp	w4, #1027
-	b.ne	5f
-	add	x5, x5, x2
-	str	x5, [x2, x3]
+4:	ldr	x3, [x0], #8
+	cbz	x3, 6f
+	tbnz	x3, #0, 5f
+	add	x6, x2, x3			/* a place: relocate it */
+	ldr	x4, [x6]
+	add	x4, x4, x2
+	str	x4, [x6], #8			/* x6: the first word a bitmap covers */
 	b	4b
-5:	mov	x0, #0				/* a relocation we cannot apply */
-	b	halt_early
+5:	mov	x7, x6				/* a bitmap: bit i for the word x6 + 8(i-1) */
+7:	lsr	x3, x3, #1
+	cbz	x3, 8f
+	tbz	x3, #0, 9f
+	ldr	x4, [x7]
+	add	x4, x4, x2
+	str	x4, [x7]
+9:	add	x7, x7, #8
+	b	7b
+8:	add	x6, x6, #63 * 8
+	b	4b
 6:	adr_l	x0, exception_vectors
 	msr	vbar_el1, x0
 	isb

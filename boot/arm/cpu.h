@@ -162,6 +162,13 @@ static inline int cpu_el3_implemented(void)
 	return ((sysreg_read(ID_PFR1) >> 4) & 0xf) != 0;
 }
 
+/* 8 for an ARMv8 CPU in AArch32, 7 for an ARMv7 one: ID_DFR0.CopDbg, the debug
+ * architecture, is 0b0110 or more from ARMv8 on (DDI 0487 G8.2.46), 0b0101 or less before. */
+static inline unsigned cpu_arch_version(void)
+{
+	return (sysreg_read(ID_DFR0) & 0xf) >= 6 ? 8 : 7;
+}
+
 /* ID_DFR0.PerfMon: 0 no PMU, 0xf an IMPLEMENTATION DEFINED one, 3 and up a PMUv3. */
 static inline unsigned cpu_pmu_version(void)
 {

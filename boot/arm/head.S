@@ -67,19 +67,34 @@ primary_entry:
 	strlo	r2, [r0], #4
 	blo	1b
 
-	/* Self-relocation: R_ARM_RELATIVE (23) adds the load base in place. */
+	/*
+	 * Self-relocation: add the load base to every place the packed table
+	 * at __rel_start names (scripts/pack-relocs: an even word is a place's
+	 * offset, an odd one a bitmap of the 31 words after the last place
+	 * covered, a zero word the end).
+	 */
 	adr_l	r2, _head
 	adr_l	r0, __rel_start
-	adr_l	r1, __rel_end
-2:	cmp	r0, r1
-	bhs	4f
-	ldm	r0!, {r3, r4}			/* r_offset, r_info */
-	and	r4, r4, #0xff
-	cmp	r4, #23
-	bne	halt_early			/* a relocation we cannot apply */
-	ldr	r4, [r2, r3]
+2:	ldr	r3, [r0], #4
+	cmp	r3, #0
+	beq	4f
+	tst	r3, #1
+	bne	3f
+	add	r5, r2, r3			/* a place: relocate it */
+	ldr	r4, [r5]
 	add	r4, r4, r2
-	str	r4, [r2, r3]
+	str	r4, [r5], #4			/* r5: the first word a bitmap covers */
+	b	2b
+3:	mov	r6, r5				/* a bitmap: bit i for the word r5 + 4(i-1) */
+5:	lsrs	r3, r3, #1
+	beq	6f
+	tst	r3, #1
+	ldrne	r4, [r6]
+	addne	r4, r4, r2
+	strne	r4, [r6]
+	add	r6, r6, #4
+	b	5b
+6:	add	r5, r5, #31 * 4
 	b	2b
 4:	adr_l	r0, exception_vectors
 	mcr	p15, 0, r0, c12, c0, 0		/* VBAR */

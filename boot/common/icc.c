@@ -5,6 +5,8 @@
  */
 #include "boot/icc.h"
 
+#include <stddef.h>
+
 #include "boot/common/fault.h"
 
 /* clang-format off */
@@ -18,6 +20,17 @@ ICC_ACCESSORS(bpr1)
 ICC_ACCESSORS(ctlr)
 ICC_ACCESSORS(igrpen1)
 ICC_ACCESSORS(sre)
+ICC_ACCESSORS(igrpen0)
+ICC_ACCESSORS(ap0r0)
+ICC_ACCESSORS(ap0r1)
+ICC_ACCESSORS(ap0r2)
+ICC_ACCESSORS(ap0r3)
+ICC_ACCESSORS(ap1r0)
+ICC_ACCESSORS(ap1r1)
+ICC_ACCESSORS(ap1r2)
+ICC_ACCESSORS(ap1r3)
+uint64_t icc_rd_rpr(void);
+uint64_t icc_rd_hppir1(void);
 
 #if defined(__aarch64__)
 #define EL "_EL1"
@@ -36,6 +49,17 @@ static const struct {
 	[ICC_REG_CTLR] = { icc_rd_ctlr, icc_wr_ctlr, "ICC_CTLR" EL },
 	[ICC_REG_IGRPEN1] = { icc_rd_igrpen1, icc_wr_igrpen1, "ICC_IGRPEN1" EL },
 	[ICC_REG_SRE] = { icc_rd_sre, icc_wr_sre, "ICC_SRE" EL },
+	[ICC_REG_IGRPEN0] = { icc_rd_igrpen0, icc_wr_igrpen0, "ICC_IGRPEN0" EL },
+	[ICC_REG_AP0R0] = { icc_rd_ap0r0, icc_wr_ap0r0, "ICC_AP0R0" EL },
+	[ICC_REG_AP0R1] = { icc_rd_ap0r1, icc_wr_ap0r1, "ICC_AP0R1" EL },
+	[ICC_REG_AP0R2] = { icc_rd_ap0r2, icc_wr_ap0r2, "ICC_AP0R2" EL },
+	[ICC_REG_AP0R3] = { icc_rd_ap0r3, icc_wr_ap0r3, "ICC_AP0R3" EL },
+	[ICC_REG_AP1R0] = { icc_rd_ap1r0, icc_wr_ap1r0, "ICC_AP1R0" EL },
+	[ICC_REG_AP1R1] = { icc_rd_ap1r1, icc_wr_ap1r1, "ICC_AP1R1" EL },
+	[ICC_REG_AP1R2] = { icc_rd_ap1r2, icc_wr_ap1r2, "ICC_AP1R2" EL },
+	[ICC_REG_AP1R3] = { icc_rd_ap1r3, icc_wr_ap1r3, "ICC_AP1R3" EL },
+	[ICC_REG_RPR] = { icc_rd_rpr, NULL, "ICC_RPR" EL },
+	[ICC_REG_HPPIR1] = { icc_rd_hppir1, NULL, "ICC_HPPIR1" EL },
 };
 
 int icc_read(enum icc_reg r, struct probe_outcome *out)
@@ -51,7 +75,7 @@ int icc_read(enum icc_reg r, struct probe_outcome *out)
 
 int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out)
 {
-	if ((unsigned)r >= ICC_REG_COUNT) {
+	if ((unsigned)r >= ICC_REG_COUNT || !regs[r].wr) {
 		*out = (struct probe_outcome){ .faulted = -1 };
 		return -1;
 	}

@@ -42,19 +42,25 @@ const struct claim_rule claim_rules[] = {
 	    "decodes the PCI addresses of its ranges"),
 	USE("pci-host-ecam-generic", 0, "#size-cells", VIA_SELF, "ranges",
 	    "decodes the sizes of its ranges"),
+	USE("pci-host-ecam-generic", 0, "#interrupt-cells", VIA_SELF, "interrupt-map",
+	    "decodes the child specifiers of its own interrupt-map"),
 	USE(0, 0, "#address-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
 	USE(0, 0, "#size-cells", VIA_CHILDREN, "reg", "decodes its children's reg"),
-	USE(0, 0, "#interrupt-cells", VIA_ANY, "interrupts", "decodes the interrupts it takes"),
-	USE(0, 0, "interrupt-parent", VIA_ANY, "interrupts",
-	    "routes the interrupts below it to their controller"),
-	USE(0, 0, "interrupt-controller", VIA_ANY, "interrupts",
-	    "the controller the interrupts below it go to"),
+	USE(0, 0, "#interrupt-cells", VIA_CONTROLLED, 0,
+	    "decodes the interrupts that go to it: held when one of them is"),
+	USE(0, 0, "interrupt-parent", VIA_INHERITORS, "interrupts",
+	    "routes the node's interrupts, and those below it that name no parent: held when one "
+	    "of them is"),
+	USE(0, 0, "interrupt-controller", VIA_CONTROLLED, 0,
+	    "makes the node a controller: held when an interrupt that goes to it is"),
 	USE(0, 0, "cpu", VIA_TARGET, "reg",
 	    "names a CPU of /cpus (dt/cpus), held when that CPU's reg is: the smp suite starts it"),
 	USE(0, "memory", "device_type", VIA_SELF, "reg",
 	    "makes the node a memory bank: held when the bank's reg is"),
 	USE(0, "cpu", "device_type", VIA_SELF, "reg", "makes the node a CPU: held when its reg is"),
-	USE(0, 0, "ranges", VIA_CHILDREN, "reg", "translates its children's reg"),
+	USE(0, 0, "ranges", VIA_TRANSLATED, "reg",
+	    "translates its children's reg: held when one is (never for unsized addresses, "
+	    "such as /cpus')"),
 	FORM(0, "chosen", "bootargs", "read as the harness's options (bootargs)"),
 	/* Random or free text by design: no value to hold. */
 	NOT(0, "chosen", "rng-seed", "random by design: nothing to hold it against"),
@@ -84,13 +90,26 @@ const struct claim_rule claim_rules[] = {
 	    "one host bridge: no other domain to tell it from"),
 	NOT("pci-host-ecam-generic", 0, "dma-coherent",
 	    "no check tells a coherent device from one that is not"),
-	/* The model reads these for form; a suite that asks the platform raises them. */
-	FORM(0, 0, "compatible", "a string list (dt/structure)"),
-	FORM(0, 0, "reg", "cells, length and ranges (dt/reg)"),
-	FORM(0, 0, "interrupts", "cells, and each a PPI or SPI in range (dt/interrupts)"),
-	FORM(0, 0, "interrupts-extended", "cells, and each reference resolves (dt/interrupts)"),
-	FORM(0, "cpu", "enable-method", "a known method (dt/cpus)"),
-	FORM(0, "chosen", "stdout-path", "resolves to an enabled UART (dt/console)"),
-	FORM("arm,psci", 0, "method", "hvc or smc (dt/psci)"),
+	/*
+	 * The model checks these for form, which no value lie fails: a suite that asks
+	 * the platform or the documentation holds them, else they are unchecked.
+	 */
+	NOT(0, 0, "compatible",
+	    "a string list (dt/structure), but no check here holds its value: no suite "
+	    "drives the node, and no documentation the run holds writes it"),
+	NOT(0, 0, "reg",
+	    "cells, length and ranges (dt/reg), but no check here holds its value: nothing "
+	    "answers there that a suite asks, and no documentation the run holds places it"),
+	NOT(0, 0, "interrupts",
+	    "cells, and each a PPI or SPI in range (dt/interrupts), but no check here holds "
+	    "its value: nothing raises it, and no documentation the run holds wires it"),
+	NOT(0, 0, "interrupts-extended",
+	    "cells, and each reference resolves (dt/interrupts), but no check here holds its "
+	    "value: nothing raises it, and no documentation the run holds wires it"),
+	NOT(0, "cpu", "enable-method", "a known method (dt/cpus), but nothing starts this CPU"),
+	NOT(0, "chosen", "stdout-path",
+	    "resolves to an enabled UART (dt/console), but the "
+	    "harness writes no report through it"),
+	NOT("arm,psci", 0, "method", "hvc or smc (dt/psci), but no PSCI call is made"),
 };
 const unsigned claim_rules_count = ARRAY_SIZE(claim_rules);

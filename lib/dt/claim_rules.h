@@ -31,8 +31,21 @@ enum claim_kind {
 
 /* Where the claim is whose holding holds a CLAIM_USE one. */
 /* VIA_TARGET: the node the property names by phandle. VIA_REFERRER: any claim held
- * (through its use too) that names this node by phandle (dt/references.h); via unused. */
-enum claim_via { VIA_NONE, VIA_SELF, VIA_CHILDREN, VIA_ANY, VIA_TARGET, VIA_REFERRER };
+ * (through its use too) that names this node by phandle (dt/references.h); via unused.
+ * VIA_TRANSLATED: a child's, where the node's children have sized (bus) addresses.
+ * VIA_INHERITORS: the node's or a descendant's that takes this node's interrupt-parent.
+ * VIA_CONTROLLED: any held claim whose interrupts go to this node (through the
+ * interrupt-parent they take, interrupts-extended or interrupt-map); via unused. */
+enum claim_via {
+	VIA_NONE,
+	VIA_SELF,
+	VIA_CHILDREN,
+	VIA_TARGET,
+	VIA_REFERRER,
+	VIA_TRANSLATED,
+	VIA_INHERITORS,
+	VIA_CONTROLLED,
+};
 
 struct claim_rule {
 	const char *compatible; /* a node with this compatible; NULL: any */

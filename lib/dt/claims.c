@@ -168,7 +168,31 @@ static int referred_by_held(const struct platform *p, const struct claim *c)
 	return 0;
 }
 
-/* Is a claim of prop held (against a probe or the documentation) where scope says? */
+/* The node whose interrupt-parent a node's interrupts take: itself or its nearest
+ * ancestor with one (Devicetree Specification 0.4 2.4.1.2); -1 when none has one. */
+static int parent_source(const void *fdt, int node)
+{
+	for (int n = node; n >= 0; n = fdt_parent_offset(fdt, n))
+		if (fdt_getprop(fdt, n, "interrupt-parent", NULL))
+			return n;
+	return -1;
+}
+
+/* Does a held claim send interrupts to node: interrupts through the interrupt-parent
+ * they take, or interrupts-extended and interrupt-map by naming it? */
+static int sends_to(const struct platform *p, const struct claim *o, int node)
+{
+	if (!strcmp(o->prop, "interrupts")) {
+		int src = parent_source(p->fdt, o->node), len;
+		const fdt32_t *ph =
+			src >= 0 ? fdt_getprop(p->fdt, src, "interrupt-parent", &len) : NULL;
+		return ph && len == 4 && fdt_node_offset_by_phandle(p->fdt, fdt32_ld(ph)) == node;
+	}
+	return (!strcmp(o->prop, "interrupts-extended") || !strcmp(o->prop, "interrupt-map")) &&
+	       dt_refers_to(p, o->node, o->prop, node);
+}
+
+/* Is a claim held (against a probe or the documentation) where the rule's scope says? */
 static int via_held(const struct platform *p, const struct claim *c, const struct claim_rule *r)
 {
 	const void *fdt = p->fdt;
@@ -176,14 +200,26 @@ static int via_held(const struct platform *p, const struct claim *c, const struc
 
 	if (r->via_scope == VIA_REFERRER)
 		return c->node >= 0 && referred_by_held(p, c);
+	/* Children with unsized addresses (/cpus': MPIDRs) are no bus a ranges translates. */
+	if (r->via_scope == VIA_TRANSLATED && dt_cells_of(fdt, c->node, "#size-cells", 1) == 0)
+		return 0;
 
 	for (unsigned i = 0; i < nclaims; i++) {
 		const struct claim *o = &claims[i];
-		if (o->kind < CLAIM_DOC || strcmp(o->prop, r->via))
+		if (o->kind < CLAIM_DOC || o->node < 0)
 			continue;
-		if (r->via_scope == VIA_ANY || (r->via_scope == VIA_SELF && o->node == c->node) ||
+		if (r->via_scope == VIA_CONTROLLED) {
+			if (sends_to(p, o, c->node))
+				return 1;
+			continue;
+		}
+		if (strcmp(o->prop, r->via))
+			continue;
+		if ((r->via_scope == VIA_SELF && o->node == c->node) ||
 		    (r->via_scope == VIA_TARGET && target >= 0 && o->node == target) ||
-		    (r->via_scope == VIA_CHILDREN && o->node >= 0 && o->parent == c->node))
+		    ((r->via_scope == VIA_CHILDREN || r->via_scope == VIA_TRANSLATED) &&
+		     o->parent == c->node) ||
+		    (r->via_scope == VIA_INHERITORS && parent_source(fdt, o->node) == c->node))
 			return 1;
 	}
 	return 0;

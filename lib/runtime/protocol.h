@@ -142,13 +142,22 @@
 #define PCI_SLOT_VIRTIO	 3
 #define PCI_SLOT_BLK	 4
 /*
- * A PCI-to-PCI bridge (QEMU's pci-bridge) in root-bus slot PCI_SLOT_BRIDGE,
- * with an edu in slot PCI_BRIDGE_DEV_SLOT of its secondary bus: bus numbers,
- * windows and the INTx swizzle past the root bus (--pci bridge).
+ * A PCI Express to PCI bridge (QEMU's pcie-pci-bridge) in root-bus slot
+ * PCI_SLOT_BRIDGE (--pci bridge): an e1000, which needs no MSI controller,
+ * in slot PCI_BRIDGE_NIC_SLOT of its secondary bus, and with --pci edu an
+ * edu in slot PCI_BRIDGE_EDU_SLOT; a conventional PCI bridge (pci-bridge)
+ * in its slot PCI_BRIDGE_NESTED_SLOT with a second e1000 in slot
+ * PCI_NESTED_NIC_SLOT behind that: bus numbers, windows, the INTx swizzle
+ * (twice for the nested one: INTA of 02:01.0 reaches the root bus as INTD
+ * of slot 5, where no swizzle, or one, would give INTA, INTB or INTC) and
+ * the requester ID of an MSI past the root bus.
  */
-#define PCI_SLOT_BRIDGE	    5
-#define PCI_BRIDGE_DEV_SLOT 1
-#define PCI_TESTDEV_MEMBAR  0x100000
+#define PCI_SLOT_BRIDGE	       5
+#define PCI_BRIDGE_EDU_SLOT    1
+#define PCI_BRIDGE_NIC_SLOT    2
+#define PCI_BRIDGE_NESTED_SLOT 6
+#define PCI_NESTED_NIC_SLOT    1
+#define PCI_TESTDEV_MEMBAR     0x100000
 
 /*
  * Claim coverage (dt/claims.h), after the last suite: how many of the tree's

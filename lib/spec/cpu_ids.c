@@ -23,6 +23,9 @@ static const struct cpu_identity ids[] = {
 	{ "arm,cortex-a510", 0x41, 0xd46 },
 	{ "arm,cortex-a710", 0x41, 0xd47 },
 	{ "arm,neoverse-n2", 0x41, 0xd49 },
+	/* Fujitsu (implementer 0x46): A64FX, MIDR 0x461f0010 (QEMU's target/arm/cpu64.c,
+	 * which writes "arm,a64fx" as its CPU nodes' compatible). */
+	{ "arm,a64fx", 0x46, 0x001 },
 	/* ARMv7-A cores (MIDR in each TRM), for a 32-bit guest. */
 	{ "arm,cortex-a7", 0x41, 0xc07 },
 	{ "arm,cortex-a9", 0x41, 0xc09 },

@@ -20,12 +20,20 @@ enum icc_kind {
 	ICC_PRIORITY, /* the top k bits of [7:0] take a write (k implemented priority bits) */
 	ICC_BINPOINT, /* [2:0]: a value below the minimum reads as the minimum, the rest take */
 	ICC_SRE_RAO,  /* SRE RAO/WI when legacy operation is not supported */
+	ICC_ACTIVE,   /* active priorities: idle reads idle; a write of the value read is safe */
+	ICC_STATUS,   /* read-only: idle reads idle (nothing active, nothing pending) */
 };
+
+/* What a register needs before it is touched. */
+#define ICC_F_GROUP0 1u /* a Group 0 register: only where Group 0 is the guest's */
+#define ICC_F_APR    2u /* ICC_AP0R<n>/AP1R<n>: only n < icc_apr_count(ICC_CTLR) exist */
 
 struct icc_fields {
 	enum icc_reg reg;
-	uint8_t kind; /* enum icc_kind */
+	uint8_t kind;  /* enum icc_kind */
+	uint8_t flags; /* ICC_F_* */
 	uint64_t res0;
+	uint64_t idle;	   /* ICC_ACTIVE, ICC_STATUS: the value with nothing active or pending */
 	uint64_t writable; /* ICC_PLAIN: bits a write must take */
 	uint64_t ro;	   /* read-only fields: hold across a write of their complement */
 	const char *spec;
@@ -41,6 +49,10 @@ struct icc_fields {
 #define ICC_CTLR_A3V	       (1u << 15)
 #define ICC_CTLR_RSS	       (1u << 18)
 #define ICC_CTLR_EXTRANGE      (1u << 19)
+/* ICC_RPR_EL1 idle (no active priority); ICC_HPPIR1_EL1 INTID [23:0], 1023 with none pending. */
+#define ICC_RPR_IDLE	   0xffu
+#define ICC_INTID_MASK	   0xffffffu
+#define ICC_INTID_SPURIOUS 1023u
 /* ICC_SRE_EL1. */
 #define ICC_SRE_SRE 1u
 /* GICD_TYPER and GICD_CTLR fields the CPU interface is judged against (IHI 0069 12.9). */
@@ -54,6 +66,20 @@ extern const unsigned icc_nfields;
 
 /* The INTID bits an ICC_CTLR_EL1.IDbits value names: 16, 24, or 0 (reserved). */
 unsigned icc_idbits(uint64_t ctlr);
+/*
+ * ICC_AP0R<n>/AP1R<n> implemented: 1 with up to 5 priority bits, 2 with 6, 4
+ * with 7 or 8 (IHI 0069 ICC_AP1R<n>_EL1: AP1R1 with 6 or more bits, AP1R2-3
+ * with 7 bits of preemption).
+ */
+unsigned icc_apr_count(uint64_t ctlr);
+/*
+ * The active-priority bit (over AP1R0..3, 32 a register) that an active
+ * interrupt of priority prio sets: its group priority at the most
+ * preemption bits, min(PRIbits + 1, 7), i.e. prio >> (8 - those bits).
+ */
+unsigned icc_apr_bit(unsigned prio, uint64_t ctlr);
+/* The running priority (ICC_RPR) that active-priority bit stands for. */
+unsigned icc_apr_prio(unsigned bit, uint64_t ctlr);
 /* The priority bits implemented a PMR read-back after writing 0xff shows (its top run of ones);
  * -1 when the ones are not one run from bit 7 (not a priority field). */
 int icc_prio_bits(uint64_t pmr);

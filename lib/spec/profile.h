@@ -99,6 +99,7 @@ struct profile_value {
 	uint8_t ncells;	   /* VALUE_CELLS */
 	uint8_t ref_cells; /* bit i: cells[i] is a phandle of a node compatible with ref */
 	uint8_t guest_bits; /* 32 or 64: written only for a guest CPU of that width; 0: any */
+	uint8_t cpu_arch;   /* 7 or 8: written only for a CPU of that architecture; 0: any */
 	uint32_t cells[PROFILE_VALUE_CELLS];
 	const char *ref; /* space-separated compatibles (VALUE_PLACE: of the nodes placed) */
 	const char *str; /* VALUE_STRINGS */

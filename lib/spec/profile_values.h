@@ -38,6 +38,12 @@
 		.where = w, .prop = p, .kind = VALUE_STRINGS, .always = 1, .str = s,               \
 		.str_len = sizeof(s), .source = SRC(f), .guest_bits = bits                         \
 	}
+/* Strings written only for a CPU of architecture version arch (7 or 8). */
+#define V_STR_ARCH(arch, w, p, s, f)                                                               \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_STRINGS, .always = 1, .str = s,               \
+		.str_len = sizeof(s), .source = SRC(f), .cpu_arch = arch                           \
+	}
 /* Cells of which those in mask are phandles of a node compatible with one of ref. */
 #define V_REFS(w, p, always_, mask, ref_, f, ...)                                                  \
 	{                                                                                          \

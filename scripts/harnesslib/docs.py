@@ -21,6 +21,7 @@ from .baseline import run as baseline_run
 from .memmap import place as memmap_place
 from .memmap import report as memmap_report
 from .options import parse as options
+from .options.checks import image_or_usage
 
 DOCS = os.path.join(paths.ROOT, "docs", "memory-map")
 
@@ -73,6 +74,7 @@ def main(argv):
         ),
     )
     a = ap.parse_args(argv)
+    image_or_usage(ap, a.image)
     have_xen = os.path.exists(os.path.join(paths.SCRIPTS, "harnesslib", "xen.py"))
     index, failed = [], 0
     for name, title, args in CONFIGS:

@@ -9,6 +9,7 @@ diagnostics, so the parser must pass them through untouched.
 usage: scripts/check-kunit [DIR]   (DIR: build/test)
 """
 import io
+import argparse
 import os
 import re
 import sys
@@ -66,7 +67,21 @@ def check_report(parser, path):
 
 
 def main(argv):
-    root = argv[0] if argv else os.path.join(paths.ROOT, "build", "test")
+    ap = argparse.ArgumentParser(
+        prog="scripts/check-kunit",
+        description="Linux's kunit_parser.py reads every complete KTAP report"
+        " (ktap.txt, ktap-baselined.txt) under DIR.",
+    )
+    ap.add_argument(
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        default=os.path.join(paths.ROOT, "build", "test"),
+        help="where the reports are (default build/test, what make test wrote)",
+    )
+    root = ap.parse_args(argv).dir
+    if not os.path.isdir(root):
+        ap.error(f"{root}: not a directory (scripts/run --out folders, or make test's build/test)")
     parser = load_parser()
     if parser is None:
         print(f"kunit-parser: {KUNIT_DIR}/kunit_parser.py missing; run scripts/setup")

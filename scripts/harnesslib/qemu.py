@@ -254,15 +254,36 @@ def pci_args(items, outdir):
             "disable-legacy=on,disable-modern=off,num-queues=1",
         ]
     if "bridge" in items:
-        # pci-bridge, not a PCIe port: a port has only device 0 below it, where the
-        # swizzle leaves the pin as it is; slot PCI_BRIDGE_DEV_SLOT moves it.
+        # A PCIe-to-PCI bridge, not a PCIe port: a port has only device 0 below it, where
+        # the swizzle leaves the pin as it is, and a conventional pci-bridge gives what is
+        # behind it its own requester ID (bus 0's), so an MSI would never hold msi-map
+        # past bus 0. The e1000 raises INTx with no MSI controller (its=off); mitigation
+        # off so it does at once; no option ROM; a netdev that reaches nothing (a NIC
+        # with none makes QEMU warn).
         out += [
             "-device",
-            f"pci-bridge,id=harness_br,bus=pcie.0,addr={protocol.PCI_SLOT_BRIDGE:#x},chassis_nr=1",
+            f"pcie-pci-bridge,id=harness_br,bus=pcie.0,addr={protocol.PCI_SLOT_BRIDGE:#x}",
+            "-netdev",
+            "user,id=harness_net,restrict=on",
             "-device",
-            f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_DEV_SLOT:#x},"
-            f"dma_mask={(1 << 64) - 1:#x}",
+            f"e1000,bus=harness_br,addr={protocol.PCI_BRIDGE_NIC_SLOT:#x},netdev=harness_net,"
+            "romfile=,mitigation=off",
+            # A bridge behind the bridge: nested bus numbers, windows and a double swizzle.
+            "-device",
+            f"pci-bridge,id=harness_br2,bus=harness_br,addr={protocol.PCI_BRIDGE_NESTED_SLOT:#x},"
+            "chassis_nr=2",
+            "-netdev",
+            "user,id=harness_net2,restrict=on",
+            "-device",
+            f"e1000,bus=harness_br2,addr={protocol.PCI_NESTED_NIC_SLOT:#x},netdev=harness_net2,"
+            "romfile=,mitigation=off",
         ]
+        if "edu" in items:
+            out += [
+                "-device",
+                f"edu,bus=harness_br,addr={protocol.PCI_BRIDGE_EDU_SLOT:#x},"
+                f"dma_mask={(1 << 64) - 1:#x}",
+            ]
     return out
 
 

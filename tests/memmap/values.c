@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/cpu.h"
 #include "boot/image.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
@@ -166,7 +167,8 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 
 int memmap_value_for_guest(const struct profile_value *w)
 {
-	return !w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32);
+	return (!w->guest_bits || w->guest_bits == (strcmp(image_isa(), "arm") ? 64 : 32)) &&
+	       (!w->cpu_arch || w->cpu_arch == cpu_arch_version());
 }
 
 /*

@@ -16,22 +16,6 @@
 
 #include "tests/pci/pci.h"
 
-#define PRIMARY	    0x18
-#define SECONDARY   0x19
-#define SUBORDINATE 0x1a
-#define IO_BASE	    0x1c
-#define IO_LIMIT    0x1d
-#define MEM_BASE    0x20
-#define MEM_LIMIT   0x22
-#define PREF_BASE   0x24
-#define PREF_LIMIT  0x26
-#define PREF_BASE32 0x28
-#define PREF_LIM32  0x2c
-#define IO_BASE16   0x30
-#define IO_LIMIT16  0x32
-#define MEM_GRAIN   0x100000ull
-#define IO_GRAIN    0x1000ull
-
 static void w8(struct pci_state *s, uint32_t bus, uint32_t devfn, uint32_t reg, uint32_t v)
 {
 	uint64_t esr;
@@ -46,6 +30,16 @@ static uint32_t r32(struct pci_state *s, uint32_t bus, uint32_t devfn, uint32_t 
 
 	pci_cfg_read(&s->ecam, bus, devfn, reg, 32, &v, &esr);
 	return v;
+}
+
+static int port_type(struct pci_state *s, uint32_t bus, uint32_t devfn)
+{
+	uint32_t cap = pci_find_cap(&s->ecam, bus, devfn, PCI_CAP_ID_EXP), flags = 0;
+	uint64_t esr;
+
+	if (!cap || pci_cfg_read(&s->ecam, bus, devfn, cap + PCI_EXP_FLAGS, 16, &flags, &esr))
+		return PCI_BRIDGE_CONVENTIONAL;
+	return (int)PCI_EXP_FLAGS_TYPE(flags);
 }
 
 /* Depth first: the bridges on bus, each numbered with what lies behind it. */
@@ -69,13 +63,14 @@ static void number(struct pci_state *s, uint32_t bus, uint32_t *next, unsigned d
 				b->bus = bus;
 				b->devfn = devfn;
 				b->sec = (*next)++;
-				w8(s, bus, devfn, PRIMARY, bus);
-				w8(s, bus, devfn, SECONDARY, b->sec);
+				b->pcie_type = port_type(s, bus, devfn);
+				w8(s, bus, devfn, PCI_BRIDGE_PRIMARY, bus);
+				w8(s, bus, devfn, PCI_BRIDGE_SECONDARY, b->sec);
 				/* Open to the end while what is behind it is numbered. */
-				w8(s, bus, devfn, SUBORDINATE, s->host.bus_last);
+				w8(s, bus, devfn, PCI_BRIDGE_SUBORDINATE, s->host.bus_last);
 				number(s, b->sec, next, depth + 1);
 				b->sub = *next - 1;
-				w8(s, bus, devfn, SUBORDINATE, b->sub);
+				w8(s, bus, devfn, PCI_BRIDGE_SUBORDINATE, b->sub);
 			}
 		}
 		if (!(devfn & 7) && single)
@@ -98,28 +93,30 @@ static void set_window(struct pci_state *s, const struct pci_bridge *b, int w)
 	int open = hi > lo;
 
 	if (win->space == PCI_SPACE_IO) {
-		lo &= ~(IO_GRAIN - 1);
-		hi = open ? ((hi - 1) | (IO_GRAIN - 1)) : 0;
-		w8(s, bus, fn, IO_BASE, open ? (uint32_t)(lo >> 8) & 0xf0 : 0xf0);
-		w8(s, bus, fn, IO_LIMIT, (uint32_t)(hi >> 8) & 0xf0);
-		pci_cfg_write(&s->ecam, bus, fn, IO_BASE16, 16, open ? (uint32_t)(lo >> 16) : 0,
+		lo &= ~(PCI_BRIDGE_IO_GRAIN - 1);
+		hi = open ? ((hi - 1) | (PCI_BRIDGE_IO_GRAIN - 1)) : 0;
+		w8(s, bus, fn, PCI_BRIDGE_IO_BASE, open ? (uint32_t)(lo >> 8) & 0xf0 : 0xf0);
+		w8(s, bus, fn, PCI_BRIDGE_IO_LIMIT, (uint32_t)(hi >> 8) & 0xf0);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_IO_BASE16, 16,
+			      open ? (uint32_t)(lo >> 16) : 0, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_IO_LIMIT16, 16, (uint32_t)(hi >> 16),
 			      &esr);
-		pci_cfg_write(&s->ecam, bus, fn, IO_LIMIT16, 16, (uint32_t)(hi >> 16), &esr);
 		return;
 	}
-	lo &= ~(MEM_GRAIN - 1);
-	hi = open ? ((hi - 1) | (MEM_GRAIN - 1)) : 0;
+	lo &= ~(PCI_BRIDGE_MEM_GRAIN - 1);
+	hi = open ? ((hi - 1) | (PCI_BRIDGE_MEM_GRAIN - 1)) : 0;
 	uint32_t base = open ? (uint32_t)(lo >> 16) & 0xfff0 : 0xfff0;
 	uint32_t limit = (uint32_t)(hi >> 16) & 0xfff0;
 	if (win->space == PCI_SPACE_MEM32 && !win->prefetchable) {
-		pci_cfg_write(&s->ecam, bus, fn, MEM_BASE, 16, base, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, MEM_LIMIT, 16, limit, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_MEM_BASE, 16, base, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_MEM_LIMIT, 16, limit, &esr);
 	} else {
-		pci_cfg_write(&s->ecam, bus, fn, PREF_BASE, 16, base, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_LIMIT, 16, limit, &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_BASE32, 32, open ? (uint32_t)(lo >> 32) : 0,
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_BASE, 16, base, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_LIMIT, 16, limit, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_BASE32, 32,
+			      open ? (uint32_t)(lo >> 32) : 0, &esr);
+		pci_cfg_write(&s->ecam, bus, fn, PCI_BRIDGE_PREF_LIM32, 32, (uint32_t)(hi >> 32),
 			      &esr);
-		pci_cfg_write(&s->ecam, bus, fn, PREF_LIM32, 32, (uint32_t)(hi >> 32), &esr);
 	}
 }
 
@@ -154,6 +151,14 @@ void pci_bridges_forward(struct pci_state *s)
 	}
 }
 
+static const struct pci_bridge *bridge_to(const struct pci_state *s, uint32_t bus)
+{
+	for (int i = 0; i < s->nbr; i++)
+		if (s->br[i].sec == bus)
+			return &s->br[i];
+	return NULL;
+}
+
 int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *devfn, uint32_t *pin)
 {
 	uint32_t bus = f->bus;
@@ -161,10 +166,7 @@ int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *dev
 	*devfn = f->devfn;
 	*pin = f->pin;
 	for (unsigned hops = 0; bus != s->ecam.first; hops++) {
-		const struct pci_bridge *b = NULL;
-		for (int i = 0; i < s->nbr; i++)
-			if (s->br[i].sec == bus)
-				b = &s->br[i];
+		const struct pci_bridge *b = bridge_to(s, bus);
 		if (!b || hops > PCI_MAX_BRIDGES)
 			return 0;
 		if (*pin)
@@ -173,4 +175,34 @@ int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *dev
 		bus = b->bus;
 	}
 	return 1;
+}
+
+const struct pci_bridge *pci_bridge_at_slot(const struct pci_state *s, uint32_t slot)
+{
+	for (int i = 0; i < s->nbr; i++)
+		if (s->br[i].bus == s->ecam.first && s->br[i].devfn == PCI_DEVFN(slot, 0))
+			return &s->br[i];
+	return NULL;
+}
+
+uint32_t pci_requester_id(const struct pci_state *s, const struct pci_fn *f,
+			  const struct pci_bridge **via)
+{
+	uint32_t rid = PCI_RID(f->bus, f->devfn);
+	const struct pci_bridge *b;
+
+	*via = NULL;
+	/* Upwards; each bridge that replaces the ID does so for all below it. */
+	for (uint32_t bus = f->bus, hops = 0;
+	     bus != s->ecam.first && (b = bridge_to(s, bus)) && hops <= PCI_MAX_BRIDGES;
+	     bus = b->bus, hops++) {
+		if (b->pcie_type == PCI_BRIDGE_CONVENTIONAL) {
+			rid = PCI_RID(b->bus, b->devfn);
+			*via = b;
+		} else if (b->pcie_type == PCI_EXP_TYPE_PCI_BRIDGE) {
+			rid = PCI_RID(b->sec, 0);
+			*via = b;
+		}
+	}
+	return rid;
 }

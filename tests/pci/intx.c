@@ -7,7 +7,10 @@
  * against its documented wiring (QEMU 7.2 hw/arm/virt.c: a15irqmap[VIRT_PCIE] = 3 and
  * create_pcie_irq_map: slot s, pin p (INTA 0) to SPI 3 + (s + p) % 4). edu
  * (an edu on the root bus, and one behind the bridge when attached)
- * raises its line (register 0x60) and lowers it (0x64): the INTID the DT
+ * raises its line (register 0x60) and lowers it (0x64), and so does the
+ * e1000 behind the bridge (8254x SDM 13.4.17-21: a cause set through ICS
+ * and unmasked in IMS; ICR read clears it), which needs no MSI controller
+ * and so is there with its=off too: the INTID the DT
  * names must arrive, no other, the Status register's Interrupt Status bit
  * must follow the line, and the INTID must not stay pending once lowered.
  */
@@ -29,6 +32,29 @@
 #define EDU_LOWER	   0x64
 #define EDU_BIT		   0x1u
 #define QUIET_US	   5000
+/* 8254x SDM 13.4.17-21: cause read (and cleared), set, mask set, mask clear. */
+#define E1000_ICR  0xc0
+#define E1000_ICS  0xc8
+#define E1000_IMS  0xd0
+#define E1000_IMC  0xd8
+#define E1000_TXDW 0x1u /* the cause used: one the idle device never sets itself */
+
+enum raiser { RAISE_NONE, RAISE_EDU, RAISE_E1000 };
+
+static void line(enum raiser k, uintptr_t b, int up)
+{
+	struct probe_outcome o;
+
+	if (k == RAISE_EDU) {
+		probe_write(b + (up ? EDU_RAISE : EDU_LOWER), 32, EDU_BIT, &o);
+	} else if (up) {
+		probe_write(b + E1000_IMS, 32, E1000_TXDW, &o);
+		probe_write(b + E1000_ICS, 32, E1000_TXDW, &o);
+	} else {
+		probe_read(b + E1000_ICR, 32, &o); /* read to clear: the line drops */
+		probe_write(b + E1000_IMC, 32, E1000_TXDW, &o);
+	}
+}
 
 static int on_qemu_virt(const struct platform *p)
 {
@@ -62,21 +88,20 @@ void pci_map_intids(const struct dt_pci_host *h, int on)
 	}
 }
 
-static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
-		      const struct dt_pci_imap *e)
+static void raise_line(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
+		       const struct dt_pci_imap *e, enum raiser k)
 {
-	struct probe_outcome o;
 	uintptr_t b = f->bar_va[0];
 	uint32_t want = e->irq.intid, iar, got;
 
 	cpu_irq_mask();
 	pci_map_intids(&s->host, 1);
-	probe_write(b + EDU_RAISE, 32, EDU_BIT, &o);
+	line(k, b, 1);
 	got = irq_poll(PCI_WAIT_US);
 	uint32_t st = status_of(s, f);
 	uint32_t gid = got == GIC_SPURIOUS ? got : gic_intid(got);
 	iar = got;
-	probe_write(b + EDU_LOWER, 32, EDU_BIT, &o);
+	line(k, b, 0);
 	uint32_t st_low = status_of(s, f);
 	if (gid != GIC_SPURIOUS)
 		gic_eoi(iar);
@@ -110,6 +135,25 @@ static void raise_edu(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 	      "INTID %u arrived again after the line was lowered and the first EOIed",
 	      gic_intid(again));
 	subject_pop(t);
+}
+
+/* A device the runner attached where it said, which the suite can make raise its line. */
+static enum raiser raiser_of(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f)
+{
+	unsigned pci = t->opt->vm_pci;
+
+	if ((pci & OPT_PCI_EDU) && f == pci_at_slot(s, PCI_SLOT_EDU))
+		return RAISE_EDU;
+	if (!(pci & OPT_PCI_BRIDGE) || f->bus == s->ecam.first)
+		return RAISE_NONE;
+	if ((pci & OPT_PCI_EDU) && f == pci_behind_bridge(s, PCI_BRIDGE_EDU_SLOT) &&
+	    f->vendor == VENDOR_QEMU && f->device == DEVICE_EDU)
+		return RAISE_EDU;
+	if ((f == pci_behind_bridge(s, PCI_BRIDGE_NIC_SLOT) ||
+	     f == pci_behind_nested(s, PCI_NESTED_NIC_SLOT)) &&
+	    f->vendor == VENDOR_INTEL && f->device == DEVICE_E1000)
+		return RAISE_E1000;
+	return RAISE_NONE;
 }
 
 void case_intx(struct test_ctx *t)
@@ -177,11 +221,9 @@ void case_intx(struct test_ctx *t)
 			      'A' + rpin - 1, rdevfn >> 3, e->irq.number, spi);
 			subject_pop(t);
 		}
-		int edu = ((t->opt->vm_pci & OPT_PCI_EDU) && f == pci_at_slot(s, PCI_SLOT_EDU)) ||
-			  ((t->opt->vm_pci & OPT_PCI_BRIDGE) && f->bus != s->ecam.first &&
-			   f->vendor == VENDOR_QEMU && f->device == DEVICE_EDU);
-		if (edu && f->bar_win[0] >= 0) {
-			raise_edu(t, s, f, e);
+		enum raiser k = raiser_of(t, s, f);
+		if (k != RAISE_NONE && f->bar_win[0] >= 0) {
+			raise_line(t, s, f, e, k);
 			raised = 1;
 		}
 		subject_pop(t);
@@ -192,8 +234,8 @@ void case_intx(struct test_ctx *t)
 		claim_hold(s->host.dev->node, "interrupt-map-mask", CLAIM_PROBE);
 		claim_hold(s->host.dev->node, "#interrupt-cells", CLAIM_PROBE);
 	} else {
-		note(t, "no device that can raise its line (edu) is attached: the map is only "
-			"read, not exercised");
+		note(t, "no device that can raise its line (edu, or e1000 behind the bridge) is "
+			"attached: the map is only read, not exercised");
 	}
 	subject_pop(t);
 }

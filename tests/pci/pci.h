@@ -19,9 +19,11 @@
 #define VENDOR_REDHAT		 0x1b36
 #define VENDOR_QEMU		 0x1234
 #define VENDOR_VIRTIO		 0x1af4
+#define VENDOR_INTEL		 0x8086
 #define DEVICE_TESTDEV		 0x0005
 #define DEVICE_EDU		 0x11e8
 #define DEVICE_VIRTIO_BLK_MODERN 0x1042 /* 0x1040 + device type 2 (virtio 1.2 4.1.2.1) */
+#define DEVICE_E1000		 0x100e /* 82540EM, QEMU's e1000 (hw/net/e1000.c) */
 
 struct pci_fn {
 	uint32_t bus, devfn;
@@ -39,9 +41,16 @@ struct pci_fn {
 #define PCI_MAX_BRIDGES	     4
 #define PCI_MAX_BRIDGE_DEPTH 8 /* bridges behind bridges numbered, at most */
 
-/* A PCI-to-PCI bridge the suite numbered (bridge.c), and the windows it forwards. */
+/*
+ * A PCI-to-PCI bridge the suite numbered (bridge.c), and the windows it
+ * forwards. pcie_type: its PCI Express capability's Device/Port Type (PCI
+ * Express Base 4.0 7.5.3.2), or PCI_BRIDGE_CONVENTIONAL without one.
+ */
+#define PCI_BRIDGE_CONVENTIONAL -1
+#define PCI_EXP_TYPE_PCI_BRIDGE 0x7 /* PCI Express to PCI/PCI-X bridge */
 struct pci_bridge {
 	uint32_t bus, devfn, sec, sub;
+	int pcie_type;
 	uint64_t lo[DT_PCI_MAX_WINDOWS], hi[DT_PCI_MAX_WINDOWS]; /* bus addresses; lo == hi none */
 };
 
@@ -72,13 +81,14 @@ struct pci_state {
  * write, and the INTID it must arrive as. Each sender has its own index
  * (its LPI, or its SPI of a GICv2m frame's): edu's and virtio-blk's.
  */
-#define PCI_MSI_LPI (GIC_FIRST_LPI + 16)
-#define PCI_MSI_EDU 0
-#define PCI_MSI_BLK 1
+#define PCI_MSI_LPI	   (GIC_FIRST_LPI + 16)
+#define PCI_MSI_EDU	   0
+#define PCI_MSI_BLK	   1
+#define PCI_MSI_BRIDGE_EDU 2 /* the edu behind the runner's bridge */
 struct pci_msi_route {
 	uint64_t addr;
-	uint32_t data, intid, devid;
-	const char *ctl, *prop; /* the controller's path; msi-map or msi-parent */
+	uint32_t data, intid, devid, rid; /* rid: the requester ID msi-map was given */
+	const char *ctl, *prop;		  /* the controller's path; msi-map or msi-parent */
 	int v2m;
 };
 
@@ -99,6 +109,19 @@ void pci_enumerate(struct pci_state *s);
 void pci_bridges_number(struct pci_state *s);
 void pci_bridges_forward(struct pci_state *s);
 int pci_to_root(const struct pci_state *s, const struct pci_fn *f, uint32_t *devfn, uint32_t *pin);
+/*
+ * The requester ID f's memory writes (its MSIs) carry when they reach the
+ * root complex (bridge.c): its own bus:devfn on the root bus or behind
+ * PCI Express ports; the secondary bus with devfn 0 past a PCI Express to
+ * PCI bridge (PCI Express to PCI/PCI-X Bridge 1.0 2.3); the bridge's own
+ * past a conventional PCI bridge, which has no requester ID of its
+ * children to forward. The one nearest the root wins. *via: the bridge
+ * that set it, or NULL.
+ */
+uint32_t pci_requester_id(const struct pci_state *s, const struct pci_fn *f,
+			  const struct pci_bridge **via);
+/* The bridge in (root bus, slot), numbered by the suite, or NULL. */
+const struct pci_bridge *pci_bridge_at_slot(const struct pci_state *s, uint32_t slot);
 struct pci_fn *pci_find(struct pci_state *s, uint32_t bus, uint32_t devfn);
 void pci_assign(struct pci_state *s);
 
@@ -111,6 +134,13 @@ void pci_assign(struct pci_state *s);
 int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f, unsigned index,
 		  struct pci_msi_route *r);
 void pci_msi_route_end(const struct pci_msi_route *r);
+/*
+ * What the runner put behind its bridge (protocol.h PCI_BRIDGE_*_SLOT):
+ * the function in that slot of the bridge's secondary bus, or NULL.
+ */
+struct pci_fn *pci_behind_bridge(struct pci_state *s, uint32_t slot);
+/* The same behind the bridge behind it (PCI_BRIDGE_NESTED_SLOT). */
+struct pci_fn *pci_behind_nested(struct pci_state *s, uint32_t slot);
 /* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
 void pci_map_intids(const struct dt_pci_host *h, int on);
 

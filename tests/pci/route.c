@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Where a function's MSIs go (Linux bindings pci/pci-msi.txt): its
- * requester ID through the host bridge's msi-map (or msi-parent) to a
- * controller, which is then made ready to take one message. To a GICv3 ITS
- * the translated ID is the device ID (MAPD, MAPTI of event 0 to an LPI;
- * Arm IHI 0069 5.2, 6.3) and the message is a write of 0 to
- * GITS_TRANSLATER; to a GICv2m frame, MSI_TYPER gives its SPIs and the
+ * requester ID (as the root complex sees it: pci_requester_id) through the host bridge's msi-map
+ * (or msi-parent) to a controller, which is then made ready to take one message. To a GICv3 ITS the
+ * translated ID is the device ID (MAPD, MAPTI of event 0 to an LPI; Arm IHI 0069 5.2, 6.3) and the
+ * message is a write of 0 to GITS_TRANSLATER; to a GICv2m frame, MSI_TYPER gives its SPIs and the
  * message is a write of the SPI to MSI_SETSPI_NS (Arm SBSA, GICv2m). Shared
  * by the cases that send an MSI (edu's, msi.c) and an MSI-X (virtio.c).
  */
@@ -117,9 +116,14 @@ int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *
 		  struct pci_msi_route *r)
 {
 	const struct dt_pci_host *h = &s->host;
-	uint32_t rid = PCI_RID(f->bus, f->devfn);
+	const struct pci_bridge *via;
+	uint32_t rid = pci_requester_id(s, f, &via);
 
-	*r = (struct pci_msi_route){ .devid = rid, .prop = "msi-parent" };
+	*r = (struct pci_msi_route){ .devid = rid, .rid = rid, .prop = "msi-parent" };
+	if (via)
+		note(t, "behind the %s bridge %02x:%02x.%x its requester ID is 0x%04x",
+		     via->pcie_type == PCI_BRIDGE_CONVENTIONAL ? "conventional PCI" : "PCIe-to-PCI",
+		     via->bus, via->devfn >> 3, via->devfn & 7, rid);
 	int ctl = h->msi_parent;
 	if (h->nmsi) {
 		const struct dt_pci_idmap *m = dt_pci_map_id(h->msi, h->nmsi, rid, &r->devid);

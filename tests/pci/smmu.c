@@ -90,7 +90,9 @@ void case_smmu(struct test_ctx *t)
 	unsigned bits = IDR1_SIDSIZE(idr1), covered = 0;
 	for (int k = 0; k < s->nfn; k++) {
 		const struct pci_fn *f = &s->fn[k];
-		uint32_t rid = PCI_RID(f->bus, f->devfn), sid;
+		const struct pci_bridge *via;
+		/* The ID its DMA carries: behind a bridge, the one the bridge gives it. */
+		uint32_t rid = pci_requester_id(s, f, &via), sid;
 		const struct dt_pci_idmap *m = dt_pci_map_id(h->iommu, h->niommu, rid, &sid);
 		pci_push_fn(t, f);
 		if (check(t, m != NULL, "rid_in_iommu_map",

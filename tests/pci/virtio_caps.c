@@ -12,8 +12,6 @@
 #include "tests/pci/pci.h"
 #include "tests/pci/virtio_pci.h"
 
-#define CAP_ID_VENDOR	0x09
-#define CAP_NEXT	1
 #define CAP_LEN		2
 #define CAP_CFG_TYPE	3
 #define CAP_BAR		4
@@ -66,17 +64,18 @@ static void take(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f
 
 int vpci_find(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f, struct vpci *v)
 {
-	uint32_t cap = cfg(s, f, PCI_CAP_PTR, 8) & 0xfc;
-	unsigned seen = 0;
+	unsigned seen = 0, n = 0;
 
-	for (unsigned n = 0; cap && n < 48; n++) { /* 48: a list that loops ends */
+	/* 48: a list that loops ends (pci_next_cap bounds one call, this the walk). */
+	for (uint32_t cap = pci_next_cap(&s->ecam, f->bus, f->devfn, PCI_CAP_ID_VNDR, 0);
+	     cap && n < 48;
+	     cap = pci_next_cap(&s->ecam, f->bus, f->devfn, PCI_CAP_ID_VNDR, cap), n++) {
 		unsigned type = cfg(s, f, cap + CAP_CFG_TYPE, 8);
-		if (cfg(s, f, cap, 8) == CAP_ID_VENDOR && type >= VPCI_COMMON &&
-		    type <= VPCI_DEVICE && cfg(s, f, cap + CAP_LEN, 8) >= 16) {
+		if (type >= VPCI_COMMON && type <= VPCI_DEVICE &&
+		    cfg(s, f, cap + CAP_LEN, 8) >= 16) {
 			take(t, s, f, v, cap, type);
 			seen++;
 		}
-		cap = cfg(s, f, cap + CAP_NEXT, 8) & 0xfc;
 	}
 	int all = 1;
 	for (unsigned type = VPCI_COMMON; type <= VPCI_DEVICE; type++)

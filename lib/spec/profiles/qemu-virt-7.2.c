@@ -198,8 +198,10 @@ static const struct profile_value values[] = {
 	  .str = "psci",
 	  .str_len = sizeof("psci"),
 	  .source = SRC("fdt_add_cpu_nodes") },
-	V_STR("arm,armv8-timer", "compatible", "arm,armv8-timer\0arm,armv7-timer",
-	      "fdt_add_timer_nodes"),
+	/* By the CPU's architecture (ARM_FEATURE_V8), whatever the guest's width. */
+	V_STR_ARCH(8, "/timer", "compatible", "arm,armv8-timer\0arm,armv7-timer",
+		   "fdt_add_timer_nodes"),
+	V_STR_ARCH(7, "/timer", "compatible", "arm,armv7-timer", "fdt_add_timer_nodes"),
 	V_EMPTY("arm,armv8-timer", "always-on", "fdt_add_timer_nodes"),
 	/* An ARMv7 CPU's timer is "arm,armv7-timer" alone, always-on all the same. */
 	V_EMPTY("arm,armv7-timer", "always-on", "fdt_add_timer_nodes"),
@@ -255,6 +257,8 @@ static const struct profile_value values[] = {
 		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 1),
 	V_CELLS("qemu,platform", "#size-cells", 1,
 		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 1),
+	V_REFS("qemu,platform", "interrupt-parent", 1, 1, GIC_COMPATS,
+	       "platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 0),
 	/* The PCIe host (create_pcie, create_pcie_irq_map). */
 	V_STR("pci-host-ecam-generic", "compatible", "pci-host-ecam-generic", "create_pcie"),
 	V_STR("pci-host-ecam-generic", "device_type", "pci", "create_pcie"),

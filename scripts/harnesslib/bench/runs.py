@@ -261,6 +261,10 @@ def main(argv):
         help="runs of the default matrix, each 15-25 s (default 1; 0 leaves it out)",
     )
     a = ap.parse_args(argv)
+    if a.runs < 1:
+        ap.error(f"--runs {a.runs}: a median needs at least 1 run")
+    if a.matrix_runs < 0:
+        ap.error(f"--matrix-runs {a.matrix_runs}: 0 (leave the matrix out) or more")
     subprocess.run(
         ["make", "-s", "--no-print-directory", "all"],
         cwd=paths.ROOT,

@@ -83,6 +83,15 @@ def check_image(path, arch="aarch64"):
     return image_size(data), os.path.getsize(path)
 
 
+def image_or_usage(ap, path, arch="aarch64"):
+    """check_image for a tool with its own argparse parser: a bad image is
+    that parser's usage error (status 2) before anything runs."""
+    try:
+        check_image(path, arch)
+    except OptionError as e:
+        ap.error(str(e))
+
+
 def check_dtb(path, ram_left, flag="--dtb"):
     if not os.path.exists(path):
         bad(flag, path, "no such file")
@@ -307,13 +316,14 @@ def no_msi(raw, machine):
 
 def check_pci(raw, machine=""):
     """--pci (QEMU only): the PCI devices the runner attaches, as a tuple; "none" is the
-    empty one. Each has its own slot on the root bus (protocol.h PCI_SLOT_*). The default
-    leaves edu out where QEMU cannot give it MSIs (no_msi)."""
+    empty one. Each has its own slot on the root bus (protocol.h PCI_SLOT_*); bridge puts
+    an e1000 behind it, and an edu too with edu. The default leaves edu out where QEMU
+    cannot give it MSIs (no_msi)."""
     if raw.pci is None:
         if (raw.platform or "qemu") != "qemu":
             return ()
         return tuple(
-            i for i in PCI_DEFAULT if not (i in ("edu", "bridge") and no_msi(raw, machine))
+            i for i in PCI_DEFAULT if not (i == "edu" and no_msi(raw, machine))
         )
     if (raw.platform or "qemu") != "qemu":
         bad("--pci", raw.pci, "is for --platform qemu", "with --platform qemu")
@@ -326,13 +336,13 @@ def check_pci(raw, machine=""):
             bad("--pci", raw.pci, f"unknown item {item!r}", accepted)
         if items.count(item) > 1:
             bad("--pci", raw.pci, f"{item} is given twice", "each item once")
-    if ("edu" in items or "bridge" in items) and no_msi(raw, machine):
+    if "edu" in items and no_msi(raw, machine):
         bad(
             "--pci",
             raw.pci,
-            "edu needs an MSI controller (bridge has an edu behind it), and a GICv3 with its=off,"
-            " or of a machine type before virt-6.2 under TCG, has none (QEMU refuses it)",
-            "no edu or bridge with --machine its=off or type=virt-2.6..virt-6.1",
+            "edu needs an MSI controller, and a GICv3 with its=off, or of a machine type"
+            " before virt-6.2 under TCG, has none (QEMU refuses it)",
+            "no edu with --machine its=off or type=virt-2.6..virt-6.1",
         )
     return tuple(i for i in PCI_ITEMS if i in items)
 

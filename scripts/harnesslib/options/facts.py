@@ -249,7 +249,6 @@ MACHINE_PROPS = {
 CPUS = (
     "cortex-a35",
     "cortex-a53",
-    "cortex-a55",
     "cortex-a57",
     "cortex-a72",
     "cortex-a76",

@@ -145,7 +145,9 @@ OPTIONS = [
             " testdev (pci-testdev, slot 1, with a 64-bit prefetchable BAR), edu (QEMU's edu"
             " device, slot 2: INTx, MSI, DMA), virtio (virtio-rng-pci, slot 3: I/O BAR, MSI-X),"
             " blk (modern virtio-blk-pci, slot 4, on a read-only pci-disk.img in --out: a read"
-            " by DMA, its MSI-X or INTx), bridge (pci-bridge, slot 5, an edu in its slot 1)"
+            " by DMA, its MSI-X or INTx), bridge (pcie-pci-bridge, slot 5: an e1000 in its slot 2,"
+            " with edu a second edu in its slot 1, and a pci-bridge in its slot 6 with an e1000"
+            " in slot 1 behind that)"
         ),
         "none, or a comma list of testdev, edu, virtio, blk and bridge, each once; --platform qemu"
         " only",

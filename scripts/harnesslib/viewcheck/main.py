@@ -29,6 +29,7 @@ import sys
 import tempfile
 
 from .. import paths
+from ..options.checks import image_or_usage
 from . import browser, terminal
 
 LIE = os.path.join("dts", "lies", "gic-moved.dts")
@@ -161,6 +162,8 @@ def main(argv):
     ap.add_argument("--image", help="the harness image (default: build/harness.bin)")
     ap.add_argument("--shots", metavar="DIR", help="write the screenshots into DIR")
     a = ap.parse_args(argv)
+    if a.image:
+        image_or_usage(ap, a.image)
     t = Tally()
     with tempfile.TemporaryDirectory(prefix="check-views-") as tmp:
         raw = terminal_checks(t, a.image, tmp)

@@ -15,14 +15,20 @@ from harnesslib import paths
 
 PYTHON_ENTRY_POINTS = [
     "scripts/bench",
+    "scripts/bench-compare",
+    "scripts/check-kunit",
     "scripts/check-layers",
     "scripts/check-spdx",
+    "scripts/check-views",
+    "scripts/compare",
+    "scripts/convert-baseline",
     "scripts/docs",
     "scripts/gen-xen-abi",
     "scripts/gen-xen-profile",
     "scripts/integration",
     "scripts/lava",
     "scripts/make-broken-dtbs",
+    "scripts/pack-relocs",
     "scripts/run",
     "scripts/test",
     "tests/harness/fuzz/gen-limits-seed",
@@ -75,6 +81,33 @@ class Help(unittest.TestCase):
                     os.close(writer)
                 self.assertNotIn("Traceback", r.stderr)
                 self.assertNotIn("Exception ignored", r.stderr)
+
+
+class BadInput(unittest.TestCase):
+    """A bad argument is a usage error (status 2) that names it, before
+    anything runs: never a traceback, never a run that fails later."""
+
+    def test_each_tool_refuses_a_bad_argument(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            junk = os.path.join(tmp, "junk.bin")
+            with open(junk, "w") as f:
+                f.write("not an image\n")
+            for script, args, says in [
+                ("scripts/bench", ["--runs", "0"], "--runs 0"),
+                ("scripts/bench", ["--matrix-runs", "-1"], "--matrix-runs -1"),
+                ("scripts/check-kunit", [junk], "not a directory"),
+                ("scripts/check-kunit", ["--bogus"], "--bogus"),
+                ("scripts/check-views", ["--image", junk], "not an arm64 Image"),
+                ("scripts/docs", ["--image", junk], "not an arm64 Image"),
+                ("scripts/lava", ["--image", junk], "not an arm64 Image"),
+                ("scripts/compare", [junk, junk], "not a KTAP report"),
+                ("scripts/bench-compare", [junk], "not a bench.json"),
+            ]:
+                with self.subTest(script=script, args=args):
+                    r = run(command(script) + args)
+                    self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                    self.assertIn(says, r.stdout + r.stderr)
+                    self.assertNotIn("Traceback", r.stderr)
 
 
 class Synopsis(unittest.TestCase):

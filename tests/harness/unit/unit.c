@@ -18,6 +18,7 @@
 #include "runtime/options.h"
 #include "runtime/selection.h"
 #include "spec/fields.h"
+#include "spec/icc_fields.h"
 
 static int expects_passed, expects_failed;
 
@@ -551,9 +552,43 @@ static void test_fields(void)
 	       "a bit array's INTIDs are its bits");
 }
 
+/* icc_fields.c: the active-priority registers and bits ICC_CTLR.PRIbits implies. */
+static void test_icc_fields(void)
+{
+	const uint64_t bits5 = 4u << ICC_CTLR_PRIBITS_SHIFT, bits6 = 5u << ICC_CTLR_PRIBITS_SHIFT;
+	const uint64_t bits7 = 6u << ICC_CTLR_PRIBITS_SHIFT, bits8 = 7u << ICC_CTLR_PRIBITS_SHIFT;
+
+	EXPECT(icc_apr_count(3u << ICC_CTLR_PRIBITS_SHIFT) == 1 && icc_apr_count(bits5) == 1 &&
+		       icc_apr_count(bits6) == 2 && icc_apr_count(bits7) == 4 &&
+		       icc_apr_count(bits8) == 4,
+	       "AP<n>R count: 1 up to 5 bits, 2 with 6, 4 with 7 or 8");
+	EXPECT(icc_apr_bit(0xa0, bits5) == 20 && icc_apr_prio(20, bits5) == 0xa0,
+	       "5 bits: 0xa0 is AP1R0 bit 20");
+	EXPECT(icc_apr_bit(0xa0, bits6) == 40 && icc_apr_prio(40, bits6) == 0xa0,
+	       "6 bits: 0xa0 is AP1R1 bit 8");
+	EXPECT(icc_apr_bit(0xa1, bits8) == 80 && icc_apr_prio(80, bits8) == 0xa0,
+	       "8 bits: 7 preemption bits, the lowest priority bit is not one");
+	EXPECT(icc_apr_bit(0xff, bits5) == 31 && icc_apr_bit(0xff, bits7) == 127,
+	       "the lowest priority: the last bit");
+	EXPECT(icc_prio_bits(0xf8) == 5 && icc_prio_bits(0xff) == 8 && icc_prio_bits(0) == 0 &&
+		       icc_prio_bits(0xf4) == -1,
+	       "PMR read-back: a run of ones from bit 7");
+	EXPECT(icc_idbits(0) == 16 && icc_idbits(1u << ICC_CTLR_IDBITS_SHIFT) == 24 &&
+		       icc_idbits(2u << ICC_CTLR_IDBITS_SHIFT) == 0,
+	       "ICC_CTLR IDbits: 16, 24, reserved");
+	for (unsigned i = 0; i < icc_nfields; i++) {
+		const struct icc_fields *f = &icc_fields[i];
+		EXPECT(!(f->writable & (f->res0 | f->ro)) && !(f->ro & f->res0) && f->spec,
+		       "%s: writable, read-only and RES0 bits are apart, a citation", f->spec);
+		EXPECT((f->kind != ICC_ACTIVE && f->kind != ICC_STATUS) || !(f->idle & f->res0),
+		       "%s: the idle value within the register's bits", f->spec);
+	}
+}
+
 int main(void)
 {
 	test_fields();
+	test_icc_fields();
 	test_esr();
 	test_wait();
 	test_ktap();
