@@ -4,6 +4,7 @@
 #include "boot/mmu.h"
 #include "dt/windows.h"
 #include "runtime/arena.h"
+#include "runtime/window_pick.h"
 #include "util/util.h"
 
 #define AREA_ALIGN (2ull << 20)
@@ -21,8 +22,9 @@ static int nextra;
 
 /* Is s inside a range? *end: the furthest end of those that hold it; *next: the nearest base
  * above s. */
-static int held(const struct platform *p, uint64_t s, uint64_t *end, uint64_t *next)
+static int held(const void *ctx, uint64_t s, uint64_t *end, uint64_t *next)
 {
+	const struct platform *p = ctx;
 	int in = 0;
 #define CONSIDER(b, sz)                                                                            \
 	do {                                                                                       \
@@ -49,7 +51,6 @@ const char *window_plan(const struct platform *p, uintptr_t image_base, uintptr_
 			unsigned mapped_bits, unsigned pa_bits)
 {
 	uint64_t limit = 1ull << mapped_bits;
-	struct addr_range best = { 0, 0 };
 	struct dt_window w[DT_MAX_WINDOWS];
 
 	area = (struct addr_range){ 0, 0 };
@@ -70,26 +71,9 @@ const char *window_plan(const struct platform *p, uintptr_t image_base, uintptr_
 	int nw = dt_bus_windows(p, w, DT_MAX_WINDOWS);
 	for (int i = 0; i < nw; i++)
 		extra[nextra++] = w[i].range;
-	for (uint64_t s = AREA_ALIGN; s < limit;) {
-		uint64_t end = 0, next = limit;
-		if (held(p, s, &end, &next)) {
-			s = end >= limit ? limit : ALIGN_UP(end, AREA_ALIGN);
-			continue;
-		}
-		uint64_t stop = ALIGN_DOWN(next, AREA_ALIGN);
-		if (stop <= s) { /* something starts inside this 2 MiB */
-			s += AREA_ALIGN;
-			continue;
-		}
-		if (stop - s > best.size)
-			best = (struct addr_range){ s, stop - s };
-		s = stop;
-	}
-	if (!best.size)
+	area = window_pick(held, p, limit, AREA_ALIGN, AREA_MAX);
+	if (!area.size)
 		return why = "no 2 MiB of VA below 4 GiB is free of what the DT describes";
-	/* The top of the span: furthest from what loaders place low. */
-	uint64_t size = MIN(best.size, AREA_MAX);
-	area = (struct addr_range){ best.base + best.size - size, size };
 	if (mmu_window_area(area.base, area.size)) {
 		area = (struct addr_range){ 0, 0 };
 		return why = "the MMU keeps no window area here";
