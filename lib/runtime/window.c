@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runtime/window.h"
 
+#include <stdio.h>
+
 #include "boot/mmu.h"
 #include "dt/windows.h"
 #include "runtime/arena.h"
@@ -103,6 +105,29 @@ uint64_t window_reach(void)
 	return mmu_window_reach();
 }
 
+/* The VA a window onto [pa, pa + size) takes: its 2 MiB blocks. */
+static uint64_t window_span(uint64_t pa, uint64_t size)
+{
+	return ALIGN_UP(pa + size, AREA_ALIGN) - ALIGN_DOWN(pa, AREA_ALIGN);
+}
+
+const char *window_cannot(uint64_t pa, uint64_t size)
+{
+	static char buf[120];
+
+	if (window_identity(pa, size))
+		return NULL;
+	if (pa + size < pa || pa + size > window_reach())
+		return window_why() ? window_why() : "beyond the PA size";
+	if (window_span(pa, size) > area.size) {
+		snprintf(buf, sizeof(buf),
+			 "a window onto it takes 0x%llx bytes of VA; the window area has 0x%llx",
+			 (unsigned long long)window_span(pa, size), (unsigned long long)area.size);
+		return buf;
+	}
+	return NULL;
+}
+
 uintptr_t window_open(uint64_t pa, uint64_t size, const char **reason)
 {
 	*reason = NULL;
@@ -111,9 +136,9 @@ uintptr_t window_open(uint64_t pa, uint64_t size, const char **reason)
 	uintptr_t va = mmu_window(pa, size);
 
 	if (!va) {
-		*reason = pa + size > window_reach()
-				  ? (window_why() ? window_why() : "beyond the PA size")
-				  : "the window area is full";
+		*reason = window_cannot(pa, size);
+		if (!*reason)
+			*reason = "the window area is full (other windows are open)";
 		return 0;
 	}
 	if (va != pa)

@@ -27,6 +27,9 @@ const char *window_why(void);
 
 /* Does the identity map reach [pa, pa + size)? (A 32-bit uintptr_t would cut a PA above.) */
 int window_identity(uint64_t pa, uint64_t size);
+/* NULL when a window onto [pa, pa + size) can be had (the identity map reaches it, or the
+ * area is larger than it and nothing else is open), else why not. */
+const char *window_cannot(uint64_t pa, uint64_t size);
 /* The first PA a probe reaches, through the identity map or a window. */
 uint64_t window_reach(void);
 /*

@@ -25,14 +25,13 @@ static const char *skip_if(const struct test_ctx *t)
 	static struct dt_pci_host h; /* large: not on the stack */
 
 	/* A 32-bit image maps 4 GiB: QEMU's high ECAM is reached through a window, if any. */
-	if (d && !dt_pci_host_read(t->plat, d, &h) &&
-	    (h.ecam_base + h.ecam_size > window_reach() ||
-	     h.ecam_base + h.ecam_size < h.ecam_base)) {
-		static char why[200];
-		snprintf(why, sizeof(why),
-			 "the ECAM at 0x%llx lies above what the MMU reaches (%s)",
-			 (unsigned long long)h.ecam_base,
-			 window_why() ? window_why() : "beyond the PA size");
+	const char *cannot = NULL;
+	if (d && !dt_pci_host_read(t->plat, d, &h))
+		cannot = window_cannot(h.ecam_base, h.ecam_size);
+	if (cannot) {
+		static char why[240];
+		snprintf(why, sizeof(why), "the ECAM at 0x%llx lies above what the MMU reaches: %s",
+			 (unsigned long long)h.ecam_base, cannot);
 		return why;
 	}
 	if (d)
