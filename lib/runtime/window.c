@@ -113,13 +113,12 @@ static uint64_t window_span(uint64_t pa, uint64_t size)
 
 const char *window_cannot(uint64_t pa, uint64_t size)
 {
-	static char buf[120];
-
 	if (window_identity(pa, size))
 		return NULL;
 	if (pa + size < pa || pa + size > window_reach())
 		return window_why() ? window_why() : "beyond the PA size";
 	if (window_span(pa, size) > area.size) {
+		static char buf[120];
 		snprintf(buf, sizeof(buf),
 			 "a window onto it takes 0x%llx bytes of VA; the window area has 0x%llx",
 			 (unsigned long long)window_span(pa, size), (unsigned long long)area.size);
