@@ -5,10 +5,8 @@
 
 #include "boot/trap.h"
 
-#define SYS_WRITE0 0x04
-#define SYS_ERRNO  0x13
-/* SYS_EXIT_EXTENDED takes the (reason, subcode) block on A32/T32 too, where SYS_EXIT takes
- * the reason alone and so cannot say the exit status (semihosting v2.0; QEMU 7.2 has it). */
+#define SYS_WRITE0		     0x04
+#define SYS_ERRNO		     0x13
 #define SYS_EXIT_EXTENDED	     0x20
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
@@ -39,8 +37,12 @@ void semihosting_write(const char *s, size_t len)
 
 void semihosting_exit(int code)
 {
+	/*
+	 * SYS_EXIT_EXTENDED: a block of two fields of the register width, reason
+	 * and code, on either architecture (SYS_EXIT on AArch32 takes the reason
+	 * itself in r1 and no code: QEMU then exits 1 for any pointer).
+	 */
 	if (available) {
-		/* Two fields of the register width: 32 bits each on AArch32. */
 		uintptr_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uintptr_t)code };
 		trap_semihosting(SYS_EXIT_EXTENDED, (uintptr_t)block);
 	}

@@ -37,6 +37,7 @@ static uint64_t boot_pool[BOOT_POOL_PAGES][ENTRIES] __attribute__((aligned(PAGE_
 /* The pool the map being built takes its tables from; the maps made so far (the ASID). */
 static uint64_t (*pool)[ENTRIES];
 static unsigned pool_pages, pool_used, maps;
+static unsigned live_bits; /* what the live map reaches */
 
 static uint64_t *alloc_table(void)
 {
@@ -172,7 +173,36 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n, const struct m
 	sctlr = (sctlr | 1 | (1 << 2) | (1 << 12)) & ~2ull;
 	sysreg_write(sctlr_el1, sctlr);
 	isb();
+	live_bits = mapped;
 	return mapped;
+}
+
+/* The identity map reaches the PA size (up to 44 bits): no area, a window is the identity. */
+int mmu_window_area(uint64_t base, uint64_t size)
+{
+	(void)base;
+	(void)size;
+	return -1;
+}
+
+uint64_t mmu_identity_end(void)
+{
+	return 1ull << live_bits;
+}
+
+uint64_t mmu_window_reach(void)
+{
+	return 1ull << live_bits;
+}
+
+uintptr_t mmu_window(uint64_t pa, uint64_t size)
+{
+	return size && pa + size >= pa && pa + size <= mmu_window_reach() ? (uintptr_t)pa : 0;
+}
+
+void mmu_window_close(uintptr_t va)
+{
+	(void)va;
 }
 
 unsigned mmu_tables_used(void)

@@ -2,8 +2,9 @@
 /*
  * boot/mmu.h on AArch32: LPAE long-descriptor tables (TTBCR.EAE, DDI 0487
  * G5.5), 4 KiB granule, a 32-bit VA from level 1 (four 1 GiB entries). The
- * identity map reaches the first 4 GiB of PA: mmu_switch says 32 bits, and
- * the layers above skip what lies higher (their mapped_pa_bits).
+ * identity map reaches the first 4 GiB of PA: mmu_switch says 32 bits. The
+ * rest of the 40-bit PA is reached through windows (boot/mmu.h) in an area
+ * of VA the runtime names, kept in level-2 entries of 2 MiB.
  */
 #include "boot/mmu.h"
 
@@ -41,6 +42,19 @@ static uint64_t pool[2][POOL_PAGES][ENTRIES] __attribute__((aligned(PAGE_SIZE)))
 static uint64_t (*cur)[ENTRIES];
 static unsigned cur_pages, pool_used, pool_sel, maps;
 
+/* The window area (2 MiB blocks), whether the live map keeps it in level-2 entries, and the
+ * blocks the open windows hold (each window: its first block's index, its length). */
+#define WIN_BLOCK     (2ull << 20)
+#define WIN_MAX_BYTES (1ull << 30)
+#define WIN_BLOCKS    (WIN_MAX_BYTES / WIN_BLOCK)
+#define WIN_SLOTS     8
+static uint64_t area_base, area_size;
+static uint64_t *live_root;
+static struct {
+	unsigned first, n;
+} win[WIN_SLOTS];
+static uint8_t win_used[WIN_BLOCKS];
+
 static uint64_t *alloc_table(void)
 {
 	if (pool_used >= cur_pages)
@@ -68,7 +82,10 @@ static int map(uint64_t *table, int level, uint64_t va, uint64_t size, uint64_t 
 		if (span > size)
 			span = size;
 		uint64_t *e = &table[idx];
-		if (va == start && span == block) {
+		/* The window area is kept in 2 MiB entries: a window replaces one alone. */
+		int in_area = level < 2 && area_size && va < area_base + area_size &&
+			      va + span > area_base;
+		if (va == start && span == block && !in_area) {
 			*e = (va & ADDR_MASK) | attr | (level == 3 ? DESC_TABLE : 0);
 		} else {
 			uint64_t *next;
@@ -134,6 +151,7 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n, const struct m
 	uint64_t *root = alloc_table();
 	if (!root || map(root, 1, 0, limit, DEVICE_BLOCK))
 		return 0;
+	int area_ok = area_size != 0;
 	for (int i = 0; i < n; i++) {
 		uint64_t base = ALIGN_DOWN(normal[i].base, PAGE_SIZE);
 		uint64_t end = ALIGN_UP(normal[i].base + normal[i].size, PAGE_SIZE);
@@ -141,6 +159,8 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n, const struct m
 			end = limit;
 		if (base < end && map(root, 1, base, end - base, NORMAL_BLOCK))
 			return 0;
+		if (base < area_base + area_size && end > area_base)
+			area_ok = 0; /* the runtime's promise broken: no windows */
 	}
 	if (uncached)
 		invalidate_tables();
@@ -160,7 +180,113 @@ unsigned mmu_switch(const struct mmu_normal_range *normal, int n, const struct m
 	sctlr = (sctlr | 1 | (1 << 2) | (1 << 12)) & ~2u;
 	sysreg_write(SCTLR, sctlr);
 	isb();
+	live_root = area_ok ? root : 0;
+	for (unsigned i = 0; i < WIN_SLOTS; i++)
+		win[i].n = 0; /* the new map has none open */
+	for (unsigned i = 0; i < WIN_BLOCKS; i++)
+		win_used[i] = 0;
 	return VA_BITS;
+}
+
+int mmu_window_area(uint64_t base, uint64_t size)
+{
+	if (base % WIN_BLOCK || size % WIN_BLOCK || size > WIN_MAX_BYTES ||
+	    base + size > (1ull << VA_BITS))
+		return -1;
+	area_base = base;
+	area_size = size;
+	return 0;
+}
+
+uint64_t mmu_identity_end(void)
+{
+	return 1ull << VA_BITS;
+}
+
+uint64_t mmu_window_reach(void)
+{
+	return 1ull << (live_root ? mmu_pa_bits() : VA_BITS);
+}
+
+/* Level-2 entry of va in the area (mmu_switch split its level-1 entries into tables). */
+static volatile uint64_t *area_entry(uint64_t va)
+{
+	uint64_t l1 = live_root[va >> 30];
+	return &((volatile uint64_t *)(uintptr_t)(l1 & ADDR_MASK))[(va >> 21) & (ENTRIES - 1)];
+}
+
+/*
+ * Point n blocks of the area from block first at pa (or back at themselves: the identity,
+ * Device). Break-before-make: nothing uses these VAs meanwhile (the area is the runtime's).
+ */
+static void area_set(unsigned first, unsigned n, uint64_t pa, int identity)
+{
+	for (unsigned i = 0; i < n; i++)
+		*area_entry(area_base + (uint64_t)(first + i) * WIN_BLOCK) = 0;
+	dsb(ish);
+	cp15_write(0, c8, c3, 0, 0); /* TLBIALLIS */
+	dsb(ish);
+	isb();
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t va = area_base + (uint64_t)(first + i) * WIN_BLOCK;
+		*area_entry(va) =
+			((identity ? va : pa + (uint64_t)i * WIN_BLOCK) & ADDR_MASK) | DEVICE_BLOCK;
+	}
+	dsb(ish);
+	isb();
+}
+
+uintptr_t mmu_window(uint64_t pa, uint64_t size)
+{
+	uint64_t end = pa + size;
+
+	if (!size || end < pa)
+		return 0;
+	if (end <= 1ull << VA_BITS)
+		return (uintptr_t)pa;
+	if (!live_root || end > mmu_window_reach())
+		return 0;
+	uint64_t base = ALIGN_DOWN(pa, WIN_BLOCK);
+	uint64_t n = (ALIGN_UP(end, WIN_BLOCK) - base) / WIN_BLOCK;
+	unsigned blocks = (unsigned)(area_size / WIN_BLOCK), slot = WIN_SLOTS;
+	for (unsigned i = 0; i < WIN_SLOTS; i++)
+		if (!win[i].n) {
+			slot = i;
+			break;
+		}
+	if (slot == WIN_SLOTS || n > blocks)
+		return 0;
+	for (unsigned first = 0; first + n <= blocks; first++) { /* first fit */
+		unsigned k = 0;
+		while (k < n && !win_used[first + k])
+			k++;
+		if (k < n) {
+			first += k;
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			win_used[first + k] = 1;
+		win[slot].first = first;
+		win[slot].n = (unsigned)n;
+		area_set(first, (unsigned)n, base, 0);
+		return (uintptr_t)(area_base + (uint64_t)first * WIN_BLOCK + (pa - base));
+	}
+	return 0;
+}
+
+void mmu_window_close(uintptr_t va)
+{
+	if (!live_root || va < area_base || va >= area_base + area_size)
+		return;
+	unsigned first = (unsigned)((va - area_base) / WIN_BLOCK);
+	for (unsigned i = 0; i < WIN_SLOTS; i++)
+		if (win[i].n && win[i].first == first) {
+			area_set(first, win[i].n, 0, 1);
+			for (unsigned k = 0; k < win[i].n; k++)
+				win_used[first + k] = 0;
+			win[i].n = 0;
+			return;
+		}
 }
 
 unsigned mmu_tables_used(void)

@@ -21,7 +21,7 @@ static const char *why = "not set up";
 #define CUTS_MAX	  (3 + RESERVED_READ_MAX)
 
 /* /chosen linux,initrd-start/-end, one or two cells each; 0 when absent or malformed. */
-static int chosen_initrd(const struct platform *p, struct addr_range *r)
+int chosen_initrd(const struct platform *p, struct addr_range *r)
 {
 	uint64_t v[2];
 	const char *names[2] = { "linux,initrd-start", "linux,initrd-end" };

@@ -33,6 +33,9 @@ void *arena_alloc(size_t size, size_t align);
 /* The same not zeroed: before the map makes the arena Normal (memset may use DC ZVA). */
 void *arena_take(size_t size, size_t align);
 
+/* /chosen linux,initrd-start/-end as a range; 0 when absent or malformed. */
+int chosen_initrd(const struct platform *p, struct addr_range *r);
+
 /* Where the arena is ({0, 0}: none), what was taken, and why there is none. */
 struct addr_range arena_range(void);
 uint64_t arena_used(void);

@@ -22,6 +22,7 @@
 #include "runtime/suite.h"
 #include "runtime/unexpected.h"
 #include "runtime/watchdog.h"
+#include "runtime/window.h"
 
 static struct platform plat;
 static struct startup boot;
@@ -60,6 +61,10 @@ void harness_main(const void *dtb, unsigned entry_el)
 	}
 	this_cpu()->index = dt_cpu_index(&plat, cpu_mpidr());
 	stop_set_conduit(plat.psci); /* from here a fatal stop can power off */
+	/* PA above the identity map is reached through windows in VA the DT leaves free. */
+	if (plat.nbanks)
+		window_plan(&plat, boot.image_base, boot.image_end, boot.mapped_pa_bits,
+			    boot.pa_bits);
 	/* Without a free page of RAM the first map stays: RAM Device (the boot suite says so). */
 	unsigned bits = plat.nbanks ? memory_map_runtime(boot.image_base, boot.image_end, dtb,
 							 dtb_size, &plat, boot.mapped_pa_bits)

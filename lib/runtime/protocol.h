@@ -85,7 +85,7 @@
  * subject holds region= (the documented region), node=, range= or addr=.
  */
 #define RECORD_MEMMAP_PROFILE	    "memmap-profile"
-#define RECORD_MEMMAP_PROFILE_KEYS  "name gic pa_bits mapped_pa_bits document forced text?"
+#define RECORD_MEMMAP_PROFILE_KEYS  "name gic pa_bits mapped_pa_bits reach_bits? document forced text?"
 #define RECORD_MEMMAP_REGION	    "memmap-region"
 #define RECORD_MEMMAP_REGION_KEYS   "name kind doc dt probe findings"
 #define RECORD_MEMMAP_DT	    "memmap-dt"

@@ -17,6 +17,7 @@
 #include "runtime/selection.h"
 #include "runtime/smp.h"
 #include "runtime/watchdog.h"
+#include "runtime/window.h"
 
 extern const struct suite *const __suites_start[], *const __suites_end[];
 static const struct registry registry = { __suites_start, __suites_end };
@@ -309,8 +310,12 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 		uint64_t t0 = cpu_counter();
 		const char *broken, *why = prepare(s, &env, &broken);
 		uint64_t init_ticks = cpu_counter() - t0;
-		if (broken || why) /* no cases: the suite's time is its init's, said at top level */
+		if (broken ||
+		    why) { /* no cases: the suite's time is its init's, said at top level */
 			time_record(0, s->name, NULL, init_ticks, (int64_t)init_ticks);
+			/* A suite's windows (runtime/window.h) are its own: none outlives it. */
+			window_close_all();
+		}
 		if (broken) {
 			finding_line(0, "suite_init_ended", NULL, NULL, "%s: %s", s->name, broken);
 			ktap_result(0, index, s->name, KTAP_FAIL, NULL);
@@ -323,6 +328,7 @@ int suites_run(const struct platform *plat, const struct startup *boot, const st
 			continue;
 		}
 		run_suite(s, index, nrun, selection, &env, &totals, t0, init_ticks);
+		window_close_all();
 	}
 	struct record r;
 	record_start(&r, 0, RECORD_TIME);

@@ -35,6 +35,7 @@ RUN_FILES = (
     "harness-dtb.bin",  # qemu.py
     "host.dts",
     "host.dtb",  # xen.py (and its qemu.dtb)
+    "domu-partial.dtb",  # xen.py (--domu-dtb of a .dts)
     "runner-error.txt",  # runner.py: the traceback of the runner's own fault
 )
 RUNNER_ERROR = "runner-error.txt"

@@ -360,6 +360,11 @@ def command_line(args, outdir, bootargs, notes):
         m = cmd.index("-M") + 1
         if getattr(args, "arch", "aarch64") == "aarch64" and "acpi=" not in cmd[m]:
             cmd[m] += ",acpi=off"
+        if args.dtb:
+            # QEMU's -dtb: the tree QEMU hands the firmware (at the start of RAM, with
+            # its fixups: /memory's reg, /chosen/bootargs), which U-Boot runs with, edits
+            # and passes on: how a lie reaches the harness through U-Boot.
+            cmd += ["-dtb", compile_dtb(args.dtb, outdir)]
         return cmd + [
             "-bios",
             UBOOT[getattr(args, "arch", "aarch64")],

@@ -49,6 +49,7 @@ def config_name(a):
         name += "-novpl011" if a.no_vpl011 else ""
         name += "-noenhanced" if a.no_enhanced else ""
         name += "-noinitrd" if a.no_initrd else ""
+        name += "-domudtb" if getattr(a, "domu_dtb", None) else ""
         name += "-arm" if getattr(a, "arch", "aarch64") == "arm" else ""
     else:
         name = f"qemu-gicv{a.gic}-smp{a.smp}-{a.mem}" + ("-el2" if a.el == 2 else "")
@@ -215,6 +216,7 @@ def run(argv, started):
             "dtb",
             "vcpus",
             "domu_mem",
+            "domu_dtb",
             "no_vpl011",
             "no_enhanced",
             "no_initrd",

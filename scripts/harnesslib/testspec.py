@@ -279,12 +279,14 @@ ARCH_SETS = {
         "tests/harness/integration/arm32.tests",
         "dts/lies/apb-clock-rate-wrong.dts",
         "dts/lies/gic-moved.dts",
+        "dts/lies/pcie-high-ecam-moved.dts",
         "dts/lies/psci-method-smc.dts",
         "dts/lies/psci-cpu-on-id-wrong.dts",
         "dts/lies/ram-smaller.dts",
         "dts/lies/rtc-moved.dts",
         "dts/lies/timer-wrong-virtual-ppi.dts",
         "dts/lies/uart-irq-edge.dts",
+        "dts/lies/uboot-rtc-moved.dts",
     ],
 }
 # Block files only an --arch set runs (their runs need that architecture's image).

@@ -30,6 +30,17 @@ def initrd_addr(image_file_size):
     return IMAGE_ADDR + (image_file_size + (2 << 20) - 1) // (2 << 20) * (2 << 20)
 
 
+# A partial device tree (--domu-dtb) for the domU: the module 2 MiB past the
+# ramdisk's boundary. Xen 4.17 builds a domU's tree in DOMU_DTB_SIZE (4 KiB,
+# prepare_dtb_domU) with the passthrough nodes inside it: a partial tree
+# larger than a few hundred bytes makes "Device tree generation failed".
+DOMU_DTB_MAX = 2048
+
+
+def domu_dtb_addr(image_file_size):
+    return initrd_addr(image_file_size) + (2 << 20)
+
+
 # Xen 4.17 prints a domU's vpl011 output as "(XEN) DOM1: text" and its
 # console_io output as "(d1) text" (no "(XEN) "); the latter appears only with
 # guest_loglvl=all (a domU's console_io is "guest" output, filtered by default).
@@ -133,6 +144,16 @@ class Platform:
                 f"\t\t\t\treg = <0x00 {addr:#x} 0x00 {initrd_file.SIZE:#x}>;",
                 "\t\t\t};",
             ]
+        if self.a.domu_dtb is not None:
+            # booting.txt: a domain's partial device tree is its "multiboot,device-tree"
+            # module; Xen copies the tree's /passthrough node into the domU's.
+            addr = domu_dtb_addr(image_size)
+            domu += [
+                f"\t\t\tmodule@{addr:x} {{",
+                '\t\t\t\tcompatible = "multiboot,device-tree", "multiboot,module";',
+                f"\t\t\t\treg = <0x00 {addr:#x} 0x00 {os.path.getsize(self.domu_dtb()):#x}>;",
+                "\t\t\t};",
+            ]
         domu.append("\t\t};")
         # Xen's console is the UART QEMU's tree names as its stdout-path.
         uart = re.search(r'^\t\tstdout-path = "([^":]+)', dts, re.M)
@@ -161,6 +182,16 @@ class Platform:
             f.write(dts)
         _run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, host_dts], "dtc (Xen's host tree)")
         return dtb
+
+    def domu_dtb(self):
+        """The --domu-dtb blob (a .dts compiled into --out once)."""
+        path = self.a.domu_dtb
+        if not path.endswith(".dts"):
+            return path
+        out = os.path.join(self.out, "domu-partial.dtb")
+        if not os.path.exists(out):
+            _run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, path], "dtc (--domu-dtb)")
+        return out
 
     @staticmethod
     def xen_bootargs(uart):
@@ -192,6 +223,10 @@ class Platform:
             path = initrd_file.make(self.out)
             addr = initrd_addr(os.path.getsize(a.image))
             cmd += ["-device", f"loader,file={qemu.opt_value(path)},addr={addr:#x},force-raw=on"]
+        if a.domu_dtb is not None:
+            addr = domu_dtb_addr(os.path.getsize(a.image))
+            path = qemu.opt_value(self.domu_dtb())
+            cmd += ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
         return cmd
 
     def transform(self, line):

@@ -22,6 +22,7 @@
 #include "runtime/check.h"
 #include "runtime/protocol.h"
 #include "runtime/smp.h"
+#include "runtime/window.h"
 #include "tests/bench/bench.h"
 #include "util/util.h"
 
@@ -76,6 +77,7 @@ static int find_blk(const struct platform *p, struct virtio_dev *d, const struct
 		 * rule). */
 		if (n->enabled && n->nreg && dt_compat_has(n, "virtio,mmio") &&
 		    n->reg[0].size >= VIRTIO_MMIO_CONFIG + 8 &&
+		    window_identity(n->reg[0].base, n->reg[0].size) &&
 		    !virtio_probe(d, (uintptr_t)n->reg[0].base) &&
 		    d->device_id == VIRTIO_ID_BLOCK) {
 			*node = n;
@@ -153,6 +155,11 @@ static int fw_cfg_ready(struct test_ctx *t, const struct dt_device **node, struc
 	if (!n || !n->enabled || !n->nreg || n->reg[0].size < FW_CFG_SELECTOR + 2) {
 		bench_untimed("throughput", NULL, "fw_cfg",
 			      "no fw_cfg (qemu,fw-cfg-mmio) in the device tree");
+		return 0;
+	}
+	if (!window_identity(n->reg[0].base, n->reg[0].size)) {
+		bench_untimed("throughput", NULL, "fw_cfg",
+			      "the fw_cfg reg lies above what the identity map reaches");
 		return 0;
 	}
 	uintptr_t base = (uintptr_t)n->reg[0].base;

@@ -13,6 +13,7 @@
 #include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/watchdog.h"
+#include "runtime/window.h"
 #include "spec/cpu_ids.h"
 #include "tests/boot/boot.h"
 #include "util/util.h"
@@ -99,8 +100,19 @@ static void case_pa_size(struct test_ctx *t)
 	note(t, "mapped_pa_bits: %u", mapped);
 	check(t, pa >= 32 && pa <= 52, "pa_range", "PARange gives %u bits", pa);
 	check(t, mapped != 0, "identity_map_built", "identity map could not be built");
-	if (mapped && mapped < pa)
-		note(t, "identity map stops at 2^%u: addresses above are not probed", mapped);
+	if (!mapped || mapped >= pa)
+		return;
+	struct addr_range a = window_area();
+	if (window_why())
+		note(t,
+		     "identity map stops at 2^%u; no window area (%s): addresses above are not "
+		     "probed",
+		     mapped, window_why());
+	else
+		note(t,
+		     "identity map stops at 2^%u: addresses up to 2^%u are reached through "
+		     "windows at VA 0x%llx+0x%llx",
+		     mapped, pa, (unsigned long long)a.base, (unsigned long long)a.size);
 }
 
 static void case_counter(struct test_ctx *t)

@@ -11,6 +11,7 @@
 #include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/protocol.h"
+#include "runtime/window.h"
 
 #define Q "QEMU docs/specs/fw_cfg"
 
@@ -149,6 +150,11 @@ static void probe(struct test_ctx *t)
 		     "%d more fw_cfg nodes after %s: only the first is exercised here (the mmio "
 		     "suite checks each answers as fw_cfg)",
 		     more, d->node->path);
+	if (d->node->nreg && !window_identity(d->node->reg[0].base, d->node->reg[0].size)) {
+		d->unusable =
+			"the fw_cfg reg lies above what the identity map reaches (AArch32: 4 GiB)";
+		return;
+	}
 	d->base = (uintptr_t)d->node->reg[0].base;
 	node_push(t, d->node->path);
 	if (d->node->nreg < 1 || d->node->reg[0].size < FW_CFG_SELECTOR + 2) {

@@ -9,7 +9,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefi
 $(O)/host/unit: tests/harness/unit/unit.c boot/common/esr.c lib/runtime/ktap.c lib/runtime/bootargs.c \
 		lib/dt/strlist.c lib/dt/device.c lib/runtime/options.c lib/runtime/selection.c lib/runtime/check.c \
 		lib/runtime/record.c lib/spec/profile_select.c lib/spec/fields.c lib/spec/icc_fields.c \
-		lib/spec/profiles/xen-4.17.c lib/spec/profiles/qemu-virt-7.2.c
+		lib/spec/profiles/xen-4.17.c lib/spec/profiles/qemu-virt-7.2.c lib/runtime/window_pick.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 

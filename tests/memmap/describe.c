@@ -26,6 +26,12 @@ void mm_say_profile(struct test_ctx *t)
 	record_field(&r, "gic", "%d", t->plat->gic_version);
 	record_field(&r, "pa_bits", "%u", t->boot->pa_bits);
 	record_field(&r, "mapped_pa_bits", "%u", t->boot->mapped_pa_bits);
+	/* What the probes reach, windows included (runtime/window.h), when more than the map. */
+	unsigned reach = 0;
+	while (reach < 63 && (1ull << (reach + 1)) <= mm->limit)
+		reach++;
+	if (reach > t->boot->mapped_pa_bits)
+		record_field(&r, "reach_bits", "%u", reach);
 	record_field(&r, "document", "%s", mm->prof->document);
 	record_field(&r, "forced", "%s", t->opt->profile_forced ? "yes" : "no");
 	record_text(&r, "profile: %s (%s)%s", mm->prof->name, mm->prof->document,

@@ -52,13 +52,23 @@ struct memmap {
 	int nregions;
 	struct dt_window windows[DT_MAX_WINDOWS];
 	int nwindows;
-	int nfindings;	   /* the suite's findings so far */
-	int profile_said;  /* the memmap-profile record is in the report */
-	uint64_t limit;	   /* 2^mapped_pa_bits: what can be probed */
-	int razwi_known;   /* unassigned_reads_zero() has looked ... */
-	const char *razwi; /* ... and why fault-based probes cannot judge, or NULL */
+	int nfindings;	    /* the suite's findings so far */
+	int profile_said;   /* the memmap-profile record is in the report */
+	uint64_t limit;	    /* the first PA a probe cannot reach (runtime/window.h) */
+	unsigned unreached; /* probes below it no window reached (mm_read), not yet reported */
+	int razwi_known;    /* unassigned_reads_zero() has looked ... */
+	const char *razwi;  /* ... and why fault-based probes cannot judge, or NULL */
 	struct mm_sweep sweep;
 };
+
+/*
+ * probe_read/probe_write of a PA below mm->limit: through the identity map
+ * or a window (runtime/window.h). One no window reached reads as faulted and
+ * is counted; mm_reached() reports the count as a failure of the case.
+ */
+int mm_read(struct memmap *mm, uint64_t pa, unsigned width, struct probe_outcome *o);
+int mm_write(struct memmap *mm, uint64_t pa, unsigned width, uint64_t v, struct probe_outcome *o);
+void mm_reached(struct test_ctx *t);
 
 /* Build the state for this run (state.c); returns why there is none, or NULL. */
 const char *memmap_build(struct memmap *mm, const struct test_ctx *t);

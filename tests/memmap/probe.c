@@ -29,7 +29,7 @@ static int probe_range_base(struct test_ctx *t, const char *node, uint64_t base,
 		     (unsigned long long)base);
 		return 0;
 	}
-	probe_read((uintptr_t)base, 32, &o);
+	mm_read(mm, base, 32, &o);
 	note(t, "probe: %s 0x%llx read32 -> %s", node, (unsigned long long)base,
 	     outcome_text(&o, PROBE_DECODED));
 	/* Outside the documented devices: dt_regions said so. Reserved space (a
@@ -109,7 +109,7 @@ void case_probe_mmio(struct test_ctx *t)
 		struct probe_outcome o;
 		if (mm_region_overlapping(mm, g->base, g->size) >= 0 || g->base >= mm->limit)
 			continue;
-		probe_read((uintptr_t)g->base, 32, &o);
+		mm_read(mm, g->base, 32, &o);
 		note(t, "probe: %s 0x%llx read32 -> %s", it.d->path, (unsigned long long)g->base,
 		     outcome_text(&o, PROBE_DECODED));
 		if (o.faulted)
@@ -126,6 +126,7 @@ void case_probe_mmio(struct test_ctx *t)
 	note(t, "documented device ranges probed: %d answered, %d faulted", answered, faulted);
 	check(t, answered + faulted > 0, "documented_devices_probed",
 	      "the DT describes no documented device to probe");
+	mm_reached(t);
 }
 
 /* A range probed for a fault (kind: RECORD_MEMMAP_GAP's), as the map lists it. */
@@ -168,7 +169,7 @@ static int expect_faults(struct test_ctx *t, const char *kind, const char *what,
 		struct probe_outcome o;
 		if (a[i] < base || a[i] >= mm->limit || (i && a[i] == a[i - 1]))
 			continue;
-		probe_read((uintptr_t)a[i], 32, &o);
+		mm_read(mm, a[i], 32, &o);
 		if (!probed++)
 			first = o;
 		if (o.faulted)
@@ -196,7 +197,7 @@ static void acpi_only(struct test_ctx *t, int i)
 
 	if (r->base >= mm->limit)
 		return;
-	probe_read((uintptr_t)r->base, 32, &o);
+	mm_read(mm, r->base, 32, &o);
 	char what[96];
 	snprintf(what, sizeof(what),
 		 "region %s, described only by ACPI (present with firmware and ACPI)", r->name);
@@ -317,4 +318,5 @@ void case_probe_undescribed(struct test_ctx *t)
 	}
 	note(t, "ranges probed: %d, answering where nothing is described: %d", probed, answered);
 	check(t, probed > 0, "ranges_probed", "nothing to probe");
+	mm_reached(t);
 }

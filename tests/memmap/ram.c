@@ -55,7 +55,7 @@ static const char *bank_unsafe(const struct memmap *mm, const struct platform *p
  * With write = 0 the word is only read. */
 static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 {
-	const struct memmap *mm = t->state;
+	struct memmap *mm = t->state;
 	struct probe_outcome o, w, r;
 	const struct startup *s = t->boot;
 	const char *what = in_range(a, s->image_base, s->image_end - s->image_base)  ? " (image)"
@@ -65,7 +65,7 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 	int ok;
 
 	cpu_irq_mask(); /* the watchdog's handler must not run on a word being rewritten */
-	if (probe_read((uintptr_t)a, 64, &o)) {
+	if (mm_read(mm, a, 64, &o)) {
 		cpu_irq_unmask();
 		subject_push(t, "bank", "%d", bank);
 		mm_push_addr(t, a);
@@ -85,9 +85,9 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 		return !write ? 0 : 1;
 	}
 	pattern = ~o.value ^ (a << 7);
-	probe_write((uintptr_t)a, 64, pattern, &w);
-	probe_read((uintptr_t)a, 64, &r);
-	probe_write((uintptr_t)a, 64, o.value, &w);
+	mm_write(mm, a, 64, pattern, &w);
+	mm_read(mm, a, 64, &r);
+	mm_write(mm, a, 64, o.value, &w);
 	cpu_irq_unmask();
 	ok = !w.faulted && !r.faulted && r.value == pattern;
 	note(t, "probe: bank%d 0x%llx%s wrote 0x%llx read back %s", bank, (unsigned long long)a,
@@ -108,7 +108,7 @@ static int ram_word(struct test_ctx *t, uint64_t a, int bank, int write)
 /* The first byte past a bank must fault, unless the DT puts something there. */
 static int bank_end(struct test_ctx *t, int b, uint64_t base, uint64_t end)
 {
-	const struct memmap *mm = t->state;
+	struct memmap *mm = t->state;
 	struct probe_outcome o;
 
 	if (bank_or_device_at(mm, t->plat, end)) {
@@ -118,7 +118,7 @@ static int bank_end(struct test_ctx *t, int b, uint64_t base, uint64_t end)
 	}
 	if (end >= mm->limit || unassigned_reads_zero(t))
 		return 1;
-	probe_read((uintptr_t)end, 8, &o);
+	mm_read(mm, end, 8, &o);
 	note(t, "probe: bank%d end 0x%llx read8 -> %s", b, (unsigned long long)end,
 	     outcome_text(&o, PROBE_DECODED));
 	if (o.faulted)
@@ -177,4 +177,5 @@ void case_probe_ram(struct test_ctx *t)
 			claim_hold(p->bank_node[b], "reg", CLAIM_PROBE);
 	}
 	check(t, p->nbanks > 0, "has_memory_bank", "no memory bank to probe");
+	mm_reached(t);
 }

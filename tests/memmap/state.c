@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "runtime/window.h"
 #include "spec/profile_select.h"
 #include "tests/memmap/memmap.h"
 
@@ -114,7 +115,7 @@ const char *unassigned_reads_zero(struct test_ctx *t)
 	}
 	for (int i = 0; i < n; i++) {
 		struct probe_outcome o;
-		probe_read((uintptr_t)probe[i], 32, &o);
+		mm_read(mm, probe[i], 32, &o);
 		zero += !o.faulted && o.value == 0;
 	}
 	if (n >= 2 && zero == n)
@@ -200,7 +201,7 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 	mm->prof = profile_select(p, t->opt->profile_forced ? t->opt->profile : NULL, &why);
 	if (!mm->prof)
 		return why;
-	mm->limit = t->boot->mapped_pa_bits >= 64 ? ~0ull : 1ull << t->boot->mapped_pa_bits;
+	mm->limit = window_reach();
 	for (unsigned i = 0; i < mm->prof->nregions && mm->nregions < MM_MAX_REGIONS; i++)
 		if (profile_region_applies(&mm->prof->regions[i], p->gic_version))
 			mm->regions[mm->nregions++].doc = &mm->prof->regions[i];
@@ -227,4 +228,33 @@ const char *memmap_build(struct memmap *mm, const struct test_ctx *t)
 					  mm->windows[w].range.size);
 	}
 	return NULL;
+}
+
+static int unreached(struct memmap *mm, uint64_t pa, struct probe_outcome *o)
+{
+	mm->unreached++;
+	*o = (struct probe_outcome){ .faulted = 1, .far = pa };
+	return -1;
+}
+
+int mm_read(struct memmap *mm, uint64_t pa, unsigned width, struct probe_outcome *o)
+{
+	int rc = window_probe_read(pa, width, o);
+	return rc == -2 ? unreached(mm, pa, o) : rc;
+}
+
+int mm_write(struct memmap *mm, uint64_t pa, unsigned width, uint64_t v, struct probe_outcome *o)
+{
+	int rc = window_probe_write(pa, width, v, o);
+	return rc == -2 ? unreached(mm, pa, o) : rc;
+}
+
+void mm_reached(struct test_ctx *t)
+{
+	struct memmap *mm = t->state;
+
+	check(t, !mm->unreached, "probe_reached",
+	      "%u probes below 0x%llx were not made: no window reached them (read as faults)",
+	      mm->unreached, (unsigned long long)mm->limit);
+	mm->unreached = 0;
 }

@@ -188,15 +188,18 @@ void case_sweep(struct test_ctx *t)
 	}
 
 	sw->interior_left = 0;
-	if (t->boot->mapped_pa_bits < t->boot->pa_bits)
-		note(t, "the identity map covers 2^%u of the 2^%u PA space: the sweep stops there",
-		     t->boot->mapped_pa_bits, t->boot->pa_bits);
+	if (mm->limit < 1ull << t->boot->pa_bits)
+		note(t, "the MMU reaches 0x%llx of the 2^%u PA space: the sweep stops there",
+		     (unsigned long long)mm->limit, t->boot->pa_bits);
+	else if (t->boot->mapped_pa_bits < t->boot->pa_bits)
+		note(t, "above 2^%u the sweep reads through a window (runtime/window.h) per point",
+		     t->boot->mapped_pa_bits);
 	build_points(mm, t->plat, t->opt->depth_full ? COARSE : FAR);
 	uint64_t freq = cpu_counter_hz();
 	uint64_t t0 = cpu_counter();
 	for (int i = 0; i < sw->npoints; i++) {
 		struct probe_outcome o;
-		probe_read((uintptr_t)sw->points[i], 32, &o);
+		mm_read(mm, sw->points[i], 32, &o);
 		answered += !o.faulted;
 		record(t, sw->points[i], &o, &first_value);
 	}
@@ -221,6 +224,7 @@ void case_sweep(struct test_ctx *t)
 	      MM_MAX_POINTS);
 	check(t, freq != 0, "counter_frequency_known",
 	      "CNTFRQ_EL0 is 0: the sweep could not be timed");
+	mm_reached(t);
 }
 
 /* One word for the map line: "0x96000010/data-abort-same-EL/synchronous-external-abort". */

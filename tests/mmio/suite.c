@@ -16,6 +16,7 @@
  * permitted are evidence, a deviation is a finding and fails its case.
  */
 #include "runtime/record.h"
+#include "runtime/window.h"
 #include "spec/contract_lookup.h"
 #include "tests/mmio/mmio.h"
 
@@ -59,6 +60,17 @@ static const char *init(struct test_ctx *t)
 		if (!d->enabled)
 			continue;
 		unsigned n = contracts_for(d, cs, MAX_PARTS, &matched);
+		int high = 0; /* a reg the identity map does not reach (AArch32: above 4 GiB) */
+		for (int r = 0; r < d->nreg; r++)
+			high |= !window_identity(d->reg[r].base, d->reg[r].size);
+		if (n && high) {
+			note(t,
+			     "%s: a reg lies above what the identity map reaches: its registers "
+			     "are "
+			     "not tested here",
+			     d->path);
+			continue;
+		}
 		for (unsigned k = 0; k < n && st.ntargets < ARRAY_SIZE(st.targets); k++) {
 			int first = 1;
 			for (unsigned j = 0; j < st.ntargets; j++)

@@ -60,7 +60,7 @@ static int testdev(struct test_ctx *t, struct pci_state *s, struct pci_fn *f)
 		if (f->bar_win[i] < 0)
 			continue;
 		subject_push(t, "reg", "BAR%d", i);
-		testdev_name((uintptr_t)f->bar_cpu[i], name, sizeof(name));
+		testdev_name(f->bar_va[i], name, sizeof(name));
 		if (check(t, !strncmp(name, bars[k].want, strlen(bars[k].want)),
 			  "device_answers_at_bar",
 			  "at CPU 0x%llx (PCI 0x%llx through ranges) test 0's name reads \"%s\", "
@@ -81,7 +81,7 @@ static int testdev(struct test_ctx *t, struct pci_state *s, struct pci_fn *f)
 	struct probe_outcome o;
 	pci_cfg_read(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16, &cmd, &esr);
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16, cmd & ~PCI_COMMAND_MEMORY, &esr);
-	int faulted = probe_read((uintptr_t)f->bar_cpu[0] + TESTDEV_NAME_OFF, 8, &o);
+	int faulted = probe_read(f->bar_va[0] + TESTDEV_NAME_OFF, 8, &o);
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16, cmd, &esr);
 	subject_push(t, "reg", "BAR0");
 	check(t, faulted || o.value != (uint8_t)'m', "silent_when_decode_off",
@@ -101,7 +101,7 @@ static int edu(struct test_ctx *t, struct pci_fn *f)
 
 	if (f->bar_win[0] < 0)
 		return 0;
-	uintptr_t b = (uintptr_t)f->bar_cpu[0];
+	uintptr_t b = f->bar_va[0];
 	subject_push(t, "reg", "BAR0");
 	int bad = probe_read(b, 32, &o);
 	if (check(t, !bad && (uint32_t)o.value == EDU_ID, "device_answers_at_bar",
@@ -131,7 +131,7 @@ static int msix_masked(struct test_ctx *t, struct pci_state *s, struct pci_fn *f
 	int bir = (int)(v & 7);
 	if (bir >= PCI_NUM_BARS || f->bar_win[bir] < 0)
 		return 0;
-	uintptr_t entry = (uintptr_t)(f->bar_cpu[bir] + (v & ~7u));
+	uintptr_t entry = f->bar_va[bir] + (v & ~7u);
 	subject_push(t, "reg", "BAR%d", bir);
 	int bad = probe_read(entry + 12, 32, &o);
 	check(t, !bad && (o.value & 1), "device_answers_at_bar",

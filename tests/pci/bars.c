@@ -11,6 +11,7 @@
 #include "runtime/check.h"
 #include "runtime/options.h"
 #include "runtime/protocol.h"
+#include "runtime/window.h"
 #include "tests/pci/pci.h"
 #include "util/util.h"
 
@@ -72,6 +73,35 @@ static void assign_one(struct pci_state *s, struct pci_fn *f, int i)
 	f->bar_win[i] = w;
 }
 
+/*
+ * Where the CPU reaches each window's assigned part: the identity address,
+ * or (AArch32, a window above 4 GiB) a VA window (runtime/window.h). A BAR
+ * no window reaches is left unassigned, with why.
+ */
+static void map_windows(struct pci_state *s)
+{
+	const struct dt_pci_host *h = &s->host;
+	const char *why[DT_PCI_MAX_WINDOWS] = { 0 };
+
+	for (int w = 0; w < h->nwin; w++) {
+		uint64_t used = s->next[w] - h->win[w].pci;
+		s->win_va[w] = used ? window_open(h->win[w].cpu, used, &why[w]) : 0;
+	}
+	for (int k = 0; k < s->nfn; k++)
+		for (int i = 0; i < PCI_NUM_BARS; i++) {
+			struct pci_fn *f = &s->fn[k];
+			int w = f->bar_win[i];
+			if (w < 0)
+				continue;
+			if (why[w]) {
+				f->bar_why[i] = why[w];
+				f->bar_win[i] = -1;
+				continue;
+			}
+			f->bar_va[i] = s->win_va[w] + (uintptr_t)(f->bar_cpu[i] - h->win[w].cpu);
+		}
+}
+
 void pci_assign(struct pci_state *s)
 {
 	const struct dt_pci_host *h = &s->host;
@@ -112,6 +142,7 @@ void pci_assign(struct pci_state *s)
 		pci_cfg_write(&s->ecam, f->bus, f->devfn, PCI_COMMAND, 16,
 			      cmd | any | PCI_COMMAND_MASTER, &esr);
 	}
+	map_windows(s);
 }
 
 static const char *kind_name(const struct pci_bar *b)

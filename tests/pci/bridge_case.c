@@ -58,7 +58,7 @@ static const struct behind behind[] = {
  */
 static int answers(const struct behind *d, const struct pci_fn *f, struct probe_outcome *o)
 {
-	uintptr_t b = (uintptr_t)f->bar_cpu[0] + d->reg;
+	uintptr_t b = f->bar_va[0] + d->reg;
 
 	if (d->writable) {
 		struct probe_outcome w;

@@ -80,7 +80,7 @@ void case_dma(struct test_ctx *t)
 	memset(dst, GUARD_BYTE, sizeof(dst));
 	cache_clean_to_poc(src, sizeof(src));
 	cache_clean_to_poc(dst, sizeof(dst));
-	uintptr_t bar = (uintptr_t)f->bar_cpu[0];
+	uintptr_t bar = f->bar_va[0];
 	int rc = transfer(bar, (uintptr_t)src, EDU_BUF, 0);
 	if (rc == 0)
 		rc = transfer(bar, EDU_BUF, (uintptr_t)dst, EDU_DMA_TO_RAM);

@@ -91,7 +91,7 @@ void pci_map_intids(const struct dt_pci_host *h, int on)
 static void raise_line(struct test_ctx *t, struct pci_state *s, struct pci_fn *f,
 		       const struct dt_pci_imap *e, enum raiser k)
 {
-	uintptr_t b = (uintptr_t)f->bar_cpu[0];
+	uintptr_t b = f->bar_va[0];
 	uint32_t want = e->irq.intid, iar, got;
 
 	cpu_irq_mask();

@@ -33,6 +33,7 @@ struct pci_fn {
 	struct pci_bar bar[PCI_NUM_BARS];
 	uint64_t bar_pci[PCI_NUM_BARS];	   /* the bus address assigned, 0 none */
 	uint64_t bar_cpu[PCI_NUM_BARS];	   /* the same through ranges */
+	uintptr_t bar_va[PCI_NUM_BARS];	   /* where the harness reaches it (runtime/window.h) */
 	int bar_win[PCI_NUM_BARS];	   /* the window it went in, -1 none */
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
 };
@@ -69,7 +70,8 @@ struct pci_state {
 	struct pci_odd odd[PCI_MAX_ODD]; /* absent ones not all ones (or aborted) */
 	unsigned nodd;
 	uint64_t enum_us;
-	uint64_t next[DT_PCI_MAX_WINDOWS]; /* each window's next free bus address */
+	uint64_t next[DT_PCI_MAX_WINDOWS];    /* each window's next free bus address */
+	uintptr_t win_va[DT_PCI_MAX_WINDOWS]; /* the VA of each window's CPU base */
 	struct pci_bridge br[PCI_MAX_BRIDGES];
 	int nbr, br_dropped;
 };

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "runtime/check.h"
+#include "runtime/window.h"
 #include "tests/pci/pci.h"
 
 static struct pci_state state;
@@ -23,13 +24,14 @@ static const char *skip_if(const struct test_ctx *t)
 	const struct dt_device *d = dt_pci_host_node(t->plat);
 	static struct dt_pci_host h; /* large: not on the stack */
 
-	/* A 32-bit image maps 4 GiB: QEMU's high ECAM lies beyond it (highmem=off brings it low).
-	 */
-	if (d && !dt_pci_host_read(t->plat, d, &h) && t->boot->mapped_pa_bits < 64 &&
-	    h.ecam_base + h.ecam_size > 1ull << t->boot->mapped_pa_bits) {
-		static char why[160];
-		snprintf(why, sizeof(why), "the ECAM at 0x%llx lies above the identity map (2^%u)",
-			 (unsigned long long)h.ecam_base, t->boot->mapped_pa_bits);
+	/* A 32-bit image maps 4 GiB: QEMU's high ECAM is reached through a window, if any. */
+	const char *cannot = NULL;
+	if (d && !dt_pci_host_read(t->plat, d, &h))
+		cannot = window_cannot(h.ecam_base, h.ecam_size);
+	if (cannot) {
+		static char why[240];
+		snprintf(why, sizeof(why), "the ECAM at 0x%llx lies above what the MMU reaches: %s",
+			 (unsigned long long)h.ecam_base, cannot);
 		return why;
 	}
 	if (d)
@@ -43,7 +45,12 @@ static const char *init(struct test_ctx *t)
 	memset(&state, 0, sizeof(state));
 	const struct dt_device *d = dt_pci_host_node(t->plat);
 	state.host_why = dt_pci_host_read(t->plat, d, &state.host);
-	state.ecam.base = (uintptr_t)state.host.ecam_base;
+	if (!state.host_why) {
+		const char *why;
+		state.ecam.base = window_open(state.host.ecam_base, state.host.ecam_size, &why);
+		if (why)
+			state.host_why = why;
+	}
 	state.ecam.size = state.host.ecam_size;
 	state.ecam.first = state.host.bus_first;
 	t->state = &state;

@@ -178,7 +178,7 @@ static int msix_program(struct test_ctx *t, struct pci_state *s, const struct pc
 	subject_pop(t);
 	if (!ok)
 		return 0;
-	uintptr_t e = (uintptr_t)f->bar_cpu[bir] + (tbl & ~7u);
+	uintptr_t e = f->bar_va[bir] + (tbl & ~7u);
 	wr(io, e + 0, 32, (uint32_t)r->addr);
 	wr(io, e + 4, 32, (uint32_t)(r->addr >> 32));
 	wr(io, e + 8, 32, r->data);
@@ -320,9 +320,9 @@ void case_virtio_blk(struct test_ctx *t)
 	note(t,
 	     "virtio structures: common 0x%llx, notify 0x%llx (multiplier %u), ISR 0x%llx, "
 	     "device 0x%llx",
-	     (unsigned long long)v.at[VPCI_COMMON], (unsigned long long)v.at[VPCI_NOTIFY],
-	     v.notify_mult, (unsigned long long)v.at[VPCI_ISR],
-	     (unsigned long long)v.at[VPCI_DEVICE]);
+	     (unsigned long long)v.pa[VPCI_COMMON], (unsigned long long)v.pa[VPCI_NOTIFY],
+	     v.notify_mult, (unsigned long long)v.pa[VPCI_ISR],
+	     (unsigned long long)v.pa[VPCI_DEVICE]);
 	uint32_t msix = pci_find_cap(&s->ecam, f->bus, f->devfn, PCI_CAP_ID_MSIX);
 	int msi_path = h->nmsi || h->msi_parent >= 0;
 	int intx = !msix || !msi_path;

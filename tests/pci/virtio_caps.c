@@ -55,7 +55,8 @@ static void take(struct test_ctx *t, struct pci_state *s, const struct pci_fn *f
 	subject_pop(t);
 	if (!ok)
 		return;
-	v->at[type] = (uintptr_t)f->bar_cpu[bar] + off;
+	v->at[type] = f->bar_va[bar] + off;
+	v->pa[type] = f->bar_cpu[bar] + off;
 	v->len[type] = len;
 	if (type == VPCI_NOTIFY)
 		v->notify_mult = cfg(s, f, cap + CAP_NOTIFY_MULT, 32);

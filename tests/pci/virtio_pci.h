@@ -15,7 +15,8 @@
 enum { VPCI_COMMON = 1, VPCI_NOTIFY, VPCI_ISR, VPCI_DEVICE, VPCI_CAP_TYPES };
 
 struct vpci {
-	uintptr_t at[VPCI_CAP_TYPES]; /* each structure's CPU address, 0 none */
+	uintptr_t at[VPCI_CAP_TYPES]; /* each structure's VA (runtime/window.h), 0 none */
+	uint64_t pa[VPCI_CAP_TYPES];  /* ... and its CPU physical address */
 	uint32_t len[VPCI_CAP_TYPES];
 	uint32_t notify_mult;
 };

@@ -159,10 +159,16 @@ def markdown(d, title, timing=True):
     if not p:
         lines += [f"The memmap suite did not run: {d['status']}.", ""]
         return "\n".join(lines)
+    reach = p.get("reach_bits")
+    probed = (
+        f"probed up to 2^{reach} (identity map 2^{p['mapped_pa_bits']}, windows above)."
+        if reach
+        else f"probed up to 2^{p['mapped_pa_bits']}."
+    )
     lines += [
         (
             f"Documentation: {d['document']} (profile `{p['name']}`), GICv{p['gic']}. "
-            f"Physical address size {p['pa_bits']} bits; probed up to 2^{p['mapped_pa_bits']}."
+            f"Physical address size {p['pa_bits']} bits; {probed}"
         ),
         "",
         (

@@ -92,8 +92,7 @@ def image_or_usage(ap, path, arch="aarch64"):
         ap.error(str(e))
 
 
-def check_dtb(path, ram_left):
-    flag = "--dtb"
+def check_dtb(path, ram_left, flag="--dtb"):
     if not os.path.exists(path):
         bad(flag, path, "no such file")
     if not os.path.isfile(path):

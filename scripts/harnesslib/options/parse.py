@@ -72,7 +72,6 @@ def validate(raw):
     if a.boot == "uboot":
         for flag, given in (
             ("--platform xen", is_xen),
-            ("--dtb", raw.dtb is not None),
             ("--load-addr", raw.load_addr is not None),
             ("--no-dtb", raw.no_dtb),
             ("--no-initrd", raw.no_initrd),
@@ -112,6 +111,7 @@ def validate(raw):
         ("--dtb", "dtb", raw.dtb is not None, "qemu"),
         ("--vcpus", "vcpus", raw.vcpus is not None, "xen"),
         ("--domu-mem", "domu_mem", raw.domu_mem is not None, "xen"),
+        ("--domu-dtb", "domu_dtb", raw.domu_dtb is not None, "xen"),
         ("--no-vpl011", "no_vpl011", raw.no_vpl011, "xen"),
         ("--no-enhanced", "no_enhanced", raw.no_enhanced, "xen"),
     ):
@@ -253,6 +253,8 @@ def validate(raw):
         a.load_addr = addr
     if raw.dtb is not None:
         check_dtb(raw.dtb, a.mem_bytes - (qemu.USER_DTB_ADDR - qemu.RAM_BASE))
+    if raw.domu_dtb is not None:
+        check_dtb(raw.domu_dtb, xen.DOMU_DTB_MAX, "--domu-dtb")
 
     check_list(raw)
     only = check_only(raw)

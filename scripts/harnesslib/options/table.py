@@ -39,8 +39,8 @@ OPTIONS = [
             "the ramdisk and the bootargs from fw_cfg (its distro boot's qfw target) and starts "
             "it with bootz (booti for arm64) and QEMU's tree as U-Boot edited it"
         ),
-        "kernel or uboot; uboot with --platform qemu only, not with --dtb, --load-addr, "
-        "--no-dtb or --no-initrd",
+        "kernel or uboot; uboot with --platform qemu only, not with --load-addr, "
+        "--no-dtb or --no-initrd (with --dtb: QEMU's -dtb, the tree U-Boot starts with)",
     ),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
     (
@@ -174,6 +174,17 @@ OPTIONS = [
             "--no-initrd: Xen's place_modules) to --mem minus "
             "what Xen keeps (16M + 1/32 of --mem); --platform xen only"
         ),
+    ),
+    (
+        "--domu-dtb",
+        "FILE",
+        None,
+        (
+            "Xen: a partial device tree for the domU (a multiboot,device-tree module): Xen"
+            " copies its /passthrough node, children and all, into the tree it builds"
+            " (docs/misc/arm/passthrough.txt); how a lie reaches a domU"
+        ),
+        "an existing regular file: .dts (dtc must compile it) or a blob; --platform xen only",
     ),
     (
         "--no-vpl011",

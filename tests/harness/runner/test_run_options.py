@@ -135,6 +135,8 @@ class Cases:
         ("--vcpus", ["--platform", "xen", "--vcpus", "30"]),
         ("--vcpus", ["--platform", "xen", "--vcpus", "many"]),
         ("--domu-mem", ["--domu-mem", "256M"]),
+        ("--domu-dtb", ["--domu-dtb", "BLOB"]),
+        ("--domu-dtb", ["--platform", "xen", "--domu-dtb", "/nonexistent.dtb"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "1M"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "4M"]),
         ("--domu-mem", ["--platform", "xen", "--domu-mem", "4097K"]),
@@ -263,6 +265,7 @@ class Cases:
             ["--no-initrd"],
             ["--platform", "xen", "--mem", "1G", "--domu-mem", "976M"],
             ["--platform", "xen", "--el", "1", "--smp", "8", "--gic", "2"],
+            ["--platform", "xen", "--domu-dtb", "dts/xen/phantom-device.dts"],
         ]
 
     results: dict[tuple[str, int], subprocess.CompletedProcess] = {}

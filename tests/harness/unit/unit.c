@@ -2,7 +2,7 @@
 /*
  * Host unit tests of the image's portable parts: ESR decoding, waits' bounds, KTAP
  * emission, bootargs, word lists, the DT model's iterators, suites=, the bit-level
- * contracts' judgement of implementation-defined bits. Built natively
+ * contracts' judgement of implementation-defined bits, the window area's choice. Built natively
  * with ASan and UBSan.
  */
 #include <stdio.h>
@@ -17,6 +17,7 @@
 #include "runtime/ktap.h"
 #include "runtime/options.h"
 #include "runtime/selection.h"
+#include "runtime/window_pick.h"
 #include "spec/fields.h"
 #include "spec/icc_fields.h"
 
@@ -585,8 +586,68 @@ static void test_icc_fields(void)
 	}
 }
 
+/* The used ranges of a window_pick test, as runtime/window.c's held() reads the platform. */
+struct used {
+	const struct addr_range *r;
+	int n;
+};
+
+static int used_held(const void *ctx, uint64_t s, uint64_t *end, uint64_t *next)
+{
+	const struct used *u = ctx;
+	int in = 0;
+
+	for (int i = 0; i < u->n; i++) {
+		uint64_t b = u->r[i].base, e = b + u->r[i].size;
+		if (b <= s && e > s) {
+			in = 1;
+			*end = e > *end ? e : *end;
+		} else if (b > s && b < *next) {
+			*next = b;
+		}
+	}
+	return in;
+}
+
+static void test_window_pick(void)
+{
+	const uint64_t M2 = 2ull << 20, G = 1ull << 30, G4 = 4 * G;
+	/* QEMU virt 32-bit, 512M: devices low, RAM at 1 GiB; the top GiB of the free span. */
+	const struct addr_range qemu[] = {
+		{ 0x0, 0x8000000 },	    { 0x8000000, 0x20000 },  { 0x9000000, 0x1000 },
+		{ 0x10000000, 0x2eff0000 }, { 0x3eff0000, 0x10000 }, { 0x40000000, 0x20000000 },
+	};
+	struct used u = { qemu, 6 };
+	struct addr_range a = window_pick(used_held, &u, G4, M2, G);
+	EXPECT(a.base == 0xc0000000 && a.size == G, "qemu: 0x%llx+0x%llx",
+	       (unsigned long long)a.base, (unsigned long long)a.size);
+	/* Xen 32-bit domU with RAM0 full: the largest hole below 1 GiB, 2 MiB aligned inward. */
+	const struct addr_range xen[] = {
+		{ 0x3001000, 0x10000 },	   { 0x3020000, 0x1000000 },   { 0x22000000, 0x1000 },
+		{ 0x38000000, 0x1000000 }, { 0x40000000, 0xc0000000 },
+	};
+	u = (struct used){ xen, 5 };
+	a = window_pick(used_held, &u, G4, M2, G);
+	EXPECT(a.base == 0x4200000 && a.size == 0x1de00000, "xen: 0x%llx+0x%llx",
+	       (unsigned long long)a.base, (unsigned long long)a.size);
+	/* A range starting inside a 2 MiB step takes the whole step; the first step is never
+	 * given (VA 0). */
+	const struct addr_range odd[] = { { 0x300000, 0x1000 }, { 0x800000, G4 - 0x800000 } };
+	u = (struct used){ odd, 2 };
+	a = window_pick(used_held, &u, G4, M2, G);
+	EXPECT(a.base == 0x400000 && a.size == 0x400000, "odd: 0x%llx+0x%llx",
+	       (unsigned long long)a.base, (unsigned long long)a.size);
+	/* Nothing free: none. */
+	const struct addr_range full[] = { { 0, G4 } };
+	u = (struct used){ full, 1 };
+	a = window_pick(used_held, &u, G4, M2, G);
+	EXPECT(a.size == 0, "full: 0x%llx+0x%llx", (unsigned long long)a.base,
+	       (unsigned long long)a.size);
+}
+
 int main(void)
 {
+	test_window_pick();
 	test_fields();
 	test_icc_fields();
 	test_esr();
