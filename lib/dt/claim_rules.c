@@ -113,3 +113,4 @@ const struct claim_rule claim_rules[] = {
 	NOT("arm,psci", 0, "method", "hvc or smc (dt/psci), but no PSCI call is made"),
 };
 const unsigned claim_rules_count = ARRAY_SIZE(claim_rules);
+_Static_assert(ARRAY_SIZE(claim_rules) < 0xff, "a claim keeps its rule's index in a byte");

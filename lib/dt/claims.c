@@ -79,11 +79,11 @@ static void add(const void *fdt, int node, int parent, int irq_source, const cha
 	c->prop = prop;
 	c->index = (uint16_t)index;
 	c->kind = CLAIM_UNCHECKED;
-	c->rule = -1;
+	c->rule = CLAIM_NO_RULE;
 	c->shadowed = shadowed_by(fdt, node, prop) != NULL;
 	for (unsigned i = 0; i < claim_rules_count && !c->shadowed; i++)
 		if (rule_matches(fdt, &claim_rules[i], node, prop)) {
-			c->rule = (int16_t)i;
+			c->rule = (uint8_t)i;
 			/* A CLAIM_USE rule holds only once what it is used for is (claims_settle).
 			 */
 			c->kind = claim_rules[i].kind == CLAIM_USE ? CLAIM_UNCHECKED
@@ -235,7 +235,8 @@ void claims_settle(const struct platform *p)
 		changed = 0;
 		for (unsigned i = 0; i < nclaims; i++) {
 			struct claim *c = &claims[i];
-			const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
+			const struct claim_rule *r =
+				c->rule != CLAIM_NO_RULE ? &claim_rules[c->rule] : NULL;
 			if (r && r->kind == CLAIM_USE && c->kind < CLAIM_USE && via_held(p, c, r)) {
 				c->kind = CLAIM_USE;
 				changed = 1;
@@ -261,7 +262,7 @@ const struct claim *claim_at(unsigned i)
 
 const char *claim_reason(const struct claim *c)
 {
-	const struct claim_rule *r = c->rule >= 0 ? &claim_rules[c->rule] : NULL;
+	const struct claim_rule *r = c->rule != CLAIM_NO_RULE ? &claim_rules[c->rule] : NULL;
 
 	for (unsigned k = 0; c->shadowed && k < sizeof(shadowed) / sizeof(shadowed[0]); k++)
 		if (!strcmp(c->prop, shadowed[k].prop))

@@ -20,15 +20,18 @@
 
 #define CLAIMS_MAX 1536
 
+#define CLAIM_NO_RULE 0xff
+
+/* 24 bytes on AArch64: CLAIMS_MAX of them are the image's largest table but two. */
 struct claim {
+	const char *prop; /* the property's name in the blob, or a CLAIM_ name */
 	int node;	  /* the node's offset in the blob, or CLAIM_HEADER */
 	int parent;	  /* its parent's offset, or -1 (the root, the header) */
-	const char *prop; /* the property's name in the blob, or a CLAIM_ name */
-	uint16_t index;	  /* a reservation block entry's index; else 0 */
-	uint8_t kind;	  /* enum claim_kind */
-	int16_t rule;	  /* the rule that classed it (claim_rules.c), or -1 */
-	uint8_t shadowed; /* another property of the node overrides it: nothing reads it */
 	int irq_source;	  /* the node whose interrupt-parent the node's interrupts take, or -1 */
+	uint16_t index;	  /* a reservation block entry's index; else 0 */
+	uint8_t rule;	  /* the rule that classed it (claim_rules.c), or CLAIM_NO_RULE */
+	uint8_t kind : 7; /* enum claim_kind */
+	uint8_t shadowed : 1; /* another property of the node overrides it: nothing reads it */
 };
 
 /* Every claim of the parsed tree (platform_parse calls it), rules applied. */
