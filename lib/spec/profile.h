@@ -122,6 +122,10 @@ struct profile {
 	/* The CPU mask (flags bits [15:8]) it writes on a PPI with a GICv3, whose binding has
 	 * none; with a GICv2 every PPI's mask names the CPUs of /cpus (the binding's rule). */
 	uint8_t gicv3_ppi_mask;
+	/* With a GICv2: the space-separated compatibles whose PPIs the documentation writes with
+	 * the mask of every CPU of /cpus; every other PPI it writes with none (0). NULL: it says
+	 * nothing of GICv2 masks (the binding's rule alone). */
+	const char *gicv2_ppi_mask_every_cpu;
 	/* Where the documentation writes /cpus/cpu-map from the CPU topology the platform was
 	 * given (socket, cluster, core, thread nodes; each leaf's cpu names /cpus/cpu@INDEX);
 	 * NULL: it says nothing of a cpu-map. */

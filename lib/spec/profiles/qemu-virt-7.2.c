@@ -310,6 +310,9 @@ const struct profile profile_qemu_virt_7_2 = {
 	.values = values,
 	.nvalues = ARRAY_SIZE(values),
 	.gicv3_ppi_mask = 0, /* fdt_add_timer_nodes: the mask only with GICv2 */
+	/* fdt_add_timer_nodes, fdt_add_pmu_nodes: (1 << smp_cpus) - 1 in bits [15:8] with
+	 * GICv2; fdt_add_gic_node writes the maintenance PPI without one. */
+	.gicv2_ppi_mask_every_cpu = "arm,armv8-timer arm,armv7-timer arm,armv8-pmuv3",
 	.cpu_map_source = VIRT_C " fdt_add_cpu_nodes",
 	.cpu_compat_source = VIRT_C " fdt_add_cpu_nodes (the CPU model's dtb_compatible)",
 	/* -cpu max is built on the Cortex-A57's init (target/arm/cpu64.c aarch64_max_initfn,
