@@ -286,8 +286,7 @@ static void judge_failed_cpu(struct test_ctx *t, int i)
 	if (!s) {
 		evidence(t, "failed_cpu_stays_off",
 			 "cpu %d (reg 0x%llx, status fail): CPU_ON returned %lld (%s)", i,
-			 (unsigned long long)p->cpu_mpidr[i], (long long)rc,
-			 psci_error_name(rc));
+			 (unsigned long long)p->cpu_mpidr[i], (long long)rc, psci_error_name(rc));
 		return;
 	}
 	if (smp_wait(s, SLOT_DONE, SMP_START_WAIT_US)) {

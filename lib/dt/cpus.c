@@ -77,10 +77,11 @@ static enum dt_cpu_status cpu_status(struct platform *p, int node, const char *p
 	if (!strcmp(s, "reserved"))
 		return CPU_STATUS_RESERVED;
 	if (strcmp(s, "fail") && strncmp(s, "fail-", 5))
-		platform_prop_problem(p, AREA_CPUS, "status_value", path, "status",
-				      "%s: status \"%s\" is none of okay, disabled, reserved, fail, "
-				      "fail-sss; taken as fail",
-				      path, s);
+		platform_prop_problem(
+			p, AREA_CPUS, "status_value", path, "status",
+			"%s: status \"%s\" is none of okay, disabled, reserved, fail, "
+			"fail-sss; taken as fail",
+			path, s);
 	return CPU_STATUS_FAIL;
 }
 

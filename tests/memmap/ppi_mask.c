@@ -48,14 +48,16 @@ static void check_reserved_bits(struct test_ctx *t)
 			continue;
 		for (int k = 0; k < d->nirq; k++) {
 			const struct dt_irq *q = &d->irq[k];
-			uint32_t spare = q->kind == IRQ_SPI   ? q->flags & ~TRIGGER_BITS
-					 : q->kind == IRQ_PPI ? q->flags & ~(TRIGGER_BITS | PPI_MASK_BITS)
-							      : 0;
+			uint32_t spare = q->kind == IRQ_SPI ? q->flags & ~TRIGGER_BITS
+					 : q->kind == IRQ_PPI
+						 ? q->flags & ~(TRIGGER_BITS | PPI_MASK_BITS)
+						 : 0;
 			if (!spare)
 				continue;
 			push(t, d, q);
 			finding(t, q->kind == IRQ_SPI ? "spi_flags_reserved" : "ppi_flags_reserved",
-				"%s %s %u has flags 0x%x: bits 0x%x are reserved (the CPU mask [15:8] "
+				"%s %s %u has flags 0x%x: bits 0x%x are reserved (the CPU mask "
+				"[15:8] "
 				"is for PPIs only; the trigger is [3:0])",
 				d->path, q->kind == IRQ_SPI ? "SPI" : "PPI", (unsigned)q->number,
 				(unsigned)q->flags, (unsigned)spare);
