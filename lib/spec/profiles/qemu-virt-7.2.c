@@ -271,13 +271,16 @@ static const struct profile_value values[] = {
 	  .cells = { 4, 3 },
 	  .ref = GIC_COMPATS,
 	  .source = SRC("create_pcie_irq_map, a15irqmap[VIRT_PCIE] = 3") },
-	/* I/O, 32-bit and 64-bit memory, none prefetchable, relocatable (create_pcie). */
+	/* I/O, 32-bit and 64-bit memory, none prefetchable, relocatable (create_pcie): the I/O
+	 * window from PCI address 0, the memory windows at their CPU addresses. */
 	{ .where = "pci-host-ecam-generic",
 	  .prop = "ranges",
 	  .kind = VALUE_PCI_SPACES,
 	  .always = 1,
 	  .ncells = 3,
 	  .cells = { 0x01000000, 0x02000000, 0x03000000 },
+	  .ref = "pcie-pio pcie-mmio high-pcie-mmio",
+	  .pci_zero_based = 1,
 	  .source = SRC("create_pcie: FDT_PCI_RANGE_IOPORT, _MMIO, _MMIO_64BIT") },
 	{ .where = "pci-host-ecam-generic",
 	  .prop = "bus-range",
