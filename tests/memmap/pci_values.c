@@ -163,9 +163,8 @@ static void check_spaces(struct test_ctx *t, int node, const struct profile_valu
 		int k = w->ref ? space_of_region(mm, w->ref, ri) : -1;
 		subject_push(t, "entry", "%d", at / entry);
 		if (k >= 0 && k < (int)w->ncells) {
-			uint64_t want = w->pci_zero_based & (1u << k)
-						? cpu - mm->regions[ri].doc->base
-						: cpu;
+			int zero_based = (w->pci_zero_based & (1u << k)) != 0;
+			uint64_t want = zero_based ? cpu - mm->regions[ri].doc->base : cpu;
 			check(t, hi == w->cells[k] && pci == want, "documented_value",
 			      "%s ranges entry %d (CPU 0x%llx, in %s) has phys.hi 0x%08x and PCI "
 			      "address 0x%llx; %s writes 0x%08x and 0x%llx there",
