@@ -243,20 +243,24 @@ static void case_features(struct test_ctx *t)
 }
 
 static volatile int hold;
+/* What the last CPU started from the right entry says its MPIDR is (NO_MPIDR: nothing yet). */
+#define NO_MPIDR (~0ull)
+static volatile uint64_t started_mpidr = NO_MPIDR;
 
 static void wait_for_release(struct smp_slot *s)
 {
 	(void)s;
+	started_mpidr = cpu_mpidr();
 	(void)WAIT_UNTIL(!__atomic_load_n(&hold, __ATOMIC_ACQUIRE), WAIT_US * 5);
 }
 
-/* The DT's last CPU other than the boot CPU, or -1. */
+/* The DT's last CPU other than the boot CPU whose status lets it start, or -1. */
 static int other_cpu(const struct platform *p)
 {
 	int boot = dt_cpu_index(p, cpu_mpidr());
 
 	for (int i = p->ncpus - 1; i >= 0; i--)
-		if (i != boot)
+		if (i != boot && dt_cpu_startable(p, i))
 			return i;
 	return -1;
 }
@@ -324,6 +328,28 @@ static void misaligned_on(struct test_ctx *t, int i, uint64_t normal_start_us)
 	     i, (unsigned)(wait_us / 1000), MISALIGNED_PACE, (unsigned)normal_start_us);
 }
 
+/*
+ * The CPU CPU_ON started from the right entry said its MPIDR: the DT's reg of
+ * cpu i is held by it (CPU_ON took the reg as its target, the CPU that ran
+ * names itself), whatever later starts of that CPU do (the misaligned one may
+ * lose it for the smp suite). Its status too (okay or disabled, other_cpu's
+ * pick): startable, and it ran.
+ */
+static void cpu_started_as_dt_says(struct test_ctx *t, int i)
+{
+	const struct platform *p = t->plat;
+	uint64_t want = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY, got = started_mpidr;
+
+	if (!check(t, got != NO_MPIDR, "cpu_ran_entry",
+		   "cpu %d finished without running the entry's function", i))
+		return;
+	check(t, (got & PSCI_MPIDR_AFFINITY) == want, "mpidr_matches_dt",
+	      "cpu %d: started for DT reg 0x%llx, but its MPIDR is 0x%llx", i,
+	      (unsigned long long)want, (unsigned long long)got);
+	claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
+	claim_hold(p->cpu_node[i], "status", CLAIM_PROBE);
+}
+
 /* CPU_ON and AFFINITY_INFO of the DT's CPU i, another than the caller (the subject: cpu=i). */
 static void other_on_off(struct test_ctx *t, int i)
 {
@@ -334,6 +360,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	check(t, aff == PSCI_AFF_OFF, "affinity_off_before_on",
 	      "AFFINITY_INFO of cpu %d before CPU_ON is %lld, not OFF (1)", i, (long long)aff);
 	hold = 1;
+	started_mpidr = NO_MPIDR;
 	uint64_t t0 = cpu_counter();
 	struct smp_slot *s =
 		smp_start_mpidr(p, mpidr, wait_for_release, NULL, &rc, cpu_start_entry());
@@ -355,6 +382,7 @@ static void other_on_off(struct test_ctx *t, int i)
 	if (!check(t, smp_wait(s, SLOT_DONE, WAIT_US) == 0, "cpu_finishes", "cpu %d did not finish",
 		   i))
 		return;
+	cpu_started_as_dt_says(t, i);
 	/* Only a CPU that is off again can tell a refused start from ALREADY_ON. */
 	if (check(t, smp_release(p, s, WAIT_US) == 0, "affinity_off_after_cpu_off",
 		  "after CPU_OFF, AFFINITY_INFO of cpu %d did not become OFF within %u ms", i,

@@ -201,14 +201,18 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 	 */
 	claim_hold(p->cpu_node[i], "reg", CLAIM_PROBE);
 	claim_hold(p->cpu_node[i], "enable-method", CLAIM_PROBE);
+	/* okay or disabled: startable, which cpu_on_succeeds and cpu_runs judge. */
+	claim_hold(p->cpu_node[i], "status", CLAIM_PROBE);
 	if (spin_table)
 		finding(t, "spin_table_not_psci",
 			"cpu %d (reg 0x%llx): enable-method spin-table, but PSCI CPU_ON starts it",
 			i, (unsigned long long)p->cpu_mpidr[i]);
 	if (!s) {
 		finding(t, "cpu_on_succeeds",
-			"cpu %d (reg 0x%llx, enable-method psci): CPU_ON returned %lld (%s)", i,
-			(unsigned long long)p->cpu_mpidr[i], (long long)rc,
+			"cpu %d (reg 0x%llx, enable-method psci, status %s): CPU_ON returned %lld "
+			"(%s)",
+			i, (unsigned long long)p->cpu_mpidr[i],
+			dt_cpu_status_name(p->cpu_status[i]), (long long)rc,
 			rc == 1 ? "no start slot, or the call trapped" : psci_error_name(rc));
 		return;
 	}
@@ -257,6 +261,49 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 			s->state == SLOT_OFF_FAILED ? " (CPU_OFF returned)" : "");
 }
 
+static volatile uint64_t failed_cpu_mpidr;
+
+static void say_mpidr(struct smp_slot *s)
+{
+	(void)s;
+	failed_cpu_mpidr = cpu_mpidr();
+}
+
+/*
+ * A CPU whose status is fail (DT spec 0.4 2.3.4: not operational) must not
+ * run: CPU_ON of it either fails or starts nothing. One that runs and says
+ * its MPIDR is a finding; the status claim is held either way. No other
+ * suite starts it (dt_cpu_startable).
+ */
+static void judge_failed_cpu(struct test_ctx *t, int i)
+{
+	const struct platform *p = t->plat;
+	int64_t rc;
+
+	claim_hold(p->cpu_node[i], "status", CLAIM_PROBE);
+	failed_cpu_mpidr = ~0ull;
+	struct smp_slot *s = smp_start(p, i, say_mpidr, NULL, &rc);
+	if (!s) {
+		evidence(t, "failed_cpu_stays_off",
+			 "cpu %d (reg 0x%llx, status fail): CPU_ON returned %lld (%s)", i,
+			 (unsigned long long)p->cpu_mpidr[i], (long long)rc, psci_error_name(rc));
+		return;
+	}
+	if (smp_wait(s, SLOT_DONE, SMP_START_WAIT_US)) {
+		evidence(t, "failed_cpu_stays_off",
+			 "cpu %d (reg 0x%llx, status fail): CPU_ON succeeded, but the CPU did not "
+			 "run within %u ms",
+			 i, (unsigned long long)p->cpu_mpidr[i], SMP_START_WAIT_US / 1000);
+		return;
+	}
+	finding(t, "failed_cpu_stays_off",
+		"cpu %d (reg 0x%llx): its status is fail (not operational), but CPU_ON started "
+		"it and it ran (MPIDR 0x%llx)",
+		i, (unsigned long long)p->cpu_mpidr[i], (unsigned long long)failed_cpu_mpidr);
+	if (smp_release(p, s, OFF_WAIT_US))
+		note(t, "cpu %d: AFFINITY_INFO did not say OFF after its CPU_OFF", i);
+}
+
 static const char *skip_if(const struct test_ctx *t)
 {
 	if (t->plat->ncpus < 2)
@@ -273,10 +320,24 @@ static void case_every_cpu(struct test_ctx *t)
 
 	note(t, "cpus: %d, boot cpu %d (MPIDR 0x%llx)", p->ncpus, boot,
 	     (unsigned long long)cpu_mpidr());
+	if (boot >= 0) {
+		/* It runs this: a status of fail is untrue of it. */
+		claim_hold(p->cpu_node[boot], "status", CLAIM_PROBE);
+		subject_push(t, "cpu", "%d", boot);
+		check(t, p->cpu_status[boot] != CPU_STATUS_FAIL, "failed_cpu_stays_off",
+		      "cpu %d, the boot CPU, runs, but its status is %s", boot,
+		      dt_cpu_status_name(p->cpu_status[boot]));
+		subject_pop(t);
+	}
 	for (int i = 0; i < p->ncpus; i++) {
 		if (i == boot)
 			continue;
 		others++;
+		if (p->cpu_status[i] == CPU_STATUS_RESERVED) {
+			note(t, "cpu %d not tried: status reserved (other software's)", i);
+			others--;
+			continue;
+		}
 		/* An earlier suite's finding left it on (smp_mark_lost): nothing to start. */
 		const char *why = smp_lost(p, i);
 		if (why) {
@@ -286,6 +347,11 @@ static void case_every_cpu(struct test_ctx *t)
 		}
 		/* A field only: each text already says "cpu N". */
 		subject_push(t, "cpu", "%d", i);
+		if (p->cpu_status[i] == CPU_STATUS_FAIL && p->psci != PSCI_NONE) {
+			judge_failed_cpu(t, i);
+			subject_pop(t);
+			continue;
+		}
 		switch (p->cpu_enable[i]) {
 		case ENABLE_PSCI:
 			if (!check(t, p->psci != PSCI_NONE, "psci_for_enable_method",

@@ -290,7 +290,7 @@ static void case_across_cpus(struct test_ctx *t)
 
 	for (int i = 0; i < p->ncpus && tried < STEP_CPUS; i++) {
 		int64_t rc;
-		if (i == boot || p->cpu_enable[i] != ENABLE_PSCI)
+		if (i == boot || p->cpu_enable[i] != ENABLE_PSCI || !dt_cpu_startable(p, i))
 			continue;
 		tried++;
 		memset((void *)&step, 0, sizeof(step));

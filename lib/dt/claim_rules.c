@@ -36,7 +36,13 @@ const struct claim_rule claim_rules[] = {
 	    "names the node to a reference that is held (unique: dt/structure)"),
 	USE(0, 0, "linux,phandle", VIA_REFERRER, 0,
 	    "the old name of phandle, held as phandle is (the same value: dt/structure)"),
-	FORM(0, 0, "status", "a node not \"okay\" is left out of the model"),
+	/* A CPU stays in the model whatever its status (dt/cpus.c): the smp suite judges it. */
+	NOT(0, "cpu", "status",
+	    "a CPU's status: held where the smp suite starts the CPU (okay, disabled) or judges "
+	    "that it stays off (fail)"),
+	FORM(0, 0, "status",
+	     "a node not \"okay\" is left out of what the suites drive (devices, banks, GICs, "
+	     "reservations)"),
 	/* A PCI host's cells decode its own ranges' PCI side (its children are not in the tree). */
 	USE("pci-host-ecam-generic", 0, "#address-cells", VIA_SELF, "ranges",
 	    "decodes the PCI addresses of its ranges"),

@@ -59,6 +59,44 @@ static void check_cpu_map(struct platform *p)
 	}
 }
 
+/* DT spec 0.4 Table 2.4 status values; "fail-sss" is fail with a condition. */
+static enum dt_cpu_status cpu_status(struct platform *p, int node, const char *path)
+{
+	int bad = 0;
+	const char *s = dt_string(p->fdt, node, "status", &bad);
+
+	if (bad) {
+		platform_prop_problem(p, AREA_CPUS, "prop_is_string", path, "status",
+				      "%s: status is not a string; taken as fail", path);
+		return CPU_STATUS_FAIL;
+	}
+	if (!s || !strcmp(s, "okay") || !strcmp(s, "ok"))
+		return CPU_STATUS_OKAY;
+	if (!strcmp(s, "disabled"))
+		return CPU_STATUS_DISABLED;
+	if (!strcmp(s, "reserved"))
+		return CPU_STATUS_RESERVED;
+	if (strcmp(s, "fail") && strncmp(s, "fail-", 5))
+		platform_prop_problem(
+			p, AREA_CPUS, "status_value", path, "status",
+			"%s: status \"%s\" is none of okay, disabled, reserved, fail, "
+			"fail-sss; taken as fail",
+			path, s);
+	return CPU_STATUS_FAIL;
+}
+
+int dt_cpu_startable(const struct platform *p, int i)
+{
+	return i >= 0 && i < p->ncpus &&
+	       (p->cpu_status[i] == CPU_STATUS_OKAY || p->cpu_status[i] == CPU_STATUS_DISABLED);
+}
+
+const char *dt_cpu_status_name(int status)
+{
+	static const char *const names[] = { "okay", "disabled", "fail", "reserved" };
+	return names[status & 3];
+}
+
 void dt_parse_cpus(struct platform *p)
 {
 	int cpus = fdt_path_offset(p->fdt, "/cpus");
@@ -124,6 +162,7 @@ void dt_parse_cpus(struct platform *p)
 		if (bad)
 			platform_prop_problem(p, AREA_CPUS, "prop_is_string", path, "enable-method",
 					      "%s: enable-method is not a string", path);
+		p->cpu_status[p->ncpus - 1] = (uint8_t)cpu_status(p, node, path);
 		p->cpu_enable[p->ncpus - 1] = !em			  ? ENABLE_NONE
 					      : !strcmp(em, "psci")	  ? ENABLE_PSCI
 					      : !strcmp(em, "spin-table") ? ENABLE_SPIN_TABLE

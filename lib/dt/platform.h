@@ -106,6 +106,12 @@ struct dt_problem {
 enum { TIMER_IRQ_SECURE_PHYS, TIMER_IRQ_PHYS, TIMER_IRQ_VIRT, TIMER_IRQ_HYP };
 
 enum dt_enable_method { ENABLE_NONE, ENABLE_PSCI, ENABLE_SPIN_TABLE, ENABLE_OTHER };
+/*
+ * A CPU node's status (DT spec 0.4 3.8.1, 2.3.4): okay runs, disabled waits for
+ * its enable-method (both startable); fail (and fail-sss) is not operational;
+ * reserved belongs to other software. The last two are not started by suites.
+ */
+enum dt_cpu_status { CPU_STATUS_OKAY, CPU_STATUS_DISABLED, CPU_STATUS_FAIL, CPU_STATUS_RESERVED };
 enum { PSCI01_CPU_SUSPEND, PSCI01_CPU_OFF, PSCI01_CPU_ON, PSCI01_MIGRATE };
 
 struct platform {
@@ -127,6 +133,7 @@ struct platform {
 	int cpu_node[PLAT_MAX_CPUS];	       /* each CPU's node (claims) */
 	const char *cpu_compat[PLAT_MAX_CPUS]; /* the most specific compatible, or NULL */
 	uint8_t cpu_enable[PLAT_MAX_CPUS];     /* enum dt_enable_method */
+	uint8_t cpu_status[PLAT_MAX_CPUS];     /* enum dt_cpu_status */
 	int ncpus;
 	uint32_t boot_cpuid_phys; /* the header's (version 2 and later) */
 	int boot_cpuid_known;
@@ -184,6 +191,9 @@ void platform_unusable(struct platform *p, const char *why);
 
 /* The position in /cpus of the CPU with this MPIDR (affinity fields only), or -1. */
 int dt_cpu_index(const struct platform *p, uint64_t mpidr);
+/* CPU i's status lets software start it (okay or disabled): what the suites start. */
+int dt_cpu_startable(const struct platform *p, int i);
+const char *dt_cpu_status_name(int status); /* enum dt_cpu_status */
 
 /* Problems (problem.c): what the model found wrong, by area. */
 const char *dt_area_name(enum dt_area area);

@@ -107,6 +107,9 @@ struct device_contract {
 	const struct reg_fields *fields;
 	unsigned nfields;
 	enum contract_extra extra;
+	/* The part's region is optional in the binding (GICv2's GICH, GICV): a node whose reg
+	 * stops before it has no such part; one that gives it must have the part there. */
+	uint8_t region_optional;
 };
 
 /* How an observation stands against the spec. */

@@ -7,12 +7,13 @@
 /* Every contract the harness knows: one file per device in lib/spec/contracts/. */
 extern const struct device_contract contract_pl011, contract_sbsa_uart, contract_pl031,
 	contract_pl061, contract_fw_cfg, contract_virtio_mmio, contract_gicv2_dist,
-	contract_gicv2_cpu, contract_gicv3_dist, contract_gicv3_redist;
+	contract_gicv2_cpu, contract_gicv2_hyp, contract_gicv2_vcpu, contract_gicv3_dist,
+	contract_gicv3_redist;
 
 static const struct device_contract *const contracts[] = {
-	&contract_pl011,      &contract_sbsa_uart,    &contract_pl031,	    &contract_pl061,
-	&contract_fw_cfg,     &contract_virtio_mmio,  &contract_gicv2_dist, &contract_gicv2_cpu,
-	&contract_gicv3_dist, &contract_gicv3_redist,
+	&contract_pl011,     &contract_sbsa_uart,   &contract_pl031,	  &contract_pl061,
+	&contract_fw_cfg,    &contract_virtio_mmio, &contract_gicv2_dist, &contract_gicv2_cpu,
+	&contract_gicv2_hyp, &contract_gicv2_vcpu,  &contract_gicv3_dist, &contract_gicv3_redist,
 };
 
 static int knows(const struct device_contract *c, const char *compat)

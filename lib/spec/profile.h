@@ -82,7 +82,10 @@ enum profile_value_kind {
 	VALUE_PCI_BUS_RANGE, /* <0 last>: one bus per MiB of the node's ECAM reg (PCI
 				Firmware 3.2 4.1.2) */
 	VALUE_PCI_INTX_MAP,  /* cells[0] slots x 4 pins, swizzled onto 4 SPIs from cells[1] */
-	VALUE_PCI_SPACES,    /* each ranges entry's phys.hi is one of cells[0..ncells) */
+	VALUE_PCI_SPACES,    /* each ranges entry's phys.hi is one of cells[0..ncells); with ref
+				(region names, one per cell), an entry in ref's i-th region has
+				cells[i] and PCI address = CPU address (pci_zero_based bit i:
+				its offset in that region) */
 	VALUE_NODE,	     /* no property: the node itself (where, a path) is always written */
 	VALUE_PLACE,	     /* no property: nodes (of ref's compatibles, if ref) are written at
 				where, a path, when they are written at all */
@@ -98,8 +101,9 @@ struct profile_value {
 	uint8_t always;	   /* the documentation writes it on every such node: absent is a finding */
 	uint8_t ncells;	   /* VALUE_CELLS */
 	uint8_t ref_cells; /* bit i: cells[i] is a phandle of a node compatible with ref */
-	uint8_t guest_bits; /* 32 or 64: written only for a guest CPU of that width; 0: any */
-	uint8_t cpu_arch;   /* 7 or 8: written only for a CPU of that architecture; 0: any */
+	uint8_t guest_bits;	/* 32 or 64: written only for a guest CPU of that width; 0: any */
+	uint8_t cpu_arch;	/* 7 or 8: written only for a CPU of that architecture; 0: any */
+	uint8_t pci_zero_based; /* VALUE_PCI_SPACES: bit i: ref's i-th window starts at PCI 0 */
 	uint32_t cells[PROFILE_VALUE_CELLS];
 	const char *ref; /* space-separated compatibles (VALUE_PLACE: of the nodes placed) */
 	const char *str; /* VALUE_STRINGS */
@@ -123,6 +127,10 @@ struct profile {
 	/* The CPU mask (flags bits [15:8]) it writes on a PPI with a GICv3, whose binding has
 	 * none; with a GICv2 every PPI's mask names the CPUs of /cpus (the binding's rule). */
 	uint8_t gicv3_ppi_mask;
+	/* With a GICv2: the space-separated compatibles whose PPIs the documentation writes with
+	 * the mask of every CPU of /cpus; every other PPI it writes with none (0). NULL: it says
+	 * nothing of GICv2 masks (the binding's rule alone). */
+	const char *gicv2_ppi_mask_every_cpu;
 	/* Where the documentation writes /cpus/cpu-map from the CPU topology the platform was
 	 * given (socket, cluster, core, thread nodes; each leaf's cpu names /cpus/cpu@INDEX);
 	 * NULL: it says nothing of a cpu-map. */

@@ -57,7 +57,7 @@ static void answer(struct smp_slot *s)
 static int other_cpu(const struct platform *p)
 {
 	for (int i = 0; i < p->ncpus; i++)
-		if (dt_cpu_index(p, cpu_mpidr()) != i)
+		if (dt_cpu_index(p, cpu_mpidr()) != i && dt_cpu_startable(p, i))
 			return i;
 	return -1;
 }

@@ -467,6 +467,10 @@ void case_cpuif_regs(struct test_ctx *t)
 			exercise(&run);
 			boot = i;
 			boot_run = run;
+		} else if (!dt_cpu_startable(p, i)) {
+			note(t, "cpu %d: not run (DT status %s)", i,
+			     dt_cpu_status_name(p->cpu_status[i]));
+			continue;
 		} else if (smp_lost(p, i)) {
 			/* Lost by an earlier case, which made that finding: not asked again. */
 			note(t, "cpu %d: not run (%s)", i, smp_lost(p, i));

@@ -87,7 +87,7 @@ void case_sgi_others(struct test_ctx *t)
 	memset(listeners, 0, sizeof(listeners));
 	__atomic_store_n(&sgis_sent, 0, __ATOMIC_RELEASE);
 	for (int i = 0; i < p->ncpus && n < SMP_SLOTS - 1; i++) {
-		if (i == boot || p->cpu_enable[i] != ENABLE_PSCI)
+		if (i == boot || p->cpu_enable[i] != ENABLE_PSCI || !dt_cpu_startable(p, i))
 			continue;
 		slot[n] = smp_start(p, i, listen, &listeners[n], &rc);
 		subject_push(t, "cpu", "%d", i);

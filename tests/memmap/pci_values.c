@@ -9,6 +9,7 @@
  * pushed as the subject.
  */
 #include <libfdt.h>
+#include <string.h>
 
 #include "runtime/check.h"
 #include "tests/memmap/memmap.h"
@@ -109,26 +110,73 @@ static void check_intx_map(struct test_ctx *t, int node, const struct profile_va
 	      path, slots, (unsigned)w->cells[1], (unsigned)w->cells[1] + 3, w->source, entries);
 }
 
+static uint64_t cells64(const uint8_t *v, int at, int n)
+{
+	uint64_t x = 0;
+
+	for (int i = 0; i < n; i++)
+		x = x << 32 | cell(v, at + i);
+	return x;
+}
+
+/* Which of ref's space-separated region names region ri is (its cell's index), or -1. */
+static int space_of_region(const struct memmap *mm, const char *ref, int ri)
+{
+	const char *name = mm_region_name(mm, ri);
+	size_t n = strlen(name);
+	int k = 0;
+
+	for (const char *s = ref; ri >= 0 && *s; k++) {
+		size_t w = strcspn(s, " ");
+		if (w == n && !strncmp(s, name, n))
+			return k;
+		s += w;
+		s += *s == ' ';
+	}
+	return -1;
+}
+
 /*
  * Each ranges entry is (PCI address: phys.hi, mid, lo; the CPU address in
  * the parent's cells; size: 2 cells); its phys.hi says the space and
- * whether it is prefetchable (PCI Bus Binding to OF 2.2.1.1).
+ * whether it is prefetchable (PCI Bus Binding to OF 2.2.1.1). Where the
+ * profile names the region each space's window lies in, an entry is held to
+ * the space and PCI address documented for the region of its CPU address;
+ * else its space to the documented ones.
  */
 static void check_spaces(struct test_ctx *t, int node, const struct profile_value *w,
 			 const uint8_t *v, int len)
 {
 	const void *fdt = t->plat->fdt;
+	const struct memmap *mm = t->state;
 	int parent = fdt_parent_offset(fdt, node);
-	int entry = 3 + (int)cells_of(fdt, parent, "#address-cells", 2) + 2, n = len / 4;
+	int pac = (int)cells_of(fdt, parent, "#address-cells", 2);
+	int entry = 3 + pac + 2, n = len / 4;
 	char path[PLAT_PATH_LEN] = "?";
 
 	fdt_get_path(fdt, node, path, sizeof(path));
 	for (int at = 0; at + entry <= n; at += entry) {
 		uint32_t hi = cell(v, at);
-		int listed = 0;
-		for (unsigned k = 0; k < w->ncells; k++)
-			listed |= hi == w->cells[k];
+		uint64_t pci = cells64(v, at + 1, 2), cpu = cells64(v, at + 3, pac);
+		uint64_t size = cells64(v, at + 3 + pac, 2);
+		int ri = mm_region_containing(mm, cpu, size ? size : 1);
+		int k = w->ref ? space_of_region(mm, w->ref, ri) : -1;
 		subject_push(t, "entry", "%d", at / entry);
+		if (k >= 0 && k < (int)w->ncells) {
+			int zero_based = (w->pci_zero_based & (1u << k)) != 0;
+			uint64_t want = zero_based ? cpu - mm->regions[ri].doc->base : cpu;
+			check(t, hi == w->cells[k] && pci == want, "documented_value",
+			      "%s ranges entry %d (CPU 0x%llx, in %s) has phys.hi 0x%08x and PCI "
+			      "address 0x%llx; %s writes 0x%08x and 0x%llx there",
+			      path, at / entry, (unsigned long long)cpu, mm_region_name(mm, ri), hi,
+			      (unsigned long long)pci, w->source, w->cells[k],
+			      (unsigned long long)want);
+			subject_pop(t);
+			continue;
+		}
+		int listed = 0;
+		for (unsigned c = 0; c < w->ncells; c++)
+			listed |= hi == w->cells[c];
 		check(t, listed, "documented_value",
 		      "%s ranges entry %d has phys.hi 0x%08x (space %u%s), which %s does not write",
 		      path, at / entry, hi, hi >> 24 & 3, hi & 0x40000000 ? ", prefetchable" : "",

@@ -7,6 +7,11 @@
  * platform may complete or abort them), GICD_TYPER, GICC_IIDR
  * (ArchitectureVersion 0x2), Identification registers (ICPIDR2 ArchRev 0x2).
  * GICD_CTLR, GICC_CTLR/PMR are the watchdog's: read, never written here.
+ * With the Virtualization Extensions (reg[2], reg[3], optional): the virtual
+ * interface control (Table 5-1, GICH_VTR.PRIbits: 5 to 8 priority bits) and
+ * the virtual CPU interface (Table 5-7, GICV_IIDR as GICC_IIDR); each names
+ * its frame, which the other cannot pass for (GICH has nothing at 0xFC,
+ * GICV's PMR at 0x4 has RES0 bits [31:8]).
  * GICC_IAR is never read (a read acknowledges an interrupt).
  */
 #include "spec/contract.h"
@@ -179,6 +184,19 @@ static const struct reg_fields cpu_fields[] = {
 	  .spec = "IHI 0048B 4.4.8 GICC_ABPR (RAZ/WI to Non-secure with the Security Extensions)" },
 };
 
+#define H "IHI 0048B Table 5-1"
+#define V "IHI 0048B Table 5-7"
+
+static const struct reg_contract hyp_regs[] = {
+	IDREG(2, "GICH_VTR", 0x004, W32, 0xe0000000, 0x4, 0x7,
+	      "IHI 0048B 5.3.2 GICH_VTR.PRIbits (5 to 8 priority bits, minus one)"),
+};
+
+static const struct reg_contract vcpu_regs[] = {
+	IDREG(3, "GICV_IIDR", 0x0fc, W32, 0xf0000, 0x2, 0x2,
+	      "IHI 0048B 5.4 GICV_IIDR (as GICC_IIDR).ArchitectureVersion"),
+};
+
 static const char *const compats[] = { "arm,cortex-a15-gic", "arm,gic-400", NULL };
 
 const struct device_contract contract_gicv2_dist = {
@@ -206,4 +224,24 @@ const struct device_contract contract_gicv2_cpu = {
 	.form_reg = "GICC_PMR",
 	.frame = 0x2000, /* Table 4-2: GICC_DIR at 0x1000 */
 	CONTRACT_FIELDS(cpu_fields),
+};
+
+const struct device_contract contract_gicv2_hyp = {
+	.part = "virtual interface control",
+	.compats = compats,
+	.spec = "Arm GICv2 (IHI 0048B), virtual interface control (GICH)",
+	CONTRACT_REGS(hyp_regs),
+	.reserved_spec = H,
+	.ro_write_spec = H ": RO",
+	.region_optional = 1,
+};
+
+const struct device_contract contract_gicv2_vcpu = {
+	.part = "virtual cpu interface",
+	.compats = compats,
+	.spec = "Arm GICv2 (IHI 0048B), virtual CPU interface (GICV)",
+	CONTRACT_REGS(vcpu_regs),
+	.reserved_spec = V,
+	.ro_write_spec = V ": RO",
+	.region_optional = 1,
 };

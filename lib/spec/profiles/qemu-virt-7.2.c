@@ -25,16 +25,16 @@
 static const struct profile_region regions[] = {
 	{ "flash", REGION_MMIO, 0x00000000, 0x08000000, 0, 0, 0, "cfi-flash", 0, 0,
 	  Q("base_memmap[VIRT_FLASH]"), 0 },
-	{ "gic-dist", REGION_MMIO, 0x08000000, 0x00010000, 0, PR_FIX_BASE, 0,
+	{ "gic-dist", REGION_MMIO, 0x08000000, 0x00010000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
 	  "arm,gic-v3 arm,cortex-a15-gic", 0, 0, Q("base_memmap[VIRT_GIC_DIST]"), 0 },
-	{ "gic-cpu", REGION_MMIO, 0x08010000, 0x00010000, 0, PR_FIX_BASE, 0, "arm,cortex-a15-gic",
-	  0, 0, Q("base_memmap[VIRT_GIC_CPU]"), 0 },
+	{ "gic-cpu", REGION_MMIO, 0x08010000, 0x00010000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
+	  "arm,cortex-a15-gic", 0, 0, Q("base_memmap[VIRT_GIC_CPU]"), 0 },
 	{ "gic-v2m", REGION_MMIO, 0x08020000, 0x00001000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
 	  "arm,gic-v2m-frame", 0, 0, Q("base_memmap[VIRT_GIC_V2M]"), 0 },
-	{ "gic-hyp", REGION_MMIO, 0x08030000, 0x00010000, 0, PR_FIX_BASE, 0, "arm,cortex-a15-gic",
-	  0, 0, Q("base_memmap[VIRT_GIC_HYP]"), 0 },
-	{ "gic-vcpu", REGION_MMIO, 0x08040000, 0x00010000, 0, PR_FIX_BASE, 0, "arm,cortex-a15-gic",
-	  0, 0, Q("base_memmap[VIRT_GIC_VCPU]"), 0 },
+	{ "gic-hyp", REGION_MMIO, 0x08030000, 0x00010000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
+	  "arm,cortex-a15-gic", 0, 0, Q("base_memmap[VIRT_GIC_HYP]"), 0 },
+	{ "gic-vcpu", REGION_MMIO, 0x08040000, 0x00010000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
+	  "arm,cortex-a15-gic", 0, 0, Q("base_memmap[VIRT_GIC_VCPU]"), 0 },
 	{ "gic-its", REGION_MMIO, 0x08080000, 0x00020000, 0, PR_FIX_BASE | PR_FIX_SIZE, 0,
 	  "arm,gic-v3-its", 0, 0, Q("base_memmap[VIRT_GIC_ITS]"), 0 },
 	{ "gic-redist", REGION_MMIO, 0x080a0000, 0x00f60000, 0, PR_FIX_BASE, 0, "arm,gic-v3", 0, 0,
@@ -275,13 +275,16 @@ static const struct profile_value values[] = {
 	  .cells = { 4, 3 },
 	  .ref = GIC_COMPATS,
 	  .source = SRC("create_pcie_irq_map, a15irqmap[VIRT_PCIE] = 3") },
-	/* I/O, 32-bit and 64-bit memory, none prefetchable, relocatable (create_pcie). */
+	/* I/O, 32-bit and 64-bit memory, none prefetchable, relocatable (create_pcie): the I/O
+	 * window from PCI address 0, the memory windows at their CPU addresses. */
 	{ .where = "pci-host-ecam-generic",
 	  .prop = "ranges",
 	  .kind = VALUE_PCI_SPACES,
 	  .always = 1,
 	  .ncells = 3,
 	  .cells = { 0x01000000, 0x02000000, 0x03000000 },
+	  .ref = "pcie-pio pcie-mmio high-pcie-mmio",
+	  .pci_zero_based = 1,
 	  .source = SRC("create_pcie: FDT_PCI_RANGE_IOPORT, _MMIO, _MMIO_64BIT") },
 	{ .where = "pci-host-ecam-generic",
 	  .prop = "bus-range",
@@ -314,6 +317,9 @@ const struct profile profile_qemu_virt_7_2 = {
 	.values = values,
 	.nvalues = ARRAY_SIZE(values),
 	.gicv3_ppi_mask = 0, /* fdt_add_timer_nodes: the mask only with GICv2 */
+	/* fdt_add_timer_nodes, fdt_add_pmu_nodes: (1 << smp_cpus) - 1 in bits [15:8] with
+	 * GICv2; fdt_add_gic_node writes the maintenance PPI without one. */
+	.gicv2_ppi_mask_every_cpu = "arm,armv8-timer arm,armv7-timer arm,armv8-pmuv3",
 	.cpu_map_source = VIRT_C " fdt_add_cpu_nodes",
 	.cpu_compat_source = VIRT_C " fdt_add_cpu_nodes (the CPU model's dtb_compatible)",
 	/* -cpu max is built on the Cortex-A57's init (target/arm/cpu64.c aarch64_max_initfn,
