@@ -34,6 +34,7 @@ import os
 import re
 
 from .. import paths, protocol
+from ..options.facts import MACHINE_PROPS
 from ..findings import Pattern, PatternError
 
 # What a `when` may test: the run's facts (baseline_check.facts) and their values.
@@ -50,6 +51,8 @@ WHEN_KEYS = {
     # Xen: the domU's RAM fills GUEST_RAM0's 3 GiB window (full), or leaves part of it
     # unpopulated (partial), which the memmap suite's probes of the window then reach
     "ram0": ("partial", "full"),  # QEMU: what loaded the image (--boot): -kernel or U-Boot
+    # QEMU: the machine type (--machine type=, default virt-7.2), for older types' compat
+    "machine": MACHINE_PROPS["type"],
 }
 NEVER_KNOWN = frozenset(protocol.VALUES["CHECKS_NEVER_KNOWN"].split())
 CLAIM_HEADER_NODE = protocol.VALUES["CLAIM_HEADER_NODE"]

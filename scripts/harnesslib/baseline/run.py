@@ -123,6 +123,9 @@ def facts(a):
             f["virtio"] = "modern" if "modern" in (virtio or ()) else "legacy"
         f["cpus"] = str(getattr(a, "smp", 2))
         f["boot"] = getattr(a, "boot", None) or "kernel"
+        props = (getattr(a, "machine", "") or "").split(",")
+        given = dict(p.partition("=")[::2] for p in props if p)
+        f["machine"] = given.get("type", "virt-7.2")
     return f
 
 
