@@ -190,3 +190,8 @@ int smp_release(const struct platform *p, struct smp_slot *s, uint64_t timeout_u
 	s->state = SLOT_FREE;
 	return 0;
 }
+
+int smp_dt_cpu_is_self(const struct platform *p, int i)
+{
+	return (p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY) == (cpu_mpidr() & PSCI_MPIDR_AFFINITY);
+}

@@ -59,6 +59,8 @@ struct smp_slot {
 const char *smp_reserve(void);
 /* Whether other CPUs can be started; if not, the case skips with why (no run-time memory). */
 int smp_usable(struct test_ctx *t);
+/* Is the DT's CPU i the one running this (its reg's affinity is this CPU's MPIDR's)? */
+int smp_dt_cpu_is_self(const struct platform *p, int i);
 
 /* smp_start's *psci for a CPU marked lost: no CPU_ON was made. */
 #define SMP_CPU_LOST 2

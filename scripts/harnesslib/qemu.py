@@ -10,6 +10,7 @@ import subprocess
 
 from . import protocol
 from .errors import PlatformError, UsageError, first_line
+from .options.facts import machine_type
 
 QEMU = "qemu-system-aarch64"
 CPU = "cortex-a57"
@@ -42,9 +43,8 @@ def opt_value(text):
 
 
 def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU, arch="aarch64"):
-    kinds = [p for p in props.split(",") if p.startswith("type=")] if props else []
     rest = ",".join(p for p in props.split(",") if not p.startswith("type=")) if props else ""
-    machine = (kinds[0][5:] if kinds else "virt") + f",gic-version={gic}"
+    machine = (machine_type(props) or "virt") + f",gic-version={gic}"
     machine += ",virtualization=on" if virtualization else ""
     machine += f",{rest}" if rest else ""
     return [
@@ -401,8 +401,8 @@ def topology(a):
     it): virt-6.2 on puts the N CPUs in cores of one socket and cluster
     (hw/core/machine-smp.c, prefer_sockets false); virt-6.1 and older write
     no cpu-map (virt.c no_cpu_topology)."""
-    kinds = [p[5:] for p in (getattr(a, "machine", "") or "").split(",") if p.startswith("type=")]
-    version = kinds[0][len("virt-") :] if kinds and kinds[0].startswith("virt-") else None
+    kind = machine_type(getattr(a, "machine", ""))
+    version = kind[len("virt-") :] if kind and kind.startswith("virt-") else None
     if version and tuple(int(x) for x in version.split(".")) < (6, 2):
         return "none"
     return f"1.1.{a.smp}.1"

@@ -410,11 +410,6 @@ static void against_distributor(struct test_ctx *t, const struct cpu_run *r, uin
 		 !!(typer & GICD_TYPER_SEIS), r->prio_bits, dk);
 }
 
-static int is_boot_cpu(const struct platform *p, int i)
-{
-	return (p->cpu_mpidr[i] & 0xff00ffffffull) == (cpu_mpidr() & 0xff00ffffffull);
-}
-
 /*
  * No legacy CPU interface when reg holds only GICD and the
  * #redistributor-regions GICR regions (IHI 0069 binding: then GICC, GICH,
@@ -463,7 +458,7 @@ void case_cpuif_regs(struct test_ctx *t)
 	for (int i = 0; i < p->ncpus && i < PLAT_MAX_CPUS; i++) {
 		int64_t rc;
 		run = in;
-		if (is_boot_cpu(p, i)) {
+		if (smp_dt_cpu_is_self(p, i)) {
 			exercise(&run);
 			boot = i;
 			boot_run = run;

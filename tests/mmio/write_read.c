@@ -101,11 +101,6 @@ static void banked_fn(struct smp_slot *s)
 		bits_exercise(&j->runs[i]);
 }
 
-static int boot_cpu(const struct platform *p, int i)
-{
-	return (p->cpu_mpidr[i] & 0xff00ffffffull) == (cpu_mpidr() & 0xff00ffffffull);
-}
-
 /* GICv2: the banked words placed on the boot CPU, exercised on each CPU in turn. */
 static void per_cpu(struct test_ctx *t, const struct mmio_target *tg)
 {
@@ -121,7 +116,7 @@ static void per_cpu(struct test_ctx *t, const struct mmio_target *tg)
 	}
 	for (int i = 0; i < p->ncpus && job.n; i++) {
 		int64_t rc;
-		if (boot_cpu(p, i)) {
+		if (smp_dt_cpu_is_self(p, i)) {
 			for (unsigned k = 0; k < job.n; k++)
 				bits_exercise(&job.runs[k]);
 		} else {

@@ -28,6 +28,7 @@ from ..baseline import entries as baseline
 from ..baseline import check as baseline_check
 from ..baseline.entries import shown
 from ..errors import OptionError, UsageError
+from ..options.facts import machine_type
 
 BASELINES = os.path.join(paths.ROOT, "tests", "baselines")
 # The profile a platform's runs are documented by (lib/spec/profiles/).
@@ -123,9 +124,7 @@ def facts(a):
             f["virtio"] = "modern" if "modern" in (virtio or ()) else "legacy"
         f["cpus"] = str(getattr(a, "smp", 2))
         f["boot"] = getattr(a, "boot", None) or "kernel"
-        props = (getattr(a, "machine", "") or "").split(",")
-        given = dict(p.partition("=")[::2] for p in props if p)
-        f["machine"] = given.get("type", "virt-7.2")
+        f["machine"] = machine_type(getattr(a, "machine", "")) or "virt-7.2"
     return f
 
 
