@@ -10,7 +10,6 @@ import subprocess
 
 from . import protocol
 from .errors import PlatformError, UsageError, first_line
-from .options.facts import machine_type
 
 QEMU = "qemu-system-aarch64"
 CPU = "cortex-a57"
@@ -40,6 +39,12 @@ def opt_value(text):
     """A value inside a QEMU option list (-device loader,file=...): a comma
     is written twice (QEMU's QemuOpts), so a path with commas stays one path."""
     return text.replace(",", ",,")
+
+
+def machine_type(props):
+    """The machine type a --machine list names (type=virt-X.Y), or None: QEMU's default."""
+    kinds = [p[len("type=") :] for p in (props or "").split(",") if p.startswith("type=")]
+    return kinds[0] if kinds else None
 
 
 def machine_args(gic, smp, mem, virtualization=False, props="", cpu=CPU, arch="aarch64"):

@@ -28,7 +28,7 @@ from ..baseline import entries as baseline
 from ..baseline import check as baseline_check
 from ..baseline.entries import shown
 from ..errors import OptionError, UsageError
-from ..options.facts import machine_type
+from ..qemu import machine_type
 
 BASELINES = os.path.join(paths.ROOT, "tests", "baselines")
 # The profile a platform's runs are documented by (lib/spec/profiles/).

@@ -245,12 +245,6 @@ MACHINE_PROPS = {
         )
     ),
 }
-
-
-def machine_type(props):
-    """The machine type a --machine list names (type=virt-X.Y), or None: QEMU's default."""
-    kinds = [p[len("type=") :] for p in (props or "").split(",") if p.startswith("type=")]
-    return kinds[0] if kinds else None
 # CPUs QEMU 7.2 models that the harness boots on (AArch64, `-cpu help`).
 CPUS = (
     "cortex-a35",
