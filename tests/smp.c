@@ -66,7 +66,7 @@ static void per_cpu_checks(struct smp_slot *s)
 	/* Its own virtual timer, polled: the PPI must arrive on this CPU. */
 	if (vtimer) {
 		cpu_vtimer_arm(cpu_counter() + smp_us_to_ticks(TIMER_DELAY_US));
-		uint32_t iar = irq_poll(EVENT_WAIT_US);
+		uint32_t iar = irq_expect(EVENT_WAIT_US);
 		cpu_vtimer_stop();
 		r->timer_seen = gic_intid(iar);
 		if (r->timer_seen != GIC_SPURIOUS)
@@ -75,14 +75,14 @@ static void per_cpu_checks(struct smp_slot *s)
 	gic_enable(SGI_SELF);
 	gic_enable(SGI_FROM_BOOT);
 	gic_send_sgi(SGI_SELF, SGI_TO_SELF, 0);
-	uint32_t iar = irq_poll(EVENT_WAIT_US);
+	uint32_t iar = irq_expect(EVENT_WAIT_US);
 	r->sgi_self_seen = gic_intid(iar);
 	if (r->sgi_self_seen != GIC_SPURIOUS)
 		gic_eoi(iar);
 
 	r->token = gic_cpu_token();
 	__atomic_store_n(&r->ready_for_sgi, 1, __ATOMIC_RELEASE);
-	iar = irq_poll(EVENT_WAIT_US * 5);
+	iar = irq_expect(EVENT_WAIT_US * 5);
 	r->sgi_boot_seen = gic_intid(iar);
 	if (r->sgi_boot_seen != GIC_SPURIOUS) {
 		r->sgi_taken = cpu_counter();
@@ -237,7 +237,7 @@ static void run_psci_cpu(struct test_ctx *t, int i)
 		gic_enable(SGI_REPLY);
 		report.sgi_sent = cpu_counter();
 		gic_send_sgi(SGI_FROM_BOOT, SGI_TO_CPU, report.token);
-		uint32_t iar = irq_poll(EVENT_WAIT_US * 5);
+		uint32_t iar = irq_expect(EVENT_WAIT_US * 5);
 		reply = gic_intid(iar);
 		if (reply != GIC_SPURIOUS)
 			gic_eoi(iar);

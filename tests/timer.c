@@ -26,6 +26,7 @@
 #define DEFAULT_LATE_US 50000
 #define STEP_CPUS	3 /* enough to see disagreement; the smp suite visits every CPU */
 #define SAMPLES		3
+#define SAMPLES_MAX	9 /* while the best is late: a host's slices, or the platform's own */
 
 /*
  * How late an interrupt may arrive after its deadline, per platform: both
@@ -150,6 +151,14 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 		gic_enable(ppi);
 	program(k, use_cval, deadline);
 	uint32_t got = await(intid, ARRIVAL_WAIT_US, &when, &other);
+	uint64_t waited_us = ARRIVAL_WAIT_US;
+	/* Nothing at all came: a starved host's, unless a grace already found nothing (irq.h). */
+	if (got != intid && other == GIC_SPURIOUS && irq_grace_left()) {
+		waited_us += ARRIVAL_WAIT_US * IRQ_GRACE_FACTOR;
+		got = await(intid, ARRIVAL_WAIT_US * IRQ_GRACE_FACTOR, &when, &other);
+		if (got != intid && other == GIC_SPURIOUS)
+			irq_grace_spent();
+	}
 	uint32_t ctl = (uint32_t)cpu_timer_read_ctl(k);
 	cpu_timer_write_ctl(k, CPU_TIMER_IMASK);
 	/*
@@ -167,7 +176,7 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 		else
 			finding(t, "arrives",
 				"%s (%s): the DT's INTID %u did not arrive within %u ms (CTL 0x%x)",
-				name, how, intid, ARRIVAL_WAIT_US / 1000, ctl);
+				name, how, intid, (unsigned)(waited_us / 1000), ctl);
 		return 0;
 	}
 	/* Compare in the counter the timer counts. */
@@ -206,17 +215,21 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 		uint64_t best = ~0ull, worst = 0;
 		int ok = 1;
 		subject_push(t, "form", "%s", use_cval ? "cval" : "tval");
-		for (int n = 0; n < SAMPLES && ok; n++) {
+		int n = 0;
+		for (; ok && (n < SAMPLES || (best > late && n < SAMPLES_MAX)); n++) {
 			uint64_t us = 0;
 			ok = fire_once(t, k, use_cval, intid, name, how, &us);
 			best = us < best ? us : best;
 			worst = us > worst ? us : worst;
 		}
-		/* The best of a few: a host that deschedules the vCPU makes single ones late. */
+		/*
+		 * The best of a few, more while it is late: a host that deschedules
+		 * the vCPU makes single ones late, a late platform makes every one.
+		 */
 		if (ok && check(t, best <= late, "on_time",
 				"%s (%s): INTID %u arrived at best %llu us late in %d tries "
 				"(tolerance %u us)",
-				name, how, intid, (unsigned long long)best, SAMPLES, late))
+				name, how, intid, (unsigned long long)best, n, late))
 			evidence(t, "on_time",
 				 "%s (%s): INTID %u, %llu to %llu us after the deadline", name, how,
 				 intid, (unsigned long long)best, (unsigned long long)worst);
@@ -228,10 +241,13 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	cpu_timer_write_cval(k, deadline);
 	cpu_timer_write_ctl(k, CPU_TIMER_ENABLE | CPU_TIMER_IMASK);
 	uint32_t got = await(intid, MASKED_WAIT_US, &when, &other);
-	/* QEMU sets ISTATUS from its own timer thread: give it the arrival's wait. */
+	/*
+	 * QEMU sets ISTATUS from its own timer thread: give it the arrival's wait
+	 * and its grace (it ends when ISTATUS is set).
+	 */
 	uint32_t ctl;
 	struct wait w;
-	wait_begin(&w, ARRIVAL_WAIT_US);
+	wait_begin(&w, ARRIVAL_WAIT_US * (1 + IRQ_GRACE_FACTOR));
 	for (;;) {
 		enum wait_end end = wait_look(&w);
 		ctl = (uint32_t)cpu_timer_read_ctl(k);
@@ -243,7 +259,7 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	      name, intid);
 	check(t, ctl & CPU_TIMER_ISTATUS, "istatus_when_masked",
 	      "%s: deadline passed with IMASK set, CTL.ISTATUS still clear %u ms later", name,
-	      (MASKED_WAIT_US + ARRIVAL_WAIT_US) / 1000);
+	      (MASKED_WAIT_US + ARRIVAL_WAIT_US * (1 + IRQ_GRACE_FACTOR)) / 1000);
 	subject_pop(t);
 	subject_pop(t);
 	for (uint32_t ppi = 16; ppi < GIC_FIRST_SPI; ppi++)

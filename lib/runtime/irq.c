@@ -204,6 +204,35 @@ uint32_t irq_poll(uint64_t timeout_us)
 	return iar;
 }
 
+static int grace_gone;
+
+int irq_grace_left(void)
+{
+	return !__atomic_load_n(&grace_gone, __ATOMIC_RELAXED);
+}
+
+void irq_grace_spent(void)
+{
+	__atomic_store_n(&grace_gone, 1, __ATOMIC_RELAXED);
+}
+
+void irq_grace_reset(void)
+{
+	__atomic_store_n(&grace_gone, 0, __ATOMIC_RELAXED);
+}
+
+uint32_t irq_expect(uint64_t timeout_us)
+{
+	uint32_t iar = irq_poll(timeout_us);
+
+	if (gic_intid(iar) != GIC_SPURIOUS || !irq_grace_left())
+		return iar;
+	iar = irq_poll(timeout_us * IRQ_GRACE_FACTOR);
+	if (gic_intid(iar) == GIC_SPURIOUS)
+		irq_grace_spent();
+	return iar;
+}
+
 const char *irq_its_memory(void)
 {
 	static void *mem;

@@ -46,5 +46,23 @@ void irq_unclaimed_clear(void);
  * GIC_SPURIOUS when nothing came.
  */
 uint32_t irq_poll(uint64_t timeout_us);
+/*
+ * Past an expected interrupt's deadline, how many times its timeout more to
+ * look: under emulation on a loaded host the thread that raises it (QEMU's
+ * timers, the hypervisor's) can starve for longer than the deadline.
+ */
+#define IRQ_GRACE_FACTOR 4
+/*
+ * irq_poll for an interrupt that should come: when nothing came within
+ * timeout_us, one more poll of IRQ_GRACE_FACTOR times as long, unless a grace
+ * in this case already found nothing (the platform is silent, not slow: the
+ * case's later waits end on time). irq_grace_reset starts a case.
+ */
+uint32_t irq_expect(uint64_t timeout_us);
+/* Whether the next expected interrupt that misses its deadline gets a grace. */
+int irq_grace_left(void);
+/* A grace that found nothing: later ones in this case are not given. */
+void irq_grace_spent(void);
+void irq_grace_reset(void);
 
 #endif

@@ -143,6 +143,7 @@ static enum ktap_result run_case(const struct test_ctx *env, const char *suite,
 
 	t = *env;
 	irq_unclaimed_clear();
+	irq_grace_reset();
 	wait_count_clear();
 	struct exception_return_seen ignored;
 	(void)exception_return_deviations(&ignored); /* the case's own, not an init's */

@@ -233,7 +233,7 @@ static void highest_pending(struct cpu_run *r)
 	}
 	/* Cleared by taking it: PMR back, acknowledged, EOIed. */
 	gic_set_pmr(pmr);
-	uint32_t got = gic_test_take(ACTIVE_WAIT, &iar);
+	uint32_t got = gic_test_expect(ACTIVE_WAIT, &iar);
 	if (got != GIC_SPURIOUS)
 		gic_eoi(iar);
 	o = cpuif_add(r, hppir, "masked_sgi_taken_after_pmr", got != CPUIF_SGI_MASKED);

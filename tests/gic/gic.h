@@ -11,6 +11,8 @@
 
 /* Acknowledge within timeout_us: the INTID (GIC_SPURIOUS: none); *iar for the EOI. */
 uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar);
+/* The same for an interrupt that should come: with irq_expect's grace past timeout_us. */
+uint32_t gic_test_expect(uint64_t timeout_us, uint32_t *iar);
 
 void case_spi_uart(struct test_ctx *t);	  /* spi.c */
 void case_sgi_others(struct test_ctx *t); /* sgi.c */

@@ -63,7 +63,7 @@ void case_spi_uart(struct test_ctx *t)
 	note(t, "uart %s: transmit interrupt enabled; the DT names INTID %u", u->path, want);
 	uint32_t ris = mmio_read32(base + UARTRIS);
 	for (int n = 0;
-	     (got = gic_test_take(GIC_TEST_WAIT_US, &iar)) != GIC_SPURIOUS && got != want; n++) {
+	     (got = gic_test_expect(GIC_TEST_WAIT_US, &iar)) != GIC_SPURIOUS && got != want; n++) {
 		gic_eoi(iar);
 		gic_disable(got);
 		other = got;

@@ -96,7 +96,7 @@ static void sgi_self_masked(struct test_ctx *t)
 		uint32_t iar;
 		gic_enable(sgi);
 		gic_send_sgi(sgi, SGI_TO_SELF, 0);
-		uint32_t got = gic_test_take(WAIT_US, &iar);
+		uint32_t got = gic_test_expect(WAIT_US, &iar);
 		if (got != GIC_SPURIOUS)
 			gic_eoi(iar);
 		subject_push(t, "intid", "%u", sgi);
@@ -128,10 +128,10 @@ static void priority_masked(struct test_ctx *t)
 	subject_pop(t);
 	gic_send_sgi(6, SGI_TO_SELF, 0);
 	gic_set_pmr(0xf0);
-	uint32_t first = gic_test_take(WAIT_US, &iar);
+	uint32_t first = gic_test_expect(WAIT_US, &iar);
 	if (first != GIC_SPURIOUS)
 		gic_eoi(iar);
-	uint32_t second = gic_test_take(WAIT_US, &iar);
+	uint32_t second = gic_test_expect(WAIT_US, &iar);
 	if (second != GIC_SPURIOUS)
 		gic_eoi(iar);
 	check(t, first == 6 && second == 5, "higher_priority_first",
@@ -149,7 +149,7 @@ static void eoi_modes_masked(struct test_ctx *t)
 	subject_push(t, "intid", "%u", 8);
 	gic_enable(8);
 	gic_send_sgi(8, SGI_TO_SELF, 0);
-	uint32_t got = gic_test_take(WAIT_US, &iar);
+	uint32_t got = gic_test_expect(WAIT_US, &iar);
 	if (got != GIC_SPURIOUS)
 		gic_eoi(iar);
 	if (!sgi_came(t, got, 8, WAIT_US, "arrives", "arrives_as_sent", "EOImode 0")) {
@@ -160,7 +160,7 @@ static void eoi_modes_masked(struct test_ctx *t)
 
 	gic_set_eoimode(1);
 	gic_send_sgi(8, SGI_TO_SELF, 0);
-	got = gic_test_take(WAIT_US, &iar);
+	got = gic_test_expect(WAIT_US, &iar);
 	if (!sgi_came(t, got, 8, WAIT_US, "arrives_eoimode1", "arrives_eoimode1_as_sent",
 		      "EOImode 1")) {
 		if (got != GIC_SPURIOUS) {
@@ -185,7 +185,7 @@ static void eoi_modes_masked(struct test_ctx *t)
 	gic_deactivate(iar);
 	check(t, !gic_active(8) || gic_pending(8), "dir_deactivates",
 	      "EOImode 1: SGI 8 still active after DIR");
-	got = gic_test_take(WAIT_US, &iar2);
+	got = gic_test_expect(WAIT_US, &iar2);
 	if (got != GIC_SPURIOUS) {
 		gic_eoi(iar2);
 		gic_deactivate(iar2);

@@ -9,3 +9,9 @@ uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar)
 	*iar = irq_poll(timeout_us);
 	return gic_intid(*iar);
 }
+
+uint32_t gic_test_expect(uint64_t timeout_us, uint32_t *iar)
+{
+	*iar = irq_expect(timeout_us);
+	return gic_intid(*iar);
+}

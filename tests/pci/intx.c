@@ -97,7 +97,7 @@ static void raise_line(struct test_ctx *t, struct pci_state *s, struct pci_fn *f
 	cpu_irq_mask();
 	pci_map_intids(&s->host, 1);
 	line(k, b, 1);
-	got = irq_poll(PCI_WAIT_US);
+	got = irq_expect(PCI_WAIT_US);
 	uint32_t st = status_of(s, f);
 	uint32_t gid = got == GIC_SPURIOUS ? got : gic_intid(got);
 	iar = got;

@@ -50,7 +50,7 @@ static uint32_t edu_msi(struct pci_state *s, struct pci_fn *f, uint32_t cap, uin
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + PCI_MSI_FLAGS, 16,
 		      (flags & ~0x70u) | PCI_MSI_ENABLE, &esr);
 	probe_write(f->bar_va[0] + EDU_RAISE, 32, EDU_BIT, &o);
-	iar = irq_poll(PCI_WAIT_US);
+	iar = irq_expect(PCI_WAIT_US);
 	probe_write(f->bar_va[0] + EDU_LOWER, 32, EDU_BIT, &o);
 	pci_cfg_write(&s->ecam, f->bus, f->devfn, cap + PCI_MSI_FLAGS, 16, flags & ~PCI_MSI_ENABLE,
 		      &esr);

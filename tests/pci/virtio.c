@@ -221,7 +221,7 @@ static void run_request(struct io *io, const struct vpci *v, uint32_t notify_off
 	mmio_rmb(); /* the entry after the index that published it */
 	o->used_id = ring.used[1];
 	o->used_len = ring.used[2];
-	uint32_t iar = irq_poll(PCI_WAIT_US);
+	uint32_t iar = irq_expect(PCI_WAIT_US);
 	o->got = iar == GIC_SPURIOUS ? GIC_SPURIOUS : gic_intid(iar);
 	if (intx)
 		o->isr = rd(io, v->at[VPCI_ISR], 8); /* the read lowers the line (4.1.4.5) */

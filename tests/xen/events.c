@@ -66,11 +66,16 @@ static void clear_events(void)
 		__atomic_store_n(&shared.s.evtchn_pending[i], 0, __ATOMIC_SEQ_CST);
 }
 
-/* The next interrupt's INTID within the wait (EOIed), or GIC_SPURIOUS; others are noted. */
+/*
+ * The next interrupt's INTID within the wait (EOIed), or GIC_SPURIOUS; others
+ * are noted. An upcall's whole wait expects one (irq_expect's grace); a
+ * shorter one looks for strays.
+ */
 static uint32_t irq_poll_intid(struct test_ctx *t, uint32_t want, uint64_t wait_us)
 {
 	for (int i = 0; i < MAX_STRAYS; i++) {
-		uint32_t iar = irq_poll(wait_us), id = gic_intid(iar);
+		uint32_t iar = wait_us >= UPCALL_WAIT_US ? irq_expect(wait_us) : irq_poll(wait_us);
+		uint32_t id = gic_intid(iar);
 		if (id == GIC_SPURIOUS)
 			return id;
 		gic_eoi(iar);
