@@ -32,13 +32,17 @@ enum icc_reg {
 	ICC_REG_AP1R3,
 	ICC_REG_RPR,	/* read-only */
 	ICC_REG_HPPIR1, /* read-only */
+	ICC_REG_HPPIR0, /* read-only */
+	ICC_REG_SGI0R,	/* write-only, 64 bits: generates Group 0 SGIs */
+	ICC_REG_ASGI1R, /* write-only, 64 bits: Group 1 SGIs of the other Security state */
 	ICC_REG_COUNT
 };
 
 /*
  * 0, or -1 with out->faulted and the syndrome. A read's value is in out->value.
- * A write to a read-only register is refused (-1, out->faulted -1): no
- * instruction encodes it (MSR to ICC_RPR_EL1 is UNDEFINED).
+ * A write to a read-only register, or a read of a write-only one, is refused
+ * (-1, out->faulted -1): no instruction encodes it (MSR to ICC_RPR_EL1 and
+ * MRS of ICC_SGI0R_EL1 are UNDEFINED).
  */
 int icc_read(enum icc_reg r, struct probe_outcome *out);
 int icc_write(enum icc_reg r, uint64_t value, struct probe_outcome *out);

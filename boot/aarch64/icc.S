@@ -2,7 +2,7 @@
 /*
  * GICv3 CPU interface accessors (boot/icc.h): one MRS or MSR each that may
  * fault (a trapped register), resuming at the fixup; a read-only register
- * (icc_ro) has no write accessor. Reads return x0 (0
+ * (icc_ro) has no write accessor, a write-only one (icc_wo) no read. Reads return x0 (0
  * after a fault); writes take x0, then synchronise (ISB) so that the next
  * read sees the write (DDI 0487 D19.2: context synchronization).
  */
@@ -19,6 +19,18 @@ icc_rd_\name:
 2:	mov	x0, #0
 	ret
 	extable	1b, 2b
+	.endm
+
+	/* A write accessor only (a write-only register). */
+	.macro	icc_wo name, enc
+	.text
+	.global	icc_wr_\name
+	.type	icc_wr_\name, %function
+icc_wr_\name:
+3:	msr	\enc, x0
+	isb
+4:	ret
+	extable	3b, 4b
 	.endm
 
 	.macro	icc_reg name, enc
@@ -49,3 +61,6 @@ icc_wr_\name:
 	icc_reg ap1r3, S3_0_C12_C9_3
 	icc_ro rpr, S3_0_C12_C11_3	/* ICC_RPR_EL1 */
 	icc_ro hppir1, S3_0_C12_C12_2	/* ICC_HPPIR1_EL1 */
+	icc_ro hppir0, S3_0_C12_C8_2	/* ICC_HPPIR0_EL1 */
+	icc_wo sgi0r, S3_0_C12_C11_7	/* ICC_SGI0R_EL1 */
+	icc_wo asgi1r, S3_0_C12_C11_6	/* ICC_ASGI1R_EL1 */

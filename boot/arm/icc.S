@@ -4,7 +4,8 @@
  * 0069 12.1): one MRC or MCR each that may fault, resuming at the fixup (a
  * read-only register, icc_ro, has no MCR).
  * Reads return r0:r1 (r1 0; 0 after a fault); writes take r0 (the low word
- * of the uint64_t r0:r1), then ISB so that the next read sees the write.
+ * of the uint64_t r0:r1; both words for a 64-bit register), then ISB so
+ * that the next read sees the write.
  */
 #include "boot/common/extable.h"
 
@@ -23,6 +24,19 @@ icc_rd_\name:
 2:	mov	r0, #0
 	bx	lr
 	extable	1b, 2b
+	.endm
+
+	/* A 64-bit write-only register (MCRR: r0 the low word, r1 the high). */
+	.macro	icc_wo64 name, op1, crm
+	.text
+	.arm
+	.global	icc_wr_\name
+	.type	icc_wr_\name, %function
+icc_wr_\name:
+3:	mcrr	p15, \op1, r0, r1, \crm
+	isb
+4:	bx	lr
+	extable	3b, 4b
 	.endm
 
 	.macro	icc_reg name, op1, crn, crm, op2
@@ -53,3 +67,6 @@ icc_wr_\name:
 	icc_reg ap1r3, 0, c12, c9, 3
 	icc_ro rpr, 0, c12, c11, 3	/* ICC_RPR */
 	icc_ro hppir1, 0, c12, c12, 2	/* ICC_HPPIR1 */
+	icc_ro hppir0, 0, c12, c8, 2	/* ICC_HPPIR0 */
+	icc_wo64 sgi0r, 2, c12		/* ICC_SGI0R */
+	icc_wo64 asgi1r, 1, c12		/* ICC_ASGI1R */

@@ -31,6 +31,9 @@ ICC_ACCESSORS(ap1r2)
 ICC_ACCESSORS(ap1r3)
 uint64_t icc_rd_rpr(void);
 uint64_t icc_rd_hppir1(void);
+uint64_t icc_rd_hppir0(void);
+void icc_wr_sgi0r(uint64_t v);
+void icc_wr_asgi1r(uint64_t v);
 
 #if defined(__aarch64__)
 #define EL "_EL1"
@@ -60,11 +63,14 @@ static const struct {
 	[ICC_REG_AP1R3] = { icc_rd_ap1r3, icc_wr_ap1r3, "ICC_AP1R3" EL },
 	[ICC_REG_RPR] = { icc_rd_rpr, NULL, "ICC_RPR" EL },
 	[ICC_REG_HPPIR1] = { icc_rd_hppir1, NULL, "ICC_HPPIR1" EL },
+	[ICC_REG_HPPIR0] = { icc_rd_hppir0, NULL, "ICC_HPPIR0" EL },
+	[ICC_REG_SGI0R] = { NULL, icc_wr_sgi0r, "ICC_SGI0R" EL },
+	[ICC_REG_ASGI1R] = { NULL, icc_wr_asgi1r, "ICC_ASGI1R" EL },
 };
 
 int icc_read(enum icc_reg r, struct probe_outcome *out)
 {
-	if ((unsigned)r >= ICC_REG_COUNT) {
+	if ((unsigned)r >= ICC_REG_COUNT || !regs[r].rd) {
 		*out = (struct probe_outcome){ .faulted = -1 };
 		return -1;
 	}

@@ -74,6 +74,26 @@ const struct icc_fields icc_fields[] = {
 	  .res0 = ~(uint64_t)ICC_INTID_MASK,
 	  .idle = ICC_INTID_SPURIOUS,
 	  .spec = "IHI 0069 ICC_HPPIR1_EL1 (1023: no pending Group 1 interrupt)" },
+	{ .reg = ICC_REG_HPPIR0,
+	  .kind = ICC_STATUS,
+	  .flags = ICC_F_GROUP0,
+	  .res0 = ~(uint64_t)ICC_INTID_MASK,
+	  .idle = ICC_INTID_SPURIOUS,
+	  .spec = "IHI 0069 ICC_HPPIR0_EL1 (1023: no pending Group 0 interrupt)" },
+	/*
+	 * The SGI generation registers besides SGI1R (which every SGI the suite
+	 * sends goes through): present with the System register interface, a
+	 * write at EL1 trapped only by EL2 (HCR_EL2.IMO/FMO, which must then
+	 * emulate it) or by EL3 (SCR_EL3.IRQ/FIQ: hence ICC_F_GROUP0).
+	 */
+	{ .reg = ICC_REG_SGI0R,
+	  .kind = ICC_SGI_GEN,
+	  .flags = ICC_F_GROUP0,
+	  .spec = "IHI 0069 ICC_SGI0R_EL1 (WO; TargetList 0, IRM 0: no PE)" },
+	{ .reg = ICC_REG_ASGI1R,
+	  .kind = ICC_SGI_GEN,
+	  .flags = ICC_F_GROUP0,
+	  .spec = "IHI 0069 ICC_ASGI1R_EL1 (WO; TargetList 0, IRM 0: no PE)" },
 };
 const unsigned icc_nfields = sizeof(icc_fields) / sizeof(icc_fields[0]);
 

@@ -22,10 +22,12 @@ enum icc_kind {
 	ICC_SRE_RAO,  /* SRE RAO/WI when legacy operation is not supported */
 	ICC_ACTIVE,   /* active priorities: idle reads idle; a write of the value read is safe */
 	ICC_STATUS,   /* read-only: idle reads idle (nothing active, nothing pending) */
+	ICC_SGI_GEN,  /* write-only, generates SGIs: a write naming no target completes */
 };
 
 /* What a register needs before it is touched. */
-#define ICC_F_GROUP0 1u /* a Group 0 register: only where Group 0 is the guest's */
+/* A Group 0 register, or one EL3 traps with them: only where Group 0 is the guest's. */
+#define ICC_F_GROUP0 1u
 #define ICC_F_APR    2u /* ICC_AP0R<n>/AP1R<n>: only n < icc_apr_count(ICC_CTLR) exist */
 
 struct icc_fields {
@@ -53,6 +55,11 @@ struct icc_fields {
 #define ICC_RPR_IDLE	   0xffu
 #define ICC_INTID_MASK	   0xffffffu
 #define ICC_INTID_SPURIOUS 1023u
+/*
+ * ICC_SGI0R_EL1 and ICC_ASGI1R_EL1 as ICC_SGI1R_EL1: IRM [40] 0 and TargetList
+ * [15:0] 0 name no PE, so the write generates nothing (IHI 0069 ICC_SGI0R_EL1).
+ */
+#define ICC_SGI_NO_TARGET 0ull
 /* ICC_SRE_EL1. */
 #define ICC_SRE_SRE 1u
 /* GICD_TYPER and GICD_CTLR fields the CPU interface is judged against (IHI 0069 12.9). */

@@ -204,6 +204,11 @@ static void one(struct cpu_run *r, const struct icc_fields *f)
 {
 	uint64_t orig, v;
 
+	if (f->kind == ICC_SGI_GEN) { /* write-only: nothing to read or put back */
+		if (!cpuif_wr(r, f, ICC_SGI_NO_TARGET))
+			cpuif_add(r, f, "writes", 0); /* held */
+		return;
+	}
 	if (cpuif_rd(r, f, &orig))
 		return;
 	cpuif_expect_bits(r, f, "res0_reads_zero", orig, 0, f->res0, "RES0");
