@@ -254,6 +254,18 @@ uint32_t gic_intid(uint32_t iar)
 	return cfg.version == 3 ? iar : iar & 0x3ff;
 }
 
+int gic_sgi_source(uint32_t iar)
+{
+	return cfg.version == 3 ? -1 : (int)(iar >> 10 & 7);
+}
+
+int gic_token_interface(uint32_t token)
+{
+	if (cfg.version == 3 || token == 0 || token > 0xff || (token & (token - 1)))
+		return -1;
+	return __builtin_ctz(token);
+}
+
 void gic_eoi(uint32_t iar)
 {
 	if (cfg.version == 3)

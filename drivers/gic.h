@@ -92,6 +92,14 @@ void gic_send_sgi(uint32_t sgi, enum gic_sgi_target to, uint32_t token);
 /* The acknowledge value: gic_intid() of it, and what gic_eoi/gic_deactivate take. */
 uint32_t gic_ack(void);
 uint32_t gic_intid(uint32_t iar);
+/*
+ * An SGI's source in its acknowledge value: GICv2's GICC_IAR.CPUID [12:10],
+ * the CPU interface that sent it (IHI 0048B 4.4.4); -1 on GICv3, whose
+ * ICC_IAR1_EL1 has no such field.
+ */
+int gic_sgi_source(uint32_t iar);
+/* GICv2: the CPU interface number a one-bit token names; -1 when it names not one. */
+int gic_token_interface(uint32_t token);
 /* Priority drop, and deactivation too unless EOImode splits them. */
 void gic_eoi(uint32_t iar);
 void gic_deactivate(uint32_t iar);

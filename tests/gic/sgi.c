@@ -3,7 +3,10 @@
  * SGIs between CPUs: to one other CPU (GICv2 target list, GICv3 affinity in
  * ICC_SGI1R_EL1) and to all but self (GICv2 filter 1, GICv3 IRM). The other
  * CPUs are started by PSCI and poll for what arrives; the boot CPU checks
- * that each got what was sent to it and nothing else.
+ * that each got what was sent to it and nothing else. On GICv2 each SGI's
+ * acknowledge also names its sender (GICC_IAR.CPUID, IHI 0048B 4.4.4): the
+ * boot CPU's interface for what it sent, and the listener's own for an SGI
+ * each listener first sends itself (the check kvm-unit-tests' ipi test makes).
  */
 #include <string.h>
 
@@ -17,19 +20,32 @@
 
 #define SGI_ONE	   9
 #define SGI_OTHERS 10
+#define SGI_OWN	   11 /* GICv2: the one each listener sends itself */
 #define LISTEN_US  500000
 #define READY_US   2000000 /* for every listener to be ready, from the first start */
 
 struct listener {
 	uint32_t token;
+	int iface; /* GICv2: its CPU interface number (-1: GICv3, or not known) */
 	volatile int ready;
-	uint32_t seen; /* bit per SGI that arrived */
+	uint32_t seen;	/* bit per SGI that arrived */
+	int source[16]; /* GICv2: each arrived SGI's GICC_IAR.CPUID */
+	uint32_t own;	/* the INTID that came for SGI_OWN (GIC_SPURIOUS: none) */
+	int own_source;
 	const char *problem;
 };
 
 static struct listener listeners[SMP_SLOTS];
 /* Set once the boot CPU has sent: each listener's window runs from when it sees this. */
 static int sgis_sent;
+
+static void heard(struct listener *l, uint32_t sgi, uint32_t iar)
+{
+	if (sgi >= 16)
+		return;
+	l->seen |= 1u << sgi;
+	l->source[sgi] = gic_sgi_source(iar);
+}
 
 static void listen(struct smp_slot *s)
 {
@@ -44,6 +60,21 @@ static void listen(struct smp_slot *s)
 	gic_enable(SGI_ONE);
 	gic_enable(SGI_OTHERS);
 	l->token = gic_cpu_token();
+	l->iface = gic_token_interface(l->token);
+	l->own = GIC_SPURIOUS;
+	if (l->iface >= 0) {
+		int masked = cpu_irq_masked();
+		cpu_irq_mask(); /* taken here, not by the dispatcher */
+		gic_enable(SGI_OWN);
+		gic_send_sgi(SGI_OWN, SGI_TO_SELF, 0);
+		l->own = gic_test_expect(GIC_TEST_WAIT_US, &iar);
+		if (l->own != GIC_SPURIOUS) {
+			l->own_source = gic_sgi_source(iar);
+			gic_eoi(iar);
+		}
+		if (!masked)
+			cpu_irq_unmask();
+	}
 	__atomic_store_n(&l->ready, 1, __ATOMIC_RELEASE);
 	/*
 	 * A vCPU the hypervisor runs late still listens LISTEN_US after the
@@ -62,16 +93,50 @@ static void listen(struct smp_slot *s)
 		if (got == GIC_SPURIOUS)
 			continue;
 		gic_eoi(iar);
-		if (got < 16)
-			l->seen |= 1u << got;
+		heard(l, got, iar);
 	}
 	/* What came after all-but-self (a late duplicate) counts too. */
 	uint32_t got = gic_test_take(2000, &iar);
 	if (got != GIC_SPURIOUS) {
 		gic_eoi(iar);
-		if (got < 16)
-			l->seen |= 1u << got;
+		heard(l, got, iar);
 	}
+}
+
+/* One SGI's source against its sender's interface (GICv2; subject cpu pushed). */
+static void source_is(struct test_ctx *t, uint32_t sgi, int source, int sender, int cpu)
+{
+	subject_push(t, "intid", "%u", sgi);
+	if (check(t, source == sender, "sgi_source_is_sender",
+		  "cpu %d: SGI %u sent by CPU interface %d was acknowledged with source CPUID %d "
+		  "(GICC_IAR[12:10])",
+		  cpu, sgi, sender, source) &&
+	    sgi == SGI_OWN)
+		evidence(t, "sgi_source_is_sender",
+			 "cpu %d: the SGI it sent itself names CPU interface %d", cpu, source);
+	subject_pop(t);
+}
+
+/*
+ * GICv2: the listener's own SGI came and names it; what the boot CPU (interface
+ * sender) sent names the boot CPU. Not judged where an interface is unknown.
+ */
+static void sources(struct test_ctx *t, const struct listener *l, int cpu, int sender)
+{
+	if (l->iface < 0)
+		return;
+	subject_push(t, "intid", "%u", SGI_OWN);
+	int came =
+		check(t, l->own == SGI_OWN, "own_sgi_arrives",
+		      "cpu %d: the SGI %u it sent itself: INTID %u arrived", cpu, SGI_OWN, l->own);
+	subject_pop(t);
+	if (came)
+		source_is(t, SGI_OWN, l->own_source, l->iface, cpu);
+	if (sender < 0)
+		return;
+	for (uint32_t sgi = SGI_ONE; sgi <= SGI_OTHERS; sgi++)
+		if (l->seen & (1u << sgi))
+			source_is(t, sgi, l->source[sgi], sender, cpu);
 }
 
 void case_sgi_others(struct test_ctx *t)
@@ -83,6 +148,8 @@ void case_sgi_others(struct test_ctx *t)
 	int cpu[SMP_SLOTS], n = 0, boot = dt_cpu_index(p, cpu_mpidr());
 	int64_t rc;
 	uint32_t iar;
+
+	int sender = gic_token_interface(gic_cpu_token());
 
 	memset(listeners, 0, sizeof(listeners));
 	__atomic_store_n(&sgis_sent, 0, __ATOMIC_RELEASE);
@@ -164,6 +231,7 @@ void case_sgi_others(struct test_ctx *t)
 		subject_pop(t);
 		check(t, !(l->seen & ~((1u << SGI_ONE) | (1u << SGI_OTHERS))), "no_unsent_sgis",
 		      "cpu %d: SGIs nobody sent arrived (mask 0x%x)", cpu[k], l->seen);
+		sources(t, l, cpu[k], sender);
 		smp_release(p, slot[k], LISTEN_US);
 		subject_pop(t);
 	}
