@@ -141,6 +141,8 @@ static void priority_masked(struct test_ctx *t)
 	gic_set_pmr(pmr);
 }
 
+static void cleared_by_icactiver(struct test_ctx *t);
+
 /* EOImode 1: EOI only drops priority; the SGI stays active until DIR. */
 static void eoi_modes_masked(struct test_ctx *t)
 {
@@ -192,8 +194,53 @@ static void eoi_modes_masked(struct test_ctx *t)
 	}
 	sgi_came(t, got, 8, WAIT_US, "pending_arrives_after_dir", "pending_after_dir_as_sent",
 		 "EOImode 1, after DIR");
+	cleared_by_icactiver(t);
 	gic_set_eoimode(0);
 	subject_pop(t);
+}
+
+/*
+ * EOImode 1 still: SGI 8 taken and its priority dropped stays active; a write
+ * of its bit to ICACTIVER (GICD_, or GICR_ICACTIVER0 on v3) deactivates it
+ * (IHI 0048B 4.3.6, IHI 0069 12.11.5), so the same SGI sent again is
+ * signalled before any DIR. Judged by what arrives, not by reading the
+ * active state (Xen reads it as 0). Whatever stays active is deactivated by
+ * DIR after, and what stays pending is taken.
+ */
+static void cleared_by_icactiver(struct test_ctx *t)
+{
+	uint32_t iar, iar2;
+
+	gic_send_sgi(8, SGI_TO_SELF, 0);
+	if (gic_test_expect(WAIT_US, &iar) != 8) {
+		if (gic_intid(iar) != GIC_SPURIOUS) {
+			gic_eoi(iar);
+			gic_deactivate(iar);
+		}
+		return; /* arrives_eoimode1 already judged its arrival */
+	}
+	gic_eoi(iar);
+	gic_clear_active(8);
+	gic_send_sgi(8, SGI_TO_SELF, 0);
+	uint32_t got = gic_test_expect(WAIT_US, &iar2);
+	if (check(t, got == 8, "icactiver_deactivates",
+		  "EOImode 1: SGI 8 cleared through ICACTIVER and sent again: %s before DIR",
+		  got == GIC_SPURIOUS ? "it did not arrive" : "another INTID arrived"))
+		evidence(t, "icactiver_deactivates",
+			 "EOImode 1: SGI 8 cleared through ICACTIVER and sent again arrived before "
+			 "DIR");
+	if (got != GIC_SPURIOUS) {
+		gic_eoi(iar2);
+		gic_deactivate(iar2);
+	}
+	if (got != 8) {
+		gic_deactivate(iar); /* still active: DIR lets the pending one come */
+		got = gic_test_expect(WAIT_US, &iar2);
+		if (got != GIC_SPURIOUS) {
+			gic_eoi(iar2);
+			gic_deactivate(iar2);
+		}
+	}
 }
 
 /*
