@@ -2,9 +2,9 @@
 /*
  * GICv3 CPU interface accessors (boot/icc.h): one MRS or MSR each that may
  * fault (a trapped register), resuming at the fixup; a read-only register
- * (icc_ro) has no write accessor, a write-only one (icc_wo) no read. Reads return x0 (0
- * after a fault); writes take x0, then synchronise (ISB) so that the next
- * read sees the write (DDI 0487 D19.2: context synchronization).
+ * (icc_ro) has no write accessor, a write-only one (icc_wo) no read. Reads
+ * return x0 (0 after a fault); writes take x0, then synchronise (ISB) so that
+ * the next read sees the write (DDI 0487 D19.2: context synchronization).
  */
 #include "boot/common/extable.h"
 
