@@ -23,11 +23,17 @@
 #include "runtime/watchdog.h"
 #include "spec/cpu_ids.h"
 
-#define SGI_SELF       1
-#define SGI_FROM_BOOT  2
-#define SGI_REPLY      3
-#define OFF_WAIT_US    200000
-#define CHECKS_WAIT_US 1000000
+#define SGI_SELF      1
+#define SGI_FROM_BOOT 2
+#define SGI_REPLY     3
+#define OFF_WAIT_US   200000
+/*
+ * A started CPU's checks: its waits (the timer's and its own SGI's
+ * EVENT_WAIT_US, the boot CPU's SGI's five) and one grace of IRQ_GRACE_FACTOR
+ * times the longest, so that the boot CPU never gives up on a CPU that still
+ * runs (and would write the report the next CPU's turn reads).
+ */
+#define CHECKS_WAIT_US (EVENT_WAIT_US * 7 + EVENT_WAIT_US * 5 * IRQ_GRACE_FACTOR)
 #define EVENT_WAIT_US  100000
 #define TIMER_DELAY_US 1000
 

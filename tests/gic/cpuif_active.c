@@ -30,7 +30,8 @@
 
 #define PRIO_RUNNING 0xa0u /* low four bits zero: the same group priority at 4..8 bits */
 #define PRIO_MASKED  0x40u
-#define ACTIVE_WAIT  ((unsigned)GIC_TEST_WAIT_US)
+/* An SGI to self: GIC_TEST_WAIT_US and irq_expect's grace (a wait that ends when it comes). */
+#define ACTIVE_WAIT ((unsigned)GIC_TEST_WAIT_US * (1 + IRQ_GRACE_FACTOR))
 
 /* What the handler saw; one CPU at a time runs this. */
 static struct {
@@ -233,7 +234,7 @@ static void highest_pending(struct cpu_run *r)
 	}
 	/* Cleared by taking it: PMR back, acknowledged, EOIed. */
 	gic_set_pmr(pmr);
-	uint32_t got = gic_test_expect(ACTIVE_WAIT, &iar);
+	uint32_t got = gic_test_expect(GIC_TEST_WAIT_US, &iar);
 	if (got != GIC_SPURIOUS)
 		gic_eoi(iar);
 	o = cpuif_add(r, hppir, "masked_sgi_taken_after_pmr", got != CPUIF_SGI_MASKED);

@@ -70,8 +70,9 @@ static void case_spurious(struct test_ctx *t)
 static int sgi_came(struct test_ctx *t, uint32_t got, uint32_t sgi, uint64_t wait_us,
 		    const char *arrives, const char *same, const char *what)
 {
-	if (!check(t, got != GIC_SPURIOUS, arrives, "%s: SGI %u: nothing arrived within %u ms",
-		   what, sgi, (unsigned)(wait_us / 1000)))
+	if (!check(t, got != GIC_SPURIOUS, arrives,
+		   "%s: SGI %u: nothing arrived within %u ms (and irq_expect's grace)", what, sgi,
+		   (unsigned)(wait_us / 1000)))
 		return 0;
 	return check(t, got == sgi, same, "%s: SGI %u sent, INTID %u arrived", what, sgi, got);
 }
@@ -202,7 +203,7 @@ static void eoi_modes_masked(struct test_ctx *t)
 /*
  * EOImode 1 still: SGI 8 taken and its priority dropped stays active; a write
  * of its bit to ICACTIVER (GICD_, or GICR_ICACTIVER0 on v3) deactivates it
- * (IHI 0048B 4.3.6, IHI 0069 12.11.5), so the same SGI sent again is
+ * (IHI 0048B 4.3.10, IHI 0069 12.9.6 and 12.11.4), so the same SGI sent again is
  * signalled before any DIR. Judged by what arrives, not by reading the
  * active state (Xen reads it as 0). Whatever stays active is deactivated by
  * DIR after, and what stays pending is taken.
