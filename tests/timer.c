@@ -107,8 +107,13 @@ static void case_monotonic(struct test_ctx *t)
 	note(t, "cntvct - cntpct: %lld ticks (CNTVOFF)", (long long)(v - p));
 }
 
-/* Poll for the DT's INTID; anything else that arrives is recorded and silenced. */
-static uint32_t await(uint32_t want, uint64_t timeout_us, uint64_t *when, uint32_t *other)
+/*
+ * Poll for the DT's INTID; anything else that arrives is recorded and
+ * silenced. With fired, the counter at the first look that found timer k's
+ * CTL.ISTATUS set is kept there (left as it was when none did).
+ */
+static uint32_t await(uint32_t want, uint64_t timeout_us, uint64_t *when, uint32_t *other,
+		      enum cpu_timer k, uint64_t *fired)
 {
 	struct wait w;
 
@@ -116,6 +121,8 @@ static uint32_t await(uint32_t want, uint64_t timeout_us, uint64_t *when, uint32
 	wait_begin(&w, timeout_us);
 	/* One acknowledge a look: a wait inside a wait would multiply their bounds. */
 	while (wait_look(&w) == WAIT_ON) {
+		if (fired && !*fired && (cpu_timer_read_ctl(k) & CPU_TIMER_ISTATUS))
+			*fired = cpu_counter();
 		uint32_t iar = irq_poll(0);
 		uint32_t intid = gic_intid(iar);
 		if (intid == GIC_SPURIOUS)
@@ -139,23 +146,27 @@ static void program(enum cpu_timer k, int use_cval, uint64_t deadline)
 	cpu_timer_write_ctl(k, CPU_TIMER_ENABLE);
 }
 
-/* Program, wait, and judge one interrupt: 1 when it came on time's side, with its lateness. */
+/*
+ * Program, wait, and judge one interrupt: 1 when it came on time's side, with
+ * its lateness after the timer fired and how late the timer showed it fired.
+ */
 static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_t intid,
-		     const char *name, const char *how, uint64_t *late_us)
+		     const char *name, const char *how, uint64_t *late_us, uint64_t *timer_late_us)
 {
-	uint64_t when = 0, deadline = cpu_timer_count(k) + smp_us_to_ticks(FIRE_DELAY_US);
+	uint64_t when = 0, fired = 0,
+		 deadline = cpu_timer_count(k) + smp_us_to_ticks(FIRE_DELAY_US);
 	uint32_t other;
 
 	/* Every PPI enabled: the one that arrives is shown, whichever it is. */
 	for (uint32_t ppi = 16; ppi < GIC_FIRST_SPI; ppi++)
 		gic_enable(ppi);
 	program(k, use_cval, deadline);
-	uint32_t got = await(intid, ARRIVAL_WAIT_US, &when, &other);
+	uint32_t got = await(intid, ARRIVAL_WAIT_US, &when, &other, k, &fired);
 	uint64_t waited_us = ARRIVAL_WAIT_US;
 	/* Nothing at all came: a starved host's, unless a grace already found nothing (irq.h). */
 	if (got != intid && other == GIC_SPURIOUS && irq_grace_left()) {
 		waited_us += ARRIVAL_WAIT_US * IRQ_GRACE_FACTOR;
-		got = await(intid, ARRIVAL_WAIT_US * IRQ_GRACE_FACTOR, &when, &other);
+		got = await(intid, ARRIVAL_WAIT_US * IRQ_GRACE_FACTOR, &when, &other, k, &fired);
 		if (got != intid && other == GIC_SPURIOUS)
 			irq_grace_spent();
 	}
@@ -180,13 +191,24 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 		return 0;
 	}
 	/* Compare in the counter the timer counts. */
-	uint64_t at = when - cpu_counter() + cpu_timer_count(k);
+	uint64_t offset = cpu_timer_count(k) - cpu_counter();
+	uint64_t at = when + offset;
 	if (at < deadline) {
 		finding(t, "not_early", "%s (%s): INTID %u arrived %llu us before its deadline",
 			name, how, intid, (unsigned long long)smp_ticks_to_us(deadline - at));
 		return 0;
 	}
-	*late_us = smp_ticks_to_us(at - deadline);
+	/*
+	 * Lateness is counted from when the timer showed it had fired (CTL.ISTATUS
+	 * at a look), or from the deadline when that is later: the interrupt's
+	 * path (GIC, hypervisor) is judged, not the timer's own thread, which an
+	 * emulator on a loaded host starves (both come late then, together).
+	 */
+	uint64_t from = deadline;
+	if (fired && fired + offset > from && fired + offset <= at)
+		from = fired + offset;
+	*late_us = smp_ticks_to_us(at - from);
+	*timer_late_us = smp_ticks_to_us(from - deadline);
 	return check(t, ctl & CPU_TIMER_ISTATUS, "istatus_when_fired",
 		     "%s (%s): fired but CTL.ISTATUS is clear", name, how);
 }
@@ -212,27 +234,30 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	cpu_irq_mask();
 	for (int use_cval = 0; use_cval <= 1; use_cval++) {
 		const char *how = use_cval ? "CVAL" : "TVAL";
-		uint64_t best = ~0ull, worst = 0;
+		uint64_t best = ~0ull, worst = 0, timer_worst = 0;
 		int ok = 1;
 		subject_push(t, "form", "%s", use_cval ? "cval" : "tval");
 		int n = 0;
 		for (; ok && (n < SAMPLES || (best > late && n < SAMPLES_MAX)); n++) {
-			uint64_t us = 0;
-			ok = fire_once(t, k, use_cval, intid, name, how, &us);
+			uint64_t us = 0, timer_us = 0;
+			ok = fire_once(t, k, use_cval, intid, name, how, &us, &timer_us);
 			best = us < best ? us : best;
 			worst = us > worst ? us : worst;
+			timer_worst = timer_us > timer_worst ? timer_us : timer_worst;
 		}
 		/*
 		 * The best of a few, more while it is late: a host that deschedules
 		 * the vCPU makes single ones late, a late platform makes every one.
 		 */
 		if (ok && check(t, best <= late, "on_time",
-				"%s (%s): INTID %u arrived at best %llu us late in %d tries "
-				"(tolerance %u us)",
+				"%s (%s): INTID %u arrived at best %llu us after the timer fired "
+				"in %d tries (tolerance %u us)",
 				name, how, intid, (unsigned long long)best, n, late))
 			evidence(t, "on_time",
-				 "%s (%s): INTID %u, %llu to %llu us after the deadline", name, how,
-				 intid, (unsigned long long)best, (unsigned long long)worst);
+				 "%s (%s): INTID %u, %llu to %llu us after the timer fired "
+				 "(CTL.ISTATUS up to %llu us after the deadline)",
+				 name, how, intid, (unsigned long long)best,
+				 (unsigned long long)worst, (unsigned long long)timer_worst);
 		subject_pop(t);
 	}
 	/* IMASK: the condition is met but no interrupt may be signalled. */
@@ -240,7 +265,7 @@ static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const ch
 	uint32_t other;
 	cpu_timer_write_cval(k, deadline);
 	cpu_timer_write_ctl(k, CPU_TIMER_ENABLE | CPU_TIMER_IMASK);
-	uint32_t got = await(intid, MASKED_WAIT_US, &when, &other);
+	uint32_t got = await(intid, MASKED_WAIT_US, &when, &other, k, NULL);
 	/*
 	 * QEMU sets ISTATUS from its own timer thread: give it the arrival's wait
 	 * and its grace (it ends when ISTATUS is set).
