@@ -14,9 +14,10 @@ uint32_t gic_test_take(uint64_t timeout_us, uint32_t *iar);
 /* The same for an interrupt that should come: with irq_expect's grace past timeout_us. */
 uint32_t gic_test_expect(uint64_t timeout_us, uint32_t *iar);
 
-void case_spi_uart(struct test_ctx *t);	  /* spi.c */
-void case_sgi_others(struct test_ctx *t); /* sgi.c */
-void case_its(struct test_ctx *t);	  /* its.c */
-void case_cpuif_regs(struct test_ctx *t); /* cpuif_regs.c */
+void case_spi_uart(struct test_ctx *t);	     /* spi.c */
+void case_sgi_others(struct test_ctx *t);    /* sgi.c */
+void case_its(struct test_ctx *t);	     /* its.c */
+void case_cpuif_regs(struct test_ctx *t);    /* cpuif_regs.c */
+void case_pending_clear(struct test_ctx *t); /* pending.c */
 
 #endif

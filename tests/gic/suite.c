@@ -261,6 +261,6 @@ MASKED_CASE(eoi_modes)
 
 static const struct test_case cases[] = {
 	CASE(distributor), CASE(spurious),   CASE(sgi_self), CASE(priority),   CASE(eoi_modes),
-	CASE(spi_uart),	   CASE(sgi_others), CASE(its),	     CASE(cpuif_regs),
+	CASE(spi_uart),	   CASE(sgi_others), CASE(its),	     CASE(cpuif_regs), CASE(pending_clear),
 };
 SUITE(58, gic, cases, .skip_if = skip_if);
