@@ -197,8 +197,15 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 				name, how, intid, (unsigned)(waited_us / 1000), ctl);
 		return 0;
 	}
-	/* Compare in the counter the timer counts. */
-	uint64_t offset = cpu_timer_count(k) - cpu_counter();
+	/*
+	 * Compare in the counter the timer counts. The two reads are sequenced,
+	 * cpu_counter's first: a vCPU descheduled between them then makes the
+	 * offset (and the arrival) later, never earlier, so that it cannot pass
+	 * for an early interrupt (not_early); in one expression their order is
+	 * the compiler's.
+	 */
+	uint64_t before = cpu_counter();
+	uint64_t offset = cpu_timer_count(k) - before;
 	uint64_t at = when + offset;
 	if (at < deadline) {
 		finding(t, "not_early", "%s (%s): INTID %u arrived %llu us before its deadline",
