@@ -223,7 +223,12 @@ static void cleared_by_icactiver(struct test_ctx *t)
 	gic_eoi(iar);
 	gic_clear_active(8);
 	gic_send_sgi(8, SGI_TO_SELF, 0);
-	uint32_t got = gic_test_expect(WAIT_US, &iar2);
+	/*
+	 * No grace: an SGI to self is raised by this CPU's own write, in its own
+	 * thread under an emulator, so no starved thread can hold it back (and
+	 * Xen, which keeps it active, would pay the grace every run).
+	 */
+	uint32_t got = gic_test_take(WAIT_US, &iar2);
 	if (check(t, got == 8, "icactiver_deactivates",
 		  "EOImode 1: SGI 8 cleared through ICACTIVER and sent again: %s before DIR",
 		  got == GIC_SPURIOUS ? "it did not arrive" : "another INTID arrived"))
