@@ -6,7 +6,7 @@
  * nothing uses (none the DT names, none enabled, pending or active now),
  * routed to this CPU, with IRQs masked:
  *   - set through GICD_ISPENDR while disabled, then enabled: it is
- *     signalled (IHI 0048B 4.3.7, IHI 0069 12.9.24);
+ *     signalled (IHI 0048B 4.3.7, IHI 0069 12.9.23);
  *   - set, cleared through GICD_ICPENDR, then enabled: nothing is signalled
  *     (IHI 0048B 4.3.8, IHI 0069 12.9.10).
  * The first shows the second's silence is not an SPI that cannot be made
