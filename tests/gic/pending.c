@@ -11,8 +11,8 @@
  *     (IHI 0048B 4.3.8, IHI 0069 12.9.10).
  * The first shows the second's silence is not an SPI that cannot be made
  * pending at all; whatever is left is taken, and the SPI disabled again.
- * (An SPI, not a PPI: whether GICv2's banked ISPENDR0 sets a PPI pending is
- * where QEMU and the spec part ways, which is no part of this check.)
+ * (An SPI, not a PPI: on QEMU 7.2's GICv2 a PPI set through the banked
+ * GICD_ISPENDR0 was never signalled, a question apart from this one.)
  */
 #include "boot/cpu.h"
 #include "drivers/gic.h"
