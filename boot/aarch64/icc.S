@@ -35,13 +35,7 @@ icc_wr_\name:
 
 	.macro	icc_reg name, enc
 	icc_ro	\name, \enc
-	.global	icc_wr_\name
-	.type	icc_wr_\name, %function
-icc_wr_\name:
-3:	msr	\enc, x0
-	isb
-4:	ret
-	extable	3b, 4b
+	icc_wo	\name, \enc
 	.endm
 
 	icc_reg pmr, S3_0_C4_C6_0	/* ICC_PMR_EL1 */
