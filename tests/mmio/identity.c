@@ -69,6 +69,19 @@ static int identity_of(struct test_ctx *t, const struct mmio_target *tg, unsigne
 	return !tg->first && checked && !bad;
 }
 
+int identity_contradicted(const struct dt_device *d, const struct device_contract *c)
+{
+	for (unsigned i = 0; i < c->nregs; i++) {
+		const struct reg_contract *r = &c->regs[i];
+		uintptr_t a = r->id.mask ? contract_reg_addr(d, r->region, r->offset, 4) : 0;
+		struct probe_outcome o;
+		if (a && !probe_read(a, 32, &o) && !o.faulted &&
+		    !contract_identity_matches(&r->id, o.value))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A device whose parts answered their contract's identity reads (pass or
  * fail) is held to be what its compatible says (the contract was chosen by
@@ -89,7 +102,7 @@ static void hold_identified(const struct platform *p, const unsigned *judged)
 
 void case_identity(struct test_ctx *t)
 {
-	const struct mmio_state *st = mmio_state(t);
+	struct mmio_state *st = mmio_state(t);
 	unsigned quiet_matches = 0; /* devices after the first whose identity matched */
 	static unsigned judged[PLAT_MAX_DEVICES];
 
@@ -99,6 +112,7 @@ void case_identity(struct test_ctx *t)
 		quiet_matches += identity_of(t, &st->targets[i],
 					     &judged[st->targets[i].d - t->plat->devices]);
 	hold_identified(t->plat, judged);
+	st->identity_ran = 1;
 	if (quiet_matches)
 		note(t,
 		     "identity as the spec says on %u further devices (observations shown for the "

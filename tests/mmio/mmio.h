@@ -16,12 +16,16 @@ struct mmio_target {
 	const struct dt_device *d;
 	const struct device_contract *c;
 	int first; /* first device bound to this contract: the width/forms tables use it */
+	/* An identity register answered a value its contract rules out: this is
+	 * not the device the compatible names, so no case writes to it. */
+	int contradicted;
 };
 
 struct mmio_state {
 	struct mmio_target targets[PLAT_MAX_DEVICES * 2];
 	unsigned ntargets;
 	unsigned counts[3]; /* observations of the running case, by enum outcome_class */
+	int identity_ran;   /* the identity case reported every contradiction */
 };
 
 static inline struct mmio_state *mmio_state(struct test_ctx *t)
@@ -84,6 +88,17 @@ void observations_summary(struct test_ctx *t, const char *case_name);
  */
 void observe_first_targets(struct test_ctx *t, const char *case_name, const char *if_none,
 			   void (*of)(struct test_ctx *t, const struct mmio_target *tg));
+/*
+ * The same for a case that writes: of the devices of each contract, the
+ * first whose identity registers were not contradicted (a misdescribed reg
+ * must not turn a write into one to RAM or another device). A contradicted
+ * one is named; it is a finding of this case when the identity case, whose
+ * finding it is, did not run.
+ */
+void observe_writable_targets(struct test_ctx *t, const char *case_name, const char *if_none,
+			      void (*of)(struct test_ctx *t, const struct mmio_target *tg));
+/* Whether an identity register of c at d answers a value c rules out (reads only, no record). */
+int identity_contradicted(const struct dt_device *d, const struct device_contract *c);
 
 /*
  * Identity checks a register table cannot express (extras.c), by c->extra.

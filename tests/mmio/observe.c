@@ -42,6 +42,49 @@ void observe_first_targets(struct test_ctx *t, const char *case_name, const char
 	observations_summary(t, case_name);
 }
 
+void observe_writable_targets(struct test_ctx *t, const char *case_name, const char *if_none,
+			      void (*of)(struct test_ctx *t, const struct mmio_target *tg))
+{
+	const struct mmio_state *st = mmio_state(t);
+	unsigned withheld = 0;
+
+	observations_reset(t);
+	for (unsigned i = 0; i < st->ntargets; i++) {
+		const struct mmio_target *tg = &st->targets[i];
+		int taken = 0; /* an earlier device of this contract was written */
+		for (unsigned j = 0; j < i; j++)
+			taken |= st->targets[j].c == tg->c && !st->targets[j].contradicted;
+		if (taken)
+			continue;
+		if (!tg->contradicted) {
+			of(t, tg);
+			continue;
+		}
+		withheld++;
+		if (st->identity_ran) {
+			note(t,
+			     "%s: not written: its identity registers say it is no %s "
+			     "(mmio/identity)",
+			     tg->d->path, tg->c->part);
+			continue;
+		}
+		node_push(t, tg->d->path);
+		subject_push(t, "part", "%s", tg->c->part);
+		check(t, 0, "identity_before_writes",
+		      "not written: its identity registers answer values the %s contract rules out "
+		      "(%s), so the reg is not that device's",
+		      tg->c->part, tg->c->spec);
+		subject_pop(t);
+		subject_pop(t);
+	}
+	if (!t->checks && withheld)
+		skip(t, "every device to write contradicted its identity (mmio/identity): nothing "
+			"written");
+	else if (if_none && !t->checks)
+		skip(t, if_none);
+	observations_summary(t, case_name);
+}
+
 void mmio_observed(struct test_ctx *t, const struct dt_device *d, const struct device_contract *c,
 		   const struct observation *o)
 {

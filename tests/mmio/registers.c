@@ -59,7 +59,7 @@ static void read_only_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void case_read_only_writes(struct test_ctx *t)
 {
-	observe_first_targets(
+	observe_writable_targets(
 		t, "read_only_writes",
 		"no described device has a read-only register whose write is harmless",
 		read_only_of);

@@ -8,10 +8,12 @@
  *   virtio 1.2 4.2.2 (virtio-mmio); Arm ARM (DDI 0487) for load forms.
  * Cases: identity registers; the access-width matrix (8/16/32/64 on one
  * register of each class); read-only registers ignore writes; reserved
- * offsets; ISV=0 instruction forms against a plain LDR. Every access goes
- * through the probe primitive. Nothing that could break the console or the
- * watchdog is written: the only writes are to read-only registers (restored
- * if they change) and the fw_cfg selector.
+ * offsets; ISV=0 instruction forms against a plain LDR; write-then-read of
+ * each register with a bit-level contract; ISV=0 store forms against a plain
+ * STR; which pages of each reg decode. Every access goes through the probe
+ * primitive. A write goes only where it can be undone (the value restored)
+ * and never to a device whose identity registers contradict its compatible
+ * (observe_writable_targets).
  * Each outcome is one classified observation (mmio.h): required and
  * permitted are evidence, a deviation is a finding and fails its case.
  */
@@ -79,7 +81,9 @@ static const char *init(struct test_ctx *t)
 			int first = 1;
 			for (unsigned j = 0; j < st.ntargets; j++)
 				first &= st.targets[j].c != cs[k];
-			st.targets[st.ntargets++] = (struct mmio_target){ d, cs[k], first };
+			st.targets[st.ntargets++] =
+				(struct mmio_target){ d, cs[k], first,
+						      identity_contradicted(d, cs[k]) };
 			announce(t, d, cs[k]);
 		}
 	}

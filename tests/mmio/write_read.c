@@ -160,6 +160,6 @@ static void write_read_of(struct test_ctx *t, const struct mmio_target *tg)
 
 void case_write_read(struct test_ctx *t)
 {
-	observe_first_targets(t, "write_read", "no described device has a register to write",
-			      write_read_of);
+	observe_writable_targets(t, "write_read", "no described device has a register to write",
+				 write_read_of);
 }
