@@ -107,18 +107,31 @@ unsigned exception_return_deviations(struct exception_return_seen *out)
 }
 
 /*
+ * A listed instruction (extable.h) runs in SVC mode, in T32 or A32 as its
+ * fixup says: an SPSR with another mode, state or IL set lost it (seen under
+ * Xen 4.17 on QEMU: SPSR_abt, and SPSR_und, hold SPSR_svc's value), and
+ * returning by it would run T32 code as A32 or enter an illegal state, so the
+ * SPSR is rebuilt from the CPSR fault_begin kept, and counted for the case's
+ * findings (runtime/suite.c).
+ */
+static void hold_return_state(struct arm_frame *a, uintptr_t fixup)
+{
+	uint32_t t32 = (fixup & 1) ? PSR_T : 0, state = MODE_MASK | PSR_T | PSR_IL;
+
+	if (fixup && (a->spsr & state) != (MODE_SVC | t32)) {
+		seen.state_lost++;
+		a->spsr = (fault_arch_cpsr() & ~(uint32_t)state) | MODE_SVC | t32;
+	}
+}
+
+/*
  * The instruction an abort's LR stands for: lr - arch (the architectural
  * offset). When that is not a listed instruction but one nearer LR is, the
  * one who injected the abort set LR short: Xen 4.17 inject_abt32_exception
  * sets LR_abt to the faulting instruction + 0 in A32, + 4 in T32, for data
  * and prefetch aborts alike. Listed instructions lie more than 8 bytes apart
- * (probe.S, trap.S), so at most one is in reach. A listed T32 instruction
- * (extable.h) runs in SVC mode, in T32 or A32 as its fixup says: an SPSR
- * with another mode, state or IL set lost it (seen under Xen 4.17 on QEMU:
- * SPSR_abt holds SPSR_svc's value), and returning by it would run T32 code
- * as A32 or enter an illegal state, so the SPSR is rebuilt from the CPSR
- * fault_begin kept. Either is counted for the case's findings
- * (runtime/suite.c).
+ * (probe.S, trap.S), so at most one is in reach. Counted for the case's
+ * findings (runtime/suite.c).
  */
 static uint32_t abort_pc(struct arm_frame *a, unsigned arch)
 {
@@ -132,13 +145,23 @@ static uint32_t abort_pc(struct arm_frame *a, unsigned arch)
 				seen.lr_offset = off;
 				break;
 			}
-	uintptr_t fixup = extable_fixup(pc);
-	uint32_t t32 = (fixup & 1) ? PSR_T : 0, state = MODE_MASK | PSR_T | PSR_IL;
+	hold_return_state(a, extable_fixup(pc));
+	return pc;
+}
 
-	if (fixup && (a->spsr & state) != (MODE_SVC | t32)) {
-		seen.state_lost++;
-		a->spsr = (fault_arch_cpsr() & ~(uint32_t)state) | MODE_SVC | t32;
-	}
+/*
+ * The undefined instruction: LR_und - 4 in A32, - 2 in T32, by the SPSR's T
+ * bit; a lost SPSR (hold_return_state) may name the wrong state, so the
+ * other offset is tried when only it gives a listed instruction.
+ */
+static uint32_t undef_pc(struct arm_frame *a)
+{
+	unsigned thumb = (a->spsr & PSR_T) ? 1 : 0;
+	uint32_t pc = a->ret - (thumb ? 2 : 4), other = a->ret - (thumb ? 4 : 2);
+
+	if (!extable_fixup(pc) && extable_fixup(other))
+		pc = other;
+	hold_return_state(a, extable_fixup(pc));
 	return pc;
 }
 
@@ -171,9 +194,12 @@ void exception_entry(struct arm_frame *a, unsigned kind)
 	/* The preferred return address: the instruction that faulted, or was interrupted. */
 	switch (kind) {
 	case ARM_UNDEF:
+		f.elr = undef_pc(a);
+		f.esr = (uint64_t)ESR_EC_UNKNOWN << 26 | 1u << 25;
+		break;
 	case ARM_SVC:
 		f.elr = a->ret - (thumb ? 2 : 4);
-		f.esr = (uint64_t)(kind == ARM_SVC ? 0x11 : ESR_EC_UNKNOWN) << 26 | 1u << 25;
+		f.esr = (uint64_t)0x11 << 26 | 1u << 25;
 		break;
 	case ARM_PABT:
 		f.elr = abort_pc(a, 4);

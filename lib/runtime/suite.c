@@ -106,8 +106,9 @@ static void abort_return_findings(struct test_ctx *t)
 		t->failures++;
 		finding_line(
 			2, "abort_return_state", NULL, NULL,
-			"%u abort(s) came with an SPSR that is not the state the instruction ran "
-			"in (mode, T32/A32 or IL): returning by it would not resume that code; "
+			"%u abort(s) or undefined-instruction exception(s) came with an SPSR that "
+			"is not the state the instruction ran in (mode, T32/A32 or IL): returning "
+			"by it would not resume that code; "
 			"the SPSR of the mode taking an exception is the CPSR before it "
 			"(DDI 0406C B1.8.3)",
 			s.state_lost);
