@@ -24,6 +24,9 @@ QEMU_MAX_CPUS = {2: 8, 3: 458}
 # RAM starts at 1 GiB and may reach 256 GiB: LEGACY_RAMLIMIT_GB, 255 GiB
 # (also lib/spec/profiles/qemu-virt-7.2.c, the ram region).
 QEMU_MAX_RAM = 255 * GiB
+# With highmem=off virt addresses 32 bits: RAM from 1 GiB up to 4 GiB (QEMU
+# refuses more: "Addressing limited to 32 bits, but memory exceeds it").
+QEMU_LOW_RAM_MAX = 3 * GiB
 # QEMU rounds -m up to 8 KiB (-m 1K gives "RAM size 8192"); the harness would
 # then see more RAM than the runner's vm_mem= says (65540K: a dt_memory finding).
 QEMU_RAM_GRAIN = 8 * KiB

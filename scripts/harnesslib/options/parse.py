@@ -20,6 +20,7 @@ from ..options.facts import (
     MiB,
     QEMU_DTB_MEM,
     QEMU_MAX_CPUS,
+    QEMU_LOW_RAM_MAX,
     QEMU_MAX_RAM,
     QEMU_RAM_GRAIN,
     XEN_DOMU_GRAIN,
@@ -202,6 +203,9 @@ def validate(raw):
         a.domu_mem = size_text(a.domu_mem_bytes)
     else:
         a.vcpus, a.domu_mem, a.domu_mem_bytes = 1, None, None
+        low_only = "highmem=off" in (a.machine or "").split(",")
+        if low_only:
+            top = min(top, QEMU_LOW_RAM_MAX)
         needs_dtb_room = (raw.dtb is not None or raw.load_addr is not None) and not raw.no_dtb
         lo = QEMU_DTB_MEM if needs_dtb_room else qemu_min_mem(img_size)
         why = (
@@ -220,7 +224,11 @@ def validate(raw):
             top,
             f"{size_text(lo)}..{size_text(top)}, a multiple of 8K"
             + (" (--dtb or --load-addr)" if needs_dtb_room else "")
-            + (f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else ""),
+            + (
+                " (highmem=off: RAM ends at 4 GiB)"
+                if low_only and top == QEMU_LOW_RAM_MAX
+                else (f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else "")
+            ),
             why,
         )
     a.mem = size_text(a.mem_bytes)

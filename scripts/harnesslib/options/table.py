@@ -66,7 +66,7 @@ OPTIONS = [
             "xen: past the modules "
             "at 0x50000000 (256M + the image, the ramdisk at the next 2M) and --domu-mem + what "
             "Xen keeps (16M + 1/32); "
-            "at most 255G (QEMU virt) and the host's RAM + swap"
+            "at most 255G (QEMU virt; 3G with --machine highmem=off) and the host's RAM + swap"
         ),
     ),
     (

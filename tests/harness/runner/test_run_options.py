@@ -109,6 +109,7 @@ class Cases:
         ("--mem", ["--mem", "32M", "--load-addr", "0x40000000"]),
         ("--mem", ["--mem", "32M", "--dtb", "BLOB"]),
         ("--mem", ["--platform", "xen", "--mem", "256M"]),
+        ("--mem", ["--machine", "highmem=off", "--mem", "4G"]),
         ("--arch", ["--arch", "x86"]),
         ("--boot", ["--boot", "grub"]),
         ("--boot", ["--boot", "uboot", "--platform", "xen"]),
