@@ -227,7 +227,9 @@ def validate(raw):
             + (
                 " (highmem=off: RAM ends at 4 GiB)"
                 if low_only and top == QEMU_LOW_RAM_MAX
-                else (f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else "")
+                else (
+                    f"; {size_text(top)} is this host's RAM" if host and host < QEMU_MAX_RAM else ""
+                )
             ),
             why,
         )
