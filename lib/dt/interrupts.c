@@ -13,11 +13,20 @@
 #include "dt/phandles.h"
 #include "dt/props.h"
 
+/*
+ * The interrupt parent (Devicetree Specification 2.4.1; Linux
+ * of_irq_find_parent): the node's interrupt-parent, else its tree parent when
+ * that is an interrupt domain (#interrupt-cells: a controller, or a nexus such
+ * as a PCI host's interrupt-map), else that parent's interrupt-parent, and so
+ * on up the tree.
+ */
 static int interrupt_parent(struct platform *p, const struct dt_lineage *l, const char *path)
 {
 	for (int k = l->depth; k >= 0; k--) {
 		int n = l->node[k];
 		int len;
+		if (k < l->depth && fdt_getprop(p->fdt, n, "#interrupt-cells", NULL))
+			return n;
 		const fdt32_t *ph = fdt_getprop(p->fdt, n, "interrupt-parent", &len);
 		if (!ph)
 			continue;
@@ -53,11 +62,14 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
 				 "%s: interrupt parent %s is disabled", path, cpath);
 		return -1;
 	}
-	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL)) {
+	/* A nexus (2.4.3) maps the specifier on through its interrupt-map. */
+	if (!fdt_getprop(p->fdt, ctl, "interrupt-controller", NULL) &&
+	    !fdt_getprop(p->fdt, ctl, "interrupt-map", NULL)) {
 		char cpath[PLAT_PATH_LEN];
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
 		platform_problem(p, AREA_INTERRUPTS, "interrupt_parent_is_controller", path,
-				 "%s: interrupt parent %s is not an interrupt-controller", path,
+				 "%s: interrupt parent %s is no interrupt-controller and has no "
+				 "interrupt-map", path,
 				 cpath);
 		return -1;
 	}

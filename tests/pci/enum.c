@@ -197,6 +197,7 @@ void case_enumerate(struct test_ctx *t)
 		     "%d bridges past the first %d, or %d deep, are not numbered: what is behind "
 		     "them is not enumerated",
 		     s->br_dropped, PCI_MAX_BRIDGES, PCI_MAX_BRIDGE_DEPTH);
+	pci_hold_dt_children(t, s);
 	/* What was read on every bus of bus-range is held: the enumeration asked it. */
 	claim_hold(s->host.dev->node, "bus-range", CLAIM_PROBE);
 	claim_hold(s->host.dev->node, "device_type", CLAIM_PROBE);

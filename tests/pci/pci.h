@@ -97,6 +97,8 @@ struct pci_state *pci_state(struct test_ctx *t);
 struct pci_fn *pci_at_slot(struct pci_state *s, uint32_t slot);
 /* "BB:DD.F" for the subject. */
 void pci_push_fn(struct test_ctx *t, const struct pci_fn *f);
+/* The host's child nodes on the root bus held against the functions there (children.c). */
+void pci_hold_dt_children(struct test_ctx *t, struct pci_state *s);
 /* Enumerate every bus of bus-range (enum.c); BARs sized and assigned (bars.c). */
 void pci_enumerate(struct pci_state *s);
 /*
