@@ -195,7 +195,7 @@ void exception_entry(struct arm_frame *a, unsigned kind)
 	switch (kind) {
 	case ARM_UNDEF:
 		f.elr = undef_pc(a);
-		f.esr = (uint64_t)ESR_EC_UNKNOWN << 26 | 1u << 25;
+		f.esr = 1u << 25; /* IL, and EC 0 (ESR_EC_UNKNOWN): an undefined instruction */
 		break;
 	case ARM_SVC:
 		f.elr = a->ret - (thumb ? 2 : 4);

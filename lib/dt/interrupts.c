@@ -69,8 +69,8 @@ static int controller_cells(struct platform *p, int ctl, const char *path, int *
 		dt_node_path(p->fdt, ctl, cpath, sizeof(cpath));
 		platform_problem(p, AREA_INTERRUPTS, "interrupt_parent_is_controller", path,
 				 "%s: interrupt parent %s is no interrupt-controller and has no "
-				 "interrupt-map", path,
-				 cpath);
+				 "interrupt-map",
+				 path, cpath);
 		return -1;
 	}
 	int cells = dt_cells_of(p->fdt, ctl, "#interrupt-cells", 0);

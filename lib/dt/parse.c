@@ -13,6 +13,7 @@
 #include "dt/claims.h"
 #include "dt/cpus.h"
 #include "dt/interrupts.h"
+#include "dt/pci_child.h"
 #include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
@@ -246,7 +247,9 @@ static void parse_device(struct platform *p, const struct dt_lineage *l, int par
 				      "%s: compatible is not NUL-terminated", l->path);
 	}
 	d->enabled = node_enabled(p, node, l->path);
-	int n = dt_parse_reg(p, l, d->reg, PLAT_MAX_REGS, 1);
+	/* A PCI function's reg holds no CPU address: the device has none. */
+	int n = dt_on_pci_bus(p, l) ? dt_check_pci_child_reg(p, l)
+				    : dt_parse_reg(p, l, d->reg, PLAT_MAX_REGS, 1);
 	d->nreg = n > 0 ? n : 0;
 	dt_parse_interrupts(p, l, d);
 	dt_check_interrupt_map(p, l, l->path);

@@ -3,8 +3,6 @@
 
 #include <string.h>
 
-#include "dt/pci.h"
-
 int dt_on_pci_bus(const struct platform *p, const struct dt_lineage *l)
 {
 	if (l->depth < 1)
@@ -56,9 +54,13 @@ static void check_unit(struct platform *p, const struct dt_lineage *l, uint32_t 
 				      l->path, d, f, (unsigned)hi, dev, fn);
 }
 
-int dt_check_pci_child_reg(struct platform *p, const struct dt_lineage *l, const fdt32_t *reg,
-			   int len)
+int dt_check_pci_child_reg(struct platform *p, const struct dt_lineage *l)
 {
+	int len;
+	const fdt32_t *reg = fdt_getprop(p->fdt, l->node[l->depth], "reg", &len);
+
+	if (!reg)
+		return 0;
 	int parent = l->node[l->depth - 1];
 	int ac = dt_cells_of(p->fdt, parent, "#address-cells", 2);
 	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
@@ -77,7 +79,7 @@ int dt_check_pci_child_reg(struct platform *p, const struct dt_lineage *l, const
 		return -1;
 	}
 	uint32_t hi = fdt32_ld(reg);
-	if (((hi >> 24) & 3) != PCI_SPACE_CONFIG || dt_read_cells(reg + 1, 2)) {
+	if (((hi >> 24) & 3) != 0 /* configuration space */ || dt_read_cells(reg + 1, 2)) {
 		platform_prop_problem(p, AREA_REG, "pci_reg_config_first", l->path, "reg",
 				      "%s: the first reg entry (phys.hi 0x%08x) is not the "
 				      "function's configuration space at offset 0 (PCI Bus "

@@ -13,11 +13,10 @@
 /* Whether the lineage's node sits on a PCI bus. */
 int dt_on_pci_bus(const struct platform *p, const struct dt_lineage *l);
 /*
- * Its reg checked for form (the bus's cells, whole entries, the first a
+ * Its reg (if any) checked for form (the bus's cells, whole entries, the first a
  * config-space address, the unit address "DEV[,FN]" naming that function);
  * nothing of it is a CPU address. Returns 0, or -1 after a problem.
  */
-int dt_check_pci_child_reg(struct platform *p, const struct dt_lineage *l, const fdt32_t *reg,
-			   int len);
+int dt_check_pci_child_reg(struct platform *p, const struct dt_lineage *l);
 
 #endif

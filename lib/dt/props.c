@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dt/pci_child.h"
 #include "dt/platform.h"
 #include "dt/props.h"
 
@@ -140,8 +139,6 @@ int dt_parse_reg(struct platform *p, const struct dt_lineage *l, struct addr_ran
 
 	if (!reg || l->depth < 1)
 		return 0;
-	if (dt_on_pci_bus(p, l)) /* a PCI function: its reg holds no CPU address */
-		return dt_check_pci_child_reg(p, l, reg, len) < 0 ? -1 : 0;
 	int parent = l->node[l->depth - 1];
 	int ac = dt_cells_of(p->fdt, parent, "#address-cells", 2);
 	int sc = dt_cells_of(p->fdt, parent, "#size-cells", 1);
