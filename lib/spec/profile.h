@@ -25,6 +25,8 @@ enum region_kind {
 #define PR_ACPI_ONLY 4u
 /* Placed by the platform at or above base, aligned to its size (the DT says where). */
 #define PR_FLOATING 8u
+/* The device's interrupts are intid, intid + 1, ... in that order (named, as the SMMU's). */
+#define PR_IRQ_IN_ORDER 16u
 
 struct profile_region {
 	const char *name;

@@ -358,7 +358,11 @@ void case_dt_interrupts(struct test_ctx *t)
 			subject_pop(t);
 		}
 		for (int k = 0; k < d->nirq; k++, checked++)
-			check_irq(t, ri, d, &d->irq[k], lo, hi, r->trigger, r->name);
+			if ((r->flags & PR_IRQ_IN_ORDER) && k < (int)r->nintid)
+				check_irq(t, ri, d, &d->irq[k], lo + k, lo + k, r->trigger,
+					  r->name);
+			else
+				check_irq(t, ri, d, &d->irq[k], lo, hi, r->trigger, r->name);
 		judged(p, d, ~0u);
 	}
 	for (unsigned i = 0; i < mm->prof->nirqs; i++) {
