@@ -261,6 +261,10 @@ static const struct profile_value values[] = {
 		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 1),
 	V_REFS("qemu,platform", "interrupt-parent", 1, 1, GIC_COMPATS,
 	       "platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 0),
+	/* The whole of base_memmap[VIRT_PLATFORM_BUS] from bus address 0. */
+	V_CELLS("qemu,platform", "ranges", 1,
+		"platform_bus_add_all_fdt_nodes (hw/arm/sysbus-fdt.c)", 0, 0, 0x0c000000,
+		0x02000000),
 	/* The PCIe host (create_pcie, create_pcie_irq_map). */
 	V_STR("pci-host-ecam-generic", "compatible", "pci-host-ecam-generic", "create_pcie"),
 	V_STR("pci-host-ecam-generic", "device_type", "pci", "create_pcie"),
