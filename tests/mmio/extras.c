@@ -5,10 +5,12 @@
  *   GICv2 (IHI 0048B): GICD_TYPER.CPUNumber against the DT's /cpus.
  *   GICv3 (IHI 0069): one redistributor frame per CPU, GICR_TYPER.Affinity
  *     matching each DT cpu's MPIDR, Last set on the last frame, frame stride
- *     128 KiB (256 KiB with GICR_TYPER.VLPIS).
+ *     128 KiB (256 KiB with GICR_TYPER.VLPIS), or the DT's redistributor-stride
+ *     when it gives one (arm,gic-v3.yaml: padding pages), as an OS steps.
  *   QEMU fw_cfg: key 0x0000 (FW_CFG_SIGNATURE) reads "QEMU".
  *   virtio-mmio (virtio 1.2 4.2.2): DeviceID 0 is an empty transport.
  */
+#include <libfdt.h>
 #include <stdio.h>
 
 #include "boot/cpu.h"
@@ -82,6 +84,7 @@ struct gicr_walk {
 	uint32_t aff[PLAT_MAX_CPUS * 2];
 	unsigned nframes;
 	uint64_t stride, off; /* of the last frame walked, in its region */
+	uint64_t dt_stride;   /* redistributor-stride, 0 when the DT gives none */
 };
 
 static int walk_region(struct test_ctx *t, const struct dt_device *d,
@@ -111,7 +114,9 @@ static int walk_region(struct test_ctx *t, const struct dt_device *d,
 			return -1;
 		}
 		w->aff[w->nframes++] = (uint32_t)(typer >> 32);
-		w->stride = (typer & GICR_TYPER_VLPIS) ? 2 * GICR_FRAME : GICR_FRAME;
+		w->stride = w->dt_stride		 ? w->dt_stride
+			    : (typer & GICR_TYPER_VLPIS) ? 2 * GICR_FRAME
+							 : GICR_FRAME;
 		w->off += w->stride;
 		if (typer & GICR_TYPER_LAST)
 			return 1;
@@ -128,6 +133,17 @@ static unsigned gicr_frames(struct test_ctx *t, const struct dt_device *d,
 	char exp[80], obs[96], cpu[12];
 
 	w = (struct gicr_walk){ .stride = GICR_FRAME };
+	int len;
+	const fdt32_t *st = fdt_getprop(p->fdt, d->node, "redistributor-stride", &len);
+	uint64_t dt_stride = st && len == 8 ? (uint64_t)fdt32_ld(st) << 32 | fdt32_ld(&st[1]) : 0;
+	if (dt_stride && dt_stride % 0x10000 == 0) {
+		w.dt_stride = dt_stride;
+		claim_hold(d->node, "redistributor-stride",
+			   CLAIM_PROBE); /* the frames found by it */
+	} else if (st) {
+		note(t, "%s: redistributor-stride is not a 64-bit multiple of 64 KiB: not used",
+		     d->path);
+	}
 	if (d->nreg < 2 || regions < 1) {
 		note(t, "%s: no redistributor region in reg: frame walk not done (dt gic)",
 		     d->path);
@@ -144,10 +160,13 @@ static unsigned gicr_frames(struct test_ctx *t, const struct dt_device *d,
 	}
 	if (regions == 1) {
 		snprintf(exp, sizeof(exp), "%d frames, Last on frame %d", p->ncpus, p->ncpus - 1);
-		snprintf(obs, sizeof(obs),
-			 lasts ? "%u frames, Last on frame %u, stride 0x%llx"
-			       : "%u frames, no Last inside the reg",
-			 w.nframes, w.nframes - 1, (unsigned long long)w.stride);
+		snprintf(
+			obs, sizeof(obs),
+			lasts ? w.dt_stride
+					? "%u frames, Last on frame %u, redistributor-stride 0x%llx"
+					: "%u frames, Last on frame %u, stride 0x%llx"
+			      : "%u frames, no Last inside the reg",
+			w.nframes, w.nframes - 1, (unsigned long long)w.stride);
 	} else {
 		snprintf(exp, sizeof(exp), "%d frames in %d regions, Last in each", p->ncpus,
 			 regions);
