@@ -8,8 +8,10 @@
  * message is a write of the SPI to MSI_SETSPI_NS (Arm SBSA, GICv2m). Shared
  * by the cases that send an MSI (edu's, msi.c) and an MSI-X (virtio.c).
  */
+#include <libfdt.h>
 #include <stddef.h>
 
+#include "boot/cpu.h"
 #include "boot/probe.h"
 #include "drivers/gic.h"
 #include "drivers/gic_its.h"
@@ -75,6 +77,59 @@ static int its_ready(struct test_ctx *t, const struct dt_device *c, struct pci_m
 	return 1;
 }
 
+/*
+ * The SPIs arm,msi-base-spi and arm,msi-num-spis give, as an OS would use
+ * them: the first and the last, each written to MSI_SETSPI_NS by this CPU
+ * (as a device's MSI would be), must arrive as that SPI. What MSI_TYPER says
+ * does not judge them (the properties exist for a frame whose MSI_TYPER is
+ * wrong); what the frame turns into an interrupt does.
+ */
+static void v2m_dt_range(struct test_ctx *t, const struct dt_device *c, uint32_t base, uint32_t n)
+{
+	uint32_t ends[2] = { base, base + n - 1 };
+	static int judged = -1; /* the frame's node, once a run: the first case that routes to it */
+	struct probe_outcome o;
+	int masked = cpu_irq_masked();
+
+	unsigned answered = 0;
+
+	if (judged == c->node)
+		return;
+	judged = c->node;
+	subject_push(t, "prop", "arm,msi-base-spi");
+	cpu_irq_mask();
+	for (unsigned i = 0; i < 2; i++) {
+		uint32_t spi = ends[i];
+		gic_set_edge(spi, 1);
+		gic_clear_pending(spi);
+		gic_route_here(spi);
+		gic_enable(spi);
+		probe_write((uintptr_t)c->reg[0].base + V2M_SETSPI_NS, 32, spi, &o);
+		uint32_t iar = irq_expect(PCI_WAIT_US), got = gic_intid(iar);
+		if (iar != GIC_SPURIOUS)
+			gic_eoi(iar);
+		gic_disable(spi);
+		subject_push(t, "intid", "%u", spi);
+		answered += check(
+			t, got == spi, "v2m_dt_spis_answer",
+			"%s: SPI %u (the %s of what arm,msi-base-spi and arm,msi-num-spis give) "
+			"written "
+			"to MSI_SETSPI_NS: %s%u",
+			c->path, spi, i ? "last" : "first",
+			got == GIC_SPURIOUS ? "nothing arrived, INTID " : "INTID ", got);
+		subject_pop(t);
+	}
+	if (!masked)
+		cpu_irq_unmask();
+	if (answered == 2)
+		evidence(t, "v2m_dt_spis_answer",
+			 "%s: SPIs %u and %u written to MSI_SETSPI_NS arrived", c->path, ends[0],
+			 ends[1]);
+	subject_pop(t);
+	claim_hold(c->node, "arm,msi-base-spi", CLAIM_PROBE);
+	claim_hold(c->node, "arm,msi-num-spis", CLAIM_PROBE);
+}
+
 static int v2m_ready(struct test_ctx *t, const struct dt_device *c, struct pci_msi_route *r,
 		     unsigned index)
 {
@@ -95,12 +150,24 @@ static int v2m_ready(struct test_ctx *t, const struct dt_device *c, struct pci_m
 		c->path, (unsigned long long)c->reg[0].base + V2M_MSI_TYPER,
 		(unsigned long long)o.esr);
 	note(t, "MSI_TYPER 0x%08x: SPIs from INTID %u, %u of them", typer, base, n);
+	/* arm,gic-v2m-frame: both properties, when given, stand for MSI_TYPER (Linux's gicv2m). */
+	int l1, l2;
+	const fdt32_t *dt_base = fdt_getprop(t->plat->fdt, c->node, "arm,msi-base-spi", &l1);
+	const fdt32_t *dt_num = fdt_getprop(t->plat->fdt, c->node, "arm,msi-num-spis", &l2);
+	int dt_given = dt_base && dt_num && l1 == 4 && l2 == 4;
+	const char *from = dt_given ? "arm,msi-base-spi" : "MSI_TYPER";
+	if (dt_given) {
+		base = fdt32_ld(dt_base), n = fdt32_ld(dt_num);
+		note(t, "%s overrides it: SPIs from INTID %u, %u of them (the MSI is sent so)",
+		     c->path, base, n);
+	}
 	require(t, n > index && base >= GIC_FIRST_SPI && base + n <= gic_lines(), "v2m_spis_valid",
-		"MSI_TYPER gives INTIDs %u..%u, not SPIs the distributor has (up to %u), or fewer "
-		"than %u",
-		base, base + n - 1, gic_lines() - 1, index + 1);
+		"%s gives INTIDs %u..%u, not SPIs the distributor has (up to %u), or fewer than %u",
+		from, base, base + n - 1, gic_lines() - 1, index + 1);
 	subject_pop(t);
 	subject_pop(t);
+	if (dt_given)
+		v2m_dt_range(t, c, base, n);
 	r->intid = base + index;
 	r->addr = c->reg[0].base + V2M_SETSPI_NS;
 	r->data = r->intid;
