@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* mmio suite, identity: every identity register of each contract (and its extras). */
+#include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,54 @@ int identity_contradicted(const struct dt_device *d, const struct device_contrac
 }
 
 /*
+ * arm,primecell-periphid (arm,primecell.yaml) stands for a PrimeCell's
+ * PeriphID0..3 (Linux's AMBA bus reads it instead of the registers, for parts
+ * whose registers are wrong): it must be what they read, or a driver is
+ * bound, or its revision's quirks chosen, for a part that is not there.
+ */
+static void primecell_periphid(struct test_ctx *t, const struct mmio_target *tg)
+{
+	const struct dt_device *d = tg->d;
+	int len;
+	const fdt32_t *v = fdt_getprop(t->plat->fdt, d->node, "arm,primecell-periphid", &len);
+	uintptr_t a = contract_reg_addr(d, 0, 0xfe0, 16);
+	char exp[32], obs[64];
+
+	if (!v || !dt_compat_has(d, "arm,primecell"))
+		return;
+	if (len != 4 || !a) {
+		note(t,
+		     "%s: arm,primecell-periphid is not one cell, or reg does not reach "
+		     "PeriphID0..3: not compared",
+		     d->path);
+		return;
+	}
+	uint32_t want = fdt32_ld(v), id = 0;
+	struct probe_outcome o = { 0 };
+	for (unsigned i = 0; i < 4 && !o.faulted; i++) {
+		probe_read(a + 4 * i, 32, &o);
+		id |= (uint32_t)(o.value & 0xff) << (8 * i);
+	}
+	snprintf(exp, sizeof(exp), "0x%08x", (unsigned)want);
+	if (o.faulted)
+		probe_format(&o, PROBE_VALUE, obs, sizeof(obs));
+	else
+		snprintf(obs, sizeof(obs), "0x%08x", (unsigned)id);
+	mmio_observed(t, d, tg->c,
+		      &(struct observation){ .check = "primecell_periphid",
+					     .reg = "PeriphID0-3",
+					     .off = 0xfe0,
+					     .what = "arm,primecell-periphid",
+					     .expect = exp,
+					     .spec = "arm,primecell.yaml; PrimeCell PeriphID0-3",
+					     .outcome = mmio_outcome_of(o.faulted),
+					     .observed = obs,
+					     .cls = !o.faulted && id == want ? OUTCOME_REQUIRED
+									     : OUTCOME_DEVIATION });
+	claim_hold(d->node, "arm,primecell-periphid", CLAIM_PROBE);
+}
+
+/*
  * A device whose parts answered their contract's identity reads (pass or
  * fail) is held to be what its compatible says (the contract was chosen by
  * it); its reg, when every range of it was read so.
@@ -108,9 +157,15 @@ void case_identity(struct test_ctx *t)
 
 	observations_reset(t);
 	memset(judged, 0, sizeof(judged));
-	for (unsigned i = 0; i < st->ntargets; i++)
+	for (unsigned i = 0; i < st->ntargets; i++) {
 		quiet_matches += identity_of(t, &st->targets[i],
 					     &judged[st->targets[i].d - t->plat->devices]);
+		int again = 0; /* the device's property is held once, by its first part */
+		for (unsigned j = 0; j < i; j++)
+			again |= st->targets[j].d == st->targets[i].d;
+		if (!again)
+			primecell_periphid(t, &st->targets[i]);
+	}
 	hold_identified(t->plat, judged);
 	st->identity_ran = 1;
 	if (quiet_matches)
