@@ -7,6 +7,7 @@
  * arm/arch_timer.yaml (interrupts: secure phys, non-secure phys, virtual,
  * hypervisor; clock-frequency). Every expectation names its INTID from the DT.
  */
+#include <libfdt.h>
 #include <string.h>
 
 #include "boot/cpu.h"
@@ -227,16 +228,35 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
 		     "%s (%s): fired but CTL.ISTATUS is clear", name, how);
 }
 
-static void one_timer(struct test_ctx *t, enum cpu_timer k, int dt_irq, const char *name)
+/*
+ * Which of the node's interrupts is this timer's: by interrupt-names when the
+ * node gives them (arm,arch_timer.yaml; Linux then takes each by its name),
+ * else by its place. -1: the names leave it out.
+ */
+static int timer_irq_index(struct test_ctx *t, const struct dt_device *tn, int dt_irq)
+{
+	static const char *const names[] = { "sec-phys", "phys", "virt", "hyp-phys" };
+
+	if (!fdt_getprop(t->plat->fdt, tn->node, "interrupt-names", NULL))
+		return dt_irq;
+	claim_hold(tn->node, "interrupt-names", CLAIM_PROBE); /* the arrivals go by them */
+	int i = fdt_stringlist_search(t->plat->fdt, tn->node, "interrupt-names", names[dt_irq]);
+	return i < 0 ? -1 : i;
+}
+
+static void one_timer(struct test_ctx *t, enum cpu_timer k, int role, const char *name)
 {
 	const struct dt_device *tn = t->plat->timer;
 	unsigned late = tolerance_us(t);
+	int dt_irq = timer_irq_index(t, tn, role);
 
 	/* The subject: the timer node and the INTID it names for this timer. */
 	subject_push(t, "node", "%s", tn->path);
 	subject_push(t, "prop", "interrupts");
-	int named = check(t, tn->nirq > dt_irq && tn->irq[dt_irq].kind == IRQ_PPI, "dt_names_ppi",
-			  "%s: the DT's /timer has no PPI for it (interrupt %d)", name, dt_irq);
+	int named = check(t, dt_irq >= 0 && tn->nirq > dt_irq && tn->irq[dt_irq].kind == IRQ_PPI,
+			  "dt_names_ppi", "%s: the DT's /timer has no PPI for it (interrupt %d%s)",
+			  name, dt_irq >= 0 ? dt_irq : role,
+			  dt_irq >= 0 ? "" : ": interrupt-names does not name it");
 	subject_pop(t);
 	if (!named) {
 		subject_pop(t);
