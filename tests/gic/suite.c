@@ -8,6 +8,7 @@
  * value) is taken first, an active interrupt is not signalled again until
  * deactivated. The SPI each DT node names must arrive on that INTID.
  */
+#include <libfdt.h>
 #include <string.h>
 
 #include "boot/cpu.h"
@@ -18,7 +19,8 @@
 #include "runtime/smp.h"
 #include "tests/gic/gic.h"
 
-#define WAIT_US GIC_TEST_WAIT_US
+#define WAIT_US		GIC_TEST_WAIT_US
+#define GICD_TYPER_MBIS (1u << 16) /* IHI 0069 GICD_TYPER.MBIS */
 
 static const char *skip_if(const struct test_ctx *t)
 {
@@ -49,6 +51,19 @@ static void case_distributor(struct test_ctx *t)
 	      lines - 1);
 	subject_pop(t);
 	subject_pop(t);
+	/* arm,gic-v3.yaml: mbi-ranges gives SPIs for message-based interrupts (IHI 0069
+	 * GICD_TYPER.MBIS). */
+	if (p->gic_version == 3 && fdt_getprop(p->fdt, p->gic->node, "mbi-ranges", NULL)) {
+		subject_push(t, "node", "%s", p->gic->path);
+		subject_push(t, "prop", "mbi-ranges");
+		check(t, gic_dist_typer() & GICD_TYPER_MBIS, "mbi_ranges_supported",
+		      "%s gives mbi-ranges, but GICD_TYPER.MBIS is 0: the distributor takes no "
+		      "message-based SPIs (GICD_SETSPI_NSR)",
+		      p->gic->path);
+		claim_hold(p->gic->node, "mbi-ranges", CLAIM_PROBE);
+		subject_pop(t);
+		subject_pop(t);
+	}
 }
 
 static void case_spurious(struct test_ctx *t)
