@@ -141,6 +141,11 @@ const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d
 	read_imap(p, d->node, h);
 	h->nmsi = read_idmap(p, d->node, "msi-map", h->msi);
 	h->niommu = read_idmap(p, d->node, "iommu-map", h->iommu);
+	/* pci-msi.txt, pci-iommu.txt: the requester ID is masked before the map is searched. */
+	const fdt32_t *mm = fdt_getprop(p->fdt, d->node, "msi-map-mask", &len);
+	h->msi_mask = mm && len == 4 ? fdt32_ld(mm) : 0xffffffffu;
+	const fdt32_t *im = fdt_getprop(p->fdt, d->node, "iommu-map-mask", &len);
+	h->iommu_mask = im && len == 4 ? fdt32_ld(im) : 0xffffffffu;
 	const fdt32_t *mp = fdt_getprop(p->fdt, d->node, "msi-parent", &len);
 	if (mp && len >= 4)
 		h->msi_parent = dt_phandle_node(p, fdt32_ld(mp));
@@ -158,9 +163,10 @@ const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t chil
 	return NULL;
 }
 
-const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t rid,
-					 uint32_t *id)
+const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t mask,
+					 uint32_t rid, uint32_t *id)
 {
+	rid &= mask;
 	for (int i = 0; i < n; i++)
 		if (rid >= map[i].rid && rid - map[i].rid < map[i].length) {
 			*id = map[i].base + (rid - map[i].rid);

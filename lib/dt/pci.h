@@ -65,7 +65,8 @@ struct dt_pci_host {
 	int nimap;
 	struct dt_pci_idmap msi[DT_PCI_MAX_IDMAP];
 	int nmsi;
-	int msi_parent; /* msi-parent's node, or -1 */
+	uint32_t msi_mask, iommu_mask; /* msi-map-mask, iommu-map-mask: all ones when absent */
+	int msi_parent;		       /* msi-parent's node, or -1 */
 	struct dt_pci_idmap iommu[DT_PCI_MAX_IDMAP];
 	int niommu;
 };
@@ -77,8 +78,8 @@ const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d
 			     struct dt_pci_host *h);
 /* The row that the interrupt-map gives a function's pin (phys.hi of its unit address), or NULL. */
 const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi, uint32_t pin);
-/* The row of an ID map that holds rid (its translated ID in *id), or NULL. */
-const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t rid,
-					 uint32_t *id);
+/* The row of an ID map that holds rid & mask (its translated ID in *id), or NULL. */
+const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t mask,
+					 uint32_t rid, uint32_t *id);
 
 #endif

@@ -193,7 +193,8 @@ int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *
 		     via->bus, via->devfn >> 3, via->devfn & 7, rid);
 	int ctl = h->msi_parent;
 	if (h->nmsi) {
-		const struct dt_pci_idmap *m = dt_pci_map_id(h->msi, h->nmsi, rid, &r->devid);
+		const struct dt_pci_idmap *m =
+			dt_pci_map_id(h->msi, h->nmsi, h->msi_mask, rid, &r->devid);
 		r->prop = "msi-map";
 		subject_push(t, "prop", "msi-map");
 		require(t, m != NULL, "rid_in_msi_map", "requester ID 0x%04x is in no msi-map row",
@@ -217,6 +218,7 @@ int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *
 		 * does not (held first: a require below ends the case).
 		 */
 		claim_hold(h->dev->node, r->prop, CLAIM_PROBE);
+		claim_hold(h->dev->node, "msi-map-mask", CLAIM_PROBE);
 		claim_hold(h->dev->node, "bus-range", CLAIM_PROBE);
 	}
 	if (v2m) {

@@ -93,7 +93,8 @@ void case_smmu(struct test_ctx *t)
 		const struct pci_bridge *via;
 		/* The ID its DMA carries: behind a bridge, the one the bridge gives it. */
 		uint32_t rid = pci_requester_id(s, f, &via), sid;
-		const struct dt_pci_idmap *m = dt_pci_map_id(h->iommu, h->niommu, rid, &sid);
+		const struct dt_pci_idmap *m =
+			dt_pci_map_id(h->iommu, h->niommu, h->iommu_mask, rid, &sid);
 		pci_push_fn(t, f);
 		if (check(t, m != NULL, "rid_in_iommu_map",
 			  "requester ID 0x%04x is in no iommu-map row", rid) &&
