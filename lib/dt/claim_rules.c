@@ -28,6 +28,8 @@ const struct claim_rule claim_rules[] = {
 	FORM(0, 0, CLAIM_MEMRESERVE,
 	     "each entry must lie in RAM (dt/memory), and the harness "
 	     "writes none of it"),
+	/* The Devicetree Specification's own place for it (3.3): read there and nowhere else. */
+	FORM(0, "aliases", CLAIM_PLACE, "read at /aliases, where the specification puts it"),
 	/* Any node's place: held where a profile says where its nodes go (memmap/places). */
 	NOT(0, 0, CLAIM_PLACE,
 	    "where the node sits: no documentation the run holds names a node at this place"),
@@ -68,6 +70,11 @@ const struct claim_rule claim_rules[] = {
 	    "translates its children's reg: held when one is (never for unsized addresses, "
 	    "such as /cpus')"),
 	FORM(0, "chosen", "bootargs", "read as the harness's options (bootargs)"),
+	FORM(0, "chosen", "linux,usable-memory-range", "each range must lie in RAM (dt/memory)"),
+	FORM(0, "aliases", 0,
+	     "each must name a node, a serialN one a UART the model knows (dt/structure, "
+	     "dt/console)"),
+	FORM(0, "memory", "linux,usable-memory", "each range must lie in RAM (dt/memory)"),
 	/* Random or free text by design: no value to hold. */
 	NOT(0, "chosen", "rng-seed", "random by design: nothing to hold it against"),
 	NOT(0, "chosen", "kaslr-seed", "random by design: nothing to hold it against"),

@@ -50,7 +50,7 @@ enum claim_via {
 struct claim_rule {
 	const char *compatible; /* a node with this compatible; NULL: any */
 	const char *name;	/* a node of this name (before any @); NULL: any */
-	const char *prop;	/* the property (or a CLAIM_ name of claims.h) */
+	const char *prop;	/* the property (or a CLAIM_ name of claims.h); NULL: any */
 	uint8_t kind;		/* enum claim_kind: what this rule gives it */
 	uint8_t via_scope;	/* enum claim_via, for CLAIM_USE */
 	const char *via;	/* CLAIM_USE: the property whose holding holds this one */

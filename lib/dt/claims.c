@@ -36,7 +36,7 @@ static int named(const void *fdt, int node, const char *name)
 
 static int rule_matches(const void *fdt, const struct claim_rule *r, int node, const char *prop)
 {
-	if (strcmp(r->prop, prop))
+	if (r->prop && strcmp(r->prop, prop))
 		return 0;
 	if (r->name && !named(fdt, node, r->name))
 		return 0;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/aliases.h"
 #include "dt/bindings.h"
 #include "dt/blob.h"
 #include "dt/claims.h"
@@ -18,6 +19,7 @@
 #include "dt/platform.h"
 #include "dt/props.h"
 #include "dt/reserved.h"
+#include "dt/usable.h"
 
 /* Linux refuses device trees above 2 MiB; anything larger is not a real DTB. */
 #define FDT_MAX_SIZE (2u << 20)
@@ -437,8 +439,10 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	dt_parse_cpus(p);
 	dt_parse_psci(p);
 	dt_parse_reserved(p);
+	dt_check_usable_memory(p);
 	classify_devices(p);
 	pick_console(p);
+	dt_check_aliases(p);
 	check_overlaps(p);
 	platform_check_bindings(p);
 	claims_collect(p);

@@ -119,7 +119,7 @@ static void vm_virtio_text(unsigned bits, char *out, size_t len)
 static int attached(struct test_ctx *t, uint32_t id, const char *device, unsigned bit,
 		    const char *said)
 {
-	const struct dma_device *d = dma_find(t, id);
+	const struct dma_device *d = dma_lookup(t, id);
 	int want = !!(t->opt->vm_virtio & bit), ok;
 
 	if (want) {

@@ -5,13 +5,14 @@
 #include "boot/cpu.h"
 #include "boot/wait.h"
 #include "drivers/gic.h"
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/irq.h"
 #include "runtime/record.h"
 #include "runtime/smp.h"
 #include "tests/dma/dma.h"
 
-struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id)
+struct dma_device *dma_lookup(struct test_ctx *t, uint32_t device_id)
 {
 	struct dma_state *s = dma_state(t);
 
@@ -19,6 +20,22 @@ struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id)
 		if (s->devs[i].dev.device_id == device_id)
 			return &s->devs[i];
 	return NULL;
+}
+
+struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id, const char *none)
+{
+	struct dma_device *d = dma_lookup(t, device_id);
+
+	if (!d) {
+		skip(t, none);
+		return NULL;
+	}
+	/* Its queue from run-time memory, once: not the image's BSS. */
+	if (!d->dev.queue_mem && !(d->dev.queue_mem = arena_alloc(VIRTIO_QUEUE_MEM, PAGE_SIZE))) {
+		skip(t, arena_refusal("the device's virtqueue", VIRTIO_QUEUE_MEM));
+		return NULL;
+	}
+	return d;
 }
 
 void dma_spis(int on)

@@ -57,7 +57,13 @@ static inline struct dma_state *dma_state(struct test_ctx *t)
 }
 
 /* The first device of this virtio DeviceID, or NULL. */
-struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id);
+struct dma_device *dma_lookup(struct test_ctx *t, uint32_t device_id);
+/*
+ * The same, its queue memory taken from
+ * run-time memory; or NULL with the case skipped: with none when there is no
+ * such device, or why there is no memory for its queue.
+ */
+struct dma_device *dma_find(struct test_ctx *t, uint32_t device_id, const char *none);
 /*
  * Wait for the request to complete, by polling the used ring or, with
  * by_irq, by the transport's interrupt on the DT's INTID (any other that

@@ -283,12 +283,11 @@ static uint32_t config32(const struct dma_device *d, unsigned off)
 
 void case_shapes(struct test_ctx *t)
 {
-	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
+	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK,
+					"no block device (DeviceID 2) behind the DT's transports");
 
-	if (!d) {
-		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+	if (!d)
 		return;
-	}
 	if ((!area && !(area = arena_alloc(AREA_SIZE, PAGE_SIZE))) ||
 	    (!table_mem && !(table_mem = arena_alloc(TABLE_SIZE, PAGE_SIZE)))) {
 		skip(t, arena_refusal("the shapes' buffers", AREA_SIZE + TABLE_SIZE));
@@ -346,12 +345,11 @@ void case_shapes(struct test_ctx *t)
 /* On request: the ring in flight until the 16-bit available and used idx wrap. */
 void case_idx_wrap(struct test_ctx *t)
 {
-	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
+	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK,
+					"no block device (DeviceID 2) behind the DT's transports");
 
-	if (!d) {
-		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+	if (!d)
 		return;
-	}
 	const char *why = shape_setup(d, 1ull << VIRTIO_F_INDIRECT_DESC, SHAPE_QUEUE, 0);
 	dma_blk_push(t, d);
 	require(t, !why, "initializes", "initialization (virtio 1.2 3.1.1): %s", why ? why : "");

@@ -152,13 +152,12 @@ static int one_target(struct test_ctx *t, struct dma_device *d, const struct tar
 
 void case_targets(struct test_ctx *t)
 {
-	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK);
+	struct dma_device *d = dma_find(t, VIRTIO_ID_BLOCK,
+					"no block device (DeviceID 2) behind the DT's transports");
 	struct target list[MAX_TARGETS];
 
-	if (!d) {
-		skip(t, "no block device (DeviceID 2) behind the DT's transports");
+	if (!d)
 		return;
-	}
 	unsigned n = find_targets(t, d, list), again = 0;
 	node_push(t, d->node->path);
 	/* The shapes case writes the last loose sector. */
