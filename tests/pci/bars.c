@@ -8,6 +8,9 @@
  * What the device answers at the CPU address ranges translates it to is
  * the decode case's.
  */
+#include <libfdt.h>
+
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/options.h"
 #include "runtime/protocol.h"
@@ -131,6 +134,7 @@ void pci_assign(struct pci_state *s)
 			if (pci_bar_size(&s->ecam, f->bus, f->devfn, i, &f->bar[i]) ||
 			    f->bar[i].kind == PCI_BAR_NONE)
 				continue;
+			f->bar_found[i] = pci_bar_get(&s->ecam, f->bus, f->devfn, i, &f->bar[i]);
 			assign_one(s, f, i);
 			if (f->bar_win[i] >= 0)
 				any |= f->bar[i].kind == PCI_BAR_IO ? PCI_COMMAND_IO
@@ -167,6 +171,38 @@ static void expect_bar(struct test_ctx *t, struct pci_fn *f, int i, enum pci_bar
 	subject_pop(t);
 }
 
+/* Whether a BAR's bus address lies whole in a window of ranges that can hold it. */
+static int in_a_window(const struct pci_state *s, const struct pci_bar *b, uint64_t addr)
+{
+	for (int w = 0; w < s->host.nwin; w++) {
+		const struct dt_pci_window *win = &s->host.win[w];
+		int io = win->space == PCI_SPACE_IO;
+		if (io == (b->kind == PCI_BAR_IO) && addr >= win->pci && b->size <= win->size &&
+		    addr - win->pci <= win->size - b->size)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * /chosen linux,pci-probe-only = 1 (Linux's chosen binding) says firmware
+ * assigned every BAR and the OS must keep them: each must have held an
+ * address in a window before the suite assigned its own. -1: not said.
+ */
+static int probe_only(struct test_ctx *t)
+{
+	int len;
+	const fdt32_t *v = t->plat->chosen_node >= 0
+				   ? fdt_getprop(t->plat->fdt, t->plat->chosen_node,
+						 "linux,pci-probe-only", &len)
+				   : NULL;
+
+	if (!v || len != 4)
+		return -1;
+	claim_hold(t->plat->chosen_node, "linux,pci-probe-only", CLAIM_PROBE);
+	return fdt32_ld(v) == 1;
+}
+
 void case_bars(struct test_ctx *t)
 {
 	struct pci_state *s = pci_state(t);
@@ -183,6 +219,7 @@ void case_bars(struct test_ctx *t)
 		skip(t, "no function on the bus has a BAR");
 		return;
 	}
+	int kept = probe_only(t) == 1;
 	node_push(t, s->host.dev->path);
 	for (int k = 0; k < s->nfn; k++) {
 		struct pci_fn *f = &s->fn[k];
@@ -192,6 +229,14 @@ void case_bars(struct test_ctx *t)
 			if (b->kind == PCI_BAR_NONE)
 				continue;
 			subject_push(t, "reg", "BAR%d", i);
+			if (kept)
+				check(t, in_a_window(s, b, f->bar_found[i]),
+				      "probe_only_bar_assigned",
+				      "/chosen has linux,pci-probe-only = 1 (every BAR assigned by "
+				      "firmware, kept by the OS), but it held 0x%llx, in no window "
+				      "of "
+				      "ranges, before the suite assigned one",
+				      (unsigned long long)f->bar_found[i]);
 			check(t, !(b->size & (b->size - 1)), "bar_size_power_of_two",
 			      "the writable bits give a size of 0x%llx, not a power of two",
 			      (unsigned long long)b->size);

@@ -35,6 +35,7 @@ struct pci_fn {
 	uint64_t bar_cpu[PCI_NUM_BARS];	   /* the same through ranges */
 	uintptr_t bar_va[PCI_NUM_BARS];	   /* where the harness reaches it (runtime/window.h) */
 	int bar_win[PCI_NUM_BARS];	   /* the window it went in, -1 none */
+	uint64_t bar_found[PCI_NUM_BARS];  /* the bus address it held before the suite's */
 	const char *bar_why[PCI_NUM_BARS]; /* why it was not assigned */
 };
 
