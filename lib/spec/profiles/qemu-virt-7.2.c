@@ -102,7 +102,11 @@ static const struct profile_irq irqs[] = {
 	  IRQ_ALWAYS, 4 },
 	{ "timer-hyp", TIMER_COMPATS, 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10",
 	  IRQ_ALWAYS, 4 },
-	{ "pmu", "arm,armv8-pmuv3", 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
+	/* The PMU's PPI whatever arm/pmu.yaml compatible names it (QEMU writes the generic one). */
+	{ "pmu",
+	  "arm,armv8-pmuv3 arm,cortex-a35-pmu arm,cortex-a53-pmu arm,cortex-a57-pmu "
+	  "arm,cortex-a72-pmu arm,cortex-a76-pmu arm,neoverse-n1-pmu",
+	  0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
 	/* virt.c fdt_add_gic_node writes it only with virtualization=on, which enters at EL2. */
 	{ "gic-maintenance", "arm,gic-v3", 0, 16 + 9, "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9",
 	  IRQ_AT_EL2, 4 },
