@@ -6,6 +6,7 @@
  * then the selectors (virtio-mmio, fw_cfg) by what they select.
  */
 #include "boot/cpu.h"
+#include "runtime/arena.h"
 #include "runtime/smp.h"
 #include "tests/mmio/bits.h"
 
@@ -104,23 +105,29 @@ static void banked_fn(struct smp_slot *s)
 /* GICv2: the banked words placed on the boot CPU, exercised on each CPU in turn. */
 static void per_cpu(struct test_ctx *t, const struct mmio_target *tg)
 {
-	static struct banked_job job;
+	static struct banked_job *jobp; /* from run-time memory, once: 13 KiB off the BSS */
 	const struct platform *p = t->plat;
 
-	job.n = 0;
-	for (unsigned k = 0; k < tg->c->nfields && job.n < BANKED_MAX; k++) {
+	if (!jobp && !(jobp = arena_alloc(sizeof(*jobp), 16))) {
+		note(t, "%s: %s: banked registers not written", tg->d->path,
+		     arena_refusal("the banked runs", sizeof(*jobp)));
+		return;
+	}
+	struct banked_job *job = jobp;
+	job->n = 0;
+	for (unsigned k = 0; k < tg->c->nfields && job->n < BANKED_MAX; k++) {
 		const struct reg_fields *f = &tg->c->fields[k];
 		uintptr_t base = region_base(tg->d, f);
-		if ((f->flags & FB_BANKED) && base && !place(t, tg, &job.runs[job.n], f, base))
-			job.n++;
+		if ((f->flags & FB_BANKED) && base && !place(t, tg, &job->runs[job->n], f, base))
+			job->n++;
 	}
-	for (int i = 0; i < p->ncpus && job.n; i++) {
+	for (int i = 0; i < p->ncpus && job->n; i++) {
 		int64_t rc;
 		if (smp_dt_cpu_is_self(p, i)) {
-			for (unsigned k = 0; k < job.n; k++)
-				bits_exercise(&job.runs[k]);
+			for (unsigned k = 0; k < job->n; k++)
+				bits_exercise(&job->runs[k]);
 		} else {
-			struct smp_slot *s = smp_start(p, i, banked_fn, &job, &rc);
+			struct smp_slot *s = smp_start(p, i, banked_fn, job, &rc);
 			if (!s || smp_wait(s, SLOT_DONE, BANKED_WAIT)) {
 				note(t, "%s: cpu %d did not run its banked registers (CPU_ON %lld)",
 				     tg->d->path, i, (long long)rc);
@@ -129,11 +136,11 @@ static void per_cpu(struct test_ctx *t, const struct mmio_target *tg)
 			smp_release(p, s, BANKED_WAIT);
 		}
 		unsigned held = 0, failed = 0;
-		for (unsigned k = 0; k < job.n; k++) {
-			bits_report(t, tg, &job.runs[k], i);
-			held += job.runs[k].held, failed += job.runs[k].n;
+		for (unsigned k = 0; k < job->n; k++) {
+			bits_report(t, tg, &job->runs[k], i);
+			held += job->runs[k].held, failed += job->runs[k].n;
 		}
-		bits_report_cpu(t, tg, i, job.n, held, failed);
+		bits_report_cpu(t, tg, i, job->n, held, failed);
 	}
 }
 

@@ -13,11 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/arena.h"
 #include "runtime/check.h"
 #include "runtime/window.h"
 #include "tests/pci/pci.h"
-
-static struct pci_state state;
 
 static const char *skip_if(const struct test_ctx *t)
 {
@@ -42,24 +41,28 @@ static const char *skip_if(const struct test_ctx *t)
 
 static const char *init(struct test_ctx *t)
 {
-	memset(&state, 0, sizeof(state));
+	/* The suite's state from run-time memory, once: 17 KiB the image's BSS need not hold. */
+	static struct pci_state *s;
+	if (!s && !(s = arena_alloc(sizeof(*s), 16)))
+		return arena_refusal("the pci suite's state", sizeof(*s));
+	memset(s, 0, sizeof(*s));
 	const struct dt_device *d = dt_pci_host_node(t->plat);
-	state.host_why = dt_pci_host_read(t->plat, d, &state.host);
-	if (!state.host_why) {
+	s->host_why = dt_pci_host_read(t->plat, d, &s->host);
+	if (!s->host_why) {
 		const char *why;
-		state.ecam.base = window_open(state.host.ecam_base, state.host.ecam_size, &why);
+		s->ecam.base = window_open(s->host.ecam_base, s->host.ecam_size, &why);
 		if (why)
-			state.host_why = why;
+			s->host_why = why;
 	}
-	state.ecam.size = state.host.ecam_size;
-	state.ecam.first = state.host.bus_first;
-	t->state = &state;
-	if (state.host_why)
+	s->ecam.size = s->host.ecam_size;
+	s->ecam.first = s->host.bus_first;
+	t->state = s;
+	if (s->host_why)
 		return NULL; /* the host case says why; the others skip */
-	pci_bridges_number(&state);
-	pci_enumerate(&state);
-	pci_assign(&state);
-	pci_bridges_forward(&state);
+	pci_bridges_number(s);
+	pci_enumerate(s);
+	pci_assign(s);
+	pci_bridges_forward(s);
 	return NULL;
 }
 
