@@ -2,7 +2,8 @@
 /*
  * boot suite, the PMU the tree describes against the one the CPU has
  * (Linux arm/pmu.yaml: "arm,armv8-pmuv3", or a core's own such as
- * "arm,cortex-a57-pmu", is a PMUv3, DDI 0487 D13, the core's one MIDR;
+ * "arm,cortex-a57-pmu", is a PMUv3, DDI 0487 D13, and "arm,cortex-a15-pmu"
+ * an ARMv7 core's PMUv2, each core's of that core's MIDR;
  * ID_AA64DFR0_EL1.PMUVer, or ID_DFR0.PerfMon on AArch32). A PMU that is
  * there and not described is a claim left out; one described and absent is
  * a claim the CPU contradicts.
@@ -18,14 +19,19 @@
 #define MIDR_IMPL(m) (((m) >> 24) & 0xff)
 #define IMPL_ARM     0x41
 
-/* arm/pmu.yaml's PMUv3 compatibles of the cores the harness boots on, by MIDR part. */
+/*
+ * arm/pmu.yaml's compatibles of the cores the harness boots on, by MIDR part:
+ * the ARMv8 cores' PMUv3, the ARMv7 cores' PMUv2 (ID_DFR0.PerfMon 2).
+ */
 static const struct {
 	const char *compat;
 	uint32_t part;
+	int v3;
 } cores[] = {
-	{ "arm,cortex-a35-pmu", 0xd04 }, { "arm,cortex-a53-pmu", 0xd03 },
-	{ "arm,cortex-a57-pmu", 0xd07 }, { "arm,cortex-a72-pmu", 0xd08 },
-	{ "arm,cortex-a76-pmu", 0xd0b }, { "arm,neoverse-n1-pmu", 0xd0c },
+	{ "arm,cortex-a35-pmu", 0xd04, 1 }, { "arm,cortex-a53-pmu", 0xd03, 1 },
+	{ "arm,cortex-a57-pmu", 0xd07, 1 }, { "arm,cortex-a72-pmu", 0xd08, 1 },
+	{ "arm,cortex-a76-pmu", 0xd0b, 1 }, { "arm,neoverse-n1-pmu", 0xd0c, 1 },
+	{ "arm,cortex-a15-pmu", 0xc0f, 0 }, { "arm,cortex-a7-pmu", 0xc07, 0 },
 };
 
 /* The tree's PMUv3 node: the generic compatible, or a core's; *core its entry, or -1. */
@@ -53,7 +59,7 @@ void case_pmu(struct test_ctx *t)
 	int pmuv3 = cpu_pmuv3();
 
 	note(t, "PMU version field: 0x%x (%s); the tree: %s", v, pmuv3 ? "a PMUv3" : "no PMUv3",
-	     d ? d->path : "no PMUv3 node (" PMUV3_COMPAT " or a core's)");
+	     d ? d->path : "no PMU node (" PMUV3_COMPAT " or a core's)");
 	if (!t->plat->fdt_valid) {
 		skip(t, "device tree unusable");
 		return;
@@ -67,8 +73,14 @@ void case_pmu(struct test_ctx *t)
 	}
 	subject_push(t, "node", "%s", d->path);
 	subject_push(t, "prop", "compatible");
-	check(t, pmuv3, "pmu_present", "%s says it is a PMUv3, but the CPU's version field is 0x%x",
-	      d->path, v);
+	/* A PMUv2 core's PMU: the field gives a PMU (1..0xe), not IMPLEMENTATION DEFINED 0xf. */
+	if (core >= 0 && !cores[core].v3)
+		check(t, v >= 1 && v <= 0xe, "pmu_present",
+		      "%s says it is a %s, but the CPU's version field is 0x%x: no PMU", d->path,
+		      cores[core].compat, v);
+	else
+		check(t, pmuv3, "pmu_present",
+		      "%s says it is a PMUv3, but the CPU's version field is 0x%x", d->path, v);
 	if (core >= 0) {
 		uint64_t midr = cpu_midr();
 		check(t, MIDR_IMPL(midr) == IMPL_ARM && MIDR_PART(midr) == cores[core].part,

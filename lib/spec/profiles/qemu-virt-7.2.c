@@ -93,6 +93,16 @@ static const struct profile_region regions[] = {
 /* An ARMv8 CPU's timer is both; an ARMv7 CPU's (a 32-bit guest's Cortex-A15) armv7 alone. */
 #define TIMER_COMPATS "arm,armv8-timer arm,armv7-timer"
 
+/*
+ * The PMU node, by any arm/pmu.yaml compatible of a core QEMU 7.2 runs here:
+ * QEMU writes arm,armv8-pmuv3 (an empty node for an ARMv7 CPU), and wires the
+ * PMU to one PPI on every CPU whatever the tree calls it.
+ */
+#define PMU_COMPATS                                                                                \
+	"arm,armv8-pmuv3 arm,cortex-a35-pmu arm,cortex-a53-pmu arm,cortex-a57-pmu "                \
+	"arm,cortex-a72-pmu arm,cortex-a76-pmu arm,neoverse-n1-pmu arm,cortex-a15-pmu "            \
+	"arm,cortex-a7-pmu"
+
 static const struct profile_irq irqs[] = {
 	{ "timer-phys-s", TIMER_COMPATS, 0, 16 + 13, "QEMU 7.2 virt.h ARCH_TIMER_S_EL1_IRQ 13",
 	  IRQ_ALWAYS, 4 },
@@ -103,10 +113,7 @@ static const struct profile_irq irqs[] = {
 	{ "timer-hyp", TIMER_COMPATS, 3, 16 + 10, "QEMU 7.2 virt.h ARCH_TIMER_NS_EL2_IRQ 10",
 	  IRQ_ALWAYS, 4 },
 	/* The PMU's PPI whatever arm/pmu.yaml compatible names it (QEMU writes the generic one). */
-	{ "pmu",
-	  "arm,armv8-pmuv3 arm,cortex-a35-pmu arm,cortex-a53-pmu arm,cortex-a57-pmu "
-	  "arm,cortex-a72-pmu arm,cortex-a76-pmu arm,neoverse-n1-pmu",
-	  0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
+	{ "pmu", PMU_COMPATS, 0, 16 + 7, "QEMU 7.2 virt.h VIRTUAL_PMU_IRQ 7", IRQ_ALWAYS, 4 },
 	/* virt.c fdt_add_gic_node writes it only with virtualization=on, which enters at EL2. */
 	{ "gic-maintenance", "arm,gic-v3", 0, 16 + 9, "QEMU 7.2 virt.h ARCH_GIC_MAINT_IRQ 9",
 	  IRQ_AT_EL2, 4 },
@@ -329,7 +336,7 @@ const struct profile profile_qemu_virt_7_2 = {
 	.gicv3_ppi_mask = 0, /* fdt_add_timer_nodes: the mask only with GICv2 */
 	/* fdt_add_timer_nodes, fdt_add_pmu_nodes: (1 << smp_cpus) - 1 in bits [15:8] with
 	 * GICv2; fdt_add_gic_node writes the maintenance PPI without one. */
-	.gicv2_ppi_mask_every_cpu = "arm,armv8-timer arm,armv7-timer arm,armv8-pmuv3",
+	.gicv2_ppi_mask_every_cpu = "arm,armv8-timer arm,armv7-timer " PMU_COMPATS,
 	.cpu_map_source = VIRT_C " fdt_add_cpu_nodes",
 	.cpu_compat_source = VIRT_C " fdt_add_cpu_nodes (the CPU model's dtb_compatible)",
 	/* -cpu max is built on the Cortex-A57's init (target/arm/cpu64.c aarch64_max_initfn,
