@@ -195,7 +195,7 @@ void gic_set_edge(uint32_t intid, int edge)
 
 void gic_route_here(uint32_t intid)
 {
-	if (intid < GIC_FIRST_SPI)
+	if (intid < GIC_FIRST_SPI || intid >= GIC_MAX_LINES)
 		return;
 	if (cfg.version == 3) {
 		uint64_t m = cpu_mpidr();

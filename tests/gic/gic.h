@@ -19,5 +19,7 @@ void case_sgi_others(struct test_ctx *t);    /* sgi.c */
 void case_its(struct test_ctx *t);	     /* its.c */
 void case_cpuif_regs(struct test_ctx *t);    /* cpuif_regs.c */
 void case_pending_clear(struct test_ctx *t); /* pending.c */
+/* The GICv2m frames' arm,msi-base-spi/-num-spis held by sending to them (v2m.c). */
+void gic_v2m_dt_ranges(struct test_ctx *t);
 
 #endif

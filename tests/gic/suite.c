@@ -64,6 +64,7 @@ static void case_distributor(struct test_ctx *t)
 		subject_pop(t);
 		subject_pop(t);
 	}
+	gic_v2m_dt_ranges(t);
 }
 
 static void case_spurious(struct test_ctx *t)

@@ -171,10 +171,14 @@ static void expect_bar(struct test_ctx *t, struct pci_fn *f, int i, enum pci_bar
 	subject_pop(t);
 }
 
-/* Whether a BAR's bus address lies whole in a window of ranges that can hold it. */
+/*
+ * Whether a BAR's bus address lies whole in a window of ranges that can hold
+ * it; 0 is no assignment (what a BAR holds from reset), even in a window
+ * that starts there.
+ */
 static int in_a_window(const struct pci_state *s, const struct pci_bar *b, uint64_t addr)
 {
-	for (int w = 0; w < s->host.nwin; w++) {
+	for (int w = 0; addr && w < s->host.nwin; w++) {
 		const struct dt_pci_window *win = &s->host.win[w];
 		int io = win->space == PCI_SPACE_IO;
 		if (io == (b->kind == PCI_BAR_IO) && addr >= win->pci && b->size <= win->size &&
@@ -185,22 +189,32 @@ static int in_a_window(const struct pci_state *s, const struct pci_bar *b, uint6
 }
 
 /*
- * /chosen linux,pci-probe-only = 1 (Linux's chosen binding) says firmware
- * assigned every BAR and the OS must keep them: each must have held an
- * address in a window before the suite assigned its own. -1: not said.
+ * /chosen linux,pci-probe-only (Linux's chosen binding; of_pci_check_probe_only
+ * takes any value but 0) says firmware assigned every BAR and the OS must keep
+ * them: each must have held an address in a window before the suite assigned
+ * its own. 1 when it says so, 0 when it says not or is absent.
  */
 static int probe_only(struct test_ctx *t)
 {
 	int len;
-	const fdt32_t *v = t->plat->chosen_node >= 0
-				   ? fdt_getprop(t->plat->fdt, t->plat->chosen_node,
-						 "linux,pci-probe-only", &len)
+	int chosen = t->plat->chosen_node;
+	const fdt32_t *v = chosen >= 0
+				   ? fdt_getprop(t->plat->fdt, chosen, "linux,pci-probe-only", &len)
 				   : NULL;
 
-	if (!v || len != 4)
-		return -1;
-	claim_hold(t->plat->chosen_node, "linux,pci-probe-only", CLAIM_PROBE);
-	return fdt32_ld(v) == 1;
+	if (!v)
+		return 0;
+	if (len != 4) {
+		note(t, "/chosen linux,pci-probe-only is %d bytes, not one cell: not judged", len);
+		return 0;
+	}
+	claim_hold(chosen, "linux,pci-probe-only", CLAIM_PROBE);
+	if (fdt32_ld(v) > 1)
+		note(t,
+		     "/chosen linux,pci-probe-only is %u: the binding has 0 or 1; Linux takes it "
+		     "as 1",
+		     (unsigned)fdt32_ld(v));
+	return fdt32_ld(v) != 0;
 }
 
 void case_bars(struct test_ctx *t)
@@ -219,7 +233,7 @@ void case_bars(struct test_ctx *t)
 		skip(t, "no function on the bus has a BAR");
 		return;
 	}
-	int kept = probe_only(t) == 1;
+	int kept = probe_only(t);
 	node_push(t, s->host.dev->path);
 	for (int k = 0; k < s->nfn; k++) {
 		struct pci_fn *f = &s->fn[k];
