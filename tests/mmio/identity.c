@@ -94,7 +94,10 @@ static void primecell_periphid(struct test_ctx *t, const struct mmio_target *tg)
 	const struct dt_device *d = tg->d;
 	int len;
 	const fdt32_t *v = fdt_getprop(t->plat->fdt, d->node, "arm,primecell-periphid", &len);
-	uintptr_t a = contract_reg_addr(d, 0, 0xfe0, 16);
+	/* The IDs end the part's window, where Linux's AMBA bus reads them (size - 0x20). */
+	uint64_t size = d->nreg ? d->reg[0].size : 0;
+	uint32_t off = size >= 0x20 && size <= 0xffffffffu ? (uint32_t)(size - 0x20) : 0xfe0;
+	uintptr_t a = contract_reg_addr(d, 0, off, 16);
 	char exp[32], obs[64];
 
 	if (!v || !dt_compat_has(d, "arm,primecell"))
@@ -120,7 +123,7 @@ static void primecell_periphid(struct test_ctx *t, const struct mmio_target *tg)
 	mmio_observed(t, d, tg->c,
 		      &(struct observation){ .check = "primecell_periphid",
 					     .reg = "PeriphID0-3",
-					     .off = 0xfe0,
+					     .off = off,
 					     .what = "arm,primecell-periphid",
 					     .expect = exp,
 					     .spec = "arm,primecell.yaml; PrimeCell PeriphID0-3",

@@ -91,7 +91,8 @@ void observe_first_targets(struct test_ctx *t, const char *case_name, const char
 /*
  * The same for a case that writes: of the devices of each contract, the
  * first whose identity registers were not contradicted (a misdescribed reg
- * must not turn a write into one to RAM or another device). A contradicted
+ * must not turn a write into one to RAM or another device; a contract with
+ * no identity register, fw_cfg's, cannot be gated). A contradicted
  * one is named; it is a finding of this case when the identity case, whose
  * finding it is, did not run.
  */
