@@ -8,52 +8,61 @@
  * there and not described is a claim left out; one described and absent is
  * a claim the CPU contradicts.
  */
+#include <string.h>
+
 #include "boot/cpu.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
+#include "spec/cpu_ids.h"
 #include "tests/boot/boot.h"
-#include "util/util.h"
 
 #define PMUV3_COMPAT "arm,armv8-pmuv3"
 #define MIDR_PART(m) (((m) >> 4) & 0xfff)
 #define MIDR_IMPL(m) (((m) >> 24) & 0xff)
-#define IMPL_ARM     0x41
+#define PMU_SUFFIX   "-pmu"
 
 /*
- * arm/pmu.yaml's compatibles of the cores the harness boots on, by MIDR part:
- * the ARMv8 cores' PMUv3, the ARMv7 cores' PMUv2 (ID_DFR0.PerfMon 2).
+ * A core's own PMU compatible (arm/pmu.yaml: "arm,cortex-a57-pmu") names that
+ * core: its identity (lib/spec/cpu_ids.h) by the core's compatible, or NULL.
  */
-static const struct {
-	const char *compat;
-	uint32_t part;
-	int v3;
-} cores[] = {
-	{ "arm,cortex-a35-pmu", 0xd04, 1 }, { "arm,cortex-a53-pmu", 0xd03, 1 },
-	{ "arm,cortex-a57-pmu", 0xd07, 1 }, { "arm,cortex-a72-pmu", 0xd08, 1 },
-	{ "arm,cortex-a76-pmu", 0xd0b, 1 }, { "arm,neoverse-n1-pmu", 0xd0c, 1 },
-	{ "arm,cortex-a15-pmu", 0xc0f, 0 }, { "arm,cortex-a7-pmu", 0xc07, 0 },
-};
-
-/* The tree's PMUv3 node: the generic compatible, or a core's; *core its entry, or -1. */
-static const struct dt_device *find_pmu(const struct platform *p, int *core)
+static const struct cpu_identity *pmu_core(const char *compat)
 {
-	const struct dt_device *d = platform_find_compatible(p, PMUV3_COMPAT, 0);
+	char core[40];
+	size_t n = strlen(compat), sfx = strlen(PMU_SUFFIX);
 
-	*core = -1;
-	for (unsigned i = 0; i < ARRAY_SIZE(cores); i++) {
-		const struct dt_device *c = platform_find_compatible(p, cores[i].compat, 0);
-		if (c && (!d || c == d)) {
-			d = c;
-			*core = (int)i;
-			break;
-		}
+	if (n <= sfx || n - sfx >= sizeof(core) || strcmp(compat + n - sfx, PMU_SUFFIX))
+		return NULL;
+	memcpy(core, compat, n - sfx);
+	core[n - sfx] = 0;
+	return cpu_identity_of(core);
+}
+
+/* The tree's PMU node: the generic PMUv3 compatible, or a core's; *core that core, or NULL. */
+static const struct dt_device *find_pmu(const struct platform *p, const struct cpu_identity **core)
+{
+	*core = NULL;
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled)
+			continue;
+		for (const char *c = dt_compat_next(d, NULL); c; c = dt_compat_next(d, c))
+			if ((*core = pmu_core(c)) != NULL)
+				return d;
+		if (dt_compat_has(d, PMUV3_COMPAT))
+			return d;
 	}
-	return d;
+	return NULL;
+}
+
+/* An ARMv7 core (MIDR part 0xc0N: Cortex-A5 to A17) has a PMUv2 at most, not a PMUv3. */
+static int armv7_core(const struct cpu_identity *c)
+{
+	return c->implementer == 0x41 && (c->part & 0xff0) == 0xc00;
 }
 
 void case_pmu(struct test_ctx *t)
 {
-	int core;
+	const struct cpu_identity *core;
 	const struct dt_device *d = find_pmu(t->plat, &core);
 	unsigned v = cpu_pmu_version();
 	int pmuv3 = cpu_pmuv3();
@@ -74,19 +83,19 @@ void case_pmu(struct test_ctx *t)
 	subject_push(t, "node", "%s", d->path);
 	subject_push(t, "prop", "compatible");
 	/* A PMUv2 core's PMU: the field gives a PMU (1..0xe), not IMPLEMENTATION DEFINED 0xf. */
-	if (core >= 0 && !cores[core].v3)
+	if (core && armv7_core(core))
 		check(t, v >= 1 && v <= 0xe, "pmu_present",
-		      "%s says it is a %s, but the CPU's version field is 0x%x: no PMU", d->path,
-		      cores[core].compat, v);
+		      "%s says it is a %s PMU, but the CPU's version field is 0x%x: no PMU",
+		      d->path, core->compat, v);
 	else
 		check(t, pmuv3, "pmu_present",
 		      "%s says it is a PMUv3, but the CPU's version field is 0x%x", d->path, v);
-	if (core >= 0) {
+	if (core) {
 		uint64_t midr = cpu_midr();
-		check(t, MIDR_IMPL(midr) == IMPL_ARM && MIDR_PART(midr) == cores[core].part,
+		check(t, MIDR_IMPL(midr) == core->implementer && MIDR_PART(midr) == core->part,
 		      "pmu_core_matches_cpu",
-		      "%s says %s, but MIDR 0x%llx is not that core (part 0x%x)", d->path,
-		      cores[core].compat, (unsigned long long)midr, (unsigned)cores[core].part);
+		      "%s says %s%s, but MIDR 0x%llx is not that core (part 0x%x)", d->path,
+		      core->compat, PMU_SUFFIX, (unsigned long long)midr, (unsigned)core->part);
 	}
 	subject_pop(t);
 	subject_pop(t);
