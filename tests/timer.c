@@ -255,8 +255,7 @@ static int timer_irq_index(struct test_ctx *t, const struct dt_device *tn, int d
 	}
 	if (count > 0 && used == count)
 		claim_hold(tn->node, "interrupt-names", CLAIM_PROBE);
-	int i = fdt_stringlist_search(t->plat->fdt, tn->node, "interrupt-names", names[dt_irq]);
-	return i < 0 ? -1 : i;
+	return dt_irq_index(t->plat, tn, names[dt_irq], dt_irq);
 }
 
 static void one_timer(struct test_ctx *t, enum cpu_timer k, int role, const char *name)

@@ -220,6 +220,11 @@ void problem_subject(struct dt_problem *pr, const char *key, const char *fmt, ..
 const char *dt_compat_next(const struct dt_device *d, const char *prev);
 int dt_compat_has(const struct dt_device *d, const char *compat);
 /*
+ * Which of d's interrupts is the one called name: its place in interrupt-names
+ * when the node gives that property (-1: the names leave it out), else pos.
+ */
+int dt_irq_index(const struct platform *p, const struct dt_device *d, const char *name, int pos);
+/*
  * A compatible of the form PREFIX<hex digits> (virtio,device<ID>, say), the
  * digits as "%x" prints them (lower case, no leading zeros, at most 8):
  * 0 with the number in *value, -1 when none is.

@@ -82,12 +82,13 @@ static const char *enable(const struct platform *p)
 
 	if (no_irq)
 		return no_irq;
-	if (!p->timer || p->timer->nirq <= TIMER_IRQ_VIRT ||
-	    p->timer->irq[TIMER_IRQ_VIRT].kind != IRQ_PPI)
+	/* The virtual timer's PPI: by its name when the node names them (arm,arch_timer.yaml). */
+	int virt = p->timer ? dt_irq_index(p, p->timer, "virt", TIMER_IRQ_VIRT) : -1;
+	if (virt < 0 || p->timer->nirq <= virt || p->timer->irq[virt].kind != IRQ_PPI)
 		return "no virtual timer PPI in the device tree";
 	if (cpu_counter_hz() == 0)
 		return "CNTFRQ_EL0 is 0";
-	timer_intid = p->timer->irq[TIMER_IRQ_VIRT].intid;
+	timer_intid = p->timer->irq[virt].intid;
 	cpu_vtimer_stop();
 	if (irq_register(timer_intid, watchdog_irq, NULL))
 		return "the timer's INTID already has another handler";

@@ -285,6 +285,34 @@ static void hold_judged_interrupts(const struct platform *p)
 	}
 }
 
+/*
+ * Which of d's interrupts the table's entry q is: by its name when the node
+ * gives interrupt-names (Linux takes the timer's so), else by its place; the
+ * node's count (none of them) when the names leave it out.
+ */
+static const char *binding_name(const struct profile_irq *q)
+{
+	/* arm,arch_timer.yaml's interrupt-names, by the profiles' names of the timer's PPIs. */
+	static const struct {
+		const char *entry, *name;
+	} timer[] = { { "timer-phys-s", "sec-phys" },
+		      { "timer-phys-ns", "phys" },
+		      { "timer-virt", "virt" },
+		      { "timer-hyp", "hyp-phys" } };
+
+	for (unsigned i = 0; i < ARRAY_SIZE(timer); i++)
+		if (!strcmp(q->name, timer[i].entry))
+			return timer[i].name;
+	return NULL;
+}
+
+static int irq_place(const struct platform *p, const struct dt_device *d,
+		     const struct profile_irq *q)
+{
+	int i = dt_irq_index(p, d, binding_name(q), (int)q->index);
+	return i < 0 ? d->nirq : i;
+}
+
 /* A node the interrupt table documents gives no interrupt beyond those it documents. */
 static void check_undocumented_irqs(struct test_ctx *t, const struct memmap *mm,
 				    const struct platform *p)
@@ -297,7 +325,7 @@ static void check_undocumented_irqs(struct test_ctx *t, const struct memmap *mm,
 			int documented = 0;
 			for (unsigned j = 0; j < mm->prof->nirqs && !documented; j++)
 				documented = irq_compat_listed(d, mm->prof->irqs[j].compat) &&
-					     (int)mm->prof->irqs[j].index == k;
+					     irq_place(p, d, &mm->prof->irqs[j]) == k;
 			if (documented)
 				continue;
 			subject_push(t, "node", "%s", d->path);
@@ -373,28 +401,29 @@ void case_dt_interrupts(struct test_ctx *t)
 			     (unsigned)q->intid);
 			continue;
 		}
-		int el2 = t->boot->entry_el == 2;
-		if (q->if_given == IRQ_AT_EL2 && !el2 && (int)q->index < d->nirq) {
-			judged(p, d, 1u << q->index);
+		int el2 = t->boot->entry_el == 2, at = irq_place(p, d, q);
+		if (binding_name(q) && at < d->nirq)
+			claim_hold(d->node, "interrupt-names", CLAIM_DOC); /* a name placed it */
+		if (q->if_given == IRQ_AT_EL2 && !el2 && at < d->nirq) {
+			judged(p, d, 1u << at);
 			subject_push(t, "node", "%s", d->path);
-			subject_push(t, "intid", "%u", (unsigned)d->irq[q->index].intid);
+			subject_push(t, "intid", "%u", (unsigned)d->irq[at].intid);
 			memmap_finding(
 				t, "interrupt_documented", -1,
 				"%s gives %s (INTID %u), which the documentation writes only "
 				"for a guest entered at EL2; this one was entered at EL%u",
-				d->path, q->name, (unsigned)d->irq[q->index].intid,
-				t->boot->entry_el);
+				d->path, q->name, (unsigned)d->irq[at].intid, t->boot->entry_el);
 			subject_pop(t);
 			subject_pop(t);
 			continue;
 		}
-		if ((int)q->index >= d->nirq &&
+		if (at >= d->nirq &&
 		    (q->if_given == IRQ_IF_GIVEN || (q->if_given == IRQ_AT_EL2 && !el2))) {
 			note(t, "%s: %s gives none (documented only in some configurations)",
 			     q->name, d->path);
 			continue;
 		}
-		if ((int)q->index >= d->nirq) {
+		if (at >= d->nirq) {
 			judged(p, d, ~0u); /* the property lacks what is documented */
 			/* The subject: the node and the documented INTID it lacks. */
 			subject_push(t, "node", "%s", d->path);
@@ -408,8 +437,8 @@ void case_dt_interrupts(struct test_ctx *t)
 			continue;
 		}
 		checked++;
-		check_irq(t, -1, d, &d->irq[q->index], q->intid, q->intid, q->trigger, q->name);
-		judged(p, d, 1u << q->index);
+		check_irq(t, -1, d, &d->irq[at], q->intid, q->intid, q->trigger, q->name);
+		judged(p, d, 1u << at);
 	}
 	check_undocumented_irqs(t, mm, p);
 	hold_judged_interrupts(p);
