@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <ctype.h>
-#include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,12 +132,4 @@ static int is_ancestor(const char *a, const char *b)
 int dt_paths_related(const char *a, const char *b)
 {
 	return is_ancestor(a, b) || is_ancestor(b, a);
-}
-
-int dt_irq_index(const struct platform *p, const struct dt_device *d, const char *name, int pos)
-{
-	if (!name || !fdt_getprop(p->fdt, d->node, "interrupt-names", NULL))
-		return pos;
-	int i = fdt_stringlist_search(p->fdt, d->node, "interrupt-names", name);
-	return i < 0 ? -1 : i;
 }

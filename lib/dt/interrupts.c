@@ -312,3 +312,11 @@ void dt_check_interrupt_map(struct platform *p, const struct dt_lineage *l, cons
 	check_imap(p, l->node[l->depth], path);
 	check_msi(p, l->node[l->depth], path);
 }
+
+int dt_irq_index(const struct platform *p, const struct dt_device *d, const char *name, int pos)
+{
+	if (!name || !fdt_getprop(p->fdt, d->node, "interrupt-names", NULL))
+		return pos;
+	int i = fdt_stringlist_search(p->fdt, d->node, "interrupt-names", name);
+	return i < 0 ? -1 : i;
+}
