@@ -313,6 +313,35 @@ static int irq_place(const struct platform *p, const struct dt_device *d,
 	return i < 0 ? d->nirq : i;
 }
 
+/*
+ * A node with no reg that the interrupt table does not name (it names the
+ * timer's and the PMU's) has nothing the documentation places: each GIC
+ * interrupt it gives is one the documentation gives no such node. (A node
+ * whose interrupts go to another parent, a PCI host's nexus, is not the GIC's.)
+ */
+static void check_regless_irqs(struct test_ctx *t, const struct memmap *mm,
+			       const struct platform *p)
+{
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *d = &p->devices[i];
+		if (!d->enabled || d->nreg > 0 || d == p->gic || irq_table_names(mm, d))
+			continue;
+		for (int k = 0; k < d->nirq; k++) {
+			if (d->irq[k].kind == IRQ_OTHER)
+				continue;
+			judged(p, d, 1u << k);
+			subject_push(t, "node", "%s", d->path);
+			subject_push(t, "intid", "%u", (unsigned)d->irq[k].intid);
+			memmap_finding(t, "interrupt_documented", -1,
+				       "%s, a node with no reg, gives interrupt %d (INTID %u): %s "
+				       "documents no such node",
+				       d->path, k + 1, (unsigned)d->irq[k].intid, mm->prof->name);
+			subject_pop(t);
+			subject_pop(t);
+		}
+	}
+}
+
 /* A node the interrupt table documents gives no interrupt beyond those it documents. */
 static void check_undocumented_irqs(struct test_ctx *t, const struct memmap *mm,
 				    const struct platform *p)
@@ -441,6 +470,7 @@ void case_dt_interrupts(struct test_ctx *t)
 		judged(p, d, 1u << at);
 	}
 	check_undocumented_irqs(t, mm, p);
+	check_regless_irqs(t, mm, p);
 	hold_judged_interrupts(p);
 	memmap_check_ppi_masks(t);
 	note(t, "interrupts checked: %d", checked);
