@@ -4,14 +4,6 @@
 #include <libfdt.h>
 #include <string.h>
 
-static const struct dt_device *device_at(const struct platform *p, int node)
-{
-	for (int i = 0; i < p->ndevices; i++)
-		if (p->devices[i].node == node)
-			return &p->devices[i];
-	return NULL;
-}
-
 /* "serial" followed by digits only (serial0, serial12). */
 static int is_serial_alias(const char *name)
 {
@@ -48,7 +40,7 @@ void dt_check_aliases(struct platform *p)
 					      "/aliases/%s \"%s\" names no node", name, v);
 			continue;
 		}
-		const struct dt_device *d = device_at(p, node);
+		const struct dt_device *d = dt_device_at_node(p, node);
 		if (is_serial_alias(name) &&
 		    !(d && (dt_compat_has(d, "arm,pl011") || dt_compat_has(d, "arm,sbsa-uart"))))
 			platform_prop_problem(p, AREA_CONSOLE, "serial_alias_is_uart", "/aliases",

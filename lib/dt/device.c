@@ -40,6 +40,14 @@ int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t
 	return -1;
 }
 
+const struct dt_device *dt_device_at_node(const struct platform *p, int node)
+{
+	for (int i = 0; i < p->ndevices; i++)
+		if (p->devices[i].node == node)
+			return &p->devices[i];
+	return NULL;
+}
+
 const struct dt_device *dt_child_next(const struct platform *p, const struct dt_device *parent,
 				      const struct dt_device *prev)
 {

@@ -105,14 +105,6 @@ static void parse_chosen(struct platform *p)
 	p->stdout_path[n] = 0;
 }
 
-static const struct dt_device *device_at_node(const struct platform *p, int node)
-{
-	for (int i = 0; i < p->ndevices; i++)
-		if (p->devices[i].node == node)
-			return &p->devices[i];
-	return NULL;
-}
-
 static void pick_console(struct platform *p)
 {
 	if (p->stdout_path[0]) {
@@ -121,7 +113,7 @@ static void pick_console(struct platform *p)
 			const char *alias = fdt_get_alias(p->fdt, p->stdout_path);
 			node = alias ? fdt_path_offset(p->fdt, alias) : -1;
 		}
-		const struct dt_device *d = node >= 0 ? device_at_node(p, node) : NULL;
+		const struct dt_device *d = node >= 0 ? dt_device_at_node(p, node) : NULL;
 		if (!d)
 			platform_prop_problem(
 				p, AREA_CONSOLE, "stdout_path_resolves", "/chosen", "stdout-path",

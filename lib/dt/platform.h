@@ -230,6 +230,8 @@ int dt_irq_index(const struct platform *p, const struct dt_device *d, const char
  * 0 with the number in *value, -1 when none is.
  */
 int dt_compat_hex_suffix(const struct dt_device *d, const char *prefix, uint32_t *value);
+/* The device the model recorded for the tree's node (an fdt offset), or NULL. */
+const struct dt_device *dt_device_at_node(const struct platform *p, int node);
 /* The device after prev (NULL: the first) whose parent in the model is parent, or NULL. */
 const struct dt_device *dt_child_next(const struct platform *p, const struct dt_device *parent,
 				      const struct dt_device *prev);

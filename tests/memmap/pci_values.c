@@ -34,11 +34,8 @@ static uint32_t cells_of(const void *fdt, int node, const char *name, uint32_t a
 static void check_bus_range(struct test_ctx *t, int node, const struct profile_value *w,
 			    const uint8_t *v, int len)
 {
-	const struct dt_device *d = NULL;
+	const struct dt_device *d = dt_device_at_node(t->plat, node);
 
-	for (int i = 0; i < t->plat->ndevices && !d; i++)
-		if (t->plat->devices[i].node == node)
-			d = &t->plat->devices[i];
 	if (!d || d->nreg < 1) {
 		note(t, "bus-range not asked: the host has no ECAM reg to count buses in");
 		return;

@@ -28,14 +28,6 @@
 #define V2M_BASE(t)   (((t) >> 16) & 0x3ff)
 #define V2M_COUNT(t)  ((t)&0x3ff)
 
-static const struct dt_device *device_of(const struct platform *p, int node)
-{
-	for (int i = 0; i < p->ndevices; i++)
-		if (p->devices[i].node == node)
-			return &p->devices[i];
-	return NULL;
-}
-
 /* The controller's findings are the host bridge's: its map (prop) named it. */
 static int its_ready(struct test_ctx *t, const struct dt_device *c, struct pci_msi_route *r,
 		     unsigned index)
@@ -149,7 +141,7 @@ int pci_msi_route(struct test_ctx *t, struct pci_state *s, const struct pci_fn *
 		subject_pop(t);
 		ctl = m->node;
 	}
-	const struct dt_device *c = ctl >= 0 ? device_of(t->plat, ctl) : NULL;
+	const struct dt_device *c = ctl >= 0 ? dt_device_at_node(t->plat, ctl) : NULL;
 	subject_push(t, "prop", "%s", r->prop);
 	require(t, c && c->enabled, "msi_controller_enabled", "%s names no enabled controller node",
 		r->prop);

@@ -41,10 +41,7 @@ void case_smmu(struct test_ctx *t)
 	}
 	node_push(t, h->dev->path);
 	subject_push(t, "prop", "iommu-map");
-	const struct dt_device *c = NULL;
-	for (int i = 0; i < t->plat->ndevices; i++)
-		if (t->plat->devices[i].node == h->iommu[0].node)
-			c = &t->plat->devices[i];
+	const struct dt_device *c = dt_device_at_node(t->plat, h->iommu[0].node);
 	require(t, c != NULL && c->enabled && dt_compat_has(c, "arm,smmu-v3"),
 		"iommu_map_names_smmuv3", "iommu-map names %s, not an enabled arm,smmu-v3",
 		c ? c->path : "no node");
