@@ -36,6 +36,11 @@ int pl011_ready(void)
 	struct wait w;
 	enum wait_end end;
 
+	/* The common case, room at the first look, starts no wait (no counter read). */
+	if (probe_read(uart_base + PL011_FR, 32, &o))
+		return fail_abort(&o);
+	if (!(o.value & PL011_FR_TXFF))
+		return 0;
 	wait_begin(&w, PL011_DRAIN_US);
 	do {
 		end = wait_look(&w);
