@@ -31,6 +31,7 @@ from . import outdir, paths, qemu, status, xen
 from .options import parse as options
 from .baseline import run as baseline_run
 from .errors import RunError
+from .options.checks import VIRTIO_DEFAULT
 
 # Both platforms' classes have the interface a run drives (command, the capture's
 # hooks, the verdict's refinements); there is no base class to name it.
@@ -62,7 +63,7 @@ def config_name(a):
         name += "-uboot" if getattr(a, "boot", "kernel") == "uboot" else ""
         name += (
             ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio")
-            if a.virtio != ("rng", "blk")
+            if a.virtio != VIRTIO_DEFAULT
             else ""
         )
         name += (

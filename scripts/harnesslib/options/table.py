@@ -128,11 +128,12 @@ OPTIONS = [
     (
         "--virtio",
         "LIST",
-        "rng,blk",
+        "rng,blk,modern",
         (
             "QEMU: virtio-mmio devices to attach (the dma suite's): rng, blk (a scratch disk,"
             " disk.img in --out, checked after the run), and modern to make every transport Version"
-            " 2 (virtio-mmio.force-legacy=false)"
+            " 2 (virtio-mmio.force-legacy=false); a list without modern keeps QEMU's legacy"
+            " Version 1 transports"
         ),
         "none, or a comma list of rng, blk and modern, each once; --platform qemu only",
     ),

@@ -69,8 +69,8 @@ class Folder(unittest.TestCase):
             record = json.load(f)
         self.assertEqual(
             record["bootargs"],
-            "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk vm_pci=testdev,edu,virtio,blk,bridge"
-            " vm_initrd=yes vm_topology=1.1.2.1 suites=boot",
+            "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk,modern"
+            " vm_pci=testdev,edu,virtio,blk,bridge vm_initrd=yes vm_topology=1.1.2.1 suites=boot",
         )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 

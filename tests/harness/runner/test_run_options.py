@@ -235,7 +235,7 @@ class Cases:
         ["--no-dtb", "--mem", "5M"],
         ["--no-dtb", "--load-addr", "0x40000000", "--mem", "5M"],
         ["--bootargs", "suites=dt,boot watchdog=5 profile=xen-4.17"],
-        ["--bootargs", "suites=" + "x" * 386],
+        ["--bootargs", "suites=" + "x" * 379],
         ["--out", "NEW_OUT", "--junit", "JUNIT"],
         ["--quiet", "-v"],
         ["--only", "gic.sgi_self"],
@@ -247,7 +247,7 @@ class Cases:
         ],
         ["--only", "bench.summary,selftest"],
         ["--only", "nosuch.case"],  # whether a name exists only the image can say
-        ["--only", "x" * 386],
+        ["--only", "x" * 379],
         ["--list"],
         ["--list", "--quiet", "-v", "--gic", "2"],
         ["--no-baseline"],
@@ -389,7 +389,8 @@ class BadValues(unittest.TestCase):
         self.assertIn("item 'gic.sgi_self.x' is not SUITE", by_args[("--only", "gic.sgi_self.x")])
         self.assertIn("dt is given twice", by_args[("--only", "dt,dt")])
         self.assertIn(
-            "vm_virtio= is the runner's own (it gives vm_virtio=rng,blk); accepted: --virtio",
+            "vm_virtio= is the runner's own (it gives vm_virtio=rng,blk,modern); accepted:"
+            " --virtio",
             by_args[("--bootargs", "vm_virtio=rng,floppy")],
         )
         self.assertIn(
@@ -410,11 +411,11 @@ class BadValues(unittest.TestCase):
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "the harness keeps 511; accepted: at most 386 bytes here",
+            "the harness keeps 511; accepted: at most 379 bytes here",
             by_args[("--only", long_only)],
         )
         self.assertIn(
-            "at most 306 bytes here",  # 386 less "watchdog=5 profile=ppp... ": 80
+            "at most 299 bytes here",  # 379 less "watchdog=5 profile=ppp... ": 80
             by_args[("--only", "x" * 350, "--bootargs", "watchdog=5 profile=" + "p" * 60)],
         )
         self.assertIn("--list: contradicts --only", by_args[("--list", "--only", "dt")])
