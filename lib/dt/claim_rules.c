@@ -83,8 +83,8 @@ const struct claim_rule claim_rules[] = {
 	/* What no check of this harness can tell right from wrong. */
 	NOT(0, 0, "dma-coherent", "no check tells a coherent device from one that is not"),
 	NOT(0, 0, "clocks",
-	    "the harness holds no clock tree: the PrimeCells' clock is not "
-	    "measured"),
+	    "each reference names a clock provider (dt/structure), but the harness holds no "
+	    "clock tree: the PrimeCells' clock is not measured"),
 	NOT(0, 0, "clock-names", "the harness holds no clock tree"),
 	NOT("fixed-clock", 0, "clock-frequency", "a fixed clock's rate: nothing measures it"),
 	NOT("fixed-clock", 0, "#clock-cells", "the harness holds no clock tree"),
@@ -92,7 +92,8 @@ const struct claim_rule claim_rules[] = {
 	NOT(0, 0, "linux,code", "a key code: no key is pressed here"),
 	NOT(0, 0, "gpio-controller", "no GPIO line is driven"),
 	NOT(0, 0, "#gpio-cells", "no GPIO line is driven"),
-	NOT(0, 0, "gpios", "no GPIO line is driven"),
+	NOT(0, 0, "gpios",
+	    "each reference names a gpio-controller (dt/structure), but no GPIO line is driven"),
 	NOT("cfi-flash", 0, "bank-width", "the flash is read, never programmed"),
 	NOT("arm,armv8-timer", 0, "always-on", "no power state the harness enters stops the timer"),
 	/*

@@ -18,6 +18,7 @@
 #include "dt/phandles.h"
 #include "dt/platform.h"
 #include "dt/props.h"
+#include "dt/references.h"
 #include "dt/reserved.h"
 #include "dt/usable.h"
 
@@ -435,6 +436,7 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size)
 	classify_devices(p);
 	pick_console(p);
 	dt_check_aliases(p);
+	dt_check_references(p);
 	check_overlaps(p);
 	platform_check_bindings(p);
 	claims_collect(p);

@@ -13,4 +13,12 @@
 /* Does property prop of node name target by phandle (through p's phandle index)? */
 int dt_refers_to(const struct platform *p, int node, const char *prop, int target);
 
+/*
+ * Every provider reference (clocks, gpios and *-gpios, iommus, resets, ...:
+ * the table in references.c) in the tree, for form: each phandle resolves to
+ * a node with the binding's #...-cells (a GPIO one also a gpio-controller)
+ * and the entries fill the property. A problem per property (dt/structure).
+ */
+void dt_check_references(struct platform *p);
+
 #endif
