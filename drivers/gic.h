@@ -67,8 +67,15 @@ uintptr_t gic_redist_base(void);
 uint32_t gic_lines(void);
 /* GICD_TYPER as it reads. */
 uint32_t gic_dist_typer(void);
+#define GICD_TYPER_MBIS	      (1u << 16)
 #define GICD_TYPER_LPIS	      (1u << 17)
 #define GICD_TYPER_ID_BITS(t) ((((t) >> 19) & 0x1f) + 1)
+
+/* A GICv2m MSI frame (Arm Server Base System Architecture, GICv2m): its SPIs and doorbell. */
+#define V2M_MSI_TYPER 0x008
+#define V2M_SETSPI_NS 0x040
+#define V2M_BASE(t)   (((t) >> 16) & 0x3ff)
+#define V2M_COUNT(t)  ((t)&0x3ff)
 
 void gic_enable(uint32_t intid);
 void gic_disable(uint32_t intid);

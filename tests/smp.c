@@ -128,7 +128,7 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	check(t, r->el_now == 1, "runs_at_el1", "cpu %d runs its checks at EL%u, expected EL1", i,
 	      r->el_now);
 	const struct cpu_identity *id = cpu_identity_of(p->cpu_compat[i]);
-	unsigned impl = (unsigned)(r->midr >> 24) & 0xff, part = (unsigned)(r->midr >> 4) & 0xfff;
+	unsigned impl = MIDR_IMPLEMENTER(r->midr), part = MIDR_PARTNUM(r->midr);
 	if (id && impl != 0) {
 		check(t, impl == id->implementer && part == id->part, "cpu_compatible_midr",
 		      "cpu %d's node is compatible \"%s\", but its MIDR_EL1 is 0x%08llx", i,

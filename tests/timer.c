@@ -235,8 +235,6 @@ static int fire_once(struct test_ctx *t, enum cpu_timer k, int use_cval, uint32_
  */
 static int timer_irq_index(struct test_ctx *t, const struct dt_device *tn, int dt_irq)
 {
-	static const char *const names[] = { "sec-phys", "phys", "virt", "hyp-phys" };
-
 	if (!fdt_getprop(t->plat->fdt, tn->node, "interrupt-names", NULL))
 		return dt_irq;
 	/*
@@ -250,12 +248,13 @@ static int timer_irq_index(struct test_ctx *t, const struct dt_device *tn, int d
 	for (int k = 0; k < count; k++) {
 		const char *n =
 			fdt_stringlist_get(t->plat->fdt, tn->node, "interrupt-names", k, NULL);
-		used += n && (!strcmp(n, "phys") || !strcmp(n, "virt") ||
-			      (el2 && !strcmp(n, "hyp-phys")));
+		used += n && (!strcmp(n, dt_timer_irq_names[TIMER_IRQ_PHYS]) ||
+			      !strcmp(n, dt_timer_irq_names[TIMER_IRQ_VIRT]) ||
+			      (el2 && !strcmp(n, dt_timer_irq_names[TIMER_IRQ_HYP])));
 	}
 	if (count > 0 && used == count)
 		claim_hold(tn->node, "interrupt-names", CLAIM_PROBE);
-	return dt_irq_index(t->plat, tn, names[dt_irq], dt_irq);
+	return dt_irq_index(t->plat, tn, dt_timer_irq_names[dt_irq], dt_irq);
 }
 
 static void one_timer(struct test_ctx *t, enum cpu_timer k, int role, const char *name)

@@ -313,6 +313,8 @@ void dt_check_interrupt_map(struct platform *p, const struct dt_lineage *l, cons
 	check_msi(p, l->node[l->depth], path);
 }
 
+const char *const dt_timer_irq_names[TIMER_IRQS] = { "sec-phys", "phys", "virt", "hyp-phys" };
+
 int dt_irq_index(const struct platform *p, const struct dt_device *d, const char *name, int pos)
 {
 	if (!name || !fdt_getprop(p->fdt, d->node, "interrupt-names", NULL))

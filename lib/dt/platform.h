@@ -103,7 +103,9 @@ struct dt_problem {
 };
 
 /* The /timer node's interrupts, in binding order (Linux arm/arch_timer.yaml). */
-enum { TIMER_IRQ_SECURE_PHYS, TIMER_IRQ_PHYS, TIMER_IRQ_VIRT, TIMER_IRQ_HYP };
+enum { TIMER_IRQ_SECURE_PHYS, TIMER_IRQ_PHYS, TIMER_IRQ_VIRT, TIMER_IRQ_HYP, TIMER_IRQS };
+/* Their interrupt-names (the same binding), by that order. */
+extern const char *const dt_timer_irq_names[TIMER_IRQS];
 
 enum dt_enable_method { ENABLE_NONE, ENABLE_PSCI, ENABLE_SPIN_TABLE, ENABLE_OTHER };
 /*

@@ -83,7 +83,9 @@ static const char *enable(const struct platform *p)
 	if (no_irq)
 		return no_irq;
 	/* The virtual timer's PPI: by its name when the node names them (arm,arch_timer.yaml). */
-	int virt = p->timer ? dt_irq_index(p, p->timer, "virt", TIMER_IRQ_VIRT) : -1;
+	int virt = p->timer ? dt_irq_index(p, p->timer, dt_timer_irq_names[TIMER_IRQ_VIRT],
+					   TIMER_IRQ_VIRT)
+			    : -1;
 	if (virt < 0 || p->timer->nirq <= virt || p->timer->irq[virt].kind != IRQ_PPI)
 		return "no virtual timer PPI in the device tree";
 	if (cpu_counter_hz() == 0)

@@ -42,7 +42,7 @@ const struct cpu_identity *cpu_identity_of(const char *compat)
 
 const char *cpu_compat_of_midr(uint64_t midr)
 {
-	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
+	unsigned implementer = MIDR_IMPLEMENTER(midr), part = MIDR_PARTNUM(midr);
 
 	for (unsigned i = 0; i < ARRAY_SIZE(ids); i++)
 		if (ids[i].implementer == implementer && ids[i].part == part)

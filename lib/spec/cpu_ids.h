@@ -8,6 +8,10 @@
 
 #include <stdint.h>
 
+/* MIDR (MIDR_EL1; AArch32's MIDR has the same fields): Implementer and PartNum. */
+#define MIDR_IMPLEMENTER(m) ((unsigned)((m) >> 24) & 0xff)
+#define MIDR_PARTNUM(m)	    ((unsigned)((m) >> 4) & 0xfff)
+
 struct cpu_identity {
 	const char *compat;
 	uint8_t implementer; /* MIDR_EL1[31:24] */

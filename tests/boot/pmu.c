@@ -17,8 +17,6 @@
 #include "tests/boot/boot.h"
 
 #define PMUV3_COMPAT "arm,armv8-pmuv3"
-#define MIDR_PART(m) (((m) >> 4) & 0xfff)
-#define MIDR_IMPL(m) (((m) >> 24) & 0xff)
 #define PMU_SUFFIX   "-pmu"
 
 /*
@@ -92,7 +90,9 @@ void case_pmu(struct test_ctx *t)
 		      "%s says it is a PMUv3, but the CPU's version field is 0x%x", d->path, v);
 	if (core) {
 		uint64_t midr = cpu_midr();
-		check(t, MIDR_IMPL(midr) == core->implementer && MIDR_PART(midr) == core->part,
+		check(t,
+		      MIDR_IMPLEMENTER(midr) == core->implementer &&
+			      MIDR_PARTNUM(midr) == core->part,
 		      "pmu_core_matches_cpu",
 		      "%s says %s%s, but MIDR 0x%llx is not that core (part 0x%x)", d->path,
 		      core->compat, PMU_SUFFIX, (unsigned long long)midr, (unsigned)core->part);

@@ -36,7 +36,7 @@ static void case_exception_level(struct test_ctx *t)
 static void cpu_compatible(struct test_ctx *t, int node, const char *compat, uint64_t midr)
 {
 	const struct cpu_identity *id = cpu_identity_of(compat);
-	unsigned implementer = (unsigned)(midr >> 24) & 0xff, part = (unsigned)(midr >> 4) & 0xfff;
+	unsigned implementer = MIDR_IMPLEMENTER(midr), part = MIDR_PARTNUM(midr);
 
 	if (!id) {
 		note(t, "cpu compatible \"%s\": no MIDR to hold it against", compat ? compat : "");
@@ -65,8 +65,8 @@ static void case_cpu_id(struct test_ctx *t)
 	uint64_t aff = mpidr & 0xff00ffffffull;
 	int listed = 0;
 
-	note(t, "midr: 0x%08llx (implementer 0x%02llx part 0x%03llx)", (unsigned long long)midr,
-	     (unsigned long long)(midr >> 24), (unsigned long long)((midr >> 4) & 0xfff));
+	note(t, "midr: 0x%08llx (implementer 0x%02x part 0x%03x)", (unsigned long long)midr,
+	     MIDR_IMPLEMENTER(midr), MIDR_PARTNUM(midr));
 	note(t, "mpidr: 0x%llx", (unsigned long long)mpidr);
 	check(t, midr != 0, "midr_nonzero", "MIDR_EL1 reads 0");
 	check(t, (mpidr >> 31) & 1, "mpidr_res1", "MPIDR_EL1 bit 31 (RES1) clear");

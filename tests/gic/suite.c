@@ -19,8 +19,7 @@
 #include "runtime/smp.h"
 #include "tests/gic/gic.h"
 
-#define WAIT_US		GIC_TEST_WAIT_US
-#define GICD_TYPER_MBIS (1u << 16) /* IHI 0069 GICD_TYPER.MBIS */
+#define WAIT_US GIC_TEST_WAIT_US
 
 static const char *skip_if(const struct test_ctx *t)
 {

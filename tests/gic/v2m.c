@@ -17,8 +17,7 @@
 #include "runtime/irq.h"
 #include "tests/gic/gic.h"
 
-#define V2M_SETSPI_NS 0x040
-#define V2M_WAIT_US   50000
+#define V2M_WAIT_US 50000
 
 static void one_end(struct test_ctx *t, const struct dt_device *c, uint32_t spi, const char *end,
 		    unsigned *answered)

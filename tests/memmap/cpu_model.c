@@ -20,7 +20,7 @@ unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof)
 	const struct platform *p = t->plat;
 	uint64_t midr = cpu_midr();
 	const char *want =
-		((midr >> 24) & 0xff) == 0 ? prof->software_cpu_compat : cpu_compat_of_midr(midr);
+		MIDR_IMPLEMENTER(midr) == 0 ? prof->software_cpu_compat : cpu_compat_of_midr(midr);
 	char path[PLAT_PATH_LEN];
 	unsigned asked = 0;
 

@@ -292,17 +292,13 @@ static void hold_judged_interrupts(const struct platform *p)
  */
 static const char *binding_name(const struct profile_irq *q)
 {
-	/* arm,arch_timer.yaml's interrupt-names, by the profiles' names of the timer's PPIs. */
-	static const struct {
-		const char *entry, *name;
-	} timer[] = { { "timer-phys-s", "sec-phys" },
-		      { "timer-phys-ns", "phys" },
-		      { "timer-virt", "virt" },
-		      { "timer-hyp", "hyp-phys" } };
+	/* The profiles' names of the timer's PPIs, in the binding's order. */
+	static const char *const entry[TIMER_IRQS] = { "timer-phys-s", "timer-phys-ns",
+						       "timer-virt", "timer-hyp" };
 
-	for (unsigned i = 0; i < ARRAY_SIZE(timer); i++)
-		if (!strcmp(q->name, timer[i].entry))
-			return timer[i].name;
+	for (unsigned i = 0; i < TIMER_IRQS; i++)
+		if (!strcmp(q->name, entry[i]))
+			return dt_timer_irq_names[i];
 	return NULL;
 }
 

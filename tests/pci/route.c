@@ -21,12 +21,8 @@
 #include "runtime/window.h"
 #include "tests/pci/pci.h"
 
-#define LPI_PRIO      0xa0
-#define SYNC_US	      100000
-#define V2M_MSI_TYPER 0x008
-#define V2M_SETSPI_NS 0x040
-#define V2M_BASE(t)   (((t) >> 16) & 0x3ff)
-#define V2M_COUNT(t)  ((t)&0x3ff)
+#define LPI_PRIO 0xa0
+#define SYNC_US	 100000
 
 /* The controller's findings are the host bridge's: its map (prop) named it. */
 static int its_ready(struct test_ctx *t, const struct dt_device *c, struct pci_msi_route *r,
