@@ -16,33 +16,84 @@ const struct dt_device *dt_pci_host_node(const struct platform *p)
 	return platform_find_compatible(p, "pci-host-ecam-generic", 0);
 }
 
-static const char *read_ranges(const struct platform *p, int node, struct dt_pci_host *h)
+enum { WINDOWS_READ, WINDOWS_CELLS, WINDOWS_LENGTH };
+
+/* ranges or dma-ranges: (PCI address, CPU address, size) entries into win. */
+static int read_windows(const struct platform *p, int node, const char *prop,
+			struct dt_pci_window *win, int *nwin)
 {
 	int len;
-	const fdt32_t *r = fdt_getprop(p->fdt, node, "ranges", &len);
+	const fdt32_t *r = fdt_getprop(p->fdt, node, prop, &len);
 	int pa = dt_cells_of(p->fdt, 0, "#address-cells", 2);
 	int cs = dt_cells_of(p->fdt, node, "#size-cells", 2);
 
-	if (!r || len <= 0)
-		return "no ranges: the bridge gives its devices no window";
 	if (pa < 1 || pa > 2 || cs < 1 || cs > 2)
-		return "ranges: the root's #address-cells or the bridge's #size-cells is not 1 or "
-		       "2";
+		return WINDOWS_CELLS;
 	int entry = PCI_ADDRESS_CELLS + pa + cs;
 	if (len % (entry * 4))
-		return "ranges is not a whole number of (PCI address, CPU address, size) entries";
-	for (int off = 0; off < len / 4 && h->nwin < DT_PCI_MAX_WINDOWS; off += entry) {
+		return WINDOWS_LENGTH;
+	for (int off = 0; off < len / 4 && *nwin < DT_PCI_MAX_WINDOWS; off += entry) {
 		uint32_t hi = fdt32_ld(&r[off]);
-		struct dt_pci_window *w = &h->win[h->nwin];
+		struct dt_pci_window *w = &win[*nwin];
 		w->space = (enum dt_pci_space)PCI_HI_SPACE(hi);
 		w->prefetchable = !!(hi & PCI_HI_PREFETCH);
 		w->pci = dt_read_cells(r + off + 1, 2);
 		w->cpu = dt_read_cells(r + off + PCI_ADDRESS_CELLS, pa);
 		w->size = dt_read_cells(r + off + PCI_ADDRESS_CELLS + pa, cs);
 		if (w->size)
-			h->nwin++;
+			(*nwin)++;
+	}
+	return WINDOWS_READ;
+}
+
+static const char *read_ranges(const struct platform *p, int node, struct dt_pci_host *h)
+{
+	int len;
+
+	if (!fdt_getprop(p->fdt, node, "ranges", &len) || len <= 0)
+		return "no ranges: the bridge gives its devices no window";
+	switch (read_windows(p, node, "ranges", h->win, &h->nwin)) {
+	case WINDOWS_CELLS:
+		return "ranges: the root's #address-cells or the bridge's #size-cells is not 1 or "
+		       "2";
+	case WINDOWS_LENGTH:
+		return "ranges is not a whole number of (PCI address, CPU address, size) entries";
 	}
 	return NULL;
+}
+
+static void read_dma_ranges(const struct platform *p, int node, struct dt_pci_host *h)
+{
+	int len;
+
+	h->dma_given = fdt_getprop(p->fdt, node, "dma-ranges", &len) && len > 0;
+	switch (h->dma_given ? read_windows(p, node, "dma-ranges", h->dma, &h->ndma)
+			     : WINDOWS_READ) {
+	case WINDOWS_CELLS:
+		h->dma_why = "dma-ranges: the root's #address-cells or the bridge's #size-cells "
+			     "is not 1 or 2";
+		break;
+	case WINDOWS_LENGTH:
+		h->dma_why = "dma-ranges is not a whole number of (PCI address, CPU address, "
+			     "size) entries";
+		break;
+	}
+}
+
+int dt_pci_dma_addr(const struct dt_pci_host *h, uint64_t cpu, uint64_t len, uint64_t *bus)
+{
+	if (!h->dma_given) {
+		*bus = cpu;
+		return 0;
+	}
+	for (int i = 0; i < h->ndma && !h->dma_why; i++) {
+		const struct dt_pci_window *w = &h->dma[i];
+		if (cpu >= w->cpu && len <= w->size && cpu - w->cpu <= w->size - len) {
+			*bus = w->pci + (cpu - w->cpu);
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* interrupt-map rows of a bridge with #address-cells 3, #interrupt-cells 1. */
@@ -139,6 +190,7 @@ const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d
 		return "#address-cells is not 3 (a PCI bus binding)";
 	const char *why = read_ranges(p, d->node, h);
 	read_imap(p, d->node, h);
+	read_dma_ranges(p, d->node, h);
 	h->nmsi = read_idmap(p, d->node, "msi-map", h->msi);
 	h->niommu = read_idmap(p, d->node, "iommu-map", h->iommu);
 	/* pci-msi.txt, pci-iommu.txt: the requester ID is masked before the map is searched. */

@@ -69,6 +69,15 @@ struct dt_pci_host {
 	int msi_parent;		       /* msi-parent's node, or -1 */
 	struct dt_pci_idmap iommu[DT_PCI_MAX_IDMAP];
 	int niommu;
+	/*
+	 * dma-ranges (Devicetree Specification 0.4 2.3.9): the bus addresses
+	 * its devices reach CPU addresses by. Absent or empty: the same
+	 * addresses (as Linux's of_dma_get_range takes it).
+	 */
+	int dma_given; /* present and not empty */
+	struct dt_pci_window dma[DT_PCI_MAX_WINDOWS];
+	int ndma;
+	const char *dma_why; /* dma-ranges that cannot be read, or NULL */
 };
 
 /* The first enabled pci-host-ecam-generic node, or NULL. */
@@ -78,6 +87,11 @@ const char *dt_pci_host_read(const struct platform *p, const struct dt_device *d
 			     struct dt_pci_host *h);
 /* The row that the interrupt-map gives a function's pin (phys.hi of its unit address), or NULL. */
 const struct dt_pci_imap *dt_pci_intx(const struct dt_pci_host *h, uint32_t child_hi, uint32_t pin);
+/*
+ * The bus address a device of the host uses for CPU addresses [cpu, cpu +
+ * len): 0 with it in *bus, -1 when no dma-ranges entry holds them all.
+ */
+int dt_pci_dma_addr(const struct dt_pci_host *h, uint64_t cpu, uint64_t len, uint64_t *bus);
 /* The row of an ID map that holds rid & mask (its translated ID in *id), or NULL. */
 const struct dt_pci_idmap *dt_pci_map_id(const struct dt_pci_idmap *map, int n, uint32_t mask,
 					 uint32_t rid, uint32_t *id);

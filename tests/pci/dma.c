@@ -15,6 +15,7 @@
 #include "boot/cache.h"
 #include "boot/cpu.h"
 #include "boot/probe.h"
+#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/options.h"
 #include "runtime/protocol.h"
@@ -73,6 +74,13 @@ void case_dma(struct test_ctx *t)
 		skip(t, "edu's transfers take 2 x 100 ms: " OPT_DEPTH_FULL_ONLY);
 		return;
 	}
+	/* The bus addresses edu is given: the host's dma-ranges (absent: the CPU's). */
+	uint64_t src_bus, dst_bus;
+	if (dt_pci_dma_addr(&s->host, (uintptr_t)src, sizeof(src), &src_bus) ||
+	    dt_pci_dma_addr(&s->host, (uintptr_t)dst, sizeof(dst), &dst_bus)) {
+		skip(t, "dma-ranges leaves the harness's buffers out of the device's reach");
+		return;
+	}
 	node_push(t, s->host.dev->path);
 	pci_push_fn(t, f);
 	for (unsigned i = 0; i < XFER; i++)
@@ -81,9 +89,9 @@ void case_dma(struct test_ctx *t)
 	cache_clean_to_poc(src, sizeof(src));
 	cache_clean_to_poc(dst, sizeof(dst));
 	uintptr_t bar = f->bar_va[0];
-	int rc = transfer(bar, (uintptr_t)src, EDU_BUF, 0);
+	int rc = transfer(bar, src_bus, EDU_BUF, 0);
 	if (rc == 0)
-		rc = transfer(bar, EDU_BUF, (uintptr_t)dst, EDU_DMA_TO_RAM);
+		rc = transfer(bar, EDU_BUF, dst_bus, EDU_DMA_TO_RAM);
 	subject_push(t, "addr", "0x%llx", (unsigned long long)(uintptr_t)dst);
 	require(t, rc != -2, "dma_registers_answer", "edu's DMA registers aborted");
 	require(t, rc == 0, "dma_completes",
@@ -100,10 +108,13 @@ void case_dma(struct test_ctx *t)
 			guard_bad = i;
 	if (check(t, first_bad == XFER, "dma_data_matches",
 		  "RAM -> edu -> RAM: byte %u reads 0x%02x, the pattern has 0x%02x", first_bad,
-		  first_bad < XFER ? dst[first_bad] : 0, first_bad < XFER ? src[first_bad] : 0))
+		  first_bad < XFER ? dst[first_bad] : 0, first_bad < XFER ? src[first_bad] : 0)) {
 		evidence(t, "dma_data_matches",
 			 "%u bytes RAM -> edu -> RAM (0x%llx) arrived intact", XFER,
 			 (unsigned long long)(uintptr_t)dst);
+		if (s->host.dma_given)
+			claim_hold(s->host.dev->node, "dma-ranges", CLAIM_PROBE);
+	}
 	check(t, guard_bad == GUARD, "dma_stays_in_bounds",
 	      "the byte %u past the transfer changed to 0x%02x", guard_bad,
 	      guard_bad < GUARD ? dst[XFER + guard_bad] : 0);

@@ -117,6 +117,36 @@ static const char *negotiate(struct io *io, uintptr_t c)
 }
 
 /* Queue 0 on the ring, vector (VPCI_NO_VECTOR: none); what the queue's vector reads back. */
+/* The host whose dma-ranges give the bus addresses below: each was found covered first. */
+static const struct dt_pci_host *dma_host;
+
+/* The bus address the device is given for a buffer (dt_pci_dma_addr). */
+static uint64_t dma_bus_addr(const volatile void *a, size_t n)
+{
+	uint64_t b = (uintptr_t)a;
+
+	dt_pci_dma_addr(dma_host, (uintptr_t)a, n, &b);
+	return b;
+}
+
+/* Whether dma-ranges gives the device a bus address for every buffer of the request. */
+static int buffers_reachable(const struct dt_pci_host *h)
+{
+	const struct {
+		const volatile void *at;
+		size_t n;
+	} buf[] = { { &ring, sizeof(ring) },
+		    { &hdr, sizeof(hdr) },
+		    { &status, 1 },
+		    { data, sizeof(data) } };
+	uint64_t b;
+
+	for (unsigned i = 0; i < sizeof(buf) / sizeof(buf[0]); i++)
+		if (dt_pci_dma_addr(h, (uintptr_t)buf[i].at, buf[i].n, &b))
+			return 0;
+	return 1;
+}
+
 static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_t *qmax)
 {
 	memset(&ring, 0, sizeof(ring));
@@ -127,9 +157,9 @@ static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_
 	if (*qmax < QN)
 		return VPCI_NO_VECTOR;
 	wr(io, c + VPCI_Q_SIZE, 16, QN);
-	wr64(io, c + VPCI_Q_DESC, (uintptr_t)ring.desc);
-	wr64(io, c + VPCI_Q_DRIVER, (uintptr_t)ring.avail);
-	wr64(io, c + VPCI_Q_DEVICE, (uintptr_t)ring.used);
+	wr64(io, c + VPCI_Q_DESC, dma_bus_addr(ring.desc, sizeof(ring.desc)));
+	wr64(io, c + VPCI_Q_DRIVER, dma_bus_addr(ring.avail, sizeof(ring.avail)));
+	wr64(io, c + VPCI_Q_DEVICE, dma_bus_addr(ring.used, sizeof(ring.used)));
 	wr(io, c + VPCI_Q_MSIX, 16, vector);
 	uint32_t got = rd(io, c + VPCI_Q_MSIX, 16);
 	wr(io, c + VPCI_Q_ENABLE, 16, 1);
@@ -147,10 +177,12 @@ static void submit(struct io *io, const struct vpci *v, uint32_t notify_off)
 	hdr.sector = FIRST_SEC;
 	status = VIRTIO_BLK_S_UNSET;
 	memset(data, GUARD_BYTE, sizeof(data));
-	ring.desc[0] = (struct virtq_desc){ (uintptr_t)&hdr, sizeof(hdr), VIRTQ_DESC_F_NEXT, 1 };
-	ring.desc[1] = (struct virtq_desc){ (uintptr_t)data, NSEC * VIRTIO_BLK_SECTOR,
+	ring.desc[0] = (struct virtq_desc){ dma_bus_addr(&hdr, sizeof(hdr)), sizeof(hdr),
+					    VIRTQ_DESC_F_NEXT, 1 };
+	ring.desc[1] = (struct virtq_desc){ dma_bus_addr(data, NSEC * VIRTIO_BLK_SECTOR),
+					    NSEC * VIRTIO_BLK_SECTOR,
 					    VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2 };
-	ring.desc[2] = (struct virtq_desc){ (uintptr_t)&status, 1, VIRTQ_DESC_F_WRITE, 0 };
+	ring.desc[2] = (struct virtq_desc){ dma_bus_addr(&status, 1), 1, VIRTQ_DESC_F_WRITE, 0 };
 	ring.avail[2] = 0; /* ring[0]: head 0 */
 	cache_clean_to_poc(&hdr, sizeof(hdr));
 	cache_clean_to_poc((const void *)&status, 1);
@@ -233,7 +265,8 @@ static void run_request(struct io *io, const struct vpci *v, uint32_t notify_off
 		gic_eoi(again);
 }
 
-static void judge_data(struct test_ctx *t, const struct outcome *o)
+/* Whether the sectors read match the image (the rest of the request being as it should). */
+static int judge_data(struct test_ctx *t, const struct outcome *o)
 {
 	cache_clean_to_poc(data, sizeof(data));
 	cache_clean_to_poc((const void *)&status, 1);
@@ -253,12 +286,14 @@ static void judge_data(struct test_ctx *t, const struct outcome *o)
 		if (w[i] !=
 		    word_at(FIRST_SEC + i / (VIRTIO_BLK_SECTOR / 8), i % (VIRTIO_BLK_SECTOR / 8)))
 			bad = i;
-	if (check(t, bad == words, "dma_matches_image",
-		  "sector %u word %u reads 0x%016llx; the host's image holds 0x%016llx",
-		  FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8), bad % (VIRTIO_BLK_SECTOR / 8),
-		  (unsigned long long)(bad < words ? w[bad] : 0),
-		  (unsigned long long)word_at(FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8),
-					      bad % (VIRTIO_BLK_SECTOR / 8))))
+	int matched =
+		check(t, bad == words, "dma_matches_image",
+		      "sector %u word %u reads 0x%016llx; the host's image holds 0x%016llx",
+		      FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8), bad % (VIRTIO_BLK_SECTOR / 8),
+		      (unsigned long long)(bad < words ? w[bad] : 0),
+		      (unsigned long long)word_at(FIRST_SEC + bad / (VIRTIO_BLK_SECTOR / 8),
+						  bad % (VIRTIO_BLK_SECTOR / 8)));
+	if (matched)
 		evidence(t, "dma_matches_image",
 			 "sectors %u..%u read by virtio-blk-pci DMA match the host's image",
 			 FIRST_SEC, FIRST_SEC + NSEC - 1);
@@ -269,6 +304,7 @@ static void judge_data(struct test_ctx *t, const struct outcome *o)
 	check(t, gbad == GUARD, "dma_stays_in_bounds",
 	      "the byte %u past the read changed to 0x%02x", gbad,
 	      gbad < GUARD ? data[NSEC * VIRTIO_BLK_SECTOR + gbad] : 0);
+	return matched;
 }
 
 static void judge_irq(struct test_ctx *t, const struct outcome *o, uint32_t want, int intx,
@@ -314,6 +350,23 @@ void case_virtio_blk(struct test_ctx *t)
 		return;
 	}
 	node_push(t, h->dev->path);
+	subject_push(t, "prop", "dma-ranges");
+	require(t, !h->dma_why, "dma_ranges_readable", "%s", h->dma_why ? h->dma_why : "");
+	subject_pop(t);
+	if (!buffers_reachable(h)) {
+		note(t,
+		     "dma-ranges gives the device no bus address for the request's buffers "
+		     "(0x%llx..): not asked",
+		     (unsigned long long)(uintptr_t)&ring);
+		subject_pop(t);
+		skip(t, "dma-ranges leaves the harness's buffers out of the device's reach");
+		return;
+	}
+	dma_host = h;
+	if (h->dma_given)
+		note(t, "dma-ranges: the device is given bus address 0x%llx for the ring at 0x%llx",
+		     (unsigned long long)dma_bus_addr(&ring, sizeof(ring)),
+		     (unsigned long long)(uintptr_t)&ring);
 	pci_push_fn(t, f);
 	require(t, vpci_find(t, s, f, &v), "virtio_pci_structures",
 		"the modern virtio structures are not all usable");
@@ -381,7 +434,9 @@ void case_virtio_blk(struct test_ctx *t)
 	check(t, (cap_lo | cap_hi << 32) == DISK_SECTORS, "virtio_blk_capacity",
 	      "the device structure gives a capacity of %llu sectors; the image has %u",
 	      (unsigned long long)(cap_lo | cap_hi << 32), DISK_SECTORS);
-	judge_data(t, &o);
+	/* The sectors landed where the CPU reads them: dma-ranges gave the right bus addresses. */
+	if (judge_data(t, &o) && h->dma_given)
+		claim_hold(h->dev->node, "dma-ranges", CLAIM_PROBE);
 	subject_pop(t);
 	judge_irq(t, &o, want, intx, intx ? "INTx through interrupt-map" : r.prop);
 	if (intx && o.got == want) {
