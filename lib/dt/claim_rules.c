@@ -104,6 +104,9 @@ const struct claim_rule claim_rules[] = {
 	    "one host bridge: no other domain to tell it from"),
 	NOT("pci-host-ecam-generic", 0, "dma-coherent",
 	    "no check tells a coherent device from one that is not"),
+	NOT("pci-host-ecam-generic", 0, "dma-ranges",
+	    "held by a pci DMA that used it (virtio_blk; dma with depth=full), when it has one "
+	    "entry and gives the harness's buffers bus addresses that are safe to use"),
 	/*
 	 * The model checks these for form, which no value lie fails: a suite that asks
 	 * the platform or the documentation holds them, else they are unchecked.

@@ -20,7 +20,7 @@ enum { WINDOWS_READ, WINDOWS_CELLS, WINDOWS_LENGTH };
 
 /* ranges or dma-ranges: (PCI address, CPU address, size) entries into win. */
 static int read_windows(const struct platform *p, int node, const char *prop,
-			struct dt_pci_window *win, int *nwin)
+			struct dt_pci_window *win, int *nwin, int *dropped)
 {
 	int len;
 	const fdt32_t *r = fdt_getprop(p->fdt, node, prop, &len);
@@ -32,7 +32,11 @@ static int read_windows(const struct platform *p, int node, const char *prop,
 	int entry = PCI_ADDRESS_CELLS + pa + cs;
 	if (len % (entry * 4))
 		return WINDOWS_LENGTH;
-	for (int off = 0; off < len / 4 && *nwin < DT_PCI_MAX_WINDOWS; off += entry) {
+	for (int off = 0; off < len / 4; off += entry) {
+		if (*nwin == DT_PCI_MAX_WINDOWS) {
+			(*dropped)++;
+			continue;
+		}
 		uint32_t hi = fdt32_ld(&r[off]);
 		struct dt_pci_window *w = &win[*nwin];
 		w->space = (enum dt_pci_space)PCI_HI_SPACE(hi);
@@ -52,7 +56,7 @@ static const char *read_ranges(const struct platform *p, int node, struct dt_pci
 
 	if (!fdt_getprop(p->fdt, node, "ranges", &len) || len <= 0)
 		return "no ranges: the bridge gives its devices no window";
-	switch (read_windows(p, node, "ranges", h->win, &h->nwin)) {
+	switch (read_windows(p, node, "ranges", h->win, &h->nwin, &h->win_dropped)) {
 	case WINDOWS_CELLS:
 		return "ranges: the root's #address-cells or the bridge's #size-cells is not 1 or "
 		       "2";
@@ -67,8 +71,9 @@ static void read_dma_ranges(const struct platform *p, int node, struct dt_pci_ho
 	int len;
 
 	h->dma_given = fdt_getprop(p->fdt, node, "dma-ranges", &len) && len > 0;
-	switch (h->dma_given ? read_windows(p, node, "dma-ranges", h->dma, &h->ndma)
-			     : WINDOWS_READ) {
+	switch (h->dma_given
+			? read_windows(p, node, "dma-ranges", h->dma, &h->ndma, &h->dma_dropped)
+			: WINDOWS_READ) {
 	case WINDOWS_CELLS:
 		h->dma_why = "dma-ranges: the root's #address-cells or the bridge's #size-cells "
 			     "is not 1 or 2";
@@ -78,6 +83,10 @@ static void read_dma_ranges(const struct platform *p, int node, struct dt_pci_ho
 			     "size) entries";
 		break;
 	}
+	for (int i = 0; i < h->ndma && !h->dma_why; i++)
+		if (h->dma[i].pci + (h->dma[i].size - 1) < h->dma[i].pci ||
+		    h->dma[i].cpu + (h->dma[i].size - 1) < h->dma[i].cpu)
+			h->dma_why = "a dma-ranges entry runs past the end of the address space";
 }
 
 int dt_pci_dma_addr(const struct dt_pci_host *h, uint64_t cpu, uint64_t len, uint64_t *bus)
@@ -88,6 +97,10 @@ int dt_pci_dma_addr(const struct dt_pci_host *h, uint64_t cpu, uint64_t len, uin
 	}
 	for (int i = 0; i < h->ndma && !h->dma_why; i++) {
 		const struct dt_pci_window *w = &h->dma[i];
+		/* Memory space only: a device's DMA is a memory transaction (Linux skips the rest).
+		 */
+		if (w->space != PCI_SPACE_MEM32 && w->space != PCI_SPACE_MEM64)
+			continue;
 		if (cpu >= w->cpu && len <= w->size && cpu - w->cpu <= w->size - len) {
 			*bus = w->pci + (cpu - w->cpu);
 			return 0;

@@ -58,7 +58,7 @@ struct dt_pci_host {
 	uint32_t bus_first, bus_last; /* bus-range, or 0..255 when absent */
 	int bus_range_given;
 	struct dt_pci_window win[DT_PCI_MAX_WINDOWS];
-	int nwin;
+	int nwin, win_dropped; /* entries of ranges past DT_PCI_MAX_WINDOWS, not kept */
 	int has_imask;
 	uint32_t imask_hi, imask_pin; /* interrupt-map-mask: phys.hi and pin cells */
 	struct dt_pci_imap imap[DT_PCI_MAX_IMAP];
@@ -76,7 +76,7 @@ struct dt_pci_host {
 	 */
 	int dma_given; /* present and not empty */
 	struct dt_pci_window dma[DT_PCI_MAX_WINDOWS];
-	int ndma;
+	int ndma, dma_dropped;
 	const char *dma_why; /* dma-ranges that cannot be read, or NULL */
 };
 

@@ -10,6 +10,7 @@
 enum ref_shape {
 	REF_ONE,	/* one phandle: the whole value */
 	REF_SPECIFIED,	/* phandle, then the target's #cells of specifier, repeated */
+	REF_LIST,	/* phandles, each a whole entry */
 	REF_ID_MAP,	/* (id-base, phandle, id, length), repeated (pci-msi.txt, pci-iommu.txt) */
 	REF_INTERRUPTS, /* interrupt-map's entries (Devicetree Specification 0.4 2.4.3.1) */
 };
@@ -17,36 +18,50 @@ enum ref_shape {
 struct ref_prop {
 	const char *prop;  /* a name, or with a leading '-' a suffix ("-gpios") */
 	uint8_t shape;	   /* enum ref_shape */
-	uint8_t checked;   /* 1: dt_check_references holds its form (else interrupts.c does) */
+	uint8_t checked;   /* 1: dt_check_references holds its form (else the model's own check) */
 	const char *cells; /* the target's property counting its specifier's cells */
 	const char *mark;  /* a property the target must also have, or NULL */
+	const char *nexus; /* a map that stands for mark (Devicetree Specification 2.5), or NULL */
 };
 
 /*
  * The provider bindings (Linux's clock, GPIO, IOMMU, reset, power-domain,
- * DMA, PHY, PWM, mailbox and hwlock bindings; Devicetree Specification 0.4
- * 2.4 for interrupts): a phandle, then as many cells as the provider's
- * #...-cells says.
+ * DMA, PHY, PWM, mailbox, hwlock, thermal, IIO, mux and sound bindings, the
+ * ones dtc's checks.c knows; Devicetree Specification 0.4 2.4 for
+ * interrupts): a phandle, then as many cells as the provider's #...-cells
+ * says.
  */
 static const struct ref_prop ref_props[] = {
-	{ "interrupt-parent", REF_ONE, 0, NULL, NULL },
-	{ "cpu", REF_ONE, 0, NULL, NULL },
-	{ "msi-parent", REF_SPECIFIED, 0, "#msi-cells", NULL },
-	{ "clocks", REF_SPECIFIED, 1, "#clock-cells", NULL },
-	{ "gpios", REF_SPECIFIED, 1, "#gpio-cells", "gpio-controller" },
-	{ "-gpios", REF_SPECIFIED, 1, "#gpio-cells", "gpio-controller" },
-	{ "interrupts-extended", REF_SPECIFIED, 0, "#interrupt-cells", NULL },
-	{ "iommus", REF_SPECIFIED, 1, "#iommu-cells", NULL },
-	{ "resets", REF_SPECIFIED, 1, "#reset-cells", NULL },
-	{ "power-domains", REF_SPECIFIED, 1, "#power-domain-cells", NULL },
-	{ "dmas", REF_SPECIFIED, 1, "#dma-cells", NULL },
-	{ "phys", REF_SPECIFIED, 1, "#phy-cells", NULL },
-	{ "pwms", REF_SPECIFIED, 1, "#pwm-cells", NULL },
-	{ "mboxes", REF_SPECIFIED, 1, "#mbox-cells", NULL },
-	{ "hwlocks", REF_SPECIFIED, 1, "#hwlock-cells", NULL },
-	{ "msi-map", REF_ID_MAP, 0, NULL, NULL },
-	{ "iommu-map", REF_ID_MAP, 0, NULL, NULL },
-	{ "interrupt-map", REF_INTERRUPTS, 0, NULL, NULL },
+	{ "interrupt-parent", REF_ONE, 0, NULL, NULL, NULL },
+	{ "cpu", REF_ONE, 0, NULL, NULL, NULL },
+	{ "msi-parent", REF_SPECIFIED, 0, "#msi-cells", NULL, NULL },
+	{ "clocks", REF_SPECIFIED, 1, "#clock-cells", NULL, NULL },
+	{ "gpios", REF_SPECIFIED, 1, "#gpio-cells", "gpio-controller", "gpio-map" },
+	{ "-gpios", REF_SPECIFIED, 1, "#gpio-cells", "gpio-controller", "gpio-map" },
+	{ "interrupts-extended", REF_SPECIFIED, 0, "#interrupt-cells", NULL, NULL },
+	{ "iommus", REF_SPECIFIED, 1, "#iommu-cells", NULL, NULL },
+	{ "resets", REF_SPECIFIED, 1, "#reset-cells", NULL, NULL },
+	{ "power-domains", REF_SPECIFIED, 1, "#power-domain-cells", NULL, NULL },
+	{ "dmas", REF_SPECIFIED, 1, "#dma-cells", NULL, NULL },
+	{ "phys", REF_SPECIFIED, 1, "#phy-cells", NULL, NULL },
+	{ "pwms", REF_SPECIFIED, 1, "#pwm-cells", NULL, NULL },
+	{ "mboxes", REF_SPECIFIED, 1, "#mbox-cells", NULL, NULL },
+	{ "hwlocks", REF_SPECIFIED, 1, "#hwlock-cells", NULL, NULL },
+	{ "cooling-device", REF_SPECIFIED, 1, "#cooling-cells", NULL, NULL },
+	{ "io-channels", REF_SPECIFIED, 1, "#io-channel-cells", NULL, NULL },
+	{ "mux-controls", REF_SPECIFIED, 1, "#mux-control-cells", NULL, NULL },
+	{ "sound-dai", REF_SPECIFIED, 1, "#sound-dai-cells", NULL, NULL },
+	{ "thermal-sensors", REF_SPECIFIED, 1, "#thermal-sensor-cells", NULL, NULL },
+	/* Reserved memory, caches, idle states, OPP tables, NVMEM cells, SRAM: no specifier. */
+	{ "memory-region", REF_LIST, 1, NULL, NULL, NULL },
+	{ "next-level-cache", REF_LIST, 1, NULL, NULL, NULL },
+	{ "cpu-idle-states", REF_LIST, 1, NULL, NULL, NULL },
+	{ "operating-points-v2", REF_LIST, 1, NULL, NULL, NULL },
+	{ "nvmem-cells", REF_LIST, 1, NULL, NULL, NULL },
+	{ "sram", REF_LIST, 1, NULL, NULL, NULL },
+	{ "msi-map", REF_ID_MAP, 0, NULL, NULL, NULL },
+	{ "iommu-map", REF_ID_MAP, 0, NULL, NULL, NULL },
+	{ "interrupt-map", REF_INTERRUPTS, 0, NULL, NULL, NULL },
 };
 
 /* A one-cell property of node (absent, or another length: dflt). */
@@ -101,6 +116,8 @@ static uint32_t entry_at(const struct platform *p, int node, const struct ref_pr
 		       count_of(fdt, target, "#interrupt-cells", 0);
 	else if (r->shape == REF_ID_MAP)
 		spec = 2; /* the id and the length: one cell each, whatever the target */
+	else if (r->shape == REF_LIST)
+		spec = 0;
 	else
 		spec = count_of(fdt, target, r->cells, 0);
 	/* Cell counts past the property's own length end the walk (a broken tree). */
@@ -130,9 +147,9 @@ int dt_refers_to(const struct platform *p, int node, const char *prop, int targe
 /*
  * One provider reference list: each entry a phandle to a node that has the
  * binding's #...-cells (and mark), then that many cells, the last ending
- * with the property. A phandle of 0 is an empty entry of one cell (Linux's
- * of_parse_phandle_with_args: a GPIO list's hole). The first fault is the
- * property's problem.
+ * with the property. A phandle of 0 or ~0 is an empty entry of one cell
+ * (Linux's of_parse_phandle_with_args, dtc's phandle_is_valid: a GPIO list's
+ * hole). The first fault is the property's problem.
  */
 static void check_list(struct platform *p, int node, const char *prop, const struct ref_prop *r,
 		       const fdt32_t *v, int len)
@@ -150,7 +167,7 @@ static void check_list(struct platform *p, int node, const char *prop, const str
 	}
 	for (uint32_t at = 0; at < n;) {
 		uint32_t ph = fdt32_ld(&v[at]);
-		if (ph == 0) {
+		if (ph == 0 || ph == (uint32_t)-1) {
 			at++;
 			continue;
 		}
@@ -162,17 +179,22 @@ static void check_list(struct platform *p, int node, const char *prop, const str
 			return;
 		}
 		dt_node_path(p->fdt, target, tpath, sizeof(tpath));
-		const char *missing = !fdt_getprop(p->fdt, target, r->cells, NULL) ? r->cells
-				      : r->mark && !fdt_getprop(p->fdt, target, r->mark, NULL)
-					      ? r->mark
-					      : NULL;
+		const char *missing =
+			r->cells && !fdt_getprop(p->fdt, target, r->cells, NULL) ? r->cells
+			: r->mark && !fdt_getprop(p->fdt, target, r->mark, NULL) &&
+					!(r->nexus && fdt_getprop(p->fdt, target, r->nexus, NULL))
+				? r->mark
+				: NULL;
 		if (missing) {
 			platform_prop_problem(p, AREA_STRUCTURE, "phandle_target_kind", path, prop,
 					      "%s: %s names %s, which has no %s", path, prop, tpath,
 					      missing);
 			return;
 		}
-		uint32_t spec = count_of(p->fdt, target, r->cells, (uint32_t)-1);
+		int clen = 4;
+		if (r->cells && fdt_getprop(p->fdt, target, r->cells, &clen) && clen != 4)
+			return; /* the provider's own fault, named there (count_cells) */
+		uint32_t spec = r->cells ? count_of(p->fdt, target, r->cells, 0) : 0;
 		if (spec >= n - at) {
 			platform_prop_problem(
 				p, AREA_STRUCTURE, "prop_length", path, prop,
@@ -186,18 +208,57 @@ static void check_list(struct platform *p, int node, const char *prop, const str
 	}
 }
 
+/* Whether name is a #...-cells a provider binding of the table counts by. */
+static int counts_cells(const char *name)
+{
+	for (unsigned i = 0; i < sizeof(ref_props) / sizeof(ref_props[0]); i++)
+		if (ref_props[i].checked && ref_props[i].cells && !strcmp(name, ref_props[i].cells))
+			return 1;
+	return 0;
+}
+
+/* A provider's #...-cells is one cell (dtc: "must be one cell"), named at the provider. */
+static void count_cells(struct platform *p, int node, const char *name, int len)
+{
+	char path[PLAT_PATH_LEN];
+
+	if (len == 4 || !counts_cells(name))
+		return;
+	dt_node_path(p->fdt, node, path, sizeof(path));
+	platform_prop_problem(p, AREA_STRUCTURE, "prop_length", path, name,
+			      "%s: %s is %d bytes, not one cell", path, name, len);
+}
+
+/* dtc's overlay nodes: under the names of what they fix up they hold offsets and paths. */
+static int overlay_node(const void *fdt, int node, int depth)
+{
+	const char *name = fdt_get_name(fdt, node, NULL);
+
+	return depth == 1 && name &&
+	       (!strcmp(name, "__symbols__") || !strcmp(name, "__fixups__") ||
+		!strcmp(name, "__local_fixups__"));
+}
+
 void dt_check_references(struct platform *p)
 {
-	int depth = 0;
+	int depth = 0, skip_below = -1; /* the depth of an overlay node being passed over */
 
 	for (int node = fdt_next_node(p->fdt, -1, &depth); node >= 0;
 	     node = fdt_next_node(p->fdt, node, &depth)) {
 		int off;
+		if (skip_below >= 0 && depth > skip_below)
+			continue;
+		skip_below = overlay_node(p->fdt, node, depth) ? depth : -1;
+		/* A GPIO hog's gpios are its own lines, no phandle (dtc skips them too). */
+		if (skip_below >= 0 || fdt_getprop(p->fdt, node, "gpio-hog", NULL))
+			continue;
 		fdt_for_each_property_offset(off, p->fdt, node)
 		{
 			const char *name;
 			int len;
 			const fdt32_t *v = fdt_getprop_by_offset(p->fdt, off, &name, &len);
+			if (v && name && name[0] == '#')
+				count_cells(p, node, name, len);
 			const struct ref_prop *r = v && name ? shape_of(name) : NULL;
 			if (r && r->checked)
 				check_list(p, node, name, r, v, len);

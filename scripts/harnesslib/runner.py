@@ -61,9 +61,14 @@ def config_name(a):
         )  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
         name += "-uboot" if getattr(a, "boot", "kernel") == "uboot" else ""
+        # The devices in any order; a transport that is not modern is named so.
         name += (
-            ("-virtio-" + "-".join(a.virtio) if a.virtio else "-novirtio")
-            if a.virtio != VIRTIO_DEFAULT
+            (
+                "-virtio-" + "-".join(a.virtio) + ("" if "modern" in a.virtio else "-legacy")
+                if a.virtio
+                else "-novirtio"
+            )
+            if set(a.virtio) != set(VIRTIO_DEFAULT)
             else ""
         )
         name += (

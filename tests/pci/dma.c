@@ -15,7 +15,6 @@
 #include "boot/cache.h"
 #include "boot/cpu.h"
 #include "boot/probe.h"
-#include "dt/claims.h"
 #include "runtime/check.h"
 #include "runtime/options.h"
 #include "runtime/protocol.h"
@@ -76,9 +75,11 @@ void case_dma(struct test_ctx *t)
 	}
 	/* The bus addresses edu is given: the host's dma-ranges (absent: the CPU's). */
 	uint64_t src_bus, dst_bus;
-	if (dt_pci_dma_addr(&s->host, (uintptr_t)src, sizeof(src), &src_bus) ||
-	    dt_pci_dma_addr(&s->host, (uintptr_t)dst, sizeof(dst), &dst_bus)) {
-		skip(t, "dma-ranges leaves the harness's buffers out of the device's reach");
+	enum pci_dma why = pci_dma_bus(t, &s->host, src, sizeof(src), &src_bus);
+	if (why == PCI_DMA_OK)
+		why = pci_dma_bus(t, &s->host, dst, sizeof(dst), &dst_bus);
+	if (why != PCI_DMA_OK) {
+		skip(t, pci_dma_refusal(why));
 		return;
 	}
 	node_push(t, s->host.dev->path);
@@ -112,8 +113,7 @@ void case_dma(struct test_ctx *t)
 		evidence(t, "dma_data_matches",
 			 "%u bytes RAM -> edu -> RAM (0x%llx) arrived intact", XFER,
 			 (unsigned long long)(uintptr_t)dst);
-		if (s->host.dma_given)
-			claim_hold(s->host.dev->node, "dma-ranges", CLAIM_PROBE);
+		pci_dma_ranges_held(t, &s->host);
 	}
 	check(t, guard_bad == GUARD, "dma_stays_in_bounds",
 	      "the byte %u past the transfer changed to 0x%02x", guard_bad,

@@ -100,6 +100,19 @@ void case_host(struct test_ctx *t)
 		     space[h->win[i].space], h->win[i].prefetchable ? " prefetchable" : "",
 		     (unsigned long long)h->win[i].pci, (unsigned long long)h->win[i].cpu,
 		     (unsigned long long)h->win[i].size);
+	if (h->win_dropped)
+		note(t, "ranges: %d entries past the %d the harness keeps, not used",
+		     h->win_dropped, DT_PCI_MAX_WINDOWS);
+	for (int i = 0; i < h->ndma; i++)
+		note(t, "dma-ranges %d: %s, PCI 0x%llx <- CPU 0x%llx, 0x%llx bytes", i,
+		     space[h->dma[i].space], (unsigned long long)h->dma[i].pci,
+		     (unsigned long long)h->dma[i].cpu, (unsigned long long)h->dma[i].size);
+	if (h->dma_dropped)
+		note(t, "dma-ranges: %d entries past the %d the harness keeps, not used",
+		     h->dma_dropped, DT_PCI_MAX_WINDOWS);
+	subject_push(t, "prop", "dma-ranges");
+	check(t, !h->dma_why, "dma_ranges_readable", "%s", h->dma_why ? h->dma_why : "");
+	subject_pop(t);
 	/* ECAM gives each bus 1 MiB: reg must cover every bus of bus-range (7.2.2). */
 	uint64_t need = (uint64_t)(h->bus_last - h->bus_first + 1) * PCI_ECAM_BUS_SIZE;
 	subject_push(t, "prop", "reg");

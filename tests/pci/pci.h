@@ -3,6 +3,7 @@
 #ifndef TESTS_PCI_PCI_H
 #define TESTS_PCI_PCI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "drivers/gic_its.h"
@@ -144,6 +145,18 @@ void pci_msi_route_end(const struct pci_msi_route *r);
 struct pci_fn *pci_behind_bridge(struct pci_state *s, uint32_t slot);
 /* The same behind the bridge behind it (PCI_BRIDGE_NESTED_SLOT). */
 struct pci_fn *pci_behind_nested(struct pci_state *s, uint32_t slot);
+/* What pci_dma_bus says of a buffer (dma_addr.c). */
+enum pci_dma { PCI_DMA_OK, PCI_DMA_UNREADABLE, PCI_DMA_UNREACHED, PCI_DMA_ON_HARNESS };
+/*
+ * The bus address for a device of host h to reach [at, at + len) by: its
+ * dma-ranges, refused where a translated address is the harness's memory.
+ */
+enum pci_dma pci_dma_bus(const struct test_ctx *t, const struct dt_pci_host *h,
+			 const volatile void *at, size_t len, uint64_t *bus);
+/* The skip reason for a buffer pci_dma_bus did not give (NULL for PCI_DMA_OK). */
+const char *pci_dma_refusal(enum pci_dma why);
+/* A DMA through dma-ranges arrived: the property is held when its one entry was what was used. */
+void pci_dma_ranges_held(struct test_ctx *t, const struct dt_pci_host *h);
 /* Every GIC SPI the interrupt-map names enabled to this CPU (on), or disabled and cleared. */
 void pci_map_intids(const struct dt_pci_host *h, int on);
 
