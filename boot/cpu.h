@@ -3,7 +3,9 @@
  * The CPU as the layers above see it: identification, the generic timer's
  * counter and virtual timer, interrupt masking, the GICv3 CPU interface
  * (system registers on AArch64), and the few controls the boot suite reads.
- * Each architecture implements these inline in boot/<arch>/cpu.h.
+ * Each architecture implements these inline in boot/<arch>/cpu.h, with
+ * CPU_REG_MIDR, CPU_REG_MPIDR and CPU_REG_CNTFRQ: the registers' names in
+ * report text.
  */
 #ifndef BOOT_CPU_H
 #define BOOT_CPU_H

@@ -119,7 +119,7 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	uint64_t want = p->cpu_mpidr[i] & PSCI_MPIDR_AFFINITY;
 
 	check(t, (r->mpidr & PSCI_MPIDR_AFFINITY) == want, "mpidr_matches_dt",
-	      "cpu %d: started for DT reg 0x%llx, but its MPIDR_EL1 is 0x%llx", i,
+	      "cpu %d: started for DT reg 0x%llx, but its " CPU_REG_MPIDR " is 0x%llx", i,
 	      (unsigned long long)want, (unsigned long long)r->mpidr);
 	check(t, s->entry_el == t->boot->entry_el, "entry_el_same",
 	      "cpu %d entered at EL%u, the boot CPU at EL%u (booting.rst: all CPUs enter at the "
@@ -131,7 +131,7 @@ static void check_report(struct test_ctx *t, int i, const struct smp_slot *s,
 	unsigned impl = MIDR_IMPLEMENTER(r->midr), part = MIDR_PARTNUM(r->midr);
 	if (id && impl != 0) {
 		check(t, impl == id->implementer && part == id->part, "cpu_compatible_midr",
-		      "cpu %d's node is compatible \"%s\", but its MIDR_EL1 is 0x%08llx", i,
+		      "cpu %d's node is compatible \"%s\", but its " CPU_REG_MIDR " is 0x%08llx", i,
 		      p->cpu_compat[i], (unsigned long long)r->midr);
 		claim_hold(p->cpu_node[i], "compatible", CLAIM_PROBE);
 	}

@@ -57,7 +57,7 @@ static const char *skip_if(const struct test_ctx *t)
 	if (irq_unusable())
 		return irq_unusable();
 	if (cpu_counter_hz() == 0)
-		return "CNTFRQ_EL0 is 0";
+		return CPU_REG_CNTFRQ " is 0";
 	return NULL;
 }
 
@@ -73,11 +73,11 @@ static void case_frequency(struct test_ctx *t)
 		/* Compared with CNTFRQ (lie timer-clock-frequency). */
 		claim_hold(t->plat->timer->node, "clock-frequency", CLAIM_PROBE);
 		check(t, hz == t->plat->timer_clock_frequency, "cntfrq_matches_dt",
-		      "CNTFRQ_EL0 %llu Hz, the DT's clock-frequency %u", (unsigned long long)hz,
-		      (unsigned)t->plat->timer_clock_frequency);
+		      CPU_REG_CNTFRQ " %llu Hz, the DT's clock-frequency %u",
+		      (unsigned long long)hz, (unsigned)t->plat->timer_clock_frequency);
 	} else {
 		evidence(t, "cntfrq_matches_dt",
-			 "CNTFRQ_EL0 is set (%llu Hz) and the DT leaves it to the register",
+			 CPU_REG_CNTFRQ " is set (%llu Hz) and the DT leaves it to the register",
 			 (unsigned long long)hz);
 	}
 	subject_pop(t);

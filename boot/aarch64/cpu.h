@@ -112,6 +112,10 @@ static inline uint64_t cpu_timer_count(enum cpu_timer t)
  * leave neither the guest nor the translated code.
  */
 #define CPU_RELAX_SPINS 256
+/* The registers as this architecture names them, for report text (DDI 0487 D17). */
+#define CPU_REG_MIDR   "MIDR_EL1"
+#define CPU_REG_MPIDR  "MPIDR_EL1"
+#define CPU_REG_CNTFRQ "CNTFRQ_EL0"
 static inline void cpu_relax(void)
 {
 	for (unsigned i = 0; i < CPU_RELAX_SPINS; i++)

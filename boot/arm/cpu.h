@@ -140,6 +140,10 @@ static inline uint64_t cpu_timer_count(enum cpu_timer t)
 
 /* As on AArch64 (boot/aarch64/cpu.h): a poll loop pauses in the guest between reads. */
 #define CPU_RELAX_SPINS 256
+/* The registers as AArch32 names them, for report text (DDI 0406C B4.1, B8.1). */
+#define CPU_REG_MIDR   "MIDR"
+#define CPU_REG_MPIDR  "MPIDR"
+#define CPU_REG_CNTFRQ "CNTFRQ"
 static inline void cpu_relax(void)
 {
 	for (unsigned i = 0; i < CPU_RELAX_SPINS; i++)

@@ -89,7 +89,7 @@ static const char *enable(const struct platform *p)
 	if (virt < 0 || p->timer->nirq <= virt || p->timer->irq[virt].kind != IRQ_PPI)
 		return "no virtual timer PPI in the device tree";
 	if (cpu_counter_hz() == 0)
-		return "CNTFRQ_EL0 is 0";
+		return CPU_REG_CNTFRQ " is 0";
 	timer_intid = p->timer->irq[virt].intid;
 	cpu_vtimer_stop();
 	if (irq_register(timer_intid, watchdog_irq, NULL))

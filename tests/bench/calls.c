@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "boot/bench.h"
+#include "boot/cpu.h"
 #include "boot/trap.h"
 #include "drivers/psci.h"
 #include "drivers/xen.h"
@@ -43,7 +44,7 @@ void case_system_registers(struct test_ctx *t)
 		if (regs[i] == BENCH_MIDR)
 			midr = s.median;
 		else if (midr && call)
-			note(t, "sysreg_read %s: %sx MIDR_EL1, %sx a PSCI_VERSION call",
+			note(t, "sysreg_read %s: %sx " CPU_REG_MIDR ", %sx a PSCI_VERSION call",
 			     bench_sysreg_name(regs[i]), bench_ratio(x, sizeof(x), s.median, midr),
 			     bench_ratio(y, sizeof(y), s.median, call));
 		passed(t);

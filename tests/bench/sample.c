@@ -272,7 +272,7 @@ void case_baseline(struct test_ctx *t)
 	char a[24];
 	uint64_t hz = cpu_counter_hz();
 	if (!hz) {
-		skip(t, "CNTFRQ_EL0 is 0: no time base");
+		skip(t, CPU_REG_CNTFRQ " is 0: no time base");
 		return;
 	}
 	record_start(&r, 2, RECORD_BENCH_INFO);

@@ -46,14 +46,14 @@ static void cpu_compatible(struct test_ctx *t, int node, const char *compat, uin
 	 * the emulator's own (QEMU's -cpu max), which no core's compatible describes. */
 	if (implementer == 0) {
 		note(t,
-		     "cpu compatible \"%s\" not held against MIDR_EL1: implementer 0x00 is "
+		     "cpu compatible \"%s\" not held against " CPU_REG_MIDR ": implementer 0x00 is "
 		     "reserved for software use (an emulator's own CPU model)",
 		     compat);
 		return;
 	}
 	check(t, implementer == id->implementer && part == id->part, "cpu_compatible_midr",
-	      "this CPU's node is compatible \"%s\" (MIDR implementer 0x%02x part 0x%03x), but "
-	      "MIDR_EL1 gives implementer 0x%02x part 0x%03x",
+	      "this CPU's node is compatible \"%s\" (MIDR implementer 0x%02x part 0x%03x), "
+	      "but " CPU_REG_MIDR " gives implementer 0x%02x part 0x%03x",
 	      compat, id->implementer, id->part, implementer, part);
 	claim_hold(node, "compatible", CLAIM_PROBE);
 }
@@ -68,8 +68,8 @@ static void case_cpu_id(struct test_ctx *t)
 	note(t, "midr: 0x%08llx (implementer 0x%02x part 0x%03x)", (unsigned long long)midr,
 	     MIDR_IMPLEMENTER(midr), MIDR_PARTNUM(midr));
 	note(t, "mpidr: 0x%llx", (unsigned long long)mpidr);
-	check(t, midr != 0, "midr_nonzero", "MIDR_EL1 reads 0");
-	check(t, (mpidr >> 31) & 1, "mpidr_res1", "MPIDR_EL1 bit 31 (RES1) clear");
+	check(t, midr != 0, "midr_nonzero", CPU_REG_MIDR " reads 0");
+	check(t, (mpidr >> 31) & 1, "mpidr_res1", CPU_REG_MPIDR " bit 31 (RES1) clear");
 	for (int i = 0; i < p->ncpus; i++)
 		if (p->cpu_mpidr[i] == aff) {
 			listed = 1;
@@ -124,13 +124,13 @@ static void case_counter(struct test_ctx *t)
 		;
 	uint64_t b = cpu_counter();
 	note(t, "cntfrq: %llu Hz", (unsigned long long)frq);
-	check(t, frq != 0, "cntfrq_set", "CNTFRQ_EL0 is 0");
+	check(t, frq != 0, "cntfrq_set", CPU_REG_CNTFRQ " is 0");
 	/* arm,arch_timer.yaml: clock-frequency, where firmware did not set CNTFRQ; both must agree.
 	 */
 	if (t->plat->timer_clock_frequency) {
 		subject_push(t, "node", "%s", t->plat->timer->path);
 		check(t, t->plat->timer_clock_frequency == frq, "timer_clock_frequency",
-		      "the timer node's clock-frequency is %u Hz; CNTFRQ_EL0 reads %llu Hz",
+		      "the timer node's clock-frequency is %u Hz; " CPU_REG_CNTFRQ " reads %llu Hz",
 		      (unsigned)t->plat->timer_clock_frequency, (unsigned long long)frq);
 		claim_hold(t->plat->timer->node, "clock-frequency", CLAIM_PROBE);
 		subject_pop(t);

@@ -223,7 +223,7 @@ void case_sweep(struct test_ctx *t)
 	      "%d sweep points beyond the %d the harness keeps were not probed", sw->points_dropped,
 	      MM_MAX_POINTS);
 	check(t, freq != 0, "counter_frequency_known",
-	      "CNTFRQ_EL0 is 0: the sweep could not be timed");
+	      CPU_REG_CNTFRQ " is 0: the sweep could not be timed");
 	mm_reached(t);
 }
 
