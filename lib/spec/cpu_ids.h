@@ -16,6 +16,7 @@ struct cpu_identity {
 	const char *compat;
 	uint8_t implementer; /* MIDR_EL1[31:24] */
 	uint16_t part;	     /* MIDR_EL1[15:4] */
+	uint8_t armv7;	     /* an ARMv7-A core: a PMUv2 at most, no PMUv3 */
 };
 
 /* The identity a compatible names, or NULL (generic ones, "arm,armv8", name none). */

@@ -52,12 +52,6 @@ static const struct dt_device *find_pmu(const struct platform *p, const struct c
 	return NULL;
 }
 
-/* An ARMv7 core (MIDR part 0xc0N: Cortex-A5 to A17) has a PMUv2 at most, not a PMUv3. */
-static int armv7_core(const struct cpu_identity *c)
-{
-	return c->implementer == 0x41 && (c->part & 0xff0) == 0xc00;
-}
-
 void case_pmu(struct test_ctx *t)
 {
 	const struct cpu_identity *core;
@@ -81,7 +75,7 @@ void case_pmu(struct test_ctx *t)
 	subject_push(t, "node", "%s", d->path);
 	subject_push(t, "prop", "compatible");
 	/* A PMUv2 core's PMU: the field gives a PMU (1..0xe), not IMPLEMENTATION DEFINED 0xf. */
-	if (core && armv7_core(core))
+	if (core && core->armv7)
 		check(t, v >= 1 && v <= 0xe, "pmu_present",
 		      "%s says it is a %s PMU, but the CPU's version field is 0x%x: no PMU",
 		      d->path, core->compat, v);

@@ -285,11 +285,7 @@ static void hold_judged_interrupts(const struct platform *p)
 	}
 }
 
-/*
- * Which of d's interrupts the table's entry q is: by its name when the node
- * gives interrupt-names (Linux takes the timer's so), else by its place; the
- * node's count (none of them) when the names leave it out.
- */
+/* The binding's interrupt-names name of the table's entry q (the timer's PPIs), or NULL. */
 static const char *binding_name(const struct profile_irq *q)
 {
 	/* The profiles' names of the timer's PPIs, in the binding's order. */
@@ -302,6 +298,11 @@ static const char *binding_name(const struct profile_irq *q)
 	return NULL;
 }
 
+/*
+ * Which of d's interrupts the table's entry q is: by its name when the node
+ * gives interrupt-names (Linux takes the timer's so), else by its place; the
+ * node's count (none of them) when the names leave it out.
+ */
 static int irq_place(const struct platform *p, const struct dt_device *d,
 		     const struct profile_irq *q)
 {

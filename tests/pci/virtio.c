@@ -116,36 +116,28 @@ static const char *negotiate(struct io *io, uintptr_t c)
 	return NULL;
 }
 
-/* The host whose dma-ranges give the bus addresses below. */
-static const struct dt_pci_host *dma_host;
+/* The bus addresses the device is given for the request's buffers (the host's dma-ranges). */
+struct bus_addrs {
+	uint64_t desc, avail, used, hdr, data, status;
+};
 
-/*
- * The bus address the device is given for a buffer (dt_pci_dma_addr): every
- * buffer of the request was found to have one (buffers_reachable) before
- * any is asked for, so the CPU address it starts from is never what is used.
- */
-static uint64_t dma_bus_addr(const volatile void *a, size_t n)
-{
-	uint64_t b = (uintptr_t)a;
-
-	dt_pci_dma_addr(dma_host, (uintptr_t)a, n, &b);
-	return b;
-}
-
-/* Whether the device may be given a bus address for every buffer of the request (pci_dma_bus). */
-static enum pci_dma buffers_reachable(const struct test_ctx *t, const struct dt_pci_host *h)
+/* Each buffer's bus address into *b (pci_dma_bus); the first refusal, or PCI_DMA_OK. */
+static enum pci_dma buffers_reachable(const struct test_ctx *t, const struct dt_pci_host *h,
+				      struct bus_addrs *b)
 {
 	const struct {
 		const volatile void *at;
 		size_t n;
-	} buf[] = { { &ring, sizeof(ring) },
-		    { &hdr, sizeof(hdr) },
-		    { &status, 1 },
-		    { data, sizeof(data) } };
-	uint64_t b;
+		uint64_t *bus;
+	} buf[] = { { ring.desc, sizeof(ring.desc), &b->desc },
+		    { ring.avail, sizeof(ring.avail), &b->avail },
+		    { ring.used, sizeof(ring.used), &b->used },
+		    { &hdr, sizeof(hdr), &b->hdr },
+		    { data, NSEC * VIRTIO_BLK_SECTOR, &b->data },
+		    { &status, 1, &b->status } };
 
 	for (unsigned i = 0; i < sizeof(buf) / sizeof(buf[0]); i++) {
-		enum pci_dma why = pci_dma_bus(t, h, buf[i].at, buf[i].n, &b);
+		enum pci_dma why = pci_dma_bus(t, h, buf[i].at, buf[i].n, buf[i].bus);
 		if (why != PCI_DMA_OK)
 			return why;
 	}
@@ -153,7 +145,8 @@ static enum pci_dma buffers_reachable(const struct test_ctx *t, const struct dt_
 }
 
 /* Queue 0 on the ring, vector (VPCI_NO_VECTOR: none); what the queue's vector reads back. */
-static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_t *qmax)
+static uint32_t queue_setup(struct io *io, uintptr_t c, const struct bus_addrs *b, uint32_t vector,
+			    uint32_t *qmax)
 {
 	memset(&ring, 0, sizeof(ring));
 	cache_clean_to_poc(&ring, sizeof(ring));
@@ -163,9 +156,9 @@ static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_
 	if (*qmax < QN)
 		return VPCI_NO_VECTOR;
 	wr(io, c + VPCI_Q_SIZE, 16, QN);
-	wr64(io, c + VPCI_Q_DESC, dma_bus_addr(ring.desc, sizeof(ring.desc)));
-	wr64(io, c + VPCI_Q_DRIVER, dma_bus_addr(ring.avail, sizeof(ring.avail)));
-	wr64(io, c + VPCI_Q_DEVICE, dma_bus_addr(ring.used, sizeof(ring.used)));
+	wr64(io, c + VPCI_Q_DESC, b->desc);
+	wr64(io, c + VPCI_Q_DRIVER, b->avail);
+	wr64(io, c + VPCI_Q_DEVICE, b->used);
 	wr(io, c + VPCI_Q_MSIX, 16, vector);
 	uint32_t got = rd(io, c + VPCI_Q_MSIX, 16);
 	wr(io, c + VPCI_Q_ENABLE, 16, 1);
@@ -176,19 +169,18 @@ static uint32_t queue_setup(struct io *io, uintptr_t c, uint32_t vector, uint32_
 }
 
 /* One read of NSEC sectors from FIRST_SEC, queued and notified. */
-static void submit(struct io *io, const struct vpci *v, uint32_t notify_off)
+static void submit(struct io *io, const struct vpci *v, const struct bus_addrs *b,
+		   uint32_t notify_off)
 {
 	hdr.type = VIRTIO_BLK_T_IN;
 	hdr.reserved = 0;
 	hdr.sector = FIRST_SEC;
 	status = VIRTIO_BLK_S_UNSET;
 	memset(data, GUARD_BYTE, sizeof(data));
-	ring.desc[0] = (struct virtq_desc){ dma_bus_addr(&hdr, sizeof(hdr)), sizeof(hdr),
-					    VIRTQ_DESC_F_NEXT, 1 };
-	ring.desc[1] = (struct virtq_desc){ dma_bus_addr(data, NSEC * VIRTIO_BLK_SECTOR),
-					    NSEC * VIRTIO_BLK_SECTOR,
+	ring.desc[0] = (struct virtq_desc){ b->hdr, sizeof(hdr), VIRTQ_DESC_F_NEXT, 1 };
+	ring.desc[1] = (struct virtq_desc){ b->data, NSEC * VIRTIO_BLK_SECTOR,
 					    VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2 };
-	ring.desc[2] = (struct virtq_desc){ dma_bus_addr(&status, 1), 1, VIRTQ_DESC_F_WRITE, 0 };
+	ring.desc[2] = (struct virtq_desc){ b->status, 1, VIRTQ_DESC_F_WRITE, 0 };
 	ring.avail[2] = 0; /* ring[0]: head 0 */
 	cache_clean_to_poc(&hdr, sizeof(hdr));
 	cache_clean_to_poc((const void *)&status, 1);
@@ -245,10 +237,10 @@ struct outcome {
 };
 
 /* Submit, take the interrupt, wait for the used entry: all with interrupts masked. */
-static void run_request(struct io *io, const struct vpci *v, uint32_t notify_off, int intx,
-			struct outcome *o)
+static void run_request(struct io *io, const struct vpci *v, const struct bus_addrs *b,
+			uint32_t notify_off, int intx, struct outcome *o)
 {
-	submit(io, v, notify_off);
+	submit(io, v, b, notify_off);
 	/*
 	 * The completion first: the interrupt stays pending at the GIC (an LPI
 	 * or edge SPI latched, a level line held until the ISR is read), so a
@@ -355,18 +347,17 @@ void case_virtio_blk(struct test_ctx *t)
 		skip(t, why);
 		return;
 	}
-	enum pci_dma reach = buffers_reachable(t, h);
+	struct bus_addrs bus;
+	enum pci_dma reach = buffers_reachable(t, h, &bus);
 	if (reach != PCI_DMA_OK) {
 		note(t, "the request's buffers from 0x%llx", (unsigned long long)(uintptr_t)&ring);
 		skip(t, pci_dma_refusal(reach));
 		return;
 	}
 	node_push(t, h->dev->path);
-	dma_host = h;
 	if (h->dma_given)
 		note(t, "dma-ranges: the device is given bus address 0x%llx for the ring at 0x%llx",
-		     (unsigned long long)dma_bus_addr(&ring, sizeof(ring)),
-		     (unsigned long long)(uintptr_t)&ring);
+		     (unsigned long long)bus.desc, (unsigned long long)(uintptr_t)ring.desc);
 	pci_push_fn(t, f);
 	require(t, vpci_find(t, s, f, &v), "virtio_pci_structures",
 		"the modern virtio structures are not all usable");
@@ -409,7 +400,7 @@ void case_virtio_blk(struct test_ctx *t)
 		return;
 	}
 	uint32_t qmax = 0;
-	uint32_t vec = queue_setup(&io, c, intx ? VPCI_NO_VECTOR : 0, &qmax);
+	uint32_t vec = queue_setup(&io, c, &bus, intx ? VPCI_NO_VECTOR : 0, &qmax);
 	uint32_t notify_off = rd(&io, c + VPCI_Q_NOTIFY_OFF, 16);
 	uint64_t cap_lo = rd(&io, v.at[VPCI_DEVICE], 32),
 		 cap_hi = rd(&io, v.at[VPCI_DEVICE] + 4, 32);
@@ -417,7 +408,7 @@ void case_virtio_blk(struct test_ctx *t)
 	if (ready) {
 		cpu_irq_mask();
 		pci_map_intids(h, 1);
-		run_request(&io, &v, notify_off, intx, &o);
+		run_request(&io, &v, &bus, notify_off, intx, &o);
 		pci_map_intids(h, 0);
 		if (!intx)
 			pci_msi_route_end(&r);
