@@ -8,10 +8,12 @@
  * there and not described is a claim left out; one described and absent is
  * a claim the CPU contradicts.
  */
+#include <libfdt.h>
 #include <string.h>
 
 #include "boot/cpu.h"
 #include "dt/claims.h"
+#include "dt/phandles.h"
 #include "runtime/check.h"
 #include "spec/cpu_ids.h"
 #include "tests/boot/boot.h"
@@ -50,6 +52,63 @@ static const struct dt_device *find_pmu(const struct platform *p, const struct c
 			return d;
 	}
 	return NULL;
+}
+
+/* The index of the CPU a node is, or -1. */
+static int cpu_of_node(const struct platform *p, int node)
+{
+	for (int i = 0; i < p->ncpus; i++)
+		if (p->cpu_node[i] == node)
+			return i;
+	return -1;
+}
+
+/*
+ * interrupt-affinity (arm/pmu.yaml): with SPIs, the CPU each interrupt is
+ * for, one phandle per interrupt. A PPI is every CPU's own interrupt, so a
+ * list given beside one names every CPU the tree lists (a PPI partition, a
+ * fourth cell, says otherwise and is not read here). Absent, nothing to hold.
+ */
+static void pmu_affinity(struct test_ctx *t, const struct dt_device *d)
+{
+	const struct platform *p = t->plat;
+	int len;
+	const fdt32_t *v = fdt_getprop(p->fdt, d->node, "interrupt-affinity", &len);
+
+	if (!v)
+		return;
+	subject_push(t, "prop", "interrupt-affinity");
+	uint64_t named = 0;
+	int n = len / (int)sizeof(fdt32_t), ok = 1;
+	ok &= check(t, len > 0 && len % (int)sizeof(fdt32_t) == 0, "affinity_names_cpus",
+		    "%s interrupt-affinity is %d bytes: not a list of phandles", d->path, len);
+	for (int k = 0; ok && k < n; k++) {
+		uint32_t ph = fdt32_ld(&v[k]);
+		int cpu = cpu_of_node(p, dt_phandle_node(p, ph));
+		ok &= check(
+			t, cpu >= 0 && cpu < 64, "affinity_names_cpus",
+			"%s interrupt-affinity entry %d (phandle 0x%x) is no CPU the tree lists",
+			d->path, k, ph);
+		if (cpu >= 0 && cpu < 64)
+			named |= 1ull << cpu;
+	}
+	int ppi = d->nirq > 0 && d->irq[0].kind == IRQ_PPI;
+	if (ok && ppi && p->ncpus <= 64) {
+		uint64_t every = p->ncpus == 64 ? ~0ull : (1ull << p->ncpus) - 1;
+		ok &= check(t, named == every, "affinity_covers_cpus",
+			    "%s's interrupt is PPI %u, every CPU's own, but interrupt-affinity "
+			    "names %d of the %d CPUs the tree lists",
+			    d->path, d->irq[0].number, __builtin_popcountll(named), p->ncpus);
+	} else if (ok && !ppi) {
+		ok &= check(t, n == d->nirq, "affinity_matches_interrupts",
+			    "%s gives %d interrupts and %d interrupt-affinity entries: one each",
+			    d->path, d->nirq, n);
+	}
+	if (ok)
+		evidence(t, "affinity_covers_cpus", "%s interrupt-affinity: %d CPUs, as its %s",
+			 d->path, n, ppi ? "PPI is every CPU's" : "interrupts are");
+	subject_pop(t);
+	claim_hold(d->node, "interrupt-affinity", CLAIM_DOC);
 }
 
 void case_pmu(struct test_ctx *t)
@@ -92,6 +151,7 @@ void case_pmu(struct test_ctx *t)
 		      core->compat, PMU_SUFFIX, (unsigned long long)midr, (unsigned)core->part);
 	}
 	subject_pop(t);
+	pmu_affinity(t, d);
 	subject_pop(t);
 	claim_hold(d->node, "compatible", CLAIM_PROBE);
 }
