@@ -5,7 +5,8 @@
  * PSCI_VERSION, 5.4 CPU_SUSPEND, 5.6 CPU_ON, 5.7 AFFINITY_INFO, 5.8-5.10
  * migration, 5.15 PSCI_FEATURES; which functions are mandatory), Arm DEN0028
  * SMCCC 1.1+ (SMCCC_VERSION, SMCCC_ARCH_FEATURES), Linux arm/psci.yaml
- * (compatible per version, method).
+ * (compatible per version, method). The idle states the tree describes are
+ * idle.c's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "runtime/irq.h"
 #include "runtime/smp.h"
 #include "runtime/watchdog.h"
+#include "tests/psci/psci.h"
 
 #define WAIT_US 200000
 /* A CPU started at a misaligned entry is waited for this many times its normal start, within
@@ -448,22 +450,27 @@ static void case_migrate_info(struct test_ctx *t)
 	      "MIGRATE_INFO_UP_CPU 0x%llx is no CPU the DT lists", (unsigned long long)up);
 }
 
-/* Standby (power_state 0: StateType standby in both formats) by function id; its result. */
-static int64_t standby(struct test_ctx *t, uint32_t id)
+int64_t psci_suspend_woken(struct test_ctx *t, uint32_t id, uint32_t power_state)
 {
 	cpu_irq_mask();
 	cpu_vtimer_arm(cpu_counter() + smp_us_to_ticks(1000));
 	uint64_t start = cpu_counter();
-	int64_t r = call(t, id, 0, cpu_start_entry(), 0);
+	int64_t r = call(t, id, power_state, cpu_start_entry(), 0);
 	uint64_t took = cpu_counter() - start;
 	cpu_vtimer_stop();
 	uint32_t iar = irq_poll(1000);
 	if (gic_intid(iar) != GIC_SPURIOUS)
 		gic_eoi(iar);
 	cpu_irq_unmask();
-	note(t, "cpu_suspend(standby) by 0x%x: %lld after %llu us", id, (long long)r,
+	note(t, "cpu_suspend(0x%x) by 0x%x: %lld after %llu us", power_state, id, (long long)r,
 	     (unsigned long long)(took * 1000000 / cpu_counter_hz()));
 	return id == psci_native(PSCI_CPU_SUSPEND) ? r : (int32_t)r; /* a 0.1 call returns an int */
+}
+
+/* Standby: power_state 0, StateType standby in both formats. */
+static int64_t standby(struct test_ctx *t, uint32_t id)
+{
+	return psci_suspend_woken(t, id, 0);
 }
 
 /* Standby returns on a wake-up event; by the DT's 0.1 cpu_suspend ID too. */
@@ -535,8 +542,8 @@ static void case_smccc(struct test_ctx *t)
 }
 
 static const struct test_case cases[] = {
-	CASE(conduit),	  CASE(version),      CASE(features),
-	CASE(cpu_on_off), CASE(migrate_info), CASE(cpu_suspend_standby),
-	CASE(smccc),
+	CASE(conduit),	   CASE(version),      CASE(features),
+	CASE(cpu_on_off),  CASE(migrate_info), CASE(cpu_suspend_standby),
+	CASE(idle_states), CASE(smccc),
 };
 SUITE(60, psci, cases, .skip_if = skip_if);
