@@ -137,6 +137,10 @@ struct profile {
 	 * given (socket, cluster, core, thread nodes; each leaf's cpu names /cpus/cpu@INDEX);
 	 * NULL: it says nothing of a cpu-map. */
 	const char *cpu_map_source;
+	/* Where the documentation writes numa-node-id (each CPU and memory node) and
+	 * /distance-map from the NUMA nodes the platform was given, none without; NULL: it
+	 * says nothing of NUMA. */
+	const char *numa_source;
 	/* Where the documentation writes each CPU node's compatible as the model's own (the core
 	 * MIDR names); NULL: it says nothing of it. */
 	const char *cpu_compat_source;

@@ -335,6 +335,24 @@ def initrd_beside_tree(args, outdir, dtb, bootargs, notes):
     return ["-device", f"loader,file={opt_value(path)},addr={addr:#x},force-raw=on"]
 
 
+def numa_args(nodes, smp, mem_bytes):
+    """-numa: node i an equal share of the RAM (its own memory backend) and the i-th share of
+    the CPUs in order; every two nodes at distance 20, so that QEMU writes /distance-map."""
+    out = []
+    for i in range(nodes):
+        first, last = i * smp // nodes, (i + 1) * smp // nodes - 1
+        out += [
+            "-object",
+            f"memory-backend-ram,id=harness_numa{i},size={mem_bytes // nodes}",
+            "-numa",
+            f"node,nodeid={i},cpus={first}-{last},memdev=harness_numa{i}",
+        ]
+    for i in range(nodes):
+        for j in range(i + 1, nodes):
+            out += ["-numa", f"dist,src={i},dst={j},val=20"]
+    return out
+
+
 def command_line(args, outdir, bootargs, notes):
     cmd = machine_args(
         args.gic,
@@ -349,6 +367,7 @@ def command_line(args, outdir, bootargs, notes):
 
     cmd += ["-semihosting"] + virtio_args(getattr(args, "virtio", ()), outdir) + fw_cfg_args(outdir)
     cmd += pci_args(getattr(args, "pci", ()), outdir)
+    cmd += numa_args(getattr(args, "numa", 0), args.smp, getattr(args, "mem_bytes", 0))
     if args.no_dtb:
         # The generic loader starts the CPU with x0 = 0: no device tree at all.
         addr = RAM_BASE + (2 << 20) if args.load_addr is None else args.load_addr
@@ -427,9 +446,11 @@ class Platform:
         initrd = "yes" if getattr(self.a, "initrd", False) else "no"
         # vm_pci=: what the pci suite must find on the root bus, and in which slots.
         pci = ",".join(getattr(self.a, "pci", ())) or "none"
+        # vm_numa=: the NUMA nodes -numa gave (0: none, and QEMU's tree has no NUMA).
+        numa = getattr(self.a, "numa", 0)
         return (
             f"expect_el={self.a.el} vm_mem={self.a.mem_bytes} vm_virtio={virtio} vm_pci={pci}"
-            f" vm_initrd={initrd} vm_topology={topology(self.a)} {extra}"
+            f" vm_initrd={initrd} vm_topology={topology(self.a)} vm_numa={numa} {extra}"
         ).strip()
 
     def bootargs(self):

@@ -60,6 +60,7 @@ def config_name(a):
             else ""
         )  # a folder name, whatever the properties hold
         name += f"-{a.cpu}" if a.cpu != "cortex-a57" else ""
+        name += f"-numa{a.numa}" if getattr(a, "numa", 0) else ""
         name += "-uboot" if getattr(a, "boot", "kernel") == "uboot" else ""
         # The devices in any order; a transport that is not modern is named so.
         name += (

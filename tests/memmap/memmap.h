@@ -120,6 +120,8 @@ unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof);
 /* Hold /cpus/cpu-map against the topology the runner gave (topology.c); how many nodes were
  * asked. */
 unsigned memmap_check_topology(struct test_ctx *t, const struct profile *prof);
+/* numa.c: numa-node-id and /distance-map against the runner's vm_numa=; 1 when asked. */
+unsigned memmap_check_numa(struct test_ctx *t, const struct profile *prof);
 /* Hold each CPU node's compatible against the model the documentation writes (cpu_model.c). */
 unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof);
 /* The tree in order, each node with its path (walk.c): memmap_walk_start, then

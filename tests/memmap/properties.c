@@ -40,7 +40,8 @@ void case_dt_properties(struct test_ctx *t)
 		}
 	}
 	unsigned values = memmap_check_values(t, mm->prof) + memmap_check_cpu_model(t, mm->prof);
-	unsigned places = memmap_check_places(t, mm->prof) + memmap_check_topology(t, mm->prof);
+	unsigned places = memmap_check_places(t, mm->prof) + memmap_check_topology(t, mm->prof) +
+			  memmap_check_numa(t, mm->prof);
 	if (!asked && !values && !places) {
 		skip(t, "the profile documents no property of a node this tree has");
 		return;

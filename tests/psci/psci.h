@@ -8,7 +8,7 @@
 #include "runtime/check.h"
 
 /*
- * suite.c. CPU_SUSPEND by function id with that power_state, the CPU woken by
+ * suspend.c. CPU_SUSPEND by function id with that power_state, the CPU woken by
  * its virtual timer a millisecond on (the caller knows the timer's interrupt
  * arrives: watchdog_intid); its result, noted.
  */

@@ -165,6 +165,7 @@ static const struct profile_value values[] = {
 	V_PLACE("/pmu", "arm,armv8-pmuv3", "fdt_add_pmu_nodes"),
 	V_PLACE("/pmu", NULL, "fdt_add_pmu_nodes (empty where the CPU has no PMUv3)"),
 	V_PLACE("/apb-pclk", "fixed-clock", "create_fdt"),
+	V_PLACE("/distance-map", "numa-distance-map-v1", "fdt_add_cpu_nodes (with -numa)"),
 	V_PLACE("/intc", GIC_COMPATS, "fdt_add_gic_node"),
 	V_PLACE("/intc/its", "arm,gic-v3-its", "fdt_add_its_gic_node"),
 	V_PLACE("/intc/v2m", "arm,gic-v2m-frame", "fdt_add_v2m_gic_node"),
@@ -338,6 +339,9 @@ const struct profile profile_qemu_virt_7_2 = {
 	 * GICv2; fdt_add_gic_node writes the maintenance PPI without one. */
 	.gicv2_ppi_mask_every_cpu = "arm,armv8-timer arm,armv7-timer " PMU_COMPATS,
 	.cpu_map_source = VIRT_C " fdt_add_cpu_nodes",
+	/* numa-node-id on each CPU and /distance-map (fdt_add_cpu_nodes), on each memory node
+	 * (hw/arm/boot.c arm_load_dtb, one per NUMA node): only with -numa. */
+	.numa_source = VIRT_C " fdt_add_cpu_nodes and hw/arm/boot.c arm_load_dtb",
 	.cpu_compat_source = VIRT_C " fdt_add_cpu_nodes (the CPU model's dtb_compatible)",
 	/* -cpu max is built on the Cortex-A57's init (target/arm/cpu64.c aarch64_max_initfn,
 	 * cpu_tcg.c arm_max_initfn) and keeps its dtb_compatible. */

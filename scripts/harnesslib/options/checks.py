@@ -19,6 +19,7 @@ from ..options.facts import (
     BOOTARGS_MAX,
     CPUS,
     MACHINE_PROPS,
+    MiB,
     TIMEOUT_MAX,
     image_size,
     parse_size,
@@ -296,6 +297,28 @@ def check_virtio(raw):
         if items.count(item) > 1:
             bad("--virtio", raw.virtio, f"{item} is given twice", "each item once")
     return tuple(items)
+
+
+NUMA_GRAIN = 2 * MiB  # each node's RAM: QEMU's RAM blocks are placed in 2 MiB pages
+
+
+def check_numa(raw, a):
+    """--numa (QEMU only): the NUMA nodes, 0 for none; each takes a share of the CPUs and an
+    equal share of the RAM."""
+    if raw.numa is None:
+        return 0
+    if a.platform != "qemu":
+        bad("--numa", raw.numa, "is for --platform qemu", "with --platform qemu")
+    accepted = f"0..{a.smp} with --smp {a.smp} (each node one CPU at least)"
+    n = integer("--numa", raw.numa, "0", 0, a.smp, accepted)
+    if n and a.mem_bytes % (n * NUMA_GRAIN):
+        bad(
+            "--numa",
+            raw.numa,
+            f"does not split --mem {a.mem} into equal shares of whole 2M",
+            f"with --mem a multiple of {size_text(n * NUMA_GRAIN)}",
+        )
+    return n
 
 
 PCI_ITEMS = ("testdev", "edu", "virtio", "blk", "bridge")

@@ -47,6 +47,7 @@ from ..options.checks import (
     check_machine,
     check_only,
     check_out,
+    check_numa,
     check_virtio,
     check_pci,
     check_timeout,
@@ -234,6 +235,7 @@ def validate(raw):
             why,
         )
     a.mem = size_text(a.mem_bytes)
+    a.numa = check_numa(raw, a)
 
     if raw.load_addr is not None:
         flag = "--load-addr"

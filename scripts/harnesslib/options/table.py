@@ -138,6 +138,19 @@ OPTIONS = [
         "none, or a comma list of rng, blk and modern, each once; --platform qemu only",
     ),
     (
+        "--numa",
+        "N",
+        "0",
+        (
+            "QEMU: NUMA nodes (-numa): the RAM split evenly among them, the CPUs in order (node i"
+            " the i-th share of --smp), each node at distance 20 from the others; 0 gives no"
+            " -numa. The harness is told (vm_numa=) and holds the tree's numa-node-id and"
+            " /distance-map to it"
+        ),
+        "0..--smp (each node one CPU at least), with --mem a multiple of N x 2M; --platform"
+        " qemu only",
+    ),
+    (
         "--pci",
         "LIST",
         "testdev,edu,virtio,blk,bridge",

@@ -70,7 +70,8 @@ class Folder(unittest.TestCase):
         self.assertEqual(
             record["bootargs"],
             "expect_el=1 vm_mem=536870912 vm_virtio=rng,blk,modern"
-            " vm_pci=testdev,edu,virtio,blk,bridge vm_initrd=yes vm_topology=1.1.2.1 suites=boot",
+            " vm_pci=testdev,edu,virtio,blk,bridge vm_initrd=yes vm_topology=1.1.2.1 vm_numa=0"
+            " suites=boot",
         )
         self.assertEqual(sorted(left - {"notes.txt"}), record["files"])
 
