@@ -108,6 +108,9 @@ struct profile_value {
 	uint8_t pci_zero_based; /* VALUE_PCI_SPACES: bit i: ref's i-th window starts at PCI 0 */
 	uint32_t cells[PROFILE_VALUE_CELLS];
 	const char *ref; /* space-separated compatibles (VALUE_PLACE: of the nodes placed) */
+	/* space-separated compatibles: written on every such node when the tree has an enabled
+	 * node of one of them (an MSI controller, an IOMMU), as always is otherwise */
+	const char *always_with;
 	const char *str; /* VALUE_STRINGS */
 	unsigned str_len;
 	const char *source;

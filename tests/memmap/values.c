@@ -129,6 +129,15 @@ static int cells_equal(const void *fdt, const struct profile_value *w, const uin
 	return 1;
 }
 
+/* Does the tree have an enabled node compatible with one of a space-separated list? */
+static int tree_has(const struct platform *p, const char *list)
+{
+	for (int i = 0; i < p->ndevices; i++)
+		if (p->devices[i].enabled && memmap_node_listed(p->fdt, p->devices[i].node, list))
+			return 1;
+	return 0;
+}
+
 /* The value asked of one node, where the first entry for its property is w. */
 static void ask(struct test_ctx *t, const struct profile *prof, int node, const char *path,
 		const struct profile_value *w)
@@ -140,7 +149,11 @@ static void ask(struct test_ctx *t, const struct profile *prof, int node, const 
 
 	subject_push(t, "node", "%s", path);
 	subject_push(t, "prop", "%s", w->prop);
-	if (!v) {
+	if (!v && w->always_with && !w->always) {
+		check(t, !tree_has(p, w->always_with), "documented_property",
+		      "%s lacks %s, which %s writes on every such node where the tree has %s", path,
+		      w->prop, w->source, w->always_with);
+	} else if (!v) {
 		check(t, !w->always, "documented_property",
 		      "%s lacks %s, which %s writes on every such node", path, w->prop, w->source);
 	} else if (w->kind == VALUE_PCI_BUS_RANGE || w->kind == VALUE_PCI_INTX_MAP ||

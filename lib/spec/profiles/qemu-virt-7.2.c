@@ -127,6 +127,8 @@ static const struct profile_prop props[] = {
 	{ "virtio,mmio", "dma-coherent", 1, VIRT_C " create_virtio_devices" },
 	{ "qemu,fw-cfg-mmio", "dma-coherent", 1, VIRT_C " create_fw_cfg" },
 	{ "pci-host-ecam-generic", "dma-coherent", 1, VIRT_C " create_pcie" },
+	/* Its MSIs go by msi-map, to the ITS or the v2m frame alike (create_pcie). */
+	{ "pci-host-ecam-generic", "msi-parent", 0, VIRT_C " create_pcie" },
 	{ "arm,pl011", "clocks", 1, VIRT_C " create_uart" },
 	{ "arm,pl011", "clock-names", 1, VIRT_C " create_uart" },
 	{ "arm,pl011", "dma-coherent", 0, VIRT_C " create_uart" },
@@ -310,16 +312,30 @@ static const struct profile_value values[] = {
 	  .always = 1,
 	  .source = SRC("create_pcie: nr_pcie_buses = ECAM size / 1 MiB") },
 	/* To the ITS, or with GICv2 to the v2m frame (create_pcie: vms->msi_phandle). */
-	V_REFS("pci-host-ecam-generic", "msi-map", 0, 2, "arm,gic-v3-its arm,gic-v2m-frame",
-	       "create_pcie", 0, 0, 0, 0x10000),
+	{ .where = "pci-host-ecam-generic",
+	  .prop = "msi-map",
+	  .kind = VALUE_CELLS,
+	  .ncells = 4,
+	  .cells = { 0, 0, 0, 0x10000 },
+	  .ref_cells = 2,
+	  .ref = "arm,gic-v3-its arm,gic-v2m-frame",
+	  .always_with = "arm,gic-v3-its arm,gic-v2m-frame",
+	  .source = SRC("create_pcie (vms->msi_phandle)") },
 	/* create_smmu (iommu=smmuv3). */
 	V_STR("arm,smmu-v3", "compatible", "arm,smmu-v3", "create_smmu"),
 	V_STR("arm,smmu-v3", "interrupt-names", "eventq\0priq\0cmdq-sync\0gerror", "create_smmu"),
 	V_CELLS("arm,smmu-v3", "#iommu-cells", 1, "create_smmu", 1),
 	V_EMPTY("arm,smmu-v3", "dma-coherent", "create_smmu"),
 	/* create_pcie with iommu=smmuv3: every requester ID through the SMMU. */
-	V_REFS("pci-host-ecam-generic", "iommu-map", 0, 2, "arm,smmu-v3", "create_pcie", 0, 0, 0,
-	       0x10000),
+	{ .where = "pci-host-ecam-generic",
+	  .prop = "iommu-map",
+	  .kind = VALUE_CELLS,
+	  .ncells = 4,
+	  .cells = { 0, 0, 0, 0x10000 },
+	  .ref_cells = 2,
+	  .ref = "arm,smmu-v3",
+	  .always_with = "arm,smmu-v3",
+	  .source = SRC("create_pcie (vms->iommu)") },
 };
 
 const struct profile profile_qemu_virt_7_2 = {
