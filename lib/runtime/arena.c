@@ -144,7 +144,7 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 {
 	uint64_t limit = mapped_bits >= 64 ? UINT64_MAX : 1ull << mapped_bits;
 
-	struct addr_range cut[CUTS_MAX], best = { 0, 0 };
+	struct addr_range cut[CUTS_MAX], best;
 	int ncut = 0;
 
 	arena = (struct addr_range){ 0, 0 };
@@ -166,30 +166,44 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 	for (int i = 0; !p->reserved_dropped && i < p->nreserved; i++)
 		cut[ncut++] = p->reserved[i].range;
 	why = "no DT memory bank has a free page";
-	for (int i = 0; i < p->nbanks; i++) {
+	/* Each bank's largest free span, tried largest first: a bank that claims memory the
+	 * platform lacks (it does not answer) gives way to the next. */
+	struct addr_range span[PLAT_MAX_BANKS];
+	int nspan = 0;
+	for (int i = 0; i < p->nbanks && nspan < PLAT_MAX_BANKS; i++) {
 		const struct addr_range *b = &p->banks[i];
 		if (!b->size || b->base + b->size < b->base || bank_overlaps_device(p, b))
 			continue;
 		struct addr_range f =
 			largest_free(b->base, MIN(b->base + b->size, limit), cut, ncut);
-		if (f.size > best.size)
-			best = f;
+		if (f.size)
+			span[nspan++] = f;
 	}
-	if (!best.size)
+	if (!nspan)
 		return 0;
-	/*
-	 * The top of the span (loaders put the image, DTB and initrd low), or
-	 * its bottom, next to what the loader placed, when a bank claims more
-	 * than the platform has: only memory that answers is taken.
-	 */
-	uint64_t size = MIN(best.size, ARENA_MAX);
-	struct addr_range at[2] = { { best.base + best.size - size, size }, { best.base, size } };
-	for (int i = 0; i < 2; i++)
-		if (answers(&at[i])) {
-			arena = at[i];
-			why = NULL;
-			return size;
-		}
+	for (int tried = 0; tried < nspan; tried++) {
+		int k = tried;
+		for (int j = tried + 1; j < nspan; j++)
+			if (span[j].size > span[k].size)
+				k = j;
+		best = span[k];
+		span[k] = span[tried];
+		span[tried] = best;
+		/*
+		 * The top of the span (loaders put the image, DTB and initrd low), or
+		 * its bottom, next to what the loader placed, when a bank claims more
+		 * than the platform has: only memory that answers is taken.
+		 */
+		uint64_t size = MIN(best.size, ARENA_MAX);
+		struct addr_range at[2] = { { best.base + best.size - size, size },
+					    { best.base, size } };
+		for (int i = 0; i < 2; i++)
+			if (answers(&at[i])) {
+				arena = at[i];
+				why = NULL;
+				return size;
+			}
+	}
 	why = "the free RAM the tree gives does not answer (a bank larger than the platform's)";
 	return 0;
 }
