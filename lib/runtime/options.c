@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dt/platform.h"
 #include "runtime/bootargs.h"
+#include "runtime/protocol.h"
 #include "spec/profile_select.h"
 #include "util/util.h"
 
@@ -190,15 +192,17 @@ static void set_vm_topology(struct options *o, const char *v)
 	memcpy(o->vm_topology, n, sizeof(n));
 }
 
-/* 0 (no -numa) or the number of NUMA nodes, 1..64. */
+_Static_assert(VM_NUMA_NODES_MAX <= PLAT_MAX_BANKS, "a NUMA node is a memory bank");
+
+/* 0 (no -numa) or the number of NUMA nodes, 1..VM_NUMA_NODES_MAX. */
 static void set_vm_numa(struct options *o, const char *v)
 {
 	uint64_t n;
 
 	if (!v[0] || strlen(v) > 2 || strspn(v, "0123456789") != strlen(v) || parse_size(v, &n) ||
-	    n > OPT_NUMA_NODES_MAX) {
+	    n > VM_NUMA_NODES_MAX) {
 		problem(o, "vm_numa", "vm_numa=%s is not 0 (no -numa) or a node count, 1..%u", v,
-			OPT_NUMA_NODES_MAX);
+			(unsigned)VM_NUMA_NODES_MAX);
 		return;
 	}
 	o->vm_numa_given = 1;
@@ -230,7 +234,7 @@ static const struct {
 	  "none, or testdev, edu, virtio, blk, bridge, comma-separated (the runner's)" },
 	{ "vm_topology", set_vm_topology,
 	  "none, or sockets.clusters.cores.threads: the CPU topology given (the runner's)" },
-	{ "vm_numa", set_vm_numa, "0 (no -numa) or the NUMA nodes given, 1..64 (the runner's)" },
+	{ "vm_numa", set_vm_numa, "0 (no -numa) or the NUMA nodes given, 1..16 (the runner's)" },
 	{ "depth", set_depth,
 	  "quick (the default) or full: also the checks too slow for every run" },
 };

@@ -22,7 +22,6 @@
 #define OPT_PCI_VIRTIO	   4u  /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
 #define OPT_PCI_BRIDGE	   16u /* a pci-bridge with an edu behind it (PCI_SLOT_BRIDGE) */
 #define OPT_PCI_BLK	   8u  /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
-#define OPT_NUMA_NODES_MAX 64u /* vm_numa=: QEMU's MAX_NODES is 128; the runner gives few */
 /* The skip reason's words for a check that runs only with depth=full. */
 #define OPT_DEPTH_FULL_ONLY                                                                        \
 	"slow: runs with the bootarg depth=full (scripts/run --bootargs depth=full)"

@@ -131,6 +131,13 @@
 /* clang-format on */
 
 /*
+ * vm_numa=N: the NUMA nodes the runner gave QEMU (scripts/run --numa). QEMU
+ * writes one memory node per NUMA node, and the harness keeps 16 banks
+ * (lib/dt/platform.h PLAT_MAX_BANKS): more nodes would drop some of the RAM.
+ */
+#define VM_NUMA_NODES_MAX 16
+
+/*
  * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),
  * each in its own slot (function 0) of the root bus: QEMU's pci-testdev with
  * a 64-bit prefetchable BAR of PCI_TESTDEV_MEMBAR bytes, QEMU's edu device,

@@ -207,6 +207,16 @@ static const struct profile_value values[] = {
 	V_CELLS("arm,psci", "cpu_off", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 1),
 	V_CELLS("arm,psci", "cpu_on", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 2),
 	V_CELLS("arm,psci", "migrate", 1, "fdt_add_psci_node", PSCI_0_1_FN_BASE + 3),
+	/* An ARMv7 CPU's reg is MPIDR[23:0] in one cell (arm/cpus.yaml); QEMU writes 2 only when
+	 * an MPIDR has Aff3, which no 32-bit CPU has. */
+	{ .where = "/cpus",
+	  .prop = "#address-cells",
+	  .kind = VALUE_CELLS,
+	  .always = 1,
+	  .ncells = 1,
+	  .cells = { 1 },
+	  .cpu_arch = 7,
+	  .source = SRC("fdt_add_cpu_nodes") },
 	/* Only where PSCI is offered (not at EL2 without firmware, say). */
 	{ .where = "/cpus/cpu",
 	  .prop = "enable-method",

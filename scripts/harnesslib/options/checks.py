@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 
-from .. import outdir, paths
+from .. import outdir, paths, protocol
 from ..errors import OptionError, SetupError, first_line
 from ..options.facts import (
     ARCH_CPU,
@@ -309,8 +309,15 @@ def check_numa(raw, a):
         return 0
     if a.platform != "qemu":
         bad("--numa", raw.numa, "is for --platform qemu", "with --platform qemu")
-    accepted = f"0..{a.smp} with --smp {a.smp} (each node one CPU at least)"
-    n = integer("--numa", raw.numa, "0", 0, a.smp, accepted)
+    if raw.no_dtb:
+        bad("--numa", raw.numa, "says nothing with --no-dtb: no tree describes the nodes",
+            "not with --no-dtb")
+    most = min(a.smp, protocol.VM_NUMA_NODES_MAX)
+    accepted = (
+        f"0..{most} with --smp {a.smp} (each node one CPU at least; the harness keeps "
+        f"{protocol.VM_NUMA_NODES_MAX} memory banks, one per node)"
+    )
+    n = integer("--numa", raw.numa, "0", 0, most, accepted)
     if n and a.mem_bytes % (n * NUMA_GRAIN):
         bad(
             "--numa",

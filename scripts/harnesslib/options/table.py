@@ -147,8 +147,8 @@ OPTIONS = [
             " -numa. The harness is told (vm_numa=) and holds the tree's numa-node-id and"
             " /distance-map to it"
         ),
-        "0..--smp (each node one CPU at least), with --mem a multiple of N x 2M; --platform"
-        " qemu only",
+        "0..--smp and at most 16 (each node one CPU at least and one memory bank; the harness"
+        " keeps 16), with --mem a multiple of N x 2M; --platform qemu only, not with --no-dtb",
     ),
     (
         "--pci",
