@@ -13,15 +13,15 @@
 
 #include "dt/platform.h"
 
-#define OPT_MAX_PROBLEMS   8
-#define OPT_VIRTIO_RNG	   1u  /* an entropy device */
-#define OPT_VIRTIO_BLK	   2u  /* a block device */
-#define OPT_VIRTIO_MODERN  4u  /* transports of Version 2 */
-#define OPT_PCI_TESTDEV	   1u  /* QEMU's pci-testdev (protocol.h PCI_SLOT_TESTDEV) */
-#define OPT_PCI_EDU	   2u  /* QEMU's edu device (PCI_SLOT_EDU) */
-#define OPT_PCI_VIRTIO	   4u  /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
-#define OPT_PCI_BRIDGE	   16u /* a pci-bridge with an edu behind it (PCI_SLOT_BRIDGE) */
-#define OPT_PCI_BLK	   8u  /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
+#define OPT_MAX_PROBLEMS  8
+#define OPT_VIRTIO_RNG	  1u  /* an entropy device */
+#define OPT_VIRTIO_BLK	  2u  /* a block device */
+#define OPT_VIRTIO_MODERN 4u  /* transports of Version 2 */
+#define OPT_PCI_TESTDEV	  1u  /* QEMU's pci-testdev (protocol.h PCI_SLOT_TESTDEV) */
+#define OPT_PCI_EDU	  2u  /* QEMU's edu device (PCI_SLOT_EDU) */
+#define OPT_PCI_VIRTIO	  4u  /* a virtio-rng-pci (PCI_SLOT_VIRTIO) */
+#define OPT_PCI_BRIDGE	  16u /* a pci-bridge with an edu behind it (PCI_SLOT_BRIDGE) */
+#define OPT_PCI_BLK	  8u  /* a modern virtio-blk-pci on the pattern disk (PCI_SLOT_BLK) */
 /* The skip reason's words for a check that runs only with depth=full. */
 #define OPT_DEPTH_FULL_ONLY                                                                        \
 	"slow: runs with the bootarg depth=full (scripts/run --bootargs depth=full)"
