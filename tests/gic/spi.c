@@ -7,6 +7,7 @@
  */
 #include "boot/cpu.h"
 #include "boot/mmio.h"
+#include "boot/probe.h"
 #include "drivers/gic.h"
 #include "dt/claims.h"
 #include "runtime/check.h"
@@ -54,6 +55,12 @@ void case_spi_uart(struct test_ctx *t)
 	}
 	uintptr_t base = u->reg[0].base;
 	uint32_t want = u->irq[0].intid, lines = gic_lines(), iar, got, other = GIC_SPURIOUS;
+	struct probe_outcome answer;
+	/* A UART that is not there (the console case says so) is no stimulus: read it safely. */
+	if (probe_read(base + UARTIMSC, 32, &answer)) {
+		skip(t, "the UART does not answer at its reg (dt/console says why)");
+		return;
+	}
 	cpu_irq_mask(); /* everything that arrives comes through the polls below */
 	all_spis(lines, 1);
 	drain(t);
