@@ -97,6 +97,24 @@ const char *dt_cpu_status_name(int status)
 	return names[status & 3];
 }
 
+/* arm/cpus.yaml: a CPU node is a child of /cpus; one elsewhere is a CPU no reader takes. */
+static void cpus_elsewhere(struct platform *p, int cpus)
+{
+	char path[PLAT_PATH_LEN];
+
+	for (int node = fdt_node_offset_by_prop_value(p->fdt, -1, "device_type", "cpu", 4);
+	     node >= 0;
+	     node = fdt_node_offset_by_prop_value(p->fdt, node, "device_type", "cpu", 4)) {
+		if (fdt_parent_offset(p->fdt, node) == cpus ||
+		    fdt_get_path(p->fdt, node, path, sizeof(path)))
+			continue;
+		platform_problem(p, AREA_CPUS, "cpu_under_cpus", path,
+				 "%s: device_type \"cpu\" outside /cpus, where no reader looks "
+				 "for a CPU (arm/cpus.yaml)",
+				 path);
+	}
+}
+
 void dt_parse_cpus(struct platform *p)
 {
 	int cpus = fdt_path_offset(p->fdt, "/cpus");
@@ -106,6 +124,7 @@ void dt_parse_cpus(struct platform *p)
 		platform_problem(p, AREA_CPUS, "cpus_node_present", NULL, "/cpus: node missing");
 		return;
 	}
+	cpus_elsewhere(p, cpus);
 	int ac = dt_cells_of(p->fdt, cpus, "#address-cells", -2);
 	int sc = dt_cells_of(p->fdt, cpus, "#size-cells", -2);
 	int misnamed = 0; /* CPU nodes whose unit address is not their reg: one problem says so */

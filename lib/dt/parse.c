@@ -326,21 +326,57 @@ static void parse_devices(struct platform *p)
 				 p->ndevices + p->devices_dropped, PLAT_MAX_DEVICES);
 }
 
+/* The GIC version a device's compatible names: 3, 2, or 0 (not a GIC the harness drives). */
+static int gic_version_of(const struct dt_device *d)
+{
+	if (dt_compat_has(d, "arm,gic-v3"))
+		return 3;
+	return dt_compat_has(d, "arm,cortex-a15-gic") || dt_compat_has(d, "arm,gic-400") ? 2 : 0;
+}
+
+/*
+ * The platform's GIC: the enabled one the root's interrupt-parent names (the
+ * tree's default controller), else the one most devices' interrupts go to
+ * (Xen names it on each node), else the first. A GIC node that is only there
+ * (a passthrough one, say) is not the one the tree's interrupts use.
+ */
+static const struct dt_device *platform_gic(const struct platform *p)
+{
+	int len, best_votes = 0;
+	const fdt32_t *v = fdt_getprop(p->fdt, 0, "interrupt-parent", &len);
+	int node = v && len == (int)sizeof(*v) ? dt_phandle_node(p, fdt32_ld(v)) : -1;
+	const struct dt_device *d = node >= 0 ? dt_device_at_node(p, node) : NULL, *best = NULL;
+
+	if (d && d->enabled && gic_version_of(d))
+		return d;
+	for (int i = 0; i < p->ndevices; i++) {
+		const struct dt_device *g = &p->devices[i];
+		if (!g->enabled || !gic_version_of(g))
+			continue;
+		int votes = 0;
+		for (int k = 0; k < p->ndevices; k++)
+			votes += p->devices[k].enabled && p->devices[k].gic_parent == g->node;
+		if (!best || votes > best_votes) {
+			best = g;
+			best_votes = votes;
+		}
+	}
+	return best;
+}
+
 static void classify_devices(struct platform *p)
 {
+	p->gic = platform_gic(p);
+	p->gic_version = p->gic ? gic_version_of(p->gic) : 0;
 	for (int i = 0; i < p->ndevices; i++) {
 		const struct dt_device *d = &p->devices[i];
 		if (!d->enabled)
 			continue;
-		int v3 = dt_compat_has(d, "arm,gic-v3");
-		int v2 = dt_compat_has(d, "arm,cortex-a15-gic") || dt_compat_has(d, "arm,gic-400");
-		if ((v2 || v3) && !p->gic) {
-			p->gic = d;
-			p->gic_version = v3 ? 3 : 2;
-		}
-		/* arm,arch_timer.yaml: one binding; an ARMv7 CPU's node names only v7. */
+		/* arm,arch_timer.yaml: one binding; an ARMv7 CPU's node names only v7. The
+		 * shallowest is the CPU's own (a child of the root, as every platform writes it),
+		 * not one inside a bus. */
 		if ((dt_compat_has(d, "arm,armv8-timer") || dt_compat_has(d, "arm,armv7-timer")) &&
-		    !p->timer)
+		    (!p->timer || d->depth < p->timer->depth))
 			p->timer = d;
 		if (dt_compat_has(d, "xen,xen") && !p->hypervisor)
 			p->hypervisor = d;

@@ -162,7 +162,9 @@ void case_dt_regions(struct test_ctx *t)
 		     dt_next_reg(&e);) {
 			if (e.d <= d || dt_paths_related(d->path, e.d->path))
 				continue;
+			/* The other device and which of its reg entries: it may give several. */
 			subject_push(t, "device", "%s", e.d->path);
+			subject_push(t, "addr", "0x%llx", (unsigned long long)e.r->base);
 			memmap_finding(t, "dt_ranges_disjoint", where,
 				       "DT regions overlap: %s reg 0x%llx+0x%llx and %s "
 				       "reg 0x%llx+0x%llx",
@@ -170,6 +172,7 @@ void case_dt_regions(struct test_ctx *t)
 				       (unsigned long long)g->size, e.d->path,
 				       (unsigned long long)e.r->base,
 				       (unsigned long long)e.r->size);
+			subject_pop(t);
 			subject_pop(t);
 		}
 		for (int b = 0; b < p->nbanks; b++) {
