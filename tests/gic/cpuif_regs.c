@@ -475,6 +475,10 @@ void case_cpuif_regs(struct test_ctx *t)
 			/* Lost by an earlier case, which made that finding: not asked again. */
 			note(t, "cpu %d: not run (%s)", i, smp_lost(p, i));
 			continue;
+		} else if (smp_reserve()) {
+			/* No run-time memory for a CPU's stack: boot's runtime_memory says why. */
+			note(t, "cpu %d: not run (%s)", i, smp_reserve());
+			continue;
 		} else {
 			struct smp_slot *s = smp_start(p, i, cpu_fn, &run, &rc);
 			int came = s && !smp_wait(s, SLOT_DONE, CPU_WAIT);

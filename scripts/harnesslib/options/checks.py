@@ -146,12 +146,24 @@ def check_bootargs(value, prefix, only=None):
     flag = "--bootargs"
     bad_chars = [c for c in value if not " " <= c <= "~"]
     if bad_chars:
+        c = bad_chars[0]
         what = (
             "a newline"
             if any(c in "\r\n" for c in bad_chars)
-            else f"the character {bad_chars[0]!r}"
+            else (
+                # A byte the locale could not decode (os.fsdecode keeps it as U+DCxx).
+                f"the byte {ord(c) - 0xDC00:#04x}, not ASCII"
+                if 0xDC80 <= ord(c) <= 0xDCFF
+                else (
+                    f"the control character {ord(c):#04x}"
+                    if ord(c) < 0x20 or ord(c) == 0x7F
+                    else f"the character {c!r} (U+{ord(c):04X}), not ASCII"
+                )
+            )
         )
-        bad(flag, repr(value), f"has {what}")
+        raw = value.encode("utf-8", "surrogateescape")
+        shown = "".join(chr(b) if 0x20 <= b <= 0x7E else f"\\x{b:02x}" for b in raw)
+        bad(flag, f"'{shown}'", f"has {what}")
     # The runner's own keys say what it booted: the harness would keep the first (the runner's).
     own = {w.split("=", 1)[0]: w for w in prefix.split()}
     for word in value.split():

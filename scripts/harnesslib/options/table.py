@@ -236,12 +236,14 @@ OPTIONS = [
             " --list), watchdog=S (per-case watchdog, 1..3599 s, default 20), depth=quick|full"
             " (full: also the checks too slow for every run), profile=NAME"
             " (xen-4.17 or qemu-virt-7.2); the runner adds vm_mem=BYTES, expect_el=1|2 and"
-            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio, and vm_pci=LIST, its"
-            " --pci). Any other key, a bad value or a repeat fails the run's bootargs check"
+            " vm_initrd=yes|no (and for QEMU vm_virtio=LIST, its --virtio, vm_pci=LIST, its --pci,"
+            " vm_topology=S.C.K.T, -smp's topology, and vm_numa=N, its --numa). Any other key, a"
+            " bad value or a repeat fails the run's bootargs check"
         ),
         (
             "printable ASCII, no newline; with the runner's own (expect_el=, vm_mem=, vm_initrd=,"
-            f" vm_virtio=, vm_pci=) at most {BOOTARGS_MAX} bytes (lib/runtime/options.h)"
+            f" vm_virtio=, vm_pci=, vm_topology=, vm_numa=) at most {BOOTARGS_MAX} bytes"
+            " (lib/runtime/options.h)"
         ),
     ),
     (
