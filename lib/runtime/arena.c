@@ -144,7 +144,7 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 {
 	uint64_t limit = mapped_bits >= 64 ? UINT64_MAX : 1ull << mapped_bits;
 
-	struct addr_range cut[CUTS_MAX], best;
+	struct addr_range cut[CUTS_MAX];
 	int ncut = 0;
 
 	arena = (struct addr_range){ 0, 0 };
@@ -186,7 +186,7 @@ uint64_t arena_setup(const struct platform *p, uintptr_t image_base, uintptr_t i
 		for (int j = tried + 1; j < nspan; j++)
 			if (span[j].size > span[k].size)
 				k = j;
-		best = span[k];
+		struct addr_range best = span[k];
 		span[k] = span[tried];
 		span[tried] = best;
 		/*
