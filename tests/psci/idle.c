@@ -15,6 +15,7 @@
 
 #include "drivers/psci.h"
 #include "dt/claims.h"
+#include "dt/props.h"
 #include "runtime/irq.h"
 #include "runtime/watchdog.h"
 #include "tests/psci/psci.h"
@@ -82,6 +83,12 @@ void case_idle_states(struct test_ctx *t)
 		if (fdt_get_path(p->fdt, node, path, sizeof(path)) < 0)
 			strcpy(path, "?");
 		seen++;
+		const char *status = dt_string(p->fdt, node, "status", NULL);
+		if (status && strcmp(status, "okay") && strcmp(status, "ok")) {
+			note(t, "%s: status \"%s\": not asked", path, status);
+			other++;
+			continue;
+		}
 		if (!entered_by_psci(p->fdt, node)) {
 			note(t, "%s: its parent's " ENTRY_METHOD " is not psci: not asked", path);
 			other++;
@@ -92,8 +99,9 @@ void case_idle_states(struct test_ctx *t)
 		asked++;
 		claim_hold(fdt_parent_offset(p->fdt, node), ENTRY_METHOD, CLAIM_PROBE);
 	}
-	note(t, "%u idle states: %u asked by CPU_SUSPEND, %u not entered by PSCI%s", seen, asked,
-	     other, seen > IDLE_STATES_MAX ? ", those past the first 16 not asked" : "");
+	note(t, "%u idle states: %u asked by CPU_SUSPEND, %u disabled or not entered by PSCI%s",
+	     seen, asked, other,
+	     seen > IDLE_STATES_MAX ? ", those past the first 16 not asked" : "");
 	if (!asked && other == seen)
-		skip(t, "no idle state is entered by PSCI (" ENTRY_METHOD ")");
+		skip(t, "no idle state is enabled and entered by PSCI (" ENTRY_METHOD ")");
 }
