@@ -63,13 +63,25 @@ static int cpu_of_node(const struct platform *p, int node)
 	return -1;
 }
 
+/* The CPUs (bits, up to 64) that have this PMU: a core's, those of its compatible; else all. */
+static uint64_t cpus_with_pmu(const struct platform *p, const struct cpu_identity *core)
+{
+	uint64_t set = 0;
+
+	for (int i = 0; i < p->ncpus && i < 64; i++)
+		if (!core || (p->cpu_compat[i] && !strcmp(p->cpu_compat[i], core->compat)))
+			set |= 1ull << i;
+	return set;
+}
+
 /*
- * interrupt-affinity (arm/pmu.yaml): with SPIs, the CPU each interrupt is
- * for, one phandle per interrupt. A PPI is every CPU's own interrupt, so a
- * list given beside one names every CPU the tree lists (a PPI partition, a
- * fourth cell, says otherwise and is not read here). Absent, nothing to hold.
+ * interrupt-affinity (arm/pmu.yaml): with SPIs, the CPU of each interrupt,
+ * one phandle each, each CPU once; with a PPI, the set of CPUs that have a
+ * PMU of this node's type (a core's PMU: the CPUs of that core's
+ * compatible; the generic one, every CPU). Absent, nothing to hold.
  */
-static void pmu_affinity(struct test_ctx *t, const struct dt_device *d)
+static void pmu_affinity(struct test_ctx *t, const struct dt_device *d,
+			 const struct cpu_identity *core)
 {
 	const struct platform *p = t->plat;
 	int len;
@@ -79,7 +91,7 @@ static void pmu_affinity(struct test_ctx *t, const struct dt_device *d)
 		return;
 	subject_push(t, "prop", "interrupt-affinity");
 	uint64_t named = 0;
-	int n = len / (int)sizeof(fdt32_t), ok = 1;
+	int n = len / (int)sizeof(fdt32_t), ok = 1, twice = 0;
 	ok &= check(t, len > 0 && len % (int)sizeof(fdt32_t) == 0, "affinity_names_cpus",
 		    "%s interrupt-affinity is %d bytes: not a list of phandles", d->path, len);
 	for (int k = 0; ok && k < n; k++) {
@@ -89,31 +101,38 @@ static void pmu_affinity(struct test_ctx *t, const struct dt_device *d)
 			t, cpu >= 0, "affinity_names_cpus",
 			"%s interrupt-affinity entry %d (phandle 0x%x) is no CPU the tree lists",
 			d->path, k, ph);
-		if (cpu >= 0 && cpu < 64)
+		if (cpu >= 0 && cpu < 64) {
+			twice |= !!(named & (1ull << cpu));
 			named |= 1ull << cpu;
+		}
 	}
-	int ppi = d->nirq > 0 && d->irq[0].kind == IRQ_PPI;
-	if (ok && ppi && p->ncpus > 64) {
-		note(t,
-		     "%s interrupt-affinity: %d entries; the CPUs it covers are counted up to 64",
+	int ppi = d->nirq > 0 && d->irq[0].kind == IRQ_PPI, judged = ok;
+	if (ok && p->ncpus > 64) {
+		note(t, "%s interrupt-affinity: %d entries; which CPUs it names is read up to 64",
 		     d->path, n);
-		ok = 0;
+		judged = 0;
 	} else if (ok && ppi) {
-		uint64_t every = p->ncpus == 64 ? ~0ull : (1ull << p->ncpus) - 1;
-		ok &= check(t, named == every, "affinity_covers_cpus",
-			    "%s's interrupt is PPI %u, every CPU's own, but interrupt-affinity "
-			    "names %d of the %d CPUs the tree lists",
-			    d->path, d->irq[0].number, __builtin_popcountll(named), p->ncpus);
-	} else if (ok && !ppi) {
-		ok &= check(t, n == d->nirq, "affinity_matches_interrupts",
-			    "%s gives %d interrupts and %d interrupt-affinity entries: one each",
-			    d->path, d->nirq, n);
+		uint64_t want = cpus_with_pmu(p, core);
+		ok &= check(t, named == want, "affinity_covers_cpus",
+			    "%s's interrupt is PPI %u and interrupt-affinity names %d CPUs; the "
+			    "tree lists %d with a PMU of this type (%s)",
+			    d->path, d->irq[0].number, __builtin_popcountll(named),
+			    __builtin_popcountll(want), core ? core->compat : "every CPU");
+		if (ok)
+			evidence(t, "affinity_covers_cpus",
+				 "%s interrupt-affinity: the %d CPUs with a PMU of this type",
+				 d->path, n);
+	} else if (ok) {
+		ok &= check(t, n == d->nirq && !twice, "affinity_matches_interrupts",
+			    "%s gives %d interrupts and %d interrupt-affinity entries%s: one CPU "
+			    "each",
+			    d->path, d->nirq, n, twice ? ", a CPU named twice" : "");
+		if (ok)
+			evidence(t, "affinity_matches_interrupts",
+				 "%s interrupt-affinity: one CPU per interrupt, %d", d->path, n);
 	}
-	if (ok)
-		evidence(t, "affinity_covers_cpus", "%s interrupt-affinity: %d CPUs, as its %s",
-			 d->path, n, ppi ? "PPI is every CPU's" : "interrupts are");
 	subject_pop(t);
-	claim_hold(d->node, "interrupt-affinity", CLAIM_DOC);
+	claim_hold(d->node, "interrupt-affinity", judged ? CLAIM_DOC : CLAIM_FORM);
 }
 
 void case_pmu(struct test_ctx *t)
@@ -156,7 +175,7 @@ void case_pmu(struct test_ctx *t)
 		      core->compat, PMU_SUFFIX, (unsigned long long)midr, (unsigned)core->part);
 	}
 	subject_pop(t);
-	pmu_affinity(t, d);
+	pmu_affinity(t, d, core);
 	subject_pop(t);
 	claim_hold(d->node, "compatible", CLAIM_PROBE);
 }
