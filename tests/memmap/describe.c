@@ -162,9 +162,10 @@ void case_dt_regions(struct test_ctx *t)
 		     dt_next_reg(&e);) {
 			if (e.d <= d || dt_paths_related(d->path, e.d->path))
 				continue;
-			/* The other device and which of its reg entries: it may give several. */
+			/* The other device and which of its reg entries (it may give several): not
+			 * addr=, which places a finding on the map. */
 			subject_push(t, "device", "%s", e.d->path);
-			subject_push(t, "addr", "0x%llx", (unsigned long long)e.r->base);
+			subject_push(t, "target", "0x%llx", (unsigned long long)e.r->base);
 			memmap_finding(t, "dt_ranges_disjoint", where,
 				       "DT regions overlap: %s reg 0x%llx+0x%llx and %s "
 				       "reg 0x%llx+0x%llx",

@@ -125,6 +125,9 @@ static const struct profile_irq irqs[] = {
 #define VIRT_C "QEMU 7.2 hw/arm/virt.c"
 static const struct profile_prop props[] = {
 	{ "virtio,mmio", "dma-coherent", 1, VIRT_C " create_virtio_devices" },
+	/* Its SMMUv3 (iommu=smmuv3) translates the PCIe host's requesters only (create_smmu,
+	 * create_pcie's iommu-map): no platform device goes through it. */
+	{ "virtio,mmio", "iommus", 0, VIRT_C " create_virtio_devices" },
 	{ "qemu,fw-cfg-mmio", "dma-coherent", 1, VIRT_C " create_fw_cfg" },
 	{ "pci-host-ecam-generic", "dma-coherent", 1, VIRT_C " create_pcie" },
 	/* Its MSIs go by msi-map, to the ITS or the v2m frame alike (create_pcie). */

@@ -72,19 +72,28 @@ def validate(raw):
     a.gic = int(choice("--gic", raw.gic, "3", ("2", "3")))
     a.boot = choice("--boot", raw.boot, "kernel", ("kernel", "uboot"))
     if a.boot == "uboot":
+        try:
+            numa_nodes = int(raw.numa or "0", 0)
+        except ValueError:
+            numa_nodes = 0  # check_numa names the bad value
         for flag, given in (
             ("--platform xen", is_xen),
             ("--load-addr", raw.load_addr is not None),
             ("--no-dtb", raw.no_dtb),
             ("--no-initrd", raw.no_initrd),
+            ("--numa", numa_nodes >= 2),
+            ("--machine secure=on", "secure=on" in (raw.machine or "").split(",")),
         ):
             if given:
-                why = (
-                    "U-Boot's qfw boot passes the kernel's size as the ramdisk's when there "
-                    "is no ramdisk (bootcmd_qfw: $ramdisk_addr_r:$filesize)"
-                    if flag == "--no-initrd"
-                    else "U-Boot loads the image itself, with QEMU's tree"
-                )
+                why = {
+                    "--no-initrd": "U-Boot's qfw boot passes the kernel's size as the ramdisk's "
+                    "when there is no ramdisk (bootcmd_qfw: $ramdisk_addr_r:$filesize)",
+                    "--numa": "U-Boot sizes its RAM by the first memory node (NUMA node 0) "
+                    "and loads the tree and ramdisk over its own relocated copy, and its "
+                    "fixup rewrites /memory; the run is silent",
+                    "--machine secure=on": "Debian's U-Boot started at EL3 aborts in its "
+                    "initcalls (### ERROR ### Please RESET the board ###)",
+                }.get(flag, "U-Boot loads the image itself, with QEMU's tree")
                 bad("--boot", "uboot", f"not with {flag}: {why}", ACCEPTED["--boot"])
         if not os.path.isfile(qemu.UBOOT[a.arch]):
             raise SetupError(

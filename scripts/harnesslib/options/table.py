@@ -40,7 +40,8 @@ OPTIONS = [
             "it with bootz (booti for arm64) and QEMU's tree as U-Boot edited it"
         ),
         "kernel or uboot; uboot with --platform qemu only, not with --load-addr, "
-        "--no-dtb or --no-initrd (with --dtb: QEMU's -dtb, the tree U-Boot starts with)",
+        "--no-dtb, --no-initrd, --numa 2 or more, or --machine secure=on (with --dtb: QEMU's "
+        "-dtb, the tree U-Boot starts with, whose /memory and /psci QEMU rewrites)",
     ),
     ("--gic", "N", "3", "GIC version of the (host) machine", "2 or 3"),
     (

@@ -83,6 +83,8 @@ class Cases:
         ("--virtio", ["--platform", "xen", "--virtio", "rng"]),
         ("--numa", ["--numa", "3"]),  # more nodes than --smp's 2 CPUs
         ("--numa", ["--numa", "x"]),
+        ("--boot", ["--boot", "uboot", "--numa", "2"]),
+        ("--boot", ["--boot", "uboot", "--machine", "secure=on"]),
         ("--numa", ["--numa", "17", "--smp", "17", "--mem", "1088M"]),  # past 16 banks
         ("--numa", ["--numa", "2", "--no-dtb"]),
         ("--numa", ["--numa", "2", "--mem", "514M"]),  # no equal shares of whole 2M
