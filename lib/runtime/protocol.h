@@ -131,11 +131,15 @@
 /* clang-format on */
 
 /*
- * vm_numa=N: the NUMA nodes the runner gave QEMU (scripts/run --numa). QEMU
- * writes one memory node per NUMA node, and the harness keeps 16 banks
- * (lib/dt/platform.h PLAT_MAX_BANKS): more nodes would drop some of the RAM.
+ * vm_numa=N: the NUMA nodes the runner gave QEMU (scripts/run --numa), in its
+ * layout: node i has the i-th of N equal shares of the RAM from its base and
+ * the CPUs of index i*C/N up to (i+1)*C/N - 1 (C CPUs), and every two nodes
+ * are at VM_NUMA_DISTANCE. QEMU writes one memory node per NUMA node, and the
+ * harness keeps 16 banks (lib/dt/platform.h PLAT_MAX_BANKS): more nodes would
+ * drop some of the RAM.
  */
 #define VM_NUMA_NODES_MAX 16
+#define VM_NUMA_DISTANCE  20
 
 /*
  * The PCI devices the runner attaches (scripts/run --pci, bootarg vm_pci=),

@@ -336,8 +336,9 @@ def initrd_beside_tree(args, outdir, dtb, bootargs, notes):
 
 
 def numa_args(nodes, smp, mem_bytes):
-    """-numa: node i an equal share of the RAM (its own memory backend) and the i-th share of
-    the CPUs in order; every two nodes at distance 20, so that QEMU writes /distance-map."""
+    """-numa in the layout protocol.h gives vm_numa=: node i an equal share of the RAM (its own
+    memory backend) and the i-th share of the CPUs in order; every two nodes at
+    VM_NUMA_DISTANCE, so that QEMU writes /distance-map."""
     out = []
     for i in range(nodes):
         first, last = i * smp // nodes, (i + 1) * smp // nodes - 1
@@ -349,7 +350,7 @@ def numa_args(nodes, smp, mem_bytes):
         ]
     for i in range(nodes):
         for j in range(i + 1, nodes):
-            out += ["-numa", f"dist,src={i},dst={j},val=20"]
+            out += ["-numa", f"dist,src={i},dst={j},val={protocol.VM_NUMA_DISTANCE}"]
     return out
 
 

@@ -122,6 +122,8 @@ unsigned memmap_check_places(struct test_ctx *t, const struct profile *prof);
 unsigned memmap_check_topology(struct test_ctx *t, const struct profile *prof);
 /* numa.c: numa-node-id and /distance-map against the runner's vm_numa=; 1 when asked. */
 unsigned memmap_check_numa(struct test_ctx *t, const struct profile *prof);
+/* numa_layout.c: with vm_numa=N, the nodes in the runner's layout (protocol.h). */
+void memmap_check_numa_layout(struct test_ctx *t, const struct profile *prof, unsigned nodes);
 /* Hold each CPU node's compatible against the model the documentation writes (cpu_model.c). */
 unsigned memmap_check_cpu_model(struct test_ctx *t, const struct profile *prof);
 /* The tree in order, each node with its path (walk.c): memmap_walk_start, then

@@ -46,7 +46,10 @@ static unsigned check_ids(struct test_ctx *t, const char *source, unsigned nodes
 		uint32_t id = len == (int)sizeof(fdt32_t) ? fdt32_ld(v) : ~0u;
 		subject_push(t, "node", "%s", path);
 		subject_push(t, "prop", NUMA_ID);
-		if (!nodes)
+		if (len != (int)sizeof(fdt32_t))
+			check(t, 0, "documented_value", "%s " NUMA_ID " is %d bytes, not one cell",
+			      path, len);
+		else if (!nodes)
 			check(t, 0, "documented_property",
 			      "%s has " NUMA_ID
 			      " %d; %s writes none without -numa, and the platform "
@@ -153,6 +156,7 @@ unsigned memmap_check_numa(struct test_ctx *t, const struct profile *prof)
 	if (o->vm_numa)
 		check_every_node_says(t, prof->numa_source);
 	unsigned maps = check_distances(t, prof->numa_source, o->vm_numa);
+	memmap_check_numa_layout(t, prof, o->vm_numa);
 	note(t, "NUMA nodes given: %u (vm_numa=); %u numa-node-id and %u distance map%s held",
 	     o->vm_numa, ids, maps, maps == 1 ? "" : "s");
 	return 1;
