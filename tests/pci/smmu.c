@@ -6,6 +6,7 @@
  * SMMU_IDR0, SMMU_IDR1.SIDSIZE), and the stream ID of every function found
  * is inside what the map gives and what SIDSIZE can name.
  */
+#include <libfdt.h>
 #include <stddef.h>
 
 #include "boot/probe.h"
@@ -15,6 +16,7 @@
 #include "tests/pci/pci.h"
 
 #define SMMU_IDR0	0x00
+#define IDR0_MSI	(1u << 13) /* IHI 0070 6.3.1: MSIs supported */
 #define SMMU_IDR1	0x04
 #define SMMU_IIDR	0x18
 #define SMMU_AIDR	0x1c
@@ -81,6 +83,17 @@ void case_smmu(struct test_ctx *t)
 	check(t, AIDR_MAJOR(aidr) == 0 && idr0 != 0, "smmu_identity",
 	      "SMMU_AIDR 0x%x, SMMU_IDR0 0x%x: not an SMMUv3 (ArchMajorRev 0)", aidr, idr0);
 	subject_pop(t);
+	/* msi-parent (arm,smmu-v3.yaml): its interrupts as MSIs, which IDR0.MSI says it has. */
+	if (fdt_getprop(t->plat->fdt, c->node, "msi-parent", NULL)) {
+		subject_push(t, "prop", "msi-parent");
+		if (check(t, idr0 & IDR0_MSI, "msi_parent_supported",
+			  "%s gives msi-parent, but SMMU_IDR0 0x%08x has MSI (bit 13) clear: it "
+			  "signals no interrupt by MSI",
+			  c->path, idr0))
+			evidence(t, "msi_parent_supported", "SMMU_IDR0.MSI set");
+		subject_pop(t);
+		claim_hold(c->node, "msi-parent", CLAIM_PROBE);
+	}
 	subject_pop(t);
 	node_push(t, h->dev->path);
 	subject_push(t, "prop", "iommu-map");
