@@ -37,10 +37,7 @@ static void check_cpu_map(struct platform *p)
 					      "%s: cpu is %d bytes, not one phandle", path, len);
 			continue;
 		}
-		int target = dt_phandle_node(p, fdt32_to_cpu(*v)), cpu = -1;
-		for (int i = 0; target >= 0 && i < p->ncpus; i++)
-			if (p->cpu_node[i] == target)
-				cpu = i;
+		int cpu = dt_cpu_of_node(p, dt_phandle_node(p, fdt32_to_cpu(*v)));
 		if (cpu < 0)
 			platform_prop_problem(p, AREA_CPUS, "cpu_map_names_cpu", path, "cpu",
 					      "%s: cpu (phandle 0x%x) is no CPU node of /cpus",
@@ -207,12 +204,18 @@ void dt_parse_cpus(struct platform *p)
 
 int platform_guest_aarch32;
 
-#define MPIDR_AFFINITY 0xff00ffffffull
-
 int dt_cpu_index(const struct platform *p, uint64_t mpidr)
 {
 	for (int i = 0; i < p->ncpus; i++)
 		if ((p->cpu_mpidr[i] & MPIDR_AFFINITY) == (mpidr & MPIDR_AFFINITY))
+			return i;
+	return -1;
+}
+
+int dt_cpu_of_node(const struct platform *p, int node)
+{
+	for (int i = 0; node >= 0 && i < p->ncpus; i++)
+		if (p->cpu_node[i] == node)
 			return i;
 	return -1;
 }

@@ -191,8 +191,12 @@ void platform_parse(struct platform *p, const void *fdt, uint64_t max_size);
 /* No tree to parse (x0 = 0, misaligned, unreadable): an empty model saying why. */
 void platform_unusable(struct platform *p, const char *why);
 
+/* An MPIDR's affinity fields (Aff3, Aff2..Aff0): what a CPU's reg names it by. */
+#define MPIDR_AFFINITY 0xff00ffffffull
 /* The position in /cpus of the CPU with this MPIDR (affinity fields only), or -1. */
 int dt_cpu_index(const struct platform *p, uint64_t mpidr);
+/* The position in /cpus of the CPU whose node this is, or -1. */
+int dt_cpu_of_node(const struct platform *p, int node);
 /* CPU i's status lets software start it (okay or disabled): what the suites start. */
 int dt_cpu_startable(const struct platform *p, int i);
 const char *dt_cpu_status_name(int status); /* enum dt_cpu_status */

@@ -52,6 +52,15 @@
 		.ref_cells = mask, .ref = ref_, .source = SRC(f)                                   \
 	}
 
+/* The same, written on every such node when the tree has an enabled node of `with`'s
+ * compatibles (profile_value.always_with). */
+#define V_REFS_WITH(w, p, with, mask, ref_, f, ...)                                                \
+	{                                                                                          \
+		.where = w, .prop = p, .kind = VALUE_CELLS, .always_with = with,                   \
+		.ncells = sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, .cells = { __VA_ARGS__ },       \
+		.ref_cells = mask, .ref = ref_, .source = SRC(f)                                   \
+	}
+
 /* A node the documentation always writes (where: a path, unit addresses left out). */
 #define V_NODE(w, f)                                                                               \
 	{                                                                                          \

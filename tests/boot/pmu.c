@@ -54,15 +54,6 @@ static const struct dt_device *find_pmu(const struct platform *p, const struct c
 	return NULL;
 }
 
-/* The index of the CPU a node is, or -1. */
-static int cpu_of_node(const struct platform *p, int node)
-{
-	for (int i = 0; i < p->ncpus; i++)
-		if (p->cpu_node[i] == node)
-			return i;
-	return -1;
-}
-
 /* The CPUs (bits, up to 64) that have this PMU: a core's, those of its compatible; else all. */
 static uint64_t cpus_with_pmu(const struct platform *p, const struct cpu_identity *core)
 {
@@ -96,7 +87,7 @@ static void pmu_affinity(struct test_ctx *t, const struct dt_device *d,
 		    "%s interrupt-affinity is %d bytes: not a list of phandles", d->path, len);
 	for (int k = 0; ok && k < n; k++) {
 		uint32_t ph = fdt32_ld(&v[k]);
-		int cpu = cpu_of_node(p, dt_phandle_node(p, ph));
+		int cpu = dt_cpu_of_node(p, dt_phandle_node(p, ph));
 		ok &= check(
 			t, cpu >= 0, "affinity_names_cpus",
 			"%s interrupt-affinity entry %d (phandle 0x%x) is no CPU the tree lists",

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dt/claims.h"
+#include "dt/props.h"
 #include "runtime/check.h"
 #include "tests/memmap/memmap.h"
 
@@ -24,10 +25,9 @@
 
 static int device_type_is(const void *fdt, int node, const char *type)
 {
-	int len;
-	const char *v = fdt_getprop(fdt, node, "device_type", &len);
+	const char *v = dt_string(fdt, node, "device_type", NULL);
 
-	return v && len == (int)strlen(type) + 1 && !memcmp(v, type, (size_t)len);
+	return v && !strcmp(v, type);
 }
 
 /* Each numa-node-id in the tree: none without NUMA, else a node given, on a CPU or memory. */

@@ -27,12 +27,14 @@ static int node_id(const void *fdt, int node)
 	return v && len == (int)sizeof(*v) && fdt32_ld(v) < 0x80000000u ? (int)fdt32_ld(v) : -1;
 }
 
-/* QEMU's CPU index of an MPIDR: Aff1 clusters of 16 CPUs (GICv3) or 8 (virt_cpu_mp_affinity). */
+/* A CPU's index: its MPIDR's rank among the tree's CPUs (QEMU's MPIDRs rise with the index). */
 static unsigned cpu_index(const struct platform *p, uint64_t mpidr)
 {
-	unsigned cluster = p->gic_version == 3 ? 16 : 8;
+	unsigned below = 0;
 
-	return (unsigned)((mpidr >> 8) & 0xff) * cluster + (unsigned)(mpidr & 0xff);
+	for (int i = 0; i < p->ncpus; i++)
+		below += (p->cpu_mpidr[i] & MPIDR_AFFINITY) < (mpidr & MPIDR_AFFINITY);
+	return below;
 }
 
 static void check_cpus(struct test_ctx *t, const char *source, unsigned nodes)

@@ -325,30 +325,17 @@ static const struct profile_value values[] = {
 	  .always = 1,
 	  .source = SRC("create_pcie: nr_pcie_buses = ECAM size / 1 MiB") },
 	/* To the ITS, or with GICv2 to the v2m frame (create_pcie: vms->msi_phandle). */
-	{ .where = "pci-host-ecam-generic",
-	  .prop = "msi-map",
-	  .kind = VALUE_CELLS,
-	  .ncells = 4,
-	  .cells = { 0, 0, 0, 0x10000 },
-	  .ref_cells = 2,
-	  .ref = "arm,gic-v3-its arm,gic-v2m-frame",
-	  .always_with = "arm,gic-v3-its arm,gic-v2m-frame",
-	  .source = SRC("create_pcie (vms->msi_phandle)") },
+	V_REFS_WITH("pci-host-ecam-generic", "msi-map", "arm,gic-v3-its arm,gic-v2m-frame", 2,
+		    "arm,gic-v3-its arm,gic-v2m-frame", "create_pcie (vms->msi_phandle)", 0, 0, 0,
+		    0x10000),
 	/* create_smmu (iommu=smmuv3). */
 	V_STR("arm,smmu-v3", "compatible", "arm,smmu-v3", "create_smmu"),
 	V_STR("arm,smmu-v3", "interrupt-names", "eventq\0priq\0cmdq-sync\0gerror", "create_smmu"),
 	V_CELLS("arm,smmu-v3", "#iommu-cells", 1, "create_smmu", 1),
 	V_EMPTY("arm,smmu-v3", "dma-coherent", "create_smmu"),
 	/* create_pcie with iommu=smmuv3: every requester ID through the SMMU. */
-	{ .where = "pci-host-ecam-generic",
-	  .prop = "iommu-map",
-	  .kind = VALUE_CELLS,
-	  .ncells = 4,
-	  .cells = { 0, 0, 0, 0x10000 },
-	  .ref_cells = 2,
-	  .ref = "arm,smmu-v3",
-	  .always_with = "arm,smmu-v3",
-	  .source = SRC("create_pcie (vms->iommu)") },
+	V_REFS_WITH("pci-host-ecam-generic", "iommu-map", "arm,smmu-v3", 2, "arm,smmu-v3",
+		    "create_pcie (vms->iommu)", 0, 0, 0, 0x10000),
 };
 
 const struct profile profile_qemu_virt_7_2 = {
