@@ -137,6 +137,9 @@ RUNNER_KEY_OPTION = {
     "vm_mem": "--mem (Xen: --domu-mem)",
     "vm_virtio": "--virtio",
     "vm_pci": "--pci",
+    "vm_initrd": "--no-initrd",
+    "vm_topology": "--smp",
+    "vm_numa": "--numa",
 }
 
 
